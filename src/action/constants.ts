@@ -1,0 +1,37 @@
+// The whole contract with action.yml: every input, output and state key, spelled once.
+
+export const Inputs = {
+  LockName: 'lock-name',
+  Container: 'container',
+  ConnectionString: 'connection-string',
+  AccountName: 'account-name',
+  AccountKey: 'account-key',
+  SasToken: 'sas-token',
+  BlobEndpoint: 'blob-endpoint',
+  LeaseDuration: 'lease-duration',
+  Timeout: 'timeout',
+} as const
+
+export const Outputs = {
+  LeaseId: 'lease-id',
+  AcquiredAt: 'acquired-at',
+  WaitedSeconds: 'waited-seconds',
+} as const
+
+export const State = {
+  /** Where the lock lives and how it is leased (no secrets); saved before waiting starts. */
+  Lock: 'lock',
+  /** Saved the moment the lease is ours, so post can release it whatever happens next. */
+  LeaseId: 'lease-id',
+  AcquiredAt: 'acquired-at',
+  /** The renewer's status file: its pid, renewals, and a loss if one happened. */
+  StatusFile: 'renewer-status-file',
+  RenewerPid: 'renewer-pid',
+} as const
+
+export const Defaults = {
+  Container: 'locks',
+  LeaseDurationSeconds: 60,
+  MinLeaseSeconds: 15,
+  MaxLeaseSeconds: 60,
+} as const

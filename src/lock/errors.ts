@@ -1,0 +1,107 @@
+// How the lock core reads failures from storage: the error code Azure gave,
+// whether another try may succeed, and a plain sentence for people.
+
+/** A failure the user can act on; its message is shown as is, without a stack. */
+export class LockError extends Error {
+  override name = 'LockError'
+}
+
+/** Raised when the wait for the lease passes its limit. */
+export class LockTimeoutError extends LockError {
+  override name = 'LockTimeoutError'
+}
+
+/** Raised when the wait is abandoned because the step is being cancelled. */
+export class LockCancelledError extends LockError {
+  override name = 'LockCancelledError'
+}
+
+interface StorageErrorShape {
+  statusCode?: number
+  code?: string
+  name?: string
+  details?: { errorCode?: string }
+}
+
+/** Azure's error code (from the body, or the x-ms-error-code header on HEAD), or a Node network code. */
+export function storageErrorCode(err: unknown): string | undefined {
+  if (typeof err !== 'object' || err === null) return undefined
+  const e = err as StorageErrorShape
+  const code = e.details?.errorCode ?? e.code
+  // DOMExceptions (an aborted signal's reason) carry a legacy numeric code: not an Azure code.
+  return typeof code === 'string' ? code : undefined
+}
+
+export function statusCode(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined
+  return (err as StorageErrorShape).statusCode
+}
+
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'EPIPE',
+  'REQUEST_SEND_ERROR',
+])
+
+export function isAbort(err: unknown): boolean {
+  const name = typeof err === 'object' && err !== null ? (err as StorageErrorShape).name : undefined
+  return name === 'AbortError' || name === 'TimeoutError'
+}
+
+/** Failures another try may cure: throttling, server errors, timeouts and lost connections. */
+export function isTransient(err: unknown): boolean {
+  const status = statusCode(err)
+  if (status !== undefined && (status === 408 || status === 429 || status >= 500)) return true
+  if (status !== undefined && status > 0) return false
+  const code = storageErrorCode(err)
+  return code === undefined || NETWORK_CODES.has(code) || isAbort(err)
+}
+
+const FORBIDDEN_HINTS: Record<string, string> = {
+  AuthenticationFailed:
+    'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
+  AuthorizationFailure:
+    'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
+    "the SAS token's permissions, and the account's network rules.",
+  AuthorizationPermissionMismatch:
+    'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
+    'and create rights on the container if it does not exist yet.',
+  KeyBasedAuthenticationNotPermitted:
+    'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
+}
+
+/**
+ * Turns a storage failure into one sentence that says what went wrong and what
+ * to check, without echoing request URLs (they may carry a SAS token).
+ */
+export function describeStorageError(err: unknown, endpoint: string): string {
+  const status = statusCode(err)
+  const code = storageErrorCode(err)
+  if (status === 403)
+    return `Azure refused access to ${endpoint} (403 ${code ?? 'Forbidden'}): ${FORBIDDEN_HINTS[code ?? ''] ?? FORBIDDEN_HINTS.AuthenticationFailed}`
+  if (status === 404 && code === 'ResourceNotFound') {
+    return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check account-name and blob-endpoint.`
+  }
+  if (status !== undefined && status > 0) {
+    return `Azure answered ${status} ${code ?? ''} from ${endpoint}.`.replace(' .', '.')
+  }
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`
+  }
+  if (isAbort(err)) return `The request to ${endpoint} timed out.`
+  return `Cannot reach the blob endpoint ${endpoint} (${code ?? 'network error'}).`
+}
+
+/** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
+export function describeStorageErrorBrief(err: unknown): string {
+  if (isAbort(err)) return 'timeout'
+  const status = statusCode(err)
+  const code = storageErrorCode(err)
+  return [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err))
+}

@@ -1,0 +1,138 @@
+// One lock = one blob in a container, leased by whoever holds the lock. This is
+// the only module that talks to storage; it turns Azure's answers into the
+// few outcomes the waiter and the renewer reason about.
+
+import type { BlobClient, ContainerClient } from '@azure/storage-blob'
+import { storageErrorCode, statusCode } from './errors.ts'
+import { holderFromMetadata, holderToMetadata, type HolderRecord } from './holder.ts'
+
+export type LeaseView =
+  /** The blob does not exist yet (or its container does not). */
+  | { state: 'missing' }
+  /** Nobody holds a lease: never leased, released, expired or broken. */
+  | { state: 'free'; staleHolder: HolderRecord | undefined }
+  /** Someone holds the lease; the record is theirs if they wrote one. */
+  | { state: 'leased'; holder: HolderRecord | undefined }
+
+export type AcquireOutcome = 'acquired' | 'held-by-other' | 'missing'
+
+const LEASE_GONE = new Set([
+  'LeaseIdMismatchWithLeaseOperation',
+  'LeaseIsBrokenAndCannotBeRenewed',
+  'LeaseNotPresentWithLeaseOperation',
+  'LeaseLost',
+  'LeaseNotPresentWithBlobOperation',
+  'LeaseIdMismatchWithBlobOperation',
+  'BlobNotFound',
+  'ContainerNotFound',
+])
+
+/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
+export function isLeaseGone(err: unknown): boolean {
+  const code = storageErrorCode(err)
+  return code !== undefined && LEASE_GONE.has(code)
+}
+
+function isMissing(err: unknown): boolean {
+  const code = storageErrorCode(err)
+  return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined)
+}
+
+export class LockBlob {
+  private readonly container: ContainerClient
+  private readonly blob: BlobClient
+  readonly name: string
+
+  constructor(container: ContainerClient, name: string) {
+    this.container = container
+    this.name = name
+    this.blob = container.getBlobClient(name)
+  }
+
+  /** A description of where the lock lives, without credentials: account/container/blob. */
+  get location(): string {
+    return `${this.container.accountName}/${this.container.containerName}/${this.name}`
+  }
+
+  /** One HEAD request: the lease state and the holder record. */
+  async view(abortSignal?: AbortSignal): Promise<LeaseView> {
+    try {
+      const props = await this.blob.getProperties({ abortSignal })
+      const record = holderFromMetadata(props.metadata)
+      if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
+        return { state: 'leased', holder: record }
+      }
+      return { state: 'free', staleHolder: record }
+    } catch (err) {
+      if (isMissing(err)) return { state: 'missing' }
+      throw err
+    }
+  }
+
+  /**
+   * Creates the empty lock blob if it is missing, and its container if that is
+   * missing too. Never overwrites an existing blob (If-None-Match: *), so a
+   * holder's lease and record survive any number of racing creators.
+   * Returns what it created.
+   */
+  async create(abortSignal?: AbortSignal): Promise<'blob' | 'container' | 'nothing'> {
+    try {
+      await this.createBlob(abortSignal)
+      return 'blob'
+    } catch (err) {
+      if (storageErrorCode(err) !== 'ContainerNotFound') throw err
+    }
+    await this.container.createIfNotExists({ abortSignal })
+    await this.createBlob(abortSignal)
+    return 'container'
+  }
+
+  private async createBlob(abortSignal?: AbortSignal): Promise<void> {
+    try {
+      await this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } })
+    } catch (err) {
+      // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
+      const code = storageErrorCode(err)
+      if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || statusCode(err) === 412) return
+      throw err
+    }
+  }
+
+  /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
+  async acquire(leaseId: string, durationSeconds: number, abortSignal?: AbortSignal): Promise<AcquireOutcome> {
+    try {
+      await this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal })
+      return 'acquired'
+    } catch (err) {
+      if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'held-by-other'
+      if (isMissing(err)) return 'missing'
+      throw err
+    }
+  }
+
+  /** Writes who holds the lock. Needs the lease; replaces all metadata on the blob. */
+  async writeHolder(leaseId: string, record: HolderRecord, abortSignal?: AbortSignal): Promise<void> {
+    await this.blob.setMetadata(holderToMetadata(record), { abortSignal, conditions: { leaseId } })
+  }
+
+  /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
+  async renew(leaseId: string, abortSignal?: AbortSignal): Promise<void> {
+    await this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal })
+  }
+
+  /**
+   * Clears the holder record and releases our lease. 'not-held' means the lease
+   * was no longer ours (expired and taken, broken, or the blob is gone): nothing
+   * of anybody else's is touched in that case.
+   */
+  async release(leaseId: string, abortSignal?: AbortSignal): Promise<'released' | 'not-held'> {
+    try {
+      await this.blob.setMetadata({}, { abortSignal, conditions: { leaseId } })
+      await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal })
+      return 'released'
+    } catch (err) {
+      if (isLeaseGone(err) || statusCode(err) === 412) return 'not-held'
+      throw err
+    }
+  }
+}

@@ -1,0 +1,172 @@
+// Where the lock lives and how we sign in to it: endpoint plus credential,
+// turned into a ContainerClient with retry settings that suit each caller.
+
+import {
+  AnonymousCredential,
+  BlobServiceClient,
+  StorageSharedKeyCredential,
+  newPipeline,
+  type ContainerClient,
+  type StorageRetryOptions,
+} from '@azure/storage-blob'
+
+export type StorageAuth =
+  { kind: 'shared-key'; accountName: string; accountKey: string } | { kind: 'sas'; sasToken: string }
+
+export interface StorageTarget {
+  /** Blob service endpoint without a query, e.g. https://acct.blob.core.windows.net */
+  endpoint: string
+  auth: StorageAuth
+}
+
+/** Why a piece of configuration is unusable. The message never contains the secret itself. */
+export class StorageConfigError extends Error {
+  override name = 'StorageConfigError'
+}
+
+const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
+const DEV_ACCOUNT = 'devstoreaccount1'
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+
+export function accountNameProblem(name: string): string | undefined {
+  return ACCOUNT_NAME.test(name) ? undefined : 'expected 3 to 24 lowercase letters and digits'
+}
+
+export function accountKeyProblem(key: string): string | undefined {
+  return BASE64.test(key) && key.length % 4 === 0 ? undefined : 'expected a base64 account key'
+}
+
+/** The token without a leading '?'; it must at least carry a signature. */
+export function normalizeSasToken(token: string): string {
+  const sas = token.trim().replace(/^\?/, '')
+  if (!/(^|&)sig=[^&]+/.test(sas)) {
+    throw new StorageConfigError("expected a SAS token such as 'sv=...&sp=...&sig=...' (it has no sig= part)")
+  }
+  return sas
+}
+
+/** An http(s) URL with no query or fragment, without a trailing slash. */
+export function normalizeEndpoint(url: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url.trim())
+  } catch {
+    throw new StorageConfigError("expected an http(s) URL such as 'https://myaccount.blob.core.windows.net'")
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    throw new StorageConfigError(`expected an http or https URL, not ${parsed.protocol}`)
+  }
+  if (parsed.search || parsed.hash || /[?#]/.test(url)) {
+    throw new StorageConfigError('expected a URL without a query; give a SAS token in sas-token instead')
+  }
+  return parsed.toString().replace(/\/+$/, '')
+}
+
+export function defaultEndpoint(accountName: string, protocol = 'https', suffix = 'core.windows.net'): string {
+  return `${protocol}://${accountName}.blob.${suffix}`
+}
+
+/**
+ * Reads an Azure Storage connection string: account key or SAS, with BlobEndpoint
+ * or the endpoint built from AccountName, DefaultEndpointsProtocol and EndpointSuffix.
+ */
+export function parseConnectionString(text: string): StorageTarget {
+  const fields = new Map<string, string>()
+  for (const segment of text.trim().split(';')) {
+    if (segment.trim() === '') continue
+    const eq = segment.indexOf('=')
+    if (eq <= 0) {
+      throw new StorageConfigError("expected 'Key=Value' pairs separated by ';' (a part has no '=')")
+    }
+    fields.set(segment.slice(0, eq).trim().toLowerCase(), segment.slice(eq + 1).trim())
+  }
+  if (fields.get('usedevelopmentstorage')?.toLowerCase() === 'true') {
+    return {
+      endpoint: `http://127.0.0.1:10000/${DEV_ACCOUNT}`,
+      auth: { kind: 'shared-key', accountName: DEV_ACCOUNT, accountKey: DEV_KEY },
+    }
+  }
+  const accountName = fields.get('accountname')
+  const accountKey = fields.get('accountkey')
+  const sas = fields.get('sharedaccesssignature')
+  const blobEndpoint = fields.get('blobendpoint')
+  if (accountName !== undefined && accountNameProblem(accountName)) {
+    throw new StorageConfigError(`AccountName is not a storage account name (${accountNameProblem(accountName)})`)
+  }
+  if (accountKey !== undefined && sas !== undefined) {
+    throw new StorageConfigError('it has both AccountKey and SharedAccessSignature; keep one of them')
+  }
+
+  let endpoint: string
+  if (blobEndpoint) {
+    endpoint = normalizeEndpoint(blobEndpoint)
+  } else if (accountName) {
+    const protocol = (fields.get('defaultendpointsprotocol') ?? 'https').toLowerCase()
+    if (protocol !== 'https' && protocol !== 'http') {
+      throw new StorageConfigError('expected DefaultEndpointsProtocol=https or http')
+    }
+    endpoint = defaultEndpoint(accountName, protocol, fields.get('endpointsuffix') ?? 'core.windows.net')
+  } else {
+    throw new StorageConfigError('expected AccountName=... or BlobEndpoint=... in the connection string')
+  }
+
+  if (accountKey !== undefined) {
+    if (!accountName) throw new StorageConfigError('AccountKey is given without AccountName')
+    if (accountKeyProblem(accountKey)) throw new StorageConfigError('AccountKey is not a base64 key')
+    return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } }
+  }
+  if (sas !== undefined) return { endpoint, auth: { kind: 'sas', sasToken: normalizeSasToken(sas) } }
+  throw new StorageConfigError('expected AccountKey=... or SharedAccessSignature=... in the connection string')
+}
+
+/** The secret parts of a target, to be masked in logs. */
+export function secretsOf(target: StorageTarget): string[] {
+  return target.auth.kind === 'shared-key' ? [target.auth.accountKey] : [target.auth.sasToken]
+}
+
+export interface ClientOptions {
+  retry?: StorageRetryOptions
+  userAgent?: string
+}
+
+export function containerClientFor(
+  target: StorageTarget,
+  container: string,
+  options: ClientOptions = {},
+): ContainerClient {
+  const credential =
+    target.auth.kind === 'shared-key'
+      ? new StorageSharedKeyCredential(target.auth.accountName, target.auth.accountKey)
+      : new AnonymousCredential()
+  const url = target.auth.kind === 'sas' ? `${target.endpoint}?${target.auth.sasToken}` : target.endpoint
+  const pipeline = newPipeline(credential, {
+    retryOptions: options.retry,
+    userAgentOptions: { userAgentPrefix: options.userAgent ?? 'azure-mutex-action' },
+  })
+  return new BlobServiceClient(url, pipeline).getContainerClient(container)
+}
+
+/**
+ * SDK retry settings for the waiter: a failing endpoint is reported within
+ * about 25 s (3 tries of at most 8 s) instead of the SDK's default minute.
+ */
+export const WAITER_RETRY: StorageRetryOptions = {
+  maxTries: 3,
+  tryTimeoutInMs: 8_000,
+  retryDelayInMs: 500,
+  maxRetryDelayInMs: 2_000,
+}
+
+/**
+ * SDK retry settings for renewals: every try is short enough that several fit
+ * in one renewal attempt, and attempts fit in the lease window many times over.
+ */
+export function renewerRetry(leaseDurationMs: number): StorageRetryOptions {
+  return {
+    maxTries: 3,
+    tryTimeoutInMs: Math.max(2_000, Math.floor(leaseDurationMs / 12)),
+    retryDelayInMs: 300,
+    maxRetryDelayInMs: 1_000,
+  }
+}

@@ -1,0 +1,155 @@
+// The waiter: watches the lock blob cheaply (one HEAD per poll), tries to take
+// the lease only when it looks free, and reports who holds it while it waits.
+
+import { randomUUID } from 'node:crypto'
+import { setTimeout as delay } from 'node:timers/promises'
+import { LockCancelledError, LockTimeoutError, isTransient } from './errors.ts'
+import { formatDuration } from './duration.ts'
+import { describeHolder, holderKey, type HolderRecord } from './holder.ts'
+import type { LockBlob } from './lock-blob.ts'
+
+export type WaitEvent =
+  | { type: 'waiting'; holder: HolderRecord | undefined; waitedMs: number }
+  | { type: 'holder-changed'; holder: HolderRecord | undefined; waitedMs: number }
+  | { type: 'still-waiting'; holder: HolderRecord | undefined; waitedMs: number }
+  | { type: 'created'; what: 'blob' | 'container' }
+  | { type: 'storage-trouble'; error: unknown; waitedMs: number }
+
+export interface WaitOptions {
+  lock: LockBlob
+  leaseDurationSeconds: number
+  /** Who we are, written on the blob once the lease is ours; acquiredAt is filled in then. */
+  holder: Omit<HolderRecord, 'acquiredAt'>
+  /** The longest wait in ms; undefined waits without a limit. */
+  timeoutMs?: number
+  /** Aborting it cancels the wait; a lease taken meanwhile is released. */
+  signal?: AbortSignal
+  onEvent?: (event: WaitEvent) => void
+  /** Pause between polls, drawn at random from this range so waiters do not march in step. */
+  pollMs?: readonly [number, number]
+  /** How often to repeat "still waiting" while the holder stays the same. */
+  progressEveryMs?: number
+  /** How long in-flight requests may finish after a cancel before they are abandoned. */
+  cancelGraceMs?: number
+}
+
+export interface Acquired {
+  leaseId: string
+  acquiredAt: Date
+  waitedMs: number
+  holder: HolderRecord
+}
+
+const DEFAULT_POLL_MS = [250, 750] as const
+
+/**
+ * Waits until the lease is ours, then writes our holder record. Throws
+ * LockTimeoutError when the time runs out, LockCancelledError on cancel, and
+ * the storage error when one is not transient (bad credentials, for instance).
+ */
+export async function waitForLease(options: WaitOptions): Promise<Acquired> {
+  const { lock, signal } = options
+  const [pollMin, pollMax] = options.pollMs ?? DEFAULT_POLL_MS
+  const progressEveryMs = options.progressEveryMs ?? 30_000
+  const graceMs = options.cancelGraceMs ?? 1_000
+  const started = Date.now()
+  const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
+  const leaseId = randomUUID()
+  const emit = (event: WaitEvent): void => options.onEvent?.(event)
+
+  // Requests get a short grace after a cancel: an acquire that is in flight is
+  // better finished and released than abandoned half way.
+  const requests = new AbortController()
+  const onCancel = (): void => void delay(graceMs, undefined, { ref: false }).then(() => requests.abort())
+  signal?.addEventListener('abort', onCancel, { once: true })
+
+  let acquireTried = false
+  let acquired = false // the lease is ours but the holder record is not written yet
+  let contacted = false
+  let lastHolder: string | undefined
+  let lastReport = started
+  let lastTroubleReport = -Infinity
+  let seen: HolderRecord | undefined
+  const stale = new Set<string>()
+
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new LockCancelledError(`Cancelled while waiting for lock ${lock.location}.`)
+      const now = Date.now()
+      if (now >= deadline) {
+        throw new LockTimeoutError(
+          `Timed out after ${formatDuration(now - started)} waiting for lock ${lock.location}; ` +
+            `it is held by ${describeHolder(seen)}.`,
+        )
+      }
+      try {
+        const view = acquired ? undefined : await lock.view(requests.signal)
+        contacted = true
+        if (view?.state === 'missing') {
+          const created = await lock.create(requests.signal)
+          if (created !== 'nothing') emit({ type: 'created', what: created })
+          continue
+        }
+        if (view === undefined || view.state === 'free') {
+          // A record on a free blob belongs to a holder whose lease lapsed; if a
+          // record-less client leases the blob next, that record is not theirs.
+          if (view?.staleHolder) stale.add(holderKey(view.staleHolder))
+          if (signal?.aborted) continue
+          acquireTried = true
+          // With our own id this is idempotent: it also re-confirms a lease we
+          // took on a try whose holder record could not be written.
+          const outcome = await lock.acquire(leaseId, options.leaseDurationSeconds, requests.signal)
+          if (outcome === 'missing') continue
+          if (outcome === 'acquired') {
+            acquired = true
+            const acquiredAt = new Date()
+            const holder: HolderRecord = { ...options.holder, acquiredAt: acquiredAt.toISOString() }
+            await lock.writeHolder(leaseId, holder, requests.signal)
+            if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
+            return { leaseId, acquiredAt, waitedMs: acquiredAt.getTime() - started, holder }
+          }
+          acquired = false
+        } else {
+          const holder = view.holder && !stale.has(holderKey(view.holder)) ? view.holder : undefined
+          const key = holderKey(holder)
+          const waitedMs = Date.now() - started
+          if (lastHolder === undefined) {
+            emit({ type: 'waiting', holder, waitedMs })
+            lastReport = Date.now()
+          } else if (key !== lastHolder) {
+            emit({ type: 'holder-changed', holder, waitedMs })
+            lastReport = Date.now()
+          } else if (Date.now() - lastReport >= progressEveryMs) {
+            emit({ type: 'still-waiting', holder, waitedMs })
+            lastReport = Date.now()
+          }
+          lastHolder = key
+          seen = holder
+        }
+      } catch (err) {
+        if (err instanceof LockCancelledError) throw err
+        if (signal?.aborted) continue
+        // Before the service has answered once, a failure is about the setup
+        // (endpoint, credentials), and the SDK has already retried it.
+        if (!contacted || !isTransient(err)) throw err
+        if (Date.now() - lastTroubleReport >= progressEveryMs) {
+          emit({ type: 'storage-trouble', error: err, waitedMs: Date.now() - started })
+          lastTroubleReport = Date.now()
+        }
+      }
+      const pause = pollMin + Math.random() * (pollMax - pollMin)
+      await delay(Math.max(0, Math.min(pause, deadline - Date.now())), undefined, { signal }).catch(() => {})
+    }
+  } catch (err) {
+    // Whatever ends the wait without success, a lease we may have taken goes back.
+    if (acquireTried) await releaseQuietly(lock, leaseId)
+    throw err
+  } finally {
+    signal?.removeEventListener('abort', onCancel)
+  }
+}
+
+/** Best effort, bounded: give back a lease we may hold. 'not-held' and errors are both fine here. */
+async function releaseQuietly(lock: LockBlob, leaseId: string): Promise<void> {
+  await lock.release(leaseId, AbortSignal.timeout(2_000)).catch(() => undefined)
+}

@@ -1,0 +1,3 @@
+import { runMain } from './action/main-step.ts'
+
+await runMain()

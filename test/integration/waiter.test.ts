@@ -1,0 +1,186 @@
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { setTimeout as delay } from 'node:timers/promises'
+import { after, before, describe, it } from 'node:test'
+import { BlobServiceClient, StorageSharedKeyCredential, newPipeline } from '@azure/storage-blob'
+import { LockCancelledError, LockTimeoutError, describeStorageError, statusCode } from '../../src/lock/errors.ts'
+import { LockBlob } from '../../src/lock/lock-blob.ts'
+import { waitForLease, type WaitEvent } from '../../src/lock/waiter.ts'
+import { DEV_ACCOUNT, startAzurite, type Azurite } from '../support/azurite.ts'
+import { containerOn, holderFor, lockOn } from '../support/lock.ts'
+
+describe('waitForLease', () => {
+  let azurite: Azurite
+  before(async () => (azurite = await startAzurite()))
+  after(() => azurite.stop())
+
+  it('takes a free lock at once, creating the container and blob, and writes the holder record', async () => {
+    const lock = lockOn(azurite)
+    const events: WaitEvent[] = []
+    const got = await waitForLease({
+      lock,
+      leaseDurationSeconds: 15,
+      holder: holderFor('octo/api'),
+      onEvent: (e) => events.push(e),
+    })
+    assert.ok(got.waitedMs < 2_000, `waited ${got.waitedMs} ms`)
+    assert.deepEqual(events, [{ type: 'created', what: 'container' }])
+    const view = await lock.view()
+    assert.equal(view.state, 'leased')
+    assert.deepEqual(view.state === 'leased' && view.holder, got.holder)
+    assert.equal(got.holder.repository, 'octo/api')
+    assert.equal(await lock.release(got.leaseId), 'released')
+  })
+
+  it('reports who holds the lock, then takes it within a second of its release', async () => {
+    const lock = lockOn(azurite)
+    const first = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/first') })
+    const events: WaitEvent[] = []
+    const second = waitForLease({
+      lock,
+      leaseDurationSeconds: 15,
+      holder: holderFor('octo/second'),
+      onEvent: (e) => events.push(e),
+    })
+    await delay(1_500)
+    assert.equal(events[0]?.type, 'waiting')
+    assert.equal(events[0]?.type === 'waiting' && events[0].holder?.repository, 'octo/first')
+    const releasedAt = Date.now()
+    await lock.release(first.leaseId)
+    const got = await second
+    const handoffMs = got.acquiredAt.getTime() - releasedAt
+    assert.ok(handoffMs < 1_000, `handoff took ${handoffMs} ms`)
+    await lock.release(got.leaseId)
+  })
+
+  it('names a holder that writes no record as unknown', async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'foreign')
+    await lock.create()
+    // The way go-azuremutex or az CLI takes it: a plain lease, no metadata.
+    const foreign = container.getBlobClient('foreign').getBlobLeaseClient()
+    await foreign.acquireLease(15)
+    const events: WaitEvent[] = []
+    await assert.rejects(
+      waitForLease({
+        lock,
+        leaseDurationSeconds: 15,
+        holder: holderFor('octo/api'),
+        timeoutMs: 1_000,
+        onEvent: (e) => events.push(e),
+      }),
+      (err: Error) => err instanceof LockTimeoutError && /unknown holder/.test(err.message),
+    )
+    assert.equal(events[0]?.type === 'waiting' && events[0].holder, undefined)
+    await foreign.releaseLease()
+  })
+
+  it('gives up at the timeout with a message naming the current holder', async () => {
+    const lock = lockOn(azurite)
+    const holder = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
+    const started = Date.now()
+    await assert.rejects(
+      waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/waiter'), timeoutMs: 2_000 }),
+      (err: Error) =>
+        err instanceof LockTimeoutError &&
+        /Timed out after 2(\.\d)?s/.test(err.message) &&
+        /held by octo\/holder workflow "deploy" run 7/.test(err.message),
+    )
+    const took = Date.now() - started
+    assert.ok(took >= 2_000 && took < 3_500, `timed out after ${took} ms`)
+    assert.equal(await lock.release(holder.leaseId), 'released', 'the holder still holds it')
+  })
+
+  it('stops within a second when cancelled, leaving no lease of its own', async () => {
+    const lock = lockOn(azurite)
+    const holder = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
+    const cancel = new AbortController()
+    const waiting = waitForLease({
+      lock,
+      leaseDurationSeconds: 15,
+      holder: holderFor('octo/waiter'),
+      signal: cancel.signal,
+    })
+    await delay(700)
+    const cancelledAt = Date.now()
+    cancel.abort()
+    await assert.rejects(waiting, LockCancelledError)
+    assert.ok(Date.now() - cancelledAt < 1_000, `took ${Date.now() - cancelledAt} ms`)
+    await lock.release(holder.leaseId)
+    assert.equal((await lock.view()).state, 'free')
+  })
+
+  it('releases a lease it took when cancelled as it acquires', async () => {
+    // Cancel lands while the lock is free: whatever the waiter took must be given back.
+    for (let i = 0; i < 5; i++) {
+      const lock = lockOn(azurite)
+      await lock.create()
+      const cancel = new AbortController()
+      const waiting = waitForLease({
+        lock,
+        leaseDurationSeconds: 15,
+        holder: holderFor('octo/api'),
+        signal: cancel.signal,
+      })
+      setTimeout(() => cancel.abort(), i * 3)
+      const outcome = await waiting.then(
+        (got) => got,
+        (err: Error) => err,
+      )
+      if (outcome instanceof Error) {
+        assert.ok(outcome instanceof LockCancelledError, outcome.message)
+        assert.equal((await lock.view()).state, 'free', `attempt ${i}: no lease left behind`)
+      } else {
+        assert.equal(await lock.release(outcome.leaseId), 'released')
+      }
+    }
+  })
+
+  it('serves many waiters one at a time', async () => {
+    const lock = lockOn(azurite)
+    const spans: Array<[number, number]> = []
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, i) => {
+        const got = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor(`octo/repo-${i}`) })
+        const start = Date.now()
+        await delay(50)
+        spans.push([start, Date.now()])
+        await lock.release(got.leaseId)
+      }),
+    )
+    spans.sort((a, b) => a[0] - b[0])
+    for (let i = 1; i < spans.length; i++)
+      assert.ok(spans[i]![0] >= spans[i - 1]![1], `span ${i} overlaps the one before`)
+    assert.equal(spans.length, 8)
+  })
+
+  it('fails plainly and quickly on a wrong key', async () => {
+    const wrongKey = Buffer.from('not the key').toString('base64')
+    const pipeline = newPipeline(new StorageSharedKeyCredential(DEV_ACCOUNT, wrongKey), {
+      retryOptions: { maxTries: 1 },
+    })
+    const lock = new LockBlob(new BlobServiceClient(azurite.blobEndpoint, pipeline).getContainerClient('locks'), 'x')
+    const err = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/api') }).catch((e) => e)
+    assert.equal(statusCode(err), 403)
+    assert.match(
+      describeStorageError(err, azurite.blobEndpoint),
+      /^Azure refused access to http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1 \(403 AuthorizationFailure\): .*account key/,
+    )
+  })
+
+  it('fails plainly on an endpoint where nothing listens', async () => {
+    const pipeline = newPipeline(new StorageSharedKeyCredential(DEV_ACCOUNT, 'a2V5'), {
+      retryOptions: { maxTries: 2, retryDelayInMs: 50 },
+    })
+    const endpoint = `http://127.0.0.1:1/${DEV_ACCOUNT}`
+    const lock = new LockBlob(
+      new BlobServiceClient(endpoint, pipeline).getContainerClient(`c${randomUUID().slice(0, 6)}`),
+      'x',
+    )
+    const err = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/api') }).catch((e) => e)
+    assert.match(
+      describeStorageError(err, endpoint),
+      /Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:1\/devstoreaccount1 \(ECONNREFUSED\)/,
+    )
+  })
+})

@@ -1,0 +1,85 @@
+// Shared pieces of the end-to-end suites: jobs wired to a test Azurite, and
+// looks at the lock blob and the machine's processes from the outside.
+
+import { readFileSync, readdirSync } from 'node:fs'
+import { setTimeout as delay } from 'node:timers/promises'
+import { holderFromMetadata, type HolderRecord } from '../../src/lock/holder.ts'
+import type { Azurite } from './azurite.ts'
+import { containerOn } from './lock.ts'
+import { Job, type JobOptions } from './runner.ts'
+
+let runs = 100
+
+/** A job "from another repository" that takes `lockName` on `azurite` with a 15 s lease. */
+export function jobFor(
+  azurite: Azurite,
+  repository: string,
+  lockName: string,
+  inputs: Record<string, string> = {},
+  options: Partial<JobOptions> = {},
+): Job {
+  return new Job({
+    repository,
+    runId: String(runs++),
+    ...options,
+    inputs: {
+      'lock-name': lockName,
+      'connection-string': azurite.connectionString,
+      'lease-duration': '15',
+      ...inputs,
+    },
+  })
+}
+
+export interface BlobLook {
+  exists: boolean
+  leaseState: string | undefined
+  holder: HolderRecord | undefined
+}
+
+export async function lookAtLock(azurite: Azurite, lockName: string, container = 'locks'): Promise<BlobLook> {
+  try {
+    const props = await containerOn(azurite, container).getBlobClient(lockName).getProperties()
+    return { exists: true, leaseState: props.leaseState, holder: holderFromMetadata(props.metadata) }
+  } catch {
+    return { exists: false, leaseState: undefined, holder: undefined }
+  }
+}
+
+/** Polls until the lock blob's lease is available again; returns when that was seen, or undefined at the limit. */
+export async function waitUntilFree(azurite: Azurite, lockName: string, limitMs: number): Promise<number | undefined> {
+  const deadline = Date.now() + limitMs
+  while (Date.now() < deadline) {
+    const look = await lookAtLock(azurite, lockName)
+    if (look.leaseState !== 'leased') return Date.now()
+    await delay(100)
+  }
+  return undefined
+}
+
+/** Command lines of every process on the machine. */
+export function allCommandLines(): string[] {
+  const lines: string[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      lines.push(readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '))
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return lines
+}
+
+export function environOf(pid: number): string {
+  return readFileSync(`/proc/${pid}/environ`, 'utf8')
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
+  } catch {
+    return false
+  }
+}

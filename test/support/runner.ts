@@ -1,0 +1,278 @@
+// A small stand-in for the GitHub runner, enough to run the built action the
+// way a job does: INPUT_* env, fresh GITHUB_STATE and GITHUB_OUTPUT files per
+// step, STATE_* env for post, workflow commands parsed from stdout, the
+// cancel sequence (SIGINT, 7.5 s, SIGTERM, 2.5 s, SIGKILL) and the orphan
+// clean-up at job end that kills every process carrying RUNNER_TRACKING_ID.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+
+export const ROOT = resolve(import.meta.dirname, '..', '..')
+export const MAIN = join(ROOT, 'dist', 'main', 'index.js')
+export const POST = join(ROOT, 'dist', 'post', 'index.js')
+
+export interface JobOptions {
+  inputs: Record<string, string>
+  repository?: string
+  workflow?: string
+  job?: string
+  runId?: string
+  actor?: string
+  /** Extra environment for every step. */
+  env?: Record<string, string>
+}
+
+export interface StepResult {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  /** Process start to exit, in ms. */
+  durationMs: number
+  stdout: string
+  stderr: string
+  /** stdout lines that are not workflow commands, plus ::error/::warning text. */
+  lines: string[]
+  errors: string[]
+  warnings: string[]
+  masks: string[]
+  outputs: Record<string, string>
+  /** For a cancelled step: which signal it obeyed, and how long it took after SIGINT. */
+  cancel?: { endedBy: 'SIGINT' | 'SIGTERM' | 'SIGKILL'; afterMs: number }
+}
+
+/** Reads a GITHUB_STATE / GITHUB_OUTPUT file: `key<<DELIM` heredocs or `key=value` lines. Last write wins. */
+export function parseCommandFile(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, key, delimiter] = heredoc
+      const body: string[] = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) body.push(lines[i]!)
+      values[key!] = body.join('\n')
+    } else if (line.includes('=')) {
+      values[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return values
+}
+
+function parseStdout(stdout: string): Pick<StepResult, 'lines' | 'errors' | 'warnings' | 'masks'> {
+  const result = { lines: [] as string[], errors: [] as string[], warnings: [] as string[], masks: [] as string[] }
+  for (const line of stdout.split('\n')) {
+    const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)
+    if (!command) {
+      if (line) result.lines.push(line)
+      continue
+    }
+    const [, name, message] = command
+    const text = message!.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
+    if (name === 'error') result.errors.push(text)
+    else if (name === 'warning') result.warnings.push(text)
+    else if (name === 'add-mask') result.masks.push(text)
+  }
+  return result
+}
+
+const jobs = new Set<Job>()
+
+/** Ends every job this process started that has not completed: for a test's after() hook. */
+export function completeAllJobs(): void {
+  for (const job of jobs) job.complete()
+}
+
+export class Job {
+  readonly temp: string
+  readonly trackingId = `github_${randomUUID()}`
+  readonly options: JobOptions
+  state: Record<string, string> = {}
+  private worker: ChildProcess | undefined
+
+  constructor(options: JobOptions) {
+    this.options = options
+    this.temp = mkdtempSync(join(tmpdir(), 'job-'))
+    jobs.add(this)
+  }
+
+  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+    const { repository = 'octo/app', workflow = 'deploy', job = 'deploy', runId = '1', actor = 'mona' } = this.options
+    const base: NodeJS.ProcessEnv = {}
+    // Like the runner: a clean environment plus the job's variables, nothing of the test process.
+    for (const name of ['PATH', 'HOME', 'LANG', 'TZ']) if (process.env[name]) base[name] = process.env[name]
+    Object.assign(base, {
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      RUNNER_TEMP: this.temp,
+      RUNNER_TRACKING_ID: this.trackingId,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: repository,
+      GITHUB_WORKFLOW: workflow,
+      GITHUB_JOB: job,
+      GITHUB_RUN_ID: runId,
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_ACTOR: actor,
+    })
+    for (const [name, value] of Object.entries(this.options.inputs)) {
+      base[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+    }
+    return { ...base, ...this.options.env, ...extra }
+  }
+
+  /** Runs the main step. With `cancelAfterMs`, the runner cancels it then. With `separateWorker`, main's parent is a process the test can kill. */
+  async runMain(options: { cancelAfterMs?: number; separateWorker?: boolean } = {}): Promise<StepResult> {
+    const result = await this.runStep(MAIN, {}, options)
+    Object.assign(this.state, parseCommandFile(readFileSync(join(this.temp, 'state-main'), 'utf8')))
+    return result
+  }
+
+  /** Runs the post step with STATE_* from main; inputs are evaluated again, as the runner does. */
+  async runPost(options: { inputs?: Record<string, string> } = {}): Promise<StepResult> {
+    const stateEnv = Object.fromEntries(Object.entries(this.state).map(([key, value]) => [`STATE_${key}`, value]))
+    const inputEnv = options.inputs
+      ? Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
+      : {}
+    return this.runStep(POST, { ...stateEnv, ...inputEnv })
+  }
+
+  /** A `run:` step of the job: a node script with the job's environment. */
+  async runScript(script: string, extraEnv: Record<string, string> = {}): Promise<StepResult> {
+    return this.runStep('-e', extraEnv, {}, [script])
+  }
+
+  private async runStep(
+    entry: string,
+    extraEnv: Record<string, string>,
+    options: { cancelAfterMs?: number; separateWorker?: boolean } = {},
+    extraArgs: string[] = [],
+  ): Promise<StepResult> {
+    const name = entry === MAIN ? 'main' : entry === POST ? 'post' : 'script'
+    const stateFile = join(this.temp, `state-${name}`)
+    const outputFile = join(this.temp, `output-${name}`)
+    writeFileSync(stateFile, '')
+    writeFileSync(outputFile, '')
+    const env = this.env({ ...extraEnv, GITHUB_STATE: stateFile, GITHUB_OUTPUT: outputFile })
+    const started = Date.now()
+    let child: ChildProcess
+    let exitMarker: Promise<number> | undefined
+    if (options.separateWorker) {
+      // A node process stands in for Runner.Worker: it runs main, reports main's exit code, and
+      // stays alive until the test kills it. (Not sh: dash drops INPUT_LOCK-NAME and other
+      // variables whose names have hyphens.)
+      const worker = `
+        const { spawn } = require('node:child_process')
+        const main = spawn(process.execPath, [process.argv[1]], { stdio: 'inherit' })
+        main.on('exit', (code) => { process.stderr.write('::main-exit::' + code + '\\n'); setInterval(() => {}, 60000) })`
+      child = spawn(process.execPath, ['-e', worker, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+      this.worker = child
+      exitMarker = new Promise((resolveExit) => {
+        let err = ''
+        child.stderr?.on('data', (chunk: Buffer) => {
+          err += chunk.toString()
+          const match = /::main-exit::(\d+)/.exec(err)
+          if (match) resolveExit(Number(match[1]))
+        })
+      })
+    } else {
+      child = spawn(process.execPath, [entry, ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    }
+    let stdout = ''
+    let stderr = ''
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+
+    let cancel: StepResult['cancel']
+    let cancelling: Promise<void> | undefined
+    const timer =
+      options.cancelAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            cancelling = this.cancel(child).then((c) => void (cancel = c))
+          }, options.cancelAfterMs)
+
+    let exitCode: number | null
+    let signal: NodeJS.Signals | null = null
+    if (exitMarker) {
+      exitCode = await exitMarker
+    } else {
+      ;[exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolveClose) =>
+        child.once('close', (code, sig) => resolveClose([code, sig])),
+      )
+    }
+    const durationMs = Date.now() - started
+    clearTimeout(timer)
+    await cancelling
+    return {
+      exitCode,
+      signal,
+      durationMs,
+      stdout,
+      stderr,
+      ...parseStdout(stdout),
+      outputs: parseCommandFile(readFileSync(outputFile, 'utf8')),
+      cancel,
+    }
+  }
+
+  /** The runner's cancel: SIGINT to the step's pid, then SIGTERM after 7.5 s, then SIGKILL after 2.5 s more. */
+  private async cancel(child: ChildProcess): Promise<NonNullable<StepResult['cancel']>> {
+    const started = Date.now()
+    const exited = new Promise<void>((done) => {
+      if (child.exitCode !== null || child.signalCode !== null) done()
+      else child.once('exit', () => done())
+    })
+    const sequence: Array<['SIGINT' | 'SIGTERM' | 'SIGKILL', number]> = [
+      ['SIGINT', 7_500],
+      ['SIGTERM', 2_500],
+      ['SIGKILL', 5_000],
+    ]
+    for (const [sig, waitMs] of sequence) {
+      child.kill(sig)
+      const gone = await Promise.race([exited.then(() => true), delay(waitMs).then(() => false)])
+      if (gone) return { endedBy: sig, afterMs: Date.now() - started }
+    }
+    return { endedBy: 'SIGKILL', afterMs: Date.now() - started }
+  }
+
+  /** The machine dies: SIGKILL the worker stand-in (only with separateWorker). */
+  killWorker(): void {
+    this.worker?.kill('SIGKILL')
+  }
+
+  /** Pids of live processes whose environment carries this job's RUNNER_TRACKING_ID. */
+  trackedProcesses(): number[] {
+    const needle = `RUNNER_TRACKING_ID=${this.trackingId}\0`
+    const pids: number[] = []
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue
+      try {
+        const environ = readFileSync(`/proc/${entry}/environ`, 'utf8')
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+        if (environ.includes(needle) && stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z') pids.push(Number(entry))
+      } catch {
+        // gone meanwhile, or not ours to read
+      }
+    }
+    return pids
+  }
+
+  /** "Complete job": kill every process left with the tracking id, then remove the job's temp folder. */
+  complete(): number[] {
+    const orphans = this.trackedProcesses()
+    for (const pid of orphans) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    this.worker?.kill('SIGKILL')
+    rmSync(this.temp, { recursive: true, force: true })
+    jobs.delete(this)
+    return orphans
+  }
+}

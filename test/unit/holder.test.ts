@@ -1,0 +1,185 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import {
+  describeHolder,
+  holderFromMetadata,
+  holderKey,
+  holderToMetadata,
+  type HolderRecord,
+} from '../../src/lock/holder.ts'
+
+const RECORD: HolderRecord = {
+  repository: 'octo/api',
+  workflow: 'Deploy',
+  job: 'deploy',
+  runId: '42',
+  runAttempt: '1',
+  actor: 'mona',
+  runUrl: 'https://github.com/octo/api/actions/runs/42',
+  acquiredAt: '2026-11-26T05:00:00Z',
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
+function roundTrip(record: HolderRecord): HolderRecord | undefined {
+  return holderFromMetadata(holderToMetadata(record))
+}
+
+describe('holderToMetadata and holderFromMetadata', () => {
+  test('write one holder_* key per field', () => {
+    assert.deepEqual(Object.keys(holderToMetadata(RECORD)).sort(), [
+      'holder_acquired_at',
+      'holder_actor',
+      'holder_job',
+      'holder_repository',
+      'holder_run_attempt',
+      'holder_run_id',
+      'holder_run_url',
+      'holder_workflow',
+    ])
+  })
+
+  test('store a plain ASCII record unchanged', () => {
+    const metadata = holderToMetadata(RECORD)
+    assert.equal(metadata.holder_repository, 'octo/api')
+    assert.equal(metadata.holder_run_url, RECORD.runUrl)
+    assert.equal(metadata.holder_acquired_at, RECORD.acquiredAt)
+  })
+
+  test('round-trip a plain ASCII record', () => {
+    assert.deepEqual(roundTrip(RECORD), RECORD)
+  })
+
+  test('round-trip non-ASCII text, emoji and percent signs', () => {
+    const record: HolderRecord = {
+      ...RECORD,
+      workflow: 'dépl☃y',
+      job: 'ship 🚀 it',
+      actor: 'Zoë',
+      runUrl: 'https://example.com/a%20b?x=100%',
+      repository: 'octo/日本語',
+    }
+    assert.deepEqual(roundTrip(record), record)
+  })
+
+  test('round-trip text that already looks percent-encoded', () => {
+    const record = { ...RECORD, workflow: '%C3%A9 and %zz and %' }
+    assert.deepEqual(roundTrip(record), record)
+  })
+
+  test('round-trip empty fields', () => {
+    const record = { ...RECORD, workflow: '', job: '', actor: '', runUrl: '' }
+    assert.deepEqual(roundTrip(record), record)
+  })
+
+  test('encode every value as printable ASCII', () => {
+    const record: HolderRecord = {
+      repository: 'octo/dépl☃y',
+      workflow: 'emoji 🚀',
+      job: 'tab\there\nnewline',
+      runId: '100%',
+      runAttempt: '\u0000\u007f\u0080',
+      actor: 'lone \ud800 surrogate',
+      runUrl: 'trail \udc00',
+      acquiredAt: '2026-11-26T05:00:00Z',
+    }
+    for (const [key, value] of Object.entries(holderToMetadata(record))) {
+      assert.match(value, PRINTABLE_ASCII, `${key}=${JSON.stringify(value)}`)
+    }
+  })
+
+  test("encode '%' itself so that decoding cannot change the value", () => {
+    assert.equal(holderToMetadata({ ...RECORD, runId: '100%' }).holder_run_id, '100%25')
+  })
+
+  test('store a lone surrogate as U+FFFD instead of failing', () => {
+    const metadata = holderToMetadata({ ...RECORD, actor: 'a\ud800b' })
+    assert.equal(metadata.holder_actor, 'a%EF%BF%BDb')
+    assert.equal(holderFromMetadata(metadata)?.actor, 'a\ufffdb')
+  })
+
+  test('return undefined for missing or empty metadata', () => {
+    assert.equal(holderFromMetadata(undefined), undefined)
+    assert.equal(holderFromMetadata({}), undefined)
+  })
+
+  test('return undefined for metadata written by another client', () => {
+    assert.equal(holderFromMetadata({ owner: 'go-azuremutex', created: '2026-11-26' }), undefined)
+  })
+
+  test('return undefined when only some holder fields are present but not the acquisition time', () => {
+    assert.equal(holderFromMetadata({ holder_repository: 'octo/api', holder_run_id: '42' }), undefined)
+  })
+
+  test('fill missing fields with empty strings when the acquisition time is present', () => {
+    const record = holderFromMetadata({ holder_acquired_at: RECORD.acquiredAt, holder_repository: 'octo/api' })
+    assert.deepEqual(record, {
+      repository: 'octo/api',
+      workflow: '',
+      job: '',
+      runId: '',
+      runAttempt: '',
+      actor: '',
+      runUrl: '',
+      acquiredAt: RECORD.acquiredAt,
+    })
+  })
+
+  test('keep a foreign value that is not valid percent-encoding as it is', () => {
+    const record = holderFromMetadata({ ...holderToMetadata(RECORD), holder_workflow: '100% done' })
+    assert.equal(record?.workflow, '100% done')
+  })
+})
+
+describe('describeHolder', () => {
+  test('names repository, workflow, run, attempt, job, actor, time and URL for a full record', () => {
+    assert.equal(
+      describeHolder(RECORD),
+      'octo/api workflow "Deploy" run 42 (attempt 1, job deploy, actor mona) since 2026-11-26T05:00:00Z ' +
+        'https://github.com/octo/api/actions/runs/42',
+    )
+  })
+
+  test('says "unknown holder" when there is no record', () => {
+    assert.match(describeHolder(undefined), /unknown holder/)
+  })
+
+  test('leaves out what the record does not say', () => {
+    const sparse = { ...RECORD, workflow: '', runAttempt: '', job: '', actor: '', runUrl: '' }
+    assert.equal(describeHolder(sparse), 'octo/api run 42 since 2026-11-26T05:00:00Z')
+    assert.equal(describeHolder({ ...sparse, runId: '' }), 'octo/api since 2026-11-26T05:00:00Z')
+  })
+
+  test('says "unknown repository" when the repository is empty', () => {
+    assert.match(describeHolder({ ...RECORD, repository: '' }), /^unknown repository workflow "Deploy" run 42/)
+  })
+})
+
+describe('holderKey', () => {
+  test('is the same for equal records', () => {
+    assert.equal(holderKey(RECORD), holderKey({ ...RECORD }))
+    assert.equal(holderKey(roundTrip(RECORD)), holderKey(RECORD))
+  })
+
+  test('does not depend on the display-only fields', () => {
+    assert.equal(holderKey({ ...RECORD, workflow: 'Other', actor: 'hubot', runUrl: '' }), holderKey(RECORD))
+  })
+
+  test('changes when the run, attempt, job, repository or acquisition time changes', () => {
+    const changes: Array<Partial<HolderRecord>> = [
+      { repository: 'octo/web' },
+      { runId: '43' },
+      { runAttempt: '2' },
+      { job: 'migrate' },
+      { acquiredAt: '2026-11-26T05:00:01Z' },
+    ]
+    for (const change of changes) {
+      assert.notEqual(holderKey({ ...RECORD, ...change }), holderKey(RECORD), JSON.stringify(change))
+    }
+  })
+
+  test("is 'unknown' for no record and differs from any record's key", () => {
+    assert.equal(holderKey(undefined), 'unknown')
+    assert.notEqual(holderKey(RECORD), holderKey(undefined))
+  })
+})

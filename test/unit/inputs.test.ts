@@ -1,0 +1,317 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import {
+  InputError,
+  readContainer,
+  readLeaseDuration,
+  readLockName,
+  readSettings,
+  readStorageTarget,
+  readTimeout,
+  type InputReader,
+} from '../../src/action/inputs.ts'
+
+const KEY = 'c2VjcmV0LWFjY291bnQta2V5LWZvci10ZXN0cw=='
+const SIG = 'SuperSecretSig%2Babc%3D'
+const SAS = `sv=2024-08-04&ss=b&srt=co&sp=rwdlac&se=2030-01-01T00%3A00%3A00Z&sig=${SIG}`
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
+const SECRETS = [KEY, SAS, SIG, DEV_KEY]
+
+function reader(inputs: Record<string, string>): InputReader {
+  return (name) => inputs[name] ?? ''
+}
+
+const KEY_INPUTS = { 'lock-name': 'production-deploy', 'account-name': 'myacct', 'account-key': KEY }
+
+/** Asserts that read throws an InputError naming the input and leaking none of the secrets. */
+function assertInputError(read: () => unknown, inputs: string[], extra: string[] = []): InputError {
+  let caught: unknown
+  assert.throws(read, (err: unknown) => {
+    caught = err
+    return true
+  })
+  assert.ok(caught instanceof InputError, `expected an InputError, got ${String(caught)}`)
+  for (const input of inputs) assert.ok(caught.message.includes(input), `"${caught.message}" does not name ${input}`)
+  for (const secret of [...SECRETS, ...extra]) {
+    assert.ok(!caught.message.includes(secret), `"${caught.message}" leaks a secret`)
+  }
+  return caught
+}
+
+describe('readSettings', () => {
+  test('applies the defaults: container locks, a 60 s lease and no timeout', () => {
+    assert.deepEqual(readSettings(reader(KEY_INPUTS)), {
+      lockName: 'production-deploy',
+      container: 'locks',
+      leaseDurationSeconds: 60,
+      timeoutMs: undefined,
+      target: {
+        endpoint: 'https://myacct.blob.core.windows.net',
+        auth: { kind: 'shared-key', accountName: 'myacct', accountKey: KEY },
+      },
+    })
+  })
+
+  test('reads every input when all are given', () => {
+    const settings = readSettings(
+      reader({
+        ...KEY_INPUTS,
+        'lock-name': 'team/db-migrate',
+        container: 'team-locks',
+        'lease-duration': '30',
+        timeout: '15m',
+      }),
+    )
+    assert.equal(settings.lockName, 'team/db-migrate')
+    assert.equal(settings.container, 'team-locks')
+    assert.equal(settings.leaseDurationSeconds, 30)
+    assert.equal(settings.timeoutMs, 900_000)
+  })
+
+  test('fails on a missing lock name before looking at anything else', () => {
+    const err = assertInputError(() => readSettings(reader({})), ["'lock-name'"])
+    assert.match(err.message, /required/)
+  })
+})
+
+describe('readLockName', () => {
+  test('returns a valid lock name as given', () => {
+    assert.equal(readLockName(reader({ 'lock-name': 'Deploy.Prod' })), 'Deploy.Prod')
+  })
+
+  test('requires a lock name', () => {
+    assertInputError(() => readLockName(reader({})), ["'lock-name'", 'required'])
+  })
+
+  test('rejects a lock name that is not a valid blob name', () => {
+    for (const name of ['deploy/', 'team\\deploy', 'x'.repeat(1025), 'a\u0001b']) {
+      assertInputError(() => readLockName(reader({ 'lock-name': name })), ["Invalid input 'lock-name'"])
+    }
+  })
+})
+
+describe('readContainer', () => {
+  test("defaults to 'locks'", () => {
+    assert.equal(readContainer(reader({})), 'locks')
+  })
+
+  test('returns a valid container name as given', () => {
+    assert.equal(readContainer(reader({ container: 'deploy-locks-2' })), 'deploy-locks-2')
+  })
+
+  test('rejects an invalid container name and quotes it', () => {
+    for (const name of ['Locks', 'my_locks', 'ab', 'a--b', 'locks-']) {
+      assertInputError(() => readContainer(reader({ container: name })), ["'container'", `'${name}'`])
+    }
+  })
+})
+
+describe('readLeaseDuration', () => {
+  test('defaults to 60 seconds', () => {
+    assert.equal(readLeaseDuration(reader({})), 60)
+  })
+
+  test('accepts every whole number of seconds from 15 to 60', () => {
+    for (let seconds = 15; seconds <= 60; seconds++) {
+      assert.equal(readLeaseDuration(reader({ 'lease-duration': String(seconds) })), seconds)
+    }
+  })
+
+  test('rejects a lease duration below 15 s', () => {
+    assertInputError(() => readLeaseDuration(reader({ 'lease-duration': '14' })), ["'lease-duration'", "'14'"])
+    assertInputError(() => readLeaseDuration(reader({ 'lease-duration': '0' })), ["'lease-duration'"])
+  })
+
+  test('rejects a lease duration above 60 s', () => {
+    assertInputError(() => readLeaseDuration(reader({ 'lease-duration': '61' })), ["'lease-duration'", "'61'"])
+  })
+
+  test('rejects an infinite lease (-1), which Azure allows but the action does not', () => {
+    assertInputError(() => readLeaseDuration(reader({ 'lease-duration': '-1' })), ["'lease-duration'"])
+  })
+
+  test('rejects a lease duration that is not a whole number', () => {
+    for (const text of ['30.5', 'abc', '30s', '1e1', '0x1f']) {
+      assertInputError(() => readLeaseDuration(reader({ 'lease-duration': text })), ["'lease-duration'", `'${text}'`])
+    }
+  })
+})
+
+describe('readTimeout', () => {
+  test('is undefined (wait as long as the job allows) when not given', () => {
+    assert.equal(readTimeout(reader({})), undefined)
+  })
+
+  test('reads seconds, minutes and hours', () => {
+    assert.equal(readTimeout(reader({ timeout: '90' })), 90_000)
+    assert.equal(readTimeout(reader({ timeout: '90s' })), 90_000)
+    assert.equal(readTimeout(reader({ timeout: '15m' })), 900_000)
+    assert.equal(readTimeout(reader({ timeout: '2h' })), 7_200_000)
+  })
+
+  test('rejects a timeout that is not a duration', () => {
+    for (const text of ['1.5m', '10d', 'abc', '-5', 'forever']) {
+      assertInputError(() => readTimeout(reader({ timeout: text })), ["'timeout'", `'${text}'`])
+    }
+  })
+})
+
+describe('readStorageTarget', () => {
+  test('reads an account name with an account key', () => {
+    assert.deepEqual(readStorageTarget(reader(KEY_INPUTS)), {
+      endpoint: 'https://myacct.blob.core.windows.net',
+      auth: { kind: 'shared-key', accountName: 'myacct', accountKey: KEY },
+    })
+  })
+
+  test("reads an account name with a SAS token and strips its '?'", () => {
+    assert.deepEqual(readStorageTarget(reader({ 'account-name': 'myacct', 'sas-token': `?${SAS}` })), {
+      endpoint: 'https://myacct.blob.core.windows.net',
+      auth: { kind: 'sas', sasToken: SAS },
+    })
+  })
+
+  test('reads a connection string', () => {
+    assert.deepEqual(readStorageTarget(reader({ 'connection-string': `AccountName=other;AccountKey=${KEY}` })), {
+      endpoint: 'https://other.blob.core.windows.net',
+      auth: { kind: 'shared-key', accountName: 'other', accountKey: KEY },
+    })
+  })
+
+  test('rejects no credentials at all and names every credential input', () => {
+    assertInputError(
+      () => readStorageTarget(reader({ 'account-name': 'myacct' })),
+      ["'connection-string'", "'account-name'", "'account-key'", "'sas-token'"],
+    )
+  })
+
+  test('rejects two kinds of credentials at once and names both', () => {
+    const pairs: Array<[string, string, Record<string, string>]> = [
+      ['account-key', 'sas-token', { 'account-name': 'myacct', 'account-key': KEY, 'sas-token': SAS }],
+      [
+        'connection-string',
+        'account-key',
+        { 'connection-string': `AccountName=a1b;AccountKey=${KEY}`, 'account-key': KEY },
+      ],
+      ['connection-string', 'sas-token', { 'connection-string': 'UseDevelopmentStorage=true', 'sas-token': SAS }],
+    ]
+    for (const [first, second, inputs] of pairs) {
+      const err = assertInputError(() => readStorageTarget(reader(inputs)), [`'${first}'`, `'${second}'`])
+      assert.match(err.message, /exactly one kind of credential/)
+    }
+  })
+
+  test('rejects an account key without an account name', () => {
+    assertInputError(() => readStorageTarget(reader({ 'account-key': KEY })), ["'account-name'", "'account-key'"])
+  })
+
+  test('rejects a SAS token without an account name', () => {
+    assertInputError(() => readStorageTarget(reader({ 'sas-token': SAS })), ["'account-name'", "'sas-token'"])
+  })
+
+  test('rejects a connection string combined with an account name', () => {
+    assertInputError(
+      () =>
+        readStorageTarget(
+          reader({ 'connection-string': `AccountName=other;AccountKey=${KEY}`, 'account-name': 'myacct' }),
+        ),
+      ["'account-name'", "'connection-string'"],
+    )
+  })
+
+  test('rejects a malformed connection string without echoing it', () => {
+    const malformed = [
+      `AccountName=other;AccountKey:${KEY}`,
+      `AccountKey=${KEY}`,
+      'AccountName=other;AccountKey=not-base64!',
+      `AccountName=other;SharedAccessSignature=sv=2024&sp=r`,
+      `BlobEndpoint=https://other.blob.core.windows.net/?${SAS};SharedAccessSignature=${SAS}`,
+    ]
+    for (const text of malformed) {
+      assertInputError(
+        () => readStorageTarget(reader({ 'connection-string': text })),
+        ["'connection-string'"],
+        [text, 'not-base64!'],
+      )
+    }
+  })
+
+  test('rejects an invalid account name and quotes it', () => {
+    assertInputError(
+      () => readStorageTarget(reader({ ...KEY_INPUTS, 'account-name': 'My-Account' })),
+      ["'account-name'", "'My-Account'"],
+    )
+  })
+
+  test('rejects an account key that is not base64 without echoing it', () => {
+    assertInputError(
+      () => readStorageTarget(reader({ 'account-name': 'myacct', 'account-key': 'TopSecret$Key' })),
+      ["'account-key'"],
+      ['TopSecret$Key'],
+    )
+  })
+
+  test('rejects a SAS token without a signature without echoing it', () => {
+    const token = 'sv=2024-08-04&sp=r&TopSecretPart=1'
+    assertInputError(
+      () => readStorageTarget(reader({ 'account-name': 'myacct', 'sas-token': token })),
+      ["'sas-token'"],
+      [token, 'TopSecretPart'],
+    )
+  })
+
+  test('rejects an invalid blob endpoint and names it', () => {
+    for (const endpoint of ['not a url', 'ftp://myacct.example.com', `https://myacct.blob.core.windows.net/?${SAS}`]) {
+      assertInputError(
+        () => readStorageTarget(reader({ ...KEY_INPUTS, 'blob-endpoint': endpoint })),
+        ["'blob-endpoint'"],
+      )
+    }
+  })
+
+  describe('applies a blob-endpoint override', () => {
+    const endpoint = 'http://127.0.0.1:10000/devstoreaccount1'
+
+    test('to an account key', () => {
+      assert.deepEqual(readStorageTarget(reader({ ...KEY_INPUTS, 'blob-endpoint': `${endpoint}/` })), {
+        endpoint,
+        auth: { kind: 'shared-key', accountName: 'myacct', accountKey: KEY },
+      })
+    })
+
+    test('to a SAS token', () => {
+      assert.deepEqual(
+        readStorageTarget(reader({ 'account-name': 'myacct', 'sas-token': SAS, 'blob-endpoint': endpoint })),
+        { endpoint, auth: { kind: 'sas', sasToken: SAS } },
+      )
+    })
+
+    test('to a connection string with an account key', () => {
+      const target = readStorageTarget(
+        reader({ 'connection-string': `AccountName=other;AccountKey=${KEY}`, 'blob-endpoint': endpoint }),
+      )
+      assert.deepEqual(target, { endpoint, auth: { kind: 'shared-key', accountName: 'other', accountKey: KEY } })
+    })
+
+    test('to a connection string with a SAS and its own BlobEndpoint', () => {
+      const target = readStorageTarget(
+        reader({
+          'connection-string': `BlobEndpoint=https://other.blob.core.windows.net;SharedAccessSignature=${SAS}`,
+          'blob-endpoint': endpoint,
+        }),
+      )
+      assert.deepEqual(target, { endpoint, auth: { kind: 'sas', sasToken: SAS } })
+    })
+
+    test('to UseDevelopmentStorage=true', () => {
+      const target = readStorageTarget(
+        reader({
+          'connection-string': 'UseDevelopmentStorage=true',
+          'blob-endpoint': 'http://localhost:41000/devstoreaccount1',
+        }),
+      )
+      assert.equal(target.endpoint, 'http://localhost:41000/devstoreaccount1')
+      assert.equal(target.auth.kind, 'shared-key')
+    })
+  })
+})
