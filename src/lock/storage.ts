@@ -67,6 +67,23 @@ export function defaultEndpoint(accountName: string, protocol = 'https', suffix 
   return `${protocol}://${accountName}.blob.${suffix}`
 }
 
+const CONNECTION_STRING_KEYS = new Set(
+  [
+    'DefaultEndpointsProtocol',
+    'AccountName',
+    'AccountKey',
+    'SharedAccessSignature',
+    'EndpointSuffix',
+    'BlobEndpoint',
+    'BlobSecondaryEndpoint',
+    'QueueEndpoint',
+    'TableEndpoint',
+    'FileEndpoint',
+    'UseDevelopmentStorage',
+    'DevelopmentStorageProxyUri',
+  ].map((key) => key.toLowerCase()),
+)
+
 /**
  * Reads an Azure Storage connection string: account key or SAS, with BlobEndpoint
  * or the endpoint built from AccountName, DefaultEndpointsProtocol and EndpointSuffix.
@@ -79,7 +96,14 @@ export function parseConnectionString(text: string): StorageTarget {
     if (eq <= 0) {
       throw new StorageConfigError("expected 'Key=Value' pairs separated by ';' (a part has no '=')")
     }
-    fields.set(segment.slice(0, eq).trim().toLowerCase(), segment.slice(eq + 1).trim())
+    const key = segment.slice(0, eq).trim().toLowerCase()
+    // An unknown key is often a pasted secret: say so without echoing it.
+    if (!CONNECTION_STRING_KEYS.has(key)) {
+      throw new StorageConfigError(
+        "expected 'Key=Value' pairs separated by ';' such as AccountName=...;AccountKey=... (a part is not a known setting)",
+      )
+    }
+    fields.set(key, segment.slice(eq + 1).trim())
   }
   if (fields.get('usedevelopmentstorage')?.toLowerCase() === 'true') {
     return {

@@ -123,6 +123,23 @@ describe('parseConnectionString', () => {
     assertRejectsWithoutSecrets(() => parseConnectionString(`AccountName=myacct;=${KEY}`), [KEY], /no '='/)
   })
 
+  test('rejects a pasted bare key as an unknown setting without echoing it', () => {
+    assertRejectsWithoutSecrets(
+      () => parseConnectionString(`AccountName=${DEV_ACCOUNT};${DEV_KEY}`),
+      [DEV_KEY, DEV_KEY.slice(0, 20)],
+      /a part is not a known setting/,
+    )
+  })
+
+  test('rejects a string with both an AccountKey and a SharedAccessSignature', () => {
+    assertRejectsWithoutSecrets(
+      () =>
+        parseConnectionString(`AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};SharedAccessSignature=sv=1&sig=abc`),
+      [DEV_KEY, 'sig=abc'],
+      /both AccountKey and SharedAccessSignature/,
+    )
+  })
+
   test('rejects a string with neither AccountName nor BlobEndpoint', () => {
     assertRejectsWithoutSecrets(
       () => parseConnectionString(`AccountKey=${KEY};EndpointSuffix=core.windows.net`),
