@@ -83899,6 +83899,7 @@ async function waitForLease(options) {
     let acquireTried = false;
     let acquired = false; // the lease is ours but the holder record is not written yet
     let contacted = false;
+    let tried = false; // the lease was tried for, or seen held
     let lastHolder;
     let lastReport = started;
     let lastTroubleReport = -Infinity;
@@ -83909,7 +83910,8 @@ async function waitForLease(options) {
             if (signal?.aborted)
                 throw new LockCancelledError(`Cancelled while waiting for lock ${lock.location}.`);
             const now = Date.now();
-            if (now >= deadline) {
+            // The lock is always tried once, so a timeout of 0 means "try once".
+            if (now >= deadline && tried) {
                 throw new LockTimeoutError(`Timed out after ${formatDuration(now - started)} waiting for lock ${lock.location}; ` +
                     `it is held by ${describeHolder(seen)}.`);
             }
@@ -83930,6 +83932,7 @@ async function waitForLease(options) {
                     if (signal?.aborted)
                         continue;
                     acquireTried = true;
+                    tried = true;
                     // With our own id this is idempotent: it also re-confirms a lease we
                     // took on a try whose holder record could not be written.
                     const outcome = await lock.acquire(leaseId, options.leaseDurationSeconds, requests.signal);
@@ -83964,6 +83967,7 @@ async function waitForLease(options) {
                     }
                     lastHolder = key;
                     seen = holder;
+                    tried = true;
                 }
             }
             catch (err) {

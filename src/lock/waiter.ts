@@ -66,6 +66,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   let acquireTried = false
   let acquired = false // the lease is ours but the holder record is not written yet
   let contacted = false
+  let tried = false // the lease was tried for, or seen held
   let lastHolder: string | undefined
   let lastReport = started
   let lastTroubleReport = -Infinity
@@ -76,7 +77,8 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     for (;;) {
       if (signal?.aborted) throw new LockCancelledError(`Cancelled while waiting for lock ${lock.location}.`)
       const now = Date.now()
-      if (now >= deadline) {
+      // The lock is always tried once, so a timeout of 0 means "try once".
+      if (now >= deadline && tried) {
         throw new LockTimeoutError(
           `Timed out after ${formatDuration(now - started)} waiting for lock ${lock.location}; ` +
             `it is held by ${describeHolder(seen)}.`,
@@ -96,6 +98,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           if (view?.staleHolder) stale.add(holderKey(view.staleHolder))
           if (signal?.aborted) continue
           acquireTried = true
+          tried = true
           // With our own id this is idempotent: it also re-confirms a lease we
           // took on a try whose holder record could not be written.
           const outcome = await lock.acquire(leaseId, options.leaseDurationSeconds, requests.signal)
@@ -125,6 +128,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           }
           lastHolder = key
           seen = holder
+          tried = true
         }
       } catch (err) {
         if (err instanceof LockCancelledError) throw err

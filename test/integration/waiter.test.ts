@@ -91,6 +91,18 @@ describe('waitForLease', () => {
     assert.equal(await lock.release(holder.leaseId), 'released', 'the holder still holds it')
   })
 
+  it('tries once with a timeout of 0: takes a free lock, fails at once on a held one', async () => {
+    const lock = lockOn(azurite)
+    const got = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/first'), timeoutMs: 0 })
+    const started = Date.now()
+    await assert.rejects(
+      waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/second'), timeoutMs: 0 }),
+      (err: Error) => err instanceof LockTimeoutError && /held by octo\/first/.test(err.message),
+    )
+    assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`)
+    await lock.release(got.leaseId)
+  })
+
   it('stops within a second when cancelled, leaving no lease of its own', async () => {
     const lock = lockOn(azurite)
     const holder = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
