@@ -30458,6 +30458,8 @@ __nccwpck_require__.d(mappers_namespaceObject, {
   UserDelegationKey: () => (UserDelegationKey)
 });
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -37674,8 +37676,6 @@ function policies_formDataPolicy_formDataPolicy() {
     return formDataPolicy_formDataPolicy();
 }
 //# sourceMappingURL=formDataPolicy.js.map
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/sha256.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -83853,18 +83853,6 @@ const WAITER_RETRY = {
     retryDelayInMs: 500,
     maxRetryDelayInMs: 2_000,
 };
-/**
- * SDK retry settings for renewals: every try is short enough that several fit
- * in one renewal attempt, and attempts fit in the lease window many times over.
- */
-function renewerRetry(leaseDurationMs) {
-    return {
-        maxTries: 3,
-        tryTimeoutInMs: Math.max(2_000, Math.floor(leaseDurationMs / 12)),
-        retryDelayInMs: 300,
-        maxRetryDelayInMs: 1_000,
-    };
-}
 
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
@@ -83889,7 +83877,7 @@ async function waitForLease(options) {
     const graceMs = options.cancelGraceMs ?? 1_000;
     const started = Date.now();
     const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
-    const leaseId = (0,external_node_crypto_.randomUUID)();
+    const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
     const emit = (event) => options.onEvent?.(event);
     // Requests get a short grace after a cancel: an acquire that is in flight is
     // better finished and released than abandoned half way.
@@ -83901,6 +83889,7 @@ async function waitForLease(options) {
     let contacted = false;
     let tried = false; // the lease was tried for, or seen held
     let lastHolder;
+    let unknownOnce = false;
     let lastReport = started;
     let lastTroubleReport = -Infinity;
     let seen;
@@ -83929,6 +83918,7 @@ async function waitForLease(options) {
                     // record-less client leases the blob next, that record is not theirs.
                     if (view?.staleHolder)
                         stale.add(holderKey(view.staleHolder));
+                    unknownOnce = false;
                     if (signal?.aborted)
                         continue;
                     acquireTried = true;
@@ -83953,21 +83943,27 @@ async function waitForLease(options) {
                     const holder = view.holder && !stale.has(holderKey(view.holder)) ? view.holder : undefined;
                     const key = holderKey(holder);
                     const waitedMs = Date.now() - started;
-                    if (lastHolder === undefined) {
-                        emit({ type: 'waiting', holder, waitedMs });
-                        lastReport = Date.now();
-                    }
-                    else if (key !== lastHolder) {
-                        emit({ type: 'holder-changed', holder, waitedMs });
-                        lastReport = Date.now();
-                    }
-                    else if (Date.now() - lastReport >= progressEveryMs) {
-                        emit({ type: 'still-waiting', holder, waitedMs });
-                        lastReport = Date.now();
-                    }
-                    lastHolder = key;
-                    seen = holder;
+                    // A lease without a record is also what a handoff looks like for a few
+                    // ms (the new holder writes its record just after taking the lease), so
+                    // an unknown holder is believed only when two polls in a row see it.
+                    const settled = holder !== undefined || unknownOnce;
+                    unknownOnce = holder === undefined;
                     tried = true;
+                    if (settled) {
+                        const event = lastHolder === undefined
+                            ? 'waiting'
+                            : key !== lastHolder
+                                ? 'holder-changed'
+                                : Date.now() - lastReport >= progressEveryMs
+                                    ? 'still-waiting'
+                                    : undefined;
+                        if (event) {
+                            emit({ type: event, holder, waitedMs });
+                            lastReport = Date.now();
+                        }
+                        lastHolder = key;
+                        seen = holder;
+                    }
                 }
             }
             catch (err) {
@@ -83975,9 +83971,10 @@ async function waitForLease(options) {
                     throw err;
                 if (signal?.aborted)
                     continue;
-                // Before the service has answered once, a failure is about the setup
-                // (endpoint, credentials), and the SDK has already retried it.
-                if (!contacted || !isTransient(err))
+                // Until the service has answered once, a network failure is about the
+                // setup (a wrong or unreachable endpoint) and the SDK has retried it.
+                // Throttling and server errors are answers: they are waited out.
+                if (!isTransient(err) || (!contacted && statusCode(err) === undefined))
                     throw err;
                 if (Date.now() - lastTroubleReport >= progressEveryMs) {
                     emit({ type: 'storage-trouble', error: err, waitedMs: Date.now() - started });
@@ -84024,6 +84021,8 @@ const Outputs = {
 const constants_State = {
     /** Where the lock lives and how it is leased (no secrets); saved before waiting starts. */
     Lock: 'lock',
+    /** The lease id main proposes, saved before it asks: post can give back a lease taken as main died. */
+    ProposedLeaseId: 'proposed-lease-id',
     /** Saved the moment the lease is ours, so post can release it whatever happens next. */
     LeaseId: 'lease-id',
     AcquiredAt: 'acquired-at',
@@ -84469,6 +84468,12 @@ function lockPlace() {
     const text = core.getState(State.Lock);
     return text ? JSON.parse(text) : undefined;
 }
+function saveProposedLeaseId(leaseId) {
+    saveState(constants_State.ProposedLeaseId, leaseId);
+}
+function state_proposedLeaseId() {
+    return core.getState(State.ProposedLeaseId) || undefined;
+}
 function saveLease(leaseId, acquiredAt) {
     saveState(constants_State.LeaseId, leaseId);
     saveState(constants_State.AcquiredAt, acquiredAt.toISOString());
@@ -84515,6 +84520,7 @@ function renewerPid() {
 
 
 
+
 async function runMain() {
     const cancel = new AbortController();
     const onSignal = (signal) => {
@@ -84541,18 +84547,21 @@ async function runMain() {
 }
 async function holdLock(settings, cancel) {
     const { target, container, lockName, leaseDurationSeconds } = settings;
+    const lock = new LockBlob(containerClientFor(target, container, { retry: WAITER_RETRY }), lockName);
     saveLockPlace({
         endpoint: target.endpoint,
         container,
         lockName,
+        location: lock.location,
         leaseDurationSeconds,
-        authKind: target.auth.kind,
     });
-    const lock = new LockBlob(containerClientFor(target, container, { retry: WAITER_RETRY }), lockName);
     const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`;
     info(`Taking lock ${lock.location} (lease ${leaseDurationSeconds}s, wait ${limit}).`);
+    const leaseId = (0,external_node_crypto_.randomUUID)();
+    saveProposedLeaseId(leaseId);
     const acquired = await waitForLease({
         lock,
+        leaseId,
         leaseDurationSeconds,
         holder: holderFromEnvironment(),
         timeoutMs: settings.timeoutMs,

@@ -33285,7 +33285,7 @@ function isDebug() {
  * @param message debug message
  */
 function core_debug(message) {
-    issueCommand('debug', {}, message);
+    command_issueCommand('debug', {}, message);
 }
 /**
  * Adds an error issue
@@ -83853,18 +83853,6 @@ const WAITER_RETRY = {
     retryDelayInMs: 500,
     maxRetryDelayInMs: 2_000,
 };
-/**
- * SDK retry settings for renewals: every try is short enough that several fit
- * in one renewal attempt, and attempts fit in the lease window many times over.
- */
-function renewerRetry(leaseDurationMs) {
-    return {
-        maxTries: 3,
-        tryTimeoutInMs: Math.max(2_000, Math.floor(leaseDurationMs / 12)),
-        retryDelayInMs: 300,
-        maxRetryDelayInMs: 1_000,
-    };
-}
 
 ;// CONCATENATED MODULE: ./src/action/constants.ts
 // The whole contract with action.yml: every input, output and state key, spelled once.
@@ -83887,6 +83875,8 @@ const Outputs = {
 const constants_State = {
     /** Where the lock lives and how it is leased (no secrets); saved before waiting starts. */
     Lock: 'lock',
+    /** The lease id main proposes, saved before it asks: post can give back a lease taken as main died. */
+    ProposedLeaseId: 'proposed-lease-id',
     /** Saved the moment the lease is ours, so post can release it whatever happens next. */
     LeaseId: 'lease-id',
     AcquiredAt: 'acquired-at',
@@ -84256,6 +84246,12 @@ function lockPlace() {
     const text = getState(constants_State.Lock);
     return text ? JSON.parse(text) : undefined;
 }
+function saveProposedLeaseId(leaseId) {
+    core.saveState(State.ProposedLeaseId, leaseId);
+}
+function state_proposedLeaseId() {
+    return getState(constants_State.ProposedLeaseId) || undefined;
+}
 function saveLease(leaseId, acquiredAt) {
     core.saveState(State.LeaseId, leaseId);
     core.saveState(State.AcquiredAt, acquiredAt.toISOString());
@@ -84309,10 +84305,17 @@ async function releaseLock() {
     const place = lockPlace();
     const leaseId = state_leaseId();
     if (!place || !leaseId) {
+        // Main may have been killed between Azure granting the lease and main
+        // recording it: give back a lease under the id it proposed, if there is one.
+        const proposed = state_proposedLeaseId();
+        if (place && proposed && (await releaseHere(place, proposed, { quiet: true })) === 'released') {
+            info('Released the lease that the main step took as it was stopped.');
+            return;
+        }
         info('Nothing to release: the main step did not take the lock.');
         return;
     }
-    const location = `${place.container}/${place.lockName}`;
+    const location = place.location;
     const leaseMs = place.leaseDurationSeconds * 1000;
     const acquiredAt = state_acquiredAt();
     const statusFile = state_statusFile();
@@ -84364,24 +84367,25 @@ async function releaseLock() {
     const renewals = status ? ` (${status.renewals} renewals, longest gap ${formatDuration(status.longestGapMs)})` : '';
     info(`Released lock ${location}${held}${renewals}.`);
 }
-async function releaseHere(place, leaseId) {
+async function releaseHere(place, leaseId, options = {}) {
+    const report = options.quiet ? core_debug : warning;
     const expiry = `it expires by itself within ${place.leaseDurationSeconds}s`;
     let target;
     try {
         target = { ...readStorageTarget((name) => getInput(name)), endpoint: place.endpoint };
     }
     catch (err) {
-        warning(`Cannot release the lease here (${err.message}); ${expiry}.`);
+        report(`Cannot release the lease here (${err.message}); ${expiry}.`);
         return 'failed';
     }
     for (const secret of secretsOf(target))
         core_setSecret(secret);
     const lock = new LockBlob(containerClientFor(target, place.container), place.lockName);
     try {
-        return await lock.release(leaseId, AbortSignal.timeout(15_000));
+        return await lock.release(leaseId, AbortSignal.timeout(options.quiet ? 5_000 : 15_000));
     }
     catch (err) {
-        warning(`Releasing the lease failed (${describeStorageErrorBrief(err)}); ${expiry}.`);
+        report(`Releasing the lease failed (${describeStorageErrorBrief(err)}); ${expiry}.`);
         return 'failed';
     }
 }

@@ -2423,12 +2423,28 @@ function formatDuration(ms) {
 
 
 
+/**
+ * The renewal schedule for a lease of the given length. A renewal every third
+ * of the lease leaves two more chances before it lapses; each SDK try may take
+ * a quarter of the lease (so a slow but working network still renews), and one
+ * attempt, SDK retries included, at most half of it.
+ */
 function renewalTimings(leaseDurationMs) {
     const intervalMs = Math.floor(leaseDurationMs / 3);
     return {
         intervalMs,
         retryMs: Math.min(2_000, intervalMs),
-        attemptTimeoutMs: Math.min(10_000, Math.floor(leaseDurationMs / 4)),
+        attemptTimeoutMs: Math.floor(leaseDurationMs / 2),
+        tryTimeoutMs: Math.min(10_000, Math.floor(leaseDurationMs / 4)),
+    };
+}
+/** SDK retry settings for renewal requests: they fit in one attempt of the schedule above. */
+function renewerRetry(leaseDurationMs) {
+    return {
+        maxTries: 3,
+        tryTimeoutInMs: renewalTimings(leaseDurationMs).tryTimeoutMs,
+        retryDelayInMs: 300,
+        maxRetryDelayInMs: 1_000,
     };
 }
 /**
@@ -52610,18 +52626,6 @@ const WAITER_RETRY = {
     retryDelayInMs: 500,
     maxRetryDelayInMs: 2_000,
 };
-/**
- * SDK retry settings for renewals: every try is short enough that several fit
- * in one renewal attempt, and attempts fit in the lease window many times over.
- */
-function renewerRetry(leaseDurationMs) {
-    return {
-        maxTries: 3,
-        tryTimeoutInMs: Math.max(2_000, Math.floor(leaseDurationMs / 12)),
-        retryDelayInMs: 300,
-        maxRetryDelayInMs: 1_000,
-    };
-}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");

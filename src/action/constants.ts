@@ -21,6 +21,8 @@ export const Outputs = {
 export const State = {
   /** Where the lock lives and how it is leased (no secrets); saved before waiting starts. */
   Lock: 'lock',
+  /** The lease id main proposes, saved before it asks: post can give back a lease taken as main died. */
+  ProposedLeaseId: 'proposed-lease-id',
   /** Saved the moment the lease is ours, so post can release it whatever happens next. */
   LeaseId: 'lease-id',
   AcquiredAt: 'acquired-at',

@@ -1,6 +1,7 @@
 // The main step: wait for the lease, hand it to the detached renewer, and
 // leave in state everything post needs to give it back.
 
+import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
 import { describeHolder } from '../lock/holder.ts'
@@ -40,19 +41,22 @@ export async function runMain(): Promise<void> {
 
 async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> {
   const { target, container, lockName, leaseDurationSeconds } = settings
+  const lock = new LockBlob(containerClientFor(target, container, { retry: WAITER_RETRY }), lockName)
   state.saveLockPlace({
     endpoint: target.endpoint,
     container,
     lockName,
+    location: lock.location,
     leaseDurationSeconds,
-    authKind: target.auth.kind,
   })
-  const lock = new LockBlob(containerClientFor(target, container, { retry: WAITER_RETRY }), lockName)
   const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
   core.info(`Taking lock ${lock.location} (lease ${leaseDurationSeconds}s, wait ${limit}).`)
 
+  const leaseId = randomUUID()
+  state.saveProposedLeaseId(leaseId)
   const acquired = await waitForLease({
     lock,
+    leaseId,
     leaseDurationSeconds,
     holder: holderFromEnvironment(),
     timeoutMs: settings.timeoutMs,

@@ -24,10 +24,17 @@ async function releaseLock(): Promise<void> {
   const place = state.lockPlace()
   const leaseId = state.leaseId()
   if (!place || !leaseId) {
+    // Main may have been killed between Azure granting the lease and main
+    // recording it: give back a lease under the id it proposed, if there is one.
+    const proposed = state.proposedLeaseId()
+    if (place && proposed && (await releaseHere(place, proposed, { quiet: true })) === 'released') {
+      core.info('Released the lease that the main step took as it was stopped.')
+      return
+    }
     core.info('Nothing to release: the main step did not take the lock.')
     return
   }
-  const location = `${place.container}/${place.lockName}`
+  const location = place.location
   const leaseMs = place.leaseDurationSeconds * 1000
   const acquiredAt = state.acquiredAt()
   const statusFile = state.statusFile()
@@ -90,21 +97,23 @@ async function releaseLock(): Promise<void> {
 async function releaseHere(
   place: NonNullable<ReturnType<typeof state.lockPlace>>,
   leaseId: string,
+  options: { quiet?: boolean } = {},
 ): Promise<'released' | 'not-held' | 'failed'> {
+  const report = options.quiet ? core.debug : core.warning
   const expiry = `it expires by itself within ${place.leaseDurationSeconds}s`
   let target
   try {
     target = { ...readStorageTarget((name) => core.getInput(name)), endpoint: place.endpoint }
   } catch (err) {
-    core.warning(`Cannot release the lease here (${(err as Error).message}); ${expiry}.`)
+    report(`Cannot release the lease here (${(err as Error).message}); ${expiry}.`)
     return 'failed'
   }
   for (const secret of secretsOf(target)) core.setSecret(secret)
   const lock = new LockBlob(containerClientFor(target, place.container), place.lockName)
   try {
-    return await lock.release(leaseId, AbortSignal.timeout(15_000))
+    return await lock.release(leaseId, AbortSignal.timeout(options.quiet ? 5_000 : 15_000))
   } catch (err) {
-    core.warning(`Releasing the lease failed (${describeStorageErrorBrief(err)}); ${expiry}.`)
+    report(`Releasing the lease failed (${describeStorageErrorBrief(err)}); ${expiry}.`)
     return 'failed'
   }
 }

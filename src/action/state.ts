@@ -3,7 +3,6 @@
 // never go into state.
 
 import * as core from '@actions/core'
-import type { StorageTarget } from '../lock/storage.ts'
 import { State } from './constants.ts'
 
 /** Where the lock lives, without credentials. */
@@ -11,9 +10,9 @@ export interface LockPlace {
   endpoint: string
   container: string
   lockName: string
+  /** account/container/blob, as the logs name the lock. */
+  location: string
   leaseDurationSeconds: number
-  /** Which kind of credential main used, so post can tell when its inputs changed. */
-  authKind: StorageTarget['auth']['kind']
 }
 
 export function saveLockPlace(place: LockPlace): void {
@@ -23,6 +22,14 @@ export function saveLockPlace(place: LockPlace): void {
 export function lockPlace(): LockPlace | undefined {
   const text = core.getState(State.Lock)
   return text ? (JSON.parse(text) as LockPlace) : undefined
+}
+
+export function saveProposedLeaseId(leaseId: string): void {
+  core.saveState(State.ProposedLeaseId, leaseId)
+}
+
+export function proposedLeaseId(): string | undefined {
+  return core.getState(State.ProposedLeaseId) || undefined
 }
 
 export function saveLease(leaseId: string, acquiredAt: Date): void {

@@ -3,6 +3,7 @@
 // longer ours, or a whole lease duration without a successful renewal.
 
 import { setTimeout as delay } from 'node:timers/promises'
+import type { StorageRetryOptions } from '@azure/storage-blob'
 import { formatDuration } from './duration.ts'
 import { describeStorageErrorBrief } from './errors.ts'
 import { isLeaseGone } from './lock-blob.ts'
@@ -35,16 +36,34 @@ export interface RenewerOptions {
   onOutcome?: (outcome: RenewalOutcome) => void
 }
 
+/**
+ * The renewal schedule for a lease of the given length. A renewal every third
+ * of the lease leaves two more chances before it lapses; each SDK try may take
+ * a quarter of the lease (so a slow but working network still renews), and one
+ * attempt, SDK retries included, at most half of it.
+ */
 export function renewalTimings(leaseDurationMs: number): {
   intervalMs: number
   retryMs: number
   attemptTimeoutMs: number
+  tryTimeoutMs: number
 } {
   const intervalMs = Math.floor(leaseDurationMs / 3)
   return {
     intervalMs,
     retryMs: Math.min(2_000, intervalMs),
-    attemptTimeoutMs: Math.min(10_000, Math.floor(leaseDurationMs / 4)),
+    attemptTimeoutMs: Math.floor(leaseDurationMs / 2),
+    tryTimeoutMs: Math.min(10_000, Math.floor(leaseDurationMs / 4)),
+  }
+}
+
+/** SDK retry settings for renewal requests: they fit in one attempt of the schedule above. */
+export function renewerRetry(leaseDurationMs: number): StorageRetryOptions {
+  return {
+    maxTries: 3,
+    tryTimeoutInMs: renewalTimings(leaseDurationMs).tryTimeoutMs,
+    retryDelayInMs: 300,
+    maxRetryDelayInMs: 1_000,
   }
 }
 

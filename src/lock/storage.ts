@@ -181,16 +181,3 @@ export const WAITER_RETRY: StorageRetryOptions = {
   retryDelayInMs: 500,
   maxRetryDelayInMs: 2_000,
 }
-
-/**
- * SDK retry settings for renewals: every try is short enough that several fit
- * in one renewal attempt, and attempts fit in the lease window many times over.
- */
-export function renewerRetry(leaseDurationMs: number): StorageRetryOptions {
-  return {
-    maxTries: 3,
-    tryTimeoutInMs: Math.max(2_000, Math.floor(leaseDurationMs / 12)),
-    retryDelayInMs: 300,
-    maxRetryDelayInMs: 1_000,
-  }
-}

@@ -3,7 +3,7 @@
 
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
-import { LockCancelledError, LockTimeoutError, isTransient } from './errors.ts'
+import { LockCancelledError, LockTimeoutError, isTransient, statusCode } from './errors.ts'
 import { formatDuration } from './duration.ts'
 import { describeHolder, holderKey, type HolderRecord } from './holder.ts'
 import type { LockBlob } from './lock-blob.ts'
@@ -18,6 +18,8 @@ export type WaitEvent =
 export interface WaitOptions {
   lock: LockBlob
   leaseDurationSeconds: number
+  /** The lease id to propose; a fresh UUID when not given. */
+  leaseId?: string
   /** Who we are, written on the blob once the lease is ours; acquiredAt is filled in then. */
   holder: Omit<HolderRecord, 'acquiredAt'>
   /** The longest wait in ms; undefined waits without a limit. */
@@ -54,7 +56,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const graceMs = options.cancelGraceMs ?? 1_000
   const started = Date.now()
   const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
-  const leaseId = randomUUID()
+  const leaseId = options.leaseId ?? randomUUID()
   const emit = (event: WaitEvent): void => options.onEvent?.(event)
 
   // Requests get a short grace after a cancel: an acquire that is in flight is
@@ -68,6 +70,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   let contacted = false
   let tried = false // the lease was tried for, or seen held
   let lastHolder: string | undefined
+  let unknownOnce = false
   let lastReport = started
   let lastTroubleReport = -Infinity
   let seen: HolderRecord | undefined
@@ -96,6 +99,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           // A record on a free blob belongs to a holder whose lease lapsed; if a
           // record-less client leases the blob next, that record is not theirs.
           if (view?.staleHolder) stale.add(holderKey(view.staleHolder))
+          unknownOnce = false
           if (signal?.aborted) continue
           acquireTried = true
           tried = true
@@ -116,26 +120,36 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           const holder = view.holder && !stale.has(holderKey(view.holder)) ? view.holder : undefined
           const key = holderKey(holder)
           const waitedMs = Date.now() - started
-          if (lastHolder === undefined) {
-            emit({ type: 'waiting', holder, waitedMs })
-            lastReport = Date.now()
-          } else if (key !== lastHolder) {
-            emit({ type: 'holder-changed', holder, waitedMs })
-            lastReport = Date.now()
-          } else if (Date.now() - lastReport >= progressEveryMs) {
-            emit({ type: 'still-waiting', holder, waitedMs })
-            lastReport = Date.now()
-          }
-          lastHolder = key
-          seen = holder
+          // A lease without a record is also what a handoff looks like for a few
+          // ms (the new holder writes its record just after taking the lease), so
+          // an unknown holder is believed only when two polls in a row see it.
+          const settled = holder !== undefined || unknownOnce
+          unknownOnce = holder === undefined
           tried = true
+          if (settled) {
+            const event =
+              lastHolder === undefined
+                ? ('waiting' as const)
+                : key !== lastHolder
+                  ? ('holder-changed' as const)
+                  : Date.now() - lastReport >= progressEveryMs
+                    ? ('still-waiting' as const)
+                    : undefined
+            if (event) {
+              emit({ type: event, holder, waitedMs })
+              lastReport = Date.now()
+            }
+            lastHolder = key
+            seen = holder
+          }
         }
       } catch (err) {
         if (err instanceof LockCancelledError) throw err
         if (signal?.aborted) continue
-        // Before the service has answered once, a failure is about the setup
-        // (endpoint, credentials), and the SDK has already retried it.
-        if (!contacted || !isTransient(err)) throw err
+        // Until the service has answered once, a network failure is about the
+        // setup (a wrong or unreachable endpoint) and the SDK has retried it.
+        // Throttling and server errors are answers: they are waited out.
+        if (!isTransient(err) || (!contacted && statusCode(err) === undefined)) throw err
         if (Date.now() - lastTroubleReport >= progressEveryMs) {
           emit({ type: 'storage-trouble', error: err, waitedMs: Date.now() - started })
           lastTroubleReport = Date.now()

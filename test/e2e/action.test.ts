@@ -46,7 +46,7 @@ describe('the action, end to end', () => {
     const post = await job.runPost()
     assert.equal(post.exitCode, 0, post.stdout)
     assert.ok(
-      post.lines.some((l) => /^Released lock locks\/uncontended after holding it for/.test(l)),
+      post.lines.some((l) => /^Released lock devstoreaccount1\/locks\/uncontended after holding it for/.test(l)),
       post.stdout,
     )
     assert.equal((await lookAtLock(azurite, 'uncontended')).leaseState, 'available')
@@ -180,7 +180,7 @@ describe('the action, end to end', () => {
     assert.equal(post.exitCode, 1)
     assert.equal(post.errors.length, 1, post.stdout)
     const match =
-      /^Lock locks\/stolen-live was lost at (\S+): Azure says the lease is no longer ours \(409 LeaseIdMismatchWithLeaseOperation\)\. Exclusivity was not guaranteed after that time/.exec(
+      /^Lock devstoreaccount1\/locks\/stolen-live was lost at (\S+): Azure says the lease is no longer ours \(409 LeaseIdMismatchWithLeaseOperation\)\. Exclusivity was not guaranteed after that time/.exec(
         post.errors[0]!,
       )
     assert.ok(match, post.errors[0])
@@ -206,7 +206,7 @@ describe('the action, end to end', () => {
     assert.equal(post.errors.length, 1, post.stdout)
     assert.match(
       post.errors[0]!,
-      /^Lock locks\/stolen-dead was lost at an unknown time after \S+: at release, Azure said the lease was no longer ours\. Exclusivity was not guaranteed/,
+      /^Lock devstoreaccount1\/locks\/stolen-dead was lost at an unknown time after \S+: at release, Azure said the lease was no longer ours\. Exclusivity was not guaranteed/,
     )
     job.complete()
   })

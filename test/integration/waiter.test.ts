@@ -66,7 +66,7 @@ describe('waitForLease', () => {
         lock,
         leaseDurationSeconds: 15,
         holder: holderFor('octo/api'),
-        timeoutMs: 1_000,
+        timeoutMs: 2_000,
         onEvent: (e) => events.push(e),
       }),
       (err: Error) => err instanceof LockTimeoutError && /unknown holder/.test(err.message),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { keepLease, renewalTimings, type RenewalOutcome } from '../../src/lock/renewer.ts'
+import { keepLease, renewalTimings, renewerRetry, type RenewalOutcome } from '../../src/lock/renewer.ts'
 
 function unavailable(): Error {
   return Object.assign(new Error('The server is busy.'), { statusCode: 503 })
@@ -355,15 +355,38 @@ describe('keepLease', () => {
 })
 
 describe('renewalTimings', () => {
-  test('renews every 20 s, retries every 2 s and gives each attempt 10 s for a 60 s lease', () => {
-    assert.deepEqual(renewalTimings(60_000), { intervalMs: 20_000, retryMs: 2_000, attemptTimeoutMs: 10_000 })
+  test('renews every 20 s, retries every 2 s, and bounds a try at 10 s and an attempt at 30 s for a 60 s lease', () => {
+    assert.deepEqual(renewalTimings(60_000), {
+      intervalMs: 20_000,
+      retryMs: 2_000,
+      attemptTimeoutMs: 30_000,
+      tryTimeoutMs: 10_000,
+    })
   })
 
-  test('scales the interval and the attempt timeout down for a 15 s lease', () => {
-    assert.deepEqual(renewalTimings(15_000), { intervalMs: 5_000, retryMs: 2_000, attemptTimeoutMs: 3_750 })
+  test('scales the interval and the timeouts down for a 15 s lease', () => {
+    assert.deepEqual(renewalTimings(15_000), {
+      intervalMs: 5_000,
+      retryMs: 2_000,
+      attemptTimeoutMs: 7_500,
+      tryTimeoutMs: 3_750,
+    })
   })
 
   test('never retries less often than it renews', () => {
-    assert.deepEqual(renewalTimings(3_000), { intervalMs: 1_000, retryMs: 1_000, attemptTimeoutMs: 750 })
+    assert.deepEqual(renewalTimings(3_000), {
+      intervalMs: 1_000,
+      retryMs: 1_000,
+      attemptTimeoutMs: 1_500,
+      tryTimeoutMs: 750,
+    })
+  })
+
+  test('lets every SDK try of a renewal take a quarter of the lease, at most 10 s', () => {
+    assert.equal(renewerRetry(15_000).tryTimeoutInMs, 3_750)
+    assert.equal(renewerRetry(60_000).tryTimeoutInMs, 10_000)
+    const retry = renewerRetry(15_000)
+    const { attemptTimeoutMs } = renewalTimings(15_000)
+    assert.ok(retry.tryTimeoutInMs! + retry.retryDelayInMs! < attemptTimeoutMs, 'a retry fits in one attempt')
   })
 })
