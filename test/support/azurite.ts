@@ -23,7 +23,11 @@ function azuriteBlobScript(): string {
   return join(dirname(pkg), 'dist', 'src', 'blob', 'main.js')
 }
 
-export async function startAzurite(options: { port?: number } = {}): Promise<Azurite> {
+/**
+ * Starts Azurite. `accounts` adds storage accounts besides the dev account, as
+ * Azurite's AZURITE_ACCOUNTS variable does: 'name1:base64key1;name2:base64key2'.
+ */
+export async function startAzurite(options: { port?: number; accounts?: string } = {}): Promise<Azurite> {
   const workspace = mkdtempSync(join(tmpdir(), 'azurite-'))
   const child = spawn(
     process.execPath,
@@ -38,7 +42,11 @@ export async function startAzurite(options: { port?: number } = {}): Promise<Azu
       '--disableTelemetry',
       '--silent',
     ],
-    { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: workspace,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.accounts ? { ...process.env, AZURITE_ACCOUNTS: options.accounts } : process.env,
+    },
   )
   const port = await new Promise<number>((resolve, reject) => {
     let output = ''

@@ -26,6 +26,17 @@ export interface JobOptions {
   env?: Record<string, string>
 }
 
+export interface StepOptions {
+  /** The runner cancels the step this long after it starts. */
+  cancelAfterMs?: number
+  /** Main's parent is a worker stand-in the test can kill (killWorker), not the test process. */
+  separateWorker?: boolean
+  /** Main's parent exits at once, so main runs with parent pid 1; its exit code is then unknown (null). */
+  orphaned?: boolean
+  /** Called with the spawned process (the step itself, unless separateWorker or orphaned). */
+  onSpawn?: (child: ChildProcess) => void
+}
+
 export interface StepResult {
   exitCode: number | null
   signal: NodeJS.Signals | null
@@ -123,8 +134,8 @@ export class Job {
     return { ...base, ...this.options.env, ...extra }
   }
 
-  /** Runs the main step. With `cancelAfterMs`, the runner cancels it then. With `separateWorker`, main's parent is a process the test can kill. */
-  async runMain(options: { cancelAfterMs?: number; separateWorker?: boolean } = {}): Promise<StepResult> {
+  /** Runs the main step; see StepOptions for cancelling it and for who its parent is. */
+  async runMain(options: StepOptions = {}): Promise<StepResult> {
     const result = await this.runStep(MAIN, {}, options)
     Object.assign(this.state, parseCommandFile(readFileSync(join(this.temp, 'state-main'), 'utf8')))
     return result
@@ -140,14 +151,18 @@ export class Job {
   }
 
   /** A `run:` step of the job: a node script with the job's environment. */
-  async runScript(script: string, extraEnv: Record<string, string> = {}): Promise<StepResult> {
-    return this.runStep('-e', extraEnv, {}, [script])
+  async runScript(
+    script: string,
+    extraEnv: Record<string, string> = {},
+    options: StepOptions = {},
+  ): Promise<StepResult> {
+    return this.runStep('-e', extraEnv, options, [script])
   }
 
   private async runStep(
     entry: string,
     extraEnv: Record<string, string>,
-    options: { cancelAfterMs?: number; separateWorker?: boolean } = {},
+    options: StepOptions = {},
     extraArgs: string[] = [],
   ): Promise<StepResult> {
     const name = entry === MAIN ? 'main' : entry === POST ? 'post' : 'script'
@@ -177,9 +192,16 @@ export class Job {
           if (match) resolveExit(Number(match[1]))
         })
       })
+    } else if (options.orphaned) {
+      // The step's process is started by a parent that exits at once, so its parent becomes pid 1.
+      const launcher = `
+        const { spawn } = require('node:child_process')
+        spawn(process.execPath, [process.argv[1]], { detached: true, stdio: 'inherit' }).unref()`
+      child = spawn(process.execPath, ['-e', launcher, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     } else {
       child = spawn(process.execPath, [entry, ...extraArgs], { env, stdio: ['ignore', 'pipe', 'pipe'] })
     }
+    options.onSpawn?.(child)
     let stdout = ''
     let stderr = ''
     child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -202,6 +224,7 @@ export class Job {
       ;[exitCode, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolveClose) =>
         child.once('close', (code, sig) => resolveClose([code, sig])),
       )
+      if (options.orphaned) exitCode = null
     }
     const durationMs = Date.now() - started
     clearTimeout(timer)

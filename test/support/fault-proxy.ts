@@ -1,0 +1,165 @@
+// An HTTP proxy between the action's processes and Azurite that injects the
+// faults a real network and a busy storage service produce: dropped traffic
+// (requests hang, unanswered), latency, reset connections, and a share of
+// requests answered 500 or 503 ServerBusy the way Azure throttles. Loopback
+// only; tests switch faults on and off while jobs wait or hold the lock.
+
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import { DEV_KEY } from './azurite.ts'
+
+export interface Faults {
+  /** Hold every request unanswered until this is switched off; then the held connections are cut. */
+  drop?: boolean
+  /** Delay before forwarding each request, in ms. */
+  latencyMs?: number
+  /** Cut each new connection at once. */
+  reset?: boolean
+  /** Share of requests (0..1) answered with this status instead of being forwarded. */
+  errorRate?: number
+  errorStatus?: 500 | 503
+  /** Hold (unanswered) the requests this picks, until release() is called. */
+  hold?: (req: IncomingMessage) => boolean
+}
+
+export interface RequestLog {
+  at: number
+  method: string
+  /** The lease action (acquire, renew, release, break) or the comp= of the request. */
+  kind: string
+  outcome: 'forwarded' | 'dropped' | 'reset' | 'injected' | 'held'
+  status?: number
+}
+
+export class FaultProxy {
+  readonly log: RequestLog[] = []
+  private faults: Faults = {}
+  private server: Server | undefined
+  private readonly hanging = new Set<Socket>()
+  private readonly sockets = new Set<Socket>()
+  private readonly held: Array<() => void> = []
+  private targetPort: number
+  port = 0
+
+  constructor(targetPort: number) {
+    this.targetPort = targetPort
+  }
+
+  /** A connection string for the dev account that goes through the proxy. */
+  get connectionString(): string {
+    return `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${DEV_KEY};BlobEndpoint=${this.blobEndpoint};`
+  }
+
+  /** Path-style endpoint of the dev account through the proxy. */
+  get blobEndpoint(): string {
+    return `http://127.0.0.1:${this.port}/devstoreaccount1`
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.handle(req, res))
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+      if (this.faults.reset) socket.destroy()
+    })
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
+    this.port = (this.server.address() as { port: number }).port
+    return this
+  }
+
+  /** Replaces the active faults. Switching drop off cuts the connections it held. */
+  set(faults: Faults): void {
+    const wasDropping = this.faults.drop
+    this.faults = { ...faults }
+    if (faults.reset) for (const socket of this.sockets) socket.destroy()
+    if (wasDropping && !faults.drop) {
+      for (const socket of this.hanging) socket.destroy()
+      this.hanging.clear()
+    }
+  }
+
+  /** Lets the requests held by `hold` through, in order. */
+  release(): void {
+    for (const forward of this.held.splice(0)) forward()
+  }
+
+  /** Points the proxy at another upstream port (an Azurite restarted elsewhere). */
+  retarget(port: number): void {
+    this.targetPort = port
+  }
+
+  count(kind: string, outcome?: RequestLog['outcome']): number {
+    return this.log.filter((r) => r.kind === kind && (!outcome || r.outcome === outcome)).length
+  }
+
+  async stop(): Promise<void> {
+    this.release()
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://proxy')
+    const kind = String(
+      req.headers['x-ms-lease-action'] ?? url.searchParams.get('comp') ?? (req.method === 'HEAD' ? 'head' : req.method),
+    )
+    const entry: RequestLog = { at: Date.now(), method: req.method ?? '', kind, outcome: 'forwarded' }
+    this.log.push(entry)
+    const faults = this.faults
+    if (faults.drop) {
+      entry.outcome = 'dropped'
+      this.hanging.add(req.socket)
+      req.resume()
+      return
+    }
+    if (faults.hold?.(req)) {
+      entry.outcome = 'held'
+      const body = await collect(req)
+      this.held.push(() => void this.forward(req, body, res, entry))
+      return
+    }
+    if (faults.errorRate && Math.random() < faults.errorRate) {
+      const status = faults.errorStatus ?? 503
+      const code = status === 503 ? 'ServerBusy' : 'InternalError'
+      entry.outcome = 'injected'
+      entry.status = status
+      req.resume()
+      res.writeHead(status, { 'x-ms-error-code': code, 'content-type': 'application/xml' })
+      res.end(
+        `<?xml version="1.0" encoding="utf-8"?><Error><Code>${code}</Code><Message>Injected by the fault proxy.</Message></Error>`,
+      )
+      return
+    }
+    const body = await collect(req)
+    if (faults.latencyMs) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs))
+    await this.forward(req, body, res, entry)
+  }
+
+  private forward(req: IncomingMessage, body: Buffer, res: ServerResponse, entry: RequestLog): Promise<void> {
+    return new Promise((resolve) => {
+      const upstream = request(
+        { host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers: req.headers },
+        (answer) => {
+          entry.status = answer.statusCode
+          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          answer.pipe(res)
+          answer.on('end', resolve)
+        },
+      )
+      upstream.on('error', () => {
+        req.socket.destroy()
+        resolve()
+      })
+      upstream.end(body)
+    })
+  }
+}
+
+function collect(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
