@@ -1,0 +1,73 @@
+// Contention sized for CI: 20 concurrent job loops, 100 lock cycles on one lock,
+// critical sections recorded from inside the jobs. Pass: no overlap, all served.
+
+import assert from 'node:assert/strict'
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { after, before, describe, it } from 'node:test'
+import { startAzurite, type Azurite } from '../support/azurite.ts'
+import { jobFor } from '../support/e2e.ts'
+import { completeAllJobs } from '../support/runner.ts'
+
+const CONTENDERS = 20
+const CYCLES = 100
+
+// A run-step that records its critical section: enter, 20 ms of work, exit.
+const CRITICAL = `
+  const fs = require('node:fs')
+  const who = process.env.GITHUB_REPOSITORY + '#' + process.env.GITHUB_RUN_ID
+  fs.appendFileSync(process.env.SPANS, 'enter ' + who + ' ' + Date.now() + '\\n')
+  setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), 20)`
+
+describe('contention', () => {
+  let azurite: Azurite
+  before(async () => (azurite = await startAzurite()))
+  after(async () => {
+    completeAllJobs()
+    await azurite.stop()
+  })
+
+  it(`serves ${CYCLES} lock cycles from ${CONTENDERS} concurrent jobs one at a time`, async () => {
+    const spans = join(mkdtempSync(join(tmpdir(), 'load-')), 'spans.log')
+    appendFileSync(spans, '')
+    let started = 0
+    const failures: string[] = []
+    const loop = async (contender: number): Promise<void> => {
+      while (started < CYCLES) {
+        started++
+        const job = jobFor(azurite, `org-${contender}/service`, 'contended', { timeout: '5m' })
+        const main = await job.runMain()
+        if (main.exitCode !== 0) failures.push(`main: ${main.errors.join(' ')}`)
+        else {
+          const step = await job.runScript(CRITICAL, { SPANS: spans })
+          if (step.exitCode !== 0) failures.push(`step: ${step.stderr}`)
+        }
+        const post = await job.runPost()
+        if (post.exitCode !== 0 || post.errors.length) failures.push(`post: ${post.errors.join(' ')}`)
+        job.complete()
+      }
+    }
+    await Promise.all(Array.from({ length: CONTENDERS }, (_, i) => loop(i)))
+    assert.deepEqual(failures, [])
+
+    const events = readFileSync(spans, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ') as [string, string, string])
+      .sort((a, b) => Number(a[2]) - Number(b[2]) || (a[0] === 'exit' ? -1 : 1))
+    assert.equal(events.length, 2 * CYCLES, 'every cycle entered and left its critical section')
+    let inside: string | undefined
+    for (const [kind, who] of events) {
+      if (kind === 'enter') {
+        assert.equal(inside, undefined, `${who} entered while ${inside} held the lock`)
+        inside = who
+      } else {
+        assert.equal(inside, who, `${who} left a critical section it was not in`)
+        inside = undefined
+      }
+    }
+    const served = new Set(events.map(([, who]) => who.split('#')[0]))
+    assert.equal(served.size, CONTENDERS, 'every contender was served')
+  })
+})
