@@ -84335,7 +84335,14 @@ async function releaseLock() {
             warning('The renewer did not stop in time and was killed.');
     }
     // The lease was lost while held: the steps after the lock may have overlapped another holder's.
-    let loss = status?.state === 'lost' ? { when: `at ${status.lostAt}`, reason: status.reason ?? 'unknown' } : undefined;
+    let loss = status?.state === 'lost'
+        ? {
+            when: status.lostAt
+                ? `at ${status.lostAt}`
+                : `at an unknown time after ${status.lastRenewedAt ?? status.startedAt}`,
+            reason: status.reason ?? 'unknown',
+        }
+        : undefined;
     if (!loss && !renewerRan && status?.state === 'renewing') {
         // The renewer died without a word. The lease lasted until its last renewal plus the lease duration.
         const lapsedAt = Date.parse(status.lastRenewedAt ?? status.startedAt) + leaseMs;

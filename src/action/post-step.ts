@@ -56,7 +56,14 @@ async function releaseLock(): Promise<void> {
 
   // The lease was lost while held: the steps after the lock may have overlapped another holder's.
   let loss: { when: string; reason: string } | undefined =
-    status?.state === 'lost' ? { when: `at ${status.lostAt}`, reason: status.reason ?? 'unknown' } : undefined
+    status?.state === 'lost'
+      ? {
+          when: status.lostAt
+            ? `at ${status.lostAt}`
+            : `at an unknown time after ${status.lastRenewedAt ?? status.startedAt}`,
+          reason: status.reason ?? 'unknown',
+        }
+      : undefined
   if (!loss && !renewerRan && status?.state === 'renewing') {
     // The renewer died without a word. The lease lasted until its last renewal plus the lease duration.
     const lapsedAt = Date.parse(status.lastRenewedAt ?? status.startedAt) + leaseMs

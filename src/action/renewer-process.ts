@@ -112,8 +112,8 @@ export async function runRenewer(statusFile: string | undefined): Promise<number
   try {
     const outcome = await lock.release(config.leaseId, AbortSignal.timeout(10_000))
     if (outcome === 'not-held') {
+      // Lost at some moment since the last renewal: lostAt stays unset, post says so.
       status.state = 'lost'
-      status.lostAt = new Date().toISOString()
       status.reason = 'at release, Azure said the lease was no longer ours'
     } else {
       status.state = 'released'

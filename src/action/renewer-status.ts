@@ -15,6 +15,7 @@ export interface RenewerStatus {
   failures: number
   /** The longest time between two successful renewals, in ms. */
   longestGapMs: number
+  /** When the lease was lost, if known: unset when Azure only said so at release. */
   lostAt?: string
   /** Why the lease was lost, or why the renewer failed or released. */
   reason?: string
