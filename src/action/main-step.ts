@@ -10,6 +10,7 @@ import { waitForLease, type WaitEvent } from '../lock/waiter.ts'
 import { LockCancelledError, describeStorageErrorBrief } from '../lock/errors.ts'
 import { Outputs } from './constants.ts'
 import { holderFromEnvironment } from './context.ts'
+import { oidcRequestFromEnv, signIn, type OidcRequest } from './entra.ts'
 import { failStep } from './failure.ts'
 import { readSettings, type Settings } from './inputs.ts'
 import { newStatusFile, startRenewer, workerOf } from './renewer-control.ts'
@@ -31,7 +32,11 @@ export async function runMain(): Promise<void> {
     for (const secret of secretsOf(settings.target)) core.setSecret(secret)
     await holdLock(settings, cancel.signal)
   } catch (err) {
-    failStep(err, settings?.target.endpoint)
+    failStep(err, settings?.target.endpoint, {
+      tokenAuth:
+        settings !== undefined && settings.target.auth.kind !== 'shared-key' && settings.target.auth.kind !== 'sas',
+      container: settings?.container,
+    })
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
@@ -39,13 +44,25 @@ export async function runMain(): Promise<void> {
 }
 
 async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> {
-  const { target, container, lockName, leaseDurationSeconds } = settings
+  const { container, lockName, leaseDurationSeconds } = settings
+  const access = settings.target
+  let oidcRequest: OidcRequest | undefined
+  if (access.auth.kind === 'federated') {
+    oidcRequest = oidcRequestFromEnv()
+    // The renewer gets this on stdin; mask it in case anything ever echoes it.
+    core.setSecret(oidcRequest.token)
+  }
+  const signedIn = await signIn(access, { oidcRequest, onIdToken: (token) => core.setSecret(token), check: true })
+  if (access.auth.kind !== 'shared-key' && access.auth.kind !== 'sas')
+    core.info(`Signed in to ${signedIn.description}.`)
+  const target = signedIn.target
   state.saveLockPlace({
     endpoint: target.endpoint,
     container,
     lockName,
     leaseDurationSeconds,
-    authKind: target.auth.kind,
+    authKind: access.auth.kind,
+    ambientSource: signedIn.ambientSource,
   })
   const lock = new LockBlob(containerClientFor(target, container, { retry: WAITER_RETRY }), lockName)
   const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
@@ -67,7 +84,9 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
   try {
     renewerPid = await startRenewer(
       {
-        target,
+        target: access,
+        oidcRequest,
+        ambientSource: signedIn.ambientSource,
         container,
         lockName,
         leaseId: acquired.leaseId,

@@ -3,8 +3,9 @@
 // never go into state.
 
 import * as core from '@actions/core'
-import type { StorageTarget } from '../lock/storage.ts'
 import { State } from './constants.ts'
+import type { AmbientSource } from './entra.ts'
+import type { StorageAccess } from './inputs.ts'
 
 /** Where the lock lives, without credentials. */
 export interface LockPlace {
@@ -13,7 +14,9 @@ export interface LockPlace {
   lockName: string
   leaseDurationSeconds: number
   /** Which kind of credential main used, so post can tell when its inputs changed. */
-  authKind: StorageTarget['auth']['kind']
+  authKind: StorageAccess['auth']['kind']
+  /** For ambient Entra sign-in: the source main found, so post uses it without searching again. */
+  ambientSource?: AmbientSource
 }
 
 export function saveLockPlace(place: LockPlace): void {
