@@ -32,6 +32,11 @@ export interface StorageAccess {
   auth: KeyAuth | EntraAuth
 }
 
+/** True when requests are signed with Entra ID tokens rather than a key or SAS. */
+export function usesEntra(access: StorageAccess): boolean {
+  return access.auth.kind === 'federated' || access.auth.kind === 'ambient'
+}
+
 export interface Settings {
   lockName: string
   container: string

@@ -12,7 +12,7 @@ import { Outputs } from './constants.ts'
 import { holderFromEnvironment } from './context.ts'
 import { oidcRequestFromEnv, signIn, type OidcRequest } from './entra.ts'
 import { failStep } from './failure.ts'
-import { readSettings, type Settings } from './inputs.ts'
+import { readSettings, usesEntra, type Settings } from './inputs.ts'
 import { newStatusFile, startRenewer, workerOf } from './renewer-control.ts'
 import { signalProcess } from './processes.ts'
 import * as state from './state.ts'
@@ -33,8 +33,7 @@ export async function runMain(): Promise<void> {
     await holdLock(settings, cancel.signal)
   } catch (err) {
     failStep(err, settings?.target.endpoint, {
-      tokenAuth:
-        settings !== undefined && settings.target.auth.kind !== 'shared-key' && settings.target.auth.kind !== 'sas',
+      tokenAuth: settings !== undefined && usesEntra(settings.target),
       container: settings?.container,
     })
   } finally {
@@ -53,8 +52,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     core.setSecret(oidcRequest.token)
   }
   const signedIn = await signIn(access, { oidcRequest, onIdToken: (token) => core.setSecret(token), check: true })
-  if (access.auth.kind !== 'shared-key' && access.auth.kind !== 'sas')
-    core.info(`Signed in to ${signedIn.description}.`)
+  if (usesEntra(access)) core.info(`Signed in to ${signedIn.description}.`)
   const target = signedIn.target
   state.saveLockPlace({
     endpoint: target.endpoint,

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { testCert } from './tls.ts'
 
 export const DEV_ACCOUNT = 'devstoreaccount1'
 export const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
@@ -23,8 +24,14 @@ function azuriteBlobScript(): string {
   return join(dirname(pkg), 'dist', 'src', 'blob', 'main.js')
 }
 
-export async function startAzurite(options: { port?: number } = {}): Promise<Azurite> {
+/**
+ * With `oauth`, Azurite serves https with the tests' certificate and also accepts
+ * Entra ID bearer tokens (checking issuer, audience and expiry, not signatures);
+ * keys and SAS keep working, so tests can still look at the blobs directly.
+ */
+export async function startAzurite(options: { port?: number; oauth?: boolean } = {}): Promise<Azurite> {
   const workspace = mkdtempSync(join(tmpdir(), 'azurite-'))
+  const tlsArgs = options.oauth ? ['--oauth', 'basic', '--cert', testCert().certFile, '--key', testCert().keyFile] : []
   const child = spawn(
     process.execPath,
     [
@@ -37,6 +44,7 @@ export async function startAzurite(options: { port?: number } = {}): Promise<Azu
       '--skipApiVersionCheck',
       '--disableTelemetry',
       '--silent',
+      ...tlsArgs,
     ],
     { cwd: workspace, stdio: ['ignore', 'pipe', 'pipe'] },
   )
@@ -63,11 +71,12 @@ export async function startAzurite(options: { port?: number } = {}): Promise<Azu
   })
   child.stdout?.resume()
   child.stderr?.resume()
-  const blobEndpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`
+  const protocol = options.oauth ? 'https' : 'http'
+  const blobEndpoint = `${protocol}://127.0.0.1:${port}/${DEV_ACCOUNT}`
   return {
     port,
     blobEndpoint,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${blobEndpoint};`,
+    connectionString: `DefaultEndpointsProtocol=${protocol};AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${blobEndpoint};`,
     stop: () => stopChild(child).finally(() => rmSync(workspace, { recursive: true, force: true })),
   }
 }
