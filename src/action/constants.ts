@@ -8,6 +8,9 @@ export const Inputs = {
   AccountKey: 'account-key',
   SasToken: 'sas-token',
   BlobEndpoint: 'blob-endpoint',
+  ClientId: 'client-id',
+  TenantId: 'tenant-id',
+  Audience: 'audience',
   LeaseDuration: 'lease-duration',
   Timeout: 'timeout',
 } as const
@@ -36,4 +39,6 @@ export const Defaults = {
   LeaseDurationSeconds: 60,
   MinLeaseSeconds: 15,
   MaxLeaseSeconds: 60,
+  /** The audience Entra ID expects on a GitHub OIDC token in a federated credential. */
+  Audience: 'api://AzureADTokenExchange',
 } as const

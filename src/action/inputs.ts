@@ -11,7 +11,7 @@ import {
   normalizeEndpoint,
   normalizeSasToken,
   parseConnectionString,
-  type StorageTarget,
+  type KeyAuth,
 } from '../lock/storage.ts'
 import { Defaults, Inputs } from './constants.ts'
 
@@ -19,10 +19,28 @@ export class InputError extends Error {
   override name = 'InputError'
 }
 
+/** Signing in with Entra ID: through GitHub's OIDC token, or with whatever Azure credential the runner has. */
+export type EntraAuth =
+  { kind: 'federated'; tenantId: string; clientId: string; audience: string } | { kind: 'ambient' }
+
+/**
+ * Where the lock's account is and how to sign in, as read from the inputs.
+ * Plain data (it goes to the renewer as JSON); Entra credentials are built from it later.
+ */
+export interface StorageAccess {
+  endpoint: string
+  auth: KeyAuth | EntraAuth
+}
+
+/** True when requests are signed with Entra ID tokens rather than a key or SAS. */
+export function usesEntra(access: StorageAccess): boolean {
+  return access.auth.kind === 'federated' || access.auth.kind === 'ambient'
+}
+
 export interface Settings {
   lockName: string
   container: string
-  target: StorageTarget
+  target: StorageAccess
   leaseDurationSeconds: number
   /** undefined: wait as long as the job allows. */
   timeoutMs: number | undefined
@@ -80,26 +98,41 @@ export function readTimeout(read: InputReader): number | undefined {
   return ms
 }
 
-/** Exactly one kind of credential: a connection string, an account key, or a SAS token. */
-export function readStorageTarget(read: InputReader): StorageTarget {
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i
+
+/**
+ * Exactly one kind of credential: a connection string, an account key, a SAS
+ * token, Entra ID through GitHub OIDC (client-id and tenant-id), or, with only
+ * an account name or endpoint, the Azure credential found on the runner.
+ */
+export function readStorageTarget(read: InputReader): StorageAccess {
   const connectionString = read(Inputs.ConnectionString)
   const accountName = read(Inputs.AccountName)
   const accountKey = read(Inputs.AccountKey)
   const sasToken = read(Inputs.SasToken)
   const blobEndpoint = read(Inputs.BlobEndpoint)
+  const clientId = read(Inputs.ClientId)
+  const tenantId = read(Inputs.TenantId)
+  const audience = read(Inputs.Audience)
 
   const kinds = [
     connectionString && Inputs.ConnectionString,
     accountKey && Inputs.AccountKey,
     sasToken && Inputs.SasToken,
   ].filter(Boolean)
-  if (kinds.length > 1) {
-    throw new InputError(`Give exactly one kind of credential, not ${kinds.map((k) => `'${k}'`).join(' and ')}.`)
-  }
-  if (kinds.length === 0) {
+  const entra = [clientId && Inputs.ClientId, tenantId && Inputs.TenantId].filter(Boolean)
+  if (kinds.length > 0 && entra.length > 0) {
     throw new InputError(
-      `No credential given: set '${Inputs.ConnectionString}', or '${Inputs.AccountName}' with '${Inputs.AccountKey}' or '${Inputs.SasToken}'.`,
+      `Give exactly one kind of credential, not ${quoted(kinds)} and ${quoted(entra)}: ` +
+        `'${Inputs.ClientId}' and '${Inputs.TenantId}' sign in with Entra ID, without a key or SAS.`,
     )
+  }
+  if (kinds.length > 1) {
+    throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)}.`)
+  }
+  if (audience && entra.length === 0) {
+    throw new InputError(`Input '${Inputs.Audience}' is used only with '${Inputs.ClientId}' and '${Inputs.TenantId}'.`)
   }
 
   const endpointOverride = blobEndpoint ? guard(Inputs.BlobEndpoint, () => normalizeEndpoint(blobEndpoint)) : undefined
@@ -114,11 +147,20 @@ export function readStorageTarget(read: InputReader): StorageTarget {
     return endpointOverride ? { ...target, endpoint: endpointOverride } : target
   }
 
-  if (accountName === '') {
-    throw new InputError(`Input '${Inputs.AccountName}' is required with '${kinds[0]}'.`)
+  if (kinds.length === 0 && entra.length === 0 && accountName === '' && !endpointOverride) {
+    throw new InputError(
+      `No credential given: set '${Inputs.ConnectionString}'; or '${Inputs.AccountName}' with '${Inputs.AccountKey}' or '${Inputs.SasToken}'; ` +
+        `or '${Inputs.AccountName}' with '${Inputs.ClientId}' and '${Inputs.TenantId}' to sign in through GitHub OIDC; ` +
+        `or '${Inputs.AccountName}' alone to use the Azure credential of the runner.`,
+    )
   }
-  const nameProblem = accountNameProblem(accountName)
-  if (nameProblem) throw invalid(Inputs.AccountName, `'${accountName}' is not a storage account name; ${nameProblem}`)
+  if (accountName === '' && (kinds.length > 0 || !endpointOverride)) {
+    throw new InputError(`Input '${Inputs.AccountName}' is required with ${quoted([...kinds, ...entra])}.`)
+  }
+  if (accountName) {
+    const nameProblem = accountNameProblem(accountName)
+    if (nameProblem) throw invalid(Inputs.AccountName, `'${accountName}' is not a storage account name; ${nameProblem}`)
+  }
   const endpoint = endpointOverride ?? defaultEndpoint(accountName)
 
   if (accountKey) {
@@ -126,7 +168,42 @@ export function readStorageTarget(read: InputReader): StorageTarget {
     if (keyProblem) throw invalid(Inputs.AccountKey, keyProblem)
     return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } }
   }
-  return { endpoint, auth: { kind: 'sas', sasToken: guard(Inputs.SasToken, () => normalizeSasToken(sasToken)) } }
+  if (sasToken) {
+    return { endpoint, auth: { kind: 'sas', sasToken: guard(Inputs.SasToken, () => normalizeSasToken(sasToken)) } }
+  }
+
+  // Entra ID from here on: bearer tokens travel only over https.
+  if (!endpoint.startsWith('https://')) {
+    throw invalid(Inputs.BlobEndpoint, `'${endpoint}' is http, but Entra ID tokens are sent only over https`)
+  }
+  if (entra.length === 0) return { endpoint, auth: { kind: 'ambient' } }
+  if (!clientId) {
+    throw new InputError(
+      `Input '${Inputs.ClientId}' is required with '${Inputs.TenantId}': the application (client) id of the app registration or managed identity.`,
+    )
+  }
+  if (!tenantId) {
+    throw new InputError(
+      `Input '${Inputs.TenantId}' is required with '${Inputs.ClientId}': the directory (tenant) id of the app registration.`,
+    )
+  }
+  if (!GUID.test(clientId)) {
+    throw invalid(Inputs.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`)
+  }
+  if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+    throw invalid(
+      Inputs.TenantId,
+      `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`,
+    )
+  }
+  return {
+    endpoint,
+    auth: { kind: 'federated', tenantId, clientId, audience: audience || Defaults.Audience },
+  }
+}
+
+function quoted(names: unknown[]): string {
+  return names.map((name) => `'${String(name)}'`).join(' and ')
 }
 
 function guard<T>(input: string, parse: () => T): T {

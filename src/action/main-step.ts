@@ -11,8 +11,9 @@ import { waitForLease, type WaitEvent } from '../lock/waiter.ts'
 import { LockCancelledError, describeStorageErrorBrief } from '../lock/errors.ts'
 import { Outputs } from './constants.ts'
 import { holderFromEnvironment } from './context.ts'
+import { oidcRequestFromEnv, signIn, type OidcRequest } from './entra.ts'
 import { failStep } from './failure.ts'
-import { readSettings, type Settings } from './inputs.ts'
+import { readSettings, usesEntra, type Settings } from './inputs.ts'
 import { newStatusFile, startRenewer, workerOf } from './renewer-control.ts'
 import { signalProcess } from './processes.ts'
 import * as state from './state.ts'
@@ -32,7 +33,10 @@ export async function runMain(): Promise<void> {
     for (const secret of secretsOf(settings.target)) core.setSecret(secret)
     await holdLock(settings, cancel.signal)
   } catch (err) {
-    failStep(err, settings?.target.endpoint)
+    failStep(err, settings?.target.endpoint, {
+      tokenAuth: settings !== undefined && usesEntra(settings.target),
+      container: settings?.container,
+    })
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
@@ -40,7 +44,17 @@ export async function runMain(): Promise<void> {
 }
 
 async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> {
-  const { target, container, lockName, leaseDurationSeconds } = settings
+  const { container, lockName, leaseDurationSeconds } = settings
+  const access = settings.target
+  let oidcRequest: OidcRequest | undefined
+  if (access.auth.kind === 'federated') {
+    oidcRequest = oidcRequestFromEnv()
+    // The renewer gets this on stdin; mask it in case anything ever echoes it.
+    core.setSecret(oidcRequest.token)
+  }
+  const signedIn = await signIn(access, { oidcRequest, onIdToken: (token) => core.setSecret(token), check: true })
+  if (usesEntra(access)) core.info(`Signed in to ${signedIn.description}.`)
+  const target = signedIn.target
   const lock = new LockBlob(containerClientFor(target, container, { retry: WAITER_RETRY }), lockName)
   state.saveLockPlace({
     endpoint: target.endpoint,
@@ -48,6 +62,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     lockName,
     location: lock.location,
     leaseDurationSeconds,
+    ambientSource: signedIn.ambientSource,
   })
   const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
   core.info(`Taking lock ${lock.location} (lease ${leaseDurationSeconds}s, wait ${limit}).`)
@@ -71,7 +86,9 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
   try {
     renewerPid = await startRenewer(
       {
-        target,
+        target: access,
+        oidcRequest,
+        ambientSource: signedIn.ambientSource,
         container,
         lockName,
         leaseId: acquired.leaseId,

@@ -6,6 +6,7 @@ import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { LockBlob } from '../lock/lock-blob.ts'
 import { containerClientFor, secretsOf } from '../lock/storage.ts'
+import { oidcRequestFromEnv, signIn } from './entra.ts'
 import { readStorageTarget } from './inputs.ts'
 import { renewerLog, stopRenewer } from './renewer-control.ts'
 import type { RenewerStatus } from './renewer-status.ts'
@@ -110,12 +111,21 @@ async function releaseHere(
   const expiry = `it expires by itself within ${place.leaseDurationSeconds}s`
   let target
   try {
-    target = { ...readStorageTarget((name) => core.getInput(name)), endpoint: place.endpoint }
+    const access = { ...readStorageTarget((name) => core.getInput(name)), endpoint: place.endpoint }
+    for (const secret of secretsOf(access)) core.setSecret(secret)
+    const oidcRequest = access.auth.kind === 'federated' ? oidcRequestFromEnv() : undefined
+    if (oidcRequest) core.setSecret(oidcRequest.token)
+    target = (
+      await signIn(access, {
+        oidcRequest,
+        ambientSource: place.ambientSource,
+        onIdToken: (token) => core.setSecret(token),
+      })
+    ).target
   } catch (err) {
     report(`Cannot release the lease here (${(err as Error).message}); ${expiry}.`)
     return 'failed'
   }
-  for (const secret of secretsOf(target)) core.setSecret(secret)
   const lock = new LockBlob(containerClientFor(target, place.container), place.lockName)
   try {
     return await lock.release(leaseId, AbortSignal.timeout(options.quiet ? 5_000 : 15_000))

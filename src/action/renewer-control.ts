@@ -9,13 +9,18 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
-import type { StorageTarget } from '../lock/storage.ts'
+import type { AmbientSource, OidcRequest } from './entra.ts'
+import type { StorageAccess } from './inputs.ts'
 import { commandLineOf, isRunning, signalProcess, startTimeOf, isSignallablePid } from './processes.ts'
 import { readStatus, type RenewerStatus } from './renewer-status.ts'
 
 /** Everything the renewer needs, sent as JSON on its stdin. */
 export interface RenewerConfig {
-  target: StorageTarget
+  target: StorageAccess
+  /** For federated sign-in: how to ask GitHub for fresh OIDC tokens for as long as the lease is held. */
+  oidcRequest?: OidcRequest
+  /** For ambient sign-in: the source main found. */
+  ambientSource?: AmbientSource
   container: string
   lockName: string
   leaseId: string

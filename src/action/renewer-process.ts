@@ -10,6 +10,7 @@ import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { LockBlob } from '../lock/lock-blob.ts'
 import { keepLease, renewerRetry, type RenewalOutcome } from '../lock/renewer.ts'
 import { containerClientFor } from '../lock/storage.ts'
+import { signIn } from './entra.ts'
 import { isRunning, startTimeOf } from './processes.ts'
 import { logFileOf, type RenewerConfig } from './renewer-control.ts'
 import { writeStatus, type RenewerStatus } from './renewer-status.ts'
@@ -61,10 +62,24 @@ export async function runRenewer(statusFile: string | undefined): Promise<number
   })
 
   const leaseDurationMs = config.leaseDurationSeconds * 1000
-  const lock = new LockBlob(
-    containerClientFor(config.target, config.container, { retry: renewerRetry(leaseDurationMs) }),
-    config.lockName,
-  )
+  let lock: LockBlob
+  try {
+    // No token yet: the first renewal fetches one, and keepLease retries if that fails.
+    const { target } = await signIn(config.target, {
+      oidcRequest: config.oidcRequest,
+      ambientSource: config.ambientSource,
+    })
+    lock = new LockBlob(
+      containerClientFor(target, config.container, { retry: renewerRetry(leaseDurationMs) }),
+      config.lockName,
+    )
+  } catch (err) {
+    clearInterval(workerWatch)
+    status.state = 'failed'
+    status.reason = `cannot sign in (${err instanceof Error ? err.message : String(err)})`
+    save()
+    return 1
+  }
   log(
     `renewer ${process.pid} keeps lease ${config.leaseId} on ${lock.location} (lease ${config.leaseDurationSeconds}s)`,
   )

@@ -4,6 +4,7 @@
 
 import * as core from '@actions/core'
 import { State } from './constants.ts'
+import type { AmbientSource } from './entra.ts'
 
 /** Where the lock lives, without credentials. */
 export interface LockPlace {
@@ -13,6 +14,8 @@ export interface LockPlace {
   /** account/container/blob, as the logs name the lock. */
   location: string
   leaseDurationSeconds: number
+  /** For ambient Entra sign-in: the source main found, so post uses it without searching again. */
+  ambientSource?: AmbientSource
 }
 
 export function saveLockPlace(place: LockPlace): void {

@@ -76,13 +76,42 @@ const FORBIDDEN_HINTS: Record<string, string> = {
     'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
 }
 
+/** What the caller knows about the request that failed, for a more precise hint. */
+export interface ErrorContext {
+  /** The request was signed with an Entra ID token (not a key or SAS). */
+  tokenAuth?: boolean
+  /** The container of the lock: the narrowest scope a role can be assigned on. */
+  container?: string
+}
+
+/**
+ * With an Entra ID token, a 403 means the identity is known but has no data
+ * role: management roles such as Owner or Contributor do not grant blob access.
+ */
+function roleHint(container: string | undefined): string {
+  const scope = container
+    ? `the container '${container}' (scope .../storageAccounts/<account>/blobServices/default/containers/${container}) or the storage account`
+    : 'the storage account or the lock container'
+  return (
+    `the identity signed in but has no data access. Assign it the role Storage Blob Data Contributor on ${scope}; ` +
+    'Owner and Contributor do not grant access to blob data. A new role assignment can take a few minutes to apply.'
+  )
+}
+
 /**
  * Turns a storage failure into one sentence that says what went wrong and what
  * to check, without echoing request URLs (they may carry a SAS token).
  */
-export function describeStorageError(err: unknown, endpoint: string): string {
+export function describeStorageError(err: unknown, endpoint: string, context: ErrorContext = {}): string {
   const status = statusCode(err)
   const code = storageErrorCode(err)
+  if (
+    status === 403 &&
+    context.tokenAuth &&
+    (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationFailure')
+  ) {
+    return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`
+  }
   if (status === 403)
     return `Azure refused access to ${endpoint} (403 ${code ?? 'Forbidden'}): ${FORBIDDEN_HINTS[code ?? ''] ?? FORBIDDEN_HINTS.AuthenticationFailed}`
   if (status === 404 && code === 'ResourceNotFound') {

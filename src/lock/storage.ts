@@ -9,14 +9,30 @@ import {
   type ContainerClient,
   type StorageRetryOptions,
 } from '@azure/storage-blob'
+import type { TokenCredential } from '@azure/core-auth'
 
-export type StorageAuth =
+/** The credentials that are secrets in themselves: an account key or a SAS token. */
+export type KeyAuth =
   { kind: 'shared-key'; accountName: string; accountKey: string } | { kind: 'sas'; sasToken: string }
+
+/**
+ * How requests are signed: with a key, a SAS, or an Entra ID token credential
+ * that hands out short-lived access tokens (and refreshes them) on demand.
+ */
+export type StorageAuth = KeyAuth | { kind: 'token'; credential: TokenCredential }
+
+/** The scope of an Entra ID access token for Azure Storage. */
+export const STORAGE_SCOPE = 'https://storage.azure.com/.default'
 
 export interface StorageTarget {
   /** Blob service endpoint without a query, e.g. https://acct.blob.core.windows.net */
   endpoint: string
   auth: StorageAuth
+}
+
+/** A target signed with a key or SAS: plain data that can be written down (it holds the secret itself). */
+export interface KeyTarget extends StorageTarget {
+  auth: KeyAuth
 }
 
 /** Why a piece of configuration is unusable. The message never contains the secret itself. */
@@ -88,7 +104,7 @@ const CONNECTION_STRING_KEYS = new Set(
  * Reads an Azure Storage connection string: account key or SAS, with BlobEndpoint
  * or the endpoint built from AccountName, DefaultEndpointsProtocol and EndpointSuffix.
  */
-export function parseConnectionString(text: string): StorageTarget {
+export function parseConnectionString(text: string): KeyTarget {
   const fields = new Map<string, string>()
   for (const segment of text.trim().split(';')) {
     if (segment.trim() === '') continue
@@ -145,8 +161,12 @@ export function parseConnectionString(text: string): StorageTarget {
 }
 
 /** The secret parts of a target, to be masked in logs. */
-export function secretsOf(target: StorageTarget): string[] {
-  return target.auth.kind === 'shared-key' ? [target.auth.accountKey] : [target.auth.sasToken]
+export function secretsOf(target: { endpoint: string; auth: StorageAuth | { kind: string } }): string[] {
+  const auth = target.auth as StorageAuth
+  if (auth.kind === 'shared-key') return [auth.accountKey]
+  if (auth.kind === 'sas') return [auth.sasToken]
+  // A token credential holds no long-lived secret; the tokens it fetches are short-lived and never logged.
+  return []
 }
 
 export interface ClientOptions {
@@ -159,11 +179,19 @@ export function containerClientFor(
   container: string,
   options: ClientOptions = {},
 ): ContainerClient {
+  const { auth } = target
+  if (auth.kind === 'token' && !target.endpoint.startsWith('https://')) {
+    throw new StorageConfigError(
+      `Entra ID tokens are sent only over https, and the blob endpoint ${target.endpoint} is http`,
+    )
+  }
   const credential =
-    target.auth.kind === 'shared-key'
-      ? new StorageSharedKeyCredential(target.auth.accountName, target.auth.accountKey)
-      : new AnonymousCredential()
-  const url = target.auth.kind === 'sas' ? `${target.endpoint}?${target.auth.sasToken}` : target.endpoint
+    auth.kind === 'shared-key'
+      ? new StorageSharedKeyCredential(auth.accountName, auth.accountKey)
+      : auth.kind === 'token'
+        ? auth.credential
+        : new AnonymousCredential()
+  const url = auth.kind === 'sas' ? `${target.endpoint}?${auth.sasToken}` : target.endpoint
   const pipeline = newPipeline(credential, {
     retryOptions: options.retry,
     userAgentOptions: { userAgentPrefix: options.userAgent ?? 'azure-mutex-action' },

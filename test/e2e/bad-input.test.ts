@@ -7,6 +7,8 @@ import { BlobServiceClient, StorageSharedKeyCredential } from '@azure/storage-bl
 import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
 import { Job, completeAllJobs } from '../support/runner.ts'
 
+const CLIENT_ID = '11111111-2222-3333-4444-555555555555'
+const TENANT_ID = '66666666-7777-8888-9999-000000000000'
 const WRONG_KEY = Buffer.from('a wrong key of the right shape..').toString('base64')
 
 describe('bad input, end to end', () => {
@@ -52,7 +54,8 @@ describe('bad input, end to end', () => {
     {
       name: 'no credentials',
       inputs: () => ({ 'lock-name': 'deploy' }),
-      error: /^No credential given: set 'connection-string', or 'account-name' with 'account-key' or 'sas-token'\.$/,
+      error:
+        /^No credential given: set 'connection-string'; or 'account-name' with 'account-key' or 'sas-token'; or 'account-name' with 'client-id' and 'tenant-id' .*; or 'account-name' alone to use the Azure credential of the runner\.$/,
     },
     {
       name: 'two kinds of credentials',
@@ -80,6 +83,34 @@ describe('bad input, end to end', () => {
       }),
       error:
         /^Azure refused access to http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1 \(403 AuthorizationFailure\): .*account key/,
+    },
+    {
+      name: 'an account key mixed with Entra inputs',
+      inputs: () => ({
+        'lock-name': 'deploy',
+        'account-name': DEV_ACCOUNT,
+        'account-key': DEV_KEY,
+        'client-id': CLIENT_ID,
+        'tenant-id': TENANT_ID,
+      }),
+      error:
+        /^Give exactly one kind of credential, not 'account-key' and 'client-id' and 'tenant-id': 'client-id' and 'tenant-id' sign in with Entra ID, without a key or SAS\.$/,
+    },
+    {
+      name: 'client-id without tenant-id',
+      inputs: () => ({ 'lock-name': 'deploy', 'account-name': DEV_ACCOUNT, 'client-id': CLIENT_ID }),
+      error: /^Input 'tenant-id' is required with 'client-id': the directory \(tenant\) id of the app registration\.$/,
+    },
+    {
+      name: "a job without the permission 'id-token: write'",
+      inputs: () => ({
+        'lock-name': 'deploy',
+        'blob-endpoint': `https://127.0.0.1:9/${DEV_ACCOUNT}`,
+        'client-id': CLIENT_ID,
+        'tenant-id': TENANT_ID,
+      }),
+      error:
+        /^'client-id' and 'tenant-id' sign in with GitHub's OIDC token, but this job may not request one: add 'permissions: id-token: write' to the job or the workflow\./,
     },
     {
       name: 'an unreachable endpoint',

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { testCert } from './tls.ts'
 
 export const DEV_ACCOUNT = 'devstoreaccount1'
 export const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=='
@@ -26,9 +27,15 @@ function azuriteBlobScript(): string {
 /**
  * Starts Azurite. `accounts` adds storage accounts besides the dev account, as
  * Azurite's AZURITE_ACCOUNTS variable does: 'name1:base64key1;name2:base64key2'.
+ * With `oauth`, Azurite serves https with the tests' certificate and also accepts
+ * Entra ID bearer tokens (checking issuer, audience and expiry, not signatures);
+ * keys and SAS keep working, so tests can still look at the blobs directly.
  */
-export async function startAzurite(options: { port?: number; accounts?: string } = {}): Promise<Azurite> {
+export async function startAzurite(
+  options: { port?: number; accounts?: string; oauth?: boolean } = {},
+): Promise<Azurite> {
   const workspace = mkdtempSync(join(tmpdir(), 'azurite-'))
+  const tlsArgs = options.oauth ? ['--oauth', 'basic', '--cert', testCert().certFile, '--key', testCert().keyFile] : []
   const child = spawn(
     process.execPath,
     [
@@ -41,6 +48,7 @@ export async function startAzurite(options: { port?: number; accounts?: string }
       '--skipApiVersionCheck',
       '--disableTelemetry',
       '--silent',
+      ...tlsArgs,
     ],
     {
       cwd: workspace,
@@ -71,11 +79,12 @@ export async function startAzurite(options: { port?: number; accounts?: string }
   })
   child.stdout?.resume()
   child.stderr?.resume()
-  const blobEndpoint = `http://127.0.0.1:${port}/${DEV_ACCOUNT}`
+  const protocol = options.oauth ? 'https' : 'http'
+  const blobEndpoint = `${protocol}://127.0.0.1:${port}/${DEV_ACCOUNT}`
   return {
     port,
     blobEndpoint,
-    connectionString: `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${blobEndpoint};`,
+    connectionString: `DefaultEndpointsProtocol=${protocol};AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};BlobEndpoint=${blobEndpoint};`,
     stop: () => stopChild(child).finally(() => rmSync(workspace, { recursive: true, force: true })),
   }
 }

@@ -21,6 +21,11 @@ function reader(inputs: Record<string, string>): InputReader {
   return (name) => inputs[name] ?? ''
 }
 
+const CLIENT = '11111111-2222-3333-4444-555555555555'
+const TENANT = '66666666-7777-8888-9999-000000000000'
+const ENTRA = { 'client-id': CLIENT, 'tenant-id': TENANT }
+const FEDERATED = { clientId: CLIENT, tenantId: TENANT }
+
 const KEY_INPUTS = { 'lock-name': 'production-deploy', 'account-name': 'myacct', 'account-key': KEY }
 
 /** Asserts that read throws an InputError naming the input and leaking none of the secrets. */
@@ -180,9 +185,92 @@ describe('readStorageTarget', () => {
 
   test('rejects no credentials at all and names every credential input', () => {
     assertInputError(
-      () => readStorageTarget(reader({ 'account-name': 'myacct' })),
-      ["'connection-string'", "'account-name'", "'account-key'", "'sas-token'"],
+      () => readStorageTarget(reader({ container: 'locks' })),
+      ["'connection-string'", "'account-name'", "'account-key'", "'sas-token'", "'client-id'", "'tenant-id'"],
     )
+  })
+
+  test('reads an account name alone as the ambient Azure credential', () => {
+    assert.deepEqual(readStorageTarget(reader({ 'account-name': 'myacct' })), {
+      endpoint: 'https://myacct.blob.core.windows.net',
+      auth: { kind: 'ambient' },
+    })
+  })
+
+  test('reads a blob endpoint alone as the ambient Azure credential', () => {
+    const endpoint = 'https://127.0.0.1:41000/devstoreaccount1'
+    assert.deepEqual(readStorageTarget(reader({ 'blob-endpoint': endpoint })), { endpoint, auth: { kind: 'ambient' } })
+  })
+
+  test('reads client-id and tenant-id as federated sign-in with the default audience', () => {
+    assert.deepEqual(readStorageTarget(reader({ 'account-name': 'myacct', ...ENTRA })), {
+      endpoint: 'https://myacct.blob.core.windows.net',
+      auth: { kind: 'federated', ...FEDERATED, audience: 'api://AzureADTokenExchange' },
+    })
+  })
+
+  test('takes a tenant domain and another audience', () => {
+    const target = readStorageTarget(
+      reader({ 'account-name': 'myacct', ...ENTRA, 'tenant-id': 'contoso.onmicrosoft.com', audience: 'api://x' }),
+    )
+    assert.deepEqual(target.auth, {
+      kind: 'federated',
+      clientId: FEDERATED.clientId,
+      tenantId: 'contoso.onmicrosoft.com',
+      audience: 'api://x',
+    })
+  })
+
+  test('rejects Entra inputs mixed with a key, a SAS or a connection string, naming the inputs', () => {
+    const mixes: Array<[string, Record<string, string>]> = [
+      ['account-key', { 'account-name': 'myacct', 'account-key': KEY, ...ENTRA }],
+      ['sas-token', { 'account-name': 'myacct', 'sas-token': SAS, 'client-id': ENTRA['client-id'] }],
+      ['connection-string', { 'connection-string': `AccountName=a1b;AccountKey=${KEY}`, 'tenant-id': TENANT }],
+    ]
+    for (const [keyInput, inputs] of mixes) {
+      const entraInputs = ['client-id', 'tenant-id'].filter((name) => inputs[name]).map((name) => `'${name}'`)
+      const err = assertInputError(() => readStorageTarget(reader(inputs)), [`'${keyInput}'`, ...entraInputs])
+      assert.match(err.message, /exactly one kind of credential/)
+    }
+  })
+
+  test('rejects client-id without tenant-id, and the reverse', () => {
+    assertInputError(
+      () => readStorageTarget(reader({ 'account-name': 'myacct', 'client-id': CLIENT })),
+      ["'tenant-id'", "'client-id'"],
+    )
+    assertInputError(
+      () => readStorageTarget(reader({ 'account-name': 'myacct', 'tenant-id': TENANT })),
+      ["'client-id'", "'tenant-id'"],
+    )
+  })
+
+  test('rejects Entra inputs without an account name or endpoint', () => {
+    assertInputError(() => readStorageTarget(reader(ENTRA)), ["'account-name'", "'client-id'", "'tenant-id'"])
+  })
+
+  test('rejects a client id or tenant id of the wrong form, naming the input and the form', () => {
+    const err = assertInputError(
+      () => readStorageTarget(reader({ 'account-name': 'myacct', ...ENTRA, 'client-id': 'my-app' })),
+      ["'client-id'"],
+    )
+    assert.match(err.message, /00000000-0000-0000-0000-000000000000/)
+    assertInputError(
+      () => readStorageTarget(reader({ 'account-name': 'myacct', ...ENTRA, 'tenant-id': 'not a tenant' })),
+      ["'tenant-id'"],
+    )
+  })
+
+  test('rejects an audience without client-id', () => {
+    assertInputError(() => readStorageTarget(reader({ ...KEY_INPUTS, audience: 'api://x' })), ["'audience'"])
+  })
+
+  test('rejects an http endpoint for Entra sign-in, since tokens go only over https', () => {
+    const endpoint = 'http://127.0.0.1:10000/devstoreaccount1'
+    for (const inputs of [{ 'blob-endpoint': endpoint }, { 'blob-endpoint': endpoint, ...ENTRA }]) {
+      const err = assertInputError(() => readStorageTarget(reader(inputs)), ["'blob-endpoint'"])
+      assert.match(err.message, /https/)
+    }
   })
 
   test('rejects two kinds of credentials at once and names both', () => {

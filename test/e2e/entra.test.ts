@@ -1,0 +1,243 @@
+// Entra ID end to end, with no internet: Azurite in OAuth mode over https, a
+// local Entra ID token endpoint, and a local GitHub OIDC token service. The
+// built action signs in the way it would on GitHub, and no token may show up
+// on any command line or in any log.
+
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { after, before, describe, it } from 'node:test'
+import { setTimeout as delay } from 'node:timers/promises'
+import { startAzurite, type Azurite } from '../support/azurite.ts'
+import { allCommandLines, environOf, lookAtLock } from '../support/e2e.ts'
+import { startEntra, type Entra } from '../support/entra.ts'
+import { GITHUB_ISSUER, startGitHubOidc, type GitHubOidc } from '../support/github-oidc.ts'
+import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
+import { testCert } from '../support/tls.ts'
+
+const AUDIENCE = 'api://AzureADTokenExchange'
+const FEDERATED_APP = randomUUID()
+const SECRET_APP = randomUUID()
+const CLIENT_SECRET = `secret-${randomUUID()}`
+
+// The suite holds one lock for three minutes: give it more than the default per-test limit.
+describe('Entra ID sign-in, end to end', { timeout: 400_000 }, () => {
+  let azurite: Azurite
+  let entra: Entra
+  let github: GitHubOidc
+
+  before(async () => {
+    ;[azurite, entra, github] = await Promise.all([startAzurite({ oauth: true }), startEntra(), startGitHubOidc()])
+    entra.addApp({
+      clientId: FEDERATED_APP,
+      federated: [
+        { issuer: GITHUB_ISSUER, subject: 'repo:octo/app:environment:production', audience: AUDIENCE },
+        { issuer: GITHUB_ISSUER, subject: 'repo:octo/app:ref:refs/heads/main', audience: AUDIENCE },
+      ],
+    })
+    entra.addApp({ clientId: SECRET_APP, secret: CLIENT_SECRET })
+  })
+  after(async () => {
+    completeAllJobs()
+    await Promise.all([azurite.stop(), entra.stop(), github.stop()])
+  })
+
+  /** The environment a runner gives a step: trust in the test certificate, and Entra ID's address. */
+  function baseEnv(): Record<string, string> {
+    return { NODE_EXTRA_CA_CERTS: testCert().certFile, AZURE_AUTHORITY_HOST: entra.authorityHost }
+  }
+
+  /** A job with 'permissions: id-token: write', whose OIDC tokens carry `subject`. */
+  function federatedJob(lockName: string, subject: string, requestToken = github.grant(subject)): Job {
+    return new Job({
+      repository: 'octo/app',
+      runId: String(Math.floor(Math.random() * 1e6)),
+      inputs: {
+        'lock-name': lockName,
+        'blob-endpoint': azurite.blobEndpoint,
+        'client-id': FEDERATED_APP,
+        'tenant-id': entra.tenantId,
+        'lease-duration': '15',
+      },
+      env: {
+        ...baseEnv(),
+        ACTIONS_ID_TOKEN_REQUEST_URL: github.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: requestToken,
+      },
+    })
+  }
+
+  /** Every token any party handed out so far, and the given secrets. */
+  function allTokens(extra: string[] = []): string[] {
+    return [...github.issued.map((i) => i.token), ...entra.issued.map((i) => i.token), ...extra]
+  }
+
+  /** No token on any process's command line. */
+  function assertNoTokenInArgv(secrets: string[]): void {
+    const lines = allCommandLines()
+    for (const secret of secrets) {
+      assert.ok(!lines.some((line) => line.includes(secret)), 'a token is on a command line')
+    }
+  }
+
+  /** No token in any log line, except the lines that ask the runner to mask it. */
+  function assertNoTokenInLogs(steps: StepResult[], secrets: string[]): void {
+    for (const step of steps) {
+      const shown = step.stdout.replace(/^::add-mask::.*$/gm, '') + step.stderr
+      for (const secret of secrets) assert.ok(!shown.includes(secret), 'a token is in a log line')
+    }
+  }
+
+  it('a federated job takes, holds and releases the lock, and no token leaks', async () => {
+    const requestToken = github.grant('repo:octo/app:environment:production')
+    const job = federatedJob('federated', 'unused', requestToken)
+    const issuedBefore = github.issued.length
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 0, main.stdout + main.stderr)
+    assert.ok(
+      main.lines.includes(
+        `Signed in to Entra ID through GitHub's OIDC token (client id ${FEDERATED_APP}, tenant ${entra.tenantId}).`,
+      ),
+      main.stdout,
+    )
+    assert.ok(main.masks.includes(requestToken), 'main masks the request token')
+    const look = await lookAtLock(azurite, 'federated')
+    assert.equal(look.leaseState, 'leased')
+    assert.equal(look.holder?.repository, 'octo/app')
+
+    // The renewer renews every 5 s with tokens it gets itself.
+    const renewerPid = Number(job.state['renewer-pid'])
+    assert.ok(!environOf(renewerPid).includes(requestToken), 'the request token is not in the renewer environment')
+    await delay(6_000)
+    assertNoTokenInArgv(allTokens([requestToken]))
+
+    const post = await job.runPost()
+    assert.equal(post.exitCode, 0, post.stdout)
+    assert.match(post.stdout, /Released lock devstoreaccount1\/locks\/federated after holding it for .* \(\d+ renewals/)
+    assert.doesNotMatch(post.stdout, /\(0 renewals/)
+    assert.equal((await lookAtLock(azurite, 'federated')).leaseState, 'available')
+    assert.ok(github.issued.length > issuedBefore, 'GitHub OIDC tokens were requested')
+    assert.ok(
+      github.issued.slice(issuedBefore).every((i) => i.audience === AUDIENCE),
+      'with the audience api://AzureADTokenExchange',
+    )
+    assertNoTokenInLogs([main, post], allTokens([requestToken]))
+    assert.deepEqual(job.complete(), [])
+  })
+
+  it('without id-token: write, says to add the permission and takes nothing', async () => {
+    const job = new Job({
+      inputs: {
+        'lock-name': 'no-permission',
+        'blob-endpoint': azurite.blobEndpoint,
+        'client-id': FEDERATED_APP,
+        'tenant-id': entra.tenantId,
+      },
+      env: baseEnv(),
+    })
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 1)
+    assert.equal(main.errors.length, 1, main.stdout)
+    assert.match(main.errors[0]!, /add 'permissions: id-token: write' to the job or the workflow/)
+    assert.equal((await lookAtLock(azurite, 'no-permission')).exists, false)
+    job.complete()
+  })
+
+  it('when no federated credential matches the job, names the subject to register', async () => {
+    const job = federatedJob('wrong-subject', 'repo:octo/app:pull_request')
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 1)
+    assert.equal(main.errors.length, 1, main.stdout)
+    assert.match(
+      main.errors[0]!,
+      new RegExp(
+        `^Entra ID did not sign in client id ${FEDERATED_APP} in tenant ${entra.tenantId} with GitHub's OIDC token: .*AADSTS70021.*` +
+          "The GitHub token's subject was 'repo:octo/app:pull_request'",
+      ),
+    )
+    assert.ok(!/^\s+at /m.test(main.stdout), 'no stack trace')
+    assert.equal((await lookAtLock(azurite, 'wrong-subject')).exists, false)
+    assertNoTokenInLogs([main], allTokens())
+    job.complete()
+  })
+
+  it('with only a blob endpoint, uses the ambient chain and names the credential it used', async () => {
+    const job = new Job({
+      inputs: { 'lock-name': 'ambient', 'blob-endpoint': azurite.blobEndpoint, 'lease-duration': '15' },
+      env: {
+        ...baseEnv(),
+        AZURE_TENANT_ID: entra.tenantId,
+        AZURE_CLIENT_ID: SECRET_APP,
+        AZURE_CLIENT_SECRET: CLIENT_SECRET,
+      },
+    })
+    const issuedBefore = entra.issued.length
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 0, main.stdout + main.stderr)
+    const signedIn = main.lines.filter((line) => line.startsWith('Signed in'))
+    assert.deepEqual(signedIn, [
+      'Signed in to Entra ID with environment variables (a service principal in AZURE_TENANT_ID, AZURE_CLIENT_ID and a secret or certificate).',
+    ])
+    assert.equal((await lookAtLock(azurite, 'ambient')).leaseState, 'leased')
+    assert.equal(JSON.parse(job.state.lock!).ambientSource, 'environment')
+    await delay(6_000)
+    const post = await job.runPost()
+    assert.equal(post.exitCode, 0, post.stdout)
+    assert.doesNotMatch(post.stdout, /\(0 renewals/)
+    assert.equal((await lookAtLock(azurite, 'ambient')).leaseState, 'available')
+    const mine = entra.issued.slice(issuedBefore)
+    assert.ok(mine.length > 0 && mine.every((i) => i.via === 'secret' && i.clientId === SECRET_APP))
+    assertNoTokenInArgv(allTokens([CLIENT_SECRET]))
+    assertNoTokenInLogs([main, post], allTokens([CLIENT_SECRET]))
+    assert.deepEqual(job.complete(), [])
+  })
+
+  it(
+    'with one-minute tokens, a three-minute hold keeps the lease on fresh GitHub and Entra tokens',
+    { timeout: 300_000 },
+    async () => {
+      entra.tokenLifetimeSeconds = 60
+      github.lifetimeSeconds = 60
+      try {
+        const requestToken = github.grant('repo:octo/app:ref:refs/heads/main')
+        const job = federatedJob('long-hold', 'unused', requestToken)
+        const main = await job.runMain()
+        assert.equal(main.exitCode, 0, main.stdout + main.stderr)
+        const mainEnded = Date.now()
+        const ours = (): typeof github.issued => github.issued.filter((i) => i.subject.endsWith('refs/heads/main'))
+        const atMainEnd = ours().length
+
+        const runId = job.options.runId
+        for (let checked = 0; Date.now() - mainEnded < 180_000; checked++) {
+          await delay(15_000)
+          const look = await lookAtLock(azurite, 'long-hold')
+          assert.equal(look.leaseState, 'leased', `lease lost after ${Date.now() - mainEnded} ms`)
+          assert.equal(look.holder?.runId, runId, 'still held by this job')
+        }
+        assertNoTokenInArgv(allTokens([requestToken]))
+
+        const post = await job.runPost()
+        assert.equal(post.exitCode, 0, post.stdout)
+        assert.deepEqual(post.errors, [])
+        assert.match(post.stdout, /Released lock devstoreaccount1\/locks\/long-hold after holding it for 3m/)
+        const byRenewer = ours().filter((i) => i.at > mainEnded)
+        console.log(
+          `long hold: ${ours().length} GitHub OIDC tokens in all, ${atMainEnd} by main, ${byRenewer.length} after main ended; ` +
+            `${entra.issued.filter((i) => i.at > mainEnded).length} Entra access tokens after main ended; ${post.lines.find((l) => l.startsWith('Released'))}`,
+        )
+        assert.ok(byRenewer.length > 1, `the renewer fetched ${byRenewer.length} fresh OIDC tokens`)
+        // Tokens of a minute: the renewer needed new ones throughout, not just at the start.
+        assert.ok(
+          byRenewer.some((i) => i.at - mainEnded > 120_000),
+          'it fetched a token in the third minute too',
+        )
+        assertNoTokenInLogs([main, post], allTokens([requestToken]))
+        assert.ok(!readFileSync(job.state['renewer-status-file']!.replace(/\.json$/, '.log'), 'utf8').includes('eyJ'))
+        assert.deepEqual(job.complete(), [])
+      } finally {
+        entra.tokenLifetimeSeconds = 3600
+        github.lifetimeSeconds = 300
+      }
+    },
+  )
+})
