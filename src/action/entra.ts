@@ -10,13 +10,7 @@
 import { HttpClient } from '@actions/http-client'
 import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
 import type { TokenCredential } from '@azure/core-auth'
-import {
-  AzureCliCredential,
-  ClientAssertionCredential,
-  EnvironmentCredential,
-  ManagedIdentityCredential,
-  WorkloadIdentityCredential,
-} from '@azure/identity'
+import type { ClientAssertionCredential } from '@azure/identity'
 import { STORAGE_SCOPE, type StorageTarget } from '../lock/storage.ts'
 import { Inputs } from './constants.ts'
 import type { StorageAccess } from './inputs.ts'
@@ -26,6 +20,12 @@ export interface OidcRequest {
   url: string
   token: string
 }
+
+/**
+ * @azure/identity is loaded only when a job signs in with Entra ID: it is a large
+ * library, and jobs with a key or SAS (and their renewers) need none of it.
+ */
+const identity = (): Promise<typeof import('@azure/identity')> => import('@azure/identity')
 
 /** A sign-in failure the user can act on; the message is one line and holds no token. */
 export class EntraSignInError extends Error {
@@ -119,12 +119,13 @@ export interface FederatedOptions {
 }
 
 /** A credential that fetches a fresh GitHub OIDC token whenever Entra ID needs an assertion. */
-export function federatedCredential(
+export async function federatedCredential(
   auth: Extract<StorageAccess['auth'], { kind: 'federated' }>,
   request: OidcRequest,
   options: FederatedOptions = {},
-): ClientAssertionCredential & { lastSubject: () => string | undefined } {
+): Promise<ClientAssertionCredential & { lastSubject: () => string | undefined }> {
   let subject: string | undefined
+  const { ClientAssertionCredential } = await identity()
   const credential = new ClientAssertionCredential(
     auth.tenantId,
     auth.clientId,
@@ -151,7 +152,7 @@ export interface AmbientCandidate {
   fix: string
   /** Why it cannot work here without trying, or undefined to try it. */
   missing: (env: NodeJS.ProcessEnv) => string | undefined
-  create: (env: NodeJS.ProcessEnv) => TokenCredential
+  create: (env: NodeJS.ProcessEnv) => Promise<TokenCredential>
   /** The longest a first token may take before we move on. */
   timeoutMs: number
 }
@@ -168,7 +169,7 @@ const AMBIENT_CHAIN: AmbientCandidate[] = [
         : !env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH
           ? 'neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH is set'
           : undefined,
-    create: (env) => new EnvironmentCredential(authorityOptions(env)),
+    create: async (env) => new (await identity()).EnvironmentCredential(authorityOptions(env)),
     timeoutMs: 20_000,
   },
   {
@@ -179,8 +180,8 @@ const AMBIENT_CHAIN: AmbientCandidate[] = [
       !env.AZURE_FEDERATED_TOKEN_FILE || !env.AZURE_TENANT_ID || !env.AZURE_CLIENT_ID
         ? 'AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID and AZURE_CLIENT_ID are not all set'
         : undefined,
-    create: (env) =>
-      new WorkloadIdentityCredential({
+    create: async (env) =>
+      new (await identity()).WorkloadIdentityCredential({
         tenantId: env.AZURE_TENANT_ID,
         clientId: env.AZURE_CLIENT_ID,
         tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE,
@@ -193,7 +194,8 @@ const AMBIENT_CHAIN: AmbientCandidate[] = [
     label: 'the managed identity of this machine',
     fix: 'on a self-hosted runner in Azure, give the VM a managed identity (and set AZURE_CLIENT_ID for a user-assigned one)',
     missing: () => undefined,
-    create: (env) => new ManagedIdentityCredential(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
+    create: async (env) =>
+      new (await identity()).ManagedIdentityCredential(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
     // Off Azure the metadata endpoint may never answer: do not wait long for it.
     timeoutMs: 5_000,
   },
@@ -202,7 +204,11 @@ const AMBIENT_CHAIN: AmbientCandidate[] = [
     label: 'the Azure CLI session (az login, or azure/login earlier in the job)',
     fix: "run azure/login earlier in the job (its OIDC session lasts about 5 minutes; prefer 'client-id' and 'tenant-id' for long jobs)",
     missing: () => undefined,
-    create: (env) => new AzureCliCredential({ processTimeoutInMs: 15_000, tenantId: env.AZURE_TENANT_ID || undefined }),
+    create: async (env) =>
+      new (await identity()).AzureCliCredential({
+        processTimeoutInMs: 15_000,
+        tenantId: env.AZURE_TENANT_ID || undefined,
+      }),
     timeoutMs: 20_000,
   },
 ]
@@ -212,7 +218,10 @@ export function ambientLabel(source: AmbientSource): string {
 }
 
 /** The credential of one ambient source, without trying it (the renewer uses what main found). */
-export function ambientCredential(source: AmbientSource, env: NodeJS.ProcessEnv = process.env): TokenCredential {
+export async function ambientCredential(
+  source: AmbientSource,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<TokenCredential> {
   const candidate = AMBIENT_CHAIN.find((c) => c.source === source)
   if (!candidate) throw new EntraSignInError(`Unknown Azure credential source '${source}'.`)
   return candidate.create(env)
@@ -261,7 +270,7 @@ export async function findAmbientCredential(
       tried.push(`${candidate.source}: ${missing}; to use it, ${candidate.fix}`)
       continue
     }
-    const credential = candidate.create(env)
+    const credential = await candidate.create(env)
     try {
       await firstToken(credential, candidate.timeoutMs)
       return { source: candidate.source, label: candidate.label, credential }
@@ -305,7 +314,7 @@ export async function signIn(access: StorageAccess, options: SignInOptions = {})
   }
   if (auth.kind === 'federated') {
     const request = options.oidcRequest ?? oidcRequestFromEnv(env)
-    const credential = federatedCredential(auth, request, { env, onIdToken: options.onIdToken })
+    const credential = await federatedCredential(auth, request, { env, onIdToken: options.onIdToken })
     if (options.check) {
       try {
         await firstToken(credential, 60_000)
@@ -320,7 +329,7 @@ export async function signIn(access: StorageAccess, options: SignInOptions = {})
   }
   if (options.ambientSource) {
     return {
-      target: { endpoint, auth: { kind: 'token', credential: ambientCredential(options.ambientSource, env) } },
+      target: { endpoint, auth: { kind: 'token', credential: await ambientCredential(options.ambientSource, env) } },
       description: `Entra ID with ${ambientLabel(options.ambientSource)}`,
       ambientSource: options.ambientSource,
     }

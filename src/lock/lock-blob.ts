@@ -77,23 +77,24 @@ export class LockBlob {
    */
   async create(abortSignal?: AbortSignal): Promise<'blob' | 'container' | 'nothing'> {
     try {
-      await this.createBlob(abortSignal)
-      return 'blob'
+      return (await this.createBlob(abortSignal)) ? 'blob' : 'nothing'
     } catch (err) {
       if (storageErrorCode(err) !== 'ContainerNotFound') throw err
     }
-    await this.container.createIfNotExists({ abortSignal })
-    await this.createBlob(abortSignal)
-    return 'container'
+    const { succeeded } = await this.container.createIfNotExists({ abortSignal })
+    const blob = await this.createBlob(abortSignal)
+    return succeeded ? 'container' : blob ? 'blob' : 'nothing'
   }
 
-  private async createBlob(abortSignal?: AbortSignal): Promise<void> {
+  /** True when this call created the blob, false when it existed already. */
+  private async createBlob(abortSignal?: AbortSignal): Promise<boolean> {
     try {
       await this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } })
+      return true
     } catch (err) {
       // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
       const code = storageErrorCode(err)
-      if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || statusCode(err) === 412) return
+      if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || statusCode(err) === 412) return false
       throw err
     }
   }

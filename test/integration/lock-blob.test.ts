@@ -17,7 +17,7 @@ describe('LockBlob', () => {
     assert.deepEqual(await lock.view(), { state: 'missing' })
     assert.equal(await lock.create(), 'container')
     assert.equal((await lock.view()).state, 'free')
-    assert.equal(await lock.create(), 'blob', 'creating again is harmless')
+    assert.equal(await lock.create(), 'nothing', 'creating again is harmless and says so')
   })
 
   it('keeps the lease and holder record of a blob that racing creators try to create', async () => {

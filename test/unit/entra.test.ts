@@ -74,7 +74,7 @@ function candidate(
     label: `the ${source} label`,
     fix: `fix ${source}`,
     missing: () => (behaviour === 'missing' ? `${source} is not set up` : undefined),
-    create: () => credential,
+    create: async () => credential,
     timeoutMs: 50,
   }
 }
