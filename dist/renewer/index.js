@@ -73267,10 +73267,11 @@ function containerClientFor(target, container, options = {}) {
     return new BlobServiceClient(url, pipeline).getContainerClient(container);
 }
 /**
- * SDK retry settings for the waiter: a failing endpoint is reported within
- * about 25 s (3 tries of at most 8 s) instead of the SDK's default minute.
+ * SDK retry settings for the steps (main's waiter, post's own release): a
+ * failing endpoint is reported within about 25 s (3 tries of at most 8 s)
+ * instead of the SDK's default minute.
  */
-const WAITER_RETRY = {
+const STEP_RETRY = {
     maxTries: 3,
     tryTimeoutInMs: 8_000,
     retryDelayInMs: 500,

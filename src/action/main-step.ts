@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
 import { describeHolder } from '../lock/holder.ts'
 import { LockBlob } from '../lock/lock-blob.ts'
-import { WAITER_RETRY, containerClientFor, secretsOf } from '../lock/storage.ts'
+import { STEP_RETRY, containerClientFor, secretsOf } from '../lock/storage.ts'
 import { waitForLease, type WaitEvent } from '../lock/waiter.ts'
 import { LockCancelledError, describeStorageErrorBrief } from '../lock/errors.ts'
 import { Outputs } from './constants.ts'
@@ -55,7 +55,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
   const signedIn = await signIn(access, { oidcRequest, onIdToken: (token) => core.setSecret(token), check: true })
   if (usesEntra(access)) core.info(`Signed in to ${signedIn.description}.`)
   const target = signedIn.target
-  const lock = new LockBlob(containerClientFor(target, container, { retry: WAITER_RETRY }), lockName)
+  const lock = new LockBlob(containerClientFor(target, container, { retry: STEP_RETRY }), lockName)
   state.saveLockPlace({
     endpoint: target.endpoint,
     container,

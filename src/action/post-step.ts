@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { LockBlob } from '../lock/lock-blob.ts'
-import { containerClientFor, secretsOf } from '../lock/storage.ts'
+import { STEP_RETRY, containerClientFor, secretsOf } from '../lock/storage.ts'
 import { oidcRequestFromEnv, signIn } from './entra.ts'
 import { readStorageTarget } from './inputs.ts'
 import { renewerLog, stopRenewer } from './renewer-control.ts'
@@ -126,7 +126,7 @@ async function releaseHere(
     report(`Cannot release the lease here (${(err as Error).message}); ${expiry}.`)
     return 'failed'
   }
-  const lock = new LockBlob(containerClientFor(target, place.container), place.lockName)
+  const lock = new LockBlob(containerClientFor(target, place.container, { retry: STEP_RETRY }), place.lockName)
   try {
     return await lock.release(leaseId, AbortSignal.timeout(options.quiet ? 5_000 : 15_000))
   } catch (err) {

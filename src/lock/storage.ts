@@ -200,10 +200,11 @@ export function containerClientFor(
 }
 
 /**
- * SDK retry settings for the waiter: a failing endpoint is reported within
- * about 25 s (3 tries of at most 8 s) instead of the SDK's default minute.
+ * SDK retry settings for the steps (main's waiter, post's own release): a
+ * failing endpoint is reported within about 25 s (3 tries of at most 8 s)
+ * instead of the SDK's default minute.
  */
-export const WAITER_RETRY: StorageRetryOptions = {
+export const STEP_RETRY: StorageRetryOptions = {
   maxTries: 3,
   tryTimeoutInMs: 8_000,
   retryDelayInMs: 500,
