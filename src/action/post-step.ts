@@ -76,9 +76,11 @@ async function releaseLock(): Promise<void> {
     }
   }
 
-  if (status?.state !== 'released') {
+  let released = status?.state === 'released'
+  if (!released) {
     // The renewer could not release (dead, lost, or failed): do it here with the step's credentials.
     const outcome = await releaseHere(place, leaseId)
+    released = outcome === 'released'
     if (outcome === 'not-held' && !loss) {
       const since = status?.lastRenewedAt ?? acquiredAt?.toISOString()
       loss = {
@@ -97,6 +99,8 @@ async function releaseLock(): Promise<void> {
     process.exitCode = 1
     return
   }
+  // Not released and not lost: releaseHere has warned that the lease expires by itself.
+  if (!released) return
   const held = acquiredAt ? ` after holding it for ${formatDuration(Date.now() - acquiredAt.getTime())}` : ''
   const renewals = status ? ` (${status.renewals} renewals, longest gap ${formatDuration(status.longestGapMs)})` : ''
   core.info(`Released lock ${location}${held}${renewals}.`)

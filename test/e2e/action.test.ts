@@ -211,6 +211,20 @@ describe('the action, end to end', () => {
     job.complete()
   })
 
+  it('says the lease expires by itself when post has neither a renewer nor credentials to release it', async () => {
+    const job = jobFor(azurite, 'octo/composite', 'no-credentials')
+    assert.equal((await job.runMain()).exitCode, 0)
+    process.kill(Number(job.state['renewer-pid']), 'SIGKILL')
+    const post = await job.runPost({ inputs: { 'connection-string': '' } })
+    assert.equal(post.exitCode, 0, post.stdout)
+    assert.ok(
+      post.warnings.some((w) => /^Cannot release the lease here \(.*\); it expires by itself within 15s\.$/.test(w)),
+      post.stdout,
+    )
+    assert.ok(!post.lines.some((l) => /^Released lock/.test(l)), 'post does not claim a release it did not make')
+    job.complete()
+  })
+
   it('releases in post from state alone when the inputs are not evaluated again', async () => {
     const job = jobFor(azurite, 'octo/composite', 'state-only')
     assert.equal((await job.runMain()).exitCode, 0)
