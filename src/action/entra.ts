@@ -7,8 +7,6 @@
 // that allows this is a secret: it reaches the renewer on stdin only, and no
 // token of any kind is ever logged.
 
-import { HttpClient } from '@actions/http-client'
-import { BearerCredentialHandler } from '@actions/http-client/lib/auth'
 import type { TokenCredential } from '@azure/core-auth'
 import type { ClientAssertionCredential } from '@azure/identity'
 import { STORAGE_SCOPE, type StorageTarget } from '../lock/storage.ts'
@@ -51,6 +49,11 @@ export function oidcRequestFromEnv(env: NodeJS.ProcessEnv = process.env): OidcRe
 
 /** One fresh GitHub OIDC token for the audience. Never logged; the caller may mask it. */
 export async function fetchGitHubIdToken(request: OidcRequest, audience: string): Promise<string> {
+  // Loaded here, not at start-up: the client brings undici, which jobs with a key or SAS never need.
+  const [{ HttpClient }, { BearerCredentialHandler }] = await Promise.all([
+    import('@actions/http-client'),
+    import('@actions/http-client/lib/auth'),
+  ])
   const client = new HttpClient('azure-mutex-action', [new BearerCredentialHandler(request.token)], {
     allowRetries: true,
     maxRetries: 3,
