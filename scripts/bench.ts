@@ -5,9 +5,9 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
-import { readStatus } from '../src/action/renewer-status.ts'
+import { readStatusFile } from '../src/renewer/status.ts'
 import { startAzurite, type Azurite } from '../test/support/azurite.ts'
-import { jobFor } from '../test/support/e2e.ts'
+import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
 
 const N = 15
@@ -61,9 +61,10 @@ function rssMiB(pid: number): number {
 }
 
 function releasedAt(job: Job): number {
-  const status = readStatus(job.state['renewer-status-file'] ?? '')
-  if (!status?.releasedAt) throw new Error(`the renewer did not report a release (${status?.state}: ${status?.reason})`)
-  return Date.parse(status.releasedAt)
+  const status = readStatusFile(job.state['renewer-status-file'] ?? '')
+  if (!status?.released?.at)
+    throw new Error(`the renewer did not report a release (${status?.phase}: ${status?.error})`)
+  return Date.parse(status.released.at)
 }
 
 const progress = (): boolean => process.stdout.write('.')
@@ -76,7 +77,7 @@ async function uncontended(azurite: Azurite, runs: number, tag: string) {
     const job = jobFor(azurite, 'bench/uncontended', `uncontended-${tag}-${i}`, INPUTS)
     try {
       main.push(mustSucceed('main', await job.runMain()).durationMs)
-      rss.push(rssMiB(Number(job.state['renewer-pid'])))
+      rss.push(rssMiB(renewerPid(job)))
       post.push(mustSucceed('post', await job.runPost()).durationMs)
     } finally {
       job.complete()

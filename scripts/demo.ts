@@ -5,7 +5,7 @@
 // holds overlapped (exit code 1 if they did, or if any step failed).
 
 import { setTimeout as delay } from 'node:timers/promises'
-import { readStatus } from '../src/action/renewer-status.ts'
+import { readStatusFile } from '../src/renewer/status.ts'
 import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor } from '../test/support/e2e.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
@@ -156,17 +156,17 @@ async function simulateRun(
     for (const warning of post.warnings) timeline.add(Date.now(), who, `post warning: ${warning}`)
     // The renewer's status file lives in the job's temp folder, which complete() removes: read it first.
     const statusFile = job.state['renewer-status-file']
-    const status = statusFile ? readStatus(statusFile) : undefined
-    if (status?.releasedAt) {
-      record.releasedAt = Date.parse(status.releasedAt)
+    const status = statusFile ? readStatusFile(statusFile) : undefined
+    if (status?.released?.at) {
+      record.releasedAt = Date.parse(status.released.at)
       const held =
         record.acquiredAt === undefined ? '' : ` after holding it ${secs(record.releasedAt - record.acquiredAt)}`
       timeline.add(record.releasedAt, who, `released the lock${held}`)
     } else if (record.acquiredAt !== undefined) {
       record.failures.push(
-        `the renewer did not report a release (state ${status?.state ?? 'unknown'}: ${status?.reason ?? 'no reason'})`,
+        `the renewer did not report a release (state ${status?.phase ?? 'unknown'}: ${status?.error ?? 'no reason'})`,
       )
-      timeline.add(Date.now(), who, `post done, but the renewer reports ${status?.state ?? 'nothing'}`)
+      timeline.add(Date.now(), who, `post done, but the renewer reports ${status?.phase ?? 'nothing'}`)
     }
   } catch (err) {
     record.failures.push(`the run broke: ${err instanceof Error ? err.message : String(err)}`)

@@ -20,9 +20,10 @@ import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { BlobServiceClient } from '@azure/storage-blob'
-import { readStatus, type RenewerStatus } from '../src/action/renewer-status.ts'
+import type { RenewerReport } from '../src/renewer/lifecycle.ts'
+import { readStatusFile } from '../src/renewer/status.ts'
 import { startAzurite, type Azurite } from '../test/support/azurite.ts'
-import { jobFor } from '../test/support/e2e.ts'
+import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
 
@@ -238,7 +239,7 @@ interface HoldReport {
   cpuTicksTotal: number
   samples: number
   renewerDied: boolean
-  status: RenewerStatus | undefined
+  status: RenewerReport | undefined
   post: StepResult | undefined
   problems: string[]
 }
@@ -299,7 +300,7 @@ class HoldTest {
       const main = await job.runMain()
       const problem = stepProblem('hold main', main)
       if (problem) r.problems.push(problem)
-      const pid = Number(job.state['renewer-pid'])
+      const pid = renewerPid(job)
       if (!problem && Number.isSafeInteger(pid) && pid > 1) {
         this.phase = 'holding'
         const startTicks = cpuTicks(pid)
@@ -324,7 +325,7 @@ class HoldTest {
         r.heldMs = Date.now() - heldFrom
         r.cpuTicksHeld = lastTicks - startTicks
         r.cpuTicksTotal = lastTicks
-        r.status = readStatus(job.state['renewer-status-file'] ?? '')
+        r.status = readStatusFile(job.state['renewer-status-file'] ?? '')
       }
       this.phase = 'post'
       const post = await job.runPost()
@@ -530,7 +531,7 @@ async function soak(): Promise<number> {
     )
     if (held.status) {
       console.log(
-        `  renewer status        ${held.status.state}, ${held.status.renewals} renewals, ${held.status.failures} failed attempts, ` +
+        `  renewer status        ${held.status.phase}, ${held.status.renewals} renewals, ${held.status.failures} failed attempts, ` +
           `longest gap ${(held.status.longestGapMs / 1000).toFixed(1)}s`,
       )
     }

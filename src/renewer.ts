@@ -1,3 +1,3 @@
-import { runRenewer } from './action/renewer-process.ts'
+import { runRenewer } from './renewer/process.ts'
 
-process.exit(await runRenewer(process.argv[2]))
+process.exit(await runRenewer())

@@ -1891,7 +1891,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4669:
+/***/ 8165:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _renewer_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7760);
+
+process.exit(await (0,_renewer_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runRenewer */ .E)());
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2089,15 +2102,21 @@ __nccwpck_require__.d(mappers_namespaceObject, {
   UserDelegationKey: () => (UserDelegationKey)
 });
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:stream/consumers"
-const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 ;// CONCATENATED MODULE: ./src/lock/errors.ts
 // How the lock core reads failures from storage: the error code Azure gave,
 // whether another try may succeed, and a plain sentence for people.
-/** A failure the user can act on; its message is shown as is, without a stack. */
-class LockError extends (/* unused pure expression or super */ null && (Error)) {
+/**
+ * A failure the user can act on. Its message is one line that says what is
+ * wrong and what to do, and it is shown as is, without a stack. Every error
+ * meant for people extends it, so the action layer checks one type.
+ */
+class UserError extends Error {
+    name = 'UserError';
+}
+/** A failure of the lock itself: a timeout, a cancel, a lease that could not be kept. */
+class LockError extends (/* unused pure expression or super */ null && (UserError)) {
     name = 'LockError';
 }
 /** Raised when the wait for the lease passes its limit. */
@@ -2133,6 +2152,20 @@ const NETWORK_CODES = new Set([
     'EPIPE',
     'REQUEST_SEND_ERROR',
 ]);
+/**
+ * A request that got no answer within its client-side deadline. The SDK's own
+ * tryTimeoutInMs only asks the service to give up; a stalled connection is cut
+ * only by an abort signal, and this says which deadline it was.
+ */
+class RequestTimeoutError extends Error {
+    name = 'RequestTimeoutError';
+    code = 'ETIMEDOUT';
+    timeoutMs;
+    constructor(timeoutMs) {
+        super(`no answer within ${timeoutMs / 1000} s`);
+        this.timeoutMs = timeoutMs;
+    }
+}
 function isAbort(err) {
     const name = typeof err === 'object' && err !== null ? err.name : undefined;
     return name === 'AbortError' || name === 'TimeoutError';
@@ -2189,17 +2222,91 @@ function describeStorageError(err, endpoint, context = {}) {
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
         return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`;
     }
+    if (err instanceof RequestTimeoutError) {
+        return `Cannot reach the blob endpoint ${endpoint} (no answer within ${err.timeoutMs / 1000} s).`;
+    }
     if (isAbort(err))
         return `The request to ${endpoint} timed out.`;
     return `Cannot reach the blob endpoint ${endpoint} (${code ?? 'network error'}).`;
 }
 /** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
 function describeStorageErrorBrief(err) {
+    if (err instanceof RequestTimeoutError)
+        return err.message;
     if (isAbort(err))
         return 'timeout';
     const status = statusCode(err);
     const code = storageErrorCode(err);
     return [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
+}
+
+;// CONCATENATED MODULE: ./src/lock/duration.ts
+// Durations as people write them in workflow files: 90, 90s, 15m, 2h.
+const DURATION = /^(\d+)\s*(s|m|h)?$/i;
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 };
+/** Milliseconds for '90', '90s', '15m' or '2h'; undefined when the text is not one of those forms. */
+function parseDuration(text) {
+    const match = DURATION.exec(text.trim());
+    if (!match)
+        return undefined;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const ms = Number(match[1]) * UNIT_MS[unit];
+    return Number.isSafeInteger(ms) ? ms : undefined;
+}
+/** '2h 5m', '1m 30s', '12s', '0.4s': short and exact enough for a log line. */
+function formatDuration(ms) {
+    if (ms < 10_000)
+        return `${(Math.max(0, ms) / 1000).toFixed(1).replace(/\.0$/, '')}s`;
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s && !h ? `${s}s` : ''];
+    return parts.filter(Boolean).join(' ') || '0s';
+}
+
+;// CONCATENATED MODULE: ./src/lock/lease.ts
+// Lease arithmetic, in one place: the lengths Azure accepts, how long a lease
+// is certainly ours, and the renewal schedule that keeps it so.
+/** Azure grants leases of 15 to 60 seconds (or infinite ones, which a lock never takes). */
+const LEASE_SECONDS = { min: 15, max: 60, default: 60 };
+/** Why a lease length is not one Azure grants, or undefined when it is. */
+function leaseSecondsProblem(seconds) {
+    if (Number.isInteger(seconds) && seconds >= LEASE_SECONDS.min && seconds <= LEASE_SECONDS.max)
+        return undefined;
+    return `expected a whole number of seconds from ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max}`;
+}
+/**
+ * The moment until which a lease granted (or renewed) by a request sent at
+ * sentAt is certainly ours, unless someone breaks it: Azure started the lease's
+ * clock no earlier than the moment the request left. Counting from the answer
+ * instead would overstate the lease by one request's latency.
+ */
+function leaseValidUntil(sentAt, leaseDurationMs) {
+    return sentAt + leaseDurationMs;
+}
+/**
+ * A renewal every third of the lease leaves two more chances before it lapses.
+ * Each SDK try may take a quarter of the lease, so a slow but working network
+ * still renews, and one attempt, retries included, at most half of it.
+ */
+function renewalSchedule(leaseDurationMs) {
+    const intervalMs = Math.floor(leaseDurationMs / 3);
+    return {
+        intervalMs,
+        retryMs: Math.min(2_000, intervalMs),
+        attemptTimeoutMs: Math.floor(leaseDurationMs / 2),
+        tryTimeoutMs: Math.min(10_000, Math.floor(leaseDurationMs / 4)),
+    };
+}
+/** SDK retry settings for renewal requests: three tries that fit in one attempt of the schedule. */
+function renewalRetry(leaseDurationMs) {
+    return {
+        maxTries: 3,
+        tryTimeoutInMs: renewalSchedule(leaseDurationMs).tryTimeoutMs,
+        retryDelayInMs: 300,
+        maxRetryDelayInMs: 1_000,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/lock/holder.ts
@@ -2276,241 +2383,6 @@ function holderKey(record) {
     return record
         ? `${record.repository}|${record.runId}|${record.runAttempt}|${record.job}|${record.acquiredAt}`
         : 'unknown';
-}
-
-;// CONCATENATED MODULE: ./src/lock/lock-blob.ts
-// One lock = one blob in a container, leased by whoever holds the lock. This is
-// the only module that talks to storage; it turns Azure's answers into the
-// few outcomes the waiter and the renewer reason about.
-
-
-const LEASE_GONE = new Set([
-    'LeaseIdMismatchWithLeaseOperation',
-    'LeaseIsBrokenAndCannotBeRenewed',
-    'LeaseNotPresentWithLeaseOperation',
-    'LeaseLost',
-    'LeaseNotPresentWithBlobOperation',
-    'LeaseIdMismatchWithBlobOperation',
-    'BlobNotFound',
-    'ContainerNotFound',
-]);
-/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
-function isLeaseGone(err) {
-    const code = storageErrorCode(err);
-    return code !== undefined && LEASE_GONE.has(code);
-}
-function isMissing(err) {
-    const code = storageErrorCode(err);
-    return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
-}
-class LockBlob {
-    container;
-    blob;
-    name;
-    constructor(container, name) {
-        this.container = container;
-        this.name = name;
-        this.blob = container.getBlobClient(name);
-    }
-    /** A description of where the lock lives, without credentials: account/container/blob. */
-    get location() {
-        return `${this.container.accountName}/${this.container.containerName}/${this.name}`;
-    }
-    /** One HEAD request: the lease state and the holder record. */
-    async view(abortSignal) {
-        try {
-            const props = await this.blob.getProperties({ abortSignal });
-            const record = holderFromMetadata(props.metadata);
-            if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
-                return { state: 'leased', holder: record };
-            }
-            return { state: 'free', staleHolder: record };
-        }
-        catch (err) {
-            if (isMissing(err))
-                return { state: 'missing' };
-            throw err;
-        }
-    }
-    /**
-     * Creates the empty lock blob if it is missing, and its container if that is
-     * missing too. Never overwrites an existing blob (If-None-Match: *), so a
-     * holder's lease and record survive any number of racing creators.
-     * Returns what it created.
-     */
-    async create(abortSignal) {
-        try {
-            return (await this.createBlob(abortSignal)) ? 'blob' : 'nothing';
-        }
-        catch (err) {
-            if (storageErrorCode(err) !== 'ContainerNotFound')
-                throw err;
-        }
-        const { succeeded } = await this.container.createIfNotExists({ abortSignal });
-        const blob = await this.createBlob(abortSignal);
-        return succeeded ? 'container' : blob ? 'blob' : 'nothing';
-    }
-    /** True when this call created the blob, false when it existed already. */
-    async createBlob(abortSignal) {
-        try {
-            await this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } });
-            return true;
-        }
-        catch (err) {
-            // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
-            const code = storageErrorCode(err);
-            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || statusCode(err) === 412)
-                return false;
-            throw err;
-        }
-    }
-    /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
-    async acquire(leaseId, durationSeconds, abortSignal) {
-        try {
-            await this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal });
-            return 'acquired';
-        }
-        catch (err) {
-            if (storageErrorCode(err) === 'LeaseAlreadyPresent')
-                return 'held-by-other';
-            if (isMissing(err))
-                return 'missing';
-            throw err;
-        }
-    }
-    /** Writes who holds the lock. Needs the lease; replaces all metadata on the blob. */
-    async writeHolder(leaseId, record, abortSignal) {
-        await this.blob.setMetadata(holderToMetadata(record), { abortSignal, conditions: { leaseId } });
-    }
-    /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
-    async renew(leaseId, abortSignal) {
-        await this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal });
-    }
-    /**
-     * Clears the holder record and releases our lease. 'not-held' means the lease
-     * was no longer ours (expired and taken, broken, or the blob is gone): nothing
-     * of anybody else's is touched in that case.
-     */
-    async release(leaseId, abortSignal) {
-        try {
-            await this.blob.setMetadata({}, { abortSignal, conditions: { leaseId } });
-            await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
-            return 'released';
-        }
-        catch (err) {
-            if (isLeaseGone(err) || statusCode(err) === 412)
-                return 'not-held';
-            throw err;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/lock/duration.ts
-// Durations as people write them in workflow files: 90, 90s, 15m, 2h.
-const DURATION = /^(\d+)\s*(s|m|h)?$/i;
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 };
-/** Milliseconds for '90', '90s', '15m' or '2h'; undefined when the text is not one of those forms. */
-function parseDuration(text) {
-    const match = DURATION.exec(text.trim());
-    if (!match)
-        return undefined;
-    const unit = (match[2] ?? 's').toLowerCase();
-    const ms = Number(match[1]) * UNIT_MS[unit];
-    return Number.isSafeInteger(ms) ? ms : undefined;
-}
-/** '2h 5m', '1m 30s', '12s', '0.4s': short and exact enough for a log line. */
-function formatDuration(ms) {
-    if (ms < 10_000)
-        return `${(Math.max(0, ms) / 1000).toFixed(1).replace(/\.0$/, '')}s`;
-    const total = Math.round(ms / 1000);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s && !h ? `${s}s` : ''];
-    return parts.filter(Boolean).join(' ') || '0s';
-}
-
-;// CONCATENATED MODULE: ./src/lock/renewer.ts
-// The renewer: keeps a held lease alive. Each attempt ends in one of three
-// outcomes, and only two things end the lease for us: Azure saying it is no
-// longer ours, or a whole lease duration without a successful renewal.
-
-
-
-
-/**
- * The renewal schedule for a lease of the given length. A renewal every third
- * of the lease leaves two more chances before it lapses; each SDK try may take
- * a quarter of the lease (so a slow but working network still renews), and one
- * attempt, SDK retries included, at most half of it.
- */
-function renewalTimings(leaseDurationMs) {
-    const intervalMs = Math.floor(leaseDurationMs / 3);
-    return {
-        intervalMs,
-        retryMs: Math.min(2_000, intervalMs),
-        attemptTimeoutMs: Math.floor(leaseDurationMs / 2),
-        tryTimeoutMs: Math.min(10_000, Math.floor(leaseDurationMs / 4)),
-    };
-}
-/** SDK retry settings for renewal requests: they fit in one attempt of the schedule above. */
-function renewerRetry(leaseDurationMs) {
-    return {
-        maxTries: 3,
-        tryTimeoutInMs: renewalTimings(leaseDurationMs).tryTimeoutMs,
-        retryDelayInMs: 300,
-        maxRetryDelayInMs: 1_000,
-    };
-}
-/**
- * Renews until the signal aborts (returns undefined) or the lease is lost
- * (returns when and why). A lease counts as valid until the start of the last
- * successful renewal plus the lease duration: Azure renewed it no earlier than
- * the moment we sent the request.
- */
-async function keepLease(options, signal) {
-    const defaults = renewalTimings(options.leaseDurationMs);
-    const intervalMs = options.intervalMs ?? defaults.intervalMs;
-    const retryMs = options.retryMs ?? defaults.retryMs;
-    const attemptTimeoutMs = options.attemptTimeoutMs ?? defaults.attemptTimeoutMs;
-    let validUntil = (options.heldSince?.getTime() ?? Date.now()) + options.leaseDurationMs;
-    let pause = 0;
-    let lastError;
-    while (!signal.aborted) {
-        await (0,promises_namespaceObject.setTimeout)(Math.max(0, Math.min(pause, validUntil - Date.now())), undefined, { signal }).catch(() => { });
-        if (signal.aborted)
-            break;
-        const sentAt = Date.now();
-        if (sentAt >= validUntil) {
-            return {
-                at: new Date(validUntil),
-                reason: `no successful renewal for ${formatDuration(options.leaseDurationMs)}, the whole lease duration` +
-                    (lastError ? ` (last error: ${describeStorageErrorBrief(lastError)})` : ''),
-            };
-        }
-        const attempt = AbortSignal.any([signal, AbortSignal.timeout(Math.min(attemptTimeoutMs, validUntil - sentAt))]);
-        try {
-            await options.renew(attempt);
-            validUntil = sentAt + options.leaseDurationMs;
-            lastError = undefined;
-            pause = intervalMs;
-            options.onOutcome?.({ kind: 'renewed', at: new Date() });
-        }
-        catch (err) {
-            if (signal.aborted)
-                break;
-            if (isLeaseGone(err)) {
-                options.onOutcome?.({ kind: 'lost', at: new Date(), error: err });
-                return { at: new Date(), reason: `Azure says the lease is no longer ours (${describeStorageErrorBrief(err)})` };
-            }
-            lastError = err;
-            pause = retryMs;
-            options.onOutcome?.({ kind: 'unknown', at: new Date(), error: err });
-        }
-    }
-    return undefined;
 }
 
 // EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
@@ -38337,6 +38209,8 @@ class Batch {
     }
 }
 //# sourceMappingURL=Batch.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./node_modules/@azure/storage-blob/dist/esm/utils/utils.js
@@ -44751,10 +44625,11 @@ var generatedModels_KnownEncryptionAlgorithmType;
 // Where the lock lives and how we sign in to it: endpoint plus credential,
 // turned into a ContainerClient with retry settings that suit each caller.
 
+
 /** The scope of an Entra ID access token for Azure Storage. */
 const STORAGE_SCOPE = 'https://storage.azure.com/.default';
 /** Why a piece of configuration is unusable. The message never contains the secret itself. */
-class StorageConfigError extends Error {
+class StorageConfigError extends UserError {
     name = 'StorageConfigError';
 }
 const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
@@ -44870,13 +44745,12 @@ function parseConnectionString(text) {
         return { endpoint, auth: { kind: 'sas', sasToken: normalizeSasToken(sas) } };
     throw new StorageConfigError('expected AccountKey=... or SharedAccessSignature=... in the connection string');
 }
-/** The secret parts of a target, to be masked in logs. */
-function secretsOf(target) {
-    const auth = target.auth;
-    if (auth.kind === 'shared-key')
-        return [auth.accountKey];
-    if (auth.kind === 'sas')
-        return [auth.sasToken];
+/** The secret parts of a credential, to be masked in logs. */
+function secretsOf(credential) {
+    if (credential.kind === 'shared-key' && credential.accountKey)
+        return [credential.accountKey];
+    if (credential.kind === 'sas' && credential.sasToken)
+        return [credential.sasToken];
     // A token credential holds no long-lived secret; the tokens it fetches are short-lived and never logged.
     return [];
 }
@@ -44898,9 +44772,10 @@ function containerClientFor(target, container, options = {}) {
     return new BlobServiceClient(url, pipeline).getContainerClient(container);
 }
 /**
- * SDK retry settings for the steps (main's waiter, post's own release): a
- * failing endpoint is reported within about 25 s (3 tries of at most 8 s)
- * instead of the SDK's default minute.
+ * SDK retry settings for the steps (main's waiter, post's own release): three
+ * quick tries, so that a refused connection is reported within seconds
+ * instead of the SDK's default minute. A stalled one is cut by the lock's
+ * request deadline (lock-blob.ts), which covers all three.
  */
 const STEP_RETRY = {
     maxTries: 3,
@@ -44909,57 +44784,313 @@ const STEP_RETRY = {
     maxRetryDelayInMs: 2_000,
 };
 
-;// CONCATENATED MODULE: ./src/action/constants.ts
-// The whole contract with action.yml: every input, output and state key, spelled once.
-const Inputs = {
-    LockName: 'lock-name',
-    Container: 'container',
-    ConnectionString: 'connection-string',
-    AccountName: 'account-name',
-    AccountKey: 'account-key',
-    SasToken: 'sas-token',
-    BlobEndpoint: 'blob-endpoint',
-    ClientId: 'client-id',
-    TenantId: 'tenant-id',
-    Audience: 'audience',
-    LeaseDuration: 'lease-duration',
-    Timeout: 'timeout',
-};
-const Outputs = {
-    LeaseId: 'lease-id',
-    AcquiredAt: 'acquired-at',
-    WaitedSeconds: 'waited-seconds',
-};
-const State = {
-    /** Where the lock lives and how it is leased (no secrets); saved before waiting starts. */
-    Lock: 'lock',
-    /** The lease id main proposes, saved before it asks: post can give back a lease taken as main died. */
-    ProposedLeaseId: 'proposed-lease-id',
-    /** Saved the moment the lease is ours, so post can release it whatever happens next. */
-    LeaseId: 'lease-id',
-    AcquiredAt: 'acquired-at',
-    /** The renewer's status file: its pid, renewals, and a loss if one happened. */
-    StatusFile: 'renewer-status-file',
-    RenewerPid: 'renewer-pid',
-};
-const Defaults = {
-    Container: 'locks',
-    LeaseDurationSeconds: 60,
-    MinLeaseSeconds: 15,
-    MaxLeaseSeconds: 60,
-    /** The audience Entra ID expects on a GitHub OIDC token in a federated credential. */
-    Audience: 'api://AzureADTokenExchange',
-};
+;// CONCATENATED MODULE: ./src/lock/lock-blob.ts
+// One lock = one blob in a container, leased by whoever holds the lock. This is
+// the only module that talks to storage; it turns Azure's answers into the
+// few outcomes the waiter and the renewer reason about.
 
-;// CONCATENATED MODULE: ./src/action/entra.ts
-// Signing in to storage with Entra ID, in the two ways a workflow can: a
-// federated credential that trades GitHub's OIDC token for an access token, and
-// whatever Azure credential the runner already has (the ambient chain).
-//
-// GitHub's OIDC token lives a few minutes, so the federated credential asks
-// GitHub for a new one every time Entra ID needs an assertion. The request token
-// that allows this is a secret: it reaches the renewer on stdin only, and no
-// token of any kind is ever logged.
+
+
+const LEASE_GONE = new Set([
+    'LeaseIdMismatchWithLeaseOperation',
+    'LeaseIsBrokenAndCannotBeRenewed',
+    'LeaseNotPresentWithLeaseOperation',
+    'LeaseLost',
+    'LeaseNotPresentWithBlobOperation',
+    'LeaseIdMismatchWithBlobOperation',
+    'BlobNotFound',
+    'ContainerNotFound',
+]);
+/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
+function isLeaseGone(err) {
+    const code = storageErrorCode(err);
+    return code !== undefined && LEASE_GONE.has(code);
+}
+function isMissing(err) {
+    const code = storageErrorCode(err);
+    return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
+}
+/**
+ * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
+ * the service to give up; a connection whose packets are dropped would
+ * otherwise be waited on for ever.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+class LockBlob {
+    container;
+    blob;
+    requestTimeoutMs;
+    name;
+    constructor(container, name, options = {}) {
+        this.container = container;
+        this.name = name;
+        this.blob = container.getBlobClient(name);
+        this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    }
+    /** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+    async request(options, call) {
+        const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
+        const deadline = AbortSignal.timeout(timeoutMs);
+        try {
+            return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+        }
+        catch (err) {
+            if (deadline.aborted && !options.signal?.aborted)
+                throw new RequestTimeoutError(timeoutMs);
+            throw err;
+        }
+    }
+    /** A description of where the lock lives, without credentials: account/container/blob. */
+    get location() {
+        return `${this.container.accountName}/${this.container.containerName}/${this.name}`;
+    }
+    /** One HEAD request: the lease state and the holder record. */
+    async view(options = {}) {
+        try {
+            const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
+            const record = holderFromMetadata(props.metadata);
+            if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
+                return { state: 'leased', holder: record };
+            }
+            return { state: 'free', staleHolder: record };
+        }
+        catch (err) {
+            if (isMissing(err))
+                return { state: 'missing' };
+            throw err;
+        }
+    }
+    /**
+     * Creates the empty lock blob if it is missing, and its container if that is
+     * missing too. Never overwrites an existing blob (If-None-Match: *), so a
+     * holder's lease and record survive any number of racing creators.
+     * Returns what it created.
+     */
+    async create(options = {}) {
+        try {
+            return (await this.createBlob(options)) ? 'blob' : 'nothing';
+        }
+        catch (err) {
+            if (storageErrorCode(err) !== 'ContainerNotFound')
+                throw err;
+        }
+        const { succeeded } = await this.request(options, (abortSignal) => this.container.createIfNotExists({ abortSignal }));
+        const blob = await this.createBlob(options);
+        return succeeded ? 'container' : blob ? 'blob' : 'nothing';
+    }
+    /** True when this call created the blob, false when it existed already. */
+    async createBlob(options) {
+        try {
+            await this.request(options, (abortSignal) => this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } }));
+            return true;
+        }
+        catch (err) {
+            // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
+            const code = storageErrorCode(err);
+            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || statusCode(err) === 412)
+                return false;
+            throw err;
+        }
+    }
+    /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
+    async acquire(leaseId, durationSeconds, options = {}) {
+        try {
+            await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }));
+            return 'acquired';
+        }
+        catch (err) {
+            if (storageErrorCode(err) === 'LeaseAlreadyPresent')
+                return 'held-by-other';
+            if (isMissing(err))
+                return 'missing';
+            throw err;
+        }
+    }
+    /** Writes who holds the lock. Needs the lease; replaces all metadata on the blob. */
+    async writeHolder(leaseId, record, options = {}) {
+        await this.request(options, (abortSignal) => this.blob.setMetadata(holderToMetadata(record), { abortSignal, conditions: { leaseId } }));
+    }
+    /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
+    async renew(leaseId, options = {}) {
+        await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
+    }
+    /**
+     * Clears the holder record and releases our lease. 'not-held' means the lease
+     * was no longer ours (expired and taken, broken, or the blob is gone): nothing
+     * of anybody else's is touched in that case.
+     */
+    async release(leaseId, options = {}) {
+        try {
+            await this.request(options, async (abortSignal) => {
+                await this.blob.setMetadata({}, { abortSignal, conditions: { leaseId } });
+                await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
+            });
+            return 'released';
+        }
+        catch (err) {
+            if (isLeaseGone(err) || statusCode(err) === 412)
+                return 'not-held';
+            throw err;
+        }
+    }
+}
+/** The lock a spec names, signed with the given credential; no request is made. */
+function openLock(auth, spec, options = {}) {
+    const container = containerClientFor({ endpoint: spec.endpoint, auth }, spec.container, options);
+    return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs });
+}
+
+;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
+// Keeping a held lease alive. Each renewal attempt ends in one of three
+// outcomes, and only two things end the lease for us: Azure saying it is no
+// longer ours, or a whole lease duration without a successful renewal.
+
+
+
+
+
+/**
+ * Renews at once, then every interval, until the signal aborts (returns
+ * undefined) or the lease is lost (returns the loss). The lease counts as
+ * valid until the start of the last successful renewal plus its duration.
+ */
+async function keepLease(options, signal) {
+    const schedule = renewalSchedule(options.leaseDurationMs);
+    const intervalMs = options.intervalMs ?? schedule.intervalMs;
+    const retryMs = options.retryMs ?? schedule.retryMs;
+    const attemptTimeoutMs = options.attemptTimeoutMs ?? schedule.attemptTimeoutMs;
+    let confirmedAt = options.confirmedAt?.getTime() ?? Date.now();
+    let pause = 0;
+    let lastError;
+    const tell = (outcome) => {
+        try {
+            options.onOutcome?.(outcome);
+        }
+        catch {
+            // Bookkeeping must never stop the renewals.
+        }
+    };
+    while (!signal.aborted) {
+        const validUntil = leaseValidUntil(confirmedAt, options.leaseDurationMs);
+        await (0,promises_namespaceObject.setTimeout)(Math.max(0, Math.min(pause, validUntil - Date.now())), undefined, { signal }).catch(() => { });
+        if (signal.aborted)
+            break;
+        const sentAt = Date.now();
+        if (sentAt >= validUntil) {
+            return {
+                exclusiveUntil: new Date(confirmedAt),
+                detectedAt: new Date(sentAt),
+                reason: `no renewal succeeded for ${formatDuration(options.leaseDurationMs)}, the whole lease duration, so the lease ` +
+                    `ran out at ${new Date(validUntil).toISOString()} at the latest` +
+                    (lastError ? ` (last error: ${describeStorageErrorBrief(lastError)})` : ''),
+            };
+        }
+        const attempt = AbortSignal.any([signal, AbortSignal.timeout(Math.min(attemptTimeoutMs, validUntil - sentAt))]);
+        try {
+            await options.renew(attempt);
+            confirmedAt = sentAt;
+            lastError = undefined;
+            pause = intervalMs;
+            tell({ kind: 'renewed', sentAt: new Date(sentAt), at: new Date() });
+        }
+        catch (err) {
+            if (signal.aborted)
+                break;
+            if (isLeaseGone(err)) {
+                const detectedAt = new Date();
+                tell({ kind: 'lost', sentAt: new Date(sentAt), at: detectedAt, error: err });
+                return {
+                    exclusiveUntil: new Date(confirmedAt),
+                    detectedAt,
+                    reason: `Azure says the lease is no longer ours (${describeStorageErrorBrief(err)})`,
+                };
+            }
+            lastError = err;
+            pause = retryMs;
+            tell({ kind: 'unknown', sentAt: new Date(sentAt), at: new Date(), error: err });
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lock/names.ts
+// Azure's naming rules for the two names that identify a lock: the container
+// and the blob (the lock name, as in go-azuremutex). Each check returns why a
+// name is invalid, or undefined when it is fine.
+const CONTAINER_NAME = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/;
+/** 3 to 63 characters: lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
+function containerNameProblem(name) {
+    if (name === '')
+        return 'it is empty';
+    if (name.length < 3 || name.length > 63)
+        return `it is ${name.length} characters long, not 3 to 63`;
+    if (!CONTAINER_NAME.test(name)) {
+        return 'it may contain only lowercase letters, digits and single hyphens, and must start and end with a letter or digit';
+    }
+    return undefined;
+}
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/** 1 to 1024 characters, no control characters or backslashes, at most 254 path segments, not ending in '.' or '/'. */
+function lockNameProblem(name) {
+    if (name === '')
+        return 'it is empty';
+    if (name.length > 1024)
+        return `it is ${name.length} characters long, more than 1024`;
+    if (CONTROL_CHARACTER.test(name))
+        return 'it contains a control character';
+    if (name.includes('\\'))
+        return 'it contains a backslash, which some Azure tools turn into /';
+    if (/[./]$/.test(name))
+        return "it ends with '.' or '/'";
+    if (name.split('/').length > 254)
+        return 'it has more than 254 path segments';
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lock/spec.ts
+// Which lock, in one value: the account's endpoint, the container, the lock's
+// name and the lease length. The steps read it from inputs, keep it in step
+// state and hand it to the renewer; wherever it is read back, it is checked.
+
+
+/** A value read back from state, a file or a pipe that is not what was written there. */
+class MalformedError extends Error {
+    name = 'MalformedError';
+}
+/** The account name: the first path segment of a path-style endpoint (Azurite, IP), else the first label of the host. */
+function accountNameOf(endpoint) {
+    const url = new URL(endpoint);
+    const pathStyle = url.port !== '' || /^[\d.]+$|^\[|^localhost$/i.test(url.hostname);
+    return (pathStyle ? url.pathname.split('/')[1] : url.hostname.split('.')[0]) ?? '';
+}
+/** account/container/blob: how the logs name a lock. Holds no credentials. */
+function lockLocation(spec) {
+    return `${accountNameOf(spec.endpoint)}/${spec.container}/${spec.lockName}`;
+}
+/** Checks that a value read back is a LockSpec that names a valid lock; throws MalformedError if not. */
+function parseLockSpec(value) {
+    const spec = value;
+    const problem = typeof spec !== 'object' || spec === null
+        ? 'not an object'
+        : typeof spec.endpoint !== 'string' || !/^https?:\/\/[^?#]+$/.test(spec.endpoint)
+            ? 'endpoint'
+            : typeof spec.container !== 'string' || containerNameProblem(spec.container)
+                ? 'container'
+                : typeof spec.lockName !== 'string' || lockNameProblem(spec.lockName)
+                    ? 'lockName'
+                    : typeof spec.leaseDurationSeconds !== 'number' || leaseSecondsProblem(spec.leaseDurationSeconds)
+                        ? 'leaseDurationSeconds'
+                        : undefined;
+    if (problem)
+        throw new MalformedError(`not a lock description (${problem})`);
+    const { endpoint, container, lockName, leaseDurationSeconds } = spec;
+    return { endpoint, container, lockName, leaseDurationSeconds };
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/entra-id.ts
+// What every way of signing in with Entra ID shares: loading @azure/identity
+// only when it is needed, the authority host, the first token, and the errors.
 
 
 /**
@@ -44968,61 +45099,8 @@ const Defaults = {
  */
 const identity = () => __nccwpck_require__.e(/* import() */ 952).then(__nccwpck_require__.bind(__nccwpck_require__, 3952));
 /** A sign-in failure the user can act on; the message is one line and holds no token. */
-class EntraSignInError extends Error {
-    name = 'EntraSignInError';
-}
-/** GitHub did not hand out an OIDC token. Another try may succeed, so it carries no status code. */
-class OidcTokenError extends Error {
-    name = 'OidcTokenError';
-}
-function oidcRequestFromEnv(env = process.env) {
-    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!url || !token) {
-        throw new EntraSignInError(`'${Inputs.ClientId}' and '${Inputs.TenantId}' sign in with GitHub's OIDC token, but this job may not request one: ` +
-            "add 'permissions: id-token: write' to the job or the workflow. (Pull requests from forks never get one.)");
-    }
-    return { url, token };
-}
-/** One fresh GitHub OIDC token for the audience. Never logged; the caller may mask it. */
-async function fetchGitHubIdToken(request, audience) {
-    // Loaded here, not at start-up: the client brings undici, which jobs with a key or SAS never need.
-    const [{ HttpClient }, { BearerCredentialHandler }] = await Promise.all([
-        __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)),
-        __nccwpck_require__.e(/* import() */ 145).then(__nccwpck_require__.bind(__nccwpck_require__, 2145)),
-    ]);
-    const client = new HttpClient('azure-mutex-action', [new BearerCredentialHandler(request.token)], {
-        allowRetries: true,
-        maxRetries: 3,
-        socketTimeout: 10_000,
-    });
-    const url = `${request.url}${request.url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
-    try {
-        const response = await client.getJson(url);
-        const token = response.result?.value;
-        if (typeof token !== 'string' || token === '') {
-            throw new OidcTokenError(`GitHub answered ${response.statusCode} without an OIDC token`);
-        }
-        return token;
-    }
-    catch (err) {
-        if (err instanceof OidcTokenError)
-            throw err;
-        const status = err.statusCode;
-        throw new OidcTokenError(`GitHub did not issue an OIDC token (${status ? `HTTP ${status}` : (err.message ?? 'no answer')})`);
-    }
-    finally {
-        client.dispose();
-    }
-}
-/** The claims of a JWT that help a user match a federated credential; the token itself is never shown. */
-function claimsOf(jwt) {
-    try {
-        return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
+class SignInError extends UserError {
+    name = 'SignInError';
 }
 const KNOWN_AUTHORITY_HOSTS = new Set([
     'login.microsoftonline.com',
@@ -45049,17 +45127,49 @@ function authorityOptions(env) {
     }
     return { authorityHost: host, disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(hostname) };
 }
-/** A credential that fetches a fresh GitHub OIDC token whenever Entra ID needs an assertion. */
-async function federatedCredential(auth, request, options = {}) {
-    let subject;
-    const { ClientAssertionCredential } = await identity();
-    const credential = new ClientAssertionCredential(auth.tenantId, auth.clientId, async () => {
-        const token = await fetchGitHubIdToken(request, auth.audience);
-        options.onIdToken?.(token);
-        subject = claimsOf(token).sub;
-        return token;
-    }, authorityOptions(options.env ?? process.env));
-    return Object.assign(credential, { lastSubject: () => subject });
+/** The first line of an SDK message, short enough for a list. */
+function firstLine(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
+    return line.length > 200 ? `${line.slice(0, 197)}...` : line.trim();
+}
+/** Gets one storage token within the time, so that a wrong setup fails early with its own message. */
+async function firstToken(credential, timeoutMs) {
+    const signal = AbortSignal.timeout(timeoutMs);
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no token within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+        const token = await Promise.race([credential.getToken(STORAGE_SCOPE, { abortSignal: signal }), timeout]);
+        if (!token)
+            throw new Error('no token returned');
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** True for the errors @azure/identity raises when it cannot get a token. */
+function isIdentityError(err) {
+    const name = typeof err === 'object' && err !== null ? err.name : undefined;
+    return (name === 'AuthenticationError' ||
+        name === 'CredentialUnavailableError' ||
+        name === 'AggregateAuthenticationError' ||
+        name === 'AuthenticationRequiredError');
+}
+/** One line for an identity error that surfaced from a storage request. */
+function describeIdentityError(err) {
+    return `Entra ID sign-in failed: ${firstLine(err)}`;
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/ambient.ts
+// Signing in with whatever Azure credential the runner already has, tried in
+// order: environment variables, workload identity, the machine's managed
+// identity, and the az CLI session.
+
+/** None of the runner's credentials gave a token; the message lists each with why and how to fix it. */
+class NoAmbientCredentialError extends SignInError {
+    name = 'NoAmbientCredentialError';
 }
 const AMBIENT_CHAIN = [
     {
@@ -45117,29 +45227,8 @@ function ambientLabel(source) {
 async function ambientCredential(source, env = process.env) {
     const candidate = AMBIENT_CHAIN.find((c) => c.source === source);
     if (!candidate)
-        throw new EntraSignInError(`Unknown Azure credential source '${source}'.`);
+        throw new SignInError(`Unknown Azure credential source '${source}'.`);
     return candidate.create(env);
-}
-/** The first line of an SDK message, short enough for a list. */
-function firstLine(err) {
-    const text = err instanceof Error ? err.message : String(err);
-    const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
-    return line.length > 200 ? `${line.slice(0, 197)}...` : line.trim();
-}
-async function firstToken(credential, timeoutMs) {
-    const signal = AbortSignal.timeout(timeoutMs);
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no token within ${timeoutMs / 1000} s`)), timeoutMs);
-    });
-    try {
-        const token = await Promise.race([credential.getToken(STORAGE_SCOPE, { abortSignal: signal }), timeout]);
-        if (!token)
-            throw new Error('no token returned');
-    }
-    finally {
-        clearTimeout(timer);
-    }
 }
 /**
  * Tries the ambient sources in order and returns the first that yields a
@@ -45163,292 +45252,750 @@ async function findAmbientCredential(env = process.env, chain = AMBIENT_CHAIN) {
             tried.push(`${candidate.source}: ${firstLine(err)}; to use it, ${candidate.fix}`);
         }
     }
-    throw new EntraSignInError(`No Azure credential found for '${Inputs.AccountName}' without a key, SAS or '${Inputs.ClientId}'. ` +
-        `Tried, in order: ${tried.map((t, i) => `(${i + 1}) ${t}`).join('; ')}. ` +
-        `Or sign in with GitHub's OIDC token: set '${Inputs.ClientId}' and '${Inputs.TenantId}' and 'permissions: id-token: write'.`);
+    throw new NoAmbientCredentialError(`No Azure credential found on this runner. Tried, in order: ${tried.map((t, i) => `(${i + 1}) ${t}`).join('; ')}.`);
 }
-async function signIn(access, options = {}) {
-    const env = options.env ?? process.env;
-    const { auth, endpoint } = access;
-    if (auth.kind === 'shared-key' || auth.kind === 'sas') {
-        return { target: { endpoint, auth }, description: auth.kind === 'sas' ? 'a SAS token' : 'the account key' };
+
+;// CONCATENATED MODULE: ./src/sign-in/github-oidc.ts
+// Entra ID through GitHub's OIDC token: a federated credential trades the
+// job's OIDC token for storage tokens. GitHub's token lives a few minutes, so
+// the credential asks GitHub for a new one every time Entra ID needs an
+// assertion. The request token that allows this is a secret: it reaches the
+// renewer through its private pipe only, and no token is ever logged.
+
+
+/** GitHub did not hand out an OIDC token. Another try may succeed, so it carries no status code. */
+class OidcTokenError extends UserError {
+    name = 'OidcTokenError';
+}
+/** One fresh GitHub OIDC token for the audience. Never logged; the caller may mask it. */
+async function fetchGitHubIdToken(request, audience) {
+    // Loaded here, not at start-up: the client brings undici, which jobs with a key or SAS never need.
+    const [{ HttpClient }, { BearerCredentialHandler }] = await Promise.all([
+        __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)),
+        __nccwpck_require__.e(/* import() */ 145).then(__nccwpck_require__.bind(__nccwpck_require__, 2145)),
+    ]);
+    const client = new HttpClient('azure-mutex-action', [new BearerCredentialHandler(request.token)], {
+        allowRetries: true,
+        maxRetries: 3,
+        socketTimeout: 10_000,
+    });
+    const url = `${request.url}${request.url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+    try {
+        const response = await client.getJson(url);
+        const token = response.result?.value;
+        if (typeof token !== 'string' || token === '') {
+            throw new OidcTokenError(`GitHub answered ${response.statusCode} without an OIDC token.`);
+        }
+        return token;
     }
-    if (auth.kind === 'federated') {
-        const request = options.oidcRequest ?? oidcRequestFromEnv(env);
-        const credential = await federatedCredential(auth, request, { env, onIdToken: options.onIdToken });
+    catch (err) {
+        if (err instanceof OidcTokenError)
+            throw err;
+        const status = err.statusCode;
+        throw new OidcTokenError(`GitHub did not issue an OIDC token (${status ? `HTTP ${status}` : (err.message ?? 'no answer')}).`);
+    }
+    finally {
+        client.dispose();
+    }
+}
+/** The claims of a JWT that help a user match a federated credential; the token itself is never shown. */
+function claimsOf(jwt) {
+    try {
+        return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** A credential that fetches a fresh GitHub OIDC token whenever Entra ID needs an assertion. */
+async function federatedCredential(auth, request, options = {}) {
+    let subject;
+    const { ClientAssertionCredential } = await identity();
+    const credential = new ClientAssertionCredential(auth.tenantId, auth.clientId, async () => {
+        const token = await fetchGitHubIdToken(request, auth.audience);
+        options.onIdToken?.(token);
+        subject = claimsOf(token).sub;
+        return token;
+    }, authorityOptions(options.env ?? process.env));
+    return Object.assign(credential, { lastSubject: () => subject });
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/sign-in.ts
+// From a sign-in method to the credential that signs storage requests: a key
+// or SAS as it is, or an Entra ID token credential that fetches (and renews)
+// short-lived tokens on demand. Knows nothing of the steps that ask for it.
+
+
+
+async function signIn(method, options = {}) {
+    const env = options.env ?? process.env;
+    if (method.kind === 'shared-key' || method.kind === 'sas') {
+        return { auth: method, description: method.kind === 'sas' ? 'a SAS token' : 'the account key' };
+    }
+    if (method.kind === 'federated') {
+        if (!options.oidcRequest)
+            throw new SignInError("Signing in with GitHub's OIDC token needs a token request.");
+        const credential = await federatedCredential(method, options.oidcRequest, { env, onIdToken: options.onIdToken });
         if (options.check) {
             try {
                 await firstToken(credential, 60_000);
             }
             catch (err) {
-                throw federatedFailure(err, auth, credential.lastSubject());
+                throw federatedFailure(err, method, credential.lastSubject());
             }
         }
         return {
-            target: { endpoint, auth: { kind: 'token', credential } },
-            description: `Entra ID through GitHub's OIDC token (client id ${auth.clientId}, tenant ${auth.tenantId})`,
+            auth: { kind: 'token', credential },
+            description: `Entra ID through GitHub's OIDC token (client id ${method.clientId}, tenant ${method.tenantId})`,
         };
     }
     if (options.ambientSource) {
         return {
-            target: { endpoint, auth: { kind: 'token', credential: await ambientCredential(options.ambientSource, env) } },
+            auth: { kind: 'token', credential: await ambientCredential(options.ambientSource, env) },
             description: `Entra ID with ${ambientLabel(options.ambientSource)}`,
             ambientSource: options.ambientSource,
         };
     }
     const found = await findAmbientCredential(env);
     return {
-        target: { endpoint, auth: { kind: 'token', credential: found.credential } },
+        auth: { kind: 'token', credential: found.credential },
         description: `Entra ID with ${found.label}`,
         ambientSource: found.source,
     };
 }
 function federatedFailure(err, auth, subject) {
-    if (err instanceof EntraSignInError)
+    if (err instanceof SignInError)
         return err;
     if (err instanceof OidcTokenError)
-        return new EntraSignInError(`${err.message}.`);
+        return new SignInError(err.message);
     const cause = firstLine(err);
     const match = subject
         ? ` The GitHub token's subject was '${subject}': the app's federated credential must name exactly this subject, with audience '${auth.audience}'.`
         : '';
-    return new EntraSignInError(`Entra ID did not sign in client id ${auth.clientId} in tenant ${auth.tenantId} with GitHub's OIDC token: ${cause}.${match}`);
-}
-/** True for the errors @azure/identity raises when it cannot get a token. */
-function isIdentityError(err) {
-    const name = typeof err === 'object' && err !== null ? err.name : undefined;
-    return (name === 'AuthenticationError' ||
-        name === 'CredentialUnavailableError' ||
-        name === 'AggregateAuthenticationError' ||
-        name === 'AuthenticationRequiredError');
-}
-/** One line for an identity error that surfaced from a storage request. */
-function describeIdentityError(err) {
-    return `Entra ID sign-in failed: ${firstLine(err)}`;
+    return new SignInError(`Entra ID did not sign in client id ${auth.clientId} in tenant ${auth.tenantId} with GitHub's OIDC token: ${cause}.${match}`);
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./src/action/processes.ts
-// Careful handling of other processes by pid: pids come from state files and
-// get reused, so nothing here signals 0, 1, a negative pid or a process group,
-// and callers check a process's identity before they signal it.
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./src/renewer/lifecycle.ts
+// The renewer's lifecycle as one explicit state machine, and the verdict post
+// draws from it. Both are pure: the renewer process feeds events to advance(),
+// and what it reports (over its channel, or in its status file) is the state
+// that results. Post reads that state through verdict() alone.
+//
+//   starting ──renewed──▶ holding ──released──────▶ released
+//      │                   │  ├──lost / found-lost─▶ lost
+//      └──failed──▶ failed │  └──release-failed───▶ unreleased (expires by itself)
+//                          └──renewed, renewal-failed (stays holding)
+function initialReport(pid, startedAt) {
+    return { pid, phase: 'starting', startedAt: startedAt.toISOString(), renewals: 0, failures: 0, longestGapMs: 0 };
+}
+/** True once the renewer will never hold the lease again. */
+function isFinal(phase) {
+    return phase !== 'starting' && phase !== 'holding';
+}
+/**
+ * The next state. An event that does not apply to the current phase (a late
+ * renewal after a release, say) leaves the state as it is: a final phase is
+ * never left.
+ */
+function advance(report, event) {
+    if (isFinal(report.phase))
+        return report;
+    const held = report.phase === 'holding';
+    switch (event.type) {
+        case 'hold':
+            return { ...report, confirmedAt: event.confirmedAt.toISOString() };
+        case 'renewed': {
+            const previous = Date.parse(report.renewedAt ?? report.confirmedAt ?? event.sentAt.toISOString());
+            return {
+                ...report,
+                phase: 'holding',
+                confirmedAt: event.sentAt.toISOString(),
+                renewedAt: event.at.toISOString(),
+                renewals: report.renewals + 1,
+                longestGapMs: Math.max(report.longestGapMs, event.at.getTime() - previous),
+            };
+        }
+        case 'renewal-failed':
+            return { ...report, failures: report.failures + 1 };
+        case 'lost':
+            return {
+                ...report,
+                phase: 'lost',
+                loss: {
+                    exclusiveUntil: event.exclusiveUntil.toISOString(),
+                    detectedAt: event.detectedAt.toISOString(),
+                    reason: event.reason,
+                },
+            };
+        case 'found-lost':
+            return held
+                ? {
+                    ...report,
+                    phase: 'lost',
+                    loss: {
+                        exclusiveUntil: report.confirmedAt ?? report.startedAt,
+                        detectedAt: event.at.toISOString(),
+                        reason: 'at release, Azure said the lease was no longer ours',
+                    },
+                }
+                : report;
+        case 'released':
+            return held ? { ...report, phase: 'released', released: { at: event.at.toISOString(), by: event.by } } : report;
+        case 'release-failed':
+            return held ? { ...report, phase: 'unreleased', error: event.error } : report;
+        case 'failed':
+            return report.phase === 'starting' ? { ...report, phase: 'failed', error: event.error } : report;
+    }
+}
+/** Whether post must release with its own credentials: the renewer did not, and it holds no final word. */
+function needsOwnRelease(answer, statusFile) {
+    const report = answer.kind === 'answered' ? answer.report : statusFile;
+    return !(report && (report.phase === 'released' || report.phase === 'lost'));
+}
+/** What post reports, from what the renewer said (or left behind) and post's own release. */
+function verdict(input) {
+    const { answer, ownRelease, now } = input;
+    const warnings = [];
+    const report = answer.kind === 'answered' ? answer.report : input.statusFile;
+    if (report?.phase === 'lost' && report.loss)
+        return { verdict: { kind: 'lost', loss: report.loss }, warnings };
+    if (report?.phase === 'released' && report.released) {
+        const early = report.released.by === 'post' ? undefined : report.released;
+        return { verdict: { kind: 'released', report, early }, warnings };
+    }
+    if (answer.kind === 'gone' && report?.phase !== 'failed') {
+        warnings.push(`The renewer stopped unexpectedly${report?.confirmedAt ? `; it last renewed at ${report.confirmedAt}` : ''}.`);
+    }
+    else if (answer.kind === 'stopped') {
+        warnings.push(`The renewer (pid ${answer.pid}) did not answer in time and was stopped.`);
+    }
+    else if (answer.kind === 'silent') {
+        warnings.push('The renewer did not answer; it is left for the job-end clean-up.');
+    }
+    else if (answer.kind === 'answered' && report?.phase === 'unreleased') {
+        warnings.push(`The renewer could not release the lease (${report.error ?? 'no reason given'}).`);
+    }
+    // The lease was certainly ours up to the latest confirmation anyone knows of.
+    const confirmed = Math.max(input.confirmedAt.getTime(), report?.confirmedAt ? Date.parse(report.confirmedAt) : 0);
+    const ranOutAt = confirmed + input.leaseDurationMs;
+    if (ranOutAt < now.getTime()) {
+        // Nobody renewed it after `confirmed`: it ran out, and another holder may have got in.
+        const loss = {
+            exclusiveUntil: new Date(confirmed).toISOString(),
+            detectedAt: now.toISOString(),
+            reason: `the renewer had stopped and the lease ran out at ${new Date(ranOutAt).toISOString()}`,
+        };
+        return { verdict: { kind: 'lost', loss }, warnings };
+    }
+    if (ownRelease === 'not-held') {
+        const loss = {
+            exclusiveUntil: new Date(confirmed).toISOString(),
+            detectedAt: now.toISOString(),
+            reason: 'at release, Azure said the lease was no longer ours',
+        };
+        return { verdict: { kind: 'lost', loss }, warnings };
+    }
+    if (ownRelease === 'released')
+        return { verdict: { kind: 'released', report }, warnings };
+    return { verdict: { kind: 'expires' }, warnings };
+}
+// ---- Reading a report back -------------------------------------------------
+const PHASES = new Set(['starting', 'holding', 'released', 'lost', 'unreleased', 'failed']);
+const REQUESTERS = new Set(['post', 'release step', 'worker gone']);
+const isTime = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isCount = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+/** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
+function lifecycle_parseRenewerReport(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const r = value;
+    const loss = r.loss;
+    const released = r.released;
+    const valid = isCount(r.pid) &&
+        PHASES.has(r.phase) &&
+        isTime(r.startedAt) &&
+        (r.confirmedAt === undefined || isTime(r.confirmedAt)) &&
+        (r.renewedAt === undefined || isTime(r.renewedAt)) &&
+        isCount(r.renewals) &&
+        isCount(r.failures) &&
+        isCount(r.longestGapMs) &&
+        (loss === undefined ||
+            (typeof loss === 'object' &&
+                loss !== null &&
+                isTime(loss.exclusiveUntil) &&
+                isTime(loss.detectedAt) &&
+                typeof loss.reason === 'string')) &&
+        (released === undefined ||
+            (typeof released === 'object' &&
+                released !== null &&
+                isTime(released.at) &&
+                REQUESTERS.has(released.by))) &&
+        (r.error === undefined || typeof r.error === 'string');
+    return valid ? value : undefined;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./src/renewer/platform.ts
+// What the renewer's lifecycle needs from the operating system, given the
+// platform as a value so that every branch can be tested on any machine:
+// where the control channel listens, whether a process is alive, and how to
+// end one. Nothing here spawns a process or reads another's command line, and
+// nothing signals pid 0, 1, a negative pid or a process group.
 
 
+
+function procDirOf(os) {
+    if (os !== 'linux')
+        return undefined;
+    try {
+        (0,external_node_fs_.readFileSync)('/proc/self/stat');
+        return '/proc';
+    }
+    catch {
+        return undefined;
+    }
+}
+const thisPlatform = {
+    os: process.platform,
+    tmpdir: (0,external_node_os_.tmpdir)(),
+    procDir: procDirOf(process.platform),
+};
+/**
+ * Where the renewer with this id listens, chosen so that no later step can
+ * take it away by emptying $RUNNER_TEMP:
+ * - Linux: an abstract socket, which has no file at all;
+ * - Windows: a named pipe, which lives in the pipe namespace, not on disk;
+ * - elsewhere (macOS): a socket file in the user's temp folder ($TMPDIR, not
+ *   $RUNNER_TEMP), short enough for the 104-byte limit on socket paths; the
+ *   renewer listens again if the file disappears.
+ */
+function channelAddress(id, platform = thisPlatform) {
+    if (platform.os === 'linux')
+        return `\0azure-mutex-${id}`;
+    if (platform.os === 'win32')
+        return `\\\\.\\pipe\\azure-mutex-${id}`;
+    return join(platform.tmpdir, `azmx-${id.slice(0, 16)}.sock`);
+}
+/** True when the address is a file on disk that a clean-up could delete. */
+function isSocketFile(address) {
+    return !address.startsWith('\0') && !address.startsWith('\\\\.\\pipe\\');
+}
 /** A pid we may ever signal: a positive integer above 1. */
-function processes_isSignallablePid(pid) {
+function isSignallablePid(pid) {
     return typeof pid === 'number' && Number.isSafeInteger(pid) && pid > 1;
 }
-function procStat(pid) {
+/** The fields of /proc/<pid>/stat after "(comm)": state is [0], start time [19]. */
+function procStat(pid, procDir) {
     try {
-        const stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-        // Fields after "(comm)": state is field 3, starttime field 22.
+        const stat = (0,external_node_fs_.readFileSync)(`${procDir}/${pid}/stat`, 'utf8');
         return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     }
     catch {
         return undefined;
     }
 }
-const hasProc = (() => {
+/** An opaque token that changes when the pid is reused, where it is cheap to read (/proc); else undefined. */
+function startTimeOf(pid, platform = thisPlatform) {
+    if (!isSignallablePid(pid) || !platform.procDir)
+        return undefined;
+    return procStat(pid, platform.procDir)?.[19];
+}
+/**
+ * Whether a process runs, from `kill(pid, 0)` (which works on every OS,
+ * Windows included): ESRCH means gone, EPERM means it exists but is not
+ * ours. With /proc, a zombie or a different start time also means gone (the
+ * pid was reused). Anything that cannot be read is 'unknown', never 'gone'.
+ */
+function livenessOf(pid, expectedStartTime, platform = thisPlatform, probe = (p) => process.kill(p, 0)) {
+    if (!isSignallablePid(pid))
+        return 'unknown';
     try {
-        (0,external_node_fs_.readFileSync)('/proc/self/stat');
+        probe(pid);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ESRCH')
+            return 'gone';
+        if (code !== 'EPERM')
+            return 'unknown';
+    }
+    if (!platform.procDir)
+        return 'alive';
+    const stat = procStat(pid, platform.procDir);
+    if (!stat)
+        return 'unknown';
+    if (stat[0] === 'Z' || stat[0] === 'X')
+        return 'gone';
+    if (expectedStartTime !== undefined && stat[19] !== expectedStartTime)
+        return 'gone';
+    return 'alive';
+}
+/**
+ * Ends one process at once (SIGKILL; TerminateProcess on Windows), never a
+ * group; refuses unsafe pids. Callers must have proven the pid is the process
+ * they mean. Returns whether the signal was sent.
+ */
+function killProcess(pid) {
+    if (!isSignallablePid(pid))
+        return false;
+    try {
+        process.kill(pid, 'SIGKILL');
         return true;
     }
     catch {
         return false;
     }
-})();
-/** True while the process exists and is not a zombie. */
-function processes_isRunning(pid) {
-    if (!processes_isSignallablePid(pid))
+}
+
+;// CONCATENATED MODULE: ./src/renewer/channel.ts
+// The renewer's control channel: how post, and a release step later in the
+// job, ask the detached renewer to let the lease go and hear how that went.
+//
+// Why a local socket (a named pipe on Windows) rather than signals or a
+// request file:
+// - It works the same on Linux, macOS and Windows, where a signal cannot be
+//   caught (process.kill is TerminateProcess there) and has no answer.
+// - It answers at once: no polling, so a handoff costs no poll interval and
+//   an idle renewer no CPU.
+// - A live connection proves who answers. The renewer checks the caller's
+//   token, then says its pid; while that connection stays open the process
+//   cannot have exited, so its pid cannot have been reused. That is the one
+//   moment a stuck renewer may be killed by pid, and no command line is read.
+// - It survives a later step emptying $RUNNER_TEMP (see channelAddress).
+// - Any number of clients may ask, one after another: post, release steps.
+//
+// The protocol is one JSON line each way and a last one back: the caller
+// sends {token, op, by}; the renewer answers {type: 'hello', pid}, does what
+// was asked, answers {type: 'report', report, log} and closes.
+
+
+
+
+
+
+const MAX_REQUEST_BYTES = 4_096;
+function sameToken(given, token) {
+    if (typeof given !== 'string')
         return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && (0,external_node_crypto_.timingSafeEqual)(a, b);
+}
+function parseRequest(line) {
     try {
-        process.kill(pid, 0);
+        const value = JSON.parse(line);
+        const ops = ['stop', 'release', 'report'];
+        const requesters = ['post', 'release step'];
+        if (!ops.includes(value.op) || !requesters.includes(value.by))
+            return undefined;
+        return value;
     }
-    catch (err) {
-        if (err.code !== 'EPERM')
-            return false;
-    }
-    if (hasProc) {
-        const stat = procStat(pid);
-        return stat !== undefined && stat[0] !== 'Z';
-    }
-    return true;
-}
-/** An opaque token that changes when the pid is reused by another process. */
-function processes_startTimeOf(pid) {
-    if (!processes_isSignallablePid(pid))
+    catch {
         return undefined;
-    if (hasProc)
-        return procStat(pid)?.[19];
-    return runPs(pid, 'lstart=');
+    }
 }
-/** The process's command line, arguments joined by spaces. */
-function processes_commandLineOf(pid) {
-    if (!processes_isSignallablePid(pid))
+/** Reads newline-delimited JSON from a socket, one line at a time, refusing a flood. */
+function onLines(socket, limit, onLine) {
+    let buffered = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+        buffered += chunk;
+        if (buffered.length > limit) {
+            socket.destroy();
+            return;
+        }
+        for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
+            const line = buffered.slice(0, newline);
+            buffered = buffered.slice(newline + 1);
+            onLine(line);
+        }
+    });
+}
+function listenOn(server, address) {
+    if (isSocketFile(address))
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(address), { recursive: true, mode: 0o700 });
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(address, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+}
+/** Listens for requests that carry the token. */
+async function serveChannel(ref, options) {
+    let server = (0,external_node_net_.createServer)();
+    const onConnection = (socket) => {
+        socket.on('error', () => undefined);
+        let asked = false;
+        onLines(socket, MAX_REQUEST_BYTES, (line) => {
+            if (asked)
+                return;
+            asked = true;
+            const request = parseRequest(line);
+            if (!request || !sameToken(request.token, ref.token)) {
+                socket.end(`${JSON.stringify({ type: 'refused' })}\n`);
+                return;
+            }
+            socket.write(`${JSON.stringify({ type: 'hello', pid: process.pid })}\n`);
+            const { op, by } = request;
+            options.handle({ op, by }).then((answer) => socket.end(`${JSON.stringify({ type: 'report', ...answer })}\n`, () => options.answered?.({ op, by })), () => socket.destroy());
+        });
+    };
+    server.on('connection', onConnection);
+    await listenOn(server, ref.address);
+    return {
+        address: ref.address,
+        async keepListening() {
+            if (!isSocketFile(ref.address) || (0,external_node_fs_.existsSync)(ref.address))
+                return;
+            server.close();
+            server = (0,external_node_net_.createServer)();
+            server.on('connection', onConnection);
+            await listenOn(server, ref.address).catch(() => undefined);
+        },
+        close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+}
+/** Connects and sends the request; 'nothing listens' when no renewer is there (it exited or died). */
+function askRenewer(ref, request, connectTimeoutMs = 2_000) {
+    return new Promise((resolve) => {
+        const socket = createConnection(ref.address);
+        const timer = setTimeout(() => {
+            socket.destroy();
+            resolve('nothing listens');
+        }, connectTimeoutMs);
+        socket.once('error', () => {
+            clearTimeout(timer);
+            resolve('nothing listens');
+        });
+        socket.once('connect', () => {
+            clearTimeout(timer);
+            socket.removeAllListeners('error');
+            socket.on('error', () => undefined);
+            let onHello = () => undefined;
+            let onAnswer = () => undefined;
+            const hello = new Promise((done) => (onHello = done));
+            const answer = new Promise((done) => (onAnswer = done));
+            onLines(socket, 1_000_000, (line) => {
+                let message;
+                try {
+                    message = JSON.parse(line);
+                }
+                catch {
+                    return;
+                }
+                if (message.type === 'hello' && typeof message.pid === 'number')
+                    onHello(message.pid);
+                if (message.type === 'report') {
+                    const report = parseRenewerReport(message.report);
+                    const log = Array.isArray(message.log) ? message.log.filter((l) => typeof l === 'string') : [];
+                    onAnswer(report ? { report, log } : undefined);
+                }
+            });
+            socket.once('close', () => {
+                onHello(undefined);
+                onAnswer(undefined);
+            });
+            socket.write(`${JSON.stringify({ token: ref.token, ...request })}\n`);
+            resolve({ hello, answer, close: () => socket.destroy() });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/renewer/messages.ts
+// What main and the renewer say to each other over their IPC pipe, and how
+// each side checks what it receives.
+
+
+/** The renewer's first message to main, parsed; undefined for anything else. */
+function parseFromRenewer(value) {
+    const m = value;
+    if (typeof m !== 'object' || m === null)
         return undefined;
-    if (hasProc) {
+    if (m.type === 'ready')
+        return { type: 'ready' };
+    if (m.type === 'failed' && typeof m.error === 'string')
+        return { type: 'failed', error: m.error };
+    const report = m.type === 'holding' ? parseRenewerReport(m.report) : undefined;
+    return report ? { type: 'holding', report } : undefined;
+}
+const isText = (value) => typeof value === 'string' && value !== '';
+function parseSignInMethod(value) {
+    const m = value;
+    const valid = typeof m === 'object' &&
+        m !== null &&
+        ((m.kind === 'shared-key' && isText(m.accountName) && isText(m.accountKey)) ||
+            (m.kind === 'sas' && isText(m.sasToken)) ||
+            (m.kind === 'federated' && isText(m.tenantId) && isText(m.clientId) && isText(m.audience)) ||
+            m.kind === 'ambient');
+    if (!valid)
+        throw new MalformedError('not a sign-in method');
+    return m;
+}
+/** The configuration main sent, checked field by field; throws MalformedError when it is not one. */
+function parseRenewerConfig(value) {
+    const c = value;
+    if (typeof c !== 'object' || c === null)
+        throw new MalformedError('not a renewer configuration');
+    const channel = c.channel;
+    const worker = c.worker;
+    const oidc = c.oidcRequest;
+    if (typeof channel !== 'object' || channel === null || !isText(channel.address) || !isText(channel.token)) {
+        throw new MalformedError('no channel');
+    }
+    if (!isText(c.statusFile))
+        throw new MalformedError('no status file');
+    if (worker !== undefined &&
+        (typeof worker.pid !== 'number' || !(worker.startTime === undefined || isText(worker.startTime)))) {
+        throw new MalformedError('not a worker');
+    }
+    if (oidc !== undefined && (!isText(oidc.url) || !isText(oidc.token)))
+        throw new MalformedError('not an OIDC request');
+    const ambientSources = ['environment', 'workload-identity', 'managed-identity', 'azure-cli'];
+    if (c.ambientSource !== undefined && !ambientSources.includes(c.ambientSource)) {
+        throw new MalformedError('not an ambient source');
+    }
+    return {
+        lock: parseLockSpec(c.lock),
+        auth: parseSignInMethod(c.auth),
+        oidcRequest: oidc,
+        ambientSource: c.ambientSource,
+        channel: { address: channel.address, token: channel.token },
+        statusFile: c.statusFile,
+        worker: worker,
+    };
+}
+/** A message from main, checked; undefined for anything else. */
+function parseToRenewer(value) {
+    const m = value;
+    if (typeof m !== 'object' || m === null)
+        return undefined;
+    if (m.type === 'config') {
         try {
-            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+            return { type: 'config', config: parseRenewerConfig(m.config) };
         }
         catch {
             return undefined;
         }
     }
-    return runPs(pid, 'command=');
-}
-function runPs(pid, format) {
-    if (process.platform === 'win32')
-        return undefined;
-    try {
-        return ((0,external_node_child_process_.execFileSync)('ps', ['-o', format, '-p', String(pid)], { encoding: 'utf8', timeout: 5_000 }).trim() || undefined);
+    const lease = m.lease;
+    if (m.type === 'hold' && lease && isText(lease.leaseId) && isText(lease.confirmedAt)) {
+        if (Number.isNaN(Date.parse(lease.confirmedAt)))
+            return undefined;
+        return { type: 'hold', lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt } };
     }
-    catch {
-        return undefined;
-    }
-}
-/** Signals one process, never a group; refuses unsafe pids. Returns whether the signal was sent. */
-function processes_signalProcess(pid, signal) {
-    if (!processes_isSignallablePid(pid))
-        return false;
-    try {
-        process.kill(pid, signal);
-        return true;
-    }
-    catch {
-        return false;
-    }
+    return undefined;
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/action/renewer-status.ts
-// The renewer's status file: how the detached renewer tells main that it is
-// renewing, and tells post whether the lease was kept, released or lost.
-// Written whole and renamed into place, so a reader never sees half a file.
-
-function writeStatus(path, status) {
-    const tmp = `${path}.${process.pid}.tmp`;
-    (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(status), { mode: 0o600 });
-    (0,external_node_fs_.renameSync)(tmp, path);
-}
-function renewer_status_readStatus(path) {
-    try {
-        return JSON.parse(readFileSync(path, 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/renewer-control.ts
-// Main starts the renewer; post stops it. The renewer runs detached with no
-// stdout or stderr to hold the step open; its secrets arrive on stdin, never
-// on its command line or in its environment.
+;// CONCATENATED MODULE: ./src/renewer/status.ts
+// The renewer's bookkeeping on disk: a status file with its latest report,
+// and a log. Both are for when the renewer cannot answer (it died) and for
+// people; the lease never depends on them. Every write is best effort: a
+// vanished folder is made again, a rename that another process blocks (as
+// Windows does while a file is open) is tried again, and a write that still
+// fails is skipped. Nothing here throws.
 
 
 
-
-
-
-
-
-
-/** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
-const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/;
-/** A fresh path for the renewer's status file, under the runner's temp folder. */
-function newStatusFile() {
-    const dir = join(process.env.RUNNER_TEMP || tmpdir(), 'azure-mutex');
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    return join(dir, `renewer-${randomUUID()}.json`);
-}
+const RENAME_TRIES = 5;
+const RENAME_PAUSE_MS = 20;
+const LOG_LINES_KEPT = 200;
 function logFileOf(statusFile) {
-    return statusFile.replace(/\.json$/, '.log');
+    return statusFile.replace(/\.json$/, '') + '.log';
 }
-/** The worker to watch: main's parent, unless that is init or a container's pid 1. */
-function workerOf(ppid) {
-    return isSignallablePid(ppid) ? { pid: ppid, startTime: startTimeOf(ppid) } : undefined;
+function pause(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
-function renewerScript() {
-    // dist/main/index.js and dist/post/index.js sit beside dist/renewer/index.js.
-    return join(dirname(fileURLToPath(import.meta.url)), '..', 'renewer', 'index.js');
-}
-class RenewerStartError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'RenewerStartError';
-}
-/**
- * Spawns the renewer and waits until it has renewed the lease once. Throws
- * RenewerStartError if it exits, fails, or does not confirm within the time.
- * The caller still owns the lease on failure and must release it.
- */
-async function startRenewer(config, statusFile, options = {}) {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)));
-    const child = spawn(process.execPath, [renewerScript(), statusFile], {
-        detached: true,
-        stdio: ['pipe', 'ignore', 'ignore'],
-        env,
-    });
-    let exited;
-    child.once('exit', (code, signal) => (exited = signal ? `signal ${signal}` : `exit code ${code}`));
-    child.once('error', (err) => (exited = err.message));
-    child.stdin?.on('error', () => undefined);
-    child.stdin?.end(JSON.stringify(config));
-    child.unref();
-    const pid = child.pid;
-    if (pid === undefined)
-        throw new RenewerStartError('The renewer process could not be started.');
-    const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
-    for (;;) {
-        const status = readStatus(statusFile);
-        if (status?.state === 'renewing')
-            return pid;
-        if (status && status.state !== 'starting') {
-            throw new RenewerStartError(`The renewer stopped before it confirmed the lease (${status.state}: ${status.reason ?? 'no reason given'}).`);
-        }
-        if (exited)
-            throw new RenewerStartError(`The renewer exited before it confirmed the lease (${exited}).`);
-        if (options.signal?.aborted) {
-            signalProcess(pid, 'SIGKILL');
-            throw new RenewerStartError('Cancelled while the renewer was starting.');
-        }
-        if (Date.now() > deadline) {
-            signalProcess(pid, 'SIGKILL');
-            throw new RenewerStartError('The renewer did not confirm the lease within 20 s.');
-        }
-        await delay(25);
+/** Runs a write; on ENOENT makes the folder again and tries once more. Returns the error it gave up on. */
+function withFolder(path, write) {
+    try {
+        write();
+        return undefined;
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            return err;
+    }
+    try {
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+        write();
+        return undefined;
+    }
+    catch (err) {
+        return err;
     }
 }
-/** True when pid is alive and is the renewer that writes this status file. */
-function isOurRenewer(pid, statusFile) {
-    return isRunning(pid) && (commandLineOf(pid)?.includes(statusFile) ?? false);
-}
-/**
- * Asks the renewer to release the lease and exit (SIGTERM), and waits for it.
- * A renewer that does not exit in time is killed. A pid that is no longer our
- * renewer is left alone.
- */
-async function stopRenewer(pid, statusFile, timeoutMs = 15_000) {
-    const renewerPid = pid ?? readStatus(statusFile)?.pid;
-    if (renewerPid === undefined || !isOurRenewer(renewerPid, statusFile)) {
-        return { kind: 'not-running', status: readStatus(statusFile) };
+class RenewerRecords {
+    statusFile;
+    logFile;
+    lines = [];
+    /** Writes that failed, for the log; they never stop the renewer. */
+    failedWrites = 0;
+    constructor(statusFile) {
+        this.statusFile = statusFile;
+        this.logFile = logFileOf(statusFile);
     }
-    signalProcess(renewerPid, 'SIGTERM');
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-        if (!isRunning(renewerPid))
-            return { kind: 'stopped', status: readStatus(statusFile) };
-        await delay(25);
+    /** Writes the report whole and renames it into place, so a reader never sees half a file. */
+    writeStatus(report) {
+        const tmp = `${this.statusFile}.${process.pid}.tmp`;
+        const err = withFolder(this.statusFile, () => {
+            (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(report), { mode: 0o600 });
+            for (let tries = 1;; tries++) {
+                try {
+                    (0,external_node_fs_.renameSync)(tmp, this.statusFile);
+                    return;
+                }
+                catch (renameErr) {
+                    const code = renameErr.code;
+                    if (tries >= RENAME_TRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES'))
+                        throw renameErr;
+                    pause(RENAME_PAUSE_MS);
+                }
+            }
+        });
+        if (err)
+            this.noteFailure('status file', err);
     }
-    if (isOurRenewer(renewerPid, statusFile))
-        signalProcess(renewerPid, 'SIGKILL');
-    return { kind: 'killed', status: readStatus(statusFile) };
+    /** Appends a line to the log file and keeps it in memory, to be sent to post with the final report. */
+    log(line) {
+        const stamped = `${new Date().toISOString()} ${line}`;
+        this.lines.push(stamped);
+        if (this.lines.length > LOG_LINES_KEPT)
+            this.lines.splice(0, this.lines.length - LOG_LINES_KEPT);
+        const err = withFolder(this.logFile, () => (0,external_node_fs_.appendFileSync)(this.logFile, `${stamped}\n`, { mode: 0o600 }));
+        if (err)
+            this.noteFailure('log file', err);
+    }
+    /** The latest log lines, newest last. */
+    recent() {
+        return [...this.lines];
+    }
+    noteFailure(what, err) {
+        this.failedWrites += 1;
+        // Say so once in a while, in memory only: writing about a failed write would fail too.
+        if (this.failedWrites === 1 || this.failedWrites % 100 === 0) {
+            const code = err.code ?? err.message;
+            this.lines.push(`${new Date().toISOString()} could not write the ${what} (${code}); renewing goes on`);
+        }
+    }
 }
-/** The renewer's log, for post to show; empty when there is none. */
-function renewerLog(statusFile) {
+/** The report in a status file, if the file exists and holds one. */
+function readStatusFile(path) {
+    try {
+        return parseRenewerReport(JSON.parse(readFileSync(path, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The renewer's log file, or '' when there is none. */
+function readLogFile(statusFile) {
     try {
         return readFileSync(logFileOf(statusFile), 'utf8');
     }
@@ -45457,12 +46004,20 @@ function renewerLog(statusFile) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/action/renewer-process.ts
-// The detached renewer process. It reads its configuration from stdin, keeps
-// the lease alive, and ends in one of three ways, each written to its status
-// file: asked to stop (it releases the lease), the job's worker is gone (it
-// releases the lease: nothing else would ever stop it), or the lease is lost
-// (it records when and why for post to report).
+;// CONCATENATED MODULE: ./src/renewer/process.ts
+// The detached renewer process. Main starts it while it waits for the lease,
+// sends its configuration over the IPC pipe, and hands the lease over once it
+// has one; the renewer renews it once to confirm, and main leaves.
+//
+// From then on it keeps the lease until one of these, and only these, ends it:
+// - post asks it to stop, or a release step asks it to release (channel.ts);
+// - the job's runner worker is gone (nothing else would ever stop it);
+// - the lease is lost (Azure says so, or a whole lease went by unrenewed);
+// - SIGTERM, which it answers by releasing and recording a loss, since the
+//   job's steps may still be running.
+// After a release or a loss it stays, idle, to tell post what happened, and
+// exits once post has asked or the worker is gone. Its state moves only
+// through advance() (lifecycle.ts); its status file and log are best effort.
 
 
 
@@ -45473,156 +46028,244 @@ function renewerLog(statusFile) {
 
 
 
-const WORKER_CHECK_MS = 1_000;
-async function runRenewer(statusFile) {
-    if (!statusFile)
-        return 2;
-    const logFile = logFileOf(statusFile);
-    const log = (line) => {
-        try {
-            (0,external_node_fs_.appendFileSync)(logFile, `${new Date().toISOString()} ${line}\n`);
-        }
-        catch {
-            // A full or vanished temp folder must not stop the renewals.
-        }
-    };
-    const status = {
-        pid: process.pid,
-        state: 'starting',
-        startedAt: new Date().toISOString(),
-        renewals: 0,
-        failures: 0,
-        longestGapMs: 0,
-    };
-    const save = () => writeStatus(statusFile, status);
-    save();
-    let config;
-    try {
-        config = JSON.parse(await (0,consumers_namespaceObject.text)(process.stdin));
-    }
-    catch (err) {
-        status.state = 'failed';
-        status.reason = `unreadable configuration on stdin (${err.message})`;
-        save();
-        return 1;
-    }
-    const stop = new AbortController();
-    let stopReason = 'asked to stop';
-    for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
-        process.on(signal, () => {
-            stopReason = `asked to stop (${signal})`;
-            stop.abort();
-        });
-    }
-    const workerWatch = watchWorker(config.worker, log, (reason) => {
-        stopReason = reason;
-        stop.abort();
+
+
+/** The longest a release may take; post waits a little longer than this for the answer. */
+const RELEASE_TIMEOUT_MS = 10_000;
+/** How often the renewer looks at its worker (one kill(pid, 0), and /proc where there is one). */
+const WATCH_MS = 1_000;
+/** The IPC pipe to main, as a queue of checked messages; 'gone' once main has disconnected. */
+function messagesFromMain() {
+    const queue = [];
+    let gone = false;
+    let wake = () => undefined;
+    process.on('message', (value) => {
+        const message = parseToRenewer(value);
+        if (message)
+            queue.push(message);
+        wake();
     });
-    const leaseDurationMs = config.leaseDurationSeconds * 1000;
+    process.once('disconnect', () => {
+        gone = true;
+        wake();
+    });
+    return async () => {
+        for (;;) {
+            const next = queue.shift();
+            if (next)
+                return next;
+            if (gone)
+                return 'gone';
+            await new Promise((resolve) => (wake = resolve));
+        }
+    };
+}
+function tellMain(message) {
+    if (process.connected)
+        process.send?.(message, undefined, {}, () => undefined);
+}
+class Renewer {
+    report;
+    records;
+    config;
+    lock;
+    renewing = new AbortController();
+    kept;
+    lettingGo;
+    leaseId = '';
+    server;
+    watch;
+    exit = () => undefined;
+    exited = new Promise((resolve) => (this.exit = resolve));
+    constructor(config, lock, records, report) {
+        this.config = config;
+        this.lock = lock;
+        this.records = records;
+        this.report = report;
+    }
+    update(event) {
+        this.report = advance(this.report, event);
+        this.records.writeStatus(this.report);
+    }
+    answer() {
+        return { report: this.report, log: this.records.recent() };
+    }
+    /** Opens the channel and starts watching the worker. */
+    async listen() {
+        this.server = await serveChannel(this.config.channel, {
+            handle: (request) => this.handle(request),
+            answered: (request) => {
+                if (request.op === 'stop')
+                    this.finish(0);
+            },
+        });
+        const worker = this.config.worker;
+        if (!worker) {
+            this.records.log("main's parent is pid 1 or unknown (a container job?): not watching the runner worker");
+        }
+        else {
+            this.records.log(`watching runner worker pid ${worker.pid}`);
+        }
+        this.watch = setInterval(() => {
+            void this.server?.keepListening();
+            // 'unknown' is never 'gone': a probe that cannot tell must not end a held lease.
+            if (worker && livenessOf(worker.pid, worker.startTime) === 'gone') {
+                this.records.log(`the runner worker (pid ${worker.pid}) is gone`);
+                void this.letGo('worker gone').then(() => this.finish(0));
+            }
+        }, WATCH_MS);
+    }
+    async handle(request) {
+        this.records.log(`${request.by} asks to ${request.op}`);
+        if (request.op !== 'report')
+            await this.letGo(request.by);
+        return this.answer();
+    }
+    /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
+    hold(lease) {
+        this.leaseId = lease.leaseId;
+        this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt) });
+        const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000;
+        this.records.log(`renewer ${process.pid} keeps lease ${lease.leaseId} on ${lockLocation(this.config.lock)} ` +
+            `(lease ${this.config.lock.leaseDurationSeconds}s)`);
+        let first = () => undefined;
+        const firstOutcome = new Promise((resolve) => (first = resolve));
+        const onOutcome = (outcome) => {
+            if (outcome.kind === 'renewed') {
+                if (this.report.phase === 'starting')
+                    this.records.log('first renewal done: holding');
+                this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at });
+                first('holding');
+            }
+            else if (outcome.kind === 'unknown') {
+                this.update({ type: 'renewal-failed' });
+                this.records.log(`renewal failed, will retry: ${describeStorageErrorBrief(outcome.error)}`);
+            }
+        };
+        this.kept = keepLease({
+            renew: (signal) => this.lock.renew(lease.leaseId, { signal }),
+            leaseDurationMs,
+            confirmedAt: new Date(lease.confirmedAt),
+            onOutcome,
+        }, this.renewing.signal).then(async (loss) => {
+            if (!loss)
+                return;
+            this.update({ type: 'lost', ...loss });
+            this.records.log(`LEASE LOST; exclusive until ${loss.exclusiveUntil.toISOString()}: ${loss.reason}`);
+            first(`the lease was lost (${loss.reason})`);
+            // Give back whatever is left: after a loss this finds nothing of ours, or frees a lapsed lease early.
+            await this.lock.release(lease.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+        });
+        return firstOutcome;
+    }
+    /**
+     * Stops renewing and releases the lease, once, whoever asks first. A late
+     * request gets the same outcome. Never throws.
+     */
+    letGo(by) {
+        this.lettingGo ??= this.release(by);
+        return this.lettingGo;
+    }
+    async release(by) {
+        this.renewing.abort();
+        await this.kept; // no renewal in flight from here on
+        if (this.report.phase !== 'holding')
+            return;
+        this.records.log(`${by}: releasing the lease`);
+        try {
+            const outcome = await this.lock.release(this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS });
+            const at = new Date();
+            this.update(outcome === 'released' ? { type: 'released', at, by } : { type: 'found-lost', at });
+        }
+        catch (err) {
+            this.update({ type: 'release-failed', error: describeStorageErrorBrief(err) });
+        }
+        this.records.log(`${this.report.phase}${this.report.error ? `: ${this.report.error}` : ''}`);
+    }
+    /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
+    async terminate() {
+        this.renewing.abort();
+        await this.kept;
+        if (this.report.phase === 'holding') {
+            const now = new Date();
+            this.update({
+                type: 'lost',
+                exclusiveUntil: now,
+                detectedAt: now,
+                reason: 'the renewer was ended by SIGTERM and released the lease while the job may still have been running',
+            });
+            this.records.log('SIGTERM: releasing the lease');
+            await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+        }
+        this.finish(0);
+    }
+    finish(code) {
+        clearInterval(this.watch);
+        void this.server?.close();
+        this.exit(code);
+    }
+    get snapshot() {
+        return this.report;
+    }
+}
+async function runRenewer() {
+    if (!process.send)
+        return 2; // only main starts a renewer, over an IPC pipe
+    let report = initialReport(process.pid, new Date());
+    const next = messagesFromMain();
+    const first = await next();
+    if (first === 'gone' || first.type !== 'config')
+        return 1;
+    const config = first.config;
+    const records = new RenewerRecords(config.statusFile);
+    records.writeStatus(report);
+    process.on('uncaughtException', (err) => {
+        records.log(`unexpected error, exiting: ${err.stack ?? err.message}`);
+        process.exit(1);
+    });
     let lock;
     try {
         // No token yet: the first renewal fetches one, and keepLease retries if that fails.
-        const { target } = await signIn(config.target, {
-            oidcRequest: config.oidcRequest,
-            ambientSource: config.ambientSource,
+        const signedIn = await signIn(config.auth, { oidcRequest: config.oidcRequest, ambientSource: config.ambientSource });
+        const leaseDurationMs = config.lock.leaseDurationSeconds * 1000;
+        lock = openLock(signedIn.auth, config.lock, {
+            retry: renewalRetry(leaseDurationMs),
+            requestTimeoutMs: renewalSchedule(leaseDurationMs).attemptTimeoutMs,
         });
-        lock = new LockBlob(containerClientFor(target, config.container, { retry: renewerRetry(leaseDurationMs) }), config.lockName);
     }
     catch (err) {
-        clearInterval(workerWatch);
-        status.state = 'failed';
-        status.reason = `cannot sign in (${err instanceof Error ? err.message : String(err)})`;
-        save();
+        const error = `cannot sign in (${err instanceof Error ? err.message : String(err)})`;
+        report = advance(report, { type: 'failed', error });
+        records.writeStatus(report);
+        tellMain({ type: 'failed', error });
         return 1;
     }
-    log(`renewer ${process.pid} keeps lease ${config.leaseId} on ${lock.location} (lease ${config.leaseDurationSeconds}s)`);
-    let lastRenewal = Date.parse(config.heldSince);
-    const onOutcome = (outcome) => {
-        if (outcome.kind === 'renewed') {
-            const now = outcome.at.getTime();
-            status.longestGapMs = Math.max(status.longestGapMs, now - lastRenewal);
-            lastRenewal = now;
-            status.renewals += 1;
-            status.lastRenewedAt = outcome.at.toISOString();
-            if (status.state === 'starting')
-                log('first renewal done: renewing');
-            status.state = 'renewing';
-        }
-        else {
-            status.failures += 1;
-            log(`renewal failed (${outcome.kind}): ${describeStorageErrorBrief(outcome.error)}`);
-        }
-        save();
-    };
-    const loss = await keepLease({
-        renew: (signal) => lock.renew(config.leaseId, signal),
-        leaseDurationMs,
-        heldSince: new Date(config.heldSince),
-        onOutcome,
-    }, stop.signal);
-    clearInterval(workerWatch);
-    if (loss) {
-        status.state = 'lost';
-        status.lostAt = loss.at.toISOString();
-        status.reason = loss.reason;
-        save();
-        log(`LEASE LOST at ${status.lostAt}: ${loss.reason}`);
-        // Give back whatever is left of it; after a loss this finds nothing of ours, or frees an expired lease early.
-        await lock.release(config.leaseId, AbortSignal.timeout(5_000)).catch(() => undefined);
-        return 0;
-    }
-    log(`${stopReason}: releasing the lease`);
+    const renewer = new Renewer(config, lock, records, report);
     try {
-        const outcome = await lock.release(config.leaseId, AbortSignal.timeout(10_000));
-        if (outcome === 'not-held') {
-            // Lost at some moment since the last renewal: lostAt stays unset, post says so.
-            status.state = 'lost';
-            status.reason = 'at release, Azure said the lease was no longer ours';
-        }
-        else {
-            status.state = 'released';
-            status.releasedAt = new Date().toISOString();
-            status.reason = stopReason;
-        }
+        await renewer.listen();
     }
     catch (err) {
-        // The lease stays ours until it expires; post tries again.
-        status.reason = `release failed: ${describeStorageErrorBrief(err)}`;
+        tellMain({ type: 'failed', error: `cannot open its control channel (${err.message})` });
+        return 1;
     }
-    save();
-    log(`${status.state}: ${status.reason}`);
-    return 0;
-}
-/** Polls the worker's pid; when it is gone (or reused), calls onGone once. */
-function watchWorker(worker, log, onGone) {
-    if (!worker) {
-        log("debug: main's parent is pid 1 or unknown (a container job?): not watching the runner worker");
-        return undefined;
+    tellMain({ type: 'ready' });
+    const hold = await next();
+    if (hold === 'gone' || hold.type !== 'hold') {
+        // Main left without a lease to hand over (it failed, timed out or was cancelled).
+        renewer.finish(0);
+        return renewer.exited;
     }
-    log(`watching runner worker pid ${worker.pid}`);
-    const timer = setInterval(() => {
-        const gone = !processes_isRunning(worker.pid) || (worker.startTime !== undefined && processes_startTimeOf(worker.pid) !== worker.startTime);
-        if (gone) {
-            clearInterval(timer);
-            onGone(`the runner worker (pid ${worker.pid}) is gone`);
-        }
-    }, WORKER_CHECK_MS);
-    return timer;
+    process.on('SIGTERM', () => void renewer.terminate());
+    for (const signal of ['SIGINT', 'SIGHUP'])
+        process.on(signal, () => undefined);
+    const outcome = await Promise.race([renewer.hold(hold.lease), renewer.exited.then(() => 'exited')]);
+    tellMain(outcome === 'holding' ? { type: 'holding', report: renewer.snapshot } : { type: 'failed', error: outcome });
+    const code = await renewer.exited;
+    // Let the last status write and answer drain.
+    await (0,promises_namespaceObject.setTimeout)(10);
+    return code;
 }
 
-
-/***/ }),
-
-/***/ 8165:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4669);
-
-process.exit(await (0,_action_renewer_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runRenewer */ .E)(process.argv[2]));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 

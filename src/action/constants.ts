@@ -22,23 +22,22 @@ export const Outputs = {
 } as const
 
 export const State = {
-  /** Where the lock lives and how it is leased (no secrets); saved before waiting starts. */
+  /** The lock: its LockSpec as JSON (no secrets); saved before waiting starts. */
   Lock: 'lock',
+  /** For ambient Entra sign-in: the credential source main found, so post need not search again. */
+  AmbientSource: 'ambient-source',
   /** The lease id main proposes, saved before it asks: post can give back a lease taken as main died. */
   ProposedLeaseId: 'proposed-lease-id',
-  /** Saved the moment the lease is ours, so post can release it whatever happens next. */
-  LeaseId: 'lease-id',
-  AcquiredAt: 'acquired-at',
-  /** The renewer's status file: its pid, renewals, and a loss if one happened. */
+  /** The lease, as JSON, saved the moment it is ours, so post can release it whatever happens next. */
+  Lease: 'lease',
+  /** Where the renewer listens and the token it obeys, as JSON; saved before the renewer starts. */
+  RenewerChannel: 'renewer-channel',
+  /** The renewer's status file: its latest report, for when it cannot answer. */
   StatusFile: 'renewer-status-file',
-  RenewerPid: 'renewer-pid',
 } as const
 
 export const Defaults = {
   Container: 'locks',
-  LeaseDurationSeconds: 60,
-  MinLeaseSeconds: 15,
-  MaxLeaseSeconds: 60,
   /** The audience Entra ID expects on a GitHub OIDC token in a federated credential. */
   Audience: 'api://AzureADTokenExchange',
 } as const

@@ -1,7 +1,11 @@
-// Who we are, from the runner's environment: the holder record written on the
-// lock blob so that waiters in other repositories can see who has the lock.
+// What the runner tells the job about itself, from its environment: who we
+// are (the holder record waiters in other repositories see), and how this
+// job may ask GitHub for an OIDC token.
 
+import { UserError } from '../lock/errors.ts'
 import type { HolderRecord } from '../lock/holder.ts'
+import type { OidcRequest } from '../sign-in/github-oidc.ts'
+import { Inputs } from './constants.ts'
 
 export function holderFromEnvironment(env: NodeJS.ProcessEnv = process.env): Omit<HolderRecord, 'acquiredAt'> {
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
@@ -16,4 +20,17 @@ export function holderFromEnvironment(env: NodeJS.ProcessEnv = process.env): Omi
     actor: env.GITHUB_ACTOR ?? '',
     runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
   }
+}
+
+/** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN, which the runner sets only for jobs with 'id-token: write'. */
+export function oidcRequestFromEnv(env: NodeJS.ProcessEnv = process.env): OidcRequest {
+  const url = env.ACTIONS_ID_TOKEN_REQUEST_URL
+  const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+  if (!url || !token) {
+    throw new UserError(
+      `'${Inputs.ClientId}' and '${Inputs.TenantId}' sign in with GitHub's OIDC token, but this job may not request one: ` +
+        "add 'permissions: id-token: write' to the job or the workflow. (Pull requests from forks never get one.)",
+    )
+  }
+  return { url, token }
 }

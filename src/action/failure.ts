@@ -1,17 +1,20 @@
 // One place that turns any failure into the single error line a user sees.
 
 import * as core from '@actions/core'
-import { LockError, describeStorageError, statusCode, storageErrorCode, type ErrorContext } from '../lock/errors.ts'
-import { StorageConfigError } from '../lock/storage.ts'
-import { EntraSignInError, OidcTokenError, describeIdentityError, isIdentityError } from './entra.ts'
-import { InputError } from './inputs.ts'
-import { RenewerStartError } from './renewer-control.ts'
+import { UserError, describeStorageError, statusCode, storageErrorCode, type ErrorContext } from '../lock/errors.ts'
+import { NoAmbientCredentialError } from '../sign-in/ambient.ts'
+import { describeIdentityError, isIdentityError } from '../sign-in/entra-id.ts'
+import { Inputs } from './constants.ts'
 
 /** The message for a failure: ours as written, storage errors in plain words, anything else marked unexpected. */
 export function messageFor(err: unknown, endpoint: string | undefined, context: ErrorContext = {}): string {
-  if (err instanceof InputError || err instanceof LockError || err instanceof StorageConfigError) return err.message
-  if (err instanceof RenewerStartError || err instanceof EntraSignInError) return err.message
-  if (err instanceof OidcTokenError) return `${err.message}.`
+  if (err instanceof NoAmbientCredentialError) {
+    return (
+      `${err.message} Or sign in with GitHub's OIDC token: ` +
+      `set '${Inputs.ClientId}' and '${Inputs.TenantId}' and 'permissions: id-token: write'.`
+    )
+  }
+  if (err instanceof UserError) return err.message
   // Before the status check: an identity error carries Entra's HTTP status, not storage's.
   if (isIdentityError(err)) return describeIdentityError(err)
   if (statusCode(err) !== undefined || storageErrorCode(err) !== undefined) {

@@ -2,7 +2,11 @@
 // problem becomes an InputError that names the input and the form expected.
 
 import { parseDuration } from '../lock/duration.ts'
+import { UserError } from '../lock/errors.ts'
+import { LEASE_SECONDS, leaseSecondsProblem } from '../lock/lease.ts'
 import { containerNameProblem, lockNameProblem } from '../lock/names.ts'
+import type { LockSpec } from '../lock/spec.ts'
+import type { SignInMethod, StorageAccess } from '../sign-in/methods.ts'
 import {
   StorageConfigError,
   accountKeyProblem,
@@ -11,37 +15,17 @@ import {
   normalizeEndpoint,
   normalizeSasToken,
   parseConnectionString,
-  type KeyAuth,
 } from '../lock/storage.ts'
 import { Defaults, Inputs } from './constants.ts'
 
-export class InputError extends Error {
+export class InputError extends UserError {
   override name = 'InputError'
 }
 
-/** Signing in with Entra ID: through GitHub's OIDC token, or with whatever Azure credential the runner has. */
-export type EntraAuth =
-  { kind: 'federated'; tenantId: string; clientId: string; audience: string } | { kind: 'ambient' }
-
-/**
- * Where the lock's account is and how to sign in, as read from the inputs.
- * Plain data (it goes to the renewer as JSON); Entra credentials are built from it later.
- */
-export interface StorageAccess {
-  endpoint: string
-  auth: KeyAuth | EntraAuth
-}
-
-/** True when requests are signed with Entra ID tokens rather than a key or SAS. */
-export function usesEntra(access: StorageAccess): boolean {
-  return access.auth.kind === 'federated' || access.auth.kind === 'ambient'
-}
-
 export interface Settings {
-  lockName: string
-  container: string
-  target: StorageAccess
-  leaseDurationSeconds: number
+  lock: LockSpec
+  /** How to sign in: plain data (it goes to the renewer); Entra credentials are built from it later. */
+  auth: SignInMethod
   /** undefined: wait as long as the job allows. */
   timeoutMs: number | undefined
 }
@@ -74,12 +58,12 @@ export function readContainer(read: InputReader): string {
 
 export function readLeaseDuration(read: InputReader): number {
   const text = read(Inputs.LeaseDuration)
-  if (text === '') return Defaults.LeaseDurationSeconds
+  if (text === '') return LEASE_SECONDS.default
   const seconds = /^\d+$/.test(text) ? Number(text) : NaN
-  if (!(seconds >= Defaults.MinLeaseSeconds && seconds <= Defaults.MaxLeaseSeconds)) {
+  if (leaseSecondsProblem(seconds)) {
     throw invalid(
       Inputs.LeaseDuration,
-      `'${text}' is not a whole number of seconds from ${Defaults.MinLeaseSeconds} to ${Defaults.MaxLeaseSeconds}`,
+      `'${text}' is not a whole number of seconds from ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max}`,
     )
   }
   return seconds
@@ -216,11 +200,10 @@ function guard<T>(input: string, parse: () => T): T {
 }
 
 export function readSettings(read: InputReader): Settings {
-  return {
-    lockName: readLockName(read),
-    container: readContainer(read),
-    leaseDurationSeconds: readLeaseDuration(read),
-    timeoutMs: readTimeout(read),
-    target: readStorageTarget(read),
-  }
+  const lockName = readLockName(read)
+  const container = readContainer(read)
+  const leaseDurationSeconds = readLeaseDuration(read)
+  const timeoutMs = readTimeout(read)
+  const { endpoint, auth } = readStorageTarget(read)
+  return { lock: { endpoint, container, lockName, leaseDurationSeconds }, auth, timeoutMs }
 }

@@ -4,19 +4,24 @@
 import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
-import { describeHolder } from '../lock/holder.ts'
-import { LockBlob } from '../lock/lock-blob.ts'
-import { STEP_RETRY, containerClientFor, secretsOf } from '../lock/storage.ts'
-import { waitForLease, type WaitEvent } from '../lock/waiter.ts'
 import { LockCancelledError, describeStorageErrorBrief } from '../lock/errors.ts'
+import { describeHolder } from '../lock/holder.ts'
+import { openLock } from '../lock/lock-blob.ts'
+import { lockLocation } from '../lock/spec.ts'
+import { STEP_RETRY, secretsOf } from '../lock/storage.ts'
+import { waitForLease, type WaitEvent } from '../lock/waiter.ts'
+import { SpawnedRenewer, newRenewerPlaces, workerOf } from '../renewer/control.ts'
+import type { OidcRequest } from '../sign-in/github-oidc.ts'
+import { usesEntra } from '../sign-in/methods.ts'
+import { signIn } from '../sign-in/sign-in.ts'
 import { Outputs } from './constants.ts'
-import { holderFromEnvironment } from './context.ts'
-import { oidcRequestFromEnv, signIn, type OidcRequest } from './entra.ts'
+import { holderFromEnvironment, oidcRequestFromEnv } from './context.ts'
 import { failStep } from './failure.ts'
-import { readSettings, usesEntra, type Settings } from './inputs.ts'
-import { newStatusFile, startRenewer, workerOf } from './renewer-control.ts'
-import { signalProcess } from './processes.ts'
+import { readSettings, type Settings } from './inputs.ts'
 import * as state from './state.ts'
+
+/** How long the renewer may take to start and confirm the lease, once main has it. */
+const RENEWER_CONFIRM_MS = 20_000
 
 export async function runMain(): Promise<void> {
   const cancel = new AbortController()
@@ -30,12 +35,12 @@ export async function runMain(): Promise<void> {
   let settings: Settings | undefined
   try {
     settings = readSettings((name) => core.getInput(name))
-    for (const secret of secretsOf(settings.target)) core.setSecret(secret)
+    for (const secret of secretsOf(settings.auth)) core.setSecret(secret)
     await holdLock(settings, cancel.signal)
   } catch (err) {
-    failStep(err, settings?.target.endpoint, {
-      tokenAuth: settings !== undefined && usesEntra(settings.target),
-      container: settings?.container,
+    failStep(err, settings?.lock.endpoint, {
+      tokenAuth: settings !== undefined && usesEntra(settings.auth),
+      container: settings?.lock.container,
     })
   } finally {
     process.off('SIGINT', onSignal)
@@ -44,78 +49,82 @@ export async function runMain(): Promise<void> {
 }
 
 async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> {
-  const { container, lockName, leaseDurationSeconds } = settings
-  const access = settings.target
+  const spec = settings.lock
   let oidcRequest: OidcRequest | undefined
-  if (access.auth.kind === 'federated') {
+  if (settings.auth.kind === 'federated') {
     oidcRequest = oidcRequestFromEnv()
-    // The renewer gets this on stdin; mask it in case anything ever echoes it.
+    // The renewer gets this over its private pipe; mask it in case anything ever echoes it.
     core.setSecret(oidcRequest.token)
   }
-  const signedIn = await signIn(access, { oidcRequest, onIdToken: (token) => core.setSecret(token), check: true })
-  if (usesEntra(access)) core.info(`Signed in to ${signedIn.description}.`)
-  const target = signedIn.target
-  const lock = new LockBlob(containerClientFor(target, container, { retry: STEP_RETRY }), lockName)
-  state.saveLockPlace({
-    endpoint: target.endpoint,
-    container,
-    lockName,
-    location: lock.location,
-    leaseDurationSeconds,
+  const signedIn = await signIn(settings.auth, {
+    oidcRequest,
+    onIdToken: (token) => core.setSecret(token),
+    check: true,
+  })
+  if (usesEntra(settings.auth)) core.info(`Signed in to ${signedIn.description}.`)
+  const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY })
+  state.saveLock(spec)
+  state.saveAmbientSource(signedIn.ambientSource)
+
+  // The renewer starts now, while we wait: once the lease is ours, handing it
+  // over costs one renewal, not a process start.
+  const places = newRenewerPlaces()
+  state.saveRenewer(places)
+  const renewer = new SpawnedRenewer({
+    lock: spec,
+    auth: settings.auth,
+    oidcRequest,
     ambientSource: signedIn.ambientSource,
+    channel: places.channel,
+    statusFile: places.statusFile,
+    worker: workerOf(process.ppid),
   })
-  const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
-  core.info(`Taking lock ${lock.location} (lease ${leaseDurationSeconds}s, wait ${limit}).`)
-
-  const leaseId = randomUUID()
-  state.saveProposedLeaseId(leaseId)
-  const acquired = await waitForLease({
-    lock,
-    leaseId,
-    leaseDurationSeconds,
-    holder: holderFromEnvironment(),
-    timeoutMs: settings.timeoutMs,
-    signal: cancel,
-    onEvent: logWaitEvent,
-  })
-  state.saveLease(acquired.leaseId, acquired.acquiredAt)
-
-  const statusFile = newStatusFile()
-  state.saveStatusFile(statusFile)
-  let renewerPid: number | undefined
+  let handedOver = false
   try {
-    renewerPid = await startRenewer(
-      {
-        target: access,
-        oidcRequest,
-        ambientSource: signedIn.ambientSource,
-        container,
-        lockName,
-        leaseId: acquired.leaseId,
-        leaseDurationSeconds,
-        heldSince: acquired.acquiredAt.toISOString(),
-        worker: workerOf(process.ppid),
-      },
-      statusFile,
-      { signal: cancel },
-    )
-    state.saveRenewerPid(renewerPid)
-    if (cancel.aborted) throw new LockCancelledError('Cancelled just after taking the lock; it was released.')
-  } catch (err) {
-    // Without a renewer the lease would lapse mid-job: give it back now and fail.
-    if (renewerPid !== undefined) signalProcess(renewerPid, 'SIGKILL')
-    await lock.release(acquired.leaseId, AbortSignal.timeout(10_000)).catch(() => undefined)
-    state.clearLease()
-    throw err
-  }
+    const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
+    core.info(`Taking lock ${lockLocation(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}).`)
+    const leaseId = randomUUID()
+    state.saveProposedLeaseId(leaseId)
+    const acquired = await waitForLease({
+      lock,
+      leaseId,
+      leaseDurationSeconds: spec.leaseDurationSeconds,
+      holder: holderFromEnvironment(),
+      timeoutMs: settings.timeoutMs,
+      signal: cancel,
+      onEvent: logWaitEvent,
+    })
+    state.saveLease(acquired)
 
-  core.setOutput(Outputs.LeaseId, acquired.leaseId)
-  core.setOutput(Outputs.AcquiredAt, acquired.holder.acquiredAt)
-  core.setOutput(Outputs.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1))
-  core.info(
-    `Holding lock ${lock.location} since ${acquired.holder.acquiredAt} after waiting ${formatDuration(acquired.waitedMs)}. ` +
-      `Renewer pid ${renewerPid} renews the ${leaseDurationSeconds}s lease every ${formatDuration((leaseDurationSeconds * 1000) / 3)}.`,
-  )
+    try {
+      await renewer.hold(
+        { leaseId, confirmedAt: acquired.confirmedAt.toISOString() },
+        { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel },
+      )
+      handedOver = true
+      if (cancel.aborted) throw new LockCancelledError('Cancelled just after taking the lock.')
+    } catch (err) {
+      // Without a renewer the lease would lapse mid-job: give it back now and fail.
+      renewer.kill()
+      handedOver = false
+      await lock.release(leaseId).catch(() => undefined)
+      state.clearLease()
+      throw err instanceof LockCancelledError
+        ? new LockCancelledError('Cancelled just after taking the lock; it was released.')
+        : err
+    }
+
+    core.setOutput(Outputs.LeaseId, leaseId)
+    core.setOutput(Outputs.AcquiredAt, acquired.holder.acquiredAt)
+    core.setOutput(Outputs.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1))
+    core.info(
+      `Holding lock ${lockLocation(spec)} since ${acquired.holder.acquiredAt} after waiting ${formatDuration(acquired.waitedMs)}. ` +
+        `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${formatDuration((spec.leaseDurationSeconds * 1000) / 3)}.`,
+    )
+  } finally {
+    if (handedOver) renewer.detach()
+    else renewer.dismiss()
+  }
 }
 
 function logWaitEvent(event: WaitEvent): void {

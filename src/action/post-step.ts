@@ -1,15 +1,18 @@
-// The post step: stop the renewer, make sure the lease is given back, and
-// fail loudly if the lock was lost while the job's steps were running.
+// The post step: ask the renewer to let go, make sure the lease is given
+// back, and fail loudly if the lock was lost while the job's steps ran.
 
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
-import { LockBlob } from '../lock/lock-blob.ts'
-import { STEP_RETRY, containerClientFor, secretsOf } from '../lock/storage.ts'
-import { oidcRequestFromEnv, signIn } from './entra.ts'
+import { openLock } from '../lock/lock-blob.ts'
+import { lockLocation, type LockSpec } from '../lock/spec.ts'
+import { STEP_RETRY, secretsOf } from '../lock/storage.ts'
+import { askToLetGo } from '../renewer/control.ts'
+import { needsOwnRelease, verdict, type LossRecord, type OwnRelease } from '../renewer/lifecycle.ts'
+import { readLogFile, readStatusFile } from '../renewer/status.ts'
+import { signIn } from '../sign-in/sign-in.ts'
+import { oidcRequestFromEnv } from './context.ts'
 import { readStorageTarget } from './inputs.ts'
-import { renewerLog, stopRenewer } from './renewer-control.ts'
-import type { RenewerStatus } from './renewer-status.ts'
 import * as state from './state.ts'
 
 export async function runPost(): Promise<void> {
@@ -22,117 +25,105 @@ export async function runPost(): Promise<void> {
 }
 
 async function releaseLock(): Promise<void> {
-  const place = state.lockPlace()
-  const leaseId = state.leaseId()
-  if (!place || !leaseId) {
+  const spec = state.lock()
+  const lease = state.lease()
+  if (!spec || !lease) {
     // Main may have been killed between Azure granting the lease and main
     // recording it: give back a lease under the id it proposed, if there is one.
     const proposed = state.proposedLeaseId()
-    if (place && proposed && (await releaseHere(place, proposed, { quiet: true })) === 'released') {
+    if (spec && proposed && (await releaseHere(spec, proposed, { quiet: true })) === 'released') {
       core.info('Released the lease that the main step took as it was stopped.')
       return
     }
     core.info('Nothing to release: the main step did not take the lock.')
     return
   }
-  const location = place.location
-  const leaseMs = place.leaseDurationSeconds * 1000
-  const acquiredAt = state.acquiredAt()
-  const statusFile = state.statusFile()
+  const location = lockLocation(spec)
+  const places = state.renewer()
 
-  let status: RenewerStatus | undefined
-  let renewerRan = false
-  if (statusFile) {
-    const stopped = await stopRenewer(state.renewerPid(), statusFile)
-    status = stopped.status
-    renewerRan = stopped.kind !== 'not-running'
-    const log = renewerLog(statusFile)
-    if (log) {
-      core.startGroup('Renewer log')
-      core.info(log.trimEnd())
-      core.endGroup()
-    }
-    if (stopped.kind === 'killed') core.warning('The renewer did not stop in time and was killed.')
+  const asked = places
+    ? await askToLetGo(places.channel, { op: 'stop', by: 'post' }, { killIfStuck: true })
+    : { answer: { kind: 'gone' as const }, log: [] }
+  const statusFile = places && asked.answer.kind !== 'answered' ? readStatusFile(places.statusFile) : undefined
+  const log = asked.log.length > 0 ? asked.log.join('\n') : places ? readLogFile(places.statusFile).trimEnd() : ''
+  if (log) {
+    core.startGroup('Renewer log')
+    core.info(log)
+    core.endGroup()
   }
 
-  // The lease was lost while held: the steps after the lock may have overlapped another holder's.
-  let loss: { when: string; reason: string } | undefined =
-    status?.state === 'lost'
-      ? {
-          when: status.lostAt
-            ? `at ${status.lostAt}`
-            : `at an unknown time after ${status.lastRenewedAt ?? status.startedAt}`,
-          reason: status.reason ?? 'unknown',
-        }
-      : undefined
-  if (!loss && !renewerRan && status?.state === 'renewing') {
-    // The renewer died without a word. The lease lasted until its last renewal plus the lease duration.
-    const lapsedAt = Date.parse(status.lastRenewedAt ?? status.startedAt) + leaseMs
-    core.warning(
-      `The renewer (pid ${status.pid}) stopped unexpectedly; its last renewal was at ${status.lastRenewedAt}.`,
-    )
-    if (lapsedAt < Date.now()) {
-      loss = { when: `at ${new Date(lapsedAt).toISOString()}`, reason: 'the renewer had stopped and the lease expired' }
-    }
+  let ownRelease: OwnRelease | undefined
+  // A release sent while the lease was still valid proves it was ours up to then.
+  const releaseSentAt = new Date()
+  if (needsOwnRelease(asked.answer, statusFile)) {
+    // The renewer could not release (it is dead, stuck or failed): do it here with the step's credentials.
+    ownRelease = await releaseHere(spec, lease.leaseId)
   }
+  const { verdict: outcome, warnings } = verdict({
+    answer: asked.answer,
+    statusFile,
+    ownRelease,
+    confirmedAt: lease.confirmedAt,
+    leaseDurationMs: spec.leaseDurationSeconds * 1000,
+    now: releaseSentAt,
+  })
+  for (const warning of warnings) core.warning(warning)
 
-  let released = status?.state === 'released'
-  if (!released) {
-    // The renewer could not release (dead, lost, or failed): do it here with the step's credentials.
-    const outcome = await releaseHere(place, leaseId)
-    released = outcome === 'released'
-    if (outcome === 'not-held' && !loss) {
-      const since = status?.lastRenewedAt ?? acquiredAt?.toISOString()
-      loss = {
-        when: since ? `at an unknown time after ${since}` : 'at an unknown time',
-        reason: 'at release, Azure said the lease was no longer ours',
+  switch (outcome.kind) {
+    case 'lost':
+      reportLoss(location, outcome.loss)
+      return
+    case 'expires':
+      // releaseHere has said why; the lease runs out by itself.
+      return
+    case 'released': {
+      const held = `after holding it for ${formatDuration(Date.now() - lease.acquiredAt.getTime())}`
+      const report = outcome.report
+      const renewals = report
+        ? ` (${report.renewals} renewals, longest gap ${formatDuration(report.longestGapMs)})`
+        : ''
+      if (outcome.early) {
+        core.info(`Lock ${location} was released early by the ${outcome.early.by} at ${outcome.early.at}${renewals}.`)
+      } else {
+        core.info(`Released lock ${location} ${held}${renewals}.`)
       }
     }
   }
-
-  if (loss) {
-    const message =
-      `Lock ${location} was lost ${loss.when}: ${loss.reason}. ` +
-      'Exclusivity was not guaranteed after that time: steps that ran under the lock may have overlapped another holder.'
-    // One annotation with a title; the step fails as setFailed would make it.
-    core.error(message, { title: 'Lock lost' })
-    process.exitCode = 1
-    return
-  }
-  // Not released and not lost: releaseHere has warned that the lease expires by itself.
-  if (!released) return
-  const held = acquiredAt ? ` after holding it for ${formatDuration(Date.now() - acquiredAt.getTime())}` : ''
-  const renewals = status ? ` (${status.renewals} renewals, longest gap ${formatDuration(status.longestGapMs)})` : ''
-  core.info(`Released lock ${location}${held}${renewals}.`)
 }
 
-async function releaseHere(
-  place: NonNullable<ReturnType<typeof state.lockPlace>>,
-  leaseId: string,
-  options: { quiet?: boolean } = {},
-): Promise<'released' | 'not-held' | 'failed'> {
+/** One annotation with a title; the step fails as setFailed would make it. */
+function reportLoss(location: string, loss: LossRecord): void {
+  core.error(
+    `Lock ${location} was lost: exclusivity was guaranteed only until ${loss.exclusiveUntil}, ` +
+      `and the loss was found at ${loss.detectedAt}: ${loss.reason}. ` +
+      `Steps that ran under the lock after ${loss.exclusiveUntil} may have overlapped another holder.`,
+    { title: 'Lock lost' },
+  )
+  process.exitCode = 1
+}
+
+/** Releases with the step's own credentials, read from the inputs again. */
+async function releaseHere(spec: LockSpec, leaseId: string, options: { quiet?: boolean } = {}): Promise<OwnRelease> {
   const report = options.quiet ? core.debug : core.warning
-  const expiry = `it expires by itself within ${place.leaseDurationSeconds}s`
-  let target
+  const expiry = `it expires by itself within ${spec.leaseDurationSeconds}s`
+  let lock
   try {
-    const access = { ...readStorageTarget((name) => core.getInput(name)), endpoint: place.endpoint }
-    for (const secret of secretsOf(access)) core.setSecret(secret)
-    const oidcRequest = access.auth.kind === 'federated' ? oidcRequestFromEnv() : undefined
+    const { auth } = readStorageTarget((name) => core.getInput(name))
+    for (const secret of secretsOf(auth)) core.setSecret(secret)
+    const oidcRequest = auth.kind === 'federated' ? oidcRequestFromEnv() : undefined
     if (oidcRequest) core.setSecret(oidcRequest.token)
-    target = (
-      await signIn(access, {
-        oidcRequest,
-        ambientSource: place.ambientSource,
-        onIdToken: (token) => core.setSecret(token),
-      })
-    ).target
+    const signedIn = await signIn(auth, {
+      oidcRequest,
+      ambientSource: state.ambientSource(),
+      onIdToken: (token) => core.setSecret(token),
+    })
+    lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY })
   } catch (err) {
     report(`Cannot release the lease here (${(err as Error).message}); ${expiry}.`)
     return 'failed'
   }
-  const lock = new LockBlob(containerClientFor(target, place.container, { retry: STEP_RETRY }), place.lockName)
   try {
-    return await lock.release(leaseId, AbortSignal.timeout(options.quiet ? 5_000 : 15_000))
+    return await lock.release(leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 })
   } catch (err) {
     report(`Releasing the lease failed (${describeStorageErrorBrief(err)}); ${expiry}.`)
     return 'failed'

@@ -1,30 +1,44 @@
 // The only module that reads or writes step state. Post relies on nothing else
 // from main: inputs are evaluated again for post, but not reliably, and secrets
-// never go into state.
+// never go into state. What is read back is checked, not trusted.
 
 import * as core from '@actions/core'
+import { parseLockSpec, type LockSpec } from '../lock/spec.ts'
+import type { AmbientSource } from '../sign-in/ambient.ts'
+import type { ChannelRef } from '../renewer/channel.ts'
 import { State } from './constants.ts'
-import type { AmbientSource } from './entra.ts'
 
-/** Where the lock lives, without credentials. */
-export interface LockPlace {
-  endpoint: string
-  container: string
-  lockName: string
-  /** account/container/blob, as the logs name the lock. */
-  location: string
-  leaseDurationSeconds: number
-  /** For ambient Entra sign-in: the source main found, so post uses it without searching again. */
-  ambientSource?: AmbientSource
+function readJson(key: string): unknown {
+  const text = core.getState(key)
+  if (!text) return undefined
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return undefined
+  }
 }
 
-export function saveLockPlace(place: LockPlace): void {
-  core.saveState(State.Lock, JSON.stringify(place))
+const isText = (value: unknown): value is string => typeof value === 'string' && value !== ''
+const isTime = (value: unknown): value is string => isText(value) && !Number.isNaN(Date.parse(value))
+
+export function saveLock(spec: LockSpec): void {
+  core.saveState(State.Lock, JSON.stringify(spec))
 }
 
-export function lockPlace(): LockPlace | undefined {
-  const text = core.getState(State.Lock)
-  return text ? (JSON.parse(text) as LockPlace) : undefined
+/** The lock main worked on; undefined when main saved none. Throws MalformedError when state holds something else. */
+export function lock(): LockSpec | undefined {
+  const value = readJson(State.Lock)
+  return value === undefined ? undefined : parseLockSpec(value)
+}
+
+export function saveAmbientSource(source: AmbientSource | undefined): void {
+  if (source) core.saveState(State.AmbientSource, source)
+}
+
+export function ambientSource(): AmbientSource | undefined {
+  const source = core.getState(State.AmbientSource)
+  const known: string[] = ['environment', 'workload-identity', 'managed-identity', 'azure-cli']
+  return known.includes(source) ? (source as AmbientSource) : undefined
 }
 
 export function saveProposedLeaseId(leaseId: string): void {
@@ -35,38 +49,51 @@ export function proposedLeaseId(): string | undefined {
   return core.getState(State.ProposedLeaseId) || undefined
 }
 
-export function saveLease(leaseId: string, acquiredAt: Date): void {
-  core.saveState(State.LeaseId, leaseId)
-  core.saveState(State.AcquiredAt, acquiredAt.toISOString())
+/** The lease this job holds. */
+export interface HeldLease {
+  leaseId: string
+  /** The start of the acquire that Azure granted: the lease is certainly ours until this plus its duration. */
+  confirmedAt: Date
+  /** When the grant was answered, as the outputs say. */
+  acquiredAt: Date
+}
+
+export function saveLease(lease: HeldLease): void {
+  core.saveState(
+    State.Lease,
+    JSON.stringify({
+      leaseId: lease.leaseId,
+      confirmedAt: lease.confirmedAt.toISOString(),
+      acquiredAt: lease.acquiredAt.toISOString(),
+    }),
+  )
 }
 
 /** Main gave the lease back itself: post has nothing to release. */
 export function clearLease(): void {
-  core.saveState(State.LeaseId, '')
+  core.saveState(State.Lease, '')
 }
 
-export function leaseId(): string | undefined {
-  return core.getState(State.LeaseId) || undefined
+export function lease(): HeldLease | undefined {
+  const value = readJson(State.Lease) as Record<string, unknown> | undefined
+  if (!value || !isText(value.leaseId) || !isTime(value.confirmedAt) || !isTime(value.acquiredAt)) return undefined
+  return { leaseId: value.leaseId, confirmedAt: new Date(value.confirmedAt), acquiredAt: new Date(value.acquiredAt) }
 }
 
-export function acquiredAt(): Date | undefined {
-  const text = core.getState(State.AcquiredAt)
-  return text ? new Date(text) : undefined
+/** Where the renewer is: its channel and its status file. */
+export interface RenewerPlaces {
+  channel: ChannelRef
+  statusFile: string
 }
 
-export function saveStatusFile(path: string): void {
-  core.saveState(State.StatusFile, path)
+export function saveRenewer(places: RenewerPlaces): void {
+  core.saveState(State.RenewerChannel, JSON.stringify(places.channel))
+  core.saveState(State.StatusFile, places.statusFile)
 }
 
-export function statusFile(): string | undefined {
-  return core.getState(State.StatusFile) || undefined
-}
-
-export function saveRenewerPid(pid: number): void {
-  core.saveState(State.RenewerPid, String(pid))
-}
-
-export function renewerPid(): number | undefined {
-  const pid = Number(core.getState(State.RenewerPid))
-  return Number.isSafeInteger(pid) && pid > 1 ? pid : undefined
+export function renewer(): RenewerPlaces | undefined {
+  const channel = readJson(State.RenewerChannel) as Record<string, unknown> | undefined
+  const statusFile = core.getState(State.StatusFile)
+  if (!channel || !isText(channel.address) || !isText(channel.token) || !statusFile) return undefined
+  return { channel: { address: channel.address, token: channel.token }, statusFile }
 }

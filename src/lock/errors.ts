@@ -1,8 +1,17 @@
 // How the lock core reads failures from storage: the error code Azure gave,
 // whether another try may succeed, and a plain sentence for people.
 
-/** A failure the user can act on; its message is shown as is, without a stack. */
-export class LockError extends Error {
+/**
+ * A failure the user can act on. Its message is one line that says what is
+ * wrong and what to do, and it is shown as is, without a stack. Every error
+ * meant for people extends it, so the action layer checks one type.
+ */
+export class UserError extends Error {
+  override name = 'UserError'
+}
+
+/** A failure of the lock itself: a timeout, a cancel, a lease that could not be kept. */
+export class LockError extends UserError {
   override name = 'LockError'
 }
 
@@ -48,6 +57,21 @@ const NETWORK_CODES = new Set([
   'EPIPE',
   'REQUEST_SEND_ERROR',
 ])
+
+/**
+ * A request that got no answer within its client-side deadline. The SDK's own
+ * tryTimeoutInMs only asks the service to give up; a stalled connection is cut
+ * only by an abort signal, and this says which deadline it was.
+ */
+export class RequestTimeoutError extends Error {
+  override name = 'RequestTimeoutError'
+  readonly code = 'ETIMEDOUT'
+  readonly timeoutMs: number
+  constructor(timeoutMs: number) {
+    super(`no answer within ${timeoutMs / 1000} s`)
+    this.timeoutMs = timeoutMs
+  }
+}
 
 export function isAbort(err: unknown): boolean {
   const name = typeof err === 'object' && err !== null ? (err as StorageErrorShape).name : undefined
@@ -123,12 +147,16 @@ export function describeStorageError(err: unknown, endpoint: string, context: Er
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`
   }
+  if (err instanceof RequestTimeoutError) {
+    return `Cannot reach the blob endpoint ${endpoint} (no answer within ${err.timeoutMs / 1000} s).`
+  }
   if (isAbort(err)) return `The request to ${endpoint} timed out.`
   return `Cannot reach the blob endpoint ${endpoint} (${code ?? 'network error'}).`
 }
 
 /** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
 export function describeStorageErrorBrief(err: unknown): string {
+  if (err instanceof RequestTimeoutError) return err.message
   if (isAbort(err)) return 'timeout'
   const status = statusCode(err)
   const code = storageErrorCode(err)

@@ -3,8 +3,10 @@
 // few outcomes the waiter and the renewer reason about.
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
-import { storageErrorCode, statusCode } from './errors.ts'
+import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
 import { holderFromMetadata, holderToMetadata, type HolderRecord } from './holder.ts'
+import type { LockSpec } from './spec.ts'
+import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
 
 export type LeaseView =
   /** The blob does not exist yet (or its container does not). */
@@ -38,15 +40,43 @@ function isMissing(err: unknown): boolean {
   return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined)
 }
 
+/** How one call may be cut short: the caller's signal, and a deadline of its own. */
+export interface RequestOptions {
+  signal?: AbortSignal
+  /** The longest the call may take, SDK retries included; the lock's default when not given. */
+  timeoutMs?: number
+}
+
+/**
+ * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
+ * the service to give up; a connection whose packets are dropped would
+ * otherwise be waited on for ever.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
+
 export class LockBlob {
   private readonly container: ContainerClient
   private readonly blob: BlobClient
+  private readonly requestTimeoutMs: number
   readonly name: string
 
-  constructor(container: ContainerClient, name: string) {
+  constructor(container: ContainerClient, name: string, options: { requestTimeoutMs?: number } = {}) {
     this.container = container
     this.name = name
     this.blob = container.getBlobClient(name)
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+  }
+
+  /** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+  private async request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs
+    const deadline = AbortSignal.timeout(timeoutMs)
+    try {
+      return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline)
+    } catch (err) {
+      if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)
+      throw err
+    }
   }
 
   /** A description of where the lock lives, without credentials: account/container/blob. */
@@ -55,9 +85,9 @@ export class LockBlob {
   }
 
   /** One HEAD request: the lease state and the holder record. */
-  async view(abortSignal?: AbortSignal): Promise<LeaseView> {
+  async view(options: RequestOptions = {}): Promise<LeaseView> {
     try {
-      const props = await this.blob.getProperties({ abortSignal })
+      const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }))
       const record = holderFromMetadata(props.metadata)
       if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
         return { state: 'leased', holder: record }
@@ -75,21 +105,25 @@ export class LockBlob {
    * holder's lease and record survive any number of racing creators.
    * Returns what it created.
    */
-  async create(abortSignal?: AbortSignal): Promise<'blob' | 'container' | 'nothing'> {
+  async create(options: RequestOptions = {}): Promise<'blob' | 'container' | 'nothing'> {
     try {
-      return (await this.createBlob(abortSignal)) ? 'blob' : 'nothing'
+      return (await this.createBlob(options)) ? 'blob' : 'nothing'
     } catch (err) {
       if (storageErrorCode(err) !== 'ContainerNotFound') throw err
     }
-    const { succeeded } = await this.container.createIfNotExists({ abortSignal })
-    const blob = await this.createBlob(abortSignal)
+    const { succeeded } = await this.request(options, (abortSignal) =>
+      this.container.createIfNotExists({ abortSignal }),
+    )
+    const blob = await this.createBlob(options)
     return succeeded ? 'container' : blob ? 'blob' : 'nothing'
   }
 
   /** True when this call created the blob, false when it existed already. */
-  private async createBlob(abortSignal?: AbortSignal): Promise<boolean> {
+  private async createBlob(options: RequestOptions): Promise<boolean> {
     try {
-      await this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } })
+      await this.request(options, (abortSignal) =>
+        this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } }),
+      )
       return true
     } catch (err) {
       // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
@@ -100,9 +134,11 @@ export class LockBlob {
   }
 
   /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
-  async acquire(leaseId: string, durationSeconds: number, abortSignal?: AbortSignal): Promise<AcquireOutcome> {
+  async acquire(leaseId: string, durationSeconds: number, options: RequestOptions = {}): Promise<AcquireOutcome> {
     try {
-      await this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal })
+      await this.request(options, (abortSignal) =>
+        this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }),
+      )
       return 'acquired'
     } catch (err) {
       if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'held-by-other'
@@ -112,13 +148,15 @@ export class LockBlob {
   }
 
   /** Writes who holds the lock. Needs the lease; replaces all metadata on the blob. */
-  async writeHolder(leaseId: string, record: HolderRecord, abortSignal?: AbortSignal): Promise<void> {
-    await this.blob.setMetadata(holderToMetadata(record), { abortSignal, conditions: { leaseId } })
+  async writeHolder(leaseId: string, record: HolderRecord, options: RequestOptions = {}): Promise<void> {
+    await this.request(options, (abortSignal) =>
+      this.blob.setMetadata(holderToMetadata(record), { abortSignal, conditions: { leaseId } }),
+    )
   }
 
   /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
-  async renew(leaseId: string, abortSignal?: AbortSignal): Promise<void> {
-    await this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal })
+  async renew(leaseId: string, options: RequestOptions = {}): Promise<void> {
+    await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }))
   }
 
   /**
@@ -126,14 +164,26 @@ export class LockBlob {
    * was no longer ours (expired and taken, broken, or the blob is gone): nothing
    * of anybody else's is touched in that case.
    */
-  async release(leaseId: string, abortSignal?: AbortSignal): Promise<'released' | 'not-held'> {
+  async release(leaseId: string, options: RequestOptions = {}): Promise<'released' | 'not-held'> {
     try {
-      await this.blob.setMetadata({}, { abortSignal, conditions: { leaseId } })
-      await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal })
+      await this.request(options, async (abortSignal) => {
+        await this.blob.setMetadata({}, { abortSignal, conditions: { leaseId } })
+        await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal })
+      })
       return 'released'
     } catch (err) {
       if (isLeaseGone(err) || statusCode(err) === 412) return 'not-held'
       throw err
     }
   }
+}
+
+/** The lock a spec names, signed with the given credential; no request is made. */
+export function openLock(
+  auth: StorageAuth,
+  spec: LockSpec,
+  options: ClientOptions & { requestTimeoutMs?: number } = {},
+): LockBlob {
+  const container = containerClientFor({ endpoint: spec.endpoint, auth }, spec.container, options)
+  return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs })
 }

@@ -10,6 +10,7 @@ import {
   type StorageRetryOptions,
 } from '@azure/storage-blob'
 import type { TokenCredential } from '@azure/core-auth'
+import { UserError } from './errors.ts'
 
 /** The credentials that are secrets in themselves: an account key or a SAS token. */
 export type KeyAuth =
@@ -36,7 +37,7 @@ export interface KeyTarget extends StorageTarget {
 }
 
 /** Why a piece of configuration is unusable. The message never contains the secret itself. */
-export class StorageConfigError extends Error {
+export class StorageConfigError extends UserError {
   override name = 'StorageConfigError'
 }
 
@@ -160,11 +161,10 @@ export function parseConnectionString(text: string): KeyTarget {
   throw new StorageConfigError('expected AccountKey=... or SharedAccessSignature=... in the connection string')
 }
 
-/** The secret parts of a target, to be masked in logs. */
-export function secretsOf(target: { endpoint: string; auth: StorageAuth | { kind: string } }): string[] {
-  const auth = target.auth as StorageAuth
-  if (auth.kind === 'shared-key') return [auth.accountKey]
-  if (auth.kind === 'sas') return [auth.sasToken]
+/** The secret parts of a credential, to be masked in logs. */
+export function secretsOf(credential: { kind: string; accountKey?: string; sasToken?: string }): string[] {
+  if (credential.kind === 'shared-key' && credential.accountKey) return [credential.accountKey]
+  if (credential.kind === 'sas' && credential.sasToken) return [credential.sasToken]
   // A token credential holds no long-lived secret; the tokens it fetches are short-lived and never logged.
   return []
 }
@@ -200,9 +200,10 @@ export function containerClientFor(
 }
 
 /**
- * SDK retry settings for the steps (main's waiter, post's own release): a
- * failing endpoint is reported within about 25 s (3 tries of at most 8 s)
- * instead of the SDK's default minute.
+ * SDK retry settings for the steps (main's waiter, post's own release): three
+ * quick tries, so that a refused connection is reported within seconds
+ * instead of the SDK's default minute. A stalled one is cut by the lock's
+ * request deadline (lock-blob.ts), which covers all three.
  */
 export const STEP_RETRY: StorageRetryOptions = {
   maxTries: 3,

@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { LockCancelledError, LockTimeoutError, isTransient, statusCode } from './errors.ts'
 import { formatDuration } from './duration.ts'
 import { describeHolder, holderKey, type HolderRecord } from './holder.ts'
-import type { LockBlob } from './lock-blob.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, type LockBlob } from './lock-blob.ts'
 
 export type WaitEvent =
   | { type: 'waiting'; holder: HolderRecord | undefined; waitedMs: number }
@@ -37,12 +37,17 @@ export interface WaitOptions {
 
 export interface Acquired {
   leaseId: string
+  /** The start of the acquire request that Azure granted: the lease is ours until this plus its duration. */
+  confirmedAt: Date
+  /** When the grant was answered, as the holder record and the outputs say. */
   acquiredAt: Date
   waitedMs: number
   holder: HolderRecord
 }
 
 const DEFAULT_POLL_MS = [250, 750] as const
+/** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
+const DEADLINE_GRACE_MS = 2_000
 
 /**
  * Waits until the lease is ours, then writes our holder record. Throws
@@ -62,6 +67,15 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   // Requests get a short grace after a cancel: an acquire that is in flight is
   // better finished and released than abandoned half way.
   const requests = new AbortController()
+  // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
+  // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
+  const call = (): { signal: AbortSignal; timeoutMs: number } => ({
+    signal: requests.signal,
+    timeoutMs: Math.max(
+      1_000,
+      Math.min(DEFAULT_REQUEST_TIMEOUT_MS, Math.ceil((deadline - Date.now() + DEADLINE_GRACE_MS) / 1_000) * 1_000),
+    ),
+  })
   const onCancel = (): void => void delay(graceMs, undefined, { ref: false }).then(() => requests.abort())
   signal?.addEventListener('abort', onCancel, { once: true })
 
@@ -88,10 +102,10 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         )
       }
       try {
-        const view = acquired ? undefined : await lock.view(requests.signal)
+        const view = acquired ? undefined : await lock.view(call())
         contacted = true
         if (view?.state === 'missing') {
-          const created = await lock.create(requests.signal)
+          const created = await lock.create(call())
           if (created !== 'nothing') emit({ type: 'created', what: created })
           continue
         }
@@ -105,15 +119,16 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           tried = true
           // With our own id this is idempotent: it also re-confirms a lease we
           // took on a try whose holder record could not be written.
-          const outcome = await lock.acquire(leaseId, options.leaseDurationSeconds, requests.signal)
+          const sentAt = new Date()
+          const outcome = await lock.acquire(leaseId, options.leaseDurationSeconds, call())
           if (outcome === 'missing') continue
           if (outcome === 'acquired') {
             acquired = true
             const acquiredAt = new Date()
             const holder: HolderRecord = { ...options.holder, acquiredAt: acquiredAt.toISOString() }
-            await lock.writeHolder(leaseId, holder, requests.signal)
+            await lock.writeHolder(leaseId, holder, call())
             if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
-            return { leaseId, acquiredAt, waitedMs: acquiredAt.getTime() - started, holder }
+            return { leaseId, confirmedAt: sentAt, acquiredAt, waitedMs: acquiredAt.getTime() - started, holder }
           }
           acquired = false
         } else {
@@ -169,5 +184,5 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
 
 /** Best effort, bounded: give back a lease we may hold. 'not-held' and errors are both fine here. */
 async function releaseQuietly(lock: LockBlob, leaseId: string): Promise<void> {
-  await lock.release(leaseId, AbortSignal.timeout(2_000)).catch(() => undefined)
+  await lock.release(leaseId, { timeoutMs: 2_000 }).catch(() => undefined)
 }

@@ -7,7 +7,8 @@ import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import { DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
-import { allCommandLines, environOf, isAlive, jobFor, lookAtLock, waitUntilFree } from '../support/e2e.ts'
+import { readStatusFile } from '../../src/renewer/status.ts'
+import { allCommandLines, environOf, isAlive, jobFor, lookAtLock, renewerPid, waitUntilFree } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { completeAllJobs } from '../support/runner.ts'
 
@@ -30,7 +31,7 @@ describe('the action, end to end', () => {
     assert.match(main.outputs['lease-id'] ?? '', UUID)
     assert.match(main.outputs['acquired-at'] ?? '', ISO)
     assert.match(main.outputs['waited-seconds'] ?? '', /^\d+\.\d$/)
-    assert.equal(job.state['lease-id'], main.outputs['lease-id'])
+    assert.equal(JSON.parse(job.state.lease ?? '{}').leaseId, main.outputs['lease-id'], 'post finds the lease in state')
 
     const look = await lookAtLock(azurite, 'uncontended')
     assert.equal(look.leaseState, 'leased')
@@ -38,9 +39,9 @@ describe('the action, end to end', () => {
     assert.equal(look.holder?.runUrl, `https://github.com/octo/api/actions/runs/${job.options.runId}`)
     assert.equal(look.holder?.acquiredAt, main.outputs['acquired-at'])
 
-    const renewerPid = Number(job.state['renewer-pid'])
-    assert.ok(isAlive(renewerPid), 'the renewer runs after main has ended')
-    assert.ok(!environOf(renewerPid).includes('INPUT_'), 'the renewer gets no step inputs in its environment')
+    const pid = renewerPid(job)
+    assert.ok(isAlive(pid), 'the renewer runs after main has ended')
+    assert.ok(!environOf(pid).includes('INPUT_'), 'the renewer gets no step inputs in its environment')
     assert.ok(!allCommandLines().some((line) => line.includes(DEV_KEY)), 'no process shows the key in its command line')
 
     const post = await job.runPost()
@@ -50,7 +51,7 @@ describe('the action, end to end', () => {
       post.stdout,
     )
     assert.equal((await lookAtLock(azurite, 'uncontended')).leaseState, 'available')
-    assert.ok(!isAlive(renewerPid), 'post stopped the renewer')
+    assert.ok(!isAlive(pid), 'post stopped the renewer')
     assert.deepEqual(job.complete(), [], 'nothing was left for the job-end clean-up')
   })
 
@@ -95,7 +96,7 @@ describe('the action, end to end', () => {
     const holder = jobFor(azurite, 'octo/dies', 'dead-holder')
     assert.equal((await holder.runMain()).exitCode, 0)
     // The machine dies: the renewer is gone, no post step runs.
-    process.kill(Number(holder.state['renewer-pid']), 'SIGKILL')
+    process.kill(renewerPid(holder), 'SIGKILL')
     const diedAt = Date.now()
     const waiter = jobFor(azurite, 'octo/next', 'dead-holder')
     const main = await waiter.runMain()
@@ -115,7 +116,7 @@ describe('the action, end to end', () => {
     const job = jobFor(azurite, 'octo/orphan', 'orphan')
     const main = await job.runMain({ separateWorker: true })
     assert.equal(main.exitCode, 0, main.stdout + main.stderr)
-    const renewerPid = Number(job.state['renewer-pid'])
+    const pid = renewerPid(job)
     assert.equal((await lookAtLock(azurite, 'orphan')).leaseState, 'leased')
     const killedAt = Date.now()
     job.killWorker()
@@ -123,10 +124,10 @@ describe('the action, end to end', () => {
     assert.ok(freeAt, 'the lock was freed')
     assert.ok(freeAt - killedAt < 5_000, `freed ${freeAt - killedAt} ms after the worker died`)
     await delay(500)
-    assert.ok(!isAlive(renewerPid), 'the orphaned renewer exited')
-    const status = JSON.parse(readFileSync(job.state['renewer-status-file']!, 'utf8'))
-    assert.equal(status.state, 'released')
-    assert.match(status.reason, /runner worker \(pid \d+\) is gone/)
+    assert.ok(!isAlive(pid), 'the orphaned renewer exited')
+    const status = readStatusFile(job.state['renewer-status-file']!)
+    assert.equal(status?.phase, 'released')
+    assert.equal(status?.released?.by, 'worker gone')
     job.complete()
   })
 
@@ -172,6 +173,7 @@ describe('the action, end to end', () => {
     const job = jobFor(azurite, 'octo/victim', 'stolen-live')
     assert.equal((await job.runMain()).exitCode, 0)
     const blob = containerOn(azurite, 'locks').getBlobClient('stolen-live')
+    const brokenAt = Date.now()
     await blob.getBlobLeaseClient().breakLease(0)
     await blob.getBlobLeaseClient().acquireLease(15)
     const stolenAt = Date.now()
@@ -180,12 +182,15 @@ describe('the action, end to end', () => {
     assert.equal(post.exitCode, 1)
     assert.equal(post.errors.length, 1, post.stdout)
     const match =
-      /^Lock devstoreaccount1\/locks\/stolen-live was lost at (\S+): Azure says the lease is no longer ours \(409 LeaseIdMismatchWithLeaseOperation\)\. Exclusivity was not guaranteed after that time/.exec(
+      /^Lock devstoreaccount1\/locks\/stolen-live was lost: exclusivity was guaranteed only until (\S+), and the loss was found at (\S+): Azure says the lease is no longer ours \(409 LeaseIdMismatchWithLeaseOperation\)\. Steps that ran under the lock after \1 may have overlapped another holder\.$/.exec(
         post.errors[0]!,
       )
     assert.ok(match, post.errors[0])
-    const lostAt = Date.parse(match[1]!)
-    assert.ok(lostAt >= stolenAt - 100 && lostAt <= stolenAt + 6_000, 'the loss time is when the renewer found out')
+    const exclusiveUntil = Date.parse(match[1]!)
+    const foundAt = Date.parse(match[2]!)
+    assert.ok(exclusiveUntil <= brokenAt, `exclusivity claimed until ${match[1]}, after the break`)
+    assert.ok(brokenAt - exclusiveUntil <= 5_500, 'no earlier than the last renewal before the break')
+    assert.ok(foundAt >= stolenAt && foundAt <= stolenAt + 6_000, 'found out at the next renewal')
     assert.equal((await lookAtLock(azurite, 'stolen-live')).leaseState, 'leased', "the thief's lease is untouched")
     job.complete()
   })
@@ -193,20 +198,20 @@ describe('the action, end to end', () => {
   it('fails post when the renewer was killed and another client took the lease', async () => {
     const job = jobFor(azurite, 'octo/victim', 'stolen-dead')
     assert.equal((await job.runMain()).exitCode, 0)
-    process.kill(Number(job.state['renewer-pid']), 'SIGKILL')
+    process.kill(renewerPid(job), 'SIGKILL')
     const blob = containerOn(azurite, 'locks').getBlobClient('stolen-dead')
     await blob.getBlobLeaseClient().breakLease(0)
     await blob.getBlobLeaseClient().acquireLease(15)
     const post = await job.runPost()
     assert.equal(post.exitCode, 1)
     assert.ok(
-      post.warnings.some((w) => /renewer \(pid \d+\) stopped unexpectedly/.test(w)),
+      post.warnings.some((w) => /^The renewer stopped unexpectedly; it last renewed at \S+\.$/.test(w)),
       post.stdout,
     )
     assert.equal(post.errors.length, 1, post.stdout)
     assert.match(
       post.errors[0]!,
-      /^Lock devstoreaccount1\/locks\/stolen-dead was lost at an unknown time after \S+: at release, Azure said the lease was no longer ours\. Exclusivity was not guaranteed/,
+      /^Lock devstoreaccount1\/locks\/stolen-dead was lost: exclusivity was guaranteed only until \S+, and the loss was found at \S+: at release, Azure said the lease was no longer ours\. Steps that ran/,
     )
     job.complete()
   })
@@ -214,7 +219,7 @@ describe('the action, end to end', () => {
   it('says the lease expires by itself when post has neither a renewer nor credentials to release it', async () => {
     const job = jobFor(azurite, 'octo/composite', 'no-credentials')
     assert.equal((await job.runMain()).exitCode, 0)
-    process.kill(Number(job.state['renewer-pid']), 'SIGKILL')
+    process.kill(renewerPid(job), 'SIGKILL')
     const post = await job.runPost({ inputs: { 'connection-string': '' } })
     assert.equal(post.exitCode, 0, post.stdout)
     assert.ok(

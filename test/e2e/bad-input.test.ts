@@ -142,7 +142,7 @@ describe('bad input, end to end', () => {
         assert.ok(!everything.includes(secret), 'no secret in the log')
         assert.ok(!JSON.stringify(job.state).includes(secret), 'no secret in state')
       }
-      assert.equal(job.state['lease-id'] ?? '', '', 'no lease was taken')
+      assert.equal(job.state.lease ?? '', '', 'no lease was taken')
       const post = await job.runPost()
       assert.equal(post.exitCode, 0)
       assert.deepEqual(post.lines, ['Nothing to release: the main step did not take the lock.'])

@@ -1,6 +1,7 @@
 // Every way of giving credentials, end to end, and post's care with pids.
 
 import assert from 'node:assert/strict'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { spawn } from 'node:child_process'
 import { after, before, describe, it } from 'node:test'
 import {
@@ -9,7 +10,7 @@ import {
   generateBlobSASQueryParameters,
 } from '@azure/storage-blob'
 import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
-import { isAlive, lookAtLock } from '../support/e2e.ts'
+import { isAlive, lookAtLock, renewerPid } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { Job, completeAllJobs } from '../support/runner.ts'
 
@@ -100,13 +101,15 @@ describe('credentials and pids, end to end', () => {
     job.complete()
   })
 
-  it('leaves alone a process that now has the renewer pid from state', async () => {
+  it('never signals a process whose pid a status file names, when the renewer does not answer', async () => {
     const job = new Job({ inputs: { 'lock-name': 'pid-reuse', 'connection-string': azurite.connectionString } })
     assert.equal((await job.runMain()).exitCode, 0)
-    // The renewer dies and its pid "is reused" by an unrelated process.
-    process.kill(Number(job.state['renewer-pid']), 'SIGKILL')
+    // The renewer dies and its pid "is reused" by an unrelated process, which its status file still names.
+    const statusFile = job.state['renewer-status-file']!
+    process.kill(renewerPid(job), 'SIGKILL')
     const stranger = spawn('sleep', ['30'], { stdio: 'ignore' })
-    job.state['renewer-pid'] = String(stranger.pid)
+    const report = JSON.parse(readFileSync(statusFile, 'utf8'))
+    writeFileSync(statusFile, JSON.stringify({ ...report, pid: stranger.pid }))
     const post = await job.runPost()
     assert.ok(isAlive(stranger.pid!), 'the unrelated process was not signalled')
     assert.equal(post.exitCode, 0, post.stdout)

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { setTimeout as delay } from 'node:timers/promises'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { allCommandLines, environOf, lookAtLock } from '../support/e2e.ts'
+import { allCommandLines, environOf, lookAtLock, renewerPid } from '../support/e2e.ts'
 import { startEntra, type Entra } from '../support/entra.ts'
 import { GITHUB_ISSUER, startGitHubOidc, type GitHubOidc } from '../support/github-oidc.ts'
 import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
@@ -106,8 +106,8 @@ describe('Entra ID sign-in, end to end', { timeout: 400_000 }, () => {
     assert.equal(look.holder?.repository, 'octo/app')
 
     // The renewer renews every 5 s with tokens it gets itself.
-    const renewerPid = Number(job.state['renewer-pid'])
-    assert.ok(!environOf(renewerPid).includes(requestToken), 'the request token is not in the renewer environment')
+    const pid = renewerPid(job)
+    assert.ok(!environOf(pid).includes(requestToken), 'the request token is not in the renewer environment')
     await delay(6_000)
     assertNoTokenInArgv(allTokens([requestToken]))
 
@@ -179,7 +179,7 @@ describe('Entra ID sign-in, end to end', { timeout: 400_000 }, () => {
       'Signed in to Entra ID with environment variables (a service principal in AZURE_TENANT_ID, AZURE_CLIENT_ID and a secret or certificate).',
     ])
     assert.equal((await lookAtLock(azurite, 'ambient')).leaseState, 'leased')
-    assert.equal(JSON.parse(job.state.lock!).ambientSource, 'environment')
+    assert.equal(job.state['ambient-source'], 'environment', 'post signs in with what main found')
     await delay(6_000)
     const post = await job.runPost()
     assert.equal(post.exitCode, 0, post.stdout)

@@ -4,20 +4,24 @@
 // Pass means: never two holders, never a stuck lock, never a silent loss.
 
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
+import type { RenewerReport } from '../../src/renewer/lifecycle.ts'
+import { readStatusFile } from '../../src/renewer/status.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { isAlive, jobFor, lookAtLock, waitUntilFree } from '../support/e2e.ts'
+import { isAlive, jobFor, lookAtLock, renewerPid, waitUntilFree } from '../support/e2e.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
 import { completeAllJobs, type Job } from '../support/runner.ts'
 
+/** The lost-lock error: 1 exclusive until, 2 found at, 3 the reason. */
 const LOSS =
-  /^Lock devstoreaccount1\/locks\/\S+ was lost at (\S+): (.*)\. Exclusivity was not guaranteed after that time/
+  /^Lock devstoreaccount1\/locks\/\S+ was lost: exclusivity was guaranteed only until (\S+), and the loss was found at (\S+): (.*)\. Steps that ran under the lock after \1 may have overlapped another holder\.$/
 
-function statusOf(job: Job): { state: string; renewals: number; longestGapMs: number; reason?: string } {
-  return JSON.parse(readFileSync(job.state['renewer-status-file']!, 'utf8'))
+function statusOf(job: Job): RenewerReport {
+  const report = readStatusFile(job.state['renewer-status-file']!)
+  assert.ok(report, 'the renewer wrote its status file')
+  return report
 }
 
 const isLeaseAction = (action: string) => (req: IncomingMessage) => req.headers['x-ms-lease-action'] === action
@@ -49,7 +53,7 @@ describe('safety under faults', () => {
     proxy.set({})
     await delay(3_000)
     const status = statusOf(job)
-    assert.equal(status.state, 'renewing')
+    assert.equal(status.phase, 'holding')
     assert.ok(proxy.count('renew', 'dropped') >= 1, 'the drop swallowed a renewal')
     assert.ok(status.longestGapMs > 5_500, `the longest gap between renewals was ${status.longestGapMs} ms`)
     const post = await job.runPost()
@@ -69,15 +73,15 @@ describe('safety under faults', () => {
     assert.equal(rivalMain.exitCode, 0, rivalMain.stdout)
     const rivalAt = Date.parse(rivalMain.outputs['acquired-at']!)
     await delay(2_000)
-    assert.equal(statusOf(job).state, 'lost', 'the renewer declared the loss on its own')
+    assert.equal(statusOf(job).phase, 'lost', 'the renewer declared the loss on its own')
     proxy.set({})
     const post = await job.runPost()
     assert.equal(post.exitCode, 1)
     assert.equal(post.errors.length, 1, post.stdout)
     const match = LOSS.exec(post.errors[0]!)
     assert.ok(match, post.errors[0])
-    assert.match(match[2]!, /no successful renewal for 15s, the whole lease duration/)
-    assert.ok(Date.parse(match[1]!) <= rivalAt, 'the loss is dated no later than the moment the rival got in')
+    assert.match(match[3]!, /no renewal succeeded for 15s, the whole lease duration/)
+    assert.ok(Date.parse(match[1]!) <= rivalAt, 'exclusivity is claimed no later than the moment the rival got in')
     assert.equal(
       (await lookAtLock(azurite, 'long-drop')).holder?.repository,
       'octo/rival',
@@ -101,7 +105,7 @@ describe('safety under faults', () => {
     proxy.set({})
     const injected = proxy.log.slice(before).filter((r) => r.outcome === 'injected').length
     assert.ok(injected >= 20, `${injected} requests got an injected error`)
-    assert.equal(statusOf(holder).state, 'renewing', 'the holder kept its lease')
+    assert.equal(statusOf(holder).phase, 'holding', 'the holder kept its lease')
     const holderPost = await holder.runPost()
     assert.equal(holderPost.exitCode, 0, holderPost.stdout)
     assert.deepEqual(holderPost.errors, [])
@@ -208,7 +212,7 @@ describe('safety under faults', () => {
     it('just after the lease is taken: post gives back the lease main proposed', async () => {
       proxy.log.length = 0
       const job = await killMainWhen('kill-acquired', isSetMetadata)
-      assert.equal(job.state['lease-id'], undefined, 'main died before recording the lease')
+      assert.equal(job.state.lease, undefined, 'main died before recording the lease')
       assert.equal((await lookAtLock(azurite, 'kill-acquired')).leaseState, 'leased')
       const post = await job.runPost()
       assert.deepEqual(post.lines, ['Released the lease that the main step took as it was stopped.'])
@@ -216,10 +220,11 @@ describe('safety under faults', () => {
       assert.deepEqual(job.complete(), [])
     })
 
-    it('after the renewer is spawned but before its pid is saved: post finds and stops it', async () => {
+    it('after the lease is handed to the renewer, before it confirms: post asks it through its channel', async () => {
       proxy.log.length = 0
       const job = await killMainWhen('kill-spawned', isLeaseAction('renew'))
-      assert.equal(job.state['renewer-pid'], undefined, 'main died before saving the renewer pid')
+      assert.ok(job.state['renewer-channel'], 'main saved where the renewer listens before it started it')
+      assert.ok(job.state.lease, 'main recorded the lease before handing it over')
       const post = await job.runPost()
       assert.equal(post.exitCode, 0, post.stdout)
       assert.ok(
@@ -243,14 +248,14 @@ describe('safety under faults', () => {
   it('reports a loss when the renewer is killed and the lease lapses before post, and still cleans up', async () => {
     const job = proxied('octo/lapsed', 'renewer-killed')
     assert.equal((await job.runMain()).exitCode, 0)
-    const renewer = Number(job.state['renewer-pid'])
+    const renewer = renewerPid(job)
     process.kill(renewer, 'SIGKILL')
     await delay(16_000)
     const post = await job.runPost()
     assert.equal(post.exitCode, 1)
     const match = LOSS.exec(post.errors[0] ?? '')
     assert.ok(match, post.stdout)
-    assert.equal(match[2], 'the renewer had stopped and the lease expired')
+    assert.match(match[3]!, /^the renewer had stopped and the lease ran out at \S+$/)
     assert.equal((await lookAtLock(azurite, 'renewer-killed')).leaseState, 'expired')
     assert.ok(!isAlive(renewer))
     job.complete()
@@ -259,10 +264,13 @@ describe('safety under faults', () => {
   it('warns but does not fail when the renewer is killed and post comes before the lease lapses', async () => {
     const job = proxied('octo/quick', 'renewer-killed-quick')
     assert.equal((await job.runMain()).exitCode, 0)
-    process.kill(Number(job.state['renewer-pid']), 'SIGKILL')
+    process.kill(renewerPid(job), 'SIGKILL')
     const post = await job.runPost()
     assert.equal(post.exitCode, 0, post.stdout)
-    assert.ok(post.warnings.some((w) => /renewer \(pid \d+\) stopped unexpectedly/.test(w)))
+    assert.ok(
+      post.warnings.some((w) => /^The renewer stopped unexpectedly/.test(w)),
+      post.stdout,
+    )
     assert.equal((await lookAtLock(azurite, 'renewer-killed-quick')).leaseState, 'available')
     job.complete()
   })
@@ -271,12 +279,10 @@ describe('safety under faults', () => {
     const job = proxied('octo/container', 'parent-pid-1')
     const main = await job.runMain({ orphaned: true })
     assert.deepEqual(main.errors, [], main.stdout)
-    assert.ok(job.state['lease-id'], main.stdout)
+    assert.ok(job.state.lease, main.stdout)
     const post = await job.runPost()
     assert.equal(post.exitCode, 0, post.stdout)
-    assert.ok(
-      post.lines.some((l) => /debug: main's parent is pid 1 or unknown .*not watching the runner worker/.test(l)),
-    )
+    assert.ok(post.lines.some((l) => /main's parent is pid 1 or unknown .*not watching the runner worker/.test(l)))
     assert.equal((await lookAtLock(azurite, 'parent-pid-1')).leaseState, 'available')
     job.complete()
   })

@@ -14,7 +14,7 @@ import {
   generateBlobSASQueryParameters,
 } from '@azure/storage-blob'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { allCommandLines, environOf } from '../support/e2e.ts'
+import { allCommandLines, environOf, renewerPid } from '../support/e2e.ts'
 import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
 
 const ACCOUNT = 'mutexsecrets'
@@ -106,7 +106,7 @@ describe('secrets, end to end', () => {
       )
       check('main log', logOf(main))
       check('command lines while holding', allCommandLines().join('\n'))
-      check('renewer environment', environOf(Number(job.state['renewer-pid'])))
+      check('renewer environment', environOf(renewerPid(job)))
       const props = await service.getContainerClient('locks').getBlobClient(lockName).getProperties()
       check('blob metadata', JSON.stringify(props.metadata))
       assert.ok(props.metadata?.holder_repository, 'the holder record is there to be checked')

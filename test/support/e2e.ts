@@ -6,6 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { holderFromMetadata, type HolderRecord } from '../../src/lock/holder.ts'
 import type { Azurite } from './azurite.ts'
 import { containerOn } from './lock.ts'
+import { readStatusFile } from '../../src/renewer/status.ts'
 import { Job, type JobOptions } from './runner.ts'
 
 let runs = 100
@@ -82,4 +83,11 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false
   }
+}
+
+/** The pid of a job's renewer, as its status file says (main keeps no pid: post asks the renewer itself). */
+export function renewerPid(job: Job): number {
+  const report = readStatusFile(job.state['renewer-status-file'] ?? '')
+  if (!report) throw new Error(`no renewer status file for this job (${job.state['renewer-status-file']})`)
+  return report.pid
 }

@@ -54,6 +54,15 @@ export interface StepResult {
   cancel?: { endedBy: 'SIGINT' | 'SIGTERM' | 'SIGKILL'; afterMs: number }
 }
 
+/** A step may delete its own command files (rm -rf "$RUNNER_TEMP"/*): the runner then reads nothing from them. */
+function readIfThere(path: string): string {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
 /** Reads a GITHUB_STATE / GITHUB_OUTPUT file: `key<<DELIM` heredocs or `key=value` lines. Last write wins. */
 export function parseCommandFile(text: string): Record<string, string> {
   const values: Record<string, string> = {}
@@ -137,7 +146,7 @@ export class Job {
   /** Runs the main step; see StepOptions for cancelling it and for who its parent is. */
   async runMain(options: StepOptions = {}): Promise<StepResult> {
     const result = await this.runStep(MAIN, {}, options)
-    Object.assign(this.state, parseCommandFile(readFileSync(join(this.temp, 'state-main'), 'utf8')))
+    Object.assign(this.state, parseCommandFile(readIfThere(join(this.temp, 'state-main'))))
     return result
   }
 
@@ -236,7 +245,7 @@ export class Job {
       stdout,
       stderr,
       ...parseStdout(stdout),
-      outputs: parseCommandFile(readFileSync(outputFile, 'utf8')),
+      outputs: parseCommandFile(readIfThere(outputFile)),
       cancel,
     }
   }

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { TokenCredential } from '@azure/core-auth'
-import {
-  EntraSignInError,
-  authorityOptions,
-  claimsOf,
-  findAmbientCredential,
-  oidcRequestFromEnv,
-  type AmbientCandidate,
-} from '../../src/action/entra.ts'
-import { describeStorageError } from '../../src/lock/errors.ts'
+import { oidcRequestFromEnv } from '../../src/action/context.ts'
+import { messageFor } from '../../src/action/failure.ts'
+import { UserError, describeStorageError } from '../../src/lock/errors.ts'
+import { NoAmbientCredentialError, findAmbientCredential, type AmbientCandidate } from '../../src/sign-in/ambient.ts'
+import { authorityOptions } from '../../src/sign-in/entra-id.ts'
+import { claimsOf } from '../../src/sign-in/github-oidc.ts'
 
 describe('oidcRequestFromEnv', () => {
   test('tells the user to add id-token: write when the job may not request a token', () => {
@@ -20,7 +17,7 @@ describe('oidcRequestFromEnv', () => {
     ]) {
       assert.throws(
         () => oidcRequestFromEnv(env),
-        (err: unknown) => err instanceof EntraSignInError && /permissions: id-token: write/.test(err.message),
+        (err: unknown) => err instanceof UserError && /permissions: id-token: write/.test(err.message),
       )
     }
   })
@@ -100,13 +97,14 @@ describe('findAmbientCredential', () => {
         candidate('managed-identity', 'hangs'),
       ]),
       (err: unknown) => {
-        assert.ok(err instanceof EntraSignInError)
+        assert.ok(err instanceof NoAmbientCredentialError)
         assert.ok(!err.message.includes('\n'), 'one line')
         assert.match(
           err.message,
           /\(1\) environment: environment is not set up; to use it, fix environment; \(2\) workload-identity: workload-identity said no; to use it, fix workload-identity; \(3\) managed-identity: no token within 0\.05 s; to use it, fix managed-identity\./,
         )
-        assert.match(err.message, /'client-id' and 'tenant-id'/)
+        assert.doesNotMatch(err.message, /'client-id'/, 'sign-in knows no action inputs')
+        assert.match(messageFor(err, undefined), /'client-id' and 'tenant-id'/, 'the action names the inputs')
         return true
       },
     )

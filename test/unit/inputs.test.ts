@@ -46,14 +46,14 @@ function assertInputError(read: () => unknown, inputs: string[], extra: string[]
 describe('readSettings', () => {
   test('applies the defaults: container locks, a 60 s lease and no timeout', () => {
     assert.deepEqual(readSettings(reader(KEY_INPUTS)), {
-      lockName: 'production-deploy',
-      container: 'locks',
-      leaseDurationSeconds: 60,
-      timeoutMs: undefined,
-      target: {
+      lock: {
         endpoint: 'https://myacct.blob.core.windows.net',
-        auth: { kind: 'shared-key', accountName: 'myacct', accountKey: KEY },
+        container: 'locks',
+        lockName: 'production-deploy',
+        leaseDurationSeconds: 60,
       },
+      auth: { kind: 'shared-key', accountName: 'myacct', accountKey: KEY },
+      timeoutMs: undefined,
     })
   })
 
@@ -67,9 +67,9 @@ describe('readSettings', () => {
         timeout: '15m',
       }),
     )
-    assert.equal(settings.lockName, 'team/db-migrate')
-    assert.equal(settings.container, 'team-locks')
-    assert.equal(settings.leaseDurationSeconds, 30)
+    assert.equal(settings.lock.lockName, 'team/db-migrate')
+    assert.equal(settings.lock.container, 'team-locks')
+    assert.equal(settings.lock.leaseDurationSeconds, 30)
     assert.equal(settings.timeoutMs, 900_000)
   })
 

@@ -336,24 +336,15 @@ describe('defaultEndpoint', () => {
 
 describe('secretsOf', () => {
   test('returns the account key of a shared-key target', () => {
-    assert.deepEqual(
-      secretsOf({
-        endpoint: 'https://myacct.blob.core.windows.net',
-        auth: { kind: 'shared-key', accountName: 'myacct', accountKey: KEY },
-      }),
-      [KEY],
-    )
+    assert.deepEqual(secretsOf({ kind: 'shared-key', accountKey: KEY }), [KEY])
   })
 
   test('returns the token of a SAS target', () => {
-    assert.deepEqual(
-      secretsOf({ endpoint: 'https://myacct.blob.core.windows.net', auth: { kind: 'sas', sasToken: SAS } }),
-      [SAS],
-    )
+    assert.deepEqual(secretsOf({ kind: 'sas', sasToken: SAS }), [SAS])
   })
 
   test('returns the secret of a parsed connection string', () => {
-    assert.deepEqual(secretsOf(parseConnectionString(`AccountName=myacct;SharedAccessSignature=?${SAS}`)), [SAS])
-    assert.deepEqual(secretsOf(parseConnectionString('UseDevelopmentStorage=true')), [DEV_KEY])
+    assert.deepEqual(secretsOf(parseConnectionString(`AccountName=myacct;SharedAccessSignature=?${SAS}`).auth), [SAS])
+    assert.deepEqual(secretsOf(parseConnectionString('UseDevelopmentStorage=true').auth), [DEV_KEY])
   })
 })

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { keepLease, renewalTimings, renewerRetry, type RenewalOutcome } from '../../src/lock/renewer.ts'
+import { keepLease, type RenewalOutcome } from '../../src/lock/keep-lease.ts'
 
 function unavailable(): Error {
   return Object.assign(new Error('The server is busy.'), { statusCode: 503 })
@@ -209,7 +209,13 @@ describe('keepLease', () => {
     assert.equal(calls, 3)
     assert.match(loss.reason, /no longer ours/)
     assert.match(loss.reason, /409 LeaseIdMismatchWithLeaseOperation/)
-    assert.ok(loss.at.getTime() >= before && loss.at.getTime() <= after)
+    assert.ok(loss.detectedAt.getTime() >= before && loss.detectedAt.getTime() <= after)
+    const renewed = outcomes.filter((outcome) => outcome.kind === 'renewed')
+    assert.equal(
+      loss.exclusiveUntil.getTime(),
+      renewed.at(-1)!.sentAt.getTime(),
+      'exclusive until the start of the last renewal Azure confirmed',
+    )
     assert.ok(after - before < 300, 'does not wait for the lease to run out')
     assert.deepEqual(
       outcomes.map((outcome) => outcome.kind),
@@ -253,10 +259,11 @@ describe('keepLease', () => {
     )
     const returnedAt = Date.now()
     assert.ok(loss, 'expected a loss')
-    assertNear(loss.at.getTime(), starts[1] + leaseDurationMs, 10, 'loss time')
-    assert.ok(returnedAt >= loss.at.getTime(), 'reported before the lease ran out')
-    assert.ok(returnedAt - loss.at.getTime() < 100, 'reported long after the lease ran out')
-    assert.match(loss.reason, /no successful renewal for 0\.4s/)
+    assertNear(loss.exclusiveUntil.getTime(), starts[1]!, 5, 'exclusive until the start of the last success')
+    assert.ok(loss.detectedAt.getTime() >= starts[1]! + leaseDurationMs, 'found out once the lease ran out')
+    assert.ok(returnedAt >= starts[1]! + leaseDurationMs, 'reported before the lease ran out')
+    assert.ok(returnedAt - (starts[1]! + leaseDurationMs) < 100, 'reported long after the lease ran out')
+    assert.match(loss.reason, /no renewal succeeded for 0\.4s/)
     assert.match(loss.reason, /last error: 503/)
     assert.deepEqual(
       outcomes.slice(0, 3).map((outcome) => outcome.kind),
@@ -269,7 +276,7 @@ describe('keepLease', () => {
   test('honours the attempt timeout on a renewal that never answers and ends in loss after the lease duration', async () => {
     const leaseDurationMs = 500
     const attemptTimeoutMs = 120
-    const heldSince = new Date()
+    const confirmedAt = new Date()
     const attempts: Array<{ start: number; end: number; reason: unknown }> = []
     const loss = await keepLease(
       {
@@ -283,7 +290,7 @@ describe('keepLease', () => {
           }
         },
         leaseDurationMs,
-        heldSince,
+        confirmedAt,
         retryMs: 20,
         attemptTimeoutMs,
       },
@@ -291,10 +298,13 @@ describe('keepLease', () => {
     )
     const returnedAt = Date.now()
     assert.ok(loss, 'expected a loss')
-    assert.equal(loss.at.getTime(), heldSince.getTime() + leaseDurationMs)
-    assert.ok(returnedAt >= loss.at.getTime())
-    assert.ok(returnedAt - loss.at.getTime() < 100, `reported ${returnedAt - loss.at.getTime()} ms after the loss`)
-    assert.match(loss.reason, /no successful renewal for 0\.5s/)
+    const ranOut = confirmedAt.getTime() + leaseDurationMs
+    assert.equal(loss.exclusiveUntil.getTime(), confirmedAt.getTime())
+    assert.ok(loss.detectedAt.getTime() >= ranOut)
+    assert.ok(returnedAt >= ranOut)
+    assert.ok(returnedAt - ranOut < 100, `reported ${returnedAt - ranOut} ms after the lease ran out`)
+    assert.match(loss.reason, /no renewal succeeded for 0\.5s/)
+    assert.match(loss.reason, new RegExp(`ran out at ${new Date(ranOut).toISOString()}`))
     assert.ok(attempts.length >= 3 && attempts.length <= 6, `expected about 4 attempts, got ${attempts.length}`)
     for (const attempt of attempts) {
       assert.ok(
@@ -304,7 +314,7 @@ describe('keepLease', () => {
       assert.equal((attempt.reason as Error).name, 'TimeoutError')
     }
     const last = attempts[attempts.length - 1]
-    assert.ok(last.end <= loss.at.getTime() + 50, 'the last attempt was not cut short at the end of the lease')
+    assert.ok(last.end <= ranOut + 50, 'the last attempt was not cut short at the end of the lease')
   })
 
   test('describes SDK abort errors from timed-out attempts as a timeout in the loss reason', async () => {
@@ -336,57 +346,20 @@ describe('keepLease', () => {
 
   test('ends as lost without renewing when the lease was last held more than a lease duration ago', async () => {
     let calls = 0
-    const heldSince = new Date(Date.now() - 1_000)
+    const confirmedAt = new Date(Date.now() - 1_000)
     const loss = await keepLease(
       {
         renew: async () => {
           calls++
         },
         leaseDurationMs: 600,
-        heldSince,
+        confirmedAt,
       },
       new AbortController().signal,
     )
     assert.ok(loss)
     assert.equal(calls, 0)
-    assert.equal(loss.at.getTime(), heldSince.getTime() + 600)
+    assert.equal(loss.exclusiveUntil.getTime(), confirmedAt.getTime())
     assert.doesNotMatch(loss.reason, /last error/)
-  })
-})
-
-describe('renewalTimings', () => {
-  test('renews every 20 s, retries every 2 s, and bounds a try at 10 s and an attempt at 30 s for a 60 s lease', () => {
-    assert.deepEqual(renewalTimings(60_000), {
-      intervalMs: 20_000,
-      retryMs: 2_000,
-      attemptTimeoutMs: 30_000,
-      tryTimeoutMs: 10_000,
-    })
-  })
-
-  test('scales the interval and the timeouts down for a 15 s lease', () => {
-    assert.deepEqual(renewalTimings(15_000), {
-      intervalMs: 5_000,
-      retryMs: 2_000,
-      attemptTimeoutMs: 7_500,
-      tryTimeoutMs: 3_750,
-    })
-  })
-
-  test('never retries less often than it renews', () => {
-    assert.deepEqual(renewalTimings(3_000), {
-      intervalMs: 1_000,
-      retryMs: 1_000,
-      attemptTimeoutMs: 1_500,
-      tryTimeoutMs: 750,
-    })
-  })
-
-  test('lets every SDK try of a renewal take a quarter of the lease, at most 10 s', () => {
-    assert.equal(renewerRetry(15_000).tryTimeoutInMs, 3_750)
-    assert.equal(renewerRetry(60_000).tryTimeoutInMs, 10_000)
-    const retry = renewerRetry(15_000)
-    const { attemptTimeoutMs } = renewalTimings(15_000)
-    assert.ok(retry.tryTimeoutInMs! + retry.retryDelayInMs! < attemptTimeoutMs, 'a retry fits in one attempt')
   })
 })

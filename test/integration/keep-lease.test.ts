@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
-import { keepLease, type RenewalOutcome } from '../../src/lock/renewer.ts'
+import { keepLease, type RenewalOutcome } from '../../src/lock/keep-lease.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { containerOn } from '../support/lock.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
@@ -22,7 +22,7 @@ describe('keepLease against storage', () => {
     const stop = new AbortController()
     const kept = keepLease(
       {
-        renew: (s) => lock.renew(leaseId, s),
+        renew: (signal) => lock.renew(leaseId, { signal }),
         leaseDurationMs: 15_000,
         intervalMs: 200,
         onOutcome: (o) => outcomes.push(o),
@@ -37,7 +37,7 @@ describe('keepLease against storage', () => {
     assert.equal(await lock.release(leaseId), 'released')
   })
 
-  it('reports the lease lost at once when another client has taken it', async () => {
+  it('reports the lease lost at once when another client has taken it, dated no later than the break', async () => {
     const container = containerOn(azurite)
     const lock = new LockBlob(container, 'stolen')
     await lock.create()
@@ -45,17 +45,22 @@ describe('keepLease against storage', () => {
     await lock.acquire(leaseId, 15)
     const stop = new AbortController()
     const kept = keepLease(
-      { renew: (s) => lock.renew(leaseId, s), leaseDurationMs: 15_000, intervalMs: 200 },
+      { renew: (signal) => lock.renew(leaseId, { signal }), leaseDurationMs: 15_000, intervalMs: 200 },
       stop.signal,
     )
     await delay(300)
     const blob = container.getBlobClient('stolen')
+    const brokenAt = Date.now()
     await blob.getBlobLeaseClient().breakLease(0)
     await blob.getBlobLeaseClient().acquireLease(15)
     const before = Date.now()
     const loss = await kept
     assert.ok(loss, 'a loss is reported')
     assert.match(loss.reason, /409 LeaseIdMismatchWithLeaseOperation/)
-    assert.ok(loss.at.getTime() >= before - 50 && loss.at.getTime() <= Date.now())
+    assert.ok(loss.detectedAt.getTime() >= before - 50 && loss.detectedAt.getTime() <= Date.now())
+    assert.ok(
+      loss.exclusiveUntil.getTime() <= brokenAt,
+      `exclusivity is claimed until ${loss.exclusiveUntil.toISOString()}, after the break at ${new Date(brokenAt).toISOString()}`,
+    )
   })
 })

@@ -1,0 +1,52 @@
+// Which lock, in one value: the account's endpoint, the container, the lock's
+// name and the lease length. The steps read it from inputs, keep it in step
+// state and hand it to the renewer; wherever it is read back, it is checked.
+
+import { leaseSecondsProblem } from './lease.ts'
+import { containerNameProblem, lockNameProblem } from './names.ts'
+
+export interface LockSpec {
+  /** Blob service endpoint without a query, e.g. https://acct.blob.core.windows.net */
+  endpoint: string
+  container: string
+  /** The blob that is leased, as go-azuremutex names it. */
+  lockName: string
+  leaseDurationSeconds: number
+}
+
+/** A value read back from state, a file or a pipe that is not what was written there. */
+export class MalformedError extends Error {
+  override name = 'MalformedError'
+}
+
+/** The account name: the first path segment of a path-style endpoint (Azurite, IP), else the first label of the host. */
+export function accountNameOf(endpoint: string): string {
+  const url = new URL(endpoint)
+  const pathStyle = url.port !== '' || /^[\d.]+$|^\[|^localhost$/i.test(url.hostname)
+  return (pathStyle ? url.pathname.split('/')[1] : url.hostname.split('.')[0]) ?? ''
+}
+
+/** account/container/blob: how the logs name a lock. Holds no credentials. */
+export function lockLocation(spec: LockSpec): string {
+  return `${accountNameOf(spec.endpoint)}/${spec.container}/${spec.lockName}`
+}
+
+/** Checks that a value read back is a LockSpec that names a valid lock; throws MalformedError if not. */
+export function parseLockSpec(value: unknown): LockSpec {
+  const spec = value as Partial<LockSpec> | null
+  const problem =
+    typeof spec !== 'object' || spec === null
+      ? 'not an object'
+      : typeof spec.endpoint !== 'string' || !/^https?:\/\/[^?#]+$/.test(spec.endpoint)
+        ? 'endpoint'
+        : typeof spec.container !== 'string' || containerNameProblem(spec.container)
+          ? 'container'
+          : typeof spec.lockName !== 'string' || lockNameProblem(spec.lockName)
+            ? 'lockName'
+            : typeof spec.leaseDurationSeconds !== 'number' || leaseSecondsProblem(spec.leaseDurationSeconds)
+              ? 'leaseDurationSeconds'
+              : undefined
+  if (problem) throw new MalformedError(`not a lock description (${problem})`)
+  const { endpoint, container, lockName, leaseDurationSeconds } = spec as LockSpec
+  return { endpoint, container, lockName, leaseDurationSeconds }
+}

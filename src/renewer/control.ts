@@ -1,0 +1,206 @@
+// The steps' side of the renewer. Main starts it early, while it waits for the
+// lease, and hands the lease over once it has one; post (or a release step)
+// asks it to let go through its channel.
+//
+// Main talks to the renewer over Node's IPC pipe, which exists only between
+// the two: the configuration, secrets included, never touches a command line,
+// an environment variable or a file. The renewer's stdout and stderr go
+// nowhere, so it cannot hold the step's output open.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes, randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { fileURLToPath } from 'node:url'
+import { UserError } from '../lock/errors.ts'
+import { askRenewer, type ChannelRef, type ChannelRequest, type RenewerAnswer } from './channel.ts'
+import type { RenewerReport, StopAnswer } from './lifecycle.ts'
+import { parseFromRenewer, type FromRenewer, type Handover, type RenewerConfig, type ToRenewer } from './messages.ts'
+import { channelAddress, isSignallablePid, killProcess, livenessOf, startTimeOf } from './platform.ts'
+
+/** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
+const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/
+
+export class RenewerStartError extends UserError {
+  override name = 'RenewerStartError'
+}
+
+/** A fresh channel and status file for one renewer: the address is the renewer's, the token its password. */
+export function newRenewerPlaces(): { channel: ChannelRef; statusFile: string } {
+  const id = randomUUID()
+  return {
+    channel: { address: channelAddress(id), token: randomBytes(24).toString('base64url') },
+    statusFile: join(process.env.RUNNER_TEMP || tmpdir(), 'azure-mutex', `renewer-${id}.json`),
+  }
+}
+
+/** The worker to watch: main's parent, unless that is init or a container's pid 1. */
+export function workerOf(ppid: number): RenewerConfig['worker'] {
+  return isSignallablePid(ppid) ? { pid: ppid, startTime: startTimeOf(ppid) } : undefined
+}
+
+function renewerScript(): string {
+  // dist/main/index.js and dist/post/index.js sit beside dist/renewer/index.js.
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'renewer', 'index.js')
+}
+
+/** A renewer that main has started and not yet let go of. */
+export class SpawnedRenewer {
+  private readonly child: ChildProcess
+  private readonly messages: FromRenewer[] = []
+  private wake: () => void = () => undefined
+  private ended: string | undefined
+
+  constructor(config: RenewerConfig) {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)))
+    this.child = spawn(process.execPath, [renewerScript()], {
+      detached: true,
+      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+      env,
+      windowsHide: true,
+    })
+    this.child.on('message', (value: unknown) => {
+      const message = parseFromRenewer(value)
+      if (message) this.messages.push(message)
+      this.wake()
+    })
+    this.child.once('exit', (code, signal) => {
+      this.ended = signal ? `signal ${signal}` : `exit code ${code}`
+      this.wake()
+    })
+    this.child.once('error', (err) => {
+      this.ended = err.message
+      this.wake()
+    })
+    this.child.unref()
+    this.send({ type: 'config', config })
+  }
+
+  get pid(): number | undefined {
+    return this.child.pid
+  }
+
+  private send(message: ToRenewer): void {
+    if (this.child.connected) this.child.send(message, () => undefined)
+  }
+
+  /** The next message of the given type, or an error when the renewer ends, fails, or the time or signal runs out. */
+  private async expect<T extends FromRenewer['type']>(
+    type: T,
+    timeoutMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Extract<FromRenewer, { type: T }>> {
+    const deadline = Date.now() + timeoutMs
+    for (;;) {
+      const index = this.messages.findIndex((m) => m.type === type || m.type === 'failed')
+      if (index >= 0) {
+        const [message] = this.messages.splice(index, 1)
+        if (message!.type === 'failed') {
+          throw new RenewerStartError(`The renewer could not keep the lease: ${message!.error}.`)
+        }
+        return message as Extract<FromRenewer, { type: T }>
+      }
+      if (this.ended) throw new RenewerStartError(`The renewer exited before it confirmed the lease (${this.ended}).`)
+      if (signal?.aborted) throw new RenewerStartError('Cancelled while the renewer was starting.')
+      if (Date.now() >= deadline) {
+        throw new RenewerStartError(`The renewer did not confirm the lease within ${timeoutMs / 1000} s.`)
+      }
+      const woken = new Promise<void>((resolve) => (this.wake = resolve))
+      const onAbort = (): void => this.wake()
+      signal?.addEventListener('abort', onAbort, { once: true })
+      await Promise.race([woken, delay(Math.max(0, deadline - Date.now()), undefined, { ref: false })])
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  /**
+   * Hands the lease over and waits until the renewer has renewed it once:
+   * then it is known to reach storage with its own credentials. Throws
+   * RenewerStartError otherwise; the caller still owns the lease then.
+   */
+  async hold(lease: Handover, options: { timeoutMs: number; signal?: AbortSignal }): Promise<RenewerReport> {
+    await this.expect('ready', options.timeoutMs, options.signal)
+    this.send({ type: 'hold', lease })
+    const { report } = await this.expect('holding', options.timeoutMs, options.signal)
+    return report
+  }
+
+  /** Lets a renewer that holds the lease run on alone. */
+  detach(): void {
+    if (this.child.connected) this.child.disconnect()
+  }
+
+  /** Before a hand-over: the renewer sees main go and exits, holding nothing. */
+  dismiss(): void {
+    this.detach()
+  }
+
+  /** After a failed hand-over: end it now. Main spawned it, so the pid is certainly this process. */
+  kill(): void {
+    if (this.ended === undefined && this.child.pid !== undefined) killProcess(this.child.pid)
+    this.detach()
+  }
+}
+
+// ---- Asking a running renewer ------------------------------------------------
+
+export interface AskOptions {
+  /** How long the renewer may take to say who it is. */
+  helloTimeoutMs?: number
+  /** How long it may take to do what was asked: its release is cut at 10 s, so 15 s leaves room. */
+  answerTimeoutMs?: number
+  /** End a renewer that proved who it is but gave no answer in time (post does; a release step does not). */
+  killIfStuck?: boolean
+}
+
+/** How long post waits for a renewer that answered "stop" to be gone, so nothing is left for the job-end clean-up. */
+const EXIT_WAIT_MS = 2_000
+
+/** Waits until the process is gone (only looks, never signals); false if it is still there at the limit. */
+async function exited(pid: number, limitMs: number): Promise<boolean> {
+  const deadline = Date.now() + limitMs
+  while (livenessOf(pid, undefined) !== 'gone') {
+    if (Date.now() >= deadline) return false
+    await delay(10)
+  }
+  return true
+}
+
+/** What came of asking: how it went, and the renewer's latest log lines when it answered. */
+export interface Asked {
+  answer: StopAnswer
+  log: string[]
+}
+
+/**
+ * Asks the renewer behind a channel to stop or release, and waits for its
+ * answer. A renewer that said hello (so the open connection proves its pid)
+ * but does not answer in time is killed when killIfStuck is set; one that
+ * never says hello is left alone.
+ */
+export async function askToLetGo(ref: ChannelRef, request: ChannelRequest, options: AskOptions = {}): Promise<Asked> {
+  const conversation = await askRenewer(ref, request)
+  if (conversation === 'nothing listens') return { answer: { kind: 'gone' }, log: [] }
+  try {
+    const timeout = <T>(ms: number): Promise<T | 'timeout'> =>
+      delay(ms, 'timeout' as const, { ref: false }) as Promise<'timeout'>
+    const pid = await Promise.race([conversation.hello, timeout<number>(options.helloTimeoutMs ?? 5_000)])
+    if (pid === 'timeout' || pid === undefined) return { answer: { kind: 'silent' }, log: [] }
+    const answer: RenewerAnswer | undefined | 'timeout' = await Promise.race([
+      conversation.answer,
+      timeout<RenewerAnswer>(options.answerTimeoutMs ?? 15_000),
+    ])
+    if (answer === 'timeout') {
+      if (!options.killIfStuck) return { answer: { kind: 'silent' }, log: [] }
+      killProcess(pid) // still connected, so the pid is still this renewer's
+      return { answer: { kind: 'stopped', pid }, log: [] }
+    }
+    // The line closed without an answer: the renewer died while it worked.
+    if (answer === undefined) return { answer: { kind: 'gone' }, log: [] }
+    if (request.op === 'stop') await exited(pid, EXIT_WAIT_MS)
+    return { answer: { kind: 'answered', report: answer.report }, log: answer.log }
+  } finally {
+    conversation.close()
+  }
+}

@@ -1,0 +1,249 @@
+// The renewer's lifecycle as one explicit state machine, and the verdict post
+// draws from it. Both are pure: the renewer process feeds events to advance(),
+// and what it reports (over its channel, or in its status file) is the state
+// that results. Post reads that state through verdict() alone.
+//
+//   starting ──renewed──▶ holding ──released──────▶ released
+//      │                   │  ├──lost / found-lost─▶ lost
+//      └──failed──▶ failed │  └──release-failed───▶ unreleased (expires by itself)
+//                          └──renewed, renewal-failed (stays holding)
+
+/** Who asked the renewer to let the lock go. */
+export type Requester = 'post' | 'release step' | 'worker gone'
+
+export type Phase = 'starting' | 'holding' | 'released' | 'lost' | 'unreleased' | 'failed'
+
+export interface LossRecord {
+  /** ISO time: the start of the last request Azure confirmed the lease with; exclusivity holds up to here. */
+  exclusiveUntil: string
+  /** ISO time the loss was found out. */
+  detectedAt: string
+  reason: string
+}
+
+/** What the renewer says of itself: its status file holds it, and it answers with it. */
+export interface RenewerReport {
+  pid: number
+  phase: Phase
+  /** ISO time the process started. */
+  startedAt: string
+  /** ISO time: the start of the last request that confirmed the lease (the acquire, then each renewal). */
+  confirmedAt?: string
+  /** ISO time the last successful renewal was answered. */
+  renewedAt?: string
+  renewals: number
+  /** Renewal attempts that failed without an answer that the lease is gone. */
+  failures: number
+  /** The longest time between two successful renewals (their answers), in ms. */
+  longestGapMs: number
+  loss?: LossRecord
+  released?: { at: string; by: Requester }
+  /** Why the renewer failed to start, or why its release failed. */
+  error?: string
+}
+
+export type LifecycleEvent =
+  | { type: 'hold'; confirmedAt: Date }
+  | { type: 'renewed'; sentAt: Date; at: Date }
+  | { type: 'renewal-failed' }
+  | { type: 'lost'; exclusiveUntil: Date; detectedAt: Date; reason: string }
+  /** Release answered that the lease was not ours any more. */
+  | { type: 'found-lost'; at: Date }
+  | { type: 'released'; at: Date; by: Requester }
+  | { type: 'release-failed'; error: string }
+  | { type: 'failed'; error: string }
+
+export function initialReport(pid: number, startedAt: Date): RenewerReport {
+  return { pid, phase: 'starting', startedAt: startedAt.toISOString(), renewals: 0, failures: 0, longestGapMs: 0 }
+}
+
+/** True once the renewer will never hold the lease again. */
+export function isFinal(phase: Phase): boolean {
+  return phase !== 'starting' && phase !== 'holding'
+}
+
+/**
+ * The next state. An event that does not apply to the current phase (a late
+ * renewal after a release, say) leaves the state as it is: a final phase is
+ * never left.
+ */
+export function advance(report: RenewerReport, event: LifecycleEvent): RenewerReport {
+  if (isFinal(report.phase)) return report
+  const held = report.phase === 'holding'
+  switch (event.type) {
+    case 'hold':
+      return { ...report, confirmedAt: event.confirmedAt.toISOString() }
+    case 'renewed': {
+      const previous = Date.parse(report.renewedAt ?? report.confirmedAt ?? event.sentAt.toISOString())
+      return {
+        ...report,
+        phase: 'holding',
+        confirmedAt: event.sentAt.toISOString(),
+        renewedAt: event.at.toISOString(),
+        renewals: report.renewals + 1,
+        longestGapMs: Math.max(report.longestGapMs, event.at.getTime() - previous),
+      }
+    }
+    case 'renewal-failed':
+      return { ...report, failures: report.failures + 1 }
+    case 'lost':
+      return {
+        ...report,
+        phase: 'lost',
+        loss: {
+          exclusiveUntil: event.exclusiveUntil.toISOString(),
+          detectedAt: event.detectedAt.toISOString(),
+          reason: event.reason,
+        },
+      }
+    case 'found-lost':
+      return held
+        ? {
+            ...report,
+            phase: 'lost',
+            loss: {
+              exclusiveUntil: report.confirmedAt ?? report.startedAt,
+              detectedAt: event.at.toISOString(),
+              reason: 'at release, Azure said the lease was no longer ours',
+            },
+          }
+        : report
+    case 'released':
+      return held ? { ...report, phase: 'released', released: { at: event.at.toISOString(), by: event.by } } : report
+    case 'release-failed':
+      return held ? { ...report, phase: 'unreleased', error: event.error } : report
+    case 'failed':
+      return report.phase === 'starting' ? { ...report, phase: 'failed', error: event.error } : report
+  }
+}
+
+// ---- Post's verdict --------------------------------------------------------
+
+/** How post's conversation with the renewer went. */
+export type StopAnswer =
+  /** The renewer answered with its final state. */
+  | { kind: 'answered'; report: RenewerReport }
+  /** Nothing listens where the renewer should: it has exited or died. */
+  | { kind: 'gone' }
+  /** It proved who it was but gave no final answer in time, and was ended. */
+  | { kind: 'stopped'; pid: number }
+  /** Something accepted the connection but never said who it was: left alone. */
+  | { kind: 'silent' }
+
+export type OwnRelease = 'released' | 'not-held' | 'failed'
+
+export interface VerdictInput {
+  answer: StopAnswer
+  /** The status file, for when the renewer did not answer. */
+  statusFile: RenewerReport | undefined
+  /** Post's own release with the lease id, when the renewer did not release. */
+  ownRelease: OwnRelease | undefined
+  /** From step state: the start of the acquire that granted the lease. */
+  confirmedAt: Date
+  leaseDurationMs: number
+  /** When post looked: just before its own release, if it made one. */
+  now: Date
+}
+
+export type Verdict =
+  | { kind: 'released'; report: RenewerReport | undefined; early?: { at: string; by: Requester } }
+  | { kind: 'lost'; loss: LossRecord }
+  /** Neither released nor known lost: the lease runs out by itself within its duration. */
+  | { kind: 'expires' }
+
+export interface VerdictWithNotes {
+  verdict: Verdict
+  /** Things post should warn about, whatever the verdict. */
+  warnings: string[]
+}
+
+/** Whether post must release with its own credentials: the renewer did not, and it holds no final word. */
+export function needsOwnRelease(answer: StopAnswer, statusFile: RenewerReport | undefined): boolean {
+  const report = answer.kind === 'answered' ? answer.report : statusFile
+  return !(report && (report.phase === 'released' || report.phase === 'lost'))
+}
+
+/** What post reports, from what the renewer said (or left behind) and post's own release. */
+export function verdict(input: VerdictInput): VerdictWithNotes {
+  const { answer, ownRelease, now } = input
+  const warnings: string[] = []
+  const report = answer.kind === 'answered' ? answer.report : input.statusFile
+  if (report?.phase === 'lost' && report.loss) return { verdict: { kind: 'lost', loss: report.loss }, warnings }
+  if (report?.phase === 'released' && report.released) {
+    const early = report.released.by === 'post' ? undefined : report.released
+    return { verdict: { kind: 'released', report, early }, warnings }
+  }
+
+  if (answer.kind === 'gone' && report?.phase !== 'failed') {
+    warnings.push(
+      `The renewer stopped unexpectedly${report?.confirmedAt ? `; it last renewed at ${report.confirmedAt}` : ''}.`,
+    )
+  } else if (answer.kind === 'stopped') {
+    warnings.push(`The renewer (pid ${answer.pid}) did not answer in time and was stopped.`)
+  } else if (answer.kind === 'silent') {
+    warnings.push('The renewer did not answer; it is left for the job-end clean-up.')
+  } else if (answer.kind === 'answered' && report?.phase === 'unreleased') {
+    warnings.push(`The renewer could not release the lease (${report.error ?? 'no reason given'}).`)
+  }
+
+  // The lease was certainly ours up to the latest confirmation anyone knows of.
+  const confirmed = Math.max(input.confirmedAt.getTime(), report?.confirmedAt ? Date.parse(report.confirmedAt) : 0)
+  const ranOutAt = confirmed + input.leaseDurationMs
+  if (ranOutAt < now.getTime()) {
+    // Nobody renewed it after `confirmed`: it ran out, and another holder may have got in.
+    const loss = {
+      exclusiveUntil: new Date(confirmed).toISOString(),
+      detectedAt: now.toISOString(),
+      reason: `the renewer had stopped and the lease ran out at ${new Date(ranOutAt).toISOString()}`,
+    }
+    return { verdict: { kind: 'lost', loss }, warnings }
+  }
+  if (ownRelease === 'not-held') {
+    const loss = {
+      exclusiveUntil: new Date(confirmed).toISOString(),
+      detectedAt: now.toISOString(),
+      reason: 'at release, Azure said the lease was no longer ours',
+    }
+    return { verdict: { kind: 'lost', loss }, warnings }
+  }
+  if (ownRelease === 'released') return { verdict: { kind: 'released', report }, warnings }
+  return { verdict: { kind: 'expires' }, warnings }
+}
+
+// ---- Reading a report back -------------------------------------------------
+
+const PHASES = new Set<Phase>(['starting', 'holding', 'released', 'lost', 'unreleased', 'failed'])
+const REQUESTERS = new Set<Requester>(['post', 'release step', 'worker gone'])
+
+const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0
+
+/** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
+export function parseRenewerReport(value: unknown): RenewerReport | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const r = value as Record<string, unknown>
+  const loss = r.loss as Record<string, unknown> | undefined
+  const released = r.released as Record<string, unknown> | undefined
+  const valid =
+    isCount(r.pid) &&
+    PHASES.has(r.phase as Phase) &&
+    isTime(r.startedAt) &&
+    (r.confirmedAt === undefined || isTime(r.confirmedAt)) &&
+    (r.renewedAt === undefined || isTime(r.renewedAt)) &&
+    isCount(r.renewals) &&
+    isCount(r.failures) &&
+    isCount(r.longestGapMs) &&
+    (loss === undefined ||
+      (typeof loss === 'object' &&
+        loss !== null &&
+        isTime(loss.exclusiveUntil) &&
+        isTime(loss.detectedAt) &&
+        typeof loss.reason === 'string')) &&
+    (released === undefined ||
+      (typeof released === 'object' &&
+        released !== null &&
+        isTime(released.at) &&
+        REQUESTERS.has(released.by as Requester))) &&
+    (r.error === undefined || typeof r.error === 'string')
+  return valid ? (value as RenewerReport) : undefined
+}

@@ -1,0 +1,268 @@
+// The detached renewer process. Main starts it while it waits for the lease,
+// sends its configuration over the IPC pipe, and hands the lease over once it
+// has one; the renewer renews it once to confirm, and main leaves.
+//
+// From then on it keeps the lease until one of these, and only these, ends it:
+// - post asks it to stop, or a release step asks it to release (channel.ts);
+// - the job's runner worker is gone (nothing else would ever stop it);
+// - the lease is lost (Azure says so, or a whole lease went by unrenewed);
+// - SIGTERM, which it answers by releasing and recording a loss, since the
+//   job's steps may still be running.
+// After a release or a loss it stays, idle, to tell post what happened, and
+// exits once post has asked or the worker is gone. Its state moves only
+// through advance() (lifecycle.ts); its status file and log are best effort.
+
+import { setTimeout as delay } from 'node:timers/promises'
+import { describeStorageErrorBrief } from '../lock/errors.ts'
+import { keepLease, type RenewalOutcome } from '../lock/keep-lease.ts'
+import { renewalRetry, renewalSchedule } from '../lock/lease.ts'
+import { openLock, type LockBlob } from '../lock/lock-blob.ts'
+import { lockLocation } from '../lock/spec.ts'
+import { signIn } from '../sign-in/sign-in.ts'
+import { serveChannel, type ChannelRequest, type ChannelServer, type RenewerAnswer } from './channel.ts'
+import { advance, initialReport, type LifecycleEvent, type RenewerReport, type Requester } from './lifecycle.ts'
+import { parseToRenewer, type FromRenewer, type Handover, type RenewerConfig, type ToRenewer } from './messages.ts'
+import { livenessOf } from './platform.ts'
+import { RenewerRecords } from './status.ts'
+
+/** The longest a release may take; post waits a little longer than this for the answer. */
+const RELEASE_TIMEOUT_MS = 10_000
+
+/** How often the renewer looks at its worker (one kill(pid, 0), and /proc where there is one). */
+const WATCH_MS = 1_000
+
+/** The IPC pipe to main, as a queue of checked messages; 'gone' once main has disconnected. */
+function messagesFromMain(): () => Promise<ToRenewer | 'gone'> {
+  const queue: ToRenewer[] = []
+  let gone = false
+  let wake: () => void = () => undefined
+  process.on('message', (value) => {
+    const message = parseToRenewer(value)
+    if (message) queue.push(message)
+    wake()
+  })
+  process.once('disconnect', () => {
+    gone = true
+    wake()
+  })
+  return async () => {
+    for (;;) {
+      const next = queue.shift()
+      if (next) return next
+      if (gone) return 'gone'
+      await new Promise<void>((resolve) => (wake = resolve))
+    }
+  }
+}
+
+function tellMain(message: FromRenewer): void {
+  if (process.connected) process.send?.(message, undefined, {}, () => undefined)
+}
+
+class Renewer {
+  private report: RenewerReport
+  private readonly records: RenewerRecords
+  private readonly config: RenewerConfig
+  private readonly lock: LockBlob
+  private readonly renewing = new AbortController()
+  private kept: Promise<void> | undefined
+  private lettingGo: Promise<void> | undefined
+  private leaseId = ''
+  private server: ChannelServer | undefined
+  private watch: NodeJS.Timeout | undefined
+  private exit: (code: number) => void = () => undefined
+  readonly exited = new Promise<number>((resolve) => (this.exit = resolve))
+
+  constructor(config: RenewerConfig, lock: LockBlob, records: RenewerRecords, report: RenewerReport) {
+    this.config = config
+    this.lock = lock
+    this.records = records
+    this.report = report
+  }
+
+  private update(event: LifecycleEvent): void {
+    this.report = advance(this.report, event)
+    this.records.writeStatus(this.report)
+  }
+
+  private answer(): RenewerAnswer {
+    return { report: this.report, log: this.records.recent() }
+  }
+
+  /** Opens the channel and starts watching the worker. */
+  async listen(): Promise<void> {
+    this.server = await serveChannel(this.config.channel, {
+      handle: (request) => this.handle(request),
+      answered: (request) => {
+        if (request.op === 'stop') this.finish(0)
+      },
+    })
+    const worker = this.config.worker
+    if (!worker) {
+      this.records.log("main's parent is pid 1 or unknown (a container job?): not watching the runner worker")
+    } else {
+      this.records.log(`watching runner worker pid ${worker.pid}`)
+    }
+    this.watch = setInterval(() => {
+      void this.server?.keepListening()
+      // 'unknown' is never 'gone': a probe that cannot tell must not end a held lease.
+      if (worker && livenessOf(worker.pid, worker.startTime) === 'gone') {
+        this.records.log(`the runner worker (pid ${worker.pid}) is gone`)
+        void this.letGo('worker gone').then(() => this.finish(0))
+      }
+    }, WATCH_MS)
+  }
+
+  private async handle(request: ChannelRequest): Promise<RenewerAnswer> {
+    this.records.log(`${request.by} asks to ${request.op}`)
+    if (request.op !== 'report') await this.letGo(request.by)
+    return this.answer()
+  }
+
+  /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
+  hold(lease: Handover): Promise<'holding' | string> {
+    this.leaseId = lease.leaseId
+    this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt) })
+    const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000
+    this.records.log(
+      `renewer ${process.pid} keeps lease ${lease.leaseId} on ${lockLocation(this.config.lock)} ` +
+        `(lease ${this.config.lock.leaseDurationSeconds}s)`,
+    )
+    let first: (outcome: 'holding' | string) => void = () => undefined
+    const firstOutcome = new Promise<'holding' | string>((resolve) => (first = resolve))
+    const onOutcome = (outcome: RenewalOutcome): void => {
+      if (outcome.kind === 'renewed') {
+        if (this.report.phase === 'starting') this.records.log('first renewal done: holding')
+        this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at })
+        first('holding')
+      } else if (outcome.kind === 'unknown') {
+        this.update({ type: 'renewal-failed' })
+        this.records.log(`renewal failed, will retry: ${describeStorageErrorBrief(outcome.error)}`)
+      }
+    }
+    this.kept = keepLease(
+      {
+        renew: (signal) => this.lock.renew(lease.leaseId, { signal }),
+        leaseDurationMs,
+        confirmedAt: new Date(lease.confirmedAt),
+        onOutcome,
+      },
+      this.renewing.signal,
+    ).then(async (loss) => {
+      if (!loss) return
+      this.update({ type: 'lost', ...loss })
+      this.records.log(`LEASE LOST; exclusive until ${loss.exclusiveUntil.toISOString()}: ${loss.reason}`)
+      first(`the lease was lost (${loss.reason})`)
+      // Give back whatever is left: after a loss this finds nothing of ours, or frees a lapsed lease early.
+      await this.lock.release(lease.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+    })
+    return firstOutcome
+  }
+
+  /**
+   * Stops renewing and releases the lease, once, whoever asks first. A late
+   * request gets the same outcome. Never throws.
+   */
+  letGo(by: Requester): Promise<void> {
+    this.lettingGo ??= this.release(by)
+    return this.lettingGo
+  }
+
+  private async release(by: Requester): Promise<void> {
+    this.renewing.abort()
+    await this.kept // no renewal in flight from here on
+    if (this.report.phase !== 'holding') return
+    this.records.log(`${by}: releasing the lease`)
+    try {
+      const outcome = await this.lock.release(this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS })
+      const at = new Date()
+      this.update(outcome === 'released' ? { type: 'released', at, by } : { type: 'found-lost', at })
+    } catch (err) {
+      this.update({ type: 'release-failed', error: describeStorageErrorBrief(err) })
+    }
+    this.records.log(`${this.report.phase}${this.report.error ? `: ${this.report.error}` : ''}`)
+  }
+
+  /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
+  async terminate(): Promise<void> {
+    this.renewing.abort()
+    await this.kept
+    if (this.report.phase === 'holding') {
+      const now = new Date()
+      this.update({
+        type: 'lost',
+        exclusiveUntil: now,
+        detectedAt: now,
+        reason: 'the renewer was ended by SIGTERM and released the lease while the job may still have been running',
+      })
+      this.records.log('SIGTERM: releasing the lease')
+      await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+    }
+    this.finish(0)
+  }
+
+  finish(code: number): void {
+    clearInterval(this.watch)
+    void this.server?.close()
+    this.exit(code)
+  }
+
+  get snapshot(): RenewerReport {
+    return this.report
+  }
+}
+
+export async function runRenewer(): Promise<number> {
+  if (!process.send) return 2 // only main starts a renewer, over an IPC pipe
+  let report = initialReport(process.pid, new Date())
+  const next = messagesFromMain()
+  const first = await next()
+  if (first === 'gone' || first.type !== 'config') return 1
+  const config = first.config
+  const records = new RenewerRecords(config.statusFile)
+  records.writeStatus(report)
+  process.on('uncaughtException', (err) => {
+    records.log(`unexpected error, exiting: ${err.stack ?? err.message}`)
+    process.exit(1)
+  })
+
+  let lock: LockBlob
+  try {
+    // No token yet: the first renewal fetches one, and keepLease retries if that fails.
+    const signedIn = await signIn(config.auth, { oidcRequest: config.oidcRequest, ambientSource: config.ambientSource })
+    const leaseDurationMs = config.lock.leaseDurationSeconds * 1000
+    lock = openLock(signedIn.auth, config.lock, {
+      retry: renewalRetry(leaseDurationMs),
+      requestTimeoutMs: renewalSchedule(leaseDurationMs).attemptTimeoutMs,
+    })
+  } catch (err) {
+    const error = `cannot sign in (${err instanceof Error ? err.message : String(err)})`
+    report = advance(report, { type: 'failed', error })
+    records.writeStatus(report)
+    tellMain({ type: 'failed', error })
+    return 1
+  }
+  const renewer = new Renewer(config, lock, records, report)
+  try {
+    await renewer.listen()
+  } catch (err) {
+    tellMain({ type: 'failed', error: `cannot open its control channel (${(err as Error).message})` })
+    return 1
+  }
+  tellMain({ type: 'ready' })
+
+  const hold = await next()
+  if (hold === 'gone' || hold.type !== 'hold') {
+    // Main left without a lease to hand over (it failed, timed out or was cancelled).
+    renewer.finish(0)
+    return renewer.exited
+  }
+  process.on('SIGTERM', () => void renewer.terminate())
+  for (const signal of ['SIGINT', 'SIGHUP'] as const) process.on(signal, () => undefined)
+  const outcome = await Promise.race([renewer.hold(hold.lease), renewer.exited.then(() => 'exited')])
+  tellMain(outcome === 'holding' ? { type: 'holding', report: renewer.snapshot } : { type: 'failed', error: outcome })
+  const code = await renewer.exited
+  // Let the last status write and answer drain.
+  await delay(10)
+  return code
+}

@@ -1,0 +1,149 @@
+// The renewer's control channel over real sockets: an abstract socket on
+// Linux, and the socket file macOS uses, which a clean-up may delete.
+
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createConnection, createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { describe, it } from 'node:test'
+import { askRenewer, serveChannel, type ChannelRef, type RenewerAnswer } from '../../src/renewer/channel.ts'
+import { askToLetGo } from '../../src/renewer/control.ts'
+import { advance, initialReport } from '../../src/renewer/lifecycle.ts'
+import { channelAddress, livenessOf } from '../../src/renewer/platform.ts'
+
+const newRef = (address = channelAddress(randomUUID())): ChannelRef => ({ address, token: randomUUID() })
+
+function answerWith(phase: 'released' | 'holding' = 'released'): RenewerAnswer {
+  let report = advance(initialReport(process.pid, new Date()), { type: 'renewed', sentAt: new Date(), at: new Date() })
+  if (phase === 'released') report = advance(report, { type: 'released', at: new Date(), by: 'post' })
+  return { report, log: ['a line of the renewer log'] }
+}
+
+describe('the control channel', () => {
+  it('answers a caller with the token: hello with its pid, then the report and log', async () => {
+    const ref = newRef()
+    const asked: string[] = []
+    const server = await serveChannel(ref, {
+      handle: async (request) => {
+        asked.push(`${request.by}:${request.op}`)
+        return answerWith()
+      },
+    })
+    try {
+      const conversation = await askRenewer(ref, { op: 'stop', by: 'post' })
+      assert.notEqual(conversation, 'nothing listens')
+      if (conversation === 'nothing listens') return
+      assert.equal(await conversation.hello, process.pid)
+      const answer = await conversation.answer
+      assert.equal(answer?.report.phase, 'released')
+      assert.deepEqual(answer?.log, ['a line of the renewer log'])
+      assert.deepEqual(asked, ['post:stop'])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('refuses a caller without the token, and never acts for it', async () => {
+    const ref = newRef()
+    let handled = 0
+    const server = await serveChannel(ref, { handle: async () => (handled++, answerWith()) })
+    try {
+      const conversation = await askRenewer({ ...ref, token: 'guessed' }, { op: 'stop', by: 'post' })
+      assert.notEqual(conversation, 'nothing listens')
+      if (conversation === 'nothing listens') return
+      assert.equal(await conversation.hello, undefined)
+      assert.equal(await conversation.answer, undefined)
+      assert.equal(handled, 0)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('cuts a caller that floods it before a newline', async () => {
+    const ref = newRef()
+    const server = await serveChannel(ref, { handle: async () => answerWith() })
+    try {
+      const closed = await new Promise<boolean>((done) => {
+        const socket = createConnection(ref.address, () => socket.write('x'.repeat(10_000)))
+        socket.on('error', () => undefined)
+        socket.on('close', () => done(true))
+        setTimeout(() => done(false), 2_000).unref()
+      })
+      assert.ok(closed, 'the connection was closed')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('says nothing listens at an address without a renewer', async () => {
+    assert.equal(await askRenewer(newRef(), { op: 'report', by: 'post' }), 'nothing listens')
+    const asked = await askToLetGo(newRef(), { op: 'stop', by: 'post' }, { killIfStuck: true })
+    assert.deepEqual(asked.answer, { kind: 'gone' })
+  })
+
+  it("listens again when a clean-up deletes its socket file (macOS's kind of address)", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'chan-'))
+    const ref = newRef(channelAddress(randomUUID(), { os: 'darwin', tmpdir: folder, procDir: undefined }))
+    const server = await serveChannel(ref, { handle: async () => answerWith('holding') })
+    try {
+      assert.ok(existsSync(ref.address))
+      rmSync(folder, { recursive: true, force: true }) // rm -rf "$TMPDIR"
+      assert.equal(await askRenewer(ref, { op: 'report', by: 'post' }), 'nothing listens')
+      await server.keepListening()
+      const asked = await askToLetGo(ref, { op: 'report', by: 'post' })
+      assert.equal(asked.answer.kind, 'answered')
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('leaves alone a listener that never says who it is', async () => {
+    const ref = newRef()
+    const mute = createServer(() => undefined)
+    await new Promise<void>((done) => mute.listen(ref.address, done))
+    try {
+      const started = Date.now()
+      const asked = await askToLetGo(ref, { op: 'stop', by: 'post' }, { helloTimeoutMs: 300, killIfStuck: true })
+      assert.deepEqual(asked.answer, { kind: 'silent' })
+      assert.ok(Date.now() - started < 2_000)
+    } finally {
+      mute.close()
+    }
+  })
+
+  it('kills a renewer that proved who it is but does not answer in time, while the line is open', async () => {
+    const ref = newRef()
+    const folder = mkdtempSync(join(tmpdir(), 'stuck-'))
+    const script = join(folder, 'stuck.ts')
+    const channel = resolve(import.meta.dirname, '../../src/renewer/channel.ts')
+    writeFileSync(
+      script,
+      `import { serveChannel } from ${JSON.stringify(channel)}\n` +
+        `await serveChannel(${JSON.stringify(ref)}, { handle: () => new Promise(() => {}) })\n` +
+        `process.stdout.write('listening\\n')\n`,
+    )
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] })
+    await new Promise<void>((done) => child.stdout.once('data', () => done()))
+    const asked = await askToLetGo(ref, { op: 'stop', by: 'post' }, { answerTimeoutMs: 300, killIfStuck: true })
+    assert.deepEqual(asked.answer, { kind: 'stopped', pid: child.pid })
+    const exit = await new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)))
+    assert.equal(exit, 'SIGKILL')
+    assert.equal(livenessOf(child.pid!, undefined), 'gone')
+    await delay(10)
+  })
+
+  it('does not kill a stuck renewer for a caller that may not (a release step)', async () => {
+    const ref = newRef()
+    const server = await serveChannel(ref, { handle: () => new Promise(() => undefined) })
+    try {
+      const asked = await askToLetGo(ref, { op: 'release', by: 'release step' }, { answerTimeoutMs: 200 })
+      assert.deepEqual(asked.answer, { kind: 'silent' })
+    } finally {
+      await server.close()
+    }
+  })
+})

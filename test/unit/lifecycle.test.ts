@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import {
+  advance,
+  initialReport,
+  isFinal,
+  needsOwnRelease,
+  parseRenewerReport,
+  verdict,
+  type RenewerReport,
+  type StopAnswer,
+  type VerdictInput,
+} from '../../src/renewer/lifecycle.ts'
+
+const T0 = new Date('2026-11-26T10:00:00.000Z')
+const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000)
+
+function holding(): RenewerReport {
+  let report = initialReport(4242, T0)
+  report = advance(report, { type: 'hold', confirmedAt: at(0) })
+  return advance(report, { type: 'renewed', sentAt: at(1), at: at(1.1) })
+}
+
+describe('advance', () => {
+  test('starts, holds on the first renewal, and counts renewals, failures and the longest gap', () => {
+    let report = initialReport(4242, T0)
+    assert.equal(report.phase, 'starting')
+    report = advance(report, { type: 'hold', confirmedAt: at(0) })
+    assert.equal(report.phase, 'starting', 'handing the lease over is not holding it yet')
+    report = advance(report, { type: 'renewed', sentAt: at(0.1), at: at(0.2) })
+    assert.equal(report.phase, 'holding')
+    report = advance(report, { type: 'renewal-failed' })
+    report = advance(report, { type: 'renewed', sentAt: at(20), at: at(21.2) })
+    assert.deepEqual(
+      { renewals: report.renewals, failures: report.failures, longestGapMs: report.longestGapMs },
+      { renewals: 2, failures: 1, longestGapMs: 21_000 },
+    )
+    assert.equal(report.confirmedAt, at(20).toISOString(), 'confirmed from the start of the request')
+    assert.equal(report.renewedAt, at(21.2).toISOString())
+  })
+
+  test('records a loss with its bounds', () => {
+    const report = advance(holding(), {
+      type: 'lost',
+      exclusiveUntil: at(1),
+      detectedAt: at(21),
+      reason: 'Azure says the lease is no longer ours (409 LeaseIdMismatchWithLeaseOperation)',
+    })
+    assert.equal(report.phase, 'lost')
+    assert.deepEqual(report.loss, {
+      exclusiveUntil: at(1).toISOString(),
+      detectedAt: at(21).toISOString(),
+      reason: 'Azure says the lease is no longer ours (409 LeaseIdMismatchWithLeaseOperation)',
+    })
+  })
+
+  test('turns a release that finds the lease gone into a loss dated from the last confirmation', () => {
+    const report = advance(holding(), { type: 'found-lost', at: at(30) })
+    assert.equal(report.phase, 'lost')
+    assert.equal(report.loss?.exclusiveUntil, at(1).toISOString())
+    assert.equal(report.loss?.detectedAt, at(30).toISOString())
+  })
+
+  test('records who released, and a failed release as unreleased', () => {
+    assert.deepEqual(advance(holding(), { type: 'released', at: at(5), by: 'release step' }).released, {
+      at: at(5).toISOString(),
+      by: 'release step',
+    })
+    const unreleased = advance(holding(), { type: 'release-failed', error: 'no answer within 10 s' })
+    assert.equal(unreleased.phase, 'unreleased')
+    assert.equal(unreleased.error, 'no answer within 10 s')
+  })
+
+  test('never leaves a final phase', () => {
+    const released = advance(holding(), { type: 'released', at: at(5), by: 'post' })
+    assert.ok(isFinal(released.phase))
+    for (const event of [
+      { type: 'renewed', sentAt: at(6), at: at(6) },
+      { type: 'lost', exclusiveUntil: at(6), detectedAt: at(6), reason: 'x' },
+      { type: 'found-lost', at: at(6) },
+      { type: 'release-failed', error: 'x' },
+    ] as const) {
+      assert.deepEqual(advance(released, event), released, `${event.type} after a release`)
+    }
+  })
+
+  test('releases and found-lost apply only to a lease that is held; a start can fail only while starting', () => {
+    const starting = initialReport(1, T0)
+    assert.equal(advance(starting, { type: 'released', at: at(1), by: 'post' }).phase, 'starting')
+    assert.equal(advance(starting, { type: 'found-lost', at: at(1) }).phase, 'starting')
+    assert.equal(advance(starting, { type: 'failed', error: 'cannot sign in' }).phase, 'failed')
+    assert.equal(advance(holding(), { type: 'failed', error: 'x' }).phase, 'holding')
+  })
+})
+
+describe('verdict', () => {
+  const lease = { confirmedAt: at(0), leaseDurationMs: 15_000 }
+  const input = (answer: StopAnswer, rest: Partial<VerdictInput> = {}): VerdictInput => ({
+    answer,
+    statusFile: undefined,
+    ownRelease: undefined,
+    now: at(10),
+    ...lease,
+    ...rest,
+  })
+
+  test('takes a release the renewer answered with', () => {
+    const report = advance(holding(), { type: 'released', at: at(10), by: 'post' })
+    const { verdict: v, warnings } = verdict(input({ kind: 'answered', report }))
+    assert.equal(v.kind, 'released')
+    assert.equal(v.kind === 'released' && v.early, undefined)
+    assert.deepEqual(warnings, [])
+    assert.equal(needsOwnRelease({ kind: 'answered', report }, undefined), false)
+  })
+
+  test('says when a release step let the lock go early', () => {
+    const report = advance(holding(), { type: 'released', at: at(4), by: 'release step' })
+    const { verdict: v } = verdict(input({ kind: 'answered', report }))
+    assert.deepEqual(v.kind === 'released' && v.early, { at: at(4).toISOString(), by: 'release step' })
+  })
+
+  test('passes on a loss the renewer recorded, even when post could release', () => {
+    const report = advance(holding(), { type: 'lost', exclusiveUntil: at(1), detectedAt: at(6), reason: 'broken' })
+    assert.equal(needsOwnRelease({ kind: 'answered', report }, undefined), false)
+    const { verdict: v } = verdict(input({ kind: 'answered', report }, { ownRelease: 'released' }))
+    assert.equal(v.kind, 'lost')
+    assert.equal(v.kind === 'lost' && v.loss.exclusiveUntil, at(1).toISOString())
+  })
+
+  test('reads a loss from the status file when the renewer is gone', () => {
+    const report = advance(holding(), { type: 'lost', exclusiveUntil: at(1), detectedAt: at(6), reason: 'broken' })
+    assert.equal(needsOwnRelease({ kind: 'gone' }, report), false)
+    assert.equal(verdict(input({ kind: 'gone' }, { statusFile: report })).verdict.kind, 'lost')
+  })
+
+  test('a dead renewer whose lease is still valid: post released it, with a warning', () => {
+    const { verdict: v, warnings } = verdict(input({ kind: 'gone' }, { statusFile: holding(), ownRelease: 'released' }))
+    assert.equal(v.kind, 'released')
+    assert.deepEqual(warnings, [`The renewer stopped unexpectedly; it last renewed at ${at(1).toISOString()}.`])
+  })
+
+  test('a dead renewer whose lease ran out before post looked: lost, dated from the last confirmation', () => {
+    const { verdict: v } = verdict(
+      input({ kind: 'gone' }, { statusFile: holding(), ownRelease: 'released', now: at(16.5) }),
+    )
+    assert.equal(v.kind, 'lost')
+    assert.equal(v.kind === 'lost' && v.loss.exclusiveUntil, at(1).toISOString())
+    assert.match(v.kind === 'lost' ? v.loss.reason : '', /lease ran out at 2026-11-26T10:00:16\.000Z/)
+  })
+
+  test('without a status file, dates a lapse from the acquire in step state', () => {
+    const { verdict: v } = verdict(input({ kind: 'gone' }, { ownRelease: 'not-held', now: at(40) }))
+    assert.equal(v.kind === 'lost' && v.loss.exclusiveUntil, at(0).toISOString())
+  })
+
+  test('a release that Azure answers "not ours" within the lease is a loss', () => {
+    const { verdict: v } = verdict(input({ kind: 'gone' }, { statusFile: holding(), ownRelease: 'not-held' }))
+    assert.equal(v.kind, 'lost')
+    assert.equal(v.kind === 'lost' && v.loss.reason, 'at release, Azure said the lease was no longer ours')
+  })
+
+  test('neither released nor known lost: it expires by itself', () => {
+    const { verdict: v } = verdict(input({ kind: 'gone' }, { statusFile: holding(), ownRelease: 'failed' }))
+    assert.equal(v.kind, 'expires')
+  })
+
+  test('warns about a renewer that was stopped, or left alone, and about a release it could not make', () => {
+    assert.match(verdict(input({ kind: 'stopped', pid: 77 }, { ownRelease: 'released' })).warnings[0]!, /pid 77/)
+    assert.match(verdict(input({ kind: 'silent' }, { ownRelease: 'released' })).warnings[0]!, /left for the job-end/)
+    const unreleased = advance(holding(), { type: 'release-failed', error: 'no answer within 10 s' })
+    assert.equal(needsOwnRelease({ kind: 'answered', report: unreleased }, undefined), true)
+    const { verdict: v, warnings } = verdict(
+      input({ kind: 'answered', report: unreleased }, { ownRelease: 'released' }),
+    )
+    assert.equal(v.kind, 'released')
+    assert.match(warnings[0]!, /could not release the lease \(no answer within 10 s\)/)
+  })
+})
+
+describe('parseRenewerReport', () => {
+  test('accepts what the renewer writes', () => {
+    const report = advance(holding(), { type: 'lost', exclusiveUntil: at(1), detectedAt: at(6), reason: 'broken' })
+    assert.deepEqual(parseRenewerReport(JSON.parse(JSON.stringify(report))), report)
+  })
+
+  test('refuses anything else', () => {
+    const good = holding()
+    for (const bad of [
+      null,
+      'holding',
+      { ...good, phase: 'renewing' },
+      { ...good, pid: '1' },
+      { ...good, startedAt: 'yesterday' },
+      { ...good, loss: { exclusiveUntil: 'x', detectedAt: at(1).toISOString(), reason: 'r' } },
+      { ...good, released: { at: at(1).toISOString(), by: 'someone' } },
+    ]) {
+      assert.equal(parseRenewerReport(bad), undefined, JSON.stringify(bad))
+    }
+  })
+})
