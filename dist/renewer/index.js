@@ -44966,7 +44966,7 @@ const Defaults = {
  * @azure/identity is loaded only when a job signs in with Entra ID: it is a large
  * library, and jobs with a key or SAS (and their renewers) need none of it.
  */
-const identity = () => __nccwpck_require__.e(/* import() */ 952).then(__nccwpck_require__.bind(__nccwpck_require__, 3952));
+const identity = () => __nccwpck_require__.e(/* import() */ 16).then(__nccwpck_require__.bind(__nccwpck_require__, 3016));
 /** A sign-in failure the user can act on; the message is one line and holds no token. */
 class EntraSignInError extends Error {
     name = 'EntraSignInError';
@@ -45637,13 +45637,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
-
-/***/ }),
-
-/***/ 5317:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 
 /***/ }),
 
@@ -52875,14 +52868,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   cb: () => (/* reexport */ delay),
   u1: () => (/* reexport */ getErrorMessage),
   bJ: () => (/* binding */ isError),
-  Ll: () => (/* binding */ isNode),
   qx: () => (/* binding */ isNodeLike),
   N4: () => (/* binding */ randomUUID),
   Al: () => (/* binding */ stringToUint8Array),
   SW: () => (/* binding */ uint8ArrayToString)
 });
 
-// UNUSED EXPORTS: cancelablePromiseRace, computeSha256Hash, computeSha256Hmac, createAbortablePromise, getRandomIntegerInclusive, isBrowser, isBun, isDefined, isDeno, isNodeRuntime, isObject, isObjectWithProperties, isReactNative, isWebWorker, objectHasProperty
+// UNUSED EXPORTS: cancelablePromiseRace, computeSha256Hash, computeSha256Hmac, createAbortablePromise, getRandomIntegerInclusive, isBrowser, isBun, isDefined, isDeno, isNode, isNodeRuntime, isObject, isObjectWithProperties, isReactNative, isWebWorker, objectHasProperty
 
 // EXTERNAL MODULE: ./node_modules/@typespec/ts-http-runtime/dist/esm/util/internal.js + 1 modules
 var internal = __nccwpck_require__(1834);
