@@ -152,3 +152,20 @@ async function bench(): Promise<void> {
 }
 
 await bench()
+
+/** Prints the size of the built dist/ that every job downloads: all its files, licenses.txt aside. */
+function printDistSize(): void {
+  // Loaded here, so that this function stays apart from the rest of the file.
+  const { readdirSync, statSync } = process.getBuiltinModule('node:fs')
+  const { join } = process.getBuiltinModule('node:path')
+  let bytes = 0
+  let files = 0
+  for (const entry of readdirSync(new URL('../dist/', import.meta.url), { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || entry.name === 'licenses.txt') continue
+    bytes += statSync(join(entry.parentPath, entry.name)).size
+    files++
+  }
+  console.log(`dist/: ${(bytes / 2 ** 20).toFixed(2)} MiB in ${files} files (licenses.txt aside).`)
+}
+
+printDistSize()

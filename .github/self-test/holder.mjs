@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 
 const [lockName, holdSeconds, resultFile] = process.argv.slice(2)
 const root = resolve(import.meta.dirname, '..', '..')
@@ -55,17 +56,28 @@ function step(entry, name, extraEnv) {
     child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stdout += chunk))
     child.on('close', (code) =>
-      done({ code, startedAt, endedAt: Date.now(), stdout, state: readCommandFile(state), outputs: readCommandFile(output) }),
+      done({
+        code,
+        startedAt,
+        endedAt: Date.now(),
+        stdout,
+        state: readCommandFile(state),
+        outputs: readCommandFile(output),
+      }),
     )
   })
 }
 
 const main = await step('main', 'main', {})
 const heldFrom = Date.now()
-await new Promise((done) => setTimeout(done, Number(holdSeconds) * 1000))
+await delay(Number(holdSeconds) * 1000)
 const stateEnv = Object.fromEntries(Object.entries(main.state).map(([key, value]) => [`STATE_${key}`, value]))
 const post = await step('post', 'post', stateEnv)
 writeFileSync(
   resultFile,
-  JSON.stringify({ main, heldFrom, post: { code: post.code, startedAt: post.startedAt, stdout: post.stdout } }, null, 2),
+  JSON.stringify(
+    { main, heldFrom, post: { code: post.code, startedAt: post.startedAt, stdout: post.stdout } },
+    null,
+    2,
+  ),
 )

@@ -41,7 +41,7 @@ export function workerOf(ppid: number): RenewerConfig['worker'] {
 }
 
 function renewerScript(): string {
-  // dist/main/index.js and dist/post/index.js sit beside dist/renewer/index.js.
+  // This code runs from a file in dist/bundle/ (npm run build), beside dist/renewer/index.js.
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'renewer', 'index.js')
 }
 

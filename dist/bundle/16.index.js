@@ -1,5 +1,5 @@
-export const id = 952;
-export const ids = [952];
+export const id = 16;
+export const ids = [16];
 export const modules = {
 
 /***/ 9732:
@@ -5137,7 +5137,7 @@ const Comparator = __webpack_require__(9379)
 const Range = __webpack_require__(6782)
 const satisfies = __webpack_require__(392)
 const toComparators = __webpack_require__(4750)
-const maxSatisfying = __webpack_require__(3193)
+const maxSatisfying = __webpack_require__(5574)
 const minSatisfying = __webpack_require__(8595)
 const minVersion = __webpack_require__(1866)
 const validRange = __webpack_require__(4737)
@@ -6117,7 +6117,7 @@ module.exports = ltr
 
 /***/ }),
 
-/***/ 3193:
+/***/ 5574:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -6692,7 +6692,7 @@ module.exports = validRange
 
 /***/ }),
 
-/***/ 3952:
+/***/ 3016:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -6740,7 +6740,7 @@ __webpack_require__.d(__webpack_exports__, {
 /**
  * Current version of the `@azure/identity` package.
  */
-const SDK_VERSION = `4.13.1`;
+const SDK_VERSION = `4.14.1`;
 /**
  * The default client ID for authentication
  * @internal
@@ -7055,10 +7055,7 @@ class AuthenticationError extends Error {
      */
     errorResponse;
     constructor(statusCode, errorBody, options) {
-        let errorResponse = {
-            error: "unknown",
-            errorDescription: "An unknown error occurred and no additional details are available.",
-        };
+        let errorResponse;
         if (isErrorResponse(errorBody)) {
             errorResponse = convertOAuthErrorResponseToErrorResponse(errorBody);
         }
@@ -7284,7 +7281,7 @@ const chainedTokenCredential_logger = credentialLogger("ChainedTokenCredential")
 /**
  * Enables multiple `TokenCredential` implementations to be tried in order until
  * one of the getToken methods returns an access token. For more information, see
- * [ChainedTokenCredential overview](https://aka.ms/azsdk/js/identity/credential-chains#use-chainedtokencredential-for-granularity).
+ * [ChainedTokenCredential overview](https://aka.ms/azsdk/js/identity/credential-chains#chainedtokencredential-overview).
  */
 class ChainedTokenCredential {
     _sources = [];
@@ -7364,8 +7361,8 @@ class ChainedTokenCredential {
     }
 }
 //# sourceMappingURL=chainedTokenCredential.js.map
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/Constants.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/Constants.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -7378,14 +7375,13 @@ const DEFAULT_AUTHORITY_HOST = "login.microsoftonline.com";
 const DEFAULT_COMMON_TENANT = "common";
 // ADFS String
 const ADFS = "adfs";
-const DSTS = "dstsv2";
 // Default AAD Instance Discovery Endpoint
 const AAD_INSTANCE_DISCOVERY_ENDPT = `${DEFAULT_AUTHORITY}discovery/instance?api-version=1.1&authorization_endpoint=`;
 // CIAM URL
 const CIAM_AUTH_URL = ".ciamlogin.com";
 const AAD_TENANT_DOMAIN_SUFFIX = ".onmicrosoft.com";
 // Resource delimiter - used for certain cache entries
-const Constants_RESOURCE_DELIM = "|";
+const RESOURCE_DELIM = "|";
 // Consumer UTID
 const CONSUMER_UTID = "9188040d-6c67-4c5b-b112-36a304b66dad";
 // Default scopes
@@ -7448,6 +7444,7 @@ const OIDC_SCOPES = [...OIDC_DEFAULT_SCOPES, EMAIL_SCOPE];
 const HeaderNames = {
     CONTENT_TYPE: "Content-Type",
     CONTENT_LENGTH: "Content-Length",
+    DPOP: "DPoP",
     RETRY_AFTER: "Retry-After",
     CCS_HEADER: "X-AnchorMailbox",
     WWWAuthenticate: "WWW-Authenticate",
@@ -7478,6 +7475,7 @@ const ClaimsRequestKeys = {
     ID_TOKEN: "id_token",
     SIGNIN_STATE: "signin_state",
     LOGIN_HINT: "login_hint",
+    TENANT_REGION_SUB_SCOPE: "tenant_region_sub_scope",
 };
 /**
  * we considered making this "enum" in the request instead of string, however it looks like the allowed list of
@@ -7593,6 +7591,7 @@ const SERVER_TELEM_UNKNOWN_ERROR = "unknown_error";
 const AuthenticationScheme = {
     BEARER: "Bearer",
     POP: "pop",
+    DPOP: "DPoP",
     SSH: "ssh-cert",
 };
 /**
@@ -7669,8 +7668,8 @@ const EncodingTypes = {
 
 //# sourceMappingURL=Constants.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/logger/Logger.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/logger/Logger.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -7963,8 +7962,8 @@ class Logger {
 
 //# sourceMappingURL=Logger.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/constants/AADServerParamKeys.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/constants/AADServerParamKeys.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -8011,6 +8010,7 @@ const CLIENT_ASSERTION = "client_assertion";
 const CLIENT_ASSERTION_TYPE = "client_assertion_type";
 const TOKEN_TYPE = "token_type";
 const REQ_CNF = "req_cnf";
+const DPOP_JKT = "dpop_jkt";
 const OBO_ASSERTION = "assertion";
 const REQUESTED_TOKEN_USE = "requested_token_use";
 const ON_BEHALF_OF = "on_behalf_of";
@@ -8035,12 +8035,18 @@ const USERNAME = "username";
 const USER_ID = "user_id";
 const FMI_PATH = "fmi_path";
 const ATTRIBUTE_TOKENS = "attribute_tokens";
+/**
+ * Popup-origin-check-done. Signals to the STS that the client verified the
+ * popup cannot be reached by an untrusted window, so the
+ * Cross-Origin-Opener-Policy response header may be omitted.
+ */
+const POPUP_ORIGIN_CHECK_DONE = "pocd";
 
 
 //# sourceMappingURL=AADServerParamKeys.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/Constants.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -8194,8 +8200,8 @@ const AZURE_ARC_SECRET_FILE_MAX_SIZE_BYTES = 4096; // 4 KB
 
 //# sourceMappingURL=Constants.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthError.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/AuthError.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -8228,8 +8234,8 @@ function createAuthError(code, correlationId, additionalMessage) {
 
 //# sourceMappingURL=AuthError.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/server/ServerTelemetryManager.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/telemetry/server/ServerTelemetryManager.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -8528,8 +8534,8 @@ class StubServerTelemetryManager extends ServerTelemetryManager {
 
 //# sourceMappingURL=ServerTelemetryManager.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthError.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ClientAuthError.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -8557,8 +8563,8 @@ function ClientAuthError_createClientAuthError(errorCode, correlationId, additio
 
 //# sourceMappingURL=ClientAuthError.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientAuthErrorCodes.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ClientAuthErrorCodes.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -8586,8 +8592,9 @@ const noAccountInSilentRequest = "no_account_in_silent_request";
 const invalidCacheRecord = "invalid_cache_record";
 const invalidCacheEnvironment = "invalid_cache_environment";
 const noAccountFound = "no_account_found";
-const ClientAuthErrorCodes_noCryptoObject = "no_crypto_object";
+const noCryptoObject = "no_crypto_object";
 const unexpectedCredentialType = "unexpected_credential_type";
+const dpopTokenTypeMismatch = "dpop_token_type_mismatch";
 const tokenRefreshRequired = "token_refresh_required";
 const tokenClaimsCnfRequiredForSignedJwt = "token_claims_cnf_required_for_signedjwt";
 const ClientAuthErrorCodes_authorizationCodeMissingFromServerResponse = "authorization_code_missing_from_server_response";
@@ -8605,8 +8612,8 @@ const misplacedResourceParam = "misplaced_resource_parameter";
 
 //# sourceMappingURL=ClientAuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/BaseAuthRequest.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/request/BaseAuthRequest.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -8645,8 +8652,8 @@ function containsResourceParam(params) {
 
 //# sourceMappingURL=BaseAuthRequest.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationError.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ClientConfigurationError.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -8671,8 +8678,8 @@ function ClientConfigurationError_createClientConfigurationError(errorCode, corr
 
 //# sourceMappingURL=ClientConfigurationError.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ClientConfigurationErrorCodes.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ClientConfigurationErrorCodes.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -8706,12 +8713,93 @@ const issuerValidationFailed = "issuer_validation_failed";
 const invalidResponseMode = "invalid_response_mode";
 const invalidDpopHtm = "invalid_dpop_htm";
 const invalidDpopHtu = "invalid_dpop_htu";
+const invalidDpopNonce = "invalid_dpop_nonce";
+const dpopMissingResourceContext = "dpop_missing_resource_context";
 
 
 //# sourceMappingURL=ClientConfigurationErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/ServerError.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/ProtocolUtils.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
+
+
+
+
+
+/*
+ * Copyright (c) Microsoft Corporation. All rights reserved.
+ * Licensed under the MIT License.
+ */
+/**
+ * Appends user state with random guid, or returns random guid.
+ * @param cryptoObj
+ * @param userState
+ * @param meta
+ * @param correlationId
+ */
+function setRequestState(cryptoObj, userState, meta, correlationId) {
+    const libraryState = generateLibraryState(cryptoObj, correlationId, meta);
+    return userState
+        ? `${libraryState}${RESOURCE_DELIM}${userState}`
+        : libraryState;
+}
+/**
+ * Generates the state value used by the common library.
+ * @param cryptoObj
+ * @param correlationId
+ * @param meta
+ */
+function generateLibraryState(cryptoObj, correlationId, meta) {
+    if (!cryptoObj) {
+        throw ClientAuthError_createClientAuthError(noCryptoObject, correlationId);
+    }
+    // Create a state object containing a unique id and the timestamp of the request creation
+    const stateObj = {
+        id: cryptoObj.createNewGuid(),
+    };
+    if (meta) {
+        stateObj.meta = meta;
+    }
+    const stateString = JSON.stringify(stateObj);
+    return cryptoObj.base64Encode(stateString);
+}
+/**
+ * Parses the state into the RequestStateObject, which contains the LibraryState info and the state passed by the user.
+ * @param base64Decode
+ * @param state
+ * @param correlationId
+ */
+function parseRequestState(base64Decode, state, correlationId) {
+    if (!base64Decode) {
+        throw ClientAuthError_createClientAuthError(noCryptoObject, correlationId);
+    }
+    if (!state) {
+        throw ClientAuthError_createClientAuthError(ClientAuthErrorCodes_invalidState, correlationId);
+    }
+    try {
+        // Split the state between library state and user passed state and decode them separately
+        const splitState = state.split(RESOURCE_DELIM);
+        const libraryState = splitState[0];
+        const userState = splitState.length > 1
+            ? splitState.slice(1).join(RESOURCE_DELIM)
+            : "";
+        const libraryStateString = base64Decode(libraryState);
+        const libraryStateObj = JSON.parse(libraryStateString);
+        return {
+            userRequestState: userState || "",
+            libraryState: libraryStateObj,
+        };
+    }
+    catch (e) {
+        throw ClientAuthError_createClientAuthError(ClientAuthErrorCodes_invalidState, correlationId);
+    }
+}
+
+
+//# sourceMappingURL=ProtocolUtils.mjs.map
+
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/ServerError.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -8735,8 +8823,8 @@ class ServerError_ServerError extends AuthError {
 
 //# sourceMappingURL=ServerError.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityType.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/AuthorityType.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -8748,15 +8836,14 @@ class ServerError_ServerError extends AuthError {
 const AuthorityType = {
     Default: 0,
     Adfs: 1,
-    Dsts: 2,
     Ciam: 3,
 };
 
 
 //# sourceMappingURL=AuthorityType.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/OpenIdConfigResponse.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/OpenIdConfigResponse.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -8772,8 +8859,8 @@ function isOpenIdConfigResponse(response) {
 
 //# sourceMappingURL=OpenIdConfigResponse.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/StringUtils.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/StringUtils.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -8857,8 +8944,8 @@ class StringUtils {
 
 //# sourceMappingURL=StringUtils.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/url/UrlString.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/url/UrlString.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -8869,6 +8956,12 @@ class StringUtils {
  * Copyright (c) Microsoft Corporation. All rights reserved.
  * Licensed under the MIT License.
  */
+// Matches ASCII controls, space, DEL, backslash, or the userinfo separator (@).
+const UNSAFE_AUTHORITY = /[\x00-\x20\x7f\\@]/;
+const DEFAULT_PORTS = {
+    "https:": ":443",
+    "http:": ":80",
+};
 /**
  * Url object class which can perform various transformations on url strings.
  */
@@ -8984,6 +9077,29 @@ class UrlString {
             AbsolutePath: match[5],
             QueryString: match[7],
         };
+        let parsedUrl;
+        try {
+            parsedUrl = new URL(this.urlString);
+        }
+        catch {
+            throw ClientConfigurationError_createClientConfigurationError(ClientConfigurationErrorCodes_urlParseError, this.correlationId);
+        }
+        const host = urlComponents.HostNameAndPort?.toLowerCase();
+        const schemeAndAuthority = `${urlComponents.Protocol}//${host}`;
+        const defaultPort = DEFAULT_PORTS[parsedUrl.protocol] ?? "";
+        /*
+         * Cross-check the original host; reparsing parsedUrl would hide parser differences.
+         * URL has validated IPv6 syntax, so only bracketed hosts need a normalization comparison.
+         */
+        const hostMatches = host === parsedUrl.host ||
+            host === `${parsedUrl.host}${defaultPort}` ||
+            (host?.startsWith("[") &&
+                new URL(`${urlComponents.Protocol}//${host}`).host ===
+                    parsedUrl.host);
+        // Check authority ambiguity without restricting resource paths, queries, or fragments.
+        if (UNSAFE_AUTHORITY.test(schemeAndAuthority) || !hostMatches) {
+            throw ClientConfigurationError_createClientConfigurationError(ClientConfigurationErrorCodes_urlParseError, this.correlationId);
+        }
         let pathSegments = urlComponents.AbsolutePath.split("/");
         pathSegments = pathSegments.filter((val) => val && val.length > 0); // remove empty elements
         urlComponents.PathSegments = pathSegments;
@@ -9024,8 +9140,8 @@ class UrlString {
 
 //# sourceMappingURL=UrlString.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityMetadata.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/AuthorityMetadata.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -9111,15 +9227,6 @@ const rawMetdataJSON = {
                 preferred_cache: "login.sovcloud-identity.sg",
                 aliases: ["login.sovcloud-identity.sg"],
             },
-            {
-                preferred_network: "login.windows-ppe.net",
-                preferred_cache: "login.windows-ppe.net",
-                aliases: [
-                    "login.windows-ppe.net",
-                    "sts.windows-ppe.net",
-                    "login.microsoft-ppe.com",
-                ],
-            },
         ],
     },
 };
@@ -9194,8 +9301,8 @@ function getCloudDiscoveryMetadataFromNetworkResponse(response, authorityHost) {
 
 //# sourceMappingURL=AuthorityMetadata.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/ProtocolMode.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/ProtocolMode.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -9223,8 +9330,8 @@ const ProtocolMode = {
 
 //# sourceMappingURL=ProtocolMode.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityOptions.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/AuthorityOptions.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -9235,8 +9342,6 @@ const AzureCloudInstance = {
     None: "none",
     // Microsoft Azure public cloud
     AzurePublic: "https://login.microsoftonline.com",
-    // Microsoft PPE
-    AzurePpe: "https://login.windows-ppe.net",
     // Microsoft Chinese national/regional cloud
     AzureChina: "https://login.chinacloudapi.cn",
     // Microsoft German national/regional cloud ("Black Forest")
@@ -9248,8 +9353,8 @@ const AzureCloudInstance = {
 
 //# sourceMappingURL=AuthorityOptions.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryResponse.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryResponse.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -9263,8 +9368,8 @@ function isCloudInstanceDiscoveryResponse(response) {
 
 //# sourceMappingURL=CloudInstanceDiscoveryResponse.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryErrorResponse.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/CloudInstanceDiscoveryErrorResponse.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -9278,8 +9383,8 @@ function isCloudInstanceDiscoveryErrorResponse(response) {
 
 //# sourceMappingURL=CloudInstanceDiscoveryErrorResponse.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvents.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvents.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -9354,8 +9459,8 @@ const SetUserData = "setUserData";
 
 //# sourceMappingURL=PerformanceEvents.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/FunctionWrappers.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/FunctionWrappers.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -9392,7 +9497,8 @@ const invoke = (callback, eventName, logger, telemetryClient, correlationId) => 
         catch (e) {
             logger.trace(`Error occurred in '${eventName}'`, correlationId);
             try {
-                logger.trace(JSON.stringify(e), correlationId);
+                // Prevent numeric error details from being treated as minified log hashes.
+                logger.tracePii(`Error details: '${JSON.stringify(e)}'`, correlationId);
             }
             catch (e) {
                 logger.trace("Unable to print error message.", correlationId);
@@ -9436,7 +9542,7 @@ const invokeAsync = (callback, eventName, logger, telemetryClient, correlationId
             .catch((e) => {
             logger.trace(`Error occurred in '${eventName}'`, correlationId);
             try {
-                logger.trace(JSON.stringify(e), correlationId);
+                logger.tracePii(`Error details: '${JSON.stringify(e)}'`, correlationId);
             }
             catch (e) {
                 logger.trace("Unable to print error message.", correlationId);
@@ -9452,8 +9558,8 @@ const invokeAsync = (callback, eventName, logger, telemetryClient, correlationId
 
 //# sourceMappingURL=FunctionWrappers.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/RegionDiscovery.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/RegionDiscovery.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -9463,6 +9569,20 @@ const invokeAsync = (callback, eventName, logger, telemetryClient, correlationId
  * Copyright (c) Microsoft Corporation. All rights reserved.
  * Licensed under the MIT License.
  */
+// Starts with an ASCII letter; remaining characters are ASCII letters, digits, or hyphens.
+const REGION_NAME_PATTERN = /^[a-z][a-z0-9-]*$/i;
+// A region becomes a DNS label, limited to 63 octets by RFC 1035 section 2.3.4.
+const MAX_REGION_NAME_LENGTH = 63;
+/**
+ * Whether a region can safely be used as a single DNS label.
+ */
+function isValidRegion(region) {
+    return (typeof region === "string" &&
+        region.length <= MAX_REGION_NAME_LENGTH &&
+        REGION_NAME_PATTERN.test(region) &&
+        // Keep the trailing-hyphen rule explicit rather than complicating the pattern.
+        !region.endsWith("-"));
+}
 class RegionDiscovery {
     constructor(networkInterface, logger, performanceClient, correlationId) {
         this.networkInterface = networkInterface;
@@ -9522,12 +9642,16 @@ class RegionDiscovery {
             regionDiscoveryMetadata.region_source =
                 RegionDiscoverySources.ENVIRONMENT_VARIABLE;
         }
-        // If no region was auto detected from the environment or from the IMDS endpoint, mark the attempt as a FAILED_AUTO_DETECTION
-        if (!autodetectedRegionName) {
+        // Untrusted discovery values must be a single DNS label before becoming a host prefix.
+        if (!autodetectedRegionName || !isValidRegion(autodetectedRegionName)) {
+            if (autodetectedRegionName) {
+                this.logger.warning("Region discovery returned an invalid region. Using the global authority.", this.correlationId);
+            }
             regionDiscoveryMetadata.region_source =
                 RegionDiscoverySources.FAILED_AUTO_DETECTION;
+            return null;
         }
-        return autodetectedRegionName || null;
+        return autodetectedRegionName;
     }
     /**
      * Make the call to the IMDS endpoint
@@ -9571,8 +9695,8 @@ RegionDiscovery.IMDS_OPTIONS = {
 
 //# sourceMappingURL=RegionDiscovery.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AuthToken.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/AuthToken.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -9644,8 +9768,8 @@ function getJWSPayload(authToken, correlationId) {
 
 //# sourceMappingURL=AuthToken.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/TimeUtils.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/TimeUtils.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -9722,8 +9846,8 @@ function delay(t, value) {
 
 //# sourceMappingURL=TimeUtils.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/CacheHelpers.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/cache/utils/CacheHelpers.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -10019,8 +10143,8 @@ function serializeAttributeTokens(attributeTokens) {
 
 //# sourceMappingURL=CacheHelpers.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/Authority.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/Authority.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -10083,8 +10207,6 @@ class Authority {
             switch (pathSegments[0].toLowerCase()) {
                 case ADFS:
                     return AuthorityType.Adfs;
-                case DSTS:
-                    return AuthorityType.Dsts;
             }
         }
         return AuthorityType.Default;
@@ -10894,6 +11016,9 @@ class Authority {
      * @param region string
      */
     static buildRegionalAuthorityString(host, region, correlationId, queryString) {
+        if (!isValidRegion(region)) {
+            throw ClientConfigurationError_createClientConfigurationError(ClientConfigurationErrorCodes_urlParseError, correlationId);
+        }
         // Create and validate a Url string object with the initial authority string
         const authorityUrlInstance = new UrlString(host, correlationId);
         authorityUrlInstance.validateAsUri();
@@ -10904,7 +11029,7 @@ class Authority {
         }
         // Include the query string portion of the url
         const url = UrlString.constructAuthorityUriFromObject({
-            ...authorityUrlInstance.getUrlComponents(),
+            ...authorityUrlParts,
             HostNameAndPort: hostNameAndPort,
         }, correlationId).urlString;
         // Add the query string if a query string was provided
@@ -11012,8 +11137,8 @@ function buildStaticAuthorityOptions(authOptions) {
 
 //# sourceMappingURL=Authority.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/ScopeSet.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/request/ScopeSet.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -11219,8 +11344,8 @@ class ScopeSet {
 
 //# sourceMappingURL=ScopeSet.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/request/RequestParameterBuilder.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/request/RequestParameterBuilder.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -11530,6 +11655,20 @@ function addInstanceAware(parameters) {
     }
 }
 /**
+ * Adds `pocd=1`, telling the STS that the client verified the popup driving
+ * this request cannot be reached by an untrusted window, so the
+ * Cross-Origin-Opener-Policy response header may be omitted.
+ *
+ * Only ever added when the check passed — a negative result is signalled by
+ * omitting the parameter, which keeps the STS default (apply COOP) and stays
+ * compatible with library versions that never send it.
+ */
+function addPopupOriginCheckDone(parameters) {
+    if (!parameters.has(POPUP_ORIGIN_CHECK_DONE)) {
+        parameters.set(POPUP_ORIGIN_CHECK_DONE, "1");
+    }
+}
+/**
  * Add extraParameters
  * @param extraParams - String dictionary containing extra parameters to be added.
  */
@@ -11542,11 +11681,15 @@ function addExtraParameters(parameters, extraParams) {
 }
 /**
  * Default optional idToken claims requested on all auth requests.
- * signin_state enables KMSI detection; login_hint enables login hint propagation.
+ * signin_state enables KMSI detection; login_hint enables login hint propagation;
+ * tenant_region_sub_scope identifies the sovereign enclave a tenant belongs to.
  */
 const DEFAULT_ID_TOKEN_CLAIMS = {
     [ClaimsRequestKeys.SIGNIN_STATE]: { essential: false },
     [ClaimsRequestKeys.LOGIN_HINT]: { essential: false },
+    [ClaimsRequestKeys.TENANT_REGION_SUB_SCOPE]: {
+        essential: false,
+    },
 };
 /**
  * Parses a claims JSON string into an object, throwing a ClientConfigurationError
@@ -11605,8 +11748,8 @@ function deepMergeClaims(baseClaims, claimsToMerge) {
 /**
  * Parses claims JSON, optionally deep-merges a second client-originated claims string
  * (`claimsToMerge`, e.g. `claimsFromClient`) with precedence on conflicting keys, merges
- * default optional idToken claims (signin_state, login_hint), and appends client
- * capabilities (xms_cc) to the access_token section.
+ * default optional idToken claims (signin_state, login_hint, tenant_region_sub_scope), and appends client
+ * capabilities (xms_cc) to the access_token section
  * Does not overwrite idToken claims already specified by the caller.
  * @param claims - Existing claims JSON string from the request (may be undefined)
  * @param clientCapabilities - Client capabilities array from configuration
@@ -11712,12 +11855,13 @@ function addBrokerParameters(parameters, brokerClientId, brokerRedirectUri) {
  * Add EAR (Encrypted Authorize Response) request parameters
  * @param parameters
  * @param jwk
+ * @param jweCrypto - Base64-encoded encryption metadata; defaults to symmetric EAR.
  */
-function addEARParameters(parameters, jwk) {
+function addEARParameters(parameters, jwk, jweCrypto) {
     parameters.set(EAR_JWK, encodeURIComponent(jwk));
-    // ear_jwe_crypto will always have value: {"alg":"dir","enc":"A256GCM"} so we can hardcode this
+    // Default symmetric EAR metadata; asymmetric requests supply their APV.
     const jweCryptoB64Encoded = "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0";
-    parameters.set(EAR_JWE_CRYPTO, jweCryptoB64Encoded);
+    parameters.set(EAR_JWE_CRYPTO, jweCrypto ?? jweCryptoB64Encoded);
 }
 function addResource(parameters, resource) {
     if (resource) {
@@ -11747,8 +11891,8 @@ function addAttributeTokens(parameters, attributeTokens) {
 
 //# sourceMappingURL=RequestParameterBuilder.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/UrlUtils.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/UrlUtils.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -11774,7 +11918,8 @@ function stripLeadingHashOrQuery(responseString) {
     return responseString;
 }
 /**
- * Returns URL hash as server auth code response object.
+ * Returns flat fragment or query parameters as an authorization response.
+ * Application routes and unrecognized responses return null.
  */
 function getDeserializedResponse(responseString) {
     // Check if given hash is empty
@@ -11784,7 +11929,15 @@ function getDeserializedResponse(responseString) {
     try {
         // Strip the # or ? symbol if present
         const normalizedResponse = stripLeadingHashOrQuery(responseString);
-        // If # symbol was not present, above will return empty string, so give original hash value
+        /*
+         * Require a flat parameter name, not an application route.
+         * Reject routes like #/dashboard?tab=orders&code=... and
+         * #/dashboard/orders&state=..., where ?, /, or # appears before
+         * the first = or &. These characters are allowed in parameter values.
+         */
+        if (!/^[^=&?#/]+(?:=|&|$)/.test(normalizedResponse)) {
+            return null;
+        }
         const deserializedHash = Object.fromEntries(new URLSearchParams(normalizedResponse));
         // Check for known response properties
         if (deserializedHash.code ||
@@ -11878,8 +12031,8 @@ function validateUrl(url, logger, correlationId) {
 
 //# sourceMappingURL=UrlUtils.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ICrypto.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/crypto/ICrypto.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -11933,8 +12086,8 @@ const DEFAULT_CRYPTO_IMPLEMENTATION = {
 
 //# sourceMappingURL=ICrypto.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/ITokenBindingKeyManager.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/crypto/ITokenBindingKeyManager.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -11963,18 +12116,18 @@ const DEFAULT_TOKEN_BINDING_KEY_MANAGER = {
 
 //# sourceMappingURL=ITokenBindingKeyManager.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/packageMetadata.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/packageMetadata.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /* eslint-disable header/header */
 const packageMetadata_name = "@azure/msal-common";
-const version = "16.13.0";
+const version = "16.17.0";
 
 
 //# sourceMappingURL=packageMetadata.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/AccountInfo.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/AccountInfo.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -12067,8 +12220,8 @@ function updateAccountTenantProfileData(baseAccountInfo, tenantProfile, idTokenC
 
 //# sourceMappingURL=AccountInfo.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/CacheErrorCodes.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -12080,8 +12233,8 @@ const cacheErrorUnknown = "cache_error_unknown";
 
 //# sourceMappingURL=CacheErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/CacheError.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/CacheError.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -12127,8 +12280,8 @@ function createCacheError(e) {
 
 //# sourceMappingURL=CacheError.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/ClientInfo.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/ClientInfo.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -12173,8 +12326,8 @@ function buildClientInfoFromHomeAccountId(homeAccountId) {
 
 //# sourceMappingURL=ClientInfo.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/TokenClaims.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/TokenClaims.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -12200,8 +12353,8 @@ function getTenantIdFromIdTokenClaims(idTokenClaims) {
 
 //# sourceMappingURL=TokenClaims.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/utils/AccountEntityUtils.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/cache/utils/AccountEntityUtils.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -12388,8 +12541,8 @@ function createAccountEntityFromAccountInfo(accountInfo, cloudGraphHostName, msG
  * @param authType
  */
 function generateHomeAccountId(serverClientInfo, authType, logger, cryptoObj, correlationId, idTokenClaims) {
-    // since ADFS/DSTS do not have tid and does not set client_info
-    if (!(authType === AuthorityType.Adfs || authType === AuthorityType.Dsts)) {
+    // ADFS does not have tid and does not set client_info
+    if (authType !== AuthorityType.Adfs) {
         // for cases where there is clientInfo
         if (serverClientInfo) {
             try {
@@ -12425,8 +12578,8 @@ function isAccountEntity(entity) {
 
 //# sourceMappingURL=AccountEntityUtils.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/CacheManager.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/cache/CacheManager.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -12450,9 +12603,10 @@ function isAccountEntity(entity) {
  * @internal
  */
 class CacheManager {
-    constructor(clientId, cryptoImpl, logger, performanceClient, staticAuthorityOptions) {
+    constructor(clientId, cryptoImpl, logger, performanceClient, staticAuthorityOptions, tokenBindingKeyManager) {
         this.clientId = clientId;
         this.cryptoImpl = cryptoImpl;
+        this.tokenBindingKeyManager = tokenBindingKeyManager;
         this.commonLogger = logger.clone(packageMetadata_name, version);
         this.staticAuthorityOptions = staticAuthorityOptions;
         this.performanceClient = performanceClient;
@@ -12687,6 +12841,7 @@ class CacheManager {
         };
         const tokenKeys = this.getTokenKeys();
         const currentScopes = ScopeSet.fromString(credential.target, correlationId);
+        const accessTokenKeysToRemove = [];
         tokenKeys.accessToken.forEach((key) => {
             if (!this.accessTokenKeyMatchesFilter(key, accessTokenFilter, false)) {
                 return;
@@ -12696,10 +12851,13 @@ class CacheManager {
                 this.credentialMatchesFilter(tokenEntity, accessTokenFilter, correlationId)) {
                 const tokenScopeSet = ScopeSet.fromString(tokenEntity.target, correlationId);
                 if (tokenScopeSet.intersectingScopeSets(currentScopes)) {
-                    this.removeAccessToken(key, correlationId);
+                    accessTokenKeysToRemove.push(key);
                 }
             }
         });
+        for (const key of accessTokenKeysToRemove) {
+            await this.removeAccessTokenAndTokenBindingKey(key, correlationId, credential.keyId);
+        }
         await this.setAccessTokenCredential(credential, correlationId, kmsi, additionalCacheKeyHash);
     }
     /**
@@ -12898,19 +13056,25 @@ class CacheManager {
      * @param account
      */
     removeAccount(account, correlationId) {
-        this.removeAccountContext(account, correlationId);
         const accountKeys = this.getAccountKeys();
         const keyFilter = (key) => {
             return (key.includes(account.homeAccountId) &&
                 key.includes(account.environment));
         };
+        this.getTokenKeys()
+            .idToken.filter(keyFilter)
+            .forEach((key) => {
+            this.removeIdToken(key, correlationId);
+        });
+        this.removeAccountContext(account, correlationId);
         accountKeys.filter(keyFilter).forEach((key) => {
             this.removeItem(key, correlationId);
             this.performanceClient.incrementFields({ accountsRemoved: 1 }, correlationId);
         });
     }
     /**
-     * Removes credentials associated with the provided account
+     * Removes access and refresh tokens associated with the provided account,
+     * preserving the account and its ID tokens.
      * @param account
      */
     removeAccountContext(account, correlationId) {
@@ -12919,9 +13083,6 @@ class CacheManager {
             return (key.includes(account.homeAccountId) &&
                 key.includes(account.environment));
         };
-        allTokenKeys.idToken.filter(keyFilter).forEach((key) => {
-            this.removeIdToken(key, correlationId);
-        });
         allTokenKeys.accessToken.filter(keyFilter).forEach((key) => {
             this.removeAccessToken(key, correlationId);
         });
@@ -12935,28 +13096,62 @@ class CacheManager {
      * @param correlationId
      */
     removeAccessToken(key, correlationId) {
+        const credential = this.removeAccessTokenCredential(key, correlationId);
+        if (credential) {
+            void this.removeTokenBindingKeyForCredential(credential, correlationId);
+        }
+    }
+    /**
+     * Removes an access token and waits for any unreferenced token-binding key
+     * cleanup. Internal callers that require deterministic cleanup should use
+     * this method instead of the synchronous public cache contract.
+     */
+    async removeAccessTokenAndTokenBindingKey(key, correlationId, preservedKeyId) {
+        const credential = this.removeAccessTokenCredential(key, correlationId);
+        if (credential) {
+            await this.removeTokenBindingKeyForCredential(credential, correlationId, preservedKeyId);
+        }
+    }
+    removeAccessTokenCredential(key, correlationId) {
         const credential = this.getAccessTokenCredential(key, correlationId);
         if (!credential) {
-            return;
+            return null;
         }
         this.removeItem(key, correlationId);
         this.performanceClient.incrementFields({ accessTokensRemoved: 1 }, correlationId);
-        // Remove Token Binding Key from key store for PoP Tokens Credentials
+        return credential;
+    }
+    async removeTokenBindingKeyForCredential(credential, correlationId, preservedKeyId) {
+        // Remove Token Binding Key from key store for token-bound access token credentials
         if (credential.credentialType.toLowerCase() ===
             CredentialType.ACCESS_TOKEN_WITH_AUTH_SCHEME.toLowerCase()) {
-            if (credential.tokenType === AuthenticationScheme.POP) {
-                const accessTokenWithAuthSchemeEntity = credential;
-                const kid = accessTokenWithAuthSchemeEntity.keyId;
-                if (kid) {
-                    void this.cryptoImpl
-                        .removeTokenBindingKey(kid, correlationId)
-                        .catch(() => {
-                        this.commonLogger.error(`Failed to remove token binding key '${kid}'`, correlationId);
-                        this.performanceClient?.incrementFields({ removeTokenBindingKeyFailure: 1 }, correlationId);
-                    });
+            const tokenType = credential.tokenType?.toLowerCase();
+            switch (tokenType) {
+                case AuthenticationScheme.POP:
+                case AuthenticationScheme.DPOP.toLowerCase(): {
+                    const accessTokenWithAuthSchemeEntity = credential;
+                    const kid = accessTokenWithAuthSchemeEntity.keyId;
+                    if (kid &&
+                        kid !== preservedKeyId &&
+                        !this.isTokenBindingKeyReferenced(kid, correlationId)) {
+                        try {
+                            await this.tokenBindingKeyManager.removeTokenBindingKey(kid, correlationId);
+                        }
+                        catch {
+                            this.commonLogger.error("Failed to remove token binding key", correlationId);
+                            this.performanceClient?.incrementFields({ removeTokenBindingKeyFailure: 1 }, correlationId);
+                        }
+                    }
+                    break;
                 }
             }
         }
+    }
+    isTokenBindingKeyReferenced(keyId, correlationId) {
+        return this.getTokenKeys().accessToken.some((accessTokenKey) => {
+            const accessToken = this.getAccessTokenCredential(accessTokenKey, correlationId);
+            return accessToken?.keyId === keyId;
+        });
     }
     /**
      * Removes all app metadata objects from cache.
@@ -13096,6 +13291,7 @@ class CacheManager {
         const scopes = ScopeSet.createSearchScopes(request.scopes, correlationId);
         const authScheme = request.authenticationScheme ||
             AuthenticationScheme.BEARER;
+        const normalizedAuthScheme = authScheme.toLowerCase();
         /*
          * Distinguish between Bearer and PoP/SSH token cache types
          * Cast to lowercase to handle "bearer" from ADFS
@@ -13121,7 +13317,10 @@ class CacheManager {
             tokenType: authScheme,
             keyId: authScheme === AuthenticationScheme.SSH
                 ? request.sshKid
-                : undefined,
+                : normalizedAuthScheme ===
+                    AuthenticationScheme.DPOP.toLowerCase()
+                    ? request.popKid || request.dpopJkt
+                    : undefined,
             additionalCacheKeyComponents: additionalCacheKeyComponents,
         };
         const accessTokenKeys = (tokenKeys && tokenKeys.accessToken) ||
@@ -13494,16 +13693,15 @@ class CacheManager {
         }
         switch (normalizedFilterTokenType) {
             case "dpop":
-                return this.matchKeyBoundAccessToken(entity, filter, true);
             case AuthenticationScheme.SSH:
-                return this.matchKeyBoundAccessToken(entity, filter, false);
+                return this.matchKeyBoundAccessToken(entity, filter);
             default:
                 return true;
         }
     }
-    matchKeyBoundAccessToken(entity, filter, requireKeyId) {
+    matchKeyBoundAccessToken(entity, filter) {
         if (!filter.keyId) {
-            return !requireKeyId;
+            return true;
         }
         return this.matchKeyId(entity, filter.keyId);
     }
@@ -13625,8 +13823,8 @@ class DefaultStorageClass extends CacheManager {
 
 //# sourceMappingURL=CacheManager.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvent.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/telemetry/performance/PerformanceEvent.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -13690,14 +13888,15 @@ const IntFields = new Set([
     "networkRtt",
     "redirectBridgeTimeoutMs",
     "redirectBridgeMessageVersion",
+    "popupRelayProtocolVersion",
     "fetchRetryCount",
 ]);
 
 
 //# sourceMappingURL=PerformanceEvent.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/telemetry/performance/StubPerformanceClient.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/telemetry/performance/StubPerformanceClient.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -13760,8 +13959,8 @@ class StubPerformanceClient {
 
 //# sourceMappingURL=StubPerformanceClient.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/config/ClientConfiguration.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/config/ClientConfiguration.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -13832,15 +14031,16 @@ function buildClientConfiguration({ authOptions: userAuthOptions, systemOptions:
         ...DEFAULT_LOGGER_IMPLEMENTATION,
         ...userLoggerOption,
     };
+    const resolvedTokenBindingKeyManager = tokenBindingKeyManager || DEFAULT_TOKEN_BINDING_KEY_MANAGER;
     return {
         authOptions: buildAuthOptions(userAuthOptions),
         systemOptions: { ...DEFAULT_SYSTEM_OPTIONS, ...userSystemOptions },
         loggerOptions: loggerOptions,
         storageInterface: storageImplementation ||
-            new DefaultStorageClass(userAuthOptions.clientId, DEFAULT_CRYPTO_IMPLEMENTATION, new Logger(loggerOptions, packageMetadata_name, version), new StubPerformanceClient()),
+            new DefaultStorageClass(userAuthOptions.clientId, DEFAULT_CRYPTO_IMPLEMENTATION, new Logger(loggerOptions, packageMetadata_name, version), new StubPerformanceClient(), undefined, resolvedTokenBindingKeyManager),
         networkInterface: networkImplementation || DEFAULT_NETWORK_IMPLEMENTATION,
         cryptoInterface: cryptoImplementation || DEFAULT_CRYPTO_IMPLEMENTATION,
-        tokenBindingKeyManager: tokenBindingKeyManager || DEFAULT_TOKEN_BINDING_KEY_MANAGER,
+        tokenBindingKeyManager: resolvedTokenBindingKeyManager,
         clientCredentials: clientCredentials || DEFAULT_CLIENT_CREDENTIALS,
         libraryInfo: { ...DEFAULT_LIBRARY_INFO, ...libraryInfo },
         telemetry: { ...DEFAULT_TELEMETRY_OPTIONS, ...telemetry },
@@ -13873,8 +14073,8 @@ function isOidcProtocolMode(config) {
 
 //# sourceMappingURL=ClientConfiguration.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/cache/persistence/TokenCacheContext.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/cache/persistence/TokenCacheContext.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -13905,8 +14105,8 @@ function isOidcProtocolMode(config) {
 
 //# sourceMappingURL=TokenCacheContext.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderError.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/JoseHeaderError.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -13932,8 +14132,8 @@ function createJoseHeaderError(code, correlationId) {
 
 //# sourceMappingURL=JoseHeaderError.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ObjectUtils.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/ObjectUtils.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -13962,8 +14162,8 @@ function ObjectUtils_isPlainObject(value) {
 
 //# sourceMappingURL=ObjectUtils.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/JoseHeaderErrorCodes.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/JoseHeaderErrorCodes.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -13977,8 +14177,8 @@ const invalidJwkError = "invalid_jwk_error";
 
 //# sourceMappingURL=JoseHeaderErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/JoseHeader.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/crypto/JoseHeader.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -14052,8 +14252,8 @@ class JoseHeader {
 
 //# sourceMappingURL=JoseHeader.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/crypto/PopTokenGenerator.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/crypto/PopTokenGenerator.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -14164,8 +14364,173 @@ class PopTokenGenerator {
 
 //# sourceMappingURL=PopTokenGenerator.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthErrorCodes.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/crypto/DpopProofGenerator.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
+
+
+
+
+
+
+
+/*
+ * Copyright (c) Microsoft Corporation. All rights reserved.
+ * Licensed under the MIT License.
+ */
+const DPOP_HTM_REGEX = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const DPOP_TOKEN_BINDING_KEY_TYPE = "dpop";
+const DPOP_JWT_HEADER_ALGORITHM = JsonWebTokenAlgorithms.ES256;
+function buildProofHeader(publicJwk, correlationId) {
+    return JoseHeader.getDpopHeader({
+        alg: DPOP_JWT_HEADER_ALGORITHM,
+        jwk: publicJwk,
+    }, correlationId);
+}
+function normalizeHtm(htm, correlationId) {
+    if (typeof htm !== "string" || !DPOP_HTM_REGEX.test(htm)) {
+        throw ClientConfigurationError_createClientConfigurationError(invalidDpopHtm, correlationId);
+    }
+    return htm.toUpperCase();
+}
+/**
+ * Normalizes a URL for use as the DPoP htu claim.
+ * Per RFC 9449 §4.2, htu is the target URI without query and fragment components.
+ * WHATWG URL serialization handles RFC 3986 syntax- and scheme-based normalization
+ * such as lowercasing scheme/host and eliding default ports.
+ */
+function normalizeHtu(url, correlationId) {
+    let parsedUrl;
+    try {
+        parsedUrl = new URL(url);
+    }
+    catch {
+        throw ClientConfigurationError_createClientConfigurationError(ClientConfigurationErrorCodes_urlParseError, correlationId);
+    }
+    if (!/^https:\/\//i.test(url) ||
+        parsedUrl.protocol !== "https:" ||
+        parsedUrl.username ||
+        parsedUrl.password) {
+        throw ClientConfigurationError_createClientConfigurationError(invalidDpopHtu, correlationId);
+    }
+    parsedUrl.search = "";
+    parsedUrl.hash = "";
+    return parsedUrl.href;
+}
+function validateDpopNonce(nonce, correlationId) {
+    if (nonce !== undefined && nonce.trim().length === 0) {
+        throw ClientConfigurationError_createClientConfigurationError(invalidDpopNonce, correlationId);
+    }
+}
+/**
+ * Validates and normalizes the HTTP resource context for a DPoP-bound request.
+ * @internal
+ */
+function normalizeDpopResourceRequestContext(context, correlationId = "") {
+    return {
+        htm: normalizeHtm(context.htm, correlationId),
+        htu: normalizeHtu(context.htu, correlationId),
+    };
+}
+/**
+ * Builds RFC 9449 DPoP proof JWT payloads for token-endpoint and
+ * resource-endpoint proof bindings.
+ *
+ * Exported from package entry points for use by MSAL Browser.
+ * This helper remains an unsupported internal API for direct consumers.
+ *
+ * DPoP proofs do not contain SHR fields (at, ts, m, u, p, q).
+ * @internal
+ */
+class DpopProofGenerator {
+    constructor(cryptoUtils, tokenBindingKeyManager) {
+        this.cryptoUtils = cryptoUtils;
+        this.tokenBindingKeyManager = tokenBindingKeyManager;
+    }
+    /**
+     * Provisions a fresh DPoP key and returns the RFC 7638 JWK thumbprint used
+     * as `dpop_jkt`.
+     */
+    async generateJkt(correlationId = "") {
+        return this.tokenBindingKeyManager.provisionTokenBindingKey({
+            tokenBindingKeyType: DPOP_TOKEN_BINDING_KEY_TYPE,
+            tokenBindingKeyAlgorithm: DPOP_JWT_HEADER_ALGORITHM,
+            correlationId,
+        });
+    }
+    /**
+     * Builds RFC 9449 claims for a token-endpoint DPoP proof.
+     * - htm is always "POST" because token endpoint requests use HTTP POST (RFC 9449 §5).
+     * - htu is the normalized token endpoint URI (query and fragment stripped).
+     * - jti is a fresh CSPRNG-backed unique identifier for every proof.
+     */
+    buildTokenProofClaims(params, correlationId = "") {
+        validateDpopNonce(params.nonce, correlationId);
+        const claims = {
+            jti: this.cryptoUtils.createNewGuid(),
+            htm: "POST",
+            htu: normalizeHtu(params.tokenEndpoint, correlationId),
+            iat: nowSeconds(),
+        };
+        if (params.nonce !== undefined) {
+            claims.nonce = params.nonce;
+        }
+        return claims;
+    }
+    /**
+     * Builds and signs a compact DPoP proof JWT for a token-endpoint request.
+     */
+    async generateTokenProof(params, keyId, correlationId = "") {
+        return this.generateProof(this.buildTokenProofClaims(params, correlationId), keyId, correlationId);
+    }
+    /**
+     * Builds RFC 9449 claims for a resource-endpoint DPoP proof.
+     * - htm is uppercased per RFC 9449 §4.2.
+     * - htu is the normalized resource URI (query and fragment stripped).
+     * - ath is the base64url-encoded SHA-256 hash of the ASCII access token.
+     * - jti is a fresh CSPRNG-backed unique identifier for every proof.
+     */
+    buildResourceProofClaims(params, correlationId = "") {
+        validateDpopNonce(params.nonce, correlationId);
+        const resourceContext = normalizeDpopResourceRequestContext(params, correlationId);
+        const claims = {
+            jti: this.cryptoUtils.createNewGuid(),
+            htm: resourceContext.htm,
+            htu: resourceContext.htu,
+            ath: params.ath,
+            iat: nowSeconds(),
+        };
+        if (params.nonce !== undefined) {
+            claims.nonce = params.nonce;
+        }
+        return claims;
+    }
+    /**
+     * Builds and signs a compact DPoP proof JWT for a resource request.
+     */
+    async generateResourceProof(params, keyId, correlationId = "") {
+        const { htu, htm, nonce } = params;
+        if (!htu || !htm) {
+            throw ClientConfigurationError_createClientConfigurationError(dpopMissingResourceContext, correlationId);
+        }
+        const ath = await this.cryptoUtils.hashString(params.accessToken);
+        return this.generateProof(this.buildResourceProofClaims({
+            htu,
+            htm,
+            ath,
+            nonce,
+        }, correlationId), keyId, correlationId);
+    }
+    async generateProof(claims, keyId, correlationId) {
+        const publicJwk = await this.tokenBindingKeyManager.getTokenBindingPublicKeyJwk(keyId, correlationId);
+        return this.cryptoUtils.signTokenBindingJwt(buildProofHeader(publicJwk, correlationId), claims, keyId, correlationId);
+    }
+}
+
+
+//# sourceMappingURL=DpopProofGenerator.mjs.map
+
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthErrorCodes.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -14220,8 +14585,8 @@ const interruptedUser = "interrupted_user";
 
 //# sourceMappingURL=InteractionRequiredAuthErrorCodes.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthError.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/InteractionRequiredAuthError.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -14296,87 +14661,9 @@ function createInteractionRequiredAuthError(errorCode, correlationId, errorMessa
 
 //# sourceMappingURL=InteractionRequiredAuthError.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ProtocolUtils.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/response/ResponseHandler.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
-
-
-
-
-/*
- * Copyright (c) Microsoft Corporation. All rights reserved.
- * Licensed under the MIT License.
- */
-/**
- * Appends user state with random guid, or returns random guid.
- * @param cryptoObj
- * @param userState
- * @param meta
- * @param correlationId
- */
-function setRequestState(cryptoObj, userState, meta, correlationId) {
-    const libraryState = generateLibraryState(cryptoObj, correlationId, meta);
-    return userState
-        ? `${libraryState}${RESOURCE_DELIM}${userState}`
-        : libraryState;
-}
-/**
- * Generates the state value used by the common library.
- * @param cryptoObj
- * @param correlationId
- * @param meta
- */
-function generateLibraryState(cryptoObj, correlationId, meta) {
-    if (!cryptoObj) {
-        throw createClientAuthError(noCryptoObject, correlationId);
-    }
-    // Create a state object containing a unique id and the timestamp of the request creation
-    const stateObj = {
-        id: cryptoObj.createNewGuid(),
-    };
-    if (meta) {
-        stateObj.meta = meta;
-    }
-    const stateString = JSON.stringify(stateObj);
-    return cryptoObj.base64Encode(stateString);
-}
-/**
- * Parses the state into the RequestStateObject, which contains the LibraryState info and the state passed by the user.
- * @param base64Decode
- * @param state
- * @param correlationId
- */
-function parseRequestState(base64Decode, state, correlationId) {
-    if (!base64Decode) {
-        throw ClientAuthError_createClientAuthError(ClientAuthErrorCodes_noCryptoObject, correlationId);
-    }
-    if (!state) {
-        throw ClientAuthError_createClientAuthError(ClientAuthErrorCodes_invalidState, correlationId);
-    }
-    try {
-        // Split the state between library state and user passed state and decode them separately
-        const splitState = state.split(Constants_RESOURCE_DELIM);
-        const libraryState = splitState[0];
-        const userState = splitState.length > 1
-            ? splitState.slice(1).join(Constants_RESOURCE_DELIM)
-            : "";
-        const libraryStateString = base64Decode(libraryState);
-        const libraryStateObj = JSON.parse(libraryStateString);
-        return {
-            userRequestState: userState || "",
-            libraryState: libraryStateObj,
-        };
-    }
-    catch (e) {
-        throw ClientAuthError_createClientAuthError(ClientAuthErrorCodes_invalidState, correlationId);
-    }
-}
-
-
-//# sourceMappingURL=ProtocolUtils.mjs.map
-
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/response/ResponseHandler.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
 
 
 
@@ -14466,11 +14753,26 @@ class ResponseHandler {
         let idTokenClaims;
         if (serverTokenResponse.id_token) {
             idTokenClaims = extractTokenClaims(serverTokenResponse.id_token || "", this.cryptoObj.base64Decode, request.correlationId);
-            // token nonce check (TODO: Add a warning if no nonce is given?)
-            if (authCodePayload && authCodePayload.nonce) {
-                if (idTokenClaims.nonce !== authCodePayload.nonce) {
-                    throw ClientAuthError_createClientAuthError(nonceMismatch, request.correlationId);
-                }
+        }
+        /*
+         * Callers opt in to strict nonce-presence validation by including
+         * the nonce property, even when its value is undefined.
+         */
+        if (authCodePayload &&
+            Object.prototype.hasOwnProperty.call(authCodePayload, "nonce")) {
+            const expectedNonce = authCodePayload.nonce;
+            const tokenNonce = idTokenClaims?.nonce;
+            // Warn when the ID Token nonce cannot be bound to the request.
+            if (tokenNonce !== undefined && expectedNonce === undefined) {
+                this.logger.warning("Authorization code response contains an ID Token nonce, but no expected nonce was supplied. Rejecting the response.", request.correlationId);
+                throw ClientAuthError_createClientAuthError(nonceMismatch, request.correlationId);
+            }
+            // If the request supplies a nonce, the ID Token value must be a matching string.
+            if (expectedNonce !== undefined &&
+                (typeof expectedNonce !== "string" ||
+                    typeof tokenNonce !== "string" ||
+                    expectedNonce !== tokenNonce)) {
+                throw ClientAuthError_createClientAuthError(nonceMismatch, request.correlationId);
             }
         }
         // generate homeAccountId
@@ -14482,7 +14784,21 @@ class ResponseHandler {
         }
         // Add keyId from request to serverTokenResponse if defined
         serverTokenResponse.key_id =
-            serverTokenResponse.key_id || request.sshKid || undefined;
+            serverTokenResponse.key_id ||
+                request.dpopJkt ||
+                request.sshKid ||
+                undefined;
+        if (request.authenticationScheme === AuthenticationScheme.DPOP) {
+            if (serverTokenResponse.token_type?.toLowerCase() !==
+                AuthenticationScheme.DPOP.toLowerCase()) {
+                this.performanceClient?.addFields({
+                    dpopTokenTypeMismatch: serverTokenResponse.token_type,
+                }, request.correlationId);
+                throw ClientAuthError_createClientAuthError(dpopTokenTypeMismatch, request.correlationId);
+            }
+            serverTokenResponse.token_type =
+                AuthenticationScheme.DPOP;
+        }
         // Compute components once for entity storage (fallback if hash not provided by client)
         const attributeTokenPartition = serializeAttributeTokens(request.attributeTokens);
         const cacheKeyComponents = additionalCacheKeyComponents ??
@@ -14645,7 +14961,9 @@ class ResponseHandler {
         let extExpiresOn;
         let refreshOn;
         let familyId = "";
+        let dpopProof;
         if (cacheRecord.accessToken) {
+            const accessTokenType = cacheRecord.accessToken.tokenType?.toLowerCase();
             /*
              * if the request object has `popKid` property, `signPopToken` will be set to false and
              * the token will be returned unsigned
@@ -14663,6 +14981,18 @@ class ResponseHandler {
             else {
                 accessToken = cacheRecord.accessToken.secret;
             }
+            if (accessTokenType ===
+                AuthenticationScheme.DPOP.toLowerCase()) {
+                if (!cacheRecord.accessToken.keyId) {
+                    throw ClientAuthError_createClientAuthError(keyIdMissing, request.correlationId);
+                }
+                const dpopProofGenerator = new DpopProofGenerator(cryptoObj, tokenBindingKeyManager);
+                dpopProof = await dpopProofGenerator.generateResourceProof({
+                    htu: request.resourceRequestUri,
+                    htm: request.resourceRequestMethod,
+                    accessToken: cacheRecord.accessToken.secret,
+                }, cacheRecord.accessToken.keyId, request.correlationId);
+            }
             responseScopes = ScopeSet.fromString(cacheRecord.accessToken.target, request.correlationId).asArray();
             // Access token expiresOn cached in seconds, converting to Date for AuthenticationResult
             expiresOn = toDateFromSeconds(cacheRecord.accessToken.expiresOn);
@@ -14679,6 +15009,15 @@ class ResponseHandler {
         }
         const uid = idTokenClaims?.oid || idTokenClaims?.sub || "";
         const tid = idTokenClaims?.tid || "";
+        /*
+         * Surface the sovereign enclave for telemetry. This runs for both freshly acquired
+         * and cache-served tokens because SilentFlowClient shares this method, so the field
+         * is present on silent requests that never hit the network.
+         */
+        const regionSubScope = idTokenClaims?.tenant_region_sub_scope;
+        if (typeof regionSubScope === "string") {
+            performanceClient?.addFields({ regionSubScope }, request.correlationId);
+        }
         // for hybrid + native bridge enablement, send back the native account Id
         if (serverTokenResponse?.spa_accountid && !!cacheRecord.account) {
             // Set on deprecated top-level for downgrade compat
@@ -14707,6 +15046,7 @@ class ResponseHandler {
             idToken: cacheRecord?.idToken?.secret || "",
             idTokenClaims: idTokenClaims || {},
             accessToken: accessToken,
+            dpopProof,
             fromCache: fromTokenCache,
             expiresOn: expiresOn,
             extExpiresOn: extExpiresOn,
@@ -14714,7 +15054,10 @@ class ResponseHandler {
             correlationId: request.correlationId,
             requestId: requestId || "",
             familyId: familyId,
-            tokenType: cacheRecord.accessToken?.tokenType || "",
+            tokenType: cacheRecord.accessToken?.tokenType?.toLowerCase() ===
+                AuthenticationScheme.DPOP.toLowerCase()
+                ? AuthenticationScheme.DPOP
+                : cacheRecord.accessToken?.tokenType || "",
             state: requestState ? requestState.userRequestState : "",
             cloudGraphHostName: cacheRecord.account?.cloudGraphHostName || "",
             msGraphHost: cacheRecord.account?.msGraphHost || "",
@@ -14768,8 +15111,8 @@ function buildAccountToCache(cacheStorage, authority, homeAccountId, base64Decod
 
 //# sourceMappingURL=ResponseHandler.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/account/CcsCredential.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/account/CcsCredential.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -14783,8 +15126,8 @@ const CcsCredentialType = {
 
 //# sourceMappingURL=CcsCredential.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/utils/ClientAssertionUtils.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/utils/ClientAssertionUtils.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -14807,8 +15150,8 @@ async function getClientAssertion(clientAssertion, clientId, tokenEndpoint, fmiP
 
 //# sourceMappingURL=ClientAssertionUtils.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/RequestThumbprint.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/network/RequestThumbprint.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -14837,8 +15180,54 @@ function getRequestThumbprint(clientId, request, homeAccountId) {
 
 //# sourceMappingURL=RequestThumbprint.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/network/ThrottlingUtils.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/network/ResponseHeaders.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
+
+/*
+ * Copyright (c) Microsoft Corporation. All rights reserved.
+ * Licensed under the MIT License.
+ */
+// Track only our normalized copies, never caller-owned mutable inputs.
+const normalizedHeaderRecords = new WeakSet();
+/**
+ * Creates a lowercase-keyed snapshot without changing header values or the input.
+ * Reuses snapshots produced by this function to avoid repeated normalization.
+ * @internal
+ */
+function normalizeResponseHeaders(headers) {
+    if (normalizedHeaderRecords.has(headers)) {
+        return headers;
+    }
+    const normalized = Object.fromEntries(Object.entries(headers).map(([name, value]) => [
+        name.toLowerCase(),
+        value,
+    ]));
+    normalizedHeaderRecords.add(normalized);
+    return normalized;
+}
+/**
+ * Reads a response header case-insensitively.
+ * Normalized snapshots are never scanned, even when a header is missing.
+ * @internal
+ */
+function getResponseHeader(headers, name) {
+    const key = name.toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(headers, key)) {
+        return headers[key];
+    }
+    if (normalizedHeaderRecords.has(headers)) {
+        return undefined;
+    }
+    const headerName = Object.keys(headers).find((header) => header.toLowerCase() === key);
+    return headerName === undefined ? undefined : headers[headerName];
+}
+
+
+//# sourceMappingURL=ResponseHeaders.mjs.map
+
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/network/ThrottlingUtils.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
+
 
 
 
@@ -14877,13 +15266,14 @@ class ThrottlingUtils {
      * Performs necessary throttling checks after a network request.
      * @param cacheManager
      * @param thumbprint
-     * @param response
+     * @param response - Token response with case-insensitive header names.
      */
     static postProcess(cacheManager, thumbprint, response, correlationId) {
+        const retryAfter = getRetryAfterHeader(response);
         if (ThrottlingUtils.checkResponseStatus(response) ||
-            ThrottlingUtils.checkResponseForRetryAfter(response)) {
+            retryAfter !== undefined) {
             const thumbprintValue = {
-                throttleTime: ThrottlingUtils.calculateThrottleTime(parseInt(response.headers[HeaderNames.RETRY_AFTER])),
+                throttleTime: ThrottlingUtils.calculateThrottleTime(parseInt(retryAfter || "")),
                 error: response.body.error,
                 errorCodes: response.body.error_codes,
                 errorMessage: response.body.error_description,
@@ -14902,14 +15292,10 @@ class ThrottlingUtils {
     }
     /**
      * Checks a NetworkResponse object's RetryAfter header
-     * @param response
+     * @param response - Token response with case-insensitive header names.
      */
     static checkResponseForRetryAfter(response) {
-        if (response.headers) {
-            return (response.headers.hasOwnProperty(HeaderNames.RETRY_AFTER) &&
-                (response.status < 200 || response.status >= 300));
-        }
-        return false;
+        return getRetryAfterHeader(response) !== undefined;
     }
     /**
      * Calculates the Unix-time value for a throttle to expire given throttleTime in seconds.
@@ -14927,12 +15313,19 @@ class ThrottlingUtils {
         cacheManager.removeItem(key, request.correlationId);
     }
 }
+/** Reads Retry-After only for non-success responses. */
+function getRetryAfterHeader(response) {
+    if ((response.status < 200 || response.status >= 300) && response.headers) {
+        return getResponseHeader(response.headers, HeaderNames.RETRY_AFTER);
+    }
+    return undefined;
+}
 
 
 //# sourceMappingURL=ThrottlingUtils.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/NetworkError.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/NetworkError.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -14968,8 +15361,10 @@ function createNetworkError(error, httpStatus, responseHeaders, additionalError)
 
 //# sourceMappingURL=NetworkError.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Token.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/protocol/Token.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
+
+
 
 
 
@@ -15011,6 +15406,23 @@ function createTokenRequestHeaders(logger, preventCorsPreflight, ccsCred) {
         }
     }
     return headers;
+}
+/**
+ * Adds the DPoP proof header for token endpoint requests when DPoP is requested.
+ * @internal
+ */
+async function addDpopTokenProofHeader(headers, request, tokenEndpoint, cryptoUtils, tokenBindingKeyManager) {
+    if (request.authenticationScheme !== AuthenticationScheme.DPOP) {
+        return;
+    }
+    const dpopProofGenerator = new DpopProofGenerator(cryptoUtils, tokenBindingKeyManager);
+    const keyId = request.dpopJkt;
+    if (!keyId?.trim()) {
+        throw ClientAuthError_createClientAuthError(keyIdMissing, request.correlationId);
+    }
+    headers[HeaderNames.DPOP] = await dpopProofGenerator.generateTokenProof({
+        tokenEndpoint,
+    }, keyId, request.correlationId);
 }
 /**
  * Creates query string for the /token request
@@ -15063,7 +15475,8 @@ async function sendPostRequest(thumbprint, tokenEndpoint, options, correlationId
     let response;
     try {
         response = await invokeAsync((networkClient.sendPostRequestAsync.bind(networkClient)), NetworkClientSendPostRequestAsync, logger, performanceClient, correlationId)(tokenEndpoint, { ...options, correlationId, performanceClient });
-        const responseHeaders = response.headers || {};
+        const responseHeaders = normalizeResponseHeaders(response.headers || {});
+        response = { ...response, headers: responseHeaders };
         performanceClient?.addFields({
             refreshTokenSize: response.body.refresh_token?.length || 0,
             httpVerToken: responseHeaders[HeaderNames.X_MS_HTTP_VERSION] || "",
@@ -15072,16 +15485,16 @@ async function sendPostRequest(thumbprint, tokenEndpoint, options, correlationId
     }
     catch (e) {
         if (e instanceof NetworkError) {
-            const responseHeaders = e.responseHeaders;
+            const responseHeaders = e.responseHeaders
+                ? normalizeResponseHeaders(e.responseHeaders)
+                : undefined;
             if (responseHeaders) {
                 performanceClient?.addFields({
                     httpVerToken: responseHeaders[HeaderNames.X_MS_HTTP_VERSION] ||
                         "",
                     requestId: responseHeaders[HeaderNames.X_MS_REQUEST_ID] || "",
-                    contentTypeHeader: responseHeaders[HeaderNames.CONTENT_TYPE] ||
-                        undefined,
-                    contentLengthHeader: responseHeaders[HeaderNames.CONTENT_LENGTH] ||
-                        undefined,
+                    contentTypeHeader: getResponseHeader(responseHeaders, HeaderNames.CONTENT_TYPE) || undefined,
+                    contentLengthHeader: getResponseHeader(responseHeaders, HeaderNames.CONTENT_LENGTH) || undefined,
                     httpStatus: e.httpStatus,
                 }, correlationId);
             }
@@ -15101,8 +15514,8 @@ async function sendPostRequest(thumbprint, tokenEndpoint, options, correlationId
 
 //# sourceMappingURL=Token.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/authority/AuthorityFactory.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/authority/AuthorityFactory.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -15145,8 +15558,8 @@ async function createDiscoveredInstance(authorityUri, networkClient, cacheManage
 
 //# sourceMappingURL=AuthorityFactory.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/AuthorizationCodeClient.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/client/AuthorizationCodeClient.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -15213,7 +15626,8 @@ class AuthorizationCodeClient {
             throw ClientAuthError_createClientAuthError(requestCannotBeMade, request.correlationId);
         }
         // Check for new cloud instance
-        if (authCodePayload && authCodePayload.cloud_instance_host_name) {
+        if (this.config.authOptions.instanceAware === true &&
+            authCodePayload?.cloud_instance_host_name) {
             await invokeAsync(this.updateTokenEndpointAuthority.bind(this), UpdateTokenEndpointAuthority, this.logger, this.performanceClient, request.correlationId)(authCodePayload.cloud_instance_host_name, request.correlationId);
         }
         const reqTimestamp = nowSeconds();
@@ -15262,6 +15676,7 @@ class AuthorizationCodeClient {
             }
         }
         const headers = createTokenRequestHeaders(this.logger, this.config.systemOptions.preventCorsPreflight, ccsCredential || request.ccsCredential);
+        await addDpopTokenProofHeader(headers, request, endpoint, this.cryptoUtils, this.config.tokenBindingKeyManager);
         const thumbprint = getRequestThumbprint(this.config.authOptions.clientId, request);
         return invokeAsync(executePostToTokenEndpoint, AuthorizationCodeClientExecutePostToTokenEndpoint, this.logger, this.performanceClient, request.correlationId)(endpoint, requestBody, headers, thumbprint, request.correlationId, this.cacheManager, this.networkClient, this.logger, this.performanceClient, serverTelemetryManager);
     }
@@ -15413,6 +15828,9 @@ class AuthorizationCodeClient {
         if (request.logoutHint) {
             addLogoutHint(parameters, request.logoutHint);
         }
+        if (request.popupOriginCheckDone) {
+            addPopupOriginCheckDone(parameters);
+        }
         if (request.extraQueryParameters) {
             addExtraParameters(parameters, request.extraQueryParameters);
         }
@@ -15436,8 +15854,9 @@ class AuthorizationCodeClient {
 
 //# sourceMappingURL=AuthorizationCodeClient.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/RefreshTokenClient.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/client/RefreshTokenClient.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
+
 
 
 
@@ -15574,6 +15993,12 @@ class RefreshTokenClient {
                 type: CcsCredentialType.HOME_ACCOUNT_ID,
             },
         };
+        if (refreshTokenRequest.authenticationScheme ===
+            AuthenticationScheme.DPOP &&
+            !refreshTokenRequest.dpopJkt) {
+            const dpopProofGenerator = new DpopProofGenerator(this.cryptoUtils, this.config.tokenBindingKeyManager);
+            refreshTokenRequest.dpopJkt = await dpopProofGenerator.generateJkt(request.correlationId);
+        }
         try {
             return await invokeAsync(this.acquireToken.bind(this), RefreshTokenClientAcquireToken, this.logger, this.performanceClient, request.correlationId)(refreshTokenRequest, apiId);
         }
@@ -15599,6 +16024,7 @@ class RefreshTokenClient {
         const endpoint = UrlString.appendQueryString(authority.tokenEndpoint, queryParametersString);
         const requestBody = await invokeAsync(this.createTokenRequestBody.bind(this), RefreshTokenClientCreateTokenRequestBody, this.logger, this.performanceClient, request.correlationId)(request);
         const headers = createTokenRequestHeaders(this.logger, this.config.systemOptions.preventCorsPreflight, request.ccsCredential);
+        await addDpopTokenProofHeader(headers, request, endpoint, this.cryptoUtils, this.config.tokenBindingKeyManager);
         const thumbprint = getRequestThumbprint(this.config.authOptions.clientId, request);
         return invokeAsync(executePostToTokenEndpoint, RefreshTokenClientExecutePostToTokenEndpoint, this.logger, this.performanceClient, request.correlationId)(endpoint, requestBody, headers, thumbprint, request.correlationId, this.cacheManager, this.networkClient, this.logger, this.performanceClient, this.serverTelemetryManager);
     }
@@ -15615,6 +16041,7 @@ class RefreshTokenClient {
             addRedirectUri(parameters, request.redirectUri);
         }
         addScopes(parameters, request.scopes, request.correlationId, true, this.config.authOptions.authority.options.OIDCOptions?.defaultScopes);
+        addResource(parameters, request.resource);
         addGrantType(parameters, GrantType.REFRESH_TOKEN_GRANT);
         addClientInfo(parameters);
         addLibraryInfo(parameters, this.config.libraryInfo);
@@ -15693,8 +16120,8 @@ class RefreshTokenClient {
 
 //# sourceMappingURL=RefreshTokenClient.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/client/SilentFlowClient.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/client/SilentFlowClient.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -15777,6 +16204,22 @@ class SilentFlowClient {
             lastCacheOutcome = CacheOutcome.PROACTIVELY_REFRESHED;
             // don't throw ClientAuthError.createRefreshRequiredError(), return cached token instead
         }
+        const cachedAccessTokenType = cachedAccessToken.tokenType?.toLowerCase();
+        if (cachedAccessTokenType === AuthenticationScheme.DPOP.toLowerCase()) {
+            if (!cachedAccessToken.keyId) {
+                this.logger.info("SilentFlowClient:acquireCachedToken - Cached DPoP access token is missing keyId; refresh required", request.correlationId);
+                this.setCacheOutcome(CacheOutcome.NO_CACHED_ACCESS_TOKEN, request.correlationId);
+                throw ClientAuthError_createClientAuthError(tokenRefreshRequired, request.correlationId);
+            }
+            try {
+                await this.config.tokenBindingKeyManager.getTokenBindingPublicKeyJwk(cachedAccessToken.keyId, request.correlationId);
+            }
+            catch {
+                this.logger.info("SilentFlowClient:acquireCachedToken - Local DPoP key was not found for cached access token; refresh required", request.correlationId);
+                this.setCacheOutcome(CacheOutcome.NO_CACHED_ACCESS_TOKEN, request.correlationId);
+                throw ClientAuthError_createClientAuthError(tokenRefreshRequired, request.correlationId);
+            }
+        }
         const environment = request.authority || this.authority.getPreferredCache();
         const cacheRecord = {
             account: this.cacheManager.getAccount(this.cacheManager.generateAccountKey(request.account), request.correlationId),
@@ -15823,7 +16266,7 @@ class SilentFlowClient {
 //# sourceMappingURL=SilentFlowClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/HttpClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -15997,7 +16440,7 @@ function getFetchHeaders(options) {
 //# sourceMappingURL=HttpClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ManagedIdentityErrorCodes.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16031,7 +16474,7 @@ const MsiEnvironmentVariableUrlMalformedErrorCodes = {
 //# sourceMappingURL=ManagedIdentityErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ManagedIdentityError.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16084,7 +16527,7 @@ function createManagedIdentityError(errorCode, correlationId) {
 //# sourceMappingURL=ManagedIdentityError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/ManagedIdentityId.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16143,7 +16586,7 @@ class ManagedIdentityId {
 //# sourceMappingURL=ManagedIdentityId.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/NodeAuthError.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16179,6 +16622,10 @@ const NodeAuthErrorMessage = {
         code: "loopback_server_timeout",
         desc: "Timed out waiting for auth code listener to be registered.",
     },
+    loopbackServerQueryResponseNotSupported: {
+        code: "loopback_server_query_response_not_supported",
+        desc: "The loopback server received an OAuth response in the URL. Interactive authentication requires form_post.",
+    },
     stateNotFoundError: {
         code: "state_not_found",
         desc: "State not found. Please verify that the request originated from msal.",
@@ -16190,6 +16637,10 @@ const NodeAuthErrorMessage = {
     redirectUriNotSupported: {
         code: "redirect_uri_not_supported",
         desc: "RedirectUri is not supported in this scenario. Please remove redirectUri from the request.",
+    },
+    unsupportedCcaInstanceAware: {
+        code: "unsupported_cca_instance_aware",
+        desc: "Instance-aware configuration is not supported by ConfidentialClientApplication.",
     },
 };
 class NodeAuthError extends AuthError {
@@ -16234,6 +16685,12 @@ class NodeAuthError extends AuthError {
         return new NodeAuthError(NodeAuthErrorMessage.loopbackServerTimeout.code, correlationId, `${NodeAuthErrorMessage.loopbackServerTimeout.desc}`);
     }
     /**
+     * Creates an error thrown if the loopback server receives an OAuth response in a query string.
+     */
+    static createLoopbackServerQueryResponseNotSupportedError() {
+        return new NodeAuthError(NodeAuthErrorMessage.loopbackServerQueryResponseNotSupported.code, "", NodeAuthErrorMessage.loopbackServerQueryResponseNotSupported.desc);
+    }
+    /**
      * Creates an error thrown when the state is not present.
      */
     static createStateNotFoundError(correlationId = "") {
@@ -16251,13 +16708,19 @@ class NodeAuthError extends AuthError {
     static createRedirectUriNotSupportedError(correlationId = "") {
         return new NodeAuthError(NodeAuthErrorMessage.redirectUriNotSupported.code, correlationId, NodeAuthErrorMessage.redirectUriNotSupported.desc);
     }
+    /**
+     * Creates an error thrown when instance-aware behavior is requested for a confidential client.
+     */
+    static createUnsupportedCcaInstanceAwareError(correlationId = "") {
+        return new NodeAuthError(NodeAuthErrorMessage.unsupportedCcaInstanceAware.code, correlationId, NodeAuthErrorMessage.unsupportedCcaInstanceAware.desc);
+    }
 }
 
 
 //# sourceMappingURL=NodeAuthError.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/Configuration.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16369,7 +16832,7 @@ function buildManagedIdentityConfiguration({ clientCapabilities, managedIdentity
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/GuidGenerator.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16399,7 +16862,7 @@ class GuidGenerator {
 //# sourceMappingURL=GuidGenerator.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/EncodingUtils.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16454,7 +16917,7 @@ class EncodingUtils {
 // EXTERNAL MODULE: external "crypto"
 var external_crypto_ = __webpack_require__(6982);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/HashUtils.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16477,7 +16940,7 @@ class HashUtils {
 //# sourceMappingURL=HashUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/PkceGenerator.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16541,7 +17004,7 @@ class PkceGenerator {
 //# sourceMappingURL=PkceGenerator.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/crypto/CryptoProvider.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16645,7 +17108,7 @@ class CryptoProvider {
 //# sourceMappingURL=CryptoProvider.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/serializer/Deserializer.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -16826,7 +17289,7 @@ class Deserializer {
 //# sourceMappingURL=Deserializer.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/serializer/Serializer.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -16974,7 +17437,7 @@ class Serializer {
 //# sourceMappingURL=Serializer.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/CacheHelpers.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -17058,7 +17521,7 @@ function generateAccountKey(account) {
 //# sourceMappingURL=CacheHelpers.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/NodeStorage.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -17075,7 +17538,7 @@ function generateAccountKey(account) {
  */
 class NodeStorage extends CacheManager {
     constructor(logger, clientId, cryptoImpl, staticAuthorityOptions) {
-        super(clientId, cryptoImpl, logger, new StubPerformanceClient(), staticAuthorityOptions);
+        super(clientId, cryptoImpl, logger, new StubPerformanceClient(), staticAuthorityOptions, DEFAULT_TOKEN_BINDING_KEY_MANAGER);
         this.cache = {};
         this.changeEmitters = [];
         this.logger = logger;
@@ -17494,7 +17957,7 @@ class NodeStorage extends CacheManager {
 //# sourceMappingURL=NodeStorage.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/cache/TokenCache.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -17798,7 +18261,7 @@ class TokenCache {
 // EXTERNAL MODULE: ./node_modules/jsonwebtoken/index.js
 var jsonwebtoken = __webpack_require__(9653);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/error/ClientAuthErrorCodes.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -17819,7 +18282,7 @@ const deviceCodeUnknownError = "device_code_unknown_error";
 //# sourceMappingURL=ClientAuthErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientAssertion.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -17975,17 +18438,17 @@ class ClientAssertion {
 //# sourceMappingURL=ClientAssertion.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/packageMetadata.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 /* eslint-disable header/header */
 const dist_packageMetadata_name = "@azure/msal-node";
-const packageMetadata_version = "5.6.0";
+const packageMetadata_version = "7.2.3";
 
 
 //# sourceMappingURL=packageMetadata.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/BaseClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -18055,7 +18518,7 @@ class BaseClient {
 //# sourceMappingURL=BaseClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/UsernamePasswordClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -18162,8 +18625,8 @@ class UsernamePasswordClient extends BaseClient {
 
 //# sourceMappingURL=UsernamePasswordClient.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/protocol/Authorize.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/protocol/Authorize.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 
 
@@ -18309,6 +18772,9 @@ function getStandardAuthorizeRequestParameters(authOptions, request, logger, per
             !Object.keys(request.extraQueryParameters).includes(INSTANCE_AWARE))) {
         addInstanceAware(parameters);
     }
+    if (request.popupOriginCheckDone) {
+        addPopupOriginCheckDone(parameters);
+    }
     return parameters;
 }
 /**
@@ -18356,13 +18822,13 @@ function validateAuthorizationResponse(serverResponse, requestState, correlation
         decodedServerResponseState = decodeURIComponent(serverResponse.state);
     }
     catch (e) {
-        throw createClientAuthError(invalidState, correlationId, serverResponse.state);
+        throw createClientAuthError(invalidState, correlationId);
     }
     try {
         decodedRequestState = decodeURIComponent(requestState);
     }
     catch (e) {
-        throw createClientAuthError(invalidState, correlationId, serverResponse.state);
+        throw createClientAuthError(invalidState, correlationId);
     }
     if (decodedServerResponseState !== decodedRequestState) {
         throw createClientAuthError(stateMismatch, correlationId);
@@ -18405,7 +18871,7 @@ function extractLoginHint(account) {
 //# sourceMappingURL=Authorize.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/protocol/Authorize.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -18449,8 +18915,136 @@ function getAuthCodeRequestUrl(config, authority, request, logger) {
 
 //# sourceMappingURL=Authorize.mjs.map
 
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/SilentRequestCoalescer.mjs
+/*! @azure/msal-node v7.2.3 2026-11-18 */
+
+
+
+/*
+ * Copyright (c) Microsoft Corporation. All rights reserved.
+ * Licensed under the MIT License.
+ */
+const activeSilentTokenRequests = new WeakMap();
+/**
+ * Shares an in-flight silent acquisition while preserving each caller's correlation ID.
+ */
+function acquireTokenSilentDeduped(owner, logger, silentRequestKey, correlationId, acquireToken) {
+    const existingRequests = activeSilentTokenRequests.get(owner);
+    const activeRequests = existingRequests || new Map();
+    if (!existingRequests) {
+        activeSilentTokenRequests.set(owner, activeRequests);
+    }
+    const inProgressRequest = activeRequests.get(silentRequestKey);
+    if (inProgressRequest) {
+        logger.verbose("acquireTokenSilent has been called previously, returning the result from the first call", correlationId);
+        return applyCallerCorrelationIdToResult(inProgressRequest, correlationId);
+    }
+    logger.verbose("acquireTokenSilent called for the first time, storing active request", correlationId);
+    const activeRequest = Promise.resolve()
+        .then(acquireToken)
+        .finally(() => {
+        activeRequests.delete(silentRequestKey);
+        if (activeRequests.size === 0) {
+            activeSilentTokenRequests.delete(owner);
+        }
+    });
+    activeRequests.set(silentRequestKey, activeRequest);
+    return applyCallerCorrelationIdToResult(activeRequest, correlationId);
+}
+/**
+ * Builds the key used to identify equivalent in-progress silent requests.
+ */
+function getSilentRequestKey(input) {
+    const { request } = input;
+    const authority = input.requestType === "native" ? request.authority : input.authority;
+    const commonKeyFields = {
+        requestType: input.requestType,
+        clientId: input.requestType === "native"
+            ? input.request.clientId
+            : input.clientId,
+        authority,
+        scopes: canonicalizeRequestValues(request.scopes),
+        claims: request.claims,
+        authenticationScheme: request.authenticationScheme,
+        resourceRequestMethod: request.resourceRequestMethod,
+        resourceRequestUri: request.resourceRequestUri,
+        forceRefresh: request.forceRefresh,
+        redirectUri: request.redirectUri || "",
+        resource: request.resource,
+        extraParameters: canonicalizeRequestValues(request.extraParameters),
+    };
+    if (input.requestType === "native") {
+        return JSON.stringify({
+            ...commonKeyFields,
+            accountId: input.request.accountId,
+            shrNonce: input.request.shrNonce,
+            extraScopesToConsent: canonicalizeRequestValues(input.request.extraScopesToConsent),
+            loginHint: input.request.loginHint,
+            prompt: input.request.prompt,
+        });
+    }
+    const nonNativeRequest = input.request;
+    const thumbprint = getRequestThumbprint(input.clientId, { ...nonNativeRequest, authority }, nonNativeRequest.account.homeAccountId);
+    return JSON.stringify({
+        ...thumbprint,
+        ...commonKeyFields,
+        accountTenantId: nonNativeRequest.account.tenantId,
+        accountEnvironment: nonNativeRequest.account.environment,
+        refreshTokenExpirationOffsetSeconds: nonNativeRequest.refreshTokenExpirationOffsetSeconds,
+        extraQueryParameters: canonicalizeRequestValues(nonNativeRequest.extraQueryParameters),
+        skipBrokerClaims: thumbprint.embeddedClientId ||
+            nonNativeRequest.extraParameters?.[BROKER_CLIENT_ID]
+            ? nonNativeRequest.skipBrokerClaims
+            : undefined,
+    });
+}
+/**
+ * Copies mutable native request values so execution cannot diverge from the stored key.
+ */
+function snapshotNativeRequest(request) {
+    return {
+        ...request,
+        scopes: [...request.scopes],
+        extraParameters: request.extraParameters
+            ? { ...request.extraParameters }
+            : undefined,
+        extraScopesToConsent: request.extraScopesToConsent
+            ? [...request.extraScopesToConsent]
+            : undefined,
+    };
+}
+/**
+ * Canonicalizes scope sets and request dictionaries without changing the outgoing request.
+ */
+function canonicalizeRequestValues(values) {
+    if (Array.isArray(values)) {
+        return Array.from(new Set(values
+            .map((scope) => scope.trim())
+            .filter((scope) => scope.length > 0))).sort();
+    }
+    return values
+        ? Object.keys(values)
+            .sort()
+            .map((key) => [key, values[key]])
+        : undefined;
+}
+/**
+ * Applies the caller's correlation ID to successful results.
+ * Shared failures retain the original error and underlying operation correlation ID.
+ */
+function applyCallerCorrelationIdToResult(activeRequest, correlationId) {
+    return activeRequest.then((result) => ({
+        ...result,
+        correlationId,
+    }));
+}
+
+
+//# sourceMappingURL=SilentRequestCoalescer.mjs.map
+
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientApplication.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
+
 
 
 
@@ -18515,21 +19109,18 @@ class ClientApplication {
      */
     async acquireTokenByCode(request, authCodePayLoad) {
         this.logger.info("acquireTokenByCode called", request.correlationId || "");
-        let validatedAuthCodePayload = authCodePayLoad;
-        if (request.state && validatedAuthCodePayload) {
+        // Only returned state is trusted for comparison; request values own code and nonce.
+        const validatedAuthCodePayload = {
+            code: request.code,
+            nonce: request.nonce,
+        };
+        if (authCodePayLoad) {
+            validatedAuthCodePayload.state = authCodePayLoad.state;
+        }
+        if (request.state && authCodePayLoad) {
             this.logger.info("acquireTokenByCode - validating state", request.correlationId || "");
             this.validateState(request.state, validatedAuthCodePayload.state || "", request.correlationId || "");
-            validatedAuthCodePayload = {
-                ...validatedAuthCodePayload,
-                state: "",
-            };
-        }
-        if (request.nonce) {
-            validatedAuthCodePayload = {
-                ...validatedAuthCodePayload,
-                code: request.code,
-                nonce: request.nonce,
-            };
+            validatedAuthCodePayload.state = "";
         }
         const validRequest = {
             ...request,
@@ -18587,6 +19178,7 @@ class ClientApplication {
      *
      * This API expects the user to provide an account object and looks into the cache to retrieve the token if present.
      * There is also an optional "forceRefresh" boolean the user can send to bypass the cache for access_token and id_token.
+     * Concurrent requests with the same request thumbprint return the same in-progress result.
      * In case the refresh_token is expired or not found, an error is thrown
      * and the guidance is for the user to call any interactive token acquisition API (eg: `acquireTokenByCode()`).
      */
@@ -18596,9 +19188,22 @@ class ClientApplication {
             ...(await this.initializeBaseRequest(request)),
             forceRefresh: request.forceRefresh || false,
         };
+        if (!validRequest.account) {
+            return this.acquireTokenSilentAsync(validRequest, request.azureCloudOptions);
+        }
+        const authorityForThumbprint = Authority.generateAuthority(validRequest.authority, request.azureCloudOptions || this.config.auth.azureCloudOptions);
+        const silentRequestKey = getSilentRequestKey({
+            requestType: "non-native",
+            request: validRequest,
+            authority: authorityForThumbprint,
+            clientId: this.config.auth.clientId,
+        });
+        return acquireTokenSilentDeduped(this, this.logger, silentRequestKey, validRequest.correlationId, () => this.acquireTokenSilentAsync(validRequest, request.azureCloudOptions));
+    }
+    async acquireTokenSilentAsync(validRequest, azureCloudOptions) {
         const serverTelemetryManager = this.initializeServerTelemetryManager(ApiId.acquireTokenSilent, validRequest.correlationId, validRequest.forceRefresh);
         try {
-            const discoveredAuthority = await this.createAuthority(validRequest.authority, validRequest.correlationId, undefined, request.azureCloudOptions);
+            const discoveredAuthority = await this.createAuthority(validRequest.authority, validRequest.correlationId, undefined, azureCloudOptions);
             const clientConfiguration = await this.buildOauthClientConfiguration(discoveredAuthority, validRequest.correlationId, validRequest.redirectUri || "", serverTelemetryManager);
             const silentFlowClient = new SilentFlowClient(clientConfiguration, new StubPerformanceClient());
             this.logger.verbose("Silent flow client created", validRequest.correlationId);
@@ -18840,7 +19445,7 @@ class ClientApplication {
 // EXTERNAL MODULE: external "http"
 var external_http_ = __webpack_require__(8611);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/LoopbackClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -18857,13 +19462,17 @@ class LoopbackClient {
     }
     /**
      * Spins up a loopback server which returns the server response when the localhost redirectUri is hit
+     * @param expectedState - State sent in the authorization request
      * @param successTemplate
      * @param errorTemplate
      * @returns
      */
-    async listenForAuthCode(successTemplate, errorTemplate) {
+    async listenForAuthCode(expectedState, successTemplate, errorTemplate) {
         if (this.server) {
             throw NodeAuthError.createLoopbackServerAlreadyExistsError();
+        }
+        if (!expectedState) {
+            throw NodeAuthError.createStateNotFoundError("");
         }
         return new Promise((resolve, reject) => {
             this.server = external_http_.createServer((req, res) => {
@@ -18885,7 +19494,7 @@ class LoopbackClient {
                 }
                 else if (url === FORWARD_SLASH) {
                     if (method === "POST") {
-                        this.handlePostRequest(req, res, resolve, successTemplate, errorTemplate);
+                        this.handlePostRequest(req, res, resolve, expectedState, successTemplate, errorTemplate);
                         return;
                     }
                     // GET to root — return success page (after redirect)
@@ -18893,28 +19502,28 @@ class LoopbackClient {
                         "Auth code was successfully acquired. You can close this window now.");
                     return;
                 }
-                // GET with query params (existing query response_mode flow)
+                /*
+                 * GET requests may load the success page or browser resources, but OAuth
+                 * responses must be delivered via form_post.
+                 */
                 if (method === "GET") {
                     const redirectUri = this.getRedirectUri();
                     const parsedUrl = new URL(url, redirectUri);
                     const authCodeResponse = getDeserializedResponse(parsedUrl.search) || {};
                     if (!authCodeResponse.code && !authCodeResponse.error) {
-                        // Ignore requests without OAuth params (e.g., /favicon.ico)
+                        // Ignore requests without OAuth params (e.g., /favicon.ico).
                         res.writeHead(200);
                         res.end();
                         return;
                     }
-                    if (authCodeResponse.code) {
-                        res.writeHead(HTTP_REDIRECT, {
-                            location: redirectUri,
-                        }); // Prevent auth code from being saved in the browser history
-                        res.end();
+                    if (!this.isExpectedState(parsedUrl.searchParams, expectedState)) {
+                        res.writeHead(400);
+                        res.end("Invalid authorization response state.");
+                        return;
                     }
-                    if (authCodeResponse.error) {
-                        res.end(errorTemplate ||
-                            `Error occurred: ${authCodeResponse.error}`);
-                    }
-                    resolve(authCodeResponse);
+                    res.writeHead(400);
+                    res.end("OAuth responses must use form_post and cannot be returned in the URL.");
+                    reject(NodeAuthError.createLoopbackServerQueryResponseNotSupportedError());
                 }
                 else {
                     // Non-root POST (no OAuth response expected here) — ignore
@@ -18944,7 +19553,7 @@ class LoopbackClient {
     /**
      * Handles POST requests for form_post response mode
      */
-    handlePostRequest(req, res, resolve, successTemplate, errorTemplate) {
+    handlePostRequest(req, res, resolve, expectedState, successTemplate, errorTemplate) {
         const contentType = req.headers["content-type"]?.split(";")[0]?.trim();
         if (contentType !== "application/x-www-form-urlencoded") {
             res.writeHead(415);
@@ -18969,6 +19578,12 @@ class LoopbackClient {
                 res.end();
                 return;
             }
+            // Unrelated callbacks must not settle or cancel the pending sign-in.
+            if (!this.isExpectedState(new URLSearchParams(body), expectedState)) {
+                res.writeHead(400);
+                res.end("Invalid authorization response state.");
+                return;
+            }
             if (authCodeResponse.error) {
                 res.writeHead(200);
                 res.end(errorTemplate || `Error occurred: ${authCodeResponse.error}`);
@@ -18980,6 +19595,13 @@ class LoopbackClient {
             }
             resolve(authCodeResponse);
         });
+    }
+    /**
+     * Requires exactly one state value matching the pending authorization request.
+     */
+    isExpectedState(parameters, expectedState) {
+        const states = parameters.getAll("state");
+        return states.length === 1 && states[0] === expectedState;
     }
     /**
      * Get the port that the loopback server is running on
@@ -19019,8 +19641,8 @@ class LoopbackClient {
 
 //# sourceMappingURL=LoopbackClient.mjs.map
 
-;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/node_modules/@azure/msal-common/dist/error/AuthErrorCodes.mjs
-/*! @azure/msal-common v16.13.0 2026-08-18 */
+;// CONCATENATED MODULE: ./node_modules/@azure/msal-common/dist/error/AuthErrorCodes.mjs
+/*! @azure/msal-common v16.17.0 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -19036,7 +19658,7 @@ const postRequestFailed = "post_request_failed";
 //# sourceMappingURL=AuthErrorCodes.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/DeviceCodeClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -19260,7 +19882,8 @@ class DeviceCodeClient extends BaseClient {
 //# sourceMappingURL=DeviceCodeClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/PublicClientApplication.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
+
 
 
 
@@ -19349,10 +19972,7 @@ class PublicClientApplication extends ClientApplication {
         const correlationId = request.correlationId || this.cryptoProvider.createNewGuid();
         this.logger.trace("acquireTokenInteractive called", correlationId);
         enforceResourceParameter(this.config.auth.isMcp, request);
-        const { openBrowser, successTemplate, errorTemplate, windowHandle, loopbackClient: customLoopbackClient, preferredPort, ...remainingProperties } = request;
-        if (customLoopbackClient) {
-            this.logger.warning("The loopbackClient option is deprecated and will be removed in a future major version. Omit it to use the built-in loopback server, and set preferredPort when a fixed port is required.", correlationId);
-        }
+        const { openBrowser, successTemplate, errorTemplate, windowHandle, preferredPort, ...remainingProperties } = request;
         if (this.nativeBrokerPlugin) {
             const brokerRequest = {
                 ...remainingProperties,
@@ -19379,19 +19999,20 @@ class PublicClientApplication extends ClientApplication {
             request.redirectUri = "";
         }
         const { verifier, challenge } = await this.cryptoProvider.generatePkceCodes();
-        const loopbackClient = customLoopbackClient || new LoopbackClient(preferredPort);
-        // Validate and resolve responseMode
-        const responseMode = remainingProperties.responseMode ??
-            ResponseMode.QUERY;
-        if (responseMode !== ResponseMode.QUERY &&
+        const loopbackClient = new LoopbackClient(preferredPort);
+        const responseMode = remainingProperties.responseMode;
+        if (responseMode !== undefined &&
             responseMode !== ResponseMode.FORM_POST) {
             throw ClientConfigurationError_createClientConfigurationError(invalidResponseMode, correlationId);
         }
+        const state = setRequestState(this.cryptoProvider, remainingProperties.state
+            ? this.cryptoProvider.base64Encode(remainingProperties.state)
+            : remainingProperties.state, undefined, correlationId);
         let authCodeResponse = {};
         let authCodeListenerError = null;
         try {
             const authCodeListener = loopbackClient
-                .listenForAuthCode(successTemplate, errorTemplate)
+                .listenForAuthCode(state, successTemplate, errorTemplate)
                 .then((response) => {
                 authCodeResponse = response;
             })
@@ -19406,9 +20027,10 @@ class PublicClientApplication extends ClientApplication {
                 correlationId: correlationId,
                 scopes: request.scopes || OIDC_DEFAULT_SCOPES,
                 redirectUri: redirectUri,
-                responseMode: responseMode,
+                responseMode: ResponseMode.FORM_POST,
                 codeChallenge: challenge,
                 codeChallengeMethod: CodeChallengeMethodValues.S256,
+                state,
             };
             const authCodeUrl = await this.getAuthCodeUrl(validRequest);
             await openBrowser(authCodeUrl);
@@ -19416,6 +20038,7 @@ class PublicClientApplication extends ClientApplication {
             if (authCodeListenerError) {
                 throw authCodeListenerError;
             }
+            this.validateState(state, authCodeResponse.state || "", correlationId);
             if (authCodeResponse.error) {
                 throw new ServerError_ServerError(authCodeResponse.error, correlationId, authCodeResponse.error_description, authCodeResponse.suberror);
             }
@@ -19428,6 +20051,7 @@ class PublicClientApplication extends ClientApplication {
                 codeVerifier: verifier,
                 clientInfo: clientInfo || "",
                 ...validRequest,
+                state: remainingProperties.state,
             };
             return await this.acquireTokenByCode(tokenRequest); // Await this so the server doesn't close prematurely
         }
@@ -19445,7 +20069,8 @@ class PublicClientApplication extends ClientApplication {
         this.logger.trace("acquireTokenSilent called", correlationId);
         enforceResourceParameter(this.config.auth.isMcp, request);
         if (this.nativeBrokerPlugin) {
-            const brokerRequest = {
+            const nativeBrokerPlugin = this.nativeBrokerPlugin;
+            const brokerRequest = snapshotNativeRequest({
                 ...request,
                 clientId: this.config.auth.clientId,
                 scopes: request.scopes || OIDC_DEFAULT_SCOPES,
@@ -19459,8 +20084,12 @@ class PublicClientApplication extends ClientApplication {
                 },
                 accountId: request.account.nativeAccountId,
                 forceRefresh: request.forceRefresh || false,
-            };
-            return this.nativeBrokerPlugin.acquireTokenSilent(brokerRequest);
+            });
+            const silentRequestKey = getSilentRequestKey({
+                requestType: "native",
+                request: brokerRequest,
+            });
+            return acquireTokenSilentDeduped(this, this.logger, silentRequestKey, correlationId, () => nativeBrokerPlugin.acquireTokenSilent(brokerRequest));
         }
         if (request.redirectUri) {
             // If it's not a broker fallback scenario, we throw an error
@@ -19517,7 +20146,7 @@ class PublicClientApplication extends ClientApplication {
     }
     /**
      * Attempts to retrieve the redirectUri from the loopback server. If the loopback server does not start listening for requests within the timeout this will throw.
-     * @param loopbackClient - developer provided custom loopback server implementation
+     * @param loopbackClient - built-in loopback server implementation
      * @param correlationId - correlation id of the request
      * @returns
      */
@@ -19559,7 +20188,7 @@ class PublicClientApplication extends ClientApplication {
 //# sourceMappingURL=PublicClientApplication.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ClientCredentialClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -19807,7 +20436,7 @@ class ClientCredentialClient extends BaseClient {
 //# sourceMappingURL=ClientCredentialClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/OnBehalfOfClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -20050,7 +20679,7 @@ class OnBehalfOfClient extends BaseClient {
 //# sourceMappingURL=OnBehalfOfClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/UserFederatedIdentityCredentialClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -20165,7 +20794,8 @@ class UserFederatedIdentityCredentialClient extends BaseClient {
 //# sourceMappingURL=UserFederatedIdentityCredentialClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ConfidentialClientApplication.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
+
 
 
 
@@ -20207,6 +20837,10 @@ class ConfidentialClientApplication extends ClientApplication {
      * @param Configuration - configuration object for the MSAL ConfidentialClientApplication instance
      */
     constructor(configuration) {
+        if ("instanceAware" in configuration.auth &&
+            configuration.auth.instanceAware === true) {
+            throw NodeAuthError.createUnsupportedCcaInstanceAwareError();
+        }
         super(configuration);
         const clientSecretNotEmpty = !!this.config.auth.clientSecret;
         const clientAssertionNotEmpty = !!this.config.auth.clientAssertion;
@@ -20247,6 +20881,29 @@ class ConfidentialClientApplication extends ClientApplication {
                 this.config.auth.clientCertificate.thumbprint, this.config.auth.clientCertificate.privateKey, this.config.auth.clientCertificate.x5c);
         }
         this.appTokenProvider = undefined;
+    }
+    /**
+     * Creates the URL of the authorization request.
+     */
+    async getAuthCodeUrl(request) {
+        if (request.extraQueryParameters &&
+            Object.prototype.hasOwnProperty.call(request.extraQueryParameters, "instance_aware")) {
+            throw NodeAuthError.createUnsupportedCcaInstanceAwareError(request.correlationId);
+        }
+        return super.getAuthCodeUrl(request);
+    }
+    /**
+     * Acquires a token by exchanging an authorization code.
+     */
+    async acquireTokenByCode(request, authCodePayload) {
+        const sanitizedAuthCodePayload = authCodePayload
+            ? {
+                code: request.code,
+                state: authCodePayload.state,
+                nonce: request.nonce,
+            }
+            : undefined;
+        return super.acquireTokenByCode(request, sanitizedAuthCodePayload);
     }
     /**
      * This extensibility point only works for the client_credential flow, i.e. acquireTokenByClientCredential and
@@ -20415,7 +21072,7 @@ class ConfidentialClientApplication extends ClientApplication {
 //# sourceMappingURL=ConfidentialClientApplication.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/utils/TimeUtils.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -20440,7 +21097,7 @@ function isIso8601(dateString) {
 //# sourceMappingURL=TimeUtils.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/network/HttpClientWithRetries.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -20488,7 +21145,7 @@ class HttpClientWithRetries {
 //# sourceMappingURL=HttpClientWithRetries.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/BaseManagedIdentitySource.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -20744,7 +21401,7 @@ BaseManagedIdentitySource.getValidatedEnvVariableUrlString = (envVariableStringN
 //# sourceMappingURL=BaseManagedIdentitySource.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/LinearRetryStrategy.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -20782,7 +21439,7 @@ class LinearRetryStrategy {
 //# sourceMappingURL=LinearRetryStrategy.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/DefaultManagedIdentityRetryPolicy.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -20833,7 +21490,7 @@ class DefaultManagedIdentityRetryPolicy {
 //# sourceMappingURL=DefaultManagedIdentityRetryPolicy.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/config/ManagedIdentityRequestParameters.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -20873,7 +21530,7 @@ class ManagedIdentityRequestParameters {
 //# sourceMappingURL=ManagedIdentityRequestParameters.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AppService.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -20988,7 +21645,7 @@ var external_fs_ = __webpack_require__(9896);
 // EXTERNAL MODULE: external "path"
 var external_path_ = __webpack_require__(6928);
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/AzureArc.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -21315,7 +21972,7 @@ class AzureArc extends BaseManagedIdentitySource {
 //# sourceMappingURL=AzureArc.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/CloudShell.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -21420,7 +22077,7 @@ class CloudShell extends BaseManagedIdentitySource {
 //# sourceMappingURL=CloudShell.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/ExponentialRetryStrategy.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 /*
  * Copyright (c) Microsoft Corporation. All rights reserved.
@@ -21462,7 +22119,7 @@ class ExponentialRetryStrategy {
 //# sourceMappingURL=ExponentialRetryStrategy.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/retry/ImdsRetryPolicy.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -21554,7 +22211,7 @@ class ImdsRetryPolicy {
 //# sourceMappingURL=ImdsRetryPolicy.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/Imds.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -21670,7 +22327,7 @@ class Imds extends BaseManagedIdentitySource {
 //# sourceMappingURL=Imds.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/ServiceFabric.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -21794,7 +22451,7 @@ class ServiceFabric extends BaseManagedIdentitySource {
 //# sourceMappingURL=ServiceFabric.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentitySources/MachineLearning.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -21924,7 +22581,7 @@ class MachineLearning extends BaseManagedIdentitySource {
 //# sourceMappingURL=MachineLearning.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentityClient.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -22005,7 +22662,7 @@ class ManagedIdentityClient {
 //# sourceMappingURL=ManagedIdentityClient.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/client/ManagedIdentityApplication.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -22142,7 +22799,7 @@ class ManagedIdentityApplication {
 //# sourceMappingURL=ManagedIdentityApplication.mjs.map
 
 ;// CONCATENATED MODULE: ./node_modules/@azure/msal-node/dist/index.mjs
-/*! @azure/msal-node v5.6.0 2026-08-18 */
+/*! @azure/msal-node v7.2.3 2026-11-18 */
 
 
 
@@ -22184,7 +22841,6 @@ var abort_controller_dist_esm = __webpack_require__(5473);
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
 
-
 //# sourceMappingURL=msal.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/msal/utils.js
 // Copyright (c) Microsoft Corporation.
@@ -22224,19 +22880,6 @@ function ensureValidMsalToken(scopes, msalToken, getTokenOptions) {
     }
 }
 /**
- * Returns the authority host from either the options bag or the AZURE_AUTHORITY_HOST environment variable.
- *
- * Defaults to {@link DefaultAuthorityHost}.
- * @internal
- */
-function getAuthorityHost(options) {
-    let authorityHost = options?.authorityHost;
-    if (!authorityHost && core_util_dist_esm/* isNodeLike */.qx) {
-        authorityHost = process.env.AZURE_AUTHORITY_HOST;
-    }
-    return authorityHost ?? DefaultAuthorityHost;
-}
-/**
  * Generates a valid authority by combining a host with a tenantId.
  * @internal
  */
@@ -22272,7 +22915,7 @@ function getKnownAuthorities(tenantId, authorityHost, disableInstanceDiscovery) 
  * @param credLogger - The logger of the credential.
  * @internal
  */
-const defaultLoggerCallback = (credLogger, platform = core_util_dist_esm/* isNode */.Ll ? "Node" : "Browser") => (level, message, containsPii) => {
+const defaultLoggerCallback = (credLogger, platform = core_util_dist_esm/* isNodeLike */.qx ? "Node" : "Browser") => (level, message, containsPii) => {
     if (containsPii) {
         return;
     }
@@ -22353,7 +22996,12 @@ function handleMsalError(scopes, error, getTokenOptions) {
         utils_logger.info(formatError(scopes, `Error from the native broker: ${error.message} with status code: ${error.statusCode}`));
         return error;
     }
-    return new AuthenticationRequiredError({ scopes, getTokenOptions, message: error.message });
+    return new AuthenticationRequiredError({
+        scopes,
+        getTokenOptions,
+        message: error.message,
+        cause: error,
+    });
 }
 // transformations
 function publicToMsal(account) {
@@ -22422,8 +23070,8 @@ function deserializeAuthenticationRecord(serializedRecord) {
 //# sourceMappingURL=utils.js.map
 // EXTERNAL MODULE: ./node_modules/@azure/core-client/dist/esm/index.js + 16 modules
 var core_client_dist_esm = __webpack_require__(5738);
-// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 81 modules
-var core_rest_pipeline_dist_esm = __webpack_require__(6568);
+// EXTERNAL MODULE: ./node_modules/@azure/core-rest-pipeline/dist/esm/index.js + 80 modules
+var core_rest_pipeline_dist_esm = __webpack_require__(869);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/identityTokenEndpoint.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22518,6 +23166,25 @@ function parseRefreshTimestamp(body) {
     }
 }
 //# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/authorityHost.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+/**
+ * Returns the authority host from either the options bag or the AZURE_AUTHORITY_HOST environment variable.
+ *
+ * Defaults to {@link DefaultAuthorityHost}.
+ * @internal
+ */
+function getAuthorityHost(options) {
+    let authorityHost = options?.authorityHost;
+    if (!authorityHost && core_util_dist_esm/* isNodeLike */.qx) {
+        authorityHost = process.env.AZURE_AUTHORITY_HOST;
+    }
+    return authorityHost ?? DefaultAuthorityHost;
+}
+//# sourceMappingURL=authorityHost.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/client/identityClient.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -22530,20 +23197,14 @@ function parseRefreshTimestamp(body) {
 
 
 
+
 const noCorrelationId = "noCorrelationId";
-/**
- * @internal
- */
-function getIdentityClientAuthorityHost(options) {
-    // The authorityHost can come from options or from the AZURE_AUTHORITY_HOST environment variable.
-    let authorityHost = options?.authorityHost;
-    // The AZURE_AUTHORITY_HOST environment variable can only be provided in Node.js.
-    if (core_util_dist_esm/* isNode */.Ll) {
-        authorityHost = authorityHost ?? process.env.AZURE_AUTHORITY_HOST;
-    }
-    // If the authorityHost is not provided, we use the default one from the public cloud: https://login.microsoftonline.com
-    return authorityHost ?? DefaultAuthorityHost;
-}
+const HttpStatus = {
+    CLIENT_ERROR_RANGE_START: 400,
+    CLIENT_ERROR_RANGE_END: 499,
+    SERVER_ERROR_RANGE_START: 500,
+    SERVER_ERROR_RANGE_END: 599,
+};
 /**
  * The network module used by the Identity credentials.
  *
@@ -22563,7 +23224,7 @@ class IdentityClient extends core_client_dist_esm/* ServiceClient */.Nl {
         const userAgentPrefix = options?.userAgentOptions?.userAgentPrefix
             ? `${options.userAgentOptions.userAgentPrefix} ${packageDetails}`
             : `${packageDetails}`;
-        const baseUri = getIdentityClientAuthorityHost(options);
+        const baseUri = getAuthorityHost(options);
         if (!baseUri.startsWith("https:")) {
             throw new Error("The authorityHost address must use the 'https' protocol.");
         }
@@ -22715,7 +23376,7 @@ class IdentityClient extends core_client_dist_esm/* ServiceClient */.Nl {
         const response = await this.sendRequest(request);
         this.logIdentifiers(response);
         return {
-            body: response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined,
+            body: this.parseResponseBody(response),
             headers: response.headers.toJSON(),
             status: response.status,
         };
@@ -22733,7 +23394,7 @@ class IdentityClient extends core_client_dist_esm/* ServiceClient */.Nl {
         const response = await this.sendRequest(request);
         this.logIdentifiers(response);
         return {
-            body: response.bodyAsText ? JSON.parse(response.bodyAsText) : undefined,
+            body: this.parseResponseBody(response),
             headers: response.headers.toJSON(),
             status: response.status,
         };
@@ -22770,12 +23431,57 @@ class IdentityClient extends core_client_dist_esm/* ServiceClient */.Nl {
                 return;
             }
             const base64Metadata = accessToken.split(".")[1];
-            const { appid, upn, tid, oid } = JSON.parse(Buffer.from(base64Metadata, "base64").toString("utf8"));
+            const { appid, upn, tid, oid } = JSON.parse((0,core_util_dist_esm/* uint8ArrayToString */.SW)((0,core_util_dist_esm/* stringToUint8Array */.Al)(base64Metadata, "base64url"), "utf-8"));
             logger.info(`[Authenticated account] Client ID: ${appid}. Tenant ID: ${tid}. User Principal Name: ${upn || unavailableUpn}. Object ID (user): ${oid}`);
         }
         catch (e) {
             logger.warning("allowLoggingAccountIdentifiers was set, but we couldn't log the account information. Error:", e.message);
         }
+    }
+    /**
+     * Parses the response body if possible. Add error properties if parsing fails.
+     * This follows MSAL INetworkModule behavior so the response is in expected format.
+     */
+    parseResponseBody(response) {
+        let parsedBody;
+        try {
+            parsedBody = JSON.parse(response.bodyAsText || "");
+        }
+        catch (error) {
+            logger.info(`IdentityClient: Could not parse response body: ${error}`);
+            let errorType;
+            let errorDescriptionHelper;
+            /**
+             * Determine error type based on status code ranges following MSAL patterns:
+             * Client error responses (400 – 499)
+             * Server error responses (500 – 599)
+             */
+            if (response.status >= HttpStatus.CLIENT_ERROR_RANGE_START &&
+                response.status <= HttpStatus.CLIENT_ERROR_RANGE_END) {
+                errorType = "client_error";
+                errorDescriptionHelper = "A client";
+            }
+            else if (response.status >= HttpStatus.SERVER_ERROR_RANGE_START &&
+                response.status <= HttpStatus.SERVER_ERROR_RANGE_END) {
+                errorType = "server_error";
+                errorDescriptionHelper = "A server";
+            }
+            else {
+                errorType = "unknown_error";
+                errorDescriptionHelper = "An unknown";
+            }
+            const errorDescriptionLines = [
+                `${errorDescriptionHelper} error occured.`,
+                `Http status code: ${response.status}`,
+                `Http status message: ${response.bodyAsText || "Unknown"}`,
+                `Headers: ${JSON.stringify(response.headers)}`,
+            ];
+            parsedBody = {
+                error: errorType,
+                error_description: errorDescriptionLines.join("\n"),
+            };
+        }
+        return parsedBody;
     }
 }
 //# sourceMappingURL=identityClient.js.map
@@ -23011,6 +23717,7 @@ function resolveAdditionallyAllowedTenantIds(additionallyAllowedTenants) {
 
 
 
+
 /**
  * The default logger used if no logger was passed in by the credential.
  */
@@ -23025,10 +23732,9 @@ const msalLogger = credentialLogger("MsalClient");
  */
 function generateMsalConfiguration(clientId, tenantId, msalClientOptions = {}) {
     const resolvedTenant = resolveTenantId(msalClientOptions.logger ?? msalLogger, tenantId, clientId);
-    // TODO: move and reuse getIdentityClientAuthorityHost
     const authority = getAuthority(resolvedTenant, getAuthorityHost(msalClientOptions));
     const httpClient = new IdentityClient({
-        ...msalClientOptions.tokenCredentialOptions,
+        ...msalClientOptions,
         authorityHost: authority,
         loggingOptions: msalClientOptions.loggingOptions,
     });
@@ -23383,8 +24089,8 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 6935));
-                await open.default(url, { newInstance: true });
+                const open = await __webpack_require__.e(/* import() */ 88).then(__webpack_require__.bind(__webpack_require__, 5088));
+                await open.default(url);
             },
             scopes,
             authority: calculateRequestAuthority(options),
@@ -23501,9 +24207,58 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
 //# sourceMappingURL=msalClient.js.map
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/certificatesUtils.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+/**
+ * Extracts public keys from PEM certificate content
+ * @param pemData - The PEM certificate data to parse
+ * @returns Array of base64-encoded public key strings
+ */
+function extractPemCertificateKeys(pemContent) {
+    const certificatePattern = /(-+BEGIN CERTIFICATE-+)(\n\r?|\r\n?)([A-Za-z0-9+/\n\r]+=*)(\n\r?|\r\n?)(-+END CERTIFICATE-+)/g;
+    const publicKeys = [];
+    // Match all possible certificates, in the order they are in the file. These will form the chain that is used for x5c
+    let match;
+    do {
+        match = certificatePattern.exec(pemContent);
+        if (match) {
+            publicKeys.push(match[3]);
+        }
+    } while (match);
+    if (publicKeys.length === 0) {
+        throw new Error("The file at the specified path does not contain a PEM-encoded certificate.");
+    }
+    return publicKeys;
+}
+/**
+ * Checks if PEM certificate content can be parsed as X509Certificate
+ * @param pemCert - The PEM certificate
+ * @returns true if all certificates in the PEM content can be parsed without error
+ */
+function canParseAsX509Certificate(pemCert) {
+    try {
+        const pemContents = extractPemCertificateKeys(pemCert);
+        for (let i = 0; i < pemContents.length; i++) {
+            const pemContent = pemContents[i];
+            // Reconstruct the full PEM format for X509Certificate constructor
+            const fullPemCertificate = `-----BEGIN CERTIFICATE-----\n${pemContent}\n-----END CERTIFICATE-----`;
+            // Attempt to parse as X.509 certificate
+            new external_crypto_.X509Certificate(fullPemCertificate);
+        }
+        return true;
+    }
+    catch (extractError) {
+        // Return false for any error (extraction or parsing)
+        return false;
+    }
+}
+//# sourceMappingURL=certificatesUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/clientCertificateCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
+
 
 
 
@@ -23553,7 +24308,6 @@ class ClientCertificateCredential {
         this.msalClient = createMsalClient(clientId, tenantId, {
             ...options,
             logger: clientCertificateCredential_logger,
-            tokenCredentialOptions: options,
         });
     }
     /**
@@ -23611,19 +24365,7 @@ async function parseCertificate(certificateConfiguration, sendCertificateChain) 
         .certificatePath;
     const certificateContents = certificate || (await (0,promises_.readFile)(certificatePath, "utf8"));
     const x5c = sendCertificateChain ? certificateContents : undefined;
-    const certificatePattern = /(-+BEGIN CERTIFICATE-+)(\n\r?|\r\n?)([A-Za-z0-9+/\n\r]+=*)(\n\r?|\r\n?)(-+END CERTIFICATE-+)/g;
-    const publicKeys = [];
-    // Match all possible certificates, in the order they are in the file. These will form the chain that is used for x5c
-    let match;
-    do {
-        match = certificatePattern.exec(certificateContents);
-        if (match) {
-            publicKeys.push(match[3]);
-        }
-    } while (match);
-    if (publicKeys.length === 0) {
-        throw new Error("The file at the specified path does not contain a PEM-encoded certificate.");
-    }
+    const publicKeys = extractPemCertificateKeys(certificateContents);
     const thumbprint = (0,external_node_crypto_.createHash)("sha1") // CodeQL [SM04514] Needed for backward compatibility reason
         .update(Buffer.from(publicKeys[0], "base64"))
         .digest("hex")
@@ -23719,7 +24461,6 @@ class ClientSecretCredential {
         this.msalClient = createMsalClient(clientId, tenantId, {
             ...options,
             logger: clientSecretCredential_logger,
-            tokenCredentialOptions: options,
         });
     }
     /**
@@ -23792,7 +24533,6 @@ class UsernamePasswordCredential {
         this.password = password;
         this.msalClient = createMsalClient(clientId, this.tenantId, {
             ...options,
-            tokenCredentialOptions: options ?? {},
         });
     }
     /**
@@ -23845,8 +24585,8 @@ const AllSupportedEnvironmentVariables = [
     "AZURE_CLIENT_SEND_CERTIFICATE_CHAIN",
 ];
 function getAdditionallyAllowedTenants() {
-    const additionallyAllowedValues = process.env.AZURE_ADDITIONALLY_ALLOWED_TENANTS ?? "";
-    return additionallyAllowedValues.split(";");
+    const additionallyAllowedValues = process.env.AZURE_ADDITIONALLY_ALLOWED_TENANTS;
+    return additionallyAllowedValues ? additionallyAllowedValues.split(";") : undefined;
 }
 const environmentCredential_credentialName = "EnvironmentCredential";
 const environmentCredential_logger = credentialLogger(environmentCredential_credentialName);
@@ -23891,9 +24631,13 @@ class EnvironmentCredential {
         const assigned = processEnvVars(AllSupportedEnvironmentVariables).assigned.join(", ");
         environmentCredential_logger.info(`Found the following environment variables: ${assigned}`);
         const tenantId = process.env.AZURE_TENANT_ID, clientId = process.env.AZURE_CLIENT_ID, clientSecret = process.env.AZURE_CLIENT_SECRET;
-        const additionallyAllowedTenantIds = getAdditionallyAllowedTenants();
+        const additionallyAllowedTenants = options?.additionallyAllowedTenants ?? getAdditionallyAllowedTenants();
         const sendCertificateChain = getSendCertificateChain();
-        const newOptions = { ...options, additionallyAllowedTenantIds, sendCertificateChain };
+        const newOptions = {
+            ...options,
+            additionallyAllowedTenants,
+            sendCertificateChain,
+        };
         if (tenantId) {
             checkTenantId(environmentCredential_logger, tenantId);
         }
@@ -24130,9 +24874,8 @@ class ClientAssertionCredential {
         this.options = options;
         this.getAssertion = getAssertion;
         this.msalClient = createMsalClient(clientId, tenantId, {
-            ...options,
+            ...this.options,
             logger: clientAssertionCredential_logger,
-            tokenCredentialOptions: this.options,
         });
     }
     /**
@@ -24152,9 +24895,14 @@ class ClientAssertionCredential {
     }
 }
 //# sourceMappingURL=clientAssertionCredential.js.map
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/workloadIdentityCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
+
+
+
 
 
 
@@ -24175,6 +24923,65 @@ const SupportedWorkloadEnvironmentVariables = [
 ];
 const workloadIdentityCredential_logger = credentialLogger(workloadIdentityCredential_credentialName);
 /**
+ * Error messages for WorkloadIdentityCredential
+ */
+const ErrorMessages = {
+    FAILED_TO_PARSE_TOKEN_PROXY: (endpoint, error) => `Failed to parse custom token proxy URL "${endpoint}": ${error}`,
+    INVALID_HTTPS_SCHEME: (protocol) => `Custom token endpoint must use https scheme, got "${protocol}"`,
+    TOKEN_ENDPOINT_NO_USER_INFO: (url) => `Custom token endpoint URL "${url}" must not contain user info`,
+    TOKEN_ENDPOINT_NO_QUERY: (url) => `Custom token endpoint URL "${url}" must not contain a query`,
+    TOKEN_ENDPOINT_NO_FRAGMENT: (url) => `Custom token endpoint URL "${url}" must not contain a fragment`,
+    CA_FILE_EMPTY: (file) => `CA certificate file is empty: ${file}`,
+    FAILED_TO_READ_CA_FILE: (file, error) => `Failed to read CA certificate file: ${file}. ${error}`,
+    INVALID_CA_CERTIFICATES: `Invalid CA certificate data: no valid PEM certificates found`,
+    INVALID_FILE_PATH: (path) => `Invalid file path provided ${path}.`,
+    NO_FILE_CONTENT: (path) => `No content on the file ${path}.`,
+    NO_CA_SOURCE: `No CA certificate source specified.`,
+    CLIENT_ID_REQUIRED: `clientId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_CLIENT_ID".
+        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot`,
+    TENANT_ID_REQUIRED: `tenantId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_TENANT_ID".
+        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot`,
+    TOKEN_FILE_PATH_REQUIRED: `federatedTokenFilePath is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_FEDERATED_TOKEN_FILE".
+        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot`,
+    TOKEN_PROXY_NOT_SET: `AZURE_KUBERNETES_TOKEN_PROXY is not set but other custom endpoint-related environment variables are present`,
+    CA_FILE_AND_DATA_EXCLUSIVE: `AZURE_KUBERNETES_CA_FILE and AZURE_KUBERNETES_CA_DATA are mutually exclusive. Specify only one.`,
+    MISSING_ENV_VARS: `tenantId, clientId, and federatedTokenFilePath are required parameters. 
+      In DefaultAzureCredential and ManagedIdentityCredential, these can be provided as environment variables - 
+      "AZURE_TENANT_ID",
+      "AZURE_CLIENT_ID",
+      "AZURE_FEDERATED_TOKEN_FILE". See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot`,
+};
+/**
+ * @internal
+ * Parses and validates the custom token proxy endpoint URL
+ */
+function parseAndValidateCustomTokenProxy(endpoint) {
+    let tokenProxy;
+    try {
+        tokenProxy = new URL(endpoint);
+    }
+    catch (error) {
+        throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.FAILED_TO_PARSE_TOKEN_PROXY(endpoint, error)}`);
+    }
+    if (tokenProxy.protocol !== "https:") {
+        throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.INVALID_HTTPS_SCHEME(tokenProxy.protocol)}`);
+    }
+    if (tokenProxy.username || tokenProxy.password) {
+        throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.TOKEN_ENDPOINT_NO_USER_INFO(tokenProxy.toString())}`);
+    }
+    if (tokenProxy.search) {
+        throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.TOKEN_ENDPOINT_NO_QUERY(tokenProxy.toString())}`);
+    }
+    if (tokenProxy.hash) {
+        throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.TOKEN_ENDPOINT_NO_FRAGMENT(tokenProxy.toString())}`);
+    }
+    if (!tokenProxy.pathname || tokenProxy.pathname === "") {
+        // if the path is empty, set it to "/" to avoid stripping the path from req.URL
+        tokenProxy.pathname = "/";
+    }
+    return tokenProxy.toString();
+}
+/**
  * Workload Identity authentication is a feature in Azure that allows applications running on virtual machines (VMs)
  * to access other Azure resources without the need for a service principal or managed identity. With Workload Identity
  * authentication, applications authenticate themselves using their own identity, rather than using a shared service
@@ -24193,6 +25000,12 @@ class WorkloadIdentityCredential {
     azureFederatedTokenFileContent = undefined;
     cacheDate = undefined;
     federatedTokenFilePath;
+    // AKS proxy CA caching - persists across token requests
+    cachedTlsSettings;
+    cachedCaData;
+    caData;
+    caFile;
+    sniName;
     /**
      * WorkloadIdentityCredential supports Microsoft Entra Workload ID on Kubernetes.
      *
@@ -24211,19 +25024,132 @@ class WorkloadIdentityCredential {
             checkTenantId(workloadIdentityCredential_logger, tenantId);
         }
         if (!clientId) {
-            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. clientId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_CLIENT_ID".
-        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot`);
+            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.CLIENT_ID_REQUIRED}`);
         }
         if (!tenantId) {
-            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. tenantId is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_TENANT_ID".
-        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot`);
+            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.TENANT_ID_REQUIRED}`);
         }
         if (!this.federatedTokenFilePath) {
-            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. federatedTokenFilePath is a required parameter. In DefaultAzureCredential and ManagedIdentityCredential, this can be provided as an environment variable - "AZURE_FEDERATED_TOKEN_FILE".
-        See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot`);
+            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.TOKEN_FILE_PATH_REQUIRED}`);
+        }
+        // Use identity binding mode only when enableAzureProxy is set
+        if (workloadIdentityCredentialOptions.enableAzureProxy) {
+            const kubernetesTokenProxy = process.env.AZURE_KUBERNETES_TOKEN_PROXY;
+            const kubernetesSNIName = process.env.AZURE_KUBERNETES_SNI_NAME;
+            const kubernetesCAFile = process.env.AZURE_KUBERNETES_CA_FILE;
+            const kubernetesCAData = process.env.AZURE_KUBERNETES_CA_DATA;
+            if (!kubernetesTokenProxy) {
+                // Custom token proxy is not set, while other Kubernetes-related environment variables are present,
+                // this is likely a configuration issue so erroring out to avoid misconfiguration
+                if (kubernetesSNIName || kubernetesCAFile || kubernetesCAData) {
+                    throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.TOKEN_PROXY_NOT_SET}`);
+                }
+                workloadIdentityCredential_logger.info(`enableAzureProxy is true but AZURE_KUBERNETES_TOKEN_PROXY is not set, using normal authentication flow`);
+            }
+            else {
+                const tokenProxy = parseAndValidateCustomTokenProxy(kubernetesTokenProxy);
+                // CAFile and CAData are mutually exclusive, at most one can be set.
+                // If none of CAFile or CAData are set, the default system CA pool will be used.
+                if (kubernetesCAFile && kubernetesCAData) {
+                    throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.CA_FILE_AND_DATA_EXCLUSIVE}`);
+                }
+                this.caData = kubernetesCAData;
+                this.caFile = kubernetesCAFile;
+                this.sniName = kubernetesSNIName;
+                // Configure client options with AKS proxy client
+                const proxyClient = this.createAksProxyClient(tokenProxy);
+                workloadIdentityCredentialOptions.httpClient = proxyClient;
+                workloadIdentityCredential_logger.info(`${workloadIdentityCredential_credentialName}: Using proxy client for token requests`);
+            }
         }
         workloadIdentityCredential_logger.info(`Invoking ClientAssertionCredential with tenant ID: ${tenantId}, clientId: ${workloadIdentityCredentialOptions.clientId} and federated token path: [REDACTED]`);
-        this.client = new ClientAssertionCredential(tenantId, clientId, this.readFileContents.bind(this), options);
+        this.client = new ClientAssertionCredential(tenantId, clientId, this.readFileContents.bind(this), workloadIdentityCredentialOptions);
+    }
+    /**
+     * Creates a proxy HttpClient that intercepts token requests and redirects them to the Kubernetes endpoint
+     * Caching is handled at the credential level to persist across token requests
+     */
+    createAksProxyClient(tokenEndpoint) {
+        const defaultClient = (0,core_rest_pipeline_dist_esm/* createDefaultHttpClient */.fl)();
+        // Init cached TLS settings at construction time to fail fast on misconfiguration
+        this.cachedTlsSettings = this.getTlsSettings();
+        return {
+            sendRequest: async (request) => {
+                const requestUrl = new URL(request.url);
+                workloadIdentityCredential_logger.info(`${workloadIdentityCredential_credentialName}: Redirecting request to Kubernetes endpoint: ${tokenEndpoint}`);
+                const proxyUrl = new URL(tokenEndpoint);
+                // Remove leading slash from request path and join with proxy path
+                const requestPath = requestUrl.pathname.replace(/^\//, "");
+                const combinedPath = proxyUrl.pathname.endsWith("/")
+                    ? proxyUrl.pathname + requestPath
+                    : proxyUrl.pathname + "/" + requestPath;
+                // Create new URL preserving query and fragment from original request
+                const newUrl = new URL(proxyUrl.origin);
+                newUrl.pathname = combinedPath;
+                newUrl.search = requestUrl.search;
+                newUrl.hash = requestUrl.hash;
+                request.url = newUrl.toString();
+                request.tlsSettings = this.getTlsSettings();
+                workloadIdentityCredential_logger.info(`${workloadIdentityCredential_credentialName}: Sending request to ${request.url}`);
+                // Forward the modified request with custom TLS settings
+                return defaultClient.sendRequest(request);
+            },
+        };
+    }
+    /**
+     * Gets TLS settings for the request.
+     * Handles a few scenarios with CA data or CA file provided.
+     */
+    getTlsSettings() {
+        // No CA overrides, use default transport
+        if (!this.caData && !this.caFile) {
+            if (!this.cachedTlsSettings) {
+                this.cachedTlsSettings = this.sniName ? { servername: this.sniName } : {};
+            }
+            return this.cachedTlsSettings;
+        }
+        // Host provided CA bytes in AZURE_KUBERNETES_CA_DATA and can't change now
+        if (!this.caFile) {
+            if (!this.cachedTlsSettings) {
+                if (!canParseAsX509Certificate(this.caData)) {
+                    throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.INVALID_CA_CERTIFICATES}`);
+                }
+                this.cachedTlsSettings = this.sniName ? { servername: this.sniName } : {};
+                this.cachedTlsSettings.ca = this.caData;
+            }
+            return this.cachedTlsSettings;
+        }
+        // Host provided the CA bytes in a file whose contents it can change,
+        let fileContent;
+        try {
+            fileContent = (0,external_node_fs_.readFileSync)(this.caFile);
+        }
+        catch (error) {
+            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.FAILED_TO_READ_CA_FILE(this.caFile, error)}`);
+        }
+        // This can happen in the middle of CA rotation
+        if (fileContent.length === 0) {
+            if (!this.cachedTlsSettings) {
+                // If the transport was never created, error out here to force retrying the call later
+                throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.CA_FILE_EMPTY(this.caFile)}`);
+            }
+            // If the transport was already created, just keep using it
+            return this.cachedTlsSettings;
+        }
+        // Check if CA has changed
+        if (!this.cachedCaData || !fileContent.equals(this.cachedCaData)) {
+            const caDataString = fileContent.toString("utf8");
+            if (!canParseAsX509Certificate(caDataString)) {
+                throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.INVALID_CA_CERTIFICATES}`);
+            }
+            // CA has changed, rebuild the TLS settings with new CA pool
+            this.cachedTlsSettings = {
+                ca: caDataString,
+                ...(this.sniName && { servername: this.sniName }),
+            };
+            this.cachedCaData = fileContent;
+        }
+        return this.cachedTlsSettings;
     }
     /**
      * Authenticates with Microsoft Entra ID and returns an access token if successful.
@@ -24235,11 +25161,7 @@ class WorkloadIdentityCredential {
      */
     async getToken(scopes, options) {
         if (!this.client) {
-            const errorMessage = `${workloadIdentityCredential_credentialName}: is unavailable. tenantId, clientId, and federatedTokenFilePath are required parameters. 
-      In DefaultAzureCredential and ManagedIdentityCredential, these can be provided as environment variables - 
-      "AZURE_TENANT_ID",
-      "AZURE_CLIENT_ID",
-      "AZURE_FEDERATED_TOKEN_FILE". See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/workloadidentitycredential/troubleshoot`;
+            const errorMessage = `${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.MISSING_ENV_VARS}`;
             workloadIdentityCredential_logger.info(errorMessage);
             throw new CredentialUnavailableError(errorMessage);
         }
@@ -24252,13 +25174,13 @@ class WorkloadIdentityCredential {
             this.azureFederatedTokenFileContent = undefined;
         }
         if (!this.federatedTokenFilePath) {
-            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. Invalid file path provided ${this.federatedTokenFilePath}.`);
+            throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.INVALID_FILE_PATH(this.federatedTokenFilePath)}`);
         }
         if (!this.azureFederatedTokenFileContent) {
             const file = await (0,promises_.readFile)(this.federatedTokenFilePath, "utf8");
             const value = file.trim();
             if (!value) {
-                throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. No content on the file ${this.federatedTokenFilePath}.`);
+                throw new CredentialUnavailableError(`${workloadIdentityCredential_credentialName}: is unavailable. ${ErrorMessages.NO_FILE_CONTENT(this.federatedTokenFilePath)}`);
             }
             else {
                 this.azureFederatedTokenFileContent = value;
@@ -24562,11 +25484,730 @@ function isNetworkError(err) {
     return false;
 }
 //# sourceMappingURL=index.js.map
-// EXTERNAL MODULE: external "child_process"
-var external_child_process_ = __webpack_require__(5317);
+;// CONCATENATED MODULE: ./node_modules/@azure/core-process/dist/esm/errors.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+const processErrorBrand = Symbol.for("@azure/core-process.ProcessError");
+/**
+ * An error raised while resolving or executing a process.
+ *
+ * The captured output is non-enumerable so ordinary logging and serialization
+ * do not expose it accidentally.
+ */
+class ProcessError extends Error {
+    /**
+     * The operating-system error code or process exit code.
+     */
+    code;
+    /**
+     * The signal that terminated the process.
+     */
+    signal;
+    /**
+     * Whether the process was killed.
+     */
+    killed;
+    /**
+     * Captured standard output, when available.
+     */
+    stdout;
+    /**
+     * Captured standard error, when available.
+     */
+    stderr;
+    /**
+     * Creates a process error.
+     *
+     * @param message - A message that does not contain command arguments or output.
+     * @param options - Structured process failure details.
+     */
+    constructor(message, options = {}) {
+        super(message);
+        this.name = "ProcessError";
+        this.code = options.code ?? null;
+        this.signal = options.signal ?? null;
+        this.killed = options.killed ?? false;
+        Object.defineProperties(this, {
+            [processErrorBrand]: {
+                configurable: false,
+                enumerable: false,
+                value: true,
+                writable: false,
+            },
+            stdout: {
+                configurable: false,
+                enumerable: false,
+                value: options.stdout,
+                writable: false,
+            },
+            stderr: {
+                configurable: false,
+                enumerable: false,
+                value: options.stderr,
+                writable: false,
+            },
+        });
+    }
+}
+/**
+ * Checks whether an unknown value is a {@link ProcessError}.
+ *
+ * @param error - The value to check.
+ * @returns Whether the value is a process error.
+ */
+function isProcessError(error) {
+    if (error instanceof ProcessError) {
+        return true;
+    }
+    if (typeof error !== "object" || error === null) {
+        return false;
+    }
+    const candidate = error;
+    return (candidate[processErrorBrand] === true &&
+        candidate.name === "ProcessError" &&
+        (typeof candidate.code === "string" ||
+            typeof candidate.code === "number" ||
+            candidate.code === null) &&
+        typeof candidate.killed === "boolean" &&
+        (typeof candidate.signal === "string" || candidate.signal === null));
+}
+/**
+ * Wraps a child-process failure in a sanitized {@link ProcessError}.
+ *
+ * @param error - The original child-process error.
+ * @param stdout - Captured standard output.
+ * @param stderr - Captured standard error.
+ * @returns A sanitized process error.
+ */
+function errors_createExecutionError(error, stdout, stderr) {
+    const code = error.code ?? null;
+    const message = typeof code === "number"
+        ? `The process exited with code ${code}.`
+        : code
+            ? `The process could not be completed (${code}).`
+            : "The process could not be completed.";
+    return new ProcessError(message, {
+        code,
+        signal: error.signal,
+        killed: error.killed,
+        stdout,
+        stderr,
+    });
+}
+//# sourceMappingURL=errors.js.map
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+;// CONCATENATED MODULE: ./node_modules/@azure/core-process/dist/esm/resolveExecutable.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+
+const WINDOWS_NATIVE_EXTENSIONS = [".exe", ".com"];
+const WINDOWS_BATCH_EXTENSIONS = [".cmd", ".bat"];
+const WINDOWS_DRIVE_ABSOLUTE_PATH = /^[a-z]:[\\/]/i;
+function getEnvironmentValue(environment, name) {
+    if (process.platform !== "win32") {
+        return environment[name];
+    }
+    const normalizedName = name.toLowerCase();
+    for (const [key, value] of Object.entries(environment)) {
+        if (key.toLowerCase() === normalizedName) {
+            return value;
+        }
+    }
+    return undefined;
+}
+function setEnvironmentValue(environment, name, value) {
+    const normalizedName = name.toLowerCase();
+    const existingKey = Object.keys(environment).find((key) => key.toLowerCase() === normalizedName);
+    environment[existingKey ?? name] = value;
+}
+function snapshotEnvironment(environment) {
+    const snapshot = {};
+    const windowsKeys = new Set();
+    for (const [key, value] of Object.entries(environment)) {
+        if (process.platform === "win32") {
+            const normalizedKey = key.toLowerCase();
+            if (windowsKeys.has(normalizedKey)) {
+                throw new ProcessError("The environment contains duplicate case-insensitive variable names.", { code: "ERR_INVALID_ENVIRONMENT" });
+            }
+            windowsKeys.add(normalizedKey);
+        }
+        if (value !== undefined && typeof value !== "string") {
+            throw new ProcessError("The environment contains a non-string value.", {
+                code: "ERR_INVALID_ENVIRONMENT",
+            });
+        }
+        snapshot[key] = value;
+    }
+    return snapshot;
+}
+function normalizeCwd(cwd) {
+    const cwdPath = cwd instanceof URL ? (0,external_node_url_.fileURLToPath)(cwd) : cwd;
+    return external_node_path_.resolve(cwdPath ?? process.cwd());
+}
+/**
+ * Snapshots and validates process resolution options.
+ *
+ * @param options - Resolution options to snapshot.
+ * @returns The immutable context used for resolution and launch.
+ */
+function createProcessContext(options = {}) {
+    if (options.allowWindowsBatchFiles !== undefined &&
+        typeof options.allowWindowsBatchFiles !== "boolean") {
+        throw new ProcessError("The Windows batch option must be a boolean.", {
+            code: "ERR_INVALID_PROCESS_OPTION",
+        });
+    }
+    return {
+        cwd: normalizeCwd(options.cwd),
+        env: snapshotEnvironment(options.env ?? process.env),
+        allowWindowsBatchFiles: options.allowWindowsBatchFiles === true,
+    };
+}
+function isExecutableFile(filePath) {
+    try {
+        if (!(0,external_node_fs_.statSync)(filePath).isFile()) {
+            return false;
+        }
+        if (process.platform !== "win32") {
+            (0,external_node_fs_.accessSync)(filePath, external_node_fs_.constants.X_OK);
+        }
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+function isNativeExtension(extension) {
+    return WINDOWS_NATIVE_EXTENSIONS.some((candidate) => candidate === extension);
+}
+function isBatchExtension(extension) {
+    return WINDOWS_BATCH_EXTENSIONS.some((candidate) => candidate === extension);
+}
+function resolveWindowsCandidate(candidate, allowWindowsBatchFiles) {
+    const extension = external_node_path_.extname(candidate).toLowerCase();
+    if (extension) {
+        if (!isNativeExtension(extension) && !(allowWindowsBatchFiles && isBatchExtension(extension))) {
+            return undefined;
+        }
+        return isExecutableFile(candidate) ? candidate : undefined;
+    }
+    for (const nativeExtension of WINDOWS_NATIVE_EXTENSIONS) {
+        const nativeCandidate = candidate + nativeExtension;
+        if (isExecutableFile(nativeCandidate)) {
+            return nativeCandidate;
+        }
+    }
+    if (allowWindowsBatchFiles) {
+        for (const batchExtension of WINDOWS_BATCH_EXTENSIONS) {
+            const batchCandidate = candidate + batchExtension;
+            if (isExecutableFile(batchCandidate)) {
+                return batchCandidate;
+            }
+        }
+    }
+    return undefined;
+}
+function getSearchPaths(context) {
+    const pathValue = getEnvironmentValue(context.env, "PATH") ?? "";
+    const paths = [];
+    const seen = new Set();
+    for (const entry of pathValue.split(external_node_path_.delimiter)) {
+        let candidate = entry;
+        if (process.platform === "win32") {
+            candidate = candidate.trim();
+            if (candidate.startsWith('"') && candidate.endsWith('"')) {
+                candidate = candidate.slice(1, -1);
+            }
+        }
+        if (!candidate || !external_node_path_.isAbsolute(candidate)) {
+            continue;
+        }
+        const normalized = external_node_path_.resolve(candidate);
+        const key = process.platform === "win32" ? normalized.toLowerCase() : normalized;
+        if (!seen.has(key)) {
+            seen.add(key);
+            paths.push(normalized);
+        }
+    }
+    return paths;
+}
+function hasPathSeparator(command) {
+    return command.includes("/") || (process.platform === "win32" && command.includes("\\"));
+}
+function validateCommand(command) {
+    if (!command || command.includes("\0") || /[\r\n]/.test(command)) {
+        throw new ProcessError("The executable name is invalid.", {
+            code: "ERR_INVALID_EXECUTABLE",
+        });
+    }
+    if (process.platform === "win32" && /^[a-z]:[^\\/]/i.test(command)) {
+        throw new ProcessError("Drive-relative executable paths are not supported.", {
+            code: "ERR_INVALID_EXECUTABLE",
+        });
+    }
+}
+/**
+ * Resolves an executable using a previously snapshotted process context.
+ *
+ * @param command - The executable name or path.
+ * @param context - The context used for path and environment resolution.
+ * @returns The absolute executable path, or `undefined` when no supported file is found.
+ */
+function resolveExecutableWithContext(command, context) {
+    validateCommand(command);
+    if (hasPathSeparator(command) || external_node_path_.isAbsolute(command)) {
+        const candidate = external_node_path_.resolve(context.cwd, command);
+        if (process.platform === "win32") {
+            return resolveWindowsCandidate(candidate, context.allowWindowsBatchFiles);
+        }
+        return isExecutableFile(candidate) ? candidate : undefined;
+    }
+    const searchPaths = getSearchPaths(context);
+    if (process.platform !== "win32") {
+        for (const searchPath of searchPaths) {
+            const candidate = external_node_path_.join(searchPath, command);
+            if (isExecutableFile(candidate)) {
+                return candidate;
+            }
+        }
+        return undefined;
+    }
+    const extension = external_node_path_.extname(command).toLowerCase();
+    if (extension) {
+        if (!isNativeExtension(extension) &&
+            !(context.allowWindowsBatchFiles && isBatchExtension(extension))) {
+            return undefined;
+        }
+        for (const searchPath of searchPaths) {
+            const candidate = external_node_path_.join(searchPath, command);
+            if (isExecutableFile(candidate)) {
+                return candidate;
+            }
+        }
+        return undefined;
+    }
+    for (const searchPath of searchPaths) {
+        for (const nativeExtension of WINDOWS_NATIVE_EXTENSIONS) {
+            const candidate = external_node_path_.join(searchPath, command + nativeExtension);
+            if (isExecutableFile(candidate)) {
+                return candidate;
+            }
+        }
+    }
+    if (context.allowWindowsBatchFiles) {
+        for (const searchPath of searchPaths) {
+            for (const batchExtension of WINDOWS_BATCH_EXTENSIONS) {
+                const candidate = external_node_path_.join(searchPath, command + batchExtension);
+                if (isExecutableFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+    }
+    return undefined;
+}
+/**
+ * Resolves an executable using an explicit working directory and environment.
+ *
+ * @param command - The executable name or path. It must not contain arguments.
+ * @param options - Resolution options.
+ * @returns The absolute executable path, or `undefined` when no supported file is found.
+ */
+function resolveExecutable(command, options = {}) {
+    return resolveExecutableWithContext(command, createProcessContext(options));
+}
+function canonicalizeWindowsPath(filePath) {
+    try {
+        return external_node_fs_.realpathSync.native(filePath).toLowerCase();
+    }
+    catch {
+        return external_node_path_.resolve(filePath).toLowerCase();
+    }
+}
+function isWindowsDriveAbsolutePath(filePath) {
+    return WINDOWS_DRIVE_ABSOLUTE_PATH.test(filePath);
+}
+/**
+ * Resolves and validates the trusted Windows command interpreter.
+ *
+ * @param childEnvironment - The child environment to validate and normalize.
+ * @returns The validated command interpreter and Windows system root.
+ */
+function resolveWindowsCommandInterpreter(childEnvironment) {
+    const hostEnvironment = snapshotEnvironment(process.env);
+    const systemRoot = getEnvironmentValue(hostEnvironment, "SystemRoot");
+    if (!systemRoot || !isWindowsDriveAbsolutePath(systemRoot)) {
+        throw new ProcessError("A trusted Windows system directory could not be established.", {
+            code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
+        });
+    }
+    const executablePath = external_node_path_.join(systemRoot, "System32", "cmd.exe");
+    if (!isExecutableFile(executablePath)) {
+        throw new ProcessError("The Windows command interpreter could not be found.", {
+            code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
+        });
+    }
+    const comSpec = getEnvironmentValue(hostEnvironment, "ComSpec");
+    if (comSpec &&
+        (!isWindowsDriveAbsolutePath(comSpec) ||
+            canonicalizeWindowsPath(comSpec) !== canonicalizeWindowsPath(executablePath))) {
+        throw new ProcessError("The Windows command interpreter is not trusted.", {
+            code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
+        });
+    }
+    const childSystemRoot = getEnvironmentValue(childEnvironment, "SystemRoot");
+    if (childSystemRoot &&
+        (!isWindowsDriveAbsolutePath(childSystemRoot) ||
+            canonicalizeWindowsPath(childSystemRoot) !== canonicalizeWindowsPath(systemRoot))) {
+        throw new ProcessError("The child environment contains an untrusted system directory.", {
+            code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
+        });
+    }
+    const childComSpec = getEnvironmentValue(childEnvironment, "ComSpec");
+    if (childComSpec &&
+        (!isWindowsDriveAbsolutePath(childComSpec) ||
+            canonicalizeWindowsPath(childComSpec) !== canonicalizeWindowsPath(executablePath))) {
+        throw new ProcessError("The child environment contains an untrusted command interpreter.", {
+            code: "ERR_UNTRUSTED_COMMAND_INTERPRETER",
+        });
+    }
+    setEnvironmentValue(childEnvironment, "SystemRoot", systemRoot);
+    setEnvironmentValue(childEnvironment, "ComSpec", executablePath);
+    return { executablePath, systemRoot };
+}
+//# sourceMappingURL=resolveExecutable.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/core-process/dist/esm/normalizeCommand.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+const UNSAFE_BATCH_ARGUMENT = /[%!^&|<>()]/;
+const UNSAFE_BATCH_PATH = /[%!]/;
+const BATCH_META_CHARACTER = /([()\][%!^"`<>&|;, *?])/g;
+function containsControlCharacter(value) {
+    for (const character of value) {
+        const codePoint = character.codePointAt(0);
+        if (codePoint <= 0x1f || codePoint === 0x7f) {
+            return true;
+        }
+    }
+    return false;
+}
+function snapshotArguments(args) {
+    return args.map((arg, index) => {
+        if (typeof arg !== "string" || arg.includes("\0")) {
+            throw new ProcessError(`Process argument ${index} is invalid.`, {
+                code: "ERR_INVALID_PROCESS_ARGUMENT",
+            });
+        }
+        return arg;
+    });
+}
+function validateBatchArguments(args) {
+    for (const [index, arg] of args.entries()) {
+        if (containsControlCharacter(arg) ||
+            UNSAFE_BATCH_ARGUMENT.test(arg) ||
+            /\\"/.test(arg) ||
+            /\\{2,}$/.test(arg)) {
+            throw new ProcessError(`Windows batch argument ${index} is unsafe.`, {
+                code: "ERR_UNSAFE_WINDOWS_BATCH_ARGUMENT",
+            });
+        }
+    }
+}
+function escapeBatchCommand(filePath) {
+    if (containsControlCharacter(filePath) || UNSAFE_BATCH_PATH.test(filePath)) {
+        throw new ProcessError("The Windows batch path cannot be represented safely.", {
+            code: "ERR_UNSAFE_WINDOWS_BATCH_PATH",
+        });
+    }
+    return filePath.replace(BATCH_META_CHARACTER, "^$1");
+}
+function escapeBatchArgument(argument) {
+    let escaped = argument;
+    escaped = escaped.replace(/(?=(\\+?)?)\1"/g, '$1$1\\"');
+    escaped = escaped.replace(/(?=(\\+?)?)\1$/g, "$1$1");
+    escaped = `"${escaped}"`;
+    return escaped.replace(BATCH_META_CHARACTER, "^$1");
+}
+/**
+ * Resolves a command and prepares its platform-specific argument list.
+ *
+ * @param command - The executable name or path.
+ * @param args - Arguments to pass to the executable.
+ * @param context - The snapshotted process context.
+ * @returns A command normalized for direct execution.
+ */
+function normalizeCommand(command, args, context) {
+    const copiedArgs = snapshotArguments(args);
+    const resolvedPath = resolveExecutableWithContext(command, context);
+    if (!resolvedPath) {
+        throw new ProcessError("The executable could not be found.", { code: "ENOENT" });
+    }
+    if (process.platform !== "win32") {
+        return {
+            executable: resolvedPath,
+            args: copiedArgs,
+            cwd: context.cwd,
+            env: context.env,
+            windowsVerbatimArguments: false,
+        };
+    }
+    const extension = external_node_path_.extname(resolvedPath).toLowerCase();
+    if (extension === ".exe" || extension === ".com") {
+        return {
+            executable: resolvedPath,
+            args: copiedArgs,
+            cwd: context.cwd,
+            env: context.env,
+            windowsVerbatimArguments: false,
+        };
+    }
+    if (extension !== ".cmd" && extension !== ".bat") {
+        throw new ProcessError("The executable type is not supported on Windows.", {
+            code: "ERR_UNSUPPORTED_WINDOWS_EXECUTABLE",
+        });
+    }
+    if (!context.allowWindowsBatchFiles) {
+        throw new ProcessError("Windows batch execution was not enabled.", {
+            code: "ERR_WINDOWS_BATCH_DISABLED",
+        });
+    }
+    if (context.cwd.startsWith("\\\\")) {
+        throw new ProcessError("Windows batch execution does not support a UNC working directory.", {
+            code: "ERR_UNSUPPORTED_WINDOWS_CWD",
+        });
+    }
+    validateBatchArguments(copiedArgs);
+    const commandInterpreter = resolveWindowsCommandInterpreter(context.env);
+    const commandLine = [
+        escapeBatchCommand(resolvedPath),
+        ...copiedArgs.map(escapeBatchArgument),
+    ].join(" ");
+    return {
+        executable: commandInterpreter.executablePath,
+        args: ["/d", "/s", "/v:off", "/c", `"${commandLine}"`],
+        cwd: context.cwd,
+        env: context.env,
+        windowsVerbatimArguments: true,
+    };
+}
+//# sourceMappingURL=normalizeCommand.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/core-process/dist/esm/process.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+
+
+
+const commonOptionNames = ["gid", "killSignal", "timeout", "uid", "windowsHide"];
+const spawnOptionNames = [
+    ...commonOptionNames,
+    "argv0",
+    "detached",
+    "serialization",
+    "signal",
+    "stdio",
+];
+const spawnSyncOptionNames = [
+    ...commonOptionNames,
+    "argv0",
+    "encoding",
+    "input",
+    "maxBuffer",
+    "stdio",
+];
+const execFileOptionNames = [...commonOptionNames, "encoding", "maxBuffer", "signal"];
+function sanitizeChildProcessError(error) {
+    return error instanceof Error && !isProcessError(error) ? errors_createExecutionError(error) : error;
+}
+function callWithSanitizedChildProcessErrors(callback) {
+    try {
+        return callback();
+    }
+    catch (error) {
+        throw sanitizeChildProcessError(error);
+    }
+}
+function sanitizeChildProcessErrors(child) {
+    const originalEmit = child.emit;
+    child.emit = ((eventName, ...args) => {
+        if (eventName === "error") {
+            args[0] = sanitizeChildProcessError(args[0]);
+        }
+        return Reflect.apply(originalEmit, child, [eventName, ...args]);
+    });
+    return child;
+}
+function prepareProcess(executable, args, options, allowedOptionNames) {
+    if (options.shell !== undefined || options.windowsVerbatimArguments !== undefined) {
+        throw new ProcessError("Shell-related process options are not supported.", {
+            code: "ERR_UNSAFE_PROCESS_OPTION",
+        });
+    }
+    const copiedOptions = { ...options };
+    const { cwd, env, allowWindowsBatchFiles } = copiedOptions;
+    const resolutionOptionNames = new Set(["cwd", "env", "allowWindowsBatchFiles"]);
+    const allowedOptions = new Set(allowedOptionNames);
+    const nodeOptions = {};
+    for (const [name, value] of Object.entries(copiedOptions)) {
+        if ((name === "shell" || name === "windowsVerbatimArguments") && value === undefined) {
+            continue;
+        }
+        if (resolutionOptionNames.has(name)) {
+            continue;
+        }
+        if (!allowedOptions.has(name)) {
+            throw new ProcessError("The process options contain an unsupported property.", {
+                code: "ERR_UNSUPPORTED_PROCESS_OPTION",
+            });
+        }
+        nodeOptions[name] = value;
+    }
+    const context = createProcessContext({
+        cwd: cwd,
+        env: env,
+        allowWindowsBatchFiles: allowWindowsBatchFiles,
+    });
+    const command = normalizeCommand(executable, args, context);
+    if (command.windowsVerbatimArguments && nodeOptions.argv0 !== undefined) {
+        throw new ProcessError("The argv0 option is not supported for Windows batch files.", {
+            code: "ERR_UNSAFE_PROCESS_OPTION",
+        });
+    }
+    return { command, nodeOptions };
+}
+/**
+ * Starts a process without using an ambient operating-system shell.
+ *
+ * @param command - The executable name or path.
+ * @param args - Arguments passed to the executable.
+ * @param options - Process options.
+ * @returns The started child process.
+ */
+function spawn(command, args = [], options = {}) {
+    const prepared = prepareProcess(command, args, options, spawnOptionNames);
+    const child = callWithSanitizedChildProcessErrors(() => childProcess.spawn(prepared.command.executable, prepared.command.args, {
+        ...prepared.nodeOptions,
+        cwd: prepared.command.cwd,
+        env: prepared.command.env,
+        shell: false,
+        windowsVerbatimArguments: prepared.command.windowsVerbatimArguments,
+    }));
+    return sanitizeChildProcessErrors(child);
+}
+function spawnSync(command, args = [], options = {}) {
+    const prepared = prepareProcess(command, args, options, spawnSyncOptionNames);
+    const result = callWithSanitizedChildProcessErrors(() => childProcess.spawnSync(prepared.command.executable, prepared.command.args, {
+        ...prepared.nodeOptions,
+        cwd: prepared.command.cwd,
+        env: prepared.command.env,
+        shell: false,
+        windowsVerbatimArguments: prepared.command.windowsVerbatimArguments,
+    }));
+    if (result.error) {
+        return {
+            ...result,
+            error: createExecutionError(result.error),
+        };
+    }
+    return result;
+}
+async function execFile(command, args = [], options = {}) {
+    const prepared = prepareProcess(command, args, options, execFileOptionNames);
+    return new Promise((resolve, reject) => {
+        callWithSanitizedChildProcessErrors(() => external_node_child_process_.execFile(prepared.command.executable, prepared.command.args, {
+            ...prepared.nodeOptions,
+            cwd: prepared.command.cwd,
+            env: prepared.command.env,
+            shell: false,
+            windowsVerbatimArguments: prepared.command.windowsVerbatimArguments,
+            windowsHide: options.windowsHide,
+        }, (error, stdout, stderr) => {
+            if (error) {
+                reject(errors_createExecutionError(error, stdout, stderr));
+                return;
+            }
+            resolve({ stdout, stderr });
+        }));
+    });
+}
+//# sourceMappingURL=process.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/core-process/dist/esm/index.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+/**
+ * Secure, cross-platform process launching for Node.js.
+ *
+ * @packageDocumentation
+ */
+
+
+
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processUtils.js
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+
+function outputToString(output) {
+    if (output === undefined) {
+        return "";
+    }
+    return Buffer.isBuffer(output) ? output.toString("utf8") : output;
+}
+/**
+ * Easy to mock childProcess utils.
+ * @internal
+ */
+const processUtils = {
+    /**
+     * Executes a file and preserves output when the process exits nonzero.
+     *
+     * @internal
+     */
+    async execFileWithResult(file, params, options) {
+        try {
+            const result = await execFile(file, params, options);
+            return { ...result, error: null };
+        }
+        catch (error) {
+            if (isProcessError(error)) {
+                return {
+                    stdout: outputToString(error.stdout),
+                    stderr: outputToString(error.stderr),
+                    error,
+                };
+            }
+            throw error;
+        }
+    },
+    /**
+     * Executes a file and rejects when it writes to stderr or exits nonzero.
+     *
+     * @internal
+     */
+    async execFile(file, params, options) {
+        const { stdout, stderr, error } = await processUtils.execFileWithResult(file, params, options);
+        if (stderr || error) {
+            throw stderr ? new Error(stderr) : error;
+        }
+        return stdout;
+    },
+};
+//# sourceMappingURL=processUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureDeveloperCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
+
 
 
 
@@ -24589,6 +26230,53 @@ const azureDeveloperCliPublicErrorMessages = {
  * @internal
  */
 const developerCliCredentialInternals = {
+    /**
+     * Parses azd stderr JSON output to extract a human-readable error message.
+     *
+     * Three formats are supported across azd versions:
+     * - pre-v1.23.7: `{"type":"consoleMessage","data":{"message":"..."}}`
+     * - v1.23.7 - v1.23.15: an empty `consoleMessage` line followed by `{"error":"...","message":"...","suggestion":"..."}`
+     * - v1.24.0+: `{"error":"...","message":"...","suggestion":"..."}`
+     *
+     * The structured `error` field is preferred. If absent, falls back to the
+     * first non-empty `data.message` from a legacy `consoleMessage` line. If
+     * neither is found, the raw stderr is returned unchanged so plain-text and
+     * malformed output continue to surface to callers.
+     *
+     * @param stderr - The stderr output from azd command
+     * @returns The parsed error message or raw stderr
+     * @internal
+     */
+    parseAzdStderr(stderr) {
+        if (!stderr?.trim()) {
+            return stderr;
+        }
+        let fallback;
+        for (const rawLine of stderr.split("\n")) {
+            const line = rawLine.trim();
+            if (!line.startsWith("{")) {
+                continue;
+            }
+            let parsed;
+            try {
+                parsed = JSON.parse(line);
+            }
+            catch {
+                // Not valid JSON on this line; continue.
+                continue;
+            }
+            if (typeof parsed?.error === "string" && parsed.error.trim()) {
+                return parsed.error.trim();
+            }
+            if (fallback === undefined) {
+                const message = parsed?.data?.message;
+                if (typeof message === "string" && message.trim()) {
+                    fallback = message.trim();
+                }
+            }
+        }
+        return fallback ?? stderr;
+    },
     /**
      * @internal
      */
@@ -24617,32 +26305,24 @@ const developerCliCredentialInternals = {
         }
         let claimsSections = [];
         if (claims) {
-            const encodedClaims = btoa(claims);
+            const encodedClaims = (0,core_util_dist_esm/* uint8ArrayToString */.SW)((0,core_util_dist_esm/* stringToUint8Array */.Al)(claims, "utf-8"), "base64");
             claimsSections = ["--claims", encodedClaims];
         }
-        return new Promise((resolve, reject) => {
-            try {
-                const args = [
-                    "auth",
-                    "token",
-                    "--output",
-                    "json",
-                    "--no-prompt",
-                    ...scopes.reduce((previous, current) => previous.concat("--scope", current), []),
-                    ...tenantSection,
-                    ...claimsSections,
-                ];
-                const command = ["azd", ...args].join(" ");
-                external_child_process_.exec(command, {
-                    cwd: developerCliCredentialInternals.getSafeWorkingDir(),
-                    timeout,
-                }, (error, stdout, stderr) => {
-                    resolve({ stdout, stderr, error });
-                });
-            }
-            catch (err) {
-                reject(err);
-            }
+        const args = [
+            "auth",
+            "token",
+            "--output",
+            "json",
+            "--no-prompt",
+            ...scopes.reduce((previous, current) => previous.concat("--scope", current), []),
+            ...tenantSection,
+            ...claimsSections,
+        ];
+        return processUtils.execFileWithResult("azd", args, {
+            allowWindowsBatchFiles: true,
+            cwd: developerCliCredentialInternals.getSafeWorkingDir(),
+            encoding: "utf8",
+            timeout,
         });
     },
 };
@@ -24754,7 +26434,8 @@ class AzureDeveloperCliCredential {
                 }
                 catch (e) {
                     if (obj.stderr) {
-                        throw new CredentialUnavailableError(obj.stderr);
+                        const errorMessage = developerCliCredentialInternals.parseAzdStderr(obj.stderr);
+                        throw new CredentialUnavailableError(errorMessage);
                     }
                     throw e;
                 }
@@ -24790,6 +26471,8 @@ function checkSubscription(logger, subscription) {
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azureCliCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
+
+
 
 
 
@@ -24842,29 +26525,23 @@ const cliCredentialInternals = {
             tenantSection = ["--tenant", tenantId];
         }
         if (subscription) {
-            // Add quotes around the subscription to handle subscriptions with spaces
-            subscriptionSection = ["--subscription", `"${subscription}"`];
+            subscriptionSection = ["--subscription", subscription];
         }
-        return new Promise((resolve, reject) => {
-            try {
-                const args = [
-                    "account",
-                    "get-access-token",
-                    "--output",
-                    "json",
-                    "--resource",
-                    resource,
-                    ...tenantSection,
-                    ...subscriptionSection,
-                ];
-                const command = ["az", ...args].join(" ");
-                external_child_process_.exec(command, { cwd: cliCredentialInternals.getSafeWorkingDir(), timeout }, (error, stdout, stderr) => {
-                    resolve({ stdout: stdout, stderr: stderr, error });
-                });
-            }
-            catch (err) {
-                reject(err);
-            }
+        const args = [
+            "account",
+            "get-access-token",
+            "--output",
+            "json",
+            "--resource",
+            resource,
+            ...tenantSection,
+            ...subscriptionSection,
+        ];
+        return processUtils.execFileWithResult("az", args, {
+            allowWindowsBatchFiles: true,
+            cwd: cliCredentialInternals.getSafeWorkingDir(),
+            encoding: "utf8",
+            timeout,
         });
     },
 };
@@ -24911,7 +26588,7 @@ class AzureCliCredential {
         const scope = typeof scopes === "string" ? scopes : scopes[0];
         const claimsValue = options.claims;
         if (claimsValue && claimsValue.trim()) {
-            const encodedClaims = btoa(claimsValue);
+            const encodedClaims = (0,core_util_dist_esm/* uint8ArrayToString */.SW)((0,core_util_dist_esm/* stringToUint8Array */.Al)(claimsValue, "utf-8"), "base64");
             let loginCmd = `az login --claims-challenge ${encodedClaims} --scope ${scope}`;
             const tenantIdFromOptions = options.tenantId;
             if (tenantIdFromOptions) {
@@ -24936,7 +26613,9 @@ class AzureCliCredential {
                 const obj = await cliCredentialInternals.getAzureCliAccessToken(resource, tenantId, this.subscription, this.timeout);
                 const specificScope = obj.stderr?.match("(.*)az login --scope(.*)");
                 const isLoginError = obj.stderr?.match("(.*)az login(.*)") && !specificScope;
-                const isNotInstallError = obj.stderr?.match("az:(.*)not found") || obj.stderr?.startsWith("'az' is not recognized");
+                const isNotInstallError = obj.stderr?.match("az:(.*)not found") ||
+                    obj.stderr?.startsWith("'az' is not recognized") ||
+                    (obj.error && isProcessError(obj.error) && obj.error.code === "ENOENT");
                 if (isNotInstallError) {
                     const error = new CredentialUnavailableError(azureCliPublicErrorMessages.notInstalled);
                     azureCliCredential_logger.getToken.info(formatError(scopes, error));
@@ -25007,41 +26686,6 @@ class AzureCliCredential {
     }
 }
 //# sourceMappingURL=azureCliCredential.js.map
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
-;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/util/processUtils.js
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-
-/**
- * Easy to mock childProcess utils.
- * @internal
- */
-const processUtils = {
-    /**
-     * Promisifying childProcess.execFile
-     * @internal
-     */
-    execFile(file, params, options) {
-        return new Promise((resolve, reject) => {
-            external_node_child_process_.execFile(file, params, options, (error, stdout, stderr) => {
-                if (Buffer.isBuffer(stdout)) {
-                    stdout = stdout.toString("utf8");
-                }
-                if (Buffer.isBuffer(stderr)) {
-                    stderr = stderr.toString("utf8");
-                }
-                if (stderr || error) {
-                    reject(stderr ? new Error(stderr) : error);
-                }
-                else {
-                    resolve(stdout);
-                }
-            });
-        });
-    },
-};
-//# sourceMappingURL=processUtils.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/azurePowerShellCredential.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.
@@ -25051,8 +26695,27 @@ const processUtils = {
 
 
 
+
 const azurePowerShellCredential_logger = credentialLogger("AzurePowerShellCredential");
 const isWindows = process.platform === "win32";
+const powerShellResourceEnvironmentVariable = "AZURE_IDENTITY_POWERSHELL_RESOURCE";
+const powerShellTenantEnvironmentVariable = "AZURE_IDENTITY_POWERSHELL_TENANT_ID";
+const powerShellPrivateEnvironmentVariables = new Set([powerShellResourceEnvironmentVariable, powerShellTenantEnvironmentVariable].map((name) => name.toLowerCase()));
+/**
+ * Creates the child environment used to pass private values to PowerShell.
+ *
+ * @param resource - The resource passed to PowerShell.
+ * @param tenantId - The optional tenant ID passed to PowerShell.
+ * @param environment - The environment to copy.
+ * @returns A child environment containing canonical private variable names.
+ * @internal
+ */
+function createPowerShellEnvironment(resource, tenantId, environment = process.env) {
+    const childEnvironment = Object.fromEntries(Object.entries(environment).filter(([name]) => !powerShellPrivateEnvironmentVariables.has(name.toLowerCase())));
+    childEnvironment[powerShellResourceEnvironmentVariable] = resource;
+    childEnvironment[powerShellTenantEnvironmentVariable] = tenantId ?? "";
+    return childEnvironment;
+}
 /**
  * Returns a platform-appropriate command name by appending ".exe" on Windows.
  *
@@ -25071,14 +26734,15 @@ function formatCommand(commandName) {
  * If anything fails, an error is thrown.
  * @internal
  */
-async function runCommands(commands, timeout) {
+async function runCommands(commands, timeout, env) {
     const results = [];
     for (const command of commands) {
         const [file, ...parameters] = command;
-        const result = (await processUtils.execFile(file, parameters, {
+        const result = await processUtils.execFile(file, parameters, {
             encoding: "utf8",
+            env,
             timeout,
-        }));
+        });
         results.push(result);
     }
     return results;
@@ -25164,12 +26828,13 @@ class AzurePowerShellCredential {
                     "-NonInteractive",
                     "-Command",
                     `
-          $tenantId = "${tenantId ?? ""}"
+          $tenantId = $env:${powerShellTenantEnvironmentVariable}
+          $resource = $env:${powerShellResourceEnvironmentVariable}
           $m = Import-Module Az.Accounts -MinimumVersion 2.2.0 -PassThru
           $useSecureString = $m.Version -ge [version]'2.17.0' -and $m.Version -lt [version]'5.0.0'
 
           $params = @{
-            ResourceUrl = "${resource}"
+            ResourceUrl = $resource
           }
 
           if ($tenantId.Length -gt 0) {
@@ -25206,7 +26871,7 @@ class AzurePowerShellCredential {
           Write-Output (ConvertTo-Json $result)
           `,
                 ],
-            ]);
+            ], timeout, createPowerShellEnvironment(resource, tenantId));
             const result = results[0];
             return parseJsonToken(result);
         }
@@ -25224,7 +26889,7 @@ class AzurePowerShellCredential {
             const scope = typeof scopes === "string" ? scopes : scopes[0];
             const claimsValue = options.claims;
             if (claimsValue && claimsValue.trim()) {
-                const encodedClaims = btoa(claimsValue);
+                const encodedClaims = (0,core_util_dist_esm/* uint8ArrayToString */.SW)((0,core_util_dist_esm/* stringToUint8Array */.Al)(claimsValue, "utf-8"), "base64");
                 let loginCmd = `Connect-AzAccount -ClaimsChallenge ${encodedClaims}`;
                 const tenantIdFromOptions = options.tenantId;
                 if (tenantIdFromOptions) {
@@ -25295,7 +26960,9 @@ async function parseJsonToken(result) {
             }
         }
         catch (e) {
-            throw new Error(`Unable to parse the output of PowerShell. Received output: ${result}`);
+            throw new Error(`Unable to parse the output of PowerShell. Received output: ${result}`, {
+                cause: e,
+            });
         }
     }
     throw new Error(`No access token found in the output. Received output: ${result}`);
@@ -25475,7 +27142,6 @@ class BrokerCredential {
         this.brokerAdditionallyAllowedTenantIds = resolveAdditionallyAllowedTenantIds(options?.additionallyAllowedTenants);
         const msalClientOptions = {
             ...options,
-            tokenCredentialOptions: options,
             logger: brokerCredential_logger,
             brokerOptions: {
                 enabled: true,
@@ -25687,7 +27353,7 @@ class UnavailableDefaultCredential {
 /**
  * Provides a default {@link ChainedTokenCredential} configuration that works for most
  * applications that use Azure SDK client libraries. For more information, see
- * [DefaultAzureCredential overview](https://aka.ms/azsdk/js/identity/credential-chains#use-defaultazurecredential-for-flexibility).
+ * [DefaultAzureCredential overview](https://aka.ms/azsdk/js/identity/credential-chains#defaultazurecredential-overview).
  *
  * The following credential types will be tried, in order:
  *
@@ -25739,7 +27405,7 @@ class DefaultAzureCredential extends ChainedTokenCredential {
             createDefaultWorkloadIdentityCredential,
             createDefaultManagedIdentityCredential,
         ];
-        let credentialFunctions = [];
+        let credentialFunctions;
         const validCredentialNames = "EnvironmentCredential, WorkloadIdentityCredential, ManagedIdentityCredential, VisualStudioCodeCredential, AzureCliCredential, AzurePowerShellCredential, AzureDeveloperCliCredential";
         // If AZURE_TOKEN_CREDENTIALS is set, use it to determine which credentials to use.
         // The value of AZURE_TOKEN_CREDENTIALS should be either "dev" or "prod" or any one of these credentials - {validCredentialNames}.
@@ -25761,7 +27427,10 @@ class DefaultAzureCredential extends ChainedTokenCredential {
                     // Setting `sendProbeRequest` to false to ensure ManagedIdentityCredential behavior
                     // is consistent when used standalone in DAC chain or used directly.
                     credentialFunctions = [
-                        () => createDefaultManagedIdentityCredential({ sendProbeRequest: false }),
+                        () => createDefaultManagedIdentityCredential({
+                            ...options,
+                            sendProbeRequest: false,
+                        }),
                     ];
                     break;
                 case "visualstudiocodecredential":
@@ -25862,7 +27531,6 @@ class InteractiveBrowserCredential {
         this.additionallyAllowedTenantIds = resolveAdditionallyAllowedTenantIds(options?.additionallyAllowedTenants);
         const msalClientOptions = {
             ...options,
-            tokenCredentialOptions: options,
             logger: interactiveBrowserCredential_logger,
         };
         const ibcNodeOptions = options;
@@ -25993,7 +27661,6 @@ class DeviceCodeCredential {
         this.msalClient = createMsalClient(clientId, tenantId, {
             ...options,
             logger: deviceCodeCredential_logger,
-            tokenCredentialOptions: options || {},
         });
         this.disableAutomaticAuthentication = options?.disableAutomaticAuthentication;
     }
@@ -26149,11 +27816,12 @@ class AzurePipelinesCredential {
 function handleOidcResponse(response) {
     // OIDC token is present in `bodyAsText` field
     const text = response.bodyAsText;
+    const responseDetails = stringifyOidcResponse(response);
     if (!text) {
-        azurePipelinesCredential_logger.error(`${azurePipelinesCredential_credentialName}: Authentication Failed. Received null token from OIDC request. Response status- ${response.status}. Complete response - ${JSON.stringify(response)}`);
+        azurePipelinesCredential_logger.error(`${azurePipelinesCredential_credentialName}: Authentication Failed. Received null token from OIDC request. Response status- ${response.status}. Complete response - ${responseDetails}`);
         throw new AuthenticationError(response.status, {
             error: `${azurePipelinesCredential_credentialName}: Authentication Failed. Received null token from OIDC request.`,
-            error_description: `${JSON.stringify(response)}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot`,
+            error_description: `Complete response - ${responseDetails}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot`,
         });
     }
     try {
@@ -26165,7 +27833,7 @@ function handleOidcResponse(response) {
             const errorMessage = `${azurePipelinesCredential_credentialName}: Authentication Failed. oidcToken field not detected in the response.`;
             let errorDescription = ``;
             if (response.status !== 200) {
-                errorDescription = `Response body = ${text}. Response Headers ["x-vss-e2eid"] = ${response.headers.get("x-vss-e2eid")} and ["x-msedge-ref"] = ${response.headers.get("x-msedge-ref")}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot`;
+                errorDescription = `${responseDetails}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot`;
             }
             azurePipelinesCredential_logger.error(errorMessage);
             azurePipelinesCredential_logger.error(errorDescription);
@@ -26177,14 +27845,23 @@ function handleOidcResponse(response) {
     }
     catch (e) {
         const errorDetails = `${azurePipelinesCredential_credentialName}: Authentication Failed. oidcToken field not detected in the response.`;
-        azurePipelinesCredential_logger.error(`Response from service = ${text}, Response Headers ["x-vss-e2eid"] = ${response.headers.get("x-vss-e2eid")} 
-      and ["x-msedge-ref"] = ${response.headers.get("x-msedge-ref")}, error message = ${e.message}`);
+        azurePipelinesCredential_logger.error(`Response from service = ${responseDetails}, error message = ${e.message}`);
         azurePipelinesCredential_logger.error(errorDetails);
         throw new AuthenticationError(response.status, {
             error: errorDetails,
-            error_description: `Response = ${text}. Response headers ["x-vss-e2eid"] = ${response.headers.get("x-vss-e2eid")} and ["x-msedge-ref"] =  ${response.headers.get("x-msedge-ref")}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot`,
+            error_description: `Response from service = ${responseDetails}. See the troubleshooting guide for more information: https://aka.ms/azsdk/js/identity/azurepipelinescredential/troubleshoot`,
         });
     }
+}
+function stringifyOidcResponse(response) {
+    return JSON.stringify({
+        status: response.status,
+        bodyAsText: response.bodyAsText,
+        headers: {
+            "x-vss-e2eid": response.headers.get("x-vss-e2eid"),
+            "x-msedge-ref": response.headers.get("x-msedge-ref"),
+        },
+    });
 }
 //# sourceMappingURL=azurePipelinesCredential.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/identity/dist/esm/credentials/authorizationCodeCredential.js
@@ -26238,7 +27915,6 @@ class AuthorizationCodeCredential {
         this.msalClient = createMsalClient(clientId, tenantId, {
             ...options,
             logger: authorizationCodeCredential_logger,
-            tokenCredentialOptions: options ?? {},
         });
     }
     /**
@@ -26314,7 +27990,6 @@ class OnBehalfOfCredential {
         this.msalClient = createMsalClient(clientId, this.tenantId, {
             ...options,
             logger: onBehalfOfCredential_logger,
-            tokenCredentialOptions: options,
         });
     }
     /**

@@ -1,0 +1,517 @@
+export const id = 165;
+export const ids = [165];
+export const modules = {
+
+/***/ 8165:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _renewer_process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9618);
+
+process.exit(await (0,_renewer_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runRenewer */ .E)());
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9618:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ runRenewer)
+});
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/lock/lease.ts
+var lease = __webpack_require__(4277);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts
+var lock_blob = __webpack_require__(5246);
+;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
+// Keeping a held lease alive. Each renewal attempt ends in one of three
+// outcomes, and only two things end the lease for us: Azure saying it is no
+// longer ours, or a whole lease duration without a successful renewal.
+
+
+
+
+
+/**
+ * Renews at once, then every interval, until the signal aborts (returns
+ * undefined) or the lease is lost (returns the loss). The lease counts as
+ * valid until the start of the last successful renewal plus its duration.
+ */
+async function keepLease(options, signal) {
+    const schedule = (0,lease/* renewalSchedule */.md)(options.leaseDurationMs);
+    const intervalMs = options.intervalMs ?? schedule.intervalMs;
+    const retryMs = options.retryMs ?? schedule.retryMs;
+    const attemptTimeoutMs = options.attemptTimeoutMs ?? schedule.attemptTimeoutMs;
+    let confirmedAt = options.confirmedAt?.getTime() ?? Date.now();
+    let pause = 0;
+    let lastError;
+    const tell = (outcome) => {
+        try {
+            options.onOutcome?.(outcome);
+        }
+        catch {
+            // Bookkeeping must never stop the renewals.
+        }
+    };
+    while (!signal.aborted) {
+        const validUntil = (0,lease/* leaseValidUntil */.$8)(confirmedAt, options.leaseDurationMs);
+        await (0,promises_.setTimeout)(Math.max(0, Math.min(pause, validUntil - Date.now())), undefined, { signal }).catch(() => { });
+        if (signal.aborted)
+            break;
+        const sentAt = Date.now();
+        if (sentAt >= validUntil) {
+            return {
+                exclusiveUntil: new Date(confirmedAt),
+                detectedAt: new Date(sentAt),
+                reason: `no renewal succeeded for ${(0,duration/* formatDuration */.a)(options.leaseDurationMs)}, the whole lease duration, so the lease ` +
+                    `ran out at ${new Date(validUntil).toISOString()} at the latest` +
+                    (lastError ? ` (last error: ${(0,errors/* describeStorageErrorBrief */.rg)(lastError)})` : ''),
+            };
+        }
+        const attempt = AbortSignal.any([signal, AbortSignal.timeout(Math.min(attemptTimeoutMs, validUntil - sentAt))]);
+        try {
+            await options.renew(attempt);
+            confirmedAt = sentAt;
+            lastError = undefined;
+            pause = intervalMs;
+            tell({ kind: 'renewed', sentAt: new Date(sentAt), at: new Date() });
+        }
+        catch (err) {
+            if (signal.aborted)
+                break;
+            if ((0,lock_blob/* isLeaseGone */.AI)(err)) {
+                const detectedAt = new Date();
+                tell({ kind: 'lost', sentAt: new Date(sentAt), at: detectedAt, error: err });
+                return {
+                    exclusiveUntil: new Date(confirmedAt),
+                    detectedAt,
+                    reason: `Azure says the lease is no longer ours (${(0,errors/* describeStorageErrorBrief */.rg)(err)})`,
+                };
+            }
+            lastError = err;
+            pause = retryMs;
+            tell({ kind: 'unknown', sentAt: new Date(sentAt), at: new Date(), error: err });
+        }
+    }
+    return undefined;
+}
+
+// EXTERNAL MODULE: ./src/lock/spec.ts
+var spec = __webpack_require__(7832);
+// EXTERNAL MODULE: ./src/sign-in/sign-in.ts + 1 modules
+var sign_in = __webpack_require__(3885);
+// EXTERNAL MODULE: ./src/renewer/channel.ts
+var channel = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/renewer/lifecycle.ts
+var lifecycle = __webpack_require__(2722);
+// EXTERNAL MODULE: ./src/renewer/messages.ts
+var messages = __webpack_require__(4632);
+// EXTERNAL MODULE: ./src/renewer/platform.ts
+var platform = __webpack_require__(7855);
+// EXTERNAL MODULE: ./src/renewer/status.ts
+var renewer_status = __webpack_require__(1210);
+;// CONCATENATED MODULE: ./src/renewer/process.ts
+// The detached renewer process. Main starts it while it waits for the lease,
+// sends its configuration over the IPC pipe, and hands the lease over once it
+// has one; the renewer renews it once to confirm, and main leaves.
+//
+// From then on it keeps the lease until one of these, and only these, ends it:
+// - post asks it to stop, or a release step asks it to release (channel.ts);
+// - the job's runner worker is gone (nothing else would ever stop it);
+// - the lease is lost (Azure says so, or a whole lease went by unrenewed);
+// - SIGTERM, which it answers by releasing and recording a loss, since the
+//   job's steps may still be running.
+// After a release or a loss it stays, idle, to tell post what happened, and
+// exits once post has asked or the worker is gone. Its state moves only
+// through advance() (lifecycle.ts); its status file and log are best effort.
+
+
+
+
+
+
+
+
+
+
+
+
+/** The longest a release may take; post waits a little longer than this for the answer. */
+const RELEASE_TIMEOUT_MS = 10_000;
+/** How often the renewer looks at its worker (one kill(pid, 0), and /proc where there is one). */
+const WATCH_MS = 1_000;
+/** The IPC pipe to main, as a queue of checked messages; 'gone' once main has disconnected. */
+function messagesFromMain() {
+    const queue = [];
+    let gone = false;
+    let wake = () => undefined;
+    process.on('message', (value) => {
+        const message = (0,messages/* parseToRenewer */.VA)(value);
+        if (message)
+            queue.push(message);
+        wake();
+    });
+    process.once('disconnect', () => {
+        gone = true;
+        wake();
+    });
+    return async () => {
+        for (;;) {
+            const next = queue.shift();
+            if (next)
+                return next;
+            if (gone)
+                return 'gone';
+            await new Promise((resolve) => (wake = resolve));
+        }
+    };
+}
+function tellMain(message) {
+    if (process.connected)
+        process.send?.(message, undefined, {}, () => undefined);
+}
+class Renewer {
+    report;
+    records;
+    config;
+    lock;
+    renewing = new AbortController();
+    kept;
+    lettingGo;
+    leaseId = '';
+    server;
+    watch;
+    exit = () => undefined;
+    exited = new Promise((resolve) => (this.exit = resolve));
+    constructor(config, lock, records, report) {
+        this.config = config;
+        this.lock = lock;
+        this.records = records;
+        this.report = report;
+    }
+    update(event) {
+        this.report = (0,lifecycle/* advance */.np)(this.report, event);
+        this.records.writeStatus(this.report);
+    }
+    answer() {
+        return { report: this.report, log: this.records.recent() };
+    }
+    /** Opens the channel and starts watching the worker. */
+    async listen() {
+        this.server = await (0,channel/* serveChannel */.H)(this.config.channel, {
+            handle: (request) => this.handle(request),
+            answered: (request) => {
+                if (request.op === 'stop')
+                    this.finish(0);
+            },
+        });
+        const worker = this.config.worker;
+        if (!worker) {
+            this.records.log("main's parent is pid 1 or unknown (a container job?): not watching the runner worker");
+        }
+        else {
+            this.records.log(`watching runner worker pid ${worker.pid}`);
+        }
+        this.watch = setInterval(() => {
+            void this.server?.keepListening();
+            // 'unknown' is never 'gone': a probe that cannot tell must not end a held lease.
+            if (worker && (0,platform/* livenessOf */.l8)(worker.pid, worker.startTime) === 'gone') {
+                this.records.log(`the runner worker (pid ${worker.pid}) is gone`);
+                void this.letGo('worker gone').then(() => this.finish(0));
+            }
+        }, WATCH_MS);
+    }
+    async handle(request) {
+        this.records.log(`${request.by} asks to ${request.op}`);
+        if (request.op !== 'report')
+            await this.letGo(request.by);
+        return this.answer();
+    }
+    /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
+    hold(lease) {
+        this.leaseId = lease.leaseId;
+        this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt) });
+        const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000;
+        this.records.log(`renewer ${process.pid} keeps lease ${lease.leaseId} on ${(0,spec/* lockLocation */.VU)(this.config.lock)} ` +
+            `(lease ${this.config.lock.leaseDurationSeconds}s)`);
+        let first = () => undefined;
+        const firstOutcome = new Promise((resolve) => (first = resolve));
+        const onOutcome = (outcome) => {
+            if (outcome.kind === 'renewed') {
+                if (this.report.phase === 'starting')
+                    this.records.log('first renewal done: holding');
+                this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at });
+                first('holding');
+            }
+            else if (outcome.kind === 'unknown') {
+                this.update({ type: 'renewal-failed' });
+                this.records.log(`renewal failed, will retry: ${(0,errors/* describeStorageErrorBrief */.rg)(outcome.error)}`);
+            }
+        };
+        this.kept = keepLease({
+            renew: (signal) => this.lock.renew(lease.leaseId, { signal }),
+            leaseDurationMs,
+            confirmedAt: new Date(lease.confirmedAt),
+            onOutcome,
+        }, this.renewing.signal).then(async (loss) => {
+            if (!loss)
+                return;
+            this.update({ type: 'lost', ...loss });
+            this.records.log(`LEASE LOST; exclusive until ${loss.exclusiveUntil.toISOString()}: ${loss.reason}`);
+            first(`the lease was lost (${loss.reason})`);
+            // Give back whatever is left: after a loss this finds nothing of ours, or frees a lapsed lease early.
+            await this.lock.release(lease.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+        });
+        return firstOutcome;
+    }
+    /**
+     * Stops renewing and releases the lease, once, whoever asks first. A late
+     * request gets the same outcome. Never throws.
+     */
+    letGo(by) {
+        this.lettingGo ??= this.release(by);
+        return this.lettingGo;
+    }
+    async release(by) {
+        this.renewing.abort();
+        await this.kept; // no renewal in flight from here on
+        if (this.report.phase !== 'holding')
+            return;
+        this.records.log(`${by}: releasing the lease`);
+        try {
+            const outcome = await this.lock.release(this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS });
+            const at = new Date();
+            this.update(outcome === 'released' ? { type: 'released', at, by } : { type: 'found-lost', at });
+        }
+        catch (err) {
+            this.update({ type: 'release-failed', error: (0,errors/* describeStorageErrorBrief */.rg)(err) });
+        }
+        this.records.log(`${this.report.phase}${this.report.error ? `: ${this.report.error}` : ''}`);
+    }
+    /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
+    async terminate() {
+        this.renewing.abort();
+        await this.kept;
+        if (this.report.phase === 'holding') {
+            const now = new Date();
+            this.update({
+                type: 'lost',
+                exclusiveUntil: now,
+                detectedAt: now,
+                reason: 'the renewer was ended by SIGTERM and released the lease while the job may still have been running',
+            });
+            this.records.log('SIGTERM: releasing the lease');
+            await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+        }
+        this.finish(0);
+    }
+    finish(code) {
+        clearInterval(this.watch);
+        void this.server?.close();
+        this.exit(code);
+    }
+    get snapshot() {
+        return this.report;
+    }
+}
+async function runRenewer() {
+    if (!process.send)
+        return 2; // only main starts a renewer, over an IPC pipe
+    let report = (0,lifecycle/* initialReport */.HX)(process.pid, new Date());
+    const next = messagesFromMain();
+    const first = await next();
+    if (first === 'gone' || first.type !== 'config')
+        return 1;
+    const config = first.config;
+    const records = new renewer_status/* RenewerRecords */.nr(config.statusFile);
+    records.writeStatus(report);
+    process.on('uncaughtException', (err) => {
+        records.log(`unexpected error, exiting: ${err.stack ?? err.message}`);
+        process.exit(1);
+    });
+    let lock;
+    try {
+        // No token yet: the first renewal fetches one, and keepLease retries if that fails.
+        const signedIn = await (0,sign_in/* signIn */.J)(config.auth, { oidcRequest: config.oidcRequest, ambientSource: config.ambientSource });
+        const leaseDurationMs = config.lock.leaseDurationSeconds * 1000;
+        lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, config.lock, {
+            retry: (0,lease/* renewalRetry */.fs)(leaseDurationMs),
+            requestTimeoutMs: (0,lease/* renewalSchedule */.md)(leaseDurationMs).attemptTimeoutMs,
+        });
+    }
+    catch (err) {
+        const error = `cannot sign in (${err instanceof Error ? err.message : String(err)})`;
+        report = (0,lifecycle/* advance */.np)(report, { type: 'failed', error });
+        records.writeStatus(report);
+        tellMain({ type: 'failed', error });
+        return 1;
+    }
+    const renewer = new Renewer(config, lock, records, report);
+    try {
+        await renewer.listen();
+    }
+    catch (err) {
+        tellMain({ type: 'failed', error: `cannot open its control channel (${err.message})` });
+        return 1;
+    }
+    tellMain({ type: 'ready' });
+    const hold = await next();
+    if (hold === 'gone' || hold.type !== 'hold') {
+        // Main left without a lease to hand over (it failed, timed out or was cancelled).
+        renewer.finish(0);
+        return renewer.exited;
+    }
+    process.on('SIGTERM', () => void renewer.terminate());
+    for (const signal of ['SIGINT', 'SIGHUP'])
+        process.on(signal, () => undefined);
+    const outcome = await Promise.race([renewer.hold(hold.lease), renewer.exited.then(() => 'exited')]);
+    tellMain(outcome === 'holding' ? { type: 'holding', report: renewer.snapshot } : { type: 'failed', error: outcome });
+    const code = await renewer.exited;
+    // Let the last status write and answer drain.
+    await (0,promises_.setTimeout)(10);
+    return code;
+}
+
+
+/***/ }),
+
+/***/ 1210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jQ: () => (/* binding */ readLogFile),
+/* harmony export */   nr: () => (/* binding */ RenewerRecords),
+/* harmony export */   zF: () => (/* binding */ readStatusFile)
+/* harmony export */ });
+/* unused harmony export logFileOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2722);
+// The renewer's bookkeeping on disk: a status file with its latest report,
+// and a log. Both are for when the renewer cannot answer (it died) and for
+// people; the lease never depends on them. Every write is best effort: a
+// vanished folder is made again, a rename that another process blocks (as
+// Windows does while a file is open) is tried again, and a write that still
+// fails is skipped. Nothing here throws.
+
+
+
+const RENAME_TRIES = 5;
+const RENAME_PAUSE_MS = 20;
+const LOG_LINES_KEPT = 200;
+function logFileOf(statusFile) {
+    return statusFile.replace(/\.json$/, '') + '.log';
+}
+function pause(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+/** Runs a write; on ENOENT makes the folder again and tries once more. Returns the error it gave up on. */
+function withFolder(path, write) {
+    try {
+        write();
+        return undefined;
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            return err;
+    }
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true, mode: 0o700 });
+        write();
+        return undefined;
+    }
+    catch (err) {
+        return err;
+    }
+}
+class RenewerRecords {
+    statusFile;
+    logFile;
+    lines = [];
+    /** Writes that failed, for the log; they never stop the renewer. */
+    failedWrites = 0;
+    constructor(statusFile) {
+        this.statusFile = statusFile;
+        this.logFile = logFileOf(statusFile);
+    }
+    /** Writes the report whole and renames it into place, so a reader never sees half a file. */
+    writeStatus(report) {
+        const tmp = `${this.statusFile}.${process.pid}.tmp`;
+        const err = withFolder(this.statusFile, () => {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, JSON.stringify(report), { mode: 0o600 });
+            for (let tries = 1;; tries++) {
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, this.statusFile);
+                    return;
+                }
+                catch (renameErr) {
+                    const code = renameErr.code;
+                    if (tries >= RENAME_TRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES'))
+                        throw renameErr;
+                    pause(RENAME_PAUSE_MS);
+                }
+            }
+        });
+        if (err)
+            this.noteFailure('status file', err);
+    }
+    /** Appends a line to the log file and keeps it in memory, to be sent to post with the final report. */
+    log(line) {
+        const stamped = `${new Date().toISOString()} ${line}`;
+        this.lines.push(stamped);
+        if (this.lines.length > LOG_LINES_KEPT)
+            this.lines.splice(0, this.lines.length - LOG_LINES_KEPT);
+        const err = withFolder(this.logFile, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(this.logFile, `${stamped}\n`, { mode: 0o600 }));
+        if (err)
+            this.noteFailure('log file', err);
+    }
+    /** The latest log lines, newest last. */
+    recent() {
+        return [...this.lines];
+    }
+    noteFailure(what, err) {
+        this.failedWrites += 1;
+        // Say so once in a while, in memory only: writing about a failed write would fail too.
+        if (this.failedWrites === 1 || this.failedWrites % 100 === 0) {
+            const code = err.code ?? err.message;
+            this.lines.push(`${new Date().toISOString()} could not write the ${what} (${code}); renewing goes on`);
+        }
+    }
+}
+/** The report in a status file, if the file exists and holds one. */
+function readStatusFile(path) {
+    try {
+        return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRenewerReport */ .Cs)(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The renewer's log file, or '' when there is none. */
+function readLogFile(statusFile) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(logFileOf(statusFile), 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+
+
+/***/ })
+
+};
