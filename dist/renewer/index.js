@@ -1891,7 +1891,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4669:
+/***/ 1870:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2202,9 +2202,87 @@ function describeStorageErrorBrief(err) {
     return [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
 }
 
+;// CONCATENATED MODULE: ./src/lock/untrusted-text.ts
+// Text that someone else wrote (a holder record read from the lock blob, an
+// error code from the service) is shown through showUntrusted, and only
+// through it: whatever it holds, it comes out as one line of plain text that
+// the runner cannot read as a workflow command.
+//
+// How the runner reads a line of a step's output (actions/runner,
+// ActionCommand.cs): after trimming leading white space, a line that starts
+// with '::' is a command ('::error::', '::add-mask::', '::stop-commands::');
+// and anywhere in a line, '##[name]' is the older form of the same commands.
+// Its '%0A'-style escapes are decoded only inside a command, so a '%' in plain
+// text is harmless once the text cannot become a command.
+/** The longest a shown value gets, in characters, the ellipsis included. */
+const SHOWN_LENGTH = 200;
+const ELLIPSIS = '…';
+/**
+ * Characters that are shown as escapes: C0 and C1 controls and DEL (line
+ * breaks, carriage returns, ANSI escapes), Unicode line and paragraph
+ * separators, and the bidirectional controls that can make text read
+ * differently from what it is (U+202E and the like).
+ */
+const ESCAPED = /^[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]$/u;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function hex(codePoint, width) {
+    return codePoint.toString(16).padStart(width, '0');
+}
+/** How one code point (or lone surrogate) is shown. */
+function shownCharacter(ch) {
+    const named = NAMED_ESCAPES[ch];
+    if (named)
+        return named;
+    const codePoint = ch.codePointAt(0);
+    const loneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+    if (!loneSurrogate && !ESCAPED.test(ch))
+        return ch;
+    return codePoint <= 0xff ? `\\x${hex(codePoint, 2)}` : `\\u${hex(codePoint, 4)}`;
+}
+/**
+ * Untrusted text as one line that is safe to print, in an annotation or in the
+ * log: control, line-breaking and bidirectional characters and lone surrogates
+ * become visible escapes such as \n, \x1b and \u202e (a backslash becomes \\);
+ * the text cannot begin a workflow command ('::' after leading white space) nor
+ * contain one ('##['), because that ':' or '[' is shown as \x3a or \x5b; and
+ * it is at most `maxLength` characters long, cut with an ellipsis.
+ */
+function untrusted_text_showUntrusted(text, maxLength = SHOWN_LENGTH) {
+    // Code points, so that a cut never splits an emoji; a lone surrogate stays one item.
+    const characters = Array.from(text);
+    // Leading white space that is shown as itself; an escaped line break already starts with a backslash.
+    const firstVisible = characters.findIndex((ch) => !/^\s$/u.test(ch) || shownCharacter(ch) !== ch);
+    const pieces = characters.map((ch, i) => {
+        if (ch === ':' && i === firstVisible && characters[i + 1] === ':')
+            return '\\x3a';
+        if (ch === '[' && characters[i - 1] === '#' && characters[i - 2] === '#')
+            return '\\x5b';
+        return shownCharacter(ch);
+    });
+    const lengthOf = (piece) => (piece.length === 1 ? 1 : Array.from(piece).length);
+    let total = 0;
+    for (const piece of pieces)
+        total += lengthOf(piece);
+    if (total <= maxLength)
+        return pieces.join('');
+    let shown = '';
+    let length = 0;
+    for (const piece of pieces) {
+        const next = lengthOf(piece);
+        if (length + next > maxLength - ELLIPSIS.length)
+            break;
+        shown += piece;
+        length += next;
+    }
+    return shown + ELLIPSIS;
+}
+
 ;// CONCATENATED MODULE: ./src/lock/holder.ts
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
+// A record read from a blob is input from strangers: it is kept exactly as
+// read (for comparisons) and shown only through describeHolder.
+
 const FIELDS = [
     ['repository', 'holder_repository'],
     ['workflow', 'holder_workflow'],
@@ -2215,9 +2293,19 @@ const FIELDS = [
     ['runUrl', 'holder_run_url'],
     ['acquiredAt', 'holder_acquired_at'],
 ];
+/** The keys of the record on the blob; other keys on it belong to others and are left alone. */
+const HOLDER_KEYS = FIELDS.map(([, key]) => key);
+/** True for a metadata key of the holder record (metadata keys are case-insensitive). */
+function isHolderKey(key) {
+    return HOLDER_KEYS.includes(key.toLowerCase());
+}
 /**
- * Metadata travels in HTTP headers: ASCII only, and spaces at either end are
- * trimmed. Percent-encode everything else, '%' itself, and those spaces.
+ * Metadata travels in HTTP headers: ASCII only, and white space at either end
+ * is trimmed (runs of it may be folded by whatever relays the header).
+ * Percent-encode everything else, '%' itself, and every space that is not a
+ * single space between two other characters, so that the value reads back
+ * exactly. A lone surrogate, which no runner variable can hold, is stored as
+ * U+FFFD.
  */
 function encodeValue(value) {
     const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
@@ -2228,7 +2316,7 @@ function encodeValue(value) {
             return '%EF%BF%BD'; // a lone surrogate: store U+FFFD instead
         }
     });
-    return ascii.replace(/^ +| +$/g, (spaces) => '%20'.repeat(spaces.length));
+    return ascii.replace(/ +/g, (spaces, at) => spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length));
 }
 function decodeValue(value) {
     try {
@@ -2246,30 +2334,39 @@ function holderToMetadata(record) {
 }
 /** The record on a blob, or undefined when the blob carries none (a lease taken by az CLI or go-azuremutex). */
 function holderFromMetadata(metadata) {
-    if (!metadata || metadata.holder_acquired_at === undefined)
+    if (!metadata)
+        return undefined;
+    // Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written.
+    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+    if (values.get('holder_acquired_at') === undefined)
         return undefined;
     const record = {};
     for (const [field, key] of FIELDS)
-        record[field] = decodeValue(metadata[key] ?? '');
+        record[field] = decodeValue(values.get(key) ?? '');
     return record;
 }
-/** One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy, actor mona) since 2026-11-26T05:00:00Z". */
+/**
+ * One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy,
+ * actor mona) since 2026-11-26T05:00:00Z". Every value in it is shown through
+ * showUntrusted: the line is safe to log whoever wrote the record.
+ */
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const who = [record.repository || 'unknown repository', record.workflow && `workflow "${record.workflow}"`]
+    const show = (field) => showUntrusted(record[field]);
+    const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
     const details = [
-        record.runAttempt && `attempt ${record.runAttempt}`,
-        record.job && `job ${record.job}`,
-        record.actor && `actor ${record.actor}`,
+        record.runAttempt && `attempt ${show('runAttempt')}`,
+        record.job && `job ${show('job')}`,
+        record.actor && `actor ${show('actor')}`,
     ]
         .filter(Boolean)
         .join(', ');
-    const run = record.runId ? ` run ${record.runId}${details ? ` (${details})` : ''}` : '';
-    const url = record.runUrl ? ` ${record.runUrl}` : '';
-    return `${who}${run} since ${record.acquiredAt}${url}`;
+    const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
+    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    return `${who}${run} since ${show('acquiredAt')}${url}`;
 }
 /** A stable identity for "has the holder changed?" comparisons. */
 function holderKey(record) {
@@ -45617,7 +45714,7 @@ function watchWorker(worker, log, onGone) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4669);
+/* harmony import */ var _action_renewer_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1870);
 
 process.exit(await (0,_action_renewer_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runRenewer */ .E)(process.argv[2]));
 
