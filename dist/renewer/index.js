@@ -2475,22 +2475,53 @@ class LockBlob {
             throw err;
         }
     }
-    /** Writes who holds the lock. Needs the lease; replaces all metadata on the blob. */
+    /**
+     * Writes who holds the lock, under our lease. Only the holder keys change:
+     * metadata that others put on the blob (owner=platform-team) is kept.
+     */
     async writeHolder(leaseId, record, abortSignal) {
-        await this.blob.setMetadata(holderToMetadata(record), { abortSignal, conditions: { leaseId } });
+        await this.updateHolderKeys(leaseId, holderToMetadata(record), abortSignal);
+    }
+    /**
+     * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
+     * read, a merge and a write. Both requests carry our lease id: while the
+     * lease is ours, nobody else can change the metadata (a write without our id
+     * is refused with 412), and if the lease is lost in between, our write is
+     * refused instead of overwriting the next holder's record. The write is also
+     * conditional on the ETag we read, so a second writer of our own (same
+     * lease id) cannot be overwritten unseen either; that case is read again.
+     * With `record` undefined the holder keys are removed, and nothing is
+     * written when the blob carries none.
+     */
+    async updateHolderKeys(leaseId, record, abortSignal) {
+        for (let attempt = 1;; attempt++) {
+            const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
+            const current = Object.entries(props.metadata ?? {});
+            if (!record && !current.some(([key]) => isHolderKey(key)))
+                return;
+            const metadata = { ...Object.fromEntries(current.filter(([key]) => !isHolderKey(key))), ...record };
+            try {
+                await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
+                return;
+            }
+            catch (err) {
+                if (storageErrorCode(err) !== 'ConditionNotMet' || attempt >= 3)
+                    throw err;
+            }
+        }
     }
     /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
     async renew(leaseId, abortSignal) {
         await this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal });
     }
     /**
-     * Clears the holder record and releases our lease. 'not-held' means the lease
-     * was no longer ours (expired and taken, broken, or the blob is gone): nothing
-     * of anybody else's is touched in that case.
+     * Clears our holder record (others' metadata stays) and releases our lease.
+     * 'not-held' means the lease was no longer ours (expired and taken, broken,
+     * or the blob is gone): nothing of anybody else's is touched in that case.
      */
     async release(leaseId, abortSignal) {
         try {
-            await this.blob.setMetadata({}, { abortSignal, conditions: { leaseId } });
+            await this.updateHolderKeys(leaseId, undefined, abortSignal);
             await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
             return 'released';
         }
