@@ -2093,115 +2093,6 @@ __nccwpck_require__.d(mappers_namespaceObject, {
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:stream/consumers"
 const consumers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/consumers");
-;// CONCATENATED MODULE: ./src/lock/errors.ts
-// How the lock core reads failures from storage: the error code Azure gave,
-// whether another try may succeed, and a plain sentence for people.
-/** A failure the user can act on; its message is shown as is, without a stack. */
-class LockError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'LockError';
-}
-/** Raised when the wait for the lease passes its limit. */
-class LockTimeoutError extends (/* unused pure expression or super */ null && (LockError)) {
-    name = 'LockTimeoutError';
-}
-/** Raised when the wait is abandoned because the step is being cancelled. */
-class LockCancelledError extends (/* unused pure expression or super */ null && (LockError)) {
-    name = 'LockCancelledError';
-}
-/** Azure's error code (from the body, or the x-ms-error-code header on HEAD), or a Node network code. */
-function storageErrorCode(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    const code = e.details?.errorCode ?? e.code;
-    // DOMExceptions (an aborted signal's reason) carry a legacy numeric code: not an Azure code.
-    return typeof code === 'string' ? code : undefined;
-}
-function statusCode(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    return err.statusCode;
-}
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-    'EPIPE',
-    'REQUEST_SEND_ERROR',
-]);
-function isAbort(err) {
-    const name = typeof err === 'object' && err !== null ? err.name : undefined;
-    return name === 'AbortError' || name === 'TimeoutError';
-}
-/** Failures another try may cure: throttling, server errors, timeouts and lost connections. */
-function isTransient(err) {
-    const status = statusCode(err);
-    if (status !== undefined && (status === 408 || status === 429 || status >= 500))
-        return true;
-    if (status !== undefined && status > 0)
-        return false;
-    const code = storageErrorCode(err);
-    return code === undefined || NETWORK_CODES.has(code) || isAbort(err);
-}
-const FORBIDDEN_HINTS = {
-    AuthenticationFailed: 'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
-    AuthorizationFailure: 'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
-        "the SAS token's permissions, and the account's network rules.",
-    AuthorizationPermissionMismatch: 'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
-        'and create rights on the container if it does not exist yet.',
-    KeyBasedAuthenticationNotPermitted: 'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
-};
-/**
- * With an Entra ID token, a 403 means the identity is known but has no data
- * role: management roles such as Owner or Contributor do not grant blob access.
- */
-function roleHint(container) {
-    const scope = container
-        ? `the container '${container}' (scope .../storageAccounts/<account>/blobServices/default/containers/${container}) or the storage account`
-        : 'the storage account or the lock container';
-    return (`the identity signed in but has no data access. Assign it the role Storage Blob Data Contributor on ${scope}; ` +
-        'Owner and Contributor do not grant access to blob data. A new role assignment can take a few minutes to apply.');
-}
-/**
- * Turns a storage failure into one sentence that says what went wrong and what
- * to check, without echoing request URLs (they may carry a SAS token).
- */
-function describeStorageError(err, endpoint, context = {}) {
-    const status = statusCode(err);
-    const code = storageErrorCode(err);
-    if (status === 403 &&
-        context.tokenAuth &&
-        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationFailure')) {
-        return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`;
-    }
-    if (status === 403)
-        return `Azure refused access to ${endpoint} (403 ${code ?? 'Forbidden'}): ${FORBIDDEN_HINTS[code ?? ''] ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
-    if (status === 404 && code === 'ResourceNotFound') {
-        return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check account-name and blob-endpoint.`;
-    }
-    if (status !== undefined && status > 0) {
-        return `Azure answered ${status} ${code ?? ''} from ${endpoint}.`.replace(' .', '.');
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`;
-    }
-    if (isAbort(err))
-        return `The request to ${endpoint} timed out.`;
-    return `Cannot reach the blob endpoint ${endpoint} (${code ?? 'network error'}).`;
-}
-/** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
-function describeStorageErrorBrief(err) {
-    if (isAbort(err))
-        return 'timeout';
-    const status = statusCode(err);
-    const code = storageErrorCode(err);
-    return [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
-}
-
 ;// CONCATENATED MODULE: ./src/lock/untrusted-text.ts
 // Text that someone else wrote (a holder record read from the lock blob, an
 // error code from the service) is shown through showUntrusted, and only
@@ -2275,6 +2166,124 @@ function untrusted_text_showUntrusted(text, maxLength = SHOWN_LENGTH) {
         length += next;
     }
     return shown + ELLIPSIS;
+}
+
+;// CONCATENATED MODULE: ./src/lock/errors.ts
+// How the lock core reads failures from storage: the error code Azure gave,
+// whether another try may succeed, and a plain sentence for people.
+
+/** A failure the user can act on; its message is shown as is, without a stack. */
+class LockError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'LockError';
+}
+/** Raised when the wait for the lease passes its limit. */
+class LockTimeoutError extends (/* unused pure expression or super */ null && (LockError)) {
+    name = 'LockTimeoutError';
+}
+/** Raised when the wait is abandoned because the step is being cancelled. */
+class LockCancelledError extends (/* unused pure expression or super */ null && (LockError)) {
+    name = 'LockCancelledError';
+}
+/** Azure's error code (from the body, or the x-ms-error-code header on HEAD), or a Node network code. */
+function storageErrorCode(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    const code = e.details?.errorCode ?? e.code;
+    // DOMExceptions (an aborted signal's reason) carry a legacy numeric code: not an Azure code.
+    return typeof code === 'string' ? code : undefined;
+}
+function statusCode(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    return err.statusCode;
+}
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EPIPE',
+    'REQUEST_SEND_ERROR',
+]);
+function isAbort(err) {
+    const name = typeof err === 'object' && err !== null ? err.name : undefined;
+    return name === 'AbortError' || name === 'TimeoutError';
+}
+/** Failures another try may cure: throttling, server errors, timeouts and lost connections. */
+function isTransient(err) {
+    const status = statusCode(err);
+    if (status !== undefined && (status === 408 || status === 429 || status >= 500))
+        return true;
+    if (status !== undefined && status > 0)
+        return false;
+    const code = storageErrorCode(err);
+    return code === undefined || NETWORK_CODES.has(code) || isAbort(err);
+}
+const FORBIDDEN_HINTS = {
+    AuthenticationFailed: 'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
+    AuthorizationFailure: 'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
+        "the SAS token's permissions, and the account's network rules.",
+    AuthorizationResourceTypeMismatch: 'the SAS does not cover this kind of resource. An account SAS needs the resource types container and object ' +
+        '(srt=co: object for the lock blob, container to create the container); a service SAS must be made for the ' +
+        'lock container (sr=c), not for a single blob.',
+    AuthorizationPermissionMismatch: 'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
+        'and create rights on the container if it does not exist yet.',
+    KeyBasedAuthenticationNotPermitted: 'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
+};
+/**
+ * With an Entra ID token, a 403 means the identity is known but has no data
+ * role: management roles such as Owner or Contributor do not grant blob access.
+ */
+function roleHint(container) {
+    const scope = container
+        ? `the container '${container}' (scope .../storageAccounts/<account>/blobServices/default/containers/${container}) or the storage account`
+        : 'the storage account or the lock container';
+    return (`the identity signed in but has no data access. Assign it the role Storage Blob Data Contributor on ${scope}; ` +
+        'Owner and Contributor do not grant access to blob data. A new role assignment can take a few minutes to apply.');
+}
+/**
+ * Turns a storage failure into one sentence that says what went wrong and what
+ * to check, without echoing request URLs (they may carry a SAS token).
+ */
+function describeStorageError(err, endpoint, context = {}) {
+    const status = statusCode(err);
+    const code = storageErrorCode(err);
+    // The code comes from whoever answers at the endpoint: shown, like any text we did not write, through showUntrusted.
+    const shownCode = code === undefined ? undefined : showUntrusted(code, 80);
+    if (status === 403 &&
+        context.tokenAuth &&
+        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationFailure')) {
+        return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`;
+    }
+    if (status === 403) {
+        const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
+        return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
+    }
+    if (status === 404 && code === 'ResourceNotFound') {
+        return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check account-name and blob-endpoint.`;
+    }
+    if (status !== undefined && status > 0) {
+        return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${endpoint}.`;
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`;
+    }
+    if (isAbort(err))
+        return `The request to ${endpoint} timed out.`;
+    return `Cannot reach the blob endpoint ${endpoint} (${shownCode ?? 'network error'}).`;
+}
+/** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
+function describeStorageErrorBrief(err) {
+    if (isAbort(err))
+        return 'timeout';
+    const status = statusCode(err);
+    const code = storageErrorCode(err);
+    const brief = [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
+    return untrusted_text_showUntrusted(brief, 120);
 }
 
 ;// CONCATENATED MODULE: ./src/lock/holder.ts
