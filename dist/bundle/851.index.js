@@ -51,8 +51,10 @@ function formatDuration(ms) {
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /* unused harmony exports LockError, isAbort */
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // How the lock core reads failures from storage: the error code Azure gave,
 // whether another try may succeed, and a plain sentence for people.
+
 /**
  * A failure the user can act on. Its message is one line that says what is
  * wrong and what to do, and it is shown as is, without a stack. Every error
@@ -130,6 +132,9 @@ const FORBIDDEN_HINTS = {
     AuthenticationFailed: 'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
     AuthorizationFailure: 'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
         "the SAS token's permissions, and the account's network rules.",
+    AuthorizationResourceTypeMismatch: 'the SAS does not cover this kind of resource. An account SAS needs the resource types container and object ' +
+        '(srt=co: object for the lock blob, container to create the container); a service SAS must be made for the ' +
+        'lock container (sr=c), not for a single blob.',
     AuthorizationPermissionMismatch: 'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
         'and create rights on the container if it does not exist yet.',
     KeyBasedAuthenticationNotPermitted: 'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
@@ -152,18 +157,22 @@ function roleHint(container) {
 function describeStorageError(err, endpoint, context = {}) {
     const status = statusCode(err);
     const code = storageErrorCode(err);
+    // The code comes from whoever answers at the endpoint: shown, like any text we did not write, through showUntrusted.
+    const shownCode = code === undefined ? undefined : (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(code, 80);
     if (status === 403 &&
         context.tokenAuth &&
         (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationFailure')) {
         return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`;
     }
-    if (status === 403)
-        return `Azure refused access to ${endpoint} (403 ${code ?? 'Forbidden'}): ${FORBIDDEN_HINTS[code ?? ''] ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
+    if (status === 403) {
+        const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
+        return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
+    }
     if (status === 404 && code === 'ResourceNotFound') {
         return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check account-name and blob-endpoint.`;
     }
     if (status !== undefined && status > 0) {
-        return `Azure answered ${status} ${code ?? ''} from ${endpoint}.`.replace(' .', '.');
+        return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${endpoint}.`;
     }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
         return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`;
@@ -173,7 +182,7 @@ function describeStorageError(err, endpoint, context = {}) {
     }
     if (isAbort(err))
         return `The request to ${endpoint} timed out.`;
-    return `Cannot reach the blob endpoint ${endpoint} (${code ?? 'network error'}).`;
+    return `Cannot reach the blob endpoint ${endpoint} (${shownCode ?? 'network error'}).`;
 }
 /** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
 function describeStorageErrorBrief(err) {
@@ -183,7 +192,8 @@ function describeStorageErrorBrief(err) {
         return 'timeout';
     const status = statusCode(err);
     const code = storageErrorCode(err);
-    return [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
+    const brief = [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
+    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(brief, 120);
 }
 
 
@@ -195,11 +205,17 @@ function describeStorageErrorBrief(err) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I4: () => (/* binding */ holderKey),
 /* harmony export */   Jp: () => (/* binding */ holderToMetadata),
+/* harmony export */   _L: () => (/* binding */ isHolderKey),
 /* harmony export */   ez: () => (/* binding */ holderFromMetadata),
 /* harmony export */   sG: () => (/* binding */ describeHolder)
 /* harmony export */ });
+/* unused harmony export HOLDER_KEYS */
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
+// A record read from a blob is input from strangers: it is kept exactly as
+// read (for comparisons) and shown only through describeHolder.
+
 const FIELDS = [
     ['repository', 'holder_repository'],
     ['workflow', 'holder_workflow'],
@@ -210,9 +226,19 @@ const FIELDS = [
     ['runUrl', 'holder_run_url'],
     ['acquiredAt', 'holder_acquired_at'],
 ];
+/** The keys of the record on the blob; other keys on it belong to others and are left alone. */
+const HOLDER_KEYS = FIELDS.map(([, key]) => key);
+/** True for a metadata key of the holder record (metadata keys are case-insensitive). */
+function isHolderKey(key) {
+    return HOLDER_KEYS.includes(key.toLowerCase());
+}
 /**
- * Metadata travels in HTTP headers: ASCII only, and spaces at either end are
- * trimmed. Percent-encode everything else, '%' itself, and those spaces.
+ * Metadata travels in HTTP headers: ASCII only, and white space at either end
+ * is trimmed (runs of it may be folded by whatever relays the header).
+ * Percent-encode everything else, '%' itself, and every space that is not a
+ * single space between two other characters, so that the value reads back
+ * exactly. A lone surrogate, which no runner variable can hold, is stored as
+ * U+FFFD.
  */
 function encodeValue(value) {
     const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
@@ -223,7 +249,7 @@ function encodeValue(value) {
             return '%EF%BF%BD'; // a lone surrogate: store U+FFFD instead
         }
     });
-    return ascii.replace(/^ +| +$/g, (spaces) => '%20'.repeat(spaces.length));
+    return ascii.replace(/ +/g, (spaces, at) => spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length));
 }
 function decodeValue(value) {
     try {
@@ -241,30 +267,39 @@ function holderToMetadata(record) {
 }
 /** The record on a blob, or undefined when the blob carries none (a lease taken by az CLI or go-azuremutex). */
 function holderFromMetadata(metadata) {
-    if (!metadata || metadata.holder_acquired_at === undefined)
+    if (!metadata)
+        return undefined;
+    // Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written.
+    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+    if (values.get('holder_acquired_at') === undefined)
         return undefined;
     const record = {};
     for (const [field, key] of FIELDS)
-        record[field] = decodeValue(metadata[key] ?? '');
+        record[field] = decodeValue(values.get(key) ?? '');
     return record;
 }
-/** One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy, actor mona) since 2026-11-26T05:00:00Z". */
+/**
+ * One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy,
+ * actor mona) since 2026-11-26T05:00:00Z". Every value in it is shown through
+ * showUntrusted: the line is safe to log whoever wrote the record.
+ */
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const who = [record.repository || 'unknown repository', record.workflow && `workflow "${record.workflow}"`]
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record[field]);
+    const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
     const details = [
-        record.runAttempt && `attempt ${record.runAttempt}`,
-        record.job && `job ${record.job}`,
-        record.actor && `actor ${record.actor}`,
+        record.runAttempt && `attempt ${show('runAttempt')}`,
+        record.job && `job ${show('job')}`,
+        record.actor && `actor ${show('actor')}`,
     ]
         .filter(Boolean)
         .join(', ');
-    const run = record.runId ? ` run ${record.runId}${details ? ` (${details})` : ''}` : '';
-    const url = record.runUrl ? ` ${record.runUrl}` : '';
-    return `${who}${run} since ${record.acquiredAt}${url}`;
+    const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
+    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    return `${who}${run} since ${show('acquiredAt')}${url}`;
 }
 /** A stable identity for "has the holder changed?" comparisons. */
 function holderKey(record) {
@@ -342,8 +377,8 @@ function renewalRetry(leaseDurationMs) {
 /* harmony export */ });
 /* unused harmony export LockBlob */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
-/* harmony import */ var _storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
 // One lock = one blob in a container, leased by whoever holds the lock. This is
 // the only module that talks to storage; it turns Azure's answers into the
 // few outcomes the waiter and the renewer reason about.
@@ -407,7 +442,7 @@ class LockBlob {
     async view(options = {}) {
         try {
             const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
-            const record = (0,_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .holderFromMetadata */ .ez)(props.metadata);
+            const record = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderFromMetadata */ .ez)(props.metadata);
             if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
                 return { state: 'leased', holder: record };
             }
@@ -465,23 +500,54 @@ class LockBlob {
             throw err;
         }
     }
-    /** Writes who holds the lock. Needs the lease; replaces all metadata on the blob. */
+    /**
+     * Writes who holds the lock, under our lease. Only the holder keys change:
+     * metadata that others put on the blob (owner=platform-team) is kept.
+     */
     async writeHolder(leaseId, record, options = {}) {
-        await this.request(options, (abortSignal) => this.blob.setMetadata((0,_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .holderToMetadata */ .Jp)(record), { abortSignal, conditions: { leaseId } }));
+        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderToMetadata */ .Jp)(record), abortSignal));
+    }
+    /**
+     * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
+     * read, a merge and a write. Both requests carry our lease id: while the
+     * lease is ours, nobody else can change the metadata (a write without our id
+     * is refused with 412), and if the lease is lost in between, our write is
+     * refused instead of overwriting the next holder's record. The write is also
+     * conditional on the ETag we read, so a second writer of our own (same
+     * lease id) cannot be overwritten unseen either; that case is read again.
+     * With `record` undefined the holder keys are removed, and nothing is
+     * written when the blob carries none.
+     */
+    async updateHolderKeys(leaseId, record, abortSignal) {
+        for (let attempt = 1;; attempt++) {
+            const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
+            const current = Object.entries(props.metadata ?? {});
+            if (!record && !current.some(([key]) => (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .isHolderKey */ ._L)(key)))
+                return;
+            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .isHolderKey */ ._L)(key))), ...record };
+            try {
+                await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
+                return;
+            }
+            catch (err) {
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) !== 'ConditionNotMet' || attempt >= 3)
+                    throw err;
+            }
+        }
     }
     /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
     async renew(leaseId, options = {}) {
         await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
     }
     /**
-     * Clears the holder record and releases our lease. 'not-held' means the lease
-     * was no longer ours (expired and taken, broken, or the blob is gone): nothing
-     * of anybody else's is touched in that case.
+     * Clears our holder record (others' metadata stays) and releases our lease.
+     * 'not-held' means the lease was no longer ours (expired and taken, broken,
+     * or the blob is gone): nothing of anybody else's is touched in that case.
      */
     async release(leaseId, options = {}) {
         try {
             await this.request(options, async (abortSignal) => {
-                await this.blob.setMetadata({}, { abortSignal, conditions: { leaseId } });
+                await this.updateHolderKeys(leaseId, undefined, abortSignal);
                 await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
             });
             return 'released';
@@ -495,7 +561,7 @@ class LockBlob {
 }
 /** The lock a spec names, signed with the given credential; no request is made. */
 function openLock(auth, spec, options = {}) {
-    const container = (0,_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .containerClientFor */ .wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
+    const container = (0,_storage_js__WEBPACK_IMPORTED_MODULE_2__/* .containerClientFor */ .wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
     return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs });
 }
 
@@ -524,9 +590,20 @@ function containerNameProblem(name) {
     }
     return undefined;
 }
+// C0 and C1 controls and DEL: Azure refuses them in blob names.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-/** 1 to 1024 characters, no control characters or backslashes, at most 254 path segments, not ending in '.' or '/'. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Azure's limit on the path segments of a blob name. */
+const MAX_SEGMENTS = 254;
+/**
+ * 1 to 1024 characters, no control characters or backslashes, at most 254
+ * path segments, not ending in '.' or '/', and a name that means the same
+ * blob to every client: no '.' or '..' segment (URL normalisation removes or
+ * resolves them before the request leaves the client, so 'a/../b' would lock
+ * 'b' and '../x/b' even another container), no empty segment (a leading '/'
+ * or '//', which some SDKs trim and accounts with a hierarchical namespace
+ * cannot hold), and no segment ending in '.' (which Azure drops).
+ */
 function lockNameProblem(name) {
     if (name === '')
         return 'it is empty';
@@ -536,10 +613,19 @@ function lockNameProblem(name) {
         return 'it contains a control character';
     if (name.includes('\\'))
         return 'it contains a backslash, which some Azure tools turn into /';
+    const segments = name.split('/');
+    const dots = segments.find((segment) => segment === '.' || segment === '..');
+    if (dots)
+        return `it has a '${dots}' path segment, which URLs resolve away ('a/../b' would lock 'b')`;
     if (/[./]$/.test(name))
         return "it ends with '.' or '/'";
-    if (name.split('/').length > 254)
-        return 'it has more than 254 path segments';
+    if (segments.includes(''))
+        return "it has an empty path segment (a leading '/' or '//')";
+    const dotted = segments.find((segment) => segment.endsWith('.'));
+    if (dotted)
+        return `its path segment '${dotted}' ends with '.', which Azure drops`;
+    if (segments.length > MAX_SEGMENTS)
+        return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
     return undefined;
 }
 
@@ -699,6 +785,13 @@ function parseConnectionString(text) {
         }
         fields.set(key, segment.slice(eq + 1).trim());
     }
+    // Azure documents it as an HTTP proxy for the emulator's requests (the JavaScript SDK reads it so, older .NET
+    // SDKs as the emulator's host). Ignoring it would talk to 127.0.0.1:10000 instead: refuse it. Not echoed: a
+    // proxy URL can carry a password.
+    if (fields.has('developmentstorageproxyuri')) {
+        throw new StorageConfigError("DevelopmentStorageProxyUri is not supported; give the emulator's address instead, as in " +
+            `BlobEndpoint=http://<host>:10000/${DEV_ACCOUNT};AccountName=${DEV_ACCOUNT};AccountKey=...`);
+    }
     if (fields.get('usedevelopmentstorage')?.toLowerCase() === 'true') {
         return {
             endpoint: `http://127.0.0.1:10000/${DEV_ACCOUNT}`,
@@ -778,6 +871,90 @@ const STEP_RETRY = {
     retryDelayInMs: 500,
     maxRetryDelayInMs: 2_000,
 };
+
+
+/***/ }),
+
+/***/ 4469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ showUntrusted)
+/* harmony export */ });
+/* unused harmony export SHOWN_LENGTH */
+// Text that someone else wrote (a holder record read from the lock blob, an
+// error code from the service) is shown through showUntrusted, and only
+// through it: whatever it holds, it comes out as one line of plain text that
+// the runner cannot read as a workflow command.
+//
+// How the runner reads a line of a step's output (actions/runner,
+// ActionCommand.cs): after trimming leading white space, a line that starts
+// with '::' is a command ('::error::', '::add-mask::', '::stop-commands::');
+// and anywhere in a line, '##[name]' is the older form of the same commands.
+// Its '%0A'-style escapes are decoded only inside a command, so a '%' in plain
+// text is harmless once the text cannot become a command.
+/** The longest a shown value gets, in characters, the ellipsis included. */
+const SHOWN_LENGTH = 200;
+const ELLIPSIS = '…';
+/**
+ * Characters that are shown as escapes: C0 and C1 controls and DEL (line
+ * breaks, carriage returns, ANSI escapes), Unicode line and paragraph
+ * separators, and the bidirectional controls that can make text read
+ * differently from what it is (U+202E and the like).
+ */
+const ESCAPED = /^[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]$/u;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function hex(codePoint, width) {
+    return codePoint.toString(16).padStart(width, '0');
+}
+/** How one code point (or lone surrogate) is shown. */
+function shownCharacter(ch) {
+    const named = NAMED_ESCAPES[ch];
+    if (named)
+        return named;
+    const codePoint = ch.codePointAt(0);
+    const loneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+    if (!loneSurrogate && !ESCAPED.test(ch))
+        return ch;
+    return codePoint <= 0xff ? `\\x${hex(codePoint, 2)}` : `\\u${hex(codePoint, 4)}`;
+}
+/**
+ * Untrusted text as one line that is safe to print, in an annotation or in the
+ * log: control, line-breaking and bidirectional characters and lone surrogates
+ * become visible escapes such as \n, \x1b and \u202e (a backslash becomes \\);
+ * the text cannot begin a workflow command ('::' after leading white space) nor
+ * contain one ('##['), because that ':' or '[' is shown as \x3a or \x5b; and
+ * it is at most `maxLength` characters long, cut with an ellipsis.
+ */
+function showUntrusted(text, maxLength = SHOWN_LENGTH) {
+    // Code points, so that a cut never splits an emoji; a lone surrogate stays one item.
+    const characters = Array.from(text);
+    // Leading white space that is shown as itself; an escaped line break already starts with a backslash.
+    const firstVisible = characters.findIndex((ch) => !/^\s$/u.test(ch) || shownCharacter(ch) !== ch);
+    const pieces = characters.map((ch, i) => {
+        if (ch === ':' && i === firstVisible && characters[i + 1] === ':')
+            return '\\x3a';
+        if (ch === '[' && characters[i - 1] === '#' && characters[i - 2] === '#')
+            return '\\x5b';
+        return shownCharacter(ch);
+    });
+    const lengthOf = (piece) => (piece.length === 1 ? 1 : Array.from(piece).length);
+    let total = 0;
+    for (const piece of pieces)
+        total += lengthOf(piece);
+    if (total <= maxLength)
+        return pieces.join('');
+    let shown = '';
+    let length = 0;
+    for (const piece of pieces) {
+        const next = lengthOf(piece);
+        if (length + next > maxLength - ELLIPSIS.length)
+            break;
+        shown += piece;
+        length += next;
+    }
+    return shown + ELLIPSIS;
+}
 
 
 /***/ }),

@@ -1,6 +1,8 @@
 // How the lock core reads failures from storage: the error code Azure gave,
 // whether another try may succeed, and a plain sentence for people.
 
+import { showUntrusted } from './untrusted-text.ts'
+
 /**
  * A failure the user can act on. Its message is one line that says what is
  * wrong and what to do, and it is shown as is, without a stack. Every error
@@ -93,6 +95,10 @@ const FORBIDDEN_HINTS: Record<string, string> = {
   AuthorizationFailure:
     'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
     "the SAS token's permissions, and the account's network rules.",
+  AuthorizationResourceTypeMismatch:
+    'the SAS does not cover this kind of resource. An account SAS needs the resource types container and object ' +
+    '(srt=co: object for the lock blob, container to create the container); a service SAS must be made for the ' +
+    'lock container (sr=c), not for a single blob.',
   AuthorizationPermissionMismatch:
     'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
     'and create rights on the container if it does not exist yet.',
@@ -129,6 +135,8 @@ function roleHint(container: string | undefined): string {
 export function describeStorageError(err: unknown, endpoint: string, context: ErrorContext = {}): string {
   const status = statusCode(err)
   const code = storageErrorCode(err)
+  // The code comes from whoever answers at the endpoint: shown, like any text we did not write, through showUntrusted.
+  const shownCode = code === undefined ? undefined : showUntrusted(code, 80)
   if (
     status === 403 &&
     context.tokenAuth &&
@@ -136,13 +144,15 @@ export function describeStorageError(err: unknown, endpoint: string, context: Er
   ) {
     return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`
   }
-  if (status === 403)
-    return `Azure refused access to ${endpoint} (403 ${code ?? 'Forbidden'}): ${FORBIDDEN_HINTS[code ?? ''] ?? FORBIDDEN_HINTS.AuthenticationFailed}`
+  if (status === 403) {
+    const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined
+    return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`
+  }
   if (status === 404 && code === 'ResourceNotFound') {
     return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check account-name and blob-endpoint.`
   }
   if (status !== undefined && status > 0) {
-    return `Azure answered ${status} ${code ?? ''} from ${endpoint}.`.replace(' .', '.')
+    return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${endpoint}.`
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`
@@ -151,7 +161,7 @@ export function describeStorageError(err: unknown, endpoint: string, context: Er
     return `Cannot reach the blob endpoint ${endpoint} (no answer within ${err.timeoutMs / 1000} s).`
   }
   if (isAbort(err)) return `The request to ${endpoint} timed out.`
-  return `Cannot reach the blob endpoint ${endpoint} (${code ?? 'network error'}).`
+  return `Cannot reach the blob endpoint ${endpoint} (${shownCode ?? 'network error'}).`
 }
 
 /** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
@@ -160,5 +170,7 @@ export function describeStorageErrorBrief(err: unknown): string {
   if (isAbort(err)) return 'timeout'
   const status = statusCode(err)
   const code = storageErrorCode(err)
-  return [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err))
+  const brief =
+    [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err))
+  return showUntrusted(brief, 120)
 }

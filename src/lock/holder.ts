@@ -1,5 +1,9 @@
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
+// A record read from a blob is input from strangers: it is kept exactly as
+// read (for comparisons) and shown only through describeHolder.
+
+import { showUntrusted } from './untrusted-text.ts'
 
 export interface HolderRecord {
   repository: string
@@ -24,9 +28,21 @@ const FIELDS: ReadonlyArray<[keyof HolderRecord, string]> = [
   ['acquiredAt', 'holder_acquired_at'],
 ]
 
+/** The keys of the record on the blob; other keys on it belong to others and are left alone. */
+export const HOLDER_KEYS: readonly string[] = FIELDS.map(([, key]) => key)
+
+/** True for a metadata key of the holder record (metadata keys are case-insensitive). */
+export function isHolderKey(key: string): boolean {
+  return HOLDER_KEYS.includes(key.toLowerCase())
+}
+
 /**
- * Metadata travels in HTTP headers: ASCII only, and spaces at either end are
- * trimmed. Percent-encode everything else, '%' itself, and those spaces.
+ * Metadata travels in HTTP headers: ASCII only, and white space at either end
+ * is trimmed (runs of it may be folded by whatever relays the header).
+ * Percent-encode everything else, '%' itself, and every space that is not a
+ * single space between two other characters, so that the value reads back
+ * exactly. A lone surrogate, which no runner variable can hold, is stored as
+ * U+FFFD.
  */
 function encodeValue(value: string): string {
   const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
@@ -36,7 +52,9 @@ function encodeValue(value: string): string {
       return '%EF%BF%BD' // a lone surrogate: store U+FFFD instead
     }
   })
-  return ascii.replace(/^ +| +$/g, (spaces) => '%20'.repeat(spaces.length))
+  return ascii.replace(/ +/g, (spaces, at: number) =>
+    spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length),
+  )
 }
 
 function decodeValue(value: string): string {
@@ -55,28 +73,36 @@ export function holderToMetadata(record: HolderRecord): Record<string, string> {
 
 /** The record on a blob, or undefined when the blob carries none (a lease taken by az CLI or go-azuremutex). */
 export function holderFromMetadata(metadata: Record<string, string> | undefined): HolderRecord | undefined {
-  if (!metadata || metadata.holder_acquired_at === undefined) return undefined
+  if (!metadata) return undefined
+  // Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written.
+  const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]))
+  if (values.get('holder_acquired_at') === undefined) return undefined
   const record = {} as HolderRecord
-  for (const [field, key] of FIELDS) record[field] = decodeValue(metadata[key] ?? '')
+  for (const [field, key] of FIELDS) record[field] = decodeValue(values.get(key) ?? '')
   return record
 }
 
-/** One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy, actor mona) since 2026-11-26T05:00:00Z". */
+/**
+ * One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy,
+ * actor mona) since 2026-11-26T05:00:00Z". Every value in it is shown through
+ * showUntrusted: the line is safe to log whoever wrote the record.
+ */
 export function describeHolder(record: HolderRecord | undefined): string {
   if (!record) return 'an unknown holder (a client that writes no holder record)'
-  const who = [record.repository || 'unknown repository', record.workflow && `workflow "${record.workflow}"`]
+  const show = (field: keyof HolderRecord): string => showUntrusted(record[field])
+  const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
     .filter(Boolean)
     .join(' ')
   const details = [
-    record.runAttempt && `attempt ${record.runAttempt}`,
-    record.job && `job ${record.job}`,
-    record.actor && `actor ${record.actor}`,
+    record.runAttempt && `attempt ${show('runAttempt')}`,
+    record.job && `job ${show('job')}`,
+    record.actor && `actor ${show('actor')}`,
   ]
     .filter(Boolean)
     .join(', ')
-  const run = record.runId ? ` run ${record.runId}${details ? ` (${details})` : ''}` : ''
-  const url = record.runUrl ? ` ${record.runUrl}` : ''
-  return `${who}${run} since ${record.acquiredAt}${url}`
+  const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : ''
+  const url = record.runUrl ? ` ${show('runUrl')}` : ''
+  return `${who}${run} since ${show('acquiredAt')}${url}`
 }
 
 /** A stable identity for "has the holder changed?" comparisons. */

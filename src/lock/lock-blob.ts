@@ -4,7 +4,7 @@
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
-import { holderFromMetadata, holderToMetadata, type HolderRecord } from './holder.ts'
+import { holderFromMetadata, holderToMetadata, isHolderKey, type HolderRecord } from './holder.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
 
@@ -147,11 +147,42 @@ export class LockBlob {
     }
   }
 
-  /** Writes who holds the lock. Needs the lease; replaces all metadata on the blob. */
+  /**
+   * Writes who holds the lock, under our lease. Only the holder keys change:
+   * metadata that others put on the blob (owner=platform-team) is kept.
+   */
   async writeHolder(leaseId: string, record: HolderRecord, options: RequestOptions = {}): Promise<void> {
-    await this.request(options, (abortSignal) =>
-      this.blob.setMetadata(holderToMetadata(record), { abortSignal, conditions: { leaseId } }),
-    )
+    await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, holderToMetadata(record), abortSignal))
+  }
+
+  /**
+   * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
+   * read, a merge and a write. Both requests carry our lease id: while the
+   * lease is ours, nobody else can change the metadata (a write without our id
+   * is refused with 412), and if the lease is lost in between, our write is
+   * refused instead of overwriting the next holder's record. The write is also
+   * conditional on the ETag we read, so a second writer of our own (same
+   * lease id) cannot be overwritten unseen either; that case is read again.
+   * With `record` undefined the holder keys are removed, and nothing is
+   * written when the blob carries none.
+   */
+  private async updateHolderKeys(
+    leaseId: string,
+    record: Record<string, string> | undefined,
+    abortSignal: AbortSignal,
+  ): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } })
+      const current = Object.entries(props.metadata ?? {})
+      if (!record && !current.some(([key]) => isHolderKey(key))) return
+      const metadata = { ...Object.fromEntries(current.filter(([key]) => !isHolderKey(key))), ...record }
+      try {
+        await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } })
+        return
+      } catch (err) {
+        if (storageErrorCode(err) !== 'ConditionNotMet' || attempt >= 3) throw err
+      }
+    }
   }
 
   /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
@@ -160,14 +191,14 @@ export class LockBlob {
   }
 
   /**
-   * Clears the holder record and releases our lease. 'not-held' means the lease
-   * was no longer ours (expired and taken, broken, or the blob is gone): nothing
-   * of anybody else's is touched in that case.
+   * Clears our holder record (others' metadata stays) and releases our lease.
+   * 'not-held' means the lease was no longer ours (expired and taken, broken,
+   * or the blob is gone): nothing of anybody else's is touched in that case.
    */
   async release(leaseId: string, options: RequestOptions = {}): Promise<'released' | 'not-held'> {
     try {
       await this.request(options, async (abortSignal) => {
-        await this.blob.setMetadata({}, { abortSignal, conditions: { leaseId } })
+        await this.updateHolderKeys(leaseId, undefined, abortSignal)
         await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal })
       })
       return 'released'

@@ -14,16 +14,34 @@ export function containerNameProblem(name: string): string | undefined {
   return undefined
 }
 
+// C0 and C1 controls and DEL: Azure refuses them in blob names.
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/
 
-/** 1 to 1024 characters, no control characters or backslashes, at most 254 path segments, not ending in '.' or '/'. */
+/** Azure's limit on the path segments of a blob name. */
+const MAX_SEGMENTS = 254
+
+/**
+ * 1 to 1024 characters, no control characters or backslashes, at most 254
+ * path segments, not ending in '.' or '/', and a name that means the same
+ * blob to every client: no '.' or '..' segment (URL normalisation removes or
+ * resolves them before the request leaves the client, so 'a/../b' would lock
+ * 'b' and '../x/b' even another container), no empty segment (a leading '/'
+ * or '//', which some SDKs trim and accounts with a hierarchical namespace
+ * cannot hold), and no segment ending in '.' (which Azure drops).
+ */
 export function lockNameProblem(name: string): string | undefined {
   if (name === '') return 'it is empty'
   if (name.length > 1024) return `it is ${name.length} characters long, more than 1024`
   if (CONTROL_CHARACTER.test(name)) return 'it contains a control character'
   if (name.includes('\\')) return 'it contains a backslash, which some Azure tools turn into /'
+  const segments = name.split('/')
+  const dots = segments.find((segment) => segment === '.' || segment === '..')
+  if (dots) return `it has a '${dots}' path segment, which URLs resolve away ('a/../b' would lock 'b')`
   if (/[./]$/.test(name)) return "it ends with '.' or '/'"
-  if (name.split('/').length > 254) return 'it has more than 254 path segments'
+  if (segments.includes('')) return "it has an empty path segment (a leading '/' or '//')"
+  const dotted = segments.find((segment) => segment.endsWith('.'))
+  if (dotted) return `its path segment '${dotted}' ends with '.', which Azure drops`
+  if (segments.length > MAX_SEGMENTS) return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`
   return undefined
 }

@@ -122,6 +122,15 @@ export function parseConnectionString(text: string): KeyTarget {
     }
     fields.set(key, segment.slice(eq + 1).trim())
   }
+  // Azure documents it as an HTTP proxy for the emulator's requests (the JavaScript SDK reads it so, older .NET
+  // SDKs as the emulator's host). Ignoring it would talk to 127.0.0.1:10000 instead: refuse it. Not echoed: a
+  // proxy URL can carry a password.
+  if (fields.has('developmentstorageproxyuri')) {
+    throw new StorageConfigError(
+      "DevelopmentStorageProxyUri is not supported; give the emulator's address instead, as in " +
+        `BlobEndpoint=http://<host>:10000/${DEV_ACCOUNT};AccountName=${DEV_ACCOUNT};AccountKey=...`,
+    )
+  }
   if (fields.get('usedevelopmentstorage')?.toLowerCase() === 'true') {
     return {
       endpoint: `http://127.0.0.1:10000/${DEV_ACCOUNT}`,

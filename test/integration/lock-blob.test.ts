@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
+import type { BlobClient } from '@azure/storage-blob'
 import { holderFromMetadata } from '../../src/lock/holder.ts'
 import { isLeaseGone } from '../../src/lock/lock-blob.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
@@ -79,6 +80,103 @@ describe('LockBlob', () => {
     await lock.writeHolder(ours, holder)
     const props = await container.getBlobClient('team/db-migrate').getProperties()
     assert.deepEqual(holderFromMetadata(props.metadata), holder)
+    await lock.release(ours)
+  })
+
+  it("keeps others' metadata through a whole cycle: take, write the record, release", async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'shared')
+    await lock.create()
+    const blob = container.getBlobClient('shared')
+    await blob.setMetadata({ owner: 'platform-team', purpose: 'prod deploys' })
+    const ours = randomUUID()
+    assert.equal(await lock.acquire(ours, 15), 'acquired')
+    const holder = { ...holderFor('octo/api'), acquiredAt: new Date().toISOString() }
+    await lock.writeHolder(ours, holder)
+    const held = (await blob.getProperties()).metadata ?? {}
+    assert.equal(held.owner, 'platform-team')
+    assert.equal(held.purpose, 'prod deploys')
+    assert.deepEqual(holderFromMetadata(held), holder)
+    assert.equal(await lock.release(ours), 'released')
+    assert.deepEqual((await blob.getProperties()).metadata, { owner: 'platform-team', purpose: 'prod deploys' })
+  })
+
+  it('replaces a previous holder record, whatever the case of its keys, and keeps the rest', async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'shared')
+    await lock.create()
+    const blob = container.getBlobClient('shared')
+    await blob.setMetadata({ HOLDER_WORKFLOW: 'stale', holder_acquired_at: 'yesterday', team: 'a' })
+    const ours = randomUUID()
+    await lock.acquire(ours, 15)
+    const holder = { ...holderFor('octo/api'), acquiredAt: new Date().toISOString() }
+    await lock.writeHolder(ours, holder)
+    const metadata = (await blob.getProperties()).metadata ?? {}
+    assert.deepEqual(holderFromMetadata(metadata), holder)
+    assert.equal(Object.keys(metadata).length, 9, JSON.stringify(metadata))
+    assert.equal(metadata.team, 'a')
+    await lock.release(ours)
+    assert.deepEqual((await blob.getProperties()).metadata, { team: 'a' })
+  })
+
+  it("changes nothing when the lease is not ours: a foreign id neither writes a record nor clears the holder's", async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'shared')
+    await lock.create()
+    const blob = container.getBlobClient('shared')
+    const theirs = randomUUID()
+    await lock.acquire(theirs, 15)
+    const holder = { ...holderFor('octo/holder'), acquiredAt: new Date().toISOString() }
+    await lock.writeHolder(theirs, holder)
+    const before = (await blob.getProperties()).metadata
+    await assert.rejects(lock.writeHolder(randomUUID(), { ...holderFor('octo/intruder'), acquiredAt: 'now' }), (err) =>
+      isLeaseGone(err),
+    )
+    assert.equal(await lock.release(randomUUID()), 'not-held')
+    assert.deepEqual((await blob.getProperties()).metadata, before)
+    await lock.release(theirs)
+  })
+
+  it('writes no metadata on release when the blob carries no record', async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'shared')
+    await lock.create()
+    const blob = container.getBlobClient('shared')
+    await blob.setMetadata({ owner: 'platform-team' })
+    const ours = randomUUID()
+    await lock.acquire(ours, 15)
+    const etag = (await blob.getProperties()).etag
+    assert.equal(await lock.release(ours), 'released')
+    const after = await blob.getProperties()
+    assert.equal(after.etag, etag, 'the blob was not written')
+    assert.equal(after.leaseState, 'available')
+  })
+
+  it('reads again instead of overwriting a metadata write made under the same lease between its read and write', async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'shared')
+    await lock.create()
+    const raw = container.getBlobClient('shared')
+    const ours = randomUUID()
+    await lock.acquire(ours, 15)
+    // Another writer that holds our lease id (a second process of ours) adds a key just before our write.
+    const inner = (lock as unknown as { blob: BlobClient }).blob
+    const setMetadata = inner.setMetadata.bind(inner)
+    let writes = 0
+    inner.setMetadata = async (metadata, options) => {
+      if (writes++ === 0) {
+        const current = (await raw.getProperties()).metadata ?? {}
+        await raw.setMetadata({ ...current, note: 'added meanwhile' }, { conditions: { leaseId: ours } })
+      }
+      return setMetadata(metadata, options)
+    }
+    const holder = { ...holderFor('octo/api'), acquiredAt: new Date().toISOString() }
+    await lock.writeHolder(ours, holder)
+    const metadata = (await raw.getProperties()).metadata ?? {}
+    assert.equal(writes, 2, 'the first write was refused on its ETag and made again')
+    assert.equal(metadata.note, 'added meanwhile')
+    assert.deepEqual(holderFromMetadata(metadata), holder)
+    inner.setMetadata = setMetadata
     await lock.release(ours)
   })
 })

@@ -5,6 +5,7 @@ import {
   holderFromMetadata,
   holderKey,
   holderToMetadata,
+  isHolderKey,
   type HolderRecord,
 } from '../../src/lock/holder.ts'
 
@@ -67,6 +68,34 @@ describe('holderToMetadata and holderFromMetadata', () => {
     assert.deepEqual(roundTrip(record), record)
   })
 
+  // Whatever a runner variable holds (GITHUB_WORKFLOW is the workflow's free-text name) reads back as written.
+  const workflowNames = [
+    'Deploy\nprod',
+    'Deploy\r\nprod',
+    '  leading and trailing  ',
+    ' ',
+    'two  spaces and\ta tab',
+    '100% done',
+    '%0A::error::x',
+    'Déploiement 🚀 日本',
+    '\u001b[31mred',
+    'x'.repeat(2000),
+  ]
+  for (const workflow of workflowNames) {
+    test(`round-trip the workflow name ${JSON.stringify(workflow.length > 40 ? `${workflow.slice(0, 10)}…` : workflow)}`, () => {
+      const record = { ...RECORD, workflow }
+      const metadata = holderToMetadata(record)
+      assert.match(metadata.holder_workflow!, PRINTABLE_ASCII)
+      assert.doesNotMatch(metadata.holder_workflow!, /^ | $| {2}/, 'no space that a header could lose')
+      assert.deepEqual(roundTrip(record), record)
+    })
+  }
+
+  test('keep single inner spaces readable for people who look at the metadata', () => {
+    assert.equal(holderToMetadata({ ...RECORD, workflow: 'Deploy to prod' }).holder_workflow, 'Deploy to prod')
+    assert.equal(holderToMetadata({ ...RECORD, workflow: ' a  b ' }).holder_workflow, '%20a%20%20b%20')
+  })
+
   test('round-trip empty fields', () => {
     const record = { ...RECORD, workflow: '', job: '', actor: '', runUrl: '' }
     assert.deepEqual(roundTrip(record), record)
@@ -125,6 +154,15 @@ describe('holderToMetadata and holderFromMetadata', () => {
     })
   })
 
+  test('read holder keys whatever their case', () => {
+    const metadata = Object.fromEntries(Object.entries(holderToMetadata(RECORD)).map(([k, v]) => [k.toUpperCase(), v]))
+    assert.deepEqual(holderFromMetadata(metadata), RECORD)
+  })
+
+  test('ignore the keys of others beside the record', () => {
+    assert.deepEqual(holderFromMetadata({ ...holderToMetadata(RECORD), owner: 'platform-team' }), RECORD)
+  })
+
   test('keep a foreign value that is not valid percent-encoding as it is', () => {
     const record = holderFromMetadata({ ...holderToMetadata(RECORD), holder_workflow: '100% done' })
     assert.equal(record?.workflow, '100% done')
@@ -152,6 +190,61 @@ describe('describeHolder', () => {
 
   test('says "unknown repository" when the repository is empty', () => {
     assert.match(describeHolder({ ...RECORD, repository: '' }), /^unknown repository workflow "Deploy" run 42/)
+  })
+})
+
+describe('describeHolder with a record written by a stranger', () => {
+  const payloads = [
+    '\n::error title=Security scan passed::All clear',
+    '\r::add-mask::octo/api',
+    '\n::stop-commands::pwned',
+    '::warning::at the start',
+    '\u001b[31mred',
+    'x ##[error]old form',
+    'evil\u202etxt',
+    'a\ud800b',
+    'x'.repeat(8 * 1024),
+  ]
+
+  test('shows every field of a hostile record as one line with no command and no control character', () => {
+    for (const payload of payloads) {
+      const hostile: HolderRecord = {
+        repository: payload,
+        workflow: payload,
+        job: payload,
+        runId: payload,
+        runAttempt: payload,
+        actor: payload,
+        runUrl: payload,
+        acquiredAt: payload,
+      }
+      const line = describeHolder(hostile)
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202e]/u, JSON.stringify(line))
+      assert.doesNotMatch(line, /^\s*::/u)
+      assert.ok(!line.includes('##['), line)
+      assert.doesNotMatch(line, /\p{Cs}/u, 'no lone surrogate')
+      assert.ok(line.length < 8 * 220, `${line.length} characters: each field is cut`)
+    }
+  })
+
+  test('shows a newline in a workflow name as \\n', () => {
+    assert.match(describeHolder({ ...RECORD, workflow: 'Deploy\n::error::x' }), /workflow "Deploy\\n::error::x"/)
+  })
+
+  test('cuts a long field with an ellipsis', () => {
+    assert.match(describeHolder({ ...RECORD, actor: 'm'.repeat(5000) }), new RegExp(`actor ${'m'.repeat(199)}…\\)`))
+  })
+})
+
+describe('isHolderKey', () => {
+  test('knows the keys of the record, whatever their case, and no others', () => {
+    for (const key of Object.keys(holderToMetadata(RECORD))) {
+      assert.ok(isHolderKey(key), key)
+      assert.ok(isHolderKey(key.toUpperCase()), key.toUpperCase())
+    }
+    for (const key of ['owner', 'purpose', 'holder', 'holder_other', 'holder_workflow_x'])
+      assert.ok(!isHolderKey(key), key)
   })
 })
 

@@ -65,7 +65,7 @@ describe('lockNameProblem', () => {
     assert.match(lockNameProblem('x'.repeat(1025)) ?? '', /1025 characters long, more than 1024/)
   })
 
-  for (const ch of ['\u0000', '\t', '\n', '\r', '\u001f', '\u007f']) {
+  for (const ch of ['\u0000', '\t', '\n', '\r', '\u001b', '\u001f', '\u007f', '\u0085', '\u009b']) {
     test(`rejects a name containing the control character U+${ch.charCodeAt(0).toString(16).padStart(4, '0')}`, () => {
       assert.equal(lockNameProblem(`deploy${ch}prod`), 'it contains a control character')
     })
@@ -76,13 +76,55 @@ describe('lockNameProblem', () => {
   })
 
   test("rejects a name ending in '.' or '/'", () => {
-    for (const name of ['deploy.', 'deploy/', 'team/deploy/', '..', 'deploy./']) {
+    for (const name of ['deploy.', 'deploy/', 'team/deploy/', 'deploy./', 'a/...']) {
       assert.equal(lockNameProblem(name), "it ends with '.' or '/'", name)
     }
   })
 
-  test('rejects a name with more than 254 path segments', () => {
+  // URL normalisation turns these into other names before the request leaves the client.
+  const dotSegments: Array<[string, string]> = [
+    ['team-b/../prod', '..'],
+    ['../other/prod', '..'],
+    ['../escape', '..'],
+    ['..', '..'],
+    ['a/./b', '.'],
+    ['./a', '.'],
+    ['a/.', '.'],
+    ['.', '.'],
+  ]
+  for (const [name, segment] of dotSegments) {
+    test(`rejects ${JSON.stringify(name)} for its '${segment}' segment`, () => {
+      assert.equal(
+        lockNameProblem(name),
+        `it has a '${segment}' path segment, which URLs resolve away ('a/../b' would lock 'b')`,
+      )
+    })
+  }
+
+  for (const name of ['a//b', '/a', '//a', 'team//deploy/prod']) {
+    test(`rejects ${JSON.stringify(name)} for its empty path segment`, () => {
+      assert.equal(lockNameProblem(name), "it has an empty path segment (a leading '/' or '//')")
+    })
+  }
+
+  for (const [name, segment] of [
+    ['a./b', 'a.'],
+    ['team/prod../deploy', 'prod..'],
+    ['.../x', '...'],
+  ]) {
+    test(`rejects ${JSON.stringify(name)} because its segment ${JSON.stringify(segment)} ends with '.'`, () => {
+      assert.equal(lockNameProblem(name!), `its path segment '${segment}' ends with '.', which Azure drops`)
+    })
+  }
+
+  for (const name of ['.hidden', 'a/.b/c', 'v1.2/deploy', '...x', 'a/..b', 'a.b.c', 'x/..y/z', 'a%2Fb', '%2e%2e/x']) {
+    test(`accepts ${JSON.stringify(name)}: no segment is '.' or '..' or ends in '.'`, () => {
+      assert.equal(lockNameProblem(name), undefined)
+    })
+  }
+
+  test('rejects a name with more than 254 path segments and says how many it has', () => {
     const name = Array.from({ length: 255 }, () => 'a').join('/')
-    assert.equal(lockNameProblem(name), 'it has more than 254 path segments')
+    assert.equal(lockNameProblem(name), 'it has 255 path segments, more than 254')
   })
 })

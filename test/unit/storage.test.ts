@@ -92,6 +92,24 @@ describe('parseConnectionString', () => {
     assert.equal(parseConnectionString('usedevelopmentstorage=TRUE;').endpoint, `http://127.0.0.1:10000/${DEV_ACCOUNT}`)
   })
 
+  test('refuses DevelopmentStorageProxyUri instead of ignoring it, and does not echo the proxy URL', () => {
+    for (const text of [
+      'UseDevelopmentStorage=true;DevelopmentStorageProxyUri=http://user:hunter2@proxy.example:8080',
+      `AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};developmentstorageproxyuri=http://user:hunter2@proxy.example`,
+    ]) {
+      assert.throws(
+        () => parseConnectionString(text),
+        (err: Error) =>
+          err instanceof StorageConfigError &&
+          err.message ===
+            "DevelopmentStorageProxyUri is not supported; give the emulator's address instead, as in " +
+              `BlobEndpoint=http://<host>:10000/${DEV_ACCOUNT};AccountName=${DEV_ACCOUNT};AccountKey=...` &&
+          !err.message.includes('hunter2') &&
+          !err.message.includes(DEV_KEY),
+      )
+    }
+  })
+
   test('treats keys case-insensitively', () => {
     const text = `accountname=myacct;ACCOUNTKEY=${KEY};eNdPoInTsUfFiX=core.windows.net;defaultendpointsprotocol=https`
     assert.deepEqual(parseConnectionString(text), {

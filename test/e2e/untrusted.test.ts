@@ -1,0 +1,258 @@
+// What the action reads from the lock blob, and what it is given as a lock
+// name, is input from strangers. End to end, against Azurite: a hostile holder
+// record reaches a waiter's log only as plain text, lock names that URLs would
+// rewrite are refused before anything is leased, and metadata that others put
+// on the blob survives a cycle.
+
+import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { after, before, describe, it } from 'node:test'
+import type { ContainerClient } from '@azure/storage-blob'
+import { DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
+import { jobFor, lookAtLock } from '../support/e2e.ts'
+import { containerOn } from '../support/lock.ts'
+import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
+
+/** Every control character but the line feed that ends a line, and the characters that reorder text. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u
+
+/** The commands the action itself prints: all others in its output were injected. */
+const OWN_COMMANDS = new Set(['error', 'warning', 'add-mask', 'debug', 'group', 'endgroup'])
+
+/**
+ * A holder record as a stranger might write it on the blob: percent-encoded
+ * payloads (the record's own encoding, decoded by every reader), raw ones
+ * (plain ASCII as the header carries it, and a raw C1 byte), and an 8 KB value.
+ */
+const HOSTILE_RECORD: Record<string, string> = {
+  holder_repository: '%0A::error title=Security scan passed::All clear',
+  holder_workflow: '%0D::add-mask::octo%0A::stop-commands::pwned',
+  holder_job: '%1B[31mred%1B[0m%0A::warning::from the job',
+  holder_run_id: '::stop-commands::raw-at-the-start',
+  holder_run_attempt: 'x ##[error]the old command form ##[add-mask]octo',
+  holder_actor: '\u009b31mC1 CSI, then %E2%80%AEtxt.exe',
+  holder_run_url: 'A'.repeat(8 * 1024),
+  holder_acquired_at: '%0A::set-output name=lease-id::stolen%0A%25%30A',
+}
+
+/** The step printed no workflow command but its own, no control character, and masked only our secret. */
+function assertNothingInjected(step: StepResult, name: string): void {
+  for (const [stream, text] of [
+    ['stdout', step.stdout],
+    ['stderr', step.stderr],
+  ] as const) {
+    const bad = CONTROL.exec(text)
+    assert.equal(bad, null, `${name} ${stream} has U+${bad?.[0].codePointAt(0)?.toString(16)}`)
+    for (const line of text.split('\n')) {
+      assert.ok(!line.includes('##['), `${name} ${stream}: ${line.slice(0, 200)}`)
+      // The runner trims leading white space before it looks for '::'.
+      const command = /^[\s\u0085]*::([^:\s]*)/u.exec(line)
+      if (!command) continue
+      assert.ok(stream === 'stdout' && line.startsWith('::'), `${name} ${stream}: ${line.slice(0, 200)}`)
+      assert.ok(OWN_COMMANDS.has(command[1]!), `${name} printed ::${command[1]}:: (${line.slice(0, 200)})`)
+    }
+  }
+  assert.ok(
+    step.masks.every((mask) => mask === DEV_KEY),
+    `${name} masked only the account key: ${JSON.stringify(step.masks)}`,
+  )
+  for (const text of [...step.errors, ...step.warnings, ...Object.values(step.outputs)]) {
+    assert.doesNotMatch(text, CONTROL, `${name}: ${JSON.stringify(text.slice(0, 200))}`)
+  }
+  assert.ok(!Object.values(step.outputs).includes('stolen'), `${name} outputs: ${JSON.stringify(step.outputs)}`)
+}
+
+/** The job summary, if the step wrote one, holds nothing injected either. */
+function assertSummaryClean(job: Job, name: string): void {
+  const summary = readFileSync(job.options.env!.GITHUB_STEP_SUMMARY!, 'utf8')
+  assert.doesNotMatch(summary, CONTROL, `${name} summary`)
+  assert.ok(!/^\s*::/mu.test(summary) && !summary.includes('##['), `${name} summary: ${summary.slice(0, 200)}`)
+}
+
+function withSummary(job: Job): Job {
+  const file = join(job.temp, 'step-summary.md')
+  writeFileSync(file, '')
+  job.options.env = { ...job.options.env, GITHUB_STEP_SUMMARY: file }
+  return job
+}
+
+describe('untrusted input, end to end', () => {
+  let azurite: Azurite
+  let locks: ContainerClient
+  before(async () => {
+    azurite = await startAzurite()
+    locks = containerOn(azurite, 'locks')
+    await locks.createIfNotExists()
+  })
+  after(async () => {
+    completeAllJobs()
+    await azurite.stop()
+  })
+
+  /** A blob leased for ever by a foreign client with the hostile record on it; returns its lease id. */
+  async function hostileHolder(lockName: string): Promise<string> {
+    const blob = locks.getBlobClient(lockName)
+    await blob.getBlockBlobClient().upload('', 0)
+    const leaseId = randomUUID()
+    await blob.getBlobLeaseClient(leaseId).acquireLease(-1)
+    await blob.setMetadata(HOSTILE_RECORD, { conditions: { leaseId } })
+    return leaseId
+  }
+
+  it('shows a hostile holder record to a waiter that times out only as plain text', async () => {
+    await hostileHolder('hostile-timeout')
+    const waiter = withSummary(jobFor(azurite, 'octo/waiter', 'hostile-timeout', { timeout: '3s' }))
+    const main = await waiter.runMain()
+    assert.equal(main.exitCode, 1, main.stdout)
+    assertNothingInjected(main, 'main')
+    assertSummaryClean(waiter, 'main')
+
+    assert.equal(main.errors.length, 1, main.stdout)
+    const error = main.errors[0]!
+    assert.match(error, /^Timed out after 3s waiting for lock devstoreaccount1\/locks\/hostile-timeout; it is held by /)
+    assert.ok(error.includes('\\n::error title=Security scan passed::All clear workflow "\\r::add-mask::octo'), error)
+    assert.ok(error.includes(`${'A'.repeat(199)}…`) && !error.includes('A'.repeat(200)), 'the 8 KB value is cut')
+    assert.ok(error.length < 2_000, `the error is ${error.length} characters long`)
+    assert.deepEqual(main.warnings, [])
+
+    const waiting = main.lines.find((line) => line.startsWith('The lock is held by '))
+    assert.ok(waiting, main.stdout)
+    for (const shown of [
+      'run \\x3a:stop-commands::raw-at-the-start',
+      'attempt x ##\\x5berror]the old command form ##\\x5badd-mask]octo',
+      'job \\x1b[31mred\\x1b[0m\\n::warning::from the job',
+      'actor \\x9b31mC1 CSI, then \\u202etxt.exe',
+      'since \\n::set-output name=lease-id::stolen\\n%0A',
+    ]) {
+      assert.ok(waiting.includes(shown), `the waiting line shows ${shown}: ${waiting.slice(0, 400)}`)
+    }
+
+    const post = await waiter.runPost()
+    assertNothingInjected(post, 'post')
+    assert.deepEqual(waiter.complete(), [])
+  })
+
+  it('shows a hostile holder record only as plain text to a waiter that gets the lock once it is broken', async () => {
+    const theirs = await hostileHolder('hostile-handoff')
+    const waiter = withSummary(jobFor(azurite, 'octo/waiter', 'hostile-handoff', { timeout: '30s' }))
+    const running = waiter.runMain()
+    await delay(2_000)
+    await locks.getBlobClient('hostile-handoff').getBlobLeaseClient(theirs).releaseLease()
+    const main = await running
+    assert.equal(main.exitCode, 0, main.stdout)
+    assertNothingInjected(main, 'main')
+    assertSummaryClean(waiter, 'main')
+    assert.ok(
+      main.lines.some((line) => line.startsWith('The lock is held by \\n::error title=Security scan passed')),
+      main.stdout,
+    )
+    assert.equal(main.outputs['lease-id'], JSON.parse(waiter.state.lease ?? '{}').leaseId)
+    assert.match(main.outputs['acquired-at'] ?? '', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+
+    const held = await lookAtLock(azurite, 'hostile-handoff')
+    assert.equal(held.holder?.repository, 'octo/waiter', 'our record replaced the hostile one')
+    const post = await waiter.runPost()
+    assert.equal(post.exitCode, 0, post.stdout)
+    assertNothingInjected(post, 'post')
+    assert.deepEqual((await locks.getBlobClient('hostile-handoff').getProperties()).metadata, {})
+    assert.deepEqual(waiter.complete(), [])
+  })
+
+  it("writes a workflow name with a newline exactly and shows it to another repository's waiter as plain text", async () => {
+    const workflow = 'Deploy\n::error title=Injected::from a workflow name\r\u001b[31m ##[add-mask]octo  %0A '
+    const holder = jobFor(azurite, 'octo/holder', 'hostile-workflow', {}, { workflow })
+    const held = await holder.runMain()
+    assert.equal(held.exitCode, 0, held.stdout)
+    assertNothingInjected(held, 'holder main')
+    assert.equal((await lookAtLock(azurite, 'hostile-workflow')).holder?.workflow, workflow, 'the record round-trips')
+
+    const waiter = withSummary(jobFor(azurite, 'other/waiter', 'hostile-workflow', { timeout: '2s' }))
+    const main = await waiter.runMain()
+    assert.equal(main.exitCode, 1, main.stdout)
+    assertNothingInjected(main, 'waiter main')
+    assertSummaryClean(waiter, 'waiter main')
+    const shown =
+      'workflow "Deploy\\n::error title=Injected::from a workflow name\\r\\x1b[31m ##\\x5badd-mask]octo  %0A "'
+    assert.ok(main.errors[0]?.includes(`held by octo/holder ${shown} run `), main.errors[0])
+    assert.ok(
+      main.lines.some((line) => line.includes(shown)),
+      main.stdout,
+    )
+
+    assert.equal((await holder.runPost()).exitCode, 0)
+    assert.equal((await waiter.runPost()).exitCode, 0)
+    holder.complete()
+    waiter.complete()
+  })
+
+  describe('lock names that a URL would rewrite', () => {
+    // Each name, and the blob it leased before it was refused (Azurite, @azure/storage-blob 12.34).
+    const names: Array<[string, string]> = [
+      ['team-b/../prod', 'names/prod'],
+      ['../other/prod', 'other/prod'],
+      ['a/./b', 'names/a/b'],
+      ['a/../b', 'names/b'],
+      ['../escape', '(400 from Azure)'],
+      ['a//b', 'names/a//b'],
+      ['/a', 'names//a'],
+      ['a./b', "names/a./b (on Azure, 'a/b')"],
+    ]
+    const existing = ['prod', 'a/b', 'b', 'a//b', '/a', 'a./b']
+
+    before(async () => {
+      // The blobs those names reached exist and are free, so a lease taken on any of them would show.
+      const names = containerOn(azurite, 'names')
+      await names.createIfNotExists()
+      for (const blob of existing) await names.getBlobClient(blob).getBlockBlobClient().upload('', 0)
+      const other = containerOn(azurite, 'other')
+      await other.createIfNotExists()
+      await other.getBlobClient('prod').getBlockBlobClient().upload('', 0)
+    })
+
+    for (const [name, reached] of names) {
+      it(`refuses ${JSON.stringify(name)} (it reached ${reached}) with one line naming lock-name`, async () => {
+        const job = jobFor(azurite, 'octo/names', name, { container: 'names' })
+        const main = await job.runMain()
+        assert.equal(main.exitCode, 1, main.stdout)
+        assert.equal(main.errors.length, 1, main.stdout)
+        assert.match(main.errors[0]!, /^Invalid input 'lock-name': .+; expected a blob name of 1 to 1024 characters\.$/)
+        assert.ok(!main.errors[0]!.includes('\n'))
+        assert.equal(job.state.lease ?? '', '', 'no lease was taken')
+        assert.deepEqual((await job.runPost()).lines, ['Nothing to release: the main step did not take the lock.'])
+        assert.deepEqual(job.complete(), [], 'no process was left')
+      })
+    }
+
+    it('left every blob those names reached unleased', async () => {
+      const leased: string[] = []
+      for (const container of ['names', 'other']) {
+        for await (const blob of containerOn(azurite, container).listBlobsFlat()) {
+          if (blob.properties.leaseState !== 'available') leased.push(`${container}/${blob.name}`)
+        }
+      }
+      assert.deepEqual(leased, [])
+    })
+  })
+
+  it("keeps others' metadata (owner=platform-team) through a whole cycle", async () => {
+    const blob = locks.getBlobClient('shared-with-platform')
+    await blob.getBlockBlobClient().upload('', 0, { metadata: { owner: 'platform-team', purpose: 'prod deploys' } })
+    const job = jobFor(azurite, 'octo/api', 'shared-with-platform')
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 0, main.stdout)
+    const held = (await blob.getProperties()).metadata ?? {}
+    assert.equal(held.owner, 'platform-team')
+    assert.equal(held.purpose, 'prod deploys')
+    assert.equal(held.holder_repository, 'octo/api')
+    const post = await job.runPost()
+    assert.equal(post.exitCode, 0, post.stdout)
+    const after = await blob.getProperties()
+    assert.equal(after.leaseState, 'available')
+    assert.deepEqual(after.metadata, { owner: 'platform-team', purpose: 'prod deploys' })
+    assert.deepEqual(job.complete(), [])
+  })
+})
