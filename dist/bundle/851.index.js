@@ -169,13 +169,13 @@ function describeStorageError(err, endpoint, context = {}) {
         return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
     }
     if (status === 404 && code === 'ResourceNotFound') {
-        return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check account-name and blob-endpoint.`;
+        return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check the account name and the blob endpoint.`;
     }
     if (status !== undefined && status > 0) {
         return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${endpoint}.`;
     }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`;
+        return `Cannot resolve the blob endpoint ${endpoint} (${code}): check the account name and the blob endpoint.`;
     }
     if (err instanceof RequestTimeoutError) {
         return `Cannot reach the blob endpoint ${endpoint} (no answer within ${err.timeoutMs / 1000} s).`;
@@ -744,7 +744,7 @@ function normalizeEndpoint(url) {
         throw new StorageConfigError(`expected an http or https URL, not ${parsed.protocol}`);
     }
     if (parsed.search || parsed.hash || /[?#]/.test(url)) {
-        throw new StorageConfigError('expected a URL without a query; give a SAS token in sas-token instead');
+        throw new StorageConfigError('expected a URL without a query; give the SAS token on its own, not in the URL');
     }
     return parsed.toString().replace(/\/+$/, '');
 }
@@ -1593,7 +1593,7 @@ const AMBIENT_CHAIN = [
     {
         source: 'azure-cli',
         label: 'the Azure CLI session (az login, or azure/login earlier in the job)',
-        fix: "run azure/login earlier in the job (its OIDC session lasts about 5 minutes; prefer 'client-id' and 'tenant-id' for long jobs)",
+        fix: "run azure/login earlier in the job (its OIDC session lasts about 5 minutes; for long jobs prefer GitHub's OIDC token with a federated credential)",
         missing: () => undefined,
         create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).AzureCliCredential({
             processTimeoutInMs: 15_000,

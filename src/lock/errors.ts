@@ -149,13 +149,13 @@ export function describeStorageError(err: unknown, endpoint: string, context: Er
     return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`
   }
   if (status === 404 && code === 'ResourceNotFound') {
-    return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check account-name and blob-endpoint.`
+    return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check the account name and the blob endpoint.`
   }
   if (status !== undefined && status > 0) {
     return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${endpoint}.`
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return `Cannot resolve the blob endpoint ${endpoint} (${code}): check account-name and blob-endpoint.`
+    return `Cannot resolve the blob endpoint ${endpoint} (${code}): check the account name and the blob endpoint.`
   }
   if (err instanceof RequestTimeoutError) {
     return `Cannot reach the blob endpoint ${endpoint} (no answer within ${err.timeoutMs / 1000} s).`

@@ -75,7 +75,7 @@ export function normalizeEndpoint(url: string): string {
     throw new StorageConfigError(`expected an http or https URL, not ${parsed.protocol}`)
   }
   if (parsed.search || parsed.hash || /[?#]/.test(url)) {
-    throw new StorageConfigError('expected a URL without a query; give a SAS token in sas-token instead')
+    throw new StorageConfigError('expected a URL without a query; give the SAS token on its own, not in the URL')
   }
   return parsed.toString().replace(/\/+$/, '')
 }

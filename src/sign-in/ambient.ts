@@ -70,7 +70,7 @@ const AMBIENT_CHAIN: AmbientCandidate[] = [
   {
     source: 'azure-cli',
     label: 'the Azure CLI session (az login, or azure/login earlier in the job)',
-    fix: "run azure/login earlier in the job (its OIDC session lasts about 5 minutes; prefer 'client-id' and 'tenant-id' for long jobs)",
+    fix: "run azure/login earlier in the job (its OIDC session lasts about 5 minutes; for long jobs prefer GitHub's OIDC token with a federated credential)",
     missing: () => undefined,
     create: async (env) =>
       new (await identity()).AzureCliCredential({

@@ -81,7 +81,7 @@ describe('describeStorageError', () => {
   test('says the account was not found for 404 ResourceNotFound', () => {
     assert.equal(
       describeStorageError(storageError(404, 'ResourceNotFound'), ENDPOINT),
-      `The storage account at ${ENDPOINT} was not found (404 ResourceNotFound): check account-name and blob-endpoint.`,
+      `The storage account at ${ENDPOINT} was not found (404 ResourceNotFound): check the account name and the blob endpoint.`,
     )
   })
 
@@ -111,7 +111,7 @@ describe('describeStorageError', () => {
     test(`says the endpoint cannot be resolved for ${code}`, () => {
       assert.equal(
         describeStorageError(storageError(undefined, code), ENDPOINT),
-        `Cannot resolve the blob endpoint ${ENDPOINT} (${code}): check account-name and blob-endpoint.`,
+        `Cannot resolve the blob endpoint ${ENDPOINT} (${code}): check the account name and the blob endpoint.`,
       )
     })
   }

@@ -1,0 +1,51 @@
+// The layering, checked on the source: the lock core, sign-in and the renewer
+// know nothing of GitHub Actions, of the step code, or of the action's inputs.
+
+import assert from 'node:assert/strict'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { describe, test } from 'node:test'
+import { Inputs } from '../../src/action/constants.ts'
+
+const SRC = resolve(import.meta.dirname, '..', '..', 'src')
+
+function sources(folder: string): Array<{ file: string; text: string }> {
+  return readdirSync(join(SRC, folder))
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ file: `src/${folder}/${name}`, text: readFileSync(join(SRC, folder, name), 'utf8') }))
+}
+
+const imports = (text: string): string[] =>
+  [...text.matchAll(/from '([^']+)'|import\('([^']+)'\)/g)].map((m) => m[1] ?? m[2]!)
+
+describe('layers', () => {
+  for (const folder of ['lock', 'sign-in', 'renewer']) {
+    test(`src/${folder} imports no @actions package and no step code`, () => {
+      for (const { file, text } of sources(folder)) {
+        for (const target of imports(text)) {
+          assert.ok(
+            !target.startsWith('@actions/') || (folder === 'sign-in' && target.startsWith('@actions/http-client')),
+            `${file} imports ${target}`,
+          )
+          assert.ok(!target.startsWith('../action/'), `${file} imports ${target}`)
+        }
+      }
+    })
+
+    test(`src/${folder} names no action input in its messages`, () => {
+      // Inputs with a hyphen cannot be ordinary words ('container' or 'timeout' can).
+      const named = Object.values(Inputs).filter((input) => input.includes('-'))
+      for (const { file, text } of sources(folder)) {
+        for (const input of named) assert.ok(!text.includes(input), `${file} names the input ${input}`)
+      }
+    })
+  }
+
+  test('the lock core does not import the renewer or sign-in', () => {
+    for (const { file, text } of sources('lock')) {
+      for (const target of imports(text)) {
+        assert.ok(!target.startsWith('../renewer/') && !target.startsWith('../sign-in/'), `${file} imports ${target}`)
+      }
+    }
+  })
+})
