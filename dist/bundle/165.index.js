@@ -110,6 +110,8 @@ async function keepLease(options, signal) {
 
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var spec = __webpack_require__(7832);
+// EXTERNAL MODULE: ./src/lock/storage.ts
+var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: ./src/sign-in/sign-in.ts + 1 modules
 var sign_in = __webpack_require__(3885);
 // EXTERNAL MODULE: ./src/renewer/channel.ts
@@ -136,6 +138,7 @@ var renewer_status = __webpack_require__(1210);
 // After a release or a loss it stays, idle, to tell post what happened, and
 // exits once post has asked or the worker is gone. Its state moves only
 // through advance() (lifecycle.ts); its status file and log are best effort.
+
 
 
 
@@ -349,6 +352,8 @@ async function runRenewer() {
         lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, config.lock, {
             retry: (0,lease/* renewalRetry */.fs)(leaseDurationMs),
             requestTimeoutMs: (0,lease/* renewalSchedule */.md)(leaseDurationMs).attemptTimeoutMs,
+            // With the job's debug logging on, its requests go to its log, which post shows.
+            observe: process.env.RUNNER_DEBUG === '1' ? (request) => records.log((0,storage/* describeRequest */.Ng)(request)) : undefined,
         });
     }
     catch (err) {

@@ -692,6 +692,7 @@ function parseLockSpec(value) {
 /* harmony export */   Fj: () => (/* binding */ secretsOf),
 /* harmony export */   HH: () => (/* binding */ parseConnectionString),
 /* harmony export */   Kp: () => (/* binding */ accountKeyProblem),
+/* harmony export */   Ng: () => (/* binding */ describeRequest),
 /* harmony export */   QA: () => (/* binding */ STEP_RETRY),
 /* harmony export */   co: () => (/* binding */ normalizeSasToken),
 /* harmony export */   ix: () => (/* binding */ StorageConfigError),
@@ -701,6 +702,7 @@ function parseLockSpec(value) {
 /* harmony export */   wW: () => (/* binding */ containerClientFor),
 /* harmony export */   w_: () => (/* binding */ accountNameProblem)
 /* harmony export */ });
+/* unused harmony export redactedUrl */
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(728);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 // Where the lock lives and how we sign in to it: endpoint plus credential,
@@ -842,6 +844,89 @@ function secretsOf(credential) {
     // A token credential holds no long-lived secret; the tokens it fetches are short-lived and never logged.
     return [];
 }
+/** Query parameters that say which operation a request is; every other one (a SAS: sv, sig, se...) is left out. */
+const OPERATION_PARAMETERS = new Set(['comp', 'restype']);
+/** The URL as the debug log shows it: no user info, and no query parameter but comp and restype. */
+function redactedUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return '(unparsable URL)';
+    }
+    const kept = [...parsed.searchParams].filter(([name]) => OPERATION_PARAMETERS.has(name.toLowerCase()));
+    const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : '';
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query}`;
+}
+/** "HEAD http://…/locks/deploy -> 200 (request id …, 12 ms)", for the debug log. */
+function describeRequest(request) {
+    const what = request.leaseAction ? ` (${request.leaseAction} lease)` : '';
+    const retry = request.attempt > 1 ? `, retry ${request.attempt - 1}` : '';
+    const outcome = [request.status, request.error].filter((part) => part !== undefined).join(' ') || 'no answer';
+    const id = request.requestId ? `request id ${request.requestId}, ` : '';
+    return `storage: ${request.method} ${request.url}${what} -> ${outcome} (${id}${request.durationMs} ms${retry})`;
+}
+/**
+ * A pipeline policy that runs after the SDK's retry policy, so it sees each
+ * try: the SDK retries the same request object, which is how tries are counted.
+ */
+function observerPolicy(observe) {
+    const tries = new WeakMap();
+    const tell = (request) => {
+        try {
+            observe(request);
+        }
+        catch {
+            // Watching must never change what a request does.
+        }
+    };
+    return {
+        name: 'azureMutexRequestObserver',
+        async sendRequest(request, next) {
+            const attempt = (tries.get(request) ?? 0) + 1;
+            tries.set(request, attempt);
+            const started = Date.now();
+            const seen = {
+                method: request.method,
+                url: redactedUrl(request.url),
+                leaseAction: request.headers.get('x-ms-lease-action') ?? undefined,
+                attempt,
+            };
+            try {
+                const response = await next(request);
+                tell({
+                    ...seen,
+                    status: response.status,
+                    requestId: response.headers.get('x-ms-request-id') ?? undefined,
+                    error: response.headers.get('x-ms-error-code') ?? undefined,
+                    durationMs: Date.now() - started,
+                });
+                return response;
+            }
+            catch (err) {
+                const failure = err;
+                tell({
+                    ...seen,
+                    error: typeof failure.code === 'string' ? failure.code : String(failure.name ?? 'error'),
+                    durationMs: Date.now() - started,
+                });
+                throw err;
+            }
+        },
+    };
+}
+/**
+ * A container client whose requests an observer sees. The SDK keeps one HTTP
+ * pipeline per Pipeline object and shares it with the blob clients made from
+ * this one, so the policy added here sees their requests too.
+ */
+class ObservedContainerClient extends _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM {
+    constructor(url, pipeline, observe) {
+        super(url, pipeline);
+        this.storageClientContext.pipeline.addPolicy(observerPolicy(observe), { afterPhase: 'Retry' });
+    }
+}
 function containerClientFor(target, container, options = {}) {
     const { auth } = target;
     if (auth.kind === 'token' && !target.endpoint.startsWith('https://')) {
@@ -853,11 +938,13 @@ function containerClientFor(target, container, options = {}) {
             ? auth.credential
             : new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv();
     const url = auth.kind === 'sas' ? `${target.endpoint}?${auth.sasToken}` : target.endpoint;
+    // The SDK reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment here (its proxy policy).
     const pipeline = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(credential, {
         retryOptions: options.retry,
         userAgentOptions: { userAgentPrefix: options.userAgent ?? 'azure-mutex-action' },
     });
-    return new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(url, pipeline).getContainerClient(container);
+    const client = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(url, pipeline).getContainerClient(container);
+    return options.observe ? new ObservedContainerClient(client.url, pipeline, options.observe) : client;
 }
 /**
  * SDK retry settings for the steps (main's waiter, post's own release): three
