@@ -33,8 +33,8 @@ var errors = __webpack_require__(2960);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts
-var lock_blob = __webpack_require__(5246);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 2 modules
+var lock_blob = __webpack_require__(7469);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
 // Keeping a held lease alive. Each renewal attempt ends in one of three
 // outcomes, and only two things end the lease for us: Azure saying it is no

@@ -21,8 +21,8 @@ var duration = __webpack_require__(6307);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var lock_holder = __webpack_require__(7053);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts
-var lock_blob = __webpack_require__(5246);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 2 modules
+var lock_blob = __webpack_require__(7469);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts

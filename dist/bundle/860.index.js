@@ -1,5 +1,5 @@
-export const id = 851;
-export const ids = [851];
+export const id = 860;
+export const ids = [860];
 export const modules = {
 
 /***/ 6307:
@@ -204,10 +204,12 @@ function describeStorageErrorBrief(err) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   I4: () => (/* binding */ holderKey),
+/* harmony export */   It: () => (/* binding */ encodeValue),
 /* harmony export */   Jp: () => (/* binding */ holderToMetadata),
 /* harmony export */   _L: () => (/* binding */ isHolderKey),
 /* harmony export */   ez: () => (/* binding */ holderFromMetadata),
-/* harmony export */   sG: () => (/* binding */ describeHolder)
+/* harmony export */   sG: () => (/* binding */ describeHolder),
+/* harmony export */   wz: () => (/* binding */ decodeValue)
 /* harmony export */ });
 /* unused harmony export HOLDER_KEYS */
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
@@ -251,6 +253,7 @@ function encodeValue(value) {
     });
     return ascii.replace(/ +/g, (spaces, at) => spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length));
 }
+/** A metadata value as encodeValue wrote it, decoded; a value it cannot decode is kept as it is. */
 function decodeValue(value) {
     try {
         return decodeURIComponent(value);
@@ -367,21 +370,142 @@ function renewalRetry(leaseDurationMs) {
 
 /***/ }),
 
-/***/ 5246:
+/***/ 7469:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AI: () => (/* binding */ isLeaseGone),
-/* harmony export */   Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
-/* harmony export */   qB: () => (/* binding */ openLock)
-/* harmony export */ });
-/* unused harmony export LockBlob */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
+  AI: () => (/* binding */ isLeaseGone),
+  qB: () => (/* binding */ openLock)
+});
+
+// UNUSED EXPORTS: LockBlob, listLocks
+
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
+var untrusted_text = __webpack_require__(4469);
+;// CONCATENATED MODULE: ./src/lock/break-record.ts
+// The break record: who broke a lock's lease, why and when, written on the
+// blob as metadata beside the holder record and others' keys. The holder whose
+// lease was broken finds it there when its post step reports the loss. Like
+// the holder record, a record read from a blob is input from strangers: it is
+// kept exactly as read and shown only through describeBreak.
+
+
+const FIELDS = [
+    ['repository', 'break_repository'],
+    ['runId', 'break_run_id'],
+    ['runUrl', 'break_run_url'],
+    ['actor', 'break_actor'],
+    ['reason', 'break_reason'],
+    ['brokenAt', 'break_at'],
+    ['holderRepository', 'break_holder_repository'],
+    ['holderRunId', 'break_holder_run_id'],
+    ['holderAcquiredAt', 'break_holder_acquired_at'],
+];
+/** The keys of the break record; the next break replaces them, and nothing else removes them. */
+const BREAK_KEYS = FIELDS.map(([, key]) => key);
+function isBreakKey(key) {
+    return BREAK_KEYS.includes(key.toLowerCase());
+}
+/** The record for breaking the lease of `holder` (undefined: a lease without a holder record). */
+function newBreakRecord(breaker, reason, brokenAt, holder) {
+    return {
+        repository: breaker.repository,
+        runId: breaker.runId,
+        runUrl: breaker.runUrl,
+        actor: breaker.actor,
+        reason,
+        brokenAt: brokenAt.toISOString(),
+        holderRepository: holder?.repository ?? '',
+        holderRunId: holder?.runId ?? '',
+        holderAcquiredAt: holder?.acquiredAt ?? '',
+    };
+}
+function breakToMetadata(record) {
+    const metadata = {};
+    for (const [field, key] of FIELDS)
+        metadata[key] = (0,lock_holder/* encodeValue */.It)(record[field]);
+    return metadata;
+}
+/** The break record on a blob, or undefined when it carries none. */
+function breakFromMetadata(metadata) {
+    if (!metadata)
+        return undefined;
+    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+    if (values.get('break_at') === undefined)
+        return undefined;
+    const record = {};
+    for (const [field, key] of FIELDS)
+        record[field] = (0,lock_holder/* decodeValue */.wz)(values.get(key) ?? '');
+    return record;
+}
+/**
+ * Whether a break record is about this hold, and not an older break (or one
+ * of another holder's leases) left on the blob. A record that names the hold
+ * it broke must name this one: the time it was taken, to the millisecond, and
+ * its run. One that names none (it broke a lease without a holder record) is
+ * believed only when it was made after this hold began. No clocks are compared
+ * when the record names a hold, so runners' clock skew cannot mislead it.
+ */
+function breakApplies(record, hold) {
+    if (record.holderAcquiredAt !== '') {
+        return (record.holderAcquiredAt === hold.acquiredAt && (record.holderRunId === '' || record.holderRunId === hold.runId));
+    }
+    const brokenAt = Date.parse(record.brokenAt);
+    return !Number.isNaN(brokenAt) && brokenAt >= Date.parse(hold.acquiredAt);
+}
+/**
+ * One line, e.g. 'broken at 2026-11-26T05:00:00.000Z by octo/ops run 77
+ * (actor mona) https://…: "runner vm died"'. Every value is shown through
+ * showUntrusted, so the line is safe to log whoever wrote the record.
+ */
+function describeBreak(record) {
+    const show = (field) => showUntrusted(record[field]);
+    const run = record.runId ? ` run ${show('runId')}` : '';
+    const actor = record.actor ? ` (actor ${show('actor')})` : '';
+    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    return `broken at ${show('brokenAt')} by ${show('repository') || 'an unknown repository'}${run}${actor}${url}: "${show('reason')}"`;
+}
+
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+;// CONCATENATED MODULE: ./src/lock/lock-status.ts
+// What a look at a lock shows, read-only: held or free, by whom, with what
+// kind of lease, and the last break. One blob's properties and one item of a
+// List Blobs answer carry the same facts, so both map through statusOf.
+
+
+function lock_status_statusOf(name, properties) {
+    const leaseState = properties.leaseState ?? 'available';
+    const held = leaseState === 'leased' || leaseState === 'breaking';
+    const status = { name, held, leaseState };
+    if (held) {
+        if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
+            status.leaseKind = properties.leaseDuration;
+        }
+        const holder = (0,lock_holder/* holderFromMetadata */.ez)(properties.metadata);
+        if (holder)
+            status.holder = holder;
+    }
+    const lastBreak = breakFromMetadata(properties.metadata);
+    if (lastBreak)
+        status.lastBreak = lastBreak;
+    return status;
+}
+
+// EXTERNAL MODULE: ./src/lock/storage.ts
+var storage = __webpack_require__(4906);
+;// CONCATENATED MODULE: ./src/lock/lock-blob.ts
 // One lock = one blob in a container, leased by whoever holds the lock. This is
 // the only module that talks to storage; it turns Azure's answers into the
 // few outcomes the waiter and the renewer reason about.
+
+
+
 
 
 
@@ -397,12 +521,12 @@ const LEASE_GONE = new Set([
 ]);
 /** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
 function isLeaseGone(err) {
-    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
+    const code = (0,errors/* storageErrorCode */.t6)(err);
     return code !== undefined && LEASE_GONE.has(code);
 }
 function isMissing(err) {
-    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
 }
 /**
  * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
@@ -430,7 +554,7 @@ class LockBlob {
         }
         catch (err) {
             if (deadline.aborted && !options.signal?.aborted)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
+                throw new errors/* RequestTimeoutError */.DH(timeoutMs);
             throw err;
         }
     }
@@ -442,7 +566,7 @@ class LockBlob {
     async view(options = {}) {
         try {
             const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
-            const record = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderFromMetadata */ .ez)(props.metadata);
+            const record = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
             if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
                 return { state: 'leased', holder: record };
             }
@@ -465,7 +589,7 @@ class LockBlob {
             return (await this.createBlob(options)) ? 'blob' : 'nothing';
         }
         catch (err) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) !== 'ContainerNotFound')
+            if ((0,errors/* storageErrorCode */.t6)(err) !== 'ContainerNotFound')
                 throw err;
         }
         const { succeeded } = await this.request(options, (abortSignal) => this.container.createIfNotExists({ abortSignal }));
@@ -480,8 +604,8 @@ class LockBlob {
         }
         catch (err) {
             // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
-            const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
-            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 412)
+            const code = (0,errors/* storageErrorCode */.t6)(err);
+            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || (0,errors/* statusCode */.se)(err) === 412)
                 return false;
             throw err;
         }
@@ -493,7 +617,7 @@ class LockBlob {
             return 'acquired';
         }
         catch (err) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) === 'LeaseAlreadyPresent')
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent')
                 return 'held-by-other';
             if (isMissing(err))
                 return 'missing';
@@ -505,7 +629,7 @@ class LockBlob {
      * metadata that others put on the blob (owner=platform-team) is kept.
      */
     async writeHolder(leaseId, record, options = {}) {
-        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderToMetadata */ .Jp)(record), abortSignal));
+        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,lock_holder/* holderToMetadata */.Jp)(record), abortSignal));
     }
     /**
      * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
@@ -522,18 +646,77 @@ class LockBlob {
         for (let attempt = 1;; attempt++) {
             const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
             const current = Object.entries(props.metadata ?? {});
-            if (!record && !current.some(([key]) => (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .isHolderKey */ ._L)(key)))
+            if (!record && !current.some(([key]) => (0,lock_holder/* isHolderKey */._L)(key)))
                 return;
-            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .isHolderKey */ ._L)(key))), ...record };
+            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key))), ...record };
             try {
                 await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
                 return;
             }
             catch (err) {
-                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) !== 'ConditionNotMet' || attempt >= 3)
+                if ((0,errors/* storageErrorCode */.t6)(err) !== 'ConditionNotMet' || attempt >= 3)
                     throw err;
             }
         }
+    }
+    /** One HEAD request: the lock's state for people (status), or 'missing'. Read-only. */
+    async status(options = {}) {
+        try {
+            const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
+            return lock_status_statusOf(this.name, props);
+        }
+        catch (err) {
+            if (isMissing(err))
+                return 'missing';
+            throw err;
+        }
+    }
+    /**
+     * Breaks whatever lease the blob has, at once (break period 0), and writes
+     * the break record that `describe` makes for the holder it found. The
+     * record is merged with the metadata on the blob (the holder record and
+     * others' keys stay). It is written without a lease, as nobody holds one
+     * after the break: if a waiter takes the lease first, Azure refuses the
+     * write (412) and no record is written, which the outcome says.
+     */
+    async breakLease(describe, options = {}) {
+        return this.request(options, async (abortSignal) => {
+            let holder;
+            try {
+                const props = await this.blob.getProperties({ abortSignal });
+                if (props.leaseState !== 'leased' && props.leaseState !== 'breaking')
+                    return { outcome: 'not-held' };
+                holder = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
+                await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal });
+            }
+            catch (err) {
+                if (isMissing(err))
+                    return { outcome: 'missing' };
+                // Released between the look and the break: there was nothing left to break.
+                if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseNotPresentWithLeaseOperation')
+                    return { outcome: 'not-held' };
+                throw err;
+            }
+            const record = describe(holder);
+            for (let attempt = 1;; attempt++) {
+                try {
+                    const props = await this.blob.getProperties({ abortSignal });
+                    const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !isBreakKey(key));
+                    const metadata = { ...Object.fromEntries(kept), ...breakToMetadata(record) };
+                    await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
+                    return { outcome: 'broken', holder, record, recorded: true };
+                }
+                catch (err) {
+                    const code = (0,errors/* storageErrorCode */.t6)(err);
+                    if (code === 'ConditionNotMet' && attempt < 3)
+                        continue;
+                    if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || isMissing(err)) {
+                        return { outcome: 'broken', holder, record, recorded: false };
+                    }
+                    throw err;
+                }
+            }
+        });
     }
     /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
     async renew(leaseId, options = {}) {
@@ -553,15 +736,44 @@ class LockBlob {
             return 'released';
         }
         catch (err) {
-            if (isLeaseGone(err) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 412)
+            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412)
                 return 'not-held';
             throw err;
         }
     }
 }
+/** The longest a listing of a container's locks may take, every page included. */
+const LIST_TIMEOUT_MS = 30_000;
+/**
+ * Every lock in a container, in name order, from List Blobs with metadata
+ * (one request per 5,000 blobs); blobs under the reserved prefix, which are
+ * the action's own, are left out. 'missing' when the container does not exist.
+ */
+async function listLocks(container, options = {}) {
+    const timeoutMs = options.timeoutMs ?? LIST_TIMEOUT_MS;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const abortSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const locks = [];
+    try {
+        for await (const blob of container.listBlobsFlat({ includeMetadata: true, abortSignal })) {
+            if (blob.name.startsWith(RESERVED_PREFIX))
+                continue;
+            const { leaseState, leaseDuration } = blob.properties;
+            locks.push(statusOf(blob.name, { leaseState, leaseDuration, metadata: blob.metadata }));
+        }
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new RequestTimeoutError(timeoutMs);
+        if (storageErrorCode(err) === 'ContainerNotFound')
+            return 'missing';
+        throw err;
+    }
+    return locks;
+}
 /** The lock a spec names, signed with the given credential; no request is made. */
 function openLock(auth, spec, options = {}) {
-    const container = (0,_storage_js__WEBPACK_IMPORTED_MODULE_2__/* .containerClientFor */ .wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
+    const container = (0,storage/* containerClientFor */.wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
     return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs });
 }
 
@@ -572,9 +784,10 @@ function openLock(auth, spec, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ lockNameProblem),
-/* harmony export */   i: () => (/* binding */ containerNameProblem)
+/* harmony export */   Qn: () => (/* binding */ lockNameProblem),
+/* harmony export */   iH: () => (/* binding */ containerNameProblem)
 /* harmony export */ });
+/* unused harmony export RESERVED_PREFIX */
 // Azure's naming rules for the two names that identify a lock: the container
 // and the blob (the lock name, as in go-azuremutex). Each check returns why a
 // name is invalid, or undefined when it is fine.
@@ -628,6 +841,11 @@ function lockNameProblem(name) {
         return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
     return undefined;
 }
+/**
+ * Blobs under this prefix in a lock container are the action's own (the
+ * queue's), not locks: listings of locks leave them out.
+ */
+const RESERVED_PREFIX = '.azure-mutex/';
 
 
 /***/ }),
@@ -669,9 +887,9 @@ function parseLockSpec(value) {
         ? 'not an object'
         : typeof spec.endpoint !== 'string' || !/^https?:\/\/[^?#]+$/.test(spec.endpoint)
             ? 'endpoint'
-            : typeof spec.container !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .containerNameProblem */ .i)(spec.container)
+            : typeof spec.container !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .containerNameProblem */ .iH)(spec.container)
                 ? 'container'
-                : typeof spec.lockName !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .lockNameProblem */ .Q)(spec.lockName)
+                : typeof spec.lockName !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .lockNameProblem */ .Qn)(spec.lockName)
                     ? 'lockName'
                     : typeof spec.leaseDurationSeconds !== 'number' || (0,_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .leaseSecondsProblem */ .j1)(spec.leaseDurationSeconds)
                         ? 'leaseDurationSeconds'
