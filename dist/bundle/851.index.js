@@ -1,5 +1,5 @@
-export const id = 576;
-export const ids = [576,952];
+export const id = 851;
+export const ids = [851,952];
 export const modules = {
 
 /***/ 5952:
@@ -27,10 +27,13 @@ class ProxyAgent {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G0: () => (/* binding */ Inputs),
 /* harmony export */   Hw: () => (/* binding */ Defaults),
+/* harmony export */   KJ: () => (/* binding */ Exported),
 /* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   tY: () => (/* binding */ Outputs)
 /* harmony export */ });
-// The whole contract with action.yml: every input, output and state key, spelled once.
+// The whole contract with action.yml and the sub-actions' action.yml files
+// (release/, status/, break/): every input, output, state key and exported
+// variable, spelled once.
 const Inputs = {
     LockName: 'lock-name',
     Container: 'container',
@@ -44,11 +47,21 @@ const Inputs = {
     Audience: 'audience',
     LeaseDuration: 'lease-duration',
     Timeout: 'timeout',
+    /** Main: with false, a timeout ends the step successfully, holding nothing (try-lock). */
+    FailOnTimeout: 'fail-on-timeout',
+    /** Break: why the lease is broken; written on the blob. */
+    Reason: 'reason',
 };
 const Outputs = {
     LeaseId: 'lease-id',
     AcquiredAt: 'acquired-at',
     WaitedSeconds: 'waited-seconds',
+    /** Main: 'true' when this job holds the lock, 'false' otherwise; set on every run. */
+    Acquired: 'acquired',
+    /** Status, for one lock: 'true' when it is leased. */
+    Held: 'held',
+    /** Status, for one lock: its holder record as JSON, every value shown as the log shows it. */
+    Holder: 'holder',
 };
 const State = {
     /** The lock: its LockSpec as JSON (no secrets); saved before waiting starts. */
@@ -63,6 +76,16 @@ const State = {
     RenewerChannel: 'renewer-channel',
     /** The renewer's status file: its latest report, for when it cannot answer. */
     StatusFile: 'renewer-status-file',
+    /** What main saw while it waited, as JSON: post writes the job summary from it. */
+    Wait: 'wait',
+};
+/** Variables that a step exports ($GITHUB_ENV) for the later steps of the job. */
+const Exported = {
+    /**
+     * The locks this job holds, as a JSON list of {lockName, location, acquiredAt, channel}:
+     * how a release step, which cannot read main's state, finds each renewer.
+     */
+    HeldLocks: 'AZURE_MUTEX_HELD_LOCKS',
 };
 const Defaults = {
     Container: 'locks',
@@ -73,43 +96,151 @@ const Defaults = {
 
 /***/ }),
 
-/***/ 645:
+/***/ 9280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ holderFromEnvironment),
-/* harmony export */   g: () => (/* binding */ oidcRequestFromEnv)
+/* harmony export */   v: () => (/* binding */ failStep)
 /* harmony export */ });
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(915);
-// What the runner tells the job about itself, from its environment: who we
-// are (the holder record waiters in other repositories see), and how this
-// job may ask GitHub for an OIDC token.
+/* unused harmony export messageFor */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _sign_in_ambient_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
+/* harmony import */ var _sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(969);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6864);
+// One place that turns any failure into the single error line a user sees.
 
 
-function holderFromEnvironment(env = process.env) {
-    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
-    const repository = env.GITHUB_REPOSITORY ?? '';
-    const runId = env.GITHUB_RUN_ID ?? '';
-    return {
-        repository,
-        workflow: env.GITHUB_WORKFLOW ?? '',
-        job: env.GITHUB_JOB ?? '',
-        runId,
-        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
-        actor: env.GITHUB_ACTOR ?? '',
-        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
-    };
-}
-/** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN, which the runner sets only for jobs with 'id-token: write'. */
-function oidcRequestFromEnv(env = process.env) {
-    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!url || !token) {
-        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.TenantId}' sign in with GitHub's OIDC token, but this job may not request one: ` +
-            "add 'permissions: id-token: write' to the job or the workflow. (Pull requests from forks never get one.)");
+
+
+
+
+/** The message for a failure: ours as written, storage errors in plain words, anything else marked unexpected. */
+function messageFor(err, endpoint, context = {}) {
+    if (err instanceof _sign_in_ambient_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAmbientCredentialError */ .pl) {
+        return (`${err.message} Or sign in with GitHub's OIDC token: ` +
+            `set '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' and 'permissions: id-token: write'.`);
     }
-    return { url, token };
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+        return err.message;
+    // Before the status check: an identity error carries Entra's HTTP status, not storage's.
+    if ((0,_sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__/* .isIdentityError */ .Lo)(err))
+        return (0,_sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__/* .describeIdentityError */ ._q)(err);
+    if ((0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) !== undefined || (0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .storageErrorCode */ .t6)(err) !== undefined) {
+        return (0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStorageError */ .rb)(err, endpoint ?? 'the blob endpoint', context);
+    }
+    return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+}
+/** Fails the step with one line, outside any log group; the stack goes to the debug log only. */
+function failStep(err, endpoint, context = {}) {
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_5__/* .endPhase */ .z)();
+    if (err instanceof Error && err.stack)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err.stack);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(messageFor(err, endpoint, context));
+}
+
+
+/***/ }),
+
+/***/ 2094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fj: () => (/* binding */ publishHeld),
+/* harmony export */   Mw: () => (/* binding */ heldLocks),
+/* harmony export */   O: () => (/* binding */ withdrawHeld),
+/* harmony export */   V5: () => (/* binding */ pickHeld)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7832);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5895);
+// The locks this job holds, published for the job's later steps. A release
+// step is an action of its own: it cannot read main's state, and it has no
+// credentials. Main therefore exports, through $GITHUB_ENV, where each lock's
+// renewer listens and the token it obeys; a second lock step adds its lock to
+// the list, and a release step takes its lock off. The token is masked: the
+// runner shows exported variables in later steps' logs.
+
+
+
+
+
+
+const heldLockFields = {
+    lockName: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al,
+    /** account/container/name, as the logs name the lock. */
+    location: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .time */ .kB,
+    channel: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)({ address: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al, token: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al }),
+};
+/** More locks than any job holds: a list longer than this was not written by main. */
+const MAX_HELD = 100;
+const heldLocksShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .listOf */ .c3)((0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)(heldLockFields), MAX_HELD);
+/** The locks the earlier steps published; [] when none. Throws MalformedError when the variable holds something else. */
+function heldLocks(env = process.env) {
+    const value = env[_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks];
+    if (!value)
+        return [];
+    const held = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .qF)(value, heldLocksShape);
+    if (!held)
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .MalformedError */ .G4(`${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks} is not the list that the main step writes`);
+    return held;
+}
+function publish(held) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks, JSON.stringify(held));
+}
+/** Adds a lock this job now holds (in place of an older entry for the same lock). */
+function publishHeld(lock) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(lock.channel.token);
+    let held;
+    try {
+        held = heldLocks();
+    }
+    catch {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks} held something else: starting the list again`);
+        held = [];
+    }
+    const entry = {
+        lockName: lock.lockName,
+        location: lock.location,
+        acquiredAt: lock.acquiredAt.toISOString(),
+        channel: { address: lock.channel.address, token: lock.channel.token },
+    };
+    publish([...held.filter((other) => other.location !== lock.location), entry]);
+}
+/** Takes a released lock off the list. */
+function withdrawHeld(location) {
+    publish(heldLocks().filter((other) => other.location !== location));
+}
+/**
+ * The held lock a release step means: the one named, or the only one. One
+ * clear error otherwise, listing what the job holds.
+ */
+function pickHeld(held, lockName) {
+    // Earlier steps of the job wrote these; shown like any text the action did not write itself.
+    const list = (locks) => locks.map((lock) => (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(lock.location)).join(', ');
+    if (held.length === 0) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('This job holds no lock to release: the main action (uses: org/azure-mutex-action@v1) must take it earlier ' +
+            "in the same job. (It took none, it did not get the lock with 'fail-on-timeout: false', or a release step " +
+            'released it already.)');
+    }
+    if (lockName === undefined) {
+        if (held.length === 1)
+            return held[0];
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds ${held.length} locks (${list(held)}): name the one to release in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}'.`);
+    }
+    const named = held.filter((lock) => lock.lockName === lockName);
+    if (named.length === 1)
+        return named[0];
+    if (named.length === 0) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds no lock named '${lockName}'; it holds ${list(held)}.`);
+    }
+    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds ${named.length} locks named '${lockName}', in different containers or accounts (${list(named)}): ` +
+        'a release step cannot tell them apart; let their post steps release them.');
 }
 
 
@@ -119,10 +250,14 @@ function oidcRequestFromEnv(env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FW: () => (/* binding */ readOptionalLockName),
+/* harmony export */   VY: () => (/* binding */ readLockName),
 /* harmony export */   dZ: () => (/* binding */ readStorageTarget),
-/* harmony export */   sb: () => (/* binding */ readSettings)
+/* harmony export */   pk: () => (/* binding */ readReason),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   u2: () => (/* binding */ readContainer)
 /* harmony export */ });
-/* unused harmony exports InputError, readLockName, readContainer, readLeaseDuration, readTimeout */
+/* unused harmony exports InputError, readLeaseDuration, readTimeout, readBoolean, readFailOnTimeout, REASON_MAX_LENGTH */
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
@@ -153,6 +288,10 @@ function readLockName(read) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
     return name;
 }
+/** The lock name of a sub-action, where it may be left out: undefined when it is. */
+function readOptionalLockName(read) {
+    return read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
+}
 function readContainer(read) {
     const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Defaults */ .Hw.Container;
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_5__/* .containerNameProblem */ .iH)(container);
@@ -180,6 +319,37 @@ function readTimeout(read) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Timeout, `'${text}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
+}
+/**
+ * A yes/no input with the rule of core.getBooleanInput: true, True or TRUE;
+ * false, False or FALSE. Empty gives the default.
+ */
+function readBoolean(read, input, defaultValue) {
+    const text = read(input);
+    if (text === '')
+        return defaultValue;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw invalid(input, `'${text}' is not a boolean; expected true or false`);
+}
+function readFailOnTimeout(read) {
+    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.FailOnTimeout, true);
+}
+/** The longest reason a break record keeps: metadata is sent in HTTP headers, 8 KiB for all of it. */
+const REASON_MAX_LENGTH = 300;
+/** Why an operator breaks a lease: required, one line, at most REASON_MAX_LENGTH characters. */
+function readReason(read) {
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason);
+    if (reason === '') {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
+            "It is written on the lock blob, and the former holder's post step shows it.");
+    }
+    if (reason.length > REASON_MAX_LENGTH) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+    }
+    return reason;
 }
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
@@ -285,103 +455,254 @@ function readSettings(read) {
     const container = readContainer(read);
     const leaseDurationSeconds = readLeaseDuration(read);
     const timeoutMs = readTimeout(read);
+    const failOnTimeout = readFailOnTimeout(read);
     const { endpoint, auth } = readStorageTarget(read);
-    return { lock: { endpoint, container, lockName, leaseDurationSeconds }, auth, timeoutMs };
+    return { lock: { endpoint, container, lockName, leaseDurationSeconds }, auth, timeoutMs, failOnTimeout };
 }
 
 
 /***/ }),
 
-/***/ 3175:
+/***/ 2603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ae: () => (/* binding */ saveLease),
-/* harmony export */   ER: () => (/* binding */ clearLease),
-/* harmony export */   GD: () => (/* binding */ proposedLeaseId),
-/* harmony export */   Kb: () => (/* binding */ saveRenewer),
-/* harmony export */   RB: () => (/* binding */ saveLock),
-/* harmony export */   T9: () => (/* binding */ renewer),
-/* harmony export */   ZE: () => (/* binding */ saveAmbientSource),
-/* harmony export */   aN: () => (/* binding */ ambientSource),
-/* harmony export */   dm: () => (/* binding */ lease),
-/* harmony export */   fR: () => (/* binding */ saveProposedLeaseId),
-/* harmony export */   s2: () => (/* binding */ lock)
+/* harmony export */   L: () => (/* binding */ lossMessage)
+/* harmony export */ });
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9916);
+// How a lost lock is reported, by post and by a release step: when
+// exclusivity ended, when the loss was found and why, and who broke the lease
+// when a break step did.
+
+function lossMessage(location, loss, brokenBy) {
+    const broken = brokenBy ? ` It was ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .describeBreak */ .Li)(brokenBy)}.` : '';
+    return (`Lock ${location} was lost: exclusivity was guaranteed only until ${loss.exclusiveUntil}, ` +
+        `and the loss was found at ${loss.detectedAt}: ${loss.reason}.${broken} ` +
+        `Steps that ran under the lock after ${loss.exclusiveUntil} may have overlapped another holder.`);
+}
+
+
+/***/ }),
+
+/***/ 6864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ startPhase),
+/* harmony export */   z: () => (/* binding */ endPhase)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(915);
-// The only module that reads or writes step state. Post relies on nothing else
-// from main: inputs are evaluated again for post, but not reliably, and secrets
-// never go into state. What is read back is checked, not trusted.
+// The phases of a step as log groups: each phase's lines fold under one
+// title. Only one group is open at a time, and failStep closes it first, so
+// that the error line of a failed step is never folded away.
+
+let open = false;
+/** Ends the phase that is open, if any, and opens a group for the next. */
+function startPhase(title) {
+    endPhase();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title);
+    open = true;
+}
+/** Ends the phase that is open, if any. */
+function endPhase() {
+    if (!open)
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    open = false;
+}
+
+
+/***/ }),
+
+/***/ 194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ runRelease)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
+/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9779);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9280);
+/* harmony import */ var _held_locks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2094);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1729);
+/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2603);
+// The release step (uses: org/azure-mutex-action/release@v1): lets a lock go
+// before the job ends, when slow steps that need no lock follow. It asks the
+// lock's renewer through the channel post uses, so it needs no credentials;
+// the renewer releases, then stays, idle, to tell post how it went. Post then
+// reports the early release and passes.
 
 
 
-function readJson(key) {
-    const text = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(key);
-    if (!text)
-        return undefined;
+
+
+
+
+async function runRelease() {
     try {
-        return JSON.parse(text);
+        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readOptionalLockName */ .FW)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+        await release((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .pickHeld */ .V5)((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .heldLocks */ .Mw)(), lockName));
+    }
+    catch (err) {
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_3__/* .failStep */ .v)(err, undefined);
+    }
+}
+async function release(lock) {
+    const { location } = lock;
+    const asked = await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_2__/* .askToLetGo */ .ih)(lock.channel, { op: 'release', by: 'release step' }, { killIfStuck: false });
+    const later = `The main action's post step will release it, or report what happened to it.`;
+    switch (asked.answer.kind) {
+        case 'gone':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is not running any more. ${later}`);
+            return;
+        case 'silent':
+        case 'stopped':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} did not answer. ${later}`);
+            return;
+        case 'answered':
+            break;
+    }
+    const report = asked.answer.report;
+    switch (report.phase) {
+        case 'released': {
+            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            const releasedAt = report.released ? Date.parse(report.released.at) : Date.now();
+            const held = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(releasedAt - Date.parse(lock.acquiredAt));
+            const by = report.released?.by === 'release step' ? '' : ` (by the ${report.released?.by}, earlier)`;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
+                `(${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(report.longestGapMs)}).`);
+            return;
+        }
+        case 'lost':
+            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            // The loss is news the job must see now: the steps it protected may have overlapped another holder.
+            if (report.loss) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_6__/* .lossMessage */ .L)(location, report.loss), { title: 'Lock lost' });
+                process.exitCode = 1;
+                return;
+            }
+            throw new Error(`the renewer says lock ${location} was lost, without saying when`);
+        case 'unreleased':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer could not release lock ${location} (${report.error ?? 'no reason given'}). ` +
+                "The post step will try again with the step's credentials; else the lease expires by itself.");
+            return;
+        default:
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is ${report.phase}, not holding the lock. ${later}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lm: () => (/* binding */ yesNo),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   al: () => (/* binding */ nonEmptyText),
+/* harmony export */   c3: () => (/* binding */ listOf),
+/* harmony export */   cW: () => (/* binding */ shape),
+/* harmony export */   kB: () => (/* binding */ time),
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   yL: () => (/* binding */ oneOf)
+/* harmony export */ });
+/* unused harmony exports NOT_IT, optional */
+// Shapes for JSON that the action reads back from places it does not control
+// alone: step state, and the variables it exports to later steps. A shape is
+// declared once, field by field; its type follows from it, and reading a value
+// builds a new object of exactly those fields, or fails: no value read back is
+// cast to a type it was not checked against.
+//
+// Adding a field to a record is one line in its shape: `fencingToken:
+// optional(count)`, say. Optional fields may be missing from what was written
+// before the field existed.
+const NOT_IT = Symbol('not it');
+const text = (value) => (typeof value === 'string' ? value : NOT_IT);
+const nonEmptyText = (value) => (typeof value === 'string' && value !== '' ? value : NOT_IT);
+/** An ISO 8601 time as Date.parse reads it. */
+const time = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : NOT_IT;
+/** A whole number, 0 or more. */
+const count = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : NOT_IT;
+const yesNo = (value) => (typeof value === 'boolean' ? value : NOT_IT);
+function oneOf(...values) {
+    return (value) => (values.includes(value) ? value : NOT_IT);
+}
+/** A list of at most `max` items, each checked. */
+function listOf(item, max) {
+    return (value) => {
+        if (!Array.isArray(value) || value.length > max)
+            return NOT_IT;
+        const items = [];
+        for (const element of value) {
+            const checked = item(element);
+            if (checked === NOT_IT)
+                return NOT_IT;
+            items.push(checked);
+        }
+        return items;
+    };
+}
+function optional(check) {
+    return { optional: check };
+}
+/** An object with exactly these fields (others are dropped), each checked. */
+function shape(fields) {
+    return (value) => {
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return NOT_IT;
+        const source = value;
+        const result = {};
+        for (const [name, field] of Object.entries(fields)) {
+            const given = Object.hasOwn(source, name) ? source[name] : undefined;
+            if (typeof field !== 'function') {
+                if (given === undefined)
+                    continue;
+                const checked = field.optional(given);
+                if (checked === NOT_IT)
+                    return NOT_IT;
+                result[name] = checked;
+                continue;
+            }
+            const checked = field(given);
+            if (checked === NOT_IT)
+                return NOT_IT;
+            result[name] = checked;
+        }
+        return result;
+    };
+}
+/** JSON text read back through a shape: the value, or undefined when the text is missing, not JSON or not of the shape. */
+function parseJson(textValue, check) {
+    if (!textValue)
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(textValue);
     }
     catch {
         return undefined;
     }
-}
-const isText = (value) => typeof value === 'string' && value !== '';
-const isTime = (value) => isText(value) && !Number.isNaN(Date.parse(value));
-function saveLock(spec) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lock, JSON.stringify(spec));
-}
-/** The lock main worked on; undefined when main saved none. Throws MalformedError when state holds something else. */
-function lock() {
-    const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lock);
-    return value === undefined ? undefined : (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLockSpec */ .aY)(value);
-}
-function saveAmbientSource(source) {
-    if (source)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.AmbientSource, source);
-}
-function ambientSource() {
-    const source = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.AmbientSource);
-    const known = ['environment', 'workload-identity', 'managed-identity', 'azure-cli'];
-    return known.includes(source) ? source : undefined;
-}
-function saveProposedLeaseId(leaseId) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.ProposedLeaseId, leaseId);
-}
-function proposedLeaseId() {
-    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.ProposedLeaseId) || undefined;
-}
-function saveLease(lease) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, JSON.stringify({
-        leaseId: lease.leaseId,
-        confirmedAt: lease.confirmedAt.toISOString(),
-        acquiredAt: lease.acquiredAt.toISOString(),
-    }));
-}
-/** Main gave the lease back itself: post has nothing to release. */
-function clearLease() {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, '');
-}
-function lease() {
-    const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease);
-    if (!value || !isText(value.leaseId) || !isTime(value.confirmedAt) || !isTime(value.acquiredAt))
-        return undefined;
-    return { leaseId: value.leaseId, confirmedAt: new Date(value.confirmedAt), acquiredAt: new Date(value.acquiredAt) };
-}
-function saveRenewer(places) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel, JSON.stringify(places.channel));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.StatusFile, places.statusFile);
-}
-function renewer() {
-    const channel = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel);
-    const statusFile = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.StatusFile);
-    if (!channel || !isText(channel.address) || !isText(channel.token) || !statusFile)
-        return undefined;
-    return { channel: { address: channel.address, token: channel.token }, statusFile };
+    const checked = check(parsed);
+    return checked === NOT_IT ? undefined : checked;
 }
 
+
+/***/ }),
+
+/***/ 4202:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_release_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(194);
+
+await (0,_action_release_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runRelease */ .T)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
