@@ -472,7 +472,7 @@ async function holdLock(settings, cancel) {
         });
         const acquired = await watch.settle(waiting);
         state/* saveLease */.Ae(acquired);
-        (0,phases/* startPhase */.C)('Hand the lease to the renewer');
+        (0,phases/* endPhase */.z)();
         try {
             await renewer.hold({ leaseId, confirmedAt: acquired.confirmedAt.toISOString() }, { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel });
             handedOver = true;
@@ -489,7 +489,6 @@ async function holdLock(settings, cancel) {
                 ? new errors/* LockCancelledError */.pw('Cancelled just after taking the lock; it was released.')
                 : err;
         }
-        (0,phases/* endPhase */.z)();
         (0,held_locks/* publishHeld */.Fj)({
             lockName: spec.lockName,
             location: (0,lock_spec/* lockLocation */.VU)(spec),

@@ -117,7 +117,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     })
     const acquired = await watch.settle(waiting)
     state.saveLease(acquired)
-    startPhase('Hand the lease to the renewer')
+    endPhase()
 
     try {
       await renewer.hold(
@@ -137,7 +137,6 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
         : err
     }
 
-    endPhase()
     publishHeld({
       lockName: spec.lockName,
       location: lockLocation(spec),
