@@ -11,6 +11,7 @@ import {
 import { newBreakRecord } from '../../src/lock/break-record.ts'
 import type { HolderRecord } from '../../src/lock/holder.ts'
 import { showUntrusted } from '../../src/lock/untrusted-text.ts'
+import { assertOnlyOwnMarkup, rendered } from '../support/summary.ts'
 
 const SERVER = 'https://github.com'
 
@@ -35,25 +36,6 @@ const hostile: HolderRecord = {
   actor: '@github/security please approve',
   runUrl: 'javascript:alert(1)',
   acquiredAt: '<details open>2026</details>',
-}
-
-/** The tags the renderer writes itself; any other tag came from a record. */
-const OWN_TAG =
-  /^<\/?(table|tr|th|td|strong)( align="left")?>$|^<a href="https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/actions\/runs\/\d+">$|^<\/a>$/
-
-function assertOnlyOwnMarkup(markdown: string): void {
-  for (const tag of markdown.match(/<[^>]*>/g) ?? []) assert.match(tag, OWN_TAG, `a tag from a record: ${tag}`)
-  for (const [index, line] of markdown.split('\n').entries()) {
-    // Markdown that would act: a heading or a table row that a record started, a link, an image, emphasis, a mention.
-    if (index > 0) assert.ok(!/^\s*(#|\|)/.test(line), `line ${index} starts markup: ${line}`)
-    assert.ok(!/\]\(|!\[|\*\*|`|~~|@\w/.test(line), `markup in: ${line.slice(0, 200)}`)
-    assert.ok(!/javascript:|https?:\/\/evil/i.test(line), `a live URL from a record: ${line.slice(0, 200)}`)
-  }
-}
-
-/** What a reader sees: references decoded, tags dropped. */
-function rendered(markdown: string): string {
-  return markdown.replace(/<[^>]*>/g, ' ').replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
 }
 
 describe('summary text', () => {
