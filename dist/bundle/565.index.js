@@ -333,6 +333,9 @@ function resultOf(summary) {
         return 'Held, and released by post';
     }
     switch (summary.wait?.outcome) {
+        case 'acquired':
+            // Main gave it back (its renewer could not start), or post could not finish.
+            return 'Taken, but not held through the job: see the main and post steps’ logs';
         case 'timed-out':
             return 'Not taken: the wait timed out';
         case 'cancelled':

@@ -191,6 +191,11 @@ function heldLocks(env = process.env) {
     return held;
 }
 function publish(held) {
+    // Without the file, core.exportVariable would fall back to the set-env command, which runners refuse.
+    if (!process.env.GITHUB_ENV) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`GITHUB_ENV is not set: release steps cannot find this job's locks (${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks}).`);
+        return;
+    }
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks, JSON.stringify(held));
 }
 /** Adds a lock this job now holds (in place of an older entry for the same lock). */

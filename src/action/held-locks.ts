@@ -38,6 +38,11 @@ export function heldLocks(env: NodeJS.ProcessEnv = process.env): HeldLock[] {
 }
 
 function publish(held: HeldLock[]): void {
+  // Without the file, core.exportVariable would fall back to the set-env command, which runners refuse.
+  if (!process.env.GITHUB_ENV) {
+    core.debug(`GITHUB_ENV is not set: release steps cannot find this job's locks (${Exported.HeldLocks}).`)
+    return
+  }
   core.exportVariable(Exported.HeldLocks, JSON.stringify(held))
 }
 

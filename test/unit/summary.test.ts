@@ -160,6 +160,13 @@ describe('the lock section post writes', () => {
     assert.match(markdown, /Holders seen while waiting/)
   })
 
+  test('says so when main took the lock but post has no hold to report', () => {
+    assert.match(
+      rendered(renderLockSummary({ location: 'a/locks/x', wait }, SERVER)),
+      /Result\s+Taken, but not held through the job/,
+    )
+  })
+
   test('says so when nobody held the lock', () => {
     const free = { ...wait, holders: [], unknownHolderSeen: false, endedAt: wait.startedAt }
     assert.match(renderLockSummary({ ...summary, wait: free }, SERVER), /Nobody held the lock while this job waited/)
