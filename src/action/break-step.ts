@@ -7,6 +7,7 @@
 
 import * as core from '@actions/core'
 import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
+import { UserError } from '../lock/errors.ts'
 import { describeHolder } from '../lock/holder.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { openLock } from '../lock/lock-blob.ts'
@@ -18,7 +19,6 @@ import { failStep } from './failure.ts'
 import { readContainer, readLockName, readReason, readStorageTarget } from './inputs.ts'
 import { requestLog } from './request-log.ts'
 import { signInTo } from './step-sign-in.ts'
-import { UserError } from '../lock/errors.ts'
 
 export async function runBreak(): Promise<void> {
   let spec: LockSpec | undefined
