@@ -7,4 +7,7 @@ export const entries = {
   main: () => import('./main.ts'),
   post: () => import('./post.ts'),
   renewer: () => import('./renewer.ts'),
+  release: () => import('./release.ts'),
+  status: () => import('./status.ts'),
+  break: () => import('./break.ts'),
 }

@@ -1,1868 +1,919 @@
 export const id = 851;
-export const ids = [851];
+export const ids = [851,952];
 export const modules = {
 
-/***/ 6307:
+/***/ 5952:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   k: () => (/* binding */ ProxyAgent)
 /* harmony export */ });
-// Durations as people write them in workflow files: 90, 90s, 15m, 2h.
-const DURATION = /^(\d+)\s*(s|m|h)?$/i;
-const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 };
-/** Milliseconds for '90', '90s', '15m' or '2h'; undefined when the text is not one of those forms. */
-function parseDuration(text) {
-    const match = DURATION.exec(text.trim());
-    if (!match)
-        return undefined;
-    const unit = (match[2] ?? 's').toLowerCase();
-    const ms = Number(match[1]) * UNIT_MS[unit];
-    return Number.isSafeInteger(ms) ? ms : undefined;
-}
-/** '2h 5m', '1m 30s', '12s', '0.4s': short and exact enough for a log line. */
-function formatDuration(ms) {
-    if (ms < 10_000)
-        return `${(Math.max(0, ms) / 1000).toFixed(1).replace(/\.0$/, '')}s`;
-    const total = Math.round(ms / 1000);
-    const h = Math.floor(total / 3600);
-    const m = Math.floor((total % 3600) / 60);
-    const s = total % 60;
-    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s && !h ? `${s}s` : ''];
-    return parts.filter(Boolean).join(' ') || '0s';
+// What the bundle holds in place of undici (LEFT_OUT in scripts/build.ts). @actions/http-client
+// imports its ProxyAgent at load time, but uses it only in getAgentDispatcher(), for callers
+// that bring their own fetch; neither @actions/core nor this action calls that. HttpClient's
+// requests, and their proxy support, go through node:http and tunnel.
+class ProxyAgent {
+    constructor() {
+        throw new Error('azure-mutex-action: undici is left out of dist/ (see LEFT_OUT in scripts/build.ts), so getAgentDispatcher() is unavailable.');
+    }
 }
 
 
 /***/ }),
 
-/***/ 2960:
+/***/ 915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DH: () => (/* binding */ RequestTimeoutError),
-/* harmony export */   XB: () => (/* binding */ LockTimeoutError),
-/* harmony export */   dg: () => (/* binding */ isTransient),
-/* harmony export */   pw: () => (/* binding */ LockCancelledError),
-/* harmony export */   rb: () => (/* binding */ describeStorageError),
-/* harmony export */   rg: () => (/* binding */ describeStorageErrorBrief),
-/* harmony export */   se: () => (/* binding */ statusCode),
-/* harmony export */   t6: () => (/* binding */ storageErrorCode),
-/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   Hw: () => (/* binding */ Defaults),
+/* harmony export */   KJ: () => (/* binding */ Exported),
+/* harmony export */   Uw: () => (/* binding */ State),
+/* harmony export */   tY: () => (/* binding */ Outputs)
 /* harmony export */ });
-/* unused harmony exports LockError, isAbort */
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
-// How the lock core reads failures from storage: the error code Azure gave,
-// whether another try may succeed, and a plain sentence for people.
-
-/**
- * A failure the user can act on. Its message is one line that says what is
- * wrong and what to do, and it is shown as is, without a stack. Every error
- * meant for people extends it, so the action layer checks one type.
- */
-class UserError extends Error {
-    name = 'UserError';
-}
-/** A failure of the lock itself: a timeout, a cancel, a lease that could not be kept. */
-class LockError extends UserError {
-    name = 'LockError';
-}
-/** Raised when the wait for the lease passes its limit. */
-class LockTimeoutError extends LockError {
-    name = 'LockTimeoutError';
-}
-/** Raised when the wait is abandoned because the step is being cancelled. */
-class LockCancelledError extends LockError {
-    name = 'LockCancelledError';
-}
-/** Azure's error code (from the body, or the x-ms-error-code header on HEAD), or a Node network code. */
-function storageErrorCode(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    const e = err;
-    const code = e.details?.errorCode ?? e.code;
-    // DOMExceptions (an aborted signal's reason) carry a legacy numeric code: not an Azure code.
-    return typeof code === 'string' ? code : undefined;
-}
-function statusCode(err) {
-    if (typeof err !== 'object' || err === null)
-        return undefined;
-    return err.statusCode;
-}
-const NETWORK_CODES = new Set([
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ETIMEDOUT',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-    'EPIPE',
-    'REQUEST_SEND_ERROR',
-]);
-/**
- * A request that got no answer within its client-side deadline. The SDK's own
- * tryTimeoutInMs only asks the service to give up; a stalled connection is cut
- * only by an abort signal, and this says which deadline it was.
- */
-class RequestTimeoutError extends Error {
-    name = 'RequestTimeoutError';
-    code = 'ETIMEDOUT';
-    timeoutMs;
-    constructor(timeoutMs) {
-        super(`no answer within ${timeoutMs / 1000} s`);
-        this.timeoutMs = timeoutMs;
-    }
-}
-function isAbort(err) {
-    const name = typeof err === 'object' && err !== null ? err.name : undefined;
-    return name === 'AbortError' || name === 'TimeoutError';
-}
-/** Failures another try may cure: throttling, server errors, timeouts and lost connections. */
-function isTransient(err) {
-    const status = statusCode(err);
-    if (status !== undefined && (status === 408 || status === 429 || status >= 500))
-        return true;
-    if (status !== undefined && status > 0)
-        return false;
-    const code = storageErrorCode(err);
-    return code === undefined || NETWORK_CODES.has(code) || isAbort(err);
-}
-const FORBIDDEN_HINTS = {
-    AuthenticationFailed: 'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
-    AuthorizationFailure: 'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
-        "the SAS token's permissions, and the account's network rules.",
-    AuthorizationResourceTypeMismatch: 'the SAS does not cover this kind of resource. An account SAS needs the resource types container and object ' +
-        '(srt=co: object for the lock blob, container to create the container); a service SAS must be made for the ' +
-        'lock container (sr=c), not for a single blob.',
-    AuthorizationPermissionMismatch: 'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
-        'and create rights on the container if it does not exist yet.',
-    KeyBasedAuthenticationNotPermitted: 'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
+// The whole contract with action.yml and the sub-actions' action.yml files
+// (release/, status/, break/): every input, output, state key and exported
+// variable, spelled once.
+const Inputs = {
+    LockName: 'lock-name',
+    Container: 'container',
+    ConnectionString: 'connection-string',
+    AccountName: 'account-name',
+    AccountKey: 'account-key',
+    SasToken: 'sas-token',
+    BlobEndpoint: 'blob-endpoint',
+    ClientId: 'client-id',
+    TenantId: 'tenant-id',
+    Audience: 'audience',
+    LeaseDuration: 'lease-duration',
+    Timeout: 'timeout',
+    /** Main: with false, a timeout ends the step successfully, holding nothing (try-lock). */
+    FailOnTimeout: 'fail-on-timeout',
+    /** Break: why the lease is broken; written on the blob. */
+    Reason: 'reason',
 };
-/**
- * With an Entra ID token, a 403 means the identity is known but has no data
- * role: management roles such as Owner or Contributor do not grant blob access.
- */
-function roleHint(container) {
-    const scope = container
-        ? `the container '${container}' (scope .../storageAccounts/<account>/blobServices/default/containers/${container}) or the storage account`
-        : 'the storage account or the lock container';
-    return (`the identity signed in but has no data access. Assign it the role Storage Blob Data Contributor on ${scope}; ` +
-        'Owner and Contributor do not grant access to blob data. A new role assignment can take a few minutes to apply.');
-}
-/**
- * Turns a storage failure into one sentence that says what went wrong and what
- * to check, without echoing request URLs (they may carry a SAS token).
- */
-function describeStorageError(err, endpoint, context = {}) {
-    const status = statusCode(err);
-    const code = storageErrorCode(err);
-    // The code comes from whoever answers at the endpoint: shown, like any text we did not write, through showUntrusted.
-    const shownCode = code === undefined ? undefined : (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(code, 80);
-    if (status === 403 &&
-        context.tokenAuth &&
-        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationFailure')) {
-        return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`;
+const Outputs = {
+    LeaseId: 'lease-id',
+    AcquiredAt: 'acquired-at',
+    WaitedSeconds: 'waited-seconds',
+    /** Main: 'true' when this job holds the lock, 'false' otherwise; set on every run. */
+    Acquired: 'acquired',
+    /** Status, for one lock: 'true' when it is leased. */
+    Held: 'held',
+    /** Status, for one lock: its holder record as JSON, every value shown as the log shows it. */
+    Holder: 'holder',
+};
+const State = {
+    /** The lock: its LockSpec as JSON (no secrets); saved before waiting starts. */
+    Lock: 'lock',
+    /** For ambient Entra sign-in: the credential source main found, so post need not search again. */
+    AmbientSource: 'ambient-source',
+    /** The lease id main proposes, saved before it asks: post can give back a lease taken as main died. */
+    ProposedLeaseId: 'proposed-lease-id',
+    /** The lease, as JSON, saved the moment it is ours, so post can release it whatever happens next. */
+    Lease: 'lease',
+    /** Where the renewer listens and the token it obeys, as JSON; saved before the renewer starts. */
+    RenewerChannel: 'renewer-channel',
+    /** The renewer's status file: its latest report, for when it cannot answer. */
+    StatusFile: 'renewer-status-file',
+    /** What main saw while it waited, as JSON: post writes the job summary from it. */
+    Wait: 'wait',
+};
+/** Variables that a step exports ($GITHUB_ENV) for the later steps of the job. */
+const Exported = {
+    /**
+     * The locks this job holds, as a JSON list of {lockName, location, acquiredAt, channel}:
+     * how a release step, which cannot read main's state, finds each renewer.
+     */
+    HeldLocks: 'AZURE_MUTEX_HELD_LOCKS',
+};
+const Defaults = {
+    Container: 'locks',
+    /** The audience Entra ID expects on a GitHub OIDC token in a federated credential. */
+    Audience: 'api://AzureADTokenExchange',
+};
+
+
+/***/ }),
+
+/***/ 9280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ failStep)
+/* harmony export */ });
+/* unused harmony export messageFor */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _sign_in_ambient_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
+/* harmony import */ var _sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(969);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6864);
+// One place that turns any failure into the single error line a user sees.
+
+
+
+
+
+
+/** The message for a failure: ours as written, storage errors in plain words, anything else marked unexpected. */
+function messageFor(err, endpoint, context = {}) {
+    if (err instanceof _sign_in_ambient_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAmbientCredentialError */ .pl) {
+        return (`${err.message} Or sign in with GitHub's OIDC token: ` +
+            `set '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' and 'permissions: id-token: write'.`);
     }
-    if (status === 403) {
-        const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
-        return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
-    }
-    if (status === 404 && code === 'ResourceNotFound') {
-        return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check the account name and the blob endpoint.`;
-    }
-    if (status !== undefined && status > 0) {
-        return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${endpoint}.`;
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return `Cannot resolve the blob endpoint ${endpoint} (${code}): check the account name and the blob endpoint.`;
-    }
-    if (err instanceof RequestTimeoutError) {
-        return `Cannot reach the blob endpoint ${endpoint} (no answer within ${err.timeoutMs / 1000} s).`;
-    }
-    if (isAbort(err))
-        return `The request to ${endpoint} timed out.`;
-    return `Cannot reach the blob endpoint ${endpoint} (${shownCode ?? 'network error'}).`;
-}
-/** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
-function describeStorageErrorBrief(err) {
-    if (err instanceof RequestTimeoutError)
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
         return err.message;
-    if (isAbort(err))
-        return 'timeout';
-    const status = statusCode(err);
-    const code = storageErrorCode(err);
-    const brief = [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
-    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(brief, 120);
+    // Before the status check: an identity error carries Entra's HTTP status, not storage's.
+    if ((0,_sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__/* .isIdentityError */ .Lo)(err))
+        return (0,_sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__/* .describeIdentityError */ ._q)(err);
+    if ((0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) !== undefined || (0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .storageErrorCode */ .t6)(err) !== undefined) {
+        return (0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStorageError */ .rb)(err, endpoint ?? 'the blob endpoint', context);
+    }
+    return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+}
+/** Fails the step with one line, outside any log group; the stack goes to the debug log only. */
+function failStep(err, endpoint, context = {}) {
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_5__/* .endPhase */ .z)();
+    if (err instanceof Error && err.stack)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err.stack);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(messageFor(err, endpoint, context));
 }
 
 
 /***/ }),
 
-/***/ 7053:
+/***/ 2094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I4: () => (/* binding */ holderKey),
-/* harmony export */   Jp: () => (/* binding */ holderToMetadata),
-/* harmony export */   _L: () => (/* binding */ isHolderKey),
-/* harmony export */   ez: () => (/* binding */ holderFromMetadata),
-/* harmony export */   sG: () => (/* binding */ describeHolder)
+/* harmony export */   Fj: () => (/* binding */ publishHeld),
+/* harmony export */   Mw: () => (/* binding */ heldLocks),
+/* harmony export */   O: () => (/* binding */ withdrawHeld),
+/* harmony export */   V5: () => (/* binding */ pickHeld)
 /* harmony export */ });
-/* unused harmony export HOLDER_KEYS */
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
-// The holder record: who holds the lease, written as blob metadata under the
-// lease so that waiters can say who they are waiting for and since when.
-// A record read from a blob is input from strangers: it is kept exactly as
-// read (for comparisons) and shown only through describeHolder.
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7832);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5895);
+// The locks this job holds, published for the job's later steps. A release
+// step is an action of its own: it cannot read main's state, and it has no
+// credentials. Main therefore exports, through $GITHUB_ENV, where each lock's
+// renewer listens and the token it obeys; a second lock step adds its lock to
+// the list, and a release step takes its lock off. The token is masked: the
+// runner shows exported variables in later steps' logs.
 
-const FIELDS = [
-    ['repository', 'holder_repository'],
-    ['workflow', 'holder_workflow'],
-    ['job', 'holder_job'],
-    ['runId', 'holder_run_id'],
-    ['runAttempt', 'holder_run_attempt'],
-    ['actor', 'holder_actor'],
-    ['runUrl', 'holder_run_url'],
-    ['acquiredAt', 'holder_acquired_at'],
-];
-/** The keys of the record on the blob; other keys on it belong to others and are left alone. */
-const HOLDER_KEYS = FIELDS.map(([, key]) => key);
-/** True for a metadata key of the holder record (metadata keys are case-insensitive). */
-function isHolderKey(key) {
-    return HOLDER_KEYS.includes(key.toLowerCase());
+
+
+
+
+
+const heldLockFields = {
+    lockName: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al,
+    /** account/container/name, as the logs name the lock. */
+    location: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .time */ .kB,
+    channel: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)({ address: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al, token: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al }),
+};
+/** More locks than any job holds: a list longer than this was not written by main. */
+const MAX_HELD = 100;
+const heldLocksShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .listOf */ .c3)((0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)(heldLockFields), MAX_HELD);
+/** The locks the earlier steps published; [] when none. Throws MalformedError when the variable holds something else. */
+function heldLocks(env = process.env) {
+    const value = env[_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks];
+    if (!value)
+        return [];
+    const held = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .qF)(value, heldLocksShape);
+    if (!held)
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .MalformedError */ .G4(`${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks} is not the list that the main step writes`);
+    return held;
 }
-/**
- * Metadata travels in HTTP headers: ASCII only, and white space at either end
- * is trimmed (runs of it may be folded by whatever relays the header).
- * Percent-encode everything else, '%' itself, and every space that is not a
- * single space between two other characters, so that the value reads back
- * exactly. A lone surrogate, which no runner variable can hold, is stored as
- * U+FFFD.
- */
-function encodeValue(value) {
-    const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
-        try {
-            return encodeURIComponent(ch);
-        }
-        catch {
-            return '%EF%BF%BD'; // a lone surrogate: store U+FFFD instead
-        }
-    });
-    return ascii.replace(/ +/g, (spaces, at) => spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length));
+function publish(held) {
+    // Without the file, core.exportVariable would fall back to the set-env command, which runners refuse.
+    if (!process.env.GITHUB_ENV) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`GITHUB_ENV is not set: release steps cannot find this job's locks (${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks}).`);
+        return;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks, JSON.stringify(held));
 }
-function decodeValue(value) {
+/** Adds a lock this job now holds (in place of an older entry for the same lock). */
+function publishHeld(lock) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(lock.channel.token);
+    let held;
     try {
-        return decodeURIComponent(value);
+        held = heldLocks();
     }
     catch {
-        return value;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks} held something else: starting the list again`);
+        held = [];
     }
-}
-function holderToMetadata(record) {
-    const metadata = {};
-    for (const [field, key] of FIELDS)
-        metadata[key] = encodeValue(record[field]);
-    return metadata;
-}
-/** The record on a blob, or undefined when the blob carries none (a lease taken by az CLI or go-azuremutex). */
-function holderFromMetadata(metadata) {
-    if (!metadata)
-        return undefined;
-    // Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written.
-    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
-    if (values.get('holder_acquired_at') === undefined)
-        return undefined;
-    const record = {};
-    for (const [field, key] of FIELDS)
-        record[field] = decodeValue(values.get(key) ?? '');
-    return record;
-}
-/**
- * One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy,
- * actor mona) since 2026-11-26T05:00:00Z". Every value in it is shown through
- * showUntrusted: the line is safe to log whoever wrote the record.
- */
-function describeHolder(record) {
-    if (!record)
-        return 'an unknown holder (a client that writes no holder record)';
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record[field]);
-    const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
-        .filter(Boolean)
-        .join(' ');
-    const details = [
-        record.runAttempt && `attempt ${show('runAttempt')}`,
-        record.job && `job ${show('job')}`,
-        record.actor && `actor ${show('actor')}`,
-    ]
-        .filter(Boolean)
-        .join(', ');
-    const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
-    const url = record.runUrl ? ` ${show('runUrl')}` : '';
-    return `${who}${run} since ${show('acquiredAt')}${url}`;
-}
-/** A stable identity for "has the holder changed?" comparisons. */
-function holderKey(record) {
-    return record
-        ? `${record.repository}|${record.runId}|${record.runAttempt}|${record.job}|${record.acquiredAt}`
-        : 'unknown';
-}
-
-
-/***/ }),
-
-/***/ 4277:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $8: () => (/* binding */ leaseValidUntil),
-/* harmony export */   Vb: () => (/* binding */ LEASE_SECONDS),
-/* harmony export */   fs: () => (/* binding */ renewalRetry),
-/* harmony export */   j1: () => (/* binding */ leaseSecondsProblem),
-/* harmony export */   md: () => (/* binding */ renewalSchedule)
-/* harmony export */ });
-// Lease arithmetic, in one place: the lengths Azure accepts, how long a lease
-// is certainly ours, and the renewal schedule that keeps it so.
-/** Azure grants leases of 15 to 60 seconds (or infinite ones, which a lock never takes). */
-const LEASE_SECONDS = { min: 15, max: 60, default: 60 };
-/** Why a lease length is not one Azure grants, or undefined when it is. */
-function leaseSecondsProblem(seconds) {
-    if (Number.isInteger(seconds) && seconds >= LEASE_SECONDS.min && seconds <= LEASE_SECONDS.max)
-        return undefined;
-    return `expected a whole number of seconds from ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max}`;
-}
-/**
- * The moment until which a lease granted (or renewed) by a request sent at
- * sentAt is certainly ours, unless someone breaks it: Azure started the lease's
- * clock no earlier than the moment the request left. Counting from the answer
- * instead would overstate the lease by one request's latency.
- */
-function leaseValidUntil(sentAt, leaseDurationMs) {
-    return sentAt + leaseDurationMs;
-}
-/**
- * A renewal every third of the lease leaves two more chances before it lapses.
- * Each SDK try may take a quarter of the lease, so a slow but working network
- * still renews, and one attempt, retries included, at most half of it.
- */
-function renewalSchedule(leaseDurationMs) {
-    const intervalMs = Math.floor(leaseDurationMs / 3);
-    return {
-        intervalMs,
-        retryMs: Math.min(2_000, intervalMs),
-        attemptTimeoutMs: Math.floor(leaseDurationMs / 2),
-        tryTimeoutMs: Math.min(10_000, Math.floor(leaseDurationMs / 4)),
+    const entry = {
+        lockName: lock.lockName,
+        location: lock.location,
+        acquiredAt: lock.acquiredAt.toISOString(),
+        channel: { address: lock.channel.address, token: lock.channel.token },
     };
+    publish([...held.filter((other) => other.location !== lock.location), entry]);
 }
-/** SDK retry settings for renewal requests: three tries that fit in one attempt of the schedule. */
-function renewalRetry(leaseDurationMs) {
-    return {
-        maxTries: 3,
-        tryTimeoutInMs: renewalSchedule(leaseDurationMs).tryTimeoutMs,
-        retryDelayInMs: 300,
-        maxRetryDelayInMs: 1_000,
-    };
-}
-
-
-/***/ }),
-
-/***/ 5246:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AI: () => (/* binding */ isLeaseGone),
-/* harmony export */   Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
-/* harmony export */   qB: () => (/* binding */ openLock)
-/* harmony export */ });
-/* unused harmony export LockBlob */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
-// One lock = one blob in a container, leased by whoever holds the lock. This is
-// the only module that talks to storage; it turns Azure's answers into the
-// few outcomes the waiter and the renewer reason about.
-
-
-
-const LEASE_GONE = new Set([
-    'LeaseIdMismatchWithLeaseOperation',
-    'LeaseIsBrokenAndCannotBeRenewed',
-    'LeaseNotPresentWithLeaseOperation',
-    'LeaseLost',
-    'LeaseNotPresentWithBlobOperation',
-    'LeaseIdMismatchWithBlobOperation',
-    'BlobNotFound',
-    'ContainerNotFound',
-]);
-/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
-function isLeaseGone(err) {
-    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
-    return code !== undefined && LEASE_GONE.has(code);
-}
-function isMissing(err) {
-    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
+/** Takes a released lock off the list. */
+function withdrawHeld(location) {
+    publish(heldLocks().filter((other) => other.location !== location));
 }
 /**
- * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
- * the service to give up; a connection whose packets are dropped would
- * otherwise be waited on for ever.
+ * The held lock a release step means: the one named, or the only one. One
+ * clear error otherwise, listing what the job holds.
  */
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-class LockBlob {
-    container;
-    blob;
-    requestTimeoutMs;
-    name;
-    constructor(container, name, options = {}) {
-        this.container = container;
-        this.name = name;
-        this.blob = container.getBlobClient(name);
-        this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+function pickHeld(held, lockName) {
+    // Earlier steps of the job wrote these; shown like any text the action did not write itself.
+    const list = (locks) => locks.map((lock) => (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(lock.location)).join(', ');
+    if (held.length === 0) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('This job holds no lock to release: the main action (uses: org/azure-mutex-action@v1) must take it earlier ' +
+            "in the same job. (It took none, it did not get the lock with 'fail-on-timeout: false', or a release step " +
+            'released it already.)');
     }
-    /** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-    async request(options, call) {
-        const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
-        const deadline = AbortSignal.timeout(timeoutMs);
-        try {
-            return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
-        }
-        catch (err) {
-            if (deadline.aborted && !options.signal?.aborted)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
-            throw err;
-        }
+    if (lockName === undefined) {
+        if (held.length === 1)
+            return held[0];
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds ${held.length} locks (${list(held)}): name the one to release in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}'.`);
     }
-    /** A description of where the lock lives, without credentials: account/container/blob. */
-    get location() {
-        return `${this.container.accountName}/${this.container.containerName}/${this.name}`;
+    const named = held.filter((lock) => lock.lockName === lockName);
+    if (named.length === 1)
+        return named[0];
+    if (named.length === 0) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds no lock named '${lockName}'; it holds ${list(held)}.`);
     }
-    /** One HEAD request: the lease state and the holder record. */
-    async view(options = {}) {
-        try {
-            const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
-            const record = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderFromMetadata */ .ez)(props.metadata);
-            if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
-                return { state: 'leased', holder: record };
-            }
-            return { state: 'free', staleHolder: record };
-        }
-        catch (err) {
-            if (isMissing(err))
-                return { state: 'missing' };
-            throw err;
-        }
-    }
-    /**
-     * Creates the empty lock blob if it is missing, and its container if that is
-     * missing too. Never overwrites an existing blob (If-None-Match: *), so a
-     * holder's lease and record survive any number of racing creators.
-     * Returns what it created.
-     */
-    async create(options = {}) {
-        try {
-            return (await this.createBlob(options)) ? 'blob' : 'nothing';
-        }
-        catch (err) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) !== 'ContainerNotFound')
-                throw err;
-        }
-        const { succeeded } = await this.request(options, (abortSignal) => this.container.createIfNotExists({ abortSignal }));
-        const blob = await this.createBlob(options);
-        return succeeded ? 'container' : blob ? 'blob' : 'nothing';
-    }
-    /** True when this call created the blob, false when it existed already. */
-    async createBlob(options) {
-        try {
-            await this.request(options, (abortSignal) => this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } }));
-            return true;
-        }
-        catch (err) {
-            // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
-            const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
-            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 412)
-                return false;
-            throw err;
-        }
-    }
-    /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
-    async acquire(leaseId, durationSeconds, options = {}) {
-        try {
-            await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }));
-            return 'acquired';
-        }
-        catch (err) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) === 'LeaseAlreadyPresent')
-                return 'held-by-other';
-            if (isMissing(err))
-                return 'missing';
-            throw err;
-        }
-    }
-    /**
-     * Writes who holds the lock, under our lease. Only the holder keys change:
-     * metadata that others put on the blob (owner=platform-team) is kept.
-     */
-    async writeHolder(leaseId, record, options = {}) {
-        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderToMetadata */ .Jp)(record), abortSignal));
-    }
-    /**
-     * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
-     * read, a merge and a write. Both requests carry our lease id: while the
-     * lease is ours, nobody else can change the metadata (a write without our id
-     * is refused with 412), and if the lease is lost in between, our write is
-     * refused instead of overwriting the next holder's record. The write is also
-     * conditional on the ETag we read, so a second writer of our own (same
-     * lease id) cannot be overwritten unseen either; that case is read again.
-     * With `record` undefined the holder keys are removed, and nothing is
-     * written when the blob carries none.
-     */
-    async updateHolderKeys(leaseId, record, abortSignal) {
-        for (let attempt = 1;; attempt++) {
-            const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
-            const current = Object.entries(props.metadata ?? {});
-            if (!record && !current.some(([key]) => (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .isHolderKey */ ._L)(key)))
-                return;
-            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .isHolderKey */ ._L)(key))), ...record };
-            try {
-                await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
-                return;
-            }
-            catch (err) {
-                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) !== 'ConditionNotMet' || attempt >= 3)
-                    throw err;
-            }
-        }
-    }
-    /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
-    async renew(leaseId, options = {}) {
-        await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
-    }
-    /**
-     * Clears our holder record (others' metadata stays) and releases our lease.
-     * 'not-held' means the lease was no longer ours (expired and taken, broken,
-     * or the blob is gone): nothing of anybody else's is touched in that case.
-     */
-    async release(leaseId, options = {}) {
-        try {
-            await this.request(options, async (abortSignal) => {
-                await this.updateHolderKeys(leaseId, undefined, abortSignal);
-                await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
-            });
-            return 'released';
-        }
-        catch (err) {
-            if (isLeaseGone(err) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 412)
-                return 'not-held';
-            throw err;
-        }
-    }
-}
-/** The lock a spec names, signed with the given credential; no request is made. */
-function openLock(auth, spec, options = {}) {
-    const container = (0,_storage_js__WEBPACK_IMPORTED_MODULE_2__/* .containerClientFor */ .wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
-    return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs });
+    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds ${named.length} locks named '${lockName}', in different containers or accounts (${list(named)}): ` +
+        'a release step cannot tell them apart; let their post steps release them.');
 }
 
 
 /***/ }),
 
-/***/ 6139:
+/***/ 1729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ lockNameProblem),
-/* harmony export */   i: () => (/* binding */ containerNameProblem)
+/* harmony export */   FW: () => (/* binding */ readOptionalLockName),
+/* harmony export */   VY: () => (/* binding */ readLockName),
+/* harmony export */   dZ: () => (/* binding */ readStorageTarget),
+/* harmony export */   pk: () => (/* binding */ readReason),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   u2: () => (/* binding */ readContainer)
 /* harmony export */ });
-// Azure's naming rules for the two names that identify a lock: the container
-// and the blob (the lock name, as in go-azuremutex). Each check returns why a
-// name is invalid, or undefined when it is fine.
-const CONTAINER_NAME = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/;
-/** 3 to 63 characters: lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
-function containerNameProblem(name) {
-    if (name === '')
-        return 'it is empty';
-    if (name.length < 3 || name.length > 63)
-        return `it is ${name.length} characters long, not 3 to 63`;
-    if (!CONTAINER_NAME.test(name)) {
-        return 'it may contain only lowercase letters, digits and single hyphens, and must start and end with a letter or digit';
+/* unused harmony exports InputError, readLeaseDuration, readTimeout, readBoolean, readFailOnTimeout, REASON_MAX_LENGTH */
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
+/* harmony import */ var _lock_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6139);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4906);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+// Turns the step's inputs into one typed settings object, up front. Every
+// problem becomes an InputError that names the input and the form expected.
+
+
+
+
+
+
+class InputError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+    name = 'InputError';
+}
+function invalid(input, problem) {
+    return new InputError(`Invalid input '${input}': ${problem}.`);
+}
+function readLockName(read) {
+    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName);
+    if (name === '') {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
     }
-    return undefined;
-}
-// C0 and C1 controls and DEL: Azure refuses them in blob names.
-// eslint-disable-next-line no-control-regex
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
-/** Azure's limit on the path segments of a blob name. */
-const MAX_SEGMENTS = 254;
-/**
- * 1 to 1024 characters, no control characters or backslashes, at most 254
- * path segments, not ending in '.' or '/', and a name that means the same
- * blob to every client: no '.' or '..' segment (URL normalisation removes or
- * resolves them before the request leaves the client, so 'a/../b' would lock
- * 'b' and '../x/b' even another container), no empty segment (a leading '/'
- * or '//', which some SDKs trim and accounts with a hierarchical namespace
- * cannot hold), and no segment ending in '.' (which Azure drops).
- */
-function lockNameProblem(name) {
-    if (name === '')
-        return 'it is empty';
-    if (name.length > 1024)
-        return `it is ${name.length} characters long, more than 1024`;
-    if (CONTROL_CHARACTER.test(name))
-        return 'it contains a control character';
-    if (name.includes('\\'))
-        return 'it contains a backslash, which some Azure tools turn into /';
-    const segments = name.split('/');
-    const dots = segments.find((segment) => segment === '.' || segment === '..');
-    if (dots)
-        return `it has a '${dots}' path segment, which URLs resolve away ('a/../b' would lock 'b')`;
-    if (/[./]$/.test(name))
-        return "it ends with '.' or '/'";
-    if (segments.includes(''))
-        return "it has an empty path segment (a leading '/' or '//')";
-    const dotted = segments.find((segment) => segment.endsWith('.'));
-    if (dotted)
-        return `its path segment '${dotted}' ends with '.', which Azure drops`;
-    if (segments.length > MAX_SEGMENTS)
-        return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 7832:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G4: () => (/* binding */ MalformedError),
-/* harmony export */   VU: () => (/* binding */ lockLocation),
-/* harmony export */   aY: () => (/* binding */ parseLockSpec)
-/* harmony export */ });
-/* unused harmony export accountNameOf */
-/* harmony import */ var _lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6139);
-// Which lock, in one value: the account's endpoint, the container, the lock's
-// name and the lease length. The steps read it from inputs, keep it in step
-// state and hand it to the renewer; wherever it is read back, it is checked.
-
-
-/** A value read back from state, a file or a pipe that is not what was written there. */
-class MalformedError extends Error {
-    name = 'MalformedError';
-}
-/** The account name: the first path segment of a path-style endpoint (Azurite, IP), else the first label of the host. */
-function accountNameOf(endpoint) {
-    const url = new URL(endpoint);
-    const pathStyle = url.port !== '' || /^[\d.]+$|^\[|^localhost$/i.test(url.hostname);
-    return (pathStyle ? url.pathname.split('/')[1] : url.hostname.split('.')[0]) ?? '';
-}
-/** account/container/blob: how the logs name a lock. Holds no credentials. */
-function lockLocation(spec) {
-    return `${accountNameOf(spec.endpoint)}/${spec.container}/${spec.lockName}`;
-}
-/** Checks that a value read back is a LockSpec that names a valid lock; throws MalformedError if not. */
-function parseLockSpec(value) {
-    const spec = value;
-    const problem = typeof spec !== 'object' || spec === null
-        ? 'not an object'
-        : typeof spec.endpoint !== 'string' || !/^https?:\/\/[^?#]+$/.test(spec.endpoint)
-            ? 'endpoint'
-            : typeof spec.container !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .containerNameProblem */ .i)(spec.container)
-                ? 'container'
-                : typeof spec.lockName !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .lockNameProblem */ .Q)(spec.lockName)
-                    ? 'lockName'
-                    : typeof spec.leaseDurationSeconds !== 'number' || (0,_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .leaseSecondsProblem */ .j1)(spec.leaseDurationSeconds)
-                        ? 'leaseDurationSeconds'
-                        : undefined;
+    const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_5__/* .lockNameProblem */ .Qn)(name);
     if (problem)
-        throw new MalformedError(`not a lock description (${problem})`);
-    const { endpoint, container, lockName, leaseDurationSeconds } = spec;
-    return { endpoint, container, lockName, leaseDurationSeconds };
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
+    return name;
 }
-
-
-/***/ }),
-
-/***/ 4906:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Fj: () => (/* binding */ secretsOf),
-/* harmony export */   HH: () => (/* binding */ parseConnectionString),
-/* harmony export */   Kp: () => (/* binding */ accountKeyProblem),
-/* harmony export */   QA: () => (/* binding */ STEP_RETRY),
-/* harmony export */   co: () => (/* binding */ normalizeSasToken),
-/* harmony export */   ix: () => (/* binding */ StorageConfigError),
-/* harmony export */   lI: () => (/* binding */ normalizeEndpoint),
-/* harmony export */   nQ: () => (/* binding */ defaultEndpoint),
-/* harmony export */   pg: () => (/* binding */ STORAGE_SCOPE),
-/* harmony export */   wW: () => (/* binding */ containerClientFor),
-/* harmony export */   w_: () => (/* binding */ accountNameProblem)
-/* harmony export */ });
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(728);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
-// Where the lock lives and how we sign in to it: endpoint plus credential,
-// turned into a ContainerClient with retry settings that suit each caller.
-
-
-/** The scope of an Entra ID access token for Azure Storage. */
-const STORAGE_SCOPE = 'https://storage.azure.com/.default';
-/** Why a piece of configuration is unusable. The message never contains the secret itself. */
-class StorageConfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
-    name = 'StorageConfigError';
+/** The lock name of a sub-action, where it may be left out: undefined when it is. */
+function readOptionalLockName(read) {
+    return read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
 }
-const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const DEV_ACCOUNT = 'devstoreaccount1';
-const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
-function accountNameProblem(name) {
-    return ACCOUNT_NAME.test(name) ? undefined : 'expected 3 to 24 lowercase letters and digits';
-}
-function accountKeyProblem(key) {
-    return BASE64.test(key) && key.length % 4 === 0 ? undefined : 'expected a base64 account key';
-}
-/** The token without a leading '?'; it must at least carry a signature. */
-function normalizeSasToken(token) {
-    const sas = token.trim().replace(/^\?/, '');
-    if (!/(^|&)sig=[^&]+/.test(sas)) {
-        throw new StorageConfigError("expected a SAS token such as 'sv=...&sp=...&sig=...' (it has no sig= part)");
+function readContainer(read) {
+    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Defaults */ .Hw.Container;
+    const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_5__/* .containerNameProblem */ .iH)(container);
+    if (problem) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Container, `'${container}' is not a valid container name: ${problem}`);
     }
-    return sas;
+    return container;
 }
-/** An http(s) URL with no query or fragment, without a trailing slash. */
-function normalizeEndpoint(url) {
-    let parsed;
-    try {
-        parsed = new URL(url.trim());
+function readLeaseDuration(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LeaseDuration);
+    if (text === '')
+        return _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.default;
+    const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
+    if ((0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .leaseSecondsProblem */ .j1)(seconds)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LeaseDuration, `'${text}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
     }
-    catch {
-        throw new StorageConfigError("expected an http(s) URL such as 'https://myaccount.blob.core.windows.net'");
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-        throw new StorageConfigError(`expected an http or https URL, not ${parsed.protocol}`);
-    }
-    if (parsed.search || parsed.hash || /[?#]/.test(url)) {
-        throw new StorageConfigError('expected a URL without a query; give the SAS token on its own, not in the URL');
-    }
-    return parsed.toString().replace(/\/+$/, '');
+    return seconds;
 }
-function defaultEndpoint(accountName, protocol = 'https', suffix = 'core.windows.net') {
-    return `${protocol}://${accountName}.blob.${suffix}`;
+function readTimeout(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Timeout);
+    if (text === '')
+        return undefined;
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    if (ms === undefined) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Timeout, `'${text}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+    }
+    return ms;
 }
-const CONNECTION_STRING_KEYS = new Set([
-    'DefaultEndpointsProtocol',
-    'AccountName',
-    'AccountKey',
-    'SharedAccessSignature',
-    'EndpointSuffix',
-    'BlobEndpoint',
-    'BlobSecondaryEndpoint',
-    'QueueEndpoint',
-    'TableEndpoint',
-    'FileEndpoint',
-    'UseDevelopmentStorage',
-    'DevelopmentStorageProxyUri',
-].map((key) => key.toLowerCase()));
 /**
- * Reads an Azure Storage connection string: account key or SAS, with BlobEndpoint
- * or the endpoint built from AccountName, DefaultEndpointsProtocol and EndpointSuffix.
+ * A yes/no input with the rule of core.getBooleanInput: true, True or TRUE;
+ * false, False or FALSE. Empty gives the default.
  */
-function parseConnectionString(text) {
-    const fields = new Map();
-    for (const segment of text.trim().split(';')) {
-        if (segment.trim() === '')
-            continue;
-        const eq = segment.indexOf('=');
-        if (eq <= 0) {
-            throw new StorageConfigError("expected 'Key=Value' pairs separated by ';' (a part has no '=')");
+function readBoolean(read, input, defaultValue) {
+    const text = read(input);
+    if (text === '')
+        return defaultValue;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw invalid(input, `'${text}' is not a boolean; expected true or false`);
+}
+function readFailOnTimeout(read) {
+    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.FailOnTimeout, true);
+}
+/** The longest reason a break record keeps: metadata is sent in HTTP headers, 8 KiB for all of it. */
+const REASON_MAX_LENGTH = 300;
+/** Why an operator breaks a lease: required, one line, at most REASON_MAX_LENGTH characters. */
+function readReason(read) {
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason);
+    if (reason === '') {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
+            "It is written on the lock blob, and the former holder's post step shows it.");
+    }
+    if (reason.length > REASON_MAX_LENGTH) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+    }
+    return reason;
+}
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+/**
+ * Exactly one kind of credential: a connection string, an account key, a SAS
+ * token, Entra ID through GitHub OIDC (client-id and tenant-id), or, with only
+ * an account name or endpoint, the Azure credential found on the runner.
+ */
+function readStorageTarget(read) {
+    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString);
+    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName);
+    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey);
+    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken);
+    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint);
+    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId);
+    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId);
+    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Audience);
+    const kinds = [
+        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString,
+        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey,
+        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken,
+    ].filter(Boolean);
+    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId].filter(Boolean);
+    if (kinds.length > 0 && entra.length > 0) {
+        throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)} and ${quoted(entra)}: ` +
+            `'${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
+    }
+    if (kinds.length > 1) {
+        throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)}.`);
+    }
+    if (audience && entra.length === 0) {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}'.`);
+    }
+    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
+    if (connectionString) {
+        if (accountName) {
+            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
         }
-        const key = segment.slice(0, eq).trim().toLowerCase();
-        // An unknown key is often a pasted secret: say so without echoing it.
-        if (!CONNECTION_STRING_KEYS.has(key)) {
-            throw new StorageConfigError("expected 'Key=Value' pairs separated by ';' such as AccountName=...;AccountKey=... (a part is not a known setting)");
-        }
-        fields.set(key, segment.slice(eq + 1).trim());
+        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConnectionString */ .HH)(connectionString));
+        return endpointOverride ? { ...target, endpoint: endpointOverride } : target;
     }
-    // Azure documents it as an HTTP proxy for the emulator's requests (the JavaScript SDK reads it so, older .NET
-    // SDKs as the emulator's host). Ignoring it would talk to 127.0.0.1:10000 instead: refuse it. Not echoed: a
-    // proxy URL can carry a password.
-    if (fields.has('developmentstorageproxyuri')) {
-        throw new StorageConfigError("DevelopmentStorageProxyUri is not supported; give the emulator's address instead, as in " +
-            `BlobEndpoint=http://<host>:10000/${DEV_ACCOUNT};AccountName=${DEV_ACCOUNT};AccountKey=...`);
+    if (kinds.length === 0 && entra.length === 0 && accountName === '' && !endpointOverride) {
+        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken}'; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
     }
-    if (fields.get('usedevelopmentstorage')?.toLowerCase() === 'true') {
-        return {
-            endpoint: `http://127.0.0.1:10000/${DEV_ACCOUNT}`,
-            auth: { kind: 'shared-key', accountName: DEV_ACCOUNT, accountKey: DEV_KEY },
-        };
+    if (accountName === '' && (kinds.length > 0 || !endpointOverride)) {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
     }
-    const accountName = fields.get('accountname');
-    const accountKey = fields.get('accountkey');
-    const sas = fields.get('sharedaccesssignature');
-    const blobEndpoint = fields.get('blobendpoint');
-    if (accountName !== undefined && accountNameProblem(accountName)) {
-        throw new StorageConfigError(`AccountName is not a storage account name (${accountNameProblem(accountName)})`);
+    if (accountName) {
+        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .accountNameProblem */ .w_)(accountName);
+        if (nameProblem)
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName, `'${accountName}' is not a storage account name; ${nameProblem}`);
     }
-    if (accountKey !== undefined && sas !== undefined) {
-        throw new StorageConfigError('it has both AccountKey and SharedAccessSignature; keep one of them');
-    }
-    let endpoint;
-    if (blobEndpoint) {
-        endpoint = normalizeEndpoint(blobEndpoint);
-    }
-    else if (accountName) {
-        const protocol = (fields.get('defaultendpointsprotocol') ?? 'https').toLowerCase();
-        if (protocol !== 'https' && protocol !== 'http') {
-            throw new StorageConfigError('expected DefaultEndpointsProtocol=https or http');
-        }
-        endpoint = defaultEndpoint(accountName, protocol, fields.get('endpointsuffix') ?? 'core.windows.net');
-    }
-    else {
-        throw new StorageConfigError('expected AccountName=... or BlobEndpoint=... in the connection string');
-    }
-    if (accountKey !== undefined) {
-        if (!accountName)
-            throw new StorageConfigError('AccountKey is given without AccountName');
-        if (accountKeyProblem(accountKey))
-            throw new StorageConfigError('AccountKey is not a base64 key');
+    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultEndpoint */ .nQ)(accountName);
+    if (accountKey) {
+        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .accountKeyProblem */ .Kp)(accountKey);
+        if (keyProblem)
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey, keyProblem);
         return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } };
     }
-    if (sas !== undefined)
-        return { endpoint, auth: { kind: 'sas', sasToken: normalizeSasToken(sas) } };
-    throw new StorageConfigError('expected AccountKey=... or SharedAccessSignature=... in the connection string');
-}
-/** The secret parts of a credential, to be masked in logs. */
-function secretsOf(credential) {
-    if (credential.kind === 'shared-key' && credential.accountKey)
-        return [credential.accountKey];
-    if (credential.kind === 'sas' && credential.sasToken)
-        return [credential.sasToken];
-    // A token credential holds no long-lived secret; the tokens it fetches are short-lived and never logged.
-    return [];
-}
-function containerClientFor(target, container, options = {}) {
-    const { auth } = target;
-    if (auth.kind === 'token' && !target.endpoint.startsWith('https://')) {
-        throw new StorageConfigError(`Entra ID tokens are sent only over https, and the blob endpoint ${target.endpoint} is http`);
+    if (sasToken) {
+        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeSasToken */ .co)(sasToken)) } };
     }
-    const credential = auth.kind === 'shared-key'
-        ? new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(auth.accountName, auth.accountKey)
-        : auth.kind === 'token'
-            ? auth.credential
-            : new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv();
-    const url = auth.kind === 'sas' ? `${target.endpoint}?${auth.sasToken}` : target.endpoint;
-    const pipeline = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(credential, {
-        retryOptions: options.retry,
-        userAgentOptions: { userAgentPrefix: options.userAgent ?? 'azure-mutex-action' },
-    });
-    return new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(url, pipeline).getContainerClient(container);
-}
-/**
- * SDK retry settings for the steps (main's waiter, post's own release): three
- * quick tries, so that a refused connection is reported within seconds
- * instead of the SDK's default minute. A stalled one is cut by the lock's
- * request deadline (lock-blob.ts), which covers all three.
- */
-const STEP_RETRY = {
-    maxTries: 3,
-    tryTimeoutInMs: 8_000,
-    retryDelayInMs: 500,
-    maxRetryDelayInMs: 2_000,
-};
-
-
-/***/ }),
-
-/***/ 4469:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ showUntrusted)
-/* harmony export */ });
-/* unused harmony export SHOWN_LENGTH */
-// Text that someone else wrote (a holder record read from the lock blob, an
-// error code from the service) is shown through showUntrusted, and only
-// through it: whatever it holds, it comes out as one line of plain text that
-// the runner cannot read as a workflow command.
-//
-// How the runner reads a line of a step's output (actions/runner,
-// ActionCommand.cs): after trimming leading white space, a line that starts
-// with '::' is a command ('::error::', '::add-mask::', '::stop-commands::');
-// and anywhere in a line, '##[name]' is the older form of the same commands.
-// Its '%0A'-style escapes are decoded only inside a command, so a '%' in plain
-// text is harmless once the text cannot become a command.
-/** The longest a shown value gets, in characters, the ellipsis included. */
-const SHOWN_LENGTH = 200;
-const ELLIPSIS = '…';
-/**
- * Characters that are shown as escapes: C0 and C1 controls and DEL (line
- * breaks, carriage returns, ANSI escapes), Unicode line and paragraph
- * separators, and the bidirectional controls that can make text read
- * differently from what it is (U+202E and the like).
- */
-const ESCAPED = /^[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]$/u;
-const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
-function hex(codePoint, width) {
-    return codePoint.toString(16).padStart(width, '0');
-}
-/** How one code point (or lone surrogate) is shown. */
-function shownCharacter(ch) {
-    const named = NAMED_ESCAPES[ch];
-    if (named)
-        return named;
-    const codePoint = ch.codePointAt(0);
-    const loneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
-    if (!loneSurrogate && !ESCAPED.test(ch))
-        return ch;
-    return codePoint <= 0xff ? `\\x${hex(codePoint, 2)}` : `\\u${hex(codePoint, 4)}`;
-}
-/**
- * Untrusted text as one line that is safe to print, in an annotation or in the
- * log: control, line-breaking and bidirectional characters and lone surrogates
- * become visible escapes such as \n, \x1b and \u202e (a backslash becomes \\);
- * the text cannot begin a workflow command ('::' after leading white space) nor
- * contain one ('##['), because that ':' or '[' is shown as \x3a or \x5b; and
- * it is at most `maxLength` characters long, cut with an ellipsis.
- */
-function showUntrusted(text, maxLength = SHOWN_LENGTH) {
-    // Code points, so that a cut never splits an emoji; a lone surrogate stays one item.
-    const characters = Array.from(text);
-    // Leading white space that is shown as itself; an escaped line break already starts with a backslash.
-    const firstVisible = characters.findIndex((ch) => !/^\s$/u.test(ch) || shownCharacter(ch) !== ch);
-    const pieces = characters.map((ch, i) => {
-        if (ch === ':' && i === firstVisible && characters[i + 1] === ':')
-            return '\\x3a';
-        if (ch === '[' && characters[i - 1] === '#' && characters[i - 2] === '#')
-            return '\\x5b';
-        return shownCharacter(ch);
-    });
-    const lengthOf = (piece) => (piece.length === 1 ? 1 : Array.from(piece).length);
-    let total = 0;
-    for (const piece of pieces)
-        total += lengthOf(piece);
-    if (total <= maxLength)
-        return pieces.join('');
-    let shown = '';
-    let length = 0;
-    for (const piece of pieces) {
-        const next = lengthOf(piece);
-        if (length + next > maxLength - ELLIPSIS.length)
-            break;
-        shown += piece;
-        length += next;
+    // Entra ID from here on: bearer tokens travel only over https.
+    if (!endpoint.startsWith('https://')) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint, `'${endpoint}' is http, but Entra ID tokens are sent only over https`);
     }
-    return shown + ELLIPSIS;
+    if (entra.length === 0)
+        return { endpoint, auth: { kind: 'ambient' } };
+    if (!clientId) {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
+    }
+    if (!tenantId) {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
+    }
+    if (!GUID.test(clientId)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
+    }
+    if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
+    }
+    return {
+        endpoint,
+        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Defaults */ .Hw.Audience },
+    };
 }
-
-
-/***/ }),
-
-/***/ 665:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ serveChannel),
-/* harmony export */   m: () => (/* binding */ askRenewer)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2722);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7855);
-// The renewer's control channel: how post, and a release step later in the
-// job, ask the detached renewer to let the lease go and hear how that went.
-//
-// Why a local socket (a named pipe on Windows) rather than signals or a
-// request file:
-// - It works the same on Linux, macOS and Windows, where a signal cannot be
-//   caught (process.kill is TerminateProcess there) and has no answer.
-// - It answers at once: no polling, so a handoff costs no poll interval and
-//   an idle renewer no CPU.
-// - A live connection proves who answers. The renewer checks the caller's
-//   token, then says its pid; while that connection stays open the process
-//   cannot have exited, so its pid cannot have been reused. That is the one
-//   moment a stuck renewer may be killed by pid, and no command line is read.
-// - It survives a later step emptying $RUNNER_TEMP (see channelAddress).
-// - Any number of clients may ask, one after another: post, release steps.
-//
-// The protocol is one JSON line each way and a last one back: the caller
-// sends {token, op, by}; the renewer answers {type: 'hello', pid}, does what
-// was asked, answers {type: 'report', report, log} and closes.
-
-
-
-
-
-
-const MAX_REQUEST_BYTES = 4_096;
-function sameToken(given, token) {
-    if (typeof given !== 'string')
-        return false;
-    const a = Buffer.from(given);
-    const b = Buffer.from(token);
-    return a.length === b.length && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(a, b);
+function quoted(names) {
+    return names.map((name) => `'${String(name)}'`).join(' and ');
 }
-function parseRequest(line) {
+function guard(input, parse) {
     try {
-        const value = JSON.parse(line);
-        const ops = ['stop', 'release', 'report'];
-        const requesters = ['post', 'release step'];
-        if (!ops.includes(value.op) || !requesters.includes(value.by))
-            return undefined;
-        return value;
+        return parse();
     }
-    catch {
-        return undefined;
+    catch (err) {
+        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .StorageConfigError */ .ix)
+            throw invalid(input, err.message);
+        throw err;
     }
 }
-/** Reads newline-delimited JSON from a socket, one line at a time, refusing a flood. */
-function onLines(socket, limit, onLine) {
-    let buffered = '';
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk) => {
-        buffered += chunk;
-        if (buffered.length > limit) {
-            socket.destroy();
+function readSettings(read) {
+    const lockName = readLockName(read);
+    const container = readContainer(read);
+    const leaseDurationSeconds = readLeaseDuration(read);
+    const timeoutMs = readTimeout(read);
+    const failOnTimeout = readFailOnTimeout(read);
+    const { endpoint, auth } = readStorageTarget(read);
+    return { lock: { endpoint, container, lockName, leaseDurationSeconds }, auth, timeoutMs, failOnTimeout };
+}
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ lossMessage)
+/* harmony export */ });
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9916);
+// How a lost lock is reported, by post and by a release step: when
+// exclusivity ended, when the loss was found and why, and who broke the lease
+// when a break step did.
+
+function lossMessage(location, loss, brokenBy) {
+    const broken = brokenBy ? ` It was ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .describeBreak */ .Li)(brokenBy)}.` : '';
+    return (`Lock ${location} was lost: exclusivity was guaranteed only until ${loss.exclusiveUntil}, ` +
+        `and the loss was found at ${loss.detectedAt}: ${loss.reason}.${broken} ` +
+        `Steps that ran under the lock after ${loss.exclusiveUntil} may have overlapped another holder.`);
+}
+
+
+/***/ }),
+
+/***/ 6864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ startPhase),
+/* harmony export */   z: () => (/* binding */ endPhase)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+// The phases of a step as log groups: each phase's lines fold under one
+// title. Only one group is open at a time, and failStep closes it first, so
+// that the error line of a failed step is never folded away.
+
+let open = false;
+/** Ends the phase that is open, if any, and opens a group for the next. */
+function startPhase(title) {
+    endPhase();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title);
+    open = true;
+}
+/** Ends the phase that is open, if any. */
+function endPhase() {
+    if (!open)
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    open = false;
+}
+
+
+/***/ }),
+
+/***/ 194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ runRelease)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
+/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9779);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9280);
+/* harmony import */ var _held_locks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2094);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1729);
+/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2603);
+// The release step (uses: org/azure-mutex-action/release@v1): lets a lock go
+// before the job ends, when slow steps that need no lock follow. It asks the
+// lock's renewer through the channel post uses, so it needs no credentials;
+// the renewer releases, then stays, idle, to tell post how it went. Post then
+// reports the early release and passes.
+
+
+
+
+
+
+
+async function runRelease() {
+    try {
+        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readOptionalLockName */ .FW)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+        await release((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .pickHeld */ .V5)((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .heldLocks */ .Mw)(), lockName));
+    }
+    catch (err) {
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_3__/* .failStep */ .v)(err, undefined);
+    }
+}
+async function release(lock) {
+    const { location } = lock;
+    const asked = await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_2__/* .askToLetGo */ .ih)(lock.channel, { op: 'release', by: 'release step' }, { killIfStuck: false });
+    const later = `The main action's post step will release it, or report what happened to it.`;
+    switch (asked.answer.kind) {
+        case 'gone':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is not running any more. ${later}`);
+            return;
+        case 'silent':
+        case 'stopped':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} did not answer. ${later}`);
+            return;
+        case 'answered':
+            break;
+    }
+    const report = asked.answer.report;
+    switch (report.phase) {
+        case 'released': {
+            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            const releasedAt = report.released ? Date.parse(report.released.at) : Date.now();
+            const held = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(releasedAt - Date.parse(lock.acquiredAt));
+            const by = report.released?.by === 'release step' ? '' : ` (by the ${report.released?.by}, earlier)`;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
+                `(${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(report.longestGapMs)}).`);
             return;
         }
-        for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
-            const line = buffered.slice(0, newline);
-            buffered = buffered.slice(newline + 1);
-            onLine(line);
-        }
-    });
-}
-function listenOn(server, address) {
-    if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .isSocketFile */ .gC)(address))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(address), { recursive: true, mode: 0o700 });
-    return new Promise((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(address, () => {
-            server.off('error', reject);
-            resolve();
-        });
-    });
-}
-/** Listens for requests that carry the token. */
-async function serveChannel(ref, options) {
-    let server = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
-    const onConnection = (socket) => {
-        socket.on('error', () => undefined);
-        let asked = false;
-        onLines(socket, MAX_REQUEST_BYTES, (line) => {
-            if (asked)
-                return;
-            asked = true;
-            const request = parseRequest(line);
-            if (!request || !sameToken(request.token, ref.token)) {
-                socket.end(`${JSON.stringify({ type: 'refused' })}\n`);
-                return;
-            }
-            socket.write(`${JSON.stringify({ type: 'hello', pid: process.pid })}\n`);
-            const { op, by } = request;
-            options.handle({ op, by }).then((answer) => socket.end(`${JSON.stringify({ type: 'report', ...answer })}\n`, () => options.answered?.({ op, by })), () => socket.destroy());
-        });
-    };
-    server.on('connection', onConnection);
-    await listenOn(server, ref.address);
-    return {
-        address: ref.address,
-        async keepListening() {
-            if (!(0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .isSocketFile */ .gC)(ref.address) || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(ref.address))
-                return;
-            server.close();
-            server = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
-            server.on('connection', onConnection);
-            await listenOn(server, ref.address).catch(() => undefined);
-        },
-        close: () => new Promise((resolve) => server.close(() => resolve())),
-    };
-}
-/** Connects and sends the request; 'nothing listens' when no renewer is there (it exited or died). */
-function askRenewer(ref, request, connectTimeoutMs = 2_000) {
-    return new Promise((resolve) => {
-        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createConnection)(ref.address);
-        const timer = setTimeout(() => {
-            socket.destroy();
-            resolve('nothing listens');
-        }, connectTimeoutMs);
-        socket.once('error', () => {
-            clearTimeout(timer);
-            resolve('nothing listens');
-        });
-        socket.once('connect', () => {
-            clearTimeout(timer);
-            socket.removeAllListeners('error');
-            socket.on('error', () => undefined);
-            let onHello = () => undefined;
-            let onAnswer = () => undefined;
-            const hello = new Promise((done) => (onHello = done));
-            const answer = new Promise((done) => (onAnswer = done));
-            onLines(socket, 1_000_000, (line) => {
-                let message;
-                try {
-                    message = JSON.parse(line);
-                }
-                catch {
-                    return;
-                }
-                if (message.type === 'hello' && typeof message.pid === 'number')
-                    onHello(message.pid);
-                if (message.type === 'report') {
-                    const report = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRenewerReport */ .Cs)(message.report);
-                    const log = Array.isArray(message.log) ? message.log.filter((l) => typeof l === 'string') : [];
-                    onAnswer(report ? { report, log } : undefined);
-                }
-            });
-            socket.once('close', () => {
-                onHello(undefined);
-                onAnswer(undefined);
-            });
-            socket.write(`${JSON.stringify({ token: ref.token, ...request })}\n`);
-            resolve({ hello, answer, close: () => socket.destroy() });
-        });
-    });
-}
-
-
-/***/ }),
-
-/***/ 2722:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cs: () => (/* binding */ parseRenewerReport),
-/* harmony export */   HX: () => (/* binding */ initialReport),
-/* harmony export */   WJ: () => (/* binding */ verdict),
-/* harmony export */   l1: () => (/* binding */ needsOwnRelease),
-/* harmony export */   np: () => (/* binding */ advance)
-/* harmony export */ });
-/* unused harmony export isFinal */
-// The renewer's lifecycle as one explicit state machine, and the verdict post
-// draws from it. Both are pure: the renewer process feeds events to advance(),
-// and what it reports (over its channel, or in its status file) is the state
-// that results. Post reads that state through verdict() alone.
-//
-//   starting ──renewed──▶ holding ──released──────▶ released
-//      │                   │  ├──lost / found-lost─▶ lost
-//      └──failed──▶ failed │  └──release-failed───▶ unreleased (expires by itself)
-//                          └──renewed, renewal-failed (stays holding)
-function initialReport(pid, startedAt) {
-    return { pid, phase: 'starting', startedAt: startedAt.toISOString(), renewals: 0, failures: 0, longestGapMs: 0 };
-}
-/** True once the renewer will never hold the lease again. */
-function isFinal(phase) {
-    return phase !== 'starting' && phase !== 'holding';
-}
-/**
- * The next state. An event that does not apply to the current phase (a late
- * renewal after a release, say) leaves the state as it is: a final phase is
- * never left.
- */
-function advance(report, event) {
-    if (isFinal(report.phase))
-        return report;
-    const held = report.phase === 'holding';
-    switch (event.type) {
-        case 'hold':
-            return { ...report, confirmedAt: event.confirmedAt.toISOString() };
-        case 'renewed': {
-            const previous = Date.parse(report.renewedAt ?? report.confirmedAt ?? event.sentAt.toISOString());
-            return {
-                ...report,
-                phase: 'holding',
-                confirmedAt: event.sentAt.toISOString(),
-                renewedAt: event.at.toISOString(),
-                renewals: report.renewals + 1,
-                longestGapMs: Math.max(report.longestGapMs, event.at.getTime() - previous),
-            };
-        }
-        case 'renewal-failed':
-            return { ...report, failures: report.failures + 1 };
         case 'lost':
-            return {
-                ...report,
-                phase: 'lost',
-                loss: {
-                    exclusiveUntil: event.exclusiveUntil.toISOString(),
-                    detectedAt: event.detectedAt.toISOString(),
-                    reason: event.reason,
-                },
-            };
-        case 'found-lost':
-            return held
-                ? {
-                    ...report,
-                    phase: 'lost',
-                    loss: {
-                        exclusiveUntil: report.confirmedAt ?? report.startedAt,
-                        detectedAt: event.at.toISOString(),
-                        reason: 'at release, Azure said the lease was no longer ours',
-                    },
+            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            // The loss is news the job must see now: the steps it protected may have overlapped another holder.
+            if (report.loss) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_6__/* .lossMessage */ .L)(location, report.loss), { title: 'Lock lost' });
+                process.exitCode = 1;
+                return;
+            }
+            throw new Error(`the renewer says lock ${location} was lost, without saying when`);
+        case 'unreleased':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer could not release lock ${location} (${report.error ?? 'no reason given'}). ` +
+                "The post step will try again with the step's credentials; else the lease expires by itself.");
+            return;
+        default:
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is ${report.phase}, not holding the lock. ${later}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lm: () => (/* binding */ yesNo),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   al: () => (/* binding */ nonEmptyText),
+/* harmony export */   c3: () => (/* binding */ listOf),
+/* harmony export */   cW: () => (/* binding */ shape),
+/* harmony export */   kB: () => (/* binding */ time),
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   yL: () => (/* binding */ oneOf)
+/* harmony export */ });
+/* unused harmony exports NOT_IT, optional */
+// Shapes for JSON that the action reads back from places it does not control
+// alone: step state, and the variables it exports to later steps. A shape is
+// declared once, field by field; its type follows from it, and reading a value
+// builds a new object of exactly those fields, or fails: no value read back is
+// cast to a type it was not checked against.
+//
+// Adding a field to a record is one line in its shape: `fencingToken:
+// optional(count)`, say. Optional fields may be missing from what was written
+// before the field existed.
+const NOT_IT = Symbol('not it');
+const text = (value) => (typeof value === 'string' ? value : NOT_IT);
+const nonEmptyText = (value) => (typeof value === 'string' && value !== '' ? value : NOT_IT);
+/** An ISO 8601 time as Date.parse reads it. */
+const time = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : NOT_IT;
+/** A whole number, 0 or more. */
+const count = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : NOT_IT;
+const yesNo = (value) => (typeof value === 'boolean' ? value : NOT_IT);
+function oneOf(...values) {
+    return (value) => (values.includes(value) ? value : NOT_IT);
+}
+/** A list of at most `max` items, each checked. */
+function listOf(item, max) {
+    return (value) => {
+        if (!Array.isArray(value) || value.length > max)
+            return NOT_IT;
+        const items = [];
+        for (const element of value) {
+            const checked = item(element);
+            if (checked === NOT_IT)
+                return NOT_IT;
+            items.push(checked);
+        }
+        return items;
+    };
+}
+function optional(check) {
+    return { optional: check };
+}
+/** An object with exactly these fields (others are dropped), each checked. */
+function shape(fields) {
+    return (value) => {
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return NOT_IT;
+        const source = value;
+        const result = {};
+        for (const [name, field] of Object.entries(fields)) {
+            const given = Object.hasOwn(source, name) ? source[name] : undefined;
+            if (typeof field !== 'function') {
+                if (given === undefined)
+                    continue;
+                const checked = field.optional(given);
+                if (checked === NOT_IT)
+                    return NOT_IT;
+                result[name] = checked;
+                continue;
+            }
+            const checked = field(given);
+            if (checked === NOT_IT)
+                return NOT_IT;
+            result[name] = checked;
+        }
+        return result;
+    };
+}
+/** JSON text read back through a shape: the value, or undefined when the text is missing, not JSON or not of the shape. */
+function parseJson(textValue, check) {
+    if (!textValue)
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(textValue);
+    }
+    catch {
+        return undefined;
+    }
+    const checked = check(parsed);
+    return checked === NOT_IT ? undefined : checked;
+}
+
+
+/***/ }),
+
+/***/ 4202:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_release_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(194);
+
+await (0,_action_release_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runRelease */ .T)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F8: () => (/* binding */ SpawnedRenewer),
+/* harmony export */   IY: () => (/* binding */ workerOf),
+/* harmony export */   ih: () => (/* binding */ askToLetGo),
+/* harmony export */   nV: () => (/* binding */ newRenewerPlaces)
+/* harmony export */ });
+/* unused harmony export RenewerStartError */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2960);
+/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4632);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7855);
+// The steps' side of the renewer. Main starts it early, while it waits for the
+// lease, and hands the lease over once it has one; post (or a release step)
+// asks it to let go through its channel.
+//
+// Main talks to the renewer over Node's IPC pipe, which exists only between
+// the two: the configuration, secrets included, never touches a command line,
+// an environment variable or a file. The renewer's stdout and stderr go
+// nowhere, so it cannot hold the step's output open.
+
+
+
+
+
+
+
+
+
+
+/** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
+const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/;
+class RenewerStartError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo {
+    name = 'RenewerStartError';
+}
+/** A fresh channel and status file for one renewer: the address is the renewer's, the token its password. */
+function newRenewerPlaces() {
+    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+    return {
+        channel: { address: (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .channelAddress */ .ov)(id), token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(24).toString('base64url') },
+        statusFile: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'azure-mutex', `renewer-${id}.json`),
+    };
+}
+/** The worker to watch: main's parent, unless that is init or a container's pid 1. */
+function workerOf(ppid) {
+    return (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .isSignallablePid */ .sp)(ppid) ? { pid: ppid, startTime: (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .startTimeOf */ .P2)(ppid) } : undefined;
+}
+function renewerScript() {
+    // This code runs from a file in dist/bundle/ (npm run build), beside dist/renewer/index.js.
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url)), '..', 'renewer', 'index.js');
+}
+/** A renewer that main has started and not yet let go of. */
+class SpawnedRenewer {
+    child;
+    messages = [];
+    wake = () => undefined;
+    ended;
+    constructor(config) {
+        const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)));
+        this.child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [renewerScript()], {
+            detached: true,
+            stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+            env,
+            windowsHide: true,
+        });
+        this.child.on('message', (value) => {
+            const message = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .parseFromRenewer */ .Cd)(value);
+            if (message)
+                this.messages.push(message);
+            this.wake();
+        });
+        this.child.once('exit', (code, signal) => {
+            this.ended = signal ? `signal ${signal}` : `exit code ${code}`;
+            this.wake();
+        });
+        this.child.once('error', (err) => {
+            this.ended = err.message;
+            this.wake();
+        });
+        this.child.unref();
+        this.send({ type: 'config', config });
+    }
+    get pid() {
+        return this.child.pid;
+    }
+    send(message) {
+        if (this.child.connected)
+            this.child.send(message, () => undefined);
+    }
+    /** The next message of the given type, or an error when the renewer ends, fails, or the time or signal runs out. */
+    async expect(type, timeoutMs, signal) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const index = this.messages.findIndex((m) => m.type === type || m.type === 'failed');
+            if (index >= 0) {
+                const [message] = this.messages.splice(index, 1);
+                if (message.type === 'failed') {
+                    throw new RenewerStartError(`The renewer could not keep the lease: ${message.error}.`);
                 }
-                : report;
-        case 'released':
-            return held ? { ...report, phase: 'released', released: { at: event.at.toISOString(), by: event.by } } : report;
-        case 'release-failed':
-            return held ? { ...report, phase: 'unreleased', error: event.error } : report;
-        case 'failed':
-            return report.phase === 'starting' ? { ...report, phase: 'failed', error: event.error } : report;
-    }
-}
-/** Whether post must release with its own credentials: the renewer did not, and it holds no final word. */
-function needsOwnRelease(answer, statusFile) {
-    const report = answer.kind === 'answered' ? answer.report : statusFile;
-    return !(report && (report.phase === 'released' || report.phase === 'lost'));
-}
-/** What post reports, from what the renewer said (or left behind) and post's own release. */
-function verdict(input) {
-    const { answer, ownRelease, now } = input;
-    const warnings = [];
-    const report = answer.kind === 'answered' ? answer.report : input.statusFile;
-    if (report?.phase === 'lost' && report.loss)
-        return { verdict: { kind: 'lost', loss: report.loss }, warnings };
-    if (report?.phase === 'released' && report.released) {
-        const early = report.released.by === 'post' ? undefined : report.released;
-        return { verdict: { kind: 'released', report, early }, warnings };
-    }
-    if (answer.kind === 'gone' && report?.phase !== 'failed') {
-        warnings.push(`The renewer stopped unexpectedly${report?.confirmedAt ? `; it last renewed at ${report.confirmedAt}` : ''}.`);
-    }
-    else if (answer.kind === 'stopped') {
-        warnings.push(`The renewer (pid ${answer.pid}) did not answer in time and was stopped.`);
-    }
-    else if (answer.kind === 'silent') {
-        warnings.push('The renewer did not answer; it is left for the job-end clean-up.');
-    }
-    else if (answer.kind === 'answered' && report?.phase === 'unreleased') {
-        warnings.push(`The renewer could not release the lease (${report.error ?? 'no reason given'}).`);
-    }
-    // The lease was certainly ours up to the latest confirmation anyone knows of.
-    const confirmed = Math.max(input.confirmedAt.getTime(), report?.confirmedAt ? Date.parse(report.confirmedAt) : 0);
-    const ranOutAt = confirmed + input.leaseDurationMs;
-    if (ranOutAt < now.getTime()) {
-        // Nobody renewed it after `confirmed`: it ran out, and another holder may have got in.
-        const loss = {
-            exclusiveUntil: new Date(confirmed).toISOString(),
-            detectedAt: now.toISOString(),
-            reason: `the renewer had stopped and the lease ran out at ${new Date(ranOutAt).toISOString()}`,
-        };
-        return { verdict: { kind: 'lost', loss }, warnings };
-    }
-    if (ownRelease === 'not-held') {
-        const loss = {
-            exclusiveUntil: new Date(confirmed).toISOString(),
-            detectedAt: now.toISOString(),
-            reason: 'at release, Azure said the lease was no longer ours',
-        };
-        return { verdict: { kind: 'lost', loss }, warnings };
-    }
-    if (ownRelease === 'released')
-        return { verdict: { kind: 'released', report }, warnings };
-    return { verdict: { kind: 'expires' }, warnings };
-}
-// ---- Reading a report back -------------------------------------------------
-const PHASES = new Set(['starting', 'holding', 'released', 'lost', 'unreleased', 'failed']);
-const REQUESTERS = new Set(['post', 'release step', 'worker gone']);
-const isTime = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
-const isCount = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-/** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
-function parseRenewerReport(value) {
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const r = value;
-    const loss = r.loss;
-    const released = r.released;
-    const valid = isCount(r.pid) &&
-        PHASES.has(r.phase) &&
-        isTime(r.startedAt) &&
-        (r.confirmedAt === undefined || isTime(r.confirmedAt)) &&
-        (r.renewedAt === undefined || isTime(r.renewedAt)) &&
-        isCount(r.renewals) &&
-        isCount(r.failures) &&
-        isCount(r.longestGapMs) &&
-        (loss === undefined ||
-            (typeof loss === 'object' &&
-                loss !== null &&
-                isTime(loss.exclusiveUntil) &&
-                isTime(loss.detectedAt) &&
-                typeof loss.reason === 'string')) &&
-        (released === undefined ||
-            (typeof released === 'object' &&
-                released !== null &&
-                isTime(released.at) &&
-                REQUESTERS.has(released.by))) &&
-        (r.error === undefined || typeof r.error === 'string');
-    return valid ? value : undefined;
-}
-
-
-/***/ }),
-
-/***/ 4632:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cd: () => (/* binding */ parseFromRenewer),
-/* harmony export */   VA: () => (/* binding */ parseToRenewer)
-/* harmony export */ });
-/* unused harmony export parseRenewerConfig */
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7832);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2722);
-// What main and the renewer say to each other over their IPC pipe, and how
-// each side checks what it receives.
-
-
-/** The renewer's first message to main, parsed; undefined for anything else. */
-function parseFromRenewer(value) {
-    const m = value;
-    if (typeof m !== 'object' || m === null)
-        return undefined;
-    if (m.type === 'ready')
-        return { type: 'ready' };
-    if (m.type === 'failed' && typeof m.error === 'string')
-        return { type: 'failed', error: m.error };
-    const report = m.type === 'holding' ? (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRenewerReport */ .Cs)(m.report) : undefined;
-    return report ? { type: 'holding', report } : undefined;
-}
-const isText = (value) => typeof value === 'string' && value !== '';
-function parseSignInMethod(value) {
-    const m = value;
-    const valid = typeof m === 'object' &&
-        m !== null &&
-        ((m.kind === 'shared-key' && isText(m.accountName) && isText(m.accountKey)) ||
-            (m.kind === 'sas' && isText(m.sasToken)) ||
-            (m.kind === 'federated' && isText(m.tenantId) && isText(m.clientId) && isText(m.audience)) ||
-            m.kind === 'ambient');
-    if (!valid)
-        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not a sign-in method');
-    return m;
-}
-/** The configuration main sent, checked field by field; throws MalformedError when it is not one. */
-function parseRenewerConfig(value) {
-    const c = value;
-    if (typeof c !== 'object' || c === null)
-        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not a renewer configuration');
-    const channel = c.channel;
-    const worker = c.worker;
-    const oidc = c.oidcRequest;
-    if (typeof channel !== 'object' || channel === null || !isText(channel.address) || !isText(channel.token)) {
-        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('no channel');
-    }
-    if (!isText(c.statusFile))
-        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('no status file');
-    if (worker !== undefined &&
-        (typeof worker.pid !== 'number' || !(worker.startTime === undefined || isText(worker.startTime)))) {
-        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not a worker');
-    }
-    if (oidc !== undefined && (!isText(oidc.url) || !isText(oidc.token)))
-        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not an OIDC request');
-    const ambientSources = ['environment', 'workload-identity', 'managed-identity', 'azure-cli'];
-    if (c.ambientSource !== undefined && !ambientSources.includes(c.ambientSource)) {
-        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not an ambient source');
-    }
-    return {
-        lock: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLockSpec */ .aY)(c.lock),
-        auth: parseSignInMethod(c.auth),
-        oidcRequest: oidc,
-        ambientSource: c.ambientSource,
-        channel: { address: channel.address, token: channel.token },
-        statusFile: c.statusFile,
-        worker: worker,
-    };
-}
-/** A message from main, checked; undefined for anything else. */
-function parseToRenewer(value) {
-    const m = value;
-    if (typeof m !== 'object' || m === null)
-        return undefined;
-    if (m.type === 'config') {
-        try {
-            return { type: 'config', config: parseRenewerConfig(m.config) };
-        }
-        catch {
-            return undefined;
+                return message;
+            }
+            if (this.ended)
+                throw new RenewerStartError(`The renewer exited before it confirmed the lease (${this.ended}).`);
+            if (signal?.aborted)
+                throw new RenewerStartError('Cancelled while the renewer was starting.');
+            if (Date.now() >= deadline) {
+                throw new RenewerStartError(`The renewer did not confirm the lease within ${timeoutMs / 1000} s.`);
+            }
+            const woken = new Promise((resolve) => (this.wake = resolve));
+            const onAbort = () => this.wake();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            await Promise.race([woken, (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(Math.max(0, deadline - Date.now()), undefined, { ref: false })]);
+            signal?.removeEventListener('abort', onAbort);
         }
     }
-    const lease = m.lease;
-    if (m.type === 'hold' && lease && isText(lease.leaseId) && isText(lease.confirmedAt)) {
-        if (Number.isNaN(Date.parse(lease.confirmedAt)))
-            return undefined;
-        return { type: 'hold', lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt } };
+    /**
+     * Hands the lease over and waits until the renewer has renewed it once:
+     * then it is known to reach storage with its own credentials. Throws
+     * RenewerStartError otherwise; the caller still owns the lease then.
+     */
+    async hold(lease, options) {
+        await this.expect('ready', options.timeoutMs, options.signal);
+        this.send({ type: 'hold', lease });
+        const { report } = await this.expect('holding', options.timeoutMs, options.signal);
+        return report;
     }
-    return undefined;
-}
-
-
-/***/ }),
-
-/***/ 7855:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   P2: () => (/* binding */ startTimeOf),
-/* harmony export */   gC: () => (/* binding */ isSocketFile),
-/* harmony export */   ix: () => (/* binding */ killProcess),
-/* harmony export */   l8: () => (/* binding */ livenessOf),
-/* harmony export */   ov: () => (/* binding */ channelAddress),
-/* harmony export */   sp: () => (/* binding */ isSignallablePid)
-/* harmony export */ });
-/* unused harmony export thisPlatform */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-// What the renewer's lifecycle needs from the operating system, given the
-// platform as a value so that every branch can be tested on any machine:
-// where the control channel listens, whether a process is alive, and how to
-// end one. Nothing here spawns a process or reads another's command line, and
-// nothing signals pid 0, 1, a negative pid or a process group.
-
-
-
-function procDirOf(os) {
-    if (os !== 'linux')
-        return undefined;
-    try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/self/stat');
-        return '/proc';
+    /** Lets a renewer that holds the lease run on alone. */
+    detach() {
+        if (this.child.connected)
+            this.child.disconnect();
     }
-    catch {
-        return undefined;
+    /** Before a hand-over: the renewer sees main go and exits, holding nothing. */
+    dismiss() {
+        this.detach();
+    }
+    /** After a failed hand-over: end it now. Main spawned it, so the pid is certainly this process. */
+    kill() {
+        if (this.ended === undefined && this.child.pid !== undefined)
+            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(this.child.pid);
+        this.detach();
     }
 }
-const thisPlatform = {
-    os: process.platform,
-    tmpdir: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(),
-    procDir: procDirOf(process.platform),
-};
-/**
- * Where the renewer with this id listens, chosen so that no later step can
- * take it away by emptying $RUNNER_TEMP:
- * - Linux: an abstract socket, which has no file at all;
- * - Windows: a named pipe, which lives in the pipe namespace, not on disk;
- * - elsewhere (macOS): a socket file in the user's temp folder ($TMPDIR, not
- *   $RUNNER_TEMP), short enough for the 104-byte limit on socket paths; the
- *   renewer listens again if the file disappears.
- */
-function channelAddress(id, platform = thisPlatform) {
-    if (platform.os === 'linux')
-        return `\0azure-mutex-${id}`;
-    if (platform.os === 'win32')
-        return `\\\\.\\pipe\\azure-mutex-${id}`;
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(platform.tmpdir, `azmx-${id.slice(0, 16)}.sock`);
-}
-/** True when the address is a file on disk that a clean-up could delete. */
-function isSocketFile(address) {
-    return !address.startsWith('\0') && !address.startsWith('\\\\.\\pipe\\');
-}
-/** A pid we may ever signal: a positive integer above 1. */
-function isSignallablePid(pid) {
-    return typeof pid === 'number' && Number.isSafeInteger(pid) && pid > 1;
-}
-/** The fields of /proc/<pid>/stat after "(comm)": state is [0], start time [19]. */
-function procStat(pid, procDir) {
-    try {
-        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`${procDir}/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+/** How long post waits for a renewer that answered "stop" to be gone, so nothing is left for the job-end clean-up. */
+const EXIT_WAIT_MS = 2_000;
+/** Waits until the process is gone (only looks, never signals); false if it is still there at the limit. */
+async function exited(pid, limitMs) {
+    const deadline = Date.now() + limitMs;
+    while ((0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .livenessOf */ .l8)(pid, undefined) !== 'gone') {
+        if (Date.now() >= deadline)
+            return false;
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(10);
     }
-    catch {
-        return undefined;
-    }
-}
-/** An opaque token that changes when the pid is reused, where it is cheap to read (/proc); else undefined. */
-function startTimeOf(pid, platform = thisPlatform) {
-    if (!isSignallablePid(pid) || !platform.procDir)
-        return undefined;
-    return procStat(pid, platform.procDir)?.[19];
+    return true;
 }
 /**
- * Whether a process runs, from `kill(pid, 0)` (which works on every OS,
- * Windows included): ESRCH means gone, EPERM means it exists but is not
- * ours. With /proc, a zombie or a different start time also means gone (the
- * pid was reused). Anything that cannot be read is 'unknown', never 'gone'.
+ * Asks the renewer behind a channel to stop or release, and waits for its
+ * answer. A renewer that said hello (so the open connection proves its pid)
+ * but does not answer in time is killed when killIfStuck is set; one that
+ * never says hello is left alone.
  */
-function livenessOf(pid, expectedStartTime, platform = thisPlatform, probe = (p) => process.kill(p, 0)) {
-    if (!isSignallablePid(pid))
-        return 'unknown';
+async function askToLetGo(ref, request, options = {}) {
+    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_7__/* .askRenewer */ .m)(ref, request);
+    if (conversation === 'nothing listens')
+        return { answer: { kind: 'gone' }, log: [] };
     try {
-        probe(pid);
-    }
-    catch (err) {
-        const code = err.code;
-        if (code === 'ESRCH')
-            return 'gone';
-        if (code !== 'EPERM')
-            return 'unknown';
-    }
-    if (!platform.procDir)
-        return 'alive';
-    const stat = procStat(pid, platform.procDir);
-    if (!stat)
-        return 'unknown';
-    if (stat[0] === 'Z' || stat[0] === 'X')
-        return 'gone';
-    if (expectedStartTime !== undefined && stat[19] !== expectedStartTime)
-        return 'gone';
-    return 'alive';
-}
-/**
- * Ends one process at once (SIGKILL; TerminateProcess on Windows), never a
- * group; refuses unsafe pids. Callers must have proven the pid is the process
- * they mean. Returns whether the signal was sent.
- */
-function killProcess(pid) {
-    if (!isSignallablePid(pid))
-        return false;
-    try {
-        process.kill(pid, 'SIGKILL');
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3271:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H8: () => (/* binding */ findAmbientCredential),
-/* harmony export */   dP: () => (/* binding */ ambientLabel),
-/* harmony export */   mh: () => (/* binding */ ambientCredential),
-/* harmony export */   pl: () => (/* binding */ NoAmbientCredentialError)
-/* harmony export */ });
-/* harmony import */ var _entra_id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(969);
-// Signing in with whatever Azure credential the runner already has, tried in
-// order: environment variables, workload identity, the machine's managed
-// identity, and the az CLI session.
-
-/** None of the runner's credentials gave a token; the message lists each with why and how to fix it. */
-class NoAmbientCredentialError extends _entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .SignInError */ .Jj {
-    name = 'NoAmbientCredentialError';
-}
-const AMBIENT_CHAIN = [
-    {
-        source: 'environment',
-        label: 'environment variables (a service principal in AZURE_TENANT_ID, AZURE_CLIENT_ID and a secret or certificate)',
-        fix: 'set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)',
-        missing: (env) => !env.AZURE_TENANT_ID || !env.AZURE_CLIENT_ID
-            ? 'AZURE_TENANT_ID and AZURE_CLIENT_ID are not both set'
-            : !env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH
-                ? 'neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH is set'
-                : undefined,
-        create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).EnvironmentCredential((0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .authorityOptions */ .Cs)(env)),
-        timeoutMs: 20_000,
-    },
-    {
-        source: 'workload-identity',
-        label: 'workload identity (AZURE_FEDERATED_TOKEN_FILE)',
-        fix: "on Kubernetes, enable workload identity for the runner pod's service account",
-        missing: (env) => !env.AZURE_FEDERATED_TOKEN_FILE || !env.AZURE_TENANT_ID || !env.AZURE_CLIENT_ID
-            ? 'AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID and AZURE_CLIENT_ID are not all set'
-            : undefined,
-        create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).WorkloadIdentityCredential({
-            tenantId: env.AZURE_TENANT_ID,
-            clientId: env.AZURE_CLIENT_ID,
-            tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE,
-            ...(0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .authorityOptions */ .Cs)(env),
-        }),
-        timeoutMs: 20_000,
-    },
-    {
-        source: 'managed-identity',
-        label: 'the managed identity of this machine',
-        fix: 'on a self-hosted runner in Azure, give the VM a managed identity (and set AZURE_CLIENT_ID for a user-assigned one)',
-        missing: () => undefined,
-        create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).ManagedIdentityCredential(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
-        // Off Azure the metadata endpoint may never answer: do not wait long for it.
-        timeoutMs: 5_000,
-    },
-    {
-        source: 'azure-cli',
-        label: 'the Azure CLI session (az login, or azure/login earlier in the job)',
-        fix: "run azure/login earlier in the job (its OIDC session lasts about 5 minutes; for long jobs prefer GitHub's OIDC token with a federated credential)",
-        missing: () => undefined,
-        create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).AzureCliCredential({
-            processTimeoutInMs: 15_000,
-            tenantId: env.AZURE_TENANT_ID || undefined,
-        }),
-        timeoutMs: 20_000,
-    },
-];
-function ambientLabel(source) {
-    return AMBIENT_CHAIN.find((candidate) => candidate.source === source)?.label ?? source;
-}
-/** The credential of one ambient source, without trying it (the renewer uses what main found). */
-async function ambientCredential(source, env = process.env) {
-    const candidate = AMBIENT_CHAIN.find((c) => c.source === source);
-    if (!candidate)
-        throw new _entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .SignInError */ .Jj(`Unknown Azure credential source '${source}'.`);
-    return candidate.create(env);
-}
-/**
- * Tries the ambient sources in order and returns the first that yields a
- * storage token. When none does, the error lists each one, why it failed,
- * and how to make it work.
- */
-async function findAmbientCredential(env = process.env, chain = AMBIENT_CHAIN) {
-    const tried = [];
-    for (const candidate of chain) {
-        const missing = candidate.missing(env);
-        if (missing) {
-            tried.push(`${candidate.source}: ${missing}; to use it, ${candidate.fix}`);
-            continue;
+        const timeout = (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(ms, 'timeout', { ref: false });
+        const pid = await Promise.race([conversation.hello, timeout(options.helloTimeoutMs ?? 5_000)]);
+        if (pid === 'timeout' || pid === undefined)
+            return { answer: { kind: 'silent' }, log: [] };
+        const answer = await Promise.race([
+            conversation.answer,
+            timeout(options.answerTimeoutMs ?? 15_000),
+        ]);
+        if (answer === 'timeout') {
+            if (!options.killIfStuck)
+                return { answer: { kind: 'silent' }, log: [] };
+            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(pid); // still connected, so the pid is still this renewer's
+            return { answer: { kind: 'stopped', pid }, log: [] };
         }
-        const credential = await candidate.create(env);
-        try {
-            await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .firstToken */ .wk)(credential, candidate.timeoutMs);
-            return { source: candidate.source, label: candidate.label, credential };
-        }
-        catch (err) {
-            tried.push(`${candidate.source}: ${(0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .firstLine */ .TM)(err)}; to use it, ${candidate.fix}`);
-        }
-    }
-    throw new NoAmbientCredentialError(`No Azure credential found on this runner. Tried, in order: ${tried.map((t, i) => `(${i + 1}) ${t}`).join('; ')}.`);
-}
-
-
-/***/ }),
-
-/***/ 969:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Cs: () => (/* binding */ authorityOptions),
-/* harmony export */   D_: () => (/* binding */ identity),
-/* harmony export */   Jj: () => (/* binding */ SignInError),
-/* harmony export */   Lo: () => (/* binding */ isIdentityError),
-/* harmony export */   TM: () => (/* binding */ firstLine),
-/* harmony export */   _q: () => (/* binding */ describeIdentityError),
-/* harmony export */   wk: () => (/* binding */ firstToken)
-/* harmony export */ });
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
-// What every way of signing in with Entra ID shares: loading @azure/identity
-// only when it is needed, the authority host, the first token, and the errors.
-
-
-/**
- * @azure/identity is loaded only when a job signs in with Entra ID: it is a large
- * library, and jobs with a key or SAS (and their renewers) need none of it.
- */
-const identity = () => __webpack_require__.e(/* import() */ 16).then(__webpack_require__.bind(__webpack_require__, 3016));
-/** A sign-in failure the user can act on; the message is one line and holds no token. */
-class SignInError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
-    name = 'SignInError';
-}
-const KNOWN_AUTHORITY_HOSTS = new Set([
-    'login.microsoftonline.com',
-    'login.microsoftonline.us',
-    'login.chinacloudapi.cn',
-    'login.microsoftonline.de',
-]);
-/**
- * Entra ID's address: AZURE_AUTHORITY_HOST when set, else the public cloud.
- * A host that is not one of Microsoft's clouds (Azure Stack, or a local
- * stand-in) cannot be checked against Microsoft's instance list, so that
- * check is turned off for it: whoever sets the variable vouches for the host.
- */
-function authorityOptions(env) {
-    const host = env.AZURE_AUTHORITY_HOST;
-    if (!host)
-        return {};
-    let hostname;
-    try {
-        hostname = new URL(host).hostname.toLowerCase();
-    }
-    catch {
-        return {};
-    }
-    return { authorityHost: host, disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(hostname) };
-}
-/** The first line of an SDK message, short enough for a list. */
-function firstLine(err) {
-    const text = err instanceof Error ? err.message : String(err);
-    const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
-    return line.length > 200 ? `${line.slice(0, 197)}...` : line.trim();
-}
-/** Gets one storage token within the time, so that a wrong setup fails early with its own message. */
-async function firstToken(credential, timeoutMs) {
-    const signal = AbortSignal.timeout(timeoutMs);
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no token within ${timeoutMs / 1000} s`)), timeoutMs);
-    });
-    try {
-        const token = await Promise.race([credential.getToken(_lock_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .STORAGE_SCOPE */ .pg, { abortSignal: signal }), timeout]);
-        if (!token)
-            throw new Error('no token returned');
+        // The line closed without an answer: the renewer died while it worked.
+        if (answer === undefined)
+            return { answer: { kind: 'gone' }, log: [] };
+        if (request.op === 'stop')
+            await exited(pid, EXIT_WAIT_MS);
+        return { answer: { kind: 'answered', report: answer.report }, log: answer.log };
     }
     finally {
-        clearTimeout(timer);
+        conversation.close();
     }
-}
-/** True for the errors @azure/identity raises when it cannot get a token. */
-function isIdentityError(err) {
-    const name = typeof err === 'object' && err !== null ? err.name : undefined;
-    return (name === 'AuthenticationError' ||
-        name === 'CredentialUnavailableError' ||
-        name === 'AggregateAuthenticationError' ||
-        name === 'AuthenticationRequiredError');
-}
-/** One line for an identity error that surfaced from a storage request. */
-function describeIdentityError(err) {
-    return `Entra ID sign-in failed: ${firstLine(err)}`;
-}
-
-
-/***/ }),
-
-/***/ 3885:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  J: () => (/* binding */ signIn)
-});
-
-// EXTERNAL MODULE: ./src/sign-in/ambient.ts
-var ambient = __webpack_require__(3271);
-// EXTERNAL MODULE: ./src/sign-in/entra-id.ts
-var entra_id = __webpack_require__(969);
-// EXTERNAL MODULE: ./src/lock/errors.ts
-var errors = __webpack_require__(2960);
-;// CONCATENATED MODULE: ./src/sign-in/github-oidc.ts
-// Entra ID through GitHub's OIDC token: a federated credential trades the
-// job's OIDC token for storage tokens. GitHub's token lives a few minutes, so
-// the credential asks GitHub for a new one every time Entra ID needs an
-// assertion. The request token that allows this is a secret: it reaches the
-// renewer through its private pipe only, and no token is ever logged.
-
-
-/** GitHub did not hand out an OIDC token. Another try may succeed, so it carries no status code. */
-class OidcTokenError extends errors/* UserError */.yo {
-    name = 'OidcTokenError';
-}
-/** One fresh GitHub OIDC token for the audience. Never logged; the caller may mask it. */
-async function fetchGitHubIdToken(request, audience) {
-    // Loaded here, not at start-up: the client brings undici, which jobs with a key or SAS never need.
-    const [{ HttpClient }, { BearerCredentialHandler }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 4942)),
-        __webpack_require__.e(/* import() */ 145).then(__webpack_require__.bind(__webpack_require__, 2145)),
-    ]);
-    const client = new HttpClient('azure-mutex-action', [new BearerCredentialHandler(request.token)], {
-        allowRetries: true,
-        maxRetries: 3,
-        socketTimeout: 10_000,
-    });
-    const url = `${request.url}${request.url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
-    try {
-        const response = await client.getJson(url);
-        const token = response.result?.value;
-        if (typeof token !== 'string' || token === '') {
-            throw new OidcTokenError(`GitHub answered ${response.statusCode} without an OIDC token.`);
-        }
-        return token;
-    }
-    catch (err) {
-        if (err instanceof OidcTokenError)
-            throw err;
-        const status = err.statusCode;
-        throw new OidcTokenError(`GitHub did not issue an OIDC token (${status ? `HTTP ${status}` : (err.message ?? 'no answer')}).`);
-    }
-    finally {
-        client.dispose();
-    }
-}
-/** The claims of a JWT that help a user match a federated credential; the token itself is never shown. */
-function claimsOf(jwt) {
-    try {
-        return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-/** A credential that fetches a fresh GitHub OIDC token whenever Entra ID needs an assertion. */
-async function federatedCredential(auth, request, options = {}) {
-    let subject;
-    const { ClientAssertionCredential } = await (0,entra_id/* identity */.D_)();
-    const credential = new ClientAssertionCredential(auth.tenantId, auth.clientId, async () => {
-        const token = await fetchGitHubIdToken(request, auth.audience);
-        options.onIdToken?.(token);
-        subject = claimsOf(token).sub;
-        return token;
-    }, (0,entra_id/* authorityOptions */.Cs)(options.env ?? process.env));
-    return Object.assign(credential, { lastSubject: () => subject });
-}
-
-;// CONCATENATED MODULE: ./src/sign-in/sign-in.ts
-// From a sign-in method to the credential that signs storage requests: a key
-// or SAS as it is, or an Entra ID token credential that fetches (and renews)
-// short-lived tokens on demand. Knows nothing of the steps that ask for it.
-
-
-
-async function signIn(method, options = {}) {
-    const env = options.env ?? process.env;
-    if (method.kind === 'shared-key' || method.kind === 'sas') {
-        return { auth: method, description: method.kind === 'sas' ? 'a SAS token' : 'the account key' };
-    }
-    if (method.kind === 'federated') {
-        if (!options.oidcRequest)
-            throw new entra_id/* SignInError */.Jj("Signing in with GitHub's OIDC token needs a token request.");
-        const credential = await federatedCredential(method, options.oidcRequest, { env, onIdToken: options.onIdToken });
-        if (options.check) {
-            try {
-                await (0,entra_id/* firstToken */.wk)(credential, 60_000);
-            }
-            catch (err) {
-                throw federatedFailure(err, method, credential.lastSubject());
-            }
-        }
-        return {
-            auth: { kind: 'token', credential },
-            description: `Entra ID through GitHub's OIDC token (client id ${method.clientId}, tenant ${method.tenantId})`,
-        };
-    }
-    if (options.ambientSource) {
-        return {
-            auth: { kind: 'token', credential: await (0,ambient/* ambientCredential */.mh)(options.ambientSource, env) },
-            description: `Entra ID with ${(0,ambient/* ambientLabel */.dP)(options.ambientSource)}`,
-            ambientSource: options.ambientSource,
-        };
-    }
-    const found = await (0,ambient/* findAmbientCredential */.H8)(env);
-    return {
-        auth: { kind: 'token', credential: found.credential },
-        description: `Entra ID with ${found.label}`,
-        ambientSource: found.source,
-    };
-}
-function federatedFailure(err, auth, subject) {
-    if (err instanceof entra_id/* SignInError */.Jj)
-        return err;
-    if (err instanceof OidcTokenError)
-        return new entra_id/* SignInError */.Jj(err.message);
-    const cause = (0,entra_id/* firstLine */.TM)(err);
-    const match = subject
-        ? ` The GitHub token's subject was '${subject}': the app's federated credential must name exactly this subject, with audience '${auth.audience}'.`
-        : '';
-    return new entra_id/* SignInError */.Jj(`Entra ID did not sign in client id ${auth.clientId} in tenant ${auth.tenantId} with GitHub's OIDC token: ${cause}.${match}`);
 }
 
 

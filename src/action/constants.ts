@@ -1,4 +1,6 @@
-// The whole contract with action.yml: every input, output and state key, spelled once.
+// The whole contract with action.yml and the sub-actions' action.yml files
+// (release/, status/, break/): every input, output, state key and exported
+// variable, spelled once.
 
 export const Inputs = {
   LockName: 'lock-name',
@@ -13,12 +15,22 @@ export const Inputs = {
   Audience: 'audience',
   LeaseDuration: 'lease-duration',
   Timeout: 'timeout',
+  /** Main: with false, a timeout ends the step successfully, holding nothing (try-lock). */
+  FailOnTimeout: 'fail-on-timeout',
+  /** Break: why the lease is broken; written on the blob. */
+  Reason: 'reason',
 } as const
 
 export const Outputs = {
   LeaseId: 'lease-id',
   AcquiredAt: 'acquired-at',
   WaitedSeconds: 'waited-seconds',
+  /** Main: 'true' when this job holds the lock, 'false' otherwise; set on every run. */
+  Acquired: 'acquired',
+  /** Status, for one lock: 'true' when it is leased. */
+  Held: 'held',
+  /** Status, for one lock: its holder record as JSON, every value shown as the log shows it. */
+  Holder: 'holder',
 } as const
 
 export const State = {
@@ -34,6 +46,17 @@ export const State = {
   RenewerChannel: 'renewer-channel',
   /** The renewer's status file: its latest report, for when it cannot answer. */
   StatusFile: 'renewer-status-file',
+  /** What main saw while it waited, as JSON: post writes the job summary from it. */
+  Wait: 'wait',
+} as const
+
+/** Variables that a step exports ($GITHUB_ENV) for the later steps of the job. */
+export const Exported = {
+  /**
+   * The locks this job holds, as a JSON list of {lockName, location, acquiredAt, channel}:
+   * how a release step, which cannot read main's state, finds each renewer.
+   */
+  HeldLocks: 'AZURE_MUTEX_HELD_LOCKS',
 } as const
 
 export const Defaults = {

@@ -5,6 +5,7 @@ import { UserError, describeStorageError, statusCode, storageErrorCode, type Err
 import { NoAmbientCredentialError } from '../sign-in/ambient.ts'
 import { describeIdentityError, isIdentityError } from '../sign-in/entra-id.ts'
 import { Inputs } from './constants.ts'
+import { endPhase } from './phases.ts'
 
 /** The message for a failure: ours as written, storage errors in plain words, anything else marked unexpected. */
 export function messageFor(err: unknown, endpoint: string | undefined, context: ErrorContext = {}): string {
@@ -23,8 +24,9 @@ export function messageFor(err: unknown, endpoint: string | undefined, context: 
   return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`
 }
 
-/** Fails the step with one line; the stack goes to the debug log only. */
+/** Fails the step with one line, outside any log group; the stack goes to the debug log only. */
 export function failStep(err: unknown, endpoint: string | undefined, context: ErrorContext = {}): void {
+  endPhase()
   if (err instanceof Error && err.stack) core.debug(err.stack)
   core.setFailed(messageFor(err, endpoint, context))
 }

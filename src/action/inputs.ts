@@ -28,6 +28,8 @@ export interface Settings {
   auth: SignInMethod
   /** undefined: wait as long as the job allows. */
   timeoutMs: number | undefined
+  /** false: a timeout ends the step successfully, holding nothing (try-lock). */
+  failOnTimeout: boolean
 }
 
 /** Reads one input by name, already trimmed; '' when unset. */
@@ -45,6 +47,11 @@ export function readLockName(read: InputReader): string {
   const problem = lockNameProblem(name)
   if (problem) throw invalid(Inputs.LockName, `${problem}; expected a blob name of 1 to 1024 characters`)
   return name
+}
+
+/** The lock name of a sub-action, where it may be left out: undefined when it is. */
+export function readOptionalLockName(read: InputReader): string | undefined {
+  return read(Inputs.LockName) === '' ? undefined : readLockName(read)
 }
 
 export function readContainer(read: InputReader): string {
@@ -80,6 +87,40 @@ export function readTimeout(read: InputReader): number | undefined {
     )
   }
   return ms
+}
+
+/**
+ * A yes/no input with the rule of core.getBooleanInput: true, True or TRUE;
+ * false, False or FALSE. Empty gives the default.
+ */
+export function readBoolean(read: InputReader, input: string, defaultValue: boolean): boolean {
+  const text = read(input)
+  if (text === '') return defaultValue
+  if (['true', 'True', 'TRUE'].includes(text)) return true
+  if (['false', 'False', 'FALSE'].includes(text)) return false
+  throw invalid(input, `'${text}' is not a boolean; expected true or false`)
+}
+
+export function readFailOnTimeout(read: InputReader): boolean {
+  return readBoolean(read, Inputs.FailOnTimeout, true)
+}
+
+/** The longest reason a break record keeps: metadata is sent in HTTP headers, 8 KiB for all of it. */
+export const REASON_MAX_LENGTH = 300
+
+/** Why an operator breaks a lease: required, one line, at most REASON_MAX_LENGTH characters. */
+export function readReason(read: InputReader): string {
+  const reason = read(Inputs.Reason)
+  if (reason === '') {
+    throw new InputError(
+      `Input '${Inputs.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
+        "It is written on the lock blob, and the former holder's post step shows it.",
+    )
+  }
+  if (reason.length > REASON_MAX_LENGTH) {
+    throw invalid(Inputs.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`)
+  }
+  return reason
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -204,6 +245,7 @@ export function readSettings(read: InputReader): Settings {
   const container = readContainer(read)
   const leaseDurationSeconds = readLeaseDuration(read)
   const timeoutMs = readTimeout(read)
+  const failOnTimeout = readFailOnTimeout(read)
   const { endpoint, auth } = readStorageTarget(read)
-  return { lock: { endpoint, container, lockName, leaseDurationSeconds }, auth, timeoutMs }
+  return { lock: { endpoint, container, lockName, leaseDurationSeconds }, auth, timeoutMs, failOnTimeout }
 }

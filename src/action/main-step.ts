@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
-import { LockCancelledError, describeStorageErrorBrief } from '../lock/errors.ts'
+import { LockCancelledError, LockTimeoutError, describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeHolder } from '../lock/holder.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation } from '../lock/spec.ts'
@@ -17,8 +17,12 @@ import { signIn } from '../sign-in/sign-in.ts'
 import { Outputs } from './constants.ts'
 import { holderFromEnvironment, oidcRequestFromEnv } from './context.ts'
 import { failStep } from './failure.ts'
+import { publishHeld } from './held-locks.ts'
 import { readSettings, type Settings } from './inputs.ts'
+import { endPhase, startPhase } from './phases.ts'
+import { requestLog } from './request-log.ts'
 import * as state from './state.ts'
+import { WaitWatch } from './wait-record.ts'
 
 /** How long the renewer may take to start and confirm the lease, once main has it. */
 const RENEWER_CONFIRM_MS = 20_000
@@ -37,19 +41,30 @@ export async function runMain(): Promise<void> {
     settings = readSettings((name) => core.getInput(name))
     for (const secret of secretsOf(settings.auth)) core.setSecret(secret)
     await holdLock(settings, cancel.signal)
+    core.setOutput(Outputs.Acquired, 'true')
   } catch (err) {
+    core.setOutput(Outputs.Acquired, 'false')
+    if (err instanceof LockTimeoutError && settings?.failOnTimeout === false) return goOnWithoutLock(err)
     failStep(err, settings?.lock.endpoint, {
       tokenAuth: settings !== undefined && usesEntra(settings.auth),
       container: settings?.lock.container,
     })
   } finally {
+    endPhase()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   }
 }
 
+/** Try-lock: with 'fail-on-timeout: false', a timeout ends the step successfully, holding nothing. */
+function goOnWithoutLock(err: LockTimeoutError): void {
+  endPhase()
+  core.notice(`${err.message} Going on without it ('fail-on-timeout' is false): the output 'acquired' is 'false'.`)
+}
+
 async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> {
   const spec = settings.lock
+  startPhase('Sign in')
   let oidcRequest: OidcRequest | undefined
   if (settings.auth.kind === 'federated') {
     oidcRequest = oidcRequestFromEnv()
@@ -61,8 +76,12 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     onIdToken: (token) => core.setSecret(token),
     check: true,
   })
-  if (usesEntra(settings.auth)) core.info(`Signed in to ${signedIn.description}.`)
-  const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY })
+  core.info(
+    usesEntra(settings.auth)
+      ? `Signed in to ${signedIn.description}.`
+      : `Requests are signed with ${signedIn.description}.`,
+  )
+  const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
   state.saveLock(spec)
   state.saveAmbientSource(signedIn.ambientSource)
 
@@ -82,19 +101,23 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
   let handedOver = false
   try {
     const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
+    startPhase(`Wait for lock ${lockLocation(spec)}`)
     core.info(`Taking lock ${lockLocation(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}).`)
     const leaseId = randomUUID()
     state.saveProposedLeaseId(leaseId)
-    const acquired = await waitForLease({
+    const watch = new WaitWatch(state.saveWait)
+    const waiting = waitForLease({
       lock,
       leaseId,
       leaseDurationSeconds: spec.leaseDurationSeconds,
       holder: holderFromEnvironment(),
       timeoutMs: settings.timeoutMs,
       signal: cancel,
-      onEvent: logWaitEvent,
+      onEvent: watch.and(logWaitEvent),
     })
+    const acquired = await watch.settle(waiting)
     state.saveLease(acquired)
+    endPhase()
 
     try {
       await renewer.hold(
@@ -114,6 +137,12 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
         : err
     }
 
+    publishHeld({
+      lockName: spec.lockName,
+      location: lockLocation(spec),
+      acquiredAt: acquired.acquiredAt,
+      channel: places.channel,
+    })
     core.setOutput(Outputs.LeaseId, leaseId)
     core.setOutput(Outputs.AcquiredAt, acquired.holder.acquiredAt)
     core.setOutput(Outputs.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1))

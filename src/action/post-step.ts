@@ -1,30 +1,50 @@
 // The post step: ask the renewer to let go, make sure the lease is given
-// back, and fail loudly if the lock was lost while the job's steps ran.
+// back, and fail loudly if the lock was lost while the job's steps ran. Then
+// write the lock's section of the job summary.
 
 import * as core from '@actions/core'
+import { breakApplies, type BreakRecord } from '../lock/break-record.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
-import { STEP_RETRY, secretsOf } from '../lock/storage.ts'
+import { STEP_RETRY } from '../lock/storage.ts'
 import { askToLetGo } from '../renewer/control.ts'
 import { needsOwnRelease, verdict, type LossRecord, type OwnRelease } from '../renewer/lifecycle.ts'
 import { readLogFile, readStatusFile } from '../renewer/status.ts'
-import { signIn } from '../sign-in/sign-in.ts'
-import { oidcRequestFromEnv } from './context.ts'
-import { readStorageTarget } from './inputs.ts'
+import { lossMessage } from './loss.ts'
+import { requestLog } from './request-log.ts'
 import * as state from './state.ts'
+import { signInWithInputs } from './step-sign-in.ts'
+import { appendSummary, renderLockSummary, type LockSummary } from './summary.ts'
 
 export async function runPost(): Promise<void> {
+  let hold: LockSummary['hold']
   try {
-    await releaseLock()
+    hold = await releaseLock()
   } catch (err) {
     // Clean-up trouble is a warning: the lease expires by itself.
     core.warning(`Could not finish releasing the lock: ${err instanceof Error ? err.message : String(err)}`)
   }
+  await writeSummary(hold)
 }
 
-async function releaseLock(): Promise<void> {
+/** The lock's section of the job summary, when main got as far as waiting for it. */
+async function writeSummary(hold: LockSummary['hold']): Promise<void> {
+  let spec: LockSpec | undefined
+  try {
+    spec = state.lock()
+  } catch {
+    return
+  }
+  const wait = state.wait()
+  if (!spec || (!wait && !hold)) return
+  const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
+  await appendSummary(renderLockSummary({ location: lockLocation(spec), wait, hold }, serverUrl))
+}
+
+/** Releases the lock; returns what the summary says of the hold, undefined when main held nothing. */
+async function releaseLock(): Promise<LockSummary['hold']> {
   const spec = state.lock()
   const lease = state.lease()
   if (!spec || !lease) {
@@ -69,13 +89,23 @@ async function releaseLock(): Promise<void> {
   })
   for (const warning of warnings) core.warning(warning)
 
+  // For the summary: the renewer's last word, however it came.
+  const lastReport = asked.answer.kind === 'answered' ? asked.answer.report : statusFile
+  const hold = {
+    acquiredAt: lease.acquiredAt,
+    endedAt: new Date(),
+    renewals: lastReport?.renewals,
+    longestGapMs: lastReport?.longestGapMs,
+  }
   switch (outcome.kind) {
-    case 'lost':
-      reportLoss(location, outcome.loss)
-      return
+    case 'lost': {
+      const brokenBy = await breakRecordFor(spec, lease.acquiredAt)
+      reportLoss(location, outcome.loss, brokenBy)
+      return { ...hold, endedAt: new Date(outcome.loss.detectedAt), outcome: 'lost', loss: outcome.loss, brokenBy }
+    }
     case 'expires':
       // releaseHere has said why; the lease runs out by itself.
-      return
+      return { ...hold, outcome: 'expires' }
     case 'released': {
       const held = `after holding it for ${formatDuration(Date.now() - lease.acquiredAt.getTime())}`
       const report = outcome.report
@@ -87,19 +117,41 @@ async function releaseLock(): Promise<void> {
       } else {
         core.info(`Released lock ${location} ${held}${renewals}.`)
       }
+      const releasedAt = outcome.report?.released?.at
+      return {
+        ...hold,
+        endedAt: releasedAt ? new Date(releasedAt) : hold.endedAt,
+        outcome: 'released',
+        releasedBy: outcome.report?.released?.by,
+      }
     }
   }
 }
 
 /** One annotation with a title; the step fails as setFailed would make it. */
-function reportLoss(location: string, loss: LossRecord): void {
-  core.error(
-    `Lock ${location} was lost: exclusivity was guaranteed only until ${loss.exclusiveUntil}, ` +
-      `and the loss was found at ${loss.detectedAt}: ${loss.reason}. ` +
-      `Steps that ran under the lock after ${loss.exclusiveUntil} may have overlapped another holder.`,
-    { title: 'Lock lost' },
-  )
+function reportLoss(location: string, loss: LossRecord, brokenBy: BreakRecord | undefined): void {
+  core.error(lossMessage(location, loss, brokenBy), { title: 'Lock lost' })
   process.exitCode = 1
+}
+
+/**
+ * The break record on the lock blob, when a break step broke this hold (and
+ * not an earlier one): read with the step's credentials. Undefined when
+ * there is none, or it cannot be read.
+ */
+async function breakRecordFor(spec: LockSpec, acquiredAt: Date): Promise<BreakRecord | undefined> {
+  try {
+    const { signedIn } = await signInWithInputs({ ambientSource: state.ambientSource() })
+    const status = await openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() }).status({
+      timeoutMs: 5_000,
+    })
+    const record = status === 'missing' ? undefined : status.lastBreak
+    const hold = { acquiredAt: acquiredAt.toISOString(), runId: process.env.GITHUB_RUN_ID ?? '' }
+    return record && breakApplies(record, hold) ? record : undefined
+  } catch (err) {
+    core.debug(`Could not read the lock blob for a break record: ${err instanceof Error ? err.message : String(err)}`)
+    return undefined
+  }
 }
 
 /** Releases with the step's own credentials, read from the inputs again. */
@@ -108,16 +160,8 @@ async function releaseHere(spec: LockSpec, leaseId: string, options: { quiet?: b
   const expiry = `it expires by itself within ${spec.leaseDurationSeconds}s`
   let lock
   try {
-    const { auth } = readStorageTarget((name) => core.getInput(name))
-    for (const secret of secretsOf(auth)) core.setSecret(secret)
-    const oidcRequest = auth.kind === 'federated' ? oidcRequestFromEnv() : undefined
-    if (oidcRequest) core.setSecret(oidcRequest.token)
-    const signedIn = await signIn(auth, {
-      oidcRequest,
-      ambientSource: state.ambientSource(),
-      onIdToken: (token) => core.setSecret(token),
-    })
-    lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY })
+    const { signedIn } = await signInWithInputs({ ambientSource: state.ambientSource() })
+    lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
   } catch (err) {
     report(`Cannot release the lease here (${(err as Error).message}); ${expiry}.`)
     return 'failed'

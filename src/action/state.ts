@@ -7,6 +7,8 @@ import { parseLockSpec, type LockSpec } from '../lock/spec.ts'
 import type { AmbientSource } from '../sign-in/ambient.ts'
 import type { ChannelRef } from '../renewer/channel.ts'
 import { State } from './constants.ts'
+import { parseJson } from './shape.ts'
+import { waitRecordShape, type WaitRecord } from './wait-record.ts'
 
 function readJson(key: string): unknown {
   const text = core.getState(key)
@@ -96,4 +98,13 @@ export function renewer(): RenewerPlaces | undefined {
   const statusFile = core.getState(State.StatusFile)
   if (!channel || !isText(channel.address) || !isText(channel.token) || !statusFile) return undefined
   return { channel: { address: channel.address, token: channel.token }, statusFile }
+}
+
+/** What main saw while it waited; saved when the wait ends, however it ends. */
+export function saveWait(record: WaitRecord): void {
+  core.saveState(State.Wait, JSON.stringify(record))
+}
+
+export function wait(): WaitRecord | undefined {
+  return parseJson(core.getState(State.Wait), waitRecordShape)
 }

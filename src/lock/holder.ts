@@ -44,7 +44,7 @@ export function isHolderKey(key: string): boolean {
  * exactly. A lone surrogate, which no runner variable can hold, is stored as
  * U+FFFD.
  */
-function encodeValue(value: string): string {
+export function encodeValue(value: string): string {
   const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
     try {
       return encodeURIComponent(ch)
@@ -57,7 +57,8 @@ function encodeValue(value: string): string {
   )
 }
 
-function decodeValue(value: string): string {
+/** A metadata value as encodeValue wrote it, decoded; a value it cannot decode is kept as it is. */
+export function decodeValue(value: string): string {
   try {
     return decodeURIComponent(value)
   } catch {

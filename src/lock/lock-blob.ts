@@ -3,8 +3,11 @@
 // few outcomes the waiter and the renewer reason about.
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
+import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts'
 import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
 import { holderFromMetadata, holderToMetadata, isHolderKey, type HolderRecord } from './holder.ts'
+import { statusOf, type LockStatus } from './lock-status.ts'
+import { RESERVED_PREFIX } from './names.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
 
@@ -17,6 +20,18 @@ export type LeaseView =
   | { state: 'leased'; holder: HolderRecord | undefined }
 
 export type AcquireOutcome = 'acquired' | 'held-by-other' | 'missing'
+
+export type BreakOutcome =
+  /** The blob (or its container) does not exist. */
+  | { outcome: 'missing' }
+  /** Nobody held a lease: nothing was broken and nothing written. */
+  | { outcome: 'not-held' }
+  /**
+   * The lease was broken, and it was held by `holder` (undefined: a client
+   * that writes no record). `recorded` is false when another client took the
+   * lease before the break record could be written.
+   */
+  | { outcome: 'broken'; holder: HolderRecord | undefined; record: BreakRecord; recorded: boolean }
 
 const LEASE_GONE = new Set([
   'LeaseIdMismatchWithLeaseOperation',
@@ -185,6 +200,62 @@ export class LockBlob {
     }
   }
 
+  /** One HEAD request: the lock's state for people (status), or 'missing'. Read-only. */
+  async status(options: RequestOptions = {}): Promise<LockStatus | 'missing'> {
+    try {
+      const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }))
+      return statusOf(this.name, props)
+    } catch (err) {
+      if (isMissing(err)) return 'missing'
+      throw err
+    }
+  }
+
+  /**
+   * Breaks whatever lease the blob has, at once (break period 0), and writes
+   * the break record that `describe` makes for the holder it found. The
+   * record is merged with the metadata on the blob (the holder record and
+   * others' keys stay). It is written without a lease, as nobody holds one
+   * after the break: if a waiter takes the lease first, Azure refuses the
+   * write (412) and no record is written, which the outcome says.
+   */
+  async breakLease(
+    describe: (holder: HolderRecord | undefined) => BreakRecord,
+    options: RequestOptions = {},
+  ): Promise<BreakOutcome> {
+    return this.request(options, async (abortSignal) => {
+      let holder: HolderRecord | undefined
+      try {
+        const props = await this.blob.getProperties({ abortSignal })
+        if (props.leaseState !== 'leased' && props.leaseState !== 'breaking') return { outcome: 'not-held' }
+        holder = holderFromMetadata(props.metadata)
+        await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })
+      } catch (err) {
+        if (isMissing(err)) return { outcome: 'missing' }
+        // Released between the look and the break: there was nothing left to break.
+        if (storageErrorCode(err) === 'LeaseNotPresentWithLeaseOperation') return { outcome: 'not-held' }
+        throw err
+      }
+      const record = describe(holder)
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const props = await this.blob.getProperties({ abortSignal })
+          const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !isBreakKey(key))
+          const metadata = { ...Object.fromEntries(kept), ...breakToMetadata(record) }
+          await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } })
+          return { outcome: 'broken', holder, record, recorded: true }
+        } catch (err) {
+          const code = storageErrorCode(err)
+          if (code === 'ConditionNotMet' && attempt < 3) continue
+          if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || isMissing(err)) {
+            return { outcome: 'broken', holder, record, recorded: false }
+          }
+          throw err
+        }
+      }
+    })
+  }
+
   /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
   async renew(leaseId: string, options: RequestOptions = {}): Promise<void> {
     await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }))
@@ -207,6 +278,36 @@ export class LockBlob {
       throw err
     }
   }
+}
+
+/** The longest a listing of a container's locks may take, every page included. */
+const LIST_TIMEOUT_MS = 30_000
+
+/**
+ * Every lock in a container, in name order, from List Blobs with metadata
+ * (one request per 5,000 blobs); blobs under the reserved prefix, which are
+ * the action's own, are left out. 'missing' when the container does not exist.
+ */
+export async function listLocks(
+  container: ContainerClient,
+  options: RequestOptions = {},
+): Promise<LockStatus[] | 'missing'> {
+  const timeoutMs = options.timeoutMs ?? LIST_TIMEOUT_MS
+  const deadline = AbortSignal.timeout(timeoutMs)
+  const abortSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline
+  const locks: LockStatus[] = []
+  try {
+    for await (const blob of container.listBlobsFlat({ includeMetadata: true, abortSignal })) {
+      if (blob.name.startsWith(RESERVED_PREFIX)) continue
+      const { leaseState, leaseDuration } = blob.properties
+      locks.push(statusOf(blob.name, { leaseState, leaseDuration, metadata: blob.metadata }))
+    }
+  } catch (err) {
+    if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)
+    if (storageErrorCode(err) === 'ContainerNotFound') return 'missing'
+    throw err
+  }
+  return locks
 }
 
 /** The lock a spec names, signed with the given credential; no request is made. */

@@ -45,3 +45,9 @@ export function lockNameProblem(name: string): string | undefined {
   if (segments.length > MAX_SEGMENTS) return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`
   return undefined
 }
+
+/**
+ * Blobs under this prefix in a lock container are the action's own (the
+ * queue's), not locks: listings of locks leave them out.
+ */
+export const RESERVED_PREFIX = '.azure-mutex/'

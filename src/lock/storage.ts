@@ -4,12 +4,14 @@
 import {
   AnonymousCredential,
   BlobServiceClient,
+  ContainerClient,
   StorageSharedKeyCredential,
   newPipeline,
-  type ContainerClient,
+  type PipelineLike,
   type StorageRetryOptions,
 } from '@azure/storage-blob'
 import type { TokenCredential } from '@azure/core-auth'
+import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline'
 import { UserError } from './errors.ts'
 
 /** The credentials that are secrets in themselves: an account key or a SAS token. */
@@ -181,6 +183,113 @@ export function secretsOf(credential: { kind: string; accountKey?: string; sasTo
 export interface ClientOptions {
   retry?: StorageRetryOptions
   userAgent?: string
+  /** Told of every try of every request (the debug log listens here). It must not throw; a throw is ignored. */
+  observe?: RequestObserver
+}
+
+/** One try of one storage request, as an observer sees it. It holds no secret: no query but the operation's. */
+export interface ObservedRequest {
+  method: string
+  /** The URL with its query cut down to the parameters that name the operation (comp, restype): no SAS. */
+  url: string
+  /** What a lease request does (acquire, renew, release, break), from its x-ms-lease-action header. */
+  leaseAction?: string
+  /** 1 for the first try of a request, 2 for the SDK's first retry of it, and so on. */
+  attempt: number
+  /** The HTTP status, when the service answered. */
+  status?: number
+  /** The service's x-ms-request-id, which Azure support asks for. */
+  requestId?: string
+  /** The service's x-ms-error-code, or the network error when there was no answer. */
+  error?: string
+  durationMs: number
+}
+
+export type RequestObserver = (request: ObservedRequest) => void
+
+/** Query parameters that say which operation a request is; every other one (a SAS: sv, sig, se...) is left out. */
+const OPERATION_PARAMETERS = new Set(['comp', 'restype'])
+
+/** The URL as the debug log shows it: no user info, and no query parameter but comp and restype. */
+export function redactedUrl(url: string): string {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return '(unparsable URL)'
+  }
+  const kept = [...parsed.searchParams].filter(([name]) => OPERATION_PARAMETERS.has(name.toLowerCase()))
+  const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : ''
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query}`
+}
+
+/** "HEAD http://…/locks/deploy -> 200 (request id …, 12 ms)", for the debug log. */
+export function describeRequest(request: ObservedRequest): string {
+  const what = request.leaseAction ? ` (${request.leaseAction} lease)` : ''
+  const retry = request.attempt > 1 ? `, retry ${request.attempt - 1}` : ''
+  const outcome = [request.status, request.error].filter((part) => part !== undefined).join(' ') || 'no answer'
+  const id = request.requestId ? `request id ${request.requestId}, ` : ''
+  return `storage: ${request.method} ${request.url}${what} -> ${outcome} (${id}${request.durationMs} ms${retry})`
+}
+
+/**
+ * A pipeline policy that runs after the SDK's retry policy, so it sees each
+ * try: the SDK retries the same request object, which is how tries are counted.
+ */
+function observerPolicy(observe: RequestObserver): PipelinePolicy {
+  const tries = new WeakMap<PipelineRequest, number>()
+  const tell = (request: ObservedRequest): void => {
+    try {
+      observe(request)
+    } catch {
+      // Watching must never change what a request does.
+    }
+  }
+  return {
+    name: 'azureMutexRequestObserver',
+    async sendRequest(request, next) {
+      const attempt = (tries.get(request) ?? 0) + 1
+      tries.set(request, attempt)
+      const started = Date.now()
+      const seen = {
+        method: request.method,
+        url: redactedUrl(request.url),
+        leaseAction: request.headers.get('x-ms-lease-action') ?? undefined,
+        attempt,
+      }
+      try {
+        const response = await next(request)
+        tell({
+          ...seen,
+          status: response.status,
+          requestId: response.headers.get('x-ms-request-id') ?? undefined,
+          error: response.headers.get('x-ms-error-code') ?? undefined,
+          durationMs: Date.now() - started,
+        })
+        return response
+      } catch (err) {
+        const failure = err as { code?: unknown; name?: unknown }
+        tell({
+          ...seen,
+          error: typeof failure.code === 'string' ? failure.code : String(failure.name ?? 'error'),
+          durationMs: Date.now() - started,
+        })
+        throw err
+      }
+    },
+  }
+}
+
+/**
+ * A container client whose requests an observer sees. The SDK keeps one HTTP
+ * pipeline per Pipeline object and shares it with the blob clients made from
+ * this one, so the policy added here sees their requests too.
+ */
+class ObservedContainerClient extends ContainerClient {
+  constructor(url: string, pipeline: PipelineLike, observe: RequestObserver) {
+    super(url, pipeline)
+    this.storageClientContext.pipeline.addPolicy(observerPolicy(observe), { afterPhase: 'Retry' })
+  }
 }
 
 export function containerClientFor(
@@ -201,11 +310,13 @@ export function containerClientFor(
         ? auth.credential
         : new AnonymousCredential()
   const url = auth.kind === 'sas' ? `${target.endpoint}?${auth.sasToken}` : target.endpoint
+  // The SDK reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment here (its proxy policy).
   const pipeline = newPipeline(credential, {
     retryOptions: options.retry,
     userAgentOptions: { userAgentPrefix: options.userAgent ?? 'azure-mutex-action' },
   })
-  return new BlobServiceClient(url, pipeline).getContainerClient(container)
+  const client = new BlobServiceClient(url, pipeline).getContainerClient(container)
+  return options.observe ? new ObservedContainerClient(client.url, pipeline, options.observe) : client
 }
 
 /**

@@ -18,6 +18,7 @@ import { keepLease, type RenewalOutcome } from '../lock/keep-lease.ts'
 import { renewalRetry, renewalSchedule } from '../lock/lease.ts'
 import { openLock, type LockBlob } from '../lock/lock-blob.ts'
 import { lockLocation } from '../lock/spec.ts'
+import { describeRequest } from '../lock/storage.ts'
 import { signIn } from '../sign-in/sign-in.ts'
 import { serveChannel, type ChannelRequest, type ChannelServer, type RenewerAnswer } from './channel.ts'
 import { advance, initialReport, type LifecycleEvent, type RenewerReport, type Requester } from './lifecycle.ts'
@@ -239,6 +240,8 @@ export async function runRenewer(): Promise<number> {
     lock = openLock(signedIn.auth, config.lock, {
       retry: renewalRetry(leaseDurationMs),
       requestTimeoutMs: renewalSchedule(leaseDurationMs).attemptTimeoutMs,
+      // With the job's debug logging on, its requests go to its log, which post shows.
+      observe: process.env.RUNNER_DEBUG === '1' ? (request) => records.log(describeRequest(request)) : undefined,
     })
   } catch (err) {
     const error = `cannot sign in (${err instanceof Error ? err.message : String(err)})`

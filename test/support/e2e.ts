@@ -85,9 +85,9 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** The pid of a job's renewer, as its status file says (main keeps no pid: post asks the renewer itself). */
-export function renewerPid(job: Job): number {
-  const report = readStatusFile(job.state['renewer-status-file'] ?? '')
-  if (!report) throw new Error(`no renewer status file for this job (${job.state['renewer-status-file']})`)
+/** The pid of a renewer, as its status file says (main keeps no pid: post asks the renewer itself). */
+export function renewerPid(use: Pick<Job, 'state'>): number {
+  const report = readStatusFile(use.state['renewer-status-file'] ?? '')
+  if (!report) throw new Error(`no renewer status file for this job (${use.state['renewer-status-file']})`)
   return report.pid
 }

@@ -1,19 +1,29 @@
 // A small stand-in for the GitHub runner, enough to run the built action the
-// way a job does: INPUT_* env, fresh GITHUB_STATE and GITHUB_OUTPUT files per
-// step, STATE_* env for post, workflow commands parsed from stdout, the
-// cancel sequence (SIGINT, 7.5 s, SIGTERM, 2.5 s, SIGKILL) and the orphan
-// clean-up at job end that kills every process carrying RUNNER_TRACKING_ID.
+// way a job does: INPUT_* env, fresh GITHUB_STATE, GITHUB_OUTPUT, GITHUB_ENV
+// and GITHUB_STEP_SUMMARY files per step, STATE_* env for post, variables
+// exported through GITHUB_ENV in the environment of every later step (post
+// steps too), the summaries collected for the job, workflow commands parsed
+// from stdout, the cancel sequence (SIGINT, 7.5 s, SIGTERM, 2.5 s, SIGKILL)
+// and the orphan clean-up at job end that kills every process carrying
+// RUNNER_TRACKING_ID. Sub-actions (release/, status/, break/) run as steps of
+// the same job with inputs of their own, and the main action can be used
+// more than once in a job, each use with its own inputs and state.
 
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 
 export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const MAIN = join(ROOT, 'dist', 'main', 'index.js')
 export const POST = join(ROOT, 'dist', 'post', 'index.js')
+
+/** The entry of a sub-action: dist/<name>/index.js, as its action.yml names it. */
+export function subAction(name: 'release' | 'status' | 'break'): string {
+  return join(ROOT, 'dist', name, 'index.js')
+}
 
 export interface JobOptions {
   inputs: Record<string, string>
@@ -49,7 +59,15 @@ export interface StepResult {
   errors: string[]
   warnings: string[]
   masks: string[]
+  /** ::notice:: texts. */
+  notices: string[]
+  /** ::debug:: texts (printed only when RUNNER_DEBUG=1). */
+  debug: string[]
   outputs: Record<string, string>
+  /** What the step wrote to its GITHUB_STEP_SUMMARY file. */
+  summary: string
+  /** What the step wrote to its GITHUB_ENV file. */
+  exported: Record<string, string>
   /** For a cancelled step: which signal it obeyed, and how long it took after SIGINT. */
   cancel?: { endedBy: 'SIGINT' | 'SIGTERM' | 'SIGKILL'; afterMs: number }
 }
@@ -82,8 +100,17 @@ export function parseCommandFile(text: string): Record<string, string> {
   return values
 }
 
-function parseStdout(stdout: string): Pick<StepResult, 'lines' | 'errors' | 'warnings' | 'masks'> {
-  const result = { lines: [] as string[], errors: [] as string[], warnings: [] as string[], masks: [] as string[] }
+function parseStdout(
+  stdout: string,
+): Pick<StepResult, 'lines' | 'errors' | 'warnings' | 'masks' | 'notices' | 'debug'> {
+  const result = {
+    lines: [] as string[],
+    errors: [] as string[],
+    warnings: [] as string[],
+    masks: [] as string[],
+    notices: [] as string[],
+    debug: [] as string[],
+  }
   for (const line of stdout.split('\n')) {
     const command = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(line)
     if (!command) {
@@ -95,6 +122,8 @@ function parseStdout(stdout: string): Pick<StepResult, 'lines' | 'errors' | 'war
     if (name === 'error') result.errors.push(text)
     else if (name === 'warning') result.warnings.push(text)
     else if (name === 'add-mask') result.masks.push(text)
+    else if (name === 'notice') result.notices.push(text)
+    else if (name === 'debug') result.debug.push(text)
   }
   return result
 }
@@ -106,20 +135,68 @@ export function completeAllJobs(): void {
   for (const job of jobs) job.complete()
 }
 
+/** One `uses:` of the main action in a job: its own inputs and its own state, as the runner keeps per action. */
+export class ActionUse {
+  readonly job: Job
+  readonly inputs: Record<string, string>
+  state: Record<string, string> = {}
+
+  constructor(job: Job, inputs: Record<string, string>) {
+    this.job = job
+    this.inputs = inputs
+  }
+
+  /** Runs the main step; see StepOptions for cancelling it and for who its parent is. */
+  async runMain(options: StepOptions = {}): Promise<StepResult> {
+    const result = await this.job.runStep(MAIN, this.inputs, {}, options)
+    Object.assign(this.state, result.state)
+    return result
+  }
+
+  /** Runs the post step with STATE_* from main; inputs are evaluated again, as the runner does. */
+  async runPost(options: { inputs?: Record<string, string> } = {}): Promise<StepResult> {
+    const stateEnv = Object.fromEntries(Object.entries(this.state).map(([key, value]) => [`STATE_${key}`, value]))
+    return this.job.runStep(POST, { ...this.inputs, ...options.inputs }, stateEnv)
+  }
+}
+
 export class Job {
   readonly temp: string
   readonly trackingId = `github_${randomUUID()}`
   readonly options: JobOptions
-  state: Record<string, string> = {}
+  /** The first use of the main action, with the job's inputs. */
+  readonly main: ActionUse
+  /** Variables the steps exported through GITHUB_ENV so far: every later step gets them. */
+  readonly exported: Record<string, string> = {}
+  /** Each step's summary, in the order the steps ran. */
+  readonly summaries: Array<{ step: string; text: string }> = []
+  private steps = 0
   private worker: ChildProcess | undefined
 
   constructor(options: JobOptions) {
     this.options = options
     this.temp = mkdtempSync(join(tmpdir(), 'job-'))
+    this.main = new ActionUse(this, options.inputs)
     jobs.add(this)
   }
 
-  env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  /** The main action's state (its first use). */
+  get state(): Record<string, string> {
+    return this.main.state
+  }
+
+  /** The job summary as GitHub shows it: every step's summary, in order. */
+  get summary(): string {
+    return this.summaries.map((s) => s.text).join('')
+  }
+
+  /** Another `uses:` of the main action in this job, with inputs of its own (another lock, say). */
+  uses(inputs: Record<string, string>): ActionUse {
+    return new ActionUse(this, inputs)
+  }
+
+  /** The environment of a step: the runner's variables, the job's env, what earlier steps exported, then the step's. */
+  env(extra: Record<string, string> = {}, inputs: Record<string, string> = this.options.inputs): NodeJS.ProcessEnv {
     const { repository = 'octo/app', workflow = 'deploy', job = 'deploy', runId = '1', actor = 'mona' } = this.options
     const base: NodeJS.ProcessEnv = {}
     // Like the runner: a clean environment plus the job's variables, nothing of the test process.
@@ -137,26 +214,29 @@ export class Job {
       GITHUB_RUN_ATTEMPT: '1',
       GITHUB_ACTOR: actor,
     })
-    for (const [name, value] of Object.entries(this.options.inputs)) {
+    for (const [name, value] of Object.entries(inputs)) {
       base[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
     }
-    return { ...base, ...this.options.env, ...extra }
+    return { ...base, ...this.options.env, ...this.exported, ...extra }
   }
 
-  /** Runs the main step; see StepOptions for cancelling it and for who its parent is. */
-  async runMain(options: StepOptions = {}): Promise<StepResult> {
-    const result = await this.runStep(MAIN, {}, options)
-    Object.assign(this.state, parseCommandFile(readIfThere(join(this.temp, 'state-main'))))
-    return result
+  /** Runs the main step of the first use of the main action. */
+  runMain(options: StepOptions = {}): Promise<StepResult> {
+    return this.main.runMain(options)
   }
 
-  /** Runs the post step with STATE_* from main; inputs are evaluated again, as the runner does. */
-  async runPost(options: { inputs?: Record<string, string> } = {}): Promise<StepResult> {
-    const stateEnv = Object.fromEntries(Object.entries(this.state).map(([key, value]) => [`STATE_${key}`, value]))
-    const inputEnv = options.inputs
-      ? Object.fromEntries(Object.entries(options.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]))
-      : {}
-    return this.runStep(POST, { ...stateEnv, ...inputEnv })
+  /** Runs the post step of the first use of the main action. */
+  runPost(options: { inputs?: Record<string, string> } = {}): Promise<StepResult> {
+    return this.main.runPost(options)
+  }
+
+  /** A sub-action's step (uses: org/azure-mutex-action/<name>@v1) with its own inputs, in this job. */
+  runAction(
+    name: 'release' | 'status' | 'break',
+    inputs: Record<string, string> = {},
+    options: StepOptions = {},
+  ): Promise<StepResult> {
+    return this.runStep(subAction(name), inputs, {}, options)
   }
 
   /** A `run:` step of the job: a node script with the job's environment. */
@@ -165,21 +245,34 @@ export class Job {
     extraEnv: Record<string, string> = {},
     options: StepOptions = {},
   ): Promise<StepResult> {
-    return this.runStep('-e', extraEnv, options, [script])
+    return this.runStep('-e', this.options.inputs, extraEnv, options, [script])
   }
 
-  private async runStep(
+  /** Runs one step: its command files are fresh, and what it exported applies to the steps after it. */
+  async runStep(
     entry: string,
+    inputs: Record<string, string>,
     extraEnv: Record<string, string>,
     options: StepOptions = {},
     extraArgs: string[] = [],
-  ): Promise<StepResult> {
-    const name = entry === MAIN ? 'main' : entry === POST ? 'post' : 'script'
-    const stateFile = join(this.temp, `state-${name}`)
-    const outputFile = join(this.temp, `output-${name}`)
-    writeFileSync(stateFile, '')
-    writeFileSync(outputFile, '')
-    const env = this.env({ ...extraEnv, GITHUB_STATE: stateFile, GITHUB_OUTPUT: outputFile })
+  ): Promise<StepResult & { state: Record<string, string> }> {
+    const name =
+      entry === MAIN ? 'main' : entry === POST ? 'post' : entry === '-e' ? 'script' : basename(dirname(entry))
+    const step = `${++this.steps}-${name}`
+    const files = Object.fromEntries(
+      (['state', 'output', 'env', 'summary'] as const).map((kind) => [kind, join(this.temp, `${kind}-${step}`)]),
+    ) as Record<'state' | 'output' | 'env' | 'summary', string>
+    for (const file of Object.values(files)) writeFileSync(file, '')
+    const env = this.env(
+      {
+        ...extraEnv,
+        GITHUB_STATE: files.state,
+        GITHUB_OUTPUT: files.output,
+        GITHUB_ENV: files.env,
+        GITHUB_STEP_SUMMARY: files.summary,
+      },
+      inputs,
+    )
     const started = Date.now()
     let child: ChildProcess
     let exitMarker: Promise<number> | undefined
@@ -238,6 +331,11 @@ export class Job {
     const durationMs = Date.now() - started
     clearTimeout(timer)
     await cancelling
+    // Like the runner: read the step's files when it ends, and keep what they say.
+    const exported = parseCommandFile(readIfThere(files.env))
+    Object.assign(this.exported, exported)
+    const summary = readIfThere(files.summary)
+    if (summary) this.summaries.push({ step, text: summary })
     return {
       exitCode,
       signal,
@@ -245,7 +343,10 @@ export class Job {
       stdout,
       stderr,
       ...parseStdout(stdout),
-      outputs: parseCommandFile(readIfThere(outputFile)),
+      outputs: parseCommandFile(readIfThere(files.output)),
+      summary,
+      exported,
+      state: parseCommandFile(readIfThere(files.state)),
       cancel,
     }
   }

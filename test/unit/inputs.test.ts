@@ -4,7 +4,10 @@ import {
   InputError,
   readContainer,
   readLeaseDuration,
+  readBoolean,
   readLockName,
+  readOptionalLockName,
+  readReason,
   readSettings,
   readStorageTarget,
   readTimeout,
@@ -54,6 +57,7 @@ describe('readSettings', () => {
       },
       auth: { kind: 'shared-key', accountName: 'myacct', accountKey: KEY },
       timeoutMs: undefined,
+      failOnTimeout: true,
     })
   })
 
@@ -65,12 +69,14 @@ describe('readSettings', () => {
         container: 'team-locks',
         'lease-duration': '30',
         timeout: '15m',
+        'fail-on-timeout': 'false',
       }),
     )
     assert.equal(settings.lock.lockName, 'team/db-migrate')
     assert.equal(settings.lock.container, 'team-locks')
     assert.equal(settings.lock.leaseDurationSeconds, 30)
     assert.equal(settings.timeoutMs, 900_000)
+    assert.equal(settings.failOnTimeout, false)
   })
 
   test('fails on a missing lock name before looking at anything else', () => {
@@ -401,5 +407,45 @@ describe('readStorageTarget', () => {
       assert.equal(target.endpoint, 'http://localhost:41000/devstoreaccount1')
       assert.equal(target.auth.kind, 'shared-key')
     })
+  })
+})
+
+describe('readBoolean', () => {
+  test("accepts core.getBooleanInput's spellings and gives the default when empty", () => {
+    for (const text of ['true', 'True', 'TRUE']) assert.equal(readBoolean(reader({ x: text }), 'x', false), true)
+    for (const text of ['false', 'False', 'FALSE']) assert.equal(readBoolean(reader({ x: text }), 'x', true), false)
+    assert.equal(readBoolean(reader({}), 'x', true), true)
+    assert.equal(readBoolean(reader({}), 'x', false), false)
+  })
+
+  test('refuses anything else with one line naming the input and the values it takes', () => {
+    for (const text of ['yes', '1', 'tRUE', 'false ', 'no']) {
+      const err = assertInputError(
+        () => readBoolean(reader({ 'fail-on-timeout': text }), 'fail-on-timeout', true),
+        ["'fail-on-timeout'"],
+      )
+      assert.equal(err.message, `Invalid input 'fail-on-timeout': '${text}' is not a boolean; expected true or false.`)
+    }
+  })
+})
+
+describe('readOptionalLockName', () => {
+  test('is undefined when left out, and checks the name when given', () => {
+    assert.equal(readOptionalLockName(reader({})), undefined)
+    assert.equal(readOptionalLockName(reader({ 'lock-name': 'team/deploy' })), 'team/deploy')
+    assertInputError(() => readOptionalLockName(reader({ 'lock-name': 'a/../b' })), ["'lock-name'"])
+  })
+})
+
+describe('readReason', () => {
+  test('is required, and says what it is for', () => {
+    const err = assertInputError(() => readReason(reader({})), ["'reason'"])
+    assert.match(err.message, /^Input 'reason' is required: why the lease is broken/)
+  })
+
+  test('takes up to 300 characters', () => {
+    assert.equal(readReason(reader({ reason: 'r'.repeat(300) })), 'r'.repeat(300))
+    const err = assertInputError(() => readReason(reader({ reason: 'r'.repeat(301) })), ["'reason'"])
+    assert.equal(err.message, "Invalid input 'reason': it is 301 characters long; expected at most 300.")
   })
 })

@@ -5,9 +5,11 @@ import {
   accountKeyProblem,
   accountNameProblem,
   defaultEndpoint,
+  describeRequest,
   normalizeEndpoint,
   normalizeSasToken,
   parseConnectionString,
+  redactedUrl,
   secretsOf,
 } from '../../src/lock/storage.ts'
 
@@ -364,5 +366,36 @@ describe('secretsOf', () => {
   test('returns the secret of a parsed connection string', () => {
     assert.deepEqual(secretsOf(parseConnectionString(`AccountName=myacct;SharedAccessSignature=?${SAS}`).auth), [SAS])
     assert.deepEqual(secretsOf(parseConnectionString('UseDevelopmentStorage=true').auth), [DEV_KEY])
+  })
+})
+
+describe('the request log', () => {
+  test('shows a URL without its query, but for the parameters that name the operation', () => {
+    assert.equal(
+      redactedUrl(`https://acct.blob.core.windows.net/locks/deploy?comp=lease&${SAS}&timeout=8`),
+      'https://acct.blob.core.windows.net/locks/deploy?comp=lease',
+    )
+    assert.equal(
+      redactedUrl(`https://acct.blob.core.windows.net/locks?restype=container&comp=list&sig=${SIG}`),
+      'https://acct.blob.core.windows.net/locks?restype=container&comp=list',
+    )
+    assert.equal(redactedUrl('https://user:pw@host.example/x?sig=abc'), 'https://host.example/x')
+    assert.equal(redactedUrl('not a url ?sig=abc'), '(unparsable URL)')
+  })
+
+  test('describes a try with its status, request id, time and retry number', () => {
+    const base = { method: 'PUT', url: 'https://a.blob.core.windows.net/locks/x?comp=lease', durationMs: 12 }
+    assert.equal(
+      describeRequest({ ...base, leaseAction: 'acquire', attempt: 1, status: 201, requestId: 'r-1' }),
+      'storage: PUT https://a.blob.core.windows.net/locks/x?comp=lease (acquire lease) -> 201 (request id r-1, 12 ms)',
+    )
+    assert.equal(
+      describeRequest({ ...base, attempt: 3, status: 503, error: 'ServerBusy', requestId: 'r-3' }),
+      'storage: PUT https://a.blob.core.windows.net/locks/x?comp=lease -> 503 ServerBusy (request id r-3, 12 ms, retry 2)',
+    )
+    assert.equal(
+      describeRequest({ ...base, attempt: 2, error: 'ECONNREFUSED' }),
+      'storage: PUT https://a.blob.core.windows.net/locks/x?comp=lease -> ECONNREFUSED (12 ms, retry 1)',
+    )
   })
 })

@@ -1,0 +1,59 @@
+// The break step (uses: org/azure-mutex-action/break@v1): breaks a lock's
+// lease at once, for a foreign client's infinite lease or a hung job that an
+// operator decides to override, and writes on the blob who broke it (this
+// run's repository, run and actor), why and when. The former holder's renewer
+// finds the lease gone at its next renewal, and its post step fails naming
+// this record: its protected steps may now overlap the next holder's.
+
+import * as core from '@actions/core'
+import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
+import { UserError } from '../lock/errors.ts'
+import { describeHolder } from '../lock/holder.ts'
+import { LEASE_SECONDS } from '../lock/lease.ts'
+import { openLock } from '../lock/lock-blob.ts'
+import { lockLocation, type LockSpec } from '../lock/spec.ts'
+import { STEP_RETRY } from '../lock/storage.ts'
+import { usesEntra } from '../sign-in/methods.ts'
+import { holderFromEnvironment } from './context.ts'
+import { failStep } from './failure.ts'
+import { readContainer, readLockName, readReason, readStorageTarget } from './inputs.ts'
+import { requestLog } from './request-log.ts'
+import { signInTo } from './step-sign-in.ts'
+
+export async function runBreak(): Promise<void> {
+  let spec: LockSpec | undefined
+  let tokenAuth = false
+  try {
+    const read = (name: string): string => core.getInput(name)
+    const lockName = readLockName(read)
+    const container = readContainer(read)
+    const reason = readReason(read)
+    const target = readStorageTarget(read)
+    tokenAuth = usesEntra(target.auth)
+    spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
+    const { signedIn } = await signInTo(target, { check: true })
+    const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
+    const breaker = holderFromEnvironment()
+    const location = lockLocation(spec)
+    const outcome = await lock.breakLease((holder) => newBreakRecord(breaker, reason, new Date(), holder))
+    switch (outcome.outcome) {
+      case 'missing':
+        throw new UserError(`Lock ${location} does not exist: nothing to break. Check 'lock-name' and 'container'.`)
+      case 'not-held':
+        core.notice(`Lock ${location} is not held: nothing to break, nothing written.`)
+        return
+      case 'broken':
+        core.info(`Broke the lease on lock ${location}, held by ${describeHolder(outcome.holder)}.`)
+        if (outcome.recorded) {
+          core.info(`Wrote on the lock blob: ${describeBreak(outcome.record)}.`)
+        } else {
+          core.warning(
+            `Another client took lock ${location} before the break record could be written: ` +
+              "the former holder's post step will report the loss without naming this break.",
+          )
+        }
+    }
+  } catch (err) {
+    failStep(err, spec?.endpoint, { tokenAuth, container: spec?.container })
+  }
+}

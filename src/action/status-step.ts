@@ -1,0 +1,89 @@
+// The status step (uses: org/azure-mutex-action/status@v1): looks at one lock,
+// or at every lock in the container, and says who holds each, since when and
+// with what kind of lease, in the log and as a table in the job summary. It
+// only reads: one HEAD request for a lock, one List Blobs request per 5,000
+// blobs for a container. It takes no lease and writes nothing on a blob.
+
+import * as core from '@actions/core'
+import { describeBreak } from '../lock/break-record.ts'
+import { describeHolder, type HolderRecord } from '../lock/holder.ts'
+import { LEASE_SECONDS } from '../lock/lease.ts'
+import { listLocks, openLock } from '../lock/lock-blob.ts'
+import type { LockStatus } from '../lock/lock-status.ts'
+import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
+import { STEP_RETRY, containerClientFor } from '../lock/storage.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
+import { usesEntra } from '../sign-in/methods.ts'
+import { Outputs } from './constants.ts'
+import { failStep } from './failure.ts'
+import { readContainer, readOptionalLockName, readStorageTarget } from './inputs.ts'
+import { requestLog } from './request-log.ts'
+import { signInTo } from './step-sign-in.ts'
+import { appendSummary, renderStatusTable } from './summary.ts'
+
+export async function runStatus(): Promise<void> {
+  let endpoint: string | undefined
+  let container: string | undefined
+  let tokenAuth = false
+  try {
+    const read = (name: string): string => core.getInput(name)
+    const lockName = readOptionalLockName(read)
+    container = readContainer(read)
+    const target = readStorageTarget(read)
+    endpoint = target.endpoint
+    tokenAuth = usesEntra(target.auth)
+    const { signedIn } = await signInTo(target, { check: true })
+    const options = { retry: STEP_RETRY, observe: requestLog() }
+    const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
+    if (lockName !== undefined) {
+      const spec: LockSpec = { endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
+      const found = await openLock(signedIn.auth, spec, options).status()
+      const status = found === 'missing' ? undefined : found
+      core.info(`Lock ${lockLocation(spec)}: ${describeStatus(status)}`)
+      core.setOutput(Outputs.Held, status?.held ? 'true' : 'false')
+      core.setOutput(Outputs.Holder, holderOutput(status))
+      const locks = [status ?? { name: lockName, held: false, leaseState: 'available' }]
+      await appendSummary(renderStatusTable(`Lock ${lockLocation(spec)}`, locks, serverUrl))
+      return
+    }
+    const place = `${accountNameOf(endpoint)}/${container}`
+    const locks = await listLocks(containerClientFor({ endpoint, auth: signedIn.auth }, container, options))
+    if (locks === 'missing') {
+      core.info(`Container ${place} does not exist: no locks.`)
+      await appendSummary(renderStatusTable(`Locks in ${place}`, [], serverUrl))
+      return
+    }
+    const held = locks.filter((lock) => lock.held).length
+    core.info(`Container ${place}: ${locks.length} ${locks.length === 1 ? 'lock' : 'locks'}, ${held} held.`)
+    for (const lock of locks) core.info(`  ${showUntrusted(lock.name)}: ${describeStatus(lock)}`)
+    await appendSummary(renderStatusTable(`Locks in ${place}`, locks, serverUrl))
+  } catch (err) {
+    failStep(err, endpoint, { tokenAuth, container })
+  }
+}
+
+/** "free", or "held by … (fixed lease)", and the last break; every value from the blob shown through showUntrusted. */
+function describeStatus(status: LockStatus | undefined): string {
+  if (!status) return 'free (its blob does not exist yet).'
+  const lastBreak = status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : ''
+  if (!status.held) return `free.${lastBreak}`
+  const lease =
+    status.leaseKind === 'infinite'
+      ? 'an infinite lease, which never expires; this action never takes one'
+      : status.leaseKind === 'fixed'
+        ? 'a fixed lease'
+        : 'a lease'
+  const breaking = status.leaseState === 'breaking' ? ', being broken' : ''
+  return `held by ${describeHolder(status.holder)}, with ${lease}${breaking}.${lastBreak}`
+}
+
+/** The holder output: the record with every value as the log shows it; {} for a holder without one; null when free. */
+function holderOutput(status: LockStatus | undefined): string {
+  if (!status?.held) return 'null'
+  if (!status.holder) return '{}'
+  const record = status.holder
+  const shown = Object.fromEntries(
+    (Object.keys(record) as Array<keyof HolderRecord>).map((field) => [field, showUntrusted(record[field])]),
+  )
+  return JSON.stringify(shown)
+}

@@ -1,0 +1,246 @@
+// The job summary ($GITHUB_STEP_SUMMARY): post writes one section per lock,
+// and the status step a table of locks. GitHub renders the summary as
+// Markdown with HTML, so text that others wrote (holder and break records)
+// could add links, images, headings or table cells of its own. Every such
+// value is first shown through showUntrusted (one line, no controls), then
+// written with each character that Markdown or HTML could read as markup
+// replaced by its numeric character reference, which renders as the character
+// itself. Links are made only to GitHub run pages on this job's own server.
+
+import * as core from '@actions/core'
+import { describeBreak, type BreakRecord } from '../lock/break-record.ts'
+import { formatDuration } from '../lock/duration.ts'
+import type { HolderRecord } from '../lock/holder.ts'
+import type { LockStatus } from '../lock/lock-status.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
+import type { LossRecord, Requester } from '../renewer/lifecycle.ts'
+import type { WaitRecord } from './wait-record.ts'
+
+/**
+ * Characters that start or end markup in Markdown (emphasis, code, links,
+ * images, tables, autolinks (the ':' of a URL), mentions, headings, math,
+ * escapes) or in HTML (tags, entities, attribute quotes).
+ */
+const MARKUP = /[&<>"'`|*_~[\]()\\@:#!$]/g
+
+/**
+ * Text that is already one line the log may show (the action's own, or what
+ * showUntrusted or describeHolder made of others'), with its markup
+ * characters replaced by references, and any line break by a space.
+ */
+export function escapeMarkup(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(MARKUP, (ch) => `&#${ch.codePointAt(0)};`)
+}
+
+/** Text that others wrote, for the summary: one line, no controls, no markup; it renders as the log shows it. */
+export function summaryText(untrusted: string, maxLength?: number): string {
+  return escapeMarkup(showUntrusted(untrusted, maxLength))
+}
+
+/** A GitHub Actions run page on this job's server: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
+const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/
+
+/** The run URL of a record as an href, only when it is a run page on the job's own GitHub server. */
+export function safeRunLink(runUrl: string, serverUrl: string): string | undefined {
+  let url: URL
+  let server: URL
+  try {
+    url = new URL(runUrl)
+    server = new URL(serverUrl)
+  } catch {
+    return undefined
+  }
+  if (url.protocol !== 'https:' || url.origin !== server.origin || url.search || url.hash) return undefined
+  if (url.username || url.password || !RUN_PATH.test(url.pathname)) return undefined
+  return url.href
+}
+
+/** A cell that links a holder's run when its URL is safe, and shows it as plain text otherwise. */
+function runCell(record: { runId: string; runUrl: string }, serverUrl: string): string {
+  const label = record.runId ? `run ${summaryText(record.runId, 40)}` : 'run'
+  const href = safeRunLink(record.runUrl, serverUrl)
+  // The href passed safeRunLink: https, this server, and a path of letters, digits and . _ - / only.
+  if (href) return `<a href="${href}">${label}</a>`
+  return record.runUrl ? `${label} (${summaryText(record.runUrl)})` : record.runId ? label : ''
+}
+
+function who(record: HolderRecord): string {
+  const parts = [
+    summaryText(record.repository) || 'unknown repository',
+    record.workflow && `workflow “${summaryText(record.workflow)}”`,
+    record.job && `job ${summaryText(record.job)}`,
+    record.actor && `actor ${summaryText(record.actor)}`,
+  ]
+  return parts.filter(Boolean).join(', ')
+}
+
+function table(head: string[], rows: string[][]): string {
+  const th = head.map((cell) => `<th align="left">${cell}</th>`).join('')
+  const trs = rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('')
+  return `<table><tr>${th}</tr>${trs}</table>`
+}
+
+// ---- Post: one section per lock -------------------------------------------
+
+/** What post knows of one lock at the end of the job. */
+export interface LockSummary {
+  location: string
+  /** What main saw while it waited; undefined when main never started waiting. */
+  wait: WaitRecord | undefined
+  /** The hold, when main took the lock. */
+  hold?: {
+    acquiredAt: Date
+    /** When the lease was given back or found lost; when post looked, if neither is known. */
+    endedAt: Date
+    outcome: 'released' | 'lost' | 'expires'
+    releasedBy?: Requester
+    renewals?: number
+    longestGapMs?: number
+    loss?: LossRecord
+    brokenBy?: BreakRecord
+  }
+}
+
+function resultOf(summary: LockSummary): string {
+  const hold = summary.hold
+  if (hold?.outcome === 'lost') return '<strong>Lost while held</strong>: see below'
+  if (hold?.outcome === 'expires') return 'Held; not released, the lease expires by itself'
+  if (hold) {
+    if (hold.releasedBy === 'release step') return 'Held, and released early by a release step'
+    if (hold.releasedBy === 'worker gone') return 'Held, and released when the runner worker was gone'
+    return 'Held, and released by post'
+  }
+  switch (summary.wait?.outcome) {
+    case 'acquired':
+      // Main gave it back (its renewer could not start), or post could not finish.
+      return 'Taken, but not held through the job: see the main and post steps’ logs'
+    case 'timed-out':
+      return 'Not taken: the wait timed out'
+    case 'cancelled':
+      return 'Not taken: the step was cancelled'
+    case 'failed':
+      return 'Not taken: the step failed'
+    default:
+      return 'Not taken'
+  }
+}
+
+/** A time from state, written again by the action: digits, '-', ':', '.', 'T' and 'Z' only. */
+const at = (iso: string): string => new Date(Date.parse(iso)).toISOString()
+/** '1m 30s': digits, letters and spaces only. */
+const span = (fromMs: number, toMs: number): string => formatDuration(toMs - fromMs)
+
+/**
+ * The facts of a section, one row each, in order; a row whose value is
+ * undefined is left out. A new fact (the queue's place on arrival, the
+ * fencing token) is one more row here.
+ */
+const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined]> = [
+  ['Result', (s) => resultOf(s)],
+  [
+    'Waited',
+    ({ wait }) =>
+      wait &&
+      `${span(Date.parse(wait.startedAt), Date.parse(wait.endedAt))}, from ${at(wait.startedAt)} to ${at(wait.endedAt)}`,
+  ],
+  [
+    'Held',
+    ({ hold }) =>
+      hold &&
+      `${span(hold.acquiredAt.getTime(), hold.endedAt.getTime())}, from ${at(hold.acquiredAt.toISOString())} to ${at(hold.endedAt.toISOString())}`,
+  ],
+  [
+    'Renewals',
+    ({ hold }) =>
+      hold?.renewals === undefined
+        ? undefined
+        : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${formatDuration(hold.longestGapMs)}` : ''}`,
+  ],
+  [
+    'Lost',
+    ({ hold }) =>
+      !hold
+        ? undefined
+        : hold.loss
+          ? `<strong>Yes</strong>: exclusivity was guaranteed only until ${at(hold.loss.exclusiveUntil)}; ` +
+            `found at ${at(hold.loss.detectedAt)}: ${escapeMarkup(hold.loss.reason)}`
+          : 'No',
+  ],
+  ['Broken by', ({ hold }) => hold?.brokenBy && escapeMarkup(describeBreak(hold.brokenBy))],
+]
+
+/** The section post writes for one lock, as Markdown with HTML. */
+export function renderLockSummary(summary: LockSummary, serverUrl: string): string {
+  const rows = FACTS.flatMap(([label, value]) => {
+    const shown = value(summary)
+    return shown === undefined ? [] : [[label, shown]]
+  })
+  const facts = `<table>${rows.map(([label, value]) => `<tr><th align="left">${label}</th><td>${value}</td></tr>`).join('')}</table>`
+  const parts = [`### Lock ${escapeMarkup(summary.location)}`, '', facts, '']
+  const wait = summary.wait
+  if (wait) {
+    const seen = wait.holders.map((holder) => [who(holder), runCell(holder, serverUrl), summaryText(holder.acquiredAt)])
+    if (wait.unknownHolderSeen) seen.push(['a client that writes no holder record (az CLI, go-azuremutex…)', '', ''])
+    if (seen.length === 0) {
+      parts.push('Nobody held the lock while this job waited for it.', '')
+    } else {
+      parts.push('Holders seen while waiting:', '', table(['Holder', 'Run', 'Since'], seen), '')
+      if (wait.holdersLeftOut > 0) parts.push(`… and ${wait.holdersLeftOut} more.`, '')
+    }
+  }
+  return parts.join('\n')
+}
+
+/** Appends to the step's summary file; says why in the debug log when there is none or it cannot be written. */
+export async function appendSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.debug('No job summary: GITHUB_STEP_SUMMARY is not set (an older runner, or a run outside GitHub Actions).')
+    return
+  }
+  try {
+    await core.summary.addRaw(markdown, true).write()
+  } catch (err) {
+    core.debug(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`)
+  } finally {
+    core.summary.emptyBuffer()
+  }
+}
+
+// ---- Status: a table of locks ----------------------------------------------
+
+/**
+ * The columns of the status table, in order. The queue (issue 9) adds its
+ * column here, one line: ['Queue', (lock) => …].
+ */
+const STATUS_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, serverUrl: string) => string]> = [
+  ['Lock', (lock) => summaryText(lock.name)],
+  ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
+  [
+    'Holder',
+    (lock, serverUrl) =>
+      !lock.held
+        ? ''
+        : lock.holder
+          ? `${who(lock.holder)} ${runCell(lock.holder, serverUrl)}`
+          : 'unknown: a client that writes no holder record',
+  ],
+  ['Since', (lock) => (lock.held && lock.holder ? summaryText(lock.holder.acquiredAt) : '')],
+  [
+    'Lease',
+    (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
+  ],
+  ['Last break', (lock) => (lock.lastBreak ? escapeMarkup(describeBreak(lock.lastBreak)) : '')],
+]
+
+/** The status step's section: a heading and one row per lock. */
+export function renderStatusTable(title: string, locks: LockStatus[], serverUrl: string): string {
+  const rows = locks.map((lock) => STATUS_COLUMNS.map(([, cell]) => cell(lock, serverUrl)))
+  const body =
+    locks.length === 0
+      ? 'No locks.'
+      : table(
+          STATUS_COLUMNS.map(([head]) => head),
+          rows,
+        )
+  return [`### ${escapeMarkup(title)}`, '', body, ''].join('\n')
+}

@@ -1,0 +1,111 @@
+// What main saw while it waited for the lock, kept in step state for post,
+// which writes the job summary from it. The record is declared as a shape
+// (shape.ts): reading it back checks every field, and a new fact is one line.
+
+import type { HolderRecord } from '../lock/holder.ts'
+import { holderKey } from '../lock/holder.ts'
+import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
+import type { WaitEvent } from '../lock/waiter.ts'
+import { count, listOf, oneOf, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
+
+/** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
+export const MAX_HOLDERS_KEPT = 20
+
+export const holderShape: Check<HolderRecord> = shape({
+  repository: text,
+  workflow: text,
+  job: text,
+  runId: text,
+  runAttempt: text,
+  actor: text,
+  runUrl: text,
+  acquiredAt: text,
+})
+
+const waitRecordFields = {
+  /** When main started waiting, and when the wait ended (the lease taken, or given up). */
+  startedAt: time,
+  endedAt: time,
+  outcome: oneOf('acquired', 'timed-out', 'cancelled', 'failed'),
+  /** Every holder seen while waiting, in the order seen, at most MAX_HOLDERS_KEPT of them. */
+  holders: listOf(holderShape, MAX_HOLDERS_KEPT),
+  /** Holders seen beyond those kept. */
+  holdersLeftOut: count,
+  /** A lease without a holder record was seen: a client such as az CLI or go-azuremutex. */
+  unknownHolderSeen: yesNo,
+  // The queue (issue 9) adds its facts here, one line each, as optional fields, e.g.
+  // `queuePlace: optional(count)` (the place in the queue on arrival) and
+  // `fencingToken: optional(nonEmptyText)`; summary.ts shows each in one more line.
+}
+
+export const waitRecordShape = shape(waitRecordFields)
+
+export type WaitRecord = Shaped<typeof waitRecordFields>
+
+export type WaitOutcome = WaitRecord['outcome']
+
+function outcomeOf(err: unknown): WaitOutcome {
+  if (err instanceof LockTimeoutError) return 'timed-out'
+  if (err instanceof LockCancelledError) return 'cancelled'
+  return 'failed'
+}
+
+/** Watches a wait's events and, when the wait settles, hands the record to `save`. */
+export class WaitWatch {
+  private readonly startedAt = new Date()
+  private readonly holders: HolderRecord[] = []
+  private readonly seen = new Set<string>()
+  private holdersLeftOut = 0
+  private unknownHolderSeen = false
+  private readonly save: (record: WaitRecord) => void
+
+  constructor(save: (record: WaitRecord) => void) {
+    this.save = save
+  }
+
+  /** Notes one event. */
+  see(event: WaitEvent): void {
+    if (event.type !== 'waiting' && event.type !== 'holder-changed' && event.type !== 'still-waiting') return
+    if (!event.holder) {
+      this.unknownHolderSeen = true
+      return
+    }
+    const key = holderKey(event.holder)
+    if (this.seen.has(key)) return
+    this.seen.add(key)
+    if (this.holders.length < MAX_HOLDERS_KEPT) this.holders.push(event.holder)
+    else this.holdersLeftOut += 1
+  }
+
+  /** An event handler that notes each event, then passes it on. */
+  and(next: (event: WaitEvent) => void): (event: WaitEvent) => void {
+    return (event) => {
+      this.see(event)
+      next(event)
+    }
+  }
+
+  /** The record as it stands, with the wait ended now in the given way. */
+  record(outcome: WaitOutcome, endedAt = new Date()): WaitRecord {
+    return {
+      startedAt: this.startedAt.toISOString(),
+      endedAt: endedAt.toISOString(),
+      outcome,
+      holders: [...this.holders],
+      holdersLeftOut: this.holdersLeftOut,
+      unknownHolderSeen: this.unknownHolderSeen,
+    }
+  }
+
+  /** Saves the record once the wait settles, however it ends; the wait's own result or error passes through. */
+  async settle<T>(wait: Promise<T>): Promise<T> {
+    try {
+      const result = await wait
+      this.save(this.record('acquired'))
+      return result
+    } catch (err) {
+      this.save(this.record(outcomeOf(err)))
+      throw err
+    }
+  }
+}

@@ -1,0 +1,3 @@
+import { runBreak } from './action/break-step.ts'
+
+await runBreak()

@@ -1,0 +1,3 @@
+import { runRelease } from './action/release-step.ts'
+
+await runRelease()

@@ -1,0 +1,3 @@
+import { runStatus } from './action/status-step.ts'
+
+await runStatus()
