@@ -190,6 +190,31 @@ describe('the action, end to end', () => {
     job.complete()
   })
 
+  it('fails post when another client takes the lease after the last renewal, just before post', async () => {
+    // A 60 s lease is renewed every 20 s: the renewer's next renewal is far off when post
+    // runs, so only the release at post can find out, and it must not count as a release.
+    const job = jobFor(azurite, 'octo/victim', 'stolen-before-post', { 'lease-duration': '60' })
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 0, main.stdout)
+    const blob = containerOn(azurite, 'locks').getBlobClient('stolen-before-post')
+    await blob.getBlobLeaseClient().breakLease(0)
+    const thief = blob.getBlobLeaseClient()
+    await thief.acquireLease(60)
+    const post = await job.runPost()
+    assert.ok(post.startedAt - main.endedAt < 15_000, 'post ran long before the renewer would renew again')
+    assert.equal(post.exitCode, 1, post.stdout)
+    assert.equal(post.errors.length, 1, post.stdout)
+    assert.match(
+      post.errors[0]!,
+      /^Lock devstoreaccount1\/locks\/stolen-before-post was lost at an unknown time after \S+: at release, Azure said the lease was no longer ours\. Exclusivity was not guaranteed/,
+    )
+    assert.match(post.stdout, /::error title=Lock lost::/)
+    assert.ok(!post.lines.some((l) => /Released lock/.test(l)), post.stdout)
+    await thief.renewLease() // the thief's lease is untouched
+    await thief.releaseLease()
+    assert.deepEqual(job.complete(), [], 'the renewer exited')
+  })
+
   it('fails post when the renewer was killed and another client took the lease', async () => {
     const job = jobFor(azurite, 'octo/victim', 'stolen-dead')
     assert.equal((await job.runMain()).exitCode, 0)
