@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { isAlive, jobFor, lookAtLock, waitUntilFree } from '../support/e2e.ts'
+import { isAlive, jobFor, lookAtLock, stdoutLine, waitUntilFree } from '../support/e2e.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
 import { completeAllJobs, type Job } from '../support/runner.ts'
 
@@ -178,8 +178,12 @@ describe('safety under faults', () => {
       let main: import('node:child_process').ChildProcess | undefined
       proxy.set({ hold })
       const running = job.runMain({ onSpawn: (child) => (main = child) })
-      const deadline = Date.now() + 10_000
+      const deadline = Date.now() + 20_000
       while (!proxy.log.some((r) => r.outcome === 'held') && Date.now() < deadline) await delay(20)
+      assert.ok(
+        proxy.log.some((r) => r.outcome === 'held'),
+        'main is killed while the proxy holds its request, not at some other point',
+      )
       main!.kill('SIGKILL')
       await running
       proxy.set({})
@@ -192,11 +196,18 @@ describe('safety under faults', () => {
       const holder = proxied('octo/holder', 'kill-waiting')
       assert.equal((await holder.runMain()).exitCode, 0)
       const job = proxied('octo/killed', 'kill-waiting')
+      let waiting: Promise<string> | undefined
       let main: import('node:child_process').ChildProcess | undefined
-      const running = job.runMain({ onSpawn: (child) => (main = child) })
-      await delay(1_500)
+      const running = job.runMain({
+        onSpawn: (child) => {
+          main = child
+          waiting = stdoutLine(child, /^The lock is held by octo\/holder .*Waiting\.$/)
+        },
+      })
+      await waiting // killed while waiting, not before it started
       main!.kill('SIGKILL')
-      await running
+      const killed = await running
+      assert.equal(killed.signal, 'SIGKILL')
       const post = await job.runPost()
       assert.deepEqual(post.lines, ['Nothing to release: the main step did not take the lock.'])
       assert.deepEqual(job.complete(), [], 'no renewer was left')

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
-import { BlobServiceClient, StorageSharedKeyCredential, newPipeline } from '@azure/storage-blob'
+import { BlobServiceClient, StorageSharedKeyCredential, newPipeline, type ContainerClient } from '@azure/storage-blob'
 import { LockCancelledError, LockTimeoutError, describeStorageError, statusCode } from '../../src/lock/errors.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
 import { waitForLease, type WaitEvent } from '../../src/lock/waiter.ts'
@@ -122,30 +122,61 @@ describe('waitForLease', () => {
     assert.equal((await lock.view()).state, 'free')
   })
 
-  it('releases a lease it took when cancelled as it acquires', async () => {
-    // Cancel lands while the lock is free: whatever the waiter took must be given back.
-    for (let i = 0; i < 5; i++) {
-      const lock = lockOn(azurite)
-      await lock.create()
-      const cancel = new AbortController()
-      const waiting = waitForLease({
-        lock,
-        leaseDurationSeconds: 15,
-        holder: holderFor('octo/api'),
-        signal: cancel.signal,
-      })
-      setTimeout(() => cancel.abort(), i * 3)
-      const outcome = await waiting.then(
-        (got) => got,
-        (err: Error) => err,
-      )
-      if (outcome instanceof Error) {
-        assert.ok(outcome instanceof LockCancelledError, outcome.message)
-        assert.equal((await lock.view()).state, 'free', `attempt ${i}: no lease left behind`)
-      } else {
-        assert.equal(await lock.release(outcome.leaseId), 'released')
-      }
+  /** A lock blob on Azurite that runs `at` when the waiter reaches a given request, and counts its acquires. */
+  class LockThatCancels extends LockBlob {
+    acquired: string[] = []
+    private readonly when: { view?: () => void; acquire?: () => void }
+    constructor(container: ContainerClient, when: LockThatCancels['when']) {
+      super(container, 'cancelled')
+      this.when = when
     }
+    override async view(signal?: AbortSignal) {
+      const view = await super.view(signal)
+      if (view.state === 'free') this.when.view?.()
+      return view
+    }
+    override async acquire(leaseId: string, seconds: number, signal?: AbortSignal) {
+      this.when.acquire?.() // the cancel lands while the acquire is on its way
+      const outcome = await super.acquire(leaseId, seconds, signal)
+      this.acquired.push(outcome)
+      return outcome
+    }
+  }
+
+  it('releases a lease it took when the cancel lands while its acquire is in flight', async () => {
+    const container = containerOn(azurite)
+    const base = new LockBlob(container, 'cancelled')
+    await base.create()
+    const cancel = new AbortController()
+    const lock = new LockThatCancels(container, { acquire: () => cancel.abort() })
+    const err = await waitForLease({
+      lock,
+      leaseDurationSeconds: 15,
+      holder: holderFor('octo/api'),
+      signal: cancel.signal,
+    }).catch((e: unknown) => e)
+    assert.ok(err instanceof LockCancelledError, String(err))
+    assert.match(err.message, /^Cancelled while taking lock /)
+    assert.deepEqual(lock.acquired, ['acquired'], 'Azure granted the lease after the cancel')
+    assert.deepEqual(await base.view(), { state: 'free', staleHolder: undefined }, 'and the waiter gave it back')
+  })
+
+  it('does not try for the lease when the cancel lands after it saw the lock free', async () => {
+    const container = containerOn(azurite)
+    const base = new LockBlob(container, 'cancelled')
+    await base.create()
+    const cancel = new AbortController()
+    const lock = new LockThatCancels(container, { view: () => cancel.abort() })
+    const err = await waitForLease({
+      lock,
+      leaseDurationSeconds: 15,
+      holder: holderFor('octo/api'),
+      signal: cancel.signal,
+    }).catch((e: unknown) => e)
+    assert.ok(err instanceof LockCancelledError, String(err))
+    assert.match(err.message, /^Cancelled while waiting for lock /)
+    assert.deepEqual(lock.acquired, [], 'no acquire was sent')
+    assert.equal((await base.view()).state, 'free')
   })
 
   it('serves many waiters one at a time', async () => {
