@@ -10,6 +10,7 @@ import { DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
 import { allCommandLines, environOf, isAlive, jobFor, lookAtLock, waitUntilFree } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { completeAllJobs } from '../support/runner.ts'
+import { describePair, readSpanFile, sweep } from '../support/spans.ts'
 
 const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
@@ -77,18 +78,14 @@ describe('the action, end to end', () => {
       assert.equal(step.exitCode, 0, step.stderr)
       assert.equal(post.exitCode, 0, post.stdout)
     }
-    const events = readFileSync(record, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => l.split(' '))
-    assert.equal(events.length, 20, 'every job entered and left its critical section')
-    events.sort((a, b) => Number(a[2]) - Number(b[2]) || (a[0] === 'exit' ? -1 : 1))
-    let inside = 0
-    for (const [kind, who] of events) {
-      inside += kind === 'enter' ? 1 : -1
-      assert.ok(inside <= 1, `${who} entered while another job held the lock`)
-    }
-    assert.equal(new Set(events.map((e) => e[1])).size, 10, 'all ten repositories were served')
+    const { spans, unmatched } = readSpanFile(record)
+    assert.deepEqual(unmatched, [])
+    assert.equal(spans.length, 10, 'every job entered and left its critical section')
+    const { overlaps, touching } = sweep(spans)
+    assert.deepEqual(overlaps.map(describePair), [], 'critical sections that overlapped')
+    // One job's exit and the next one's entry are a post and a main step apart: never the same millisecond.
+    assert.deepEqual(touching.map(describePair), [], 'critical sections that touched')
+    assert.equal(new Set(spans.map((s) => s.who)).size, 10, 'all ten repositories were served')
   })
 
   it('frees the lock within the lease duration when the holder dies without post', async () => {
