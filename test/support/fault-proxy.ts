@@ -29,6 +29,8 @@ export interface RequestLog {
   kind: string
   outcome: 'forwarded' | 'dropped' | 'reset' | 'injected' | 'held'
   status?: number
+  /** When storage's answer (or the injected one) reached the proxy. */
+  answeredAt?: number
 }
 
 export class FaultProxy {
@@ -123,6 +125,7 @@ export class FaultProxy {
       const code = status === 503 ? 'ServerBusy' : 'InternalError'
       entry.outcome = 'injected'
       entry.status = status
+      entry.answeredAt = Date.now()
       req.resume()
       res.writeHead(status, { 'x-ms-error-code': code, 'content-type': 'application/xml' })
       res.end(
@@ -141,6 +144,7 @@ export class FaultProxy {
         { host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers: req.headers },
         (answer) => {
           entry.status = answer.statusCode
+          entry.answeredAt = Date.now()
           res.writeHead(answer.statusCode ?? 502, answer.headers)
           answer.pipe(res)
           answer.on('end', resolve)
