@@ -100,6 +100,8 @@ describe('credentials and pids, end to end', () => {
     job.complete()
   })
 
+  // Failure semantics: "The pid in state now belongs to another process".
+
   it('leaves alone a process that now has the renewer pid from state', async () => {
     const job = new Job({ inputs: { 'lock-name': 'pid-reuse', 'connection-string': azurite.connectionString } })
     assert.equal((await job.runMain()).exitCode, 0)

@@ -143,6 +143,8 @@ describe('waitForLease', () => {
     }
   }
 
+  // Failure semantics: "Cancelled while waiting (SIGINT): a lease taken during the signal is released".
+
   it('releases a lease it took when the cancel lands while its acquire is in flight', async () => {
     const container = containerOn(azurite)
     const base = new LockBlob(container, 'cancelled')
