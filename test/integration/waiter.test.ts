@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { after, afterEach, before, describe, it } from 'node:test'
 import { BlobServiceClient, StorageSharedKeyCredential, newPipeline, type ContainerClient } from '@azure/storage-blob'
 import { LockCancelledError, LockTimeoutError, describeStorageError, statusCode } from '../../src/lock/errors.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
-import { waitForLease, type WaitEvent } from '../../src/lock/waiter.ts'
+import { waitForLease, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
 import { DEV_ACCOUNT, startAzurite, type Azurite } from '../support/azurite.ts'
 import { containerOn, holderFor, lockOn } from '../support/lock.ts'
 
@@ -14,10 +14,18 @@ describe('waitForLease', () => {
   before(async () => (azurite = await startAzurite()))
   after(() => azurite.stop())
 
+  // A test that fails half way must leave no waiter polling behind it (it would keep the run alive).
+  let leftovers = new AbortController()
+  afterEach(() => {
+    leftovers.abort()
+    leftovers = new AbortController()
+  })
+  const wait = (options: WaitOptions) => waitForLease({ signal: leftovers.signal, ...options })
+
   it('takes a free lock at once, creating the container and blob, and writes the holder record', async () => {
     const lock = lockOn(azurite)
     const events: WaitEvent[] = []
-    const got = await waitForLease({
+    const got = await wait({
       lock,
       leaseDurationSeconds: 15,
       holder: holderFor('octo/api'),
@@ -34,9 +42,9 @@ describe('waitForLease', () => {
 
   it('reports who holds the lock, then takes it within a second of its release', async () => {
     const lock = lockOn(azurite)
-    const first = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/first') })
+    const first = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/first') })
     const events: WaitEvent[] = []
-    const second = waitForLease({
+    const second = wait({
       lock,
       leaseDurationSeconds: 15,
       holder: holderFor('octo/second'),
@@ -62,7 +70,7 @@ describe('waitForLease', () => {
     await foreign.acquireLease(15)
     const events: WaitEvent[] = []
     await assert.rejects(
-      waitForLease({
+      wait({
         lock,
         leaseDurationSeconds: 15,
         holder: holderFor('octo/api'),
@@ -77,10 +85,10 @@ describe('waitForLease', () => {
 
   it('gives up at the timeout with a message naming the current holder', async () => {
     const lock = lockOn(azurite)
-    const holder = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
+    const holder = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
     const started = Date.now()
     await assert.rejects(
-      waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/waiter'), timeoutMs: 2_000 }),
+      wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/waiter'), timeoutMs: 2_000 }),
       (err: Error) =>
         err instanceof LockTimeoutError &&
         /Timed out after 2(\.\d)?s/.test(err.message) &&
@@ -93,10 +101,10 @@ describe('waitForLease', () => {
 
   it('tries once with a timeout of 0: takes a free lock, fails at once on a held one', async () => {
     const lock = lockOn(azurite)
-    const got = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/first'), timeoutMs: 0 })
+    const got = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/first'), timeoutMs: 0 })
     const started = Date.now()
     await assert.rejects(
-      waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/second'), timeoutMs: 0 }),
+      wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/second'), timeoutMs: 0 }),
       (err: Error) => err instanceof LockTimeoutError && /held by octo\/first/.test(err.message),
     )
     assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`)
@@ -105,9 +113,9 @@ describe('waitForLease', () => {
 
   it('stops within a second when cancelled, leaving no lease of its own', async () => {
     const lock = lockOn(azurite)
-    const holder = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
+    const holder = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
     const cancel = new AbortController()
-    const waiting = waitForLease({
+    const waiting = wait({
       lock,
       leaseDurationSeconds: 15,
       holder: holderFor('octo/waiter'),
@@ -151,7 +159,7 @@ describe('waitForLease', () => {
     await base.create()
     const cancel = new AbortController()
     const lock = new LockThatCancels(container, { acquire: () => cancel.abort() })
-    const err = await waitForLease({
+    const err = await wait({
       lock,
       leaseDurationSeconds: 15,
       holder: holderFor('octo/api'),
@@ -169,7 +177,7 @@ describe('waitForLease', () => {
     await base.create()
     const cancel = new AbortController()
     const lock = new LockThatCancels(container, { view: () => cancel.abort() })
-    const err = await waitForLease({
+    const err = await wait({
       lock,
       leaseDurationSeconds: 15,
       holder: holderFor('octo/api'),
@@ -186,7 +194,7 @@ describe('waitForLease', () => {
     const spans: Array<[number, number]> = []
     await Promise.all(
       Array.from({ length: 8 }, async (_, i) => {
-        const got = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor(`octo/repo-${i}`) })
+        const got = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor(`octo/repo-${i}`) })
         const start = Date.now()
         await delay(50)
         spans.push([start, Date.now()])
@@ -205,7 +213,7 @@ describe('waitForLease', () => {
       retryOptions: { maxTries: 1 },
     })
     const lock = new LockBlob(new BlobServiceClient(azurite.blobEndpoint, pipeline).getContainerClient('locks'), 'x')
-    const err = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/api') }).catch((e) => e)
+    const err = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/api') }).catch((e) => e)
     assert.equal(statusCode(err), 403)
     assert.match(
       describeStorageError(err, azurite.blobEndpoint),
@@ -222,7 +230,7 @@ describe('waitForLease', () => {
       new BlobServiceClient(endpoint, pipeline).getContainerClient(`c${randomUUID().slice(0, 6)}`),
       'x',
     )
-    const err = await waitForLease({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/api') }).catch((e) => e)
+    const err = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/api') }).catch((e) => e)
     assert.match(
       describeStorageError(err, endpoint),
       /Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:1\/devstoreaccount1 \(ECONNREFUSED\)/,

@@ -25,6 +25,15 @@ function hang(signal: AbortSignal): Promise<void> {
   })
 }
 
+/**
+ * The signal for a test that expects a loss: never aborted in a correct build, it
+ * bounds the wait so that a build that renews for ever fails the test in 5 s
+ * instead of keeping the test process alive.
+ */
+function untilLoss(): AbortSignal {
+  return AbortSignal.timeout(5_000)
+}
+
 /** Asserts that actual is within tolerance ms of expected. */
 function assertNear(actual: number, expected: number, tolerance: number, what: string): void {
   assert.ok(
@@ -202,7 +211,7 @@ describe('keepLease', () => {
         attemptTimeoutMs: 100,
         onOutcome: (outcome) => outcomes.push(outcome),
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     const after = Date.now()
     assert.ok(loss, 'expected a loss')
@@ -226,7 +235,7 @@ describe('keepLease', () => {
         leaseDurationMs: 900,
         retryMs: 20,
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     assert.ok(loss)
     assert.match(loss.reason, /404 BlobNotFound/)
@@ -249,7 +258,7 @@ describe('keepLease', () => {
         attemptTimeoutMs: 100,
         onOutcome: (outcome) => outcomes.push(outcome),
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     const returnedAt = Date.now()
     assert.ok(loss, 'expected a loss')
@@ -264,6 +273,29 @@ describe('keepLease', () => {
     )
     assert.ok(outcomes.slice(2).every((outcome) => outcome.kind === 'unknown'))
     assert.ok(outcomes.length >= 6, `expected several retries, got ${outcomes.length - 2}`)
+  })
+
+  test('counts a renewed lease from when the renewal was sent, not from when it was answered', async () => {
+    // A renewal that takes 150 ms to answer: Azure may have renewed it at any moment in between, so
+    // the lease is sure only until the sending time plus the lease duration.
+    const leaseDurationMs = 600
+    const starts: number[] = []
+    const loss = await keepLease(
+      {
+        renew: async () => {
+          starts.push(Date.now())
+          if (starts.length > 1) throw unavailable()
+          await new Promise((resolve) => setTimeout(resolve, 150))
+        },
+        leaseDurationMs,
+        intervalMs: 100,
+        retryMs: 20,
+        attemptTimeoutMs: 300,
+      },
+      untilLoss(),
+    )
+    assert.ok(loss, 'expected a loss')
+    assertNear(loss.at.getTime(), starts[0]! + leaseDurationMs, 60, 'loss time')
   })
 
   test('honours the attempt timeout on a renewal that never answers and ends in loss after the lease duration', async () => {
@@ -287,7 +319,7 @@ describe('keepLease', () => {
         retryMs: 20,
         attemptTimeoutMs,
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     const returnedAt = Date.now()
     assert.ok(loss, 'expected a loss')
@@ -319,17 +351,14 @@ describe('keepLease', () => {
         retryMs: 20,
         attemptTimeoutMs: 100,
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     assert.ok(loss)
     assert.match(loss.reason, /last error: timeout/)
   })
 
   test("describes a renewal rejected with its signal's TimeoutError as a timeout in the loss reason", async () => {
-    const loss = await keepLease(
-      { renew: hang, leaseDurationMs: 300, retryMs: 20, attemptTimeoutMs: 100 },
-      new AbortController().signal,
-    )
+    const loss = await keepLease({ renew: hang, leaseDurationMs: 300, retryMs: 20, attemptTimeoutMs: 100 }, untilLoss())
     assert.ok(loss)
     assert.match(loss.reason, /last error: timeout/)
   })
@@ -345,7 +374,7 @@ describe('keepLease', () => {
         leaseDurationMs: 600,
         heldSince,
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     assert.ok(loss)
     assert.equal(calls, 0)
