@@ -15,6 +15,8 @@ import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
 
 const N = 15
+/** Handoffs depend on where in a random poll interval the release falls: more runs for a steadier median. */
+const HANDOFFS = 30
 /** Worker deaths are cheap (a second or two each) but each costs a job: fewer runs. */
 const WORKER_RUNS = 5
 /** The baseline's waiter tries for the lease this often, as a simple polling lock would. */
@@ -228,8 +230,10 @@ async function bench(): Promise<void> {
     await uncontended(azurite, 1, 'warmup')
     process.stdout.write(`\nuncontended: ${N} jobs, each on a fresh lock: main, post `)
     const solo = await uncontended(azurite, N, 'run')
-    process.stdout.write(`\nhandoff: ${N} pairs of jobs, each followed by a baseline pair; the waiter is waiting `)
-    const pass = await handoffs(azurite, N)
+    process.stdout.write(
+      `\nhandoff: ${HANDOFFS} pairs of jobs, each followed by a baseline pair; the waiter is waiting `,
+    )
+    const pass = await handoffs(azurite, HANDOFFS)
     process.stdout.write(`\nworker deaths: ${WORKER_RUNS} jobs whose runner worker is killed while they hold the lock `)
     const orphaned = await workerDeaths(azurite, WORKER_RUNS)
     console.log('\n')
