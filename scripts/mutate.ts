@@ -175,6 +175,8 @@ const MUTANT_TIMEOUT_MS = 10 * 60_000
 // ---------------------------------------------------------------- putting the tree back
 
 interface Journal {
+  /** The checkout the journal belongs to: node_modules may be shared by a link. */
+  root: string
   file: string
   original: string
   rebuilt: Entry[]
@@ -226,6 +228,9 @@ function restore(): void {
 function recoverFromJournal(): void {
   if (!existsSync(JOURNAL)) return
   const journal = JSON.parse(readFileSync(JOURNAL, 'utf8')) as Journal
+  if (journal.root !== ROOT) {
+    throw new Error(`${JOURNAL} belongs to a run in ${journal.root}: finish or recover that one first`)
+  }
   console.log(`A previous run was stopped with ${journal.file} mutated: putting it back.`)
   writeFileSync(join(ROOT, journal.file), journal.original)
   for (const entry of journal.rebuilt) build(entry)
@@ -344,7 +349,7 @@ async function runMutant(mutant: Mutant): Promise<Row> {
   const entries = e2e ? (Object.keys(ENTRIES) as Entry[]).filter((e) => sourcesOf(e).has(mutant.file)) : []
   if (e2e && entries.length === 0) return row('ERROR', `no dist/ entry bundles ${mutant.file}`)
 
-  pending = { file: mutant.file, original, rebuilt: entries }
+  pending = { root: ROOT, file: mutant.file, original, rebuilt: entries }
   writeJournal(pending)
   try {
     writeFileSync(path, original.replace(mutant.original, mutant.replacement))
