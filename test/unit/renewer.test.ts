@@ -227,9 +227,11 @@ describe('keepLease', () => {
   })
 
   test('ends at once as lost when the blob is gone', async () => {
+    let calls = 0
     const loss = await keepLease(
       {
         renew: async () => {
+          calls++
           throw Object.assign(new Error('gone'), { statusCode: 404, details: { errorCode: 'BlobNotFound' } })
         },
         leaseDurationMs: 900,
@@ -238,7 +240,8 @@ describe('keepLease', () => {
       untilLoss(),
     )
     assert.ok(loss)
-    assert.match(loss.reason, /404 BlobNotFound/)
+    assert.equal(calls, 1, 'no retry: a missing blob is a definite loss')
+    assert.match(loss.reason, /^Azure says the lease is no longer ours \(404 BlobNotFound\)$/)
   })
 
   test('ends as lost one lease duration after the start of the last successful renewal when failures persist', async () => {
