@@ -355,8 +355,9 @@ async function runMutant(mutant: Mutant): Promise<Row> {
     writeFileSync(path, original.replace(mutant.original, mutant.replacement))
     for (const entry of entries) build(entry)
     const run = await runTests(mutant.tests, mutant.pattern)
+    // A mutant that makes the tests hang is caught, but a hang is a poor way to be told: say so.
+    if (run.timedOut) return row('killed', `HUNG: the tests did not finish within ${seconds(MUTANT_TIMEOUT_MS)}`)
     if (run.tests === 0) return row('ERROR', 'no test ran (the file list or the name pattern matches nothing)')
-    if (run.timedOut) return row('killed', `the tests did not finish within ${seconds(MUTANT_TIMEOUT_MS)}`)
     if (!run.passed) {
       // Node lists the failing tests after '✖ failing tests:', each as '✖ <name> (<time>)'.
       const listed = run.output.slice(run.output.indexOf('✖ failing tests:'))
