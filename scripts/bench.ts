@@ -1,18 +1,30 @@
 // npm run bench: how long the built action's steps take against a private
-// Azurite, how quickly a waiting job gets the lock after the holder lets go,
-// and how much memory the detached renewer uses. Prints numbers, not verdicts.
+// Azurite, how quickly a waiting job holds the lock after the holder's post step
+// starts, how soon a lock is free after its runner worker dies, and how much
+// memory the detached renewer uses. Handoffs are printed beside a baseline
+// measured in the same run: a bare SDK loop that polls a plain lease every
+// 250 ms. Prints numbers, not verdicts.
 
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
-import { readStatusFile } from '../src/renewer/status.ts'
+import { BlobServiceClient } from '@azure/storage-blob'
 import { startAzurite, type Azurite } from '../test/support/azurite.ts'
-import { jobFor, renewerPid } from '../test/support/e2e.ts'
-import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
+import { jobFor, lookAtLock, renewerPid, stdoutLine } from '../test/support/e2e.ts'
+import { FaultProxy } from '../test/support/fault-proxy.ts'
+import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
 
 const N = 15
-/** How long the waiter gets to be waiting before the holder's post step runs. */
-const WAITER_HEAD_START_MS = 1_500
+/** Handoffs depend on where in a random poll interval the release falls: more runs for a steadier median. */
+const HANDOFFS = 30
+/** Worker deaths are cheap (a second or two each) but each costs a job: fewer runs. */
+const WORKER_RUNS = 5
+/** The baseline's waiter tries for the lease this often, as a simple polling lock would. */
+const BASELINE_POLL_MS = 250
+/** How long the baseline's waiter polls before the holder lets go; plus a random part of a poll interval. */
+const BASELINE_HEAD_START_MS = 1_000
+/** Issue 9's target for the handoff median, on Azurite loopback. */
+const HANDOFF_TARGET_MS = 300
 /** A safety net so a broken run fails instead of hanging the bench. */
 const INPUTS = { 'lease-duration': '15', timeout: '60s' }
 
@@ -60,13 +72,6 @@ function rssMiB(pid: number): number {
   return Number(match[1]) / 1024
 }
 
-function releasedAt(job: Job): number {
-  const status = readStatusFile(job.state['renewer-status-file'] ?? '')
-  if (!status?.released?.at)
-    throw new Error(`the renewer did not report a release (${status?.phase}: ${status?.error})`)
-  return Date.parse(status.released.at)
-}
-
 const progress = (): boolean => process.stdout.write('.')
 
 async function uncontended(azurite: Azurite, runs: number, tag: string) {
@@ -87,31 +92,129 @@ async function uncontended(azurite: Azurite, runs: number, tag: string) {
   return { main, post, rss }
 }
 
+interface Handoff {
+  /** The holder's post step starts -> the waiter's main step exits holding the lock. */
+  handoff: number
+  /** The release is answered by storage -> the waiter's acquired-at. */
+  grant: number
+}
+
+/**
+ * One handoff between two jobs on one lock. The holder reaches storage through a
+ * proxy that injects nothing, so that the moment storage answered its release is
+ * known whichever process sends the release.
+ */
+async function actionHandoff(azurite: Azurite, proxy: FaultProxy, i: number): Promise<Handoff> {
+  const lock = `handoff-${i}`
+  const holder = jobFor(azurite, 'bench/holder', lock, { ...INPUTS, 'connection-string': proxy.connectionString })
+  const waiter = jobFor(azurite, 'bench/waiter', lock, INPUTS)
+  try {
+    mustSucceed('holder main', await holder.runMain())
+    let waitingLine: Promise<string> | undefined
+    const waiting = waiter.runMain({
+      onSpawn: (child) => (waitingLine = stdoutLine(child, /^The lock is held by bench\/holder .*Waiting\.$/)),
+    })
+    await waitingLine // the waiter is polling: the handoff starts from a waiting job, as in a queue of jobs
+    const post = mustSucceed('holder post', await holder.runPost())
+    const main = mustSucceed('waiter main', await waiting)
+    const release = proxy.log.find(
+      (r) => r.kind === 'release' && r.at >= post.startedAt && r.status === 200 && r.answeredAt !== undefined,
+    )
+    if (!release) throw new Error("the holder's release did not go through the proxy")
+    mustSucceed('waiter post', await waiter.runPost())
+    return {
+      handoff: main.endedAt - post.startedAt,
+      grant: Date.parse(main.outputs['acquired-at']!) - release.answeredAt!,
+    }
+  } finally {
+    holder.complete()
+    waiter.complete()
+  }
+}
+
+function errorCode(err: unknown): string | undefined {
+  const e = err as { code?: string; details?: { errorCode?: string } }
+  return e.details?.errorCode ?? e.code
+}
+
+/**
+ * The baseline: the least a polling lock can do. One SDK client holds a plain
+ * lease; another tries to acquire it every 250 ms. No steps, no processes, no
+ * holder record, no renewer.
+ */
+async function baselineHandoff(service: BlobServiceClient, i: number): Promise<Handoff> {
+  const blob = service.getContainerClient('baseline').getBlockBlobClient(`handoff-${i}`)
+  await blob.upload('', 0)
+  const holder = blob.getBlobLeaseClient()
+  await holder.acquireLease(15)
+  const waiter = blob.getBlobLeaseClient()
+  const acquired = (async (): Promise<number> => {
+    for (;;) {
+      try {
+        await waiter.acquireLease(15)
+        return Date.now()
+      } catch (err) {
+        if (errorCode(err) !== 'LeaseAlreadyPresent') throw err
+        await delay(BASELINE_POLL_MS)
+      }
+    }
+  })()
+  // A random phase: released at a fixed time, the release would fall at the same point of every poll cycle.
+  await delay(BASELINE_HEAD_START_MS + Math.random() * BASELINE_POLL_MS)
+  const releaseStarted = Date.now()
+  await holder.releaseLease()
+  const released = Date.now()
+  const acquiredAt = await acquired
+  await waiter.releaseLease()
+  return { handoff: acquiredAt - releaseStarted, grant: acquiredAt - released }
+}
+
+/** Alternates action and baseline handoffs, so both see the same load on the machine. */
 async function handoffs(azurite: Azurite, runs: number) {
-  const handoff: number[] = []
-  let waited = 0
+  const proxy = await new FaultProxy(azurite.port).start()
+  const service = BlobServiceClient.fromConnectionString(azurite.connectionString)
+  await service.getContainerClient('baseline').createIfNotExists()
+  const action: Handoff[] = []
+  const baseline: Handoff[] = []
+  try {
+    for (let i = 0; i < runs; i++) {
+      action.push(await actionHandoff(azurite, proxy, i))
+      baseline.push(await baselineHandoff(service, i))
+      progress()
+    }
+  } finally {
+    await proxy.stop()
+  }
+  return { action, baseline }
+}
+
+/** The self-hosted runner's worker dies: how long until the renewer has released the lock. */
+async function workerDeaths(azurite: Azurite, runs: number): Promise<number[]> {
+  const freed: number[] = []
   for (let i = 0; i < runs; i++) {
-    const lock = `handoff-${i}`
-    const holder = jobFor(azurite, 'bench/holder', lock, INPUTS)
-    const waiter = jobFor(azurite, 'bench/waiter', lock, INPUTS)
+    const lock = `worker-${i}`
+    const job = jobFor(azurite, 'bench/worker', lock, INPUTS)
     try {
-      mustSucceed('holder main', await holder.runMain())
-      const waiting = waiter.runMain()
-      await delay(WAITER_HEAD_START_MS)
-      mustSucceed('holder post', await holder.runPost())
-      const released = releasedAt(holder) // before complete(), which removes the status file
-      holder.complete()
-      const main = mustSucceed('waiter main', await waiting)
-      if (main.lines.some((l) => l.startsWith('The lock is held by'))) waited++
-      handoff.push(Date.parse(main.outputs['acquired-at']!) - released)
-      mustSucceed('waiter post', await waiter.runPost())
+      mustSucceed('main', await job.runMain({ separateWorker: true }))
+      const killedAt = Date.now()
+      job.killWorker()
+      for (;;) {
+        if ((await lookAtLock(azurite, lock)).leaseState !== 'leased') break
+        if (Date.now() - killedAt > 20_000) throw new Error('the lock was not freed within 20 s of the worker dying')
+        await delay(20)
+      }
+      freed.push(Date.now() - killedAt)
     } finally {
-      holder.complete()
-      waiter.complete()
+      job.complete()
     }
     progress()
   }
-  return { handoff, waited }
+  return freed
+}
+
+function printRatio(label: string, action: number[], baseline: number[]): void {
+  const ratio = stats(action).median / stats(baseline).median
+  console.log(`  ${label.padEnd(34)} ${ratio.toFixed(1)}x the baseline's median`)
 }
 
 async function bench(): Promise<void> {
@@ -128,17 +231,54 @@ async function bench(): Promise<void> {
     process.stdout.write(`\nuncontended: ${N} jobs, each on a fresh lock: main, post `)
     const solo = await uncontended(azurite, N, 'run')
     process.stdout.write(
-      `\nhandoff: ${N} pairs, the waiter waits ${WAITER_HEAD_START_MS / 1000}s, then the holder's post runs `,
+      `\nhandoff: ${HANDOFFS} pairs of jobs, each followed by a baseline pair; the waiter is waiting `,
     )
-    const pass = await handoffs(azurite, N)
+    const pass = await handoffs(azurite, HANDOFFS)
+    process.stdout.write(`\nworker deaths: ${WORKER_RUNS} jobs whose runner worker is killed while they hold the lock `)
+    const orphaned = await workerDeaths(azurite, WORKER_RUNS)
     console.log('\n')
 
     console.log('Step wall time, process start to exit (ms):')
     printRow('main step, uncontended', solo.main, 'ms')
     printRow('post step', solo.post, 'ms')
-    console.log('Handoff, holder released (renewer) -> waiter acquired-at (ms):')
-    printRow('handoff', pass.handoff, 'ms')
-    if (pass.waited !== N) console.log(`  (only ${pass.waited} of ${N} waiters logged that they were waiting)`)
+    console.log(
+      "Handoff: the holder's post step starts -> the waiting job's main step exits holding the lock, renewer confirmed (ms):",
+    )
+    printRow(
+      'action',
+      pass.action.map((h) => h.handoff),
+      'ms',
+    )
+    printRow(
+      `baseline (release call -> acquired)`,
+      pass.baseline.map((h) => h.handoff),
+      'ms',
+    )
+    printRatio(
+      'action / baseline',
+      pass.action.map((h) => h.handoff),
+      pass.baseline.map((h) => h.handoff),
+    )
+    console.log(`  target (issue 9)                   median <= ${HANDOFF_TARGET_MS} ms`)
+    console.log("Lease grant: storage answers the holder's release -> the waiter's acquired-at (ms):")
+    printRow(
+      'action',
+      pass.action.map((h) => h.grant),
+      'ms',
+    )
+    printRow(
+      'baseline',
+      pass.baseline.map((h) => h.grant),
+      'ms',
+    )
+    printRatio(
+      'action / baseline',
+      pass.action.map((h) => h.grant),
+      pass.baseline.map((h) => h.grant),
+    )
+    console.log(`  (baseline: a bare SDK loop trying a plain lease every ${BASELINE_POLL_MS} ms)`)
+    console.log('Lock free after the runner worker dies (the renewer checks every second, then releases) (ms):')
+    printRow('worker killed -> lease available', orphaned, 'ms')
     console.log('Renewer memory right after main returns (its first renewal done):')
     printRow('renewer VmRSS', solo.rss, 'MiB', 1)
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)

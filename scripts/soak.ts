@@ -1,22 +1,27 @@
 // npm run soak [-- --cycles 1000 --contenders 20 --hold-minutes 10]: a long
 // soak of the built action against a private Azurite. Not part of npm test.
 //
-// 1. Contention: `contenders` job loops, each a different repository, run jobs
-//    back to back on ONE lock (main, a critical-section run step, post), while
-//    two foreign clients take the same blob's lease directly with the SDK, as
-//    go-azuremutex or the az CLI would (no holder record). Every holder appends
-//    `enter` and `exit` lines to one spans file; the soak stops after `cycles`
-//    holds in total.
+// 1. Contention, twice: `contenders` job loops, each a different repository, run
+//    jobs back to back on ONE lock (main, a short protected run step, post),
+//    while two foreign clients take the same blob's lease directly with the SDK,
+//    as go-azuremutex or the az CLI would (no holder record). Each phase stops
+//    after `cycles` holds in all. The first phase reaches storage directly; in
+//    the second the jobs' main, renewer and post go through a fault proxy that
+//    answers 10 % of requests 503 ServerBusy (the foreign clients stay direct).
+//    Each hold is recorded by the loop that runs it, as a span over the whole
+//    hold: for a job, from its main step's exit to its post step's start (every
+//    step between them ran under the lock); for a foreign client, from its
+//    acquire's answer to its release call.
 // 2. Hold: meanwhile one job holds a different lock for `hold-minutes` through a
 //    proxy that answers 10 % of requests 503 ServerBusy; its renewer's memory and
 //    CPU are sampled every second from /proc.
-// At the end: overlaps (must be zero), handoff times, lost leases, failed steps.
-// Exit code 1 on any overlap, lost lease or failed step.
+// At the end: overlapping pairs of holds (must be none), touching pairs (an end
+// and a start in the same millisecond, listed: a handoff takes at least one
+// request, so one is a failure too), the gaps between holds, lost leases, failed
+// steps. Exit code 1 on any of them.
 
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
 import { BlobServiceClient } from '@azure/storage-blob'
@@ -26,8 +31,10 @@ import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
+import { describePair, sweep, type Span } from '../test/support/spans.ts'
 
 const LOCK = 'soak-contended'
+const PROXIED_LOCK = 'soak-contended-proxied'
 const HOLD_LOCK = 'soak-hold'
 const INPUTS = { 'lease-duration': '15', timeout: '10m' }
 const FOREIGN_CLIENTS = 2
@@ -40,11 +47,8 @@ const CRITICAL_MS = 20
 const PROGRESS_EVERY_MS = 30_000
 const LOST = /was lost/
 
-const CRITICAL = `
-  const fs = require('node:fs')
-  const who = process.env.GITHUB_REPOSITORY
-  fs.appendFileSync(process.env.SPANS, 'enter ' + who + ' ' + Date.now() + '\\n')
-  setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), ${CRITICAL_MS})`
+/** The protected step between main and post: a node process that works for CRITICAL_MS. */
+const CRITICAL = `setTimeout(() => {}, ${CRITICAL_MS})`
 
 // ---------------------------------------------------------------- arguments
 
@@ -108,7 +112,12 @@ function stepProblem(what: string, result: StepResult): string | undefined {
 
 // ---------------------------------------------------------------- shared state
 
-interface Soak {
+/** One contention phase: its lock, how its jobs reach storage, and what it saw. */
+interface Phase {
+  name: string
+  lock: string
+  /** The connection string the jobs use: Azurite's, or a fault proxy's. */
+  connectionString: string
   cycles: number
   claimed: number
   actionCycles: number
@@ -117,18 +126,40 @@ interface Soak {
   lost: string[]
   warnings: Map<string, number>
   waitedSeconds: number[]
-  stopping: boolean
-  spans: string
+  spans: Span[]
+  startedAt: number
+  endedAt: number | undefined
 }
 
-/** Takes one of the `cycles` tickets; false once they are all taken (or the soak is stopping). */
-function claim(soak: Soak): boolean {
-  if (soak.stopping || soak.claimed >= soak.cycles) return false
+let stopping = false
+
+function newPhase(name: string, lock: string, connectionString: string, cycles: number): Phase {
+  return {
+    name,
+    lock,
+    connectionString,
+    cycles,
+    claimed: 0,
+    actionCycles: 0,
+    foreignCycles: 0,
+    failures: [],
+    lost: [],
+    warnings: new Map(),
+    waitedSeconds: [],
+    spans: [],
+    startedAt: Date.now(),
+    endedAt: undefined,
+  }
+}
+
+/** Takes one of the phase's `cycles` tickets; false once they are all taken (or the soak is stopping). */
+function claim(soak: Phase): boolean {
+  if (stopping || soak.claimed >= soak.cycles) return false
   soak.claimed++
   return true
 }
 
-function noteWarnings(soak: Soak, step: string, result: StepResult): void {
+function noteWarnings(soak: Phase, step: string, result: StepResult): void {
   for (const warning of result.warnings) {
     // Group warnings by their text without numbers, pids and ids.
     const key = `${step}: ${warning.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, '<id>').replace(/\d+(\.\d+)?/g, 'N')}`
@@ -136,7 +167,7 @@ function noteWarnings(soak: Soak, step: string, result: StepResult): void {
   }
 }
 
-function notePost(soak: Soak, who: string, post: StepResult): void {
+function notePost(soak: Phase, who: string, post: StepResult): void {
   const problem = stepProblem(`${who} post`, post)
   if (problem) soak.failures.push(problem)
   const lost = post.errors.filter((e) => LOST.test(e))
@@ -147,10 +178,18 @@ function notePost(soak: Soak, who: string, post: StepResult): void {
 
 // ---------------------------------------------------------------- contention
 
-async function contender(soak: Soak, azurite: Azurite, index: number): Promise<void> {
+async function contender(soak: Phase, azurite: Azurite, index: number): Promise<void> {
   const repository = `soak-org-${String(index).padStart(2, '0')}/service`
   while (claim(soak)) {
-    const job = jobFor(azurite, repository, LOCK, INPUTS, { workflow: 'soak' })
+    const job = jobFor(
+      azurite,
+      repository,
+      soak.lock,
+      { ...INPUTS, 'connection-string': soak.connectionString },
+      {
+        workflow: 'soak',
+      },
+    )
     try {
       const main = await job.runMain()
       noteWarnings(soak, 'main', main)
@@ -159,15 +198,19 @@ async function contender(soak: Soak, azurite: Azurite, index: number): Promise<v
         soak.failures.push(mainProblem)
       } else {
         soak.waitedSeconds.push(Number(main.outputs['waited-seconds']))
-        const step = await job.runScript(CRITICAL, { SPANS: soak.spans })
-        const stepFailed = stepProblem(`${repository} critical step`, step)
+        const step = await job.runScript(CRITICAL)
+        const stepFailed = stepProblem(`${repository} protected step`, step)
         if (stepFailed) soak.failures.push(stepFailed)
       }
       // The runner runs post whatever happened (post-if: always()).
       const post = await job.runPost()
+      if (!mainProblem) {
+        // The whole hold as the job sees it: every step after main and before post ran under the lock.
+        soak.spans.push({ who: `${repository}#${job.options.runId}`, enter: main.endedAt, exit: post.startedAt })
+        soak.actionCycles++
+      }
       noteWarnings(soak, 'post', post)
       notePost(soak, repository, post)
-      if (!mainProblem) soak.actionCycles++
     } catch (err) {
       soak.failures.push(`${repository}: the job broke: ${errorText(err)}`)
     } finally {
@@ -182,17 +225,18 @@ interface StorageErrorLike {
   details?: { errorCode?: string }
 }
 
-/** A client of the same lock that is not this action: a bare lease, no holder record. */
-async function foreignClient(soak: Soak, azurite: Azurite, index: number): Promise<void> {
+/** A client of the same lock that is not this action: a bare lease, no holder record, always direct. */
+async function foreignClient(soak: Phase, azurite: Azurite, index: number): Promise<void> {
   const who = `foreign/client-${index}`
   const blob = BlobServiceClient.fromConnectionString(azurite.connectionString)
     .getContainerClient('locks')
-    .getBlobClient(LOCK)
+    .getBlobClient(soak.lock)
   let errorsInARow = 0
+  let holds = 0
   while (claim(soak)) {
     const lease = blob.getBlobLeaseClient() // a fresh lease id for each hold
     let held = false
-    while (!held && !soak.stopping) {
+    while (!held && !stopping) {
       try {
         await lease.acquireLease(FOREIGN_LEASE_SECONDS)
         held = true
@@ -216,9 +260,9 @@ async function foreignClient(soak: Soak, azurite: Azurite, index: number): Promi
       soak.claimed-- // stopping: the ticket was not used
       return
     }
-    appendFileSync(soak.spans, `enter ${who} ${Date.now()}\n`)
+    const enter = Date.now()
     await delay(CRITICAL_MS)
-    appendFileSync(soak.spans, `exit ${who} ${Date.now()}\n`)
+    soak.spans.push({ who: `${who}#${++holds}`, enter, exit: Date.now() })
     try {
       await lease.releaseLease()
     } catch (err) {
@@ -345,105 +389,101 @@ class HoldTest {
 
 // ---------------------------------------------------------------- analysis
 
-interface Span {
-  who: string
-  enter: number
-  exit: number
-}
-
 const isForeign = (who: string): boolean => who.startsWith('foreign/')
+const kindOf = (span: Span): string => (isForeign(span.who) ? 'foreign' : 'action')
 
-function readSpans(path: string): { spans: Span[]; unmatched: string[] } {
-  const open = new Map<string, number>()
-  const spans: Span[] = []
-  const unmatched: string[] = []
-  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean)
-  // Each holder's own lines are in order (a holder runs one cycle at a time), so pair them per holder.
-  for (const line of lines) {
-    const [kind, who, at] = line.split(' ')
-    if (!kind || !who || !at) {
-      unmatched.push(`malformed line: ${line}`)
-      continue
-    }
-    if (kind === 'enter') {
-      if (open.has(who)) unmatched.push(`${who} entered at ${open.get(who)} and never left`)
-      open.set(who, Number(at))
-    } else if (open.has(who)) {
-      spans.push({ who, enter: open.get(who)!, exit: Number(at) })
-      open.delete(who)
-    } else {
-      unmatched.push(`${who} left at ${at} without entering`)
-    }
-  }
-  for (const [who, at] of open) unmatched.push(`${who} entered at ${at} and never left`)
-  return { spans: spans.sort((a, b) => a.enter - b.enter || a.exit - b.exit), unmatched }
+async function runPhase(phase: Phase, azurite: Azurite, contenders: number): Promise<void> {
+  phase.startedAt = Date.now()
+  await Promise.all([
+    ...Array.from({ length: contenders }, (_, i) => contender(phase, azurite, i + 1)),
+    ...Array.from({ length: FOREIGN_CLIENTS }, (_, i) => foreignClient(phase, azurite, i + 1)),
+  ])
+  phase.endedAt = Date.now()
 }
 
-function analyse(spans: Span[]) {
-  const overlaps: string[] = []
-  const handoffs: number[] = []
+/** Prints a phase's summary; returns its number of problems (overlaps, touching pairs, losses, failures). */
+function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undefined): number {
+  const { overlaps, touching, gaps, malformed } = sweep(phase.spans)
+  const minutes = ((phase.endedAt ?? Date.now()) - phase.startedAt) / 60_000
+  const done = phase.actionCycles + phase.foreignCycles
+  const foreign = phase.spans.filter((s) => isForeign(s.who)).length
+  console.log(
+    `Contention on ${phase.lock}, ${phase.name}: ${contenders} job loops + ${FOREIGN_CLIENTS} foreign clients, ${minutes.toFixed(1)} min`,
+  )
+  console.log(
+    `  cycles completed      ${done} of ${phase.cycles} (action ${phase.actionCycles}, foreign ${phase.foreignCycles}); ` +
+      `${(done / minutes).toFixed(1)} cycles/min`,
+  )
+  console.log(
+    `  holds recorded        ${phase.spans.length} (action ${phase.spans.length - foreign}, foreign ${foreign})`,
+  )
+  console.log(`  overlapping pairs     ${overlaps.length}${overlaps.length === 0 ? ' (pass)' : ' (FAIL)'}`)
+  for (const pair of overlaps.slice(0, 10)) console.log(`    ${describePair(pair)}`)
+  console.log(`  touching pairs        ${touching.length}${touching.length === 0 ? ' (pass)' : ' (FAIL)'}`)
+  for (const pair of touching.slice(0, 20)) console.log(`    ${describePair(pair)}`)
+  for (const span of malformed) console.log(`  malformed hold: ${span.who} ${span.enter}..${span.exit}`)
+  console.log(
+    `  gap between holds     ${spread(
+      gaps.map((g) => g.ms),
+      'ms',
+    )}`,
+  )
   const byKind = new Map<string, number[]>()
-  let touching = 0
-  let latest: Span | undefined // the span that ends last among those seen so far
-  for (const span of spans) {
-    if (latest) {
-      if (span.enter < latest.exit) {
-        overlaps.push(
-          `${span.who} entered at ${span.enter} while ${latest.who} was inside (${latest.enter}..${latest.exit})`,
-        )
-      } else {
-        const gap = span.enter - latest.exit
-        if (gap === 0) touching++
-        handoffs.push(gap)
-        const kind = `${isForeign(latest.who) ? 'foreign' : 'action'} -> ${isForeign(span.who) ? 'foreign' : 'action'}`
-        byKind.set(kind, [...(byKind.get(kind) ?? []), gap])
-      }
-    }
-    if (!latest || span.exit > latest.exit) latest = span
+  for (const gap of gaps) {
+    const kind = `${kindOf(gap.from)} -> ${kindOf(gap.to)}`
+    byKind.set(kind, [...(byKind.get(kind) ?? []), gap.ms])
   }
-  return { overlaps, handoffs, byKind, touching }
+  for (const [kind, ms] of [...byKind].sort()) console.log(`    ${kind.padEnd(20)}${spread(ms, 'ms')}`)
+  console.log("    (action -> action: one job's post step starts -> the next job's main step exits holding the lock)")
+  console.log(`  action main waited    ${spread(phase.waitedSeconds, 's', 1)}`)
+  if (proxy) {
+    const injected = proxy.log.filter((l) => l.outcome === 'injected').length
+    console.log(
+      `  fault proxy           ${proxy.log.length} requests, ${injected} answered 503; ` +
+        `renew ${proxy.count('renew')} (${proxy.count('renew', 'injected')} answered 503), ` +
+        `acquire ${proxy.count('acquire')} (${proxy.count('acquire', 'injected')}), ` +
+        `release ${proxy.count('release')} (${proxy.count('release', 'injected')})`,
+    )
+  }
+  if (phase.warnings.size > 0) {
+    console.log('  warnings (by text, numbers as N):')
+    for (const [text, n] of [...phase.warnings].sort((a, b) => b[1] - a[1])) console.log(`    ${n} x ${text}`)
+  }
+  console.log(`  lost leases           ${phase.lost.length}${phase.lost.length === 0 ? ' (pass)' : ' (FAIL)'}`)
+  for (const l of phase.lost.slice(0, 10)) console.log(`    ${l}`)
+  console.log(`  failed steps, errors  ${phase.failures.length}${phase.failures.length === 0 ? ' (pass)' : ' (FAIL)'}`)
+  for (const f of phase.failures.slice(0, 20)) console.log(`    ${f}`)
+  if (phase.failures.length > 20) console.log(`    ... and ${phase.failures.length - 20} more`)
+  const short = done === phase.cycles ? 0 : 1
+  return overlaps.length + touching.length + malformed.length + phase.lost.length + phase.failures.length + short
 }
 
 // ---------------------------------------------------------------- the soak
 
 async function soak(): Promise<number> {
   const options = parseOptions()
-  const spansDir = mkdtempSync(join(tmpdir(), 'soak-'))
-  const state: Soak = {
-    cycles: options.cycles,
-    claimed: 0,
-    actionCycles: 0,
-    foreignCycles: 0,
-    failures: [],
-    lost: [],
-    warnings: new Map(),
-    waitedSeconds: [],
-    stopping: false,
-    spans: join(spansDir, 'spans.log'),
-  }
-  appendFileSync(state.spans, '')
   console.log(
     `azure-mutex-action soak: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}, CLK_TCK ${CLK_TCK}`,
   )
   console.log(
-    `${options.cycles} cycles on lock ${LOCK}: ${options.contenders} job loops (main, ${CRITICAL_MS} ms critical step, post) ` +
-      `+ ${FOREIGN_CLIENTS} foreign SDK clients; hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
+    `2 x ${options.cycles} cycles (direct, then through a 10 % 503 proxy): ${options.contenders} job loops ` +
+      `(main, a ${CRITICAL_MS} ms protected step, post) + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
+      `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
   )
-  console.log(`Spans file: ${state.spans}`)
 
   let azurite: Azurite | undefined
-  let proxy: FaultProxy | undefined
+  let holdProxy: FaultProxy | undefined
+  let jobsProxy: FaultProxy | undefined
   let hold: HoldTest | undefined
   let progress: NodeJS.Timeout | undefined
-  let cyclesStarted = Date.now()
-  let cyclesEnded: number | undefined
+  let current: Phase | undefined
   let interrupted = 0
   const onSigint = (): void => {
     interrupted++
     if (interrupted === 1) {
       // Graceful: no new cycles; the jobs in flight finish (the waiting ones get the lock in turn).
       console.log('\nSIGINT: no new cycles; finishing the jobs in flight and the hold (Ctrl-C again to kill them).')
-      state.stopping = true
+      stopping = true
       hold?.abort()
     } else if (interrupted === 2) {
       console.log('\nSecond SIGINT: killing every job (Ctrl-C again to exit at once).')
@@ -456,72 +496,60 @@ async function soak(): Promise<number> {
   process.on('SIGINT', onSigint)
   try {
     azurite = await startAzurite()
-    proxy = await new FaultProxy(azurite.port).start()
-    proxy.set({ errorRate: 0.1, errorStatus: 503 })
-    console.log(`Azurite on port ${azurite.port}; fault proxy on port ${proxy.port}.\n`)
+    holdProxy = await new FaultProxy(azurite.port).start()
+    holdProxy.set({ errorRate: 0.1, errorStatus: 503 })
+    jobsProxy = await new FaultProxy(azurite.port).start()
+    jobsProxy.set({ errorRate: 0.1, errorStatus: 503 })
+    console.log(
+      `Azurite on port ${azurite.port}; the hold's fault proxy on port ${holdProxy.port}, the jobs' on ${jobsProxy.port}.\n`,
+    )
 
     const az = azurite
-    hold = new HoldTest(az, proxy, options.holdMinutes)
+    const phases = [
+      newPhase('direct', LOCK, azurite.connectionString, options.cycles),
+      newPhase('through the fault proxy (10 % 503)', PROXIED_LOCK, jobsProxy.connectionString, options.cycles),
+    ]
+    hold = new HoldTest(az, holdProxy, options.holdMinutes)
     const holdTest = hold
     progress = setInterval(() => {
-      const done = state.actionCycles + state.foreignCycles
-      const rate = done / (((cyclesEnded ?? Date.now()) - cyclesStarted) / 60_000)
+      const phase = current
+      const done = phase ? phase.actionCycles + phase.foreignCycles : 0
+      const rate = phase ? done / (((phase.endedAt ?? Date.now()) - phase.startedAt) / 60_000) : 0
       console.log(
-        `[${elapsed()}] cycles ${done}/${options.cycles} (action ${state.actionCycles}, foreign ${state.foreignCycles}; ` +
-          `${rate.toFixed(1)}/min); failures ${state.failures.length}, lost ${state.lost.length}; ` +
-          `hold: ${holdTest.phase}${holdTest.phase === 'holding' ? ` ${(holdTest.report.heldMs / 1000).toFixed(0)}s, renewer ${(holdTest.report.peakRssKiB / 1024).toFixed(1)} MiB peak` : ''}`,
+        `[${elapsed()}] ${phase?.name ?? '-'}: cycles ${done}/${options.cycles} (action ${phase?.actionCycles ?? 0}, ` +
+          `foreign ${phase?.foreignCycles ?? 0}; ${rate.toFixed(1)}/min); failures ${phase?.failures.length ?? 0}, ` +
+          `lost ${phase?.lost.length ?? 0}; hold: ${holdTest.phase}` +
+          (holdTest.phase === 'holding'
+            ? ` ${(holdTest.report.heldMs / 1000).toFixed(0)}s, renewer ${(holdTest.report.peakRssKiB / 1024).toFixed(1)} MiB peak`
+            : ''),
       )
     }, PROGRESS_EVERY_MS)
 
     const holdDone = holdTest.run()
-    cyclesStarted = Date.now()
-    await Promise.all([
-      ...Array.from({ length: options.contenders }, (_, i) => contender(state, az, i + 1)),
-      ...Array.from({ length: FOREIGN_CLIENTS }, (_, i) => foreignClient(state, az, i + 1)),
-    ])
-    cyclesEnded = Date.now()
-    const cyclesMs = cyclesEnded - cyclesStarted
-    console.log(`[${elapsed()}] contention done: ${state.actionCycles + state.foreignCycles} cycles.`)
+    for (const phase of phases) {
+      if (stopping) break
+      current = phase
+      await runPhase(phase, az, options.contenders)
+      console.log(`[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles} cycles.`)
+    }
     if (holdTest.phase !== 'done') console.log(`[${elapsed()}] waiting for the hold test (${holdTest.phase}).`)
     const held = await holdDone
     clearInterval(progress)
 
     // ------------------------------------------------------------ summary
-    const { spans, unmatched } = readSpans(state.spans)
-    const { overlaps, handoffs, byKind, touching } = analyse(spans)
+    console.log('')
+    console.log('==================== soak summary ====================')
+    let problems = 0
+    for (const phase of phases)
+      problems += reportPhase(phase, options.contenders, phase === phases[1] ? jobsProxy : undefined)
+
     const holdLost = held.post
       ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0
       : held.problems.length > 0
-    const lostTotal = state.lost.length + (holdLost ? 1 : 0)
-    const foreignSpans = spans.filter((s) => isForeign(s.who)).length
-    const cycleCount = state.actionCycles + state.foreignCycles
-    const renewTotal = proxy.count('renew')
-    const renewInjected = proxy.count('renew', 'injected')
+    const renewTotal = holdProxy.count('renew')
+    const renewInjected = holdProxy.count('renew', 'injected')
     const cpuSeconds = held.cpuTicksHeld / CLK_TCK
     const heldHours = held.heldMs / 3_600_000
-
-    console.log('')
-    console.log('==================== soak summary ====================')
-    console.log(
-      `Contention on ${LOCK}: ${options.contenders} job loops + ${FOREIGN_CLIENTS} foreign clients, ${(cyclesMs / 60_000).toFixed(1)} min`,
-    )
-    console.log(
-      `  cycles completed      ${cycleCount} of ${options.cycles} (action ${state.actionCycles}, foreign ${state.foreignCycles}); ` +
-        `${(cycleCount / (cyclesMs / 60_000)).toFixed(1)} cycles/min`,
-    )
-    console.log(
-      `  spans in file         ${spans.length} (action ${spans.length - foreignSpans}, foreign ${foreignSpans})` +
-        (unmatched.length > 0 ? `; ${unmatched.length} unmatched` : ''),
-    )
-    console.log(`  overlaps              ${overlaps.length}${overlaps.length === 0 ? ' (pass)' : ' (FAIL)'}`)
-    for (const o of overlaps.slice(0, 10)) console.log(`    ${o}`)
-    console.log(`  handoff exit->enter   ${spread(handoffs, 'ms')}${touching > 0 ? `; ${touching} at 0 ms` : ''}`)
-    for (const [kind, gaps] of [...byKind].sort()) console.log(`    ${kind.padEnd(20)}${spread(gaps, 'ms')}`)
-    console.log(`  action main waited    ${spread(state.waitedSeconds, 's', 1)}`)
-    if (state.warnings.size > 0) {
-      console.log('  warnings (by text, numbers as N):')
-      for (const [text, n] of [...state.warnings].sort((a, b) => b[1] - a[1])) console.log(`    ${n} x ${text}`)
-    }
     console.log(`Hold on ${HOLD_LOCK} through the 503 proxy (10 %), lease 15s:`)
     console.log(`  held                  ${(held.heldMs / 60_000).toFixed(2)} min (${held.samples} samples)`)
     console.log(`  renewer peak VmRSS    ${(held.peakRssKiB / 1024).toFixed(1)} MiB`)
@@ -539,25 +567,19 @@ async function soak(): Promise<number> {
       `  renew requests        ${renewTotal} seen by the proxy, ${renewInjected} answered 503 (${renewTotal > 0 ? ((100 * renewInjected) / renewTotal).toFixed(1) : '-'} %)`,
     )
     console.log(
-      `  proxy, all requests   ${proxy.log.length}, ${proxy.log.filter((l) => l.outcome === 'injected').length} answered 503`,
+      `  proxy, all requests   ${holdProxy.log.length}, ${holdProxy.log.filter((l) => l.outcome === 'injected').length} answered 503`,
     )
     const holdPost = held.post
       ? `exit ${held.post.exitCode ?? held.post.signal}, ${held.post.errors.length} error annotations, ${held.post.warnings.length} warnings`
       : 'did not run'
     console.log(`  post                  ${holdPost}`)
+    console.log(`  lost lease            ${holdLost ? 'yes (FAIL)' : 'no (pass)'}`)
     for (const p of held.problems) console.log(`  problem: ${p}`)
-    console.log(`Lost leases             ${lostTotal}${lostTotal === 0 ? ' (pass)' : ' (FAIL)'}`)
-    for (const l of state.lost.slice(0, 10)) console.log(`  ${l}`)
-    const failed = state.failures.length + held.problems.length + unmatched.length
-    console.log(`Failed steps / errors   ${failed}${failed === 0 ? ' (pass)' : ' (FAIL)'}`)
-    for (const f of [...state.failures, ...unmatched].slice(0, 20)) console.log(`  ${f}`)
-    if (state.failures.length + unmatched.length > 20)
-      console.log(`  ... and ${state.failures.length + unmatched.length - 20} more`)
-    const pass =
-      interrupted === 0 && overlaps.length === 0 && lostTotal === 0 && failed === 0 && cycleCount === options.cycles
+    problems += held.problems.length + (holdLost ? 1 : 0)
+
+    const pass = interrupted === 0 && problems === 0
     console.log(
-      `Verdict: ${pass ? 'PASS' : interrupted ? 'INTERRUPTED' : 'FAIL'} after ${elapsed()}` +
-        (cycleCount !== options.cycles && !interrupted ? ` (only ${cycleCount} of ${options.cycles} cycles)` : ''),
+      `Verdict: ${pass ? 'PASS' : interrupted ? 'INTERRUPTED' : `FAIL (${problems} problems)`} after ${elapsed()}`,
     )
     console.log('======================================================')
     return pass ? 0 : interrupted ? 130 : 1
@@ -566,10 +588,11 @@ async function soak(): Promise<number> {
     return 1
   } finally {
     clearInterval(progress)
-    state.stopping = true
+    stopping = true
     hold?.abort()
     completeAllJobs()
-    await proxy?.stop()
+    await holdProxy?.stop()
+    await jobsProxy?.stop()
     await azurite?.stop()
     process.off('SIGINT', onSigint)
   }

@@ -271,6 +271,15 @@ function verdict(input) {
     const report = answer.kind === 'answered' ? answer.report : input.statusFile;
     if (report?.phase === 'lost' && report.loss)
         return { verdict: { kind: 'lost', loss: report.loss }, warnings };
+    if (report?.phase === 'released' && report.released?.by === 'worker gone') {
+        // Post is running, so the worker was not gone: the renewer let the lock go in the middle of the job.
+        const loss = {
+            exclusiveUntil: report.released.at,
+            detectedAt: now.toISOString(),
+            reason: 'the renewer released the lease because it took the runner worker for gone',
+        };
+        return { verdict: { kind: 'lost', loss }, warnings };
+    }
     if (report?.phase === 'released' && report.released) {
         const early = report.released.by === 'post' ? undefined : report.released;
         return { verdict: { kind: 'released', report, early }, warnings };

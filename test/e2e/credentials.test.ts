@@ -101,6 +101,8 @@ describe('credentials and pids, end to end', () => {
     job.complete()
   })
 
+  // Failure semantics: "The renewer is dead and its status file names a pid now used by another process".
+
   it('never signals a process whose pid a status file names, when the renewer does not answer', async () => {
     const job = new Job({ inputs: { 'lock-name': 'pid-reuse', 'connection-string': azurite.connectionString } })
     assert.equal((await job.runMain()).exitCode, 0)

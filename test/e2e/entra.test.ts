@@ -1,7 +1,8 @@
 // Entra ID end to end, with no internet: Azurite in OAuth mode over https, a
 // local Entra ID token endpoint, and a local GitHub OIDC token service. The
 // built action signs in the way it would on GitHub, and no token may show up
-// on any command line or in any log.
+// where the key/SAS secrets test (secrets.test.ts) looks: command lines, logs,
+// state, output and renewer files, the renewer's environment, blob metadata.
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
@@ -9,7 +10,8 @@ import { readFileSync } from 'node:fs'
 import { after, before, describe, it } from 'node:test'
 import { setTimeout as delay } from 'node:timers/promises'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { allCommandLines, environOf, lookAtLock, renewerPid } from '../support/e2e.ts'
+import { allCommandLines, environOf, filesOf, lookAtLock, renewerPid } from '../support/e2e.ts'
+import { containerOn } from '../support/lock.ts'
 import { startEntra, type Entra } from '../support/entra.ts'
 import { GITHUB_ISSUER, startGitHubOidc, type GitHubOidc } from '../support/github-oidc.ts'
 import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
@@ -80,6 +82,18 @@ describe('Entra ID sign-in, end to end', { timeout: 400_000 }, () => {
     }
   }
 
+  function assertNoTokenIn(where: string, text: string, secrets: string[]): void {
+    assert.ok(secrets.length > 0, 'there are tokens to look for')
+    for (const secret of secrets) assert.ok(!text.includes(secret), `a token is in ${where}`)
+  }
+
+  /** The lock blob's metadata while held: the holder record, which must carry no token. */
+  async function metadataOf(lockName: string): Promise<string> {
+    const props = await containerOn(azurite, 'locks').getBlobClient(lockName).getProperties()
+    assert.ok(props.metadata?.holder_repository, 'the holder record is there to be checked')
+    return JSON.stringify(props.metadata)
+  }
+
   /** No token in any log line, except the lines that ask the runner to mask it. */
   function assertNoTokenInLogs(steps: StepResult[], secrets: string[]): void {
     for (const step of steps) {
@@ -107,9 +121,10 @@ describe('Entra ID sign-in, end to end', { timeout: 400_000 }, () => {
 
     // The renewer renews every 5 s with tokens it gets itself.
     const pid = renewerPid(job)
-    assert.ok(!environOf(pid).includes(requestToken), 'the request token is not in the renewer environment')
     await delay(6_000)
+    assertNoTokenIn('the renewer environment', environOf(pid), allTokens([requestToken]))
     assertNoTokenInArgv(allTokens([requestToken]))
+    assertNoTokenIn('the blob metadata', await metadataOf('federated'), allTokens([requestToken]))
 
     const post = await job.runPost()
     assert.equal(post.exitCode, 0, post.stdout)
@@ -122,6 +137,10 @@ describe('Entra ID sign-in, end to end', { timeout: 400_000 }, () => {
       'with the audience api://AzureADTokenExchange',
     )
     assertNoTokenInLogs([main, post], allTokens([requestToken]))
+    // State, outputs, and the renewer's status and log files, all under RUNNER_TEMP.
+    const files = filesOf(job)
+    assert.ok(files.includes(main.outputs['lease-id']!), 'the files are there to be checked')
+    assertNoTokenIn('the state, output and renewer files', files, allTokens([requestToken]))
     assert.deepEqual(job.complete(), [])
   })
 
@@ -181,6 +200,8 @@ describe('Entra ID sign-in, end to end', { timeout: 400_000 }, () => {
     assert.equal((await lookAtLock(azurite, 'ambient')).leaseState, 'leased')
     assert.equal(job.state['ambient-source'], 'environment', 'post signs in with what main found')
     await delay(6_000)
+    const renewerEnvironment = environOf(renewerPid(job))
+    const heldMetadata = await metadataOf('ambient')
     const post = await job.runPost()
     assert.equal(post.exitCode, 0, post.stdout)
     assert.doesNotMatch(post.stdout, /\(0 renewals/)
@@ -189,6 +210,11 @@ describe('Entra ID sign-in, end to end', { timeout: 400_000 }, () => {
     assert.ok(mine.length > 0 && mine.every((i) => i.via === 'secret' && i.clientId === SECRET_APP))
     assertNoTokenInArgv(allTokens([CLIENT_SECRET]))
     assertNoTokenInLogs([main, post], allTokens([CLIENT_SECRET]))
+    assertNoTokenIn('the state, output and renewer files', filesOf(job), allTokens([CLIENT_SECRET]))
+    // The client secret is in the job's environment by the user's choice, and the renewer needs it
+    // to sign in again; the access tokens it fetched are not.
+    assertNoTokenIn('the renewer environment', renewerEnvironment, allTokens())
+    assertNoTokenIn('the blob metadata', heldMetadata, allTokens([CLIENT_SECRET]))
     assert.deepEqual(job.complete(), [])
   })
 

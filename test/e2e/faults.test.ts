@@ -7,12 +7,17 @@ import assert from 'node:assert/strict'
 import type { IncomingMessage } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
+import {
+  ContainerSASPermissions,
+  StorageSharedKeyCredential,
+  generateBlobSASQueryParameters,
+} from '@azure/storage-blob'
 import type { RenewerReport } from '../../src/renewer/lifecycle.ts'
 import { readStatusFile } from '../../src/renewer/status.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { isAlive, jobFor, lookAtLock, renewerPid, waitUntilFree } from '../support/e2e.ts'
+import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
+import { isAlive, jobFor, lookAtLock, renewerPid, stdoutLine, waitUntilFree } from '../support/e2e.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
-import { completeAllJobs, type Job } from '../support/runner.ts'
+import { Job, completeAllJobs } from '../support/runner.ts'
 
 /** The lost-lock error: 1 exclusive until, 2 found at, 3 the reason. */
 const LOSS =
@@ -44,6 +49,8 @@ describe('safety under faults', () => {
   const proxied = (repository: string, lockName: string, inputs: Record<string, string> = {}): Job =>
     jobFor(azurite, repository, lockName, { 'connection-string': proxy.connectionString, ...inputs })
 
+  // Failure semantics: "Network gone for less than the lease minus one renewal interval".
+
   it('keeps the lock through a network drop shorter than the lease minus one renewal interval', async () => {
     const job = proxied('octo/steady', 'short-drop')
     assert.equal((await job.runMain()).exitCode, 0)
@@ -62,6 +69,8 @@ describe('safety under faults', () => {
     assert.equal((await lookAtLock(azurite, 'short-drop')).leaseState, 'available')
     job.complete()
   })
+
+  // Failure semantics: "Network gone for longer than the lease".
 
   it('declares the lease lost when the network drops for longer than the lease, lets a waiter in, and fails post', async () => {
     const job = proxied('octo/cut-off', 'long-drop')
@@ -92,20 +101,35 @@ describe('safety under faults', () => {
     rival.complete()
   })
 
-  it('rides out 30 s of 500 and 503 answers on half the requests, waiting and holding', async () => {
+  // Failure semantics: "Half the requests answered 503 ServerBusy, then 500, for 30 s".
+  it('rides out 30 s of 503 then 500 answers on every other request, waiting and holding', async () => {
     const holder = proxied('octo/holder', 'throttled')
     assert.equal((await holder.runMain()).exitCode, 0)
+    const { renewals: renewalsBefore, failures: failuresBefore } = statusOf(holder)
     const before = proxy.log.length
-    proxy.set({ errorRate: 0.5, errorStatus: 503 })
+    // Every other request of each kind: every renewal is hit once, and the SDK's retry goes through.
+    proxy.set({ errorEvery: 2, errorStatus: 503 })
     const waiter = proxied('octo/waiter', 'throttled')
     const waiting = waiter.runMain()
     await delay(15_000)
-    proxy.set({ errorRate: 0.5, errorStatus: 500 })
+    const middle = proxy.log.length
+    proxy.set({ errorEvery: 2, errorStatus: 500 })
     await delay(15_000)
     proxy.set({})
-    const injected = proxy.log.slice(before).filter((r) => r.outcome === 'injected').length
-    assert.ok(injected >= 20, `${injected} requests got an injected error`)
-    assert.equal(statusOf(holder).phase, 'holding', 'the holder kept its lease')
+    const during = proxy.log.slice(before)
+    const hit = (status: number, kind: string, log = during): number =>
+      log.filter((r) => r.outcome === 'injected' && r.status === status && r.kind === kind).length
+    assert.ok(hit(503, 'renew', proxy.log.slice(before, middle)) >= 2, 'renewals were answered 503')
+    assert.ok(hit(500, 'renew', proxy.log.slice(middle)) >= 2, 'renewals were answered 500')
+    assert.ok(hit(503, 'head') + hit(500, 'head') >= 4, "the waiter's polls were answered 503 and 500")
+    assert.ok(
+      during.filter((r) => r.kind === 'renew' && r.status === 200).length >= 4,
+      'and renewals went through on the retry',
+    )
+    const status = statusOf(holder)
+    assert.equal(status.phase, 'holding', 'the holder kept its lease')
+    assert.equal(status.failures, failuresBefore, "the SDK's retries absorbed every error: no renewal attempt failed")
+    assert.ok(status.renewals - renewalsBefore >= 4, `${status.renewals - renewalsBefore} renewals in 30 s`)
     const holderPost = await holder.runPost()
     assert.equal(holderPost.exitCode, 0, holderPost.stdout)
     assert.deepEqual(holderPost.errors, [])
@@ -116,6 +140,8 @@ describe('safety under faults', () => {
     holder.complete()
     waiter.complete()
   })
+
+  // Failure semantics: "2 s of latency on every request".
 
   it('waits, acquires, renews and releases with 2 s of latency on every request', async () => {
     proxy.set({ latencyMs: 2_000 })
@@ -142,6 +168,8 @@ describe('safety under faults', () => {
       proxy.set({})
     }
   })
+
+  // Failure semantics: "Storage restarts with its data gone while held".
 
   it('reports the loss when storage restarts without its data, and waiters recreate the blob', async () => {
     const first = await startAzurite()
@@ -176,14 +204,96 @@ describe('safety under faults', () => {
     }
   })
 
+  const WRONG_KEY = Buffer.from('a wrong key of the right shape..').toString('base64')
+  const wrongCredentials: Array<[string, () => Record<string, string>]> = [
+    [
+      'a wrong account key',
+      () => ({ 'account-name': DEV_ACCOUNT, 'account-key': WRONG_KEY, 'blob-endpoint': proxy.blobEndpoint }),
+    ],
+    [
+      'a SAS signed with another key',
+      () => ({
+        'account-name': DEV_ACCOUNT,
+        'sas-token': generateBlobSASQueryParameters(
+          {
+            containerName: 'locks',
+            permissions: ContainerSASPermissions.parse('rwc'),
+            expiresOn: new Date(Date.now() + 3_600_000),
+          },
+          new StorageSharedKeyCredential(DEV_ACCOUNT, WRONG_KEY),
+        ).toString(),
+        'blob-endpoint': proxy.blobEndpoint,
+      }),
+    ],
+    [
+      'a connection string with a wrong key',
+      () => ({ 'connection-string': proxy.connectionString.replace(DEV_KEY, WRONG_KEY) }),
+    ],
+  ]
+  for (const [name, inputs] of wrongCredentials) {
+    // Failure semantics: "Wrong key, SAS or connection string": no retry.
+    it(`stops at the first answer to ${name}: one request, no retry, one line`, async () => {
+      proxy.log.length = 0
+      // A timeout only so that a build that retried for ever fails here instead of hanging.
+      const job = new Job({
+        inputs: { 'lock-name': 'wrong-credential', 'lease-duration': '15', timeout: '10s', ...inputs() },
+      })
+      const main = await job.runMain()
+      assert.equal(main.exitCode, 1, main.stdout)
+      assert.equal(main.errors.length, 1, main.stdout)
+      assert.match(
+        main.errors[0]!,
+        /^Azure refused access to http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1 \(403 \w+\): /,
+      )
+      assert.deepEqual(
+        proxy.log.map((r) => `${r.kind} ${r.status}`),
+        ['head 403'],
+        'one request, answered 403, and no other',
+      )
+      const post = await job.runPost()
+      assert.deepEqual(post.lines, ['Nothing to release: the main step did not take the lock.'])
+      // Post may try once to give back a lease under the id main proposed; it does not retry either.
+      assert.ok(proxy.log.length <= 2, `post sent ${proxy.log.length - 1} requests`)
+      assert.ok(
+        proxy.log.slice(1).every((r) => r.status === 403),
+        proxy.log.map((r) => `${r.kind} ${r.status}`).join(', '),
+      )
+      assert.deepEqual(job.complete(), [])
+    })
+  }
+
+  // Failure semantics: "Endpoint unreachable": 3 tries, then stop.
+  it('tries an endpoint that cuts every connection 3 times, then stops with one line', async () => {
+    proxy.set({ reset: true })
+    try {
+      const connectionsBefore = proxy.connections
+      const job = proxied('octo/cut', 'unreachable')
+      const main = await job.runMain()
+      assert.equal(main.exitCode, 1, main.stdout)
+      assert.equal(main.errors.length, 1, main.stdout)
+      assert.match(
+        main.errors[0]!,
+        /^Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1 \(ECONNRESET\)\.$/,
+      )
+      assert.equal(proxy.connections - connectionsBefore, 3, 'three tries, each on a new connection')
+      assert.deepEqual(job.complete(), [])
+    } finally {
+      proxy.set({})
+    }
+  })
+
   describe('SIGKILL of the main step', () => {
     async function killMainWhen(lockName: string, hold: (req: IncomingMessage) => boolean): Promise<Job> {
       const job = proxied('octo/killed', lockName)
       let main: import('node:child_process').ChildProcess | undefined
       proxy.set({ hold })
       const running = job.runMain({ onSpawn: (child) => (main = child) })
-      const deadline = Date.now() + 10_000
+      const deadline = Date.now() + 20_000
       while (!proxy.log.some((r) => r.outcome === 'held') && Date.now() < deadline) await delay(20)
+      assert.ok(
+        proxy.log.some((r) => r.outcome === 'held'),
+        'main is killed while the proxy holds its request, not at some other point',
+      )
       main!.kill('SIGKILL')
       await running
       proxy.set({})
@@ -192,15 +302,24 @@ describe('safety under faults', () => {
       return job
     }
 
+    // Failure semantics: "Main is killed while waiting".
+
     it('while waiting: no lease, no renewer, the holder unaffected', async () => {
       const holder = proxied('octo/holder', 'kill-waiting')
       assert.equal((await holder.runMain()).exitCode, 0)
       const job = proxied('octo/killed', 'kill-waiting')
+      let waiting: Promise<string> | undefined
       let main: import('node:child_process').ChildProcess | undefined
-      const running = job.runMain({ onSpawn: (child) => (main = child) })
-      await delay(1_500)
+      const running = job.runMain({
+        onSpawn: (child) => {
+          main = child
+          waiting = stdoutLine(child, /^The lock is held by octo\/holder .*Waiting\.$/)
+        },
+      })
+      await waiting // killed while waiting, not before it started
       main!.kill('SIGKILL')
-      await running
+      const killed = await running
+      assert.equal(killed.signal, 'SIGKILL')
       const post = await job.runPost()
       assert.deepEqual(post.lines, ['Nothing to release: the main step did not take the lock.'])
       assert.deepEqual(job.complete(), [], 'no renewer was left')
@@ -208,6 +327,8 @@ describe('safety under faults', () => {
       assert.equal((await holder.runPost()).exitCode, 0)
       holder.complete()
     })
+
+    // Failure semantics: "Main is killed just after Azure granted the lease".
 
     it('just after the lease is taken: post gives back the lease main proposed', async () => {
       proxy.log.length = 0
@@ -219,6 +340,8 @@ describe('safety under faults', () => {
       assert.equal((await lookAtLock(azurite, 'kill-acquired')).leaseState, 'available')
       assert.deepEqual(job.complete(), [])
     })
+
+    // Failure semantics: "Main is killed after handing the lease to the renewer, before it confirms".
 
     it('after the lease is handed to the renewer, before it confirms: post asks it through its channel', async () => {
       proxy.log.length = 0
@@ -235,6 +358,8 @@ describe('safety under faults', () => {
       assert.deepEqual(job.complete(), [], 'no renewer survives the job')
     })
 
+    // Failure semantics: "…and no post step runs either".
+
     it('after the renewer is spawned, with no post step: the job-end clean-up ends the renewer and the lease lapses', async () => {
       proxy.log.length = 0
       const job = await killMainWhen('kill-no-post', isLeaseAction('renew'))
@@ -245,21 +370,30 @@ describe('safety under faults', () => {
     })
   })
 
+  // Failure semantics: "The renewer is killed, and post comes after the lease lapsed".
+
   it('reports a loss when the renewer is killed and the lease lapses before post, and still cleans up', async () => {
     const job = proxied('octo/lapsed', 'renewer-killed')
-    assert.equal((await job.runMain()).exitCode, 0)
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 0)
     const renewer = renewerPid(job)
     process.kill(renewer, 'SIGKILL')
+    const killedAt = Date.now()
     await delay(16_000)
     const post = await job.runPost()
     assert.equal(post.exitCode, 1)
     const match = LOSS.exec(post.errors[0] ?? '')
     assert.ok(match, post.stdout)
     assert.match(match[3]!, /^the renewer had stopped and the lease ran out at \S+$/)
+    // Exclusive until the last renewal, which came after main started and before the kill.
+    const exclusiveUntil = Date.parse(match[1]!)
+    assert.ok(exclusiveUntil >= main.startedAt && exclusiveUntil <= killedAt, `exclusive until ${match[1]}`)
     assert.equal((await lookAtLock(azurite, 'renewer-killed')).leaseState, 'expired')
     assert.ok(!isAlive(renewer))
     job.complete()
   })
+
+  // Failure semantics: "The renewer is killed, and post comes before the lease lapsed".
 
   it('warns but does not fail when the renewer is killed and post comes before the lease lapses', async () => {
     const job = proxied('octo/quick', 'renewer-killed-quick')
@@ -275,6 +409,8 @@ describe('safety under faults', () => {
     job.complete()
   })
 
+  // Failure semantics: "Main's parent is pid 1 (as in container jobs)".
+
   it('stands the worker watch down when main runs with parent pid 1, and works all the same', async () => {
     const job = proxied('octo/container', 'parent-pid-1')
     const main = await job.runMain({ orphaned: true })
@@ -287,22 +423,77 @@ describe('safety under faults', () => {
     job.complete()
   })
 
-  it('releases at post when the job is cancelled during a later step', async () => {
+  // Failure semantics: "Cancelled during a later step".
+  it('keeps the lock through a later step that is cancelled, then post releases it to the next job', async () => {
     const job = proxied('octo/cancelled', 'cancel-holding')
     assert.equal((await job.runMain()).exitCode, 0)
-    const step = await job.runScript('setTimeout(() => {}, 60000)', {}, { cancelAfterMs: 500 })
+    let waiterWaits: Promise<string> | undefined
+    let waiterDone = false
+    const waiter = jobFor(azurite, 'octo/next', 'cancel-holding')
+    const waiting = waiter
+      .runMain({ onSpawn: (child) => (waiterWaits = stdoutLine(child, /held by octo\/cancelled .*Waiting\.$/)) })
+      .finally(() => (waiterDone = true))
+    await waiterWaits
+
+    // The protected step of the same job: it works until the runner cancels it, as a deploy would.
+    const deploy = `
+      process.on('SIGINT', () => { console.log('interrupted'); process.exit(130) })
+      console.log('deploying')
+      setInterval(() => {}, 1000)`
+    let started: Promise<string> | undefined
+    let cancel!: () => void
+    const renewsBefore = proxy.count('renew')
+    const stepDone = job.runScript(
+      deploy,
+      {},
+      {
+        onSpawn: (child) => (started = stdoutLine(child, /^deploying$/)),
+        cancelOn: new Promise<void>((resolve) => (cancel = resolve)),
+      },
+    )
+    await started
+    await delay(6_000) // longer than a renewal interval (5 s of a 15 s lease)
+    const duringStep = await lookAtLock(azurite, 'cancel-holding')
+    const renewedDuringStep = proxy.count('renew') - renewsBefore
+    const waiterWaitedThrough = !waiterDone
+    cancel()
+    const step = await stepDone
+
     assert.equal(step.cancel?.endedBy, 'SIGINT')
+    assert.equal(step.exitCode, 130)
+    assert.match(step.stdout, /^deploying\ninterrupted$/m)
+    assert.equal(duringStep.leaseState, 'leased')
+    assert.equal(duringStep.holder?.repository, 'octo/cancelled', 'the job held the lock during its step')
+    assert.ok(renewedDuringStep >= 1, 'the renewer renewed while the step ran')
+    assert.ok(waiterWaitedThrough, 'the other job was still waiting when the step was cancelled')
+
     const post = await job.runPost()
     assert.equal(post.exitCode, 0, post.stdout)
-    assert.equal((await lookAtLock(azurite, 'cancel-holding')).leaseState, 'available')
+    assert.ok(
+      post.lines.some((l) => /^Released lock devstoreaccount1\/locks\/cancel-holding after holding it for/.test(l)),
+      post.stdout,
+    )
+    const next = await waiting
+    assert.equal(next.exitCode, 0, next.stdout)
+    assert.ok(next.endedAt > post.startedAt, 'the next job got the lock only after post')
+    assert.equal((await waiter.runPost()).exitCode, 0)
     assert.deepEqual(job.complete(), [])
+    waiter.complete()
   })
+
+  // Failure semantics: "Cancelled while an acquire is in flight, and the acquire reaches storage after main is gone".
 
   it('leaves no lease when a cancel lands while an acquire is in flight', async () => {
     proxy.log.length = 0
     proxy.set({ hold: isLeaseAction('acquire') })
     const job = proxied('octo/cancelled', 'cancel-acquiring')
-    const main = await job.runMain({ cancelAfterMs: 1_000 })
+    const acquireHeld = (async (): Promise<void> => {
+      while (!proxy.log.some((r) => r.kind === 'acquire' && r.outcome === 'held')) await delay(20)
+    })()
+    // The runner cancels main while the proxy holds its acquire: the cancel lands during the acquire.
+    const main = await job.runMain({ cancelOn: acquireHeld })
+    assert.equal(main.errors.length, 1, main.stdout)
+    assert.match(main.errors[0]!, /^Cancelled while /)
     assert.equal(main.cancel?.endedBy, 'SIGINT')
     assert.ok(main.cancel.afterMs < 2_500, `ended ${main.cancel.afterMs} ms after SIGINT`)
     proxy.set({})

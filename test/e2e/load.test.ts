@@ -2,13 +2,14 @@
 // critical sections recorded from inside the jobs. Pass: no overlap, all served.
 
 import assert from 'node:assert/strict'
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { jobFor } from '../support/e2e.ts'
 import { completeAllJobs } from '../support/runner.ts'
+import { describePair, readSpanFile, sweep } from '../support/spans.ts'
 
 const CONTENDERS = 20
 const CYCLES = 100
@@ -51,23 +52,13 @@ describe('contention', () => {
     await Promise.all(Array.from({ length: CONTENDERS }, (_, i) => loop(i)))
     assert.deepEqual(failures, [])
 
-    const events = readFileSync(spans, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split(' ') as [string, string, string])
-      .sort((a, b) => Number(a[2]) - Number(b[2]) || (a[0] === 'exit' ? -1 : 1))
-    assert.equal(events.length, 2 * CYCLES, 'every cycle entered and left its critical section')
-    let inside: string | undefined
-    for (const [kind, who] of events) {
-      if (kind === 'enter') {
-        assert.equal(inside, undefined, `${who} entered while ${inside} held the lock`)
-        inside = who
-      } else {
-        assert.equal(inside, who, `${who} left a critical section it was not in`)
-        inside = undefined
-      }
-    }
-    const served = new Set(events.map(([, who]) => who.split('#')[0]))
+    const { spans: sections, unmatched } = readSpanFile(spans)
+    assert.deepEqual(unmatched, [])
+    assert.equal(sections.length, CYCLES, 'every cycle entered and left its critical section')
+    const { overlaps, touching } = sweep(sections)
+    assert.deepEqual(overlaps.map(describePair), [], 'critical sections that overlapped')
+    assert.deepEqual(touching.map(describePair), [], 'critical sections that touched')
+    const served = new Set(sections.map((section) => section.who.split('#')[0]))
     assert.equal(served.size, CONTENDERS, 'every contender was served')
   })
 })

@@ -4,8 +4,6 @@
 
 import assert from 'node:assert/strict'
 import { randomBytes } from 'node:crypto'
-import { readFileSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import {
   BlobServiceClient,
@@ -14,26 +12,12 @@ import {
   generateBlobSASQueryParameters,
 } from '@azure/storage-blob'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { allCommandLines, environOf, renewerPid } from '../support/e2e.ts'
+import { allCommandLines, environOf, filesOf, renewerPid } from '../support/e2e.ts'
 import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
 
 const ACCOUNT = 'mutexsecrets'
 // A key no other process on the machine could carry by chance.
 const KEY = Buffer.concat([Buffer.from('azure-mutex-secret-'), randomBytes(21)]).toString('base64')
-
-/** Every file the job's steps and renewer wrote under RUNNER_TEMP, as text. */
-function filesOf(job: Job): string {
-  const texts: string[] = []
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name)
-      if (entry.isDirectory()) walk(path)
-      else texts.push(readFileSync(path, 'utf8'))
-    }
-  }
-  walk(job.temp)
-  return texts.join('\n')
-}
 
 /** The log as a user sees it: everything but the runner's own ::add-mask:: commands. */
 function logOf(step: StepResult): string {

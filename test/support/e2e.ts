@@ -1,7 +1,9 @@
 // Shared pieces of the end-to-end suites: jobs wired to a test Azurite, and
 // looks at the lock blob and the machine's processes from the outside.
 
+import type { ChildProcess } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { holderFromMetadata, type HolderRecord } from '../../src/lock/holder.ts'
 import type { Azurite } from './azurite.ts'
@@ -90,4 +92,39 @@ export function renewerPid(use: Pick<Job, 'state'>): number {
   const report = readStatusFile(use.state['renewer-status-file'] ?? '')
   if (!report) throw new Error(`no renewer status file for this job (${use.state['renewer-status-file']})`)
   return report.pid
+}
+
+/**
+ * Resolves with the first line of a step's stdout that matches, as the step
+ * prints it; rejects if the step exits first. For acting at a known point of a
+ * step (it is waiting, it has started its work) instead of after a fixed time.
+ */
+export function stdoutLine(child: ChildProcess, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = ''
+    const onData = (chunk: Buffer): void => {
+      text += chunk.toString()
+      const line = text.split('\n').find((l) => pattern.test(l))
+      if (line !== undefined) {
+        child.stdout?.off('data', onData)
+        resolve(line)
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.once('exit', () => reject(new Error(`the step exited before printing a line that matches ${pattern}`)))
+  })
+}
+
+/** Every file under the job's RUNNER_TEMP (state, outputs, renewer status and log), as text. */
+export function filesOf(job: Job): string {
+  const texts: string[] = []
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else texts.push(readFileSync(path, 'utf8'))
+    }
+  }
+  walk(job.temp)
+  return texts.join('\n')
 }

@@ -15,8 +15,10 @@ export interface Faults {
   latencyMs?: number
   /** Cut each new connection at once. */
   reset?: boolean
-  /** Share of requests (0..1) answered with this status instead of being forwarded. */
+  /** Share of requests (0..1) answered with this status instead of being forwarded, at random. */
   errorRate?: number
+  /** Answer every n-th request of each kind with this status: with 2, half of them, and never two in a row. */
+  errorEvery?: number
   errorStatus?: 500 | 503
   /** Hold (unanswered) the requests this picks, until release() is called. */
   hold?: (req: IncomingMessage) => boolean
@@ -29,15 +31,20 @@ export interface RequestLog {
   kind: string
   outcome: 'forwarded' | 'dropped' | 'reset' | 'injected' | 'held'
   status?: number
+  /** When storage's answer (or the injected one) reached the proxy. */
+  answeredAt?: number
 }
 
 export class FaultProxy {
   readonly log: RequestLog[] = []
+  /** TCP connections opened to the proxy (also those that reset cuts before a request is read). */
+  connections = 0
   private faults: Faults = {}
   private server: Server | undefined
   private readonly hanging = new Set<Socket>()
   private readonly sockets = new Set<Socket>()
   private readonly held: Array<() => void> = []
+  private readonly seenOfKind = new Map<string, number>()
   private targetPort: number
   port = 0
 
@@ -58,6 +65,7 @@ export class FaultProxy {
   async start(): Promise<this> {
     this.server = createServer((req, res) => void this.handle(req, res))
     this.server.on('connection', (socket) => {
+      this.connections++
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
       if (this.faults.reset) socket.destroy()
@@ -71,6 +79,7 @@ export class FaultProxy {
   set(faults: Faults): void {
     const wasDropping = this.faults.drop
     this.faults = { ...faults }
+    this.seenOfKind.clear()
     if (faults.reset) for (const socket of this.sockets) socket.destroy()
     if (wasDropping && !faults.drop) {
       for (const socket of this.hanging) socket.destroy()
@@ -118,11 +127,15 @@ export class FaultProxy {
       this.held.push(() => void this.forward(req, body, res, entry))
       return
     }
-    if (faults.errorRate && Math.random() < faults.errorRate) {
+    const nth = (this.seenOfKind.get(kind) ?? 0) + 1
+    this.seenOfKind.set(kind, nth)
+    const pick = faults.errorEvery ? nth % faults.errorEvery === 1 % faults.errorEvery : false
+    if (pick || (faults.errorRate && Math.random() < faults.errorRate)) {
       const status = faults.errorStatus ?? 503
       const code = status === 503 ? 'ServerBusy' : 'InternalError'
       entry.outcome = 'injected'
       entry.status = status
+      entry.answeredAt = Date.now()
       req.resume()
       res.writeHead(status, { 'x-ms-error-code': code, 'content-type': 'application/xml' })
       res.end(
@@ -141,6 +154,7 @@ export class FaultProxy {
         { host: '127.0.0.1', port: this.targetPort, method: req.method, path: req.url, headers: req.headers },
         (answer) => {
           entry.status = answer.statusCode
+          entry.answeredAt = Date.now()
           res.writeHead(answer.statusCode ?? 502, answer.headers)
           answer.pipe(res)
           answer.on('end', resolve)

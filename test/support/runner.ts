@@ -39,6 +39,8 @@ export interface JobOptions {
 export interface StepOptions {
   /** The runner cancels the step this long after it starts. */
   cancelAfterMs?: number
+  /** The runner cancels the step when this settles (for a cancel at a chosen moment, not after a fixed time). */
+  cancelOn?: Promise<unknown>
   /** Main's parent is a worker stand-in the test can kill (killWorker), not the test process. */
   separateWorker?: boolean
   /** Main's parent exits at once, so main runs with parent pid 1; its exit code is then unknown (null). */
@@ -52,6 +54,9 @@ export interface StepResult {
   signal: NodeJS.Signals | null
   /** Process start to exit, in ms. */
   durationMs: number
+  /** Date.now() just before the step's process was spawned, and when its exit was seen. */
+  startedAt: number
+  endedAt: number
   stdout: string
   stderr: string
   /** stdout lines that are not workflow commands, plus ::error/::warning text. */
@@ -311,12 +316,13 @@ export class Job {
 
     let cancel: StepResult['cancel']
     let cancelling: Promise<void> | undefined
-    const timer =
-      options.cancelAfterMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            cancelling = this.cancel(child).then((c) => void (cancel = c))
-          }, options.cancelAfterMs)
+    let exited = false
+    const startCancel = (): void => {
+      if (exited || cancelling) return
+      cancelling = this.cancel(child).then((c) => void (cancel = c))
+    }
+    const timer = options.cancelAfterMs === undefined ? undefined : setTimeout(startCancel, options.cancelAfterMs)
+    options.cancelOn?.then(startCancel, startCancel)
 
     let exitCode: number | null
     let signal: NodeJS.Signals | null = null
@@ -328,7 +334,8 @@ export class Job {
       )
       if (options.orphaned) exitCode = null
     }
-    const durationMs = Date.now() - started
+    const endedAt = Date.now()
+    exited = true
     clearTimeout(timer)
     await cancelling
     // Like the runner: read the step's files when it ends, and keep what they say.
@@ -339,7 +346,9 @@ export class Job {
     return {
       exitCode,
       signal,
-      durationMs,
+      durationMs: endedAt - started,
+      startedAt: started,
+      endedAt,
       stdout,
       stderr,
       ...parseStdout(stdout),

@@ -25,6 +25,15 @@ function hang(signal: AbortSignal): Promise<void> {
   })
 }
 
+/**
+ * The signal for a test that expects a loss: never aborted in a correct build, it
+ * bounds the wait so that a build that renews for ever fails the test in 5 s
+ * instead of keeping the test process alive.
+ */
+function untilLoss(): AbortSignal {
+  return AbortSignal.timeout(5_000)
+}
+
 /** Asserts that actual is within tolerance ms of expected. */
 function assertNear(actual: number, expected: number, tolerance: number, what: string): void {
   assert.ok(
@@ -202,7 +211,7 @@ describe('keepLease', () => {
         attemptTimeoutMs: 100,
         onOutcome: (outcome) => outcomes.push(outcome),
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     const after = Date.now()
     assert.ok(loss, 'expected a loss')
@@ -224,18 +233,21 @@ describe('keepLease', () => {
   })
 
   test('ends at once as lost when the blob is gone', async () => {
+    let calls = 0
     const loss = await keepLease(
       {
         renew: async () => {
+          calls++
           throw Object.assign(new Error('gone'), { statusCode: 404, details: { errorCode: 'BlobNotFound' } })
         },
         leaseDurationMs: 900,
         retryMs: 20,
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     assert.ok(loss)
-    assert.match(loss.reason, /404 BlobNotFound/)
+    assert.equal(calls, 1, 'no retry: a missing blob is a definite loss')
+    assert.match(loss.reason, /^Azure says the lease is no longer ours \(404 BlobNotFound\)$/)
   })
 
   test('ends as lost one lease duration after the start of the last successful renewal when failures persist', async () => {
@@ -255,7 +267,7 @@ describe('keepLease', () => {
         attemptTimeoutMs: 100,
         onOutcome: (outcome) => outcomes.push(outcome),
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     const returnedAt = Date.now()
     assert.ok(loss, 'expected a loss')
@@ -271,6 +283,31 @@ describe('keepLease', () => {
     )
     assert.ok(outcomes.slice(2).every((outcome) => outcome.kind === 'unknown'))
     assert.ok(outcomes.length >= 6, `expected several retries, got ${outcomes.length - 2}`)
+  })
+
+  test('counts a renewed lease from when the renewal was sent, not from when it was answered', async () => {
+    // A renewal that takes 150 ms to answer: Azure may have renewed it at any moment in between, so
+    // the lease is sure only until the sending time plus the lease duration.
+    const leaseDurationMs = 600
+    const starts: number[] = []
+    const loss = await keepLease(
+      {
+        renew: async () => {
+          starts.push(Date.now())
+          if (starts.length > 1) throw unavailable()
+          await new Promise((resolve) => setTimeout(resolve, 150))
+        },
+        leaseDurationMs,
+        intervalMs: 100,
+        retryMs: 20,
+        attemptTimeoutMs: 300,
+      },
+      untilLoss(),
+    )
+    assert.ok(loss, 'expected a loss')
+    assertNear(loss.exclusiveUntil.getTime(), starts[0]!, 20, 'exclusive until the renewal was sent')
+    assert.ok(loss.detectedAt.getTime() >= starts[0]! + leaseDurationMs, 'found out when the lease ran out')
+    assert.ok(loss.detectedAt.getTime() < starts[0]! + 150 + leaseDurationMs, 'not a lease after the answer')
   })
 
   test('honours the attempt timeout on a renewal that never answers and ends in loss after the lease duration', async () => {
@@ -294,7 +331,7 @@ describe('keepLease', () => {
         retryMs: 20,
         attemptTimeoutMs,
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     const returnedAt = Date.now()
     assert.ok(loss, 'expected a loss')
@@ -329,17 +366,14 @@ describe('keepLease', () => {
         retryMs: 20,
         attemptTimeoutMs: 100,
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     assert.ok(loss)
     assert.match(loss.reason, /last error: timeout/)
   })
 
   test("describes a renewal rejected with its signal's TimeoutError as a timeout in the loss reason", async () => {
-    const loss = await keepLease(
-      { renew: hang, leaseDurationMs: 300, retryMs: 20, attemptTimeoutMs: 100 },
-      new AbortController().signal,
-    )
+    const loss = await keepLease({ renew: hang, leaseDurationMs: 300, retryMs: 20, attemptTimeoutMs: 100 }, untilLoss())
     assert.ok(loss)
     assert.match(loss.reason, /last error: timeout/)
   })
@@ -355,7 +389,7 @@ describe('keepLease', () => {
         leaseDurationMs: 600,
         confirmedAt,
       },
-      new AbortController().signal,
+      untilLoss(),
     )
     assert.ok(loss)
     assert.equal(calls, 0)

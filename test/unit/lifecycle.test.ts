@@ -119,6 +119,14 @@ describe('verdict', () => {
     assert.deepEqual(v.kind === 'released' && v.early, { at: at(4).toISOString(), by: 'release step' })
   })
 
+  test('a release because the worker looked gone is a loss when post runs: the worker was there after all', () => {
+    const report = advance(holding(), { type: 'released', at: at(4), by: 'worker gone' })
+    const { verdict: v } = verdict(input({ kind: 'gone' }, { statusFile: report }))
+    assert.equal(v.kind, 'lost')
+    assert.equal(v.kind === 'lost' && v.loss.exclusiveUntil, at(4).toISOString())
+    assert.match(v.kind === 'lost' ? v.loss.reason : '', /took the runner worker for gone/)
+  })
+
   test('passes on a loss the renewer recorded, even when post could release', () => {
     const report = advance(holding(), { type: 'lost', exclusiveUntil: at(1), detectedAt: at(6), reason: 'broken' })
     assert.equal(needsOwnRelease({ kind: 'answered', report }, undefined), false)

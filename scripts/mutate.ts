@@ -1,0 +1,471 @@
+// npm run mutate [-- --only id,id] [-- --list] [-- --no-baseline]: a mutation
+// check of the lines that keep the lock safe. Each mutant below changes one
+// condition whose change would let two jobs hold the lock, or would hide a loss.
+// For each: put the mutant in, rebuild the dist/ entries that bundle the file
+// (only when an end-to-end test is to run), run the test files listed for it,
+// and put everything back. A mutant that no listed test fails "survived": a
+// hole in the suite. A snippet that is not found exactly once is an error: the
+// list has gone stale because the code moved, and must be brought up to date.
+//
+// The tree is always put back: after each mutant, on Ctrl-C, on a crash, and
+// (from a journal in node_modules/.cache) at the next start after a SIGKILL.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+
+interface Mutant {
+  id: string
+  /** What would go wrong if this mutant were the code. */
+  harm: string
+  file: string
+  /** The exact text to replace; it must occur exactly once in the file. */
+  original: string
+  replacement: string
+  /** Test files that must fail with the mutant in, and optionally a --test-name-pattern to run only some tests. */
+  tests: string[]
+  pattern?: string
+}
+
+const MUTANTS: Mutant[] = [
+  {
+    id: 'lease-gone-mismatch',
+    harm: 'a lease another client took reads as a passing failure: the loss is reported a lease later, as a timeout',
+    file: 'src/lock/lock-blob.ts',
+    original: "  'LeaseIdMismatchWithLeaseOperation',\n",
+    replacement: '',
+    tests: ['test/unit/lease-answers.test.ts'],
+  },
+  {
+    id: 'lease-gone-blob-missing',
+    harm: 'a lock blob deleted (or storage emptied) under a holder is not a loss: post warns and passes',
+    file: 'src/lock/lock-blob.ts',
+    original: "  'BlobNotFound',\n  'ContainerNotFound',\n])",
+    replacement: "  'ContainerNotFound',\n])",
+    tests: ['test/unit/lease-answers.test.ts'],
+  },
+  {
+    id: 'release-not-held-as-released',
+    harm: 'a release that finds the lease gone says released: a loss before post goes unreported',
+    file: 'src/lock/lock-blob.ts',
+    original: "if (isLeaseGone(err) || statusCode(err) === 412) return 'not-held'",
+    replacement: "if (isLeaseGone(err) || statusCode(err) === 412) return 'released'",
+    tests: ['test/unit/lease-answers.test.ts'],
+  },
+  {
+    id: 'acquire-held-by-other-as-acquired',
+    harm: "Azure's refusal of a held lease reads as success: two holders",
+    file: 'src/lock/lock-blob.ts',
+    original: "if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'held-by-other'",
+    replacement: "if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'acquired'",
+    tests: ['test/integration/lock-blob.test.ts'],
+  },
+  {
+    id: 'waiter-acquires-on-any-view',
+    harm: 'the waiter tries for a lease it has just seen held, instead of only when the lock looks free',
+    file: 'src/lock/waiter.ts',
+    original: "if (view === undefined || view.state === 'free') {",
+    replacement: "if (view === undefined || view.state !== 'missing') {",
+    tests: ['test/unit/waiter.test.ts'],
+  },
+  {
+    id: 'waiter-takes-any-outcome',
+    harm: 'the waiter goes on as the holder whatever the acquire said; only the refused holder record write stands between this and two holders',
+    file: 'src/lock/waiter.ts',
+    original: "if (outcome === 'acquired') {",
+    replacement: "if (outcome !== 'missing') {",
+    tests: ['test/integration/waiter.test.ts'],
+  },
+  {
+    id: 'waiter-keeps-lease-on-cancel',
+    harm: 'a lease granted as the step is cancelled is kept by nobody: the lock is stuck for a lease',
+    file: 'src/lock/waiter.ts',
+    original: '    if (acquireTried) await releaseQuietly(lock, leaseId)',
+    replacement: '    if (acquireTried && !acquireTried) await releaseQuietly(lock, leaseId)',
+    tests: ['test/integration/waiter.test.ts'],
+  },
+  {
+    id: 'renewer-ignores-lease-gone',
+    harm: 'the renewer retries a lease Azure says is not ours: the loss is dated a lease later',
+    file: 'src/lock/keep-lease.ts',
+    original: '      if (isLeaseGone(err)) {',
+    replacement: '      if (isLeaseGone(err) && !isLeaseGone(err)) {',
+    tests: ['test/unit/keep-lease.test.ts'],
+  },
+  {
+    id: 'renewer-valid-from-answer',
+    harm: 'the lease counts as renewed from the answer, not the request: a loss is dated up to one request late',
+    file: 'src/lock/keep-lease.ts',
+    original: '      confirmedAt = sentAt\n',
+    replacement: '      confirmedAt = Date.now()\n',
+    tests: ['test/unit/keep-lease.test.ts'],
+  },
+  {
+    id: 'renewer-ignores-acquire-time',
+    harm: 'the renewer counts the lease from its own start, not from the acquire: a lapse is noticed too late',
+    file: 'src/lock/keep-lease.ts',
+    original: '  let confirmedAt = options.confirmedAt?.getTime() ?? Date.now()',
+    replacement: '  let confirmedAt = Date.now()',
+    tests: ['test/unit/keep-lease.test.ts'],
+  },
+  {
+    id: 'renewer-release-not-held-as-released',
+    harm: 'a lease stolen after the last renewal and found at release is reported "Released lock": a silent loss',
+    file: 'src/renewer/process.ts',
+    original: "{ type: 'released', at, by } : { type: 'found-lost', at }",
+    replacement: "{ type: 'released', at, by } : { type: 'released', at, by }",
+    tests: ['test/e2e/action.test.ts'],
+    pattern: 'just before post',
+  },
+  {
+    id: 'worker-watch-inverted',
+    harm: 'the renewer takes a live worker for a dead one and gives the lease up in the middle of the job',
+    file: 'src/renewer/process.ts',
+    original: "livenessOf(worker.pid, worker.startTime) === 'gone'",
+    replacement: "livenessOf(worker.pid, worker.startTime) !== 'gone'",
+    tests: ['test/e2e/action.test.ts'],
+    pattern: 'from a live renewer',
+  },
+  {
+    id: 'liveness-unknown-as-gone',
+    harm: 'a worker the renewer cannot see (EPERM, an odd error) counts as dead: the lease is given up mid-job',
+    file: 'src/renewer/platform.ts',
+    original: "    if (code !== 'EPERM') return 'unknown'",
+    replacement: "    if (code !== 'EPERM') return 'gone'",
+    tests: ['test/unit/platform.test.ts'],
+  },
+  {
+    id: 'channel-ignores-token',
+    harm: 'any local process can make the renewer let the lock go',
+    file: 'src/renewer/channel.ts',
+    original: '      if (!request || !sameToken(request.token, ref.token)) {',
+    replacement: '      if (!request) {',
+    tests: ['test/integration/channel.test.ts'],
+  },
+  {
+    id: 'post-ignores-renewer-loss',
+    harm: "post does not read the renewer's recorded loss: reported without its time and cause, or not at all if post's own release goes through",
+    file: 'src/renewer/lifecycle.ts',
+    original: "  if (report?.phase === 'lost' && report.loss) return",
+    replacement: "  if (report?.phase === 'failed' && report.loss) return",
+    tests: ['test/unit/lifecycle.test.ts'],
+  },
+  {
+    id: 'post-trusts-worker-gone-release',
+    harm: 'a renewer that let go because it took a live worker for dead is reported as an early release: a silent loss',
+    file: 'src/renewer/lifecycle.ts',
+    original: "  if (report?.phase === 'released' && report.released?.by === 'worker gone') {",
+    replacement: "  if (report?.phase === 'released' && report.released?.by === 'nobody') {",
+    tests: ['test/unit/lifecycle.test.ts'],
+  },
+  {
+    id: 'post-ignores-own-not-held',
+    harm: 'post releasing for a dead renewer finds the lease gone and says nothing',
+    file: 'src/renewer/lifecycle.ts',
+    original: "  if (ownRelease === 'not-held') {",
+    replacement: '  if (ownRelease !== ownRelease) {',
+    tests: ['test/unit/lifecycle.test.ts'],
+  },
+  {
+    id: 'post-ignores-lapse',
+    harm: 'a renewer that died and let the lease lapse before post is not a loss',
+    file: 'src/renewer/lifecycle.ts',
+    original: '  if (ranOutAt < now.getTime()) {',
+    replacement: '  if (ranOutAt > now.getTime()) {',
+    tests: ['test/unit/lifecycle.test.ts', 'test/e2e/faults.test.ts'],
+    pattern: 'renewer is killed|ran out|lapse',
+  },
+  {
+    id: 'post-passes-after-loss',
+    harm: 'post says the lock was lost but the step passes',
+    file: 'src/action/post-step.ts',
+    original: '  process.exitCode = 1\n',
+    replacement: '  process.exitCode = 0\n',
+    tests: ['test/e2e/action.test.ts'],
+    pattern: 'just before post',
+  },
+]
+
+const ROOT = resolve(import.meta.dirname, '..')
+const JOURNAL = join(ROOT, 'node_modules', '.cache', 'azure-mutex-mutate.json')
+/** A generous bound for one mutant's tests: the suite's own per-test timeout is 180 s. */
+const MUTANT_TIMEOUT_MS = 10 * 60_000
+
+// ---------------------------------------------------------------- putting the tree back
+
+interface Journal {
+  /** The checkout the journal belongs to: node_modules may be shared by a link. */
+  root: string
+  file: string
+  original: string
+  /** dist/ was built with the mutant in, and must be put back. */
+  rebuilt: boolean
+}
+
+/** dist/ as it was at the start, file by file, to put back after a rebuild. */
+const distSnapshot = new Map<string, Buffer>()
+let pending: Journal | undefined
+let child: ChildProcess | undefined
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    return statSync(path).isDirectory() ? walk(path) : [path]
+  })
+}
+
+function snapshotDist(): void {
+  for (const path of walk(join(ROOT, 'dist'))) distSnapshot.set(path, readFileSync(path))
+}
+
+function writeJournal(journal: Journal | undefined): void {
+  if (journal) {
+    mkdirSync(dirname(JOURNAL), { recursive: true })
+    writeFileSync(JOURNAL, JSON.stringify(journal))
+  } else {
+    rmSync(JOURNAL, { force: true })
+  }
+}
+
+/** Puts back the mutated file and the dist/ files; synchronous, so it also runs on exit. */
+function restore(): void {
+  if (!pending) return
+  writeFileSync(join(ROOT, pending.file), pending.original)
+  if (pending.rebuilt) {
+    for (const path of walk(join(ROOT, 'dist'))) if (!distSnapshot.has(path)) rmSync(path)
+    for (const [path, content] of distSnapshot) {
+      mkdirSync(dirname(path), { recursive: true })
+      if (!existsSync(path) || !readFileSync(path).equals(content)) writeFileSync(path, content)
+    }
+  }
+  pending = undefined
+  writeJournal(undefined)
+}
+
+/** A journal left by a run that was killed outright: put its file back, and rebuild dist/ from the restored sources. */
+function recoverFromJournal(): void {
+  if (!existsSync(JOURNAL)) return
+  const journal = JSON.parse(readFileSync(JOURNAL, 'utf8')) as Journal
+  if (journal.root !== ROOT) {
+    throw new Error(`${JOURNAL} belongs to a run in ${journal.root}: finish or recover that one first`)
+  }
+  console.log(`A previous run was stopped with ${journal.file} mutated: putting it back.`)
+  writeFileSync(join(ROOT, journal.file), journal.original)
+  if (journal.rebuilt) build()
+  writeJournal(undefined)
+}
+
+function stopChild(): void {
+  // The tests run in a process group of their own: end that group (Azurite and jobs included).
+  if (child?.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => {
+    console.log(`\n${signal}: stopping the tests and putting the tree back.`)
+    stopChild()
+    restore()
+    process.exit(130)
+  })
+}
+process.on('exit', () => {
+  stopChild()
+  restore()
+})
+
+// ---------------------------------------------------------------- building and testing
+
+/** dist/ is one bundle of every entry (npm run build): a mutant in src/ is rebuilt into all of it. */
+function build(): void {
+  const result = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`)
+}
+
+interface TestRun {
+  passed: boolean
+  tests: number
+  output: string
+  timedOut: boolean
+}
+
+function runTests(files: string[], pattern: string | undefined): Promise<TestRun> {
+  const args = ['--test', '--test-concurrency=1', '--test-timeout=180000']
+  if (pattern) args.push(`--test-name-pattern=${pattern}`)
+  return new Promise((done) => {
+    let output = ''
+    let timedOut = false
+    child = spawn(process.execPath, [...args, ...files], {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    const timer = setTimeout(() => {
+      timedOut = true
+      stopChild()
+    }, MUTANT_TIMEOUT_MS)
+    child.once('close', (code) => {
+      clearTimeout(timer)
+      child = undefined
+      const tests = Number(/^ℹ tests (\d+)$/m.exec(output)?.[1] ?? 0)
+      done({ passed: code === 0, tests, output, timedOut })
+    })
+  })
+}
+
+// ---------------------------------------------------------------- the run
+
+type Result = 'killed' | 'SURVIVED' | 'ERROR'
+
+interface Row {
+  mutant: Mutant
+  result: Result
+  detail: string
+  ms: number
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`
+}
+
+function countOf(text: string, part: string): number {
+  return text.split(part).length - 1
+}
+
+async function runMutant(mutant: Mutant): Promise<Row> {
+  const started = Date.now()
+  const row = (result: Result, detail: string): Row => ({ mutant, result, detail, ms: Date.now() - started })
+  const path = join(ROOT, mutant.file)
+  if (!existsSync(path)) return row('ERROR', `${mutant.file} does not exist: the list is stale`)
+  const original = readFileSync(path, 'utf8')
+  const found = countOf(original, mutant.original)
+  if (found !== 1) {
+    return row('ERROR', `the snippet occurs ${found} times in ${mutant.file} (expected once): the list is stale`)
+  }
+  // Only end-to-end tests run the built dist/; the others import src/ directly.
+  const rebuild = mutant.tests.some((t) => t.startsWith('test/e2e/'))
+
+  pending = { root: ROOT, file: mutant.file, original, rebuilt: rebuild }
+  writeJournal(pending)
+  try {
+    writeFileSync(path, original.replace(mutant.original, mutant.replacement))
+    if (rebuild) build()
+    const run = await runTests(mutant.tests, mutant.pattern)
+    // A mutant that makes the tests hang is caught, but a hang is a poor way to be told: say so.
+    if (run.timedOut) return row('killed', `HUNG: the tests did not finish within ${seconds(MUTANT_TIMEOUT_MS)}`)
+    if (run.tests === 0) return row('ERROR', 'no test ran (the file list or the name pattern matches nothing)')
+    if (!run.passed) {
+      // Node lists the failing tests after '✖ failing tests:', each as '✖ <name> (<time>)'.
+      const listed = run.output.slice(run.output.indexOf('✖ failing tests:'))
+      const failing = [...listed.matchAll(/^✖ (.*) \([\d.]+m?s\)$/gm)].map((m) => m[1]!)
+      return row('killed', failing.length > 0 ? `by: ${[...new Set(failing)].join('; ')}` : 'the test run failed')
+    }
+    return row('SURVIVED', `${run.tests} tests passed with the mutant in`)
+  } catch (err) {
+    return row('ERROR', err instanceof Error ? err.message : String(err))
+  } finally {
+    restore()
+  }
+}
+
+/** Runs each distinct set of listed tests on the unchanged tree: a test that fails anyway proves nothing. */
+async function baseline(mutants: Mutant[]): Promise<string[]> {
+  const problems: string[] = []
+  const sets = new Map<string, Mutant>()
+  for (const m of mutants) sets.set(`${m.tests.join(' ')}|${m.pattern ?? ''}`, m)
+  for (const m of sets.values()) {
+    const what = `${m.tests.join(' ')}${m.pattern ? ` (tests matching '${m.pattern}')` : ''}`
+    process.stdout.write(`  ${what} ... `)
+    const run = await runTests(m.tests, m.pattern)
+    const ok = run.passed && run.tests > 0
+    console.log(ok ? `pass (${run.tests} tests)` : run.tests === 0 ? 'NO TEST RAN' : 'FAIL')
+    if (!ok) problems.push(what)
+  }
+  return problems
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      'no-baseline': { type: 'boolean', default: false },
+    },
+    strict: true,
+  })
+  const wanted = values.only?.split(',').map((id) => id.trim())
+  const unknown = wanted?.filter((id) => !MUTANTS.some((m) => m.id === id)) ?? []
+  if (unknown.length > 0) {
+    console.error(`--only: no mutant named ${unknown.join(', ')}; --list shows them.`)
+    return 2
+  }
+  const mutants = wanted ? MUTANTS.filter((m) => wanted.includes(m.id)) : MUTANTS
+  if (values.list) {
+    // Also says whether each snippet is still where the list says: a quick check that the list is not stale.
+    let stale = 0
+    for (const m of mutants) {
+      const path = join(ROOT, m.file)
+      const found = existsSync(path) ? countOf(readFileSync(path, 'utf8'), m.original) : 0
+      if (found !== 1) stale++
+      console.log(`${m.id.padEnd(38)} ${found === 1 ? '' : `STALE (found ${found} times) `}${m.file}: ${m.harm}`)
+    }
+    return stale === 0 ? 0 : 1
+  }
+
+  const began = Date.now()
+  recoverFromJournal()
+  snapshotDist()
+  console.log(`azure-mutex-action mutation check: ${mutants.length} mutants of the lines that keep the lock safe.`)
+  if (!values['no-baseline']) {
+    console.log('Baseline: the listed tests on the unchanged tree')
+    const broken = await baseline(mutants)
+    if (broken.length > 0) {
+      console.error(
+        `These tests fail without any mutant, so they cannot tell a mutant apart:\n  ${broken.join('\n  ')}`,
+      )
+      return 1
+    }
+  }
+
+  console.log('Mutants:')
+  const rows: Row[] = []
+  for (const mutant of mutants) {
+    process.stdout.write(`  ${mutant.id} ... `)
+    const row = await runMutant(mutant)
+    console.log(`${row.result} (${seconds(row.ms)})`)
+    rows.push(row)
+  }
+
+  const idWidth = Math.max(...rows.map((r) => r.mutant.id.length))
+  const fileWidth = Math.max(...rows.map((r) => r.mutant.file.length))
+  console.log('')
+  console.log(`${'mutant'.padEnd(idWidth)}  ${'file'.padEnd(fileWidth)}  result    time    detail`)
+  for (const r of rows) {
+    console.log(
+      `${r.mutant.id.padEnd(idWidth)}  ${r.mutant.file.padEnd(fileWidth)}  ${r.result.padEnd(8)}  ${seconds(r.ms).padStart(6)}  ${r.detail}`,
+    )
+  }
+  const count = (result: Result): number => rows.filter((r) => r.result === result).length
+  console.log(
+    `\n${rows.length} mutants: ${count('killed')} killed, ${count('SURVIVED')} survived, ${count('ERROR')} errors, in ${seconds(Date.now() - began)}.`,
+  )
+  for (const r of rows.filter((row) => row.result === 'SURVIVED')) {
+    console.log(
+      `Survived: ${r.mutant.id}: ${r.mutant.harm}. Add a test to ${r.mutant.tests.join(', ')} that fails with it.`,
+    )
+  }
+  for (const r of rows.filter((row) => row.result === 'ERROR')) {
+    console.log(`Error: ${r.mutant.id}: ${r.detail}. Update the list in scripts/mutate.ts.`)
+  }
+  return count('SURVIVED') + count('ERROR') === 0 ? 0 : 1
+}
+
+process.exitCode = await main()
