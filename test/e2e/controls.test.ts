@@ -91,6 +91,8 @@ describe('controls around the lock, end to end', () => {
   })
 
   describe('the release step', () => {
+    // Failure semantics: "A release step lets the lock go early".
+
     it('frees the lock for a waiter at once, stays to tell post, and post passes saying it was released early', async () => {
       const job = jobFor(azurite, 'octo/deploy', 'early')
       const main = await job.runMain()

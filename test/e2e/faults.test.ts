@@ -49,7 +49,7 @@ describe('safety under faults', () => {
   const proxied = (repository: string, lockName: string, inputs: Record<string, string> = {}): Job =>
     jobFor(azurite, repository, lockName, { 'connection-string': proxy.connectionString, ...inputs })
 
-  // Failure semantics: "Network gone for less than the lease minus one renewal interval".
+  // Failure semantics: "Network gone for less than the lease minus one renewal interval (8 s of 15 s)".
 
   it('keeps the lock through a network drop shorter than the lease minus one renewal interval', async () => {
     const job = proxied('octo/steady', 'short-drop')
@@ -101,7 +101,7 @@ describe('safety under faults', () => {
     rival.complete()
   })
 
-  // Failure semantics: "Half the requests answered 503 ServerBusy, then 500, for 30 s".
+  // Failure semantics: "Every other request answered 503 ServerBusy, then 500, for 30 s".
   it('rides out 30 s of 503 then 500 answers on every other request, waiting and holding', async () => {
     const holder = proxied('octo/holder', 'throttled')
     assert.equal((await holder.runMain()).exitCode, 0)
@@ -262,7 +262,7 @@ describe('safety under faults', () => {
     })
   }
 
-  // Failure semantics: "Endpoint unreachable": 3 tries, then stop.
+  // Failure semantics: "Endpoint unreachable (connections refused or cut)": 3 tries, then stop.
   it('tries an endpoint that cuts every connection 3 times, then stops with one line', async () => {
     proxy.set({ reset: true })
     try {
@@ -423,7 +423,7 @@ describe('safety under faults', () => {
     job.complete()
   })
 
-  // Failure semantics: "Cancelled during a later step".
+  // Failure semantics: "Cancelled during a later step, while another job waits".
   it('keeps the lock through a later step that is cancelled, then post releases it to the next job', async () => {
     const job = proxied('octo/cancelled', 'cancel-holding')
     assert.equal((await job.runMain()).exitCode, 0)

@@ -28,6 +28,8 @@ describe('the renewer lifecycle, end to end', () => {
     await azurite.stop()
   })
 
+  // Failure semantics: "A later step empties `$RUNNER_TEMP` while another job waits".
+
   it('keeps the lock when a later step empties $RUNNER_TEMP, while another job waits, and post releases it', async () => {
     const holder = jobFor(azurite, 'octo/cleaner', 'emptied-temp')
     const main = await holder.runMain()
@@ -70,6 +72,8 @@ describe('the renewer lifecycle, end to end', () => {
     waiter.complete()
   })
 
+  // Failure semantics: "The renewer's status file and log cannot be written (a full disk, the folder taken)".
+
   it('keeps renewing past a whole lease duration when nothing it writes can be written', async () => {
     const job = jobFor(azurite, 'octo/full-disk', 'unwritable')
     assert.equal((await job.runMain()).exitCode, 0)
@@ -93,6 +97,8 @@ describe('the renewer lifecycle, end to end', () => {
   })
 
   describe('a network that stalls instead of refusing', () => {
+    // Failure semantics: "The endpoint stalls (packets dropped, not refused), with `timeout: 5`".
+
     it("fails within 'timeout' and a few seconds when the endpoint never answers", async () => {
       proxy.set({ drop: true })
       try {
@@ -116,6 +122,8 @@ describe('the renewer lifecycle, end to end', () => {
       }
     })
 
+    // Failure semantics: "The endpoint stalls, with no `timeout`".
+
     it('fails with the plain cannot-reach message within about 15 s when no timeout is set', async () => {
       proxy.set({ drop: true })
       try {
@@ -131,6 +139,8 @@ describe('the renewer lifecycle, end to end', () => {
         proxy.set({})
       }
     })
+
+    // Failure semantics: "The network stalls in the middle of the wait, with `timeout: 5`".
 
     it("honours 'timeout' when the network stalls in the middle of the wait", async () => {
       const holder = jobFor(azurite, 'octo/holder', 'stalled-mid-wait')
@@ -163,6 +173,8 @@ describe('the renewer lifecycle, end to end', () => {
       waiter.complete()
     })
   })
+
+  // Failure semantics: "The renewer is frozen and never answers post".
 
   it('releases in post when the renewer does not answer, and leaves that process alone', async () => {
     const job = jobFor(azurite, 'octo/frozen', 'frozen-renewer')

@@ -169,6 +169,8 @@ describe('status and break, end to end', () => {
   })
 
   describe('break', () => {
+    // Failure semantics: "An operator breaks the lease with the break step".
+
     it("breaks a held lease, writes who and why, and the former holder's post fails naming that record", async () => {
       const victim = jobFor(azurite, 'octo/hung', 'broken-lock', { container: 'ops' })
       assert.equal((await victim.runMain()).exitCode, 0)

@@ -115,6 +115,8 @@ describe('the control channel', () => {
     }
   })
 
+  // Failure semantics: "The renewer proves who it is but gives no answer in 15 s".
+
   it('kills a renewer that proved who it is but does not answer in time, while the line is open', async () => {
     const ref = newRef()
     const folder = mkdtempSync(join(tmpdir(), 'stuck-'))

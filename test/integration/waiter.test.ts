@@ -151,7 +151,7 @@ describe('waitForLease', () => {
     }
   }
 
-  // Failure semantics: "Cancelled while waiting (SIGINT): a lease taken during the signal is released".
+  // Failure semantics: "Cancelled while waiting (SIGINT)": a lease taken during the signal is released.
 
   it('releases a lease it took when the cancel lands while its acquire is in flight', async () => {
     const container = containerOn(azurite)
