@@ -51,8 +51,7 @@ describe('controls around the lock, end to end', () => {
       assert.deepEqual(post.lines, NOTHING, 'post says one calm line')
       assert.deepEqual([...post.warnings, ...post.errors, ...post.notices], [])
       // Dismissed by main, the renewer it started while waiting exits by itself once it has started up.
-      const deadline = Date.now() + 5_000
-      while (job.trackedProcesses().length > 0 && Date.now() < deadline) await delay(50)
+      await job.settled()
       assert.deepEqual(job.complete(), [], 'the renewer started early went away with main')
       const summary = rendered(job.summary)
       assert.match(summary, /Result\s+Not taken: the wait timed out/)

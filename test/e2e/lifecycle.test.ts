@@ -116,7 +116,8 @@ describe('the renewer lifecycle, end to end', () => {
         assert.ok(main.durationMs < 10_000, `took ${main.durationMs} ms with timeout 5`)
         assert.ok(proxy.count('head', 'dropped') >= 1, 'the request was swallowed')
         assert.deepEqual((await job.runPost()).lines, ['Nothing to release: the main step did not take the lock.'])
-        assert.deepEqual(job.complete(), [], 'the renewer started early went away with main')
+        assert.deepEqual(await job.settled(), [], 'the renewer started early went away with main')
+        job.complete()
       } finally {
         proxy.set({})
       }

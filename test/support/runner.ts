@@ -402,6 +402,16 @@ export class Job {
     return pids
   }
 
+  /**
+   * Waits up to `limitMs` for the job's processes to end by themselves (a renewer that main
+   * dismissed, or that post asked to stop, exits within moments), and returns those still there.
+   */
+  async settled(limitMs = 5_000): Promise<number[]> {
+    const deadline = Date.now() + limitMs
+    while (this.trackedProcesses().length > 0 && Date.now() < deadline) await delay(50)
+    return this.trackedProcesses()
+  }
+
   /** "Complete job": kill every process left with the tracking id, then remove the job's temp folder. */
   complete(): number[] {
     const orphans = this.trackedProcesses()
