@@ -1,12 +1,15 @@
 // npm run bench: how long the built action's steps take against a private
 // Azurite, how quickly a waiting job holds the lock after the holder's post step
-// starts, how soon a lock is free after its runner worker dies, and how much
-// memory the detached renewer uses. Handoffs are printed beside a baseline
-// measured in the same run: a bare SDK loop that polls a plain lease every
-// 250 ms. Prints numbers, not verdicts.
+// starts, how soon a lock is free after its runner worker dies, and what the
+// detached renewer costs (memory, CPU per hour held, its start). Each figure with
+// a target is printed beside a baseline measured in the same run: handoffs beside
+// a bare SDK loop that polls a plain lease every 250 ms, the main step beside a
+// minimal prototype (an SDK lease, a detached child, exit). Prints numbers, not
+// verdicts.
 
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { BlobServiceClient } from '@azure/storage-blob'
 import { startAzurite, type Azurite } from '../test/support/azurite.ts'
@@ -14,6 +17,7 @@ import { jobFor, lookAtLock, renewerPid, stdoutLine } from '../test/support/e2e.
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
 
+const ROOT = resolve(import.meta.dirname, '..')
 const N = 15
 /** Handoffs depend on where in a random poll interval the release falls: more runs for a steadier median. */
 const HANDOFFS = 30
@@ -25,6 +29,8 @@ const BASELINE_POLL_MS = 250
 const BASELINE_HEAD_START_MS = 1_000
 /** Issue 9's target for the handoff median, on Azurite loopback. */
 const HANDOFF_TARGET_MS = 300
+/** How long the renewer holds a lease while its CPU time is counted. */
+const FOOTPRINT_MS = 60_000
 /** A safety net so a broken run fails instead of hanging the bench. */
 const INPUTS = { 'lease-duration': '15', timeout: '60s' }
 
@@ -214,7 +220,71 @@ async function workerDeaths(azurite: Azurite, runs: number): Promise<number[]> {
 
 function printRatio(label: string, action: number[], baseline: number[]): void {
   const ratio = stats(action).median / stats(baseline).median
-  console.log(`  ${label.padEnd(34)} ${ratio.toFixed(1)}x the baseline's median`)
+  console.log(`  ${label.padEnd(34)} ${ratio.toFixed(2)}x the baseline's median`)
+}
+
+/**
+ * Issue 11's yardstick: the least a lock step can do, a lease taken with the
+ * storage SDK, a detached child spawned, and exit; run the same way as main (a
+ * fresh node process), on a fresh blob each time, interleaved with main's runs.
+ */
+const PROTOTYPE = `
+  import { spawn } from 'node:child_process'
+  import { randomUUID } from 'node:crypto'
+  import { BlobServiceClient } from '@azure/storage-blob'
+  const [connectionString, name] = process.argv.slice(1)
+  const blob = BlobServiceClient.fromConnectionString(connectionString).getContainerClient('locks').getBlobClient(name)
+  await blob.getBlobLeaseClient(randomUUID()).acquireLease(15)
+  spawn(process.execPath, ['-e', 'setTimeout(() => {}, 1000)'], { detached: true, stdio: 'ignore' }).unref()`
+
+function runNode(args: string[]): number {
+  const started = Date.now()
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' })
+  if (result.status !== 0 && result.status !== 2) throw new Error(`node ${args[0]} failed: ${result.stderr}`)
+  return Date.now() - started
+}
+
+async function mainBesidePrototype(azurite: Azurite, runs: number) {
+  const container = BlobServiceClient.fromConnectionString(azurite.connectionString).getContainerClient('locks')
+  await container.createIfNotExists()
+  const main: number[] = []
+  const prototype: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const name = `prototype-${i}`
+    await container.getBlockBlobClient(name).upload('', 0)
+    prototype.push(runNode(['--input-type=module', '-e', PROTOTYPE, azurite.connectionString, name]))
+    const job = jobFor(azurite, 'octo/bench', `beside-prototype-${i}`, INPUTS)
+    main.push(mustSucceed('main', await job.runMain()).durationMs)
+    mustSucceed('post', await job.runPost())
+    job.complete()
+    progress()
+  }
+  return { main, prototype }
+}
+
+/** The renewer's start: a fresh node process that loads its part of the bundle (and, without main's pipe, stops). */
+function renewerStarts(runs: number): number[] {
+  return Array.from({ length: runs }, () => runNode([join(ROOT, 'dist', 'renewer', 'index.js')]))
+}
+
+/** CPU time a process has used, in ms, from /proc/<pid>/schedstat (nanoseconds on the CPU). */
+function cpuMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6
+}
+
+/** The renewer's footprint while it holds a lease of the default length: CPU per hour, and memory. */
+async function renewerFootprint(azurite: Azurite, holdMs: number) {
+  const job = jobFor(azurite, 'octo/bench', 'footprint', { 'lease-duration': '60' })
+  mustSucceed('main', await job.runMain())
+  const pid = renewerPid(job)
+  await delay(1_000)
+  const before = cpuMs(pid)
+  await delay(holdMs)
+  const used = cpuMs(pid) - before
+  const rss = rssMiB(pid)
+  mustSucceed('post', await job.runPost())
+  job.complete()
+  return { cpuSecondsPerHour: (used / holdMs) * 3_600, rss }
 }
 
 async function bench(): Promise<void> {
@@ -236,6 +306,11 @@ async function bench(): Promise<void> {
     const pass = await handoffs(azurite, HANDOFFS)
     process.stdout.write(`\nworker deaths: ${WORKER_RUNS} jobs whose runner worker is killed while they hold the lock `)
     const orphaned = await workerDeaths(azurite, WORKER_RUNS)
+    process.stdout.write(`\nmain step beside the minimal prototype: ${N} runs each, interleaved `)
+    const beside = await mainBesidePrototype(azurite, N)
+    const starts = renewerStarts(N)
+    process.stdout.write(`\nrenewer footprint: one job holding a 60 s lease for ${FOOTPRINT_MS / 1000} s `)
+    const footprint = await renewerFootprint(azurite, FOOTPRINT_MS)
     console.log('\n')
 
     console.log('Step wall time, process start to exit (ms):')
@@ -277,10 +352,19 @@ async function bench(): Promise<void> {
       pass.baseline.map((h) => h.grant),
     )
     console.log(`  (baseline: a bare SDK loop trying a plain lease every ${BASELINE_POLL_MS} ms)`)
-    console.log('Lock free after the runner worker dies (the renewer checks every second, then releases) (ms):')
+    console.log('Lock free after the runner worker dies (the renewer looks every sixth of the lease: 2.5 s here) (ms):')
     printRow('worker killed -> lease available', orphaned, 'ms')
     console.log('Renewer memory right after main returns (its first renewal done):')
     printRow('renewer VmRSS', solo.rss, 'MiB', 1)
+    console.log(`Renewer holding a 60 s lease for ${FOOTPRINT_MS / 1000} s (aim: <= 60 MiB, <= 1 CPU-s an hour):`)
+    console.log(`  CPU                                ${footprint.cpuSecondsPerHour.toFixed(2)} CPU-s per hour held`)
+    console.log(`  VmRSS                              ${footprint.rss.toFixed(1)} MiB`)
+    console.log('Main step beside the minimal prototype (SDK lease, detached child, exit), interleaved (ms):')
+    printRow('main step, fresh lock each time', beside.main, 'ms')
+    printRow('prototype', beside.prototype, 'ms')
+    printRatio('main / prototype', beside.main, beside.prototype)
+    console.log('  target (issue 11)                  <= 1.3x')
+    printRow('renewer start (load its bundle)', starts, 'ms')
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
   } catch (err) {
     console.error(`\nThe bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)

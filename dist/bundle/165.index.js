@@ -484,11 +484,15 @@ var renewer_status = __webpack_require__(1210);
 const RELEASE_TIMEOUT_MS = 10_000;
 /**
  * How often the renewer looks at its worker (one kill(pid, 0), and /proc where
- * there is one). Each look wakes the process: about 0.4 ms of CPU, so every
- * second would cost 1.3 CPU-s an hour, more than all the renewals of a 60 s
- * lease. Every 3 s a dead worker's lock is free within about 3 s.
+ * there is one): a sixth of the lease, so 10 s for the default 60 s lease and
+ * 2.5 s for a 15 s one. Each look wakes the process for about 0.6 ms of CPU, and
+ * a renewal costs about 4 ms: looking every second would cost more than all the
+ * renewals. A dead worker's lock is free within a sixth of the lease, well
+ * before the lease itself would run out.
  */
-const WATCH_MS = 3_000;
+function watchEveryMs(leaseDurationMs) {
+    return Math.floor(leaseDurationMs / 6);
+}
 /** The IPC pipe to main, as a queue of checked messages; 'gone' once main has disconnected. */
 function messagesFromMain() {
     const queue = [];
@@ -555,12 +559,16 @@ class Renewer {
             },
         });
         const worker = this.config.worker;
+        const everyMs = watchEveryMs(this.config.lock.leaseDurationSeconds * 1000);
         if (!worker) {
             this.records.log("main's parent is pid 1 or unknown (a container job?): not watching the runner worker");
         }
         else {
-            this.records.log(`watching runner worker pid ${worker.pid}`);
+            this.records.log(`watching runner worker pid ${worker.pid} every ${everyMs / 1000} s`);
         }
+        // Nothing to look at: no worker, and a channel address that no clean-up can delete.
+        if (!worker && !(0,platform/* isSocketFile */.gC)(this.config.channel.address))
+            return;
         this.watch = setInterval(() => {
             void this.server?.keepListening();
             // 'unknown' is never 'gone': a probe that cannot tell must not end a held lease.
@@ -568,7 +576,7 @@ class Renewer {
                 this.records.log(`the runner worker (pid ${worker.pid}) is gone`);
                 void this.letGo('worker gone').then(() => this.finish(0));
             }
-        }, WATCH_MS);
+        }, everyMs);
     }
     async handle(request) {
         this.records.log(`${request.by} asks to ${request.op}`);

@@ -23,7 +23,7 @@ import { signIn } from '../sign-in/sign-in.ts'
 import { serveChannel, type ChannelRequest, type ChannelServer, type RenewerAnswer } from './channel.ts'
 import { advance, initialReport, type LifecycleEvent, type RenewerReport, type Requester } from './lifecycle.ts'
 import { parseToRenewer, type FromRenewer, type Handover, type RenewerConfig, type ToRenewer } from './messages.ts'
-import { livenessOf } from './platform.ts'
+import { isSocketFile, livenessOf } from './platform.ts'
 import { RenewerRecords } from './status.ts'
 
 /** The longest a release may take; post waits a little longer than this for the answer. */
@@ -31,11 +31,15 @@ const RELEASE_TIMEOUT_MS = 10_000
 
 /**
  * How often the renewer looks at its worker (one kill(pid, 0), and /proc where
- * there is one). Each look wakes the process: about 0.4 ms of CPU, so every
- * second would cost 1.3 CPU-s an hour, more than all the renewals of a 60 s
- * lease. Every 3 s a dead worker's lock is free within about 3 s.
+ * there is one): a sixth of the lease, so 10 s for the default 60 s lease and
+ * 2.5 s for a 15 s one. Each look wakes the process for about 0.6 ms of CPU, and
+ * a renewal costs about 4 ms: looking every second would cost more than all the
+ * renewals. A dead worker's lock is free within a sixth of the lease, well
+ * before the lease itself would run out.
  */
-const WATCH_MS = 3_000
+function watchEveryMs(leaseDurationMs: number): number {
+  return Math.floor(leaseDurationMs / 6)
+}
 
 /** The IPC pipe to main, as a queue of checked messages; 'gone' once main has disconnected. */
 function messagesFromMain(): () => Promise<ToRenewer | 'gone'> {
@@ -104,11 +108,14 @@ class Renewer {
       },
     })
     const worker = this.config.worker
+    const everyMs = watchEveryMs(this.config.lock.leaseDurationSeconds * 1000)
     if (!worker) {
       this.records.log("main's parent is pid 1 or unknown (a container job?): not watching the runner worker")
     } else {
-      this.records.log(`watching runner worker pid ${worker.pid}`)
+      this.records.log(`watching runner worker pid ${worker.pid} every ${everyMs / 1000} s`)
     }
+    // Nothing to look at: no worker, and a channel address that no clean-up can delete.
+    if (!worker && !isSocketFile(this.config.channel.address)) return
     this.watch = setInterval(() => {
       void this.server?.keepListening()
       // 'unknown' is never 'gone': a probe that cannot tell must not end a held lease.
@@ -116,7 +123,7 @@ class Renewer {
         this.records.log(`the runner worker (pid ${worker.pid}) is gone`)
         void this.letGo('worker gone').then(() => this.finish(0))
       }
-    }, WATCH_MS)
+    }, everyMs)
   }
 
   private async handle(request: ChannelRequest): Promise<RenewerAnswer> {
