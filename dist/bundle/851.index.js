@@ -572,9 +572,10 @@ function openLock(auth, spec, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Q: () => (/* binding */ lockNameProblem),
-/* harmony export */   i: () => (/* binding */ containerNameProblem)
+/* harmony export */   Qn: () => (/* binding */ lockNameProblem),
+/* harmony export */   iH: () => (/* binding */ containerNameProblem)
 /* harmony export */ });
+/* unused harmony export RESERVED_SEGMENT */
 // Azure's naming rules for the two names that identify a lock: the container
 // and the blob (the lock name, as in go-azuremutex). Each check returns why a
 // name is invalid, or undefined when it is fine.
@@ -596,13 +597,20 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 /** Azure's limit on the path segments of a blob name. */
 const MAX_SEGMENTS = 254;
 /**
+ * The first path segment of every blob the action keeps beside a lock (its
+ * queue and its counters, see reserved.ts). No lock may live under it, so a
+ * lock can never be one of those blobs.
+ */
+const RESERVED_SEGMENT = '.azure-mutex';
+/**
  * 1 to 1024 characters, no control characters or backslashes, at most 254
  * path segments, not ending in '.' or '/', and a name that means the same
  * blob to every client: no '.' or '..' segment (URL normalisation removes or
  * resolves them before the request leaves the client, so 'a/../b' would lock
  * 'b' and '../x/b' even another container), no empty segment (a leading '/'
  * or '//', which some SDKs trim and accounts with a hierarchical namespace
- * cannot hold), and no segment ending in '.' (which Azure drops).
+ * cannot hold), no segment ending in '.' (which Azure drops), and not under
+ * the action's own folder (RESERVED_SEGMENT).
  */
 function lockNameProblem(name) {
     if (name === '')
@@ -626,6 +634,9 @@ function lockNameProblem(name) {
         return `its path segment '${dotted}' ends with '.', which Azure drops`;
     if (segments.length > MAX_SEGMENTS)
         return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
+    if (segments[0] === RESERVED_SEGMENT) {
+        return `its first path segment '${RESERVED_SEGMENT}' is reserved for the queue and the counters the action keeps beside each lock`;
+    }
     return undefined;
 }
 
@@ -669,9 +680,9 @@ function parseLockSpec(value) {
         ? 'not an object'
         : typeof spec.endpoint !== 'string' || !/^https?:\/\/[^?#]+$/.test(spec.endpoint)
             ? 'endpoint'
-            : typeof spec.container !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .containerNameProblem */ .i)(spec.container)
+            : typeof spec.container !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .containerNameProblem */ .iH)(spec.container)
                 ? 'container'
-                : typeof spec.lockName !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .lockNameProblem */ .Q)(spec.lockName)
+                : typeof spec.lockName !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .lockNameProblem */ .Qn)(spec.lockName)
                     ? 'lockName'
                     : typeof spec.leaseDurationSeconds !== 'number' || (0,_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .leaseSecondsProblem */ .j1)(spec.leaseDurationSeconds)
                         ? 'leaseDurationSeconds'
