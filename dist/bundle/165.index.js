@@ -33,8 +33,8 @@ var errors = __webpack_require__(2960);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts
-var lock_blob = __webpack_require__(5246);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 3 modules
+var lock_blob = __webpack_require__(3291);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
 // Keeping a held lease alive. Each renewal attempt ends in one of three
 // outcomes, and only two things end the lease for us: Azure saying it is no
@@ -194,6 +194,7 @@ class Renewer {
     lock;
     renewing = new AbortController();
     kept;
+    refreshing;
     lettingGo;
     leaseId = '';
     server;
@@ -255,10 +256,14 @@ class Renewer {
         const firstOutcome = new Promise((resolve) => (first = resolve));
         const onOutcome = (outcome) => {
             if (outcome.kind === 'renewed') {
-                if (this.report.phase === 'starting')
+                const confirming = this.report.phase === 'starting';
+                if (confirming)
                     this.records.log('first renewal done: holding');
                 this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at });
                 first('holding');
+                // Main wrote the record just before the first renewal; after the later ones, show waiters it is alive.
+                if (!confirming)
+                    this.refreshRecord(lease.leaseId, leaseDurationMs);
             }
             else if (outcome.kind === 'unknown') {
                 this.update({ type: 'renewal-failed' });
@@ -282,6 +287,22 @@ class Renewer {
         return firstOutcome;
     }
     /**
+     * Rewrites the holder record as it is, so that its Last-Modified is recent:
+     * waiters believe a record only while its holder keeps it fresh. Best
+     * effort: a failure costs nothing but a record that may look stale.
+     */
+    refreshRecord(leaseId, leaseDurationMs) {
+        if (this.refreshing)
+            return;
+        this.refreshing = this.lock
+            .refreshHolder(leaseId, { signal: this.renewing.signal, timeoutMs: Math.floor(leaseDurationMs / 3) })
+            .catch((err) => {
+            if (!this.renewing.signal.aborted)
+                this.records.log(`refreshing the holder record failed: ${(0,errors/* describeStorageErrorBrief */.rg)(err)}`);
+        })
+            .finally(() => (this.refreshing = undefined));
+    }
+    /**
      * Stops renewing and releases the lease, once, whoever asks first. A late
      * request gets the same outcome. Never throws.
      */
@@ -292,6 +313,7 @@ class Renewer {
     async release(by) {
         this.renewing.abort();
         await this.kept; // no renewal in flight from here on
+        await this.refreshing;
         if (this.report.phase !== 'holding')
             return;
         this.records.log(`${by}: releasing the lease`);
@@ -309,6 +331,7 @@ class Renewer {
     async terminate() {
         this.renewing.abort();
         await this.kept;
+        await this.refreshing;
         if (this.report.phase === 'holding') {
             const now = new Date();
             this.update({

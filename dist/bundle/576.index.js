@@ -49,6 +49,7 @@ const Outputs = {
     LeaseId: 'lease-id',
     AcquiredAt: 'acquired-at',
     WaitedSeconds: 'waited-seconds',
+    FencingToken: 'fencing-token',
 };
 const State = {
     /** The lock: its LockSpec as JSON (no secrets); saved before waiting starts. */
@@ -63,6 +64,8 @@ const State = {
     RenewerChannel: 'renewer-channel',
     /** The renewer's status file: its latest report, for when it cannot answer. */
     StatusFile: 'renewer-status-file',
+    /** This job's turn, as JSON: its fencing token and its place in line on arrival, for the job summary. */
+    Turn: 'turn',
 };
 const Defaults = {
     Container: 'locks',
@@ -304,10 +307,12 @@ function readSettings(read) {
 /* harmony export */   T9: () => (/* binding */ renewer),
 /* harmony export */   ZE: () => (/* binding */ saveAmbientSource),
 /* harmony export */   aN: () => (/* binding */ ambientSource),
+/* harmony export */   dR: () => (/* binding */ saveTurn),
 /* harmony export */   dm: () => (/* binding */ lease),
 /* harmony export */   fR: () => (/* binding */ saveProposedLeaseId),
 /* harmony export */   s2: () => (/* binding */ lock)
 /* harmony export */ });
+/* unused harmony export turn */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(915);
@@ -380,6 +385,17 @@ function renewer() {
     if (!channel || !isText(channel.address) || !isText(channel.token) || !statusFile)
         return undefined;
     return { channel: { address: channel.address, token: channel.token }, statusFile };
+}
+function saveTurn(turn) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn, JSON.stringify({ fencingToken: turn.fencingToken, arrivalPosition: turn.arrivalPosition }));
+}
+/** The turn main saved; undefined when there is none or state holds something else. */
+function turn() {
+    const value = readJson(State.Turn);
+    const isCount = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1;
+    if (!value || !isCount(value.fencingToken) || !isCount(value.arrivalPosition))
+        return undefined;
+    return { fencingToken: value.fencingToken, arrivalPosition: value.arrivalPosition };
 }
 
 

@@ -2,7 +2,7 @@ export const id = 730;
 export const ids = [730];
 export const modules = {
 
-/***/ 2982:
+/***/ 7416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,42 +19,448 @@ var core = __webpack_require__(1659);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/holder.ts
-var lock_holder = __webpack_require__(7053);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts
-var lock_blob = __webpack_require__(5246);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 3 modules
+var lock_blob = __webpack_require__(3291);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+;// CONCATENATED MODULE: ./src/lock/queue.ts
+// The queue's rules, apart from storage: which entries are alive, where a
+// waiter stands, and when it is at the head. Order is by ticket, and tickets
+// come from one counter in the service's order, so no two waiters share one.
+/**
+ * An entry is written first and leased just after: one without a lease is
+ * believed to be joining while it is younger than this (by the service's
+ * clock, 1 s resolution), and left behind after.
+ */
+const JOIN_GRACE_MS = 5_000;
+/**
+ * A ticket handed out within this time before ours may not have its entry
+ * yet (its waiter writes it one request later). Until that entry shows, the
+ * lock shows that waiter holding it, or this time has passed, the waiter
+ * behind it does not take the head.
+ */
+const CLAIM_GRACE_MS = 2_000;
+function isLive(entry, serviceNow) {
+    return entry.leased || serviceNow.getTime() - entry.modifiedAt.getTime() <= JOIN_GRACE_MS;
+}
+function standingOf(look, ticket) {
+    const before = look.entries.filter((entry) => entry.ticket < ticket);
+    return {
+        ahead: before.filter((entry) => isLive(entry, look.serviceNow)),
+        lapsed: before.filter((entry) => !isLive(entry, look.serviceNow)),
+        mine: look.entries.find((entry) => entry.ticket === ticket),
+    };
+}
+function recentPredecessor(claim, now) {
+    if (!claim.previousAt || !claim.serviceNow)
+        return undefined;
+    // The service's own clock on both sides, so the runners' clocks do not matter; +1 s for its resolution.
+    const age = claim.serviceNow.getTime() - claim.previousAt.getTime();
+    const left = CLAIM_GRACE_MS + 1_000 - age;
+    return left > 0 ? { ticket: claim.ticket - 1, until: now + left } : undefined;
+}
+/** Whether a look at the queue or the lock shows that the waiter of `predecessor` has joined (or been served). */
+function predecessorShown(predecessor, look) {
+    if (look.entries?.some((entry) => entry.ticket === predecessor.ticket))
+        return true;
+    const held = /^\d{1,16}$/.test(look.holderTicket ?? '') ? Number(look.holderTicket) : NaN;
+    return held >= predecessor.ticket;
+}
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./src/lock/attempt.ts
+// One attempt of a waiter: what it does each time the wait loop wakes it.
+//
+// Outside the queue (its first attempt): one listing of the queue. Nobody
+// waiting: it tries for the lease at once, and only if that fails does it join.
+// Somebody waiting: it joins behind them.
+//
+// In the queue, it holds an entry named by its ticket and renews the entry's
+// lease every third of the lease duration. At the head (no live entry ahead)
+// it looks at the lock often and takes the lease when it is free; further back
+// it only lists the queue, seldom, to learn when it has moved up. Clients that
+// do not queue (go-azuremutex, az CLI, older versions) may still take a free
+// lease: the head then just keeps looking.
+
+
+
+/**
+ * At the head: a look at the lock every 100-200 ms, so a release is seen
+ * within 150 ms on average (about 400 requests a minute). Further back: a
+ * listing every 3-4 s, which with the entry's renewals (12 a minute for a
+ * 15 s lease, 3 for 60 s) stays under 30 requests a minute.
+ */
+const DEFAULT_PACING = { headPollMs: [100, 200], queuePollMs: [3_000, 4_000], headListMs: 30_000 };
+/** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
+const FIRST_LOOK_LIMIT = 5;
+/** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
+const TIDY_TIMEOUT_MS = 2_000;
+const between = ([min, max]) => min + Math.random() * (max - min);
+class Waiter {
+    options;
+    entry;
+    head = false;
+    listAt = 0;
+    /** The lease was asked for: whatever ends the wait without success gives it back. */
+    acquireTried = false;
+    /** The lease is ours, but taking it was not finished (a request failed after the grant). */
+    acquired = false;
+    /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
+    answered = false;
+    constructor(options) {
+        this.options = options;
+    }
+    get store() {
+        return this.options.store;
+    }
+    /** One attempt; `call` gives each request its signal and deadline. */
+    async attempt(call, wantsHolder) {
+        if (this.acquired) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (!this.entry)
+            return this.fromOutside(call);
+        await this.keepEntry(call);
+        let ahead;
+        if (Date.now() >= this.listAt)
+            ahead = await this.lookAtQueue(call);
+        if (this.head)
+            return this.asHead(call, ahead);
+        // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
+        const pending = this.entry?.predecessor !== undefined && ahead?.length === 0;
+        const lock = ahead && (pending || wantsHolder(ahead.length)) ? await this.store.view(call()) : undefined;
+        const predecessor = this.entry?.predecessor;
+        if (predecessor &&
+            lock?.state === 'leased' &&
+            predecessorShown(predecessor, { holderTicket: lock.holder?.ticket })) {
+            this.entry.predecessor = undefined;
+            this.head = true;
+            this.listAt = Date.now() + this.options.pacing.headListMs;
+        }
+        const sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead };
+        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
+    }
+    /** When the next attempt is due: the next look (at the lock for the head, at the queue for the others) or renewal. */
+    wakeAt() {
+        const lookAt = this.head ? Date.now() + between(this.options.pacing.headPollMs) : this.listAt;
+        return Math.min(lookAt, this.listAt, this.entry?.renewAt ?? Infinity);
+    }
+    /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
+    async fromOutside(call) {
+        const look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
+        this.answered = true;
+        const live = look.entries.filter((entry) => isLive(entry, look.serviceNow));
+        void this.sweep(look.entries.filter((entry) => !isLive(entry, look.serviceNow)));
+        if (live.length === 0 && look.complete) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (!this.options.willWait) {
+            const lock = await this.store.view(call());
+            return {
+                kind: 'waiting',
+                sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
+                wakeAt: 0,
+            };
+        }
+        const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
+        const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
+        // At the head with the lock free (its holder let go meanwhile): look again at once.
+        return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() };
+    }
+    /**
+     * Asks for the lease with our id (idempotent: it also re-confirms a lease
+     * taken on an earlier try). A missing blob is created, and the attempt ends
+     * to try again at once.
+     */
+    async acquire(call) {
+        this.acquireTried = true;
+        const sentAt = new Date();
+        const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+        this.acquired = outcome === 'acquired';
+        if (outcome === 'acquired')
+            return { kind: 'acquired', sentAt };
+        // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
+        this.acquireTried = false;
+        if (outcome === 'held-by-other')
+            return outcome;
+        const created = await this.store.create(call());
+        if (created !== 'nothing')
+            this.options.emit({ type: 'created', what: created });
+        return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
+    }
+    /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
+    async join(call, previousTicket) {
+        const claim = await this.store.queue.claimTicket(call());
+        const leaseId = (0,external_node_crypto_.randomUUID)();
+        const entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call());
+        // The container is gone: start again from outside, which creates it.
+        if (entered === 'missing')
+            return [];
+        this.entry = {
+            ticket: claim.ticket,
+            leaseId,
+            renewAt: Date.now() + (this.options.leaseSeconds * 1000) / 3,
+            // Our own earlier ticket (when joining again) is not waited for.
+            predecessor: claim.ticket - 1 === previousTicket ? undefined : recentPredecessor(claim, Date.now()),
+        };
+        return this.lookAtQueue(call, { justJoined: true });
+    }
+    /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
+    async keepEntry(call) {
+        const entry = this.entry;
+        if (!entry || Date.now() < entry.renewAt)
+            return;
+        let renewed;
+        try {
+            renewed = await this.store.queue.renewEntry(entry.ticket, entry.leaseId, call());
+        }
+        catch (err) {
+            if (!(0,errors/* isTransient */.dg)(err))
+                throw err;
+            entry.renewAt = Date.now() + 1_000; // two more chances at least before the lease lapses
+            return;
+        }
+        if (renewed === 'renewed') {
+            entry.renewAt = Date.now() + (this.options.leaseSeconds * 1000) / 3;
+            return;
+        }
+        await this.rejoin(call);
+    }
+    async rejoin(call) {
+        const previous = this.entry?.ticket;
+        this.entry = undefined;
+        this.head = false;
+        this.options.emit({ type: 'rejoined', waitedMs: this.options.waitedMs() });
+        return this.join(call, previous);
+    }
+    /** Lists the queue up to our entry: who is ahead, whether we are the head; lapsed entries ahead are swept. */
+    async lookAtQueue(call, { justJoined = false } = {}) {
+        const entry = this.entry;
+        if (!entry)
+            return [];
+        const look = await this.store.queue.look({ ...call(), upTo: entry.ticket });
+        const standing = standingOf(look, entry.ticket);
+        // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
+        if (!standing.mine && !justJoined)
+            return this.rejoin(call);
+        void this.sweep(standing.lapsed);
+        const predecessor = entry.predecessor;
+        if (predecessor && (predecessorShown(predecessor, look) || Date.now() >= predecessor.until)) {
+            entry.predecessor = undefined;
+        }
+        this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
+        const pause = this.head ? this.options.pacing.headListMs : between(this.options.pacing.queuePollMs);
+        // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
+        const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
+        this.listAt = Date.now() + (pending ? between(this.options.pacing.headPollMs) : pause);
+        return standing.ahead;
+    }
+    /** At the head: look at the lock, and take it when it is free. */
+    async asHead(call, ahead) {
+        const lock = await this.store.view(call());
+        if (lock.state === 'missing' || lock.state === 'free') {
+            const outcome = await this.acquire(call);
+            // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        const sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead };
+        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
+    }
+    /**
+     * The lease is ours: write our holder record, take the next fencing token,
+     * and leave the queue, all at once. Returns the record as written and the token.
+     */
+    async take(record, call) {
+        // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
+        const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
+        const [, fencingToken] = await Promise.all([
+            this.store.writeHolder(this.options.leaseId, written, call()),
+            this.store.nextFencingToken(call()),
+            this.leave(),
+        ]);
+        this.acquired = false;
+        return { record: written, fencingToken };
+    }
+    /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
+    async leave() {
+        const entry = this.entry;
+        if (!entry)
+            return;
+        this.entry = undefined;
+        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+    }
+    /** The wait ends without success: leave the queue, and give back a lease we may hold. */
+    async abandon() {
+        const giveBack = this.acquireTried
+            ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+            : undefined;
+        await Promise.all([this.leave(), giveBack]);
+    }
+    /** Removes entries whose waiters are gone. Not awaited by the attempt: it is housekeeping. */
+    async sweep(lapsed) {
+        await Promise.all(lapsed.map((entry) => this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)));
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var lock_holder = __webpack_require__(7053);
+;// CONCATENATED MODULE: ./src/lock/wait-report.ts
+// The waiter's reporting: what each attempt saw goes in, and out come the few
+// events worth a line in the log: when waiting starts, when the waiter's place
+// in line or the holder changes, every so often while nothing changes, and
+// once for a lease that never ends by itself. No storage, no wording: the
+// action layer words the events.
+
+class WaitReport {
+    options;
+    /** The holder as last believed for the lines; undefined while the lock is free or not yet seen. */
+    seen;
+    /** The holder at the last look, believed or not yet. */
+    latest;
+    heldAtLastLook = false;
+    ahead = [];
+    reportedAhead;
+    reportedHolder;
+    lastLineAt = 0;
+    started = false;
+    infiniteTold = false;
+    /** A lease without a record was seen once: believed the second time (a new holder writes its record just after). */
+    unknownOnce = false;
+    /** Records seen on a free blob: their holder's lease lapsed, so a record-less client that leases it next is not them. */
+    stale = new Set();
+    firstPosition;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The holder at the last look that saw the lock leased, for the timeout message. */
+    get holder() {
+        return this.latest;
+    }
+    /** The place in line of the first line; undefined when no line was due (the lock was taken at once). */
+    get arrivalPosition() {
+        return this.firstPosition;
+    }
+    /** Whether a look at the lock would make a line now: the first one, a new place in line, or one that is due. */
+    wantsHolder(aheadCount, now) {
+        return !this.started || aheadCount !== this.reportedAhead || now - this.lastLineAt >= this.options.progressEveryMs;
+    }
+    place() {
+        return {
+            position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
+            holder: this.heldAtLastLook ? this.seen : undefined,
+            ahead: this.ahead.map((entry) => entry.waiter),
+        };
+    }
+    /** Takes in one attempt's sighting; returns the events it makes, in order. */
+    see(sighting, waitedMs, now) {
+        const events = [];
+        let settled = sighting.lock === undefined;
+        const lock = sighting.lock;
+        if (lock?.state === 'free') {
+            if (lock.staleHolder)
+                this.stale.add((0,lock_holder/* holderKey */.I4)(lock.staleHolder));
+            this.unknownOnce = false;
+            this.heldAtLastLook = false;
+            settled = true;
+        }
+        else if (lock?.state === 'leased') {
+            const record = lock.holder && !this.stale.has((0,lock_holder/* holderKey */.I4)(lock.holder)) ? lock.holder : undefined;
+            this.latest = {
+                record,
+                freshness: record ? (0,lock_holder/* freshnessOf */.T5)(record, lock.modifiedAt, lock.serviceNow) : { kind: 'unknown-age' },
+                infinite: lock.infinite,
+            };
+            // A lease without a record is also what a handoff looks like for a few ms.
+            settled = record !== undefined || this.unknownOnce;
+            this.unknownOnce = record === undefined;
+            if (settled) {
+                this.seen = this.latest;
+                this.heldAtLastLook = true;
+                if (lock.infinite && this.options.noTimeLimit && !this.infiniteTold) {
+                    this.infiniteTold = true;
+                    events.push({ type: 'infinite-lease', holder: this.seen, breakCommand: this.options.breakCommand });
+                }
+            }
+        }
+        if (sighting.ahead)
+            this.ahead = sighting.ahead;
+        // Lines wait for a settled look at the lock, so that they name the holder rightly.
+        if (!settled || (!this.started && !lock))
+            return events;
+        const place = this.place();
+        const holderKeyNow = (0,lock_holder/* holderSeenKey */.z)(place.holder);
+        let type;
+        if (!this.started)
+            type = 'waiting';
+        else if (this.ahead.length !== this.reportedAhead)
+            type = 'moved';
+        else if (lock && place.holder && holderKeyNow !== this.reportedHolder)
+            type = 'holder-changed';
+        else if (now - this.lastLineAt >= this.options.progressEveryMs)
+            type = 'still-waiting';
+        if (!type)
+            return events;
+        events.push({ type, place, waitedMs });
+        this.started = true;
+        this.firstPosition ??= place.position;
+        this.reportedAhead = this.ahead.length;
+        if (lock)
+            this.reportedHolder = holderKeyNow;
+        this.lastLineAt = now;
+        return events;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lock/waiter.ts
-// The waiter: watches the lock blob cheaply (one HEAD per poll), tries to take
-// the lease only when it looks free, and reports who holds it while it waits.
+// The wait loop: wakes the waiter for one attempt at a time (attempt.ts),
+// feeds what each attempt saw to the reporting (wait-report.ts), and owns the
+// rest: the time limit, the cancel, the requests' deadlines, and riding out a
+// storage service that fails for a while. Whatever ends the wait, the waiter
+// leaves the queue before this returns.
 
 
 
 
 
 
-const DEFAULT_POLL_MS = [250, 750];
+
+
 /** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
 const DEADLINE_GRACE_MS = 2_000;
 /**
- * Waits until the lease is ours, then writes our holder record. Throws
- * LockTimeoutError when the time runs out, LockCancelledError on cancel, and
- * the storage error when one is not transient (bad credentials, for instance).
+ * Waits until the lease is ours, in turn, then writes our holder record and
+ * takes a fencing token. Throws LockTimeoutError when the time runs out,
+ * LockCancelledError on cancel, and the storage error when one is not
+ * transient (bad credentials, for instance).
  */
 async function waitForLease(options) {
     const { lock, signal } = options;
-    const [pollMin, pollMax] = options.pollMs ?? DEFAULT_POLL_MS;
-    const progressEveryMs = options.progressEveryMs ?? 30_000;
-    const graceMs = options.cancelGraceMs ?? 1_000;
     const started = Date.now();
     const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
+    const progressEveryMs = options.progressEveryMs ?? 30_000;
+    const graceMs = options.cancelGraceMs ?? 1_000;
     const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
     const emit = (event) => options.onEvent?.(event);
+    const waitedMs = () => Date.now() - started;
+    const report = new WaitReport({
+        progressEveryMs,
+        noTimeLimit: options.timeoutMs === undefined,
+        breakCommand: lock.breakCommand,
+    });
     // Requests get a short grace after a cancel: an acquire that is in flight is
     // better finished and released than abandoned half way.
     const requests = new AbortController();
@@ -66,121 +472,91 @@ async function waitForLease(options) {
     });
     const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
     signal?.addEventListener('abort', onCancel, { once: true });
-    let acquireTried = false;
-    let acquired = false; // the lease is ours but the holder record is not written yet
+    const waiter = new Waiter({
+        store: lock,
+        leaseId,
+        leaseSeconds: options.leaseDurationSeconds,
+        who: options.holder,
+        willWait: deadline > started,
+        pacing: options.pacing ?? DEFAULT_PACING,
+        emit,
+        waitedMs,
+    });
+    let tried = false; // the lock was tried for, or seen held: a timeout of 0 still tries once
     let contacted = false;
-    let tried = false; // the lease was tried for, or seen held
-    let lastHolder;
-    let unknownOnce = false;
-    let lastReport = started;
     let lastTroubleReport = -Infinity;
-    let seen;
-    const stale = new Set();
     try {
         for (;;) {
             if (signal?.aborted)
                 throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
-            const now = Date.now();
-            // The lock is always tried once, so a timeout of 0 means "try once".
-            if (now >= deadline && tried) {
-                throw new errors/* LockTimeoutError */.XB(`Timed out after ${(0,duration/* formatDuration */.a)(now - started)} waiting for lock ${lock.location}; ` +
-                    `it is held by ${(0,lock_holder/* describeHolder */.sG)(seen)}.`);
-            }
+            if (Date.now() >= deadline && tried)
+                throw timedOut(lock, started, report);
+            let wakeAt = Date.now();
             try {
-                const view = acquired ? undefined : await lock.view(call());
+                const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, Date.now()));
                 contacted = true;
-                if (view?.state === 'missing') {
-                    const created = await lock.create(call());
-                    if (created !== 'nothing')
-                        emit({ type: 'created', what: created });
-                    continue;
-                }
-                if (view === undefined || view.state === 'free') {
-                    // A record on a free blob belongs to a holder whose lease lapsed; if a
-                    // record-less client leases the blob next, that record is not theirs.
-                    if (view?.staleHolder)
-                        stale.add((0,lock_holder/* holderKey */.I4)(view.staleHolder));
-                    unknownOnce = false;
+                tried ||= outcome.kind === 'acquired' || outcome.tried !== false;
+                if (outcome.kind === 'acquired') {
                     if (signal?.aborted)
-                        continue;
-                    acquireTried = true;
-                    tried = true;
-                    // With our own id this is idempotent: it also re-confirms a lease we
-                    // took on a try whose holder record could not be written.
-                    const sentAt = new Date();
-                    const outcome = await lock.acquire(leaseId, options.leaseDurationSeconds, call());
-                    if (outcome === 'missing')
-                        continue;
-                    if (outcome === 'acquired') {
-                        acquired = true;
-                        const acquiredAt = new Date();
-                        const holder = { ...options.holder, acquiredAt: acquiredAt.toISOString() };
-                        await lock.writeHolder(leaseId, holder, call());
-                        if (signal?.aborted)
-                            throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
-                        return { leaseId, confirmedAt: sentAt, acquiredAt, waitedMs: acquiredAt.getTime() - started, holder };
-                    }
-                    acquired = false;
+                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
+                    const acquiredAt = new Date();
+                    const { record: holder, fencingToken } = await waiter.take({
+                        ...options.holder,
+                        acquiredAt: acquiredAt.toISOString(),
+                        leaseSeconds: String(options.leaseDurationSeconds),
+                    }, call);
+                    if (signal?.aborted)
+                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
+                    return {
+                        leaseId,
+                        confirmedAt: outcome.sentAt,
+                        acquiredAt,
+                        waitedMs: acquiredAt.getTime() - started,
+                        holder,
+                        fencingToken,
+                        arrivalPosition: report.arrivalPosition ?? 1,
+                    };
                 }
-                else {
-                    const holder = view.holder && !stale.has((0,lock_holder/* holderKey */.I4)(view.holder)) ? view.holder : undefined;
-                    const key = (0,lock_holder/* holderKey */.I4)(holder);
-                    const waitedMs = Date.now() - started;
-                    // A lease without a record is also what a handoff looks like for a few
-                    // ms (the new holder writes its record just after taking the lease), so
-                    // an unknown holder is believed only when two polls in a row see it.
-                    const settled = holder !== undefined || unknownOnce;
-                    unknownOnce = holder === undefined;
-                    tried = true;
-                    if (settled) {
-                        const event = lastHolder === undefined
-                            ? 'waiting'
-                            : key !== lastHolder
-                                ? 'holder-changed'
-                                : Date.now() - lastReport >= progressEveryMs
-                                    ? 'still-waiting'
-                                    : undefined;
-                        if (event) {
-                            emit({ type: event, holder, waitedMs });
-                            lastReport = Date.now();
-                        }
-                        lastHolder = key;
-                        seen = holder;
-                    }
-                }
+                for (const event of report.see(outcome.sighting, waitedMs(), Date.now()))
+                    emit(event);
+                wakeAt = outcome.wakeAt;
             }
             catch (err) {
                 if (err instanceof errors/* LockCancelledError */.pw)
                     throw err;
                 if (signal?.aborted)
                     continue;
+                contacted ||= waiter.answered;
                 // Until the service has answered once, a network failure is about the
                 // setup (a wrong or unreachable endpoint) and the SDK has retried it.
                 // Throttling and server errors are answers: they are waited out.
                 if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined))
                     throw err;
                 if (Date.now() - lastTroubleReport >= progressEveryMs) {
-                    emit({ type: 'storage-trouble', error: err, waitedMs: Date.now() - started });
+                    emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
                     lastTroubleReport = Date.now();
                 }
+                wakeAt = Date.now() + 500 + Math.random() * 500;
             }
-            const pause = pollMin + Math.random() * (pollMax - pollMin);
-            await (0,promises_.setTimeout)(Math.max(0, Math.min(pause, deadline - Date.now())), undefined, { signal }).catch(() => { });
+            const pause = Math.min(wakeAt, deadline) - Date.now();
+            if (pause > 0)
+                await (0,promises_.setTimeout)(pause, undefined, { signal }).catch(() => { });
         }
     }
     catch (err) {
-        // Whatever ends the wait without success, a lease we may have taken goes back.
-        if (acquireTried)
-            await releaseQuietly(lock, leaseId);
+        // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
+        await waiter.abandon();
         throw err;
     }
     finally {
         signal?.removeEventListener('abort', onCancel);
     }
 }
-/** Best effort, bounded: give back a lease we may hold. 'not-held' and errors are both fine here. */
-async function releaseQuietly(lock, leaseId) {
-    await lock.release(leaseId, { timeoutMs: 2_000 }).catch(() => undefined);
+function timedOut(lock, started, report) {
+    const holder = report.holder;
+    const breakIt = holder?.infinite ? `; break its lease with: ${lock.breakCommand}` : '';
+    return new errors/* LockTimeoutError */.XB(`Timed out after ${(0,duration/* formatDuration */.a)(Date.now() - started)} waiting for lock ${lock.location}; ` +
+        `it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
 }
 
 // EXTERNAL MODULE: ./src/renewer/control.ts
@@ -238,6 +614,99 @@ function failStep(err, endpoint, context = {}) {
 var inputs = __webpack_require__(1729);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
+;// CONCATENATED MODULE: ./src/action/wait-lines.ts
+// The main step's lines while it waits, and what it says of its turn once the
+// lock is its own: the wording of the waiter's events (lock/wait-report.ts).
+// Every value read from storage reaches a line through describeHolderSeen,
+// briefHolderSeen or briefHolder, which show it through showUntrusted.
+
+
+
+
+
+
+
+/** Waiters named in a line; the rest are counted. */
+const SHOWN_AHEAD = 5;
+/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
+function placeLine(place, lockName) {
+    const ahead = [
+        ...(place.holder ? [(0,lock_holder/* briefHolderSeen */.AG)(place.holder)] : []),
+        ...place.ahead.map((who) => (who ? (0,lock_holder/* briefHolder */.p2)(who) : 'a waiter that wrote no record')),
+    ];
+    const shown = ahead.slice(0, SHOWN_AHEAD);
+    if (ahead.length > shown.length)
+        shown.push(`and ${ahead.length - shown.length} more`);
+    const line = `${ordinal(place.position)} in line for ${lockName}`;
+    return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
+}
+/** The lines an event makes; none for an event that needs no line. */
+function linesFor(event, spec) {
+    const name = `${spec.container}/${spec.lockName}`;
+    const info = (text) => ({ level: 'info', text });
+    switch (event.type) {
+        case 'waiting':
+            return [
+                info(placeLine(event.place, name)),
+                ...(event.place.holder
+                    ? [info(`The lock is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}. Waiting.`)]
+                    : []),
+            ];
+        case 'moved':
+            return [info(`${placeLine(event.place, name)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)})`)];
+        case 'holder-changed':
+            return [
+                info(`The lock is now held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`),
+            ];
+        case 'still-waiting':
+            return [info(`Still waiting after ${(0,duration/* formatDuration */.a)(event.waitedMs)}; ${placeLine(event.place, name)}`)];
+        case 'infinite-lease':
+            return [
+                {
+                    level: 'warning',
+                    text: `Lock ${name} is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.holder)}. With no '${constants/* Inputs */.G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${constants/* Inputs */.G0.Timeout}' (for example 30m) to bound the wait, ` +
+                        `or break the lease: ${event.breakCommand}`,
+                },
+            ];
+        case 'rejoined':
+            return [
+                {
+                    level: 'warning',
+                    text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
+                        `so it joined the queue again, at the back (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`,
+                },
+            ];
+        case 'created':
+            return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')];
+        case 'storage-trouble':
+            return [
+                {
+                    level: 'warning',
+                    text: `Storage is failing while waiting (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); retrying.`,
+                },
+            ];
+    }
+}
+/** The main step's handler of the waiter's events. */
+function waitEventLogger(spec) {
+    return (event) => {
+        for (const line of linesFor(event, spec)) {
+            if (line.level === 'warning')
+                core/* warning */.$e(line.text);
+            else
+                core/* info */.pq(line.text);
+        }
+    };
+}
+/** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
+function reportTurn(acquired) {
+    core/* setOutput */.uH(constants/* Outputs */.tY.FencingToken, String(acquired.fencingToken));
+    state/* saveTurn */.dR({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition });
+    core/* info */.pq(`Fencing token ${acquired.fencingToken} (${ordinal(acquired.arrivalPosition)} in line on arrival): ` +
+        'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
+}
+
 ;// CONCATENATED MODULE: ./src/action/main-step.ts
 // The main step: wait for the lease, hand it to the detached renewer, and
 // leave in state everything post needs to give it back.
@@ -331,7 +800,7 @@ async function holdLock(settings, cancel) {
             holder: (0,context/* holderFromEnvironment */.Q)(),
             timeoutMs: settings.timeoutMs,
             signal: cancel,
-            onEvent: logWaitEvent,
+            onEvent: waitEventLogger(spec),
         });
         state/* saveLease */.Ae(acquired);
         try {
@@ -353,6 +822,7 @@ async function holdLock(settings, cancel) {
         core/* setOutput */.uH(constants/* Outputs */.tY.LeaseId, leaseId);
         core/* setOutput */.uH(constants/* Outputs */.tY.AcquiredAt, acquired.holder.acquiredAt);
         core/* setOutput */.uH(constants/* Outputs */.tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
+        reportTurn(acquired);
         core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a)(acquired.waitedMs)}. ` +
             `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
     }
@@ -361,25 +831,6 @@ async function holdLock(settings, cancel) {
             renewer.detach();
         else
             renewer.dismiss();
-    }
-}
-function logWaitEvent(event) {
-    switch (event.type) {
-        case 'waiting':
-            core/* info */.pq(`The lock is held by ${(0,lock_holder/* describeHolder */.sG)(event.holder)}. Waiting.`);
-            break;
-        case 'holder-changed':
-            core/* info */.pq(`The lock is now held by ${(0,lock_holder/* describeHolder */.sG)(event.holder)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`);
-            break;
-        case 'still-waiting':
-            core/* info */.pq(`Still waiting after ${(0,duration/* formatDuration */.a)(event.waitedMs)}; held by ${(0,lock_holder/* describeHolder */.sG)(event.holder)}.`);
-            break;
-        case 'created':
-            core/* info */.pq(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.');
-            break;
-        case 'storage-trouble':
-            core/* warning */.$e(`Storage is failing while waiting (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); retrying.`);
-            break;
     }
 }
 
@@ -391,7 +842,7 @@ function logWaitEvent(event) {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2982);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7416);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

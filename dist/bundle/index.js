@@ -512,9 +512,9 @@ var __webpack_exports__ = {};
 // calls it. Each entry loads only its own part of the bundle.
 // Adding an entry (a sub-action, say) is one line here.
 const entries = {
-    main: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(851), __nccwpck_require__.e(576), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730)),
-    post: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(851), __nccwpck_require__.e(576), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
-    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(851), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
+    main: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(18), __nccwpck_require__.e(576), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730)),
+    post: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(18), __nccwpck_require__.e(576), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
+    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(18), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
 };
 
 var __webpack_exports__entries = __webpack_exports__.j;

@@ -19,6 +19,7 @@ export const Outputs = {
   LeaseId: 'lease-id',
   AcquiredAt: 'acquired-at',
   WaitedSeconds: 'waited-seconds',
+  FencingToken: 'fencing-token',
 } as const
 
 export const State = {
@@ -34,6 +35,8 @@ export const State = {
   RenewerChannel: 'renewer-channel',
   /** The renewer's status file: its latest report, for when it cannot answer. */
   StatusFile: 'renewer-status-file',
+  /** This job's turn, as JSON: its fencing token and its place in line on arrival, for the job summary. */
+  Turn: 'turn',
 } as const
 
 export const Defaults = {

@@ -4,12 +4,11 @@
 import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
-import { LockCancelledError, describeStorageErrorBrief } from '../lock/errors.ts'
-import { describeHolder } from '../lock/holder.ts'
+import { LockCancelledError } from '../lock/errors.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation } from '../lock/spec.ts'
 import { STEP_RETRY, secretsOf } from '../lock/storage.ts'
-import { waitForLease, type WaitEvent } from '../lock/waiter.ts'
+import { waitForLease } from '../lock/waiter.ts'
 import { SpawnedRenewer, newRenewerPlaces, workerOf } from '../renewer/control.ts'
 import type { OidcRequest } from '../sign-in/github-oidc.ts'
 import { usesEntra } from '../sign-in/methods.ts'
@@ -19,6 +18,7 @@ import { holderFromEnvironment, oidcRequestFromEnv } from './context.ts'
 import { failStep } from './failure.ts'
 import { readSettings, type Settings } from './inputs.ts'
 import * as state from './state.ts'
+import { reportTurn, waitEventLogger } from './wait-lines.ts'
 
 /** How long the renewer may take to start and confirm the lease, once main has it. */
 const RENEWER_CONFIRM_MS = 20_000
@@ -92,7 +92,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
       holder: holderFromEnvironment(),
       timeoutMs: settings.timeoutMs,
       signal: cancel,
-      onEvent: logWaitEvent,
+      onEvent: waitEventLogger(spec),
     })
     state.saveLease(acquired)
 
@@ -117,6 +117,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     core.setOutput(Outputs.LeaseId, leaseId)
     core.setOutput(Outputs.AcquiredAt, acquired.holder.acquiredAt)
     core.setOutput(Outputs.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1))
+    reportTurn(acquired)
     core.info(
       `Holding lock ${lockLocation(spec)} since ${acquired.holder.acquiredAt} after waiting ${formatDuration(acquired.waitedMs)}. ` +
         `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${formatDuration((spec.leaseDurationSeconds * 1000) / 3)}.`,
@@ -124,25 +125,5 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
   } finally {
     if (handedOver) renewer.detach()
     else renewer.dismiss()
-  }
-}
-
-function logWaitEvent(event: WaitEvent): void {
-  switch (event.type) {
-    case 'waiting':
-      core.info(`The lock is held by ${describeHolder(event.holder)}. Waiting.`)
-      break
-    case 'holder-changed':
-      core.info(`The lock is now held by ${describeHolder(event.holder)} (waited ${formatDuration(event.waitedMs)}).`)
-      break
-    case 'still-waiting':
-      core.info(`Still waiting after ${formatDuration(event.waitedMs)}; held by ${describeHolder(event.holder)}.`)
-      break
-    case 'created':
-      core.info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')
-      break
-    case 'storage-trouble':
-      core.warning(`Storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`)
-      break
   }
 }

@@ -1,5 +1,5 @@
-export const id = 851;
-export const ids = [851];
+export const id = 18;
+export const ids = [18];
 export const modules = {
 
 /***/ 6307:
@@ -41,6 +41,7 @@ function formatDuration(ms) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DH: () => (/* binding */ RequestTimeoutError),
+/* harmony export */   Ku: () => (/* binding */ LockError),
 /* harmony export */   XB: () => (/* binding */ LockTimeoutError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   pw: () => (/* binding */ LockCancelledError),
@@ -50,7 +51,7 @@ function formatDuration(ms) {
 /* harmony export */   t6: () => (/* binding */ storageErrorCode),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports LockError, isAbort */
+/* unused harmony export isAbort */
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // How the lock core reads failures from storage: the error code Azure gave,
 // whether another try may succeed, and a plain sentence for people.
@@ -203,13 +204,19 @@ function describeStorageErrorBrief(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ briefHolderSeen),
 /* harmony export */   I4: () => (/* binding */ holderKey),
 /* harmony export */   Jp: () => (/* binding */ holderToMetadata),
+/* harmony export */   L_: () => (/* binding */ identityToMetadata),
+/* harmony export */   NW: () => (/* binding */ describeHolderSeen),
+/* harmony export */   T5: () => (/* binding */ freshnessOf),
 /* harmony export */   _L: () => (/* binding */ isHolderKey),
 /* harmony export */   ez: () => (/* binding */ holderFromMetadata),
-/* harmony export */   sG: () => (/* binding */ describeHolder)
+/* harmony export */   p2: () => (/* binding */ briefHolder),
+/* harmony export */   q9: () => (/* binding */ identityFromMetadata),
+/* harmony export */   z: () => (/* binding */ holderSeenKey)
 /* harmony export */ });
-/* unused harmony export HOLDER_KEYS */
+/* unused harmony exports HOLDER_KEYS, describeHolder, shownTime */
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
@@ -225,7 +232,13 @@ const FIELDS = [
     ['actor', 'holder_actor'],
     ['runUrl', 'holder_run_url'],
     ['acquiredAt', 'holder_acquired_at'],
+    ['leaseSeconds', 'holder_lease_seconds'],
+    ['ticket', 'holder_ticket'],
 ];
+/** Fields that older records lack: read back only when present. */
+const OPTIONAL_FIELDS = new Set(['leaseSeconds', 'ticket']);
+/** The fields that say who, not when: the ones a queue entry carries too. */
+const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OPTIONAL_FIELDS.has(field));
 /** The keys of the record on the blob; other keys on it belong to others and are left alone. */
 const HOLDER_KEYS = FIELDS.map(([, key]) => key);
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
@@ -261,22 +274,58 @@ function decodeValue(value) {
 }
 function holderToMetadata(record) {
     const metadata = {};
-    for (const [field, key] of FIELDS)
-        metadata[key] = encodeValue(record[field]);
+    for (const [field, key] of FIELDS) {
+        const value = record[field];
+        if (value !== undefined)
+            metadata[key] = encodeValue(value);
+    }
     return metadata;
+}
+/** Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written. */
+function lowerCased(metadata) {
+    return new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
 }
 /** The record on a blob, or undefined when the blob carries none (a lease taken by az CLI or go-azuremutex). */
 function holderFromMetadata(metadata) {
     if (!metadata)
         return undefined;
-    // Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written.
-    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+    const values = lowerCased(metadata);
     if (values.get('holder_acquired_at') === undefined)
         return undefined;
     const record = {};
-    for (const [field, key] of FIELDS)
-        record[field] = decodeValue(values.get(key) ?? '');
+    for (const [field, key] of FIELDS) {
+        const value = values.get(key);
+        if (value !== undefined || !OPTIONAL_FIELDS.has(field))
+            record[field] = decodeValue(value ?? '');
+    }
     return record;
+}
+/** The metadata of a queue entry: who waits, in the holder record's own keys and encoding. */
+function identityToMetadata(identity) {
+    const metadata = {};
+    for (const [field, key] of IDENTITY_FIELDS)
+        metadata[key] = encodeValue(identity[field]);
+    return metadata;
+}
+/** Who a queue entry says waits, or undefined when it says nothing (not written by this action). */
+function identityFromMetadata(metadata) {
+    if (!metadata)
+        return undefined;
+    const values = lowerCased(metadata);
+    if (!IDENTITY_FIELDS.some(([, key]) => values.has(key)))
+        return undefined;
+    const identity = {};
+    for (const [field, key] of IDENTITY_FIELDS)
+        identity[field] = decodeValue(values.get(key) ?? '');
+    return identity;
+}
+const CLOCK_RESOLUTION_MS = 2_000;
+function freshnessOf(record, modifiedAt, serviceNow) {
+    const seconds = /^\d{1,3}$/.test(record.leaseSeconds ?? '') ? Number(record.leaseSeconds) : NaN;
+    if (!(seconds >= 1) || !modifiedAt || !serviceNow)
+        return { kind: 'unknown-age' };
+    const age = serviceNow.getTime() - modifiedAt.getTime();
+    return age > seconds * 1000 + CLOCK_RESOLUTION_MS ? { kind: 'stale', stoppedAt: modifiedAt } : { kind: 'fresh' };
 }
 /**
  * One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy,
@@ -286,7 +335,7 @@ function holderFromMetadata(metadata) {
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record[field]);
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record[field] ?? '');
     const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
@@ -300,6 +349,50 @@ function describeHolder(record) {
     const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
     const url = record.runUrl ? ` ${show('runUrl')}` : '';
     return `${who}${run} since ${show('acquiredAt')}${url}`;
+}
+/** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
+function briefHolder(identity) {
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
+    return identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+}
+/** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
+function shownTime(value, today = new Date()) {
+    const time = typeof value === 'string' ? new Date(value) : value;
+    if (Number.isNaN(time.getTime()))
+        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(String(value), 40);
+    const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso;
+}
+/**
+ * Who holds the lock, as believed: the record while its holder keeps it fresh,
+ * else an unknown holder, naming the last recorded one and when it stopped.
+ */
+function describeHolderSeen(seen) {
+    const record = seen?.record;
+    const who = !record
+        ? describeHolder(undefined)
+        : seen.freshness.kind === 'stale'
+            ? `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ` +
+                `${seen.freshness.stoppedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`
+            : describeHolder(record);
+    return seen?.infinite ? `${who}, with an infinite lease that never expires by itself` : who;
+}
+/** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
+function briefHolderSeen(seen) {
+    const record = seen.record;
+    const infinite = seen.infinite ? '; infinite lease' : '';
+    if (!record)
+        return `an unknown holder (no holder record${infinite})`;
+    if (seen.freshness.kind === 'stale') {
+        return `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ${shownTime(seen.freshness.stoppedAt)}${infinite})`;
+    }
+    return `${briefHolder(record)} (holding since ${shownTime(record.acquiredAt)}${infinite})`;
+}
+/** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
+function holderSeenKey(seen) {
+    if (!seen)
+        return 'free';
+    return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}`;
 }
 /** A stable identity for "has the holder changed?" comparisons. */
 function holderKey(record) {
@@ -367,21 +460,321 @@ function renewalRetry(leaseDurationMs) {
 
 /***/ }),
 
-/***/ 5246:
+/***/ 3291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AI: () => (/* binding */ isLeaseGone),
-/* harmony export */   Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
-/* harmony export */   qB: () => (/* binding */ openLock)
-/* harmony export */ });
-/* unused harmony export LockBlob */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
-// One lock = one blob in a container, leased by whoever holds the lock. This is
-// the only module that talks to storage; it turns Azure's answers into the
-// few outcomes the waiter and the renewer reason about.
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
+  AI: () => (/* binding */ isLeaseGone),
+  qB: () => (/* binding */ openLock),
+  NE: () => (/* binding */ withDeadline)
+});
+
+// UNUSED EXPORTS: LockBlob
+
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
+var untrusted_text = __webpack_require__(4469);
+;// CONCATENATED MODULE: ./src/lock/counter.ts
+// A counter kept in a blob's metadata and bumped with an If-Match condition on
+// the ETag it was read with: two bumps that race both read n, one writes n+1,
+// the other is refused (412) and reads again. Every bump therefore gets its
+// own number, in the order the service accepted them. The queue's tickets and
+// the fencing tokens are such counters.
+
+
+
+const VALUE_KEY = 'value';
+/** A counter blob holds something this action did not write there. */
+class CounterError extends errors/* LockError */.Ku {
+    name = 'CounterError';
+}
+function isPreconditionFailure(err) {
+    return (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* storageErrorCode */.t6)(err) === 'ConditionNotMet';
+}
+function isMissing(err) {
+    return (0,errors/* statusCode */.se)(err) === 404;
+}
+/** The longest pause after a lost race: with dozens of bumps at once, pauses must spread them out. */
+const MAX_BACKOFF_MS = 500;
+/**
+ * Adds one to the counter and returns the new value. The first bump creates
+ * the blob (If-None-Match: *) with the value 1. A lost race is tried again
+ * after a random pause whose range doubles with each loss (25 ms, 50 ms, ...
+ * up to 0.5 s), until the signal ends it.
+ */
+async function bumpCounter(blob, abortSignal) {
+    for (let losses = 0;; losses++) {
+        if (losses > 0) {
+            const range = Math.min(MAX_BACKOFF_MS, 25 * 2 ** Math.min(losses - 1, 5));
+            await (0,promises_.setTimeout)(Math.random() * range, undefined, { signal: abortSignal });
+        }
+        let props;
+        try {
+            props = await blob.getProperties({ abortSignal });
+        }
+        catch (err) {
+            if (!isMissing(err))
+                throw err;
+        }
+        if (!props) {
+            try {
+                await blob
+                    .getBlockBlobClient()
+                    .upload('', 0, { abortSignal, metadata: { [VALUE_KEY]: '1' }, conditions: { ifNoneMatch: '*' } });
+                return { value: 1 };
+            }
+            catch (err) {
+                // Someone else created it first (409 BlobAlreadyExists): read it and bump.
+                if ((0,errors/* statusCode */.se)(err) === 409 || isPreconditionFailure(err))
+                    continue;
+                throw err;
+            }
+        }
+        const text = props.metadata?.[VALUE_KEY] ?? '';
+        const current = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
+        if (!Number.isSafeInteger(current) || current >= Number.MAX_SAFE_INTEGER) {
+            throw new CounterError(`The counter blob ${blob.name} holds '${(0,untrusted_text/* showUntrusted */.G)(text, 40)}', not a count that this action wrote; ` +
+                'someone else changed it.');
+        }
+        try {
+            await blob.setMetadata({ [VALUE_KEY]: String(current + 1) }, { abortSignal, conditions: { ifMatch: props.etag } });
+            return { value: current + 1, previousAt: props.lastModified, serviceNow: props.date };
+        }
+        catch (err) {
+            if (!isPreconditionFailure(err) && !isMissing(err))
+                throw err;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/lock/names.ts
+var names = __webpack_require__(6139);
+;// CONCATENATED MODULE: ./src/lock/reserved.ts
+// Where the action keeps its own blobs beside a lock, in the lock's container:
+//
+//   .azure-mutex/<lock>/queue/<ticket>   one entry per waiter, in ticket order
+//   .azure-mutex/<lock>/tickets          the counter that hands out tickets
+//   .azure-mutex/<lock>/fencing          the counter of fencing tokens
+//
+// <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
+// into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
+// names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
+// of these blobs, and anything that lists the container skips RESERVED_PREFIX.
+
+
+/** The folder of the action's own blobs: whatever lists a container leaves it out. */
+const RESERVED_PREFIX = `${names/* RESERVED_SEGMENT */.LK}/`;
+/** A ticket is written with this many digits, so that names sort as numbers (2^53 has 16 digits). */
+const TICKET_DIGITS = 16;
+/**
+ * The longest encoded lock name kept readable. Azure allows 1,024 characters
+ * in a blob name, and percent-encoding can make a name up to nine times longer
+ * (a non-ASCII letter is three UTF-8 bytes): longer ones become a hash.
+ */
+const READABLE_SEGMENT_MAX = 900;
+/**
+ * The lock's own folder segment: the percent-encoded name, or for a very long
+ * one 'sha256=<hex>', which no encoded name can equal ('=' is always encoded).
+ */
+function lockSegment(lockName) {
+    const encoded = encodeURIComponent(lockName);
+    if (encoded.length <= READABLE_SEGMENT_MAX)
+        return encoded;
+    return `sha256=${(0,external_node_crypto_.createHash)('sha256').update(lockName, 'utf8').digest('hex')}`;
+}
+function reservedNames(lockName) {
+    const folder = `${RESERVED_PREFIX}${lockSegment(lockName)}/`;
+    return { queuePrefix: `${folder}queue/`, tickets: `${folder}tickets`, fencing: `${folder}fencing` };
+}
+/** The name of a queue entry: the prefix and the zero-padded ticket. */
+function entryName(queuePrefix, ticket) {
+    return `${queuePrefix}${String(ticket).padStart(TICKET_DIGITS, '0')}`;
+}
+/** The ticket an entry's name carries, or undefined for a name that is not an entry's. */
+function ticketOf(queuePrefix, name) {
+    if (!name.startsWith(queuePrefix))
+        return undefined;
+    const digits = name.slice(queuePrefix.length);
+    if (!/^\d{16}$/.test(digits))
+        return undefined;
+    const ticket = Number(digits);
+    return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lock/queue-blobs.ts
+// The queue beside a lock, in storage: one small blob per waiter, named by its
+// ticket, under the lock's reserved folder (reserved.ts). Each entry carries
+// who waits (the holder record's keys) and a lease that its waiter renews:
+// an entry whose waiter died loses its lease within one lease duration, and
+// Azure refuses to delete an entry that is still leased, so removing a lapsed
+// one can never remove a live one.
+
+
+
+
+
+/** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
+const PAGE_SIZE = 100;
+const queue_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
+class QueueBlobs {
+    container;
+    prefix;
+    tickets;
+    requestTimeoutMs;
+    constructor(container, lockName, requestTimeoutMs) {
+        const names = reservedNames(lockName);
+        this.container = container;
+        this.prefix = names.queuePrefix;
+        this.tickets = names.tickets;
+        this.requestTimeoutMs = requestTimeoutMs;
+    }
+    request(options, call) {
+        return withDeadline(options, this.requestTimeoutMs, call);
+    }
+    entry(ticket) {
+        return this.container.getBlobClient(entryName(this.prefix, ticket));
+    }
+    async look(options) {
+        const last = options.upTo === undefined ? undefined : entryName(this.prefix, options.upTo);
+        const pageSize = options.limit ?? PAGE_SIZE;
+        return this.request(options, async (abortSignal) => {
+            const entries = [];
+            let serviceNow;
+            // One request per page; pages come in name order, which is ticket order.
+            const pages = this.container
+                .listBlobsFlat({ abortSignal, prefix: this.prefix, includeMetadata: true })
+                .byPage({ maxPageSize: pageSize });
+            for (;;) {
+                let next;
+                try {
+                    next = await pages.next();
+                }
+                catch (err) {
+                    // No container: no queue either.
+                    if (queue_blobs_isMissing(err))
+                        return { entries, serviceNow: serviceNow ?? new Date(), complete: true };
+                    throw err;
+                }
+                if (next.done)
+                    return { entries, serviceNow: serviceNow ?? new Date(), complete: true };
+                const page = next.value;
+                serviceNow ??= page.date;
+                for (const item of page.segment.blobItems) {
+                    const ticket = ticketOf(this.prefix, item.name);
+                    if (ticket === undefined)
+                        continue; // not an entry: nothing of ours, left alone
+                    entries.push({
+                        ticket,
+                        leased: item.properties.leaseState === 'leased',
+                        modifiedAt: item.properties.lastModified,
+                        waiter: (0,holder/* identityFromMetadata */.q9)(item.metadata),
+                    });
+                }
+                const marker = page.continuationToken || undefined;
+                const reachedLast = last !== undefined && page.segment.blobItems.some((item) => item.name >= last);
+                if (!marker || reachedLast)
+                    return { entries, serviceNow: serviceNow ?? new Date(), complete: !marker };
+                if (options.limit !== undefined)
+                    return { entries, serviceNow: serviceNow ?? new Date(), complete: false };
+            }
+        });
+    }
+    async claimTicket(options = {}) {
+        const bumped = await this.request(options, (abortSignal) => bumpCounter(this.container.getBlobClient(this.tickets), abortSignal));
+        return { ticket: bumped.value, previousAt: bumped.previousAt, serviceNow: bumped.serviceNow };
+    }
+    async enter(ticket, waiter, leaseId, leaseSeconds, options = {}) {
+        const blob = this.entry(ticket);
+        try {
+            await this.request(options, async (abortSignal) => {
+                try {
+                    await blob.getBlockBlobClient().upload('', 0, {
+                        abortSignal,
+                        metadata: (0,holder/* identityToMetadata */.L_)(waiter),
+                        conditions: { ifNoneMatch: '*' },
+                    });
+                }
+                catch (err) {
+                    // The ticket is ours alone: an entry that exists is our own, from a try whose answer was lost.
+                    if ((0,errors/* statusCode */.se)(err) !== 409 && (0,errors/* statusCode */.se)(err) !== 412)
+                        throw err;
+                }
+                // Proposing our own id makes a retried acquire harmless.
+                await blob.getBlobLeaseClient(leaseId).acquireLease(leaseSeconds, { abortSignal });
+            });
+            return 'entered';
+        }
+        catch (err) {
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                return 'missing';
+            throw err;
+        }
+    }
+    async renewEntry(ticket, leaseId, options = {}) {
+        try {
+            await this.request(options, (abortSignal) => this.entry(ticket).getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
+            return 'renewed';
+        }
+        catch (err) {
+            // Gone (404), or its lease lapsed and it was taken over (409): either way this place is lost.
+            if (queue_blobs_isMissing(err) || (0,errors/* statusCode */.se)(err) === 409)
+                return 'gone';
+            throw err;
+        }
+    }
+    async leave(ticket, leaseId, options = {}) {
+        const blob = this.entry(ticket);
+        await this.request(options, async (abortSignal) => {
+            try {
+                await blob.delete({ abortSignal, conditions: { leaseId } });
+            }
+            catch (err) {
+                if (queue_blobs_isMissing(err))
+                    return;
+                // Our lease lapsed (or was never taken): the entry is ours by its ticket, so delete it plainly.
+                if ((0,errors/* statusCode */.se)(err) !== 412 && (0,errors/* statusCode */.se)(err) !== 409)
+                    throw err;
+                await blob.delete({ abortSignal }).catch((again) => {
+                    if (!queue_blobs_isMissing(again))
+                        throw again;
+                });
+            }
+        });
+    }
+    async sweep(ticket, options = {}) {
+        await this.request(options, async (abortSignal) => {
+            try {
+                await this.entry(ticket).delete({ abortSignal });
+            }
+            catch (err) {
+                // Leased again after all (412 LeaseIdMissing), or already gone: either is fine.
+                if ((0,errors/* statusCode */.se)(err) !== 412 && !queue_blobs_isMissing(err))
+                    throw err;
+            }
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/storage.ts
+var storage = __webpack_require__(4906);
+;// CONCATENATED MODULE: ./src/lock/lock-blob.ts
+// One lock = one blob in a container, leased by whoever holds the lock. This
+// module and the queue's (queue-blobs.ts) are the ones that talk to storage;
+// they turn Azure's answers into the few outcomes the waiter and the renewer
+// reason about.
+
+
+
 
 
 
@@ -397,12 +790,12 @@ const LEASE_GONE = new Set([
 ]);
 /** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
 function isLeaseGone(err) {
-    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
+    const code = (0,errors/* storageErrorCode */.t6)(err);
     return code !== undefined && LEASE_GONE.has(code);
 }
-function isMissing(err) {
-    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
+function lock_blob_isMissing(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
 }
 /**
  * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
@@ -410,46 +803,72 @@ function isMissing(err) {
  * otherwise be waited on for ever.
  */
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+async function withDeadline(options, defaultTimeoutMs, call) {
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new errors/* RequestTimeoutError */.DH(timeoutMs);
+        throw err;
+    }
+}
+/** Single quotes for a shell, so that the command can be pasted as it is. */
+function shellQuoted(text) {
+    return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
 class LockBlob {
     container;
     blob;
+    fencing;
     requestTimeoutMs;
     name;
+    queue;
+    /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
+    written;
     constructor(container, name, options = {}) {
         this.container = container;
         this.name = name;
         this.blob = container.getBlobClient(name);
         this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+        this.fencing = container.getBlobClient(reservedNames(name).fencing);
+        this.queue = new QueueBlobs(container, name, this.requestTimeoutMs);
     }
-    /** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-    async request(options, call) {
-        const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
-        const deadline = AbortSignal.timeout(timeoutMs);
-        try {
-            return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
-        }
-        catch (err) {
-            if (deadline.aborted && !options.signal?.aborted)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
-            throw err;
-        }
+    request(options, call) {
+        return withDeadline(options, this.requestTimeoutMs, call);
     }
     /** A description of where the lock lives, without credentials: account/container/blob. */
     get location() {
         return `${this.container.accountName}/${this.container.containerName}/${this.name}`;
     }
-    /** One HEAD request: the lease state and the holder record. */
+    get shortName() {
+        return `${this.container.containerName}/${this.name}`;
+    }
+    get breakCommand() {
+        return (`az storage blob lease break --account-name ${shellQuoted(this.container.accountName)} ` +
+            `--container-name ${shellQuoted(this.container.containerName)} --blob-name ${shellQuoted(this.name)}`);
+    }
+    /** One HEAD request: the lease state, the holder record, and how old the record is by the service's clock. */
     async view(options = {}) {
         try {
             const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
-            const record = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderFromMetadata */ .ez)(props.metadata);
+            const record = (0,holder/* holderFromMetadata */.ez)(props.metadata);
             if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
-                return { state: 'leased', holder: record };
+                return {
+                    state: 'leased',
+                    holder: record,
+                    infinite: props.leaseDuration === 'infinite',
+                    modifiedAt: props.lastModified,
+                    serviceNow: props.date,
+                };
             }
             return { state: 'free', staleHolder: record };
         }
         catch (err) {
-            if (isMissing(err))
+            if (lock_blob_isMissing(err))
                 return { state: 'missing' };
             throw err;
         }
@@ -465,7 +884,7 @@ class LockBlob {
             return (await this.createBlob(options)) ? 'blob' : 'nothing';
         }
         catch (err) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) !== 'ContainerNotFound')
+            if ((0,errors/* storageErrorCode */.t6)(err) !== 'ContainerNotFound')
                 throw err;
         }
         const { succeeded } = await this.request(options, (abortSignal) => this.container.createIfNotExists({ abortSignal }));
@@ -480,8 +899,8 @@ class LockBlob {
         }
         catch (err) {
             // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
-            const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
-            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 412)
+            const code = (0,errors/* storageErrorCode */.t6)(err);
+            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || (0,errors/* statusCode */.se)(err) === 412)
                 return false;
             throw err;
         }
@@ -493,9 +912,9 @@ class LockBlob {
             return 'acquired';
         }
         catch (err) {
-            if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) === 'LeaseAlreadyPresent')
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent')
                 return 'held-by-other';
-            if (isMissing(err))
+            if (lock_blob_isMissing(err))
                 return 'missing';
             throw err;
         }
@@ -505,7 +924,7 @@ class LockBlob {
      * metadata that others put on the blob (owner=platform-team) is kept.
      */
     async writeHolder(leaseId, record, options = {}) {
-        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderToMetadata */ .Jp)(record), abortSignal));
+        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,holder/* holderToMetadata */.Jp)(record), abortSignal));
     }
     /**
      * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
@@ -522,18 +941,63 @@ class LockBlob {
         for (let attempt = 1;; attempt++) {
             const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
             const current = Object.entries(props.metadata ?? {});
-            if (!record && !current.some(([key]) => (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .isHolderKey */ ._L)(key)))
+            if (!record && !current.some(([key]) => (0,holder/* isHolderKey */._L)(key)))
                 return;
-            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .isHolderKey */ ._L)(key))), ...record };
+            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,holder/* isHolderKey */._L)(key))), ...record };
             try {
                 await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
                 return;
             }
             catch (err) {
-                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err) !== 'ConditionNotMet' || attempt >= 3)
+                if ((0,errors/* storageErrorCode */.t6)(err) !== 'ConditionNotMet' || attempt >= 3)
                     throw err;
             }
         }
+    }
+    /**
+     * Rewrites the metadata under our lease, unchanged, so that the blob's
+     * Last-Modified shows waiters that the holder record is alive. One Set
+     * Metadata with our lease id: while the lease is ours nobody else can change
+     * the metadata, so what we wrote last is still there, and the If-Match on
+     * its ETag proves it. A 412 (our own other writer, or a lost lease) reads
+     * once and writes again. A blob without our holder keys is left alone.
+     */
+    async refreshHolder(leaseId, options = {}) {
+        await this.request(options, async (abortSignal) => {
+            for (let attempt = 1;; attempt++) {
+                if (!this.written) {
+                    const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
+                    const metadata = props.metadata ?? {};
+                    if (!Object.keys(metadata).some(holder/* isHolderKey */._L))
+                        return;
+                    this.written = { metadata, etag: props.etag ?? '' };
+                }
+                try {
+                    const answer = await this.blob.setMetadata(this.written.metadata, {
+                        abortSignal,
+                        conditions: { leaseId, ifMatch: this.written.etag },
+                    });
+                    this.written = { metadata: this.written.metadata, etag: answer.etag ?? '' };
+                    return;
+                }
+                catch (err) {
+                    this.written = undefined;
+                    if ((0,errors/* storageErrorCode */.t6)(err) !== 'ConditionNotMet' || attempt >= 2)
+                        throw err;
+                }
+            }
+        });
+    }
+    /**
+     * The next fencing token for this lock. Call it while holding the lease:
+     * the counter lives in its own blob (go-azuremutex rewrites the lock blob
+     * and its metadata on every acquire), and the caller proves the token by
+     * confirming the lease afterwards (a renewal), so no later holder can have
+     * a smaller token.
+     */
+    async nextFencingToken(options = {}) {
+        const bumped = await this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal));
+        return bumped.value;
     }
     /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
     async renew(leaseId, options = {}) {
@@ -553,7 +1017,7 @@ class LockBlob {
             return 'released';
         }
         catch (err) {
-            if (isLeaseGone(err) || (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 412)
+            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412)
                 return 'not-held';
             throw err;
         }
@@ -561,7 +1025,7 @@ class LockBlob {
 }
 /** The lock a spec names, signed with the given credential; no request is made. */
 function openLock(auth, spec, options = {}) {
-    const container = (0,_storage_js__WEBPACK_IMPORTED_MODULE_2__/* .containerClientFor */ .wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
+    const container = (0,storage/* containerClientFor */.wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
     return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs });
 }
 
@@ -572,10 +1036,10 @@ function openLock(auth, spec, options = {}) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LK: () => (/* binding */ RESERVED_SEGMENT),
 /* harmony export */   Qn: () => (/* binding */ lockNameProblem),
 /* harmony export */   iH: () => (/* binding */ containerNameProblem)
 /* harmony export */ });
-/* unused harmony export RESERVED_SEGMENT */
 // Azure's naming rules for the two names that identify a lock: the container
 // and the blob (the lock name, as in go-azuremutex). Each check returns why a
 // name is invalid, or undefined when it is fine.
