@@ -102,6 +102,8 @@ function ordinal(n) {
 const DEFAULT_PACING = { headPollMs: [100, 200], queuePollMs: [3_000, 4_000], headListMs: 30_000 };
 /** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
 const FIRST_LOOK_LIMIT = 5;
+/** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
+const RECORD_PAUSE_MS = 300;
 /** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
 const TIDY_TIMEOUT_MS = 2_000;
 const between = ([min, max]) => min + Math.random() * (max - min);
@@ -110,6 +112,8 @@ class Waiter {
     entry;
     head = false;
     listAt = 0;
+    /** A second look at the lock, soon after one that found a lease without a record. */
+    viewAt = Infinity;
     /** The lease was asked for: whatever ends the wait without success gives it back. */
     acquireTried = false;
     /** The lease is ours, but taking it was not finished (a request failed after the grant). */
@@ -139,7 +143,11 @@ class Waiter {
             return this.asHead(call, ahead);
         // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
         const pending = this.entry?.predecessor !== undefined && ahead?.length === 0;
-        const lock = ahead && (pending || wantsHolder(ahead.length)) ? await this.store.view(call()) : undefined;
+        const look = ahead ? pending || wantsHolder(ahead.length) : Date.now() >= this.viewAt;
+        const lock = look ? await this.store.view(call()) : undefined;
+        // A lease without a record is also the moment between a new holder's lease and its record:
+        // look once more shortly, rather than at the next listing, so that the line names the holder.
+        this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? Date.now() + RECORD_PAUSE_MS : Infinity;
         const predecessor = this.entry?.predecessor;
         if (predecessor &&
             lock?.state === 'leased' &&
@@ -154,7 +162,7 @@ class Waiter {
     /** When the next attempt is due: the next look (at the lock for the head, at the queue for the others) or renewal. */
     wakeAt() {
         const lookAt = this.head ? Date.now() + between(this.options.pacing.headPollMs) : this.listAt;
-        return Math.min(lookAt, this.listAt, this.entry?.renewAt ?? Infinity);
+        return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity);
     }
     /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
     async fromOutside(call) {
@@ -176,6 +184,8 @@ class Waiter {
             };
         }
         const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
+        if (lock.state === 'leased' && !lock.holder)
+            this.viewAt = Date.now() + RECORD_PAUSE_MS;
         const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
         // At the head with the lock free (its holder let go meanwhile): look again at once.
         return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() };
