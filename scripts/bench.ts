@@ -9,6 +9,7 @@ import { readStatusFile } from '../src/renewer/status.ts'
 import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
+import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
 
 const N = 15
 /** How long the waiter gets to be waiting before the holder's post step runs. */
@@ -114,6 +115,33 @@ async function handoffs(azurite: Azurite, runs: number) {
   return { handoff, waited }
 }
 
+/** How long the queue's request counts are taken. */
+const QUEUE_COST_WINDOW_MS = 30_000
+
+function printQueue(
+  handoffs: Awaited<ReturnType<typeof measureHandoffs>>,
+  cost: Awaited<ReturnType<typeof measureQueueCost>>,
+): void {
+  console.log("Handoff, the holder's post step starts -> the next job's main step ends holding the lock (ms):")
+  printRow('action (head of the queue)', handoffs.action, 'ms')
+  printRow('baseline: bare lease, 250 ms polls', handoffs.baseline, 'ms')
+  const action = stats(handoffs.action)
+  const baseline = stats(handoffs.baseline)
+  console.log(
+    `  action / baseline: median ${(action.median / baseline.median).toFixed(2)}, p95 ${(action.p95 / baseline.p95).toFixed(2)}`,
+  )
+  console.log(`Storage requests a minute while waiting (lease 15s, counted over ${cost.windowMs / 1000}s):`)
+  for (const [label, rate] of [
+    ['waiter at the head of the queue', cost.head],
+    ['waiter behind it', cost.behind],
+  ] as const) {
+    const total = (rate.list + rate.other).toFixed(0)
+    console.log(
+      `  ${label.padEnd(34)} ${total.padStart(4)}/min  (List Blobs ${rate.list.toFixed(0)}, other ${rate.other.toFixed(0)})`,
+    )
+  }
+}
+
 async function bench(): Promise<void> {
   const began = Date.now()
   console.log(`azure-mutex-action bench: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}`)
@@ -131,6 +159,10 @@ async function bench(): Promise<void> {
       `\nhandoff: ${N} pairs, the waiter waits ${WAITER_HEAD_START_MS / 1000}s, then the holder's post runs `,
     )
     const pass = await handoffs(azurite, N)
+    process.stdout.write(`\nqueue handoff: ${N} pairs of jobs and ${N} of the baseline, alternating `)
+    const queueHandoffs = await measureHandoffs(azurite, N, progress)
+    process.stdout.write(`\nqueue cost: a holder holds, two jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
+    const queueCost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
     console.log('\n')
 
     console.log('Step wall time, process start to exit (ms):')
@@ -139,6 +171,7 @@ async function bench(): Promise<void> {
     console.log('Handoff, holder released (renewer) -> waiter acquired-at (ms):')
     printRow('handoff', pass.handoff, 'ms')
     if (pass.waited !== N) console.log(`  (only ${pass.waited} of ${N} waiters logged that they were waiting)`)
+    printQueue(queueHandoffs, queueCost)
     console.log('Renewer memory right after main returns (its first renewal done):')
     printRow('renewer VmRSS', solo.rss, 'MiB', 1)
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)

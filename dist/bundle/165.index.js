@@ -395,6 +395,9 @@ async function runRenewer() {
         return 1;
     }
     tellMain({ type: 'ready' });
+    // One look at the lock while main waits: the first request of a process is slow (its code paths
+    // are cold), and the renewal that confirms the lease is on the path of every handoff.
+    void lock.view({ timeoutMs: 5_000 }).catch(() => undefined);
     const hold = await next();
     if (hold === 'gone' || hold.type !== 'hold') {
         // Main left without a lease to hand over (it failed, timed out or was cancelled).
