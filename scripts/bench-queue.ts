@@ -4,9 +4,10 @@
 //   next job's main step ends holding the lock (its renewer confirmed), beside
 //   a minimal baseline measured the same way in the same run: two bare node
 //   processes that poll a plain lease every 250 ms and release it;
-// - cost: the storage requests a minute of a waiter at the head of the queue
-//   and of one behind it, split into List Blobs (billed in the list class)
-//   and all others, counted by a proxy in front of each.
+// - cost: the storage requests a minute of the waiter at the head of the
+//   queue, of the one right behind it, and of one further back, split into
+//   List Blobs (billed in the list class) and all others, counted by a proxy
+//   in front of each.
 
 import { setTimeout as delay } from 'node:timers/promises'
 import { reservedNames } from '../src/lock/reserved.ts'
@@ -120,13 +121,14 @@ export interface RequestRate {
 export interface QueueCost {
   windowMs: number
   head: RequestRate
-  behind: RequestRate
+  onDeck: RequestRate
+  furtherBack: RequestRate
 }
 
-/** Requests a minute while a holder holds the lock and two jobs wait: the head, and the one behind it. */
+/** Requests a minute while a holder holds the lock and three jobs wait: the head, the next, and the one after. */
 export async function measureQueueCost(azurite: Azurite, windowMs: number): Promise<QueueCost> {
   const lock = 'queue-cost'
-  const proxies = [await new FaultProxy(azurite.port).start(), await new FaultProxy(azurite.port).start()]
+  const proxies = await Promise.all([1, 2, 3].map(() => new FaultProxy(azurite.port).start()))
   const jobs: Job[] = []
   try {
     const holder = jobFor(azurite, 'bench/holder', lock, INPUTS)
@@ -152,7 +154,7 @@ export async function measureQueueCost(azurite: Azurite, windowMs: number): Prom
         other: ((proxy.log.length - list) * 60_000) / windowMs,
       }
     }
-    const cost = { windowMs, head: rate(proxies[0]!), behind: rate(proxies[1]!) }
+    const cost = { windowMs, head: rate(proxies[0]!), onDeck: rate(proxies[1]!), furtherBack: rate(proxies[2]!) }
     mustSucceed('holder post', await holder.runPost())
     for (const [i, run] of waiting.entries()) {
       mustSucceed(`waiter ${i} main`, await run)

@@ -133,7 +133,8 @@ function printQueue(
   console.log(`Storage requests a minute while waiting (lease 15s, counted over ${cost.windowMs / 1000}s):`)
   for (const [label, rate] of [
     ['waiter at the head of the queue', cost.head],
-    ['waiter behind it', cost.behind],
+    ['waiter right behind the head', cost.onDeck],
+    ['waiter further back (3rd)', cost.furtherBack],
   ] as const) {
     const total = (rate.list + rate.other).toFixed(0)
     console.log(
@@ -161,7 +162,7 @@ async function bench(): Promise<void> {
     const pass = await handoffs(azurite, N)
     process.stdout.write(`\nqueue handoff: ${N} pairs of jobs and ${N} of the baseline, alternating `)
     const queueHandoffs = await measureHandoffs(azurite, N, progress)
-    process.stdout.write(`\nqueue cost: a holder holds, two jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
+    process.stdout.write(`\nqueue cost: a holder holds, three jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
     const queueCost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
     console.log('\n')
 

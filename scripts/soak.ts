@@ -26,6 +26,7 @@ import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
+import { describeFairness, fairness, type Turn } from './fairness.ts'
 
 const LOCK = 'soak-contended'
 const HOLD_LOCK = 'soak-hold'
@@ -117,6 +118,8 @@ interface Soak {
   lost: string[]
   warnings: Map<string, number>
   waitedSeconds: number[]
+  /** Every turn at the lock, for the fairness figure. */
+  turns: Turn[]
   stopping: boolean
   spans: string
 }
@@ -152,6 +155,7 @@ async function contender(soak: Soak, azurite: Azurite, index: number): Promise<v
   while (claim(soak)) {
     const job = jobFor(azurite, repository, LOCK, INPUTS, { workflow: 'soak' })
     try {
+      const arrivedAt = Date.now()
       const main = await job.runMain()
       noteWarnings(soak, 'main', main)
       const mainProblem = stepProblem(`${repository} main`, main)
@@ -165,6 +169,10 @@ async function contender(soak: Soak, azurite: Azurite, index: number): Promise<v
       }
       // The runner runs post whatever happened (post-if: always()).
       const post = await job.runPost()
+      const acquiredAt = Date.parse(main.outputs['acquired-at'] ?? '')
+      if (!mainProblem && acquiredAt) {
+        soak.turns.push({ who: repository, queued: true, arrivedAt, acquiredAt, releasedAt: Date.now() })
+      }
       noteWarnings(soak, 'post', post)
       notePost(soak, repository, post)
       if (!mainProblem) soak.actionCycles++
@@ -191,6 +199,7 @@ async function foreignClient(soak: Soak, azurite: Azurite, index: number): Promi
   let errorsInARow = 0
   while (claim(soak)) {
     const lease = blob.getBlobLeaseClient() // a fresh lease id for each hold
+    const arrivedAt = Date.now()
     let held = false
     while (!held && !soak.stopping) {
       try {
@@ -216,6 +225,7 @@ async function foreignClient(soak: Soak, azurite: Azurite, index: number): Promi
       soak.claimed-- // stopping: the ticket was not used
       return
     }
+    const acquiredAt = Date.now()
     appendFileSync(soak.spans, `enter ${who} ${Date.now()}\n`)
     await delay(CRITICAL_MS)
     appendFileSync(soak.spans, `exit ${who} ${Date.now()}\n`)
@@ -226,6 +236,7 @@ async function foreignClient(soak: Soak, azurite: Azurite, index: number): Promi
       soak.failures.push(`${who}: release failed (${e.statusCode ?? '-'} ${e.details?.errorCode ?? errorText(err)})`)
     }
     soak.foreignCycles++
+    soak.turns.push({ who, queued: false, arrivedAt, acquiredAt, releasedAt: Date.now() })
     await delay(between(FOREIGN_IDLE_MS))
   }
 }
@@ -418,6 +429,7 @@ async function soak(): Promise<number> {
     lost: [],
     warnings: new Map(),
     waitedSeconds: [],
+    turns: [],
     stopping: false,
     spans: join(spansDir, 'spans.log'),
   }
@@ -518,6 +530,7 @@ async function soak(): Promise<number> {
     console.log(`  handoff exit->enter   ${spread(handoffs, 'ms')}${touching > 0 ? `; ${touching} at 0 ms` : ''}`)
     for (const [kind, gaps] of [...byKind].sort()) console.log(`    ${kind.padEnd(20)}${spread(gaps, 'ms')}`)
     console.log(`  action main waited    ${spread(state.waitedSeconds, 's', 1)}`)
+    console.log(`  fairness              ${describeFairness(fairness(state.turns))}`)
     if (state.warnings.size > 0) {
       console.log('  warnings (by text, numbers as N):')
       for (const [text, n] of [...state.warnings].sort((a, b) => b[1] - a[1])) console.log(`    ${n} x ${text}`)

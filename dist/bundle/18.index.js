@@ -741,6 +741,11 @@ class QueueBlobs {
             catch (err) {
                 if (queue_blobs_isMissing(err))
                     return;
+                // A credential that may list but not delete: give the lease back, so that the entry counts as left.
+                if ((0,errors/* statusCode */.se)(err) === 403) {
+                    await blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
+                    throw err;
+                }
                 // Our lease lapsed (or was never taken): the entry is ours by its ticket, so delete it plainly.
                 if ((0,errors/* statusCode */.se)(err) !== 412 && (0,errors/* statusCode */.se)(err) !== 409)
                     throw err;

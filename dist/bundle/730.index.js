@@ -96,11 +96,29 @@ function ordinal(n) {
 /**
  * At the head: a look at the lock every 80-130 ms, so a release is seen
  * about 55 ms after it on average (under 600 requests a minute with the
- * entry's renewals). Further back: a listing every 3-4 s, which with the
- * entry's renewals (12 a minute for a 15 s lease, 3 for 60 s) stays under 30
- * requests a minute.
+ * entry's renewals). Right behind the head: a listing every 1-1.5 s, so that
+ * it takes the head soon after the head takes the lock; a hold shorter than
+ * that leaves the lock idle for the rest (about 60 requests a minute with a
+ * 15 s lease, 50 with 60 s). Further back: a listing every 3-4 s, which with
+ * the entry's renewals (12 a minute for a 15 s lease, 3 for 60 s) stays under
+ * 30 requests a minute.
  */
-const DEFAULT_PACING = { headPollMs: [80, 130], queuePollMs: [3_000, 4_000], headListMs: 30_000 };
+const DEFAULT_PACING = {
+    headPollMs: [80, 130],
+    outsidePollMs: [250, 750],
+    onDeckPollMs: [1_000, 1_500],
+    queuePollMs: [3_000, 4_000],
+    headListMs: 30_000,
+};
+/**
+ * The credential may not list the container (a SAS without 'l', or an
+ * account SAS without the container resource type): the queue cannot be read.
+ */
+function isListingRefused(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return ((0,errors/* statusCode */.se)(err) === 403 &&
+        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationResourceTypeMismatch'));
+}
 /** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
 const FIRST_LOOK_LIMIT = 5;
 /** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
@@ -121,6 +139,8 @@ class Waiter {
     acquired = false;
     /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
     answered = false;
+    /** The queue cannot be read with this credential: the waiter waits outside it. */
+    outside = false;
     constructor(options) {
         this.options = options;
     }
@@ -134,6 +154,8 @@ class Waiter {
             if (outcome !== 'held-by-other')
                 return outcome;
         }
+        if (this.outside)
+            return this.outsideQueue(call);
         if (!this.entry)
             return this.fromOutside(call);
         await this.keepEntry(call);
@@ -167,7 +189,18 @@ class Waiter {
     }
     /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
     async fromOutside(call) {
-        const look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
+        let look;
+        try {
+            look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
+        }
+        catch (err) {
+            if (!isListingRefused(err))
+                throw err;
+            // Waiting as before the queue, rather than not at all: say so, once.
+            this.outside = true;
+            this.options.emit({ type: 'outside-queue', error: err });
+            return this.outsideQueue(call);
+        }
         this.answered = true;
         const live = look.entries.filter((entry) => isLive(entry, look.serviceNow));
         void this.sweep(look.entries.filter((entry) => !isLive(entry, look.serviceNow)));
@@ -273,11 +306,31 @@ class Waiter {
             entry.predecessor = undefined;
         }
         this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
-        const pause = this.head ? this.options.pacing.headListMs : between(this.options.pacing.queuePollMs);
+        const { pacing } = this.options;
+        const pause = this.head
+            ? pacing.headListMs
+            : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs);
         // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
         const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
         this.listAt = Date.now() + (pending ? between(this.options.pacing.headPollMs) : pause);
         return standing.ahead;
+    }
+    /**
+     * Without the queue: look at the lock, and take it when it is free, as a
+     * client that does not queue would. Such a waiter gets the lock only when
+     * it wins a race, and it looks less often than the head, so that it does
+     * not crowd out the waiters that wait in turn.
+     */
+    async outsideQueue(call) {
+        const lock = await this.store.view(call());
+        this.answered = true;
+        if (lock.state === 'missing' || lock.state === 'free') {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        const sighting = { lock: lock.state === 'leased' ? lock : undefined };
+        return { kind: 'waiting', sighting, wakeAt: Date.now() + between(this.options.pacing.outsidePollMs) };
     }
     /** At the head: look at the lock, and take it when it is free. */
     async asHead(call, ahead) {
@@ -344,6 +397,7 @@ class WaitReport {
     latest;
     heldAtLastLook = false;
     ahead = [];
+    queued = false;
     reportedAhead;
     reportedHolder;
     lastLineAt = 0;
@@ -374,6 +428,7 @@ class WaitReport {
             position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
             holder: this.heldAtLastLook ? this.seen : undefined,
             ahead: this.ahead.map((entry) => entry.waiter),
+            queued: this.queued,
         };
     }
     /** Takes in one attempt's sighting; returns the events it makes, in order. */
@@ -407,8 +462,10 @@ class WaitReport {
                 }
             }
         }
-        if (sighting.ahead)
+        if (sighting.ahead) {
             this.ahead = sighting.ahead;
+            this.queued = true;
+        }
         // Lines wait for a settled look at the lock, so that they name the holder rightly.
         if (!settled || (!this.started && !lock))
             return events;
@@ -658,19 +715,25 @@ function linesFor(event, spec) {
     switch (event.type) {
         case 'waiting':
             return [
-                info(placeLine(event.place, name)),
+                ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
                 ...(event.place.holder
                     ? [info(`The lock is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}. Waiting.`)]
                     : []),
             ];
         case 'moved':
+            if (!event.place.queued)
+                return [];
             return [info(`${placeLine(event.place, name)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)})`)];
         case 'holder-changed':
             return [
                 info(`The lock is now held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`),
             ];
-        case 'still-waiting':
-            return [info(`Still waiting after ${(0,duration/* formatDuration */.a)(event.waitedMs)}; ${placeLine(event.place, name)}`)];
+        case 'still-waiting': {
+            const where = event.place.queued
+                ? placeLine(event.place, name)
+                : `held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}`;
+            return [info(`Still waiting after ${(0,duration/* formatDuration */.a)(event.waitedMs)}; ${where}`)];
+        }
         case 'infinite-lease':
             return [
                 {
@@ -686,6 +749,16 @@ function linesFor(event, spec) {
                     level: 'warning',
                     text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
                         `so it joined the queue again, at the back (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`,
+                },
+            ];
+        case 'outside-queue':
+            return [
+                {
+                    level: 'warning',
+                    text: `The credential may not list the blobs of container ${spec.container} ` +
+                        `(${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
+                        'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
+                        "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
                 },
             ];
         case 'created':

@@ -41,12 +41,13 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
   switch (event.type) {
     case 'waiting':
       return [
-        info(placeLine(event.place, name)),
+        ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
         ...(event.place.holder
           ? [info(`The lock is held by ${describeHolderSeen(event.place.holder)}. Waiting.`)]
           : []),
       ]
     case 'moved':
+      if (!event.place.queued) return []
       return [info(`${placeLine(event.place, name)} (waited ${formatDuration(event.waitedMs)})`)]
     case 'holder-changed':
       return [
@@ -54,8 +55,12 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
           `The lock is now held by ${describeHolderSeen(event.place.holder)} (waited ${formatDuration(event.waitedMs)}).`,
         ),
       ]
-    case 'still-waiting':
-      return [info(`Still waiting after ${formatDuration(event.waitedMs)}; ${placeLine(event.place, name)}`)]
+    case 'still-waiting': {
+      const where = event.place.queued
+        ? placeLine(event.place, name)
+        : `held by ${describeHolderSeen(event.place.holder)}`
+      return [info(`Still waiting after ${formatDuration(event.waitedMs)}; ${where}`)]
+    }
     case 'infinite-lease':
       return [
         {
@@ -73,6 +78,17 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
           text:
             `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
             `so it joined the queue again, at the back (waited ${formatDuration(event.waitedMs)}).`,
+        },
+      ]
+    case 'outside-queue':
+      return [
+        {
+          level: 'warning',
+          text:
+            `The credential may not list the blobs of container ${spec.container} ` +
+            `(${describeStorageErrorBrief(event.error)}), so this job cannot wait in the queue of ${name}: ` +
+            'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
+            "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
         },
       ]
     case 'created':

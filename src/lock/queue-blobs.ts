@@ -137,6 +137,11 @@ export class QueueBlobs implements QueueStore {
         await blob.delete({ abortSignal, conditions: { leaseId } })
       } catch (err) {
         if (isMissing(err)) return
+        // A credential that may list but not delete: give the lease back, so that the entry counts as left.
+        if (statusCode(err) === 403) {
+          await blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal })
+          throw err
+        }
         // Our lease lapsed (or was never taken): the entry is ours by its ticket, so delete it plainly.
         if (statusCode(err) !== 412 && statusCode(err) !== 409) throw err
         await blob.delete({ abortSignal }).catch((again: unknown) => {

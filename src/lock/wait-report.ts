@@ -15,6 +15,8 @@ export interface Place {
   holder: HolderSeen | undefined
   /** The waiters ahead in the queue, first first; undefined for an entry that says nothing readable. */
   ahead: Array<HolderIdentity | undefined>
+  /** False for a waiter that has not looked at the queue (one that waits outside it): it has no place in line. */
+  queued: boolean
 }
 
 export type WaitEvent =
@@ -28,6 +30,8 @@ export type WaitEvent =
   | { type: 'still-waiting'; place: Place; waitedMs: number }
   /** Once: the lease never expires by itself, and the wait has no time limit. */
   | { type: 'infinite-lease'; holder: HolderSeen; breakCommand: string }
+  /** Once: the credential may not list the container, so the waiter waits outside the queue. */
+  | { type: 'outside-queue'; error: unknown }
   /** The waiter's queue entry was gone (its lease had lapsed): it joined again, at the back. */
   | { type: 'rejoined'; waitedMs: number }
   | { type: 'created'; what: 'blob' | 'container' }
@@ -56,6 +60,7 @@ export class WaitReport {
   private latest: HolderSeen | undefined
   private heldAtLastLook = false
   private ahead: QueueEntry[] = []
+  private queued = false
   private reportedAhead: number | undefined
   private reportedHolder: string | undefined
   private lastLineAt = 0
@@ -91,6 +96,7 @@ export class WaitReport {
       position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
       holder: this.heldAtLastLook ? this.seen : undefined,
       ahead: this.ahead.map((entry) => entry.waiter),
+      queued: this.queued,
     }
   }
 
@@ -123,7 +129,10 @@ export class WaitReport {
         }
       }
     }
-    if (sighting.ahead) this.ahead = sighting.ahead
+    if (sighting.ahead) {
+      this.ahead = sighting.ahead
+      this.queued = true
+    }
     // Lines wait for a settled look at the lock, so that they name the holder rightly.
     if (!settled || (!this.started && !lock)) return events
 

@@ -10,10 +10,15 @@ import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ChildProcess } from 'node:child_process'
-import type { ContainerClient } from '@azure/storage-blob'
+import {
+  ContainerSASPermissions,
+  StorageSharedKeyCredential,
+  generateBlobSASQueryParameters,
+  type ContainerClient,
+} from '@azure/storage-blob'
 import { ordinal } from '../../src/lock/queue.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
+import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
 import { jobFor, lookAtLock, renewerPid, waitUntilFree } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
@@ -26,6 +31,17 @@ const CRITICAL = `
   setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), 100)`
 
 const LEASE_MS = 15_000
+
+function containerSas(permissions: string): string {
+  return generateBlobSASQueryParameters(
+    {
+      containerName: 'locks',
+      permissions: ContainerSASPermissions.parse(permissions),
+      expiresOn: new Date(Date.now() + 3_600_000),
+    },
+    new StorageSharedKeyCredential(DEV_ACCOUNT, DEV_KEY),
+  ).toString()
+}
 
 function mustPass(step: string, result: StepResult): StepResult {
   assert.equal(result.exitCode, 0, `${step}: ${result.stdout}${result.stderr}`)
@@ -257,5 +273,39 @@ describe('the queue, end to end', () => {
       await foreign.releaseLease()
       crashed.complete()
     }
+  })
+
+  it('lets a job whose SAS may not list wait outside the queue, saying so, while a SAS with rwcdl waits in it', async () => {
+    const lock = 'by-sas'
+    const holder = await holding(lock)
+    const sasJob = (repository: string, permissions: string): Job =>
+      jobFor(azurite, repository, lock, {
+        'connection-string': `BlobEndpoint=${azurite.blobEndpoint};SharedAccessSignature=${containerSas(permissions)}`,
+      })
+    const inTurn = sasJob('octo/in-turn', 'rwcdl')
+    const inTurnRun = inTurn.runMain()
+    await untilQueued(lock, 'octo/in-turn')
+    const outside = sasJob('octo/outside', 'rwc')
+    const outsideRun = outside.runMain()
+    await delay(1_500)
+    mustPass('holder post', await holder.runPost())
+    const inTurnMain = mustPass('in-turn main', await inTurnRun)
+    assert.deepEqual(inTurnMain.warnings, [])
+    assert.ok(placeLines(inTurnMain).length > 0, inTurnMain.stdout)
+    mustPass('in-turn post', await inTurn.runPost())
+    const outsideMain = mustPass('outside main', await outsideRun)
+    assert.equal(outsideMain.warnings.length, 1, outsideMain.stdout)
+    assert.match(
+      outsideMain.warnings[0]!,
+      /^The credential may not list the blobs of container locks \(403 AuthorizationPermissionMismatch\), so this job cannot wait in the queue of locks\/by-sas: /,
+    )
+    assert.deepEqual(placeLines(outsideMain), [], 'no place in line outside the queue')
+    assert.ok(
+      outsideMain.lines.some((l) => l.startsWith('The lock is held by ')),
+      outsideMain.stdout,
+    )
+    mustPass('outside post', await outside.runPost())
+    assert.deepEqual(await queueOf(lock), [])
+    for (const job of [holder, inTurn, outside]) job.complete()
   })
 })

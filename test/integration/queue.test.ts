@@ -144,7 +144,13 @@ describe('many waiters on one lock', () => {
 
   // Faster than the action's pacing, so that 50 handoffs take seconds, not minutes (the waiters all
   // share one Azurite on a 2-core machine, so not much faster); the bound below names it.
-  const PACING: Pacing = { headPollMs: [20, 40], queuePollMs: [1_000, 1_500], headListMs: 5_000 }
+  const PACING: Pacing = {
+    headPollMs: [20, 40],
+    outsidePollMs: [250, 750],
+    onDeckPollMs: [1_000, 1_500],
+    queuePollMs: [1_000, 1_500],
+    headListMs: 5_000,
+  }
   /**
    * One handoff: the next waiter learns it is at the head (a queue look, at most 1.5 s apart),
    * sees the release (a lock look, 40 ms), then takes the lease and writes its record

@@ -9,7 +9,13 @@ import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
 import { waitForLease, type Acquired, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
 import { FakeStore, FakeWorld } from '../support/fake-store.ts'
 
-const FAST = { headPollMs: [1, 2], queuePollMs: [5, 10], headListMs: 50 } as const
+const FAST = {
+  headPollMs: [1, 2],
+  outsidePollMs: [3, 5],
+  onDeckPollMs: [5, 10],
+  queuePollMs: [5, 10],
+  headListMs: 50,
+} as const
 
 function who(repository: string): HolderIdentity {
   return { repository, workflow: 'w', job: 'j', runId: '1', runAttempt: '1', actor: 'a', runUrl: '' }
@@ -227,6 +233,29 @@ describe('waitForLease over a queue', () => {
     world.releaseDirectly()
     await waiting
     assert.equal(world.entries.size, 0)
+  })
+
+  test('waits outside the queue, saying so once, when its credential may not list the container', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const refused = Object.assign(new Error('no list permission'), {
+      statusCode: 403,
+      details: { errorCode: 'AuthorizationPermissionMismatch' },
+    })
+    world.failing = { kinds: new Set(['list']), error: refused }
+    const events: WaitEvent[] = []
+    const store = new FakeStore(world)
+    const waiting = wait(store, 'octo/outside', { onEvent: (e) => events.push(e) })
+    await delay(50)
+    world.releaseDirectly()
+    const got = await waiting
+    assert.equal(world.lockLeaseId, got.leaseId)
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['outside-queue', 'waiting'],
+    )
+    assert.equal(store.requests.filter((r) => r === 'list').length, 1, 'it tried the queue once')
+    assert.ok(!store.requests.includes('claim') && world.entries.size === 0, 'it never joined')
   })
 
   test('gives back a lease it took when writing its record fails for good', async () => {
