@@ -116,7 +116,7 @@ async function handoffs(azurite: Azurite, runs: number) {
 }
 
 /** How long the queue's request counts are taken. */
-const QUEUE_COST_WINDOW_MS = 30_000
+const QUEUE_COST_WINDOW_MS = 60_000
 
 function printQueue(
   handoffs: Awaited<ReturnType<typeof measureHandoffs>>,

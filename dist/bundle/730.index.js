@@ -94,20 +94,21 @@ function ordinal(n) {
 
 
 /**
- * At the head: a look at the lock every 80-130 ms, so a release is seen
- * about 55 ms after it on average (under 600 requests a minute with the
- * entry's renewals). Right behind the head: a listing every 1-1.5 s, so that
- * it takes the head soon after the head takes the lock; a hold shorter than
- * that leaves the lock idle for the rest (about 60 requests a minute with a
- * 15 s lease, 50 with 60 s). Further back: a listing every 3-4 s, which with
- * the entry's renewals (12 a minute for a 15 s lease, 3 for 60 s) stays under
- * 30 requests a minute.
+ * At the head: a look at the lock every 90-140 ms, so a release is seen
+ * about 60 ms after it on average (about 530 requests a minute with the
+ * entry's renewals, under 600). Right behind the head: a listing every 1-1.5 s,
+ * so that it takes the head soon after the head takes the lock; a hold
+ * shorter than that leaves the lock idle for the rest (about 60 requests a
+ * minute with a 15 s lease, 50 with 60 s). Further back: a listing every
+ * 4-5 s, which with the entry's renewals (12 a minute for a 15 s lease, 3 for
+ * 60 s) and a look at the holder for the line every 30 s stays under 30
+ * requests a minute.
  */
 const DEFAULT_PACING = {
-    headPollMs: [80, 130],
+    headPollMs: [90, 140],
     outsidePollMs: [250, 750],
     onDeckPollMs: [1_000, 1_500],
-    queuePollMs: [3_000, 4_000],
+    queuePollMs: [4_000, 5_000],
     headListMs: 30_000,
 };
 /**
