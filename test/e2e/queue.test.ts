@@ -55,10 +55,18 @@ const placeLines = (main: StepResult): string[] => main.lines.filter((l) => /^\d
 describe('the queue, end to end', () => {
   let azurite: Azurite
   let locks: ContainerClient
+  /** A holder whose machine died at `crashedAt`: its record goes stale while the other tests run. */
+  let crashed: Job
+  let crashedAt: number
   before(async () => {
     azurite = await startAzurite()
     locks = containerOn(azurite, 'locks')
     await locks.createIfNotExists()
+    crashed = jobFor(azurite, 'octo/crashed', 'stale-infinite')
+    mustPass('crashed main', await crashed.runMain())
+    // The machine dies: no more renewals, no post. The lease lapses; the record stays on the blob.
+    process.kill(renewerPid(crashed), 'SIGKILL')
+    crashedAt = Date.now()
   })
   after(async () => {
     completeAllJobs()
@@ -227,13 +235,46 @@ describe('the queue, end to end', () => {
     assert.ok(tokens.every(Number.isSafeInteger))
   })
 
+  it('lets a job whose SAS may not list wait outside the queue, saying so, while a SAS with rwcdl waits in it', async () => {
+    const lock = 'by-sas'
+    const holder = await holding(lock)
+    const sasJob = (repository: string, permissions: string): Job =>
+      jobFor(azurite, repository, lock, {
+        'connection-string': `BlobEndpoint=${azurite.blobEndpoint};SharedAccessSignature=${containerSas(permissions)}`,
+      })
+    const inTurn = sasJob('octo/in-turn', 'rwcdl')
+    const inTurnRun = inTurn.runMain()
+    await untilQueued(lock, 'octo/in-turn')
+    const outside = sasJob('octo/outside', 'rwc')
+    const outsideRun = outside.runMain()
+    await delay(1_500)
+    mustPass('holder post', await holder.runPost())
+    const inTurnMain = mustPass('in-turn main', await inTurnRun)
+    assert.deepEqual(inTurnMain.warnings, [])
+    assert.ok(placeLines(inTurnMain).length > 0, inTurnMain.stdout)
+    mustPass('in-turn post', await inTurn.runPost())
+    const outsideMain = mustPass('outside main', await outsideRun)
+    assert.equal(outsideMain.warnings.length, 1, outsideMain.stdout)
+    assert.match(
+      outsideMain.warnings[0]!,
+      /^The credential may not list the blobs of container locks \(403 AuthorizationPermissionMismatch\), so this job cannot wait in the queue of locks\/by-sas: /,
+    )
+    assert.deepEqual(placeLines(outsideMain), [], 'no place in line outside the queue')
+    assert.ok(
+      outsideMain.lines.some((l) => l.startsWith('The lock is held by ')),
+      outsideMain.stdout,
+    )
+    mustPass('outside post', await outside.runPost())
+    assert.deepEqual(await queueOf(lock), [])
+    for (const job of [holder, inTurn, outside]) job.complete()
+  })
+
+  // Last: by now the crashed holder's record is stale.
   it("names a crashed holder's stale record as an unknown holder, and a foreign infinite lease as infinite", async () => {
     const lock = 'stale-infinite'
-    const crashed = await holding(lock, 'octo/crashed')
-    // The machine dies: no more renewals, no post. The lease lapses; the record stays on the blob.
-    process.kill(renewerPid(crashed), 'SIGKILL')
-    assert.ok(await waitUntilFree(azurite, lock, LEASE_MS + 2_000), 'the lease lapsed')
-    await delay(3_000) // the record is now older than its 15 s lease, by the service's one-second clock
+    // The record is older than its 15 s lease, plus 2 s of clock resolution, plus 2 s to be sure.
+    await delay(Math.max(0, crashedAt + LEASE_MS + 4_000 - Date.now()))
+    assert.ok(await waitUntilFree(azurite, lock, 1_000), 'the lease lapsed')
     const foreign = locks.getBlobClient(lock).getBlobLeaseClient()
     await foreign.acquireLease(-1)
     assert.equal((await lookAtLock(azurite, lock)).holder?.repository, 'octo/crashed', 'the old record is still there')
@@ -275,39 +316,5 @@ describe('the queue, end to end', () => {
       await foreign.releaseLease()
       crashed.complete()
     }
-  })
-
-  it('lets a job whose SAS may not list wait outside the queue, saying so, while a SAS with rwcdl waits in it', async () => {
-    const lock = 'by-sas'
-    const holder = await holding(lock)
-    const sasJob = (repository: string, permissions: string): Job =>
-      jobFor(azurite, repository, lock, {
-        'connection-string': `BlobEndpoint=${azurite.blobEndpoint};SharedAccessSignature=${containerSas(permissions)}`,
-      })
-    const inTurn = sasJob('octo/in-turn', 'rwcdl')
-    const inTurnRun = inTurn.runMain()
-    await untilQueued(lock, 'octo/in-turn')
-    const outside = sasJob('octo/outside', 'rwc')
-    const outsideRun = outside.runMain()
-    await delay(1_500)
-    mustPass('holder post', await holder.runPost())
-    const inTurnMain = mustPass('in-turn main', await inTurnRun)
-    assert.deepEqual(inTurnMain.warnings, [])
-    assert.ok(placeLines(inTurnMain).length > 0, inTurnMain.stdout)
-    mustPass('in-turn post', await inTurn.runPost())
-    const outsideMain = mustPass('outside main', await outsideRun)
-    assert.equal(outsideMain.warnings.length, 1, outsideMain.stdout)
-    assert.match(
-      outsideMain.warnings[0]!,
-      /^The credential may not list the blobs of container locks \(403 AuthorizationPermissionMismatch\), so this job cannot wait in the queue of locks\/by-sas: /,
-    )
-    assert.deepEqual(placeLines(outsideMain), [], 'no place in line outside the queue')
-    assert.ok(
-      outsideMain.lines.some((l) => l.startsWith('The lock is held by ')),
-      outsideMain.stdout,
-    )
-    mustPass('outside post', await outside.runPost())
-    assert.deepEqual(await queueOf(lock), [])
-    for (const job of [holder, inTurn, outside]) job.complete()
   })
 })

@@ -142,21 +142,21 @@ describe('many waiters on one lock', () => {
   before(async () => (azurite = await startAzurite()))
   after(() => azurite.stop())
 
-  // Faster than the action's pacing, so that 50 handoffs take seconds, not minutes (the waiters all
-  // share one Azurite on a 2-core machine, so not much faster); the bound below names it.
+  // Faster than the action's pacing, so that 50 handoffs take seconds, not minutes; not much faster
+  // further back, since the waiters all share one Azurite on a 2-core machine. The bound below names it.
   const PACING: Pacing = {
     headPollMs: [20, 40],
     outsidePollMs: [250, 750],
-    onDeckPollMs: [1_000, 1_500],
-    queuePollMs: [1_000, 1_500],
+    onDeckPollMs: [200, 300],
+    queuePollMs: [1_500, 2_000],
     headListMs: 5_000,
   }
   /**
-   * One handoff: the next waiter learns it is at the head (a queue look, at most 1.5 s apart),
-   * sees the release (a lock look, 40 ms), then takes the lease and writes its record
-   * (a few requests); plus 700 ms for a busy 2-core machine.
+   * One handoff: the next waiter learns it is at the head (a queue look, at most 0.3 s apart for
+   * the waiter right behind the head), sees the release (a lock look, 40 ms), then takes the lease
+   * and writes its record (a few requests); plus 700 ms for a busy 2-core machine.
    */
-  const HANDOFF_MS = 1_500 + 40 + 700
+  const HANDOFF_MS = 300 + 40 + 700
 
   it('serves 50 contenders one at a time, in ticket order, each within the holds ahead of it plus a handoff each', async () => {
     const name = 'contended'
@@ -188,7 +188,8 @@ describe('many waiters on one lock', () => {
       served.push({ got, arrivedAt, enteredAt, leftAt })
       assert.equal(await lock.release(got.leaseId), 'released')
     })
-    await delay(3_000) // everyone has arrived while the opening holder holds the lock
+    // Everyone has joined while the opening holder holds the lock.
+    while ((await first.queue.look({})).entries.length < 50) await delay(100)
     const openingLeftAt = Date.now()
     await first.release(opening.leaseId)
     await Promise.all(contenders)
