@@ -717,6 +717,9 @@ class QueueBlobs {
         catch (err) {
             if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
                 return 'missing';
+            // Our own earlier try would have proposed the same lease id: this entry is someone else's.
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent')
+                return 'taken';
             throw err;
         }
     }

@@ -122,6 +122,8 @@ function isListingRefused(err) {
 }
 /** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
 const FIRST_LOOK_LIMIT = 5;
+/** Tickets to try in a row that turn out to have an entry already, before giving up. */
+const MAX_TAKEN_TICKETS = 10;
 /** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
 const RECORD_PAUSE_MS = 300;
 /** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
@@ -248,9 +250,17 @@ class Waiter {
     }
     /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
     async join(call, previousTicket) {
-        const claim = await this.store.queue.claimTicket(call());
         const leaseId = (0,external_node_crypto_.randomUUID)();
-        const entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call());
+        let claim;
+        let entered;
+        let tries = 0;
+        do {
+            claim = await this.store.queue.claimTicket(call());
+            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call());
+            // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
+        } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
+        if (entered === 'taken')
+            throw new errors/* LockError */.Ku(`The queue of lock ${this.store.location} holds entries this action did not write.`);
         // The container is gone: start again from outside, which creates it.
         if (entered === 'missing')
             return [];

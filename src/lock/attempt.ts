@@ -12,10 +12,10 @@
 // lease: the head then just keeps looking.
 
 import { randomUUID } from 'node:crypto'
-import { isTransient, statusCode, storageErrorCode } from './errors.ts'
+import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { isLive, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
-import type { LockStore, QueueEntry, RequestOptions } from './store.ts'
+import type { LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
 
 export interface Pacing {
@@ -64,6 +64,9 @@ function isListingRefused(err: unknown): boolean {
 
 /** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
 const FIRST_LOOK_LIMIT = 5
+
+/** Tickets to try in a row that turn out to have an entry already, before giving up. */
+const MAX_TAKEN_TICKETS = 10
 
 /** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
 const RECORD_PAUSE_MS = 300
@@ -223,15 +226,17 @@ export class Waiter {
 
   /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
   private async join(call: () => RequestOptions, previousTicket?: number): Promise<QueueEntry[]> {
-    const claim = await this.store.queue.claimTicket(call())
     const leaseId = randomUUID()
-    const entered = await this.store.queue.enter(
-      claim.ticket,
-      this.options.who,
-      leaseId,
-      this.options.leaseSeconds,
-      call(),
-    )
+    let claim: TicketClaim
+    let entered: 'entered' | 'missing' | 'taken'
+    let tries = 0
+    do {
+      claim = await this.store.queue.claimTicket(call())
+      entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call())
+      // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
+    } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS)
+    if (entered === 'taken')
+      throw new LockError(`The queue of lock ${this.store.location} holds entries this action did not write.`)
     // The container is gone: start again from outside, which creates it.
     if (entered === 'missing') return []
     this.entry = {

@@ -93,7 +93,7 @@ export class QueueBlobs implements QueueStore {
     leaseId: string,
     leaseSeconds: number,
     options: RequestOptions = {},
-  ): Promise<'entered' | 'missing'> {
+  ): Promise<'entered' | 'missing' | 'taken'> {
     const blob = this.entry(ticket)
     try {
       await this.request(options, async (abortSignal) => {
@@ -113,6 +113,8 @@ export class QueueBlobs implements QueueStore {
       return 'entered'
     } catch (err) {
       if (storageErrorCode(err) === 'ContainerNotFound') return 'missing'
+      // Our own earlier try would have proposed the same lease id: this entry is someone else's.
+      if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'taken'
       throw err
     }
   }

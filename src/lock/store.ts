@@ -83,14 +83,18 @@ export interface QueueStore {
   look(options: RequestOptions & { upTo?: number; limit?: number }): Promise<QueueLook>
   /** The next ticket, in the service's order. */
   claimTicket(options?: RequestOptions): Promise<TicketClaim>
-  /** Writes the entry for a ticket and takes a lease on it; 'missing' when the container is gone. */
+  /**
+   * Writes the entry for a ticket and takes a lease on it; 'missing' when the
+   * container is gone, 'taken' when someone else holds an entry of that ticket
+   * (written by a stranger, or after the ticket counter was deleted).
+   */
   enter(
     ticket: number,
     waiter: HolderIdentity,
     leaseId: string,
     leaseSeconds: number,
     options?: RequestOptions,
-  ): Promise<'entered' | 'missing'>
+  ): Promise<'entered' | 'missing' | 'taken'>
   /** Renews the entry's lease; 'gone' when the entry was removed (its lease had lapsed). */
   renewEntry(ticket: number, leaseId: string, options?: RequestOptions): Promise<'renewed' | 'gone'>
   /** Removes our own entry. */

@@ -58,6 +58,9 @@ describe('the queue, end to end', () => {
   /** A holder whose machine died at `crashedAt`: its record goes stale while the other tests run. */
   let crashed: Job
   let crashedAt: number
+  /** A holder that lives all along, from `livingSince`: its renewer keeps its record fresh. */
+  let living: Job
+  let livingSince: number
   before(async () => {
     azurite = await startAzurite()
     locks = containerOn(azurite, 'locks')
@@ -67,6 +70,9 @@ describe('the queue, end to end', () => {
     // The machine dies: no more renewals, no post. The lease lapses; the record stays on the blob.
     process.kill(renewerPid(crashed), 'SIGKILL')
     crashedAt = Date.now()
+    living = jobFor(azurite, 'octo/living', 'fresh-record')
+    mustPass('living main', await living.runMain())
+    livingSince = Date.now()
   })
   after(async () => {
     completeAllJobs()
@@ -269,7 +275,55 @@ describe('the queue, end to end', () => {
     for (const job of [holder, inTurn, outside]) job.complete()
   })
 
-  // Last: by now the crashed holder's record is stale.
+  it('refuses a lock name in the folder the queue lives in, with one line naming lock-name', async () => {
+    const job = jobFor(azurite, 'octo/sneaky', '.azure-mutex/fenced/fencing')
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 1)
+    assert.deepEqual(main.errors, [
+      "Invalid input 'lock-name': its first path segment '.azure-mutex' is reserved for the queue and the counters the action keeps beside each lock; expected a blob name of 1 to 1024 characters.",
+    ])
+    job.complete()
+  })
+
+  it("shows a stranger's queue entry only as plain text in the place lines", async () => {
+    const lock = 'hostile-entry'
+    const holder = await holding(lock)
+    const entry = locks.getBlockBlobClient(`${reservedNames(lock).queuePrefix}${'1'.padStart(16, '0')}`)
+    await entry.upload('', 0, {
+      metadata: { holder_repository: '%0A::error title=Queue::pwned', holder_run_id: '%1B[31m7' },
+    })
+    const lease = entry.getBlobLeaseClient()
+    await lease.acquireLease(15)
+    const waiter = jobFor(azurite, 'octo/waiter', lock, { timeout: '2s' })
+    const main = await waiter.runMain()
+    assert.equal(main.exitCode, 1)
+    const [line] = placeLines(main)
+    assert.match(
+      line ?? '',
+      /^3rd in line for locks\/hostile-entry; ahead: octo\/holder run \d+ \(holding since [\d:]+Z\), \\n::error title=Queue::pwned run \\x1b\[31m7$/,
+    )
+    assert.ok(!main.stdout.split('\n').some((l) => l.startsWith('::error title=Queue')), main.stdout)
+    await lease.releaseLease()
+    mustPass('holder post', await holder.runPost())
+    holder.complete()
+    waiter.complete()
+  })
+
+  // Last: by now the living holder has renewed its record past a lease duration, and the crashed one's is stale.
+  it("believes a living holder's record for as long as it renews it", async () => {
+    await delay(Math.max(0, livingSince + LEASE_MS + 4_000 - Date.now()))
+    const waiter = jobFor(azurite, 'octo/waiter', 'fresh-record', { timeout: '2s' })
+    const main = await waiter.runMain()
+    assert.equal(main.exitCode, 1)
+    assert.match(
+      main.errors[0] ?? '',
+      /; it is held by octo\/living workflow "deploy" run \d+ \(attempt 1, job deploy, actor mona\) since /,
+    )
+    mustPass('living post', await living.runPost())
+    living.complete()
+    waiter.complete()
+  })
+
   it("names a crashed holder's stale record as an unknown holder, and a foreign infinite lease as infinite", async () => {
     const lock = 'stale-infinite'
     // The record is older than its 15 s lease, plus 2 s of clock resolution, plus 2 s to be sure.

@@ -61,6 +61,16 @@ describe('the queue in storage', () => {
     assert.equal((await lock.queue.look({})).entries.length, 3)
   })
 
+  it("says a ticket is taken when someone else's entry holds it, and enters again under its own lease id", async () => {
+    const lock = lockOn(azurite)
+    await lock.create()
+    const mine = randomUUID()
+    assert.equal(await lock.queue.enter(1, WHO, mine, 15), 'entered')
+    assert.equal(await lock.queue.enter(1, WHO, mine, 15), 'entered', 'a retry of our own enter')
+    assert.equal(await lock.queue.enter(1, holderFor('octo/other'), randomUUID(), 15), 'taken')
+    assert.equal((await lock.queue.look({})).entries[0]?.waiter?.repository, 'octo/queue')
+  })
+
   it('finds an empty queue, not an error, in a container that does not exist', async () => {
     const look = await lockOn(azurite).queue.look({ limit: 5 })
     assert.deepEqual(look.entries, [])

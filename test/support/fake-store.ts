@@ -113,8 +113,15 @@ class FakeQueue implements QueueStore {
     return { ticket: this.world.tickets, previousAt, serviceNow: new Date() }
   }
 
-  async enter(ticket: number, waiter: HolderIdentity, leaseId: string, leaseSeconds: number): Promise<'entered'> {
+  async enter(
+    ticket: number,
+    waiter: HolderIdentity,
+    leaseId: string,
+    leaseSeconds: number,
+  ): Promise<'entered' | 'taken'> {
     this.note('enter')
+    const there = this.world.entries.get(ticket)
+    if (there && isLeased(there) && there.leaseId !== leaseId) return 'taken'
     this.world.entries.set(ticket, {
       waiter,
       leaseId,

@@ -221,6 +221,19 @@ describe('waitForLease over a queue', () => {
     assert.deepEqual(store.requests, ['list', 'acquire', 'view'])
   })
 
+  test('takes the next ticket when an entry of its ticket exists already (a stranger wrote it, or the counter was reset)', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    world.addEntry(1, who('stranger'), 60_000)
+    world.tickets = 0 // the counter knows nothing of it
+    const waiting = wait(new FakeStore(world), 'octo/waiter')
+    await until(() => world.entries.has(2), 'it joined with ticket 2')
+    assert.equal(world.entries.get(1)?.waiter.repository, 'stranger', "the stranger's entry is left alone")
+    world.entries.delete(1)
+    world.releaseDirectly()
+    await waiting
+  })
+
   test('joins again, at the back, when its entry is removed', async () => {
     const world = new FakeWorld()
     world.leaseDirectly('foreign', record('octo/holder'))
