@@ -22,6 +22,8 @@ export interface Fairness {
   ratio: number
   /** The most turns that arrived later than a judged turn and took the lock before it. */
   mostOvertaken: number
+  /** The same, counting only turns that waited in the queue. */
+  mostOvertakenInQueue: number
 }
 
 /** The median of the gaps between consecutive turns, in the order they held the lock. */
@@ -46,15 +48,17 @@ export function fairness(turns: Turn[]): Fairness {
   }
   let longest: Fairness['longest']
   let mostOvertaken = 0
+  let mostOvertakenInQueue = 0
   for (const turn of byArrival) {
     if (!turn.queued) continue
     const waitedMs = turn.acquiredAt - turn.arrivedAt
     if (!longest || waitedMs > longest.waitedMs) longest = { who: turn.who, waitedMs, idealMs: ideal.get(turn)! }
-    const overtaken = turns.filter((t) => t.arrivedAt > turn.arrivedAt && t.acquiredAt < turn.acquiredAt).length
-    mostOvertaken = Math.max(mostOvertaken, overtaken)
+    const overtaking = turns.filter((t) => t.arrivedAt > turn.arrivedAt && t.acquiredAt < turn.acquiredAt)
+    mostOvertaken = Math.max(mostOvertaken, overtaking.length)
+    mostOvertakenInQueue = Math.max(mostOvertakenInQueue, overtaking.filter((t) => t.queued).length)
   }
   const ratio = !longest ? NaN : longest.idealMs > 0 ? longest.waitedMs / longest.idealMs : Infinity
-  return { handoffMs, longest, ratio, mostOvertaken }
+  return { handoffMs, longest, ratio, mostOvertaken, mostOvertakenInQueue }
 }
 
 /** One line for the soak's summary. */
@@ -65,6 +69,6 @@ export function describeFairness(f: Fairness): string {
     `the longest wait, ${s(f.longest.waitedMs)} (${f.longest.who}), against ${s(f.longest.idealMs)} under ideal ` +
     `first come, first served with ${(f.handoffMs / 1000).toFixed(2)} s handoffs: ` +
     `${Number.isFinite(f.ratio) ? f.ratio.toFixed(2) : 'no wait at all there'}; ` +
-    `at most ${f.mostOvertaken} later arrivals (foreign clients included) served before a job`
+    `at most ${f.mostOvertaken} later arrivals served before a job, ${f.mostOvertakenInQueue} of them from the queue`
   )
 }

@@ -32,6 +32,7 @@ describe('fairness', () => {
     assert.deepEqual(f.longest, { who: 'b', waitedMs: 29, idealMs: 9 })
     assert.ok(Math.abs(f.ratio - 29 / 9) < 1e-9)
     assert.equal(f.mostOvertaken, 2)
+    assert.equal(f.mostOvertakenInQueue, 2)
   })
 
   test('counts the holds of clients that do not queue, but does not judge their waits', () => {
@@ -39,5 +40,6 @@ describe('fairness', () => {
     const f = fairness([turn('a', 0, 0, 10), turn('b', 1, 20, 30), turn('foreign', 5, 10, 20, false)])
     assert.deepEqual(f.longest, { who: 'b', waitedMs: 19, idealMs: 9 })
     assert.equal(f.mostOvertaken, 1)
+    assert.equal(f.mostOvertakenInQueue, 0)
   })
 })
