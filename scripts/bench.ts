@@ -16,6 +16,7 @@ import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, lookAtLock, renewerPid, stdoutLine } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
+import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const N = 15
@@ -287,6 +288,34 @@ async function renewerFootprint(azurite: Azurite, holdMs: number) {
   return { cpuSecondsPerHour: (used / holdMs) * 3_600, rss }
 }
 
+/** How long the queue's request counts are taken. */
+const QUEUE_COST_WINDOW_MS = 60_000
+
+function printQueue(
+  handoffs: Awaited<ReturnType<typeof measureHandoffs>>,
+  cost: Awaited<ReturnType<typeof measureQueueCost>>,
+): void {
+  console.log("Handoff, the holder's post step starts -> the next job's main step ends holding the lock (ms):")
+  printRow('action (head of the queue)', handoffs.action, 'ms')
+  printRow('baseline: bare lease, 250 ms polls', handoffs.baseline, 'ms')
+  const action = stats(handoffs.action)
+  const baseline = stats(handoffs.baseline)
+  console.log(
+    `  action / baseline: median ${(action.median / baseline.median).toFixed(2)}, p95 ${(action.p95 / baseline.p95).toFixed(2)}`,
+  )
+  console.log(`Storage requests a minute while waiting (lease 15s, counted over ${cost.windowMs / 1000}s):`)
+  for (const [label, rate] of [
+    ['waiter at the head of the queue', cost.head],
+    ['waiter right behind the head', cost.onDeck],
+    ['waiter further back (3rd)', cost.furtherBack],
+  ] as const) {
+    const total = (rate.list + rate.other).toFixed(0)
+    console.log(
+      `  ${label.padEnd(34)} ${total.padStart(4)}/min  (List Blobs ${rate.list.toFixed(0)}, other ${rate.other.toFixed(0)})`,
+    )
+  }
+}
+
 async function bench(): Promise<void> {
   const began = Date.now()
   console.log(`azure-mutex-action bench: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}`)
@@ -300,10 +329,12 @@ async function bench(): Promise<void> {
     await uncontended(azurite, 1, 'warmup')
     process.stdout.write(`\nuncontended: ${N} jobs, each on a fresh lock: main, post `)
     const solo = await uncontended(azurite, N, 'run')
-    process.stdout.write(
-      `\nhandoff: ${HANDOFFS} pairs of jobs, each followed by a baseline pair; the waiter is waiting `,
-    )
-    const pass = await handoffs(azurite, HANDOFFS)
+    process.stdout.write(`\nlease grant: ${N} pairs of jobs, each followed by a baseline pair; the waiter is waiting `)
+    const pass = await handoffs(azurite, N)
+    process.stdout.write(`\nhandoff: ${HANDOFFS} pairs of jobs and ${HANDOFFS} of the baseline, alternating `)
+    const queueHandoffs = await measureHandoffs(azurite, HANDOFFS, progress)
+    process.stdout.write(`\nqueue cost: a holder holds, three jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
+    const queueCost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
     process.stdout.write(`\nworker deaths: ${WORKER_RUNS} jobs whose runner worker is killed while they hold the lock `)
     const orphaned = await workerDeaths(azurite, WORKER_RUNS)
     process.stdout.write(`\nmain step beside the minimal prototype: ${N} runs each, interleaved `)
@@ -316,24 +347,7 @@ async function bench(): Promise<void> {
     console.log('Step wall time, process start to exit (ms):')
     printRow('main step, uncontended', solo.main, 'ms')
     printRow('post step', solo.post, 'ms')
-    console.log(
-      "Handoff: the holder's post step starts -> the waiting job's main step exits holding the lock, renewer confirmed (ms):",
-    )
-    printRow(
-      'action',
-      pass.action.map((h) => h.handoff),
-      'ms',
-    )
-    printRow(
-      `baseline (release call -> acquired)`,
-      pass.baseline.map((h) => h.handoff),
-      'ms',
-    )
-    printRatio(
-      'action / baseline',
-      pass.action.map((h) => h.handoff),
-      pass.baseline.map((h) => h.handoff),
-    )
+    printQueue(queueHandoffs, queueCost)
     console.log(`  target (issue 9)                   median <= ${HANDOFF_TARGET_MS} ms`)
     console.log("Lease grant: storage answers the holder's release -> the waiter's acquired-at (ms):")
     printRow(
@@ -342,7 +356,7 @@ async function bench(): Promise<void> {
       'ms',
     )
     printRow(
-      'baseline',
+      'baseline: an SDK loop, 250 ms polls',
       pass.baseline.map((h) => h.grant),
       'ms',
     )
@@ -351,7 +365,6 @@ async function bench(): Promise<void> {
       pass.action.map((h) => h.grant),
       pass.baseline.map((h) => h.grant),
     )
-    console.log(`  (baseline: a bare SDK loop trying a plain lease every ${BASELINE_POLL_MS} ms)`)
     console.log('Lock free after the runner worker dies (the renewer looks every sixth of the lease: 2.5 s here) (ms):')
     printRow('worker killed -> lease available', orphaned, 'ms')
     console.log('Renewer memory right after main returns (its first renewal done):')

@@ -18,8 +18,8 @@ const BUNDLE = 'bundle'
  * Modules that dependencies import for things this action never does. The bundle holds a
  * stand-in in their place (scripts/left-out/), and the build fails if one gets in anyway.
  * - apache-arrow (1.3 MB with flatbuffers): @azure/storage-blob imports it lazily to read
- *   blob listings in the Arrow format; the status step lists blobs in XML, the SDK's default,
- *   and never asks for Arrow.
+ *   blob listings in the Arrow format; the action lists its queue and the status step lists
+ *   locks only in XML, the SDK's default, and never asks for Arrow.
  * - open (with its xdg-open script): @azure/identity imports it lazily to open a web browser
  *   for interactive sign-in; keys, SAS, GitHub OIDC and the ambient chain never do.
  * - undici (0.9 MB): @actions/core imports @actions/http-client, which loads undici at start

@@ -81,26 +81,26 @@ function waitNotes(main: StepResult): string[] {
       ? 'now held by'
       : /^The lock is held by/.test(line)
         ? 'waits: held by'
-        : /^Still waiting/.test(line)
-          ? 'still held by'
+        : /^(Still waiting after \S+; )?\d+(st|nd|rd|th) in line for /.test(line)
+          ? 'place'
           : /^Created the/.test(line)
             ? 'created'
             : undefined
     if (!kind) continue
-    if (kind === 'created') {
+    if (kind === 'created' || kind === 'place') {
       notes.push(`main log: ${line}`)
       continue
     }
     const holder = /held by (\S+) workflow "[^"]*" run (\d+)/.exec(line)
     const since = /since (\d{4}-\d\d-\d\dT\S+Z)/.exec(line)
-    const waited = /\(waited ([^)]+)\)|^Still waiting after (\S+);/.exec(line)
+    const waited = /\(waited ([^)]+)\)/.exec(line)
     const who = holder
       ? `${holder[1]} run ${holder[2]}`
       : /an unknown holder/.test(line)
         ? 'an unknown holder (no holder record on the blob)'
         : '?'
     const when = since ? ` since ${rel(Date.parse(since[1]!))}` : ''
-    const after = waited ? `after ${waited[1] ?? waited[2]} waiting: ` : ''
+    const after = waited ? `after ${waited[1]} waiting: ` : ''
     notes.push(`main log: ${after}${kind} ${who}${when}`)
   }
   return notes

@@ -32,6 +32,7 @@ import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
 import { describePair, sweep, type Span } from '../test/support/spans.ts'
+import { describeFairness, fairness, type Turn } from './fairness.ts'
 
 const LOCK = 'soak-contended'
 const PROXIED_LOCK = 'soak-contended-proxied'
@@ -127,6 +128,8 @@ interface Phase {
   warnings: Map<string, number>
   waitedSeconds: number[]
   spans: Span[]
+  /** Every turn at the lock, for the fairness figure. */
+  turns: Turn[]
   startedAt: number
   endedAt: number | undefined
 }
@@ -147,6 +150,7 @@ function newPhase(name: string, lock: string, connectionString: string, cycles: 
     warnings: new Map(),
     waitedSeconds: [],
     spans: [],
+    turns: [],
     startedAt: Date.now(),
     endedAt: undefined,
   }
@@ -191,6 +195,7 @@ async function contender(soak: Phase, azurite: Azurite, index: number): Promise<
       },
     )
     try {
+      const arrivedAt = Date.now()
       const main = await job.runMain()
       noteWarnings(soak, 'main', main)
       const mainProblem = stepProblem(`${repository} main`, main)
@@ -208,6 +213,10 @@ async function contender(soak: Phase, azurite: Azurite, index: number): Promise<
         // The whole hold as the job sees it: every step after main and before post ran under the lock.
         soak.spans.push({ who: `${repository}#${job.options.runId}`, enter: main.endedAt, exit: post.startedAt })
         soak.actionCycles++
+        const acquiredAt = Date.parse(main.outputs['acquired-at'] ?? '')
+        if (acquiredAt) {
+          soak.turns.push({ who: repository, queued: true, arrivedAt, acquiredAt, releasedAt: post.startedAt })
+        }
       }
       noteWarnings(soak, 'post', post)
       notePost(soak, repository, post)
@@ -235,6 +244,7 @@ async function foreignClient(soak: Phase, azurite: Azurite, index: number): Prom
   let holds = 0
   while (claim(soak)) {
     const lease = blob.getBlobLeaseClient() // a fresh lease id for each hold
+    const arrivedAt = Date.now()
     let held = false
     while (!held && !stopping) {
       try {
@@ -270,6 +280,7 @@ async function foreignClient(soak: Phase, azurite: Azurite, index: number): Prom
       soak.failures.push(`${who}: release failed (${e.statusCode ?? '-'} ${e.details?.errorCode ?? errorText(err)})`)
     }
     soak.foreignCycles++
+    soak.turns.push({ who, queued: false, arrivedAt, acquiredAt: enter, releasedAt: Date.now() })
     await delay(between(FOREIGN_IDLE_MS))
   }
 }
@@ -436,6 +447,7 @@ function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undef
   for (const [kind, ms] of [...byKind].sort()) console.log(`    ${kind.padEnd(20)}${spread(ms, 'ms')}`)
   console.log("    (action -> action: one job's post step starts -> the next job's main step exits holding the lock)")
   console.log(`  action main waited    ${spread(phase.waitedSeconds, 's', 1)}`)
+  console.log(`  fairness              ${describeFairness(fairness(phase.turns))}`)
   if (proxy) {
     const injected = proxy.log.filter((l) => l.outcome === 'injected').length
     console.log(

@@ -2,6 +2,48 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
+/***/ 645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ holderFromEnvironment),
+/* harmony export */   g: () => (/* binding */ oidcRequestFromEnv)
+/* harmony export */ });
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(915);
+// What the runner tells the job about itself, from its environment: who we
+// are (the holder record waiters in other repositories see), and how this
+// job may ask GitHub for an OIDC token.
+
+
+function holderFromEnvironment(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
+    return {
+        repository,
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
+    };
+}
+/** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN, which the runner sets only for jobs with 'id-token: write'. */
+function oidcRequestFromEnv(env = process.env) {
+    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!url || !token) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.TenantId}' sign in with GitHub's OIDC token, but this job may not request one: ` +
+            "add 'permissions: id-token: write' to the job or the workflow. (Pull requests from forks never get one.)");
+    }
+    return { url, token };
+}
+
+
+/***/ }),
+
 /***/ 2603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -33,7 +75,7 @@ function lossMessage(location, loss, brokenBy) {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8443);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4912);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
 /* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9779);
@@ -86,7 +128,8 @@ async function writeSummary(hold) {
     if (!spec || (!wait && !hold))
         return;
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderLockSummary */ .O3)({ location: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec), wait, hold }, serverUrl));
+    const turn = hold ? _state_js__WEBPACK_IMPORTED_MODULE_12__/* .turn */ .wC() : undefined;
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderLockSummary */ .O3)({ location: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec), wait, hold, turn }, serverUrl));
 }
 /** Releases the lock; returns what the summary says of the hold, undefined when main held nothing. */
 async function releaseLock() {
@@ -221,98 +264,23 @@ async function releaseHere(spec, leaseId, options = {}) {
 
 /***/ }),
 
-/***/ 5895:
+/***/ 3304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lm: () => (/* binding */ yesNo),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   al: () => (/* binding */ nonEmptyText),
-/* harmony export */   c3: () => (/* binding */ listOf),
-/* harmony export */   cW: () => (/* binding */ shape),
-/* harmony export */   kB: () => (/* binding */ time),
-/* harmony export */   qF: () => (/* binding */ parseJson),
-/* harmony export */   yL: () => (/* binding */ oneOf)
+/* harmony export */   M: () => (/* binding */ requestLog)
 /* harmony export */ });
-/* unused harmony exports NOT_IT, optional */
-// Shapes for JSON that the action reads back from places it does not control
-// alone: step state, and the variables it exports to later steps. A shape is
-// declared once, field by field; its type follows from it, and reading a value
-// builds a new object of exactly those fields, or fails: no value read back is
-// cast to a type it was not checked against.
-//
-// Adding a field to a record is one line in its shape: `fencingToken:
-// optional(count)`, say. Optional fields may be missing from what was written
-// before the field existed.
-const NOT_IT = Symbol('not it');
-const text = (value) => (typeof value === 'string' ? value : NOT_IT);
-const nonEmptyText = (value) => (typeof value === 'string' && value !== '' ? value : NOT_IT);
-/** An ISO 8601 time as Date.parse reads it. */
-const time = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : NOT_IT;
-/** A whole number, 0 or more. */
-const count = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : NOT_IT;
-const yesNo = (value) => (typeof value === 'boolean' ? value : NOT_IT);
-function oneOf(...values) {
-    return (value) => (values.includes(value) ? value : NOT_IT);
-}
-/** A list of at most `max` items, each checked. */
-function listOf(item, max) {
-    return (value) => {
-        if (!Array.isArray(value) || value.length > max)
-            return NOT_IT;
-        const items = [];
-        for (const element of value) {
-            const checked = item(element);
-            if (checked === NOT_IT)
-                return NOT_IT;
-            items.push(checked);
-        }
-        return items;
-    };
-}
-function optional(check) {
-    return { optional: check };
-}
-/** An object with exactly these fields (others are dropped), each checked. */
-function shape(fields) {
-    return (value) => {
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-            return NOT_IT;
-        const source = value;
-        const result = {};
-        for (const [name, field] of Object.entries(fields)) {
-            const given = Object.hasOwn(source, name) ? source[name] : undefined;
-            if (typeof field !== 'function') {
-                if (given === undefined)
-                    continue;
-                const checked = field.optional(given);
-                if (checked === NOT_IT)
-                    return NOT_IT;
-                result[name] = checked;
-                continue;
-            }
-            const checked = field(given);
-            if (checked === NOT_IT)
-                return NOT_IT;
-            result[name] = checked;
-        }
-        return result;
-    };
-}
-/** JSON text read back through a shape: the value, or undefined when the text is missing, not JSON or not of the shape. */
-function parseJson(textValue, check) {
-    if (!textValue)
-        return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(textValue);
-    }
-    catch {
-        return undefined;
-    }
-    const checked = check(parsed);
-    return checked === NOT_IT ? undefined : checked;
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
+// With debug logging on (RUNNER_DEBUG=1, or "Enable debug logging" on a
+// re-run), every storage request of a step goes to the debug log: method, URL
+// without its query (so never a SAS), status, request id and retries. The
+// lock core reports requests through an observer; this plugs core.debug in.
+
+
+/** The observer for a step's storage clients: undefined (no cost) unless debug logging is on. */
+function requestLog() {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o() ? (request) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .describeRequest */ .Ng)(request)) : undefined;
 }
 
 
@@ -331,10 +299,12 @@ function parseJson(textValue, check) {
 /* harmony export */   T9: () => (/* binding */ renewer),
 /* harmony export */   ZE: () => (/* binding */ saveAmbientSource),
 /* harmony export */   aN: () => (/* binding */ ambientSource),
+/* harmony export */   dR: () => (/* binding */ saveTurn),
 /* harmony export */   dm: () => (/* binding */ lease),
 /* harmony export */   fR: () => (/* binding */ saveProposedLeaseId),
 /* harmony export */   s2: () => (/* binding */ lock),
-/* harmony export */   uk: () => (/* binding */ wait)
+/* harmony export */   uk: () => (/* binding */ wait),
+/* harmony export */   wC: () => (/* binding */ turn)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
@@ -420,6 +390,17 @@ function saveWait(record) {
 function wait() {
     return (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait), _wait_record_js__WEBPACK_IMPORTED_MODULE_4__/* .waitRecordShape */ .GJ);
 }
+function saveTurn(turn) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn, JSON.stringify({ fencingToken: turn.fencingToken, arrivalPosition: turn.arrivalPosition }));
+}
+/** The turn main saved; undefined when there is none or state holds something else. */
+function turn() {
+    const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn);
+    const isCount = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1;
+    if (!value || !isCount(value.fencingToken) || !isCount(value.arrivalPosition))
+        return undefined;
+    return { fencingToken: value.fencingToken, arrivalPosition: value.arrivalPosition };
+}
 
 
 /***/ }),
@@ -479,7 +460,9 @@ async function signInTo(access, options = {}) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
+/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5624);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
 // The job summary ($GITHUB_STEP_SUMMARY): post writes one section per lock,
 // and the status step a table of locks. GitHub renders the summary as
 // Markdown with HTML, so text that others wrote (holder and break records)
@@ -488,6 +471,8 @@ async function signInTo(access, options = {}) {
 // written with each character that Markdown or HTML could read as markup
 // replaced by its numeric character reference, which renders as the character
 // itself. Links are made only to GitHub run pages on this job's own server.
+
+
 
 
 
@@ -508,7 +493,7 @@ function escapeMarkup(text) {
 }
 /** Text that others wrote, for the summary: one line, no controls, no markup; it renders as the log shows it. */
 function summaryText(untrusted, maxLength) {
-    return escapeMarkup((0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(untrusted, maxLength));
+    return escapeMarkup((0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(untrusted, maxLength));
 }
 /** A GitHub Actions run page on this job's server: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
 const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/;
@@ -585,8 +570,7 @@ const at = (iso) => new Date(Date.parse(iso)).toISOString();
 const span = (fromMs, toMs) => (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(toMs - fromMs);
 /**
  * The facts of a section, one row each, in order; a row whose value is
- * undefined is left out. A new fact (the queue's place on arrival, the
- * fencing token) is one more row here.
+ * undefined is left out. A new fact is one more row here.
  */
 const FACTS = [
     ['Result', (s) => resultOf(s)],
@@ -616,6 +600,11 @@ const FACTS = [
                 : 'No',
     ],
     ['Broken by', ({ hold }) => hold?.brokenBy && escapeMarkup((0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(hold.brokenBy))],
+    [
+        'Place in line',
+        ({ turn }) => turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_5__/* .ordinal */ .IE)(turn.arrivalPosition)} on arrival`),
+    ],
+    ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
 ];
 /** The section post writes for one lock, as Markdown with HTML. */
 function renderLockSummary(summary, serverUrl) {
@@ -658,10 +647,7 @@ async function appendSummary(markdown) {
     }
 }
 // ---- Status: a table of locks ----------------------------------------------
-/**
- * The columns of the status table, in order. The queue (issue 9) adds its
- * column here, one line: ['Queue', (lock) => …].
- */
+/** The columns of the status table, in order. */
 const STATUS_COLUMNS = [
     ['Lock', (lock) => summaryText(lock.name)],
     ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
@@ -671,7 +657,9 @@ const STATUS_COLUMNS = [
             ? ''
             : lock.holder
                 ? `${who(lock.holder)} ${runCell(lock.holder, serverUrl)}`
-                : 'unknown: a client that writes no holder record',
+                : lock.seen?.record
+                    ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)({ ...lock.seen, infinite: false }))
+                    : 'unknown: a client that writes no holder record',
     ],
     ['Since', (lock) => (lock.held && lock.holder ? summaryText(lock.holder.acquiredAt) : '')],
     [
@@ -679,6 +667,12 @@ const STATUS_COLUMNS = [
         (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
     ],
     ['Last break', (lock) => (lock.lastBreak ? escapeMarkup((0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(lock.lastBreak)) : '')],
+    [
+        'Waiting',
+        (lock) => lock.queue === undefined
+            ? 'not listed'
+            : lock.queue.map((who) => (who ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .briefHolder */ .p2)(who)) : 'a waiter that wrote no record')).join('<br>'),
+    ],
 ];
 /** The status step's section: a heading and one row per lock. */
 function renderStatusTable(title, locks, serverUrl) {
@@ -720,6 +714,8 @@ const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)({
     actor: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
     runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
     acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq),
+    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq),
 });
 const waitRecordFields = {
     /** When main started waiting, and when the wait ended (the lease taken, or given up). */
@@ -730,11 +726,8 @@ const waitRecordFields = {
     holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
     /** Holders seen beyond those kept. */
     holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9,
-    /** A lease without a holder record was seen: a client such as az CLI or go-azuremutex. */
+    /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
     unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .yesNo */ .Lm,
-    // The queue (issue 9) adds its facts here, one line each, as optional fields, e.g.
-    // `queuePlace: optional(count)` (the place in the queue on arrival) and
-    // `fencingToken: optional(nonEmptyText)`; summary.ts shows each in one more line.
 };
 const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)(waitRecordFields);
 function outcomeOf(err) {
@@ -757,18 +750,28 @@ class WaitWatch {
     }
     /** Notes one event. */
     see(event) {
-        if (event.type !== 'waiting' && event.type !== 'holder-changed' && event.type !== 'still-waiting')
+        const seen = event.type === 'infinite-lease'
+            ? event.holder
+            : event.type === 'waiting' ||
+                event.type === 'moved' ||
+                event.type === 'holder-changed' ||
+                event.type === 'still-waiting'
+                ? event.place.holder
+                : undefined;
+        if (!seen)
             return;
-        if (!event.holder) {
+        // A stale record names a holder that is gone, not the one holding the lease.
+        const record = seen.freshness.kind === 'stale' ? undefined : seen.record;
+        if (!record) {
             this.unknownHolderSeen = true;
             return;
         }
-        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .holderKey */ .I4)(event.holder);
+        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .holderKey */ .I4)(record);
         if (this.seen.has(key))
             return;
         this.seen.add(key);
         if (this.holders.length < MAX_HOLDERS_KEPT)
-            this.holders.push(event.holder);
+            this.holders.push(record);
         else
             this.holdersLeftOut += 1;
     }
@@ -818,214 +821,6 @@ await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9779:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F8: () => (/* binding */ SpawnedRenewer),
-/* harmony export */   IY: () => (/* binding */ workerOf),
-/* harmony export */   ih: () => (/* binding */ askToLetGo),
-/* harmony export */   nV: () => (/* binding */ newRenewerPlaces)
-/* harmony export */ });
-/* unused harmony export RenewerStartError */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2960);
-/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4632);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7855);
-// The steps' side of the renewer. Main starts it early, while it waits for the
-// lease, and hands the lease over once it has one; post (or a release step)
-// asks it to let go through its channel.
-//
-// Main talks to the renewer over Node's IPC pipe, which exists only between
-// the two: the configuration, secrets included, never touches a command line,
-// an environment variable or a file. The renewer's stdout and stderr go
-// nowhere, so it cannot hold the step's output open.
-
-
-
-
-
-
-
-
-
-
-/** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
-const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/;
-class RenewerStartError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo {
-    name = 'RenewerStartError';
-}
-/** A fresh channel and status file for one renewer: the address is the renewer's, the token its password. */
-function newRenewerPlaces() {
-    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
-    return {
-        channel: { address: (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .channelAddress */ .ov)(id), token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(24).toString('base64url') },
-        statusFile: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'azure-mutex', `renewer-${id}.json`),
-    };
-}
-/** The worker to watch: main's parent, unless that is init or a container's pid 1. */
-function workerOf(ppid) {
-    return (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .isSignallablePid */ .sp)(ppid) ? { pid: ppid, startTime: (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .startTimeOf */ .P2)(ppid) } : undefined;
-}
-function renewerScript() {
-    // This code runs from a file in dist/bundle/ (npm run build), beside dist/renewer/index.js.
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url)), '..', 'renewer', 'index.js');
-}
-/** A renewer that main has started and not yet let go of. */
-class SpawnedRenewer {
-    child;
-    messages = [];
-    wake = () => undefined;
-    ended;
-    constructor(config) {
-        const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)));
-        this.child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [renewerScript()], {
-            detached: true,
-            stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-            env,
-            windowsHide: true,
-        });
-        this.child.on('message', (value) => {
-            const message = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .parseFromRenewer */ .Cd)(value);
-            if (message)
-                this.messages.push(message);
-            this.wake();
-        });
-        this.child.once('exit', (code, signal) => {
-            this.ended = signal ? `signal ${signal}` : `exit code ${code}`;
-            this.wake();
-        });
-        this.child.once('error', (err) => {
-            this.ended = err.message;
-            this.wake();
-        });
-        this.child.unref();
-        this.send({ type: 'config', config });
-    }
-    get pid() {
-        return this.child.pid;
-    }
-    send(message) {
-        if (this.child.connected)
-            this.child.send(message, () => undefined);
-    }
-    /** The next message of the given type, or an error when the renewer ends, fails, or the time or signal runs out. */
-    async expect(type, timeoutMs, signal) {
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-            const index = this.messages.findIndex((m) => m.type === type || m.type === 'failed');
-            if (index >= 0) {
-                const [message] = this.messages.splice(index, 1);
-                if (message.type === 'failed') {
-                    throw new RenewerStartError(`The renewer could not keep the lease: ${message.error}.`);
-                }
-                return message;
-            }
-            if (this.ended)
-                throw new RenewerStartError(`The renewer exited before it confirmed the lease (${this.ended}).`);
-            if (signal?.aborted)
-                throw new RenewerStartError('Cancelled while the renewer was starting.');
-            if (Date.now() >= deadline) {
-                throw new RenewerStartError(`The renewer did not confirm the lease within ${timeoutMs / 1000} s.`);
-            }
-            const woken = new Promise((resolve) => (this.wake = resolve));
-            const onAbort = () => this.wake();
-            signal?.addEventListener('abort', onAbort, { once: true });
-            await Promise.race([woken, (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(Math.max(0, deadline - Date.now()), undefined, { ref: false })]);
-            signal?.removeEventListener('abort', onAbort);
-        }
-    }
-    /**
-     * Hands the lease over and waits until the renewer has renewed it once:
-     * then it is known to reach storage with its own credentials. Throws
-     * RenewerStartError otherwise; the caller still owns the lease then.
-     */
-    async hold(lease, options) {
-        await this.expect('ready', options.timeoutMs, options.signal);
-        this.send({ type: 'hold', lease });
-        const { report } = await this.expect('holding', options.timeoutMs, options.signal);
-        return report;
-    }
-    /** Lets a renewer that holds the lease run on alone. */
-    detach() {
-        if (this.child.connected)
-            this.child.disconnect();
-    }
-    /** Before a hand-over: the renewer sees main go and exits, holding nothing. */
-    dismiss() {
-        this.detach();
-    }
-    /** After a failed hand-over: end it now. Main spawned it, so the pid is certainly this process. */
-    kill() {
-        if (this.ended === undefined && this.child.pid !== undefined)
-            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(this.child.pid);
-        this.detach();
-    }
-}
-/** How long post waits for a renewer that answered "stop" to be gone, so nothing is left for the job-end clean-up. */
-const EXIT_WAIT_MS = 2_000;
-/** Waits until the process is gone (only looks, never signals); false if it is still there at the limit. */
-async function exited(pid, limitMs) {
-    const deadline = Date.now() + limitMs;
-    while ((0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .livenessOf */ .l8)(pid, undefined) !== 'gone') {
-        if (Date.now() >= deadline)
-            return false;
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(10);
-    }
-    return true;
-}
-/**
- * Asks the renewer behind a channel to stop or release, and waits for its
- * answer. A renewer that said hello (so the open connection proves its pid)
- * but does not answer in time is killed when killIfStuck is set; one that
- * never says hello is left alone.
- */
-async function askToLetGo(ref, request, options = {}) {
-    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_7__/* .askRenewer */ .m)(ref, request);
-    if (conversation === 'nothing listens')
-        return { answer: { kind: 'gone' }, log: [] };
-    try {
-        const timeout = (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(ms, 'timeout', { ref: false });
-        const pid = await Promise.race([conversation.hello, timeout(options.helloTimeoutMs ?? 5_000)]);
-        if (pid === 'timeout' || pid === undefined)
-            return { answer: { kind: 'silent' }, log: [] };
-        const answer = await Promise.race([
-            conversation.answer,
-            timeout(options.answerTimeoutMs ?? 15_000),
-        ]);
-        if (answer === 'timeout') {
-            if (!options.killIfStuck)
-                return { answer: { kind: 'silent' }, log: [] };
-            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(pid); // still connected, so the pid is still this renewer's
-            return { answer: { kind: 'stopped', pid }, log: [] };
-        }
-        // The line closed without an answer: the renewer died while it worked.
-        if (answer === undefined)
-            return { answer: { kind: 'gone' }, log: [] };
-        if (request.op === 'stop')
-            await exited(pid, EXIT_WAIT_MS);
-        return { answer: { kind: 'answered', report: answer.report }, log: answer.log };
-    }
-    finally {
-        conversation.close();
-    }
-}
-
 
 /***/ }),
 

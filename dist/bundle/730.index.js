@@ -2,6 +2,48 @@ export const id = 730;
 export const ids = [730];
 export const modules = {
 
+/***/ 645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ holderFromEnvironment),
+/* harmony export */   g: () => (/* binding */ oidcRequestFromEnv)
+/* harmony export */ });
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(915);
+// What the runner tells the job about itself, from its environment: who we
+// are (the holder record waiters in other repositories see), and how this
+// job may ask GitHub for an OIDC token.
+
+
+function holderFromEnvironment(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
+    return {
+        repository,
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
+    };
+}
+/** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN, which the runner sets only for jobs with 'id-token: write'. */
+function oidcRequestFromEnv(env = process.env) {
+    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!url || !token) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.TenantId}' sign in with GitHub's OIDC token, but this job may not request one: ` +
+            "add 'permissions: id-token: write' to the job or the workflow. (Pull requests from forks never get one.)");
+    }
+    return { url, token };
+}
+
+
+/***/ }),
+
 /***/ 9280:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -157,7 +199,7 @@ function pickHeld(held, lockName) {
 
 /***/ }),
 
-/***/ 611:
+/***/ 2398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -174,42 +216,479 @@ var core = __webpack_require__(1659);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/holder.ts
-var lock_holder = __webpack_require__(7053);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 1 modules
-var lock_blob = __webpack_require__(8443);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 4 modules
+var lock_blob = __webpack_require__(4912);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/lock/queue.ts
+var queue = __webpack_require__(5624);
+;// CONCATENATED MODULE: ./src/lock/attempt.ts
+// One attempt of a waiter: what it does each time the wait loop wakes it.
+//
+// Outside the queue (its first attempt): one listing of the queue. Nobody
+// waiting: it tries for the lease at once, and only if that fails does it join.
+// Somebody waiting: it joins behind them.
+//
+// In the queue, it holds an entry named by its ticket and renews the entry's
+// lease every third of the lease duration. At the head (no live entry ahead)
+// it looks at the lock often and takes the lease when it is free; further back
+// it only lists the queue, seldom, to learn when it has moved up. Clients that
+// do not queue (go-azuremutex, az CLI, older versions) may still take a free
+// lease: the head then just keeps looking.
+
+
+
+/**
+ * At the head: a look at the lock every 90-140 ms, so a release is seen
+ * about 60 ms after it on average (about 530 requests a minute with the
+ * entry's renewals, under 600). Right behind the head: a listing every 1-1.5 s,
+ * so that it takes the head soon after the head takes the lock; a hold
+ * shorter than that leaves the lock idle for the rest (about 60 requests a
+ * minute with a 15 s lease, 50 with 60 s). Further back: a listing every
+ * 4-5 s, which with the entry's renewals (12 a minute for a 15 s lease, 3 for
+ * 60 s) and a look at the holder for the line every 30 s stays under 30
+ * requests a minute.
+ */
+const DEFAULT_PACING = {
+    headPollMs: [90, 140],
+    outsidePollMs: [250, 750],
+    onDeckPollMs: [1_000, 1_500],
+    queuePollMs: [4_000, 5_000],
+    headListMs: 30_000,
+};
+/**
+ * The credential may not list the container (a SAS without 'l', or an
+ * account SAS without the container resource type): the queue cannot be read.
+ */
+function isListingRefused(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return ((0,errors/* statusCode */.se)(err) === 403 &&
+        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationResourceTypeMismatch'));
+}
+/** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
+const FIRST_LOOK_LIMIT = 5;
+/** Tickets to try in a row that turn out to have an entry already, before giving up. */
+const MAX_TAKEN_TICKETS = 10;
+/** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
+const RECORD_PAUSE_MS = 300;
+/** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
+const TIDY_TIMEOUT_MS = 2_000;
+const between = ([min, max]) => min + Math.random() * (max - min);
+class Waiter {
+    options;
+    entry;
+    head = false;
+    listAt = 0;
+    /** A second look at the lock, soon after one that found a lease without a record. */
+    viewAt = Infinity;
+    /** The lease was asked for: whatever ends the wait without success gives it back. */
+    acquireTried = false;
+    /** The lease is ours, but taking it was not finished (a request failed after the grant). */
+    acquired = false;
+    /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
+    answered = false;
+    /** The queue cannot be read with this credential: the waiter waits outside it. */
+    outside = false;
+    constructor(options) {
+        this.options = options;
+    }
+    get store() {
+        return this.options.store;
+    }
+    /** One attempt; `call` gives each request its signal and deadline. */
+    async attempt(call, wantsHolder) {
+        if (this.acquired) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (this.outside)
+            return this.outsideQueue(call);
+        if (!this.entry)
+            return this.fromOutside(call);
+        await this.keepEntry(call);
+        let ahead;
+        if (Date.now() >= this.listAt)
+            ahead = await this.lookAtQueue(call);
+        if (this.head)
+            return this.asHead(call, ahead);
+        // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
+        const pending = this.entry?.predecessor !== undefined && ahead?.length === 0;
+        const look = ahead ? pending || wantsHolder(ahead.length) : Date.now() >= this.viewAt;
+        const lock = look ? await this.store.view(call()) : undefined;
+        // A lease without a record is also the moment between a new holder's lease and its record:
+        // look once more shortly, rather than at the next listing, so that the line names the holder.
+        this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? Date.now() + RECORD_PAUSE_MS : Infinity;
+        const predecessor = this.entry?.predecessor;
+        if (predecessor &&
+            lock?.state === 'leased' &&
+            (0,queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
+            this.entry.predecessor = undefined;
+            this.head = true;
+            this.listAt = Date.now() + this.options.pacing.headListMs;
+        }
+        const sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead };
+        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
+    }
+    /** When the next attempt is due: the next look (at the lock for the head, at the queue for the others) or renewal. */
+    wakeAt() {
+        const lookAt = this.head ? Date.now() + between(this.options.pacing.headPollMs) : this.listAt;
+        return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity);
+    }
+    /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
+    async fromOutside(call) {
+        let look;
+        try {
+            look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
+        }
+        catch (err) {
+            if (!isListingRefused(err))
+                throw err;
+            // Waiting as before the queue, rather than not at all: say so, once.
+            this.outside = true;
+            this.options.emit({ type: 'outside-queue', error: err });
+            return this.outsideQueue(call);
+        }
+        this.answered = true;
+        const live = look.entries.filter((entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow));
+        void this.sweep(look.entries.filter((entry) => !(0,queue/* isLive */.DG)(entry, look.serviceNow)));
+        if (live.length === 0 && look.complete) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (!this.options.willWait) {
+            const lock = await this.store.view(call());
+            return {
+                kind: 'waiting',
+                sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
+                wakeAt: 0,
+            };
+        }
+        const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
+        if (lock.state === 'leased' && !lock.holder)
+            this.viewAt = Date.now() + RECORD_PAUSE_MS;
+        const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
+        // At the head with the lock free (its holder let go meanwhile): look again at once.
+        return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() };
+    }
+    /**
+     * Asks for the lease with our id (idempotent: it also re-confirms a lease
+     * taken on an earlier try). A missing blob is created, and the attempt ends
+     * to try again at once.
+     */
+    async acquire(call) {
+        this.acquireTried = true;
+        const sentAt = new Date();
+        const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+        this.acquired = outcome === 'acquired';
+        if (outcome === 'acquired')
+            return { kind: 'acquired', sentAt };
+        // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
+        this.acquireTried = false;
+        if (outcome === 'held-by-other')
+            return outcome;
+        const created = await this.store.create(call());
+        if (created !== 'nothing')
+            this.options.emit({ type: 'created', what: created });
+        return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
+    }
+    /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
+    async join(call, previousTicket) {
+        const leaseId = (0,external_node_crypto_.randomUUID)();
+        let claim;
+        let entered;
+        let tries = 0;
+        do {
+            claim = await this.store.queue.claimTicket(call());
+            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call());
+            // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
+        } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
+        if (entered === 'taken')
+            throw new errors/* LockError */.Ku(`The queue of lock ${this.store.location} holds entries this action did not write.`);
+        // The container is gone: start again from outside, which creates it.
+        if (entered === 'missing')
+            return [];
+        this.entry = {
+            ticket: claim.ticket,
+            leaseId,
+            renewAt: Date.now() + (this.options.leaseSeconds * 1000) / 3,
+            // Our own earlier ticket (when joining again) is not waited for.
+            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue/* recentPredecessor */.JX)(claim, Date.now()),
+        };
+        return this.lookAtQueue(call, { justJoined: true });
+    }
+    /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
+    async keepEntry(call) {
+        const entry = this.entry;
+        if (!entry || Date.now() < entry.renewAt)
+            return;
+        let renewed;
+        try {
+            renewed = await this.store.queue.renewEntry(entry.ticket, entry.leaseId, call());
+        }
+        catch (err) {
+            if (!(0,errors/* isTransient */.dg)(err))
+                throw err;
+            entry.renewAt = Date.now() + 1_000; // two more chances at least before the lease lapses
+            return;
+        }
+        if (renewed === 'renewed') {
+            entry.renewAt = Date.now() + (this.options.leaseSeconds * 1000) / 3;
+            return;
+        }
+        await this.rejoin(call);
+    }
+    async rejoin(call) {
+        const previous = this.entry?.ticket;
+        this.entry = undefined;
+        this.head = false;
+        this.options.emit({ type: 'rejoined', waitedMs: this.options.waitedMs() });
+        return this.join(call, previous);
+    }
+    /** Lists the queue up to our entry: who is ahead, whether we are the head; lapsed entries ahead are swept. */
+    async lookAtQueue(call, { justJoined = false } = {}) {
+        const entry = this.entry;
+        if (!entry)
+            return [];
+        const look = await this.store.queue.look({ ...call(), upTo: entry.ticket });
+        const standing = (0,queue/* standingOf */.YP)(look, entry.ticket);
+        // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
+        if (!standing.mine && !justJoined)
+            return this.rejoin(call);
+        void this.sweep(standing.lapsed);
+        const predecessor = entry.predecessor;
+        if (predecessor && ((0,queue/* predecessorShown */.jg)(predecessor, look) || Date.now() >= predecessor.until)) {
+            entry.predecessor = undefined;
+        }
+        this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
+        const { pacing } = this.options;
+        const pause = this.head
+            ? pacing.headListMs
+            : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs);
+        // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
+        const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
+        this.listAt = Date.now() + (pending ? between(this.options.pacing.headPollMs) : pause);
+        return standing.ahead;
+    }
+    /**
+     * Without the queue: look at the lock, and take it when it is free, as a
+     * client that does not queue would. Such a waiter gets the lock only when
+     * it wins a race, and it looks less often than the head, so that it does
+     * not crowd out the waiters that wait in turn.
+     */
+    async outsideQueue(call) {
+        const lock = await this.store.view(call());
+        this.answered = true;
+        if (lock.state === 'missing' || lock.state === 'free') {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        const sighting = { lock: lock.state === 'leased' ? lock : undefined };
+        return { kind: 'waiting', sighting, wakeAt: Date.now() + between(this.options.pacing.outsidePollMs) };
+    }
+    /** At the head: look at the lock, and take it when it is free. */
+    async asHead(call, ahead) {
+        const lock = await this.store.view(call());
+        if (lock.state === 'missing' || lock.state === 'free') {
+            const outcome = await this.acquire(call);
+            // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        const sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead };
+        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
+    }
+    /**
+     * The lease is ours: write our holder record, take the next fencing token,
+     * and leave the queue, all at once. Returns the record as written and the token.
+     */
+    async take(record, call) {
+        // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
+        const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
+        const [, fencingToken] = await Promise.all([
+            this.store.writeHolder(this.options.leaseId, written, call()),
+            this.store.nextFencingToken(call()),
+            this.leave(),
+        ]);
+        this.acquired = false;
+        return { record: written, fencingToken };
+    }
+    /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
+    async leave() {
+        const entry = this.entry;
+        if (!entry)
+            return;
+        this.entry = undefined;
+        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+    }
+    /** The wait ends without success: leave the queue, and give back a lease we may hold. */
+    async abandon() {
+        const giveBack = this.acquireTried
+            ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+            : undefined;
+        await Promise.all([this.leave(), giveBack]);
+    }
+    /** Removes entries whose waiters are gone. Not awaited by the attempt: it is housekeeping. */
+    async sweep(lapsed) {
+        await Promise.all(lapsed.map((entry) => this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)));
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var lock_holder = __webpack_require__(7053);
+;// CONCATENATED MODULE: ./src/lock/wait-report.ts
+// The waiter's reporting: what each attempt saw goes in, and out come the few
+// events worth a line in the log: when waiting starts, when the waiter's place
+// in line or the holder changes, every so often while nothing changes, and
+// once for a lease that never ends by itself. No storage, no wording: the
+// action layer words the events.
+
+class WaitReport {
+    options;
+    /** The holder as last believed for the lines; undefined while the lock is free or not yet seen. */
+    seen;
+    /** The holder at the last look, believed or not yet. */
+    latest;
+    heldAtLastLook = false;
+    ahead = [];
+    queued = false;
+    reportedAhead;
+    reportedHolder;
+    lastLineAt = 0;
+    started = false;
+    infiniteTold = false;
+    /** A lease without a record was seen once: believed the second time (a new holder writes its record just after). */
+    unknownOnce = false;
+    /** Records seen on a free blob: their holder's lease lapsed, so a record-less client that leases it next is not them. */
+    stale = new Set();
+    firstPosition;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The holder at the last look that saw the lock leased, for the timeout message. */
+    get holder() {
+        return this.latest;
+    }
+    /** The place in line of the first line; undefined when no line was due (the lock was taken at once). */
+    get arrivalPosition() {
+        return this.firstPosition;
+    }
+    /** Whether a look at the lock would make a line now: the first one, a new place in line, or one that is due. */
+    wantsHolder(aheadCount, now) {
+        return !this.started || aheadCount !== this.reportedAhead || now - this.lastLineAt >= this.options.progressEveryMs;
+    }
+    place() {
+        return {
+            position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
+            holder: this.heldAtLastLook ? this.seen : undefined,
+            ahead: this.ahead.map((entry) => entry.waiter),
+            queued: this.queued,
+        };
+    }
+    /** Takes in one attempt's sighting; returns the events it makes, in order. */
+    see(sighting, waitedMs, now) {
+        const events = [];
+        let settled = sighting.lock === undefined;
+        const lock = sighting.lock;
+        if (lock?.state === 'free') {
+            if (lock.staleHolder)
+                this.stale.add((0,lock_holder/* holderKey */.I4)(lock.staleHolder));
+            this.unknownOnce = false;
+            this.heldAtLastLook = false;
+            settled = true;
+        }
+        else if (lock?.state === 'leased') {
+            const record = lock.holder && !this.stale.has((0,lock_holder/* holderKey */.I4)(lock.holder)) ? lock.holder : undefined;
+            this.latest = {
+                record,
+                freshness: record ? (0,lock_holder/* freshnessOf */.T5)(record, lock.modifiedAt, lock.serviceNow) : { kind: 'unknown-age' },
+                infinite: lock.infinite,
+            };
+            // A lease without a record is also what a handoff looks like for a few ms.
+            settled = record !== undefined || this.unknownOnce;
+            this.unknownOnce = record === undefined;
+            if (settled) {
+                this.seen = this.latest;
+                this.heldAtLastLook = true;
+                if (lock.infinite && this.options.noTimeLimit && !this.infiniteTold) {
+                    this.infiniteTold = true;
+                    events.push({ type: 'infinite-lease', holder: this.seen, breakCommand: this.options.breakCommand });
+                }
+            }
+        }
+        if (sighting.ahead) {
+            this.ahead = sighting.ahead;
+            this.queued = true;
+        }
+        // Lines wait for a settled look at the lock, so that they name the holder rightly.
+        if (!settled || (!this.started && !lock))
+            return events;
+        const place = this.place();
+        const holderKeyNow = (0,lock_holder/* holderSeenKey */.z)(place.holder);
+        let type;
+        if (!this.started)
+            type = 'waiting';
+        else if (this.ahead.length !== this.reportedAhead)
+            type = 'moved';
+        else if (lock && place.holder && holderKeyNow !== this.reportedHolder)
+            type = 'holder-changed';
+        else if (now - this.lastLineAt >= this.options.progressEveryMs)
+            type = 'still-waiting';
+        if (!type)
+            return events;
+        events.push({ type, place, waitedMs });
+        this.started = true;
+        this.firstPosition ??= place.position;
+        this.reportedAhead = this.ahead.length;
+        if (lock)
+            this.reportedHolder = holderKeyNow;
+        this.lastLineAt = now;
+        return events;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lock/waiter.ts
-// The waiter: watches the lock blob cheaply (one HEAD per poll), tries to take
-// the lease only when it looks free, and reports who holds it while it waits.
+// The wait loop: wakes the waiter for one attempt at a time (attempt.ts),
+// feeds what each attempt saw to the reporting (wait-report.ts), and owns the
+// rest: the time limit, the cancel, the requests' deadlines, and riding out a
+// storage service that fails for a while. Whatever ends the wait, the waiter
+// leaves the queue before this returns.
 
 
 
 
 
 
-const DEFAULT_POLL_MS = [250, 750];
+
+
 /** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
 const DEADLINE_GRACE_MS = 2_000;
 /**
- * Waits until the lease is ours, then writes our holder record. Throws
- * LockTimeoutError when the time runs out, LockCancelledError on cancel, and
- * the storage error when one is not transient (bad credentials, for instance).
+ * Waits until the lease is ours, in turn, then writes our holder record and
+ * takes a fencing token. Throws LockTimeoutError when the time runs out,
+ * LockCancelledError on cancel, and the storage error when one is not
+ * transient (bad credentials, for instance).
  */
 async function waitForLease(options) {
     const { lock, signal } = options;
-    const [pollMin, pollMax] = options.pollMs ?? DEFAULT_POLL_MS;
-    const progressEveryMs = options.progressEveryMs ?? 30_000;
-    const graceMs = options.cancelGraceMs ?? 1_000;
     const started = Date.now();
     const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
+    const progressEveryMs = options.progressEveryMs ?? 30_000;
+    const graceMs = options.cancelGraceMs ?? 1_000;
     const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
     const emit = (event) => options.onEvent?.(event);
+    const waitedMs = () => Date.now() - started;
+    const report = new WaitReport({
+        progressEveryMs,
+        noTimeLimit: options.timeoutMs === undefined,
+        breakCommand: lock.breakCommand,
+    });
     // Requests get a short grace after a cancel: an acquire that is in flight is
     // better finished and released than abandoned half way.
     const requests = new AbortController();
@@ -221,121 +700,91 @@ async function waitForLease(options) {
     });
     const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
     signal?.addEventListener('abort', onCancel, { once: true });
-    let acquireTried = false;
-    let acquired = false; // the lease is ours but the holder record is not written yet
+    const waiter = new Waiter({
+        store: lock,
+        leaseId,
+        leaseSeconds: options.leaseDurationSeconds,
+        who: options.holder,
+        willWait: deadline > started,
+        pacing: options.pacing ?? DEFAULT_PACING,
+        emit,
+        waitedMs,
+    });
+    let tried = false; // the lock was tried for, or seen held: a timeout of 0 still tries once
     let contacted = false;
-    let tried = false; // the lease was tried for, or seen held
-    let lastHolder;
-    let unknownOnce = false;
-    let lastReport = started;
     let lastTroubleReport = -Infinity;
-    let seen;
-    const stale = new Set();
     try {
         for (;;) {
             if (signal?.aborted)
                 throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
-            const now = Date.now();
-            // The lock is always tried once, so a timeout of 0 means "try once".
-            if (now >= deadline && tried) {
-                throw new errors/* LockTimeoutError */.XB(`Timed out after ${(0,duration/* formatDuration */.a)(now - started)} waiting for lock ${lock.location}; ` +
-                    `it is held by ${(0,lock_holder/* describeHolder */.sG)(seen)}.`);
-            }
+            if (Date.now() >= deadline && tried)
+                throw timedOut(lock, started, report);
+            let wakeAt = Date.now();
             try {
-                const view = acquired ? undefined : await lock.view(call());
+                const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, Date.now()));
                 contacted = true;
-                if (view?.state === 'missing') {
-                    const created = await lock.create(call());
-                    if (created !== 'nothing')
-                        emit({ type: 'created', what: created });
-                    continue;
-                }
-                if (view === undefined || view.state === 'free') {
-                    // A record on a free blob belongs to a holder whose lease lapsed; if a
-                    // record-less client leases the blob next, that record is not theirs.
-                    if (view?.staleHolder)
-                        stale.add((0,lock_holder/* holderKey */.I4)(view.staleHolder));
-                    unknownOnce = false;
+                tried ||= outcome.kind === 'acquired' || outcome.tried !== false;
+                if (outcome.kind === 'acquired') {
                     if (signal?.aborted)
-                        continue;
-                    acquireTried = true;
-                    tried = true;
-                    // With our own id this is idempotent: it also re-confirms a lease we
-                    // took on a try whose holder record could not be written.
-                    const sentAt = new Date();
-                    const outcome = await lock.acquire(leaseId, options.leaseDurationSeconds, call());
-                    if (outcome === 'missing')
-                        continue;
-                    if (outcome === 'acquired') {
-                        acquired = true;
-                        const acquiredAt = new Date();
-                        const holder = { ...options.holder, acquiredAt: acquiredAt.toISOString() };
-                        await lock.writeHolder(leaseId, holder, call());
-                        if (signal?.aborted)
-                            throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
-                        return { leaseId, confirmedAt: sentAt, acquiredAt, waitedMs: acquiredAt.getTime() - started, holder };
-                    }
-                    acquired = false;
+                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
+                    const acquiredAt = new Date();
+                    const { record: holder, fencingToken } = await waiter.take({
+                        ...options.holder,
+                        acquiredAt: acquiredAt.toISOString(),
+                        leaseSeconds: String(options.leaseDurationSeconds),
+                    }, call);
+                    if (signal?.aborted)
+                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
+                    return {
+                        leaseId,
+                        confirmedAt: outcome.sentAt,
+                        acquiredAt,
+                        waitedMs: acquiredAt.getTime() - started,
+                        holder,
+                        fencingToken,
+                        arrivalPosition: report.arrivalPosition ?? 1,
+                    };
                 }
-                else {
-                    const holder = view.holder && !stale.has((0,lock_holder/* holderKey */.I4)(view.holder)) ? view.holder : undefined;
-                    const key = (0,lock_holder/* holderKey */.I4)(holder);
-                    const waitedMs = Date.now() - started;
-                    // A lease without a record is also what a handoff looks like for a few
-                    // ms (the new holder writes its record just after taking the lease), so
-                    // an unknown holder is believed only when two polls in a row see it.
-                    const settled = holder !== undefined || unknownOnce;
-                    unknownOnce = holder === undefined;
-                    tried = true;
-                    if (settled) {
-                        const event = lastHolder === undefined
-                            ? 'waiting'
-                            : key !== lastHolder
-                                ? 'holder-changed'
-                                : Date.now() - lastReport >= progressEveryMs
-                                    ? 'still-waiting'
-                                    : undefined;
-                        if (event) {
-                            emit({ type: event, holder, waitedMs });
-                            lastReport = Date.now();
-                        }
-                        lastHolder = key;
-                        seen = holder;
-                    }
-                }
+                for (const event of report.see(outcome.sighting, waitedMs(), Date.now()))
+                    emit(event);
+                wakeAt = outcome.wakeAt;
             }
             catch (err) {
                 if (err instanceof errors/* LockCancelledError */.pw)
                     throw err;
                 if (signal?.aborted)
                     continue;
+                contacted ||= waiter.answered;
                 // Until the service has answered once, a network failure is about the
                 // setup (a wrong or unreachable endpoint) and the SDK has retried it.
                 // Throttling and server errors are answers: they are waited out.
                 if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined))
                     throw err;
                 if (Date.now() - lastTroubleReport >= progressEveryMs) {
-                    emit({ type: 'storage-trouble', error: err, waitedMs: Date.now() - started });
+                    emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
                     lastTroubleReport = Date.now();
                 }
+                wakeAt = Date.now() + 500 + Math.random() * 500;
             }
-            const pause = pollMin + Math.random() * (pollMax - pollMin);
-            await (0,promises_.setTimeout)(Math.max(0, Math.min(pause, deadline - Date.now())), undefined, { signal }).catch(() => { });
+            const pause = Math.min(wakeAt, deadline) - Date.now();
+            if (pause > 0)
+                await (0,promises_.setTimeout)(pause, undefined, { signal }).catch(() => { });
         }
     }
     catch (err) {
-        // Whatever ends the wait without success, a lease we may have taken goes back.
-        if (acquireTried)
-            await releaseQuietly(lock, leaseId);
+        // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
+        await waiter.abandon();
         throw err;
     }
     finally {
         signal?.removeEventListener('abort', onCancel);
     }
 }
-/** Best effort, bounded: give back a lease we may hold. 'not-held' and errors are both fine here. */
-async function releaseQuietly(lock, leaseId) {
-    await lock.release(leaseId, { timeoutMs: 2_000 }).catch(() => undefined);
+function timedOut(lock, started, report) {
+    const holder = report.holder;
+    const breakIt = holder?.infinite ? `; break its lease with: ${lock.breakCommand}` : '';
+    return new errors/* LockTimeoutError */.XB(`Timed out after ${(0,duration/* formatDuration */.a)(Date.now() - started)} waiting for lock ${lock.location}; ` +
+        `it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
 }
 
 // EXTERNAL MODULE: ./src/renewer/control.ts
@@ -360,6 +809,115 @@ var phases = __webpack_require__(6864);
 var request_log = __webpack_require__(3304);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
+;// CONCATENATED MODULE: ./src/action/wait-lines.ts
+// The main step's lines while it waits, and what it says of its turn once the
+// lock is its own: the wording of the waiter's events (lock/wait-report.ts).
+// Every value read from storage reaches a line through describeHolderSeen,
+// briefHolderSeen or briefHolder, which show it through showUntrusted.
+
+
+
+
+
+
+
+/** Waiters named in a line; the rest are counted. */
+const SHOWN_AHEAD = 5;
+/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
+function placeLine(place, lockName) {
+    const ahead = [
+        ...(place.holder ? [(0,lock_holder/* briefHolderSeen */.AG)(place.holder)] : []),
+        ...place.ahead.map((who) => (who ? (0,lock_holder/* briefHolder */.p2)(who) : 'a waiter that wrote no record')),
+    ];
+    const shown = ahead.slice(0, SHOWN_AHEAD);
+    if (ahead.length > shown.length)
+        shown.push(`and ${ahead.length - shown.length} more`);
+    const line = `${(0,queue/* ordinal */.IE)(place.position)} in line for ${lockName}`;
+    return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
+}
+/** The lines an event makes; none for an event that needs no line. */
+function linesFor(event, spec) {
+    const name = `${spec.container}/${spec.lockName}`;
+    const info = (text) => ({ level: 'info', text });
+    switch (event.type) {
+        case 'waiting':
+            return [
+                ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
+                ...(event.place.holder
+                    ? [info(`The lock is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}. Waiting.`)]
+                    : []),
+            ];
+        case 'moved':
+            if (!event.place.queued)
+                return [];
+            return [info(`${placeLine(event.place, name)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)})`)];
+        case 'holder-changed':
+            return [
+                info(`The lock is now held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`),
+            ];
+        case 'still-waiting': {
+            const where = event.place.queued
+                ? placeLine(event.place, name)
+                : `held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}`;
+            return [info(`Still waiting after ${(0,duration/* formatDuration */.a)(event.waitedMs)}; ${where}`)];
+        }
+        case 'infinite-lease':
+            return [
+                {
+                    level: 'warning',
+                    text: `Lock ${name} is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.holder)}. With no '${constants/* Inputs */.G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${constants/* Inputs */.G0.Timeout}' (for example 30m) to bound the wait, ` +
+                        `or break the lease: ${event.breakCommand}`,
+                },
+            ];
+        case 'rejoined':
+            return [
+                {
+                    level: 'warning',
+                    text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
+                        `so it joined the queue again, at the back (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`,
+                },
+            ];
+        case 'outside-queue':
+            return [
+                {
+                    level: 'warning',
+                    text: `The credential may not list the blobs of container ${spec.container} ` +
+                        `(${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
+                        'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
+                        "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
+                },
+            ];
+        case 'created':
+            return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')];
+        case 'storage-trouble':
+            return [
+                {
+                    level: 'warning',
+                    text: `Storage is failing while waiting (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); retrying.`,
+                },
+            ];
+    }
+}
+/** The main step's handler of the waiter's events. */
+function waitEventLogger(spec) {
+    return (event) => {
+        for (const line of linesFor(event, spec)) {
+            if (line.level === 'warning')
+                core/* warning */.$e(line.text);
+            else
+                core/* info */.pq(line.text);
+        }
+    };
+}
+/** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
+function reportTurn(acquired) {
+    core/* setOutput */.uH(constants/* Outputs */.tY.FencingToken, String(acquired.fencingToken));
+    state/* saveTurn */.dR({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition });
+    core/* info */.pq(`Fencing token ${acquired.fencingToken} (${(0,queue/* ordinal */.IE)(acquired.arrivalPosition)} in line on arrival): ` +
+        'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
+}
+
 // EXTERNAL MODULE: ./src/action/wait-record.ts
 var wait_record = __webpack_require__(479);
 ;// CONCATENATED MODULE: ./src/action/main-step.ts
@@ -473,7 +1031,7 @@ async function holdLock(settings, cancel) {
             holder: (0,context/* holderFromEnvironment */.Q)(),
             timeoutMs: settings.timeoutMs,
             signal: cancel,
-            onEvent: watch.and(logWaitEvent),
+            onEvent: watch.and(waitEventLogger(spec)),
         });
         const acquired = await watch.settle(waiting);
         state/* saveLease */.Ae(acquired);
@@ -503,6 +1061,7 @@ async function holdLock(settings, cancel) {
         core/* setOutput */.uH(constants/* Outputs */.tY.LeaseId, leaseId);
         core/* setOutput */.uH(constants/* Outputs */.tY.AcquiredAt, acquired.holder.acquiredAt);
         core/* setOutput */.uH(constants/* Outputs */.tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
+        reportTurn(acquired);
         core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a)(acquired.waitedMs)}. ` +
             `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
     }
@@ -511,25 +1070,6 @@ async function holdLock(settings, cancel) {
             renewer.detach();
         else
             renewer.dismiss();
-    }
-}
-function logWaitEvent(event) {
-    switch (event.type) {
-        case 'waiting':
-            core/* info */.pq(`The lock is held by ${(0,lock_holder/* describeHolder */.sG)(event.holder)}. Waiting.`);
-            break;
-        case 'holder-changed':
-            core/* info */.pq(`The lock is now held by ${(0,lock_holder/* describeHolder */.sG)(event.holder)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`);
-            break;
-        case 'still-waiting':
-            core/* info */.pq(`Still waiting after ${(0,duration/* formatDuration */.a)(event.waitedMs)}; held by ${(0,lock_holder/* describeHolder */.sG)(event.holder)}.`);
-            break;
-        case 'created':
-            core/* info */.pq(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.');
-            break;
-        case 'storage-trouble':
-            core/* warning */.$e(`Storage is failing while waiting (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); retrying.`);
-            break;
     }
 }
 
@@ -566,98 +1106,23 @@ function endPhase() {
 
 /***/ }),
 
-/***/ 5895:
+/***/ 3304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Lm: () => (/* binding */ yesNo),
-/* harmony export */   Qq: () => (/* binding */ text),
-/* harmony export */   U9: () => (/* binding */ count),
-/* harmony export */   al: () => (/* binding */ nonEmptyText),
-/* harmony export */   c3: () => (/* binding */ listOf),
-/* harmony export */   cW: () => (/* binding */ shape),
-/* harmony export */   kB: () => (/* binding */ time),
-/* harmony export */   qF: () => (/* binding */ parseJson),
-/* harmony export */   yL: () => (/* binding */ oneOf)
+/* harmony export */   M: () => (/* binding */ requestLog)
 /* harmony export */ });
-/* unused harmony exports NOT_IT, optional */
-// Shapes for JSON that the action reads back from places it does not control
-// alone: step state, and the variables it exports to later steps. A shape is
-// declared once, field by field; its type follows from it, and reading a value
-// builds a new object of exactly those fields, or fails: no value read back is
-// cast to a type it was not checked against.
-//
-// Adding a field to a record is one line in its shape: `fencingToken:
-// optional(count)`, say. Optional fields may be missing from what was written
-// before the field existed.
-const NOT_IT = Symbol('not it');
-const text = (value) => (typeof value === 'string' ? value : NOT_IT);
-const nonEmptyText = (value) => (typeof value === 'string' && value !== '' ? value : NOT_IT);
-/** An ISO 8601 time as Date.parse reads it. */
-const time = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : NOT_IT;
-/** A whole number, 0 or more. */
-const count = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : NOT_IT;
-const yesNo = (value) => (typeof value === 'boolean' ? value : NOT_IT);
-function oneOf(...values) {
-    return (value) => (values.includes(value) ? value : NOT_IT);
-}
-/** A list of at most `max` items, each checked. */
-function listOf(item, max) {
-    return (value) => {
-        if (!Array.isArray(value) || value.length > max)
-            return NOT_IT;
-        const items = [];
-        for (const element of value) {
-            const checked = item(element);
-            if (checked === NOT_IT)
-                return NOT_IT;
-            items.push(checked);
-        }
-        return items;
-    };
-}
-function optional(check) {
-    return { optional: check };
-}
-/** An object with exactly these fields (others are dropped), each checked. */
-function shape(fields) {
-    return (value) => {
-        if (typeof value !== 'object' || value === null || Array.isArray(value))
-            return NOT_IT;
-        const source = value;
-        const result = {};
-        for (const [name, field] of Object.entries(fields)) {
-            const given = Object.hasOwn(source, name) ? source[name] : undefined;
-            if (typeof field !== 'function') {
-                if (given === undefined)
-                    continue;
-                const checked = field.optional(given);
-                if (checked === NOT_IT)
-                    return NOT_IT;
-                result[name] = checked;
-                continue;
-            }
-            const checked = field(given);
-            if (checked === NOT_IT)
-                return NOT_IT;
-            result[name] = checked;
-        }
-        return result;
-    };
-}
-/** JSON text read back through a shape: the value, or undefined when the text is missing, not JSON or not of the shape. */
-function parseJson(textValue, check) {
-    if (!textValue)
-        return undefined;
-    let parsed;
-    try {
-        parsed = JSON.parse(textValue);
-    }
-    catch {
-        return undefined;
-    }
-    const checked = check(parsed);
-    return checked === NOT_IT ? undefined : checked;
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
+// With debug logging on (RUNNER_DEBUG=1, or "Enable debug logging" on a
+// re-run), every storage request of a step goes to the debug log: method, URL
+// without its query (so never a SAS), status, request id and retries. The
+// lock core reports requests through an observer; this plugs core.debug in.
+
+
+/** The observer for a step's storage clients: undefined (no cost) unless debug logging is on. */
+function requestLog() {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o() ? (request) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .describeRequest */ .Ng)(request)) : undefined;
 }
 
 
@@ -676,10 +1141,12 @@ function parseJson(textValue, check) {
 /* harmony export */   T9: () => (/* binding */ renewer),
 /* harmony export */   ZE: () => (/* binding */ saveAmbientSource),
 /* harmony export */   aN: () => (/* binding */ ambientSource),
+/* harmony export */   dR: () => (/* binding */ saveTurn),
 /* harmony export */   dm: () => (/* binding */ lease),
 /* harmony export */   fR: () => (/* binding */ saveProposedLeaseId),
 /* harmony export */   s2: () => (/* binding */ lock),
-/* harmony export */   uk: () => (/* binding */ wait)
+/* harmony export */   uk: () => (/* binding */ wait),
+/* harmony export */   wC: () => (/* binding */ turn)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
@@ -765,6 +1232,17 @@ function saveWait(record) {
 function wait() {
     return (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait), _wait_record_js__WEBPACK_IMPORTED_MODULE_4__/* .waitRecordShape */ .GJ);
 }
+function saveTurn(turn) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn, JSON.stringify({ fencingToken: turn.fencingToken, arrivalPosition: turn.arrivalPosition }));
+}
+/** The turn main saved; undefined when there is none or state holds something else. */
+function turn() {
+    const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn);
+    const isCount = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1;
+    if (!value || !isCount(value.fencingToken) || !isCount(value.arrivalPosition))
+        return undefined;
+    return { fencingToken: value.fencingToken, arrivalPosition: value.arrivalPosition };
+}
 
 
 /***/ }),
@@ -797,6 +1275,8 @@ const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)({
     actor: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
     runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
     acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq),
+    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq),
 });
 const waitRecordFields = {
     /** When main started waiting, and when the wait ended (the lease taken, or given up). */
@@ -807,11 +1287,8 @@ const waitRecordFields = {
     holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
     /** Holders seen beyond those kept. */
     holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9,
-    /** A lease without a holder record was seen: a client such as az CLI or go-azuremutex. */
+    /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
     unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .yesNo */ .Lm,
-    // The queue (issue 9) adds its facts here, one line each, as optional fields, e.g.
-    // `queuePlace: optional(count)` (the place in the queue on arrival) and
-    // `fencingToken: optional(nonEmptyText)`; summary.ts shows each in one more line.
 };
 const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)(waitRecordFields);
 function outcomeOf(err) {
@@ -834,18 +1311,28 @@ class WaitWatch {
     }
     /** Notes one event. */
     see(event) {
-        if (event.type !== 'waiting' && event.type !== 'holder-changed' && event.type !== 'still-waiting')
+        const seen = event.type === 'infinite-lease'
+            ? event.holder
+            : event.type === 'waiting' ||
+                event.type === 'moved' ||
+                event.type === 'holder-changed' ||
+                event.type === 'still-waiting'
+                ? event.place.holder
+                : undefined;
+        if (!seen)
             return;
-        if (!event.holder) {
+        // A stale record names a holder that is gone, not the one holding the lease.
+        const record = seen.freshness.kind === 'stale' ? undefined : seen.record;
+        if (!record) {
             this.unknownHolderSeen = true;
             return;
         }
-        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .holderKey */ .I4)(event.holder);
+        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .holderKey */ .I4)(record);
         if (this.seen.has(key))
             return;
         this.seen.add(key);
         if (this.holders.length < MAX_HOLDERS_KEPT)
-            this.holders.push(event.holder);
+            this.holders.push(record);
         else
             this.holdersLeftOut += 1;
     }
@@ -889,220 +1376,12 @@ class WaitWatch {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(611);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9779:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F8: () => (/* binding */ SpawnedRenewer),
-/* harmony export */   IY: () => (/* binding */ workerOf),
-/* harmony export */   ih: () => (/* binding */ askToLetGo),
-/* harmony export */   nV: () => (/* binding */ newRenewerPlaces)
-/* harmony export */ });
-/* unused harmony export RenewerStartError */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2960);
-/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
-/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4632);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7855);
-// The steps' side of the renewer. Main starts it early, while it waits for the
-// lease, and hands the lease over once it has one; post (or a release step)
-// asks it to let go through its channel.
-//
-// Main talks to the renewer over Node's IPC pipe, which exists only between
-// the two: the configuration, secrets included, never touches a command line,
-// an environment variable or a file. The renewer's stdout and stderr go
-// nowhere, so it cannot hold the step's output open.
-
-
-
-
-
-
-
-
-
-
-/** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
-const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/;
-class RenewerStartError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo {
-    name = 'RenewerStartError';
-}
-/** A fresh channel and status file for one renewer: the address is the renewer's, the token its password. */
-function newRenewerPlaces() {
-    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
-    return {
-        channel: { address: (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .channelAddress */ .ov)(id), token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(24).toString('base64url') },
-        statusFile: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'azure-mutex', `renewer-${id}.json`),
-    };
-}
-/** The worker to watch: main's parent, unless that is init or a container's pid 1. */
-function workerOf(ppid) {
-    return (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .isSignallablePid */ .sp)(ppid) ? { pid: ppid, startTime: (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .startTimeOf */ .P2)(ppid) } : undefined;
-}
-function renewerScript() {
-    // This code runs from a file in dist/bundle/ (npm run build), beside dist/renewer/index.js.
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url)), '..', 'renewer', 'index.js');
-}
-/** A renewer that main has started and not yet let go of. */
-class SpawnedRenewer {
-    child;
-    messages = [];
-    wake = () => undefined;
-    ended;
-    constructor(config) {
-        const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)));
-        this.child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [renewerScript()], {
-            detached: true,
-            stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-            env,
-            windowsHide: true,
-        });
-        this.child.on('message', (value) => {
-            const message = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .parseFromRenewer */ .Cd)(value);
-            if (message)
-                this.messages.push(message);
-            this.wake();
-        });
-        this.child.once('exit', (code, signal) => {
-            this.ended = signal ? `signal ${signal}` : `exit code ${code}`;
-            this.wake();
-        });
-        this.child.once('error', (err) => {
-            this.ended = err.message;
-            this.wake();
-        });
-        this.child.unref();
-        this.send({ type: 'config', config });
-    }
-    get pid() {
-        return this.child.pid;
-    }
-    send(message) {
-        if (this.child.connected)
-            this.child.send(message, () => undefined);
-    }
-    /** The next message of the given type, or an error when the renewer ends, fails, or the time or signal runs out. */
-    async expect(type, timeoutMs, signal) {
-        const deadline = Date.now() + timeoutMs;
-        for (;;) {
-            const index = this.messages.findIndex((m) => m.type === type || m.type === 'failed');
-            if (index >= 0) {
-                const [message] = this.messages.splice(index, 1);
-                if (message.type === 'failed') {
-                    throw new RenewerStartError(`The renewer could not keep the lease: ${message.error}.`);
-                }
-                return message;
-            }
-            if (this.ended)
-                throw new RenewerStartError(`The renewer exited before it confirmed the lease (${this.ended}).`);
-            if (signal?.aborted)
-                throw new RenewerStartError('Cancelled while the renewer was starting.');
-            if (Date.now() >= deadline) {
-                throw new RenewerStartError(`The renewer did not confirm the lease within ${timeoutMs / 1000} s.`);
-            }
-            const woken = new Promise((resolve) => (this.wake = resolve));
-            const onAbort = () => this.wake();
-            signal?.addEventListener('abort', onAbort, { once: true });
-            await Promise.race([woken, (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(Math.max(0, deadline - Date.now()), undefined, { ref: false })]);
-            signal?.removeEventListener('abort', onAbort);
-        }
-    }
-    /**
-     * Hands the lease over and waits until the renewer has renewed it once:
-     * then it is known to reach storage with its own credentials. Throws
-     * RenewerStartError otherwise; the caller still owns the lease then.
-     */
-    async hold(lease, options) {
-        await this.expect('ready', options.timeoutMs, options.signal);
-        this.send({ type: 'hold', lease });
-        const { report } = await this.expect('holding', options.timeoutMs, options.signal);
-        return report;
-    }
-    /** Lets a renewer that holds the lease run on alone. */
-    detach() {
-        if (this.child.connected)
-            this.child.disconnect();
-    }
-    /** Before a hand-over: the renewer sees main go and exits, holding nothing. */
-    dismiss() {
-        this.detach();
-    }
-    /** After a failed hand-over: end it now. Main spawned it, so the pid is certainly this process. */
-    kill() {
-        if (this.ended === undefined && this.child.pid !== undefined)
-            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(this.child.pid);
-        this.detach();
-    }
-}
-/** How long post waits for a renewer that answered "stop" to be gone, so nothing is left for the job-end clean-up. */
-const EXIT_WAIT_MS = 2_000;
-/** Waits until the process is gone (only looks, never signals); false if it is still there at the limit. */
-async function exited(pid, limitMs) {
-    const deadline = Date.now() + limitMs;
-    while ((0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .livenessOf */ .l8)(pid, undefined) !== 'gone') {
-        if (Date.now() >= deadline)
-            return false;
-        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(10);
-    }
-    return true;
-}
-/**
- * Asks the renewer behind a channel to stop or release, and waits for its
- * answer. A renewer that said hello (so the open connection proves its pid)
- * but does not answer in time is killed when killIfStuck is set; one that
- * never says hello is left alone.
- */
-async function askToLetGo(ref, request, options = {}) {
-    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_7__/* .askRenewer */ .m)(ref, request);
-    if (conversation === 'nothing listens')
-        return { answer: { kind: 'gone' }, log: [] };
-    try {
-        const timeout = (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(ms, 'timeout', { ref: false });
-        const pid = await Promise.race([conversation.hello, timeout(options.helloTimeoutMs ?? 5_000)]);
-        if (pid === 'timeout' || pid === undefined)
-            return { answer: { kind: 'silent' }, log: [] };
-        const answer = await Promise.race([
-            conversation.answer,
-            timeout(options.answerTimeoutMs ?? 15_000),
-        ]);
-        if (answer === 'timeout') {
-            if (!options.killIfStuck)
-                return { answer: { kind: 'silent' }, log: [] };
-            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(pid); // still connected, so the pid is still this renewer's
-            return { answer: { kind: 'stopped', pid }, log: [] };
-        }
-        // The line closed without an answer: the renewer died while it worked.
-        if (answer === undefined)
-            return { answer: { kind: 'gone' }, log: [] };
-        if (request.op === 'stop')
-            await exited(pid, EXIT_WAIT_MS);
-        return { answer: { kind: 'answered', report: answer.report }, log: answer.log };
-    }
-    finally {
-        conversation.close();
-    }
-}
-
 
 /***/ }),
 

@@ -141,6 +141,7 @@ function formatDuration(ms) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DH: () => (/* binding */ RequestTimeoutError),
+/* harmony export */   Ku: () => (/* binding */ LockError),
 /* harmony export */   XB: () => (/* binding */ LockTimeoutError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   pw: () => (/* binding */ LockCancelledError),
@@ -150,7 +151,7 @@ function formatDuration(ms) {
 /* harmony export */   t6: () => (/* binding */ storageErrorCode),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports LockError, isAbort */
+/* unused harmony export isAbort */
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // How the lock core reads failures from storage: the error code Azure gave,
 // whether another try may succeed, and a plain sentence for people.
@@ -303,15 +304,22 @@ function describeStorageErrorBrief(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ briefHolderSeen),
 /* harmony export */   I4: () => (/* binding */ holderKey),
 /* harmony export */   It: () => (/* binding */ encodeValue),
 /* harmony export */   Jp: () => (/* binding */ holderToMetadata),
+/* harmony export */   L_: () => (/* binding */ identityToMetadata),
+/* harmony export */   NW: () => (/* binding */ describeHolderSeen),
+/* harmony export */   T5: () => (/* binding */ freshnessOf),
 /* harmony export */   _L: () => (/* binding */ isHolderKey),
 /* harmony export */   ez: () => (/* binding */ holderFromMetadata),
+/* harmony export */   p2: () => (/* binding */ briefHolder),
+/* harmony export */   q9: () => (/* binding */ identityFromMetadata),
 /* harmony export */   sG: () => (/* binding */ describeHolder),
-/* harmony export */   wz: () => (/* binding */ decodeValue)
+/* harmony export */   wz: () => (/* binding */ decodeValue),
+/* harmony export */   z: () => (/* binding */ holderSeenKey)
 /* harmony export */ });
-/* unused harmony export HOLDER_KEYS */
+/* unused harmony exports HOLDER_KEYS, shownTime */
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
@@ -327,7 +335,13 @@ const FIELDS = [
     ['actor', 'holder_actor'],
     ['runUrl', 'holder_run_url'],
     ['acquiredAt', 'holder_acquired_at'],
+    ['leaseSeconds', 'holder_lease_seconds'],
+    ['ticket', 'holder_ticket'],
 ];
+/** Fields that older records lack: read back only when present. */
+const OPTIONAL_FIELDS = new Set(['leaseSeconds', 'ticket']);
+/** The fields that say who, not when: the ones a queue entry carries too. */
+const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OPTIONAL_FIELDS.has(field));
 /** The keys of the record on the blob; other keys on it belong to others and are left alone. */
 const HOLDER_KEYS = FIELDS.map(([, key]) => key);
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
@@ -364,22 +378,58 @@ function decodeValue(value) {
 }
 function holderToMetadata(record) {
     const metadata = {};
-    for (const [field, key] of FIELDS)
-        metadata[key] = encodeValue(record[field]);
+    for (const [field, key] of FIELDS) {
+        const value = record[field];
+        if (value !== undefined)
+            metadata[key] = encodeValue(value);
+    }
     return metadata;
+}
+/** Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written. */
+function lowerCased(metadata) {
+    return new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
 }
 /** The record on a blob, or undefined when the blob carries none (a lease taken by az CLI or go-azuremutex). */
 function holderFromMetadata(metadata) {
     if (!metadata)
         return undefined;
-    // Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written.
-    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+    const values = lowerCased(metadata);
     if (values.get('holder_acquired_at') === undefined)
         return undefined;
     const record = {};
-    for (const [field, key] of FIELDS)
-        record[field] = decodeValue(values.get(key) ?? '');
+    for (const [field, key] of FIELDS) {
+        const value = values.get(key);
+        if (value !== undefined || !OPTIONAL_FIELDS.has(field))
+            record[field] = decodeValue(value ?? '');
+    }
     return record;
+}
+/** The metadata of a queue entry: who waits, in the holder record's own keys and encoding. */
+function identityToMetadata(identity) {
+    const metadata = {};
+    for (const [field, key] of IDENTITY_FIELDS)
+        metadata[key] = encodeValue(identity[field]);
+    return metadata;
+}
+/** Who a queue entry says waits, or undefined when it says nothing (not written by this action). */
+function identityFromMetadata(metadata) {
+    if (!metadata)
+        return undefined;
+    const values = lowerCased(metadata);
+    if (!IDENTITY_FIELDS.some(([, key]) => values.has(key)))
+        return undefined;
+    const identity = {};
+    for (const [field, key] of IDENTITY_FIELDS)
+        identity[field] = decodeValue(values.get(key) ?? '');
+    return identity;
+}
+const CLOCK_RESOLUTION_MS = 2_000;
+function freshnessOf(record, modifiedAt, serviceNow) {
+    const seconds = /^\d{1,3}$/.test(record.leaseSeconds ?? '') ? Number(record.leaseSeconds) : NaN;
+    if (!(seconds >= 1) || !modifiedAt || !serviceNow)
+        return { kind: 'unknown-age' };
+    const age = serviceNow.getTime() - modifiedAt.getTime();
+    return age > seconds * 1000 + CLOCK_RESOLUTION_MS ? { kind: 'stale', stoppedAt: modifiedAt } : { kind: 'fresh' };
 }
 /**
  * One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy,
@@ -389,7 +439,7 @@ function holderFromMetadata(metadata) {
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record[field]);
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record[field] ?? '');
     const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
@@ -403,6 +453,50 @@ function describeHolder(record) {
     const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
     const url = record.runUrl ? ` ${show('runUrl')}` : '';
     return `${who}${run} since ${show('acquiredAt')}${url}`;
+}
+/** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
+function briefHolder(identity) {
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
+    return identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+}
+/** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
+function shownTime(value, today = new Date()) {
+    const time = typeof value === 'string' ? new Date(value) : value;
+    if (Number.isNaN(time.getTime()))
+        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(String(value), 40);
+    const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso;
+}
+/**
+ * Who holds the lock, as believed: the record while its holder keeps it fresh,
+ * else an unknown holder, naming the last recorded one and when it stopped.
+ */
+function describeHolderSeen(seen) {
+    const record = seen?.record;
+    const who = !record
+        ? describeHolder(undefined)
+        : seen.freshness.kind === 'stale'
+            ? `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ` +
+                `${seen.freshness.stoppedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`
+            : describeHolder(record);
+    return seen?.infinite ? `${who}, with an infinite lease that never expires by itself` : who;
+}
+/** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
+function briefHolderSeen(seen) {
+    const record = seen.record;
+    const infinite = seen.infinite ? '; infinite lease' : '';
+    if (!record)
+        return `an unknown holder (no holder record${infinite})`;
+    if (seen.freshness.kind === 'stale') {
+        return `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ${shownTime(seen.freshness.stoppedAt)}${infinite})`;
+    }
+    return `${briefHolder(record)} (holding since ${shownTime(record.acquiredAt)}${infinite})`;
+}
+/** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
+function holderSeenKey(seen) {
+    if (!seen)
+        return 'free';
+    return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}`;
 }
 /** A stable identity for "has the holder changed?" comparisons. */
 function holderKey(record) {
@@ -474,8 +568,8 @@ function renewalRetry(leaseDurationMs) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LK: () => (/* binding */ RESERVED_SEGMENT),
 /* harmony export */   Qn: () => (/* binding */ lockNameProblem),
-/* harmony export */   Uy: () => (/* binding */ RESERVED_PREFIX),
 /* harmony export */   iH: () => (/* binding */ containerNameProblem)
 /* harmony export */ });
 // Azure's naming rules for the two names that identify a lock: the container
@@ -499,13 +593,20 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
 /** Azure's limit on the path segments of a blob name. */
 const MAX_SEGMENTS = 254;
 /**
+ * The first path segment of every blob the action keeps beside a lock (its
+ * queue and its counters, see reserved.ts). No lock may live under it, so a
+ * lock can never be one of those blobs.
+ */
+const RESERVED_SEGMENT = '.azure-mutex';
+/**
  * 1 to 1024 characters, no control characters or backslashes, at most 254
  * path segments, not ending in '.' or '/', and a name that means the same
  * blob to every client: no '.' or '..' segment (URL normalisation removes or
  * resolves them before the request leaves the client, so 'a/../b' would lock
  * 'b' and '../x/b' even another container), no empty segment (a leading '/'
  * or '//', which some SDKs trim and accounts with a hierarchical namespace
- * cannot hold), and no segment ending in '.' (which Azure drops).
+ * cannot hold), no segment ending in '.' (which Azure drops), and not under
+ * the action's own folder (RESERVED_SEGMENT).
  */
 function lockNameProblem(name) {
     if (name === '')
@@ -529,13 +630,11 @@ function lockNameProblem(name) {
         return `its path segment '${dotted}' ends with '.', which Azure drops`;
     if (segments.length > MAX_SEGMENTS)
         return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
+    if (segments[0] === RESERVED_SEGMENT) {
+        return `its first path segment '${RESERVED_SEGMENT}' is reserved for the queue and the counters the action keeps beside each lock`;
+    }
     return undefined;
 }
-/**
- * Blobs under this prefix in a lock container are the action's own (the
- * queue's), not locks: listings of locks leave them out.
- */
-const RESERVED_PREFIX = '.azure-mutex/';
 
 
 /***/ }),

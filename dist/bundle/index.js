@@ -512,12 +512,12 @@ var __webpack_exports__ = {};
 // calls it. Each entry loads only its own part of the bundle.
 // Adding an entry (a sub-action, say) is one line here.
 const entries = {
-    main: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(867), __nccwpck_require__.e(168), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730)),
-    post: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(867), __nccwpck_require__.e(168), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
-    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(873), __nccwpck_require__.e(168), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
-    release: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(168), __nccwpck_require__.e(851)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
-    status: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(867), __nccwpck_require__.e(565)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
-    break: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(867), __nccwpck_require__.e(536)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
+    main: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(562), __nccwpck_require__.e(168), __nccwpck_require__.e(986), __nccwpck_require__.e(730)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730)),
+    post: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(562), __nccwpck_require__.e(168), __nccwpck_require__.e(986), __nccwpck_require__.e(661)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
+    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(873), __nccwpck_require__.e(562), __nccwpck_require__.e(168), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
+    release: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(168), __nccwpck_require__.e(986), __nccwpck_require__.e(202)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
+    status: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(562), __nccwpck_require__.e(146)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
+    break: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(873), __nccwpck_require__.e(562), __nccwpck_require__.e(301)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
 };
 
 var __webpack_exports__entries = __webpack_exports__.j;

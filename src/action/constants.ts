@@ -31,6 +31,8 @@ export const Outputs = {
   Held: 'held',
   /** Status, for one lock: its holder record as JSON, every value shown as the log shows it. */
   Holder: 'holder',
+  /** Main: an integer that grows with every acquisition of the lock by this action; see the README. */
+  FencingToken: 'fencing-token',
 } as const
 
 export const State = {
@@ -48,6 +50,8 @@ export const State = {
   StatusFile: 'renewer-status-file',
   /** What main saw while it waited, as JSON: post writes the job summary from it. */
   Wait: 'wait',
+  /** This job's turn, as JSON: its fencing token and its place in line on arrival, for the job summary. */
+  Turn: 'turn',
 } as const
 
 /** Variables that a step exports ($GITHUB_ENV) for the later steps of the job. */

@@ -4,12 +4,11 @@
 import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
-import { LockCancelledError, LockTimeoutError, describeStorageErrorBrief } from '../lock/errors.ts'
-import { describeHolder } from '../lock/holder.ts'
+import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation } from '../lock/spec.ts'
 import { STEP_RETRY, secretsOf } from '../lock/storage.ts'
-import { waitForLease, type WaitEvent } from '../lock/waiter.ts'
+import { waitForLease } from '../lock/waiter.ts'
 import { SpawnedRenewer, newRenewerPlaces, workerOf } from '../renewer/control.ts'
 import type { OidcRequest } from '../sign-in/github-oidc.ts'
 import { usesEntra } from '../sign-in/methods.ts'
@@ -22,6 +21,7 @@ import { readSettings, type Settings } from './inputs.ts'
 import { endPhase, startPhase } from './phases.ts'
 import { requestLog } from './request-log.ts'
 import * as state from './state.ts'
+import { reportTurn, waitEventLogger } from './wait-lines.ts'
 import { WaitWatch } from './wait-record.ts'
 
 /** How long the renewer may take to start and confirm the lease, once main has it. */
@@ -113,7 +113,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
       holder: holderFromEnvironment(),
       timeoutMs: settings.timeoutMs,
       signal: cancel,
-      onEvent: watch.and(logWaitEvent),
+      onEvent: watch.and(waitEventLogger(spec)),
     })
     const acquired = await watch.settle(waiting)
     state.saveLease(acquired)
@@ -146,6 +146,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     core.setOutput(Outputs.LeaseId, leaseId)
     core.setOutput(Outputs.AcquiredAt, acquired.holder.acquiredAt)
     core.setOutput(Outputs.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1))
+    reportTurn(acquired)
     core.info(
       `Holding lock ${lockLocation(spec)} since ${acquired.holder.acquiredAt} after waiting ${formatDuration(acquired.waitedMs)}. ` +
         `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${formatDuration((spec.leaseDurationSeconds * 1000) / 3)}.`,
@@ -153,25 +154,5 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
   } finally {
     if (handedOver) renewer.detach()
     else renewer.dismiss()
-  }
-}
-
-function logWaitEvent(event: WaitEvent): void {
-  switch (event.type) {
-    case 'waiting':
-      core.info(`The lock is held by ${describeHolder(event.holder)}. Waiting.`)
-      break
-    case 'holder-changed':
-      core.info(`The lock is now held by ${describeHolder(event.holder)} (waited ${formatDuration(event.waitedMs)}).`)
-      break
-    case 'still-waiting':
-      core.info(`Still waiting after ${formatDuration(event.waitedMs)}; held by ${describeHolder(event.holder)}.`)
-      break
-    case 'created':
-      core.info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')
-      break
-    case 'storage-trouble':
-      core.warning(`Storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`)
-      break
   }
 }

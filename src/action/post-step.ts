@@ -40,7 +40,8 @@ async function writeSummary(hold: LockSummary['hold']): Promise<void> {
   const wait = state.wait()
   if (!spec || (!wait && !hold)) return
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
-  await appendSummary(renderLockSummary({ location: lockLocation(spec), wait, hold }, serverUrl))
+  const turn = hold ? state.turn() : undefined
+  await appendSummary(renderLockSummary({ location: lockLocation(spec), wait, hold, turn }, serverUrl))
 }
 
 /** Releases the lock; returns what the summary says of the hold, undefined when main held nothing. */

@@ -108,3 +108,23 @@ export function saveWait(record: WaitRecord): void {
 export function wait(): WaitRecord | undefined {
   return parseJson(core.getState(State.Wait), waitRecordShape)
 }
+
+/** This job's turn at the lock: what the job summary shows beside the lease. */
+export interface Turn {
+  /** The fencing token of this acquisition (the output fencing-token). */
+  fencingToken: number
+  /** The place in line on arrival, the holder counted first: 1 when the lock was taken at once. */
+  arrivalPosition: number
+}
+
+export function saveTurn(turn: Turn): void {
+  core.saveState(State.Turn, JSON.stringify({ fencingToken: turn.fencingToken, arrivalPosition: turn.arrivalPosition }))
+}
+
+/** The turn main saved; undefined when there is none or state holds something else. */
+export function turn(): Turn | undefined {
+  const value = readJson(State.Turn) as Record<string, unknown> | undefined
+  const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1
+  if (!value || !isCount(value.fencingToken) || !isCount(value.arrivalPosition)) return undefined
+  return { fencingToken: value.fencingToken, arrivalPosition: value.arrivalPosition }
+}

@@ -6,7 +6,7 @@
 
 import * as core from '@actions/core'
 import { describeBreak } from '../lock/break-record.ts'
-import { describeHolder, type HolderRecord } from '../lock/holder.ts'
+import { briefHolder, describeHolder, describeHolderSeen, type HolderRecord } from '../lock/holder.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { listLocks, openLock } from '../lock/lock-blob.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
@@ -65,7 +65,7 @@ export async function runStatus(): Promise<void> {
 /** "free", or "held by … (fixed lease)", and the last break; every value from the blob shown through showUntrusted. */
 function describeStatus(status: LockStatus | undefined): string {
   if (!status) return 'free (its blob does not exist yet).'
-  const lastBreak = status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : ''
+  const lastBreak = (status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : '') + describeQueue(status.queue)
   if (!status.held) return `free.${lastBreak}`
   const lease =
     status.leaseKind === 'infinite'
@@ -74,7 +74,17 @@ function describeStatus(status: LockStatus | undefined): string {
         ? 'a fixed lease'
         : 'a lease'
   const breaking = status.leaseState === 'breaking' ? ', being broken' : ''
-  return `held by ${describeHolder(status.holder)}, with ${lease}${breaking}.${lastBreak}`
+  // The lease kind is said below; describeHolderSeen would say "infinite" a second time.
+  const who = status.seen ? describeHolderSeen({ ...status.seen, infinite: false }) : describeHolder(status.holder)
+  return `held by ${who}, with ${lease}${breaking}.${lastBreak}`
+}
+
+/** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */
+function describeQueue(queue: LockStatus['queue']): string {
+  if (!queue || queue.length === 0) return ''
+  const shown = queue.slice(0, 10).map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record'))
+  const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : ''
+  return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`
 }
 
 /** The holder output: the record with every value as the log shows it; {} for a holder without one; null when free. */
@@ -83,7 +93,7 @@ function holderOutput(status: LockStatus | undefined): string {
   if (!status.holder) return '{}'
   const record = status.holder
   const shown = Object.fromEntries(
-    (Object.keys(record) as Array<keyof HolderRecord>).map((field) => [field, showUntrusted(record[field])]),
+    (Object.keys(record) as Array<keyof HolderRecord>).map((field) => [field, showUntrusted(record[field] ?? '')]),
   )
   return JSON.stringify(shown)
 }

@@ -10,10 +10,12 @@
 import * as core from '@actions/core'
 import { describeBreak, type BreakRecord } from '../lock/break-record.ts'
 import { formatDuration } from '../lock/duration.ts'
-import type { HolderRecord } from '../lock/holder.ts'
+import { ordinal } from '../lock/queue.ts'
+import { briefHolder, describeHolderSeen, type HolderRecord } from '../lock/holder.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LossRecord, Requester } from '../renewer/lifecycle.ts'
+import type { Turn } from './state.ts'
 import type { WaitRecord } from './wait-record.ts'
 
 /**
@@ -87,6 +89,8 @@ export interface LockSummary {
   location: string
   /** What main saw while it waited; undefined when main never started waiting. */
   wait: WaitRecord | undefined
+  /** Its place in line on arrival and its fencing token, when main took the lock. */
+  turn?: Turn
   /** The hold, when main took the lock. */
   hold?: {
     acquiredAt: Date
@@ -132,8 +136,7 @@ const span = (fromMs: number, toMs: number): string => formatDuration(toMs - fro
 
 /**
  * The facts of a section, one row each, in order; a row whose value is
- * undefined is left out. A new fact (the queue's place on arrival, the
- * fencing token) is one more row here.
+ * undefined is left out. A new fact is one more row here.
  */
 const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined]> = [
   ['Result', (s) => resultOf(s)],
@@ -167,6 +170,12 @@ const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined
           : 'No',
   ],
   ['Broken by', ({ hold }) => hold?.brokenBy && escapeMarkup(describeBreak(hold.brokenBy))],
+  [
+    'Place in line',
+    ({ turn }) =>
+      turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${ordinal(turn.arrivalPosition)} on arrival`),
+  ],
+  ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
 ]
 
 /** The section post writes for one lock, as Markdown with HTML. */
@@ -208,10 +217,7 @@ export async function appendSummary(markdown: string): Promise<void> {
 
 // ---- Status: a table of locks ----------------------------------------------
 
-/**
- * The columns of the status table, in order. The queue (issue 9) adds its
- * column here, one line: ['Queue', (lock) => …].
- */
+/** The columns of the status table, in order. */
 const STATUS_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, serverUrl: string) => string]> = [
   ['Lock', (lock) => summaryText(lock.name)],
   ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
@@ -222,7 +228,9 @@ const STATUS_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, serverUrl: strin
         ? ''
         : lock.holder
           ? `${who(lock.holder)} ${runCell(lock.holder, serverUrl)}`
-          : 'unknown: a client that writes no holder record',
+          : lock.seen?.record
+            ? escapeMarkup(describeHolderSeen({ ...lock.seen, infinite: false }))
+            : 'unknown: a client that writes no holder record',
   ],
   ['Since', (lock) => (lock.held && lock.holder ? summaryText(lock.holder.acquiredAt) : '')],
   [
@@ -230,6 +238,15 @@ const STATUS_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, serverUrl: strin
     (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
   ],
   ['Last break', (lock) => (lock.lastBreak ? escapeMarkup(describeBreak(lock.lastBreak)) : '')],
+  [
+    'Waiting',
+    (lock) =>
+      lock.queue === undefined
+        ? 'not listed'
+        : lock.queue
+            .map((who) => (who ? escapeMarkup(briefHolder(who)) : 'a waiter that wrote no record'))
+            .join('<br>'),
+  ],
 ]
 
 /** The status step's section: a heading and one row per lock. */

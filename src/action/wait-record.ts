@@ -5,8 +5,8 @@
 import type { HolderRecord } from '../lock/holder.ts'
 import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
-import type { WaitEvent } from '../lock/waiter.ts'
-import { count, listOf, oneOf, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
+import type { WaitEvent } from '../lock/wait-report.ts'
+import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
 
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
 export const MAX_HOLDERS_KEPT = 20
@@ -20,6 +20,8 @@ export const holderShape: Check<HolderRecord> = shape({
   actor: text,
   runUrl: text,
   acquiredAt: text,
+  leaseSeconds: optional(text),
+  ticket: optional(text),
 })
 
 const waitRecordFields = {
@@ -31,11 +33,8 @@ const waitRecordFields = {
   holders: listOf(holderShape, MAX_HOLDERS_KEPT),
   /** Holders seen beyond those kept. */
   holdersLeftOut: count,
-  /** A lease without a holder record was seen: a client such as az CLI or go-azuremutex. */
+  /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
   unknownHolderSeen: yesNo,
-  // The queue (issue 9) adds its facts here, one line each, as optional fields, e.g.
-  // `queuePlace: optional(count)` (the place in the queue on arrival) and
-  // `fencingToken: optional(nonEmptyText)`; summary.ts shows each in one more line.
 }
 
 export const waitRecordShape = shape(waitRecordFields)
@@ -65,15 +64,26 @@ export class WaitWatch {
 
   /** Notes one event. */
   see(event: WaitEvent): void {
-    if (event.type !== 'waiting' && event.type !== 'holder-changed' && event.type !== 'still-waiting') return
-    if (!event.holder) {
+    const seen =
+      event.type === 'infinite-lease'
+        ? event.holder
+        : event.type === 'waiting' ||
+            event.type === 'moved' ||
+            event.type === 'holder-changed' ||
+            event.type === 'still-waiting'
+          ? event.place.holder
+          : undefined
+    if (!seen) return
+    // A stale record names a holder that is gone, not the one holding the lease.
+    const record = seen.freshness.kind === 'stale' ? undefined : seen.record
+    if (!record) {
       this.unknownHolderSeen = true
       return
     }
-    const key = holderKey(event.holder)
+    const key = holderKey(record)
     if (this.seen.has(key)) return
     this.seen.add(key)
-    if (this.holders.length < MAX_HOLDERS_KEPT) this.holders.push(event.holder)
+    if (this.holders.length < MAX_HOLDERS_KEPT) this.holders.push(record)
     else this.holdersLeftOut += 1
   }
 

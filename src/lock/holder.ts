@@ -15,7 +15,18 @@ export interface HolderRecord {
   runUrl: string
   /** ISO 8601 UTC time the lease was acquired. */
   acquiredAt: string
+  /**
+   * The lease duration in seconds. A holder that writes it refreshes its
+   * record as it renews, so a waiter can tell a live record from one left by
+   * a holder that is gone. Records of older versions lack it.
+   */
+  leaseSeconds?: string
+  /** The queue ticket the holder waited with; absent when it took a free lock at once, and in older records. */
+  ticket?: string
 }
+
+/** Who a job is, without the times: what a waiter writes on its queue entry. */
+export type HolderIdentity = Omit<HolderRecord, 'acquiredAt' | 'leaseSeconds' | 'ticket'>
 
 const FIELDS: ReadonlyArray<[keyof HolderRecord, string]> = [
   ['repository', 'holder_repository'],
@@ -26,7 +37,15 @@ const FIELDS: ReadonlyArray<[keyof HolderRecord, string]> = [
   ['actor', 'holder_actor'],
   ['runUrl', 'holder_run_url'],
   ['acquiredAt', 'holder_acquired_at'],
+  ['leaseSeconds', 'holder_lease_seconds'],
+  ['ticket', 'holder_ticket'],
 ]
+
+/** Fields that older records lack: read back only when present. */
+const OPTIONAL_FIELDS: ReadonlySet<keyof HolderRecord> = new Set(['leaseSeconds', 'ticket'])
+
+/** The fields that say who, not when: the ones a queue entry carries too. */
+const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OPTIONAL_FIELDS.has(field))
 
 /** The keys of the record on the blob; other keys on it belong to others and are left alone. */
 export const HOLDER_KEYS: readonly string[] = FIELDS.map(([, key]) => key)
@@ -68,19 +87,74 @@ export function decodeValue(value: string): string {
 
 export function holderToMetadata(record: HolderRecord): Record<string, string> {
   const metadata: Record<string, string> = {}
-  for (const [field, key] of FIELDS) metadata[key] = encodeValue(record[field])
+  for (const [field, key] of FIELDS) {
+    const value = record[field]
+    if (value !== undefined) metadata[key] = encodeValue(value)
+  }
   return metadata
+}
+
+/** Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written. */
+function lowerCased(metadata: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]))
 }
 
 /** The record on a blob, or undefined when the blob carries none (a lease taken by az CLI or go-azuremutex). */
 export function holderFromMetadata(metadata: Record<string, string> | undefined): HolderRecord | undefined {
   if (!metadata) return undefined
-  // Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written.
-  const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]))
+  const values = lowerCased(metadata)
   if (values.get('holder_acquired_at') === undefined) return undefined
   const record = {} as HolderRecord
-  for (const [field, key] of FIELDS) record[field] = decodeValue(values.get(key) ?? '')
+  for (const [field, key] of FIELDS) {
+    const value = values.get(key)
+    if (value !== undefined || !OPTIONAL_FIELDS.has(field)) record[field] = decodeValue(value ?? '')
+  }
   return record
+}
+
+/** The metadata of a queue entry: who waits, in the holder record's own keys and encoding. */
+export function identityToMetadata(identity: HolderIdentity): Record<string, string> {
+  const metadata: Record<string, string> = {}
+  for (const [field, key] of IDENTITY_FIELDS) metadata[key] = encodeValue(identity[field as keyof HolderIdentity])
+  return metadata
+}
+
+/** Who a queue entry says waits, or undefined when it says nothing (not written by this action). */
+export function identityFromMetadata(metadata: Record<string, string> | undefined): HolderIdentity | undefined {
+  if (!metadata) return undefined
+  const values = lowerCased(metadata)
+  if (!IDENTITY_FIELDS.some(([, key]) => values.has(key))) return undefined
+  const identity = {} as HolderIdentity
+  for (const [field, key] of IDENTITY_FIELDS)
+    identity[field as keyof HolderIdentity] = decodeValue(values.get(key) ?? '')
+  return identity
+}
+
+/**
+ * How far a record read from the lock blob can be believed. A holder that
+ * writes its lease duration rewrites its record at every renewal, so the
+ * blob's Last-Modified is never older than one lease duration while it lives.
+ * Both times are the service's, with one-second resolution: 'stale' only when
+ * Last-Modified is older than the lease duration plus two seconds.
+ */
+export type Freshness =
+  | { kind: 'fresh' }
+  /** A record of an older version, which never refreshes it: believed while the blob is leased. */
+  | { kind: 'unknown-age' }
+  /** Not refreshed for longer than its lease: its holder stopped renewing at `stoppedAt`. */
+  | { kind: 'stale'; stoppedAt: Date }
+
+const CLOCK_RESOLUTION_MS = 2_000
+
+export function freshnessOf(
+  record: HolderRecord,
+  modifiedAt: Date | undefined,
+  serviceNow: Date | undefined,
+): Freshness {
+  const seconds = /^\d{1,3}$/.test(record.leaseSeconds ?? '') ? Number(record.leaseSeconds) : NaN
+  if (!(seconds >= 1) || !modifiedAt || !serviceNow) return { kind: 'unknown-age' }
+  const age = serviceNow.getTime() - modifiedAt.getTime()
+  return age > seconds * 1000 + CLOCK_RESOLUTION_MS ? { kind: 'stale', stoppedAt: modifiedAt } : { kind: 'fresh' }
 }
 
 /**
@@ -90,7 +164,7 @@ export function holderFromMetadata(metadata: Record<string, string> | undefined)
  */
 export function describeHolder(record: HolderRecord | undefined): string {
   if (!record) return 'an unknown holder (a client that writes no holder record)'
-  const show = (field: keyof HolderRecord): string => showUntrusted(record[field])
+  const show = (field: keyof HolderRecord): string => showUntrusted(record[field] ?? '')
   const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
     .filter(Boolean)
     .join(' ')
@@ -104,6 +178,61 @@ export function describeHolder(record: HolderRecord | undefined): string {
   const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : ''
   const url = record.runUrl ? ` ${show('runUrl')}` : ''
   return `${who}${run} since ${show('acquiredAt')}${url}`
+}
+
+/** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
+export function briefHolder(identity: HolderIdentity): string {
+  const repository = showUntrusted(identity.repository, 100) || 'unknown repository'
+  return identity.runId ? `${repository} run ${showUntrusted(identity.runId, 40)}` : repository
+}
+
+/** The holder as one look at the lock blob showed it. */
+export interface HolderSeen {
+  /** The record, when the blob carries one. */
+  record: HolderRecord | undefined
+  freshness: Freshness
+  /** The lease never expires by itself. */
+  infinite: boolean
+}
+
+/** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
+export function shownTime(value: string | Date, today: Date = new Date()): string {
+  const time = typeof value === 'string' ? new Date(value) : value
+  if (Number.isNaN(time.getTime())) return showUntrusted(String(value), 40)
+  const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso
+}
+
+/**
+ * Who holds the lock, as believed: the record while its holder keeps it fresh,
+ * else an unknown holder, naming the last recorded one and when it stopped.
+ */
+export function describeHolderSeen(seen: HolderSeen | undefined): string {
+  const record = seen?.record
+  const who = !record
+    ? describeHolder(undefined)
+    : seen.freshness.kind === 'stale'
+      ? `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ` +
+        `${seen.freshness.stoppedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`
+      : describeHolder(record)
+  return seen?.infinite ? `${who}, with an infinite lease that never expires by itself` : who
+}
+
+/** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
+export function briefHolderSeen(seen: HolderSeen): string {
+  const record = seen.record
+  const infinite = seen.infinite ? '; infinite lease' : ''
+  if (!record) return `an unknown holder (no holder record${infinite})`
+  if (seen.freshness.kind === 'stale') {
+    return `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ${shownTime(seen.freshness.stoppedAt)}${infinite})`
+  }
+  return `${briefHolder(record)} (holding since ${shownTime(record.acquiredAt)}${infinite})`
+}
+
+/** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
+export function holderSeenKey(seen: HolderSeen | undefined): string {
+  if (!seen) return 'free'
+  return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}`
 }
 
 /** A stable identity for "has the holder changed?" comparisons. */

@@ -1,25 +1,21 @@
-// One lock = one blob in a container, leased by whoever holds the lock. This is
-// the only module that talks to storage; it turns Azure's answers into the
-// few outcomes the waiter and the renewer reason about.
+// One lock = one blob in a container, leased by whoever holds the lock. This
+// module and the queue's (queue-blobs.ts) are the ones that talk to storage;
+// they turn Azure's answers into the few outcomes the waiter and the renewer
+// reason about.
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts'
+import { bumpCounter } from './counter.ts'
 import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
-import { holderFromMetadata, holderToMetadata, isHolderKey, type HolderRecord } from './holder.ts'
-import { statusOf, type LockStatus } from './lock-status.ts'
-import { RESERVED_PREFIX } from './names.ts'
+import { holderFromMetadata, holderToMetadata, identityFromMetadata, isHolderKey, type HolderRecord } from './holder.ts'
+import { statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { QueueBlobs } from './queue-blobs.ts'
+import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
+import type { AcquireOutcome, LeaseView, LockStore, QueueEntry, RequestOptions } from './store.ts'
 
-export type LeaseView =
-  /** The blob does not exist yet (or its container does not). */
-  | { state: 'missing' }
-  /** Nobody holds a lease: never leased, released, expired or broken. */
-  | { state: 'free'; staleHolder: HolderRecord | undefined }
-  /** Someone holds the lease; the record is theirs if they wrote one. */
-  | { state: 'leased'; holder: HolderRecord | undefined }
-
-export type AcquireOutcome = 'acquired' | 'held-by-other' | 'missing'
+export type { AcquireOutcome, LeaseView, RequestOptions } from './store.ts'
 
 export type BreakOutcome =
   /** The blob (or its container) does not exist. */
@@ -55,13 +51,6 @@ function isMissing(err: unknown): boolean {
   return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined)
 }
 
-/** How one call may be cut short: the caller's signal, and a deadline of its own. */
-export interface RequestOptions {
-  signal?: AbortSignal
-  /** The longest the call may take, SDK retries included; the lock's default when not given. */
-  timeoutMs?: number
-}
-
 /**
  * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
  * the service to give up; a connection whose packets are dropped would
@@ -69,29 +58,48 @@ export interface RequestOptions {
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 
-export class LockBlob {
+/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+export async function withDeadline<T>(
+  options: RequestOptions,
+  defaultTimeoutMs: number,
+  call: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
+  const deadline = AbortSignal.timeout(timeoutMs)
+  try {
+    return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline)
+  } catch (err) {
+    if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)
+    throw err
+  }
+}
+
+/** Single quotes for a shell, so that the command can be pasted as it is. */
+function shellQuoted(text: string): string {
+  return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`
+}
+
+export class LockBlob implements LockStore {
   private readonly container: ContainerClient
   private readonly blob: BlobClient
+  private readonly fencing: BlobClient
   private readonly requestTimeoutMs: number
   readonly name: string
+  readonly queue: QueueBlobs
+  /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
+  private written: { metadata: Record<string, string>; etag: string } | undefined
 
   constructor(container: ContainerClient, name: string, options: { requestTimeoutMs?: number } = {}) {
     this.container = container
     this.name = name
     this.blob = container.getBlobClient(name)
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+    this.fencing = container.getBlobClient(reservedNames(name).fencing)
+    this.queue = new QueueBlobs(container, name, this.requestTimeoutMs)
   }
 
-  /** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-  private async request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs
-    const deadline = AbortSignal.timeout(timeoutMs)
-    try {
-      return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline)
-    } catch (err) {
-      if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)
-      throw err
-    }
+  private request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return withDeadline(options, this.requestTimeoutMs, call)
   }
 
   /** A description of where the lock lives, without credentials: account/container/blob. */
@@ -99,13 +107,30 @@ export class LockBlob {
     return `${this.container.accountName}/${this.container.containerName}/${this.name}`
   }
 
-  /** One HEAD request: the lease state and the holder record. */
+  get shortName(): string {
+    return `${this.container.containerName}/${this.name}`
+  }
+
+  get breakCommand(): string {
+    return (
+      `az storage blob lease break --account-name ${shellQuoted(this.container.accountName)} ` +
+      `--container-name ${shellQuoted(this.container.containerName)} --blob-name ${shellQuoted(this.name)}`
+    )
+  }
+
+  /** One HEAD request: the lease state, the holder record, and how old the record is by the service's clock. */
   async view(options: RequestOptions = {}): Promise<LeaseView> {
     try {
       const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }))
       const record = holderFromMetadata(props.metadata)
       if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
-        return { state: 'leased', holder: record }
+        return {
+          state: 'leased',
+          holder: record,
+          infinite: props.leaseDuration === 'infinite',
+          modifiedAt: props.lastModified,
+          serviceNow: props.date,
+        }
       }
       return { state: 'free', staleHolder: record }
     } catch (err) {
@@ -200,15 +225,26 @@ export class LockBlob {
     }
   }
 
-  /** One HEAD request: the lock's state for people (status), or 'missing'. Read-only. */
+  /**
+   * The lock's state for people (status), or 'missing': one HEAD request, and
+   * one listing of its queue. Read-only. A credential that may not list (a
+   * SAS without 'l') still gets the state, without the queue.
+   */
   async status(options: RequestOptions = {}): Promise<LockStatus | 'missing'> {
+    let status: LockStatus
     try {
       const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }))
-      return statusOf(this.name, props)
+      status = statusOf(this.name, { ...props, serviceNow: props.date })
     } catch (err) {
       if (isMissing(err)) return 'missing'
       throw err
     }
+    const look = await this.queue.look(options).catch((err: unknown) => {
+      if (statusCode(err) === 403) return undefined
+      throw err
+    })
+    if (look) status.queue = waitersOf(look.entries, look.serviceNow)
+    return status
   }
 
   /**
@@ -256,6 +292,50 @@ export class LockBlob {
     })
   }
 
+  /**
+   * Rewrites the metadata under our lease, unchanged, so that the blob's
+   * Last-Modified shows waiters that the holder record is alive. One Set
+   * Metadata with our lease id: while the lease is ours nobody else can change
+   * the metadata, so what we wrote last is still there, and the If-Match on
+   * its ETag proves it. A 412 (our own other writer, or a lost lease) reads
+   * once and writes again. A blob without our holder keys is left alone.
+   */
+  async refreshHolder(leaseId: string, options: RequestOptions = {}): Promise<void> {
+    await this.request(options, async (abortSignal) => {
+      for (let attempt = 1; ; attempt++) {
+        if (!this.written) {
+          const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } })
+          const metadata = props.metadata ?? {}
+          if (!Object.keys(metadata).some(isHolderKey)) return
+          this.written = { metadata, etag: props.etag ?? '' }
+        }
+        try {
+          const answer = await this.blob.setMetadata(this.written.metadata, {
+            abortSignal,
+            conditions: { leaseId, ifMatch: this.written.etag },
+          })
+          this.written = { metadata: this.written.metadata, etag: answer.etag ?? '' }
+          return
+        } catch (err) {
+          this.written = undefined
+          if (storageErrorCode(err) !== 'ConditionNotMet' || attempt >= 2) throw err
+        }
+      }
+    })
+  }
+
+  /**
+   * The next fencing token for this lock. Call it while holding the lease:
+   * the counter lives in its own blob (go-azuremutex rewrites the lock blob
+   * and its metadata on every acquire), and the caller proves the token by
+   * confirming the lease afterwards (a renewal), so no later holder can have
+   * a smaller token.
+   */
+  async nextFencingToken(options: RequestOptions = {}): Promise<number> {
+    const bumped = await this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal))
+    return bumped.value
+  }
+
   /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
   async renew(leaseId: string, options: RequestOptions = {}): Promise<void> {
     await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }))
@@ -296,11 +376,33 @@ export async function listLocks(
   const deadline = AbortSignal.timeout(timeoutMs)
   const abortSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline
   const locks: LockStatus[] = []
+  // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
+  const reserved: Array<{ name: string; entry: Omit<QueueEntry, 'ticket'> }> = []
+  let serviceNow = new Date()
   try {
-    for await (const blob of container.listBlobsFlat({ includeMetadata: true, abortSignal })) {
-      if (blob.name.startsWith(RESERVED_PREFIX)) continue
-      const { leaseState, leaseDuration } = blob.properties
-      locks.push(statusOf(blob.name, { leaseState, leaseDuration, metadata: blob.metadata }))
+    for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
+      serviceNow = page.date ?? serviceNow
+      for (const blob of page.segment.blobItems) {
+        const { leaseState, leaseDuration, lastModified } = blob.properties
+        if (blob.name.startsWith(RESERVED_PREFIX)) {
+          const waiter = identityFromMetadata(blob.metadata)
+          reserved.push({
+            name: blob.name,
+            entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
+          })
+          continue
+        }
+        const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date }
+        locks.push(statusOf(blob.name, facts))
+      }
+    }
+    for (const lock of locks) {
+      const prefix = reservedNames(lock.name).queuePrefix
+      const entries = reserved.flatMap(({ name, entry }) => {
+        const ticket = ticketOf(prefix, name)
+        return ticket === undefined ? [] : [{ ...entry, ticket }]
+      })
+      lock.queue = waitersOf(entries, serviceNow)
     }
   } catch (err) {
     if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)

@@ -3,7 +3,9 @@
 // List Blobs answer carry the same facts, so both map through statusOf.
 
 import { breakFromMetadata, type BreakRecord } from './break-record.ts'
-import { holderFromMetadata, type HolderRecord } from './holder.ts'
+import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
+import { isLive } from './queue.ts'
+import type { QueueEntry } from './store.ts'
 
 /** A lease of 15 to 60 s that its holder renews, or one that never expires (which this action never takes). */
 export type LeaseKind = 'fixed' | 'infinite'
@@ -17,10 +19,25 @@ export interface LockStatus {
   leaseState: string
   /** For a held lock: the kind of lease, when Azure says. */
   leaseKind?: LeaseKind
-  /** For a held lock: the holder record, when the holder wrote one. */
+  /** For a held lock: the holder record, when the holder wrote one and keeps it fresh. */
   holder?: HolderRecord
+  /** For a held lock: the holder as a look at the lock shows it (a stale record names a holder that is gone). */
+  seen?: HolderSeen
   /** The last break record on the blob, whichever lease it broke. */
   lastBreak?: BreakRecord
+  /**
+   * The jobs waiting in its queue, first first (undefined for an entry that says nothing readable);
+   * undefined when the queue could not be listed.
+   */
+  queue?: Array<HolderIdentity | undefined>
+}
+
+/** The waiters of a queue listing that are alive, in ticket order. */
+export function waitersOf(entries: QueueEntry[], serviceNow: Date): Array<HolderIdentity | undefined> {
+  return entries
+    .filter((entry) => isLive(entry, serviceNow))
+    .sort((a, b) => a.ticket - b.ticket)
+    .map((entry) => entry.waiter)
 }
 
 /** The properties of a blob that say what state its lock is in, as getProperties and List Blobs give them. */
@@ -28,6 +45,9 @@ export interface LockProperties {
   leaseState?: string
   leaseDuration?: string
   metadata?: Record<string, string>
+  /** When the blob last changed, and the service's clock in the same answer: how old the record is. */
+  lastModified?: Date
+  serviceNow?: Date
 }
 
 export function statusOf(name: string, properties: LockProperties): LockStatus {
@@ -38,8 +58,12 @@ export function statusOf(name: string, properties: LockProperties): LockStatus {
     if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
       status.leaseKind = properties.leaseDuration
     }
-    const holder = holderFromMetadata(properties.metadata)
-    if (holder) status.holder = holder
+    const record = holderFromMetadata(properties.metadata)
+    const freshness = record
+      ? freshnessOf(record, properties.lastModified, properties.serviceNow)
+      : ({ kind: 'unknown-age' } as const)
+    status.seen = { record, freshness, infinite: properties.leaseDuration === 'infinite' }
+    if (record && freshness.kind !== 'stale') status.holder = record
   }
   const lastBreak = breakFromMetadata(properties.metadata)
   if (lastBreak) status.lastBreak = lastBreak

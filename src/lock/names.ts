@@ -22,13 +22,21 @@ const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/
 const MAX_SEGMENTS = 254
 
 /**
+ * The first path segment of every blob the action keeps beside a lock (its
+ * queue and its counters, see reserved.ts). No lock may live under it, so a
+ * lock can never be one of those blobs.
+ */
+export const RESERVED_SEGMENT = '.azure-mutex'
+
+/**
  * 1 to 1024 characters, no control characters or backslashes, at most 254
  * path segments, not ending in '.' or '/', and a name that means the same
  * blob to every client: no '.' or '..' segment (URL normalisation removes or
  * resolves them before the request leaves the client, so 'a/../b' would lock
  * 'b' and '../x/b' even another container), no empty segment (a leading '/'
  * or '//', which some SDKs trim and accounts with a hierarchical namespace
- * cannot hold), and no segment ending in '.' (which Azure drops).
+ * cannot hold), no segment ending in '.' (which Azure drops), and not under
+ * the action's own folder (RESERVED_SEGMENT).
  */
 export function lockNameProblem(name: string): string | undefined {
   if (name === '') return 'it is empty'
@@ -43,11 +51,8 @@ export function lockNameProblem(name: string): string | undefined {
   const dotted = segments.find((segment) => segment.endsWith('.'))
   if (dotted) return `its path segment '${dotted}' ends with '.', which Azure drops`
   if (segments.length > MAX_SEGMENTS) return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`
+  if (segments[0] === RESERVED_SEGMENT) {
+    return `its first path segment '${RESERVED_SEGMENT}' is reserved for the queue and the counters the action keeps beside each lock`
+  }
   return undefined
 }
-
-/**
- * Blobs under this prefix in a lock container are the action's own (the
- * queue's), not locks: listings of locks leave them out.
- */
-export const RESERVED_PREFIX = '.azure-mutex/'

@@ -1,35 +1,36 @@
-// The waiter: watches the lock blob cheaply (one HEAD per poll), tries to take
-// the lease only when it looks free, and reports who holds it while it waits.
+// The wait loop: wakes the waiter for one attempt at a time (attempt.ts),
+// feeds what each attempt saw to the reporting (wait-report.ts), and owns the
+// rest: the time limit, the cancel, the requests' deadlines, and riding out a
+// storage service that fails for a while. Whatever ends the wait, the waiter
+// leaves the queue before this returns.
 
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
+import { DEFAULT_PACING, Waiter, type Pacing } from './attempt.ts'
 import { LockCancelledError, LockTimeoutError, isTransient, statusCode } from './errors.ts'
 import { formatDuration } from './duration.ts'
-import { describeHolder, holderKey, type HolderRecord } from './holder.ts'
-import { DEFAULT_REQUEST_TIMEOUT_MS, type LockBlob } from './lock-blob.ts'
+import { describeHolderSeen, type HolderIdentity, type HolderRecord } from './holder.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './lock-blob.ts'
+import type { LockStore, RequestOptions } from './store.ts'
+import { WaitReport, type WaitEvent } from './wait-report.ts'
 
-export type WaitEvent =
-  | { type: 'waiting'; holder: HolderRecord | undefined; waitedMs: number }
-  | { type: 'holder-changed'; holder: HolderRecord | undefined; waitedMs: number }
-  | { type: 'still-waiting'; holder: HolderRecord | undefined; waitedMs: number }
-  | { type: 'created'; what: 'blob' | 'container' }
-  | { type: 'storage-trouble'; error: unknown; waitedMs: number }
+export type { WaitEvent, Place } from './wait-report.ts'
 
 export interface WaitOptions {
-  lock: LockBlob
+  lock: LockStore
   leaseDurationSeconds: number
   /** The lease id to propose; a fresh UUID when not given. */
   leaseId?: string
-  /** Who we are, written on the blob once the lease is ours; acquiredAt is filled in then. */
-  holder: Omit<HolderRecord, 'acquiredAt'>
+  /** Who we are: written on our queue entry while we wait, and as the holder record once the lease is ours. */
+  holder: HolderIdentity
   /** The longest wait in ms; undefined waits without a limit. */
   timeoutMs?: number
   /** Aborting it cancels the wait; a lease taken meanwhile is released. */
   signal?: AbortSignal
   onEvent?: (event: WaitEvent) => void
-  /** Pause between polls, drawn at random from this range so waiters do not march in step. */
-  pollMs?: readonly [number, number]
-  /** How often to repeat "still waiting" while the holder stays the same. */
+  /** How often to look at the lock and the queue (tests and the bench use others). */
+  pacing?: Pacing
+  /** How often to repeat "still waiting" while nothing changes. */
   progressEveryMs?: number
   /** How long in-flight requests may finish after a cancel before they are abandoned. */
   cancelGraceMs?: number
@@ -43,33 +44,46 @@ export interface Acquired {
   acquiredAt: Date
   waitedMs: number
   holder: HolderRecord
+  /**
+   * This acquisition's fencing token: larger than every earlier one of this
+   * lock. It is proven once the lease is confirmed after it (the renewer's
+   * first renewal): a later holder can only take the lease after that.
+   */
+  fencingToken: number
+  /** The place in line on arrival, the holder counted first: 1 when the lock was taken at once. */
+  arrivalPosition: number
 }
 
-const DEFAULT_POLL_MS = [250, 750] as const
 /** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
 const DEADLINE_GRACE_MS = 2_000
 
 /**
- * Waits until the lease is ours, then writes our holder record. Throws
- * LockTimeoutError when the time runs out, LockCancelledError on cancel, and
- * the storage error when one is not transient (bad credentials, for instance).
+ * Waits until the lease is ours, in turn, then writes our holder record and
+ * takes a fencing token. Throws LockTimeoutError when the time runs out,
+ * LockCancelledError on cancel, and the storage error when one is not
+ * transient (bad credentials, for instance).
  */
 export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const { lock, signal } = options
-  const [pollMin, pollMax] = options.pollMs ?? DEFAULT_POLL_MS
-  const progressEveryMs = options.progressEveryMs ?? 30_000
-  const graceMs = options.cancelGraceMs ?? 1_000
   const started = Date.now()
   const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
+  const progressEveryMs = options.progressEveryMs ?? 30_000
+  const graceMs = options.cancelGraceMs ?? 1_000
   const leaseId = options.leaseId ?? randomUUID()
   const emit = (event: WaitEvent): void => options.onEvent?.(event)
+  const waitedMs = (): number => Date.now() - started
+  const report = new WaitReport({
+    progressEveryMs,
+    noTimeLimit: options.timeoutMs === undefined,
+    breakCommand: lock.breakCommand,
+  })
 
   // Requests get a short grace after a cancel: an acquire that is in flight is
   // better finished and released than abandoned half way.
   const requests = new AbortController()
   // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
   // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
-  const call = (): { signal: AbortSignal; timeoutMs: number } => ({
+  const call = (): RequestOptions => ({
     signal: requests.signal,
     timeoutMs: Math.max(
       1_000,
@@ -79,110 +93,84 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const onCancel = (): void => void delay(graceMs, undefined, { ref: false }).then(() => requests.abort())
   signal?.addEventListener('abort', onCancel, { once: true })
 
-  let acquireTried = false
-  let acquired = false // the lease is ours but the holder record is not written yet
+  const waiter = new Waiter({
+    store: lock,
+    leaseId,
+    leaseSeconds: options.leaseDurationSeconds,
+    who: options.holder,
+    willWait: deadline > started,
+    pacing: options.pacing ?? DEFAULT_PACING,
+    emit,
+    waitedMs,
+  })
+  let tried = false // the lock was tried for, or seen held: a timeout of 0 still tries once
   let contacted = false
-  let tried = false // the lease was tried for, or seen held
-  let lastHolder: string | undefined
-  let unknownOnce = false
-  let lastReport = started
   let lastTroubleReport = -Infinity
-  let seen: HolderRecord | undefined
-  const stale = new Set<string>()
 
   try {
     for (;;) {
       if (signal?.aborted) throw new LockCancelledError(`Cancelled while waiting for lock ${lock.location}.`)
-      const now = Date.now()
-      // The lock is always tried once, so a timeout of 0 means "try once".
-      if (now >= deadline && tried) {
-        throw new LockTimeoutError(
-          `Timed out after ${formatDuration(now - started)} waiting for lock ${lock.location}; ` +
-            `it is held by ${describeHolder(seen)}.`,
-        )
-      }
+      if (Date.now() >= deadline && tried) throw timedOut(lock, started, report)
+      let wakeAt = Date.now()
       try {
-        const view = acquired ? undefined : await lock.view(call())
+        const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, Date.now()))
         contacted = true
-        if (view?.state === 'missing') {
-          const created = await lock.create(call())
-          if (created !== 'nothing') emit({ type: 'created', what: created })
-          continue
-        }
-        if (view === undefined || view.state === 'free') {
-          // A record on a free blob belongs to a holder whose lease lapsed; if a
-          // record-less client leases the blob next, that record is not theirs.
-          if (view?.staleHolder) stale.add(holderKey(view.staleHolder))
-          unknownOnce = false
-          if (signal?.aborted) continue
-          acquireTried = true
-          tried = true
-          // With our own id this is idempotent: it also re-confirms a lease we
-          // took on a try whose holder record could not be written.
-          const sentAt = new Date()
-          const outcome = await lock.acquire(leaseId, options.leaseDurationSeconds, call())
-          if (outcome === 'missing') continue
-          if (outcome === 'acquired') {
-            acquired = true
-            const acquiredAt = new Date()
-            const holder: HolderRecord = { ...options.holder, acquiredAt: acquiredAt.toISOString() }
-            await lock.writeHolder(leaseId, holder, call())
-            if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
-            return { leaseId, confirmedAt: sentAt, acquiredAt, waitedMs: acquiredAt.getTime() - started, holder }
-          }
-          acquired = false
-        } else {
-          const holder = view.holder && !stale.has(holderKey(view.holder)) ? view.holder : undefined
-          const key = holderKey(holder)
-          const waitedMs = Date.now() - started
-          // A lease without a record is also what a handoff looks like for a few
-          // ms (the new holder writes its record just after taking the lease), so
-          // an unknown holder is believed only when two polls in a row see it.
-          const settled = holder !== undefined || unknownOnce
-          unknownOnce = holder === undefined
-          tried = true
-          if (settled) {
-            const event =
-              lastHolder === undefined
-                ? ('waiting' as const)
-                : key !== lastHolder
-                  ? ('holder-changed' as const)
-                  : Date.now() - lastReport >= progressEveryMs
-                    ? ('still-waiting' as const)
-                    : undefined
-            if (event) {
-              emit({ type: event, holder, waitedMs })
-              lastReport = Date.now()
-            }
-            lastHolder = key
-            seen = holder
+        tried ||= outcome.kind === 'acquired' || outcome.tried !== false
+        if (outcome.kind === 'acquired') {
+          if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
+          const acquiredAt = new Date()
+          const { record: holder, fencingToken } = await waiter.take(
+            {
+              ...options.holder,
+              acquiredAt: acquiredAt.toISOString(),
+              leaseSeconds: String(options.leaseDurationSeconds),
+            },
+            call,
+          )
+          if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
+          return {
+            leaseId,
+            confirmedAt: outcome.sentAt,
+            acquiredAt,
+            waitedMs: acquiredAt.getTime() - started,
+            holder,
+            fencingToken,
+            arrivalPosition: report.arrivalPosition ?? 1,
           }
         }
+        for (const event of report.see(outcome.sighting, waitedMs(), Date.now())) emit(event)
+        wakeAt = outcome.wakeAt
       } catch (err) {
         if (err instanceof LockCancelledError) throw err
         if (signal?.aborted) continue
+        contacted ||= waiter.answered
         // Until the service has answered once, a network failure is about the
         // setup (a wrong or unreachable endpoint) and the SDK has retried it.
         // Throttling and server errors are answers: they are waited out.
         if (!isTransient(err) || (!contacted && statusCode(err) === undefined)) throw err
         if (Date.now() - lastTroubleReport >= progressEveryMs) {
-          emit({ type: 'storage-trouble', error: err, waitedMs: Date.now() - started })
+          emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() })
           lastTroubleReport = Date.now()
         }
+        wakeAt = Date.now() + 500 + Math.random() * 500
       }
-      const pause = pollMin + Math.random() * (pollMax - pollMin)
-      await delay(Math.max(0, Math.min(pause, deadline - Date.now())), undefined, { signal }).catch(() => {})
+      const pause = Math.min(wakeAt, deadline) - Date.now()
+      if (pause > 0) await delay(pause, undefined, { signal }).catch(() => {})
     }
   } catch (err) {
-    // Whatever ends the wait without success, a lease we may have taken goes back.
-    if (acquireTried) await releaseQuietly(lock, leaseId)
+    // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
+    await waiter.abandon()
     throw err
   } finally {
     signal?.removeEventListener('abort', onCancel)
   }
 }
 
-/** Best effort, bounded: give back a lease we may hold. 'not-held' and errors are both fine here. */
-async function releaseQuietly(lock: LockBlob, leaseId: string): Promise<void> {
-  await lock.release(leaseId, { timeoutMs: 2_000 }).catch(() => undefined)
+function timedOut(lock: LockStore, started: number, report: WaitReport): LockTimeoutError {
+  const holder = report.holder
+  const breakIt = holder?.infinite ? `; break its lease with: ${lock.breakCommand}` : ''
+  return new LockTimeoutError(
+    `Timed out after ${formatDuration(Date.now() - started)} waiting for lock ${lock.location}; ` +
+      `it is held by ${describeHolderSeen(holder)}${breakIt}.`,
+  )
 }

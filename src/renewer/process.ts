@@ -76,6 +76,7 @@ class Renewer {
   private readonly lock: LockBlob
   private readonly renewing = new AbortController()
   private kept: Promise<void> | undefined
+  private refreshing: Promise<void> | undefined
   private lettingGo: Promise<void> | undefined
   private leaseId = ''
   private server: ChannelServer | undefined
@@ -145,9 +146,12 @@ class Renewer {
     const firstOutcome = new Promise<'holding' | string>((resolve) => (first = resolve))
     const onOutcome = (outcome: RenewalOutcome): void => {
       if (outcome.kind === 'renewed') {
-        if (this.report.phase === 'starting') this.records.log('first renewal done: holding')
+        const confirming = this.report.phase === 'starting'
+        if (confirming) this.records.log('first renewal done: holding')
         this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at })
         first('holding')
+        // Main wrote the record just before the first renewal; after the later ones, show waiters it is alive.
+        if (!confirming) this.refreshRecord(lease.leaseId, leaseDurationMs)
       } else if (outcome.kind === 'unknown') {
         this.update({ type: 'renewal-failed' })
         this.records.log(`renewal failed, will retry: ${describeStorageErrorBrief(outcome.error)}`)
@@ -173,6 +177,22 @@ class Renewer {
   }
 
   /**
+   * Rewrites the holder record as it is, so that its Last-Modified is recent:
+   * waiters believe a record only while its holder keeps it fresh. Best
+   * effort: a failure costs nothing but a record that may look stale.
+   */
+  private refreshRecord(leaseId: string, leaseDurationMs: number): void {
+    if (this.refreshing) return
+    this.refreshing = this.lock
+      .refreshHolder(leaseId, { signal: this.renewing.signal, timeoutMs: Math.floor(leaseDurationMs / 3) })
+      .catch((err: unknown) => {
+        if (!this.renewing.signal.aborted)
+          this.records.log(`refreshing the holder record failed: ${describeStorageErrorBrief(err)}`)
+      })
+      .finally(() => (this.refreshing = undefined))
+  }
+
+  /**
    * Stops renewing and releases the lease, once, whoever asks first. A late
    * request gets the same outcome. Never throws.
    */
@@ -184,6 +204,7 @@ class Renewer {
   private async release(by: Requester): Promise<void> {
     this.renewing.abort()
     await this.kept // no renewal in flight from here on
+    await this.refreshing
     if (this.report.phase !== 'holding') return
     this.records.log(`${by}: releasing the lease`)
     try {
@@ -200,6 +221,7 @@ class Renewer {
   async terminate(): Promise<void> {
     this.renewing.abort()
     await this.kept
+    await this.refreshing
     if (this.report.phase === 'holding') {
       const now = new Date()
       this.update({
@@ -265,6 +287,9 @@ export async function runRenewer(): Promise<number> {
     return 1
   }
   tellMain({ type: 'ready' })
+  // One look at the lock while main waits: the first request of a process is slow (its code paths
+  // are cold), and the renewal that confirms the lease is on the path of every handoff.
+  void lock.view({ timeoutMs: 5_000 }).catch(() => undefined)
 
   const hold = await next()
   if (hold === 'gone' || hold.type !== 'hold') {

@@ -17,6 +17,7 @@ import { readStatusFile } from '../../src/renewer/status.ts'
 import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
 import { isAlive, jobFor, lookAtLock, renewerPid, stdoutLine, waitUntilFree } from '../support/e2e.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
+import { containerOn } from '../support/lock.ts'
 import { Job, completeAllJobs } from '../support/runner.ts'
 
 /** The lost-lock error: 1 exclusive until, 2 found at, 3 the reason. */
@@ -486,6 +487,10 @@ describe('safety under faults', () => {
 
   it('leaves no lease when a cancel lands while an acquire is in flight', async () => {
     proxy.log.length = 0
+    // The lock blob exists, so that the acquire, once let through, finds something to lease.
+    const locks = containerOn(azurite, 'locks')
+    await locks.createIfNotExists()
+    await locks.getBlockBlobClient('cancel-acquiring').upload('', 0)
     proxy.set({ hold: isLeaseAction('acquire') })
     const job = proxied('octo/cancelled', 'cancel-acquiring')
     const acquireHeld = (async (): Promise<void> => {

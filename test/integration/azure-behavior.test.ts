@@ -106,4 +106,86 @@ describe('Azure blob lease behaviour the lock relies on', () => {
     assert.equal(await codeOf(old.renewLease()), 'LeaseIdMismatchWithLeaseOperation')
     await thief.releaseLease()
   })
+
+  // What the queue, the fencing counter and the freshness of holder records rely on.
+
+  it('refuses to delete a leased blob without its lease id, and deletes it with the id in one request', async () => {
+    const container = containerOn(azurite)
+    await container.create()
+    const blob = container.getBlockBlobClient('entry')
+    await blob.upload('', 0)
+    const lease = blob.getBlobLeaseClient()
+    await lease.acquireLease(15)
+    assert.equal(await codeOf(blob.delete()), 'LeaseIdMissing')
+    await blob.delete({ conditions: { leaseId: lease.leaseId } })
+    assert.equal(await codeOf(blob.getProperties()), 'BlobNotFound')
+  })
+
+  it('refuses a Set Metadata whose If-Match names an older ETag, so a counter bump cannot be lost', async () => {
+    const container = containerOn(azurite)
+    await container.create()
+    const blob = container.getBlockBlobClient('counter')
+    await blob.upload('', 0, { metadata: { value: '1' } })
+    const { etag } = await blob.getProperties()
+    await blob.setMetadata({ value: '2' }, { conditions: { ifMatch: etag } })
+    assert.equal(await codeOf(blob.setMetadata({ value: '2' }, { conditions: { ifMatch: etag } })), 'ConditionNotMet')
+    assert.equal((await blob.getProperties()).metadata?.value, '2')
+  })
+
+  it('moves Last-Modified on Set Metadata but not on a lease renewal, and dates answers by its own clock', async () => {
+    const container = containerOn(azurite)
+    await container.create()
+    const blob = container.getBlockBlobClient('lock')
+    await blob.upload('', 0)
+    const lease = blob.getBlobLeaseClient()
+    await lease.acquireLease(15)
+    const before = await blob.getProperties()
+    await new Promise((resolve) => setTimeout(resolve, 1_100)) // one second: the resolution of both times
+    await lease.renewLease()
+    const renewed = await blob.getProperties()
+    assert.equal(renewed.lastModified?.getTime(), before.lastModified?.getTime())
+    await blob.setMetadata({ holder_acquired_at: 'x' }, { conditions: { leaseId: lease.leaseId } })
+    const refreshed = await blob.getProperties()
+    assert.ok(refreshed.lastModified! > before.lastModified!, 'Set Metadata moved Last-Modified')
+    assert.ok(refreshed.date instanceof Date && refreshed.date >= refreshed.lastModified!)
+    assert.equal(refreshed.leaseDuration, 'fixed')
+    await lease.releaseLease()
+  })
+
+  it('tells an infinite lease from a fixed one', async () => {
+    const container = containerOn(azurite)
+    await container.create()
+    const blob = container.getBlockBlobClient('lock')
+    await blob.upload('', 0)
+    const lease = blob.getBlobLeaseClient()
+    await lease.acquireLease(-1)
+    assert.equal((await blob.getProperties()).leaseDuration, 'infinite')
+    await lease.releaseLease()
+  })
+
+  it('lists blobs under a prefix in name order, with lease state, metadata and its clock, even with % in names', async () => {
+    const container = containerOn(azurite)
+    await container.create()
+    const prefix = '.azure-mutex/a%2Fb/queue/'
+    for (const name of ['0000000000000010', '0000000000000002', '0000000000000001']) {
+      await container.getBlockBlobClient(`${prefix}${name}`).upload('', 0, { metadata: { holder_repository: name } })
+    }
+    await container.getBlockBlobClient('.azure-mutex/a/b/queue/0000000000000001').upload('', 0)
+    const leased = container.getBlobClient(`${prefix}0000000000000002`).getBlobLeaseClient()
+    await leased.acquireLease(15)
+    const page = (await container.listBlobsFlat({ prefix, includeMetadata: true }).byPage({ maxPageSize: 2 }).next())
+      .value
+    assert.deepEqual(
+      page.segment.blobItems.map((b: { name: string }) => b.name),
+      [`${prefix}0000000000000001`, `${prefix}0000000000000002`],
+    )
+    assert.deepEqual(
+      page.segment.blobItems.map((b: { properties: { leaseState?: string } }) => b.properties.leaseState),
+      ['available', 'leased'],
+    )
+    assert.equal(page.segment.blobItems[0].metadata.holder_repository, '0000000000000001')
+    assert.ok(page.continuationToken, 'a third entry is on the next page')
+    assert.ok(page.date instanceof Date)
+    await leased.releaseLease()
+  })
 })

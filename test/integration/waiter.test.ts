@@ -52,7 +52,7 @@ describe('waitForLease', () => {
     })
     await delay(1_500)
     assert.equal(events[0]?.type, 'waiting')
-    assert.equal(events[0]?.type === 'waiting' && events[0].holder?.repository, 'octo/first')
+    assert.equal(events[0]?.type === 'waiting' && events[0].place.holder?.record?.repository, 'octo/first')
     const releasedAt = Date.now()
     await lock.release(first.leaseId)
     const got = await second
@@ -79,7 +79,7 @@ describe('waitForLease', () => {
       }),
       (err: Error) => err instanceof LockTimeoutError && /unknown holder/.test(err.message),
     )
-    assert.equal(events[0]?.type === 'waiting' && events[0].holder, undefined)
+    assert.equal(events[0]?.type === 'waiting' && events[0].place.holder?.record, undefined)
     await foreign.releaseLease()
   })
 

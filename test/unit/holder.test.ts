@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
+  briefHolder,
+  briefHolderSeen,
   describeHolder,
+  describeHolderSeen,
+  freshnessOf,
   holderFromMetadata,
   holderKey,
   holderToMetadata,
+  identityFromMetadata,
+  identityToMetadata,
   isHolderKey,
+  shownTime,
   type HolderRecord,
 } from '../../src/lock/holder.ts'
 
@@ -274,5 +281,102 @@ describe('holderKey', () => {
   test("is 'unknown' for no record and differs from any record's key", () => {
     assert.equal(holderKey(undefined), 'unknown')
     assert.notEqual(holderKey(RECORD), holderKey(undefined))
+  })
+})
+
+describe('the lease duration and ticket on a record', () => {
+  test('round-trip when present, and stay absent in a record that lacks them', () => {
+    const full = { ...RECORD, leaseSeconds: '15', ticket: '12' }
+    assert.deepEqual(roundTrip(full), full)
+    assert.equal(holderToMetadata(full).holder_lease_seconds, '15')
+    assert.equal(holderToMetadata(full).holder_ticket, '12')
+    assert.ok(!('leaseSeconds' in roundTrip(RECORD)!) && !('ticket' in roundTrip(RECORD)!))
+  })
+})
+
+describe('queue entry metadata', () => {
+  test('says who waits in the holder keys, with no times, and reads back exactly', () => {
+    const identity = {
+      repository: 'octo/api',
+      workflow: 'dépl\ny 100%',
+      job: 'deploy',
+      runId: '42',
+      runAttempt: '1',
+      actor: 'mona',
+      runUrl: RECORD.runUrl,
+    }
+    const metadata = identityToMetadata(identity)
+    assert.deepEqual(Object.keys(metadata).sort(), [
+      'holder_actor',
+      'holder_job',
+      'holder_repository',
+      'holder_run_attempt',
+      'holder_run_id',
+      'holder_run_url',
+      'holder_workflow',
+    ])
+    assert.deepEqual(identityFromMetadata(metadata), identity)
+    assert.equal(identityFromMetadata({ owner: 'platform-team' }), undefined)
+    assert.equal(identityFromMetadata(undefined), undefined)
+  })
+})
+
+describe('freshnessOf', () => {
+  const now = new Date('2026-01-01T10:00:00Z')
+  const at = (secondsAgo: number): Date => new Date(now.getTime() - secondsAgo * 1000)
+  const record = { ...RECORD, leaseSeconds: '15' }
+
+  test('believes a record refreshed within its lease duration (and two seconds of clock resolution)', () => {
+    assert.deepEqual(freshnessOf(record, at(1), now), { kind: 'fresh' })
+    assert.deepEqual(freshnessOf(record, at(17), now), { kind: 'fresh' })
+  })
+
+  test('calls a record stale once it is older than that, and says when its holder stopped', () => {
+    assert.deepEqual(freshnessOf(record, at(18), now), { kind: 'stale', stoppedAt: at(18) })
+  })
+
+  test('cannot tell for a record of an older version, one with a lease duration that is not a number, or no times', () => {
+    assert.deepEqual(freshnessOf(RECORD, at(3600), now), { kind: 'unknown-age' })
+    assert.deepEqual(freshnessOf({ ...RECORD, leaseSeconds: 'forever' }, at(3600), now), { kind: 'unknown-age' })
+    assert.deepEqual(freshnessOf(record, undefined, now), { kind: 'unknown-age' })
+  })
+})
+
+describe('describeHolderSeen and briefHolderSeen', () => {
+  const today = new Date()
+  const fresh = {
+    record: { ...RECORD, acquiredAt: today.toISOString() },
+    freshness: { kind: 'fresh' as const },
+    infinite: false,
+  }
+
+  test('names a believed holder in full, and briefly for a line of the queue', () => {
+    assert.equal(describeHolderSeen(fresh), describeHolder(fresh.record))
+    assert.equal(briefHolderSeen(fresh), `octo/api run 42 (holding since ${shownTime(today)})`)
+    assert.match(briefHolderSeen(fresh), /\(holding since \d\d:\d\d:\d\dZ\)$/)
+  })
+
+  test('calls a stale record an unknown holder, naming the last recorded one and when it stopped', () => {
+    const stale = { ...fresh, freshness: { kind: 'stale' as const, stoppedAt: new Date('2026-11-26T10:02:11.500Z') } }
+    assert.equal(
+      describeHolderSeen(stale),
+      'an unknown holder (the last recorded holder, octo/api run 42, stopped renewing at 2026-11-26T10:02:11Z)',
+    )
+  })
+
+  test('names an infinite lease as one', () => {
+    const infinite = { record: undefined, freshness: { kind: 'unknown-age' as const }, infinite: true }
+    assert.equal(
+      describeHolderSeen(infinite),
+      'an unknown holder (a client that writes no holder record), with an infinite lease that never expires by itself',
+    )
+    assert.equal(briefHolderSeen(infinite), 'an unknown holder (no holder record; infinite lease)')
+  })
+
+  test('shows a hostile record briefly as plain text', () => {
+    const hostile = { ...RECORD, repository: '%0A::error::x'.replace('%0A', '\n'), runId: '1\u001b[31m' }
+    assert.equal(briefHolder(hostile), '\\n::error::x run 1\\x1b[31m')
+    const time = shownTime('::stop-commands::x')
+    assert.ok(!time.startsWith('::'), time)
   })
 })

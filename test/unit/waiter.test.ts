@@ -1,101 +1,297 @@
-// The waiter's reporting, driven by scripted lease views (no storage: pure logic).
+// The waiter's attempts and its loop, over an in-memory lock and queue (no
+// storage: the store's behaviour is pinned by the integration tests).
 
 import assert from 'node:assert/strict'
+import { setTimeout as delay } from 'node:timers/promises'
 import { describe, test } from 'node:test'
-import type { HolderRecord } from '../../src/lock/holder.ts'
-import type { LeaseView, LockBlob } from '../../src/lock/lock-blob.ts'
-import { waitForLease, type WaitEvent } from '../../src/lock/waiter.ts'
+import { LockCancelledError, LockTimeoutError } from '../../src/lock/errors.ts'
+import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
+import { waitForLease, type Acquired, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
+import { FakeStore, FakeWorld } from '../support/fake-store.ts'
+
+const FAST = {
+  headPollMs: [1, 2],
+  outsidePollMs: [3, 5],
+  onDeckPollMs: [5, 10],
+  queuePollMs: [5, 10],
+  headListMs: 50,
+} as const
+
+function who(repository: string): HolderIdentity {
+  return { repository, workflow: 'w', job: 'j', runId: '1', runAttempt: '1', actor: 'a', runUrl: '' }
+}
 
 function record(repository: string): HolderRecord {
-  return {
-    repository,
-    workflow: 'w',
-    job: 'j',
-    runId: '1',
-    runAttempt: '1',
-    actor: 'a',
-    runUrl: '',
-    acquiredAt: '2026-01-01T00:00:00.000Z',
+  return { ...who(repository), acquiredAt: '2026-01-01T00:00:00.000Z' }
+}
+
+function wait(store: FakeStore, repository: string, options: Partial<WaitOptions> = {}): Promise<Acquired> {
+  return waitForLease({ lock: store, leaseDurationSeconds: 15, holder: who(repository), pacing: FAST, ...options })
+}
+
+/** Resolves once `check` holds, polling every ms; fails the test after `limitMs`. */
+async function until(check: () => boolean, what: string, limitMs = 2_000): Promise<void> {
+  const deadline = Date.now() + limitMs
+  while (!check()) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting until ${what}`)
+    await delay(1)
   }
 }
 
-/** A lock that shows the scripted views one poll at a time, then lets the waiter in. */
-function scriptedLock(views: LeaseView[]): LockBlob {
-  let next = 0
-  const fake = {
-    location: 'acct/locks/scripted',
-    view: async (): Promise<LeaseView> => views[next++] ?? { state: 'free', staleHolder: undefined },
-    create: async () => 'blob' as const,
-    acquire: async () => 'acquired' as const,
-    writeHolder: async () => undefined,
-    release: async () => 'released' as const,
-  }
-  return fake as unknown as LockBlob
-}
-
-async function eventsFor(views: LeaseView[]): Promise<WaitEvent[]> {
-  const events: WaitEvent[] = []
-  await waitForLease({
-    lock: scriptedLock(views),
-    leaseDurationSeconds: 15,
-    holder: record('octo/me'),
-    pollMs: [1, 2],
-    onEvent: (e) => events.push(e),
-  })
-  return events
-}
-
-const brief = (events: WaitEvent[]): string[] =>
-  events.map((e) => `${e.type}:${'holder' in e ? (e.holder?.repository ?? 'unknown') : ''}`)
-
-describe('waitForLease reporting', () => {
-  test('reports the holder once when waiting starts, not once per poll', async () => {
-    const held: LeaseView = { state: 'leased', holder: record('octo/a') }
-    assert.deepEqual(brief(await eventsFor([held, held, held, held])), ['waiting:octo/a'])
+describe('waitForLease over a queue', () => {
+  test('takes a free lock with one listing and one acquire when nobody waits, and never joins', async () => {
+    const world = new FakeWorld()
+    const store = new FakeStore(world)
+    const got = await wait(store, 'octo/solo')
+    assert.deepEqual(store.requests.slice(0, 2), ['list', 'acquire'])
+    assert.deepEqual(store.requests.slice(2).sort(), ['fencing', 'write-holder'])
+    assert.equal(got.fencingToken, 1)
+    assert.equal(got.arrivalPosition, 1)
+    assert.equal(got.holder.leaseSeconds, '15')
+    assert.equal(world.lockLeaseId, got.leaseId)
+    assert.equal(world.entries.size, 0)
   })
 
-  test('reports a change of holder', async () => {
-    const a: LeaseView = { state: 'leased', holder: record('octo/a') }
-    const b: LeaseView = { state: 'leased', holder: record('octo/b') }
-    assert.deepEqual(brief(await eventsFor([a, a, b, b])), ['waiting:octo/a', 'holder-changed:octo/b'])
+  test('creates a missing lock blob and takes it', async () => {
+    const world = new FakeWorld()
+    world.lockExists = false
+    const events: WaitEvent[] = []
+    await wait(new FakeStore(world), 'octo/first', { onEvent: (e) => events.push(e) })
+    assert.deepEqual(events, [{ type: 'created', what: 'blob' }])
   })
 
-  test('does not report an unknown holder for the moment between a lease and its record', async () => {
-    const a: LeaseView = { state: 'leased', holder: record('octo/a') }
-    const bare: LeaseView = { state: 'leased', holder: undefined }
-    const b: LeaseView = { state: 'leased', holder: record('octo/b') }
-    assert.deepEqual(brief(await eventsFor([a, bare, b])), ['waiting:octo/a', 'holder-changed:octo/b'])
-  })
-
-  test('reports a holder that writes no record once two polls in a row see it', async () => {
-    const bare: LeaseView = { state: 'leased', holder: undefined }
-    assert.deepEqual(brief(await eventsFor([bare, bare, bare])), ['waiting:unknown'])
-  })
-
-  test('treats a record left on a free blob as stale when a record-less client leases it next', async () => {
-    const stale = record('octo/gone')
-    // The free view is followed by a lost race: the next client leases it without writing a record.
-    let polls = 0
-    const lock = {
-      location: 'acct/locks/stale',
-      view: async (): Promise<LeaseView> =>
-        ++polls === 1
-          ? { state: 'free', staleHolder: stale }
-          : polls < 4
-            ? { state: 'leased', holder: stale }
-            : { state: 'free', staleHolder: undefined },
-      acquire: async () => (polls === 1 ? ('held-by-other' as const) : ('acquired' as const)),
-      writeHolder: async () => undefined,
-      release: async () => 'released' as const,
-    } as unknown as LockBlob
-    const seen: WaitEvent[] = []
-    await waitForLease({
-      lock,
-      leaseDurationSeconds: 15,
-      holder: record('octo/me'),
-      pollMs: [1, 2],
-      onEvent: (e) => seen.push(e),
+  test('serves waiters in the order they joined, whoever polls first, and leaves the queue empty', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const order: string[] = []
+    const tokens: number[] = []
+    const waiters = ['octo/a', 'octo/b', 'octo/c', 'octo/d'].map(async (repository, i) => {
+      await delay(i * 20)
+      const store = new FakeStore(world)
+      const got = await wait(store, repository)
+      order.push(repository)
+      tokens.push(got.fencingToken)
+      await delay(5)
+      await store.release(got.leaseId)
     })
-    assert.deepEqual(brief(seen), ['waiting:unknown'])
+    await until(() => world.entries.size === 4, 'all four joined')
+    world.releaseDirectly()
+    await Promise.all(waiters)
+    assert.deepEqual(order, ['octo/a', 'octo/b', 'octo/c', 'octo/d'])
+    assert.deepEqual(tokens, [1, 2, 3, 4])
+    assert.equal(world.entries.size, 0, 'no entry left behind')
+  })
+
+  test('only the head looks at the lock; the others list the queue', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const head = new FakeStore(world)
+    const behind = new FakeStore(world)
+    const cancel = new AbortController()
+    const waiting = [
+      wait(head, 'octo/head', { signal: cancel.signal }),
+      delay(10).then(() => wait(behind, 'octo/behind', { signal: cancel.signal })),
+    ].map((p) => p.catch((err: unknown) => err))
+    await delay(300)
+    cancel.abort()
+    await Promise.all(waiting)
+    const views = (store: FakeStore): number => store.requests.filter((r) => r === 'view').length
+    const lists = (store: FakeStore): number => store.requests.filter((r) => r === 'list').length
+    assert.ok(views(head) > 50, `the head looked at the lock ${views(head)} times`)
+    assert.ok(views(behind) <= 2, `the waiter behind looked at the lock ${views(behind)} times`)
+    assert.ok(lists(behind) > 10, `the waiter behind listed the queue ${lists(behind)} times`)
+    assert.ok(!behind.requests.includes('acquire') || behind.requests.indexOf('acquire') < 2, 'only the head acquired')
+  })
+
+  test('does not try for a free lease while a live entry is ahead of it', async () => {
+    const world = new FakeWorld()
+    world.addEntry(1, who('octo/ahead'), 60_000)
+    const store = new FakeStore(world)
+    const waiting = wait(store, 'octo/behind')
+    await delay(100)
+    assert.equal(store.requests.filter((r) => r === 'acquire').length, 0, 'it did not try while a waiter was ahead')
+    world.entries.delete(1)
+    const got = await waiting
+    assert.equal(world.lockLeaseId, got.leaseId)
+    assert.equal(got.arrivalPosition, 2, 'second in line on arrival: one waiter ahead, the lock free')
+  })
+
+  test('skips and sweeps an entry whose lease lapsed, and takes the lock at once', async () => {
+    const world = new FakeWorld()
+    world.addEntry(1, who('octo/dead'), 0, new Date(Date.now() - 60_000))
+    const store = new FakeStore(world)
+    const got = await wait(store, 'octo/alive')
+    assert.equal(world.lockLeaseId, got.leaseId)
+    await until(() => world.entries.size === 0, 'the lapsed entry is swept')
+    assert.ok(!store.requests.includes('claim'), 'it took no ticket')
+  })
+
+  test('believes an entry without a lease younger than the join grace: its waiter is joining', async () => {
+    const world = new FakeWorld()
+    world.addEntry(1, who('octo/joining'), 0, new Date())
+    const store = new FakeStore(world)
+    const waiting = wait(store, 'octo/behind', { timeoutMs: 150 })
+    await assert.rejects(waiting, LockTimeoutError)
+    assert.ok(!store.requests.includes('acquire'), 'it did not jump the joining waiter')
+    assert.ok(world.entries.has(1), 'the joining entry was not swept')
+  })
+
+  test('does not take the head before the entry of a brand-new ticket just before its own shows', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    // Ticket 1 was handed out a moment ago; its waiter has not written its entry yet.
+    world.tickets = 1
+    world.ticketAt = new Date()
+    const store = new FakeStore(world)
+    const waiting = wait(store, 'octo/second')
+    await until(() => world.entries.has(2), 'the waiter joined with ticket 2')
+    world.releaseDirectly()
+    await delay(100)
+    assert.equal(world.lockLeaseId, undefined, 'it did not take the lock before ticket 1 showed up')
+    world.addEntry(1, who('octo/first'), 60_000)
+    await delay(50)
+    assert.equal(world.lockLeaseId, undefined, 'nor while ticket 1 waits ahead of it')
+    world.entries.delete(1)
+    const got = await waiting
+    assert.equal(world.lockLeaseId, got.leaseId)
+    assert.equal(got.holder.ticket, '2', 'its record carries its ticket')
+  })
+
+  test('learns from the holder record that the brand-new ticket before its own was served, if it missed its entry', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    world.tickets = 1
+    world.ticketAt = new Date()
+    const store = new FakeStore(world)
+    const started = Date.now()
+    const waiting = wait(store, 'octo/second')
+    await until(() => world.entries.has(2), 'the waiter joined with ticket 2')
+    // Ticket 1's waiter joined, took the lock and left before the waiter behind it listed the queue again.
+    world.leaseDirectly('first', { ...record('octo/first'), ticket: '1' })
+    await delay(50)
+    world.releaseDirectly()
+    await waiting
+    assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms, not the whole grace`)
+  })
+
+  test('leaves the queue at once when it times out, naming the holder', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const store = new FakeStore(world)
+    await assert.rejects(
+      wait(store, 'octo/waiter', { timeoutMs: 100 }),
+      (err: Error) =>
+        err instanceof LockTimeoutError &&
+        /^Timed out after 0\.\ds waiting for lock acct\/locks\/fake; it is held by octo\/holder/.test(err.message),
+    )
+    assert.equal(world.entries.size, 0)
+    assert.equal(store.requests.at(-1), 'leave')
+    assert.equal(world.lockLeaseId, 'foreign', 'the holder keeps its lease')
+  })
+
+  test('leaves the queue at once when cancelled', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const cancel = new AbortController()
+    const waiting = wait(new FakeStore(world), 'octo/waiter', { signal: cancel.signal })
+    await until(() => world.entries.size === 1, 'it joined')
+    cancel.abort()
+    await assert.rejects(waiting, LockCancelledError)
+    assert.equal(world.entries.size, 0)
+  })
+
+  test('names an infinite lease in the timeout error, with the command that breaks it', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', undefined, true)
+    await assert.rejects(
+      wait(new FakeStore(world), 'octo/waiter', { timeoutMs: 50 }),
+      (err: Error) =>
+        err.message.includes('with an infinite lease that never expires by itself') &&
+        err.message.endsWith(
+          '; break its lease with: az storage blob lease break --account-name acct --container-name locks --blob-name fake.',
+        ),
+    )
+  })
+
+  test('with a timeout of 0 tries once and never joins the queue', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const store = new FakeStore(world)
+    await assert.rejects(wait(store, 'octo/once', { timeoutMs: 0 }), LockTimeoutError)
+    assert.deepEqual(store.requests, ['list', 'acquire', 'view'])
+  })
+
+  test('takes the next ticket when an entry of its ticket exists already (a stranger wrote it, or the counter was reset)', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    world.addEntry(1, who('stranger'), 60_000)
+    world.tickets = 0 // the counter knows nothing of it
+    const waiting = wait(new FakeStore(world), 'octo/waiter')
+    await until(() => world.entries.has(2), 'it joined with ticket 2')
+    assert.equal(world.entries.get(1)?.waiter.repository, 'stranger', "the stranger's entry is left alone")
+    world.entries.delete(1)
+    world.releaseDirectly()
+    await waiting
+  })
+
+  test('joins again, at the back, when its entry is removed', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const events: WaitEvent[] = []
+    const waiting = wait(new FakeStore(world), 'octo/waiter', { onEvent: (e) => events.push(e) })
+    await until(() => world.entries.has(1), 'it joined with ticket 1')
+    world.entries.delete(1) // as a sweep would, after its lease lapsed
+    await until(() => world.entries.has(2), 'it joined again with ticket 2')
+    assert.ok(events.some((e) => e.type === 'rejoined'))
+    world.releaseDirectly()
+    await waiting
+    assert.equal(world.entries.size, 0)
+  })
+
+  test('waits outside the queue, saying so once, when its credential may not list the container', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const refused = Object.assign(new Error('no list permission'), {
+      statusCode: 403,
+      details: { errorCode: 'AuthorizationPermissionMismatch' },
+    })
+    world.failing = { kinds: new Set(['list']), error: refused }
+    const events: WaitEvent[] = []
+    const store = new FakeStore(world)
+    const waiting = wait(store, 'octo/outside', { onEvent: (e) => events.push(e) })
+    await delay(50)
+    world.releaseDirectly()
+    const got = await waiting
+    assert.equal(world.lockLeaseId, got.leaseId)
+    assert.deepEqual(
+      events.map((e) => e.type),
+      ['outside-queue', 'waiting'],
+    )
+    assert.equal(store.requests.filter((r) => r === 'list').length, 1, 'it tried the queue once')
+    assert.ok(!store.requests.includes('claim') && world.entries.size === 0, 'it never joined')
+  })
+
+  test('gives back a lease it took when writing its record fails for good', async () => {
+    const world = new FakeWorld()
+    world.failing = {
+      kinds: new Set(['write-holder']),
+      error: Object.assign(new Error('forbidden'), { statusCode: 403 }),
+    }
+    await assert.rejects(wait(new FakeStore(world), 'octo/waiter'), /forbidden/)
+    assert.equal(world.lockLeaseId, undefined)
+  })
+
+  test('rides out storage that fails for a while, and says so once', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const events: WaitEvent[] = []
+    const waiting = wait(new FakeStore(world), 'octo/waiter', { onEvent: (e) => events.push(e) })
+    await until(() => world.entries.size === 1, 'it joined')
+    world.failing = { kinds: new Set(['view', 'list']), error: Object.assign(new Error('busy'), { statusCode: 503 }) }
+    await delay(1_500)
+    world.failing = undefined
+    world.releaseDirectly()
+    await waiting
+    assert.equal(events.filter((e) => e.type === 'storage-trouble').length, 1)
   })
 })

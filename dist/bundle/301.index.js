@@ -1,5 +1,5 @@
-export const id = 867;
-export const ids = [867,952];
+export const id = 301;
+export const ids = [301,952];
 export const modules = {
 
 /***/ 5952:
@@ -15,6 +15,87 @@ export const modules = {
 class ProxyAgent {
     constructor() {
         throw new Error('azure-mutex-action: undici is left out of dist/ (see LEFT_OUT in scripts/build.ts), so getAgentDispatcher() is unavailable.');
+    }
+}
+
+
+/***/ }),
+
+/***/ 1148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ runBreak)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4912);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7349);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1284);
+// The break step (uses: org/azure-mutex-action/break@v1): breaks a lock's
+// lease at once, for a foreign client's infinite lease or a hung job that an
+// operator decides to override, and writes on the blob who broke it (this
+// run's repository, run and actor), why and when. The former holder's renewer
+// finds the lease gone at its next renewal, and its post step fails naming
+// this record: its protected steps may now overlap the next holder's.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runBreak() {
+    let spec;
+    let tokenAuth = false;
+    try {
+        const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readLockName */ .VY)(read);
+        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readContainer */ .u2)(read);
+        const reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readReason */ .pk)(read);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readStorageTarget */ .dZ)(read);
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__/* .usesEntra */ .x)(target.auth);
+        spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .LEASE_SECONDS */ .Vb.default };
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__/* .signInTo */ .a)(target, { check: true });
+        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() });
+        const breaker = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .holderFromEnvironment */ .Q)();
+        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
+        const outcome = await lock.breakLease((holder) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(breaker, reason, new Date(), holder));
+        switch (outcome.outcome) {
+            case 'missing':
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} does not exist: nothing to break. Check 'lock-name' and 'container'.`);
+            case 'not-held':
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held: nothing to break, nothing written.`);
+                return;
+            case 'broken':
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolder */ .sG)(outcome.holder)}.`);
+                if (outcome.recorded) {
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(outcome.record)}.`);
+                }
+                else {
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Another client took lock ${location} before the break record could be written: ` +
+                        "the former holder's post step will report the loss without naming this break.");
+                }
+        }
+    }
+    catch (err) {
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_9__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
     }
 }
 
@@ -62,6 +143,8 @@ const Outputs = {
     Held: 'held',
     /** Status, for one lock: its holder record as JSON, every value shown as the log shows it. */
     Holder: 'holder',
+    /** Main: an integer that grows with every acquisition of the lock by this action; see the README. */
+    FencingToken: 'fencing-token',
 };
 const State = {
     /** The lock: its LockSpec as JSON (no secrets); saved before waiting starts. */
@@ -78,6 +161,8 @@ const State = {
     StatusFile: 'renewer-status-file',
     /** What main saw while it waited, as JSON: post writes the job summary from it. */
     Wait: 'wait',
+    /** This job's turn, as JSON: its fencing token and its place in line on arrival, for the job summary. */
+    Turn: 'turn',
 };
 /** Variables that a step exports ($GITHUB_ENV) for the later steps of the job. */
 const Exported = {
@@ -133,6 +218,53 @@ function oidcRequestFromEnv(env = process.env) {
             "add 'permissions: id-token: write' to the job or the workflow. (Pull requests from forks never get one.)");
     }
     return { url, token };
+}
+
+
+/***/ }),
+
+/***/ 9280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ failStep)
+/* harmony export */ });
+/* unused harmony export messageFor */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _sign_in_ambient_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
+/* harmony import */ var _sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(969);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6864);
+// One place that turns any failure into the single error line a user sees.
+
+
+
+
+
+
+/** The message for a failure: ours as written, storage errors in plain words, anything else marked unexpected. */
+function messageFor(err, endpoint, context = {}) {
+    if (err instanceof _sign_in_ambient_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAmbientCredentialError */ .pl) {
+        return (`${err.message} Or sign in with GitHub's OIDC token: ` +
+            `set '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' and 'permissions: id-token: write'.`);
+    }
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+        return err.message;
+    // Before the status check: an identity error carries Entra's HTTP status, not storage's.
+    if ((0,_sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__/* .isIdentityError */ .Lo)(err))
+        return (0,_sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__/* .describeIdentityError */ ._q)(err);
+    if ((0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) !== undefined || (0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .storageErrorCode */ .t6)(err) !== undefined) {
+        return (0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStorageError */ .rb)(err, endpoint ?? 'the blob endpoint', context);
+    }
+    return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+}
+/** Fails the step with one line, outside any log group; the stack goes to the debug log only. */
+function failStep(err, endpoint, context = {}) {
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_5__/* .endPhase */ .z)();
+    if (err instanceof Error && err.stack)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err.stack);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(messageFor(err, endpoint, context));
 }
 
 
@@ -355,6 +487,36 @@ function readSettings(read) {
 
 /***/ }),
 
+/***/ 6864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ startPhase),
+/* harmony export */   z: () => (/* binding */ endPhase)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+// The phases of a step as log groups: each phase's lines fold under one
+// title. Only one group is open at a time, and failStep closes it first, so
+// that the error line of a failed step is never folded away.
+
+let open = false;
+/** Ends the phase that is open, if any, and opens a group for the next. */
+function startPhase(title) {
+    endPhase();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title);
+    open = true;
+}
+/** Ends the phase that is open, if any. */
+function endPhase() {
+    if (!open)
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    open = false;
+}
+
+
+/***/ }),
+
 /***/ 3304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -377,468 +539,75 @@ function requestLog() {
 
 /***/ }),
 
-/***/ 8443:
+/***/ 1284:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
-  AI: () => (/* binding */ isLeaseGone),
-  dB: () => (/* binding */ listLocks),
-  qB: () => (/* binding */ openLock)
-});
-
-// UNUSED EXPORTS: LockBlob
-
-// EXTERNAL MODULE: ./src/lock/break-record.ts
-var break_record = __webpack_require__(9916);
-// EXTERNAL MODULE: ./src/lock/errors.ts
-var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/holder.ts
-var lock_holder = __webpack_require__(7053);
-;// CONCATENATED MODULE: ./src/lock/lock-status.ts
-// What a look at a lock shows, read-only: held or free, by whom, with what
-// kind of lease, and the last break. One blob's properties and one item of a
-// List Blobs answer carry the same facts, so both map through statusOf.
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ signInWithInputs),
+/* harmony export */   a: () => (/* binding */ signInTo)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
+/* harmony import */ var _sign_in_sign_in_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3885);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(645);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1729);
+// Signing in with a step's own credential inputs, for the steps that are not
+// main: post (its own release, and reading a break record), status and break.
+// Every secret is masked before anything can print it.
 
 
-function statusOf(name, properties) {
-    const leaseState = properties.leaseState ?? 'available';
-    const held = leaseState === 'leased' || leaseState === 'breaking';
-    const status = { name, held, leaseState };
-    if (held) {
-        if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
-            status.leaseKind = properties.leaseDuration;
-        }
-        const holder = (0,lock_holder/* holderFromMetadata */.ez)(properties.metadata);
-        if (holder)
-            status.holder = holder;
-    }
-    const lastBreak = (0,break_record/* breakFromMetadata */.rP)(properties.metadata);
-    if (lastBreak)
-        status.lastBreak = lastBreak;
-    return status;
+
+
+
+/** Signs in with the step's credential inputs. */
+function signInWithInputs(options = {}) {
+    return signInTo((0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readStorageTarget */ .dZ)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)), options);
 }
-
-// EXTERNAL MODULE: ./src/lock/names.ts
-var names = __webpack_require__(6139);
-// EXTERNAL MODULE: ./src/lock/storage.ts
-var storage = __webpack_require__(4906);
-;// CONCATENATED MODULE: ./src/lock/lock-blob.ts
-// One lock = one blob in a container, leased by whoever holds the lock. This is
-// the only module that talks to storage; it turns Azure's answers into the
-// few outcomes the waiter and the renewer reason about.
-
-
-
-
-
-
-const LEASE_GONE = new Set([
-    'LeaseIdMismatchWithLeaseOperation',
-    'LeaseIsBrokenAndCannotBeRenewed',
-    'LeaseNotPresentWithLeaseOperation',
-    'LeaseLost',
-    'LeaseNotPresentWithBlobOperation',
-    'LeaseIdMismatchWithBlobOperation',
-    'BlobNotFound',
-    'ContainerNotFound',
-]);
-/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
-function isLeaseGone(err) {
-    const code = (0,errors/* storageErrorCode */.t6)(err);
-    return code !== undefined && LEASE_GONE.has(code);
-}
-function isMissing(err) {
-    const code = (0,errors/* storageErrorCode */.t6)(err);
-    return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
-}
-/**
- * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
- * the service to give up; a connection whose packets are dropped would
- * otherwise be waited on for ever.
- */
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-class LockBlob {
-    container;
-    blob;
-    requestTimeoutMs;
-    name;
-    constructor(container, name, options = {}) {
-        this.container = container;
-        this.name = name;
-        this.blob = container.getBlobClient(name);
-        this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    }
-    /** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-    async request(options, call) {
-        const timeoutMs = options.timeoutMs ?? this.requestTimeoutMs;
-        const deadline = AbortSignal.timeout(timeoutMs);
-        try {
-            return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
-        }
-        catch (err) {
-            if (deadline.aborted && !options.signal?.aborted)
-                throw new errors/* RequestTimeoutError */.DH(timeoutMs);
-            throw err;
-        }
-    }
-    /** A description of where the lock lives, without credentials: account/container/blob. */
-    get location() {
-        return `${this.container.accountName}/${this.container.containerName}/${this.name}`;
-    }
-    /** One HEAD request: the lease state and the holder record. */
-    async view(options = {}) {
-        try {
-            const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
-            const record = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
-            if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
-                return { state: 'leased', holder: record };
-            }
-            return { state: 'free', staleHolder: record };
-        }
-        catch (err) {
-            if (isMissing(err))
-                return { state: 'missing' };
-            throw err;
-        }
-    }
-    /**
-     * Creates the empty lock blob if it is missing, and its container if that is
-     * missing too. Never overwrites an existing blob (If-None-Match: *), so a
-     * holder's lease and record survive any number of racing creators.
-     * Returns what it created.
-     */
-    async create(options = {}) {
-        try {
-            return (await this.createBlob(options)) ? 'blob' : 'nothing';
-        }
-        catch (err) {
-            if ((0,errors/* storageErrorCode */.t6)(err) !== 'ContainerNotFound')
-                throw err;
-        }
-        const { succeeded } = await this.request(options, (abortSignal) => this.container.createIfNotExists({ abortSignal }));
-        const blob = await this.createBlob(options);
-        return succeeded ? 'container' : blob ? 'blob' : 'nothing';
-    }
-    /** True when this call created the blob, false when it existed already. */
-    async createBlob(options) {
-        try {
-            await this.request(options, (abortSignal) => this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } }));
-            return true;
-        }
-        catch (err) {
-            // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
-            const code = (0,errors/* storageErrorCode */.t6)(err);
-            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || (0,errors/* statusCode */.se)(err) === 412)
-                return false;
-            throw err;
-        }
-    }
-    /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
-    async acquire(leaseId, durationSeconds, options = {}) {
-        try {
-            await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }));
-            return 'acquired';
-        }
-        catch (err) {
-            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent')
-                return 'held-by-other';
-            if (isMissing(err))
-                return 'missing';
-            throw err;
-        }
-    }
-    /**
-     * Writes who holds the lock, under our lease. Only the holder keys change:
-     * metadata that others put on the blob (owner=platform-team) is kept.
-     */
-    async writeHolder(leaseId, record, options = {}) {
-        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,lock_holder/* holderToMetadata */.Jp)(record), abortSignal));
-    }
-    /**
-     * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
-     * read, a merge and a write. Both requests carry our lease id: while the
-     * lease is ours, nobody else can change the metadata (a write without our id
-     * is refused with 412), and if the lease is lost in between, our write is
-     * refused instead of overwriting the next holder's record. The write is also
-     * conditional on the ETag we read, so a second writer of our own (same
-     * lease id) cannot be overwritten unseen either; that case is read again.
-     * With `record` undefined the holder keys are removed, and nothing is
-     * written when the blob carries none.
-     */
-    async updateHolderKeys(leaseId, record, abortSignal) {
-        for (let attempt = 1;; attempt++) {
-            const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
-            const current = Object.entries(props.metadata ?? {});
-            if (!record && !current.some(([key]) => (0,lock_holder/* isHolderKey */._L)(key)))
-                return;
-            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key))), ...record };
-            try {
-                await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
-                return;
-            }
-            catch (err) {
-                if ((0,errors/* storageErrorCode */.t6)(err) !== 'ConditionNotMet' || attempt >= 3)
-                    throw err;
-            }
-        }
-    }
-    /** One HEAD request: the lock's state for people (status), or 'missing'. Read-only. */
-    async status(options = {}) {
-        try {
-            const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
-            return statusOf(this.name, props);
-        }
-        catch (err) {
-            if (isMissing(err))
-                return 'missing';
-            throw err;
-        }
-    }
-    /**
-     * Breaks whatever lease the blob has, at once (break period 0), and writes
-     * the break record that `describe` makes for the holder it found. The
-     * record is merged with the metadata on the blob (the holder record and
-     * others' keys stay). It is written without a lease, as nobody holds one
-     * after the break: if a waiter takes the lease first, Azure refuses the
-     * write (412) and no record is written, which the outcome says.
-     */
-    async breakLease(describe, options = {}) {
-        return this.request(options, async (abortSignal) => {
-            let holder;
-            try {
-                const props = await this.blob.getProperties({ abortSignal });
-                if (props.leaseState !== 'leased' && props.leaseState !== 'breaking')
-                    return { outcome: 'not-held' };
-                holder = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
-                await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal });
-            }
-            catch (err) {
-                if (isMissing(err))
-                    return { outcome: 'missing' };
-                // Released between the look and the break: there was nothing left to break.
-                if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseNotPresentWithLeaseOperation')
-                    return { outcome: 'not-held' };
-                throw err;
-            }
-            const record = describe(holder);
-            for (let attempt = 1;; attempt++) {
-                try {
-                    const props = await this.blob.getProperties({ abortSignal });
-                    const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key));
-                    const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(record) };
-                    await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
-                    return { outcome: 'broken', holder, record, recorded: true };
-                }
-                catch (err) {
-                    const code = (0,errors/* storageErrorCode */.t6)(err);
-                    if (code === 'ConditionNotMet' && attempt < 3)
-                        continue;
-                    if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || isMissing(err)) {
-                        return { outcome: 'broken', holder, record, recorded: false };
-                    }
-                    throw err;
-                }
-            }
-        });
-    }
-    /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
-    async renew(leaseId, options = {}) {
-        await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
-    }
-    /**
-     * Clears our holder record (others' metadata stays) and releases our lease.
-     * 'not-held' means the lease was no longer ours (expired and taken, broken,
-     * or the blob is gone): nothing of anybody else's is touched in that case.
-     */
-    async release(leaseId, options = {}) {
-        try {
-            await this.request(options, async (abortSignal) => {
-                await this.updateHolderKeys(leaseId, undefined, abortSignal);
-                await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
-            });
-            return 'released';
-        }
-        catch (err) {
-            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412)
-                return 'not-held';
-            throw err;
-        }
-    }
-}
-/** The longest a listing of a container's locks may take, every page included. */
-const LIST_TIMEOUT_MS = 30_000;
-/**
- * Every lock in a container, in name order, from List Blobs with metadata
- * (one request per 5,000 blobs); blobs under the reserved prefix, which are
- * the action's own, are left out. 'missing' when the container does not exist.
- */
-async function listLocks(container, options = {}) {
-    const timeoutMs = options.timeoutMs ?? LIST_TIMEOUT_MS;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const abortSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-    const locks = [];
-    try {
-        for await (const blob of container.listBlobsFlat({ includeMetadata: true, abortSignal })) {
-            if (blob.name.startsWith(names/* RESERVED_PREFIX */.Uy))
-                continue;
-            const { leaseState, leaseDuration } = blob.properties;
-            locks.push(statusOf(blob.name, { leaseState, leaseDuration, metadata: blob.metadata }));
-        }
-    }
-    catch (err) {
-        if (deadline.aborted && !options.signal?.aborted)
-            throw new errors/* RequestTimeoutError */.DH(timeoutMs);
-        if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
-            return 'missing';
-        throw err;
-    }
-    return locks;
-}
-/** The lock a spec names, signed with the given credential; no request is made. */
-function openLock(auth, spec, options = {}) {
-    const container = (0,storage/* containerClientFor */.wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
-    return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs });
+/** Signs in to storage that the step's inputs named (read with readStorageTarget). */
+async function signInTo(access, options = {}) {
+    for (const secret of (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .secretsOf */ .Fj)(access.auth))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    const oidcRequest = access.auth.kind === 'federated' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .oidcRequestFromEnv */ .g)() : undefined;
+    if (oidcRequest)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(oidcRequest.token);
+    const signedIn = await (0,_sign_in_sign_in_js__WEBPACK_IMPORTED_MODULE_2__/* .signIn */ .J)(access.auth, {
+        oidcRequest,
+        ambientSource: options.ambientSource,
+        onIdToken: (token) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token),
+        check: options.check,
+    });
+    return { access, signedIn };
 }
 
 
 /***/ }),
 
-/***/ 3885:
+/***/ 1536:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_break_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1148);
+
+await (0,_action_break_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runBreak */ .F)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  J: () => (/* binding */ signIn)
-});
-
-// EXTERNAL MODULE: ./src/sign-in/ambient.ts
-var ambient = __webpack_require__(3271);
-// EXTERNAL MODULE: ./src/sign-in/entra-id.ts
-var entra_id = __webpack_require__(969);
-// EXTERNAL MODULE: ./src/lock/errors.ts
-var errors = __webpack_require__(2960);
-;// CONCATENATED MODULE: ./src/sign-in/github-oidc.ts
-// Entra ID through GitHub's OIDC token: a federated credential trades the
-// job's OIDC token for storage tokens. GitHub's token lives a few minutes, so
-// the credential asks GitHub for a new one every time Entra ID needs an
-// assertion. The request token that allows this is a secret: it reaches the
-// renewer through its private pipe only, and no token is ever logged.
-
-
-/** GitHub did not hand out an OIDC token. Another try may succeed, so it carries no status code. */
-class OidcTokenError extends errors/* UserError */.yo {
-    name = 'OidcTokenError';
-}
-/** One fresh GitHub OIDC token for the audience. Never logged; the caller may mask it. */
-async function fetchGitHubIdToken(request, audience) {
-    // Loaded here, not at start-up: the client brings undici, which jobs with a key or SAS never need.
-    const [{ HttpClient }, { BearerCredentialHandler }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 4942)),
-        __webpack_require__.e(/* import() */ 145).then(__webpack_require__.bind(__webpack_require__, 2145)),
-    ]);
-    const client = new HttpClient('azure-mutex-action', [new BearerCredentialHandler(request.token)], {
-        allowRetries: true,
-        maxRetries: 3,
-        socketTimeout: 10_000,
-    });
-    const url = `${request.url}${request.url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
-    try {
-        const response = await client.getJson(url);
-        const token = response.result?.value;
-        if (typeof token !== 'string' || token === '') {
-            throw new OidcTokenError(`GitHub answered ${response.statusCode} without an OIDC token.`);
-        }
-        return token;
-    }
-    catch (err) {
-        if (err instanceof OidcTokenError)
-            throw err;
-        const status = err.statusCode;
-        throw new OidcTokenError(`GitHub did not issue an OIDC token (${status ? `HTTP ${status}` : (err.message ?? 'no answer')}).`);
-    }
-    finally {
-        client.dispose();
-    }
-}
-/** The claims of a JWT that help a user match a federated credential; the token itself is never shown. */
-function claimsOf(jwt) {
-    try {
-        return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
-    }
-    catch {
-        return {};
-    }
-}
-/** A credential that fetches a fresh GitHub OIDC token whenever Entra ID needs an assertion. */
-async function federatedCredential(auth, request, options = {}) {
-    let subject;
-    const { ClientAssertionCredential } = await (0,entra_id/* identity */.D_)();
-    const credential = new ClientAssertionCredential(auth.tenantId, auth.clientId, async () => {
-        const token = await fetchGitHubIdToken(request, auth.audience);
-        options.onIdToken?.(token);
-        subject = claimsOf(token).sub;
-        return token;
-    }, (0,entra_id/* authorityOptions */.Cs)(options.env ?? process.env));
-    return Object.assign(credential, { lastSubject: () => subject });
-}
-
-;// CONCATENATED MODULE: ./src/sign-in/sign-in.ts
-// From a sign-in method to the credential that signs storage requests: a key
-// or SAS as it is, or an Entra ID token credential that fetches (and renews)
-// short-lived tokens on demand. Knows nothing of the steps that ask for it.
-
-
-
-async function signIn(method, options = {}) {
-    const env = options.env ?? process.env;
-    if (method.kind === 'shared-key' || method.kind === 'sas') {
-        return { auth: method, description: method.kind === 'sas' ? 'a SAS token' : 'the account key' };
-    }
-    if (method.kind === 'federated') {
-        if (!options.oidcRequest)
-            throw new entra_id/* SignInError */.Jj("Signing in with GitHub's OIDC token needs a token request.");
-        const credential = await federatedCredential(method, options.oidcRequest, { env, onIdToken: options.onIdToken });
-        if (options.check) {
-            try {
-                await (0,entra_id/* firstToken */.wk)(credential, 60_000);
-            }
-            catch (err) {
-                throw federatedFailure(err, method, credential.lastSubject());
-            }
-        }
-        return {
-            auth: { kind: 'token', credential },
-            description: `Entra ID through GitHub's OIDC token (client id ${method.clientId}, tenant ${method.tenantId})`,
-        };
-    }
-    if (options.ambientSource) {
-        return {
-            auth: { kind: 'token', credential: await (0,ambient/* ambientCredential */.mh)(options.ambientSource, env) },
-            description: `Entra ID with ${(0,ambient/* ambientLabel */.dP)(options.ambientSource)}`,
-            ambientSource: options.ambientSource,
-        };
-    }
-    const found = await (0,ambient/* findAmbientCredential */.H8)(env);
-    return {
-        auth: { kind: 'token', credential: found.credential },
-        description: `Entra ID with ${found.label}`,
-        ambientSource: found.source,
-    };
-}
-function federatedFailure(err, auth, subject) {
-    if (err instanceof entra_id/* SignInError */.Jj)
-        return err;
-    if (err instanceof OidcTokenError)
-        return new entra_id/* SignInError */.Jj(err.message);
-    const cause = (0,entra_id/* firstLine */.TM)(err);
-    const match = subject
-        ? ` The GitHub token's subject was '${subject}': the app's federated credential must name exactly this subject, with audience '${auth.audience}'.`
-        : '';
-    return new entra_id/* SignInError */.Jj(`Entra ID did not sign in client id ${auth.clientId} in tenant ${auth.tenantId} with GitHub's OIDC token: ${cause}.${match}`);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ usesEntra)
+/* harmony export */ });
+// The ways to sign in to the lock's storage account, as plain data: it is read
+// from the inputs, and the renewer gets it as JSON. Entra ID credentials are
+// built from it later, in whichever process needs them.
+/** True when requests are signed with Entra ID tokens rather than a key or SAS. */
+function usesEntra(method) {
+    return method.kind === 'federated' || method.kind === 'ambient';
 }
 
 

@@ -1,0 +1,124 @@
+// The main step's lines while it waits, and what it says of its turn once the
+// lock is its own: the wording of the waiter's events (lock/wait-report.ts).
+// Every value read from storage reaches a line through describeHolderSeen,
+// briefHolderSeen or briefHolder, which show it through showUntrusted.
+
+import * as core from '@actions/core'
+import type { Acquired } from '../lock/waiter.ts'
+import { formatDuration } from '../lock/duration.ts'
+import { describeStorageErrorBrief } from '../lock/errors.ts'
+import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
+import { ordinal } from '../lock/queue.ts'
+import type { LockSpec } from '../lock/spec.ts'
+import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import { Inputs, Outputs } from './constants.ts'
+import * as state from './state.ts'
+
+/** Waiters named in a line; the rest are counted. */
+const SHOWN_AHEAD = 5
+
+export interface Line {
+  level: 'info' | 'warning'
+  text: string
+}
+
+/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
+export function placeLine(place: Place, lockName: string): string {
+  const ahead = [
+    ...(place.holder ? [briefHolderSeen(place.holder)] : []),
+    ...place.ahead.map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record')),
+  ]
+  const shown = ahead.slice(0, SHOWN_AHEAD)
+  if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
+  const line = `${ordinal(place.position)} in line for ${lockName}`
+  return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
+}
+
+/** The lines an event makes; none for an event that needs no line. */
+export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
+  const name = `${spec.container}/${spec.lockName}`
+  const info = (text: string): Line => ({ level: 'info', text })
+  switch (event.type) {
+    case 'waiting':
+      return [
+        ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
+        ...(event.place.holder
+          ? [info(`The lock is held by ${describeHolderSeen(event.place.holder)}. Waiting.`)]
+          : []),
+      ]
+    case 'moved':
+      if (!event.place.queued) return []
+      return [info(`${placeLine(event.place, name)} (waited ${formatDuration(event.waitedMs)})`)]
+    case 'holder-changed':
+      return [
+        info(
+          `The lock is now held by ${describeHolderSeen(event.place.holder)} (waited ${formatDuration(event.waitedMs)}).`,
+        ),
+      ]
+    case 'still-waiting': {
+      const where = event.place.queued
+        ? placeLine(event.place, name)
+        : `held by ${describeHolderSeen(event.place.holder)}`
+      return [info(`Still waiting after ${formatDuration(event.waitedMs)}; ${where}`)]
+    }
+    case 'infinite-lease':
+      return [
+        {
+          level: 'warning',
+          text:
+            `Lock ${name} is held by ${describeHolderSeen(event.holder)}. With no '${Inputs.Timeout}' this step ` +
+            `may wait for as long as the job may run: set '${Inputs.Timeout}' (for example 30m) to bound the wait, ` +
+            `or break the lease: ${event.breakCommand}`,
+        },
+      ]
+    case 'rejoined':
+      return [
+        {
+          level: 'warning',
+          text:
+            `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
+            `so it joined the queue again, at the back (waited ${formatDuration(event.waitedMs)}).`,
+        },
+      ]
+    case 'outside-queue':
+      return [
+        {
+          level: 'warning',
+          text:
+            `The credential may not list the blobs of container ${spec.container} ` +
+            `(${describeStorageErrorBrief(event.error)}), so this job cannot wait in the queue of ${name}: ` +
+            'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
+            "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
+        },
+      ]
+    case 'created':
+      return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')]
+    case 'storage-trouble':
+      return [
+        {
+          level: 'warning',
+          text: `Storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`,
+        },
+      ]
+  }
+}
+
+/** The main step's handler of the waiter's events. */
+export function waitEventLogger(spec: LockSpec): (event: WaitEvent) => void {
+  return (event) => {
+    for (const line of linesFor(event, spec)) {
+      if (line.level === 'warning') core.warning(line.text)
+      else core.info(line.text)
+    }
+  }
+}
+
+/** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
+export function reportTurn(acquired: Acquired): void {
+  core.setOutput(Outputs.FencingToken, String(acquired.fencingToken))
+  state.saveTurn({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition })
+  core.info(
+    `Fencing token ${acquired.fencingToken} (${ordinal(acquired.arrivalPosition)} in line on arrival): ` +
+      'pass it to what this job changes, so that it can refuse writes from an earlier holder.',
+  )
+}

@@ -1,0 +1,375 @@
+// One attempt of a waiter: what it does each time the wait loop wakes it.
+//
+// Outside the queue (its first attempt): one listing of the queue. Nobody
+// waiting: it tries for the lease at once, and only if that fails does it join.
+// Somebody waiting: it joins behind them.
+//
+// In the queue, it holds an entry named by its ticket and renews the entry's
+// lease every third of the lease duration. At the head (no live entry ahead)
+// it looks at the lock often and takes the lease when it is free; further back
+// it only lists the queue, seldom, to learn when it has moved up. Clients that
+// do not queue (go-azuremutex, az CLI, older versions) may still take a free
+// lease: the head then just keeps looking.
+
+import { randomUUID } from 'node:crypto'
+import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
+import type { HolderIdentity, HolderRecord } from './holder.ts'
+import { isLive, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
+import type { LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
+import type { Sighting, WaitEvent } from './wait-report.ts'
+
+export interface Pacing {
+  /** Pause between looks at the lock at the head of the queue. */
+  headPollMs: readonly [number, number]
+  /** Pause between looks at the lock for a waiter that cannot use the queue (its credential may not list). */
+  outsidePollMs: readonly [number, number]
+  /** Pause between looks at the queue for the waiter right behind the head, which is next. */
+  onDeckPollMs: readonly [number, number]
+  /** Pause between looks at the queue further back. */
+  queuePollMs: readonly [number, number]
+  /** How often the head lists the queue again (it cannot move up, so only to notice the unexpected). */
+  headListMs: number
+}
+
+/**
+ * At the head: a look at the lock every 90-140 ms, so a release is seen
+ * about 60 ms after it on average (about 530 requests a minute with the
+ * entry's renewals, under 600). Right behind the head: a listing every 1-1.5 s,
+ * so that it takes the head soon after the head takes the lock; a hold
+ * shorter than that leaves the lock idle for the rest (about 60 requests a
+ * minute with a 15 s lease, 50 with 60 s). Further back: a listing every
+ * 4-5 s, which with the entry's renewals (12 a minute for a 15 s lease, 3 for
+ * 60 s) and a look at the holder for the line every 30 s stays under 30
+ * requests a minute.
+ */
+export const DEFAULT_PACING: Pacing = {
+  headPollMs: [90, 140],
+  outsidePollMs: [250, 750],
+  onDeckPollMs: [1_000, 1_500],
+  queuePollMs: [4_000, 5_000],
+  headListMs: 30_000,
+}
+
+/**
+ * The credential may not list the container (a SAS without 'l', or an
+ * account SAS without the container resource type): the queue cannot be read.
+ */
+function isListingRefused(err: unknown): boolean {
+  const code = storageErrorCode(err)
+  return (
+    statusCode(err) === 403 &&
+    (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationResourceTypeMismatch')
+  )
+}
+
+/** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
+const FIRST_LOOK_LIMIT = 5
+
+/** Tickets to try in a row that turn out to have an entry already, before giving up. */
+const MAX_TAKEN_TICKETS = 10
+
+/** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
+const RECORD_PAUSE_MS = 300
+
+/** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
+const TIDY_TIMEOUT_MS = 2_000
+
+export type AttemptOutcome =
+  /** The lease is ours; sentAt is when the acquire that Azure granted was sent. */
+  | { kind: 'acquired'; sentAt: Date }
+  /**
+   * Not yet: what was seen, and when to try next (local time, ms). `tried` is
+   * false when the lock could not be tried at all (it was missing, and now is
+   * created): a wait without time tries once more.
+   */
+  | { kind: 'waiting'; sighting: Sighting; wakeAt: number; tried?: false }
+
+export interface WaiterOptions {
+  store: LockStore
+  leaseId: string
+  leaseSeconds: number
+  who: HolderIdentity
+  /** False for a wait without time (a timeout of 0): it tries once and never joins the queue. */
+  willWait: boolean
+  pacing: Pacing
+  emit: (event: WaitEvent) => void
+  /** How long the wait has lasted, for events. */
+  waitedMs: () => number
+}
+
+/** Our entry in the queue. */
+interface Entry {
+  ticket: number
+  leaseId: string
+  renewAt: number
+  /** The ticket just before ours, while its entry may still be on its way. */
+  predecessor: RecentPredecessor | undefined
+}
+
+const between = ([min, max]: readonly [number, number]): number => min + Math.random() * (max - min)
+
+export class Waiter {
+  private readonly options: WaiterOptions
+  private entry: Entry | undefined
+  private head = false
+  private listAt = 0
+  /** A second look at the lock, soon after one that found a lease without a record. */
+  private viewAt = Infinity
+  /** The lease was asked for: whatever ends the wait without success gives it back. */
+  private acquireTried = false
+  /** The lease is ours, but taking it was not finished (a request failed after the grant). */
+  private acquired = false
+  /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
+  answered = false
+  /** The queue cannot be read with this credential: the waiter waits outside it. */
+  private outside = false
+
+  constructor(options: WaiterOptions) {
+    this.options = options
+  }
+
+  private get store(): LockStore {
+    return this.options.store
+  }
+
+  /** One attempt; `call` gives each request its signal and deadline. */
+  async attempt(call: () => RequestOptions, wantsHolder: (aheadCount: number) => boolean): Promise<AttemptOutcome> {
+    if (this.acquired) {
+      const outcome = await this.acquire(call)
+      if (outcome !== 'held-by-other') return outcome
+    }
+    if (this.outside) return this.outsideQueue(call)
+    if (!this.entry) return this.fromOutside(call)
+    await this.keepEntry(call)
+    let ahead: QueueEntry[] | undefined
+    if (Date.now() >= this.listAt) ahead = await this.lookAtQueue(call)
+    if (this.head) return this.asHead(call, ahead)
+    // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
+    const pending = this.entry?.predecessor !== undefined && ahead?.length === 0
+    const look = ahead ? pending || wantsHolder(ahead.length) : Date.now() >= this.viewAt
+    const lock = look ? await this.store.view(call()) : undefined
+    // A lease without a record is also the moment between a new holder's lease and its record:
+    // look once more shortly, rather than at the next listing, so that the line names the holder.
+    this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? Date.now() + RECORD_PAUSE_MS : Infinity
+    const predecessor = this.entry?.predecessor
+    if (
+      predecessor &&
+      lock?.state === 'leased' &&
+      predecessorShown(predecessor, { holderTicket: lock.holder?.ticket })
+    ) {
+      this.entry!.predecessor = undefined
+      this.head = true
+      this.listAt = Date.now() + this.options.pacing.headListMs
+    }
+    const sighting: Sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead }
+    return { kind: 'waiting', sighting, wakeAt: this.wakeAt() }
+  }
+
+  /** When the next attempt is due: the next look (at the lock for the head, at the queue for the others) or renewal. */
+  private wakeAt(): number {
+    const lookAt = this.head ? Date.now() + between(this.options.pacing.headPollMs) : this.listAt
+    return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity)
+  }
+
+  /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
+  private async fromOutside(call: () => RequestOptions): Promise<AttemptOutcome> {
+    let look
+    try {
+      look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT })
+    } catch (err) {
+      if (!isListingRefused(err)) throw err
+      // Waiting as before the queue, rather than not at all: say so, once.
+      this.outside = true
+      this.options.emit({ type: 'outside-queue', error: err })
+      return this.outsideQueue(call)
+    }
+    this.answered = true
+    const live = look.entries.filter((entry) => isLive(entry, look.serviceNow))
+    void this.sweep(look.entries.filter((entry) => !isLive(entry, look.serviceNow)))
+    if (live.length === 0 && look.complete) {
+      const outcome = await this.acquire(call)
+      if (outcome !== 'held-by-other') return outcome
+    }
+    if (!this.options.willWait) {
+      const lock = await this.store.view(call())
+      return {
+        kind: 'waiting',
+        sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
+        wakeAt: 0,
+      }
+    }
+    const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)])
+    if (lock.state === 'leased' && !lock.holder) this.viewAt = Date.now() + RECORD_PAUSE_MS
+    const sighting: Sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead }
+    // At the head with the lock free (its holder let go meanwhile): look again at once.
+    return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() }
+  }
+
+  /**
+   * Asks for the lease with our id (idempotent: it also re-confirms a lease
+   * taken on an earlier try). A missing blob is created, and the attempt ends
+   * to try again at once.
+   */
+  private async acquire(call: () => RequestOptions): Promise<AttemptOutcome | 'held-by-other'> {
+    this.acquireTried = true
+    const sentAt = new Date()
+    const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call())
+    this.acquired = outcome === 'acquired'
+    if (outcome === 'acquired') return { kind: 'acquired', sentAt }
+    // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
+    this.acquireTried = false
+    if (outcome === 'held-by-other') return outcome
+    const created = await this.store.create(call())
+    if (created !== 'nothing') this.options.emit({ type: 'created', what: created })
+    return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false }
+  }
+
+  /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
+  private async join(call: () => RequestOptions, previousTicket?: number): Promise<QueueEntry[]> {
+    const leaseId = randomUUID()
+    let claim: TicketClaim
+    let entered: 'entered' | 'missing' | 'taken'
+    let tries = 0
+    do {
+      claim = await this.store.queue.claimTicket(call())
+      entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call())
+      // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
+    } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS)
+    if (entered === 'taken')
+      throw new LockError(`The queue of lock ${this.store.location} holds entries this action did not write.`)
+    // The container is gone: start again from outside, which creates it.
+    if (entered === 'missing') return []
+    this.entry = {
+      ticket: claim.ticket,
+      leaseId,
+      renewAt: Date.now() + (this.options.leaseSeconds * 1000) / 3,
+      // Our own earlier ticket (when joining again) is not waited for.
+      predecessor: claim.ticket - 1 === previousTicket ? undefined : recentPredecessor(claim, Date.now()),
+    }
+    return this.lookAtQueue(call, { justJoined: true })
+  }
+
+  /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
+  private async keepEntry(call: () => RequestOptions): Promise<void> {
+    const entry = this.entry
+    if (!entry || Date.now() < entry.renewAt) return
+    let renewed: 'renewed' | 'gone'
+    try {
+      renewed = await this.store.queue.renewEntry(entry.ticket, entry.leaseId, call())
+    } catch (err) {
+      if (!isTransient(err)) throw err
+      entry.renewAt = Date.now() + 1_000 // two more chances at least before the lease lapses
+      return
+    }
+    if (renewed === 'renewed') {
+      entry.renewAt = Date.now() + (this.options.leaseSeconds * 1000) / 3
+      return
+    }
+    await this.rejoin(call)
+  }
+
+  private async rejoin(call: () => RequestOptions): Promise<QueueEntry[]> {
+    const previous = this.entry?.ticket
+    this.entry = undefined
+    this.head = false
+    this.options.emit({ type: 'rejoined', waitedMs: this.options.waitedMs() })
+    return this.join(call, previous)
+  }
+
+  /** Lists the queue up to our entry: who is ahead, whether we are the head; lapsed entries ahead are swept. */
+  private async lookAtQueue(call: () => RequestOptions, { justJoined = false } = {}): Promise<QueueEntry[]> {
+    const entry = this.entry
+    if (!entry) return []
+    const look = await this.store.queue.look({ ...call(), upTo: entry.ticket })
+    const standing = standingOf(look, entry.ticket)
+    // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
+    if (!standing.mine && !justJoined) return this.rejoin(call)
+    void this.sweep(standing.lapsed)
+    const predecessor = entry.predecessor
+    if (predecessor && (predecessorShown(predecessor, look) || Date.now() >= predecessor.until)) {
+      entry.predecessor = undefined
+    }
+    this.head = standing.ahead.length === 0 && entry.predecessor === undefined
+    const { pacing } = this.options
+    const pause = this.head
+      ? pacing.headListMs
+      : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs)
+    // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
+    const pending = entry.predecessor !== undefined && standing.ahead.length === 0
+    this.listAt = Date.now() + (pending ? between(this.options.pacing.headPollMs) : pause)
+    return standing.ahead
+  }
+
+  /**
+   * Without the queue: look at the lock, and take it when it is free, as a
+   * client that does not queue would. Such a waiter gets the lock only when
+   * it wins a race, and it looks less often than the head, so that it does
+   * not crowd out the waiters that wait in turn.
+   */
+  private async outsideQueue(call: () => RequestOptions): Promise<AttemptOutcome> {
+    const lock = await this.store.view(call())
+    this.answered = true
+    if (lock.state === 'missing' || lock.state === 'free') {
+      const outcome = await this.acquire(call)
+      if (outcome !== 'held-by-other') return outcome
+    }
+    const sighting: Sighting = { lock: lock.state === 'leased' ? lock : undefined }
+    return { kind: 'waiting', sighting, wakeAt: Date.now() + between(this.options.pacing.outsidePollMs) }
+  }
+
+  /** At the head: look at the lock, and take it when it is free. */
+  private async asHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<AttemptOutcome> {
+    const lock = await this.store.view(call())
+    if (lock.state === 'missing' || lock.state === 'free') {
+      const outcome = await this.acquire(call)
+      // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
+      if (outcome !== 'held-by-other') return outcome
+    }
+    const sighting: Sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead }
+    return { kind: 'waiting', sighting, wakeAt: this.wakeAt() }
+  }
+
+  /**
+   * The lease is ours: write our holder record, take the next fencing token,
+   * and leave the queue, all at once. Returns the record as written and the token.
+   */
+  async take(
+    record: HolderRecord,
+    call: () => RequestOptions,
+  ): Promise<{ record: HolderRecord; fencingToken: number }> {
+    // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
+    const written: HolderRecord = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record
+    const [, fencingToken] = await Promise.all([
+      this.store.writeHolder(this.options.leaseId, written, call()),
+      this.store.nextFencingToken(call()),
+      this.leave(),
+    ])
+    this.acquired = false
+    return { record: written, fencingToken }
+  }
+
+  /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
+  async leave(): Promise<void> {
+    const entry = this.entry
+    if (!entry) return
+    this.entry = undefined
+    await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+  }
+
+  /** The wait ends without success: leave the queue, and give back a lease we may hold. */
+  async abandon(): Promise<void> {
+    const giveBack = this.acquireTried
+      ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+      : undefined
+    await Promise.all([this.leave(), giveBack])
+  }
+
+  /** Removes entries whose waiters are gone. Not awaited by the attempt: it is housekeeping. */
+  private async sweep(lapsed: QueueEntry[]): Promise<void> {
+    await Promise.all(
+      lapsed.map((entry) =>
+        this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined),
+      ),
+    )
+  }
+}

@@ -1,0 +1,166 @@
+// The queue beside a lock, in storage: one small blob per waiter, named by its
+// ticket, under the lock's reserved folder (reserved.ts). Each entry carries
+// who waits (the holder record's keys) and a lease that its waiter renews:
+// an entry whose waiter died loses its lease within one lease duration, and
+// Azure refuses to delete an entry that is still leased, so removing a lapsed
+// one can never remove a live one.
+
+import type { ContainerClient } from '@azure/storage-blob'
+import { bumpCounter } from './counter.ts'
+import { statusCode, storageErrorCode } from './errors.ts'
+import { identityFromMetadata, identityToMetadata, type HolderIdentity } from './holder.ts'
+import { withDeadline } from './lock-blob.ts'
+import { entryName, reservedNames, ticketOf } from './reserved.ts'
+import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from './store.ts'
+
+/** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
+const PAGE_SIZE = 100
+
+const isMissing = (err: unknown): boolean => statusCode(err) === 404
+
+export class QueueBlobs implements QueueStore {
+  private readonly container: ContainerClient
+  private readonly prefix: string
+  private readonly tickets: string
+  private readonly requestTimeoutMs: number
+
+  constructor(container: ContainerClient, lockName: string, requestTimeoutMs: number) {
+    const names = reservedNames(lockName)
+    this.container = container
+    this.prefix = names.queuePrefix
+    this.tickets = names.tickets
+    this.requestTimeoutMs = requestTimeoutMs
+  }
+
+  private request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    return withDeadline(options, this.requestTimeoutMs, call)
+  }
+
+  private entry(ticket: number) {
+    return this.container.getBlobClient(entryName(this.prefix, ticket))
+  }
+
+  async look(options: RequestOptions & { upTo?: number; limit?: number }): Promise<QueueLook> {
+    const last = options.upTo === undefined ? undefined : entryName(this.prefix, options.upTo)
+    const pageSize = options.limit ?? PAGE_SIZE
+    return this.request(options, async (abortSignal) => {
+      const entries: QueueEntry[] = []
+      let serviceNow: Date | undefined
+      // One request per page; pages come in name order, which is ticket order.
+      const pages = this.container
+        .listBlobsFlat({ abortSignal, prefix: this.prefix, includeMetadata: true })
+        .byPage({ maxPageSize: pageSize })
+      for (;;) {
+        let next
+        try {
+          next = await pages.next()
+        } catch (err) {
+          // No container: no queue either.
+          if (isMissing(err)) return { entries, serviceNow: serviceNow ?? new Date(), complete: true }
+          throw err
+        }
+        if (next.done) return { entries, serviceNow: serviceNow ?? new Date(), complete: true }
+        const page = next.value
+        serviceNow ??= page.date
+        for (const item of page.segment.blobItems) {
+          const ticket = ticketOf(this.prefix, item.name)
+          if (ticket === undefined) continue // not an entry: nothing of ours, left alone
+          entries.push({
+            ticket,
+            leased: item.properties.leaseState === 'leased',
+            modifiedAt: item.properties.lastModified,
+            waiter: identityFromMetadata(item.metadata),
+          })
+        }
+        const marker = page.continuationToken || undefined
+        const reachedLast = last !== undefined && page.segment.blobItems.some((item) => item.name >= last)
+        if (!marker || reachedLast) return { entries, serviceNow: serviceNow ?? new Date(), complete: !marker }
+        if (options.limit !== undefined) return { entries, serviceNow: serviceNow ?? new Date(), complete: false }
+      }
+    })
+  }
+
+  async claimTicket(options: RequestOptions = {}): Promise<TicketClaim> {
+    const bumped = await this.request(options, (abortSignal) =>
+      bumpCounter(this.container.getBlobClient(this.tickets), abortSignal),
+    )
+    return { ticket: bumped.value, previousAt: bumped.previousAt, serviceNow: bumped.serviceNow }
+  }
+
+  async enter(
+    ticket: number,
+    waiter: HolderIdentity,
+    leaseId: string,
+    leaseSeconds: number,
+    options: RequestOptions = {},
+  ): Promise<'entered' | 'missing' | 'taken'> {
+    const blob = this.entry(ticket)
+    try {
+      await this.request(options, async (abortSignal) => {
+        try {
+          await blob.getBlockBlobClient().upload('', 0, {
+            abortSignal,
+            metadata: identityToMetadata(waiter),
+            conditions: { ifNoneMatch: '*' },
+          })
+        } catch (err) {
+          // The ticket is ours alone: an entry that exists is our own, from a try whose answer was lost.
+          if (statusCode(err) !== 409 && statusCode(err) !== 412) throw err
+        }
+        // Proposing our own id makes a retried acquire harmless.
+        await blob.getBlobLeaseClient(leaseId).acquireLease(leaseSeconds, { abortSignal })
+      })
+      return 'entered'
+    } catch (err) {
+      if (storageErrorCode(err) === 'ContainerNotFound') return 'missing'
+      // Our own earlier try would have proposed the same lease id: this entry is someone else's.
+      if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'taken'
+      throw err
+    }
+  }
+
+  async renewEntry(ticket: number, leaseId: string, options: RequestOptions = {}): Promise<'renewed' | 'gone'> {
+    try {
+      await this.request(options, (abortSignal) =>
+        this.entry(ticket).getBlobLeaseClient(leaseId).renewLease({ abortSignal }),
+      )
+      return 'renewed'
+    } catch (err) {
+      // Gone (404), or its lease lapsed and it was taken over (409): either way this place is lost.
+      if (isMissing(err) || statusCode(err) === 409) return 'gone'
+      throw err
+    }
+  }
+
+  async leave(ticket: number, leaseId: string, options: RequestOptions = {}): Promise<void> {
+    const blob = this.entry(ticket)
+    await this.request(options, async (abortSignal) => {
+      try {
+        await blob.delete({ abortSignal, conditions: { leaseId } })
+      } catch (err) {
+        if (isMissing(err)) return
+        // A credential that may list but not delete: give the lease back, so that the entry counts as left.
+        if (statusCode(err) === 403) {
+          await blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal })
+          throw err
+        }
+        // Our lease lapsed (or was never taken): the entry is ours by its ticket, so delete it plainly.
+        if (statusCode(err) !== 412 && statusCode(err) !== 409) throw err
+        await blob.delete({ abortSignal }).catch((again: unknown) => {
+          if (!isMissing(again)) throw again
+        })
+      }
+    })
+  }
+
+  async sweep(ticket: number, options: RequestOptions = {}): Promise<void> {
+    await this.request(options, async (abortSignal) => {
+      try {
+        await this.entry(ticket).delete({ abortSignal })
+      } catch (err) {
+        // Leased again after all (412 LeaseIdMissing), or already gone: either is fine.
+        if (statusCode(err) !== 412 && !isMissing(err)) throw err
+      }
+    })
+  }
+}

@@ -1,0 +1,76 @@
+// The queue's rules, apart from storage: which entries are alive, where a
+// waiter stands, and when it is at the head. Order is by ticket, and tickets
+// come from one counter in the service's order, so no two waiters share one.
+
+import type { QueueEntry, QueueLook, TicketClaim } from './store.ts'
+
+/**
+ * An entry is written first and leased just after: one without a lease is
+ * believed to be joining while it is younger than this (by the service's
+ * clock, 1 s resolution), and left behind after.
+ */
+export const JOIN_GRACE_MS = 5_000
+
+/**
+ * A ticket handed out within this time before ours may not have its entry
+ * yet (its waiter writes it one request later). Until that entry shows, the
+ * lock shows that waiter holding it, or this time has passed, the waiter
+ * behind it does not take the head.
+ */
+export const CLAIM_GRACE_MS = 2_000
+
+export function isLive(entry: QueueEntry, serviceNow: Date): boolean {
+  return entry.leased || serviceNow.getTime() - entry.modifiedAt.getTime() <= JOIN_GRACE_MS
+}
+
+/** Where a ticket stands in a listing: the live entries ahead of it, the lapsed ones, and its own. */
+export interface Standing {
+  ahead: QueueEntry[]
+  lapsed: QueueEntry[]
+  mine: QueueEntry | undefined
+}
+
+export function standingOf(look: QueueLook, ticket: number): Standing {
+  const before = look.entries.filter((entry) => entry.ticket < ticket)
+  return {
+    ahead: before.filter((entry) => isLive(entry, look.serviceNow)),
+    lapsed: before.filter((entry) => !isLive(entry, look.serviceNow)),
+    mine: look.entries.find((entry) => entry.ticket === ticket),
+  }
+}
+
+/**
+ * The ticket just before ours, when it was handed out so recently that its
+ * entry may still be on its way: `until` is the local time after which it is
+ * no longer waited for.
+ */
+export interface RecentPredecessor {
+  ticket: number
+  until: number
+}
+
+export function recentPredecessor(claim: TicketClaim, now: number): RecentPredecessor | undefined {
+  if (!claim.previousAt || !claim.serviceNow) return undefined
+  // The service's own clock on both sides, so the runners' clocks do not matter; +1 s for its resolution.
+  const age = claim.serviceNow.getTime() - claim.previousAt.getTime()
+  const left = CLAIM_GRACE_MS + 1_000 - age
+  return left > 0 ? { ticket: claim.ticket - 1, until: now + left } : undefined
+}
+
+/** Whether a look at the queue or the lock shows that the waiter of `predecessor` has joined (or been served). */
+export function predecessorShown(
+  predecessor: RecentPredecessor,
+  look: { entries?: QueueEntry[]; holderTicket?: string },
+): boolean {
+  if (look.entries?.some((entry) => entry.ticket === predecessor.ticket)) return true
+  const held = /^\d{1,16}$/.test(look.holderTicket ?? '') ? Number(look.holderTicket) : NaN
+  return held >= predecessor.ticket
+}
+
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
+export function ordinal(n: number): string {
+  const tens = n % 100
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th'
+  return `${n}${suffix}`
+}

@@ -1,0 +1,65 @@
+// Where the action keeps its own blobs beside a lock, in the lock's container:
+//
+//   .azure-mutex/<lock>/queue/<ticket>   one entry per waiter, in ticket order
+//   .azure-mutex/<lock>/tickets          the counter that hands out tickets
+//   .azure-mutex/<lock>/fencing          the counter of fencing tokens
+//
+// <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
+// into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
+// names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
+// of these blobs, and anything that lists the container skips RESERVED_PREFIX.
+
+import { createHash } from 'node:crypto'
+import { RESERVED_SEGMENT } from './names.ts'
+
+/** The folder of the action's own blobs: whatever lists a container leaves it out. */
+export const RESERVED_PREFIX = `${RESERVED_SEGMENT}/`
+
+/** A ticket is written with this many digits, so that names sort as numbers (2^53 has 16 digits). */
+const TICKET_DIGITS = 16
+
+/**
+ * The longest encoded lock name kept readable. Azure allows 1,024 characters
+ * in a blob name, and percent-encoding can make a name up to nine times longer
+ * (a non-ASCII letter is three UTF-8 bytes): longer ones become a hash.
+ */
+const READABLE_SEGMENT_MAX = 900
+
+/**
+ * The lock's own folder segment: the percent-encoded name, or for a very long
+ * one 'sha256=<hex>', which no encoded name can equal ('=' is always encoded).
+ */
+function lockSegment(lockName: string): string {
+  const encoded = encodeURIComponent(lockName)
+  if (encoded.length <= READABLE_SEGMENT_MAX) return encoded
+  return `sha256=${createHash('sha256').update(lockName, 'utf8').digest('hex')}`
+}
+
+/** The names of the blobs the action keeps for one lock. */
+export interface ReservedNames {
+  /** The prefix of the queue's entries; listing it lists the queue. */
+  queuePrefix: string
+  /** The blob that counts tickets. */
+  tickets: string
+  /** The blob that counts fencing tokens. */
+  fencing: string
+}
+
+export function reservedNames(lockName: string): ReservedNames {
+  const folder = `${RESERVED_PREFIX}${lockSegment(lockName)}/`
+  return { queuePrefix: `${folder}queue/`, tickets: `${folder}tickets`, fencing: `${folder}fencing` }
+}
+
+/** The name of a queue entry: the prefix and the zero-padded ticket. */
+export function entryName(queuePrefix: string, ticket: number): string {
+  return `${queuePrefix}${String(ticket).padStart(TICKET_DIGITS, '0')}`
+}
+
+/** The ticket an entry's name carries, or undefined for a name that is not an entry's. */
+export function ticketOf(queuePrefix: string, name: string): number | undefined {
+  if (!name.startsWith(queuePrefix)) return undefined
+  const digits = name.slice(queuePrefix.length)
+  if (!/^\d{16}$/.test(digits)) return undefined
+  const ticket = Number(digits)
+  return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined
+}

@@ -1,0 +1,104 @@
+// What the waiter needs from storage, as interfaces: the lock blob (LockBlob,
+// lock-blob.ts) and the queue beside it (QueueBlobs, queue-blobs.ts). The
+// waiter is written against these, and its unit tests drive it with a typed
+// fake instead of a real blob.
+
+import type { HolderIdentity, HolderRecord } from './holder.ts'
+
+/** How one call may be cut short: the caller's signal, and a deadline of its own. */
+export interface RequestOptions {
+  signal?: AbortSignal
+  /** The longest the call may take, SDK retries included; the store's default when not given. */
+  timeoutMs?: number
+}
+
+export type LeaseView =
+  /** The blob does not exist yet (or its container does not). */
+  | { state: 'missing' }
+  /** Nobody holds a lease: never leased, released, expired or broken. */
+  | { state: 'free'; staleHolder: HolderRecord | undefined }
+  /** Someone holds the lease; the record is theirs if they wrote one and keep it fresh. */
+  | {
+      state: 'leased'
+      holder: HolderRecord | undefined
+      /** An infinite lease: it never expires by itself. */
+      infinite: boolean
+      /** The blob's Last-Modified and the service's clock, to tell how old the record is. */
+      modifiedAt?: Date
+      serviceNow?: Date
+    }
+
+export type AcquireOutcome = 'acquired' | 'held-by-other' | 'missing'
+
+/** The lock blob, as the waiter uses it. */
+export interface LockStore {
+  /** account/container/blob, for messages. */
+  readonly location: string
+  /** container/blob, as the waiting lines name the lock. */
+  readonly shortName: string
+  /** The az CLI command that breaks the lock's lease, for a holder with an infinite one. */
+  readonly breakCommand: string
+  view(options?: RequestOptions): Promise<LeaseView>
+  create(options?: RequestOptions): Promise<'blob' | 'container' | 'nothing'>
+  acquire(leaseId: string, durationSeconds: number, options?: RequestOptions): Promise<AcquireOutcome>
+  writeHolder(leaseId: string, record: HolderRecord, options?: RequestOptions): Promise<void>
+  release(leaseId: string, options?: RequestOptions): Promise<'released' | 'not-held'>
+  /** The next fencing token: bumped once per call, never handed out twice. */
+  nextFencingToken(options?: RequestOptions): Promise<number>
+  readonly queue: QueueStore
+}
+
+/** One waiter's entry in the queue, as a listing shows it. */
+export interface QueueEntry {
+  ticket: number
+  /** Its waiter renews a lease on it while it waits: an entry without one is joining, or left behind. */
+  leased: boolean
+  /** Created or last written, by the service's clock (1 s resolution). */
+  modifiedAt: Date
+  /** Who waits, as the entry says; undefined when it says nothing readable. */
+  waiter: HolderIdentity | undefined
+}
+
+export interface QueueLook {
+  /** In ticket order. */
+  entries: QueueEntry[]
+  /** The service's clock when it answered. */
+  serviceNow: Date
+  /** False when the listing stopped at `limit` with more entries behind. */
+  complete: boolean
+}
+
+/** A ticket, and what is known of the one handed out just before it. */
+export interface TicketClaim {
+  ticket: number
+  /** When the ticket before this one was handed out, by the service's clock; absent for the first ticket. */
+  previousAt?: Date
+  /** The service's clock when this ticket was handed out. */
+  serviceNow?: Date
+}
+
+/** The queue of waiters beside a lock. */
+export interface QueueStore {
+  /** Lists the entries: all of them up to and including `upTo`, or at most `limit`. */
+  look(options: RequestOptions & { upTo?: number; limit?: number }): Promise<QueueLook>
+  /** The next ticket, in the service's order. */
+  claimTicket(options?: RequestOptions): Promise<TicketClaim>
+  /**
+   * Writes the entry for a ticket and takes a lease on it; 'missing' when the
+   * container is gone, 'taken' when someone else holds an entry of that ticket
+   * (written by a stranger, or after the ticket counter was deleted).
+   */
+  enter(
+    ticket: number,
+    waiter: HolderIdentity,
+    leaseId: string,
+    leaseSeconds: number,
+    options?: RequestOptions,
+  ): Promise<'entered' | 'missing' | 'taken'>
+  /** Renews the entry's lease; 'gone' when the entry was removed (its lease had lapsed). */
+  renewEntry(ticket: number, leaseId: string, options?: RequestOptions): Promise<'renewed' | 'gone'>
+  /** Removes our own entry. */
+  leave(ticket: number, leaseId: string, options?: RequestOptions): Promise<void>
+  /** Removes an entry whose lease has lapsed; Azure refuses to delete a leased one, so a live entry stays. */
+  sweep(ticket: number, options?: RequestOptions): Promise<void>
+}

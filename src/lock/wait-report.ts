@@ -1,0 +1,155 @@
+// The waiter's reporting: what each attempt saw goes in, and out come the few
+// events worth a line in the log: when waiting starts, when the waiter's place
+// in line or the holder changes, every so often while nothing changes, and
+// once for a lease that never ends by itself. No storage, no wording: the
+// action layer words the events.
+
+import { freshnessOf, holderKey, holderSeenKey, type HolderIdentity, type HolderSeen } from './holder.ts'
+import type { LeaseView, QueueEntry } from './store.ts'
+
+/** Where the waiter stands, as the lines show it. */
+export interface Place {
+  /** Its place in line, the holder counted first: 2 means next after the holder. */
+  position: number
+  /** Who holds the lock; undefined when it was free at the last look. */
+  holder: HolderSeen | undefined
+  /** The waiters ahead in the queue, first first; undefined for an entry that says nothing readable. */
+  ahead: Array<HolderIdentity | undefined>
+  /** False for a waiter that has not looked at the queue (one that waits outside it): it has no place in line. */
+  queued: boolean
+}
+
+export type WaitEvent =
+  /** The first line: where the waiter stands and who holds the lock. */
+  | { type: 'waiting'; place: Place; waitedMs: number }
+  /** The number of waiters ahead changed. */
+  | { type: 'moved'; place: Place; waitedMs: number }
+  /** Someone else holds the lock now (its place in line is the same). */
+  | { type: 'holder-changed'; place: Place; waitedMs: number }
+  /** Nothing changed for a while. */
+  | { type: 'still-waiting'; place: Place; waitedMs: number }
+  /** Once: the lease never expires by itself, and the wait has no time limit. */
+  | { type: 'infinite-lease'; holder: HolderSeen; breakCommand: string }
+  /** Once: the credential may not list the container, so the waiter waits outside the queue. */
+  | { type: 'outside-queue'; error: unknown }
+  /** The waiter's queue entry was gone (its lease had lapsed): it joined again, at the back. */
+  | { type: 'rejoined'; waitedMs: number }
+  | { type: 'created'; what: 'blob' | 'container' }
+  | { type: 'storage-trouble'; error: unknown; waitedMs: number }
+
+/** What one attempt saw: the lock, the queue, or both; a part it did not look at is undefined. */
+export interface Sighting {
+  lock?: Exclude<LeaseView, { state: 'missing' }>
+  /** The live entries ahead of the waiter. */
+  ahead?: QueueEntry[]
+}
+
+export interface ReportOptions {
+  /** How often to say "still waiting" while nothing changes. */
+  progressEveryMs: number
+  /** The wait has no time limit: an infinite lease then means waiting for ever. */
+  noTimeLimit: boolean
+  breakCommand: string
+}
+
+export class WaitReport {
+  private readonly options: ReportOptions
+  /** The holder as last believed for the lines; undefined while the lock is free or not yet seen. */
+  private seen: HolderSeen | undefined
+  /** The holder at the last look, believed or not yet. */
+  private latest: HolderSeen | undefined
+  private heldAtLastLook = false
+  private ahead: QueueEntry[] = []
+  private queued = false
+  private reportedAhead: number | undefined
+  private reportedHolder: string | undefined
+  private lastLineAt = 0
+  private started = false
+  private infiniteTold = false
+  /** A lease without a record was seen once: believed the second time (a new holder writes its record just after). */
+  private unknownOnce = false
+  /** Records seen on a free blob: their holder's lease lapsed, so a record-less client that leases it next is not them. */
+  private readonly stale = new Set<string>()
+  private firstPosition: number | undefined
+
+  constructor(options: ReportOptions) {
+    this.options = options
+  }
+
+  /** The holder at the last look that saw the lock leased, for the timeout message. */
+  get holder(): HolderSeen | undefined {
+    return this.latest
+  }
+
+  /** The place in line of the first line; undefined when no line was due (the lock was taken at once). */
+  get arrivalPosition(): number | undefined {
+    return this.firstPosition
+  }
+
+  /** Whether a look at the lock would make a line now: the first one, a new place in line, or one that is due. */
+  wantsHolder(aheadCount: number, now: number): boolean {
+    return !this.started || aheadCount !== this.reportedAhead || now - this.lastLineAt >= this.options.progressEveryMs
+  }
+
+  private place(): Place {
+    return {
+      position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
+      holder: this.heldAtLastLook ? this.seen : undefined,
+      ahead: this.ahead.map((entry) => entry.waiter),
+      queued: this.queued,
+    }
+  }
+
+  /** Takes in one attempt's sighting; returns the events it makes, in order. */
+  see(sighting: Sighting, waitedMs: number, now: number): WaitEvent[] {
+    const events: WaitEvent[] = []
+    let settled = sighting.lock === undefined
+    const lock = sighting.lock
+    if (lock?.state === 'free') {
+      if (lock.staleHolder) this.stale.add(holderKey(lock.staleHolder))
+      this.unknownOnce = false
+      this.heldAtLastLook = false
+      settled = true
+    } else if (lock?.state === 'leased') {
+      const record = lock.holder && !this.stale.has(holderKey(lock.holder)) ? lock.holder : undefined
+      this.latest = {
+        record,
+        freshness: record ? freshnessOf(record, lock.modifiedAt, lock.serviceNow) : { kind: 'unknown-age' },
+        infinite: lock.infinite,
+      }
+      // A lease without a record is also what a handoff looks like for a few ms.
+      settled = record !== undefined || this.unknownOnce
+      this.unknownOnce = record === undefined
+      if (settled) {
+        this.seen = this.latest
+        this.heldAtLastLook = true
+        if (lock.infinite && this.options.noTimeLimit && !this.infiniteTold) {
+          this.infiniteTold = true
+          events.push({ type: 'infinite-lease', holder: this.seen, breakCommand: this.options.breakCommand })
+        }
+      }
+    }
+    if (sighting.ahead) {
+      this.ahead = sighting.ahead
+      this.queued = true
+    }
+    // Lines wait for a settled look at the lock, so that they name the holder rightly.
+    if (!settled || (!this.started && !lock)) return events
+
+    const place = this.place()
+    const holderKeyNow = holderSeenKey(place.holder)
+    let type: 'waiting' | 'moved' | 'holder-changed' | 'still-waiting' | undefined
+    if (!this.started) type = 'waiting'
+    else if (this.ahead.length !== this.reportedAhead) type = 'moved'
+    else if (lock && place.holder && holderKeyNow !== this.reportedHolder) type = 'holder-changed'
+    else if (now - this.lastLineAt >= this.options.progressEveryMs) type = 'still-waiting'
+    if (!type) return events
+    events.push({ type, place, waitedMs })
+    this.started = true
+    this.firstPosition ??= place.position
+    this.reportedAhead = this.ahead.length
+    if (lock) this.reportedHolder = holderKeyNow
+    this.lastLineAt = now
+    return events
+  }
+}

@@ -1,0 +1,45 @@
+// The soak's fairness figure (scripts/fairness.ts).
+
+import assert from 'node:assert/strict'
+import { describe, test } from 'node:test'
+import { fairness, type Turn } from '../../scripts/fairness.ts'
+
+const turn = (who: string, arrivedAt: number, acquiredAt: number, releasedAt: number, queued = true): Turn => ({
+  who,
+  queued,
+  arrivedAt,
+  acquiredAt,
+  releasedAt,
+})
+
+describe('fairness', () => {
+  test('is 1 for turns served first come, first served', () => {
+    const f = fairness([turn('a', 0, 0, 10), turn('b', 1, 10, 20), turn('c', 2, 20, 30)])
+    assert.deepEqual(f.longest, { who: 'c', waitedMs: 18, idealMs: 18 })
+    assert.equal(f.ratio, 1)
+    assert.equal(f.mostOvertaken, 0)
+  })
+
+  test('lets the ideal pay the median handoff of the run', () => {
+    const f = fairness([turn('a', 0, 0, 10), turn('b', 1, 15, 25), turn('c', 2, 30, 40), turn('d', 3, 49, 50)])
+    assert.equal(f.handoffMs, 5)
+    assert.deepEqual(f.longest, { who: 'd', waitedMs: 46, idealMs: 42 })
+  })
+
+  test('grows for a job overtaken by later arrivals, and counts them', () => {
+    // b arrived before c and d but was served last.
+    const f = fairness([turn('a', 0, 0, 10), turn('b', 1, 30, 40), turn('c', 2, 10, 20), turn('d', 3, 20, 30)])
+    assert.deepEqual(f.longest, { who: 'b', waitedMs: 29, idealMs: 9 })
+    assert.ok(Math.abs(f.ratio - 29 / 9) < 1e-9)
+    assert.equal(f.mostOvertaken, 2)
+    assert.equal(f.mostOvertakenInQueue, 2)
+  })
+
+  test('counts the holds of clients that do not queue, but does not judge their waits', () => {
+    // A foreign client arrives after b and wins the race for the lease when a lets go.
+    const f = fairness([turn('a', 0, 0, 10), turn('b', 1, 20, 30), turn('foreign', 5, 10, 20, false)])
+    assert.deepEqual(f.longest, { who: 'b', waitedMs: 19, idealMs: 9 })
+    assert.equal(f.mostOvertaken, 1)
+    assert.equal(f.mostOvertakenInQueue, 0)
+  })
+})
