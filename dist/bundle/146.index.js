@@ -846,7 +846,9 @@ const STATUS_COLUMNS = [
         'Waiting',
         (lock) => lock.queue === undefined
             ? 'not listed'
-            : lock.queue.map((who) => (who ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .briefHolder */ .p2)(who)) : 'a waiter that wrote no record')).join('<br>'),
+            : lock.queue
+                .map((who) => (who ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .briefHolder */ .p2)(who)) : 'a waiter that wrote no record'))
+                .join('<br>'),
     ],
 ];
 /** The status step's section: a heading and one row per lock. */

@@ -388,6 +388,8 @@ async function runRenewer() {
         lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, config.lock, {
             retry: (0,lease/* renewalRetry */.fs)(leaseDurationMs),
             requestTimeoutMs: (0,lease/* renewalSchedule */.md)(leaseDurationMs).attemptTimeoutMs,
+            // Storage's own logs, and the tests' proxy, tell the renewer's requests from the steps' by this.
+            userAgent: storage/* RENEWER_USER_AGENT */.f6,
             // With the job's debug logging on, its requests go to its log, which post shows.
             observe: process.env.RUNNER_DEBUG === '1' ? (request) => records.log((0,storage/* describeRequest */.Ng)(request)) : undefined,
         });

@@ -710,7 +710,10 @@ async function listLocks(container, options = {}) {
                 const { leaseState, leaseDuration, lastModified } = blob.properties;
                 if (blob.name.startsWith(RESERVED_PREFIX)) {
                     const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
-                    reserved.push({ name: blob.name, entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter } });
+                    reserved.push({
+                        name: blob.name,
+                        entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
+                    });
                     continue;
                 }
                 const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date };

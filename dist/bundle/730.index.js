@@ -382,6 +382,9 @@ class Waiter {
      * to try again at once.
      */
     async acquire(call) {
+        // A cancel that came while we looked: ask for nothing more.
+        if (this.options.signal?.aborted)
+            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
         this.acquireTried = true;
         const sentAt = new Date();
         const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
@@ -709,6 +712,7 @@ async function waitForLease(options) {
         pacing: options.pacing ?? DEFAULT_PACING,
         emit,
         waitedMs,
+        signal,
     });
     let tried = false; // the lock was tried for, or seen held: a timeout of 0 still tries once
     let contacted = false;

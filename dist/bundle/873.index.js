@@ -702,6 +702,7 @@ function parseLockSpec(value) {
 /* harmony export */   Ng: () => (/* binding */ describeRequest),
 /* harmony export */   QA: () => (/* binding */ STEP_RETRY),
 /* harmony export */   co: () => (/* binding */ normalizeSasToken),
+/* harmony export */   f6: () => (/* binding */ RENEWER_USER_AGENT),
 /* harmony export */   ix: () => (/* binding */ StorageConfigError),
 /* harmony export */   lI: () => (/* binding */ normalizeEndpoint),
 /* harmony export */   nQ: () => (/* binding */ defaultEndpoint),
@@ -709,7 +710,7 @@ function parseLockSpec(value) {
 /* harmony export */   wW: () => (/* binding */ containerClientFor),
 /* harmony export */   w_: () => (/* binding */ accountNameProblem)
 /* harmony export */ });
-/* unused harmony export redactedUrl */
+/* unused harmony exports STEP_USER_AGENT, redactedUrl */
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(728);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 // Where the lock lives and how we sign in to it: endpoint plus credential,
@@ -851,6 +852,10 @@ function secretsOf(credential) {
     // A token credential holds no long-lived secret; the tokens it fetches are short-lived and never logged.
     return [];
 }
+/** The user agent prefix of the steps' requests. */
+const STEP_USER_AGENT = 'azure-mutex-action';
+/** The user agent prefix of the renewer's requests. */
+const RENEWER_USER_AGENT = 'azure-mutex-action-renewer';
 /** Query parameters that say which operation a request is; every other one (a SAS: sv, sig, se...) is left out. */
 const OPERATION_PARAMETERS = new Set(['comp', 'restype']);
 /** The URL as the debug log shows it: no user info, and no query parameter but comp and restype. */
@@ -948,7 +953,7 @@ function containerClientFor(target, container, options = {}) {
     // The SDK reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment here (its proxy policy).
     const pipeline = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(credential, {
         retryOptions: options.retry,
-        userAgentOptions: { userAgentPrefix: options.userAgent ?? 'azure-mutex-action' },
+        userAgentOptions: { userAgentPrefix: options.userAgent ?? STEP_USER_AGENT },
     });
     const client = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(url, pipeline).getContainerClient(container);
     return options.observe ? new ObservedContainerClient(client.url, pipeline, options.observe) : client;

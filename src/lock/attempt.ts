@@ -12,7 +12,7 @@
 // lease: the head then just keeps looking.
 
 import { randomUUID } from 'node:crypto'
-import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
+import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { isLive, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
@@ -95,6 +95,8 @@ export interface WaiterOptions {
   emit: (event: WaitEvent) => void
   /** How long the wait has lasted, for events. */
   waitedMs: () => number
+  /** The wait's cancel: once it is aborted, no lease is asked for. */
+  signal?: AbortSignal
 }
 
 /** Our entry in the queue. */
@@ -211,6 +213,9 @@ export class Waiter {
    * to try again at once.
    */
   private async acquire(call: () => RequestOptions): Promise<AttemptOutcome | 'held-by-other'> {
+    // A cancel that came while we looked: ask for nothing more.
+    if (this.options.signal?.aborted)
+      throw new LockCancelledError(`Cancelled while waiting for lock ${this.store.location}.`)
     this.acquireTried = true
     const sentAt = new Date()
     const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call())

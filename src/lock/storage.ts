@@ -180,8 +180,14 @@ export function secretsOf(credential: { kind: string; accountKey?: string; sasTo
   return []
 }
 
+/** The user agent prefix of the steps' requests. */
+export const STEP_USER_AGENT = 'azure-mutex-action'
+/** The user agent prefix of the renewer's requests. */
+export const RENEWER_USER_AGENT = 'azure-mutex-action-renewer'
+
 export interface ClientOptions {
   retry?: StorageRetryOptions
+  /** The start of the User-Agent header, before the SDK's own; STEP_USER_AGENT when not given. */
   userAgent?: string
   /** Told of every try of every request (the debug log listens here). It must not throw; a throw is ignored. */
   observe?: RequestObserver
@@ -313,7 +319,7 @@ export function containerClientFor(
   // The SDK reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment here (its proxy policy).
   const pipeline = newPipeline(credential, {
     retryOptions: options.retry,
-    userAgentOptions: { userAgentPrefix: options.userAgent ?? 'azure-mutex-action' },
+    userAgentOptions: { userAgentPrefix: options.userAgent ?? STEP_USER_AGENT },
   })
   const client = new BlobServiceClient(url, pipeline).getContainerClient(container)
   return options.observe ? new ObservedContainerClient(client.url, pipeline, options.observe) : client

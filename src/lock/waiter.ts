@@ -102,6 +102,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     pacing: options.pacing ?? DEFAULT_PACING,
     emit,
     waitedMs,
+    signal,
   })
   let tried = false // the lock was tried for, or seen held: a timeout of 0 still tries once
   let contacted = false

@@ -18,7 +18,7 @@ import { keepLease, type RenewalOutcome } from '../lock/keep-lease.ts'
 import { renewalRetry, renewalSchedule } from '../lock/lease.ts'
 import { openLock, type LockBlob } from '../lock/lock-blob.ts'
 import { lockLocation } from '../lock/spec.ts'
-import { describeRequest } from '../lock/storage.ts'
+import { RENEWER_USER_AGENT, describeRequest } from '../lock/storage.ts'
 import { signIn } from '../sign-in/sign-in.ts'
 import { serveChannel, type ChannelRequest, type ChannelServer, type RenewerAnswer } from './channel.ts'
 import { advance, initialReport, type LifecycleEvent, type RenewerReport, type Requester } from './lifecycle.ts'
@@ -269,6 +269,8 @@ export async function runRenewer(): Promise<number> {
     lock = openLock(signedIn.auth, config.lock, {
       retry: renewalRetry(leaseDurationMs),
       requestTimeoutMs: renewalSchedule(leaseDurationMs).attemptTimeoutMs,
+      // Storage's own logs, and the tests' proxy, tell the renewer's requests from the steps' by this.
+      userAgent: RENEWER_USER_AGENT,
       // With the job's debug logging on, its requests go to its log, which post shows.
       observe: process.env.RUNNER_DEBUG === '1' ? (request) => records.log(describeRequest(request)) : undefined,
     })

@@ -99,8 +99,10 @@ describe('networks, end to end', () => {
       const token = JSON.parse(job.state['renewer-channel']!).token as string
       const id = '\\(request id [0-9a-f-]{36}, \\d+ ms\\)'
       const blob = `${endpoint}/locks/debugged`.replace(/[/.]/g, '\\$&')
+      const container = `${endpoint}/locks`.replace(/[/.]/g, '\\$&')
       for (const request of [
-        `HEAD ${blob} -> 404 BlobNotFound ${id}`,
+        `GET ${container}\\?comp=list&restype=container -> 200 ${id}`,
+        `PUT ${blob}\\?comp=lease \\(acquire lease\\) -> 404 BlobNotFound ${id}`,
         `PUT ${blob} -> 201 ${id}`,
         `PUT ${blob}\\?comp=lease \\(acquire lease\\) -> 201 ${id}`,
         `PUT ${blob}\\?comp=metadata -> 200 ${id}`,
@@ -113,7 +115,7 @@ describe('networks, end to end', () => {
       // Its phases are log groups, and the result line is outside them.
       const groups = [...main.stdout.matchAll(/^::group::(.*)$/gm)].map((m) => m[1])
       assert.deepEqual(groups, ['Sign in', `Wait for lock ${ACCOUNT}/locks/debugged`])
-      assert.match(main.stdout, /::endgroup::\n(::add-mask::.*\n)?Holding lock /)
+      assert.match(main.stdout, /::endgroup::\n(::add-mask::.*\n)?Fencing token 1 .*\nHolding lock /)
 
       await delay(5_500) // a renewal
       const status = await job.runAction('status', {
@@ -159,10 +161,11 @@ describe('networks, end to end', () => {
         proxy.set({})
         const main = await running
         assert.equal(main.exitCode, 0, main.stdout)
-        const head = new RegExp(
-          `^storage: HEAD ${endpoint.replace(/[/.]/g, '\\$&')}/locks/debugged-retries -> 503 ServerBusy \\(\\d+ ms(, retry (1|2))?\\)$`,
+        // The first request, the look at the queue, is tried three times.
+        const look = new RegExp(
+          `^storage: GET ${endpoint.replace(/[/.]/g, '\\$&')}/locks\\?comp=list&restype=container -> 503 ServerBusy \\(\\d+ ms(, retry (1|2))?\\)$`,
         )
-        const retries = main.debug.filter((line) => head.test(line))
+        const retries = main.debug.filter((line) => look.test(line))
         assert.ok(
           retries.some((line) => line.endsWith(', retry 1)')),
           retries.join('\n'),

@@ -39,7 +39,7 @@ describe('lock status and break', () => {
     const lock = lockOn(azurite, 'deploy', container)
     assert.equal(await lock.status(), 'missing')
     await lock.create()
-    assert.deepEqual(await lock.status(), { name: 'deploy', held: false, leaseState: 'available' })
+    assert.deepEqual(await lock.status(), { name: 'deploy', held: false, leaseState: 'available', queue: [] })
 
     const { leaseId, holder } = await heldByUs(lock)
     assert.deepEqual(await lock.status(), {
@@ -48,6 +48,9 @@ describe('lock status and break', () => {
       leaseState: 'leased',
       leaseKind: 'fixed',
       holder,
+      // A record without its lease duration cannot be dated, so it is shown as it is.
+      seen: { record: holder, freshness: { kind: 'unknown-age' }, infinite: false },
+      queue: [],
     })
     await lock.release(leaseId)
 
@@ -59,6 +62,8 @@ describe('lock status and break', () => {
       held: true,
       leaseState: 'leased',
       leaseKind: 'infinite',
+      seen: { record: undefined, freshness: { kind: 'unknown-age' }, infinite: true },
+      queue: [],
     })
   })
 
@@ -73,9 +78,17 @@ describe('lock status and break', () => {
     await lockOn(azurite, 'team/c-free', name).create()
     await lockOn(azurite, '.azure-mutex/queue/b-held', name).create()
     assert.deepEqual(await listLocks(container), [
-      { name: 'a-free', held: false, leaseState: 'available' },
-      { name: 'b-held', held: true, leaseState: 'leased', leaseKind: 'fixed', holder },
-      { name: 'team/c-free', held: false, leaseState: 'available' },
+      { name: 'a-free', held: false, leaseState: 'available', queue: [] },
+      {
+        name: 'b-held',
+        held: true,
+        leaseState: 'leased',
+        leaseKind: 'fixed',
+        holder,
+        seen: { record: holder, freshness: { kind: 'unknown-age' }, infinite: false },
+        queue: [],
+      },
+      { name: 'team/c-free', held: false, leaseState: 'available', queue: [] },
     ])
   })
 

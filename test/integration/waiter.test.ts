@@ -133,15 +133,16 @@ describe('waitForLease', () => {
   /** A lock blob on Azurite that runs `at` when the waiter reaches a given request, and counts its acquires. */
   class LockThatCancels extends LockBlob {
     acquired: string[] = []
-    private readonly when: { view?: () => void; acquire?: () => void }
+    private readonly when: { emptyQueue?: () => void; acquire?: () => void }
     constructor(container: ContainerClient, when: LockThatCancels['when']) {
       super(container, 'cancelled')
       this.when = when
-    }
-    override async view(options?: RequestOptions) {
-      const view = await super.view(options)
-      if (view.state === 'free') this.when.view?.()
-      return view
+      const look = this.queue.look.bind(this.queue)
+      this.queue.look = async (options) => {
+        const seen = await look(options)
+        if (seen.entries.length === 0) this.when.emptyQueue?.() // the cancel lands as the answer comes
+        return seen
+      }
     }
     override async acquire(leaseId: string, seconds: number, options?: RequestOptions) {
       this.when.acquire?.() // the cancel lands while the acquire is on its way
@@ -171,12 +172,12 @@ describe('waitForLease', () => {
     assert.deepEqual(await base.view(), { state: 'free', staleHolder: undefined }, 'and the waiter gave it back')
   })
 
-  it('does not try for the lease when the cancel lands after it saw the lock free', async () => {
+  it('does not try for the lease when the cancel lands after it saw nobody waiting', async () => {
     const container = containerOn(azurite)
     const base = new LockBlob(container, 'cancelled')
     await base.create()
     const cancel = new AbortController()
-    const lock = new LockThatCancels(container, { view: () => cancel.abort() })
+    const lock = new LockThatCancels(container, { emptyQueue: () => cancel.abort() })
     const err = await wait({
       lock,
       leaseDurationSeconds: 15,

@@ -6,6 +6,7 @@
 
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
+import { RENEWER_USER_AGENT } from '../../src/lock/storage.ts'
 import { DEV_KEY } from './azurite.ts'
 
 export interface Faults {
@@ -13,7 +14,7 @@ export interface Faults {
   drop?: boolean
   /** Delay before forwarding each request, in ms. */
   latencyMs?: number
-  /** Cut each new connection at once. */
+  /** Cut each new connection, unanswered, as soon as its first request has come (logged with outcome 'reset'). */
   reset?: boolean
   /** Share of requests (0..1) answered with this status instead of being forwarded, at random. */
   errorRate?: number
@@ -30,6 +31,8 @@ export interface RequestLog {
   /** The lease action (acquire, renew, release, break) or the comp= of the request. */
   kind: string
   outcome: 'forwarded' | 'dropped' | 'reset' | 'injected' | 'held'
+  /** Which process sent it, by its user agent: the renewer, or a step (main, post, a sub-action) or a test's client. */
+  by: 'renewer' | 'other'
   status?: number
   /** When storage's answer (or the injected one) reached the proxy. */
   answeredAt?: number
@@ -37,7 +40,7 @@ export interface RequestLog {
 
 export class FaultProxy {
   readonly log: RequestLog[] = []
-  /** TCP connections opened to the proxy (also those that reset cuts before a request is read). */
+  /** TCP connections opened to the proxy (also those that reset cuts). */
   connections = 0
   private faults: Faults = {}
   private server: Server | undefined
@@ -68,7 +71,14 @@ export class FaultProxy {
       this.connections++
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))
-      if (this.faults.reset) socket.destroy()
+      if (!this.faults.reset) return
+      // Cut once the request's head has come, so that the log can say who sent it; the client gets no answer.
+      socket.once('data', (head: Buffer) => {
+        const text = head.toString('latin1')
+        const by = sentBy(/^user-agent:[ \t]*(.*)$/im.exec(text)?.[1] ?? '')
+        this.log.push({ at: Date.now(), method: text.split(' ', 1)[0]!, kind: 'cut', outcome: 'reset', by })
+        socket.destroy()
+      })
     })
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve))
     this.port = (this.server.address() as { port: number }).port
@@ -112,7 +122,8 @@ export class FaultProxy {
     const kind = String(
       req.headers['x-ms-lease-action'] ?? url.searchParams.get('comp') ?? (req.method === 'HEAD' ? 'head' : req.method),
     )
-    const entry: RequestLog = { at: Date.now(), method: req.method ?? '', kind, outcome: 'forwarded' }
+    const by = sentBy(String(req.headers['user-agent'] ?? ''))
+    const entry: RequestLog = { at: Date.now(), method: req.method ?? '', kind, outcome: 'forwarded', by }
     this.log.push(entry)
     const faults = this.faults
     if (faults.drop) {
@@ -176,4 +187,8 @@ function collect(req: IncomingMessage): Promise<Buffer> {
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+function sentBy(userAgent: string): RequestLog['by'] {
+  return userAgent.startsWith(RENEWER_USER_AGENT) ? 'renewer' : 'other'
 }
