@@ -329,20 +329,36 @@ interface TestRun {
   tests: number
   output: string
   timedOut: boolean
+  /** With stopAtFirstFailure: the test whose failure ended the run. */
+  firstFailure?: string
 }
 
-function runTests(files: string[], pattern: string | undefined): Promise<TestRun> {
+/** A failed test as the spec reporter prints it: '✖ <name> (<time>)', indented by its depth. */
+const FAILED_TEST = /^\s*✖ (.*) \([\d.]+m?s\)$/m
+
+/**
+ * Runs the test files. With stopAtFirstFailure, the run is ended at the first
+ * failing test: one failure kills a mutant, and a mutant that makes the rest
+ * hang would otherwise cost a per-test timeout for each of them.
+ */
+function runTests(files: string[], pattern: string | undefined, stopAtFirstFailure = false): Promise<TestRun> {
   const args = ['--test', '--test-concurrency=1', '--test-timeout=180000']
   if (pattern) args.push(`--test-name-pattern=${pattern}`)
   return new Promise((done) => {
     let output = ''
     let timedOut = false
+    let firstFailure: string | undefined
     child = spawn(process.execPath, [...args, ...files], {
       cwd: ROOT,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     })
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString()
+      if (!stopAtFirstFailure || firstFailure !== undefined) return
+      firstFailure = FAILED_TEST.exec(output)?.[1]
+      if (firstFailure !== undefined) stopChild()
+    })
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
     const timer = setTimeout(() => {
       timedOut = true
@@ -352,7 +368,7 @@ function runTests(files: string[], pattern: string | undefined): Promise<TestRun
       clearTimeout(timer)
       child = undefined
       const tests = Number(/^ℹ tests (\d+)$/m.exec(output)?.[1] ?? 0)
-      done({ passed: code === 0, tests, output, timedOut })
+      done({ passed: code === 0 && firstFailure === undefined, tests, output, timedOut, firstFailure })
     })
   })
 }
@@ -394,7 +410,8 @@ async function runMutant(mutant: Mutant): Promise<Row> {
   try {
     writeFileSync(path, original.replace(mutant.original, mutant.replacement))
     if (rebuild) build()
-    const run = await runTests(mutant.tests, mutant.pattern)
+    const run = await runTests(mutant.tests, mutant.pattern, true)
+    if (run.firstFailure !== undefined) return row('killed', `by: ${run.firstFailure} (the first failing test)`)
     // A mutant that makes the tests hang is caught, but a hang is a poor way to be told: say so.
     if (run.timedOut) return row('killed', `HUNG: the tests did not finish within ${seconds(MUTANT_TIMEOUT_MS)}`)
     if (run.tests === 0) return row('ERROR', 'no test ran (the file list or the name pattern matches nothing)')

@@ -101,6 +101,8 @@ describe('waitForLease over a queue', () => {
     assert.ok(views(behind) <= 2, `the waiter behind looked at the lock ${views(behind)} times`)
     assert.ok(lists(behind) > 10, `the waiter behind listed the queue ${lists(behind)} times`)
     assert.ok(!behind.requests.includes('acquire') || behind.requests.indexOf('acquire') < 2, 'only the head acquired')
+    const acquires = (store: FakeStore): number => store.requests.filter((r) => r === 'acquire').length
+    assert.equal(acquires(head), 1, 'the head asked for the lease on arrival, then never while it saw the lock held')
   })
 
   test('does not try for a free lease while a live entry is ahead of it', async () => {
