@@ -11,6 +11,8 @@ export interface Turn {
   arrivedAt: number
   acquiredAt: number
   releasedAt: number
+  /** The queue ticket it waited with (its holder record says); none when it took a free lock at once. */
+  ticket?: number
 }
 
 export interface Fairness {
@@ -24,6 +26,14 @@ export interface Fairness {
   mostOvertaken: number
   /** The same, counting only turns that waited in the queue. */
   mostOvertakenInQueue: number
+  /** Turns that had a queue ticket. */
+  ticketed: number
+  /**
+   * Pairs of those served against ticket order: a later ticket before an earlier one. Arrival, as the
+   * soak counts it, starts with the main step's process, and a ticket is taken only once it has looked
+   * at the queue; this counts the queue's own order alone, and is 0 when the queue is first come, first served.
+   */
+  outOfTicketOrder: number
 }
 
 /** The median of the gaps between consecutive turns, in the order they held the lock. */
@@ -58,7 +68,12 @@ export function fairness(turns: Turn[]): Fairness {
     mostOvertakenInQueue = Math.max(mostOvertakenInQueue, overtaking.filter((t) => t.queued).length)
   }
   const ratio = !longest ? NaN : longest.idealMs > 0 ? longest.waitedMs / longest.idealMs : Infinity
-  return { handoffMs, longest, ratio, mostOvertaken, mostOvertakenInQueue }
+  const ticketed = turns.filter((t) => t.ticket !== undefined).sort((a, b) => a.acquiredAt - b.acquiredAt)
+  let outOfTicketOrder = 0
+  ticketed.forEach((served, i) => {
+    outOfTicketOrder += ticketed.slice(i + 1).filter((later) => later.ticket! < served.ticket!).length
+  })
+  return { handoffMs, longest, ratio, mostOvertaken, mostOvertakenInQueue, ticketed: ticketed.length, outOfTicketOrder }
 }
 
 /** One line for the soak's summary. */
@@ -71,4 +86,9 @@ export function describeFairness(f: Fairness): string {
     `${Number.isFinite(f.ratio) ? f.ratio.toFixed(2) : 'no wait at all there'}; ` +
     `at most ${f.mostOvertaken} later arrivals served before a job, ${f.mostOvertakenInQueue} of them from the queue`
   )
+}
+
+/** One line for the soak's summary: the queue's own order, by ticket. */
+export function describeTicketOrder(f: Fairness): string {
+  return `${f.ticketed} jobs waited with a ticket; ${f.outOfTicketOrder} pairs served against ticket order`
 }

@@ -18,13 +18,14 @@
 // At the end: overlapping pairs of holds (must be none), touching pairs (an end
 // and a start in the same millisecond, listed: a handoff takes at least one
 // request, so one is a failure too), the gaps between holds, lost leases, failed
-// steps. Exit code 1 on any of them.
+// steps, and jobs served against the order of their queue tickets (read from each
+// job's holder record while it holds the lock). Exit code 1 on any of them.
 
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
-import { BlobServiceClient } from '@azure/storage-blob'
+import { BlobServiceClient, type BlobClient } from '@azure/storage-blob'
 import type { RenewerReport } from '../src/renewer/lifecycle.ts'
 import { readStatusFile } from '../src/renewer/status.ts'
 import { startAzurite, type Azurite } from '../test/support/azurite.ts'
@@ -32,7 +33,7 @@ import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
 import { describePair, sweep, type Span } from '../test/support/spans.ts'
-import { describeFairness, fairness, type Turn } from './fairness.ts'
+import { describeFairness, describeTicketOrder, fairness, type Turn } from './fairness.ts'
 
 const LOCK = 'soak-contended'
 const PROXIED_LOCK = 'soak-contended-proxied'
@@ -184,6 +185,10 @@ function notePost(soak: Phase, who: string, post: StepResult): void {
 
 async function contender(soak: Phase, azurite: Azurite, index: number): Promise<void> {
   const repository = `soak-org-${String(index).padStart(2, '0')}/service`
+  // Read directly, not through the phase's fault proxy: the job's own record says which ticket it waited with.
+  const lockBlob = BlobServiceClient.fromConnectionString(azurite.connectionString)
+    .getContainerClient('locks')
+    .getBlobClient(soak.lock)
   while (claim(soak)) {
     const job = jobFor(
       azurite,
@@ -194,6 +199,7 @@ async function contender(soak: Phase, azurite: Azurite, index: number): Promise<
         workflow: 'soak',
       },
     )
+    let ticket: number | undefined
     try {
       const arrivedAt = Date.now()
       const main = await job.runMain()
@@ -203,6 +209,7 @@ async function contender(soak: Phase, azurite: Azurite, index: number): Promise<
         soak.failures.push(mainProblem)
       } else {
         soak.waitedSeconds.push(Number(main.outputs['waited-seconds']))
+        ticket = await ticketOf(lockBlob)
         const step = await job.runScript(CRITICAL)
         const stepFailed = stepProblem(`${repository} protected step`, step)
         if (stepFailed) soak.failures.push(stepFailed)
@@ -215,7 +222,7 @@ async function contender(soak: Phase, azurite: Azurite, index: number): Promise<
         soak.actionCycles++
         const acquiredAt = Date.parse(main.outputs['acquired-at'] ?? '')
         if (acquiredAt) {
-          soak.turns.push({ who: repository, queued: true, arrivedAt, acquiredAt, releasedAt: post.startedAt })
+          soak.turns.push({ who: repository, queued: true, arrivedAt, acquiredAt, releasedAt: post.startedAt, ticket })
         }
       }
       noteWarnings(soak, 'post', post)
@@ -226,6 +233,12 @@ async function contender(soak: Phase, azurite: Azurite, index: number): Promise<
       job.complete()
     }
   }
+}
+
+/** The queue ticket in the holder record of the job that holds the lock now; undefined without one. */
+async function ticketOf(blob: BlobClient): Promise<number | undefined> {
+  const ticket = (await blob.getProperties()).metadata?.holder_ticket
+  return ticket && /^\d{1,16}$/.test(ticket) ? Number(ticket) : undefined
 }
 
 interface StorageErrorLike {
@@ -447,7 +460,11 @@ function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undef
   for (const [kind, ms] of [...byKind].sort()) console.log(`    ${kind.padEnd(20)}${spread(ms, 'ms')}`)
   console.log("    (action -> action: one job's post step starts -> the next job's main step exits holding the lock)")
   console.log(`  action main waited    ${spread(phase.waitedSeconds, 's', 1)}`)
-  console.log(`  fairness              ${describeFairness(fairness(phase.turns))}`)
+  const fair = fairness(phase.turns)
+  console.log(`  fairness              ${describeFairness(fair)}`)
+  console.log(
+    `  queue order           ${describeTicketOrder(fair)}${fair.outOfTicketOrder === 0 ? ' (pass)' : ' (FAIL)'}`,
+  )
   if (proxy) {
     const injected = proxy.log.filter((l) => l.outcome === 'injected').length
     console.log(
@@ -467,7 +484,15 @@ function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undef
   for (const f of phase.failures.slice(0, 20)) console.log(`    ${f}`)
   if (phase.failures.length > 20) console.log(`    ... and ${phase.failures.length - 20} more`)
   const short = done === phase.cycles ? 0 : 1
-  return overlaps.length + touching.length + malformed.length + phase.lost.length + phase.failures.length + short
+  return (
+    overlaps.length +
+    touching.length +
+    malformed.length +
+    phase.lost.length +
+    phase.failures.length +
+    fair.outOfTicketOrder +
+    short
+  )
 }
 
 // ---------------------------------------------------------------- the soak

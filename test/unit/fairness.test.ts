@@ -42,4 +42,20 @@ describe('fairness', () => {
     assert.equal(f.mostOvertaken, 1)
     assert.equal(f.mostOvertakenInQueue, 0)
   })
+
+  test('counts the pairs served against ticket order, apart from arrival order', () => {
+    const ticketed = (who: string, arrivedAt: number, acquiredAt: number, ticket?: number): Turn => ({
+      ...turn(who, arrivedAt, acquiredAt, acquiredAt + 10),
+      ticket,
+    })
+    // b's process started first but took its ticket after c's: arrival says overtaken, the queue was in order.
+    const inOrder = fairness([ticketed('a', 0, 0), ticketed('b', 1, 20, 2), ticketed('c', 2, 10, 1)])
+    assert.equal(inOrder.mostOvertaken, 1)
+    assert.equal(inOrder.ticketed, 2)
+    assert.equal(inOrder.outOfTicketOrder, 0)
+    // d (ticket 3) served before c and b (tickets 1 and 2): two pairs against ticket order.
+    const outOfOrder = fairness([ticketed('d', 0, 0, 3), ticketed('c', 1, 10, 1), ticketed('b', 2, 20, 2)])
+    assert.equal(outOfOrder.ticketed, 3)
+    assert.equal(outOfOrder.outOfTicketOrder, 2)
+  })
 })
