@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import { newBreakRecord } from '../../src/lock/break-record.ts'
+import type { HolderRecord } from '../../src/lock/holder.ts'
 import { isLeaseGone, listLocks, LockBlob } from '../../src/lock/lock-blob.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
@@ -34,6 +35,9 @@ describe('lock status and break', () => {
     return { leaseId, holder }
   }
 
+  /** How a look shows our kind of record: heldByUs writes none of its lease duration, so it cannot be dated. */
+  const undated = (record: HolderRecord) => ({ record, freshness: { kind: 'unknown-age' }, infinite: false })
+
   it('says missing, free, held with a fixed lease, and held with an infinite foreign lease', async () => {
     const container = `s${randomUUID().slice(0, 8)}`
     const lock = lockOn(azurite, 'deploy', container)
@@ -48,8 +52,7 @@ describe('lock status and break', () => {
       leaseState: 'leased',
       leaseKind: 'fixed',
       holder,
-      // A record without its lease duration cannot be dated, so it is shown as it is.
-      seen: { record: holder, freshness: { kind: 'unknown-age' }, infinite: false },
+      seen: undated(holder),
       queue: [],
     })
     await lock.release(leaseId)
@@ -85,7 +88,7 @@ describe('lock status and break', () => {
         leaseState: 'leased',
         leaseKind: 'fixed',
         holder,
-        seen: { record: holder, freshness: { kind: 'unknown-age' }, infinite: false },
+        seen: undated(holder),
         queue: [],
       },
       { name: 'team/c-free', held: false, leaseState: 'available', queue: [] },

@@ -154,18 +154,24 @@ describe('waitForLease', () => {
 
   // Failure semantics: "Cancelled while waiting (SIGINT)": a lease taken during the signal is released.
 
-  it('releases a lease it took when the cancel lands while its acquire is in flight', async () => {
+  /** A wait on a free lock that is cancelled at the moment `at` names; returns its error, the lock and a plain view of it. */
+  async function cancelledWait(at: 'acquire' | 'emptyQueue') {
     const container = containerOn(azurite)
     const base = new LockBlob(container, 'cancelled')
     await base.create()
     const cancel = new AbortController()
-    const lock = new LockThatCancels(container, { acquire: () => cancel.abort() })
+    const lock = new LockThatCancels(container, { [at]: () => cancel.abort() })
     const err = await wait({
       lock,
       leaseDurationSeconds: 15,
       holder: holderFor('octo/api'),
       signal: cancel.signal,
     }).catch((e: unknown) => e)
+    return { err, lock, base }
+  }
+
+  it('releases a lease it took when the cancel lands while its acquire is in flight', async () => {
+    const { err, lock, base } = await cancelledWait('acquire')
     assert.ok(err instanceof LockCancelledError, String(err))
     assert.match(err.message, /^Cancelled while taking lock /)
     assert.deepEqual(lock.acquired, ['acquired'], 'Azure granted the lease after the cancel')
@@ -173,17 +179,7 @@ describe('waitForLease', () => {
   })
 
   it('does not try for the lease when the cancel lands after it saw nobody waiting', async () => {
-    const container = containerOn(azurite)
-    const base = new LockBlob(container, 'cancelled')
-    await base.create()
-    const cancel = new AbortController()
-    const lock = new LockThatCancels(container, { emptyQueue: () => cancel.abort() })
-    const err = await wait({
-      lock,
-      leaseDurationSeconds: 15,
-      holder: holderFor('octo/api'),
-      signal: cancel.signal,
-    }).catch((e: unknown) => e)
+    const { err, lock, base } = await cancelledWait('emptyQueue')
     assert.ok(err instanceof LockCancelledError, String(err))
     assert.match(err.message, /^Cancelled while waiting for lock /)
     assert.deepEqual(lock.acquired, [], 'no acquire was sent')
