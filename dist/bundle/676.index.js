@@ -1,0 +1,2873 @@
+export const id = 676;
+export const ids = [676,952];
+export const modules = {
+
+/***/ 5952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   k: () => (/* binding */ ProxyAgent)
+/* harmony export */ });
+// What the bundle holds in place of undici (LEFT_OUT in scripts/build.ts). @actions/http-client
+// imports its ProxyAgent at load time, but uses it only in getAgentDispatcher(), for callers
+// that bring their own fetch; neither @actions/core nor this action calls that. HttpClient's
+// requests, and their proxy support, go through node:http and tunnel.
+class ProxyAgent {
+    constructor() {
+        throw new Error('azure-mutex-action: undici is left out of dist/ (see LEFT_OUT in scripts/build.ts), so getAgentDispatcher() is unavailable.');
+    }
+}
+
+
+/***/ }),
+
+/***/ 1148:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ runBreak)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4912);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7349);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1284);
+// The break step (uses: org/azure-mutex-action/break@v1): breaks a lock's
+// lease at once, for a foreign client's infinite lease or a hung job that an
+// operator decides to override, and writes on the blob who broke it (this
+// run's repository, run and actor), why and when. The former holder's renewer
+// finds the lease gone at its next renewal, and its post step fails naming
+// this record: its protected steps may now overlap the next holder's.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runBreak() {
+    let spec;
+    let tokenAuth = false;
+    try {
+        const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readLockName */ .VY)(read);
+        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readContainer */ .u2)(read);
+        const reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readReason */ .pk)(read);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readStorageTarget */ .dZ)(read);
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__/* .usesEntra */ .x)(target.auth);
+        spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .LEASE_SECONDS */ .Vb.default };
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__/* .signInTo */ .a)(target, { check: true });
+        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() });
+        const breaker = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .holderFromEnvironment */ .Q)();
+        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
+        const outcome = await lock.breakLease((holder) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(breaker, reason, new Date(), holder));
+        switch (outcome.outcome) {
+            case 'missing':
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} does not exist: nothing to break. Check 'lock-name' and 'container'.`);
+            case 'not-held':
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held: nothing to break, nothing written.`);
+                return;
+            case 'broken':
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolder */ .sG)(outcome.holder)}.`);
+                if (outcome.recorded) {
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(outcome.record)}.`);
+                }
+                else {
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Another client took lock ${location} before the break record could be written: ` +
+                        "the former holder's post step will report the loss without naming this break.");
+                }
+        }
+    }
+    catch (err) {
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_9__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+    }
+}
+
+
+/***/ }),
+
+/***/ 915:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   Hw: () => (/* binding */ Defaults),
+/* harmony export */   KJ: () => (/* binding */ Exported),
+/* harmony export */   Uw: () => (/* binding */ State),
+/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */ });
+// The whole contract with action.yml and the sub-actions' action.yml files
+// (release/, status/, break/): every input, output, state key and exported
+// variable, spelled once.
+const Inputs = {
+    LockName: 'lock-name',
+    Container: 'container',
+    ConnectionString: 'connection-string',
+    AccountName: 'account-name',
+    AccountKey: 'account-key',
+    SasToken: 'sas-token',
+    BlobEndpoint: 'blob-endpoint',
+    ClientId: 'client-id',
+    TenantId: 'tenant-id',
+    Audience: 'audience',
+    LeaseDuration: 'lease-duration',
+    Timeout: 'timeout',
+    /** Main: with false, a timeout ends the step successfully, holding nothing (try-lock). */
+    FailOnTimeout: 'fail-on-timeout',
+    /** Break: why the lease is broken; written on the blob. */
+    Reason: 'reason',
+};
+const Outputs = {
+    LeaseId: 'lease-id',
+    AcquiredAt: 'acquired-at',
+    WaitedSeconds: 'waited-seconds',
+    /** Main: 'true' when this job holds the lock, 'false' otherwise; set on every run. */
+    Acquired: 'acquired',
+    /** Status, for one lock: 'true' when it is leased. */
+    Held: 'held',
+    /** Status, for one lock: its holder record as JSON, every value shown as the log shows it. */
+    Holder: 'holder',
+    /** Main: an integer that grows with every acquisition of the lock by this action; see the README. */
+    FencingToken: 'fencing-token',
+};
+const State = {
+    /** The lock: its LockSpec as JSON (no secrets); saved before waiting starts. */
+    Lock: 'lock',
+    /** For ambient Entra sign-in: the credential source main found, so post need not search again. */
+    AmbientSource: 'ambient-source',
+    /** The lease id main proposes, saved before it asks: post can give back a lease taken as main died. */
+    ProposedLeaseId: 'proposed-lease-id',
+    /** The lease, as JSON, saved the moment it is ours, so post can release it whatever happens next. */
+    Lease: 'lease',
+    /** Where the renewer listens and the token it obeys, as JSON; saved before the renewer starts. */
+    RenewerChannel: 'renewer-channel',
+    /** The renewer's status file: its latest report, for when it cannot answer. */
+    StatusFile: 'renewer-status-file',
+    /** What main saw while it waited, as JSON: post writes the job summary from it. */
+    Wait: 'wait',
+    /** This job's turn, as JSON: its fencing token and its place in line on arrival, for the job summary. */
+    Turn: 'turn',
+};
+/** Variables that a step exports ($GITHUB_ENV) for the later steps of the job. */
+const Exported = {
+    /**
+     * The locks this job holds, as a JSON list of {lockName, location, acquiredAt, channel}:
+     * how a release step, which cannot read main's state, finds each renewer.
+     */
+    HeldLocks: 'AZURE_MUTEX_HELD_LOCKS',
+};
+const Defaults = {
+    Container: 'locks',
+    /** The audience Entra ID expects on a GitHub OIDC token in a federated credential. */
+    Audience: 'api://AzureADTokenExchange',
+};
+
+
+/***/ }),
+
+/***/ 645:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ holderFromEnvironment),
+/* harmony export */   g: () => (/* binding */ oidcRequestFromEnv)
+/* harmony export */ });
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(915);
+// What the runner tells the job about itself, from its environment: who we
+// are (the holder record waiters in other repositories see), and how this
+// job may ask GitHub for an OIDC token.
+
+
+function holderFromEnvironment(env = process.env) {
+    const server = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
+    return {
+        repository,
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        runId,
+        runAttempt: env.GITHUB_RUN_ATTEMPT ?? '',
+        actor: env.GITHUB_ACTOR ?? '',
+        runUrl: repository && runId ? `${server}/${repository}/actions/runs/${runId}` : '',
+    };
+}
+/** ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN, which the runner sets only for jobs with 'id-token: write'. */
+function oidcRequestFromEnv(env = process.env) {
+    const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const token = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!url || !token) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`'${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Inputs */ .G0.TenantId}' sign in with GitHub's OIDC token, but this job may not request one: ` +
+            "add 'permissions: id-token: write' to the job or the workflow. (Pull requests from forks never get one.)");
+    }
+    return { url, token };
+}
+
+
+/***/ }),
+
+/***/ 9280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ failStep)
+/* harmony export */ });
+/* unused harmony export messageFor */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _sign_in_ambient_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3271);
+/* harmony import */ var _sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(969);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6864);
+// One place that turns any failure into the single error line a user sees.
+
+
+
+
+
+
+/** The message for a failure: ours as written, storage errors in plain words, anything else marked unexpected. */
+function messageFor(err, endpoint, context = {}) {
+    if (err instanceof _sign_in_ambient_js__WEBPACK_IMPORTED_MODULE_2__/* .NoAmbientCredentialError */ .pl) {
+        return (`${err.message} Or sign in with GitHub's OIDC token: ` +
+            `set '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' and 'permissions: id-token: write'.`);
+    }
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+        return err.message;
+    // Before the status check: an identity error carries Entra's HTTP status, not storage's.
+    if ((0,_sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__/* .isIdentityError */ .Lo)(err))
+        return (0,_sign_in_entra_id_js__WEBPACK_IMPORTED_MODULE_3__/* .describeIdentityError */ ._q)(err);
+    if ((0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) !== undefined || (0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .storageErrorCode */ .t6)(err) !== undefined) {
+        return (0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeStorageError */ .rb)(err, endpoint ?? 'the blob endpoint', context);
+    }
+    return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`;
+}
+/** Fails the step with one line, outside any log group; the stack goes to the debug log only. */
+function failStep(err, endpoint, context = {}) {
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_5__/* .endPhase */ .z)();
+    if (err instanceof Error && err.stack)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(err.stack);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(messageFor(err, endpoint, context));
+}
+
+
+/***/ }),
+
+/***/ 2094:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fj: () => (/* binding */ publishHeld),
+/* harmony export */   Mw: () => (/* binding */ heldLocks),
+/* harmony export */   O: () => (/* binding */ withdrawHeld),
+/* harmony export */   V5: () => (/* binding */ pickHeld)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7832);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5895);
+// The locks this job holds, published for the job's later steps. A release
+// step is an action of its own: it cannot read main's state, and it has no
+// credentials. Main therefore exports, through $GITHUB_ENV, where each lock's
+// renewer listens and the token it obeys; a second lock step adds its lock to
+// the list, and a release step takes its lock off. The token is masked: the
+// runner shows exported variables in later steps' logs.
+
+
+
+
+
+
+const heldLockFields = {
+    lockName: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al,
+    /** account/container/name, as the logs name the lock. */
+    location: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .time */ .kB,
+    channel: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)({ address: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al, token: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .nonEmptyText */ .al }),
+};
+/** More locks than any job holds: a list longer than this was not written by main. */
+const MAX_HELD = 100;
+const heldLocksShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .listOf */ .c3)((0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)(heldLockFields), MAX_HELD);
+/** The locks the earlier steps published; [] when none. Throws MalformedError when the variable holds something else. */
+function heldLocks(env = process.env) {
+    const value = env[_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks];
+    if (!value)
+        return [];
+    const held = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .parseJson */ .qF)(value, heldLocksShape);
+    if (!held)
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_2__/* .MalformedError */ .G4(`${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks} is not the list that the main step writes`);
+    return held;
+}
+function publish(held) {
+    // Without the file, core.exportVariable would fall back to the set-env command, which runners refuse.
+    if (!process.env.GITHUB_ENV) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`GITHUB_ENV is not set: release steps cannot find this job's locks (${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks}).`);
+        return;
+    }
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks, JSON.stringify(held));
+}
+/** Adds a lock this job now holds (in place of an older entry for the same lock). */
+function publishHeld(lock) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(lock.channel.token);
+    let held;
+    try {
+        held = heldLocks();
+    }
+    catch {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Exported */ .KJ.HeldLocks} held something else: starting the list again`);
+        held = [];
+    }
+    const entry = {
+        lockName: lock.lockName,
+        location: lock.location,
+        acquiredAt: lock.acquiredAt.toISOString(),
+        channel: { address: lock.channel.address, token: lock.channel.token },
+    };
+    publish([...held.filter((other) => other.location !== lock.location), entry]);
+}
+/** Takes a released lock off the list. */
+function withdrawHeld(location) {
+    publish(heldLocks().filter((other) => other.location !== location));
+}
+/**
+ * The held lock a release step means: the one named, or the only one. One
+ * clear error otherwise, listing what the job holds.
+ */
+function pickHeld(held, lockName) {
+    // Earlier steps of the job wrote these; shown like any text the action did not write itself.
+    const list = (locks) => locks.map((lock) => (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(lock.location)).join(', ');
+    if (held.length === 0) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('This job holds no lock to release: the main action (uses: org/azure-mutex-action@v1) must take it earlier ' +
+            "in the same job. (It took none, it did not get the lock with 'fail-on-timeout: false', or a release step " +
+            'released it already.)');
+    }
+    if (lockName === undefined) {
+        if (held.length === 1)
+            return held[0];
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds ${held.length} locks (${list(held)}): name the one to release in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}'.`);
+    }
+    const named = held.filter((lock) => lock.lockName === lockName);
+    if (named.length === 1)
+        return named[0];
+    if (named.length === 0) {
+        throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds no lock named '${lockName}'; it holds ${list(held)}.`);
+    }
+    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job holds ${named.length} locks named '${lockName}', in different containers or accounts (${list(named)}): ` +
+        'a release step cannot tell them apart; let their post steps release them.');
+}
+
+
+/***/ }),
+
+/***/ 1729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FW: () => (/* binding */ readOptionalLockName),
+/* harmony export */   VY: () => (/* binding */ readLockName),
+/* harmony export */   dZ: () => (/* binding */ readStorageTarget),
+/* harmony export */   pk: () => (/* binding */ readReason),
+/* harmony export */   sb: () => (/* binding */ readSettings),
+/* harmony export */   u2: () => (/* binding */ readContainer)
+/* harmony export */ });
+/* unused harmony exports InputError, readLeaseDuration, readTimeout, readBoolean, readFailOnTimeout, REASON_MAX_LENGTH */
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
+/* harmony import */ var _lock_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6139);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4906);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+// Turns the step's inputs into one typed settings object, up front. Every
+// problem becomes an InputError that names the input and the form expected.
+
+
+
+
+
+
+class InputError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+    name = 'InputError';
+}
+function invalid(input, problem) {
+    return new InputError(`Invalid input '${input}': ${problem}.`);
+}
+function readLockName(read) {
+    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName);
+    if (name === '') {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
+    }
+    const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_5__/* .lockNameProblem */ .Qn)(name);
+    if (problem)
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
+    return name;
+}
+/** The lock name of a sub-action, where it may be left out: undefined when it is. */
+function readOptionalLockName(read) {
+    return read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
+}
+function readContainer(read) {
+    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Defaults */ .Hw.Container;
+    const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_5__/* .containerNameProblem */ .iH)(container);
+    if (problem) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Container, `'${container}' is not a valid container name: ${problem}`);
+    }
+    return container;
+}
+function readLeaseDuration(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LeaseDuration);
+    if (text === '')
+        return _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.default;
+    const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
+    if ((0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .leaseSecondsProblem */ .j1)(seconds)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LeaseDuration, `'${text}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
+    }
+    return seconds;
+}
+function readTimeout(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Timeout);
+    if (text === '')
+        return undefined;
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    if (ms === undefined) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Timeout, `'${text}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+    }
+    return ms;
+}
+/**
+ * A yes/no input with the rule of core.getBooleanInput: true, True or TRUE;
+ * false, False or FALSE. Empty gives the default.
+ */
+function readBoolean(read, input, defaultValue) {
+    const text = read(input);
+    if (text === '')
+        return defaultValue;
+    if (['true', 'True', 'TRUE'].includes(text))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(text))
+        return false;
+    throw invalid(input, `'${text}' is not a boolean; expected true or false`);
+}
+function readFailOnTimeout(read) {
+    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.FailOnTimeout, true);
+}
+/** The longest reason a break record keeps: metadata is sent in HTTP headers, 8 KiB for all of it. */
+const REASON_MAX_LENGTH = 300;
+/** Why an operator breaks a lease: required, one line, at most REASON_MAX_LENGTH characters. */
+function readReason(read) {
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason);
+    if (reason === '') {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
+            "It is written on the lock blob, and the former holder's post step shows it.");
+    }
+    if (reason.length > REASON_MAX_LENGTH) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+    }
+    return reason;
+}
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+/**
+ * Exactly one kind of credential: a connection string, an account key, a SAS
+ * token, Entra ID through GitHub OIDC (client-id and tenant-id), or, with only
+ * an account name or endpoint, the Azure credential found on the runner.
+ */
+function readStorageTarget(read) {
+    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString);
+    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName);
+    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey);
+    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken);
+    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint);
+    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId);
+    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId);
+    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Audience);
+    const kinds = [
+        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString,
+        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey,
+        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken,
+    ].filter(Boolean);
+    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId].filter(Boolean);
+    if (kinds.length > 0 && entra.length > 0) {
+        throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)} and ${quoted(entra)}: ` +
+            `'${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
+    }
+    if (kinds.length > 1) {
+        throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)}.`);
+    }
+    if (audience && entra.length === 0) {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}'.`);
+    }
+    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
+    if (connectionString) {
+        if (accountName) {
+            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
+        }
+        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConnectionString */ .HH)(connectionString));
+        return endpointOverride ? { ...target, endpoint: endpointOverride } : target;
+    }
+    if (kinds.length === 0 && entra.length === 0 && accountName === '' && !endpointOverride) {
+        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken}'; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
+    }
+    if (accountName === '' && (kinds.length > 0 || !endpointOverride)) {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
+    }
+    if (accountName) {
+        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .accountNameProblem */ .w_)(accountName);
+        if (nameProblem)
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName, `'${accountName}' is not a storage account name; ${nameProblem}`);
+    }
+    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultEndpoint */ .nQ)(accountName);
+    if (accountKey) {
+        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .accountKeyProblem */ .Kp)(accountKey);
+        if (keyProblem)
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey, keyProblem);
+        return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } };
+    }
+    if (sasToken) {
+        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeSasToken */ .co)(sasToken)) } };
+    }
+    // Entra ID from here on: bearer tokens travel only over https.
+    if (!endpoint.startsWith('https://')) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint, `'${endpoint}' is http, but Entra ID tokens are sent only over https`);
+    }
+    if (entra.length === 0)
+        return { endpoint, auth: { kind: 'ambient' } };
+    if (!clientId) {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
+    }
+    if (!tenantId) {
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
+    }
+    if (!GUID.test(clientId)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
+    }
+    if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
+    }
+    return {
+        endpoint,
+        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Defaults */ .Hw.Audience },
+    };
+}
+function quoted(names) {
+    return names.map((name) => `'${String(name)}'`).join(' and ');
+}
+function guard(input, parse) {
+    try {
+        return parse();
+    }
+    catch (err) {
+        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .StorageConfigError */ .ix)
+            throw invalid(input, err.message);
+        throw err;
+    }
+}
+function readSettings(read) {
+    const lockName = readLockName(read);
+    const container = readContainer(read);
+    const leaseDurationSeconds = readLeaseDuration(read);
+    const timeoutMs = readTimeout(read);
+    const failOnTimeout = readFailOnTimeout(read);
+    const { endpoint, auth } = readStorageTarget(read);
+    return { lock: { endpoint, container, lockName, leaseDurationSeconds }, auth, timeoutMs, failOnTimeout };
+}
+
+
+/***/ }),
+
+/***/ 2603:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ lossMessage)
+/* harmony export */ });
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9916);
+// How a lost lock is reported, by post and by a release step: when
+// exclusivity ended, when the loss was found and why, and who broke the lease
+// when a break step did.
+
+function lossMessage(location, loss, brokenBy) {
+    const broken = brokenBy ? ` It was ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .describeBreak */ .Li)(brokenBy)}.` : '';
+    return (`Lock ${location} was lost: exclusivity was guaranteed only until ${loss.exclusiveUntil}, ` +
+        `and the loss was found at ${loss.detectedAt}: ${loss.reason}.${broken} ` +
+        `Steps that ran under the lock after ${loss.exclusiveUntil} may have overlapped another holder.`);
+}
+
+
+/***/ }),
+
+/***/ 2398:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ runMain)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(1659);
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 4 modules
+var lock_blob = __webpack_require__(4912);
+// EXTERNAL MODULE: ./src/lock/spec.ts
+var lock_spec = __webpack_require__(7832);
+// EXTERNAL MODULE: ./src/lock/storage.ts
+var storage = __webpack_require__(4906);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/lock/queue.ts
+var queue = __webpack_require__(5624);
+;// CONCATENATED MODULE: ./src/lock/attempt.ts
+// One attempt of a waiter: what it does each time the wait loop wakes it.
+//
+// Outside the queue (its first attempt): one listing of the queue. Nobody
+// waiting: it tries for the lease at once, and only if that fails does it join.
+// Somebody waiting: it joins behind them.
+//
+// In the queue, it holds an entry named by its ticket and renews the entry's
+// lease every third of the lease duration. At the head (no live entry ahead)
+// it looks at the lock often and takes the lease when it is free; further back
+// it only lists the queue, seldom, to learn when it has moved up. Clients that
+// do not queue (go-azuremutex, az CLI, older versions) may still take a free
+// lease: the head then just keeps looking.
+
+
+
+/**
+ * At the head: a look at the lock every 90-140 ms, so a release is seen
+ * about 60 ms after it on average (about 530 requests a minute with the
+ * entry's renewals, under 600). Right behind the head: a listing every 1-1.5 s,
+ * so that it takes the head soon after the head takes the lock; a hold
+ * shorter than that leaves the lock idle for the rest (about 60 requests a
+ * minute with a 15 s lease, 50 with 60 s). Further back: a listing every
+ * 4-5 s, which with the entry's renewals (12 a minute for a 15 s lease, 3 for
+ * 60 s) and a look at the holder for the line every 30 s stays under 30
+ * requests a minute.
+ */
+const DEFAULT_PACING = {
+    headPollMs: [90, 140],
+    outsidePollMs: [250, 750],
+    onDeckPollMs: [1_000, 1_500],
+    queuePollMs: [4_000, 5_000],
+    headListMs: 30_000,
+};
+/**
+ * The credential may not list the container (a SAS without 'l', or an
+ * account SAS without the container resource type): the queue cannot be read.
+ */
+function isListingRefused(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return ((0,errors/* statusCode */.se)(err) === 403 &&
+        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationResourceTypeMismatch'));
+}
+/** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
+const FIRST_LOOK_LIMIT = 5;
+/** Tickets to try in a row that turn out to have an entry already, before giving up. */
+const MAX_TAKEN_TICKETS = 10;
+/** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
+const RECORD_PAUSE_MS = 300;
+/** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
+const TIDY_TIMEOUT_MS = 2_000;
+const between = ([min, max]) => min + Math.random() * (max - min);
+class Waiter {
+    options;
+    entry;
+    head = false;
+    listAt = 0;
+    /** A second look at the lock, soon after one that found a lease without a record. */
+    viewAt = Infinity;
+    /** The lease was asked for: whatever ends the wait without success gives it back. */
+    acquireTried = false;
+    /** The lease is ours, but taking it was not finished (a request failed after the grant). */
+    acquired = false;
+    /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
+    answered = false;
+    /** The queue cannot be read with this credential: the waiter waits outside it. */
+    outside = false;
+    constructor(options) {
+        this.options = options;
+    }
+    get store() {
+        return this.options.store;
+    }
+    /** One attempt; `call` gives each request its signal and deadline. */
+    async attempt(call, wantsHolder) {
+        if (this.acquired) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (this.outside)
+            return this.outsideQueue(call);
+        if (!this.entry)
+            return this.fromOutside(call);
+        await this.keepEntry(call);
+        let ahead;
+        if (Date.now() >= this.listAt)
+            ahead = await this.lookAtQueue(call);
+        if (this.head)
+            return this.asHead(call, ahead);
+        // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
+        const pending = this.entry?.predecessor !== undefined && ahead?.length === 0;
+        const look = ahead ? pending || wantsHolder(ahead.length) : Date.now() >= this.viewAt;
+        const lock = look ? await this.store.view(call()) : undefined;
+        // A lease without a record is also the moment between a new holder's lease and its record:
+        // look once more shortly, rather than at the next listing, so that the line names the holder.
+        this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? Date.now() + RECORD_PAUSE_MS : Infinity;
+        const predecessor = this.entry?.predecessor;
+        if (predecessor &&
+            lock?.state === 'leased' &&
+            (0,queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
+            this.entry.predecessor = undefined;
+            this.head = true;
+            this.listAt = Date.now() + this.options.pacing.headListMs;
+        }
+        const sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead };
+        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
+    }
+    /** When the next attempt is due: the next look (at the lock for the head, at the queue for the others) or renewal. */
+    wakeAt() {
+        const lookAt = this.head ? Date.now() + between(this.options.pacing.headPollMs) : this.listAt;
+        return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity);
+    }
+    /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
+    async fromOutside(call) {
+        let look;
+        try {
+            look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
+        }
+        catch (err) {
+            if (!isListingRefused(err))
+                throw err;
+            // Waiting as before the queue, rather than not at all: say so, once.
+            this.outside = true;
+            this.options.emit({ type: 'outside-queue', error: err });
+            return this.outsideQueue(call);
+        }
+        this.answered = true;
+        const live = look.entries.filter((entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow));
+        void this.sweep(look.entries.filter((entry) => !(0,queue/* isLive */.DG)(entry, look.serviceNow)));
+        if (live.length === 0 && look.complete) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (!this.options.willWait) {
+            const lock = await this.store.view(call());
+            return {
+                kind: 'waiting',
+                sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
+                wakeAt: 0,
+            };
+        }
+        const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
+        if (lock.state === 'leased' && !lock.holder)
+            this.viewAt = Date.now() + RECORD_PAUSE_MS;
+        const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
+        // At the head with the lock free (its holder let go meanwhile): look again at once.
+        return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() };
+    }
+    /**
+     * Asks for the lease with our id (idempotent: it also re-confirms a lease
+     * taken on an earlier try). A missing blob is created, and the attempt ends
+     * to try again at once.
+     */
+    async acquire(call) {
+        // A cancel that came while we looked: ask for nothing more.
+        if (this.options.signal?.aborted)
+            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
+        this.acquireTried = true;
+        const sentAt = new Date();
+        const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+        this.acquired = outcome === 'acquired';
+        if (outcome === 'acquired')
+            return { kind: 'acquired', sentAt };
+        // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
+        this.acquireTried = false;
+        if (outcome === 'held-by-other')
+            return outcome;
+        const created = await this.store.create(call());
+        if (created !== 'nothing')
+            this.options.emit({ type: 'created', what: created });
+        return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
+    }
+    /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
+    async join(call, previousTicket) {
+        const leaseId = (0,external_node_crypto_.randomUUID)();
+        let claim;
+        let entered;
+        let tries = 0;
+        do {
+            claim = await this.store.queue.claimTicket(call());
+            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call());
+            // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
+        } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
+        if (entered === 'taken')
+            throw new errors/* LockError */.Ku(`The queue of lock ${this.store.location} holds entries this action did not write.`);
+        // The container is gone: start again from outside, which creates it.
+        if (entered === 'missing')
+            return [];
+        this.entry = {
+            ticket: claim.ticket,
+            leaseId,
+            renewAt: Date.now() + (this.options.leaseSeconds * 1000) / 3,
+            // Our own earlier ticket (when joining again) is not waited for.
+            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue/* recentPredecessor */.JX)(claim, Date.now()),
+        };
+        return this.lookAtQueue(call, { justJoined: true });
+    }
+    /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
+    async keepEntry(call) {
+        const entry = this.entry;
+        if (!entry || Date.now() < entry.renewAt)
+            return;
+        let renewed;
+        try {
+            renewed = await this.store.queue.renewEntry(entry.ticket, entry.leaseId, call());
+        }
+        catch (err) {
+            if (!(0,errors/* isTransient */.dg)(err))
+                throw err;
+            entry.renewAt = Date.now() + 1_000; // two more chances at least before the lease lapses
+            return;
+        }
+        if (renewed === 'renewed') {
+            entry.renewAt = Date.now() + (this.options.leaseSeconds * 1000) / 3;
+            return;
+        }
+        await this.rejoin(call);
+    }
+    async rejoin(call) {
+        const previous = this.entry?.ticket;
+        this.entry = undefined;
+        this.head = false;
+        this.options.emit({ type: 'rejoined', waitedMs: this.options.waitedMs() });
+        return this.join(call, previous);
+    }
+    /** Lists the queue up to our entry: who is ahead, whether we are the head; lapsed entries ahead are swept. */
+    async lookAtQueue(call, { justJoined = false } = {}) {
+        const entry = this.entry;
+        if (!entry)
+            return [];
+        const look = await this.store.queue.look({ ...call(), upTo: entry.ticket });
+        const standing = (0,queue/* standingOf */.YP)(look, entry.ticket);
+        // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
+        if (!standing.mine && !justJoined)
+            return this.rejoin(call);
+        void this.sweep(standing.lapsed);
+        const predecessor = entry.predecessor;
+        if (predecessor && ((0,queue/* predecessorShown */.jg)(predecessor, look) || Date.now() >= predecessor.until)) {
+            entry.predecessor = undefined;
+        }
+        this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
+        const { pacing } = this.options;
+        const pause = this.head
+            ? pacing.headListMs
+            : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs);
+        // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
+        const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
+        this.listAt = Date.now() + (pending ? between(this.options.pacing.headPollMs) : pause);
+        return standing.ahead;
+    }
+    /**
+     * Without the queue: look at the lock, and take it when it is free, as a
+     * client that does not queue would. Such a waiter gets the lock only when
+     * it wins a race, and it looks less often than the head, so that it does
+     * not crowd out the waiters that wait in turn.
+     */
+    async outsideQueue(call) {
+        const lock = await this.store.view(call());
+        this.answered = true;
+        if (lock.state === 'missing' || lock.state === 'free') {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        const sighting = { lock: lock.state === 'leased' ? lock : undefined };
+        return { kind: 'waiting', sighting, wakeAt: Date.now() + between(this.options.pacing.outsidePollMs) };
+    }
+    /** At the head: look at the lock, and take it when it is free. */
+    async asHead(call, ahead) {
+        const lock = await this.store.view(call());
+        if (lock.state === 'missing' || lock.state === 'free') {
+            const outcome = await this.acquire(call);
+            // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        const sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead };
+        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
+    }
+    /**
+     * The lease is ours: write our holder record, take the next fencing token,
+     * and leave the queue, all at once. Returns the record as written and the token.
+     */
+    async take(record, call) {
+        // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
+        const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
+        const [, fencingToken] = await Promise.all([
+            this.store.writeHolder(this.options.leaseId, written, call()),
+            this.store.nextFencingToken(call()),
+            this.leave(),
+        ]);
+        this.acquired = false;
+        return { record: written, fencingToken };
+    }
+    /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
+    async leave() {
+        const entry = this.entry;
+        if (!entry)
+            return;
+        this.entry = undefined;
+        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+    }
+    /** The wait ends without success: leave the queue, and give back a lease we may hold. */
+    async abandon() {
+        const giveBack = this.acquireTried
+            ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+            : undefined;
+        await Promise.all([this.leave(), giveBack]);
+    }
+    /** Removes entries whose waiters are gone. Not awaited by the attempt: it is housekeeping. */
+    async sweep(lapsed) {
+        await Promise.all(lapsed.map((entry) => this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)));
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var lock_holder = __webpack_require__(7053);
+;// CONCATENATED MODULE: ./src/lock/wait-report.ts
+// The waiter's reporting: what each attempt saw goes in, and out come the few
+// events worth a line in the log: when waiting starts, when the waiter's place
+// in line or the holder changes, every so often while nothing changes, and
+// once for a lease that never ends by itself. No storage, no wording: the
+// action layer words the events.
+
+class WaitReport {
+    options;
+    /** The holder as last believed for the lines; undefined while the lock is free or not yet seen. */
+    seen;
+    /** The holder at the last look, believed or not yet. */
+    latest;
+    heldAtLastLook = false;
+    ahead = [];
+    queued = false;
+    reportedAhead;
+    reportedHolder;
+    lastLineAt = 0;
+    started = false;
+    infiniteTold = false;
+    /** A lease without a record was seen once: believed the second time (a new holder writes its record just after). */
+    unknownOnce = false;
+    /** Records seen on a free blob: their holder's lease lapsed, so a record-less client that leases it next is not them. */
+    stale = new Set();
+    firstPosition;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The holder at the last look that saw the lock leased, for the timeout message. */
+    get holder() {
+        return this.latest;
+    }
+    /** The place in line of the first line; undefined when no line was due (the lock was taken at once). */
+    get arrivalPosition() {
+        return this.firstPosition;
+    }
+    /** Whether a look at the lock would make a line now: the first one, a new place in line, or one that is due. */
+    wantsHolder(aheadCount, now) {
+        return !this.started || aheadCount !== this.reportedAhead || now - this.lastLineAt >= this.options.progressEveryMs;
+    }
+    place() {
+        return {
+            position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
+            holder: this.heldAtLastLook ? this.seen : undefined,
+            ahead: this.ahead.map((entry) => entry.waiter),
+            queued: this.queued,
+        };
+    }
+    /** Takes in one attempt's sighting; returns the events it makes, in order. */
+    see(sighting, waitedMs, now) {
+        const events = [];
+        let settled = sighting.lock === undefined;
+        const lock = sighting.lock;
+        if (lock?.state === 'free') {
+            if (lock.staleHolder)
+                this.stale.add((0,lock_holder/* holderKey */.I4)(lock.staleHolder));
+            this.unknownOnce = false;
+            this.heldAtLastLook = false;
+            settled = true;
+        }
+        else if (lock?.state === 'leased') {
+            const record = lock.holder && !this.stale.has((0,lock_holder/* holderKey */.I4)(lock.holder)) ? lock.holder : undefined;
+            this.latest = {
+                record,
+                freshness: record ? (0,lock_holder/* freshnessOf */.T5)(record, lock.modifiedAt, lock.serviceNow) : { kind: 'unknown-age' },
+                infinite: lock.infinite,
+            };
+            // A lease without a record is also what a handoff looks like for a few ms.
+            settled = record !== undefined || this.unknownOnce;
+            this.unknownOnce = record === undefined;
+            if (settled) {
+                this.seen = this.latest;
+                this.heldAtLastLook = true;
+                if (lock.infinite && this.options.noTimeLimit && !this.infiniteTold) {
+                    this.infiniteTold = true;
+                    events.push({ type: 'infinite-lease', holder: this.seen, breakCommand: this.options.breakCommand });
+                }
+            }
+        }
+        if (sighting.ahead) {
+            this.ahead = sighting.ahead;
+            this.queued = true;
+        }
+        // Lines wait for a settled look at the lock, so that they name the holder rightly.
+        if (!settled || (!this.started && !lock))
+            return events;
+        const place = this.place();
+        const holderKeyNow = (0,lock_holder/* holderSeenKey */.z)(place.holder);
+        let type;
+        if (!this.started)
+            type = 'waiting';
+        else if (this.ahead.length !== this.reportedAhead)
+            type = 'moved';
+        else if (lock && place.holder && holderKeyNow !== this.reportedHolder)
+            type = 'holder-changed';
+        else if (now - this.lastLineAt >= this.options.progressEveryMs)
+            type = 'still-waiting';
+        if (!type)
+            return events;
+        events.push({ type, place, waitedMs });
+        this.started = true;
+        this.firstPosition ??= place.position;
+        this.reportedAhead = this.ahead.length;
+        if (lock)
+            this.reportedHolder = holderKeyNow;
+        this.lastLineAt = now;
+        return events;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lock/waiter.ts
+// The wait loop: wakes the waiter for one attempt at a time (attempt.ts),
+// feeds what each attempt saw to the reporting (wait-report.ts), and owns the
+// rest: the time limit, the cancel, the requests' deadlines, and riding out a
+// storage service that fails for a while. Whatever ends the wait, the waiter
+// leaves the queue before this returns.
+
+
+
+
+
+
+
+
+/** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
+const DEADLINE_GRACE_MS = 2_000;
+/**
+ * Waits until the lease is ours, in turn, then writes our holder record and
+ * takes a fencing token. Throws LockTimeoutError when the time runs out,
+ * LockCancelledError on cancel, and the storage error when one is not
+ * transient (bad credentials, for instance).
+ */
+async function waitForLease(options) {
+    const { lock, signal } = options;
+    const started = Date.now();
+    const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
+    const progressEveryMs = options.progressEveryMs ?? 30_000;
+    const graceMs = options.cancelGraceMs ?? 1_000;
+    const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
+    const emit = (event) => options.onEvent?.(event);
+    const waitedMs = () => Date.now() - started;
+    const report = new WaitReport({
+        progressEveryMs,
+        noTimeLimit: options.timeoutMs === undefined,
+        breakCommand: lock.breakCommand,
+    });
+    // Requests get a short grace after a cancel: an acquire that is in flight is
+    // better finished and released than abandoned half way.
+    const requests = new AbortController();
+    // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
+    // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
+    const call = () => ({
+        signal: requests.signal,
+        timeoutMs: Math.max(1_000, Math.min(lock_blob/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc, Math.ceil((deadline - Date.now() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
+    });
+    const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
+    signal?.addEventListener('abort', onCancel, { once: true });
+    const waiter = new Waiter({
+        store: lock,
+        leaseId,
+        leaseSeconds: options.leaseDurationSeconds,
+        who: options.holder,
+        willWait: deadline > started,
+        pacing: options.pacing ?? DEFAULT_PACING,
+        emit,
+        waitedMs,
+        signal,
+    });
+    let tried = false; // the lock was tried for, or seen held: a timeout of 0 still tries once
+    let contacted = false;
+    let lastTroubleReport = -Infinity;
+    try {
+        for (;;) {
+            if (signal?.aborted)
+                throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
+            if (Date.now() >= deadline && tried)
+                throw timedOut(lock, started, report);
+            let wakeAt = Date.now();
+            try {
+                const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, Date.now()));
+                contacted = true;
+                tried ||= outcome.kind === 'acquired' || outcome.tried !== false;
+                if (outcome.kind === 'acquired') {
+                    if (signal?.aborted)
+                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
+                    const acquiredAt = new Date();
+                    const { record: holder, fencingToken } = await waiter.take({
+                        ...options.holder,
+                        acquiredAt: acquiredAt.toISOString(),
+                        leaseSeconds: String(options.leaseDurationSeconds),
+                    }, call);
+                    if (signal?.aborted)
+                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
+                    return {
+                        leaseId,
+                        confirmedAt: outcome.sentAt,
+                        acquiredAt,
+                        waitedMs: acquiredAt.getTime() - started,
+                        holder,
+                        fencingToken,
+                        arrivalPosition: report.arrivalPosition ?? 1,
+                    };
+                }
+                for (const event of report.see(outcome.sighting, waitedMs(), Date.now()))
+                    emit(event);
+                wakeAt = outcome.wakeAt;
+            }
+            catch (err) {
+                if (err instanceof errors/* LockCancelledError */.pw)
+                    throw err;
+                if (signal?.aborted)
+                    continue;
+                contacted ||= waiter.answered;
+                // Until the service has answered once, a network failure is about the
+                // setup (a wrong or unreachable endpoint) and the SDK has retried it.
+                // Throttling and server errors are answers: they are waited out.
+                if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined))
+                    throw err;
+                if (Date.now() - lastTroubleReport >= progressEveryMs) {
+                    emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
+                    lastTroubleReport = Date.now();
+                }
+                wakeAt = Date.now() + 500 + Math.random() * 500;
+            }
+            const pause = Math.min(wakeAt, deadline) - Date.now();
+            if (pause > 0)
+                await (0,promises_.setTimeout)(pause, undefined, { signal }).catch(() => { });
+        }
+    }
+    catch (err) {
+        // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
+        await waiter.abandon();
+        throw err;
+    }
+    finally {
+        signal?.removeEventListener('abort', onCancel);
+    }
+}
+function timedOut(lock, started, report) {
+    const holder = report.holder;
+    const breakIt = holder?.infinite ? `; break its lease with: ${lock.breakCommand}` : '';
+    return new errors/* LockTimeoutError */.XB(`Timed out after ${(0,duration/* formatDuration */.a)(Date.now() - started)} waiting for lock ${lock.location}; ` +
+        `it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
+}
+
+// EXTERNAL MODULE: ./src/renewer/control.ts
+var control = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/sign-in/methods.ts
+var methods = __webpack_require__(7349);
+// EXTERNAL MODULE: ./src/sign-in/sign-in.ts + 1 modules
+var sign_in = __webpack_require__(3885);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(915);
+// EXTERNAL MODULE: ./src/action/context.ts
+var context = __webpack_require__(645);
+// EXTERNAL MODULE: ./src/action/failure.ts
+var failure = __webpack_require__(9280);
+// EXTERNAL MODULE: ./src/action/held-locks.ts
+var held_locks = __webpack_require__(2094);
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(1729);
+// EXTERNAL MODULE: ./src/action/phases.ts
+var phases = __webpack_require__(6864);
+// EXTERNAL MODULE: ./src/action/request-log.ts
+var request_log = __webpack_require__(3304);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
+;// CONCATENATED MODULE: ./src/action/wait-lines.ts
+// The main step's lines while it waits, and what it says of its turn once the
+// lock is its own: the wording of the waiter's events (lock/wait-report.ts).
+// Every value read from storage reaches a line through describeHolderSeen,
+// briefHolderSeen or briefHolder, which show it through showUntrusted.
+
+
+
+
+
+
+
+/** Waiters named in a line; the rest are counted. */
+const SHOWN_AHEAD = 5;
+/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
+function placeLine(place, lockName) {
+    const ahead = [
+        ...(place.holder ? [(0,lock_holder/* briefHolderSeen */.AG)(place.holder)] : []),
+        ...place.ahead.map((who) => (who ? (0,lock_holder/* briefHolder */.p2)(who) : 'a waiter that wrote no record')),
+    ];
+    const shown = ahead.slice(0, SHOWN_AHEAD);
+    if (ahead.length > shown.length)
+        shown.push(`and ${ahead.length - shown.length} more`);
+    const line = `${(0,queue/* ordinal */.IE)(place.position)} in line for ${lockName}`;
+    return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
+}
+/** The lines an event makes; none for an event that needs no line. */
+function linesFor(event, spec) {
+    const name = `${spec.container}/${spec.lockName}`;
+    const info = (text) => ({ level: 'info', text });
+    switch (event.type) {
+        case 'waiting':
+            return [
+                ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
+                ...(event.place.holder
+                    ? [info(`The lock is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}. Waiting.`)]
+                    : []),
+            ];
+        case 'moved':
+            if (!event.place.queued)
+                return [];
+            return [info(`${placeLine(event.place, name)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)})`)];
+        case 'holder-changed':
+            return [
+                info(`The lock is now held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`),
+            ];
+        case 'still-waiting': {
+            const where = event.place.queued
+                ? placeLine(event.place, name)
+                : `held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}`;
+            return [info(`Still waiting after ${(0,duration/* formatDuration */.a)(event.waitedMs)}; ${where}`)];
+        }
+        case 'infinite-lease':
+            return [
+                {
+                    level: 'warning',
+                    text: `Lock ${name} is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.holder)}. With no '${constants/* Inputs */.G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${constants/* Inputs */.G0.Timeout}' (for example 30m) to bound the wait, ` +
+                        `or break the lease: ${event.breakCommand}`,
+                },
+            ];
+        case 'rejoined':
+            return [
+                {
+                    level: 'warning',
+                    text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
+                        `so it joined the queue again, at the back (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`,
+                },
+            ];
+        case 'outside-queue':
+            return [
+                {
+                    level: 'warning',
+                    text: `The credential may not list the blobs of container ${spec.container} ` +
+                        `(${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
+                        'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
+                        "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
+                },
+            ];
+        case 'created':
+            return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')];
+        case 'storage-trouble':
+            return [
+                {
+                    level: 'warning',
+                    text: `Storage is failing while waiting (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); retrying.`,
+                },
+            ];
+    }
+}
+/** The main step's handler of the waiter's events. */
+function waitEventLogger(spec) {
+    return (event) => {
+        for (const line of linesFor(event, spec)) {
+            if (line.level === 'warning')
+                core/* warning */.$e(line.text);
+            else
+                core/* info */.pq(line.text);
+        }
+    };
+}
+/** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
+function reportTurn(acquired) {
+    core/* setOutput */.uH(constants/* Outputs */.tY.FencingToken, String(acquired.fencingToken));
+    state/* saveTurn */.dR({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition });
+    core/* info */.pq(`Fencing token ${acquired.fencingToken} (${(0,queue/* ordinal */.IE)(acquired.arrivalPosition)} in line on arrival): ` +
+        'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
+}
+
+// EXTERNAL MODULE: ./src/action/wait-record.ts
+var wait_record = __webpack_require__(479);
+;// CONCATENATED MODULE: ./src/action/main-step.ts
+// The main step: wait for the lease, hand it to the detached renewer, and
+// leave in state everything post needs to give it back.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** How long the renewer may take to start and confirm the lease, once main has it. */
+const RENEWER_CONFIRM_MS = 20_000;
+async function runMain() {
+    const cancel = new AbortController();
+    const onSignal = (signal) => {
+        if (!cancel.signal.aborted)
+            core/* info */.pq(`Received ${signal}: cancelling.`);
+        cancel.abort();
+    };
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    let settings;
+    try {
+        settings = (0,inputs/* readSettings */.sb)((name) => core/* getInput */.V4(name));
+        for (const secret of (0,storage/* secretsOf */.Fj)(settings.auth))
+            core/* setSecret */.Pq(secret);
+        await holdLock(settings, cancel.signal);
+        core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'true');
+    }
+    catch (err) {
+        core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'false');
+        if (err instanceof errors/* LockTimeoutError */.XB && settings?.failOnTimeout === false)
+            return goOnWithoutLock(err);
+        (0,failure/* failStep */.v)(err, settings?.lock.endpoint, {
+            tokenAuth: settings !== undefined && (0,methods/* usesEntra */.x)(settings.auth),
+            container: settings?.lock.container,
+        });
+    }
+    finally {
+        (0,phases/* endPhase */.z)();
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+/** Try-lock: with 'fail-on-timeout: false', a timeout ends the step successfully, holding nothing. */
+function goOnWithoutLock(err) {
+    (0,phases/* endPhase */.z)();
+    core/* notice */.lm(`${err.message} Going on without it ('fail-on-timeout' is false): the output 'acquired' is 'false'.`);
+}
+async function holdLock(settings, cancel) {
+    const spec = settings.lock;
+    (0,phases/* startPhase */.C)('Sign in');
+    let oidcRequest;
+    if (settings.auth.kind === 'federated') {
+        oidcRequest = (0,context/* oidcRequestFromEnv */.g)();
+        // The renewer gets this over its private pipe; mask it in case anything ever echoes it.
+        core/* setSecret */.Pq(oidcRequest.token);
+    }
+    const signedIn = await (0,sign_in/* signIn */.J)(settings.auth, {
+        oidcRequest,
+        onIdToken: (token) => core/* setSecret */.Pq(token),
+        check: true,
+    });
+    core/* info */.pq((0,methods/* usesEntra */.x)(settings.auth)
+        ? `Signed in to ${signedIn.description}.`
+        : `Requests are signed with ${signedIn.description}.`);
+    const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
+    state/* saveLock */.RB(spec);
+    state/* saveAmbientSource */.ZE(signedIn.ambientSource);
+    // The renewer starts now, while we wait: once the lease is ours, handing it
+    // over costs one renewal, not a process start.
+    const places = (0,control/* newRenewerPlaces */.nV)();
+    state/* saveRenewer */.Kb(places);
+    const renewer = new control/* SpawnedRenewer */.F8({
+        lock: spec,
+        auth: settings.auth,
+        oidcRequest,
+        ambientSource: signedIn.ambientSource,
+        channel: places.channel,
+        statusFile: places.statusFile,
+        worker: (0,control/* workerOf */.IY)(process.ppid),
+    });
+    let handedOver = false;
+    try {
+        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,duration/* formatDuration */.a)(settings.timeoutMs)}`;
+        (0,phases/* startPhase */.C)(`Wait for lock ${(0,lock_spec/* lockLocation */.VU)(spec)}`);
+        core/* info */.pq(`Taking lock ${(0,lock_spec/* lockLocation */.VU)(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}).`);
+        const leaseId = (0,external_node_crypto_.randomUUID)();
+        state/* saveProposedLeaseId */.fR(leaseId);
+        const watch = new wait_record/* WaitWatch */.Nx(state/* saveWait */.Rq);
+        const waiting = waitForLease({
+            lock,
+            leaseId,
+            leaseDurationSeconds: spec.leaseDurationSeconds,
+            holder: (0,context/* holderFromEnvironment */.Q)(),
+            timeoutMs: settings.timeoutMs,
+            signal: cancel,
+            onEvent: watch.and(waitEventLogger(spec)),
+        });
+        const acquired = await watch.settle(waiting);
+        state/* saveLease */.Ae(acquired);
+        (0,phases/* endPhase */.z)();
+        try {
+            await renewer.hold({ leaseId, confirmedAt: acquired.confirmedAt.toISOString() }, { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel });
+            handedOver = true;
+            if (cancel.aborted)
+                throw new errors/* LockCancelledError */.pw('Cancelled just after taking the lock.');
+        }
+        catch (err) {
+            // Without a renewer the lease would lapse mid-job: give it back now and fail.
+            renewer.kill();
+            handedOver = false;
+            await lock.release(leaseId).catch(() => undefined);
+            state/* clearLease */.ER();
+            throw err instanceof errors/* LockCancelledError */.pw
+                ? new errors/* LockCancelledError */.pw('Cancelled just after taking the lock; it was released.')
+                : err;
+        }
+        (0,held_locks/* publishHeld */.Fj)({
+            lockName: spec.lockName,
+            location: (0,lock_spec/* lockLocation */.VU)(spec),
+            acquiredAt: acquired.acquiredAt,
+            channel: places.channel,
+        });
+        core/* setOutput */.uH(constants/* Outputs */.tY.LeaseId, leaseId);
+        core/* setOutput */.uH(constants/* Outputs */.tY.AcquiredAt, acquired.holder.acquiredAt);
+        core/* setOutput */.uH(constants/* Outputs */.tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
+        reportTurn(acquired);
+        core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a)(acquired.waitedMs)}. ` +
+            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
+    }
+    finally {
+        if (handedOver)
+            renewer.detach();
+        else
+            renewer.dismiss();
+    }
+}
+
+
+/***/ }),
+
+/***/ 6864:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ startPhase),
+/* harmony export */   z: () => (/* binding */ endPhase)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+// The phases of a step as log groups: each phase's lines fold under one
+// title. Only one group is open at a time, and failStep closes it first, so
+// that the error line of a failed step is never folded away.
+
+let open = false;
+/** Ends the phase that is open, if any, and opens a group for the next. */
+function startPhase(title) {
+    endPhase();
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title);
+    open = true;
+}
+/** Ends the phase that is open, if any. */
+function endPhase() {
+    if (!open)
+        return;
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    open = false;
+}
+
+
+/***/ }),
+
+/***/ 4501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ runPost)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4912);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
+/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9779);
+/* harmony import */ var _renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2722);
+/* harmony import */ var _renewer_status_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1210);
+/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2603);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3304);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3175);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1284);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8770);
+// The post step: ask the renewer to let go, make sure the lease is given
+// back, and fail loudly if the lock was lost while the job's steps ran. Then
+// write the lock's section of the job summary.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runPost() {
+    let hold;
+    try {
+        hold = await releaseLock();
+    }
+    catch (err) {
+        // Clean-up trouble is a warning: the lease expires by itself.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not finish releasing the lock: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await writeSummary(hold);
+}
+/** The lock's section of the job summary, when main got as far as waiting for it. */
+async function writeSummary(hold) {
+    let spec;
+    try {
+        spec = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .lock */ .s2();
+    }
+    catch {
+        return;
+    }
+    const wait = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .wait */ .uk();
+    if (!spec || (!wait && !hold))
+        return;
+    const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
+    const turn = hold ? _state_js__WEBPACK_IMPORTED_MODULE_12__/* .turn */ .wC() : undefined;
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderLockSummary */ .O3)({ location: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec), wait, hold, turn }, serverUrl));
+}
+/** Releases the lock; returns what the summary says of the hold, undefined when main held nothing. */
+async function releaseLock() {
+    const spec = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .lock */ .s2();
+    const lease = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .lease */ .dm();
+    if (!spec || !lease) {
+        // Main may have been killed between Azure granting the lease and main
+        // recording it: give back a lease under the id it proposed, if there is one.
+        const proposed = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .proposedLeaseId */ .GD();
+        if (spec && proposed && (await releaseHere(spec, proposed, { quiet: true })) === 'released') {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Released the lease that the main step took as it was stopped.');
+            return;
+        }
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Nothing to release: the main step did not take the lock.');
+        return;
+    }
+    const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec);
+    const places = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .renewer */ .T9();
+    const asked = places
+        ? await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_7__/* .askToLetGo */ .ih)(places.channel, { op: 'stop', by: 'post' }, { killIfStuck: true })
+        : { answer: { kind: 'gone' }, log: [] };
+    const statusFile = places && asked.answer.kind !== 'answered' ? (0,_renewer_status_js__WEBPACK_IMPORTED_MODULE_9__/* .readStatusFile */ .zF)(places.statusFile) : undefined;
+    const log = asked.log.length > 0 ? asked.log.join('\n') : places ? (0,_renewer_status_js__WEBPACK_IMPORTED_MODULE_9__/* .readLogFile */ .jQ)(places.statusFile).trimEnd() : '';
+    if (log) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh('Renewer log');
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+    }
+    let ownRelease;
+    // A release sent while the lease was still valid proves it was ours up to then.
+    const releaseSentAt = new Date();
+    if ((0,_renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .needsOwnRelease */ .l1)(asked.answer, statusFile)) {
+        // The renewer could not release (it is dead, stuck or failed): do it here with the step's credentials.
+        ownRelease = await releaseHere(spec, lease.leaseId);
+    }
+    const { verdict: outcome, warnings } = (0,_renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .verdict */ .WJ)({
+        answer: asked.answer,
+        statusFile,
+        ownRelease,
+        confirmedAt: lease.confirmedAt,
+        leaseDurationMs: spec.leaseDurationSeconds * 1000,
+        now: releaseSentAt,
+    });
+    for (const warning of warnings)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning);
+    // For the summary: the renewer's last word, however it came.
+    const lastReport = asked.answer.kind === 'answered' ? asked.answer.report : statusFile;
+    const hold = {
+        acquiredAt: lease.acquiredAt,
+        endedAt: new Date(),
+        renewals: lastReport?.renewals,
+        longestGapMs: lastReport?.longestGapMs,
+    };
+    switch (outcome.kind) {
+        case 'lost': {
+            const brokenBy = await breakRecordFor(spec, lease.acquiredAt);
+            reportLoss(location, outcome.loss, brokenBy);
+            return { ...hold, endedAt: new Date(outcome.loss.detectedAt), outcome: 'lost', loss: outcome.loss, brokenBy };
+        }
+        case 'expires':
+            // releaseHere has said why; the lease runs out by itself.
+            return { ...hold, outcome: 'expires' };
+        case 'released': {
+            const held = `after holding it for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(Date.now() - lease.acquiredAt.getTime())}`;
+            const report = outcome.report;
+            const renewals = report
+                ? ` (${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(report.longestGapMs)})`
+                : '';
+            if (outcome.early) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${location} was released early by the ${outcome.early.by} at ${outcome.early.at}${renewals}.`);
+            }
+            else {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released lock ${location} ${held}${renewals}.`);
+            }
+            const releasedAt = outcome.report?.released?.at;
+            return {
+                ...hold,
+                endedAt: releasedAt ? new Date(releasedAt) : hold.endedAt,
+                outcome: 'released',
+                releasedBy: outcome.report?.released?.by,
+            };
+        }
+    }
+}
+/** One annotation with a title; the step fails as setFailed would make it. */
+function reportLoss(location, loss, brokenBy) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_10__/* .lossMessage */ .L)(location, loss, brokenBy), { title: 'Lock lost' });
+    process.exitCode = 1;
+}
+/**
+ * The break record on the lock blob, when a break step broke this hold (and
+ * not an earlier one): read with the step's credentials. Undefined when
+ * there is none, or it cannot be read.
+ */
+async function breakRecordFor(spec, acquiredAt) {
+    try {
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_12__/* .ambientSource */ .aN() });
+        const status = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() }).status({
+            timeoutMs: 5_000,
+        });
+        const record = status === 'missing' ? undefined : status.lastBreak;
+        const hold = { acquiredAt: acquiredAt.toISOString(), runId: process.env.GITHUB_RUN_ID ?? '' };
+        return record && (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .breakApplies */ .sr)(record, hold) ? record : undefined;
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Could not read the lock blob for a break record: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+    }
+}
+/** Releases with the step's own credentials, read from the inputs again. */
+async function releaseHere(spec, leaseId, options = {}) {
+    const report = options.quiet ? _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz : _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e;
+    const expiry = `it expires by itself within ${spec.leaseDurationSeconds}s`;
+    let lock;
+    try {
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_12__/* .ambientSource */ .aN() });
+        lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() });
+    }
+    catch (err) {
+        report(`Cannot release the lease here (${err.message}); ${expiry}.`);
+        return 'failed';
+    }
+    try {
+        return await lock.release(leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 });
+    }
+    catch (err) {
+        report(`Releasing the lease failed (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(err)}); ${expiry}.`);
+        return 'failed';
+    }
+}
+
+
+/***/ }),
+
+/***/ 194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ runRelease)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
+/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9779);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9280);
+/* harmony import */ var _held_locks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2094);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1729);
+/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2603);
+// The release step (uses: org/azure-mutex-action/release@v1): lets a lock go
+// before the job ends, when slow steps that need no lock follow. It asks the
+// lock's renewer through the channel post uses, so it needs no credentials;
+// the renewer releases, then stays, idle, to tell post how it went. Post then
+// reports the early release and passes.
+
+
+
+
+
+
+
+async function runRelease() {
+    try {
+        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readOptionalLockName */ .FW)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+        await release((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .pickHeld */ .V5)((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .heldLocks */ .Mw)(), lockName));
+    }
+    catch (err) {
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_3__/* .failStep */ .v)(err, undefined);
+    }
+}
+async function release(lock) {
+    const { location } = lock;
+    const asked = await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_2__/* .askToLetGo */ .ih)(lock.channel, { op: 'release', by: 'release step' }, { killIfStuck: false });
+    const later = `The main action's post step will release it, or report what happened to it.`;
+    switch (asked.answer.kind) {
+        case 'gone':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is not running any more. ${later}`);
+            return;
+        case 'silent':
+        case 'stopped':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} did not answer. ${later}`);
+            return;
+        case 'answered':
+            break;
+    }
+    const report = asked.answer.report;
+    switch (report.phase) {
+        case 'released': {
+            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            const releasedAt = report.released ? Date.parse(report.released.at) : Date.now();
+            const held = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(releasedAt - Date.parse(lock.acquiredAt));
+            const by = report.released?.by === 'release step' ? '' : ` (by the ${report.released?.by}, earlier)`;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
+                `(${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(report.longestGapMs)}).`);
+            return;
+        }
+        case 'lost':
+            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            // The loss is news the job must see now: the steps it protected may have overlapped another holder.
+            if (report.loss) {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_6__/* .lossMessage */ .L)(location, report.loss), { title: 'Lock lost' });
+                process.exitCode = 1;
+                return;
+            }
+            throw new Error(`the renewer says lock ${location} was lost, without saying when`);
+        case 'unreleased':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer could not release lock ${location} (${report.error ?? 'no reason given'}). ` +
+                "The post step will try again with the step's credentials; else the lease expires by itself.");
+            return;
+        default:
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is ${report.phase}, not holding the lock. ${later}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3304:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ requestLog)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
+// With debug logging on (RUNNER_DEBUG=1, or "Enable debug logging" on a
+// re-run), every storage request of a step goes to the debug log: method, URL
+// without its query (so never a SAS), status, request id and retries. The
+// lock core reports requests through an observer; this plugs core.debug in.
+
+
+/** The observer for a step's storage clients: undefined (no cost) unless debug logging is on. */
+function requestLog() {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .isDebug */ ._o() ? (request) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .describeRequest */ .Ng)(request)) : undefined;
+}
+
+
+/***/ }),
+
+/***/ 5895:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lm: () => (/* binding */ yesNo),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   U9: () => (/* binding */ count),
+/* harmony export */   al: () => (/* binding */ nonEmptyText),
+/* harmony export */   c3: () => (/* binding */ listOf),
+/* harmony export */   cW: () => (/* binding */ shape),
+/* harmony export */   kB: () => (/* binding */ time),
+/* harmony export */   lq: () => (/* binding */ optional),
+/* harmony export */   qF: () => (/* binding */ parseJson),
+/* harmony export */   yL: () => (/* binding */ oneOf)
+/* harmony export */ });
+/* unused harmony export NOT_IT */
+// Shapes for JSON that the action reads back from places it does not control
+// alone: step state, and the variables it exports to later steps. A shape is
+// declared once, field by field; its type follows from it, and reading a value
+// builds a new object of exactly those fields, or fails: no value read back is
+// cast to a type it was not checked against.
+//
+// Adding a field to a record is one line in its shape: `fencingToken:
+// optional(count)`, say. Optional fields may be missing from what was written
+// before the field existed.
+const NOT_IT = Symbol('not it');
+const text = (value) => (typeof value === 'string' ? value : NOT_IT);
+const nonEmptyText = (value) => (typeof value === 'string' && value !== '' ? value : NOT_IT);
+/** An ISO 8601 time as Date.parse reads it. */
+const time = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : NOT_IT;
+/** A whole number, 0 or more. */
+const count = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : NOT_IT;
+const yesNo = (value) => (typeof value === 'boolean' ? value : NOT_IT);
+function oneOf(...values) {
+    return (value) => (values.includes(value) ? value : NOT_IT);
+}
+/** A list of at most `max` items, each checked. */
+function listOf(item, max) {
+    return (value) => {
+        if (!Array.isArray(value) || value.length > max)
+            return NOT_IT;
+        const items = [];
+        for (const element of value) {
+            const checked = item(element);
+            if (checked === NOT_IT)
+                return NOT_IT;
+            items.push(checked);
+        }
+        return items;
+    };
+}
+function optional(check) {
+    return { optional: check };
+}
+/** An object with exactly these fields (others are dropped), each checked. */
+function shape(fields) {
+    return (value) => {
+        if (typeof value !== 'object' || value === null || Array.isArray(value))
+            return NOT_IT;
+        const source = value;
+        const result = {};
+        for (const [name, field] of Object.entries(fields)) {
+            const given = Object.hasOwn(source, name) ? source[name] : undefined;
+            if (typeof field !== 'function') {
+                if (given === undefined)
+                    continue;
+                const checked = field.optional(given);
+                if (checked === NOT_IT)
+                    return NOT_IT;
+                result[name] = checked;
+                continue;
+            }
+            const checked = field(given);
+            if (checked === NOT_IT)
+                return NOT_IT;
+            result[name] = checked;
+        }
+        return result;
+    };
+}
+/** JSON text read back through a shape: the value, or undefined when the text is missing, not JSON or not of the shape. */
+function parseJson(textValue, check) {
+    if (!textValue)
+        return undefined;
+    let parsed;
+    try {
+        parsed = JSON.parse(textValue);
+    }
+    catch {
+        return undefined;
+    }
+    const checked = check(parsed);
+    return checked === NOT_IT ? undefined : checked;
+}
+
+
+/***/ }),
+
+/***/ 3175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ae: () => (/* binding */ saveLease),
+/* harmony export */   ER: () => (/* binding */ clearLease),
+/* harmony export */   GD: () => (/* binding */ proposedLeaseId),
+/* harmony export */   Kb: () => (/* binding */ saveRenewer),
+/* harmony export */   RB: () => (/* binding */ saveLock),
+/* harmony export */   Rq: () => (/* binding */ saveWait),
+/* harmony export */   T9: () => (/* binding */ renewer),
+/* harmony export */   ZE: () => (/* binding */ saveAmbientSource),
+/* harmony export */   aN: () => (/* binding */ ambientSource),
+/* harmony export */   dR: () => (/* binding */ saveTurn),
+/* harmony export */   dm: () => (/* binding */ lease),
+/* harmony export */   fR: () => (/* binding */ saveProposedLeaseId),
+/* harmony export */   s2: () => (/* binding */ lock),
+/* harmony export */   uk: () => (/* binding */ wait),
+/* harmony export */   wC: () => (/* binding */ turn)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(915);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5895);
+/* harmony import */ var _wait_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(479);
+// The only module that reads or writes step state. Post relies on nothing else
+// from main: inputs are evaluated again for post, but not reliably, and secrets
+// never go into state. What is read back is checked, not trusted.
+
+
+
+
+
+function readJson(key) {
+    const text = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(key);
+    if (!text)
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+const isText = (value) => typeof value === 'string' && value !== '';
+const isTime = (value) => isText(value) && !Number.isNaN(Date.parse(value));
+function saveLock(spec) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lock, JSON.stringify(spec));
+}
+/** The lock main worked on; undefined when main saved none. Throws MalformedError when state holds something else. */
+function lock() {
+    const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lock);
+    return value === undefined ? undefined : (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_1__/* .parseLockSpec */ .aY)(value);
+}
+function saveAmbientSource(source) {
+    if (source)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.AmbientSource, source);
+}
+function ambientSource() {
+    const source = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.AmbientSource);
+    const known = ['environment', 'workload-identity', 'managed-identity', 'azure-cli'];
+    return known.includes(source) ? source : undefined;
+}
+function saveProposedLeaseId(leaseId) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.ProposedLeaseId, leaseId);
+}
+function proposedLeaseId() {
+    return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.ProposedLeaseId) || undefined;
+}
+function saveLease(lease) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, JSON.stringify({
+        leaseId: lease.leaseId,
+        confirmedAt: lease.confirmedAt.toISOString(),
+        acquiredAt: lease.acquiredAt.toISOString(),
+    }));
+}
+/** Main gave the lease back itself: post has nothing to release. */
+function clearLease() {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, '');
+}
+function lease() {
+    const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease);
+    if (!value || !isText(value.leaseId) || !isTime(value.confirmedAt) || !isTime(value.acquiredAt))
+        return undefined;
+    return { leaseId: value.leaseId, confirmedAt: new Date(value.confirmedAt), acquiredAt: new Date(value.acquiredAt) };
+}
+function saveRenewer(places) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel, JSON.stringify(places.channel));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.StatusFile, places.statusFile);
+}
+function renewer() {
+    const channel = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel);
+    const statusFile = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.StatusFile);
+    if (!channel || !isText(channel.address) || !isText(channel.token) || !statusFile)
+        return undefined;
+    return { channel: { address: channel.address, token: channel.token }, statusFile };
+}
+/** What main saw while it waited; saved when the wait ends, however it ends. */
+function saveWait(record) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait, JSON.stringify(record));
+}
+function wait() {
+    return (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait), _wait_record_js__WEBPACK_IMPORTED_MODULE_4__/* .waitRecordShape */ .GJ);
+}
+function saveTurn(turn) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn, JSON.stringify({ fencingToken: turn.fencingToken, arrivalPosition: turn.arrivalPosition }));
+}
+/** The turn main saved; undefined when there is none or state holds something else. */
+function turn() {
+    const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn);
+    const isCount = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1;
+    if (!value || !isCount(value.fencingToken) || !isCount(value.arrivalPosition))
+        return undefined;
+    return { fencingToken: value.fencingToken, arrivalPosition: value.arrivalPosition };
+}
+
+
+/***/ }),
+
+/***/ 4973:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ runStatus)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4912);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4469);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1284);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8770);
+// The status step (uses: org/azure-mutex-action/status@v1): looks at one lock,
+// or at every lock in the container, and says who holds each, since when and
+// with what kind of lease, in the log and as a table in the job summary. It
+// only reads: one HEAD request for a lock, one List Blobs request per 5,000
+// blobs for a container. It takes no lease and writes nothing on a blob.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runStatus() {
+    let endpoint;
+    let container;
+    let tokenAuth = false;
+    try {
+        const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readOptionalLockName */ .FW)(read);
+        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readContainer */ .u2)(read);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readStorageTarget */ .dZ)(read);
+        endpoint = target.endpoint;
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_14__/* .usesEntra */ .x)(target.auth);
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__/* .signInTo */ .a)(target, { check: true });
+        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() };
+        const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
+        if (lockName !== undefined) {
+            const spec = { endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .LEASE_SECONDS */ .Vb.default };
+            const found = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .openLock */ .qB)(signedIn.auth, spec, options).status();
+            const status = found === 'missing' ? undefined : found;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Outputs */ .tY.Holder, holderOutput(status));
+            const locks = [status ?? { name: lockName, held: false, leaseState: 'available' }];
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
+            return;
+        }
+        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .accountNameOf */ .o)(endpoint)}/${container}`;
+        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
+        if (locks === 'missing') {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place} does not exist: no locks.`);
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
+            return;
+        }
+        const held = locks.filter((lock) => lock.held).length;
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place}: ${locks.length} ${locks.length === 1 ? 'lock' : 'locks'}, ${held} held.`);
+        for (const lock of locks)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(lock.name)}: ${describeStatus(lock)}`);
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
+    }
+    catch (err) {
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_9__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
+    }
+}
+/** "free", or "held by … (fixed lease)", and the last break; every value from the blob shown through showUntrusted. */
+function describeStatus(status) {
+    if (!status)
+        return 'free (its blob does not exist yet).';
+    const lastBreak = (status.lastBreak ? ` Last ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(status.lastBreak)}.` : '') + describeQueue(status.queue);
+    if (!status.held)
+        return `free.${lastBreak}`;
+    const lease = status.leaseKind === 'infinite'
+        ? 'an infinite lease, which never expires; this action never takes one'
+        : status.leaseKind === 'fixed'
+            ? 'a fixed lease'
+            : 'a lease';
+    const breaking = status.leaseState === 'breaking' ? ', being broken' : '';
+    // The lease kind is said below; describeHolderSeen would say "infinite" a second time.
+    const who = status.seen ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolder */ .sG)(status.holder);
+    return `held by ${who}, with ${lease}${breaking}.${lastBreak}`;
+}
+/** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */
+function describeQueue(queue) {
+    if (!queue || queue.length === 0)
+        return '';
+    const shown = queue.slice(0, 10).map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record'));
+    const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : '';
+    return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`;
+}
+/** The holder output: the record with every value as the log shows it; {} for a holder without one; null when free. */
+function holderOutput(status) {
+    if (!status?.held)
+        return 'null';
+    if (!status.holder)
+        return '{}';
+    const record = status.holder;
+    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record[field] ?? '')]));
+    return JSON.stringify(shown);
+}
+
+
+/***/ }),
+
+/***/ 1284:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ signInWithInputs),
+/* harmony export */   a: () => (/* binding */ signInTo)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
+/* harmony import */ var _sign_in_sign_in_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3885);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(645);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1729);
+// Signing in with a step's own credential inputs, for the steps that are not
+// main: post (its own release, and reading a break record), status and break.
+// Every secret is masked before anything can print it.
+
+
+
+
+
+/** Signs in with the step's credential inputs. */
+function signInWithInputs(options = {}) {
+    return signInTo((0,_inputs_js__WEBPACK_IMPORTED_MODULE_4__/* .readStorageTarget */ .dZ)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name)), options);
+}
+/** Signs in to storage that the step's inputs named (read with readStorageTarget). */
+async function signInTo(access, options = {}) {
+    for (const secret of (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .secretsOf */ .Fj)(access.auth))
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    const oidcRequest = access.auth.kind === 'federated' ? (0,_context_js__WEBPACK_IMPORTED_MODULE_3__/* .oidcRequestFromEnv */ .g)() : undefined;
+    if (oidcRequest)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(oidcRequest.token);
+    const signedIn = await (0,_sign_in_sign_in_js__WEBPACK_IMPORTED_MODULE_2__/* .signIn */ .J)(access.auth, {
+        oidcRequest,
+        ambientSource: options.ambientSource,
+        onIdToken: (token) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(token),
+        check: options.check,
+    });
+    return { access, signedIn };
+}
+
+
+/***/ }),
+
+/***/ 8770:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O3: () => (/* binding */ renderLockSummary),
+/* harmony export */   dK: () => (/* binding */ renderStatusTable),
+/* harmony export */   fe: () => (/* binding */ appendSummary)
+/* harmony export */ });
+/* unused harmony exports escapeMarkup, summaryText, safeRunLink */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
+/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5624);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
+// The job summary ($GITHUB_STEP_SUMMARY): post writes one section per lock,
+// and the status step a table of locks. GitHub renders the summary as
+// Markdown with HTML, so text that others wrote (holder and break records)
+// could add links, images, headings or table cells of its own. Every such
+// value is first shown through showUntrusted (one line, no controls), then
+// written with each character that Markdown or HTML could read as markup
+// replaced by its numeric character reference, which renders as the character
+// itself. Links are made only to GitHub run pages on this job's own server.
+
+
+
+
+
+
+/**
+ * Characters that start or end markup in Markdown (emphasis, code, links,
+ * images, tables, autolinks (the ':' of a URL), mentions, headings, math,
+ * escapes) or in HTML (tags, entities, attribute quotes).
+ */
+const MARKUP = /[&<>"'`|*_~[\]()\\@:#!$]/g;
+/**
+ * Text that is already one line the log may show (the action's own, or what
+ * showUntrusted or describeHolder made of others'), with its markup
+ * characters replaced by references, and any line break by a space.
+ */
+function escapeMarkup(text) {
+    return text.replace(/[\r\n]+/g, ' ').replace(MARKUP, (ch) => `&#${ch.codePointAt(0)};`);
+}
+/** Text that others wrote, for the summary: one line, no controls, no markup; it renders as the log shows it. */
+function summaryText(untrusted, maxLength) {
+    return escapeMarkup((0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(untrusted, maxLength));
+}
+/** A GitHub Actions run page on this job's server: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
+const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/;
+/** The run URL of a record as an href, only when it is a run page on the job's own GitHub server. */
+function safeRunLink(runUrl, serverUrl) {
+    let url;
+    let server;
+    try {
+        url = new URL(runUrl);
+        server = new URL(serverUrl);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.origin !== server.origin || url.search || url.hash)
+        return undefined;
+    if (url.username || url.password || !RUN_PATH.test(url.pathname))
+        return undefined;
+    return url.href;
+}
+/** A cell that links a holder's run when its URL is safe, and shows it as plain text otherwise. */
+function runCell(record, serverUrl) {
+    const label = record.runId ? `run ${summaryText(record.runId, 40)}` : 'run';
+    const href = safeRunLink(record.runUrl, serverUrl);
+    // The href passed safeRunLink: https, this server, and a path of letters, digits and . _ - / only.
+    if (href)
+        return `<a href="${href}">${label}</a>`;
+    return record.runUrl ? `${label} (${summaryText(record.runUrl)})` : record.runId ? label : '';
+}
+function who(record) {
+    const parts = [
+        summaryText(record.repository) || 'unknown repository',
+        record.workflow && `workflow “${summaryText(record.workflow)}”`,
+        record.job && `job ${summaryText(record.job)}`,
+        record.actor && `actor ${summaryText(record.actor)}`,
+    ];
+    return parts.filter(Boolean).join(', ');
+}
+function table(head, rows) {
+    const th = head.map((cell) => `<th align="left">${cell}</th>`).join('');
+    const trs = rows.map((row) => `<tr>${row.map((cell) => `<td>${cell}</td>`).join('')}</tr>`).join('');
+    return `<table><tr>${th}</tr>${trs}</table>`;
+}
+function resultOf(summary) {
+    const hold = summary.hold;
+    if (hold?.outcome === 'lost')
+        return '<strong>Lost while held</strong>: see below';
+    if (hold?.outcome === 'expires')
+        return 'Held; not released, the lease expires by itself';
+    if (hold) {
+        if (hold.releasedBy === 'release step')
+            return 'Held, and released early by a release step';
+        if (hold.releasedBy === 'worker gone')
+            return 'Held, and released when the runner worker was gone';
+        return 'Held, and released by post';
+    }
+    switch (summary.wait?.outcome) {
+        case 'acquired':
+            // Main gave it back (its renewer could not start), or post could not finish.
+            return 'Taken, but not held through the job: see the main and post steps’ logs';
+        case 'timed-out':
+            return 'Not taken: the wait timed out';
+        case 'cancelled':
+            return 'Not taken: the step was cancelled';
+        case 'failed':
+            return 'Not taken: the step failed';
+        default:
+            return 'Not taken';
+    }
+}
+/** A time from state, written again by the action: digits, '-', ':', '.', 'T' and 'Z' only. */
+const at = (iso) => new Date(Date.parse(iso)).toISOString();
+/** '1m 30s': digits, letters and spaces only. */
+const span = (fromMs, toMs) => (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(toMs - fromMs);
+/**
+ * The facts of a section, one row each, in order; a row whose value is
+ * undefined is left out. A new fact is one more row here.
+ */
+const FACTS = [
+    ['Result', (s) => resultOf(s)],
+    [
+        'Waited',
+        ({ wait }) => wait &&
+            `${span(Date.parse(wait.startedAt), Date.parse(wait.endedAt))}, from ${at(wait.startedAt)} to ${at(wait.endedAt)}`,
+    ],
+    [
+        'Held',
+        ({ hold }) => hold &&
+            `${span(hold.acquiredAt.getTime(), hold.endedAt.getTime())}, from ${at(hold.acquiredAt.toISOString())} to ${at(hold.endedAt.toISOString())}`,
+    ],
+    [
+        'Renewals',
+        ({ hold }) => hold?.renewals === undefined
+            ? undefined
+            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(hold.longestGapMs)}` : ''}`,
+    ],
+    [
+        'Lost',
+        ({ hold }) => !hold
+            ? undefined
+            : hold.loss
+                ? `<strong>Yes</strong>: exclusivity was guaranteed only until ${at(hold.loss.exclusiveUntil)}; ` +
+                    `found at ${at(hold.loss.detectedAt)}: ${escapeMarkup(hold.loss.reason)}`
+                : 'No',
+    ],
+    ['Broken by', ({ hold }) => hold?.brokenBy && escapeMarkup((0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(hold.brokenBy))],
+    [
+        'Place in line',
+        ({ turn }) => turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_5__/* .ordinal */ .IE)(turn.arrivalPosition)} on arrival`),
+    ],
+    ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
+];
+/** The section post writes for one lock, as Markdown with HTML. */
+function renderLockSummary(summary, serverUrl) {
+    const rows = FACTS.flatMap(([label, value]) => {
+        const shown = value(summary);
+        return shown === undefined ? [] : [[label, shown]];
+    });
+    const facts = `<table>${rows.map(([label, value]) => `<tr><th align="left">${label}</th><td>${value}</td></tr>`).join('')}</table>`;
+    const parts = [`### Lock ${escapeMarkup(summary.location)}`, '', facts, ''];
+    const wait = summary.wait;
+    if (wait) {
+        const seen = wait.holders.map((holder) => [who(holder), runCell(holder, serverUrl), summaryText(holder.acquiredAt)]);
+        if (wait.unknownHolderSeen)
+            seen.push(['a client that writes no holder record (az CLI, go-azuremutex…)', '', '']);
+        if (seen.length === 0) {
+            parts.push('Nobody held the lock while this job waited for it.', '');
+        }
+        else {
+            parts.push('Holders seen while waiting:', '', table(['Holder', 'Run', 'Since'], seen), '');
+            if (wait.holdersLeftOut > 0)
+                parts.push(`… and ${wait.holdersLeftOut} more.`, '');
+        }
+    }
+    return parts.join('\n');
+}
+/** Appends to the step's summary file; says why in the debug log when there is none or it cannot be written. */
+async function appendSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz('No job summary: GITHUB_STEP_SUMMARY is not set (an older runner, or a run outside GitHub Actions).');
+        return;
+    }
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    finally {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
+    }
+}
+// ---- Status: a table of locks ----------------------------------------------
+/** The columns of the status table, in order. */
+const STATUS_COLUMNS = [
+    ['Lock', (lock) => summaryText(lock.name)],
+    ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
+    [
+        'Holder',
+        (lock, serverUrl) => !lock.held
+            ? ''
+            : lock.holder
+                ? `${who(lock.holder)} ${runCell(lock.holder, serverUrl)}`
+                : lock.seen?.record
+                    ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)({ ...lock.seen, infinite: false }))
+                    : 'unknown: a client that writes no holder record',
+    ],
+    ['Since', (lock) => (lock.held && lock.holder ? summaryText(lock.holder.acquiredAt) : '')],
+    [
+        'Lease',
+        (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
+    ],
+    ['Last break', (lock) => (lock.lastBreak ? escapeMarkup((0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(lock.lastBreak)) : '')],
+    [
+        'Waiting',
+        (lock) => lock.queue === undefined
+            ? 'not listed'
+            : lock.queue
+                .map((who) => (who ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .briefHolder */ .p2)(who)) : 'a waiter that wrote no record'))
+                .join('<br>'),
+    ],
+];
+/** The status step's section: a heading and one row per lock. */
+function renderStatusTable(title, locks, serverUrl) {
+    const rows = locks.map((lock) => STATUS_COLUMNS.map(([, cell]) => cell(lock, serverUrl)));
+    const body = locks.length === 0
+        ? 'No locks.'
+        : table(STATUS_COLUMNS.map(([head]) => head), rows);
+    return [`### ${escapeMarkup(title)}`, '', body, ''].join('\n');
+}
+
+
+/***/ }),
+
+/***/ 479:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ waitRecordShape),
+/* harmony export */   Nx: () => (/* binding */ WaitWatch)
+/* harmony export */ });
+/* unused harmony exports MAX_HOLDERS_KEPT, holderShape */
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5895);
+// What main saw while it waited for the lock, kept in step state for post,
+// which writes the job summary from it. The record is declared as a shape
+// (shape.ts): reading it back checks every field, and a new fact is one line.
+
+
+
+/** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
+const MAX_HOLDERS_KEPT = 20;
+const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)({
+    repository: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    job: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    runId: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    actor: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
+    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq),
+    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq),
+});
+const waitRecordFields = {
+    /** When main started waiting, and when the wait ended (the lease taken, or given up). */
+    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .time */ .kB,
+    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .time */ .kB,
+    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed'),
+    /** Every holder seen while waiting, in the order seen, at most MAX_HOLDERS_KEPT of them. */
+    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
+    /** Holders seen beyond those kept. */
+    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9,
+    /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
+    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .yesNo */ .Lm,
+};
+const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)(waitRecordFields);
+function outcomeOf(err) {
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockTimeoutError */ .XB)
+        return 'timed-out';
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockCancelledError */ .pw)
+        return 'cancelled';
+    return 'failed';
+}
+/** Watches a wait's events and, when the wait settles, hands the record to `save`. */
+class WaitWatch {
+    startedAt = new Date();
+    holders = [];
+    seen = new Set();
+    holdersLeftOut = 0;
+    unknownHolderSeen = false;
+    save;
+    constructor(save) {
+        this.save = save;
+    }
+    /** Notes one event. */
+    see(event) {
+        const seen = event.type === 'infinite-lease'
+            ? event.holder
+            : event.type === 'waiting' ||
+                event.type === 'moved' ||
+                event.type === 'holder-changed' ||
+                event.type === 'still-waiting'
+                ? event.place.holder
+                : undefined;
+        if (!seen)
+            return;
+        // A stale record names a holder that is gone, not the one holding the lease.
+        const record = seen.freshness.kind === 'stale' ? undefined : seen.record;
+        if (!record) {
+            this.unknownHolderSeen = true;
+            return;
+        }
+        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .holderKey */ .I4)(record);
+        if (this.seen.has(key))
+            return;
+        this.seen.add(key);
+        if (this.holders.length < MAX_HOLDERS_KEPT)
+            this.holders.push(record);
+        else
+            this.holdersLeftOut += 1;
+    }
+    /** An event handler that notes each event, then passes it on. */
+    and(next) {
+        return (event) => {
+            this.see(event);
+            next(event);
+        };
+    }
+    /** The record as it stands, with the wait ended now in the given way. */
+    record(outcome, endedAt = new Date()) {
+        return {
+            startedAt: this.startedAt.toISOString(),
+            endedAt: endedAt.toISOString(),
+            outcome,
+            holders: [...this.holders],
+            holdersLeftOut: this.holdersLeftOut,
+            unknownHolderSeen: this.unknownHolderSeen,
+        };
+    }
+    /** Saves the record once the wait settles, however it ends; the wait's own result or error passes through. */
+    async settle(wait) {
+        try {
+            const result = await wait;
+            this.save(this.record('acquired'));
+            return result;
+        }
+        catch (err) {
+            this.save(this.record(outcomeOf(err)));
+            throw err;
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 1536:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_break_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1148);
+
+await (0,_action_break_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runBreak */ .F)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1730:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
+
+await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6661:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4501);
+
+await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4202:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_release_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(194);
+
+await (0,_action_release_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runRelease */ .T)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F8: () => (/* binding */ SpawnedRenewer),
+/* harmony export */   IY: () => (/* binding */ workerOf),
+/* harmony export */   ih: () => (/* binding */ askToLetGo),
+/* harmony export */   nV: () => (/* binding */ newRenewerPlaces)
+/* harmony export */ });
+/* unused harmony export RenewerStartError */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2960);
+/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4632);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7855);
+// The steps' side of the renewer. Main starts it early, while it waits for the
+// lease, and hands the lease over once it has one; post (or a release step)
+// asks it to let go through its channel.
+//
+// Main talks to the renewer over Node's IPC pipe, which exists only between
+// the two: the configuration, secrets included, never touches a command line,
+// an environment variable or a file. The renewer's stdout and stderr go
+// nowhere, so it cannot hold the step's output open.
+
+
+
+
+
+
+
+
+
+
+/** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
+const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/;
+class RenewerStartError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo {
+    name = 'RenewerStartError';
+}
+/** A fresh channel and status file for one renewer: the address is the renewer's, the token its password. */
+function newRenewerPlaces() {
+    const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
+    return {
+        channel: { address: (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .channelAddress */ .ov)(id), token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(24).toString('base64url') },
+        statusFile: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'azure-mutex', `renewer-${id}.json`),
+    };
+}
+/** The worker to watch: main's parent, unless that is init or a container's pid 1. */
+function workerOf(ppid) {
+    return (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .isSignallablePid */ .sp)(ppid) ? { pid: ppid, startTime: (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .startTimeOf */ .P2)(ppid) } : undefined;
+}
+function renewerScript() {
+    // This code runs from a file in dist/bundle/ (npm run build), beside dist/renewer/index.js.
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_5__.fileURLToPath)(import.meta.url)), '..', 'renewer', 'index.js');
+}
+/** A renewer that main has started and not yet let go of. */
+class SpawnedRenewer {
+    child;
+    messages = [];
+    wake = () => undefined;
+    ended;
+    constructor(config) {
+        const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)));
+        this.child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [renewerScript()], {
+            detached: true,
+            stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+            env,
+            windowsHide: true,
+        });
+        this.child.on('message', (value) => {
+            const message = (0,_messages_js__WEBPACK_IMPORTED_MODULE_8__/* .parseFromRenewer */ .Cd)(value);
+            if (message)
+                this.messages.push(message);
+            this.wake();
+        });
+        this.child.once('exit', (code, signal) => {
+            this.ended = signal ? `signal ${signal}` : `exit code ${code}`;
+            this.wake();
+        });
+        this.child.once('error', (err) => {
+            this.ended = err.message;
+            this.wake();
+        });
+        this.child.unref();
+        this.send({ type: 'config', config });
+    }
+    get pid() {
+        return this.child.pid;
+    }
+    send(message) {
+        if (this.child.connected)
+            this.child.send(message, () => undefined);
+    }
+    /** The next message of the given type, or an error when the renewer ends, fails, or the time or signal runs out. */
+    async expect(type, timeoutMs, signal) {
+        const deadline = Date.now() + timeoutMs;
+        for (;;) {
+            const index = this.messages.findIndex((m) => m.type === type || m.type === 'failed');
+            if (index >= 0) {
+                const [message] = this.messages.splice(index, 1);
+                if (message.type === 'failed') {
+                    throw new RenewerStartError(`The renewer could not keep the lease: ${message.error}.`);
+                }
+                return message;
+            }
+            if (this.ended)
+                throw new RenewerStartError(`The renewer exited before it confirmed the lease (${this.ended}).`);
+            if (signal?.aborted)
+                throw new RenewerStartError('Cancelled while the renewer was starting.');
+            if (Date.now() >= deadline) {
+                throw new RenewerStartError(`The renewer did not confirm the lease within ${timeoutMs / 1000} s.`);
+            }
+            const woken = new Promise((resolve) => (this.wake = resolve));
+            const onAbort = () => this.wake();
+            signal?.addEventListener('abort', onAbort, { once: true });
+            await Promise.race([woken, (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(Math.max(0, deadline - Date.now()), undefined, { ref: false })]);
+            signal?.removeEventListener('abort', onAbort);
+        }
+    }
+    /**
+     * Hands the lease over and waits until the renewer has renewed it once:
+     * then it is known to reach storage with its own credentials. Throws
+     * RenewerStartError otherwise; the caller still owns the lease then.
+     */
+    async hold(lease, options) {
+        await this.expect('ready', options.timeoutMs, options.signal);
+        this.send({ type: 'hold', lease });
+        const { report } = await this.expect('holding', options.timeoutMs, options.signal);
+        return report;
+    }
+    /** Lets a renewer that holds the lease run on alone. */
+    detach() {
+        if (this.child.connected)
+            this.child.disconnect();
+    }
+    /** Before a hand-over: the renewer sees main go and exits, holding nothing. */
+    dismiss() {
+        this.detach();
+    }
+    /** After a failed hand-over: end it now. Main spawned it, so the pid is certainly this process. */
+    kill() {
+        if (this.ended === undefined && this.child.pid !== undefined)
+            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(this.child.pid);
+        this.detach();
+    }
+}
+/** How long post waits for a renewer that answered "stop" to be gone, so nothing is left for the job-end clean-up. */
+const EXIT_WAIT_MS = 2_000;
+/** Waits until the process is gone (only looks, never signals); false if it is still there at the limit. */
+async function exited(pid, limitMs) {
+    const deadline = Date.now() + limitMs;
+    while ((0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .livenessOf */ .l8)(pid, undefined) !== 'gone') {
+        if (Date.now() >= deadline)
+            return false;
+        await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(10);
+    }
+    return true;
+}
+/**
+ * Asks the renewer behind a channel to stop or release, and waits for its
+ * answer. A renewer that said hello (so the open connection proves its pid)
+ * but does not answer in time is killed when killIfStuck is set; one that
+ * never says hello is left alone.
+ */
+async function askToLetGo(ref, request, options = {}) {
+    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_7__/* .askRenewer */ .m)(ref, request);
+    if (conversation === 'nothing listens')
+        return { answer: { kind: 'gone' }, log: [] };
+    try {
+        const timeout = (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(ms, 'timeout', { ref: false });
+        const pid = await Promise.race([conversation.hello, timeout(options.helloTimeoutMs ?? 5_000)]);
+        if (pid === 'timeout' || pid === undefined)
+            return { answer: { kind: 'silent' }, log: [] };
+        const answer = await Promise.race([
+            conversation.answer,
+            timeout(options.answerTimeoutMs ?? 15_000),
+        ]);
+        if (answer === 'timeout') {
+            if (!options.killIfStuck)
+                return { answer: { kind: 'silent' }, log: [] };
+            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(pid); // still connected, so the pid is still this renewer's
+            return { answer: { kind: 'stopped', pid }, log: [] };
+        }
+        // The line closed without an answer: the renewer died while it worked.
+        if (answer === undefined)
+            return { answer: { kind: 'gone' }, log: [] };
+        if (request.op === 'stop')
+            await exited(pid, EXIT_WAIT_MS);
+        return { answer: { kind: 'answered', report: answer.report }, log: answer.log };
+    }
+    finally {
+        conversation.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 7349:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ usesEntra)
+/* harmony export */ });
+// The ways to sign in to the lock's storage account, as plain data: it is read
+// from the inputs, and the renewer gets it as JSON. Entra ID credentials are
+// built from it later, in whichever process needs them.
+/** True when requests are signed with Entra ID tokens rather than a key or SAS. */
+function usesEntra(method) {
+    return method.kind === 'federated' || method.kind === 'ambient';
+}
+
+
+/***/ }),
+
+/***/ 5565:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_status_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4973);
+
+await (0,_action_status_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStatus */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ })
+
+};

@@ -1,0 +1,2914 @@
+export const id = 760;
+export const ids = [760];
+export const modules = {
+
+/***/ 9916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $y: () => (/* binding */ isBreakKey),
+/* harmony export */   Li: () => (/* binding */ describeBreak),
+/* harmony export */   gr: () => (/* binding */ breakToMetadata),
+/* harmony export */   po: () => (/* binding */ newBreakRecord),
+/* harmony export */   rP: () => (/* binding */ breakFromMetadata),
+/* harmony export */   sr: () => (/* binding */ breakApplies)
+/* harmony export */ });
+/* unused harmony export BREAK_KEYS */
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
+// The break record: who broke a lock's lease, why and when, written on the
+// blob as metadata beside the holder record and others' keys. The holder whose
+// lease was broken finds it there when its post step reports the loss. Like
+// the holder record, a record read from a blob is input from strangers: it is
+// kept exactly as read and shown only through describeBreak.
+
+
+const FIELDS = [
+    ['repository', 'break_repository'],
+    ['runId', 'break_run_id'],
+    ['runUrl', 'break_run_url'],
+    ['actor', 'break_actor'],
+    ['reason', 'break_reason'],
+    ['brokenAt', 'break_at'],
+    ['holderRepository', 'break_holder_repository'],
+    ['holderRunId', 'break_holder_run_id'],
+    ['holderAcquiredAt', 'break_holder_acquired_at'],
+];
+/** The keys of the break record; the next break replaces them, and nothing else removes them. */
+const BREAK_KEYS = FIELDS.map(([, key]) => key);
+function isBreakKey(key) {
+    return BREAK_KEYS.includes(key.toLowerCase());
+}
+/** The record for breaking the lease of `holder` (undefined: a lease without a holder record). */
+function newBreakRecord(breaker, reason, brokenAt, holder) {
+    return {
+        repository: breaker.repository,
+        runId: breaker.runId,
+        runUrl: breaker.runUrl,
+        actor: breaker.actor,
+        reason,
+        brokenAt: brokenAt.toISOString(),
+        holderRepository: holder?.repository ?? '',
+        holderRunId: holder?.runId ?? '',
+        holderAcquiredAt: holder?.acquiredAt ?? '',
+    };
+}
+function breakToMetadata(record) {
+    const metadata = {};
+    for (const [field, key] of FIELDS)
+        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeValue */ .It)(record[field]);
+    return metadata;
+}
+/** The break record on a blob, or undefined when it carries none. */
+function breakFromMetadata(metadata) {
+    if (!metadata)
+        return undefined;
+    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+    if (values.get('break_at') === undefined)
+        return undefined;
+    const record = {};
+    for (const [field, key] of FIELDS)
+        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeValue */ .wz)(values.get(key) ?? '');
+    return record;
+}
+/**
+ * Whether a break record is about this hold, and not an older break (or one
+ * of another holder's leases) left on the blob. A record that names the hold
+ * it broke must name this one: the time it was taken, to the millisecond, and
+ * its run. One that names none (it broke a lease without a holder record) is
+ * believed only when it was made after this hold began. No clocks are compared
+ * when the record names a hold, so runners' clock skew cannot mislead it.
+ */
+function breakApplies(record, hold) {
+    if (record.holderAcquiredAt !== '') {
+        return (record.holderAcquiredAt === hold.acquiredAt && (record.holderRunId === '' || record.holderRunId === hold.runId));
+    }
+    const brokenAt = Date.parse(record.brokenAt);
+    return !Number.isNaN(brokenAt) && brokenAt >= Date.parse(hold.acquiredAt);
+}
+/**
+ * One line, e.g. 'broken at 2026-11-26T05:00:00.000Z by octo/ops run 77
+ * (actor mona) https://…: "runner vm died"'. Every value is shown through
+ * showUntrusted, so the line is safe to log whoever wrote the record.
+ */
+function describeBreak(record) {
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record[field]);
+    const run = record.runId ? ` run ${show('runId')}` : '';
+    const actor = record.actor ? ` (actor ${show('actor')})` : '';
+    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    return `broken at ${show('brokenAt')} by ${show('repository') || 'an unknown repository'}${run}${actor}${url}: "${show('reason')}"`;
+}
+
+
+/***/ }),
+
+/***/ 6307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+// Durations as people write them in workflow files: 90, 90s, 15m, 2h.
+const DURATION = /^(\d+)\s*(s|m|h)?$/i;
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 };
+/** Milliseconds for '90', '90s', '15m' or '2h'; undefined when the text is not one of those forms. */
+function parseDuration(text) {
+    const match = DURATION.exec(text.trim());
+    if (!match)
+        return undefined;
+    const unit = (match[2] ?? 's').toLowerCase();
+    const ms = Number(match[1]) * UNIT_MS[unit];
+    return Number.isSafeInteger(ms) ? ms : undefined;
+}
+/** '2h 5m', '1m 30s', '12s', '0.4s': short and exact enough for a log line. */
+function formatDuration(ms) {
+    if (ms < 10_000)
+        return `${(Math.max(0, ms) / 1000).toFixed(1).replace(/\.0$/, '')}s`;
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const parts = [h ? `${h}h` : '', m ? `${m}m` : '', s && !h ? `${s}s` : ''];
+    return parts.filter(Boolean).join(' ') || '0s';
+}
+
+
+/***/ }),
+
+/***/ 2960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DH: () => (/* binding */ RequestTimeoutError),
+/* harmony export */   Ku: () => (/* binding */ LockError),
+/* harmony export */   XB: () => (/* binding */ LockTimeoutError),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   pw: () => (/* binding */ LockCancelledError),
+/* harmony export */   rb: () => (/* binding */ describeStorageError),
+/* harmony export */   rg: () => (/* binding */ describeStorageErrorBrief),
+/* harmony export */   se: () => (/* binding */ statusCode),
+/* harmony export */   t6: () => (/* binding */ storageErrorCode),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/* unused harmony export isAbort */
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
+// How the lock core reads failures from storage: the error code Azure gave,
+// whether another try may succeed, and a plain sentence for people.
+
+/**
+ * A failure the user can act on. Its message is one line that says what is
+ * wrong and what to do, and it is shown as is, without a stack. Every error
+ * meant for people extends it, so the action layer checks one type.
+ */
+class UserError extends Error {
+    name = 'UserError';
+}
+/** A failure of the lock itself: a timeout, a cancel, a lease that could not be kept. */
+class LockError extends UserError {
+    name = 'LockError';
+}
+/** Raised when the wait for the lease passes its limit. */
+class LockTimeoutError extends LockError {
+    name = 'LockTimeoutError';
+}
+/** Raised when the wait is abandoned because the step is being cancelled. */
+class LockCancelledError extends LockError {
+    name = 'LockCancelledError';
+}
+/** Azure's error code (from the body, or the x-ms-error-code header on HEAD), or a Node network code. */
+function storageErrorCode(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const e = err;
+    const code = e.details?.errorCode ?? e.code;
+    // DOMExceptions (an aborted signal's reason) carry a legacy numeric code: not an Azure code.
+    return typeof code === 'string' ? code : undefined;
+}
+function statusCode(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    return err.statusCode;
+}
+const NETWORK_CODES = new Set([
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'EPIPE',
+    'REQUEST_SEND_ERROR',
+]);
+/**
+ * A request that got no answer within its client-side deadline. The SDK's own
+ * tryTimeoutInMs only asks the service to give up; a stalled connection is cut
+ * only by an abort signal, and this says which deadline it was.
+ */
+class RequestTimeoutError extends Error {
+    name = 'RequestTimeoutError';
+    code = 'ETIMEDOUT';
+    timeoutMs;
+    constructor(timeoutMs) {
+        super(`no answer within ${timeoutMs / 1000} s`);
+        this.timeoutMs = timeoutMs;
+    }
+}
+function isAbort(err) {
+    const name = typeof err === 'object' && err !== null ? err.name : undefined;
+    return name === 'AbortError' || name === 'TimeoutError';
+}
+/** Failures another try may cure: throttling, server errors, timeouts and lost connections. */
+function isTransient(err) {
+    const status = statusCode(err);
+    if (status !== undefined && (status === 408 || status === 429 || status >= 500))
+        return true;
+    if (status !== undefined && status > 0)
+        return false;
+    const code = storageErrorCode(err);
+    return code === undefined || NETWORK_CODES.has(code) || isAbort(err);
+}
+const FORBIDDEN_HINTS = {
+    AuthenticationFailed: 'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
+    AuthorizationFailure: 'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
+        "the SAS token's permissions, and the account's network rules.",
+    AuthorizationResourceTypeMismatch: 'the SAS does not cover this kind of resource. An account SAS needs the resource types container and object ' +
+        '(srt=co: object for the lock blob, container to create the container); a service SAS must be made for the ' +
+        'lock container (sr=c), not for a single blob.',
+    AuthorizationPermissionMismatch: 'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
+        'and create rights on the container if it does not exist yet.',
+    KeyBasedAuthenticationNotPermitted: 'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
+};
+/**
+ * With an Entra ID token, a 403 means the identity is known but has no data
+ * role: management roles such as Owner or Contributor do not grant blob access.
+ */
+function roleHint(container) {
+    const scope = container
+        ? `the container '${container}' (scope .../storageAccounts/<account>/blobServices/default/containers/${container}) or the storage account`
+        : 'the storage account or the lock container';
+    return (`the identity signed in but has no data access. Assign it the role Storage Blob Data Contributor on ${scope}; ` +
+        'Owner and Contributor do not grant access to blob data. A new role assignment can take a few minutes to apply.');
+}
+/**
+ * Turns a storage failure into one sentence that says what went wrong and what
+ * to check, without echoing request URLs (they may carry a SAS token).
+ */
+function describeStorageError(err, endpoint, context = {}) {
+    const status = statusCode(err);
+    const code = storageErrorCode(err);
+    // The code comes from whoever answers at the endpoint: shown, like any text we did not write, through showUntrusted.
+    const shownCode = code === undefined ? undefined : (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(code, 80);
+    if (status === 403 &&
+        context.tokenAuth &&
+        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationFailure')) {
+        return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`;
+    }
+    if (status === 403) {
+        const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
+        return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
+    }
+    if (status === 404 && code === 'ResourceNotFound') {
+        return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check the account name and the blob endpoint.`;
+    }
+    if (status !== undefined && status > 0) {
+        return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${endpoint}.`;
+    }
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+        return `Cannot resolve the blob endpoint ${endpoint} (${code}): check the account name and the blob endpoint.`;
+    }
+    if (err instanceof RequestTimeoutError) {
+        return `Cannot reach the blob endpoint ${endpoint} (no answer within ${err.timeoutMs / 1000} s).`;
+    }
+    if (isAbort(err))
+        return `The request to ${endpoint} timed out.`;
+    return `Cannot reach the blob endpoint ${endpoint} (${shownCode ?? 'network error'}).`;
+}
+/** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
+function describeStorageErrorBrief(err) {
+    if (err instanceof RequestTimeoutError)
+        return err.message;
+    if (isAbort(err))
+        return 'timeout';
+    const status = statusCode(err);
+    const code = storageErrorCode(err);
+    const brief = [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
+    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(brief, 120);
+}
+
+
+/***/ }),
+
+/***/ 7053:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ briefHolderSeen),
+/* harmony export */   I4: () => (/* binding */ holderKey),
+/* harmony export */   It: () => (/* binding */ encodeValue),
+/* harmony export */   Jp: () => (/* binding */ holderToMetadata),
+/* harmony export */   L_: () => (/* binding */ identityToMetadata),
+/* harmony export */   NW: () => (/* binding */ describeHolderSeen),
+/* harmony export */   T5: () => (/* binding */ freshnessOf),
+/* harmony export */   _L: () => (/* binding */ isHolderKey),
+/* harmony export */   ez: () => (/* binding */ holderFromMetadata),
+/* harmony export */   p2: () => (/* binding */ briefHolder),
+/* harmony export */   q9: () => (/* binding */ identityFromMetadata),
+/* harmony export */   sG: () => (/* binding */ describeHolder),
+/* harmony export */   wz: () => (/* binding */ decodeValue),
+/* harmony export */   z: () => (/* binding */ holderSeenKey)
+/* harmony export */ });
+/* unused harmony exports HOLDER_KEYS, shownTime */
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
+// The holder record: who holds the lease, written as blob metadata under the
+// lease so that waiters can say who they are waiting for and since when.
+// A record read from a blob is input from strangers: it is kept exactly as
+// read (for comparisons) and shown only through describeHolder.
+
+const FIELDS = [
+    ['repository', 'holder_repository'],
+    ['workflow', 'holder_workflow'],
+    ['job', 'holder_job'],
+    ['runId', 'holder_run_id'],
+    ['runAttempt', 'holder_run_attempt'],
+    ['actor', 'holder_actor'],
+    ['runUrl', 'holder_run_url'],
+    ['acquiredAt', 'holder_acquired_at'],
+    ['leaseSeconds', 'holder_lease_seconds'],
+    ['ticket', 'holder_ticket'],
+];
+/** Fields that older records lack: read back only when present. */
+const OPTIONAL_FIELDS = new Set(['leaseSeconds', 'ticket']);
+/** The fields that say who, not when: the ones a queue entry carries too. */
+const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OPTIONAL_FIELDS.has(field));
+/** The keys of the record on the blob; other keys on it belong to others and are left alone. */
+const HOLDER_KEYS = FIELDS.map(([, key]) => key);
+/** True for a metadata key of the holder record (metadata keys are case-insensitive). */
+function isHolderKey(key) {
+    return HOLDER_KEYS.includes(key.toLowerCase());
+}
+/**
+ * Metadata travels in HTTP headers: ASCII only, and white space at either end
+ * is trimmed (runs of it may be folded by whatever relays the header).
+ * Percent-encode everything else, '%' itself, and every space that is not a
+ * single space between two other characters, so that the value reads back
+ * exactly. A lone surrogate, which no runner variable can hold, is stored as
+ * U+FFFD.
+ */
+function encodeValue(value) {
+    const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
+        try {
+            return encodeURIComponent(ch);
+        }
+        catch {
+            return '%EF%BF%BD'; // a lone surrogate: store U+FFFD instead
+        }
+    });
+    return ascii.replace(/ +/g, (spaces, at) => spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length));
+}
+/** A metadata value as encodeValue wrote it, decoded; a value it cannot decode is kept as it is. */
+function decodeValue(value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        return value;
+    }
+}
+function holderToMetadata(record) {
+    const metadata = {};
+    for (const [field, key] of FIELDS) {
+        const value = record[field];
+        if (value !== undefined)
+            metadata[key] = encodeValue(value);
+    }
+    return metadata;
+}
+/** Keys are case-insensitive on the service; the SDK hands them over lower-cased, List Blobs as written. */
+function lowerCased(metadata) {
+    return new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+}
+/** The record on a blob, or undefined when the blob carries none (a lease taken by az CLI or go-azuremutex). */
+function holderFromMetadata(metadata) {
+    if (!metadata)
+        return undefined;
+    const values = lowerCased(metadata);
+    if (values.get('holder_acquired_at') === undefined)
+        return undefined;
+    const record = {};
+    for (const [field, key] of FIELDS) {
+        const value = values.get(key);
+        if (value !== undefined || !OPTIONAL_FIELDS.has(field))
+            record[field] = decodeValue(value ?? '');
+    }
+    return record;
+}
+/** The metadata of a queue entry: who waits, in the holder record's own keys and encoding. */
+function identityToMetadata(identity) {
+    const metadata = {};
+    for (const [field, key] of IDENTITY_FIELDS)
+        metadata[key] = encodeValue(identity[field]);
+    return metadata;
+}
+/** Who a queue entry says waits, or undefined when it says nothing (not written by this action). */
+function identityFromMetadata(metadata) {
+    if (!metadata)
+        return undefined;
+    const values = lowerCased(metadata);
+    if (!IDENTITY_FIELDS.some(([, key]) => values.has(key)))
+        return undefined;
+    const identity = {};
+    for (const [field, key] of IDENTITY_FIELDS)
+        identity[field] = decodeValue(values.get(key) ?? '');
+    return identity;
+}
+const CLOCK_RESOLUTION_MS = 2_000;
+function freshnessOf(record, modifiedAt, serviceNow) {
+    const seconds = /^\d{1,3}$/.test(record.leaseSeconds ?? '') ? Number(record.leaseSeconds) : NaN;
+    if (!(seconds >= 1) || !modifiedAt || !serviceNow)
+        return { kind: 'unknown-age' };
+    const age = serviceNow.getTime() - modifiedAt.getTime();
+    return age > seconds * 1000 + CLOCK_RESOLUTION_MS ? { kind: 'stale', stoppedAt: modifiedAt } : { kind: 'fresh' };
+}
+/**
+ * One line naming the holder, e.g. "octo/api run 42 (attempt 1, job deploy,
+ * actor mona) since 2026-11-26T05:00:00Z". Every value in it is shown through
+ * showUntrusted: the line is safe to log whoever wrote the record.
+ */
+function describeHolder(record) {
+    if (!record)
+        return 'an unknown holder (a client that writes no holder record)';
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record[field] ?? '');
+    const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
+        .filter(Boolean)
+        .join(' ');
+    const details = [
+        record.runAttempt && `attempt ${show('runAttempt')}`,
+        record.job && `job ${show('job')}`,
+        record.actor && `actor ${show('actor')}`,
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
+    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    return `${who}${run} since ${show('acquiredAt')}${url}`;
+}
+/** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
+function briefHolder(identity) {
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
+    return identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+}
+/** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
+function shownTime(value, today = new Date()) {
+    const time = typeof value === 'string' ? new Date(value) : value;
+    if (Number.isNaN(time.getTime()))
+        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(String(value), 40);
+    const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso;
+}
+/**
+ * Who holds the lock, as believed: the record while its holder keeps it fresh,
+ * else an unknown holder, naming the last recorded one and when it stopped.
+ */
+function describeHolderSeen(seen) {
+    const record = seen?.record;
+    const who = !record
+        ? describeHolder(undefined)
+        : seen.freshness.kind === 'stale'
+            ? `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ` +
+                `${seen.freshness.stoppedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`
+            : describeHolder(record);
+    return seen?.infinite ? `${who}, with an infinite lease that never expires by itself` : who;
+}
+/** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
+function briefHolderSeen(seen) {
+    const record = seen.record;
+    const infinite = seen.infinite ? '; infinite lease' : '';
+    if (!record)
+        return `an unknown holder (no holder record${infinite})`;
+    if (seen.freshness.kind === 'stale') {
+        return `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ${shownTime(seen.freshness.stoppedAt)}${infinite})`;
+    }
+    return `${briefHolder(record)} (holding since ${shownTime(record.acquiredAt)}${infinite})`;
+}
+/** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
+function holderSeenKey(seen) {
+    if (!seen)
+        return 'free';
+    return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}`;
+}
+/** A stable identity for "has the holder changed?" comparisons. */
+function holderKey(record) {
+    return record
+        ? `${record.repository}|${record.runId}|${record.runAttempt}|${record.job}|${record.acquiredAt}`
+        : 'unknown';
+}
+
+
+/***/ }),
+
+/***/ 4277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $8: () => (/* binding */ leaseValidUntil),
+/* harmony export */   Vb: () => (/* binding */ LEASE_SECONDS),
+/* harmony export */   fs: () => (/* binding */ renewalRetry),
+/* harmony export */   j1: () => (/* binding */ leaseSecondsProblem),
+/* harmony export */   md: () => (/* binding */ renewalSchedule)
+/* harmony export */ });
+// Lease arithmetic, in one place: the lengths Azure accepts, how long a lease
+// is certainly ours, and the renewal schedule that keeps it so.
+/** Azure grants leases of 15 to 60 seconds (or infinite ones, which a lock never takes). */
+const LEASE_SECONDS = { min: 15, max: 60, default: 60 };
+/** Why a lease length is not one Azure grants, or undefined when it is. */
+function leaseSecondsProblem(seconds) {
+    if (Number.isInteger(seconds) && seconds >= LEASE_SECONDS.min && seconds <= LEASE_SECONDS.max)
+        return undefined;
+    return `expected a whole number of seconds from ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max}`;
+}
+/**
+ * The moment until which a lease granted (or renewed) by a request sent at
+ * sentAt is certainly ours, unless someone breaks it: Azure started the lease's
+ * clock no earlier than the moment the request left. Counting from the answer
+ * instead would overstate the lease by one request's latency.
+ */
+function leaseValidUntil(sentAt, leaseDurationMs) {
+    return sentAt + leaseDurationMs;
+}
+/**
+ * A renewal every third of the lease leaves two more chances before it lapses.
+ * Each SDK try may take a quarter of the lease, so a slow but working network
+ * still renews, and one attempt, retries included, at most half of it.
+ */
+function renewalSchedule(leaseDurationMs) {
+    const intervalMs = Math.floor(leaseDurationMs / 3);
+    return {
+        intervalMs,
+        retryMs: Math.min(2_000, intervalMs),
+        attemptTimeoutMs: Math.floor(leaseDurationMs / 2),
+        tryTimeoutMs: Math.min(10_000, Math.floor(leaseDurationMs / 4)),
+    };
+}
+/** SDK retry settings for renewal requests: three tries that fit in one attempt of the schedule. */
+function renewalRetry(leaseDurationMs) {
+    return {
+        maxTries: 3,
+        tryTimeoutInMs: renewalSchedule(leaseDurationMs).tryTimeoutMs,
+        retryDelayInMs: 300,
+        maxRetryDelayInMs: 1_000,
+    };
+}
+
+
+/***/ }),
+
+/***/ 4912:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
+  AI: () => (/* binding */ isLeaseGone),
+  dB: () => (/* binding */ listLocks),
+  qB: () => (/* binding */ openLock),
+  NE: () => (/* binding */ withDeadline)
+});
+
+// UNUSED EXPORTS: LockBlob
+
+// EXTERNAL MODULE: ./src/lock/break-record.ts
+var break_record = __webpack_require__(9916);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
+var untrusted_text = __webpack_require__(4469);
+;// CONCATENATED MODULE: ./src/lock/counter.ts
+// A counter kept in a blob's metadata and bumped with an If-Match condition on
+// the ETag it was read with: two bumps that race both read n, one writes n+1,
+// the other is refused (412) and reads again. Every bump therefore gets its
+// own number, in the order the service accepted them. The queue's tickets and
+// the fencing tokens are such counters.
+
+
+
+const VALUE_KEY = 'value';
+/** A counter blob holds something this action did not write there. */
+class CounterError extends errors/* LockError */.Ku {
+    name = 'CounterError';
+}
+function isPreconditionFailure(err) {
+    return (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* storageErrorCode */.t6)(err) === 'ConditionNotMet';
+}
+function isMissing(err) {
+    return (0,errors/* statusCode */.se)(err) === 404;
+}
+/** The longest pause after a lost race: with dozens of bumps at once, pauses must spread them out. */
+const MAX_BACKOFF_MS = 500;
+/**
+ * Adds one to the counter and returns the new value. The first bump creates
+ * the blob (If-None-Match: *) with the value 1. A lost race is tried again
+ * after a random pause whose range doubles with each loss (25 ms, 50 ms, ...
+ * up to 0.5 s), until the signal ends it.
+ */
+async function bumpCounter(blob, abortSignal) {
+    for (let losses = 0;; losses++) {
+        if (losses > 0) {
+            const range = Math.min(MAX_BACKOFF_MS, 25 * 2 ** Math.min(losses - 1, 5));
+            await (0,promises_.setTimeout)(Math.random() * range, undefined, { signal: abortSignal });
+        }
+        let props;
+        try {
+            props = await blob.getProperties({ abortSignal });
+        }
+        catch (err) {
+            if (!isMissing(err))
+                throw err;
+        }
+        if (!props) {
+            try {
+                await blob
+                    .getBlockBlobClient()
+                    .upload('', 0, { abortSignal, metadata: { [VALUE_KEY]: '1' }, conditions: { ifNoneMatch: '*' } });
+                return { value: 1 };
+            }
+            catch (err) {
+                // Someone else created it first (409 BlobAlreadyExists): read it and bump.
+                if ((0,errors/* statusCode */.se)(err) === 409 || isPreconditionFailure(err))
+                    continue;
+                throw err;
+            }
+        }
+        const text = props.metadata?.[VALUE_KEY] ?? '';
+        const current = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
+        if (!Number.isSafeInteger(current) || current >= Number.MAX_SAFE_INTEGER) {
+            throw new CounterError(`The counter blob ${blob.name} holds '${(0,untrusted_text/* showUntrusted */.G)(text, 40)}', not a count that this action wrote; ` +
+                'someone else changed it.');
+        }
+        try {
+            await blob.setMetadata({ [VALUE_KEY]: String(current + 1) }, { abortSignal, conditions: { ifMatch: props.etag } });
+            return { value: current + 1, previousAt: props.lastModified, serviceNow: props.date };
+        }
+        catch (err) {
+            if (!isPreconditionFailure(err) && !isMissing(err))
+                throw err;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/queue.ts
+var queue = __webpack_require__(5624);
+;// CONCATENATED MODULE: ./src/lock/lock-status.ts
+// What a look at a lock shows, read-only: held or free, by whom, with what
+// kind of lease, and the last break. One blob's properties and one item of a
+// List Blobs answer carry the same facts, so both map through statusOf.
+
+
+
+/** The waiters of a queue listing that are alive, in ticket order. */
+function waitersOf(entries, serviceNow) {
+    return entries
+        .filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow))
+        .sort((a, b) => a.ticket - b.ticket)
+        .map((entry) => entry.waiter);
+}
+function statusOf(name, properties) {
+    const leaseState = properties.leaseState ?? 'available';
+    const held = leaseState === 'leased' || leaseState === 'breaking';
+    const status = { name, held, leaseState };
+    if (held) {
+        if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
+            status.leaseKind = properties.leaseDuration;
+        }
+        const record = (0,lock_holder/* holderFromMetadata */.ez)(properties.metadata);
+        const freshness = record
+            ? (0,lock_holder/* freshnessOf */.T5)(record, properties.lastModified, properties.serviceNow)
+            : { kind: 'unknown-age' };
+        status.seen = { record, freshness, infinite: properties.leaseDuration === 'infinite' };
+        if (record && freshness.kind !== 'stale')
+            status.holder = record;
+    }
+    const lastBreak = (0,break_record/* breakFromMetadata */.rP)(properties.metadata);
+    if (lastBreak)
+        status.lastBreak = lastBreak;
+    return status;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/lock/names.ts
+var names = __webpack_require__(6139);
+;// CONCATENATED MODULE: ./src/lock/reserved.ts
+// Where the action keeps its own blobs beside a lock, in the lock's container:
+//
+//   .azure-mutex/<lock>/queue/<ticket>   one entry per waiter, in ticket order
+//   .azure-mutex/<lock>/tickets          the counter that hands out tickets
+//   .azure-mutex/<lock>/fencing          the counter of fencing tokens
+//
+// <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
+// into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
+// names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
+// of these blobs, and anything that lists the container skips RESERVED_PREFIX.
+
+
+/** The folder of the action's own blobs: whatever lists a container leaves it out. */
+const RESERVED_PREFIX = `${names/* RESERVED_SEGMENT */.LK}/`;
+/** A ticket is written with this many digits, so that names sort as numbers (2^53 has 16 digits). */
+const TICKET_DIGITS = 16;
+/**
+ * The longest encoded lock name kept readable. Azure allows 1,024 characters
+ * in a blob name, and percent-encoding can make a name up to nine times longer
+ * (a non-ASCII letter is three UTF-8 bytes): longer ones become a hash.
+ */
+const READABLE_SEGMENT_MAX = 900;
+/**
+ * The lock's own folder segment: the percent-encoded name, or for a very long
+ * one 'sha256=<hex>', which no encoded name can equal ('=' is always encoded).
+ */
+function lockSegment(lockName) {
+    const encoded = encodeURIComponent(lockName);
+    if (encoded.length <= READABLE_SEGMENT_MAX)
+        return encoded;
+    return `sha256=${(0,external_node_crypto_.createHash)('sha256').update(lockName, 'utf8').digest('hex')}`;
+}
+function reservedNames(lockName) {
+    const folder = `${RESERVED_PREFIX}${lockSegment(lockName)}/`;
+    return { queuePrefix: `${folder}queue/`, tickets: `${folder}tickets`, fencing: `${folder}fencing` };
+}
+/** The name of a queue entry: the prefix and the zero-padded ticket. */
+function entryName(queuePrefix, ticket) {
+    return `${queuePrefix}${String(ticket).padStart(TICKET_DIGITS, '0')}`;
+}
+/** The ticket an entry's name carries, or undefined for a name that is not an entry's. */
+function ticketOf(queuePrefix, name) {
+    if (!name.startsWith(queuePrefix))
+        return undefined;
+    const digits = name.slice(queuePrefix.length);
+    if (!/^\d{16}$/.test(digits))
+        return undefined;
+    const ticket = Number(digits);
+    return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lock/queue-blobs.ts
+// The queue beside a lock, in storage: one small blob per waiter, named by its
+// ticket, under the lock's reserved folder (reserved.ts). Each entry carries
+// who waits (the holder record's keys) and a lease that its waiter renews:
+// an entry whose waiter died loses its lease within one lease duration, and
+// Azure refuses to delete an entry that is still leased, so removing a lapsed
+// one can never remove a live one.
+
+
+
+
+
+/** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
+const PAGE_SIZE = 100;
+const queue_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
+class QueueBlobs {
+    container;
+    prefix;
+    tickets;
+    requestTimeoutMs;
+    constructor(container, lockName, requestTimeoutMs) {
+        const names = reservedNames(lockName);
+        this.container = container;
+        this.prefix = names.queuePrefix;
+        this.tickets = names.tickets;
+        this.requestTimeoutMs = requestTimeoutMs;
+    }
+    request(options, call) {
+        return withDeadline(options, this.requestTimeoutMs, call);
+    }
+    entry(ticket) {
+        return this.container.getBlobClient(entryName(this.prefix, ticket));
+    }
+    async look(options) {
+        const last = options.upTo === undefined ? undefined : entryName(this.prefix, options.upTo);
+        const pageSize = options.limit ?? PAGE_SIZE;
+        return this.request(options, async (abortSignal) => {
+            const entries = [];
+            let serviceNow;
+            // One request per page; pages come in name order, which is ticket order.
+            const pages = this.container
+                .listBlobsFlat({ abortSignal, prefix: this.prefix, includeMetadata: true })
+                .byPage({ maxPageSize: pageSize });
+            for (;;) {
+                let next;
+                try {
+                    next = await pages.next();
+                }
+                catch (err) {
+                    // No container: no queue either.
+                    if (queue_blobs_isMissing(err))
+                        return { entries, serviceNow: serviceNow ?? new Date(), complete: true };
+                    throw err;
+                }
+                if (next.done)
+                    return { entries, serviceNow: serviceNow ?? new Date(), complete: true };
+                const page = next.value;
+                serviceNow ??= page.date;
+                for (const item of page.segment.blobItems) {
+                    const ticket = ticketOf(this.prefix, item.name);
+                    if (ticket === undefined)
+                        continue; // not an entry: nothing of ours, left alone
+                    entries.push({
+                        ticket,
+                        leased: item.properties.leaseState === 'leased',
+                        modifiedAt: item.properties.lastModified,
+                        waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
+                    });
+                }
+                const marker = page.continuationToken || undefined;
+                const reachedLast = last !== undefined && page.segment.blobItems.some((item) => item.name >= last);
+                if (!marker || reachedLast)
+                    return { entries, serviceNow: serviceNow ?? new Date(), complete: !marker };
+                if (options.limit !== undefined)
+                    return { entries, serviceNow: serviceNow ?? new Date(), complete: false };
+            }
+        });
+    }
+    async claimTicket(options = {}) {
+        const bumped = await this.request(options, (abortSignal) => bumpCounter(this.container.getBlobClient(this.tickets), abortSignal));
+        return { ticket: bumped.value, previousAt: bumped.previousAt, serviceNow: bumped.serviceNow };
+    }
+    async enter(ticket, waiter, leaseId, leaseSeconds, options = {}) {
+        const blob = this.entry(ticket);
+        try {
+            await this.request(options, async (abortSignal) => {
+                try {
+                    await blob.getBlockBlobClient().upload('', 0, {
+                        abortSignal,
+                        metadata: (0,lock_holder/* identityToMetadata */.L_)(waiter),
+                        conditions: { ifNoneMatch: '*' },
+                    });
+                }
+                catch (err) {
+                    // The ticket is ours alone: an entry that exists is our own, from a try whose answer was lost.
+                    if ((0,errors/* statusCode */.se)(err) !== 409 && (0,errors/* statusCode */.se)(err) !== 412)
+                        throw err;
+                }
+                // Proposing our own id makes a retried acquire harmless.
+                await blob.getBlobLeaseClient(leaseId).acquireLease(leaseSeconds, { abortSignal });
+            });
+            return 'entered';
+        }
+        catch (err) {
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                return 'missing';
+            // Our own earlier try would have proposed the same lease id: this entry is someone else's.
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent')
+                return 'taken';
+            throw err;
+        }
+    }
+    async renewEntry(ticket, leaseId, options = {}) {
+        try {
+            await this.request(options, (abortSignal) => this.entry(ticket).getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
+            return 'renewed';
+        }
+        catch (err) {
+            // Gone (404), or its lease lapsed and it was taken over (409): either way this place is lost.
+            if (queue_blobs_isMissing(err) || (0,errors/* statusCode */.se)(err) === 409)
+                return 'gone';
+            throw err;
+        }
+    }
+    async leave(ticket, leaseId, options = {}) {
+        const blob = this.entry(ticket);
+        await this.request(options, async (abortSignal) => {
+            try {
+                await blob.delete({ abortSignal, conditions: { leaseId } });
+            }
+            catch (err) {
+                if (queue_blobs_isMissing(err))
+                    return;
+                // A credential that may list but not delete: give the lease back, so that the entry counts as left.
+                if ((0,errors/* statusCode */.se)(err) === 403) {
+                    await blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
+                    throw err;
+                }
+                // Our lease lapsed (or was never taken): the entry is ours by its ticket, so delete it plainly.
+                if ((0,errors/* statusCode */.se)(err) !== 412 && (0,errors/* statusCode */.se)(err) !== 409)
+                    throw err;
+                await blob.delete({ abortSignal }).catch((again) => {
+                    if (!queue_blobs_isMissing(again))
+                        throw again;
+                });
+            }
+        });
+    }
+    async sweep(ticket, options = {}) {
+        await this.request(options, async (abortSignal) => {
+            try {
+                await this.entry(ticket).delete({ abortSignal });
+            }
+            catch (err) {
+                // Leased again after all (412 LeaseIdMissing), or already gone: either is fine.
+                if ((0,errors/* statusCode */.se)(err) !== 412 && !queue_blobs_isMissing(err))
+                    throw err;
+            }
+        });
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/storage.ts
+var storage = __webpack_require__(4906);
+;// CONCATENATED MODULE: ./src/lock/lock-blob.ts
+// One lock = one blob in a container, leased by whoever holds the lock. This
+// module and the queue's (queue-blobs.ts) are the ones that talk to storage;
+// they turn Azure's answers into the few outcomes the waiter and the renewer
+// reason about.
+
+
+
+
+
+
+
+
+const LEASE_GONE = new Set([
+    'LeaseIdMismatchWithLeaseOperation',
+    'LeaseIsBrokenAndCannotBeRenewed',
+    'LeaseNotPresentWithLeaseOperation',
+    'LeaseLost',
+    'LeaseNotPresentWithBlobOperation',
+    'LeaseIdMismatchWithBlobOperation',
+    'BlobNotFound',
+    'ContainerNotFound',
+]);
+/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
+function isLeaseGone(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return code !== undefined && LEASE_GONE.has(code);
+}
+function lock_blob_isMissing(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
+}
+/**
+ * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
+ * the service to give up; a connection whose packets are dropped would
+ * otherwise be waited on for ever.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+async function withDeadline(options, defaultTimeoutMs, call) {
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new errors/* RequestTimeoutError */.DH(timeoutMs);
+        throw err;
+    }
+}
+/** Single quotes for a shell, so that the command can be pasted as it is. */
+function shellQuoted(text) {
+    return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+class LockBlob {
+    container;
+    blob;
+    fencing;
+    requestTimeoutMs;
+    name;
+    queue;
+    /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
+    written;
+    constructor(container, name, options = {}) {
+        this.container = container;
+        this.name = name;
+        this.blob = container.getBlobClient(name);
+        this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+        this.fencing = container.getBlobClient(reservedNames(name).fencing);
+        this.queue = new QueueBlobs(container, name, this.requestTimeoutMs);
+    }
+    request(options, call) {
+        return withDeadline(options, this.requestTimeoutMs, call);
+    }
+    /** A description of where the lock lives, without credentials: account/container/blob. */
+    get location() {
+        return `${this.container.accountName}/${this.container.containerName}/${this.name}`;
+    }
+    get shortName() {
+        return `${this.container.containerName}/${this.name}`;
+    }
+    get breakCommand() {
+        return (`az storage blob lease break --account-name ${shellQuoted(this.container.accountName)} ` +
+            `--container-name ${shellQuoted(this.container.containerName)} --blob-name ${shellQuoted(this.name)}`);
+    }
+    /** One HEAD request: the lease state, the holder record, and how old the record is by the service's clock. */
+    async view(options = {}) {
+        try {
+            const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
+            const record = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
+            if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
+                return {
+                    state: 'leased',
+                    holder: record,
+                    infinite: props.leaseDuration === 'infinite',
+                    modifiedAt: props.lastModified,
+                    serviceNow: props.date,
+                };
+            }
+            return { state: 'free', staleHolder: record };
+        }
+        catch (err) {
+            if (lock_blob_isMissing(err))
+                return { state: 'missing' };
+            throw err;
+        }
+    }
+    /**
+     * Creates the empty lock blob if it is missing, and its container if that is
+     * missing too. Never overwrites an existing blob (If-None-Match: *), so a
+     * holder's lease and record survive any number of racing creators.
+     * Returns what it created.
+     */
+    async create(options = {}) {
+        try {
+            return (await this.createBlob(options)) ? 'blob' : 'nothing';
+        }
+        catch (err) {
+            if ((0,errors/* storageErrorCode */.t6)(err) !== 'ContainerNotFound')
+                throw err;
+        }
+        const { succeeded } = await this.request(options, (abortSignal) => this.container.createIfNotExists({ abortSignal }));
+        const blob = await this.createBlob(options);
+        return succeeded ? 'container' : blob ? 'blob' : 'nothing';
+    }
+    /** True when this call created the blob, false when it existed already. */
+    async createBlob(options) {
+        try {
+            await this.request(options, (abortSignal) => this.blob.getBlockBlobClient().upload('', 0, { abortSignal, conditions: { ifNoneMatch: '*' } }));
+            return true;
+        }
+        catch (err) {
+            // Exists already: 409 BlobAlreadyExists, or 412 LeaseIdMissing on Azure when it is leased.
+            const code = (0,errors/* storageErrorCode */.t6)(err);
+            if (code === 'BlobAlreadyExists' || code === 'LeaseIdMissing' || (0,errors/* statusCode */.se)(err) === 412)
+                return false;
+            throw err;
+        }
+    }
+    /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
+    async acquire(leaseId, durationSeconds, options = {}) {
+        try {
+            await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }));
+            return 'acquired';
+        }
+        catch (err) {
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent')
+                return 'held-by-other';
+            if (lock_blob_isMissing(err))
+                return 'missing';
+            throw err;
+        }
+    }
+    /**
+     * Writes who holds the lock, under our lease. Only the holder keys change:
+     * metadata that others put on the blob (owner=platform-team) is kept.
+     */
+    async writeHolder(leaseId, record, options = {}) {
+        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,lock_holder/* holderToMetadata */.Jp)(record), abortSignal));
+    }
+    /**
+     * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
+     * read, a merge and a write. Both requests carry our lease id: while the
+     * lease is ours, nobody else can change the metadata (a write without our id
+     * is refused with 412), and if the lease is lost in between, our write is
+     * refused instead of overwriting the next holder's record. The write is also
+     * conditional on the ETag we read, so a second writer of our own (same
+     * lease id) cannot be overwritten unseen either; that case is read again.
+     * With `record` undefined the holder keys are removed, and nothing is
+     * written when the blob carries none.
+     */
+    async updateHolderKeys(leaseId, record, abortSignal) {
+        for (let attempt = 1;; attempt++) {
+            const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
+            const current = Object.entries(props.metadata ?? {});
+            if (!record && !current.some(([key]) => (0,lock_holder/* isHolderKey */._L)(key)))
+                return;
+            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key))), ...record };
+            try {
+                await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
+                return;
+            }
+            catch (err) {
+                if ((0,errors/* storageErrorCode */.t6)(err) !== 'ConditionNotMet' || attempt >= 3)
+                    throw err;
+            }
+        }
+    }
+    /**
+     * The lock's state for people (status), or 'missing': one HEAD request, and
+     * one listing of its queue. Read-only. A credential that may not list (a
+     * SAS without 'l') still gets the state, without the queue.
+     */
+    async status(options = {}) {
+        let status;
+        try {
+            const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
+            status = statusOf(this.name, { ...props, serviceNow: props.date });
+        }
+        catch (err) {
+            if (lock_blob_isMissing(err))
+                return 'missing';
+            throw err;
+        }
+        const look = await this.queue.look(options).catch((err) => {
+            if ((0,errors/* statusCode */.se)(err) === 403)
+                return undefined;
+            throw err;
+        });
+        if (look)
+            status.queue = waitersOf(look.entries, look.serviceNow);
+        return status;
+    }
+    /**
+     * Breaks whatever lease the blob has, at once (break period 0), and writes
+     * the break record that `describe` makes for the holder it found. The
+     * record is merged with the metadata on the blob (the holder record and
+     * others' keys stay). It is written without a lease, as nobody holds one
+     * after the break: if a waiter takes the lease first, Azure refuses the
+     * write (412) and no record is written, which the outcome says.
+     */
+    async breakLease(describe, options = {}) {
+        return this.request(options, async (abortSignal) => {
+            let holder;
+            try {
+                const props = await this.blob.getProperties({ abortSignal });
+                if (props.leaseState !== 'leased' && props.leaseState !== 'breaking')
+                    return { outcome: 'not-held' };
+                holder = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
+                await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal });
+            }
+            catch (err) {
+                if (lock_blob_isMissing(err))
+                    return { outcome: 'missing' };
+                // Released between the look and the break: there was nothing left to break.
+                if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseNotPresentWithLeaseOperation')
+                    return { outcome: 'not-held' };
+                throw err;
+            }
+            const record = describe(holder);
+            for (let attempt = 1;; attempt++) {
+                try {
+                    const props = await this.blob.getProperties({ abortSignal });
+                    const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key));
+                    const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(record) };
+                    await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
+                    return { outcome: 'broken', holder, record, recorded: true };
+                }
+                catch (err) {
+                    const code = (0,errors/* storageErrorCode */.t6)(err);
+                    if (code === 'ConditionNotMet' && attempt < 3)
+                        continue;
+                    if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || lock_blob_isMissing(err)) {
+                        return { outcome: 'broken', holder, record, recorded: false };
+                    }
+                    throw err;
+                }
+            }
+        });
+    }
+    /**
+     * Rewrites the metadata under our lease, unchanged, so that the blob's
+     * Last-Modified shows waiters that the holder record is alive. One Set
+     * Metadata with our lease id: while the lease is ours nobody else can change
+     * the metadata, so what we wrote last is still there, and the If-Match on
+     * its ETag proves it. A 412 (our own other writer, or a lost lease) reads
+     * once and writes again. A blob without our holder keys is left alone.
+     */
+    async refreshHolder(leaseId, options = {}) {
+        await this.request(options, async (abortSignal) => {
+            for (let attempt = 1;; attempt++) {
+                if (!this.written) {
+                    const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
+                    const metadata = props.metadata ?? {};
+                    if (!Object.keys(metadata).some(lock_holder/* isHolderKey */._L))
+                        return;
+                    this.written = { metadata, etag: props.etag ?? '' };
+                }
+                try {
+                    const answer = await this.blob.setMetadata(this.written.metadata, {
+                        abortSignal,
+                        conditions: { leaseId, ifMatch: this.written.etag },
+                    });
+                    this.written = { metadata: this.written.metadata, etag: answer.etag ?? '' };
+                    return;
+                }
+                catch (err) {
+                    this.written = undefined;
+                    if ((0,errors/* storageErrorCode */.t6)(err) !== 'ConditionNotMet' || attempt >= 2)
+                        throw err;
+                }
+            }
+        });
+    }
+    /**
+     * The next fencing token for this lock. Call it while holding the lease:
+     * the counter lives in its own blob (go-azuremutex rewrites the lock blob
+     * and its metadata on every acquire), and the caller proves the token by
+     * confirming the lease afterwards (a renewal), so no later holder can have
+     * a smaller token.
+     */
+    async nextFencingToken(options = {}) {
+        const bumped = await this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal));
+        return bumped.value;
+    }
+    /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
+    async renew(leaseId, options = {}) {
+        await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
+    }
+    /**
+     * Clears our holder record (others' metadata stays) and releases our lease.
+     * 'not-held' means the lease was no longer ours (expired and taken, broken,
+     * or the blob is gone): nothing of anybody else's is touched in that case.
+     */
+    async release(leaseId, options = {}) {
+        try {
+            await this.request(options, async (abortSignal) => {
+                await this.updateHolderKeys(leaseId, undefined, abortSignal);
+                await this.blob.getBlobLeaseClient(leaseId).releaseLease({ abortSignal });
+            });
+            return 'released';
+        }
+        catch (err) {
+            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412)
+                return 'not-held';
+            throw err;
+        }
+    }
+}
+/** The longest a listing of a container's locks may take, every page included. */
+const LIST_TIMEOUT_MS = 30_000;
+/**
+ * Every lock in a container, in name order, from List Blobs with metadata
+ * (one request per 5,000 blobs); blobs under the reserved prefix, which are
+ * the action's own, are left out. 'missing' when the container does not exist.
+ */
+async function listLocks(container, options = {}) {
+    const timeoutMs = options.timeoutMs ?? LIST_TIMEOUT_MS;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const abortSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+    const locks = [];
+    // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
+    const reserved = [];
+    let serviceNow = new Date();
+    try {
+        for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
+            serviceNow = page.date ?? serviceNow;
+            for (const blob of page.segment.blobItems) {
+                const { leaseState, leaseDuration, lastModified } = blob.properties;
+                if (blob.name.startsWith(RESERVED_PREFIX)) {
+                    const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
+                    reserved.push({
+                        name: blob.name,
+                        entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
+                    });
+                    continue;
+                }
+                const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date };
+                locks.push(statusOf(blob.name, facts));
+            }
+        }
+        for (const lock of locks) {
+            const prefix = reservedNames(lock.name).queuePrefix;
+            const entries = reserved.flatMap(({ name, entry }) => {
+                const ticket = ticketOf(prefix, name);
+                return ticket === undefined ? [] : [{ ...entry, ticket }];
+            });
+            lock.queue = waitersOf(entries, serviceNow);
+        }
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new errors/* RequestTimeoutError */.DH(timeoutMs);
+        if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+            return 'missing';
+        throw err;
+    }
+    return locks;
+}
+/** The lock a spec names, signed with the given credential; no request is made. */
+function openLock(auth, spec, options = {}) {
+    const container = (0,storage/* containerClientFor */.wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
+    return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs });
+}
+
+
+/***/ }),
+
+/***/ 6139:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LK: () => (/* binding */ RESERVED_SEGMENT),
+/* harmony export */   Qn: () => (/* binding */ lockNameProblem),
+/* harmony export */   iH: () => (/* binding */ containerNameProblem)
+/* harmony export */ });
+// Azure's naming rules for the two names that identify a lock: the container
+// and the blob (the lock name, as in go-azuremutex). Each check returns why a
+// name is invalid, or undefined when it is fine.
+const CONTAINER_NAME = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/;
+/** 3 to 63 characters: lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
+function containerNameProblem(name) {
+    if (name === '')
+        return 'it is empty';
+    if (name.length < 3 || name.length > 63)
+        return `it is ${name.length} characters long, not 3 to 63`;
+    if (!CONTAINER_NAME.test(name)) {
+        return 'it may contain only lowercase letters, digits and single hyphens, and must start and end with a letter or digit';
+    }
+    return undefined;
+}
+// C0 and C1 controls and DEL: Azure refuses them in blob names.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+/** Azure's limit on the path segments of a blob name. */
+const MAX_SEGMENTS = 254;
+/**
+ * The first path segment of every blob the action keeps beside a lock (its
+ * queue and its counters, see reserved.ts). No lock may live under it, so a
+ * lock can never be one of those blobs.
+ */
+const RESERVED_SEGMENT = '.azure-mutex';
+/**
+ * 1 to 1024 characters, no control characters or backslashes, at most 254
+ * path segments, not ending in '.' or '/', and a name that means the same
+ * blob to every client: no '.' or '..' segment (URL normalisation removes or
+ * resolves them before the request leaves the client, so 'a/../b' would lock
+ * 'b' and '../x/b' even another container), no empty segment (a leading '/'
+ * or '//', which some SDKs trim and accounts with a hierarchical namespace
+ * cannot hold), no segment ending in '.' (which Azure drops), and not under
+ * the action's own folder (RESERVED_SEGMENT).
+ */
+function lockNameProblem(name) {
+    if (name === '')
+        return 'it is empty';
+    if (name.length > 1024)
+        return `it is ${name.length} characters long, more than 1024`;
+    if (CONTROL_CHARACTER.test(name))
+        return 'it contains a control character';
+    if (name.includes('\\'))
+        return 'it contains a backslash, which some Azure tools turn into /';
+    const segments = name.split('/');
+    const dots = segments.find((segment) => segment === '.' || segment === '..');
+    if (dots)
+        return `it has a '${dots}' path segment, which URLs resolve away ('a/../b' would lock 'b')`;
+    if (/[./]$/.test(name))
+        return "it ends with '.' or '/'";
+    if (segments.includes(''))
+        return "it has an empty path segment (a leading '/' or '//')";
+    const dotted = segments.find((segment) => segment.endsWith('.'));
+    if (dotted)
+        return `its path segment '${dotted}' ends with '.', which Azure drops`;
+    if (segments.length > MAX_SEGMENTS)
+        return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
+    if (segments[0] === RESERVED_SEGMENT) {
+        return `its first path segment '${RESERVED_SEGMENT}' is reserved for the queue and the counters the action keeps beside each lock`;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 5624:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ isLive),
+/* harmony export */   IE: () => (/* binding */ ordinal),
+/* harmony export */   JX: () => (/* binding */ recentPredecessor),
+/* harmony export */   YP: () => (/* binding */ standingOf),
+/* harmony export */   jg: () => (/* binding */ predecessorShown)
+/* harmony export */ });
+/* unused harmony exports JOIN_GRACE_MS, CLAIM_GRACE_MS */
+// The queue's rules, apart from storage: which entries are alive, where a
+// waiter stands, and when it is at the head. Order is by ticket, and tickets
+// come from one counter in the service's order, so no two waiters share one.
+/**
+ * An entry is written first and leased just after: one without a lease is
+ * believed to be joining while it is younger than this (by the service's
+ * clock, 1 s resolution), and left behind after.
+ */
+const JOIN_GRACE_MS = 5_000;
+/**
+ * A ticket handed out within this time before ours may not have its entry
+ * yet (its waiter writes it one request later). Until that entry shows, the
+ * lock shows that waiter holding it, or this time has passed, the waiter
+ * behind it does not take the head.
+ */
+const CLAIM_GRACE_MS = 2_000;
+function isLive(entry, serviceNow) {
+    return entry.leased || serviceNow.getTime() - entry.modifiedAt.getTime() <= JOIN_GRACE_MS;
+}
+function standingOf(look, ticket) {
+    const before = look.entries.filter((entry) => entry.ticket < ticket);
+    return {
+        ahead: before.filter((entry) => isLive(entry, look.serviceNow)),
+        lapsed: before.filter((entry) => !isLive(entry, look.serviceNow)),
+        mine: look.entries.find((entry) => entry.ticket === ticket),
+    };
+}
+function recentPredecessor(claim, now) {
+    if (!claim.previousAt || !claim.serviceNow)
+        return undefined;
+    // The service's own clock on both sides, so the runners' clocks do not matter; +1 s for its resolution.
+    const age = claim.serviceNow.getTime() - claim.previousAt.getTime();
+    const left = CLAIM_GRACE_MS + 1_000 - age;
+    return left > 0 ? { ticket: claim.ticket - 1, until: now + left } : undefined;
+}
+/** Whether a look at the queue or the lock shows that the waiter of `predecessor` has joined (or been served). */
+function predecessorShown(predecessor, look) {
+    if (look.entries?.some((entry) => entry.ticket === predecessor.ticket))
+        return true;
+    const held = /^\d{1,16}$/.test(look.holderTicket ?? '') ? Number(look.holderTicket) : NaN;
+    return held >= predecessor.ticket;
+}
+/** 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd, 101st. */
+function ordinal(n) {
+    const tens = n % 100;
+    const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+    return `${n}${suffix}`;
+}
+
+
+/***/ }),
+
+/***/ 7832:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G4: () => (/* binding */ MalformedError),
+/* harmony export */   VU: () => (/* binding */ lockLocation),
+/* harmony export */   aY: () => (/* binding */ parseLockSpec),
+/* harmony export */   o: () => (/* binding */ accountNameOf)
+/* harmony export */ });
+/* harmony import */ var _lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6139);
+// Which lock, in one value: the account's endpoint, the container, the lock's
+// name and the lease length. The steps read it from inputs, keep it in step
+// state and hand it to the renewer; wherever it is read back, it is checked.
+
+
+/** A value read back from state, a file or a pipe that is not what was written there. */
+class MalformedError extends Error {
+    name = 'MalformedError';
+}
+/** The account name: the first path segment of a path-style endpoint (Azurite, IP), else the first label of the host. */
+function accountNameOf(endpoint) {
+    const url = new URL(endpoint);
+    const pathStyle = url.port !== '' || /^[\d.]+$|^\[|^localhost$/i.test(url.hostname);
+    return (pathStyle ? url.pathname.split('/')[1] : url.hostname.split('.')[0]) ?? '';
+}
+/** account/container/blob: how the logs name a lock. Holds no credentials. */
+function lockLocation(spec) {
+    return `${accountNameOf(spec.endpoint)}/${spec.container}/${spec.lockName}`;
+}
+/** Checks that a value read back is a LockSpec that names a valid lock; throws MalformedError if not. */
+function parseLockSpec(value) {
+    const spec = value;
+    const problem = typeof spec !== 'object' || spec === null
+        ? 'not an object'
+        : typeof spec.endpoint !== 'string' || !/^https?:\/\/[^?#]+$/.test(spec.endpoint)
+            ? 'endpoint'
+            : typeof spec.container !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .containerNameProblem */ .iH)(spec.container)
+                ? 'container'
+                : typeof spec.lockName !== 'string' || (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .lockNameProblem */ .Qn)(spec.lockName)
+                    ? 'lockName'
+                    : typeof spec.leaseDurationSeconds !== 'number' || (0,_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .leaseSecondsProblem */ .j1)(spec.leaseDurationSeconds)
+                        ? 'leaseDurationSeconds'
+                        : undefined;
+    if (problem)
+        throw new MalformedError(`not a lock description (${problem})`);
+    const { endpoint, container, lockName, leaseDurationSeconds } = spec;
+    return { endpoint, container, lockName, leaseDurationSeconds };
+}
+
+
+/***/ }),
+
+/***/ 4906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fj: () => (/* binding */ secretsOf),
+/* harmony export */   HH: () => (/* binding */ parseConnectionString),
+/* harmony export */   Kp: () => (/* binding */ accountKeyProblem),
+/* harmony export */   Ng: () => (/* binding */ describeRequest),
+/* harmony export */   QA: () => (/* binding */ STEP_RETRY),
+/* harmony export */   co: () => (/* binding */ normalizeSasToken),
+/* harmony export */   f6: () => (/* binding */ RENEWER_USER_AGENT),
+/* harmony export */   ix: () => (/* binding */ StorageConfigError),
+/* harmony export */   lI: () => (/* binding */ normalizeEndpoint),
+/* harmony export */   nQ: () => (/* binding */ defaultEndpoint),
+/* harmony export */   pg: () => (/* binding */ STORAGE_SCOPE),
+/* harmony export */   wW: () => (/* binding */ containerClientFor),
+/* harmony export */   w_: () => (/* binding */ accountNameProblem)
+/* harmony export */ });
+/* unused harmony exports STEP_USER_AGENT, redactedUrl */
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(728);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+// Where the lock lives and how we sign in to it: endpoint plus credential,
+// turned into a ContainerClient with retry settings that suit each caller.
+
+
+/** The scope of an Entra ID access token for Azure Storage. */
+const STORAGE_SCOPE = 'https://storage.azure.com/.default';
+/** Why a piece of configuration is unusable. The message never contains the secret itself. */
+class StorageConfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+    name = 'StorageConfigError';
+}
+const ACCOUNT_NAME = /^[a-z0-9]{3,24}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const DEV_ACCOUNT = 'devstoreaccount1';
+const DEV_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+function accountNameProblem(name) {
+    return ACCOUNT_NAME.test(name) ? undefined : 'expected 3 to 24 lowercase letters and digits';
+}
+function accountKeyProblem(key) {
+    return BASE64.test(key) && key.length % 4 === 0 ? undefined : 'expected a base64 account key';
+}
+/** The token without a leading '?'; it must at least carry a signature. */
+function normalizeSasToken(token) {
+    const sas = token.trim().replace(/^\?/, '');
+    if (!/(^|&)sig=[^&]+/.test(sas)) {
+        throw new StorageConfigError("expected a SAS token such as 'sv=...&sp=...&sig=...' (it has no sig= part)");
+    }
+    return sas;
+}
+/** An http(s) URL with no query or fragment, without a trailing slash. */
+function normalizeEndpoint(url) {
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        throw new StorageConfigError("expected an http(s) URL such as 'https://myaccount.blob.core.windows.net'");
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+        throw new StorageConfigError(`expected an http or https URL, not ${parsed.protocol}`);
+    }
+    if (parsed.search || parsed.hash || /[?#]/.test(url)) {
+        throw new StorageConfigError('expected a URL without a query; give the SAS token on its own, not in the URL');
+    }
+    return parsed.toString().replace(/\/+$/, '');
+}
+function defaultEndpoint(accountName, protocol = 'https', suffix = 'core.windows.net') {
+    return `${protocol}://${accountName}.blob.${suffix}`;
+}
+const CONNECTION_STRING_KEYS = new Set([
+    'DefaultEndpointsProtocol',
+    'AccountName',
+    'AccountKey',
+    'SharedAccessSignature',
+    'EndpointSuffix',
+    'BlobEndpoint',
+    'BlobSecondaryEndpoint',
+    'QueueEndpoint',
+    'TableEndpoint',
+    'FileEndpoint',
+    'UseDevelopmentStorage',
+    'DevelopmentStorageProxyUri',
+].map((key) => key.toLowerCase()));
+/**
+ * Reads an Azure Storage connection string: account key or SAS, with BlobEndpoint
+ * or the endpoint built from AccountName, DefaultEndpointsProtocol and EndpointSuffix.
+ */
+function parseConnectionString(text) {
+    const fields = new Map();
+    for (const segment of text.trim().split(';')) {
+        if (segment.trim() === '')
+            continue;
+        const eq = segment.indexOf('=');
+        if (eq <= 0) {
+            throw new StorageConfigError("expected 'Key=Value' pairs separated by ';' (a part has no '=')");
+        }
+        const key = segment.slice(0, eq).trim().toLowerCase();
+        // An unknown key is often a pasted secret: say so without echoing it.
+        if (!CONNECTION_STRING_KEYS.has(key)) {
+            throw new StorageConfigError("expected 'Key=Value' pairs separated by ';' such as AccountName=...;AccountKey=... (a part is not a known setting)");
+        }
+        fields.set(key, segment.slice(eq + 1).trim());
+    }
+    // Azure documents it as an HTTP proxy for the emulator's requests (the JavaScript SDK reads it so, older .NET
+    // SDKs as the emulator's host). Ignoring it would talk to 127.0.0.1:10000 instead: refuse it. Not echoed: a
+    // proxy URL can carry a password.
+    if (fields.has('developmentstorageproxyuri')) {
+        throw new StorageConfigError("DevelopmentStorageProxyUri is not supported; give the emulator's address instead, as in " +
+            `BlobEndpoint=http://<host>:10000/${DEV_ACCOUNT};AccountName=${DEV_ACCOUNT};AccountKey=...`);
+    }
+    if (fields.get('usedevelopmentstorage')?.toLowerCase() === 'true') {
+        return {
+            endpoint: `http://127.0.0.1:10000/${DEV_ACCOUNT}`,
+            auth: { kind: 'shared-key', accountName: DEV_ACCOUNT, accountKey: DEV_KEY },
+        };
+    }
+    const accountName = fields.get('accountname');
+    const accountKey = fields.get('accountkey');
+    const sas = fields.get('sharedaccesssignature');
+    const blobEndpoint = fields.get('blobendpoint');
+    if (accountName !== undefined && accountNameProblem(accountName)) {
+        throw new StorageConfigError(`AccountName is not a storage account name (${accountNameProblem(accountName)})`);
+    }
+    if (accountKey !== undefined && sas !== undefined) {
+        throw new StorageConfigError('it has both AccountKey and SharedAccessSignature; keep one of them');
+    }
+    let endpoint;
+    if (blobEndpoint) {
+        endpoint = normalizeEndpoint(blobEndpoint);
+    }
+    else if (accountName) {
+        const protocol = (fields.get('defaultendpointsprotocol') ?? 'https').toLowerCase();
+        if (protocol !== 'https' && protocol !== 'http') {
+            throw new StorageConfigError('expected DefaultEndpointsProtocol=https or http');
+        }
+        endpoint = defaultEndpoint(accountName, protocol, fields.get('endpointsuffix') ?? 'core.windows.net');
+    }
+    else {
+        throw new StorageConfigError('expected AccountName=... or BlobEndpoint=... in the connection string');
+    }
+    if (accountKey !== undefined) {
+        if (!accountName)
+            throw new StorageConfigError('AccountKey is given without AccountName');
+        if (accountKeyProblem(accountKey))
+            throw new StorageConfigError('AccountKey is not a base64 key');
+        return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } };
+    }
+    if (sas !== undefined)
+        return { endpoint, auth: { kind: 'sas', sasToken: normalizeSasToken(sas) } };
+    throw new StorageConfigError('expected AccountKey=... or SharedAccessSignature=... in the connection string');
+}
+/** The secret parts of a credential, to be masked in logs. */
+function secretsOf(credential) {
+    if (credential.kind === 'shared-key' && credential.accountKey)
+        return [credential.accountKey];
+    if (credential.kind === 'sas' && credential.sasToken)
+        return [credential.sasToken];
+    // A token credential holds no long-lived secret; the tokens it fetches are short-lived and never logged.
+    return [];
+}
+/** The user agent prefix of the steps' requests. */
+const STEP_USER_AGENT = 'azure-mutex-action';
+/** The user agent prefix of the renewer's requests. */
+const RENEWER_USER_AGENT = 'azure-mutex-action-renewer';
+/** Query parameters that say which operation a request is; every other one (a SAS: sv, sig, se...) is left out. */
+const OPERATION_PARAMETERS = new Set(['comp', 'restype']);
+/** The URL as the debug log shows it: no user info, and no query parameter but comp and restype. */
+function redactedUrl(url) {
+    let parsed;
+    try {
+        parsed = new URL(url);
+    }
+    catch {
+        return '(unparsable URL)';
+    }
+    const kept = [...parsed.searchParams].filter(([name]) => OPERATION_PARAMETERS.has(name.toLowerCase()));
+    const query = kept.length > 0 ? `?${new URLSearchParams(kept).toString()}` : '';
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query}`;
+}
+/** "HEAD http://…/locks/deploy -> 200 (request id …, 12 ms)", for the debug log. */
+function describeRequest(request) {
+    const what = request.leaseAction ? ` (${request.leaseAction} lease)` : '';
+    const retry = request.attempt > 1 ? `, retry ${request.attempt - 1}` : '';
+    const outcome = [request.status, request.error].filter((part) => part !== undefined).join(' ') || 'no answer';
+    const id = request.requestId ? `request id ${request.requestId}, ` : '';
+    return `storage: ${request.method} ${request.url}${what} -> ${outcome} (${id}${request.durationMs} ms${retry})`;
+}
+/**
+ * A pipeline policy that runs after the SDK's retry policy, so it sees each
+ * try: the SDK retries the same request object, which is how tries are counted.
+ */
+function observerPolicy(observe) {
+    const tries = new WeakMap();
+    const tell = (request) => {
+        try {
+            observe(request);
+        }
+        catch {
+            // Watching must never change what a request does.
+        }
+    };
+    return {
+        name: 'azureMutexRequestObserver',
+        async sendRequest(request, next) {
+            const attempt = (tries.get(request) ?? 0) + 1;
+            tries.set(request, attempt);
+            const started = Date.now();
+            const seen = {
+                method: request.method,
+                url: redactedUrl(request.url),
+                leaseAction: request.headers.get('x-ms-lease-action') ?? undefined,
+                attempt,
+            };
+            try {
+                const response = await next(request);
+                tell({
+                    ...seen,
+                    status: response.status,
+                    requestId: response.headers.get('x-ms-request-id') ?? undefined,
+                    error: response.headers.get('x-ms-error-code') ?? undefined,
+                    durationMs: Date.now() - started,
+                });
+                return response;
+            }
+            catch (err) {
+                const failure = err;
+                tell({
+                    ...seen,
+                    error: typeof failure.code === 'string' ? failure.code : String(failure.name ?? 'error'),
+                    durationMs: Date.now() - started,
+                });
+                throw err;
+            }
+        },
+    };
+}
+/**
+ * A container client whose requests an observer sees. The SDK keeps one HTTP
+ * pipeline per Pipeline object and shares it with the blob clients made from
+ * this one, so the policy added here sees their requests too.
+ */
+class ObservedContainerClient extends _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .ContainerClient */ .bM {
+    constructor(url, pipeline, observe) {
+        super(url, pipeline);
+        this.storageClientContext.pipeline.addPolicy(observerPolicy(observe), { afterPhase: 'Retry' });
+    }
+}
+function containerClientFor(target, container, options = {}) {
+    const { auth } = target;
+    if (auth.kind === 'token' && !target.endpoint.startsWith('https://')) {
+        throw new StorageConfigError(`Entra ID tokens are sent only over https, and the blob endpoint ${target.endpoint} is http`);
+    }
+    const credential = auth.kind === 'shared-key'
+        ? new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .StorageSharedKeyCredential */ .Z3(auth.accountName, auth.accountKey)
+        : auth.kind === 'token'
+            ? auth.credential
+            : new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .AnonymousCredential */ .tv();
+    const url = auth.kind === 'sas' ? `${target.endpoint}?${auth.sasToken}` : target.endpoint;
+    // The SDK reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment here (its proxy policy).
+    const pipeline = (0,_azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .newPipeline */ .vC)(credential, {
+        retryOptions: options.retry,
+        userAgentOptions: { userAgentPrefix: options.userAgent ?? STEP_USER_AGENT },
+    });
+    const client = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(url, pipeline).getContainerClient(container);
+    return options.observe ? new ObservedContainerClient(client.url, pipeline, options.observe) : client;
+}
+/**
+ * SDK retry settings for the steps (main's waiter, post's own release): three
+ * quick tries, so that a refused connection is reported within seconds
+ * instead of the SDK's default minute. A stalled one is cut by the lock's
+ * request deadline (lock-blob.ts), which covers all three.
+ */
+const STEP_RETRY = {
+    maxTries: 3,
+    tryTimeoutInMs: 8_000,
+    retryDelayInMs: 500,
+    maxRetryDelayInMs: 2_000,
+};
+
+
+/***/ }),
+
+/***/ 4469:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ showUntrusted)
+/* harmony export */ });
+/* unused harmony export SHOWN_LENGTH */
+// Text that someone else wrote (a holder record read from the lock blob, an
+// error code from the service) is shown through showUntrusted, and only
+// through it: whatever it holds, it comes out as one line of plain text that
+// the runner cannot read as a workflow command.
+//
+// How the runner reads a line of a step's output (actions/runner,
+// ActionCommand.cs): after trimming leading white space, a line that starts
+// with '::' is a command ('::error::', '::add-mask::', '::stop-commands::');
+// and anywhere in a line, '##[name]' is the older form of the same commands.
+// Its '%0A'-style escapes are decoded only inside a command, so a '%' in plain
+// text is harmless once the text cannot become a command.
+/** The longest a shown value gets, in characters, the ellipsis included. */
+const SHOWN_LENGTH = 200;
+const ELLIPSIS = '…';
+/**
+ * Characters that are shown as escapes: C0 and C1 controls and DEL (line
+ * breaks, carriage returns, ANSI escapes), Unicode line and paragraph
+ * separators, and the bidirectional controls that can make text read
+ * differently from what it is (U+202E and the like).
+ */
+const ESCAPED = /^[\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]$/u;
+const NAMED_ESCAPES = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\\': '\\\\' };
+function hex(codePoint, width) {
+    return codePoint.toString(16).padStart(width, '0');
+}
+/** How one code point (or lone surrogate) is shown. */
+function shownCharacter(ch) {
+    const named = NAMED_ESCAPES[ch];
+    if (named)
+        return named;
+    const codePoint = ch.codePointAt(0);
+    const loneSurrogate = codePoint >= 0xd800 && codePoint <= 0xdfff;
+    if (!loneSurrogate && !ESCAPED.test(ch))
+        return ch;
+    return codePoint <= 0xff ? `\\x${hex(codePoint, 2)}` : `\\u${hex(codePoint, 4)}`;
+}
+/**
+ * Untrusted text as one line that is safe to print, in an annotation or in the
+ * log: control, line-breaking and bidirectional characters and lone surrogates
+ * become visible escapes such as \n, \x1b and \u202e (a backslash becomes \\);
+ * the text cannot begin a workflow command ('::' after leading white space) nor
+ * contain one ('##['), because that ':' or '[' is shown as \x3a or \x5b; and
+ * it is at most `maxLength` characters long, cut with an ellipsis.
+ */
+function showUntrusted(text, maxLength = SHOWN_LENGTH) {
+    // Code points, so that a cut never splits an emoji; a lone surrogate stays one item.
+    const characters = Array.from(text);
+    // Leading white space that is shown as itself; an escaped line break already starts with a backslash.
+    const firstVisible = characters.findIndex((ch) => !/^\s$/u.test(ch) || shownCharacter(ch) !== ch);
+    const pieces = characters.map((ch, i) => {
+        if (ch === ':' && i === firstVisible && characters[i + 1] === ':')
+            return '\\x3a';
+        if (ch === '[' && characters[i - 1] === '#' && characters[i - 2] === '#')
+            return '\\x5b';
+        return shownCharacter(ch);
+    });
+    const lengthOf = (piece) => (piece.length === 1 ? 1 : Array.from(piece).length);
+    let total = 0;
+    for (const piece of pieces)
+        total += lengthOf(piece);
+    if (total <= maxLength)
+        return pieces.join('');
+    let shown = '';
+    let length = 0;
+    for (const piece of pieces) {
+        const next = lengthOf(piece);
+        if (length + next > maxLength - ELLIPSIS.length)
+            break;
+        shown += piece;
+        length += next;
+    }
+    return shown + ELLIPSIS;
+}
+
+
+/***/ }),
+
+/***/ 665:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ serveChannel),
+/* harmony export */   m: () => (/* binding */ askRenewer)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2722);
+/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7855);
+// The renewer's control channel: how post, and a release step later in the
+// job, ask the detached renewer to let the lease go and hear how that went.
+//
+// Why a local socket (a named pipe on Windows) rather than signals or a
+// request file:
+// - It works the same on Linux, macOS and Windows, where a signal cannot be
+//   caught (process.kill is TerminateProcess there) and has no answer.
+// - It answers at once: no polling, so a handoff costs no poll interval and
+//   an idle renewer no CPU.
+// - A live connection proves who answers. The renewer checks the caller's
+//   token, then says its pid; while that connection stays open the process
+//   cannot have exited, so its pid cannot have been reused. That is the one
+//   moment a stuck renewer may be killed by pid, and no command line is read.
+// - It survives a later step emptying $RUNNER_TEMP (see channelAddress).
+// - Any number of clients may ask, one after another: post, release steps.
+//
+// The protocol is one JSON line each way and a last one back: the caller
+// sends {token, op, by}; the renewer answers {type: 'hello', pid}, does what
+// was asked, answers {type: 'report', report, log} and closes.
+
+
+
+
+
+
+const MAX_REQUEST_BYTES = 4_096;
+function sameToken(given, token) {
+    if (typeof given !== 'string')
+        return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(token);
+    return a.length === b.length && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(a, b);
+}
+function parseRequest(line) {
+    try {
+        const value = JSON.parse(line);
+        const ops = ['stop', 'release', 'report'];
+        const requesters = ['post', 'release step'];
+        if (!ops.includes(value.op) || !requesters.includes(value.by))
+            return undefined;
+        return value;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads newline-delimited JSON from a socket, one line at a time, refusing a flood. */
+function onLines(socket, limit, onLine) {
+    let buffered = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => {
+        buffered += chunk;
+        if (buffered.length > limit) {
+            socket.destroy();
+            return;
+        }
+        for (let newline = buffered.indexOf('\n'); newline >= 0; newline = buffered.indexOf('\n')) {
+            const line = buffered.slice(0, newline);
+            buffered = buffered.slice(newline + 1);
+            onLine(line);
+        }
+    });
+}
+function listenOn(server, address) {
+    if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .isSocketFile */ .gC)(address))
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(address), { recursive: true, mode: 0o700 });
+    return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(address, () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+}
+/** Listens for requests that carry the token. */
+async function serveChannel(ref, options) {
+    let server = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
+    const onConnection = (socket) => {
+        socket.on('error', () => undefined);
+        let asked = false;
+        onLines(socket, MAX_REQUEST_BYTES, (line) => {
+            if (asked)
+                return;
+            asked = true;
+            const request = parseRequest(line);
+            if (!request || !sameToken(request.token, ref.token)) {
+                socket.end(`${JSON.stringify({ type: 'refused' })}\n`);
+                return;
+            }
+            socket.write(`${JSON.stringify({ type: 'hello', pid: process.pid })}\n`);
+            const { op, by } = request;
+            options.handle({ op, by }).then((answer) => socket.end(`${JSON.stringify({ type: 'report', ...answer })}\n`, () => options.answered?.({ op, by })), () => socket.destroy());
+        });
+    };
+    server.on('connection', onConnection);
+    await listenOn(server, ref.address);
+    return {
+        address: ref.address,
+        async keepListening() {
+            if (!(0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .isSocketFile */ .gC)(ref.address) || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(ref.address))
+                return;
+            server.close();
+            server = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
+            server.on('connection', onConnection);
+            await listenOn(server, ref.address).catch(() => undefined);
+        },
+        close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+}
+/** Connects and sends the request; 'nothing listens' when no renewer is there (it exited or died). */
+function askRenewer(ref, request, connectTimeoutMs = 2_000) {
+    return new Promise((resolve) => {
+        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createConnection)(ref.address);
+        const timer = setTimeout(() => {
+            socket.destroy();
+            resolve('nothing listens');
+        }, connectTimeoutMs);
+        socket.once('error', () => {
+            clearTimeout(timer);
+            resolve('nothing listens');
+        });
+        socket.once('connect', () => {
+            clearTimeout(timer);
+            socket.removeAllListeners('error');
+            socket.on('error', () => undefined);
+            let onHello = () => undefined;
+            let onAnswer = () => undefined;
+            const hello = new Promise((done) => (onHello = done));
+            const answer = new Promise((done) => (onAnswer = done));
+            onLines(socket, 1_000_000, (line) => {
+                let message;
+                try {
+                    message = JSON.parse(line);
+                }
+                catch {
+                    return;
+                }
+                if (message.type === 'hello' && typeof message.pid === 'number')
+                    onHello(message.pid);
+                if (message.type === 'report') {
+                    const report = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRenewerReport */ .Cs)(message.report);
+                    const log = Array.isArray(message.log) ? message.log.filter((l) => typeof l === 'string') : [];
+                    onAnswer(report ? { report, log } : undefined);
+                }
+            });
+            socket.once('close', () => {
+                onHello(undefined);
+                onAnswer(undefined);
+            });
+            socket.write(`${JSON.stringify({ token: ref.token, ...request })}\n`);
+            resolve({ hello, answer, close: () => socket.destroy() });
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 2722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ parseRenewerReport),
+/* harmony export */   HX: () => (/* binding */ initialReport),
+/* harmony export */   WJ: () => (/* binding */ verdict),
+/* harmony export */   l1: () => (/* binding */ needsOwnRelease),
+/* harmony export */   np: () => (/* binding */ advance)
+/* harmony export */ });
+/* unused harmony export isFinal */
+// The renewer's lifecycle as one explicit state machine, and the verdict post
+// draws from it. Both are pure: the renewer process feeds events to advance(),
+// and what it reports (over its channel, or in its status file) is the state
+// that results. Post reads that state through verdict() alone.
+//
+//   starting ──renewed──▶ holding ──released──────▶ released
+//      │                   │  ├──lost / found-lost─▶ lost
+//      └──failed──▶ failed │  └──release-failed───▶ unreleased (expires by itself)
+//                          └──renewed, renewal-failed (stays holding)
+function initialReport(pid, startedAt) {
+    return { pid, phase: 'starting', startedAt: startedAt.toISOString(), renewals: 0, failures: 0, longestGapMs: 0 };
+}
+/** True once the renewer will never hold the lease again. */
+function isFinal(phase) {
+    return phase !== 'starting' && phase !== 'holding';
+}
+/**
+ * The next state. An event that does not apply to the current phase (a late
+ * renewal after a release, say) leaves the state as it is: a final phase is
+ * never left.
+ */
+function advance(report, event) {
+    if (isFinal(report.phase))
+        return report;
+    const held = report.phase === 'holding';
+    switch (event.type) {
+        case 'hold':
+            return { ...report, confirmedAt: event.confirmedAt.toISOString() };
+        case 'renewed': {
+            const previous = Date.parse(report.renewedAt ?? report.confirmedAt ?? event.sentAt.toISOString());
+            return {
+                ...report,
+                phase: 'holding',
+                confirmedAt: event.sentAt.toISOString(),
+                renewedAt: event.at.toISOString(),
+                renewals: report.renewals + 1,
+                longestGapMs: Math.max(report.longestGapMs, event.at.getTime() - previous),
+            };
+        }
+        case 'renewal-failed':
+            return { ...report, failures: report.failures + 1 };
+        case 'lost':
+            return {
+                ...report,
+                phase: 'lost',
+                loss: {
+                    exclusiveUntil: event.exclusiveUntil.toISOString(),
+                    detectedAt: event.detectedAt.toISOString(),
+                    reason: event.reason,
+                },
+            };
+        case 'found-lost':
+            return held
+                ? {
+                    ...report,
+                    phase: 'lost',
+                    loss: {
+                        exclusiveUntil: report.confirmedAt ?? report.startedAt,
+                        detectedAt: event.at.toISOString(),
+                        reason: 'at release, Azure said the lease was no longer ours',
+                    },
+                }
+                : report;
+        case 'released':
+            return held ? { ...report, phase: 'released', released: { at: event.at.toISOString(), by: event.by } } : report;
+        case 'release-failed':
+            return held ? { ...report, phase: 'unreleased', error: event.error } : report;
+        case 'failed':
+            return report.phase === 'starting' ? { ...report, phase: 'failed', error: event.error } : report;
+    }
+}
+/** Whether post must release with its own credentials: the renewer did not, and it holds no final word. */
+function needsOwnRelease(answer, statusFile) {
+    const report = answer.kind === 'answered' ? answer.report : statusFile;
+    return !(report && (report.phase === 'released' || report.phase === 'lost'));
+}
+/** What post reports, from what the renewer said (or left behind) and post's own release. */
+function verdict(input) {
+    const { answer, ownRelease, now } = input;
+    const warnings = [];
+    const report = answer.kind === 'answered' ? answer.report : input.statusFile;
+    if (report?.phase === 'lost' && report.loss)
+        return { verdict: { kind: 'lost', loss: report.loss }, warnings };
+    if (report?.phase === 'released' && report.released?.by === 'worker gone') {
+        // Post is running, so the worker was not gone: the renewer let the lock go in the middle of the job.
+        const loss = {
+            exclusiveUntil: report.released.at,
+            detectedAt: now.toISOString(),
+            reason: 'the renewer released the lease because it took the runner worker for gone',
+        };
+        return { verdict: { kind: 'lost', loss }, warnings };
+    }
+    if (report?.phase === 'released' && report.released) {
+        const early = report.released.by === 'post' ? undefined : report.released;
+        return { verdict: { kind: 'released', report, early }, warnings };
+    }
+    if (answer.kind === 'gone' && report?.phase !== 'failed') {
+        warnings.push(`The renewer stopped unexpectedly${report?.confirmedAt ? `; it last renewed at ${report.confirmedAt}` : ''}.`);
+    }
+    else if (answer.kind === 'stopped') {
+        warnings.push(`The renewer (pid ${answer.pid}) did not answer in time and was stopped.`);
+    }
+    else if (answer.kind === 'silent') {
+        warnings.push('The renewer did not answer; it is left for the job-end clean-up.');
+    }
+    else if (answer.kind === 'answered' && report?.phase === 'unreleased') {
+        warnings.push(`The renewer could not release the lease (${report.error ?? 'no reason given'}).`);
+    }
+    // The lease was certainly ours up to the latest confirmation anyone knows of.
+    const confirmed = Math.max(input.confirmedAt.getTime(), report?.confirmedAt ? Date.parse(report.confirmedAt) : 0);
+    const ranOutAt = confirmed + input.leaseDurationMs;
+    if (ranOutAt < now.getTime()) {
+        // Nobody renewed it after `confirmed`: it ran out, and another holder may have got in.
+        const loss = {
+            exclusiveUntil: new Date(confirmed).toISOString(),
+            detectedAt: now.toISOString(),
+            reason: `the renewer had stopped and the lease ran out at ${new Date(ranOutAt).toISOString()}`,
+        };
+        return { verdict: { kind: 'lost', loss }, warnings };
+    }
+    if (ownRelease === 'not-held') {
+        const loss = {
+            exclusiveUntil: new Date(confirmed).toISOString(),
+            detectedAt: now.toISOString(),
+            reason: 'at release, Azure said the lease was no longer ours',
+        };
+        return { verdict: { kind: 'lost', loss }, warnings };
+    }
+    if (ownRelease === 'released')
+        return { verdict: { kind: 'released', report }, warnings };
+    return { verdict: { kind: 'expires' }, warnings };
+}
+// ---- Reading a report back -------------------------------------------------
+const PHASES = new Set(['starting', 'holding', 'released', 'lost', 'unreleased', 'failed']);
+const REQUESTERS = new Set(['post', 'release step', 'worker gone']);
+const isTime = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+const isCount = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+/** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
+function parseRenewerReport(value) {
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const r = value;
+    const loss = r.loss;
+    const released = r.released;
+    const valid = isCount(r.pid) &&
+        PHASES.has(r.phase) &&
+        isTime(r.startedAt) &&
+        (r.confirmedAt === undefined || isTime(r.confirmedAt)) &&
+        (r.renewedAt === undefined || isTime(r.renewedAt)) &&
+        isCount(r.renewals) &&
+        isCount(r.failures) &&
+        isCount(r.longestGapMs) &&
+        (loss === undefined ||
+            (typeof loss === 'object' &&
+                loss !== null &&
+                isTime(loss.exclusiveUntil) &&
+                isTime(loss.detectedAt) &&
+                typeof loss.reason === 'string')) &&
+        (released === undefined ||
+            (typeof released === 'object' &&
+                released !== null &&
+                isTime(released.at) &&
+                REQUESTERS.has(released.by))) &&
+        (r.error === undefined || typeof r.error === 'string');
+    return valid ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 4632:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cd: () => (/* binding */ parseFromRenewer),
+/* harmony export */   VA: () => (/* binding */ parseToRenewer)
+/* harmony export */ });
+/* unused harmony export parseRenewerConfig */
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7832);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2722);
+// What main and the renewer say to each other over their IPC pipe, and how
+// each side checks what it receives.
+
+
+/** The renewer's first message to main, parsed; undefined for anything else. */
+function parseFromRenewer(value) {
+    const m = value;
+    if (typeof m !== 'object' || m === null)
+        return undefined;
+    if (m.type === 'ready')
+        return { type: 'ready' };
+    if (m.type === 'failed' && typeof m.error === 'string')
+        return { type: 'failed', error: m.error };
+    const report = m.type === 'holding' ? (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRenewerReport */ .Cs)(m.report) : undefined;
+    return report ? { type: 'holding', report } : undefined;
+}
+const isText = (value) => typeof value === 'string' && value !== '';
+function parseSignInMethod(value) {
+    const m = value;
+    const valid = typeof m === 'object' &&
+        m !== null &&
+        ((m.kind === 'shared-key' && isText(m.accountName) && isText(m.accountKey)) ||
+            (m.kind === 'sas' && isText(m.sasToken)) ||
+            (m.kind === 'federated' && isText(m.tenantId) && isText(m.clientId) && isText(m.audience)) ||
+            m.kind === 'ambient');
+    if (!valid)
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not a sign-in method');
+    return m;
+}
+/** The configuration main sent, checked field by field; throws MalformedError when it is not one. */
+function parseRenewerConfig(value) {
+    const c = value;
+    if (typeof c !== 'object' || c === null)
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not a renewer configuration');
+    const channel = c.channel;
+    const worker = c.worker;
+    const oidc = c.oidcRequest;
+    if (typeof channel !== 'object' || channel === null || !isText(channel.address) || !isText(channel.token)) {
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('no channel');
+    }
+    if (!isText(c.statusFile))
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('no status file');
+    if (worker !== undefined &&
+        (typeof worker.pid !== 'number' || !(worker.startTime === undefined || isText(worker.startTime)))) {
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not a worker');
+    }
+    if (oidc !== undefined && (!isText(oidc.url) || !isText(oidc.token)))
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not an OIDC request');
+    const ambientSources = ['environment', 'workload-identity', 'managed-identity', 'azure-cli'];
+    if (c.ambientSource !== undefined && !ambientSources.includes(c.ambientSource)) {
+        throw new _lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .MalformedError */ .G4('not an ambient source');
+    }
+    return {
+        lock: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_0__/* .parseLockSpec */ .aY)(c.lock),
+        auth: parseSignInMethod(c.auth),
+        oidcRequest: oidc,
+        ambientSource: c.ambientSource,
+        channel: { address: channel.address, token: channel.token },
+        statusFile: c.statusFile,
+        worker: worker,
+    };
+}
+/** A message from main, checked; undefined for anything else. */
+function parseToRenewer(value) {
+    const m = value;
+    if (typeof m !== 'object' || m === null)
+        return undefined;
+    if (m.type === 'config') {
+        try {
+            return { type: 'config', config: parseRenewerConfig(m.config) };
+        }
+        catch {
+            return undefined;
+        }
+    }
+    const lease = m.lease;
+    if (m.type === 'hold' && lease && isText(lease.leaseId) && isText(lease.confirmedAt)) {
+        if (Number.isNaN(Date.parse(lease.confirmedAt)))
+            return undefined;
+        return { type: 'hold', lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt } };
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 7855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P2: () => (/* binding */ startTimeOf),
+/* harmony export */   gC: () => (/* binding */ isSocketFile),
+/* harmony export */   ix: () => (/* binding */ killProcess),
+/* harmony export */   l8: () => (/* binding */ livenessOf),
+/* harmony export */   ov: () => (/* binding */ channelAddress),
+/* harmony export */   sp: () => (/* binding */ isSignallablePid)
+/* harmony export */ });
+/* unused harmony export thisPlatform */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+// What the renewer's lifecycle needs from the operating system, given the
+// platform as a value so that every branch can be tested on any machine:
+// where the control channel listens, whether a process is alive, and how to
+// end one. Nothing here spawns a process or reads another's command line, and
+// nothing signals pid 0, 1, a negative pid or a process group.
+
+
+
+function procDirOf(os) {
+    if (os !== 'linux')
+        return undefined;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/self/stat');
+        return '/proc';
+    }
+    catch {
+        return undefined;
+    }
+}
+const thisPlatform = {
+    os: process.platform,
+    tmpdir: (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(),
+    procDir: procDirOf(process.platform),
+};
+/**
+ * Where the renewer with this id listens, chosen so that no later step can
+ * take it away by emptying $RUNNER_TEMP:
+ * - Linux: an abstract socket, which has no file at all;
+ * - Windows: a named pipe, which lives in the pipe namespace, not on disk;
+ * - elsewhere (macOS): a socket file in the user's temp folder ($TMPDIR, not
+ *   $RUNNER_TEMP), short enough for the 104-byte limit on socket paths; the
+ *   renewer listens again if the file disappears.
+ */
+function channelAddress(id, platform = thisPlatform) {
+    if (platform.os === 'linux')
+        return `\0azure-mutex-${id}`;
+    if (platform.os === 'win32')
+        return `\\\\.\\pipe\\azure-mutex-${id}`;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(platform.tmpdir, `azmx-${id.slice(0, 16)}.sock`);
+}
+/** True when the address is a file on disk that a clean-up could delete. */
+function isSocketFile(address) {
+    return !address.startsWith('\0') && !address.startsWith('\\\\.\\pipe\\');
+}
+/** A pid we may ever signal: a positive integer above 1. */
+function isSignallablePid(pid) {
+    return typeof pid === 'number' && Number.isSafeInteger(pid) && pid > 1;
+}
+/** The fields of /proc/<pid>/stat after "(comm)": state is [0], start time [19]. */
+function procStat(pid, procDir) {
+    try {
+        const stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`${procDir}/${pid}/stat`, 'utf8');
+        return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** An opaque token that changes when the pid is reused, where it is cheap to read (/proc); else undefined. */
+function startTimeOf(pid, platform = thisPlatform) {
+    if (!isSignallablePid(pid) || !platform.procDir)
+        return undefined;
+    return procStat(pid, platform.procDir)?.[19];
+}
+/**
+ * Whether a process runs, from `kill(pid, 0)` (which works on every OS,
+ * Windows included): ESRCH means gone, EPERM means it exists but is not
+ * ours. With /proc, a zombie or a different start time also means gone (the
+ * pid was reused). Anything that cannot be read is 'unknown', never 'gone'.
+ */
+function livenessOf(pid, expectedStartTime, platform = thisPlatform, probe = (p) => process.kill(p, 0)) {
+    if (!isSignallablePid(pid))
+        return 'unknown';
+    try {
+        probe(pid);
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ESRCH')
+            return 'gone';
+        if (code !== 'EPERM')
+            return 'unknown';
+    }
+    if (!platform.procDir)
+        return 'alive';
+    const stat = procStat(pid, platform.procDir);
+    if (!stat)
+        return 'unknown';
+    if (stat[0] === 'Z' || stat[0] === 'X')
+        return 'gone';
+    if (expectedStartTime !== undefined && stat[19] !== expectedStartTime)
+        return 'gone';
+    return 'alive';
+}
+/**
+ * Ends one process at once (SIGKILL; TerminateProcess on Windows), never a
+ * group; refuses unsafe pids. Callers must have proven the pid is the process
+ * they mean. Returns whether the signal was sent.
+ */
+function killProcess(pid) {
+    if (!isSignallablePid(pid))
+        return false;
+    try {
+        process.kill(pid, 'SIGKILL');
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+
+/***/ }),
+
+/***/ 1210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jQ: () => (/* binding */ readLogFile),
+/* harmony export */   nr: () => (/* binding */ RenewerRecords),
+/* harmony export */   zF: () => (/* binding */ readStatusFile)
+/* harmony export */ });
+/* unused harmony export logFileOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2722);
+// The renewer's bookkeeping on disk: a status file with its latest report,
+// and a log. Both are for when the renewer cannot answer (it died) and for
+// people; the lease never depends on them. Every write is best effort: a
+// vanished folder is made again, a rename that another process blocks (as
+// Windows does while a file is open) is tried again, and a write that still
+// fails is skipped. Nothing here throws.
+
+
+
+const RENAME_TRIES = 5;
+const RENAME_PAUSE_MS = 20;
+const LOG_LINES_KEPT = 200;
+function logFileOf(statusFile) {
+    return statusFile.replace(/\.json$/, '') + '.log';
+}
+function pause(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+/** Runs a write; on ENOENT makes the folder again and tries once more. Returns the error it gave up on. */
+function withFolder(path, write) {
+    try {
+        write();
+        return undefined;
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            return err;
+    }
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true, mode: 0o700 });
+        write();
+        return undefined;
+    }
+    catch (err) {
+        return err;
+    }
+}
+class RenewerRecords {
+    statusFile;
+    logFile;
+    lines = [];
+    /** Writes that failed, for the log; they never stop the renewer. */
+    failedWrites = 0;
+    constructor(statusFile) {
+        this.statusFile = statusFile;
+        this.logFile = logFileOf(statusFile);
+    }
+    /** Writes the report whole and renames it into place, so a reader never sees half a file. */
+    writeStatus(report) {
+        const tmp = `${this.statusFile}.${process.pid}.tmp`;
+        const err = withFolder(this.statusFile, () => {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, JSON.stringify(report), { mode: 0o600 });
+            for (let tries = 1;; tries++) {
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, this.statusFile);
+                    return;
+                }
+                catch (renameErr) {
+                    const code = renameErr.code;
+                    if (tries >= RENAME_TRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES'))
+                        throw renameErr;
+                    pause(RENAME_PAUSE_MS);
+                }
+            }
+        });
+        if (err)
+            this.noteFailure('status file', err);
+    }
+    /** Appends a line to the log file and keeps it in memory, to be sent to post with the final report. */
+    log(line) {
+        const stamped = `${new Date().toISOString()} ${line}`;
+        this.lines.push(stamped);
+        if (this.lines.length > LOG_LINES_KEPT)
+            this.lines.splice(0, this.lines.length - LOG_LINES_KEPT);
+        const err = withFolder(this.logFile, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(this.logFile, `${stamped}\n`, { mode: 0o600 }));
+        if (err)
+            this.noteFailure('log file', err);
+    }
+    /** The latest log lines, newest last. */
+    recent() {
+        return [...this.lines];
+    }
+    noteFailure(what, err) {
+        this.failedWrites += 1;
+        // Say so once in a while, in memory only: writing about a failed write would fail too.
+        if (this.failedWrites === 1 || this.failedWrites % 100 === 0) {
+            const code = err.code ?? err.message;
+            this.lines.push(`${new Date().toISOString()} could not write the ${what} (${code}); renewing goes on`);
+        }
+    }
+}
+/** The report in a status file, if the file exists and holds one. */
+function readStatusFile(path) {
+    try {
+        return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRenewerReport */ .Cs)(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The renewer's log file, or '' when there is none. */
+function readLogFile(statusFile) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(logFileOf(statusFile), 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+
+
+/***/ }),
+
+/***/ 3271:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H8: () => (/* binding */ findAmbientCredential),
+/* harmony export */   dP: () => (/* binding */ ambientLabel),
+/* harmony export */   mh: () => (/* binding */ ambientCredential),
+/* harmony export */   pl: () => (/* binding */ NoAmbientCredentialError)
+/* harmony export */ });
+/* harmony import */ var _entra_id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(969);
+// Signing in with whatever Azure credential the runner already has, tried in
+// order: environment variables, workload identity, the machine's managed
+// identity, and the az CLI session.
+
+/** None of the runner's credentials gave a token; the message lists each with why and how to fix it. */
+class NoAmbientCredentialError extends _entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .SignInError */ .Jj {
+    name = 'NoAmbientCredentialError';
+}
+const AMBIENT_CHAIN = [
+    {
+        source: 'environment',
+        label: 'environment variables (a service principal in AZURE_TENANT_ID, AZURE_CLIENT_ID and a secret or certificate)',
+        fix: 'set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET (or AZURE_CLIENT_CERTIFICATE_PATH)',
+        missing: (env) => !env.AZURE_TENANT_ID || !env.AZURE_CLIENT_ID
+            ? 'AZURE_TENANT_ID and AZURE_CLIENT_ID are not both set'
+            : !env.AZURE_CLIENT_SECRET && !env.AZURE_CLIENT_CERTIFICATE_PATH
+                ? 'neither AZURE_CLIENT_SECRET nor AZURE_CLIENT_CERTIFICATE_PATH is set'
+                : undefined,
+        create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).EnvironmentCredential((0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .authorityOptions */ .Cs)(env)),
+        timeoutMs: 20_000,
+    },
+    {
+        source: 'workload-identity',
+        label: 'workload identity (AZURE_FEDERATED_TOKEN_FILE)',
+        fix: "on Kubernetes, enable workload identity for the runner pod's service account",
+        missing: (env) => !env.AZURE_FEDERATED_TOKEN_FILE || !env.AZURE_TENANT_ID || !env.AZURE_CLIENT_ID
+            ? 'AZURE_FEDERATED_TOKEN_FILE, AZURE_TENANT_ID and AZURE_CLIENT_ID are not all set'
+            : undefined,
+        create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).WorkloadIdentityCredential({
+            tenantId: env.AZURE_TENANT_ID,
+            clientId: env.AZURE_CLIENT_ID,
+            tokenFilePath: env.AZURE_FEDERATED_TOKEN_FILE,
+            ...(0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .authorityOptions */ .Cs)(env),
+        }),
+        timeoutMs: 20_000,
+    },
+    {
+        source: 'managed-identity',
+        label: 'the managed identity of this machine',
+        fix: 'on a self-hosted runner in Azure, give the VM a managed identity (and set AZURE_CLIENT_ID for a user-assigned one)',
+        missing: () => undefined,
+        create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).ManagedIdentityCredential(env.AZURE_CLIENT_ID ? { clientId: env.AZURE_CLIENT_ID } : {}),
+        // Off Azure the metadata endpoint may never answer: do not wait long for it.
+        timeoutMs: 5_000,
+    },
+    {
+        source: 'azure-cli',
+        label: 'the Azure CLI session (az login, or azure/login earlier in the job)',
+        fix: "run azure/login earlier in the job (its OIDC session lasts about 5 minutes; for long jobs prefer GitHub's OIDC token with a federated credential)",
+        missing: () => undefined,
+        create: async (env) => new (await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .identity */ .D_)()).AzureCliCredential({
+            processTimeoutInMs: 15_000,
+            tenantId: env.AZURE_TENANT_ID || undefined,
+        }),
+        timeoutMs: 20_000,
+    },
+];
+function ambientLabel(source) {
+    return AMBIENT_CHAIN.find((candidate) => candidate.source === source)?.label ?? source;
+}
+/** The credential of one ambient source, without trying it (the renewer uses what main found). */
+async function ambientCredential(source, env = process.env) {
+    const candidate = AMBIENT_CHAIN.find((c) => c.source === source);
+    if (!candidate)
+        throw new _entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .SignInError */ .Jj(`Unknown Azure credential source '${source}'.`);
+    return candidate.create(env);
+}
+/**
+ * Tries the ambient sources in order and returns the first that yields a
+ * storage token. When none does, the error lists each one, why it failed,
+ * and how to make it work.
+ */
+async function findAmbientCredential(env = process.env, chain = AMBIENT_CHAIN) {
+    const tried = [];
+    for (const candidate of chain) {
+        const missing = candidate.missing(env);
+        if (missing) {
+            tried.push(`${candidate.source}: ${missing}; to use it, ${candidate.fix}`);
+            continue;
+        }
+        const credential = await candidate.create(env);
+        try {
+            await (0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .firstToken */ .wk)(credential, candidate.timeoutMs);
+            return { source: candidate.source, label: candidate.label, credential };
+        }
+        catch (err) {
+            tried.push(`${candidate.source}: ${(0,_entra_id_js__WEBPACK_IMPORTED_MODULE_0__/* .firstLine */ .TM)(err)}; to use it, ${candidate.fix}`);
+        }
+    }
+    throw new NoAmbientCredentialError(`No Azure credential found on this runner. Tried, in order: ${tried.map((t, i) => `(${i + 1}) ${t}`).join('; ')}.`);
+}
+
+
+/***/ }),
+
+/***/ 969:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Cs: () => (/* binding */ authorityOptions),
+/* harmony export */   D_: () => (/* binding */ identity),
+/* harmony export */   Jj: () => (/* binding */ SignInError),
+/* harmony export */   Lo: () => (/* binding */ isIdentityError),
+/* harmony export */   TM: () => (/* binding */ firstLine),
+/* harmony export */   _q: () => (/* binding */ describeIdentityError),
+/* harmony export */   wk: () => (/* binding */ firstToken)
+/* harmony export */ });
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4906);
+// What every way of signing in with Entra ID shares: loading @azure/identity
+// only when it is needed, the authority host, the first token, and the errors.
+
+
+/**
+ * @azure/identity is loaded only when a job signs in with Entra ID: it is a large
+ * library, and jobs with a key or SAS (and their renewers) need none of it.
+ */
+const identity = () => __webpack_require__.e(/* import() */ 16).then(__webpack_require__.bind(__webpack_require__, 3016));
+/** A sign-in failure the user can act on; the message is one line and holds no token. */
+class SignInError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+    name = 'SignInError';
+}
+const KNOWN_AUTHORITY_HOSTS = new Set([
+    'login.microsoftonline.com',
+    'login.microsoftonline.us',
+    'login.chinacloudapi.cn',
+    'login.microsoftonline.de',
+]);
+/**
+ * Entra ID's address: AZURE_AUTHORITY_HOST when set, else the public cloud.
+ * A host that is not one of Microsoft's clouds (Azure Stack, or a local
+ * stand-in) cannot be checked against Microsoft's instance list, so that
+ * check is turned off for it: whoever sets the variable vouches for the host.
+ */
+function authorityOptions(env) {
+    const host = env.AZURE_AUTHORITY_HOST;
+    if (!host)
+        return {};
+    let hostname;
+    try {
+        hostname = new URL(host).hostname.toLowerCase();
+    }
+    catch {
+        return {};
+    }
+    return { authorityHost: host, disableInstanceDiscovery: !KNOWN_AUTHORITY_HOSTS.has(hostname) };
+}
+/** The first line of an SDK message, short enough for a list. */
+function firstLine(err) {
+    const text = err instanceof Error ? err.message : String(err);
+    const line = text.split('\n').find((l) => l.trim() !== '') ?? text;
+    return line.length > 200 ? `${line.slice(0, 197)}...` : line.trim();
+}
+/** Gets one storage token within the time, so that a wrong setup fails early with its own message. */
+async function firstToken(credential, timeoutMs) {
+    const signal = AbortSignal.timeout(timeoutMs);
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no token within ${timeoutMs / 1000} s`)), timeoutMs);
+    });
+    try {
+        const token = await Promise.race([credential.getToken(_lock_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .STORAGE_SCOPE */ .pg, { abortSignal: signal }), timeout]);
+        if (!token)
+            throw new Error('no token returned');
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** True for the errors @azure/identity raises when it cannot get a token. */
+function isIdentityError(err) {
+    const name = typeof err === 'object' && err !== null ? err.name : undefined;
+    return (name === 'AuthenticationError' ||
+        name === 'CredentialUnavailableError' ||
+        name === 'AggregateAuthenticationError' ||
+        name === 'AuthenticationRequiredError');
+}
+/** One line for an identity error that surfaced from a storage request. */
+function describeIdentityError(err) {
+    return `Entra ID sign-in failed: ${firstLine(err)}`;
+}
+
+
+/***/ }),
+
+/***/ 3885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  J: () => (/* binding */ signIn)
+});
+
+// EXTERNAL MODULE: ./src/sign-in/ambient.ts
+var ambient = __webpack_require__(3271);
+// EXTERNAL MODULE: ./src/sign-in/entra-id.ts
+var entra_id = __webpack_require__(969);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+;// CONCATENATED MODULE: ./src/sign-in/github-oidc.ts
+// Entra ID through GitHub's OIDC token: a federated credential trades the
+// job's OIDC token for storage tokens. GitHub's token lives a few minutes, so
+// the credential asks GitHub for a new one every time Entra ID needs an
+// assertion. The request token that allows this is a secret: it reaches the
+// renewer through its private pipe only, and no token is ever logged.
+
+
+/** GitHub did not hand out an OIDC token. Another try may succeed, so it carries no status code. */
+class OidcTokenError extends errors/* UserError */.yo {
+    name = 'OidcTokenError';
+}
+/** One fresh GitHub OIDC token for the audience. Never logged; the caller may mask it. */
+async function fetchGitHubIdToken(request, audience) {
+    // Loaded here, not at start-up: the client brings undici, which jobs with a key or SAS never need.
+    const [{ HttpClient }, { BearerCredentialHandler }] = await Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(942), __webpack_require__.e(952)]).then(__webpack_require__.bind(__webpack_require__, 4942)),
+        __webpack_require__.e(/* import() */ 145).then(__webpack_require__.bind(__webpack_require__, 2145)),
+    ]);
+    const client = new HttpClient('azure-mutex-action', [new BearerCredentialHandler(request.token)], {
+        allowRetries: true,
+        maxRetries: 3,
+        socketTimeout: 10_000,
+    });
+    const url = `${request.url}${request.url.includes('?') ? '&' : '?'}audience=${encodeURIComponent(audience)}`;
+    try {
+        const response = await client.getJson(url);
+        const token = response.result?.value;
+        if (typeof token !== 'string' || token === '') {
+            throw new OidcTokenError(`GitHub answered ${response.statusCode} without an OIDC token.`);
+        }
+        return token;
+    }
+    catch (err) {
+        if (err instanceof OidcTokenError)
+            throw err;
+        const status = err.statusCode;
+        throw new OidcTokenError(`GitHub did not issue an OIDC token (${status ? `HTTP ${status}` : (err.message ?? 'no answer')}).`);
+    }
+    finally {
+        client.dispose();
+    }
+}
+/** The claims of a JWT that help a user match a federated credential; the token itself is never shown. */
+function claimsOf(jwt) {
+    try {
+        return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    }
+    catch {
+        return {};
+    }
+}
+/** A credential that fetches a fresh GitHub OIDC token whenever Entra ID needs an assertion. */
+async function federatedCredential(auth, request, options = {}) {
+    let subject;
+    const { ClientAssertionCredential } = await (0,entra_id/* identity */.D_)();
+    const credential = new ClientAssertionCredential(auth.tenantId, auth.clientId, async () => {
+        const token = await fetchGitHubIdToken(request, auth.audience);
+        options.onIdToken?.(token);
+        subject = claimsOf(token).sub;
+        return token;
+    }, (0,entra_id/* authorityOptions */.Cs)(options.env ?? process.env));
+    return Object.assign(credential, { lastSubject: () => subject });
+}
+
+;// CONCATENATED MODULE: ./src/sign-in/sign-in.ts
+// From a sign-in method to the credential that signs storage requests: a key
+// or SAS as it is, or an Entra ID token credential that fetches (and renews)
+// short-lived tokens on demand. Knows nothing of the steps that ask for it.
+
+
+
+async function signIn(method, options = {}) {
+    const env = options.env ?? process.env;
+    if (method.kind === 'shared-key' || method.kind === 'sas') {
+        return { auth: method, description: method.kind === 'sas' ? 'a SAS token' : 'the account key' };
+    }
+    if (method.kind === 'federated') {
+        if (!options.oidcRequest)
+            throw new entra_id/* SignInError */.Jj("Signing in with GitHub's OIDC token needs a token request.");
+        const credential = await federatedCredential(method, options.oidcRequest, { env, onIdToken: options.onIdToken });
+        if (options.check) {
+            try {
+                await (0,entra_id/* firstToken */.wk)(credential, 60_000);
+            }
+            catch (err) {
+                throw federatedFailure(err, method, credential.lastSubject());
+            }
+        }
+        return {
+            auth: { kind: 'token', credential },
+            description: `Entra ID through GitHub's OIDC token (client id ${method.clientId}, tenant ${method.tenantId})`,
+        };
+    }
+    if (options.ambientSource) {
+        return {
+            auth: { kind: 'token', credential: await (0,ambient/* ambientCredential */.mh)(options.ambientSource, env) },
+            description: `Entra ID with ${(0,ambient/* ambientLabel */.dP)(options.ambientSource)}`,
+            ambientSource: options.ambientSource,
+        };
+    }
+    const found = await (0,ambient/* findAmbientCredential */.H8)(env);
+    return {
+        auth: { kind: 'token', credential: found.credential },
+        description: `Entra ID with ${found.label}`,
+        ambientSource: found.source,
+    };
+}
+function federatedFailure(err, auth, subject) {
+    if (err instanceof entra_id/* SignInError */.Jj)
+        return err;
+    if (err instanceof OidcTokenError)
+        return new entra_id/* SignInError */.Jj(err.message);
+    const cause = (0,entra_id/* firstLine */.TM)(err);
+    const match = subject
+        ? ` The GitHub token's subject was '${subject}': the app's federated credential must name exactly this subject, with audience '${auth.audience}'.`
+        : '';
+    return new entra_id/* SignInError */.Jj(`Entra ID did not sign in client id ${auth.clientId} in tenant ${auth.tenantId} with GitHub's OIDC token: ${cause}.${match}`);
+}
+
+
+/***/ })
+
+};
