@@ -1258,29 +1258,33 @@ const LIST_TIMEOUT_MS = 30_000;
  * the action's own, are left out. 'missing' when the container does not exist.
  */
 async function listLocks(container, options = {}) {
-    const timeoutMs = options.timeoutMs ?? LIST_TIMEOUT_MS;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const abortSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-    const locks = [];
-    // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
-    const reserved = [];
-    let serviceNow = new Date();
-    try {
-        for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
-            serviceNow = page.date ?? serviceNow;
-            for (const blob of page.segment.blobItems) {
-                const { leaseState, leaseDuration, lastModified } = blob.properties;
-                if (blob.name.startsWith(RESERVED_PREFIX)) {
-                    const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
-                    reserved.push({
-                        name: blob.name,
-                        entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
-                    });
-                    continue;
+    return withDeadline(options, LIST_TIMEOUT_MS, async (abortSignal) => {
+        const locks = [];
+        // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
+        const reserved = [];
+        let serviceNow = new Date();
+        try {
+            for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
+                serviceNow = page.date ?? serviceNow;
+                for (const blob of page.segment.blobItems) {
+                    const { leaseState, leaseDuration, lastModified } = blob.properties;
+                    if (blob.name.startsWith(RESERVED_PREFIX)) {
+                        const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
+                        reserved.push({
+                            name: blob.name,
+                            entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
+                        });
+                        continue;
+                    }
+                    const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date };
+                    locks.push(statusOf(blob.name, facts));
                 }
-                const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date };
-                locks.push(statusOf(blob.name, facts));
             }
+        }
+        catch (err) {
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                return 'missing';
+            throw err;
         }
         for (const lock of locks) {
             const prefix = reservedNames(lock.name).queuePrefix;
@@ -1290,15 +1294,8 @@ async function listLocks(container, options = {}) {
             });
             lock.queue = waitersOf(entries, serviceNow);
         }
-    }
-    catch (err) {
-        if (deadline.aborted && !options.signal?.aborted)
-            throw new errors/* RequestTimeoutError */.DH(timeoutMs);
-        if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
-            return 'missing';
-        throw err;
-    }
-    return locks;
+        return locks;
+    });
 }
 /** The lock a spec names, signed with the given credential; no request is made. */
 function openLock(auth, spec, options = {}) {

@@ -372,29 +372,31 @@ export async function listLocks(
   container: ContainerClient,
   options: RequestOptions = {},
 ): Promise<LockStatus[] | 'missing'> {
-  const timeoutMs = options.timeoutMs ?? LIST_TIMEOUT_MS
-  const deadline = AbortSignal.timeout(timeoutMs)
-  const abortSignal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline
-  const locks: LockStatus[] = []
-  // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
-  const reserved: Array<{ name: string; entry: Omit<QueueEntry, 'ticket'> }> = []
-  let serviceNow = new Date()
-  try {
-    for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
-      serviceNow = page.date ?? serviceNow
-      for (const blob of page.segment.blobItems) {
-        const { leaseState, leaseDuration, lastModified } = blob.properties
-        if (blob.name.startsWith(RESERVED_PREFIX)) {
-          const waiter = identityFromMetadata(blob.metadata)
-          reserved.push({
-            name: blob.name,
-            entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
-          })
-          continue
+  return withDeadline(options, LIST_TIMEOUT_MS, async (abortSignal) => {
+    const locks: LockStatus[] = []
+    // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
+    const reserved: Array<{ name: string; entry: Omit<QueueEntry, 'ticket'> }> = []
+    let serviceNow = new Date()
+    try {
+      for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
+        serviceNow = page.date ?? serviceNow
+        for (const blob of page.segment.blobItems) {
+          const { leaseState, leaseDuration, lastModified } = blob.properties
+          if (blob.name.startsWith(RESERVED_PREFIX)) {
+            const waiter = identityFromMetadata(blob.metadata)
+            reserved.push({
+              name: blob.name,
+              entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
+            })
+            continue
+          }
+          const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date }
+          locks.push(statusOf(blob.name, facts))
         }
-        const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date }
-        locks.push(statusOf(blob.name, facts))
       }
+    } catch (err) {
+      if (storageErrorCode(err) === 'ContainerNotFound') return 'missing'
+      throw err
     }
     for (const lock of locks) {
       const prefix = reservedNames(lock.name).queuePrefix
@@ -404,12 +406,8 @@ export async function listLocks(
       })
       lock.queue = waitersOf(entries, serviceNow)
     }
-  } catch (err) {
-    if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)
-    if (storageErrorCode(err) === 'ContainerNotFound') return 'missing'
-    throw err
-  }
-  return locks
+    return locks
+  })
 }
 
 /** The lock a spec names, signed with the given credential; no request is made. */
