@@ -12,6 +12,7 @@ import { entries } from '../../src/entries.ts'
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
 interface ActionYml {
+  description: string
   inputs?: Record<string, { required?: boolean; default?: string }>
   outputs?: Record<string, unknown>
   runs: { using: string; main: string; post?: string }
@@ -41,6 +42,20 @@ describe('the action.yml files', () => {
       )
       for (const step of steps) assert.ok(Object.hasOwn(entries, step), `src/entries.ts has ${step}`)
       for (const path of paths) assert.ok(existsSync(join(ROOT, dirname(file), path)), `${path} is built`)
+    })
+  }
+
+  // The Marketplace refuses an action whose description is 125 characters or more. The limit is on the
+  // action's own description; input and output descriptions have none, and may say more.
+  for (const file of Object.keys(actions)) {
+    test(`${file} has a description under the Marketplace's 125 characters`, () => {
+      const action = parse(readFileSync(join(ROOT, file), 'utf8')) as ActionYml
+      assert.equal(typeof action.description, 'string', `${file} has a description`)
+      assert.ok(action.description.trim().length > 0, `${file}: the description is not empty`)
+      assert.ok(
+        action.description.length < 125,
+        `${file}: the description is ${action.description.length} characters: ${action.description}`,
+      )
     })
   }
 
