@@ -11,7 +11,10 @@ const ROOT = resolve(import.meta.dirname, '..', '..')
 
 function tableRows(): Set<string> {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
-  const table = readme.slice(readme.indexOf('## Failure semantics'), readme.indexOf('## Measured'))
+  // The section runs to the next top-level heading, whichever it is: sections move, the table stays whole.
+  const start = readme.indexOf('\n## Failure semantics\n')
+  const end = readme.indexOf('\n## ', start + 1)
+  const table = readme.slice(start, end === -1 ? undefined : end)
   const lines = table.split('\n').filter((line) => line.startsWith('|'))
   return new Set(
     lines.slice(2).map((line) =>
