@@ -93,6 +93,38 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
       ]
     case 'created':
       return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')]
+    case 'squatter':
+      return [
+        {
+          level: 'warning',
+          text:
+            `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${briefHolder(event.waiter)})` : ''} ` +
+            'holds an infinite lease, which this action never takes: it is no waiter, so this job does not wait ' +
+            `behind it. It stays until someone breaks its lease and deletes it: ${event.clearCommands} ` +
+            `(or run the break action with 'entry: ${event.ticket}').`,
+        },
+      ]
+    case 'passed-over':
+      return [
+        {
+          level: 'warning',
+          text:
+            `The first waiter in the queue of ${name} ` +
+            `(${event.waiter ? briefHolder(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
+            `left the lock free for ${formatDuration(event.idleMs)} without taking it: it is passed over. ` +
+            'The lease still lets only one job in.',
+        },
+      ]
+    case 'sweep-refused':
+      return [
+        {
+          level: 'warning',
+          text:
+            `Removing a lapsed entry from the queue of ${name} was refused ` +
+            `(${describeStorageErrorBrief(event.error)}): the credential may not delete blobs. Lapsed entries ` +
+            "then stay, and slow every first look at the queue; give it the permission 'd' (a SAS with 'rwcdl').",
+        },
+      ]
     case 'storage-trouble':
       return [
         {

@@ -144,6 +144,10 @@ class FakeQueue implements QueueStore {
     this.world.entries.delete(ticket)
   }
 
+  clearCommands(ticket: number): string {
+    return `az storage blob lease break --blob-name q/${ticket} && az storage blob delete --blob-name q/${ticket}`
+  }
+
   async sweep(ticket: number): Promise<void> {
     this.note('sweep')
     const entry = this.world.entries.get(ticket)

@@ -15,6 +15,7 @@ const FAST = {
   onDeckPollMs: [5, 10],
   queuePollMs: [5, 10],
   headListMs: 50,
+  floorMs: 1,
 } as const
 
 function who(repository: string): HolderIdentity {
