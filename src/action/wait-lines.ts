@@ -30,7 +30,9 @@ export function placeLine(place: Place, lockName: string): string {
   ]
   const shown = ahead.slice(0, SHOWN_AHEAD)
   if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
-  const line = `${ordinal(place.position)} in line for ${lockName}`
+  // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
+  const free = !place.holder && place.ahead.length > 0 ? ` (free, ${place.ahead.length} ahead)` : ''
+  const line = `${ordinal(place.position)} in line for ${lockName}${free}`
   return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
 }
 

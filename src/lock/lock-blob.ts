@@ -8,7 +8,7 @@ import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts
 import { bumpCounter } from './counter.ts'
 import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
 import { holderFromMetadata, holderToMetadata, identityFromMetadata, isHolderKey, type HolderRecord } from './holder.ts'
-import { statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
 import type { LockSpec } from './spec.ts'
@@ -247,7 +247,11 @@ export class LockBlob implements LockStore {
       if (statusCode(err) === 403) return undefined
       throw err
     })
-    if (look) status.queue = waitersOf(look.entries, look.serviceNow)
+    if (look) {
+      status.queue = waitersOf(look.entries, look.serviceNow)
+      const squatters = squattersOf(look.entries)
+      if (squatters.length > 0) status.squatters = squatters
+    }
     return status
   }
 
@@ -390,7 +394,12 @@ export async function listLocks(
             const waiter = identityFromMetadata(blob.metadata)
             reserved.push({
               name: blob.name,
-              entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
+              entry: {
+                leased: leaseState === 'leased',
+                modifiedAt: lastModified,
+                waiter,
+                infinite: leaseDuration === 'infinite',
+              },
             })
             continue
           }
@@ -409,6 +418,8 @@ export async function listLocks(
         return ticket === undefined ? [] : [{ ...entry, ticket }]
       })
       lock.queue = waitersOf(entries, serviceNow)
+      const squatters = squattersOf(entries)
+      if (squatters.length > 0) lock.squatters = squatters
     }
     return locks
   })
