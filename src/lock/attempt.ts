@@ -161,6 +161,8 @@ export class Waiter {
   private readonly passedOver = new Set<number>()
   /** The first waiter ahead, while every look since `since` found the lock free. */
   private idleHead: { ticket: number; since: number; looks: number } | undefined
+  /** When the waiter right behind the head looks at the lock next, to notice a head that does not take it. */
+  private idleCheckAt = 0
   /** A sweep was refused (a credential without delete): said once. */
   private sweepRefusedTold = false
 
@@ -186,10 +188,10 @@ export class Waiter {
     if (this.head) return this.asHead(call, ahead)
     // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
     const pending = this.entry?.predecessor !== undefined && ahead?.length === 0
-    // While the first waiter ahead leaves the lock free, every listing looks at the lock too.
-    const look = ahead
-      ? pending || wantsHolder(ahead.length) || this.idleHead !== undefined
-      : monotonicNow() >= this.viewAt
+    // Right behind the head, a look at the lock every quarter of the bound tells a head that does not
+    // take a free lock; while it leaves the lock free, every listing looks at the lock too.
+    const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
+    const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
     const lock = look ? await this.store.view(call()) : undefined
     if (lock) this.watchHead(lock)
     // A lease without a record is also the moment between a new holder's lease and its record:
@@ -227,6 +229,7 @@ export class Waiter {
    */
   private watchHead(lock: LeaseView): void {
     const first = this.lastAhead?.[0]
+    this.idleCheckAt = monotonicNow() + idleHeadMs(this.options.leaseSeconds, this.options.pacing) / 4
     if (lock.state === 'leased' || !first) {
       this.idleHead = undefined
       return
@@ -291,6 +294,7 @@ export class Waiter {
       }
     }
     const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)])
+    this.watchHead(lock)
     if (lock.state === 'leased' && !lock.holder) this.viewAt = monotonicNow() + RECORD_PAUSE_MS
     const sighting: Sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead }
     // At the head with the lock free (its holder let go meanwhile): look again at once.
