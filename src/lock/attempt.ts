@@ -10,6 +10,11 @@
 // it only lists the queue, seldom, to learn when it has moved up. Clients that
 // do not queue (go-azuremutex, az CLI, older versions) may still take a free
 // lease: the head then just keeps looking.
+//
+// Entries that do not serve the lock are not waited for: one with an infinite
+// lease (a squatter: this action never takes one), and a head that leaves the
+// lock free for longer than idleHeadMs. Skipping them is safe, as only the
+// lease lets a job in; it costs at most the order of the queue.
 
 import { randomUUID } from 'node:crypto'
 import { monotonicNow } from './clock.ts'
@@ -37,7 +42,7 @@ export interface Pacing {
   floorMs?: number
   /**
    * How long the first waiter ahead may leave the lock free before it is
-   * passed over (see IDLE_HEAD_MS); tests use a shorter one.
+   * passed over (see idleHeadMs); tests use a shorter one.
    */
   idleHeadMs?: number
 }
