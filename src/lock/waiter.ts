@@ -80,6 +80,20 @@ export function backoffMs(failures: number, err: unknown): number {
   return Math.max(retryAfterMs(err) ?? 0, base + Math.random() * base)
 }
 
+/**
+ * When the lease began, as the holder record and the outputs say. It is a
+ * claim about the service (other jobs compare it with their own times), so
+ * it comes from the service's clock: its Date header, of 1 s resolution.
+ * When our clock agrees with it within that resolution (the acquire was
+ * stamped between our send and our answer), our own reading is kept for its
+ * milliseconds; a runner whose clock is off gets the service's time instead.
+ */
+export function grantTime(sentAt: Date, answeredAt: Date, serviceNow: Date | undefined): Date {
+  if (!serviceNow) return answeredAt
+  const agrees = answeredAt.getTime() >= serviceNow.getTime() && sentAt.getTime() < serviceNow.getTime() + 1_000
+  return agrees ? answeredAt : serviceNow
+}
+
 /** How long the look at the lock before a timeout error may take: the error is due now. */
 const LAST_LOOK_TIMEOUT_MS = 2_000
 
@@ -168,8 +182,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         tried ||= outcome.kind === 'acquired' || outcome.tried !== false
         if (outcome.kind === 'acquired') {
           if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
-          // The service's clock says when the lease began: it is one clock for every job that uses the lock.
-          const acquiredAt = outcome.serviceNow ?? new Date()
+          const acquiredAt = grantTime(outcome.sentAt, new Date(), outcome.serviceNow)
           let taken
           try {
             taken = await waiter.take(

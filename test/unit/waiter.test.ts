@@ -6,7 +6,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { describe, test } from 'node:test'
 import { LockCancelledError, LockError, LockTimeoutError } from '../../src/lock/errors.ts'
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
-import { waitForLease, type Acquired, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
+import { grantTime, waitForLease, type Acquired, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
 import { FakeStore, FakeWorld } from '../support/fake-store.ts'
 
 const FAST = {
@@ -475,5 +475,20 @@ describe('entries that do not serve the lock', () => {
     assert.equal(world.lockLeaseId, got.leaseId)
     await delay(20)
     assert.equal(events.filter((e) => e.type === 'sweep-refused').length, 1)
+  })
+})
+
+describe('grantTime', () => {
+  const service = new Date('2026-11-30T10:00:05.000Z')
+  const at = (iso: string): Date => new Date(iso)
+
+  test("keeps our own reading, to the millisecond, when it agrees with the service's clock", () => {
+    const answered = at('2026-11-30T10:00:05.420Z')
+    assert.equal(grantTime(at('2026-11-30T10:00:05.380Z'), answered, service), answered)
+  })
+
+  test("takes the service's time when our clock is fast or slow", () => {
+    assert.equal(grantTime(at('2026-11-30T10:10:05.380Z'), at('2026-11-30T10:10:05.420Z'), service), service)
+    assert.equal(grantTime(at('2026-11-30T09:50:05.380Z'), at('2026-11-30T09:50:05.420Z'), service), service)
   })
 })
