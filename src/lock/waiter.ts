@@ -224,7 +224,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         failures += 1
         // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
         if (!cut?.aborted) failure = err
-        else failure ??= err
+        else failure ??= new AttemptCutError()
         if (monotonicNow() - lastTroubleReport >= progressEveryMs) {
           emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() })
           lastTroubleReport = monotonicNow()
@@ -244,6 +244,11 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   }
 }
 
+/** Our own cut of an attempt at the wait's deadline: not news from storage. */
+class AttemptCutError extends Error {
+  override name = 'AttemptCutError'
+}
+
 /**
  * The timeout error. After failed attempts it says what storage answered
  * last; otherwise it looks at the lock once more, so that it names the
@@ -259,9 +264,11 @@ async function timedOut(
   const head = `Timed out after ${formatDuration(monotonicNow() - started)} waiting for lock ${lock.location}`
   if (failure !== undefined) {
     const said =
-      statusCode(failure) !== undefined
-        ? `storage answered ${describeStorageErrorBrief(failure)}`
-        : `storage could not be reached (${describeStorageErrorBrief(failure)})`
+      failure instanceof AttemptCutError
+        ? 'its last attempt had not finished by the deadline (storage was slow, or a request kept being retried)'
+        : statusCode(failure) !== undefined
+          ? `storage answered ${describeStorageErrorBrief(failure)}`
+          : `storage could not be reached (${describeStorageErrorBrief(failure)})`
     return new LockTimeoutError(`${head}; ${said}.`)
   }
   const ahead = waiter.aheadCount ?? 0
