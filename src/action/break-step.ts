@@ -8,17 +8,20 @@
 import * as core from '@actions/core'
 import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
 import { UserError } from '../lock/errors.ts'
+import type { LockBlob } from '../lock/lock-blob.ts'
 import { describeHolder } from '../lock/holder.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY } from '../lock/storage.ts'
 import { usesEntra } from '../sign-in/methods.ts'
+import { Inputs } from './constants.ts'
 import { holderFromEnvironment } from './context.ts'
 import { failStep } from './failure.ts'
-import { readContainer, readLockName, readReason, readStorageTarget } from './inputs.ts'
+import { InputError, readContainer, readLockName, readReason, readStorageTarget } from './inputs.ts'
 import { requestLog } from './request-log.ts'
 import { signInTo } from './step-sign-in.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
 
 export async function runBreak(): Promise<void> {
   let spec: LockSpec | undefined
@@ -28,6 +31,7 @@ export async function runBreak(): Promise<void> {
     const lockName = readLockName(read)
     const container = readContainer(read)
     const reason = readReason(read)
+    const entry = readEntry(read)
     const target = readStorageTarget(read)
     tokenAuth = usesEntra(target.auth)
     spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
@@ -35,6 +39,7 @@ export async function runBreak(): Promise<void> {
     const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
     const breaker = holderFromEnvironment()
     const location = lockLocation(spec)
+    if (entry !== undefined) return await clearEntry(lock, location, entry, reason)
     const outcome = await lock.breakLease((holder) => newBreakRecord(breaker, reason, new Date(), holder))
     switch (outcome.outcome) {
       case 'missing':
@@ -55,5 +60,35 @@ export async function runBreak(): Promise<void> {
     }
   } catch (err) {
     failStep(err, spec?.endpoint, { tokenAuth, container: spec?.container })
+  }
+}
+
+/** The 'entry' input: a ticket of the queue, or undefined when empty. */
+function readEntry(read: (name: string) => string): number | undefined {
+  const text = read(Inputs.Entry).trim()
+  if (text === '') return undefined
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
+    throw new InputError(
+      `Invalid input '${Inputs.Entry}': expected a ticket of the lock's queue, a whole number such as 3, ` +
+        "as the waiting jobs' warnings and the status action name it.",
+    )
+  }
+  return Number(text)
+}
+
+/** Clears a squatted or lapsed queue entry; refuses a live waiter's. */
+async function clearEntry(lock: LockBlob, location: string, ticket: number, reason: string): Promise<void> {
+  const cleared = await lock.queue.clear(ticket)
+  switch (cleared) {
+    case 'missing':
+      core.notice(`Lock ${location} has no queue entry ${ticket}: nothing to clear.`)
+      return
+    case 'live':
+      throw new UserError(
+        `Entry ${ticket} in the queue of lock ${location} has a fixed lease that its waiting job renews: ` +
+          'it is a live waiter, and was left alone. Only an entry with an infinite lease, or none, is cleared.',
+      )
+    case 'cleared':
+      core.info(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${showUntrusted(reason)}).`)
   }
 }

@@ -19,6 +19,8 @@ export const Inputs = {
   FailOnTimeout: 'fail-on-timeout',
   /** Break: why the lease is broken; written on the blob. */
   Reason: 'reason',
+  /** Break: a queue entry's ticket: clear that entry (a squatter's) instead of breaking the lock's lease. */
+  Entry: 'entry',
 } as const
 
 export const Outputs = {

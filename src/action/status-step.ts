@@ -65,7 +65,10 @@ export async function runStatus(): Promise<void> {
 /** "free", or "held by … (fixed lease)", and the last break; every value from the blob shown through showUntrusted. */
 function describeStatus(status: LockStatus | undefined): string {
   if (!status) return 'free (its blob does not exist yet).'
-  const lastBreak = (status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : '') + describeQueue(status.queue)
+  const lastBreak =
+    (status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : '') +
+    describeQueue(status.queue) +
+    describeSquatters(status.squatters)
   if (!status.held) return `free.${lastBreak}`
   const lease =
     status.leaseKind === 'infinite'
@@ -85,6 +88,20 @@ function describeQueue(queue: LockStatus['queue']): string {
   const shown = queue.slice(0, 10).map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record'))
   const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : ''
   return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`
+}
+
+/**
+ * " Squatted: queue entry 1 holds an infinite lease ..." or nothing: such an
+ * entry is no waiter, and stays until someone clears it.
+ */
+function describeSquatters(squatters: LockStatus['squatters']): string {
+  if (!squatters || squatters.length === 0) return ''
+  const which =
+    squatters.length === 1 ? `queue entry ${squatters[0]} holds` : `queue entries ${squatters.join(', ')} hold`
+  return (
+    ` Squatted: ${which} an infinite lease, which this action never takes; waiters pass ` +
+    `${squatters.length === 1 ? 'it' : 'them'} over. Clear one with the break action and 'entry: ${squatters[0]}'.`
+  )
 }
 
 /** The holder output: the record with every value as the log shows it; {} for a holder without one; null when free. */

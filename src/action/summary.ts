@@ -190,9 +190,21 @@ export function renderLockSummary(summary: LockSummary, serverUrl: string): stri
   if (wait) {
     const seen = wait.holders.map((holder) => [who(holder), runCell(holder, serverUrl), summaryText(holder.acquiredAt)])
     if (wait.unknownHolderSeen) seen.push(['a client that writes no holder record (az CLI, go-azuremutex…)', '', ''])
+    // Entries that held the queue without serving it: the wait was not on a holder, and the summary says so.
+    const passed = wait.passedOver
+      ? `${wait.passedOver === 1 ? 'A queue entry' : `${wait.passedOver} queue entries`} ahead of this job ` +
+        'did not serve the lock (an infinite lease, or a head that left it free) and ' +
+        `${wait.passedOver === 1 ? 'was' : 'were'} passed over; see the main step’s warnings.`
+      : undefined
     if (seen.length === 0) {
-      parts.push('Nobody held the lock while this job waited for it.', '')
+      parts.push(
+        passed
+          ? `No job held the lock while this job waited for it. ${passed}`
+          : 'Nobody held the lock while this job waited for it.',
+        '',
+      )
     } else {
+      if (passed) parts.push(passed, '')
       parts.push('Holders seen while waiting:', '', table(['Holder', 'Run', 'Since'], seen), '')
       if (wait.holdersLeftOut > 0) parts.push(`… and ${wait.holdersLeftOut} more.`, '')
     }
@@ -241,11 +253,15 @@ const STATUS_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, serverUrl: strin
   [
     'Waiting',
     (lock) =>
-      lock.queue === undefined
+      (lock.queue === undefined
         ? 'not listed'
         : lock.queue
             .map((who) => (who ? escapeMarkup(briefHolder(who)) : 'a waiter that wrote no record'))
-            .join('<br>'),
+            .join('<br>')) +
+      (lock.squatters?.length
+        ? `${lock.queue?.length ? '<br>' : ''}<strong>squatted</strong>: entry ${lock.squatters.join(', ')} ` +
+          'holds an infinite lease (passed over; clear it with the break action)'
+        : ''),
   ],
 ]
 

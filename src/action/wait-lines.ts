@@ -30,7 +30,9 @@ export function placeLine(place: Place, lockName: string): string {
   ]
   const shown = ahead.slice(0, SHOWN_AHEAD)
   if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
-  const line = `${ordinal(place.position)} in line for ${lockName}`
+  // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
+  const free = !place.holder && place.ahead.length > 0 ? ` (free, ${place.ahead.length} ahead)` : ''
+  const line = `${ordinal(place.position)} in line for ${lockName}${free}`
   return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
 }
 
@@ -93,6 +95,38 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
       ]
     case 'created':
       return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')]
+    case 'squatter':
+      return [
+        {
+          level: 'warning',
+          text:
+            `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${briefHolder(event.waiter)})` : ''} ` +
+            'holds an infinite lease, which this action never takes: it is no waiter, so this job does not wait ' +
+            `behind it. It stays until someone breaks its lease and deletes it: ${event.clearCommands} ` +
+            `(or run the break action with 'entry: ${event.ticket}').`,
+        },
+      ]
+    case 'passed-over':
+      return [
+        {
+          level: 'warning',
+          text:
+            `The first waiter in the queue of ${name} ` +
+            `(${event.waiter ? briefHolder(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
+            `left the lock free for ${formatDuration(event.idleMs)} without taking it: it is passed over. ` +
+            'The lease still lets only one job in.',
+        },
+      ]
+    case 'sweep-refused':
+      return [
+        {
+          level: 'warning',
+          text:
+            `Removing a lapsed entry from the queue of ${name} was refused ` +
+            `(${describeStorageErrorBrief(event.error)}): the credential may not delete blobs. Lapsed entries ` +
+            "then stay, and slow every first look at the queue; give it the permission 'd' (a SAS with 'rwcdl').",
+        },
+      ]
     case 'storage-trouble':
       return [
         {

@@ -35,6 +35,8 @@ const waitRecordFields = {
   holdersLeftOut: count,
   /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
   unknownHolderSeen: yesNo,
+  /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
+  passedOver: optional(count),
 }
 
 export const waitRecordShape = shape(waitRecordFields)
@@ -56,6 +58,7 @@ export class WaitWatch {
   private readonly seen = new Set<string>()
   private holdersLeftOut = 0
   private unknownHolderSeen = false
+  private readonly passedOver = new Set<number>()
   private readonly save: (record: WaitRecord) => void
 
   constructor(save: (record: WaitRecord) => void) {
@@ -64,6 +67,7 @@ export class WaitWatch {
 
   /** Notes one event. */
   see(event: WaitEvent): void {
+    if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
     const seen =
       event.type === 'infinite-lease'
         ? event.holder
@@ -104,6 +108,7 @@ export class WaitWatch {
       holders: [...this.holders],
       holdersLeftOut: this.holdersLeftOut,
       unknownHolderSeen: this.unknownHolderSeen,
+      ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
     }
   }
 

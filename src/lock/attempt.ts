@@ -10,12 +10,18 @@
 // it only lists the queue, seldom, to learn when it has moved up. Clients that
 // do not queue (go-azuremutex, az CLI, older versions) may still take a free
 // lease: the head then just keeps looking.
+//
+// Entries that do not serve the lock are not waited for: one with an infinite
+// lease (a squatter: this action never takes one), and a head that leaves the
+// lock free for longer than idleHeadMs. Skipping them is safe, as only the
+// lease lets a job in; it costs at most the order of the queue.
 
 import { randomUUID } from 'node:crypto'
+import { monotonicNow } from './clock.ts'
 import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
-import { isLive, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
-import type { LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
+import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
+import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
 
 export interface Pacing {
@@ -29,6 +35,16 @@ export interface Pacing {
   queuePollMs: readonly [number, number]
   /** How often the head lists the queue again (it cannot move up, so only to notice the unexpected). */
   headListMs: number
+  /**
+   * The least pause between two attempts, whatever the attempt asked for: a
+   * wake-up time that is already past must not turn the wait into a busy loop.
+   */
+  floorMs?: number
+  /**
+   * How long the first waiter ahead may leave the lock free before it is
+   * passed over (see idleHeadMs); tests use a shorter one.
+   */
+  idleHeadMs?: number
 }
 
 /**
@@ -48,6 +64,20 @@ export const DEFAULT_PACING: Pacing = {
   onDeckPollMs: [1_000, 1_500],
   queuePollMs: [4_000, 5_000],
   headListMs: 30_000,
+  floorMs: 50,
+}
+
+/**
+ * A head that leaves the lock free this long is passed over by the waiter
+ * behind it. A live head looks at the lock every 90-140 ms and takes it within
+ * a second; even while storage throttles it, its back-off tries again within
+ * 16 s. Two lease durations (30 s at least) is therefore far more than a live
+ * head needs, and about what a waiter whose job hangs (SIGSTOP, a swapped-out
+ * runner) keeps its entry alive without serving. Passing over is safe: it only
+ * lets the next waiter ask for the lease, and the lease still lets one holder in.
+ */
+export function idleHeadMs(leaseSeconds: number, pacing: Pacing): number {
+  return pacing.idleHeadMs ?? Math.max(30_000, 2 * leaseSeconds * 1000)
 }
 
 /**
@@ -75,8 +105,11 @@ const RECORD_PAUSE_MS = 300
 const TIDY_TIMEOUT_MS = 2_000
 
 export type AttemptOutcome =
-  /** The lease is ours; sentAt is when the acquire that Azure granted was sent. */
-  | { kind: 'acquired'; sentAt: Date }
+  /**
+   * The lease is ours; sentAt is when the acquire that Azure granted was sent,
+   * serviceNow the service's clock in its answer (when it said).
+   */
+  | { kind: 'acquired'; sentAt: Date; serviceNow?: Date }
   /**
    * Not yet: what was seen, and when to try next (local time, ms). `tried` is
    * false when the lock could not be tried at all (it was missing, and now is
@@ -125,6 +158,18 @@ export class Waiter {
   answered = false
   /** The queue cannot be read with this credential: the waiter waits outside it. */
   private outside = false
+  /** The live waiters ahead at the last listing. */
+  private lastAhead: QueueEntry[] | undefined
+  /** Squatters (entries with an infinite lease) already told of. */
+  private readonly squattersTold = new Set<number>()
+  /** Heads that left the lock free for too long: no longer waited for. */
+  private readonly passedOver = new Set<number>()
+  /** The first waiter ahead, while every look since `since` found the lock free. */
+  private idleHead: { ticket: number; since: number; looks: number } | undefined
+  /** When the waiter right behind the head looks at the lock next, to notice a head that does not take it. */
+  private idleCheckAt = 0
+  /** A sweep was refused (a credential without delete): said once. */
+  private sweepRefusedTold = false
 
   constructor(options: WaiterOptions) {
     this.options = options
@@ -144,15 +189,19 @@ export class Waiter {
     if (!this.entry) return this.fromOutside(call)
     await this.keepEntry(call)
     let ahead: QueueEntry[] | undefined
-    if (Date.now() >= this.listAt) ahead = await this.lookAtQueue(call)
+    if (monotonicNow() >= this.listAt) ahead = await this.lookAtQueue(call)
     if (this.head) return this.asHead(call, ahead)
     // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
     const pending = this.entry?.predecessor !== undefined && ahead?.length === 0
-    const look = ahead ? pending || wantsHolder(ahead.length) : Date.now() >= this.viewAt
+    // Right behind the head, a look at the lock every quarter of the bound tells a head that does not
+    // take a free lock; while it leaves the lock free, every listing looks at the lock too.
+    const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
+    const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
     const lock = look ? await this.store.view(call()) : undefined
+    if (lock) this.watchHead(lock)
     // A lease without a record is also the moment between a new holder's lease and its record:
     // look once more shortly, rather than at the next listing, so that the line names the holder.
-    this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? Date.now() + RECORD_PAUSE_MS : Infinity
+    this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? monotonicNow() + RECORD_PAUSE_MS : Infinity
     const predecessor = this.entry?.predecessor
     if (
       predecessor &&
@@ -161,16 +210,61 @@ export class Waiter {
     ) {
       this.entry!.predecessor = undefined
       this.head = true
-      this.listAt = Date.now() + this.options.pacing.headListMs
+      this.listAt = monotonicNow() + this.options.pacing.headListMs
     }
     const sighting: Sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead }
     return { kind: 'waiting', sighting, wakeAt: this.wakeAt() }
   }
 
-  /** When the next attempt is due: the next look (at the lock for the head, at the queue for the others) or renewal. */
+  /**
+   * When the next attempt is due: the next look (at the lock for the head, at
+   * the queue for the others) or renewal. The head looks at the lock at its
+   * own pace, so a second look planned before it became head no longer counts.
+   */
   private wakeAt(): number {
-    const lookAt = this.head ? Date.now() + between(this.options.pacing.headPollMs) : this.listAt
+    if (this.head) this.viewAt = Infinity
+    const lookAt = this.head ? monotonicNow() + between(this.options.pacing.headPollMs) : this.listAt
     return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity)
+  }
+
+  /**
+   * Passes over the first waiter ahead when it leaves the lock free for
+   * longer than idleHeadMs, seen free at two looks at least: its job may hang
+   * while its entry lives on. Passing over only lets us ask for the lease.
+   */
+  private watchHead(lock: LeaseView): void {
+    const first = this.lastAhead?.[0]
+    this.idleCheckAt = monotonicNow() + idleHeadMs(this.options.leaseSeconds, this.options.pacing) / 4
+    if (lock.state === 'leased' || !first) {
+      this.idleHead = undefined
+      return
+    }
+    const now = monotonicNow()
+    if (this.idleHead?.ticket !== first.ticket) {
+      this.idleHead = { ticket: first.ticket, since: now, looks: 1 }
+      return
+    }
+    this.idleHead.looks += 1
+    const idleMs = now - this.idleHead.since
+    if (idleMs < idleHeadMs(this.options.leaseSeconds, this.options.pacing) || this.idleHead.looks < 2) return
+    this.passedOver.add(first.ticket)
+    this.idleHead = undefined
+    this.listAt = now // list again at once: we may be the head now
+    this.options.emit({ type: 'passed-over', ticket: first.ticket, waiter: first.waiter, idleMs })
+  }
+
+  /** Says once, for each, that an entry with an infinite lease is no waiter, and how to clear it. */
+  private tellSquatters(entries: QueueEntry[]): void {
+    for (const entry of entries) {
+      if (!isSquatter(entry) || this.squattersTold.has(entry.ticket)) continue
+      this.squattersTold.add(entry.ticket)
+      this.options.emit({
+        type: 'squatter',
+        ticket: entry.ticket,
+        waiter: entry.waiter,
+        clearCommands: this.store.queue.clearCommands(entry.ticket),
+      })
+    }
   }
 
   /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
@@ -178,6 +272,9 @@ export class Waiter {
     let look
     try {
       look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT })
+      // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
+      const waiting = (entry: QueueEntry): boolean => isLive(entry, look!.serviceNow) && !isSquatter(entry)
+      if (!look.complete && !look.entries.some(waiting)) look = await this.store.queue.look(call())
     } catch (err) {
       if (!isListingRefused(err)) throw err
       // Waiting as before the queue, rather than not at all: say so, once.
@@ -186,7 +283,8 @@ export class Waiter {
       return this.outsideQueue(call)
     }
     this.answered = true
-    const live = look.entries.filter((entry) => isLive(entry, look.serviceNow))
+    this.tellSquatters(look.entries)
+    const live = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))
     void this.sweep(look.entries.filter((entry) => !isLive(entry, look.serviceNow)))
     if (live.length === 0 && look.complete) {
       const outcome = await this.acquire(call)
@@ -201,7 +299,8 @@ export class Waiter {
       }
     }
     const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)])
-    if (lock.state === 'leased' && !lock.holder) this.viewAt = Date.now() + RECORD_PAUSE_MS
+    this.watchHead(lock)
+    if (lock.state === 'leased' && !lock.holder) this.viewAt = monotonicNow() + RECORD_PAUSE_MS
     const sighting: Sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead }
     // At the head with the lock free (its holder let go meanwhile): look again at once.
     return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() }
@@ -220,7 +319,7 @@ export class Waiter {
     const sentAt = new Date()
     const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call())
     this.acquired = outcome === 'acquired'
-    if (outcome === 'acquired') return { kind: 'acquired', sentAt }
+    if (outcome === 'acquired') return { kind: 'acquired', sentAt, serviceNow: this.store.grantedAt }
     // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
     this.acquireTried = false
     if (outcome === 'held-by-other') return outcome
@@ -247,9 +346,9 @@ export class Waiter {
     this.entry = {
       ticket: claim.ticket,
       leaseId,
-      renewAt: Date.now() + (this.options.leaseSeconds * 1000) / 3,
+      renewAt: monotonicNow() + (this.options.leaseSeconds * 1000) / 3,
       // Our own earlier ticket (when joining again) is not waited for.
-      predecessor: claim.ticket - 1 === previousTicket ? undefined : recentPredecessor(claim, Date.now()),
+      predecessor: claim.ticket - 1 === previousTicket ? undefined : recentPredecessor(claim, monotonicNow()),
     }
     return this.lookAtQueue(call, { justJoined: true })
   }
@@ -257,17 +356,17 @@ export class Waiter {
   /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
   private async keepEntry(call: () => RequestOptions): Promise<void> {
     const entry = this.entry
-    if (!entry || Date.now() < entry.renewAt) return
+    if (!entry || monotonicNow() < entry.renewAt) return
     let renewed: 'renewed' | 'gone'
     try {
       renewed = await this.store.queue.renewEntry(entry.ticket, entry.leaseId, call())
     } catch (err) {
       if (!isTransient(err)) throw err
-      entry.renewAt = Date.now() + 1_000 // two more chances at least before the lease lapses
+      entry.renewAt = monotonicNow() + 1_000 // two more chances at least before the lease lapses
       return
     }
     if (renewed === 'renewed') {
-      entry.renewAt = Date.now() + (this.options.leaseSeconds * 1000) / 3
+      entry.renewAt = monotonicNow() + (this.options.leaseSeconds * 1000) / 3
       return
     }
     await this.rejoin(call)
@@ -286,12 +385,14 @@ export class Waiter {
     const entry = this.entry
     if (!entry) return []
     const look = await this.store.queue.look({ ...call(), upTo: entry.ticket })
-    const standing = standingOf(look, entry.ticket)
+    const standing = standingOf(look, entry.ticket, this.passedOver)
     // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
     if (!standing.mine && !justJoined) return this.rejoin(call)
     void this.sweep(standing.lapsed)
+    this.tellSquatters(standing.squatters)
+    this.lastAhead = standing.ahead
     const predecessor = entry.predecessor
-    if (predecessor && (predecessorShown(predecessor, look) || Date.now() >= predecessor.until)) {
+    if (predecessor && (predecessorShown(predecessor, look) || monotonicNow() >= predecessor.until)) {
       entry.predecessor = undefined
     }
     this.head = standing.ahead.length === 0 && entry.predecessor === undefined
@@ -301,7 +402,7 @@ export class Waiter {
       : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs)
     // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
     const pending = entry.predecessor !== undefined && standing.ahead.length === 0
-    this.listAt = Date.now() + (pending ? between(this.options.pacing.headPollMs) : pause)
+    this.listAt = monotonicNow() + (pending ? between(this.options.pacing.headPollMs) : pause)
     return standing.ahead
   }
 
@@ -319,7 +420,7 @@ export class Waiter {
       if (outcome !== 'held-by-other') return outcome
     }
     const sighting: Sighting = { lock: lock.state === 'leased' ? lock : undefined }
-    return { kind: 'waiting', sighting, wakeAt: Date.now() + between(this.options.pacing.outsidePollMs) }
+    return { kind: 'waiting', sighting, wakeAt: monotonicNow() + between(this.options.pacing.outsidePollMs) }
   }
 
   /** At the head: look at the lock, and take it when it is free. */
@@ -347,10 +448,32 @@ export class Waiter {
     const [, fencingToken] = await Promise.all([
       this.store.writeHolder(this.options.leaseId, written, call()),
       this.store.nextFencingToken(call()),
-      this.leave(),
     ])
     this.acquired = false
+    // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
+    await this.leave()
     return { record: written, fencingToken }
+  }
+
+  /**
+   * Gives back the lease we took, when taking the lock could not be finished
+   * (the record or the fencing token failed): a job never waits, or tries
+   * again, while it holds the lease. Our place in the queue is kept.
+   */
+  async giveBack(): Promise<void> {
+    if (!this.acquireTried) return
+    const released = await this.store
+      .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
+      .then(() => true)
+      .catch(() => false)
+    this.acquired = false
+    // A release that failed is tried again when the wait ends (abandon).
+    this.acquireTried = !released
+  }
+
+  /** The live waiters ahead at the last listing; undefined before one. */
+  get aheadCount(): number | undefined {
+    return this.lastAhead?.length
   }
 
   /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
@@ -369,11 +492,19 @@ export class Waiter {
     await Promise.all([this.leave(), giveBack])
   }
 
-  /** Removes entries whose waiters are gone. Not awaited by the attempt: it is housekeeping. */
+  /**
+   * Removes entries whose waiters are gone. Not awaited by the attempt: it is
+   * housekeeping. A credential that may not delete (a SAS without 'd') is
+   * refused quietly by every sweep: said once, as lapsed entries then pile up.
+   */
   private async sweep(lapsed: QueueEntry[]): Promise<void> {
     await Promise.all(
       lapsed.map((entry) =>
-        this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined),
+        this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch((err: unknown) => {
+          if (statusCode(err) !== 403 || this.sweepRefusedTold) return
+          this.sweepRefusedTold = true
+          this.options.emit({ type: 'sweep-refused', error: err })
+        }),
       ),
     )
   }

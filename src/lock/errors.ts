@@ -80,13 +80,50 @@ export function isAbort(err: unknown): boolean {
   return name === 'AbortError' || name === 'TimeoutError'
 }
 
-/** Failures another try may cure: throttling, server errors, timeouts and lost connections. */
+/**
+ * Failures another try may cure: throttling (408, 429), server errors (5xx),
+ * a lost or refused connection, and our own request deadline. Nothing else:
+ * an answer such as 409 or 412, our own errors (a counter that holds garbage,
+ * a queue full of strangers' entries) and an error of unknown kind would fail
+ * the same way again, so the wait ends on them with one line instead of
+ * looping on them until its timeout.
+ */
 export function isTransient(err: unknown): boolean {
+  if (err instanceof UserError) return false
   const status = statusCode(err)
   if (status !== undefined && (status === 408 || status === 429 || status >= 500)) return true
   if (status !== undefined && status > 0) return false
+  if (err instanceof RequestTimeoutError || isAbort(err)) return true
   const code = storageErrorCode(err)
-  return code === undefined || NETWORK_CODES.has(code) || isAbort(err)
+  return code !== undefined && NETWORK_CODES.has(code)
+}
+
+/** Storage asks clients to slow down: 503 ServerBusy (Azure's throttling), or 429 from whatever fronts it. */
+export function isThrottled(err: unknown): boolean {
+  return statusCode(err) === 429 || storageErrorCode(err) === 'ServerBusy'
+}
+
+/** The longest Retry-After we honour: a wait's own deadline and the loop's back-off cap bound it anyway. */
+const MAX_RETRY_AFTER_MS = 60_000
+
+/**
+ * The Retry-After of a storage answer, in ms (seconds, or an HTTP date
+ * measured against the same answer's Date header); undefined when there is none.
+ */
+export function retryAfterMs(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined
+  const headers = (err as { response?: { headers?: { get?: (name: string) => string | undefined } } }).response?.headers
+  const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined
+  if (!value) return undefined
+  let ms: number
+  if (/^\d{1,6}$/.test(value.trim())) ms = Number(value.trim()) * 1000
+  else {
+    const at = Date.parse(value)
+    const now = Date.parse(headers?.get?.('date') ?? '')
+    if (Number.isNaN(at) || Number.isNaN(now)) return undefined
+    ms = at - now
+  }
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms))
 }
 
 const FORBIDDEN_HINTS: Record<string, string> = {
@@ -172,5 +209,5 @@ export function describeStorageErrorBrief(err: unknown): string {
   const code = storageErrorCode(err)
   const brief =
     [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err))
-  return showUntrusted(brief, 120)
+  return showUntrusted(brief, 120) + (isThrottled(err) ? ' (throttled)' : '')
 }

@@ -8,7 +8,7 @@ import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts
 import { bumpCounter } from './counter.ts'
 import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
 import { holderFromMetadata, holderToMetadata, identityFromMetadata, isHolderKey, type HolderRecord } from './holder.ts'
-import { statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
 import type { LockSpec } from './spec.ts'
@@ -75,7 +75,7 @@ export async function withDeadline<T>(
 }
 
 /** Single quotes for a shell, so that the command can be pasted as it is. */
-function shellQuoted(text: string): string {
+export function shellQuoted(text: string): string {
   return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`
 }
 
@@ -86,6 +86,8 @@ export class LockBlob implements LockStore {
   private readonly requestTimeoutMs: number
   readonly name: string
   readonly queue: QueueBlobs
+  /** The service's clock in the answer of the last acquire that was granted. */
+  grantedAt: Date | undefined
   /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
   private written: { metadata: Record<string, string>; etag: string } | undefined
 
@@ -176,9 +178,11 @@ export class LockBlob implements LockStore {
   /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
   async acquire(leaseId: string, durationSeconds: number, options: RequestOptions = {}): Promise<AcquireOutcome> {
     try {
-      await this.request(options, (abortSignal) =>
+      const answer = await this.request(options, (abortSignal) =>
         this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }),
       )
+      // When the lease began by the service's clock: one clock for every job that uses the lock.
+      this.grantedAt = answer.date
       return 'acquired'
     } catch (err) {
       if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'held-by-other'
@@ -243,7 +247,11 @@ export class LockBlob implements LockStore {
       if (statusCode(err) === 403) return undefined
       throw err
     })
-    if (look) status.queue = waitersOf(look.entries, look.serviceNow)
+    if (look) {
+      status.queue = waitersOf(look.entries, look.serviceNow)
+      const squatters = squattersOf(look.entries)
+      if (squatters.length > 0) status.squatters = squatters
+    }
     return status
   }
 
@@ -386,7 +394,12 @@ export async function listLocks(
             const waiter = identityFromMetadata(blob.metadata)
             reserved.push({
               name: blob.name,
-              entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
+              entry: {
+                leased: leaseState === 'leased',
+                modifiedAt: lastModified,
+                waiter,
+                infinite: leaseDuration === 'infinite',
+              },
             })
             continue
           }
@@ -405,6 +418,8 @@ export async function listLocks(
         return ticket === undefined ? [] : [{ ...entry, ticket }]
       })
       lock.queue = waitersOf(entries, serviceNow)
+      const squatters = squattersOf(entries)
+      if (squatters.length > 0) lock.squatters = squatters
     }
     return locks
   })

@@ -4,7 +4,7 @@
 
 import { breakFromMetadata, type BreakRecord } from './break-record.ts'
 import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
-import { isLive } from './queue.ts'
+import { isLive, isSquatter } from './queue.ts'
 import type { QueueEntry } from './store.ts'
 
 /** A lease of 15 to 60 s that its holder renews, or one that never expires (which this action never takes). */
@@ -30,12 +30,25 @@ export interface LockStatus {
    * undefined when the queue could not be listed.
    */
   queue?: Array<HolderIdentity | undefined>
+  /**
+   * Queue entries with an infinite lease, by ticket: no waiter's (this action
+   * never takes one), so waiters pass them over, but they stay until cleared.
+   */
+  squatters?: number[]
 }
 
-/** The waiters of a queue listing that are alive, in ticket order. */
+/** The tickets of a queue listing's squatters (entries with an infinite lease), in order. */
+export function squattersOf(entries: QueueEntry[]): number[] {
+  return entries
+    .filter(isSquatter)
+    .map((entry) => entry.ticket)
+    .sort((a, b) => a - b)
+}
+
+/** The waiters of a queue listing that are alive, in ticket order; squatters are no waiters. */
 export function waitersOf(entries: QueueEntry[], serviceNow: Date): Array<HolderIdentity | undefined> {
   return entries
-    .filter((entry) => isLive(entry, serviceNow))
+    .filter((entry) => isLive(entry, serviceNow) && !isSquatter(entry))
     .sort((a, b) => a.ticket - b.ticket)
     .map((entry) => entry.waiter)
 }

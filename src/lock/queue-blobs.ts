@@ -9,7 +9,7 @@ import type { ContainerClient } from '@azure/storage-blob'
 import { bumpCounter } from './counter.ts'
 import { statusCode, storageErrorCode } from './errors.ts'
 import { identityFromMetadata, identityToMetadata, type HolderIdentity } from './holder.ts'
-import { withDeadline } from './lock-blob.ts'
+import { shellQuoted, withDeadline } from './lock-blob.ts'
 import { entryName, reservedNames, ticketOf } from './reserved.ts'
 import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from './store.ts'
 
@@ -70,6 +70,7 @@ export class QueueBlobs implements QueueStore {
             leased: item.properties.leaseState === 'leased',
             modifiedAt: item.properties.lastModified,
             waiter: identityFromMetadata(item.metadata),
+            infinite: item.properties.leaseDuration === 'infinite',
           })
         }
         const marker = page.continuationToken || undefined
@@ -150,6 +151,45 @@ export class QueueBlobs implements QueueStore {
           if (!isMissing(again)) throw again
         })
       }
+    })
+  }
+
+  clearCommands(ticket: number): string {
+    const where =
+      `--account-name ${shellQuoted(this.container.accountName)} ` +
+      `--container-name ${shellQuoted(this.container.containerName)} ` +
+      `--blob-name ${shellQuoted(entryName(this.prefix, ticket))}`
+    return `az storage blob lease break ${where} && az storage blob delete ${where}`
+  }
+
+  /**
+   * Clears one entry for people (the break step): breaks its lease and deletes
+   * it, but only when it is no waiter's: an infinite lease (which this action
+   * never takes) or none. A fixed lease is a live waiter that renews it, and
+   * is left alone: 'live'.
+   */
+  async clear(ticket: number, options: RequestOptions = {}): Promise<'cleared' | 'missing' | 'live'> {
+    const blob = this.entry(ticket)
+    return this.request(options, async (abortSignal) => {
+      let props
+      try {
+        props = await blob.getProperties({ abortSignal })
+      } catch (err) {
+        if (isMissing(err)) return 'missing'
+        throw err
+      }
+      if (props.leaseState === 'leased' && props.leaseDuration !== 'infinite') return 'live'
+      if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
+        await blob.getBlobLeaseClient().breakLease(0, { abortSignal })
+      }
+      try {
+        // Only the blob we looked at: a waiter that took the ticket since would have changed its ETag.
+        await blob.delete({ abortSignal, conditions: { ifMatch: props.etag } })
+      } catch (err) {
+        if (isMissing(err)) return 'missing'
+        throw err
+      }
+      return 'cleared'
     })
   }
 

@@ -23,18 +23,36 @@ export function isLive(entry: QueueEntry, serviceNow: Date): boolean {
   return entry.leased || serviceNow.getTime() - entry.modifiedAt.getTime() <= JOIN_GRACE_MS
 }
 
-/** Where a ticket stands in a listing: the live entries ahead of it, the lapsed ones, and its own. */
+/**
+ * An entry with an infinite lease: this action never takes one on an entry,
+ * and nobody renews it, so it would hold its place for ever. It is not waited
+ * for (it is not a waiter), and cannot be swept (Azure refuses to delete a
+ * leased blob): people break its lease and delete it.
+ */
+export function isSquatter(entry: QueueEntry): boolean {
+  return entry.leased && entry.infinite === true
+}
+
+/**
+ * Where a ticket stands in a listing: the live entries ahead of it, the
+ * lapsed ones, the squatters, and its own. Entries in `passedOver` (heads
+ * that left the lock free for too long) are not waited for either.
+ */
 export interface Standing {
   ahead: QueueEntry[]
   lapsed: QueueEntry[]
+  squatters: QueueEntry[]
   mine: QueueEntry | undefined
 }
 
-export function standingOf(look: QueueLook, ticket: number): Standing {
+export function standingOf(look: QueueLook, ticket: number, passedOver: ReadonlySet<number> = new Set()): Standing {
   const before = look.entries.filter((entry) => entry.ticket < ticket)
   return {
-    ahead: before.filter((entry) => isLive(entry, look.serviceNow)),
+    ahead: before.filter(
+      (entry) => isLive(entry, look.serviceNow) && !isSquatter(entry) && !passedOver.has(entry.ticket),
+    ),
     lapsed: before.filter((entry) => !isLive(entry, look.serviceNow)),
+    squatters: before.filter(isSquatter),
     mine: look.entries.find((entry) => entry.ticket === ticket),
   }
 }

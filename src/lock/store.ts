@@ -41,6 +41,8 @@ export interface LockStore {
   view(options?: RequestOptions): Promise<LeaseView>
   create(options?: RequestOptions): Promise<'blob' | 'container' | 'nothing'>
   acquire(leaseId: string, durationSeconds: number, options?: RequestOptions): Promise<AcquireOutcome>
+  /** The service's clock (its Date header) in the answer of the last acquire that was granted. */
+  readonly grantedAt?: Date
   writeHolder(leaseId: string, record: HolderRecord, options?: RequestOptions): Promise<void>
   release(leaseId: string, options?: RequestOptions): Promise<'released' | 'not-held'>
   /** The next fencing token: bumped once per call, never handed out twice. */
@@ -57,6 +59,11 @@ export interface QueueEntry {
   modifiedAt: Date
   /** Who waits, as the entry says; undefined when it says nothing readable. */
   waiter: HolderIdentity | undefined
+  /**
+   * Its lease never expires by itself. This action only takes fixed leases on
+   * entries: an entry with an infinite one is a squatter, not a waiter.
+   */
+  infinite?: boolean
 }
 
 export interface QueueLook {
@@ -101,4 +108,6 @@ export interface QueueStore {
   leave(ticket: number, leaseId: string, options?: RequestOptions): Promise<void>
   /** Removes an entry whose lease has lapsed; Azure refuses to delete a leased one, so a live entry stays. */
   sweep(ticket: number, options?: RequestOptions): Promise<void>
+  /** The az CLI commands that break an entry's lease and delete it, for people to run. */
+  clearCommands(ticket: number): string
 }

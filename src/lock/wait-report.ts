@@ -35,6 +35,12 @@ export type WaitEvent =
   /** The waiter's queue entry was gone (its lease had lapsed): it joined again, at the back. */
   | { type: 'rejoined'; waitedMs: number }
   | { type: 'created'; what: 'blob' | 'container' }
+  /** Once per entry: an entry ahead holds an infinite lease, so it is no waiter and is not waited for. */
+  | { type: 'squatter'; ticket: number; waiter: HolderIdentity | undefined; clearCommands: string }
+  /** The first waiter ahead left the lock free for idleMs: it is passed over. */
+  | { type: 'passed-over'; ticket: number; waiter: HolderIdentity | undefined; idleMs: number }
+  /** Once: removing a lapsed entry was refused (403): the credential may not delete. */
+  | { type: 'sweep-refused'; error: unknown }
   | { type: 'storage-trouble'; error: unknown; waitedMs: number }
 
 /** What one attempt saw: the lock, the queue, or both; a part it did not look at is undefined. */
@@ -71,6 +77,7 @@ export class WaitReport {
   /** Records seen on a free blob: their holder's lease lapsed, so a record-less client that leases it next is not them. */
   private readonly stale = new Set<string>()
   private firstPosition: number | undefined
+  private looked: { at: number; holder: HolderSeen | undefined } | undefined
 
   constructor(options: ReportOptions) {
     this.options = options
@@ -79,6 +86,11 @@ export class WaitReport {
   /** The holder at the last look that saw the lock leased, for the timeout message. */
   get holder(): HolderSeen | undefined {
     return this.latest
+  }
+
+  /** The last look at the lock: when (the `now` of see), and the holder it saw, or undefined for a free lock. */
+  get lastLook(): { at: number; holder: HolderSeen | undefined } | undefined {
+    return this.looked
   }
 
   /** The place in line of the first line; undefined when no line was due (the lock was taken at once). */
@@ -129,12 +141,14 @@ export class WaitReport {
         }
       }
     }
+    if (lock) this.looked = { at: now, holder: lock.state === 'leased' ? this.latest : undefined }
     if (sighting.ahead) {
       this.ahead = sighting.ahead
       this.queued = true
     }
-    // Lines wait for a settled look at the lock, so that they name the holder rightly.
-    if (!settled || (!this.started && !lock)) return events
+    // Lines wait for a settled look at the lock made by the same attempt, so that they name the
+    // holder of now: an attempt that only renewed its entry or listed the queue says nothing.
+    if (!settled || !lock) return events
 
     const place = this.place()
     const holderKeyNow = holderSeenKey(place.holder)

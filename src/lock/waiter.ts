@@ -7,9 +7,17 @@
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { DEFAULT_PACING, Waiter, type Pacing } from './attempt.ts'
-import { LockCancelledError, LockTimeoutError, isTransient, statusCode } from './errors.ts'
+import { monotonicNow } from './clock.ts'
+import {
+  LockCancelledError,
+  LockTimeoutError,
+  describeStorageErrorBrief,
+  isTransient,
+  retryAfterMs,
+  statusCode,
+} from './errors.ts'
 import { formatDuration } from './duration.ts'
-import { describeHolderSeen, type HolderIdentity, type HolderRecord } from './holder.ts'
+import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './lock-blob.ts'
 import type { LockStore, RequestOptions } from './store.ts'
 import { WaitReport, type WaitEvent } from './wait-report.ts'
@@ -58,20 +66,60 @@ export interface Acquired {
 const DEADLINE_GRACE_MS = 2_000
 
 /**
+ * After a failed attempt the loop waits 0.5-1 s, then twice as long after
+ * each failure in a row, up to 8-16 s: a throttled account is not hammered,
+ * and storage that comes back is seen again within 16 s. A Retry-After that
+ * asks for longer is honoured (the wait's deadline still ends it).
+ */
+const BACKOFF_FIRST_MS = 500
+const BACKOFF_MAX_MS = 8_000
+
+/** The pause after `failures` failed attempts in a row (1 or more), with its jitter. */
+export function backoffMs(failures: number, err: unknown): number {
+  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1))
+  return Math.max(retryAfterMs(err) ?? 0, base + Math.random() * base)
+}
+
+/**
+ * When the lease began, as the holder record and the outputs say. It is a
+ * claim about the service (other jobs compare it with their own times), so
+ * it comes from the service's clock: its Date header, of 1 s resolution.
+ * When our clock agrees with it within that resolution (the acquire was
+ * stamped between our send and our answer), our own reading is kept for its
+ * milliseconds; a runner whose clock is off gets the service's time instead.
+ */
+export function grantTime(sentAt: Date, answeredAt: Date, serviceNow: Date | undefined): Date {
+  if (!serviceNow) return answeredAt
+  const agrees = answeredAt.getTime() >= serviceNow.getTime() && sentAt.getTime() < serviceNow.getTime() + 1_000
+  return agrees ? answeredAt : serviceNow
+}
+
+/** How long the look at the lock before a timeout error may take: the error is due now. */
+const LAST_LOOK_TIMEOUT_MS = 2_000
+
+/** A look at the lock this recent is taken as the state of now; an older one is looked at again. */
+const FRESH_LOOK_MS = 1_000
+
+/**
  * Waits until the lease is ours, in turn, then writes our holder record and
  * takes a fencing token. Throws LockTimeoutError when the time runs out,
  * LockCancelledError on cancel, and the storage error when one is not
  * transient (bad credentials, for instance).
+ *
+ * Time runs on the monotonic clock: a runner whose wall clock steps does not
+ * end a wait early, or make it last for ever.
  */
 export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const { lock, signal } = options
-  const started = Date.now()
+  const started = monotonicNow()
   const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
   const progressEveryMs = options.progressEveryMs ?? 30_000
   const graceMs = options.cancelGraceMs ?? 1_000
   const leaseId = options.leaseId ?? randomUUID()
+  const pacing = options.pacing ?? DEFAULT_PACING
+  const floorMs = pacing.floorMs ?? DEFAULT_PACING.floorMs!
   const emit = (event: WaitEvent): void => options.onEvent?.(event)
-  const waitedMs = (): number => Date.now() - started
+  const waitedMs = (): number => monotonicNow() - started
   const report = new WaitReport({
     progressEveryMs,
     noTimeLimit: options.timeoutMs === undefined,
@@ -81,13 +129,17 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   // Requests get a short grace after a cancel: an acquire that is in flight is
   // better finished and released than abandoned half way.
   const requests = new AbortController()
+  // An attempt is several requests, and the SDK retries inside each: the whole
+  // attempt is cut at the wait's deadline plus a little grace, so that the
+  // deadline is checked in time whether or not the attempt comes back.
+  let attemptCut: AbortSignal = requests.signal
   // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
   // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
   const call = (): RequestOptions => ({
-    signal: requests.signal,
+    signal: attemptCut,
     timeoutMs: Math.max(
       1_000,
-      Math.min(DEFAULT_REQUEST_TIMEOUT_MS, Math.ceil((deadline - Date.now() + DEADLINE_GRACE_MS) / 1_000) * 1_000),
+      Math.min(DEFAULT_REQUEST_TIMEOUT_MS, Math.ceil((deadline - monotonicNow() + DEADLINE_GRACE_MS) / 1_000) * 1_000),
     ),
   })
   const onCancel = (): void => void delay(graceMs, undefined, { ref: false }).then(() => requests.abort())
@@ -99,7 +151,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     leaseSeconds: options.leaseDurationSeconds,
     who: options.holder,
     willWait: deadline > started,
-    pacing: options.pacing ?? DEFAULT_PACING,
+    pacing,
     emit,
     waitedMs,
     signal,
@@ -107,39 +159,59 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   let tried = false // the lock was tried for, or seen held: a timeout of 0 still tries once
   let contacted = false
   let lastTroubleReport = -Infinity
+  /** The error of the last attempt, while attempts fail in a row; undefined once one comes back. */
+  let failure: unknown
+  let failures = 0
 
   try {
     for (;;) {
       if (signal?.aborted) throw new LockCancelledError(`Cancelled while waiting for lock ${lock.location}.`)
-      if (Date.now() >= deadline && tried) throw timedOut(lock, started, report)
-      let wakeAt = Date.now()
+      // Checked whether or not the last attempt came back: one that failed counts as a try.
+      if (monotonicNow() >= deadline && (tried || failures > 0)) {
+        throw await timedOut(lock, started, report, failure, waiter)
+      }
+      let wakeAt = monotonicNow()
+      const cut =
+        deadline === Infinity
+          ? undefined
+          : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - monotonicNow()) + DEADLINE_GRACE_MS))
+      attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal
       try {
-        const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, Date.now()))
+        const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, monotonicNow()))
         contacted = true
         tried ||= outcome.kind === 'acquired' || outcome.tried !== false
         if (outcome.kind === 'acquired') {
           if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
-          const acquiredAt = new Date()
-          const { record: holder, fencingToken } = await waiter.take(
-            {
-              ...options.holder,
-              acquiredAt: acquiredAt.toISOString(),
-              leaseSeconds: String(options.leaseDurationSeconds),
-            },
-            call,
-          )
+          const acquiredAt = grantTime(outcome.sentAt, new Date(), outcome.serviceNow)
+          let taken
+          try {
+            taken = await waiter.take(
+              {
+                ...options.holder,
+                acquiredAt: acquiredAt.toISOString(),
+                leaseSeconds: String(options.leaseDurationSeconds),
+              },
+              call,
+            )
+          } catch (err) {
+            // Never wait, or retry, while holding the lease: give it back first, then decide.
+            await waiter.giveBack()
+            throw err
+          }
           if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
           return {
             leaseId,
             confirmedAt: outcome.sentAt,
             acquiredAt,
-            waitedMs: acquiredAt.getTime() - started,
-            holder,
-            fencingToken,
+            waitedMs: waitedMs(),
+            holder: taken.record,
+            fencingToken: taken.fencingToken,
             arrivalPosition: report.arrivalPosition ?? 1,
           }
         }
-        for (const event of report.see(outcome.sighting, waitedMs(), Date.now())) emit(event)
+        failure = undefined
+        failures = 0
+        for (const event of report.see(outcome.sighting, waitedMs(), monotonicNow())) emit(event)
         wakeAt = outcome.wakeAt
       } catch (err) {
         if (err instanceof LockCancelledError) throw err
@@ -148,15 +220,20 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         // Until the service has answered once, a network failure is about the
         // setup (a wrong or unreachable endpoint) and the SDK has retried it.
         // Throttling and server errors are answers: they are waited out.
-        if (!isTransient(err) || (!contacted && statusCode(err) === undefined)) throw err
-        if (Date.now() - lastTroubleReport >= progressEveryMs) {
+        if (!isTransient(err) || (!contacted && statusCode(err) === undefined && !cut?.aborted)) throw err
+        failures += 1
+        // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
+        if (!cut?.aborted) failure = err
+        else failure ??= new AttemptCutError()
+        if (monotonicNow() - lastTroubleReport >= progressEveryMs) {
           emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() })
-          lastTroubleReport = Date.now()
+          lastTroubleReport = monotonicNow()
         }
-        wakeAt = Date.now() + 500 + Math.random() * 500
+        wakeAt = monotonicNow() + backoffMs(failures, err)
       }
-      const pause = Math.min(wakeAt, deadline) - Date.now()
-      if (pause > 0) await delay(pause, undefined, { signal }).catch(() => {})
+      // Every path sleeps at least the pacing floor: a wake-up time in the past must not make a busy loop.
+      const pause = Math.max(floorMs, Math.min(wakeAt, deadline) - monotonicNow())
+      await delay(pause, undefined, { signal }).catch(() => {})
     }
   } catch (err) {
     // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
@@ -167,11 +244,54 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   }
 }
 
-function timedOut(lock: LockStore, started: number, report: WaitReport): LockTimeoutError {
-  const holder = report.holder
+/** Our own cut of an attempt at the wait's deadline: not news from storage. */
+class AttemptCutError extends Error {
+  override name = 'AttemptCutError'
+}
+
+/**
+ * The timeout error. After failed attempts it says what storage answered
+ * last; otherwise it looks at the lock once more, so that it names the
+ * holder of now, not one that left since the last line.
+ */
+async function timedOut(
+  lock: LockStore,
+  started: number,
+  report: WaitReport,
+  failure: unknown,
+  waiter: Waiter,
+): Promise<LockTimeoutError> {
+  const head = `Timed out after ${formatDuration(monotonicNow() - started)} waiting for lock ${lock.location}`
+  if (failure !== undefined) {
+    const said =
+      failure instanceof AttemptCutError
+        ? 'its last attempt had not finished by the deadline (storage was slow, or a request kept being retried)'
+        : statusCode(failure) !== undefined
+          ? `storage answered ${describeStorageErrorBrief(failure)}`
+          : `storage could not be reached (${describeStorageErrorBrief(failure)})`
+    return new LockTimeoutError(`${head}; ${said}.`)
+  }
+  const ahead = waiter.aheadCount ?? 0
+  const free = `${head}; it is free, ${ahead} ahead in the queue.`
+  let holder: HolderSeen | undefined
+  const last = report.lastLook
+  if (last && monotonicNow() - last.at <= FRESH_LOOK_MS) {
+    if (!last.holder) return new LockTimeoutError(free)
+    holder = last.holder
+  } else {
+    const view = await lock.view({ timeoutMs: LAST_LOOK_TIMEOUT_MS }).catch(() => undefined)
+    if (view && view.state !== 'leased') return new LockTimeoutError(free)
+    holder =
+      view?.state === 'leased'
+        ? {
+            record: view.holder,
+            freshness: view.holder
+              ? freshnessOf(view.holder, view.modifiedAt, view.serviceNow)
+              : { kind: 'unknown-age' },
+            infinite: view.infinite,
+          }
+        : report.holder
+  }
   const breakIt = holder?.infinite ? `; break its lease with: ${lock.breakCommand}` : ''
-  return new LockTimeoutError(
-    `Timed out after ${formatDuration(Date.now() - started)} waiting for lock ${lock.location}; ` +
-      `it is held by ${describeHolderSeen(holder)}${breakIt}.`,
-  )
+  return new LockTimeoutError(`${head}; it is held by ${describeHolderSeen(holder)}${breakIt}.`)
 }

@@ -20,6 +20,8 @@ interface FakeEntry {
   leaseId: string | undefined
   leaseUntil: number
   modifiedAt: Date
+  /** An infinite lease, as a stranger may take on an entry. */
+  infinite?: boolean
 }
 
 /** The storage that several fake stores share, as waiters in different jobs share one account. */
@@ -60,6 +62,18 @@ export class FakeWorld {
     this.lockInfinite = false
   }
 
+  /** Adds an entry with an infinite lease, as a stranger might. */
+  squat(ticket: number, waiter: HolderIdentity): void {
+    this.entries.set(ticket, {
+      waiter,
+      leaseId: `squat-${ticket}`,
+      leaseUntil: Infinity,
+      modifiedAt: new Date(),
+      infinite: true,
+    })
+    this.tickets = Math.max(this.tickets, ticket)
+  }
+
   /** Adds an entry as another waiter would, leased for `leaseMs` (0: never leased). */
   addEntry(ticket: number, waiter: HolderIdentity, leaseMs: number, modifiedAt = new Date()): void {
     this.entries.set(ticket, {
@@ -96,6 +110,7 @@ class FakeQueue implements QueueStore {
         leased: isLeased(entry),
         modifiedAt: entry.modifiedAt,
         waiter: entry.waiter,
+        infinite: entry.infinite === true,
       }))
     let complete = true
     if (options.limit !== undefined && entries.length > options.limit) {
@@ -142,6 +157,10 @@ class FakeQueue implements QueueStore {
   async leave(ticket: number): Promise<void> {
     this.note('leave')
     this.world.entries.delete(ticket)
+  }
+
+  clearCommands(ticket: number): string {
+    return `az storage blob lease break --blob-name q/${ticket} && az storage blob delete --blob-name q/${ticket}`
   }
 
   async sweep(ticket: number): Promise<void> {

@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { describeStorageError, describeStorageErrorBrief, isTransient } from '../../src/lock/errors.ts'
+import {
+  LockError,
+  RequestTimeoutError,
+  describeStorageError,
+  describeStorageErrorBrief,
+  isTransient,
+  retryAfterMs,
+} from '../../src/lock/errors.ts'
 
 const ENDPOINT = 'https://acct.blob.core.windows.net'
 
@@ -173,13 +180,50 @@ describe('isTransient', () => {
     }
   })
 
+  test('retries our own request deadline', () => {
+    assert.ok(isTransient(new RequestTimeoutError(7_000)))
+  })
+
   test('does not retry answers that another try cannot change', () => {
     for (const err of [
       storageError(400),
       storageError(403, 'AuthenticationFailed'),
       storageError(404, 'BlobNotFound'),
+      storageError(409, 'LeaseAlreadyPresent'),
+      storageError(412, 'LeaseIdMissing'),
     ]) {
       assert.ok(!isTransient(err), describeStorageErrorBrief(err))
     }
+  })
+})
+
+describe('isTransient, for errors that are not storage answers', () => {
+  test('does not retry our own errors, or an error of unknown kind', () => {
+    assert.ok(!isTransient(new LockError("The counter blob tickets holds '-3', not a count that this action wrote.")))
+    assert.ok(!isTransient(new Error('something odd')))
+    assert.ok(!isTransient(new TypeError("Cannot read properties of undefined (reading 'x')")))
+  })
+})
+
+describe('describeStorageErrorBrief and retryAfterMs for throttling', () => {
+  const busy = (headers: Record<string, string>): Error =>
+    Object.assign(storageError(503, 'ServerBusy'), {
+      response: { headers: { get: (name: string) => headers[name.toLowerCase()] } },
+    })
+
+  test('says a 503 ServerBusy is throttling', () => {
+    assert.equal(describeStorageErrorBrief(storageError(503, 'ServerBusy')), '503 ServerBusy (throttled)')
+    assert.equal(describeStorageErrorBrief(storageError(500, 'InternalError')), '500 InternalError')
+  })
+
+  test("reads Retry-After in seconds or as a date against the answer's own Date, and caps it", () => {
+    assert.equal(retryAfterMs(busy({ 'retry-after': '3' })), 3_000)
+    assert.equal(
+      retryAfterMs(busy({ 'retry-after': 'Mon, 30 Nov 2026 10:00:05 GMT', date: 'Mon, 30 Nov 2026 10:00:00 GMT' })),
+      5_000,
+    )
+    assert.equal(retryAfterMs(busy({ 'retry-after': '99999' })), 60_000)
+    assert.equal(retryAfterMs(busy({})), undefined)
+    assert.equal(retryAfterMs(storageError(503, 'ServerBusy')), undefined)
   })
 })

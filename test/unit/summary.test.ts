@@ -171,6 +171,16 @@ describe('the lock section post writes', () => {
     const free = { ...wait, holders: [], unknownHolderSeen: false, endedAt: wait.startedAt }
     assert.match(renderLockSummary({ ...summary, wait: free }, SERVER), /Nobody held the lock while this job waited/)
   })
+
+  test('does not say nobody held the lock when a queue entry that did not serve it was passed over', () => {
+    const squatted = { ...wait, holders: [], unknownHolderSeen: false, passedOver: 1 }
+    const markdown = renderLockSummary({ ...summary, wait: squatted }, SERVER)
+    assert.doesNotMatch(markdown, /Nobody held the lock/)
+    assert.match(
+      markdown,
+      /No job held the lock while this job waited for it\. A queue entry ahead of this job did not serve/,
+    )
+  })
 })
 
 describe('the status table', () => {
@@ -197,5 +207,14 @@ describe('the status table', () => {
 
   test('says there are no locks in an empty container', () => {
     assert.match(renderStatusTable('Locks in a/b', [], SERVER), /No locks\./)
+  })
+
+  test('flags a queue entry with an infinite lease in the waiting column', () => {
+    const markdown = renderStatusTable(
+      'Lock a/b/x',
+      [{ name: 'x', held: false, leaseState: 'available', queue: [], squatters: [1] }],
+      SERVER,
+    )
+    assert.match(markdown, /<strong>squatted<\/strong>: entry 1 holds an infinite lease/)
   })
 })

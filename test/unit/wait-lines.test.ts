@@ -49,7 +49,7 @@ describe('placeLine', () => {
     )
     assert.equal(
       placeLine({ position: 2, holder: undefined, ahead: [undefined], queued: true }, 'locks/x'),
-      '2nd in line for locks/x; ahead: a waiter that wrote no record',
+      '2nd in line for locks/x (free, 1 ahead); ahead: a waiter that wrote no record',
     )
   })
 

@@ -44,6 +44,26 @@ function report(sightings: Sighting[], options: { progressEveryMs?: number; noTi
 }
 
 describe('WaitReport', () => {
+  test('says nothing after an attempt that did not look at the lock, so no line names a holder that may have left', () => {
+    const a = held(record('octo/a'))
+    // Progress is due at every sighting; the ones without a look at the lock (a renewal, a listing) make no line.
+    assert.deepEqual(report([{ ...a, ahead: [] }, { ahead: [] }, {}, a], { progressEveryMs: 500 }), [
+      'waiting:octo/a:2',
+      'still-waiting:octo/a:2',
+    ])
+  })
+
+  test('remembers the last look at the lock, and whether it was free', () => {
+    const wait = new WaitReport({ progressEveryMs: 60_000, noTimeLimit: false, breakCommand: BREAK })
+    wait.see(held(record('octo/a')), 0, 100)
+    assert.equal(wait.lastLook?.holder?.record?.repository, 'octo/a')
+    wait.see({ ahead: [] }, 0, 200)
+    assert.equal(wait.lastLook?.at, 100, 'a listing alone is no look at the lock')
+    wait.see(free(), 0, 300)
+    assert.deepEqual(wait.lastLook, { at: 300, holder: undefined })
+    assert.equal(wait.holder?.record?.repository, 'octo/a', 'the holder seen last is still known')
+  })
+
   test('reports the holder once when waiting starts, not once per look', () => {
     const a = held(record('octo/a'))
     assert.deepEqual(report([a, a, a, a]), ['waiting:octo/a:2'])

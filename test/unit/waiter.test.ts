@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict'
 import { setTimeout as delay } from 'node:timers/promises'
 import { describe, test } from 'node:test'
-import { LockCancelledError, LockTimeoutError } from '../../src/lock/errors.ts'
+import { LockCancelledError, LockError, LockTimeoutError } from '../../src/lock/errors.ts'
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
-import { waitForLease, type Acquired, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
+import { grantTime, waitForLease, type Acquired, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
 import { FakeStore, FakeWorld } from '../support/fake-store.ts'
 
 const FAST = {
@@ -15,6 +15,7 @@ const FAST = {
   onDeckPollMs: [5, 10],
   queuePollMs: [5, 10],
   headListMs: 50,
+  floorMs: 1,
 } as const
 
 function who(repository: string): HolderIdentity {
@@ -295,5 +296,199 @@ describe('waitForLease over a queue', () => {
     world.releaseDirectly()
     await waiting
     assert.equal(events.filter((e) => e.type === 'storage-trouble').length, 1)
+  })
+})
+
+/** Settles with the wait's outcome, or fails the test when it takes longer than `limitMs`. */
+async function within<T>(limitMs: number, what: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${limitMs} ms`)), limitMs)
+  })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+const serverBusy = (): Error =>
+  Object.assign(new Error('The server is busy.'), {
+    name: 'RestError',
+    statusCode: 503,
+    code: 'ServerBusy',
+    details: { errorCode: 'ServerBusy' },
+  })
+
+describe('the wait loop when storage fails', () => {
+  for (const timeoutMs of [300, 0]) {
+    test(`ends at its deadline (timeout ${timeoutMs} ms) when every attempt fails, naming storage's last answer`, async () => {
+      const world = new FakeWorld()
+      world.failing = { kinds: new Set(['list', 'view', 'acquire', 'claim']), error: serverBusy() }
+      const cancel = new AbortController()
+      const started = Date.now()
+      try {
+        await within(
+          3_000,
+          'the wait',
+          assert.rejects(
+            wait(new FakeStore(world), 'octo/throttled', { timeoutMs, signal: cancel.signal }),
+            (err: Error) =>
+              err instanceof LockTimeoutError &&
+              /^Timed out after .* waiting for lock acct\/locks\/fake; storage answered 503 ServerBusy \(throttled\)\.$/.test(
+                err.message,
+              ),
+          ),
+        )
+      } finally {
+        cancel.abort()
+      }
+      assert.ok(Date.now() - started < timeoutMs + 2_000, `ended after ${Date.now() - started} ms`)
+      assert.ok(world.requests.length <= 3, `${world.requests.length} requests: it backs off`)
+    })
+  }
+
+  test('ends the wait at once on an error of unknown kind, instead of retrying it until the timeout', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const store = new FakeStore(world)
+    const waiting = wait(store, 'octo/waiter', { timeoutMs: 5_000 })
+    await until(() => world.entries.size === 1, 'it joined')
+    world.failing = { kinds: new Set(['view', 'list', 'renew-entry']), error: new Error('something odd') }
+    const started = Date.now()
+    await within(2_000, 'the failure', assert.rejects(waiting, /something odd/))
+    assert.ok(Date.now() - started < 1_000, `failed after ${Date.now() - started} ms`)
+    assert.equal(world.entries.size, 0, 'it left the queue')
+  })
+
+  test('gives the lease back before it tries again when the fencing token fails, and never waits holding it', async () => {
+    const world = new FakeWorld()
+    world.failing = { kinds: new Set(['fencing']), error: serverBusy() }
+    const store = new FakeStore(world)
+    const waiting = wait(store, 'octo/waiter')
+    await until(() => store.requests.filter((r) => r === 'acquire').length >= 2, 'it tried twice')
+    world.failing = undefined
+    const got = await waiting
+    assert.equal(world.lockLeaseId, got.leaseId)
+    // Between two acquires there is always a release: no retry while it held the lease.
+    const leaseRequests = store.requests.filter((r) => r === 'acquire' || r === 'release')
+    for (let i = 1; i < leaseRequests.length; i++) {
+      if (leaseRequests[i] === 'acquire') assert.equal(leaseRequests[i - 1], 'release', leaseRequests.join(' '))
+    }
+  })
+
+  test('fails with one error, the lease given back, when the fencing token fails for good', async () => {
+    const world = new FakeWorld()
+    world.failing = {
+      kinds: new Set(['fencing']),
+      error: new LockError("The counter blob fencing holds '-3', not a count that this action wrote."),
+    }
+    const store = new FakeStore(world)
+    await within(2_000, 'the failure', assert.rejects(wait(store, 'octo/waiter'), /holds '-3'/))
+    assert.equal(world.lockLeaseId, undefined)
+    assert.equal(store.requests.filter((r) => r === 'acquire').length, 1, 'it did not try again')
+  })
+})
+
+describe('the pace of the wait loop', () => {
+  test('sleeps at least the pacing floor between attempts, even when an attempt asks for no pause at all', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const store = new FakeStore(world)
+    const NO_PAUSE = {
+      headPollMs: [0, 0],
+      outsidePollMs: [0, 0],
+      onDeckPollMs: [0, 0],
+      queuePollMs: [0, 0],
+      headListMs: 0,
+      floorMs: 25,
+    } as const
+    await assert.rejects(wait(store, 'octo/waiter', { timeoutMs: 500, pacing: NO_PAUSE }), LockTimeoutError)
+    const views = store.requests.filter((r) => r === 'view').length
+    assert.ok(views <= 500 / 25 + 5, `${views} looks at the lock in 0.5 s`)
+  })
+
+  test('looks at a lock held without a record at the head pace, not in a busy loop', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign') // no record: go-azuremutex, az CLI, a plain SDK lease
+    const store = new FakeStore(world)
+    const pacing = { ...FAST, headPollMs: [40, 50], headListMs: 10_000, floorMs: 1 } as const
+    await assert.rejects(wait(store, 'octo/head', { timeoutMs: 1_000, pacing }), LockTimeoutError)
+    const views = store.requests.filter((r) => r === 'view').length
+    assert.ok(views <= 1_000 / 40 + 5, `${views} looks at the lock in 1 s`)
+  })
+})
+
+describe('entries that do not serve the lock', () => {
+  test('does not wait behind an entry with an infinite lease, and says once how to clear it', async () => {
+    const world = new FakeWorld()
+    world.squat(1, who('octo/squatter'))
+    const events: WaitEvent[] = []
+    const got = await within(
+      2_000,
+      'the wait',
+      wait(new FakeStore(world), 'octo/waiter', { onEvent: (e) => events.push(e) }),
+    )
+    assert.equal(world.lockLeaseId, got.leaseId)
+    const told = events.filter((e) => e.type === 'squatter')
+    assert.equal(told.length, 1)
+    assert.match(
+      told[0]!.type === 'squatter' ? told[0]!.clearCommands : '',
+      /az storage blob lease break .*q\/1 && az storage blob delete/,
+    )
+  })
+
+  test('passes over a head that leaves the lock free for longer than the bound, and takes it', async () => {
+    const world = new FakeWorld()
+    world.addEntry(1, who('octo/stuck'), 60_000)
+    const events: WaitEvent[] = []
+    const pacing = { ...FAST, idleHeadMs: 200 } as const
+    const started = Date.now()
+    const got = await within(
+      3_000,
+      'the wait',
+      wait(new FakeStore(world), 'octo/next', { pacing, onEvent: (e) => events.push(e) }),
+    )
+    assert.equal(world.lockLeaseId, got.leaseId)
+    assert.ok(Date.now() - started >= 200, 'not before the bound')
+    assert.deepEqual(
+      events.filter((e) => e.type === 'passed-over').map((e) => e.type === 'passed-over' && e.ticket),
+      [1],
+    )
+  })
+
+  test('waits behind a live head while it holds the lock, however long', async () => {
+    const world = new FakeWorld()
+    world.addEntry(1, who('octo/head'), 60_000)
+    world.leaseDirectly('head-lease', record('octo/head'))
+    const pacing = { ...FAST, idleHeadMs: 50 } as const
+    await assert.rejects(wait(new FakeStore(world), 'octo/next', { pacing, timeoutMs: 400 }), LockTimeoutError)
+  })
+
+  test('a try-lock reads past six lapsed entries and takes a free lock, warning once when it may not sweep them', async () => {
+    const world = new FakeWorld()
+    const old = new Date(Date.now() - 60_000)
+    for (let ticket = 1; ticket <= 6; ticket++) world.addEntry(ticket, who(`octo/gone-${ticket}`), 0, old)
+    world.failing = { kinds: new Set(['sweep']), error: Object.assign(new Error('forbidden'), { statusCode: 403 }) }
+    const events: WaitEvent[] = []
+    const got = await wait(new FakeStore(world), 'octo/try', { timeoutMs: 0, onEvent: (e) => events.push(e) })
+    assert.equal(world.lockLeaseId, got.leaseId)
+    await delay(20)
+    assert.equal(events.filter((e) => e.type === 'sweep-refused').length, 1)
+  })
+})
+
+describe('grantTime', () => {
+  const service = new Date('2026-11-30T10:00:05.000Z')
+  const at = (iso: string): Date => new Date(iso)
+
+  test("keeps our own reading, to the millisecond, when it agrees with the service's clock", () => {
+    const answered = at('2026-11-30T10:00:05.420Z')
+    assert.equal(grantTime(at('2026-11-30T10:00:05.380Z'), answered, service), answered)
+  })
+
+  test("takes the service's time when our clock is fast or slow", () => {
+    assert.equal(grantTime(at('2026-11-30T10:10:05.380Z'), at('2026-11-30T10:10:05.420Z'), service), service)
+    assert.equal(grantTime(at('2026-11-30T09:50:05.380Z'), at('2026-11-30T09:50:05.420Z'), service), service)
   })
 })
