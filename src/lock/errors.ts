@@ -82,6 +82,8 @@ export function isAbort(err: unknown): boolean {
 
 /** Failures another try may cure: throttling, server errors, timeouts and lost connections. */
 export function isTransient(err: unknown): boolean {
+  // Our own errors say what is wrong; another try would only say it again.
+  if (err instanceof UserError) return false
   const status = statusCode(err)
   if (status !== undefined && (status === 408 || status === 429 || status >= 500)) return true
   if (status !== undefined && status > 0) return false
