@@ -37,11 +37,15 @@ export const RESERVED_SEGMENT = '.azure-mutex'
  * messages, so a name that carries either is refused rather than escaped in
  * each of them: the name people read is then always the blob's name.
  */
-const WORKFLOW_COMMAND_OPENERS = ['::', '##['] as const
+const WORKFLOW_COMMAND_OPENERS: ReadonlyArray<[opener: string, described: string]> = [
+  ['::', "'::'"],
+  // Described, not quoted: the message that names it must not carry the opener itself.
+  ['##[', "'##' followed by '['"],
+]
 
-/** The first workflow command opener in the text, if any. */
+/** The first workflow command opener in the text, described for a message; undefined when there is none. */
 export function workflowCommandOpener(text: string): string | undefined {
-  return WORKFLOW_COMMAND_OPENERS.find((opener) => text.includes(opener))
+  return WORKFLOW_COMMAND_OPENERS.find(([opener]) => text.includes(opener))?.[1]
 }
 
 /**
@@ -60,7 +64,7 @@ export function lockNameProblem(name: string): string | undefined {
   if (name.length > 1024) return `it is ${name.length} characters long, more than 1024`
   if (CONTROL_CHARACTER.test(name)) return 'it contains a control character'
   const opener = workflowCommandOpener(name)
-  if (opener) return `it contains '${opener}', which the runner reads as the start of a workflow command`
+  if (opener) return `it contains ${opener}, which the runner reads as the start of a workflow command`
   if (name.includes('\\')) return 'it contains a backslash, which some Azure tools turn into /'
   const segments = name.split('/')
   const dots = segments.find((segment) => segment === '.' || segment === '..')
