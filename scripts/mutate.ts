@@ -257,6 +257,58 @@ const MUTANTS: Mutant[] = [
     tests: ['test/unit/waiter.test.ts'],
     pattern: 'held without a record at the head pace',
   },
+  {
+    id: 'counter-leased-as-race',
+    harm: "a stranger's lease on a counter (412 LeaseIdMissing) is taken for a lost race: the job retries with the lock leased and never runs",
+    file: 'src/lock/counter.ts',
+    original: "  return statusCode(err) === 412 && storageErrorCode(err) === 'ConditionNotMet'",
+    replacement: '  return statusCode(err) === 412',
+    tests: ['test/unit/counter.test.ts', 'test/e2e/counters.test.ts'],
+    pattern: 'is a leased counter|leases the fencing counter',
+  },
+  {
+    id: 'fencing-seed-ignored',
+    harm: 'a deleted fencing counter starts again at 1: tokens go backwards, and a resource that keeps the largest token refuses every new holder',
+    file: 'src/lock/lock-blob.ts',
+    original: '      bumpCounter(this.fencing, abortSignal, { seed: (signal) => this.recordedToken(signal) }),',
+    replacement: '      bumpCounter(this.fencing, abortSignal, {}),',
+    tests: ['test/integration/counters.test.ts'],
+  },
+  {
+    id: 'fencing-token-not-recorded',
+    harm: 'the last fencing token is not kept on the lock blob: deleting the counter restarts tokens at 1',
+    file: 'src/lock/lock-blob.ts',
+    original: '      const token = recordToken ? await this.issued?.catch(() => undefined) : undefined',
+    replacement: '      const token = undefined as number | undefined',
+    tests: ['test/integration/counters.test.ts'],
+  },
+  {
+    id: 'tickets-seed-ignored',
+    harm: 'a deleted tickets counter starts again at 1: a newcomer takes a place ahead of waiters still in line',
+    file: 'src/lock/queue-blobs.ts',
+    original: '        seed: (signal) => this.highestTicket(signal),',
+    replacement: '',
+    tests: ['test/integration/counters.test.ts'],
+  },
+  {
+    id: 'held-twice-unchecked',
+    harm: 'a job that takes a lock it holds already waits for itself until its timeout or the 6-hour job limit',
+    file: 'src/action/main-step.ts',
+    original: '    refuseHeldTwice(lockLocation(settings.lock))\n',
+    // Still names it: the bundle is type-checked, and an unused import would fail the build instead.
+    replacement: '    void refuseHeldTwice\n',
+    tests: ['test/e2e/counters.test.ts'],
+    pattern: 'second take',
+  },
+  {
+    id: 'lock-name-command-allowed',
+    harm: "a lock-name carrying '##[' or '::' is printed raw by every step: workflow commands injected from a dispatch form",
+    file: 'src/lock/names.ts',
+    original: '  if (opener) return `it contains ${opener}',
+    replacement: '  if (opener && !opener) return `it contains ${opener}',
+    tests: ['test/unit/names.test.ts', 'test/e2e/counters.test.ts'],
+    pattern: 'workflow command|refuses lock-name',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

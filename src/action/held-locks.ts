@@ -65,6 +65,28 @@ export function publishHeld(lock: { lockName: string; location: string; acquired
   publish([...held.filter((other) => other.location !== lock.location), entry])
 }
 
+/**
+ * Main refuses a lock that an earlier step of this job holds already: a
+ * second take would wait in line behind the job itself, until its timeout or
+ * the job's time limit. Two different locks are fine. A list that earlier
+ * steps garbled is not this check's business: the release step reports it.
+ */
+export function refuseHeldTwice(location: string, env: NodeJS.ProcessEnv = process.env): void {
+  let held: HeldLock[]
+  try {
+    held = heldLocks(env)
+  } catch {
+    return
+  }
+  const same = held.find((lock) => lock.location === location)
+  if (!same) return
+  throw new UserError(
+    `This job already holds lock ${showUntrusted(same.location)} since ${showUntrusted(same.acquiredAt, 40)}: ` +
+      'a second take would wait for the job itself. Release it first (uses: org/azure-mutex-action/release@v1), ' +
+      `or use another '${Inputs.LockName}'.`,
+  )
+}
+
 /** Takes a released lock off the list. */
 export function withdrawHeld(location: string): void {
   publish(heldLocks().filter((other) => other.location !== location))

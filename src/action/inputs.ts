@@ -5,6 +5,7 @@ import { parseDuration } from '../lock/duration.ts'
 import { UserError } from '../lock/errors.ts'
 import { LEASE_SECONDS, leaseSecondsProblem } from '../lock/lease.ts'
 import { containerNameProblem, lockNameProblem } from '../lock/names.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LockSpec } from '../lock/spec.ts'
 import type { SignInMethod, StorageAccess } from '../sign-in/methods.ts'
 import {
@@ -58,7 +59,7 @@ export function readContainer(read: InputReader): string {
   const container = read(Inputs.Container) || Defaults.Container
   const problem = containerNameProblem(container)
   if (problem) {
-    throw invalid(Inputs.Container, `'${container}' is not a valid container name: ${problem}`)
+    throw invalid(Inputs.Container, `'${showUntrusted(container, 80)}' is not a valid container name: ${problem}`)
   }
   return container
 }
@@ -70,7 +71,7 @@ export function readLeaseDuration(read: InputReader): number {
   if (leaseSecondsProblem(seconds)) {
     throw invalid(
       Inputs.LeaseDuration,
-      `'${text}' is not a whole number of seconds from ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max}`,
+      `'${showUntrusted(text, 40)}' is not a whole number of seconds from ${LEASE_SECONDS.min} to ${LEASE_SECONDS.max}`,
     )
   }
   return seconds
@@ -83,7 +84,7 @@ export function readTimeout(read: InputReader): number | undefined {
   if (ms === undefined) {
     throw invalid(
       Inputs.Timeout,
-      `'${text}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`,
+      `'${showUntrusted(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`,
     )
   }
   return ms
@@ -98,7 +99,7 @@ export function readBoolean(read: InputReader, input: string, defaultValue: bool
   if (text === '') return defaultValue
   if (['true', 'True', 'TRUE'].includes(text)) return true
   if (['false', 'False', 'FALSE'].includes(text)) return false
-  throw invalid(input, `'${text}' is not a boolean; expected true or false`)
+  throw invalid(input, `'${showUntrusted(text, 40)}' is not a boolean; expected true or false`)
 }
 
 export function readFailOnTimeout(read: InputReader): boolean {
@@ -184,7 +185,11 @@ export function readStorageTarget(read: InputReader): StorageAccess {
   }
   if (accountName) {
     const nameProblem = accountNameProblem(accountName)
-    if (nameProblem) throw invalid(Inputs.AccountName, `'${accountName}' is not a storage account name; ${nameProblem}`)
+    if (nameProblem)
+      throw invalid(
+        Inputs.AccountName,
+        `'${showUntrusted(accountName, 80)}' is not a storage account name; ${nameProblem}`,
+      )
   }
   const endpoint = endpointOverride ?? defaultEndpoint(accountName)
 
@@ -199,7 +204,10 @@ export function readStorageTarget(read: InputReader): StorageAccess {
 
   // Entra ID from here on: bearer tokens travel only over https.
   if (!endpoint.startsWith('https://')) {
-    throw invalid(Inputs.BlobEndpoint, `'${endpoint}' is http, but Entra ID tokens are sent only over https`)
+    throw invalid(
+      Inputs.BlobEndpoint,
+      `'${showUntrusted(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`,
+    )
   }
   if (entra.length === 0) return { endpoint, auth: { kind: 'ambient' } }
   if (!clientId) {

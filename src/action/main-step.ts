@@ -16,7 +16,7 @@ import { signIn } from '../sign-in/sign-in.ts'
 import { Outputs } from './constants.ts'
 import { holderFromEnvironment, oidcRequestFromEnv } from './context.ts'
 import { failStep } from './failure.ts'
-import { publishHeld } from './held-locks.ts'
+import { publishHeld, refuseHeldTwice } from './held-locks.ts'
 import { readSettings, type Settings } from './inputs.ts'
 import { endPhase, startPhase } from './phases.ts'
 import { requestLog } from './request-log.ts'
@@ -40,6 +40,8 @@ export async function runMain(): Promise<void> {
   try {
     settings = readSettings((name) => core.getInput(name))
     for (const secret of secretsOf(settings.auth)) core.setSecret(secret)
+    // Before signing in or waiting: a lock this job holds already would be waited for until the job's end.
+    refuseHeldTwice(lockLocation(settings.lock))
     await holdLock(settings, cancel.signal)
     core.setOutput(Outputs.Acquired, 'true')
   } catch (err) {

@@ -1,12 +1,21 @@
 // A counter kept in a blob's metadata and bumped with an If-Match condition on
 // the ETag it was read with: two bumps that race both read n, one writes n+1,
-// the other is refused (412) and reads again. Every bump therefore gets its
-// own number, in the order the service accepted them. The queue's tickets and
-// the fencing tokens are such counters.
+// the other is refused (412 ConditionNotMet) and reads again. Every bump
+// therefore gets its own number, in the order the service accepted them. The
+// queue's tickets and the fencing tokens are such counters.
+//
+// Only that lost race (and a lost race to create the blob) is tried again.
+// Any other refusal means that something other than this action has a hand on
+// the counter (a stranger's lease, a value it did not write): trying again
+// would only fail the same way, so it is one CounterError that names the blob
+// and the command that clears it. A counter that is missing is created above
+// `seed`, the highest number it is known to have handed out, so that deleting
+// it never makes its numbers go backwards.
 
 import type { BlobClient } from '@azure/storage-blob'
 import { setTimeout as delay } from 'node:timers/promises'
-import { LockError, statusCode, storageErrorCode } from './errors.ts'
+import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
+import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 const VALUE_KEY = 'value'
@@ -20,17 +29,79 @@ export interface Bumped {
   serviceNow?: Date
 }
 
-/** A counter blob holds something this action did not write there. */
+export interface BumpOptions {
+  /**
+   * The highest number the counter is known to have handed out, read from
+   * what outlives it (the queue's entries, the lock blob). Asked for only
+   * when the counter is missing: it is created with the seed plus one.
+   */
+  seed?: (abortSignal: AbortSignal) => Promise<number>
+}
+
+/** A counter blob that this action cannot use as it is: leased by a stranger, or holding something else. */
 export class CounterError extends LockError {
   override name = 'CounterError'
 }
 
-function isPreconditionFailure(err: unknown): boolean {
-  return statusCode(err) === 412 || storageErrorCode(err) === 'ConditionNotMet'
+/** The error codes of a write refused because the blob is leased and the request carried no (or another) lease id. */
+const LEASED_CODES = new Set(['LeaseIdMissing', 'LeaseIdMismatchWithBlobOperation', 'LeaseAlreadyPresent'])
+
+/** The If-Match we sent did not match: another bump wrote first. The one refusal that is a race. */
+function isLostRace(err: unknown): boolean {
+  return statusCode(err) === 412 && storageErrorCode(err) === 'ConditionNotMet'
 }
 
 function isMissing(err: unknown): boolean {
   return statusCode(err) === 404
+}
+
+/** The largest value a counter holds: one more must still be an exact integer. */
+const MAX_VALUE = Number.MAX_SAFE_INTEGER - 1
+
+/** The value a counter blob holds, or undefined when it holds anything else. */
+export function counterValue(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d{1,16}$/.test(text)) return undefined
+  const value = Number(text)
+  return value <= MAX_VALUE ? value : undefined
+}
+
+/** The az command that breaks a stranger's lease on the counter. */
+export function counterBreakCommand(blob: BlobClient): string {
+  return leaseBreakCommand(blob, blob.name)
+}
+
+/** The az command that deletes the counter: the next bump creates it again above every number it handed out. */
+export function counterDeleteCommand(blob: BlobClient): string {
+  return deleteCommand(blob, blob.name)
+}
+
+/** The counter blob as messages name it: container/blob. */
+function shown(blob: BlobClient): string {
+  return `${blob.containerName}/${showUntrusted(blob.name)}`
+}
+
+/**
+ * Why a write to the counter failed, as the error to throw, or undefined for
+ * a lost race that is tried again. Transient failures (throttling, server
+ * errors, timeouts) and refused credentials (403, which the action layer
+ * explains) are thrown as they are.
+ */
+export function counterFailure(blob: BlobClient, err: unknown): Error | undefined {
+  if (isLostRace(err) || isMissing(err)) return undefined
+  const status = statusCode(err)
+  if (isTransient(err) || status === 403 || status === undefined) return err as Error
+  const code = storageErrorCode(err)
+  const answer = showUntrusted([status, code].filter(Boolean).join(' '), 80)
+  if (code !== undefined && LEASED_CODES.has(code)) {
+    return new CounterError(
+      `The counter blob ${shown(blob)} is leased by another client (Azure answered ${answer}); ` +
+        `this action never leases it, so it cannot count. Break that lease: ${counterBreakCommand(blob)}`,
+    )
+  }
+  return new CounterError(
+    `Azure refused to update the counter blob ${shown(blob)} (${answer}). ` +
+      `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`,
+  )
 }
 
 /** The longest pause after a lost race: with dozens of bumps at once, pauses must spread them out. */
@@ -38,11 +109,16 @@ const MAX_BACKOFF_MS = 500
 
 /**
  * Adds one to the counter and returns the new value. The first bump creates
- * the blob (If-None-Match: *) with the value 1. A lost race is tried again
- * after a random pause whose range doubles with each loss (25 ms, 50 ms, ...
- * up to 0.5 s), until the signal ends it.
+ * the blob (If-None-Match: *) with the seed plus one (1 without a seed). A
+ * lost race is tried again after a random pause whose range doubles with
+ * each loss (25 ms, 50 ms, ... up to 0.5 s), until the signal ends it; any
+ * other refusal throws at once (see counterFailure).
  */
-export async function bumpCounter(blob: BlobClient, abortSignal: AbortSignal): Promise<Bumped> {
+export async function bumpCounter(
+  blob: BlobClient,
+  abortSignal: AbortSignal,
+  options: BumpOptions = {},
+): Promise<Bumped> {
   for (let losses = 0; ; losses++) {
     if (losses > 0) {
       const range = Math.min(MAX_BACKOFF_MS, 25 * 2 ** Math.min(losses - 1, 5))
@@ -55,30 +131,34 @@ export async function bumpCounter(blob: BlobClient, abortSignal: AbortSignal): P
       if (!isMissing(err)) throw err
     }
     if (!props) {
+      const seed = options.seed ? Math.min(await options.seed(abortSignal), MAX_VALUE - 1) : 0
+      const first = Math.max(seed, 0) + 1
       try {
         await blob
           .getBlockBlobClient()
-          .upload('', 0, { abortSignal, metadata: { [VALUE_KEY]: '1' }, conditions: { ifNoneMatch: '*' } })
-        return { value: 1 }
+          .upload('', 0, { abortSignal, metadata: { [VALUE_KEY]: String(first) }, conditions: { ifNoneMatch: '*' } })
+        return { value: first }
       } catch (err) {
-        // Someone else created it first (409 BlobAlreadyExists): read it and bump.
-        if (statusCode(err) === 409 || isPreconditionFailure(err)) continue
+        // It exists after all: created by another bump first (409 BlobAlreadyExists, or 412), or leased
+        // by a stranger (412 LeaseIdMissing). Read it again: the write after the read tells which.
+        if (statusCode(err) === 409 || statusCode(err) === 412) continue
         throw err
       }
     }
-    const text = props.metadata?.[VALUE_KEY] ?? ''
-    const current = /^\d{1,16}$/.test(text) ? Number(text) : NaN
-    if (!Number.isSafeInteger(current) || current >= Number.MAX_SAFE_INTEGER) {
+    const text = props.metadata?.[VALUE_KEY]
+    const current = counterValue(text)
+    if (current === undefined) {
       throw new CounterError(
-        `The counter blob ${blob.name} holds '${showUntrusted(text, 40)}', not a count that this action wrote; ` +
-          'someone else changed it.',
+        `The counter blob ${shown(blob)} holds '${showUntrusted(text ?? '', 40)}', not a count that this action wrote. ` +
+          `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`,
       )
     }
     try {
       await blob.setMetadata({ [VALUE_KEY]: String(current + 1) }, { abortSignal, conditions: { ifMatch: props.etag } })
       return { value: current + 1, previousAt: props.lastModified, serviceNow: props.date }
     } catch (err) {
-      if (!isPreconditionFailure(err) && !isMissing(err)) throw err
+      const failure = counterFailure(blob, err)
+      if (failure) throw failure
     }
   }
 }

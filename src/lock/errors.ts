@@ -89,6 +89,7 @@ export function isAbort(err: unknown): boolean {
  * looping on them until its timeout.
  */
 export function isTransient(err: unknown): boolean {
+  // Our own errors say what is wrong; another try would only say it again.
   if (err instanceof UserError) return false
   const status = statusCode(err)
   if (status !== undefined && (status === 408 || status === 429 || status >= 500)) return true

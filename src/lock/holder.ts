@@ -50,6 +50,15 @@ const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OP
 /** The keys of the record on the blob; other keys on it belong to others and are left alone. */
 export const HOLDER_KEYS: readonly string[] = FIELDS.map(([, key]) => key)
 
+/**
+ * The last fencing token handed out for this lock, kept on the lock blob
+ * beside the holder record and written under the holder's lease. It is not a
+ * holder key: it stays when the record is cleared at release, so that a
+ * fencing counter that was deleted (with the whole .azure-mutex/ folder, say)
+ * starts again above it instead of at 1.
+ */
+export const FENCING_KEY = 'azure_mutex_fencing_token'
+
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 export function isHolderKey(key: string): boolean {
   return HOLDER_KEYS.includes(key.toLowerCase())

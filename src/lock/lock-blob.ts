@@ -4,10 +4,18 @@
 // reason about.
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
+import { leaseBreakCommand } from './az-commands.ts'
 import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts'
-import { bumpCounter } from './counter.ts'
+import { bumpCounter, counterValue } from './counter.ts'
 import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
-import { holderFromMetadata, holderToMetadata, identityFromMetadata, isHolderKey, type HolderRecord } from './holder.ts'
+import {
+  FENCING_KEY,
+  holderFromMetadata,
+  holderToMetadata,
+  identityFromMetadata,
+  isHolderKey,
+  type HolderRecord,
+} from './holder.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
@@ -74,11 +82,6 @@ export async function withDeadline<T>(
   }
 }
 
-/** Single quotes for a shell, so that the command can be pasted as it is. */
-export function shellQuoted(text: string): string {
-  return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`
-}
-
 export class LockBlob implements LockStore {
   private readonly container: ContainerClient
   private readonly blob: BlobClient
@@ -90,6 +93,8 @@ export class LockBlob implements LockStore {
   grantedAt: Date | undefined
   /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
   private written: { metadata: Record<string, string>; etag: string } | undefined
+  /** The fencing token this client took last (or is taking): writeHolder records it on the lock blob. */
+  private issued: Promise<number> | undefined
 
   constructor(container: ContainerClient, name: string, options: { requestTimeoutMs?: number } = {}) {
     this.container = container
@@ -114,10 +119,7 @@ export class LockBlob implements LockStore {
   }
 
   get breakCommand(): string {
-    return (
-      `az storage blob lease break --account-name ${shellQuoted(this.container.accountName)} ` +
-      `--container-name ${shellQuoted(this.container.containerName)} --blob-name ${shellQuoted(this.name)}`
-    )
+    return leaseBreakCommand(this.container, this.name)
   }
 
   /** One HEAD request: the lease state, the holder record, and how old the record is by the service's clock. */
@@ -196,7 +198,9 @@ export class LockBlob implements LockStore {
    * metadata that others put on the blob (owner=platform-team) is kept.
    */
   async writeHolder(leaseId: string, record: HolderRecord, options: RequestOptions = {}): Promise<void> {
-    await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, holderToMetadata(record), abortSignal))
+    await this.request(options, (abortSignal) =>
+      this.updateHolderKeys(leaseId, holderToMetadata(record), abortSignal, { recordToken: true }),
+    )
   }
 
   /**
@@ -209,17 +213,28 @@ export class LockBlob implements LockStore {
    * lease id) cannot be overwritten unseen either; that case is read again.
    * With `record` undefined the holder keys are removed, and nothing is
    * written when the blob carries none.
+   *
+   * With `recordToken`, the fencing token this client is taking (see
+   * nextFencingToken) goes on the blob too, in the same write: no request is
+   * added. It waits for the token after the read, so the two run side by side.
    */
   private async updateHolderKeys(
     leaseId: string,
     record: Record<string, string> | undefined,
     abortSignal: AbortSignal,
+    { recordToken = false } = {},
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } })
       const current = Object.entries(props.metadata ?? {})
       if (!record && !current.some(([key]) => isHolderKey(key))) return
       const metadata = { ...Object.fromEntries(current.filter(([key]) => !isHolderKey(key))), ...record }
+      const token = recordToken ? await this.issued?.catch(() => undefined) : undefined
+      if (token !== undefined) {
+        // Never lower: a counter that someone else started again at 1 must not take the record down with it.
+        const recorded = counterValue(metadata[FENCING_KEY]) ?? 0
+        metadata[FENCING_KEY] = String(Math.max(token, recorded))
+      }
       try {
         await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } })
         return
@@ -338,10 +353,30 @@ export class LockBlob implements LockStore {
    * and its metadata on every acquire), and the caller proves the token by
    * confirming the lease afterwards (a renewal), so no later holder can have
    * a smaller token.
+   *
+   * The token is also kept on the lock blob (FENCING_KEY), by the writeHolder
+   * that runs beside this call or after it, under the same lease. A counter
+   * that is missing (deleted, with or without the whole .azure-mutex/
+   * folder) is created above that recorded token, so tokens never go
+   * backwards; that costs one more request, only then.
    */
-  async nextFencingToken(options: RequestOptions = {}): Promise<number> {
-    const bumped = await this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal))
-    return bumped.value
+  nextFencingToken(options: RequestOptions = {}): Promise<number> {
+    const issued = this.request(options, (abortSignal) =>
+      bumpCounter(this.fencing, abortSignal, { seed: (signal) => this.recordedToken(signal) }),
+    ).then((bumped) => bumped.value)
+    this.issued = issued
+    return issued
+  }
+
+  /** The last fencing token recorded on the lock blob; 0 when there is none (or the blob is gone). */
+  private async recordedToken(abortSignal: AbortSignal): Promise<number> {
+    try {
+      const props = await this.blob.getProperties({ abortSignal })
+      return counterValue(props.metadata?.[FENCING_KEY]) ?? 0
+    } catch (err) {
+      if (isMissing(err)) return 0
+      throw err
+    }
   }
 
   /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */

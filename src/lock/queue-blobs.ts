@@ -6,10 +6,11 @@
 // one can never remove a live one.
 
 import type { ContainerClient } from '@azure/storage-blob'
-import { bumpCounter } from './counter.ts'
+import { bumpCounter, counterValue } from './counter.ts'
 import { statusCode, storageErrorCode } from './errors.ts'
-import { identityFromMetadata, identityToMetadata, type HolderIdentity } from './holder.ts'
-import { shellQuoted, withDeadline } from './lock-blob.ts'
+import { holderFromMetadata, identityFromMetadata, identityToMetadata, type HolderIdentity } from './holder.ts'
+import { withDeadline } from './lock-blob.ts'
+import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { entryName, reservedNames, ticketOf } from './reserved.ts'
 import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from './store.ts'
 
@@ -22,6 +23,7 @@ export class QueueBlobs implements QueueStore {
   private readonly container: ContainerClient
   private readonly prefix: string
   private readonly tickets: string
+  private readonly lockName: string
   private readonly requestTimeoutMs: number
 
   constructor(container: ContainerClient, lockName: string, requestTimeoutMs: number) {
@@ -29,6 +31,7 @@ export class QueueBlobs implements QueueStore {
     this.container = container
     this.prefix = names.queuePrefix
     this.tickets = names.tickets
+    this.lockName = lockName
     this.requestTimeoutMs = requestTimeoutMs
   }
 
@@ -81,11 +84,50 @@ export class QueueBlobs implements QueueStore {
     })
   }
 
+  /**
+   * The next ticket. A tickets counter that is missing (deleted on its own,
+   * or with the whole .azure-mutex/ folder) starts again above every ticket
+   * still in use: the highest entry in the queue, and the ticket on the
+   * holder's record. A newcomer therefore never gets a place ahead of a
+   * waiter whose entry is still there.
+   */
   async claimTicket(options: RequestOptions = {}): Promise<TicketClaim> {
     const bumped = await this.request(options, (abortSignal) =>
-      bumpCounter(this.container.getBlobClient(this.tickets), abortSignal),
+      bumpCounter(this.container.getBlobClient(this.tickets), abortSignal, {
+        seed: (signal) => this.highestTicket(signal),
+      }),
     )
     return { ticket: bumped.value, previousAt: bumped.previousAt, serviceNow: bumped.serviceNow }
+  }
+
+  /**
+   * The highest ticket in use: one listing of the queue (names only, a page of
+   * 5,000) and one look at the lock blob's holder record, side by side. Asked
+   * for only when the tickets counter is missing.
+   */
+  private async highestTicket(abortSignal: AbortSignal): Promise<number> {
+    const inQueue = async (): Promise<number> => {
+      let highest = 0
+      try {
+        for await (const page of this.container.listBlobsFlat({ abortSignal, prefix: this.prefix }).byPage()) {
+          for (const item of page.segment.blobItems) highest = Math.max(highest, ticketOf(this.prefix, item.name) ?? 0)
+        }
+      } catch (err) {
+        if (!isMissing(err)) throw err
+      }
+      return highest
+    }
+    const onRecord = async (): Promise<number> => {
+      try {
+        const props = await this.container.getBlobClient(this.lockName).getProperties({ abortSignal })
+        return counterValue(holderFromMetadata(props.metadata)?.ticket) ?? 0
+      } catch (err) {
+        if (!isMissing(err)) throw err
+        return 0
+      }
+    }
+    const [queued, held] = await Promise.all([inQueue(), onRecord()])
+    return Math.max(queued, held)
   }
 
   async enter(
@@ -155,11 +197,8 @@ export class QueueBlobs implements QueueStore {
   }
 
   clearCommands(ticket: number): string {
-    const where =
-      `--account-name ${shellQuoted(this.container.accountName)} ` +
-      `--container-name ${shellQuoted(this.container.containerName)} ` +
-      `--blob-name ${shellQuoted(entryName(this.prefix, ticket))}`
-    return `az storage blob lease break ${where} && az storage blob delete ${where}`
+    const name = entryName(this.prefix, ticket)
+    return `${leaseBreakCommand(this.container, name)} && ${deleteCommand(this.container, name)}`
   }
 
   /**

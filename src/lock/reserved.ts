@@ -8,6 +8,11 @@
 // into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
 // names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
 // of these blobs, and anything that lists the container skips RESERVED_PREFIX.
+//
+// Any of them may be deleted, the whole folder included: a missing counter
+// starts again above the numbers still in use (counter.ts), the tickets above
+// the highest entry, the fencing tokens above the last one, which the lock
+// blob keeps too (FENCING_KEY in holder.ts).
 
 import { createHash } from 'node:crypto'
 import { RESERVED_SEGMENT } from './names.ts'

@@ -155,7 +155,10 @@ describe('untrusted input, end to end', () => {
     assertNothingInjected(post, 'post')
     assert.match(waiter.summary, /Holders seen while waiting/, 'post wrote the summary from what main saw')
     assertSummaryClean(waiter, 'post')
-    assert.deepEqual((await locks.getBlobClient('hostile-handoff').getProperties()).metadata, {})
+    // Only the last fencing token stays, so that a deleted counter starts above it.
+    assert.deepEqual((await locks.getBlobClient('hostile-handoff').getProperties()).metadata, {
+      azure_mutex_fencing_token: '1',
+    })
     assert.deepEqual(waiter.complete(), [])
   })
 
@@ -250,7 +253,11 @@ describe('untrusted input, end to end', () => {
     assert.equal(post.exitCode, 0, post.stdout)
     const after = await blob.getProperties()
     assert.equal(after.leaseState, 'available')
-    assert.deepEqual(after.metadata, { owner: 'platform-team', purpose: 'prod deploys' })
+    assert.deepEqual(after.metadata, {
+      owner: 'platform-team',
+      purpose: 'prod deploys',
+      azure_mutex_fencing_token: '1',
+    })
     assert.deepEqual(job.complete(), [])
   })
 })

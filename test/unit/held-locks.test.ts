@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { heldLocks, pickHeld, type HeldLock } from '../../src/action/held-locks.ts'
+import { heldLocks, pickHeld, refuseHeldTwice, type HeldLock } from '../../src/action/held-locks.ts'
 import { UserError } from '../../src/lock/errors.ts'
 
 function held(location: string): HeldLock {
@@ -52,5 +52,31 @@ describe('the held locks a release step reads', () => {
       'deploy',
       /^This job holds 2 locks named 'deploy', in different containers/,
     )
+  })
+})
+
+describe('a second take of a lock the job holds', () => {
+  const env = { AZURE_MUTEX_HELD_LOCKS: JSON.stringify([A, B]) }
+
+  test('is refused with one line naming the lock, since when, and what to do', () => {
+    assert.throws(
+      () => refuseHeldTwice('acct/locks/migrate', env),
+      (err: unknown) =>
+        err instanceof UserError &&
+        err.message ===
+          'This job already holds lock acct/locks/migrate since 2026-11-26T05:00:00.000Z: a second take would wait ' +
+            "for the job itself. Release it first (uses: org/azure-mutex-action/release@v1), or use another 'lock-name'.",
+    )
+  })
+
+  test('is not confused with another lock, in the same container or another', () => {
+    refuseHeldTwice('acct/locks/other', env)
+    refuseHeldTwice('acct/other/deploy', env)
+    refuseHeldTwice('other/locks/deploy', env)
+    refuseHeldTwice('acct/locks/deploy', {})
+  })
+
+  test('leaves a list that earlier steps garbled to the release step', () => {
+    refuseHeldTwice('acct/locks/deploy', { AZURE_MUTEX_HELD_LOCKS: '{' })
   })
 })

@@ -449,3 +449,27 @@ describe('readReason', () => {
     assert.equal(err.message, "Invalid input 'reason': it is 301 characters long; expected at most 300.")
   })
 })
+
+describe('inputs echoed in an input error', () => {
+  const hostile = ['##[error]x', '::warning::x']
+  const readers: Array<[string, (value: string) => unknown]> = [
+    ['lock-name', (value) => readLockName(reader({ 'lock-name': value }))],
+    ['container', (value) => readContainer(reader({ container: value }))],
+    ['lease-duration', (value) => readSettings(reader({ 'lock-name': 'x', 'lease-duration': value }))],
+    ['timeout', (value) => readSettings(reader({ 'lock-name': 'x', timeout: value }))],
+    ['fail-on-timeout', (value) => readSettings(reader({ 'lock-name': 'x', 'fail-on-timeout': value }))],
+    [
+      'account-name',
+      (value) => readSettings(reader({ 'lock-name': 'x', 'account-name': value, 'account-key': 'a2V5' })),
+    ],
+  ]
+  for (const [input, read] of readers) {
+    for (const value of hostile) {
+      test(`show ${input} ${JSON.stringify(value)} only as plain text`, () => {
+        const err = assertInputError(() => read(value), [`'${input}'`])
+        assert.ok(!err.message.includes('##['), err.message)
+        assert.ok(!err.message.includes('::warning'), err.message)
+      })
+    }
+  }
+})

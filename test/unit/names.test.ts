@@ -127,4 +127,21 @@ describe('lockNameProblem', () => {
     const name = Array.from({ length: 255 }, () => 'a').join('/')
     assert.equal(lockNameProblem(name), 'it has 255 path segments, more than 254')
   })
+
+  for (const name of ['##[error]x', '::warning::x', 'deploy::prod', 'a/##[group]b', ' ::x']) {
+    test(`rejects ${JSON.stringify(name)}, which carries a workflow command opener, without echoing it`, () => {
+      const problem = lockNameProblem(name) ?? ''
+      assert.match(
+        problem,
+        /^it contains ('::'|'##' followed by '\['), which the runner reads as the start of a workflow command$/,
+      )
+      assert.ok(!problem.includes('##['))
+    })
+  }
+
+  for (const name of ['a:b', 'a:/b', '#x', '##x', 'a[1]', '#[x', 'c#[x]']) {
+    test(`accepts ${JSON.stringify(name)}: a single ':' or '#', or '[' without '##' before it, opens no command`, () => {
+      assert.equal(lockNameProblem(name), undefined)
+    })
+  }
 })
