@@ -278,7 +278,7 @@ const MUTANTS: Mutant[] = [
     id: 'fencing-token-not-recorded',
     harm: 'the last fencing token is not kept on the lock blob: deleting the counter restarts tokens at 1',
     file: 'src/lock/lock-blob.ts',
-    original: '      const token = recordToken ? await this.issued?.catch(() => undefined) : undefined',
+    original: '      const token = await fencingToken?.catch(() => undefined)',
     replacement: '      const token = undefined as number | undefined',
     tests: ['test/integration/counters.test.ts'],
   },

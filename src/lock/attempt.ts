@@ -445,9 +445,11 @@ export class Waiter {
   ): Promise<{ record: HolderRecord; fencingToken: number }> {
     // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
     const written: HolderRecord = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record
+    // Side by side: the record write waits for the token only to keep it on the lock blob as well.
+    const token = this.store.nextFencingToken(call())
     const [, fencingToken] = await Promise.all([
-      this.store.writeHolder(this.options.leaseId, written, call()),
-      this.store.nextFencingToken(call()),
+      this.store.writeHolder(this.options.leaseId, written, call(), token),
+      token,
     ])
     this.acquired = false
     // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.

@@ -93,8 +93,6 @@ export class LockBlob implements LockStore {
   grantedAt: Date | undefined
   /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
   private written: { metadata: Record<string, string>; etag: string } | undefined
-  /** The fencing token this client took last (or is taking): writeHolder records it on the lock blob. */
-  private issued: Promise<number> | undefined
 
   constructor(container: ContainerClient, name: string, options: { requestTimeoutMs?: number } = {}) {
     this.container = container
@@ -197,9 +195,14 @@ export class LockBlob implements LockStore {
    * Writes who holds the lock, under our lease. Only the holder keys change:
    * metadata that others put on the blob (owner=platform-team) is kept.
    */
-  async writeHolder(leaseId: string, record: HolderRecord, options: RequestOptions = {}): Promise<void> {
+  async writeHolder(
+    leaseId: string,
+    record: HolderRecord,
+    options: RequestOptions = {},
+    fencingToken?: Promise<number>,
+  ): Promise<void> {
     await this.request(options, (abortSignal) =>
-      this.updateHolderKeys(leaseId, holderToMetadata(record), abortSignal, { recordToken: true }),
+      this.updateHolderKeys(leaseId, holderToMetadata(record), abortSignal, fencingToken),
     )
   }
 
@@ -222,14 +225,14 @@ export class LockBlob implements LockStore {
     leaseId: string,
     record: Record<string, string> | undefined,
     abortSignal: AbortSignal,
-    { recordToken = false } = {},
+    fencingToken?: Promise<number>,
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } })
       const current = Object.entries(props.metadata ?? {})
       if (!record && !current.some(([key]) => isHolderKey(key))) return
       const metadata = { ...Object.fromEntries(current.filter(([key]) => !isHolderKey(key))), ...record }
-      const token = recordToken ? await this.issued?.catch(() => undefined) : undefined
+      const token = await fencingToken?.catch(() => undefined)
       if (token !== undefined) {
         // Never lower: a counter that someone else started again at 1 must not take the record down with it.
         const recorded = counterValue(metadata[FENCING_KEY]) ?? 0
@@ -354,18 +357,16 @@ export class LockBlob implements LockStore {
    * confirming the lease afterwards (a renewal), so no later holder can have
    * a smaller token.
    *
-   * The token is also kept on the lock blob (FENCING_KEY), by the writeHolder
-   * that runs beside this call or after it, under the same lease. A counter
+   * The token is also kept on the lock blob (FENCING_KEY): give this call's
+   * promise to writeHolder, which runs beside it under the same lease. A counter
    * that is missing (deleted, with or without the whole .azure-mutex/
    * folder) is created above that recorded token, so tokens never go
    * backwards; that costs one more request, only then.
    */
   nextFencingToken(options: RequestOptions = {}): Promise<number> {
-    const issued = this.request(options, (abortSignal) =>
+    return this.request(options, (abortSignal) =>
       bumpCounter(this.fencing, abortSignal, { seed: (signal) => this.recordedToken(signal) }),
     ).then((bumped) => bumped.value)
-    this.issued = issued
-    return issued
   }
 
   /** The last fencing token recorded on the lock blob; 0 when there is none (or the blob is gone). */

@@ -43,7 +43,13 @@ export interface LockStore {
   acquire(leaseId: string, durationSeconds: number, options?: RequestOptions): Promise<AcquireOutcome>
   /** The service's clock (its Date header) in the answer of the last acquire that was granted. */
   readonly grantedAt?: Date
-  writeHolder(leaseId: string, record: HolderRecord, options?: RequestOptions): Promise<void>
+  /** Writes the holder record under our lease; with `fencingToken`, the token it resolves to is kept on the lock blob too. */
+  writeHolder(
+    leaseId: string,
+    record: HolderRecord,
+    options?: RequestOptions,
+    fencingToken?: Promise<number>,
+  ): Promise<void>
   release(leaseId: string, options?: RequestOptions): Promise<'released' | 'not-held'>
   /** The next fencing token: bumped once per call, never handed out twice. */
   nextFencingToken(options?: RequestOptions): Promise<number>

@@ -54,9 +54,10 @@ async function take(lock: LockBlob): Promise<{ leaseId: string; token: number }>
   await lock.create()
   const leaseId = randomUUID()
   assert.equal(await lock.acquire(leaseId, 15), 'acquired')
+  const issued = lock.nextFencingToken()
   const [, token] = await Promise.all([
-    lock.writeHolder(leaseId, { ...WHO, acquiredAt: new Date().toISOString(), leaseSeconds: '15' }),
-    lock.nextFencingToken(),
+    lock.writeHolder(leaseId, { ...WHO, acquiredAt: new Date().toISOString(), leaseSeconds: '15' }, {}, issued),
+    issued,
   ])
   return { leaseId, token }
 }
