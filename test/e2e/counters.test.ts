@@ -9,7 +9,7 @@
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -18,7 +18,7 @@ import type { ContainerClient } from '@azure/storage-blob'
 import { FENCING_KEY } from '../../src/lock/holder.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { isAlive, jobFor, lookAtLock, renewerPid } from '../support/e2e.ts'
+import { isAlive, jobFor, lookAtLock, mustPass, renewerPid, servedInTurn } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
 
@@ -28,12 +28,6 @@ const CRITICAL = `
   const who = process.env.GITHUB_REPOSITORY
   fs.appendFileSync(process.env.SPANS, 'enter ' + who + ' ' + Date.now() + '\\n')
   setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), 100)`
-
-function mustPass(step: string, result: StepResult): StepResult {
-  assert.equal(result.exitCode, 0, `${step}: ${result.stdout}${result.stderr}`)
-  assert.deepEqual(result.errors, [], step)
-  return result
-}
 
 /**
  * Samples the lock blob's lease state every 50 ms for `windowMs` from the
@@ -213,20 +207,6 @@ describe('counters, end to end', () => {
     })
   }
 
-  function servedOrder(spans: string): string[] {
-    const events = readFileSync(spans, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split(' ') as [string, string, string])
-      .sort((a, b) => Number(a[2]) - Number(b[2]) || (a[0] === 'exit' ? -1 : 1))
-    let inside: string | undefined
-    for (const [kind, who] of events) {
-      if (kind === 'enter') assert.equal(inside, undefined, `${who} entered while ${inside} held the lock`)
-      inside = kind === 'enter' ? who : undefined
-    }
-    return events.filter(([kind]) => kind === 'enter').map(([, who]) => who)
-  }
-
   it('keeps the order of the queue and rising tokens when only the tickets counter is deleted mid-queue', async () => {
     const lockName = 'tickets-deleted'
     const spans = join(mkdtempSync(join(tmpdir(), 'spans-')), 'spans')
@@ -242,7 +222,7 @@ describe('counters, end to end', () => {
     await untilQueued(lockName, 'octo/newcomer')
     mustPass('holder post', await holder.runPost())
     const served = await Promise.all(waiting)
-    assert.deepEqual(servedOrder(spans), ['octo/w1', 'octo/w2', 'octo/newcomer'], 'the newcomer did not jump the line')
+    assert.deepEqual(servedInTurn(spans), ['octo/w1', 'octo/w2', 'octo/newcomer'], 'the newcomer did not jump the line')
     const tokens = [held, ...served].map((main) => Number(main.outputs['fencing-token']))
     assert.deepEqual(tokens, [1, 2, 3, 4])
     holder.complete()
@@ -266,7 +246,7 @@ describe('counters, end to end', () => {
     await delay(7_000)
     mustPass('holder post', await holder.runPost())
     const served = await Promise.all(waiting)
-    const order = servedOrder(spans) // also: never two holders at once
+    const order = servedInTurn(spans) // also: never two holders at once
     console.log(`folder deleted mid-queue: served ${order.join(', ')}`)
     assert.deepEqual([...order].sort(), ['octo/newcomer', 'octo/w1', 'octo/w2'])
     const tokens = [...before, Number(held.outputs['fencing-token'])]

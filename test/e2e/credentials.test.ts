@@ -4,26 +4,10 @@ import assert from 'node:assert/strict'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { spawn } from 'node:child_process'
 import { after, before, describe, it } from 'node:test'
-import {
-  ContainerSASPermissions,
-  StorageSharedKeyCredential,
-  generateBlobSASQueryParameters,
-} from '@azure/storage-blob'
 import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
-import { isAlive, lookAtLock, renewerPid } from '../support/e2e.ts'
+import { containerSas, isAlive, lookAtLock, renewerPid } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { Job, completeAllJobs } from '../support/runner.ts'
-
-function containerSas(container: string, permissions: string): string {
-  return generateBlobSASQueryParameters(
-    {
-      containerName: container,
-      permissions: ContainerSASPermissions.parse(permissions),
-      expiresOn: new Date(Date.now() + 3_600_000),
-    },
-    new StorageSharedKeyCredential(DEV_ACCOUNT, DEV_KEY),
-  ).toString()
-}
 
 async function takeAndRelease(job: Job, azurite: Azurite, lockName: string, container = 'locks'): Promise<void> {
   const main = await job.runMain()
@@ -57,7 +41,7 @@ describe('credentials and pids, end to end', () => {
 
   it('works with a container SAS that cannot create containers, when the container exists', async () => {
     await containerOn(azurite, 'sas-locks').create()
-    const sas = containerSas('sas-locks', 'rwc')
+    const sas = containerSas('rwc', 'sas-locks')
     const job = new Job({
       inputs: {
         'lock-name': 'by-sas',
@@ -77,7 +61,7 @@ describe('credentials and pids, end to end', () => {
       inputs: {
         'lock-name': 'by-cs-sas',
         container: 'cs-sas',
-        'connection-string': `BlobEndpoint=${azurite.blobEndpoint};SharedAccessSignature=${containerSas('cs-sas', 'rwc')}`,
+        'connection-string': `BlobEndpoint=${azurite.blobEndpoint};SharedAccessSignature=${containerSas('rwc', 'cs-sas')}`,
       },
     })
     await takeAndRelease(job, azurite, 'by-cs-sas', 'cs-sas')
@@ -90,7 +74,7 @@ describe('credentials and pids, end to end', () => {
         'lock-name': 'ro',
         container: 'read-only',
         'account-name': DEV_ACCOUNT,
-        'sas-token': containerSas('read-only', 'r'),
+        'sas-token': containerSas('r', 'read-only'),
         'blob-endpoint': azurite.blobEndpoint,
       },
     })

@@ -4,22 +4,17 @@
 // a step ending), not for a fixed time, except where a lease must lapse.
 
 import assert from 'node:assert/strict'
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ChildProcess } from 'node:child_process'
-import {
-  ContainerSASPermissions,
-  StorageSharedKeyCredential,
-  generateBlobSASQueryParameters,
-  type ContainerClient,
-} from '@azure/storage-blob'
+import type { ContainerClient } from '@azure/storage-blob'
 import { ordinal } from '../../src/lock/queue.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
-import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, lookAtLock, renewerPid, waitUntilFree } from '../support/e2e.ts'
+import { startAzurite, type Azurite } from '../support/azurite.ts'
+import { containerSas, jobFor, lookAtLock, mustPass, renewerPid, servedInTurn, waitUntilFree } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
 
@@ -31,23 +26,6 @@ const CRITICAL = `
   setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), 100)`
 
 const LEASE_MS = 15_000
-
-function containerSas(permissions: string): string {
-  return generateBlobSASQueryParameters(
-    {
-      containerName: 'locks',
-      permissions: ContainerSASPermissions.parse(permissions),
-      expiresOn: new Date(Date.now() + 3_600_000),
-    },
-    new StorageSharedKeyCredential(DEV_ACCOUNT, DEV_KEY),
-  ).toString()
-}
-
-function mustPass(step: string, result: StepResult): StepResult {
-  assert.equal(result.exitCode, 0, `${step}: ${result.stdout}${result.stderr}`)
-  assert.deepEqual(result.errors, [], step)
-  return result
-}
 
 /** The place lines a main step printed: "3rd in line for locks/x; ahead: ...". */
 const placeLines = (main: StepResult): string[] => main.lines.filter((l) => /^\d+(st|nd|rd|th) in line for /.test(l))
@@ -130,17 +108,7 @@ describe('the queue, end to end', () => {
     mustPass('holder post', await holder.runPost())
     const served = await Promise.all(runs)
 
-    const events = readFileSync(spans, 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => line.split(' ') as [string, string, string])
-      .sort((a, b) => Number(a[2]) - Number(b[2]) || (a[0] === 'exit' ? -1 : 1))
-    let inside: string | undefined
-    for (const [kind, who] of events) {
-      if (kind === 'enter') assert.equal(inside, undefined, `${who} entered while ${inside} held the lock`)
-      inside = kind === 'enter' ? who : undefined
-    }
-    const order = events.filter(([kind]) => kind === 'enter').map(([, who]) => who)
+    const order = servedInTurn(spans)
     assert.deepEqual(order, repositories, 'served in the order they arrived')
 
     for (const [i, { main, job }] of served.entries()) {

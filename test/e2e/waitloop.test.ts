@@ -8,36 +8,14 @@ import assert from 'node:assert/strict'
 import type { ChildProcess } from 'node:child_process'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
-import {
-  ContainerSASPermissions,
-  StorageSharedKeyCredential,
-  generateBlobSASQueryParameters,
-  type ContainerClient,
-} from '@azure/storage-blob'
+import type { ContainerClient } from '@azure/storage-blob'
 import { entryName, reservedNames } from '../../src/lock/reserved.ts'
-import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
+import { DEV_ACCOUNT, startAzurite, type Azurite } from '../support/azurite.ts'
 import { BusyServer } from '../support/busy-server.ts'
-import { jobFor, lookAtLock, stdoutLine } from '../support/e2e.ts'
+import { containerSas, jobFor, lookAtLock, mustPass, stdoutLine } from '../support/e2e.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
 import { containerOn } from '../support/lock.ts'
-import { completeAllJobs, type StepResult } from '../support/runner.ts'
-
-function containerSas(permissions: string): string {
-  return generateBlobSASQueryParameters(
-    {
-      containerName: 'locks',
-      permissions: ContainerSASPermissions.parse(permissions),
-      expiresOn: new Date(Date.now() + 3_600_000),
-    },
-    new StorageSharedKeyCredential(DEV_ACCOUNT, DEV_KEY),
-  ).toString()
-}
-
-function mustPass(step: string, result: StepResult): StepResult {
-  assert.equal(result.exitCode, 0, `${step}: ${result.stdout}${result.stderr}`)
-  assert.deepEqual(result.errors, [], step)
-  return result
-}
+import { completeAllJobs } from '../support/runner.ts'
 
 describe('the wait loop, end to end', () => {
   let azurite: Azurite

@@ -1,15 +1,21 @@
 // Shared pieces of the end-to-end suites: jobs wired to a test Azurite, and
 // looks at the lock blob and the machine's processes from the outside.
 
+import assert from 'node:assert/strict'
 import type { ChildProcess } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
+import {
+  ContainerSASPermissions,
+  StorageSharedKeyCredential,
+  generateBlobSASQueryParameters,
+} from '@azure/storage-blob'
 import { holderFromMetadata, type HolderRecord } from '../../src/lock/holder.ts'
-import type { Azurite } from './azurite.ts'
+import { DEV_ACCOUNT, DEV_KEY, type Azurite } from './azurite.ts'
 import { containerOn } from './lock.ts'
 import { readStatusFile } from '../../src/renewer/status.ts'
-import { Job, type JobOptions } from './runner.ts'
+import { Job, type JobOptions, type StepResult } from './runner.ts'
 
 let runs = 100
 
@@ -127,4 +133,42 @@ export function filesOf(job: Job): string {
   }
   walk(job.temp)
   return texts.join('\n')
+}
+
+/** A container SAS for the test Azurite's account, valid for an hour, with the given permissions ('rwcdl'). */
+export function containerSas(permissions: string, container = 'locks'): string {
+  return generateBlobSASQueryParameters(
+    {
+      containerName: container,
+      permissions: ContainerSASPermissions.parse(permissions),
+      expiresOn: new Date(Date.now() + 3_600_000),
+    },
+    new StorageSharedKeyCredential(DEV_ACCOUNT, DEV_KEY),
+  ).toString()
+}
+
+/** Asserts that a step passed without an error annotation, and returns its result. */
+export function mustPass(step: string, result: StepResult): StepResult {
+  assert.equal(result.exitCode, 0, `${step}: ${result.stdout}${result.stderr}`)
+  assert.deepEqual(result.errors, [], step)
+  return result
+}
+
+/**
+ * Reads a spans file ("enter WHO MS" and "exit WHO MS" lines, written by the
+ * protected steps), asserts that no two of them overlapped, and returns who
+ * entered, in order.
+ */
+export function servedInTurn(spans: string): string[] {
+  const events = readFileSync(spans, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => line.split(' ') as [string, string, string])
+    .sort((a, b) => Number(a[2]) - Number(b[2]) || (a[0] === 'exit' ? -1 : 1))
+  let inside: string | undefined
+  for (const [kind, who] of events) {
+    if (kind === 'enter') assert.equal(inside, undefined, `${who} entered while ${inside} held the lock`)
+    inside = kind === 'enter' ? who : undefined
+  }
+  return events.filter(([kind]) => kind === 'enter').map(([, who]) => who)
 }
