@@ -336,9 +336,16 @@ export class LockBlob implements LockStore {
     return bumped.value
   }
 
-  /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
-  async renew(leaseId: string, options: RequestOptions = {}): Promise<void> {
-    await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }))
+  /**
+   * Renews our lease; throws when it fails (see isLeaseGone for a definite
+   * loss). Returns the answer's Date header: the service's clock, which
+   * displayed times are told by (service-time.ts).
+   */
+  async renew(leaseId: string, options: RequestOptions = {}): Promise<Date | undefined> {
+    const answer = await this.request(options, (abortSignal) =>
+      this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }),
+    )
+    return answer.date
   }
 
   /**
