@@ -9,7 +9,7 @@ import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
 import { isLeaseGone, openLock } from '../lock/lock-blob.ts'
-import { serviceTimeAt } from '../lock/service-time.ts'
+import { serviceTimeAt, type ServiceReading } from '../lock/service-time.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY } from '../lock/storage.ts'
 import { askToLetGo } from '../renewer/control.ts'
@@ -32,6 +32,24 @@ export async function runPost(): Promise<void> {
   await writeSummary(hold)
 }
 
+/**
+ * How far the runner's wall clock is ahead of the service's, when a renewal
+ * has read the service's clock (0 otherwise): main dated its wait by the wall
+ * clock, and the summary shows it beside times told by the service.
+ */
+function wallClockAheadMs(): number {
+  let service: ServiceReading | undefined
+  try {
+    service = state.lease()?.service
+  } catch {
+    return 0
+  }
+  if (!service) return 0
+  const now = monotonicNow()
+  const wall = Date.now()
+  return wall - serviceTimeAt(now, service, 'no-later').getTime()
+}
+
 /** The lock's section of the job summary, when main got as far as waiting for it. */
 async function writeSummary(hold: LockSummary['hold']): Promise<void> {
   let spec: LockSpec | undefined
@@ -40,8 +58,11 @@ async function writeSummary(hold: LockSummary['hold']): Promise<void> {
   } catch {
     return
   }
-  const wait = state.wait()
-  if (!spec || (!wait && !hold)) return
+  const waited = state.wait()
+  if (!spec || (!waited && !hold)) return
+  const ahead = wallClockAheadMs()
+  const onService = (iso: string): string => new Date(Date.parse(iso) - ahead).toISOString()
+  const wait = waited && { ...waited, startedAt: onService(waited.startedAt), endedAt: onService(waited.endedAt) }
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
   const turn = hold ? state.turn() : undefined
   await appendSummary(renderLockSummary({ location: lockLocation(spec), wait, hold, turn }, serverUrl))
