@@ -229,7 +229,13 @@ export function verdict(input: VerdictInput): VerdictWithNotes {
 
   // The lease was certainly ours up to the latest confirmation anyone knows of (monotonic readings).
   let confirmed = Math.max(input.confirmedMono, report?.confirmedMono ?? -Infinity)
-  if (ownRenewal?.outcome === 'renewed') confirmed = Math.max(confirmed, ownRenewal.sentAt)
+  if (ownRenewal?.outcome === 'renewed') {
+    warnings.push(
+      `The lease went unrenewed for longer than its duration (since ${shown(confirmed, 'no-later')}), but post ` +
+        'renewed it: Azure renews a lapsed lease only if nobody leased the lock since, so nobody else held it.',
+    )
+    confirmed = Math.max(confirmed, ownRenewal.sentAt)
+  }
   const ranOutAt = confirmed + input.leaseDurationMs
   if (ownRenewal?.outcome === 'gone' || ownRelease === 'not-held') {
     const loss = {
