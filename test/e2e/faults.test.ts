@@ -445,6 +445,8 @@ describe('safety under faults', () => {
       post.warnings.some((w) => /^The renewer stopped unexpectedly/.test(w)),
       post.stdout,
     )
+    // The lease had not lapsed (judged on the monotonic clock): post released it without renewing it first.
+    assert.ok(!post.warnings.some((w) => /went unrenewed/.test(w)), post.stdout)
     assert.equal((await lookAtLock(azurite, 'renewer-killed-quick')).leaseState, 'available')
     job.complete()
   })

@@ -98,8 +98,12 @@ describe('the control channel', () => {
     // The impostor answers every line as a renewer would, naming an innocent pid, and signs with a guessed key.
     const impostor = createServer((socket) => {
       socket.setEncoding('utf8')
+      let buffered = ''
       socket.on('data', (chunk: string) => {
-        for (const line of chunk.split('\n').filter(Boolean)) {
+        buffered += chunk
+        const lines = buffered.split('\n')
+        buffered = lines.pop()!
+        for (const line of lines.filter(Boolean)) {
           received.push(line)
           const nonce = (JSON.parse(line) as { nonce?: string }).nonce ?? 'x'
           const mac = renewerProof('guessed', nonce, 'r'.repeat(32), innocent.pid!)
