@@ -105,6 +105,28 @@ describe('safety under faults', () => {
     rival.complete()
   })
 
+  it('reports a lapse that no renewal could heal as a loss, honestly dated, when post comes while the network is still gone', async () => {
+    const job = proxied('octo/unproven', 'unproven-drop')
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 0)
+    await delay(500)
+    const droppedAt = Date.now()
+    proxy.set({ drop: true })
+    await delay(16_000) // past the 15 s lease: it may have run out, but nothing says anybody took it
+    assert.equal(statusOf(job).phase, 'holding', 'a lapse alone is not a loss')
+    const post = await job.runPost()
+    proxy.set({})
+    assert.equal(post.exitCode, 1, post.stdout)
+    const match = LOSS.exec(post.errors[0] ?? '')
+    assert.ok(match, post.stdout)
+    assert.match(
+      match[3]!,
+      /more than the whole lease duration, and the last try failed too .*exclusivity cannot be proven/,
+    )
+    assert.ok(Date.parse(match[1]!) <= droppedAt, `exclusivity is claimed until ${match[1]}, after the drop`)
+    job.complete()
+  })
+
   // Failure semantics: "Every other request answered 503 ServerBusy, then 500, for 30 s".
   it('rides out 30 s of 503 then 500 answers on every other request, waiting and holding', async () => {
     const holder = proxied('octo/holder', 'throttled')
