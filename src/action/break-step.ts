@@ -40,7 +40,9 @@ export async function runBreak(): Promise<void> {
     const breaker = holderFromEnvironment()
     const location = lockLocation(spec)
     if (entry !== undefined) return await clearEntry(lock, location, entry, reason)
-    const outcome = await lock.breakLease((holder) => newBreakRecord(breaker, reason, new Date(), holder))
+    const outcome = await lock.breakLease((holder, brokenAt) =>
+      newBreakRecord(breaker, reason, brokenAt ?? new Date(), holder),
+    )
     switch (outcome.outcome) {
       case 'missing':
         throw new UserError(`Lock ${location} does not exist: nothing to break. Check 'lock-name' and 'container'.`)

@@ -1,9 +1,11 @@
 // The locks this job holds, published for the job's later steps. A release
 // step is an action of its own: it cannot read main's state, and it has no
 // credentials. Main therefore exports, through $GITHUB_ENV, where each lock's
-// renewer listens and the token it obeys; a second lock step adds its lock to
-// the list, and a release step takes its lock off. The token is masked: the
-// runner shows exported variables in later steps' logs.
+// renewer listens and the key (`token`) that the renewer and its callers
+// prove themselves with (renewer/proof.ts; the key itself never crosses the
+// channel); a second lock step adds its lock to the list, and a release step
+// takes its lock off. The key is masked: the runner shows exported variables
+// in later steps' logs.
 
 import * as core from '@actions/core'
 import { UserError } from '../lock/errors.ts'

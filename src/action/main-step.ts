@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { openLock } from '../lock/lock-blob.ts'
+import { serviceTimeAt } from '../lock/service-time.ts'
 import { lockLocation } from '../lock/spec.ts'
 import { STEP_RETRY, secretsOf } from '../lock/storage.ts'
 import { waitForLease } from '../lock/waiter.ts'
@@ -100,6 +101,8 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     statusFile: places.statusFile,
     worker: workerOf(process.ppid),
   })
+  // Post may end this process if it is stuck, and no other: its pid and start time, as spawned.
+  state.saveRenewer({ ...places, renewer: renewer.identity })
   let handedOver = false
   try {
     const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
@@ -118,14 +121,27 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
       onEvent: watch.and(waitEventLogger(spec)),
     })
     const acquired = await watch.settle(waiting)
-    state.saveLease(acquired)
+    // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
+    const { confirmedMono, acquiredMono } = acquired
+    state.saveLease({ ...acquired, confirmedMono })
     endPhase()
 
+    let heldSince = acquired.acquiredAt
     try {
-      await renewer.hold(
-        { leaseId, confirmedAt: acquired.confirmedAt.toISOString() },
+      const report = await renewer.hold(
+        { leaseId, confirmedAt: acquired.confirmedAt.toISOString(), confirmedMono },
         { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel },
       )
+      // The renewer's first renewal read the service's clock: the hold's times are told on it from here on.
+      heldSince = serviceTimeAt(acquiredMono, report.service, 'no-later')
+      state.saveLease({
+        leaseId,
+        confirmedAt: report.confirmedAt ? new Date(report.confirmedAt) : acquired.confirmedAt,
+        confirmedMono: report.confirmedMono ?? confirmedMono,
+        acquiredAt: acquired.acquiredAt,
+        heldSince,
+        service: report.service,
+      })
       handedOver = true
       if (cancel.aborted) throw new LockCancelledError('Cancelled just after taking the lock.')
     } catch (err) {
@@ -142,7 +158,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     publishHeld({
       lockName: spec.lockName,
       location: lockLocation(spec),
-      acquiredAt: acquired.acquiredAt,
+      acquiredAt: heldSince,
       channel: places.channel,
     })
     core.setOutput(Outputs.LeaseId, leaseId)

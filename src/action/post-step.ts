@@ -4,9 +4,12 @@
 
 import * as core from '@actions/core'
 import { breakApplies, type BreakRecord } from '../lock/break-record.ts'
+import { monotonicNow } from '../lock/clock.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
-import { openLock } from '../lock/lock-blob.ts'
+import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
+import { isLeaseGone, openLock } from '../lock/lock-blob.ts'
+import { serviceTimeAt, type ServiceReading } from '../lock/service-time.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY } from '../lock/storage.ts'
 import { askToLetGo } from '../renewer/control.ts'
@@ -29,6 +32,24 @@ export async function runPost(): Promise<void> {
   await writeSummary(hold)
 }
 
+/**
+ * How far the runner's wall clock is ahead of the service's, when a renewal
+ * has read the service's clock (0 otherwise): main dated its wait by the wall
+ * clock, and the summary shows it beside times told by the service.
+ */
+function wallClockAheadMs(): number {
+  let service: ServiceReading | undefined
+  try {
+    service = state.lease()?.service
+  } catch {
+    return 0
+  }
+  if (!service) return 0
+  const now = monotonicNow()
+  const wall = Date.now()
+  return wall - serviceTimeAt(now, service, 'no-later').getTime()
+}
+
 /** The lock's section of the job summary, when main got as far as waiting for it. */
 async function writeSummary(hold: LockSummary['hold']): Promise<void> {
   let spec: LockSpec | undefined
@@ -37,8 +58,11 @@ async function writeSummary(hold: LockSummary['hold']): Promise<void> {
   } catch {
     return
   }
-  const wait = state.wait()
-  if (!spec || (!wait && !hold)) return
+  const waited = state.wait()
+  if (!spec || (!waited && !hold)) return
+  const ahead = wallClockAheadMs()
+  const onService = (iso: string): string => new Date(Date.parse(iso) - ahead).toISOString()
+  const wait = waited && { ...waited, startedAt: onService(waited.startedAt), endedAt: onService(waited.endedAt) }
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
   const turn = hold ? state.turn() : undefined
   await appendSummary(renderLockSummary({ location: lockLocation(spec), wait, hold, turn }, serverUrl))
@@ -63,7 +87,7 @@ async function releaseLock(): Promise<LockSummary['hold']> {
   const places = state.renewer()
 
   const asked = places
-    ? await askToLetGo(places.channel, { op: 'stop', by: 'post' }, { killIfStuck: true })
+    ? await askToLetGo(places.channel, { op: 'stop', by: 'post' }, { killIfStuck: true, expected: places.renewer })
     : { answer: { kind: 'gone' as const }, log: [] }
   const statusFile = places && asked.answer.kind !== 'answered' ? readStatusFile(places.statusFile) : undefined
   const log = asked.log.length > 0 ? asked.log.join('\n') : places ? readLogFile(places.statusFile).trimEnd() : ''
@@ -74,33 +98,43 @@ async function releaseLock(): Promise<LockSummary['hold']> {
   }
 
   let ownRelease: OwnRelease | undefined
-  // A release sent while the lease was still valid proves it was ours up to then.
-  const releaseSentAt = new Date()
+  let ownRenewal: OwnRenewal | undefined
+  // A release sent while the lease was still valid proves it was ours up to then (monotonic, like all lease arithmetic).
+  const releaseSentAt = monotonicNow()
+  const leaseDurationMs = spec.leaseDurationSeconds * 1000
   if (needsOwnRelease(asked.answer, statusFile)) {
     // The renewer could not release (it is dead, stuck or failed): do it here with the step's credentials.
-    ownRelease = await releaseHere(spec, lease.leaseId)
+    // A lease that went a whole duration unconfirmed is renewed first: that alone can prove nobody took it since.
+    const confirmed = Math.max(lease.confirmedMono, statusFile?.confirmedMono ?? -Infinity)
+    if (releaseSentAt >= leaseValidUntil(confirmed, leaseDurationMs)) ownRenewal = await renewHere(spec, lease.leaseId)
+    if (ownRenewal?.outcome !== 'gone') ownRelease = await releaseHere(spec, lease.leaseId)
   }
   const { verdict: outcome, warnings } = verdict({
     answer: asked.answer,
     statusFile,
     ownRelease,
-    confirmedAt: lease.confirmedAt,
-    leaseDurationMs: spec.leaseDurationSeconds * 1000,
+    ownRenewal,
+    confirmedMono: lease.confirmedMono,
+    service: lease.service,
+    leaseDurationMs,
     now: releaseSentAt,
   })
   for (const warning of warnings) core.warning(warning)
 
   // For the summary: the renewer's last word, however it came.
   const lastReport = asked.answer.kind === 'answered' ? asked.answer.report : statusFile
+  // Times of the hold are shown on the service's clock, which the renewer (or main) last read.
+  const service = lastReport?.service ?? lease.service
+  const heldSince = lease.heldSince ?? lease.acquiredAt
   const hold = {
-    acquiredAt: lease.acquiredAt,
-    endedAt: new Date(),
+    acquiredAt: heldSince,
+    endedAt: serviceTimeAt(monotonicNow(), service, 'no-earlier'),
     renewals: lastReport?.renewals,
     longestGapMs: lastReport?.longestGapMs,
   }
   switch (outcome.kind) {
     case 'lost': {
-      const brokenBy = await breakRecordFor(spec, lease.acquiredAt)
+      const brokenBy = await breakRecordFor(spec, lease.acquiredAt, heldSince, new Date(outcome.loss.detectedAt))
       reportLoss(location, outcome.loss, brokenBy)
       return { ...hold, endedAt: new Date(outcome.loss.detectedAt), outcome: 'lost', loss: outcome.loss, brokenBy }
     }
@@ -108,7 +142,7 @@ async function releaseLock(): Promise<LockSummary['hold']> {
       // releaseHere has said why; the lease runs out by itself.
       return { ...hold, outcome: 'expires' }
     case 'released': {
-      const held = `after holding it for ${formatDuration(Date.now() - lease.acquiredAt.getTime())}`
+      const held = `after holding it for ${formatDuration(hold.endedAt.getTime() - heldSince.getTime())}`
       const report = outcome.report
       const renewals = report
         ? ` (${report.renewals} renewals, longest gap ${formatDuration(report.longestGapMs)})`
@@ -137,21 +171,51 @@ function reportLoss(location: string, loss: LossRecord, brokenBy: BreakRecord | 
 
 /**
  * The break record on the lock blob, when a break step broke this hold (and
- * not an earlier one): read with the step's credentials. Undefined when
- * there is none, or it cannot be read.
+ * not an earlier one, nor a forged one): read with the step's credentials.
+ * Undefined when there is none, it cannot be read, or it is dated outside
+ * the hold (see breakApplies).
  */
-async function breakRecordFor(spec: LockSpec, acquiredAt: Date): Promise<BreakRecord | undefined> {
+async function breakRecordFor(
+  spec: LockSpec,
+  acquiredAt: Date,
+  heldFrom: Date,
+  lossFoundAt: Date,
+): Promise<BreakRecord | undefined> {
   try {
     const { signedIn } = await signInWithInputs({ ambientSource: state.ambientSource() })
     const status = await openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() }).status({
       timeoutMs: 5_000,
     })
     const record = status === 'missing' ? undefined : status.lastBreak
-    const hold = { acquiredAt: acquiredAt.toISOString(), runId: process.env.GITHUB_RUN_ID ?? '' }
+    const hold = {
+      acquiredAt: acquiredAt.toISOString(),
+      runId: process.env.GITHUB_RUN_ID ?? '',
+      heldFrom,
+      lossFoundAt,
+    }
     return record && breakApplies(record, hold) ? record : undefined
   } catch (err) {
     core.debug(`Could not read the lock blob for a break record: ${err instanceof Error ? err.message : String(err)}`)
     return undefined
+  }
+}
+
+type OwnRenewal = NonNullable<Parameters<typeof verdict>[0]['ownRenewal']>
+
+/**
+ * One renewal with the step's own credentials, for a lease that went a whole
+ * duration unconfirmed: Azure renews it only if nobody leased the blob since.
+ */
+async function renewHere(spec: LockSpec, leaseId: string): Promise<OwnRenewal> {
+  const sentAt = monotonicNow()
+  try {
+    const { signedIn } = await signInWithInputs({ ambientSource: state.ambientSource() })
+    const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
+    await lock.renew(leaseId, { timeoutMs: renewalSchedule(spec.leaseDurationSeconds * 1000).attemptTimeoutMs })
+    return { sentAt, outcome: 'renewed' }
+  } catch (err) {
+    core.debug(`The renewal before releasing failed: ${err instanceof Error ? err.message : String(err)}`)
+    return { sentAt, outcome: isLeaseGone(err) ? 'gone' : 'failed' }
   }
 }
 

@@ -33,6 +33,12 @@ async function release(lock: HeldLock): Promise<void> {
     case 'stopped':
       core.warning(`The renewer of lock ${location} did not answer. ${later}`)
       return
+    case 'impostor':
+      core.warning(
+        `Something other than the renewer of lock ${location} listens at its address and could not prove who it ` +
+          `is: it was told nothing. ${later}`,
+      )
+      return
     case 'answered':
       break
   }

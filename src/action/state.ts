@@ -5,7 +5,9 @@
 import * as core from '@actions/core'
 import { parseLockSpec, type LockSpec } from '../lock/spec.ts'
 import type { AmbientSource } from '../sign-in/ambient.ts'
+import { isServiceReading, type ServiceReading } from '../lock/service-time.ts'
 import type { ChannelRef } from '../renewer/channel.ts'
+import type { RenewerIdentity } from '../renewer/control.ts'
 import { State } from './constants.ts'
 import { parseJson } from './shape.ts'
 import { waitRecordShape, type WaitRecord } from './wait-record.ts'
@@ -54,10 +56,16 @@ export function proposedLeaseId(): string | undefined {
 /** The lease this job holds. */
 export interface HeldLease {
   leaseId: string
-  /** The start of the acquire that Azure granted: the lease is certainly ours until this plus its duration. */
+  /** The start of the latest request Azure confirmed the lease with that main knew of (for display). */
   confirmedAt: Date
-  /** When the grant was answered, as the outputs say. */
+  /** The same moment on the monotonic clock: the lease is certainly ours until this plus its duration. */
+  confirmedMono: number
+  /** When the grant was answered, as the holder record and the outputs say (the runner's clock). */
   acquiredAt: Date
+  /** The same moment on the service's clock, once the renewer has read it: what post shows. */
+  heldSince?: Date
+  /** The service's clock as the renewer's first renewal read it: how post shows times when the renewer cannot. */
+  service?: ServiceReading
 }
 
 export function saveLease(lease: HeldLease): void {
@@ -66,7 +74,10 @@ export function saveLease(lease: HeldLease): void {
     JSON.stringify({
       leaseId: lease.leaseId,
       confirmedAt: lease.confirmedAt.toISOString(),
+      confirmedMono: lease.confirmedMono,
       acquiredAt: lease.acquiredAt.toISOString(),
+      ...(lease.heldSince ? { heldSince: lease.heldSince.toISOString() } : {}),
+      ...(lease.service ? { service: lease.service } : {}),
     }),
   )
 }
@@ -79,17 +90,28 @@ export function clearLease(): void {
 export function lease(): HeldLease | undefined {
   const value = readJson(State.Lease) as Record<string, unknown> | undefined
   if (!value || !isText(value.leaseId) || !isTime(value.confirmedAt) || !isTime(value.acquiredAt)) return undefined
-  return { leaseId: value.leaseId, confirmedAt: new Date(value.confirmedAt), acquiredAt: new Date(value.acquiredAt) }
+  if (typeof value.confirmedMono !== 'number' || !Number.isFinite(value.confirmedMono)) return undefined
+  return {
+    leaseId: value.leaseId,
+    confirmedAt: new Date(value.confirmedAt),
+    confirmedMono: value.confirmedMono,
+    acquiredAt: new Date(value.acquiredAt),
+    ...(isTime(value.heldSince) ? { heldSince: new Date(value.heldSince) } : {}),
+    ...(isServiceReading(value.service) ? { service: value.service } : {}),
+  }
 }
 
-/** Where the renewer is: its channel and its status file. */
+/** Where the renewer is: its channel and its status file, and the process main started (once it has). */
 export interface RenewerPlaces {
   channel: ChannelRef
   statusFile: string
+  /** The renewer's pid and start time as main recorded them at spawn: the only process post may end. */
+  renewer?: RenewerIdentity
 }
 
 export function saveRenewer(places: RenewerPlaces): void {
-  core.saveState(State.RenewerChannel, JSON.stringify(places.channel))
+  // The channel's key is masked in main (publishHeld); state is never shown.
+  core.saveState(State.RenewerChannel, JSON.stringify({ ...places.channel, renewer: places.renewer }))
   core.saveState(State.StatusFile, places.statusFile)
 }
 
@@ -97,7 +119,17 @@ export function renewer(): RenewerPlaces | undefined {
   const channel = readJson(State.RenewerChannel) as Record<string, unknown> | undefined
   const statusFile = core.getState(State.StatusFile)
   if (!channel || !isText(channel.address) || !isText(channel.token) || !statusFile) return undefined
-  return { channel: { address: channel.address, token: channel.token }, statusFile }
+  const spawned = channel.renewer as Record<string, unknown> | undefined
+  const identity =
+    typeof spawned === 'object' &&
+    spawned !== null &&
+    typeof spawned.pid === 'number' &&
+    Number.isSafeInteger(spawned.pid) &&
+    spawned.pid > 1 &&
+    (spawned.startTime === undefined || isText(spawned.startTime))
+      ? { pid: spawned.pid, ...(spawned.startTime !== undefined ? { startTime: spawned.startTime as string } : {}) }
+      : undefined
+  return { channel: { address: channel.address, token: channel.token }, statusFile, renewer: identity }
 }
 
 /** What main saw while it waited; saved when the wait ends, however it ends. */

@@ -109,7 +109,7 @@ export type AttemptOutcome =
    * The lease is ours; sentAt is when the acquire that Azure granted was sent,
    * serviceNow the service's clock in its answer (when it said).
    */
-  | { kind: 'acquired'; sentAt: Date; serviceNow?: Date }
+  | { kind: 'acquired'; sentAt: Date; sentMono: number; serviceNow?: Date }
   /**
    * Not yet: what was seen, and when to try next (local time, ms). `tried` is
    * false when the lock could not be tried at all (it was missing, and now is
@@ -317,9 +317,10 @@ export class Waiter {
       throw new LockCancelledError(`Cancelled while waiting for lock ${this.store.location}.`)
     this.acquireTried = true
     const sentAt = new Date()
+    const sentMono = monotonicNow()
     const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call())
     this.acquired = outcome === 'acquired'
-    if (outcome === 'acquired') return { kind: 'acquired', sentAt, serviceNow: this.store.grantedAt }
+    if (outcome === 'acquired') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }
     // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
     this.acquireTried = false
     if (outcome === 'held-by-other') return outcome

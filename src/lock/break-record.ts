@@ -79,20 +79,27 @@ export function breakFromMetadata(metadata: Record<string, string> | undefined):
 
 /**
  * Whether a break record is about this hold, and not an older break (or one
- * of another holder's leases) left on the blob. A record that names the hold
- * it broke must name this one: the time it was taken, to the millisecond, and
- * its run. One that names none (it broke a lease without a holder record) is
- * believed only when it was made after this hold began. No clocks are compared
- * when the record names a hold, so runners' clock skew cannot mislead it.
+ * of another holder's leases) left on the blob, nor a forged one. Two tests,
+ * both needed:
+ * - Its date must fall within the hold, by the service's clock: no earlier
+ *   than the lease was acquired (heldFrom) and no later than the moment the
+ *   loss was found (lossFoundAt). A break cannot come after its loss was
+ *   seen, so a record dated later (2099, say) is stale or forged, whatever it
+ *   names. The caller passes the widest honest window: heldFrom a bound that
+ *   is never later than the truth, lossFoundAt one never earlier.
+ * - A record that names the hold it broke must name this one: the time it was
+ *   taken, to the millisecond, and its run.
  */
-export function breakApplies(record: BreakRecord, hold: { acquiredAt: string; runId: string }): boolean {
-  if (record.holderAcquiredAt !== '') {
-    return (
-      record.holderAcquiredAt === hold.acquiredAt && (record.holderRunId === '' || record.holderRunId === hold.runId)
-    )
-  }
+export function breakApplies(
+  record: BreakRecord,
+  hold: { acquiredAt: string; runId: string; heldFrom: Date; lossFoundAt: Date },
+): boolean {
   const brokenAt = Date.parse(record.brokenAt)
-  return !Number.isNaN(brokenAt) && brokenAt >= Date.parse(hold.acquiredAt)
+  if (Number.isNaN(brokenAt) || brokenAt < hold.heldFrom.getTime() || brokenAt > hold.lossFoundAt.getTime()) {
+    return false
+  }
+  if (record.holderAcquiredAt === '') return true
+  return record.holderAcquiredAt === hold.acquiredAt && (record.holderRunId === '' || record.holderRunId === hold.runId)
 }
 
 /**

@@ -17,6 +17,8 @@ export function leaseSecondsProblem(seconds: number): string | undefined {
  * sentAt is certainly ours, unless someone breaks it: Azure started the lease's
  * clock no earlier than the moment the request left. Counting from the answer
  * instead would overstate the lease by one request's latency.
+ * Both are readings of the monotonic clock (clock.ts), never of the wall
+ * clock, which an NTP step or a resumed VM can move by minutes.
  */
 export function leaseValidUntil(sentAt: number, leaseDurationMs: number): number {
   return sentAt + leaseDurationMs

@@ -280,25 +280,29 @@ export class LockBlob implements LockStore {
    * others' keys stay). It is written without a lease, as nobody holds one
    * after the break: if a waiter takes the lease first, Azure refuses the
    * write (412) and no record is written, which the outcome says.
+   * `describe` is given the service's clock at the break (its answer's Date
+   * header), so the record is dated on the clock the former holder's post
+   * step judges it by, whatever the breaker's own clock says.
    */
   async breakLease(
-    describe: (holder: HolderRecord | undefined) => BreakRecord,
+    describe: (holder: HolderRecord | undefined, brokenAt: Date | undefined) => BreakRecord,
     options: RequestOptions = {},
   ): Promise<BreakOutcome> {
     return this.request(options, async (abortSignal) => {
       let holder: HolderRecord | undefined
+      let brokenAt: Date | undefined
       try {
         const props = await this.blob.getProperties({ abortSignal })
         if (props.leaseState !== 'leased' && props.leaseState !== 'breaking') return { outcome: 'not-held' }
         holder = holderFromMetadata(props.metadata)
-        await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })
+        brokenAt = (await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date
       } catch (err) {
         if (isMissing(err)) return { outcome: 'missing' }
         // Released between the look and the break: there was nothing left to break.
         if (storageErrorCode(err) === 'LeaseNotPresentWithLeaseOperation') return { outcome: 'not-held' }
         throw err
       }
-      const record = describe(holder)
+      const record = describe(holder, brokenAt)
       for (let attempt = 1; ; attempt++) {
         try {
           const props = await this.blob.getProperties({ abortSignal })
@@ -380,9 +384,16 @@ export class LockBlob implements LockStore {
     }
   }
 
-  /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
-  async renew(leaseId: string, options: RequestOptions = {}): Promise<void> {
-    await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }))
+  /**
+   * Renews our lease; throws when it fails (see isLeaseGone for a definite
+   * loss). Returns the answer's Date header: the service's clock, which
+   * displayed times are told by (service-time.ts).
+   */
+  async renew(leaseId: string, options: RequestOptions = {}): Promise<Date | undefined> {
+    const answer = await this.request(options, (abortSignal) =>
+      this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }),
+    )
+    return answer.date
   }
 
   /**

@@ -48,6 +48,10 @@ export interface Acquired {
   leaseId: string
   /** The start of the acquire request that Azure granted: the lease is ours until this plus its duration. */
   confirmedAt: Date
+  /** The same moment on the monotonic clock (clock.ts), which the lease arithmetic runs on. */
+  confirmedMono: number
+  /** When the grant was answered, on the monotonic clock. */
+  acquiredMono: number
   /** When the grant was answered, as the holder record and the outputs say. */
   acquiredAt: Date
   waitedMs: number
@@ -182,6 +186,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         tried ||= outcome.kind === 'acquired' || outcome.tried !== false
         if (outcome.kind === 'acquired') {
           if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)
+          const acquiredMono = monotonicNow()
           const acquiredAt = grantTime(outcome.sentAt, new Date(), outcome.serviceNow)
           let taken
           try {
@@ -202,7 +207,9 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           return {
             leaseId,
             confirmedAt: outcome.sentAt,
+            confirmedMono: outcome.sentMono,
             acquiredAt,
+            acquiredMono,
             waitedMs: waitedMs(),
             holder: taken.record,
             fencingToken: taken.fencingToken,

@@ -7,23 +7,26 @@
 //   caught (process.kill is TerminateProcess there) and has no answer.
 // - It answers at once: no polling, so a handoff costs no poll interval and
 //   an idle renewer no CPU.
-// - A live connection proves who answers. The renewer checks the caller's
-//   token, then says its pid; while that connection stays open the process
-//   cannot have exited, so its pid cannot have been reused. That is the one
-//   moment a stuck renewer may be killed by pid, and no command line is read.
+// - Both ends prove who they are (proof.ts): the renewer first, because once
+//   it has died anyone on the machine can listen at its address. The caller
+//   sends nothing secret until the listener has proven it holds the key.
+//   While a proven connection stays open the renewer cannot have exited, so
+//   its pid cannot have been reused: that is the one moment post may end a
+//   stuck renewer, and only by the pid main recorded when it started it.
 // - It survives a later step emptying $RUNNER_TEMP (see channelAddress).
 // - Any number of clients may ask, one after another: post, release steps.
 //
-// The protocol is one JSON line each way and a last one back: the caller
-// sends {token, op, by}; the renewer answers {type: 'hello', pid}, does what
-// was asked, answers {type: 'report', report, log} and closes.
+// The protocol is JSON lines, two each way (proof.ts has the exchange): the
+// caller's challenge, the renewer's proof, the caller's request with its own
+// proof, then the renewer does what was asked, answers {type: 'report',
+// report, log} and closes.
 
-import { timingSafeEqual } from 'node:crypto'
 import { existsSync, mkdirSync } from 'node:fs'
 import { createConnection, createServer, type Server, type Socket } from 'node:net'
 import { dirname } from 'node:path'
 import { parseRenewerReport, type RenewerReport, type Requester } from './lifecycle.ts'
 import { isSocketFile } from './platform.ts'
+import { callerProof, isNonce, newNonce, renewerProof, sameProof } from './proof.ts'
 
 /** stop: release if still held, answer, and exit. release: release, answer, stay to answer post. report: just answer. */
 export type ChannelOp = 'stop' | 'release' | 'report'
@@ -39,7 +42,10 @@ export interface RenewerAnswer {
   log: string[]
 }
 
-/** Where a renewer listens and the token it obeys; kept in step state and given to release steps. */
+/**
+ * Where a renewer listens, and the key both ends prove themselves with; kept
+ * in step state and given to release steps. The key never crosses the channel.
+ */
 export interface ChannelRef {
   address: string
   token: string
@@ -47,23 +53,21 @@ export interface ChannelRef {
 
 const MAX_REQUEST_BYTES = 4_096
 
-function sameToken(given: unknown, token: string): boolean {
-  if (typeof given !== 'string') return false
-  const a = Buffer.from(given)
-  const b = Buffer.from(token)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
-function parseRequest(line: string): (ChannelRequest & { token: unknown }) | undefined {
+function parseLine(line: string): Record<string, unknown> | undefined {
   try {
-    const value = JSON.parse(line) as Record<string, unknown>
-    const ops: unknown[] = ['stop', 'release', 'report']
-    const requesters: unknown[] = ['post', 'release step']
-    if (!ops.includes(value.op) || !requesters.includes(value.by)) return undefined
-    return value as unknown as ChannelRequest & { token: unknown }
+    const value = JSON.parse(line) as unknown
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined
   } catch {
     return undefined
   }
+}
+
+function parseRequest(line: string): (ChannelRequest & { mac: unknown }) | undefined {
+  const value = parseLine(line)
+  const ops: unknown[] = ['stop', 'release', 'report']
+  const requesters: unknown[] = ['post', 'release step']
+  if (!value || !ops.includes(value.op) || !requesters.includes(value.by)) return undefined
+  return { op: value.op as ChannelOp, by: value.by as Requester, mac: value.mac }
 }
 
 /** Reads newline-delimited JSON from a socket, one line at a time, refusing a flood. */
@@ -109,21 +113,37 @@ function listenOn(server: Server, address: string): Promise<void> {
   })
 }
 
-/** Listens for requests that carry the token. */
+/** Listens for callers that prove they hold the key, after proving it holds it too. */
 export async function serveChannel(ref: ChannelRef, options: ServeOptions): Promise<ChannelServer> {
   let server = createServer()
   const onConnection = (socket: Socket): void => {
     socket.on('error', () => undefined)
+    let challenge: { caller: string; renewer: string } | undefined
     let asked = false
+    const refuse = (): void => void socket.end(`${JSON.stringify({ type: 'refused' })}\n`)
     onLines(socket, MAX_REQUEST_BYTES, (line) => {
       if (asked) return
-      asked = true
-      const request = parseRequest(line)
-      if (!request || !sameToken(request.token, ref.token)) {
-        socket.end(`${JSON.stringify({ type: 'refused' })}\n`)
+      if (!challenge) {
+        const value = parseLine(line)
+        if (value?.type !== 'challenge' || !isNonce(value.nonce)) {
+          asked = true
+          refuse()
+          return
+        }
+        challenge = { caller: value.nonce, renewer: newNonce() }
+        const mac = renewerProof(ref.token, challenge.caller, challenge.renewer, process.pid)
+        socket.write(`${JSON.stringify({ type: 'proof', pid: process.pid, nonce: challenge.renewer, mac })}\n`)
         return
       }
-      socket.write(`${JSON.stringify({ type: 'hello', pid: process.pid })}\n`)
+      asked = true
+      const request = parseRequest(line)
+      if (
+        !request ||
+        !sameProof(request.mac, callerProof(ref.token, challenge.renewer, challenge.caller, request.op, request.by))
+      ) {
+        refuse()
+        return
+      }
       const { op, by } = request
       options.handle({ op, by }).then(
         (answer) =>
@@ -150,19 +170,28 @@ export async function serveChannel(ref: ChannelRef, options: ServeOptions): Prom
 // ---- The caller's side ------------------------------------------------------
 
 export interface Conversation {
-  /** The renewer's pid once it has accepted the token; undefined if it refused or the line closed first. */
-  hello: Promise<number | undefined>
+  /**
+   * The renewer's pid once it has proven who it is (and the request has gone
+   * out); 'impostor' when what listens failed the proof (it was told nothing,
+   * and the line is closed); undefined if the line closed first.
+   */
+  proven: Promise<number | 'impostor' | undefined>
   /** The final answer; undefined if the line closed without one. */
   answer: Promise<RenewerAnswer | undefined>
   close(): void
 }
 
-/** Connects and sends the request; 'nothing listens' when no renewer is there (it exited or died). */
+/**
+ * Connects and challenges what listens; sends the request only once it has
+ * proven to be the renewer (and, when expectedPid is given, the renewer main
+ * started). 'nothing listens' when no renewer is there (it exited or died).
+ */
 export function askRenewer(
   ref: ChannelRef,
   request: ChannelRequest,
-  connectTimeoutMs = 2_000,
+  options: { connectTimeoutMs?: number; expectedPid?: number } = {},
 ): Promise<Conversation | 'nothing listens'> {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 2_000
   return new Promise((resolve) => {
     const socket = createConnection(ref.address)
     const timer = setTimeout(() => {
@@ -177,18 +206,37 @@ export function askRenewer(
       clearTimeout(timer)
       socket.removeAllListeners('error')
       socket.on('error', () => undefined)
-      let onHello: (pid: number | undefined) => void = () => undefined
+      let onProven: (pid: number | 'impostor' | undefined) => void = () => undefined
       let onAnswer: (answer: RenewerAnswer | undefined) => void = () => undefined
-      const hello = new Promise<number | undefined>((done) => (onHello = done))
+      const proven = new Promise<number | 'impostor' | undefined>((done) => (onProven = done))
       const answer = new Promise<RenewerAnswer | undefined>((done) => (onAnswer = done))
+      const callerNonce = newNonce()
+      let trusted = false
       onLines(socket, 1_000_000, (line) => {
-        let message: Record<string, unknown>
-        try {
-          message = JSON.parse(line) as Record<string, unknown>
-        } catch {
+        const message = parseLine(line)
+        if (!message) return
+        if (!trusted) {
+          // Until the proof checks out, whatever listens is a stranger: the first line must be a proof.
+          const { pid, nonce, mac } = message
+          const valid =
+            message.type === 'proof' &&
+            typeof pid === 'number' &&
+            Number.isSafeInteger(pid) &&
+            isNonce(nonce) &&
+            sameProof(mac, renewerProof(ref.token, callerNonce, nonce, pid)) &&
+            (options.expectedPid === undefined || pid === options.expectedPid)
+          if (!valid) {
+            onProven('impostor')
+            onAnswer(undefined)
+            socket.destroy()
+            return
+          }
+          trusted = true
+          const mac2 = callerProof(ref.token, nonce, callerNonce, request.op, request.by)
+          socket.write(`${JSON.stringify({ op: request.op, by: request.by, mac: mac2 })}\n`)
+          onProven(pid)
           return
         }
-        if (message.type === 'hello' && typeof message.pid === 'number') onHello(message.pid)
         if (message.type === 'report') {
           const report = parseRenewerReport(message.report)
           const log = Array.isArray(message.log) ? message.log.filter((l) => typeof l === 'string') : []
@@ -196,11 +244,11 @@ export function askRenewer(
         }
       })
       socket.once('close', () => {
-        onHello(undefined)
+        onProven(undefined)
         onAnswer(undefined)
       })
-      socket.write(`${JSON.stringify({ token: ref.token, ...request })}\n`)
-      resolve({ hello, answer, close: () => socket.destroy() })
+      socket.write(`${JSON.stringify({ type: 'challenge', nonce: callerNonce })}\n`)
+      resolve({ proven, answer, close: () => socket.destroy() })
     })
   })
 }

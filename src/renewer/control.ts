@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
+import { monotonicNow } from '../lock/clock.ts'
 import { UserError } from '../lock/errors.ts'
 import { askRenewer, type ChannelRef, type ChannelRequest, type RenewerAnswer } from './channel.ts'
 import type { RenewerReport, StopAnswer } from './lifecycle.ts'
@@ -26,7 +27,7 @@ export class RenewerStartError extends UserError {
   override name = 'RenewerStartError'
 }
 
-/** A fresh channel and status file for one renewer: the address is the renewer's, the token its password. */
+/** A fresh channel and status file for one renewer: the address is the renewer's, the token the key of its proofs. */
 export function newRenewerPlaces(): { channel: ChannelRef; statusFile: string } {
   const id = randomUUID()
   return {
@@ -81,6 +82,18 @@ export class SpawnedRenewer {
     return this.child.pid
   }
 
+  /**
+   * The process post may end if it is stuck: main spawned it, so this pid is
+   * certainly the renewer now, and its start time (where the OS tells it)
+   * tells a reused pid apart later.
+   */
+  get identity(): RenewerIdentity | undefined {
+    const pid = this.child.pid
+    if (!isSignallablePid(pid)) return undefined
+    const startTime = startTimeOf(pid)
+    return startTime === undefined ? { pid } : { pid, startTime }
+  }
+
   private send(message: ToRenewer): void {
     if (this.child.connected) this.child.send(message, () => undefined)
   }
@@ -91,7 +104,7 @@ export class SpawnedRenewer {
     timeoutMs: number,
     signal: AbortSignal | undefined,
   ): Promise<Extract<FromRenewer, { type: T }>> {
-    const deadline = Date.now() + timeoutMs
+    const deadline = monotonicNow() + timeoutMs
     for (;;) {
       const index = this.messages.findIndex((m) => m.type === type || m.type === 'failed')
       if (index >= 0) {
@@ -103,13 +116,13 @@ export class SpawnedRenewer {
       }
       if (this.ended) throw new RenewerStartError(`The renewer exited before it confirmed the lease (${this.ended}).`)
       if (signal?.aborted) throw new RenewerStartError('Cancelled while the renewer was starting.')
-      if (Date.now() >= deadline) {
+      if (monotonicNow() >= deadline) {
         throw new RenewerStartError(`The renewer did not confirm the lease within ${timeoutMs / 1000} s.`)
       }
       const woken = new Promise<void>((resolve) => (this.wake = resolve))
       const onAbort = (): void => this.wake()
       signal?.addEventListener('abort', onAbort, { once: true })
-      await Promise.race([woken, delay(Math.max(0, deadline - Date.now()), undefined, { ref: false })])
+      await Promise.race([woken, delay(Math.max(0, deadline - monotonicNow()), undefined, { ref: false })])
       signal?.removeEventListener('abort', onAbort)
     }
   }
@@ -145,13 +158,40 @@ export class SpawnedRenewer {
 
 // ---- Asking a running renewer ------------------------------------------------
 
+/** The renewer main started, as main recorded it at spawn: the only process post may ever end. */
+export interface RenewerIdentity {
+  pid: number
+  /** Where the OS tells it cheaply (/proc): a pid reused by another process has another start time. */
+  startTime?: string
+}
+
 export interface AskOptions {
-  /** How long the renewer may take to say who it is. */
+  /** How long the renewer may take to prove who it is. */
   helloTimeoutMs?: number
   /** How long it may take to do what was asked: its release is cut at 10 s, so 15 s leaves room. */
   answerTimeoutMs?: number
-  /** End a renewer that proved who it is but gave no answer in time (post does; a release step does not). */
+  /** The renewer main recorded: what answers must prove to be this pid. */
+  expected?: RenewerIdentity
+  /**
+   * End the expected renewer if it proved who it is but gave no answer in time
+   * (post does; a release step, which has no record of the spawn, does not).
+   */
   killIfStuck?: boolean
+}
+
+/**
+ * Whether post may end a stuck renewer: only the pid main recorded at spawn,
+ * only once that very process has proven who it is on a connection that is
+ * still open, and only while the pid still has the start time main recorded.
+ * A pid that came over the channel is never enough by itself.
+ */
+export function mayEnd(
+  provenPid: number,
+  expected: RenewerIdentity | undefined,
+  liveness: (pid: number, startTime: string | undefined) => string = livenessOf,
+): expected is RenewerIdentity {
+  if (!expected || !isSignallablePid(expected.pid) || provenPid !== expected.pid) return false
+  return liveness(expected.pid, expected.startTime) === 'alive'
 }
 
 /** How long post waits for a renewer that answered "stop" to be gone, so nothing is left for the job-end clean-up. */
@@ -159,9 +199,9 @@ const EXIT_WAIT_MS = 2_000
 
 /** Waits until the process is gone (only looks, never signals); false if it is still there at the limit. */
 async function exited(pid: number, limitMs: number): Promise<boolean> {
-  const deadline = Date.now() + limitMs
+  const deadline = monotonicNow() + limitMs
   while (livenessOf(pid, undefined) !== 'gone') {
-    if (Date.now() >= deadline) return false
+    if (monotonicNow() >= deadline) return false
     await delay(10)
   }
   return true
@@ -175,26 +215,29 @@ export interface Asked {
 
 /**
  * Asks the renewer behind a channel to stop or release, and waits for its
- * answer. A renewer that said hello (so the open connection proves its pid)
- * but does not answer in time is killed when killIfStuck is set; one that
- * never says hello is left alone.
+ * answer. What listens must first prove it is the renewer (and the one main
+ * recorded, when known); one that fails is told nothing and left alone. A
+ * renewer that proved itself but does not answer in time is ended when
+ * killIfStuck is set, by the recorded pid only (mayEnd).
  */
 export async function askToLetGo(ref: ChannelRef, request: ChannelRequest, options: AskOptions = {}): Promise<Asked> {
-  const conversation = await askRenewer(ref, request)
+  const conversation = await askRenewer(ref, request, { expectedPid: options.expected?.pid })
   if (conversation === 'nothing listens') return { answer: { kind: 'gone' }, log: [] }
   try {
     const timeout = <T>(ms: number): Promise<T | 'timeout'> =>
       delay(ms, 'timeout' as const, { ref: false }) as Promise<'timeout'>
-    const pid = await Promise.race([conversation.hello, timeout<number>(options.helloTimeoutMs ?? 5_000)])
+    const pid = await Promise.race([conversation.proven, timeout<number>(options.helloTimeoutMs ?? 5_000)])
+    if (pid === 'impostor') return { answer: { kind: 'impostor' }, log: [] }
     if (pid === 'timeout' || pid === undefined) return { answer: { kind: 'silent' }, log: [] }
     const answer: RenewerAnswer | undefined | 'timeout' = await Promise.race([
       conversation.answer,
       timeout<RenewerAnswer>(options.answerTimeoutMs ?? 15_000),
     ])
     if (answer === 'timeout') {
-      if (!options.killIfStuck) return { answer: { kind: 'silent' }, log: [] }
-      killProcess(pid) // still connected, so the pid is still this renewer's
-      return { answer: { kind: 'stopped', pid }, log: [] }
+      // Still connected after its proof, so the process is still there; end it only by main's record of it.
+      if (!options.killIfStuck || !mayEnd(pid, options.expected)) return { answer: { kind: 'silent' }, log: [] }
+      killProcess(options.expected.pid)
+      return { answer: { kind: 'stopped', pid: options.expected.pid }, log: [] }
     }
     // The line closed without an answer: the renewer died while it worked.
     if (answer === undefined) return { answer: { kind: 'gone' }, log: [] }

@@ -7,6 +7,13 @@
 //      │                   │  ├──lost / found-lost─▶ lost
 //      └──failed──▶ failed │  └──release-failed───▶ unreleased (expires by itself)
 //                          └──renewed, renewal-failed (stays holding)
+//
+// Times come in two kinds. Readings of the monotonic clock (…Mono, ms) are
+// what every decision is made on: one clock for every process of the machine,
+// which no change of the wall clock moves. ISO times are for people, told on
+// the service's clock where one is known (service-time.ts).
+
+import { serviceTimeAt, isServiceReading, type ServiceReading } from '../lock/service-time.ts'
 
 /** Who asked the renewer to let the lock go. */
 export type Requester = 'post' | 'release step' | 'worker gone'
@@ -29,8 +36,14 @@ export interface RenewerReport {
   startedAt: string
   /** ISO time: the start of the last request that confirmed the lease (the acquire, then each renewal). */
   confirmedAt?: string
+  /** The same moment as a monotonic reading: what the lease's validity is counted from. */
+  confirmedMono?: number
+  /** The latest Date header of a renewal, with its monotonic readings: how times are shown. */
+  service?: ServiceReading
   /** ISO time the last successful renewal was answered. */
   renewedAt?: string
+  /** The same moment as a monotonic reading. */
+  renewedMono?: number
   renewals: number
   /** Renewal attempts that failed without an answer that the lease is gone. */
   failures: number
@@ -43,8 +56,9 @@ export interface RenewerReport {
 }
 
 export type LifecycleEvent =
-  | { type: 'hold'; confirmedAt: Date }
-  | { type: 'renewed'; sentAt: Date; at: Date }
+  | { type: 'hold'; confirmedAt: Date; confirmedMono: number }
+  /** Monotonic readings: when the renewal left and when it was answered, and its Date header. */
+  | { type: 'renewed'; sentAt: number; at: number; service?: ServiceReading }
   | { type: 'renewal-failed' }
   | { type: 'lost'; exclusiveUntil: Date; detectedAt: Date; reason: string }
   /** Release answered that the lease was not ours any more. */
@@ -72,16 +86,20 @@ export function advance(report: RenewerReport, event: LifecycleEvent): RenewerRe
   const held = report.phase === 'holding'
   switch (event.type) {
     case 'hold':
-      return { ...report, confirmedAt: event.confirmedAt.toISOString() }
+      return { ...report, confirmedAt: event.confirmedAt.toISOString(), confirmedMono: event.confirmedMono }
     case 'renewed': {
-      const previous = Date.parse(report.renewedAt ?? report.confirmedAt ?? event.sentAt.toISOString())
+      const previous = report.renewedMono ?? report.confirmedMono ?? event.sentAt
+      const service = event.service ?? report.service
       return {
         ...report,
         phase: 'holding',
-        confirmedAt: event.sentAt.toISOString(),
-        renewedAt: event.at.toISOString(),
+        confirmedAt: serviceTimeAt(event.sentAt, service, 'no-later').toISOString(),
+        confirmedMono: event.sentAt,
+        renewedAt: serviceTimeAt(event.at, service, 'no-later').toISOString(),
+        renewedMono: event.at,
+        ...(service ? { service } : {}),
         renewals: report.renewals + 1,
-        longestGapMs: Math.max(report.longestGapMs, event.at.getTime() - previous),
+        longestGapMs: Math.max(report.longestGapMs, event.at - previous),
       }
     }
     case 'renewal-failed':
@@ -129,6 +147,8 @@ export type StopAnswer =
   | { kind: 'stopped'; pid: number }
   /** Something accepted the connection but never said who it was: left alone. */
   | { kind: 'silent' }
+  /** Something answered at the renewer's address but failed its challenge: told nothing, left alone. */
+  | { kind: 'impostor' }
 
 export type OwnRelease = 'released' | 'not-held' | 'failed'
 
@@ -138,11 +158,15 @@ export interface VerdictInput {
   statusFile: RenewerReport | undefined
   /** Post's own release with the lease id, when the renewer did not release. */
   ownRelease: OwnRelease | undefined
-  /** From step state: the start of the acquire that granted the lease. */
-  confirmedAt: Date
+  /** From step state: the monotonic reading of the latest confirmation main knew of. */
+  confirmedMono: number
+  /** From step state: main's reading of the service's clock, for showing times when the renewer left none. */
+  service?: ServiceReading
   leaseDurationMs: number
-  /** When post looked: just before its own release, if it made one. */
-  now: Date
+  /** Post's own renewal, tried when the lease had lapsed unconfirmed: when it left (monotonic) and what came of it. */
+  ownRenewal?: { sentAt: number; outcome: 'renewed' | 'gone' | 'failed' }
+  /** When post looked (monotonic): just before its own renewal or release, if it made one. */
+  now: number
 }
 
 export type Verdict =
@@ -165,15 +189,18 @@ export function needsOwnRelease(answer: StopAnswer, statusFile: RenewerReport | 
 
 /** What post reports, from what the renewer said (or left behind) and post's own release. */
 export function verdict(input: VerdictInput): VerdictWithNotes {
-  const { answer, ownRelease, now } = input
+  const { answer, ownRelease, ownRenewal } = input
   const warnings: string[] = []
   const report = answer.kind === 'answered' ? answer.report : input.statusFile
+  const service = report?.service ?? input.service
+  const shown = (t: number, bound: 'no-later' | 'no-earlier'): string => serviceTimeAt(t, service, bound).toISOString()
+  const nowShown = shown(input.now, 'no-earlier')
   if (report?.phase === 'lost' && report.loss) return { verdict: { kind: 'lost', loss: report.loss }, warnings }
   if (report?.phase === 'released' && report.released?.by === 'worker gone') {
     // Post is running, so the worker was not gone: the renewer let the lock go in the middle of the job.
     const loss = {
       exclusiveUntil: report.released.at,
-      detectedAt: now.toISOString(),
+      detectedAt: nowShown,
       reason: 'the renewer released the lease because it took the runner worker for gone',
     }
     return { verdict: { kind: 'lost', loss }, warnings }
@@ -191,27 +218,42 @@ export function verdict(input: VerdictInput): VerdictWithNotes {
     warnings.push(`The renewer (pid ${answer.pid}) did not answer in time and was stopped.`)
   } else if (answer.kind === 'silent') {
     warnings.push('The renewer did not answer; it is left for the job-end clean-up.')
+  } else if (answer.kind === 'impostor') {
+    warnings.push(
+      "Something other than this job's renewer listens at its address: it could not prove who it is, so it was " +
+        "told nothing and left alone. The lease is released with the step's credentials.",
+    )
   } else if (answer.kind === 'answered' && report?.phase === 'unreleased') {
     warnings.push(`The renewer could not release the lease (${report.error ?? 'no reason given'}).`)
   }
 
-  // The lease was certainly ours up to the latest confirmation anyone knows of.
-  const confirmed = Math.max(input.confirmedAt.getTime(), report?.confirmedAt ? Date.parse(report.confirmedAt) : 0)
+  // The lease was certainly ours up to the latest confirmation anyone knows of (monotonic readings).
+  let confirmed = Math.max(input.confirmedMono, report?.confirmedMono ?? -Infinity)
+  if (ownRenewal?.outcome === 'renewed') {
+    warnings.push(
+      `The lease went unrenewed for longer than its duration (since ${shown(confirmed, 'no-later')}), but post ` +
+        'renewed it: Azure renews a lapsed lease only if nobody leased the lock since, so nobody else held it.',
+    )
+    confirmed = Math.max(confirmed, ownRenewal.sentAt)
+  }
   const ranOutAt = confirmed + input.leaseDurationMs
-  if (ranOutAt < now.getTime()) {
-    // Nobody renewed it after `confirmed`: it ran out, and another holder may have got in.
+  if (ownRenewal?.outcome === 'gone' || ownRelease === 'not-held') {
     const loss = {
-      exclusiveUntil: new Date(confirmed).toISOString(),
-      detectedAt: now.toISOString(),
-      reason: `the renewer had stopped and the lease ran out at ${new Date(ranOutAt).toISOString()}`,
+      exclusiveUntil: shown(confirmed, 'no-later'),
+      detectedAt: nowShown,
+      reason: `${ownRenewal?.outcome === 'gone' ? 'at renewal' : 'at release'}, Azure said the lease was no longer ours`,
     }
     return { verdict: { kind: 'lost', loss }, warnings }
   }
-  if (ownRelease === 'not-held') {
+  if (ranOutAt < input.now) {
+    // Nothing confirmed it for a whole lease duration, and post's own renewal could not either: it may have
+    // run out, and another holder may have got in. Exclusivity cannot be proven past the last confirmation.
     const loss = {
-      exclusiveUntil: new Date(confirmed).toISOString(),
-      detectedAt: now.toISOString(),
-      reason: 'at release, Azure said the lease was no longer ours',
+      exclusiveUntil: shown(confirmed, 'no-later'),
+      detectedAt: nowShown,
+      reason:
+        `the renewer had stopped, and no renewal succeeded for the whole lease duration: the lease may have ` +
+        `run out at ${shown(ranOutAt, 'no-later')}`,
     }
     return { verdict: { kind: 'lost', loss }, warnings }
   }
@@ -226,6 +268,7 @@ const REQUESTERS = new Set<Requester>(['post', 'release step', 'worker gone'])
 
 const isTime = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value))
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0
+const isReading = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 
 /** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
 export function parseRenewerReport(value: unknown): RenewerReport | undefined {
@@ -239,6 +282,9 @@ export function parseRenewerReport(value: unknown): RenewerReport | undefined {
     isTime(r.startedAt) &&
     (r.confirmedAt === undefined || isTime(r.confirmedAt)) &&
     (r.renewedAt === undefined || isTime(r.renewedAt)) &&
+    (r.confirmedMono === undefined || isReading(r.confirmedMono)) &&
+    (r.renewedMono === undefined || isReading(r.renewedMono)) &&
+    (r.service === undefined || isServiceReading(r.service)) &&
     isCount(r.renewals) &&
     isCount(r.failures) &&
     isCount(r.longestGapMs) &&

@@ -25,7 +25,10 @@ export interface RenewerConfig {
 /** The lease being handed over: its id, and the start of the acquire that granted it. */
 export interface Handover {
   leaseId: string
+  /** ISO, for display. */
   confirmedAt: string
+  /** The same moment on the monotonic clock, which main and the renewer share: the lease is counted from it. */
+  confirmedMono: number
 }
 
 export type ToRenewer = { type: 'config'; config: RenewerConfig } | { type: 'hold'; lease: Handover }
@@ -104,7 +107,11 @@ export function parseToRenewer(value: unknown): ToRenewer | undefined {
   const lease = m.lease as Record<string, unknown> | undefined
   if (m.type === 'hold' && lease && isText(lease.leaseId) && isText(lease.confirmedAt)) {
     if (Number.isNaN(Date.parse(lease.confirmedAt))) return undefined
-    return { type: 'hold', lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt } }
+    if (typeof lease.confirmedMono !== 'number' || !Number.isFinite(lease.confirmedMono)) return undefined
+    return {
+      type: 'hold',
+      lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt, confirmedMono: lease.confirmedMono },
+    }
   }
   return undefined
 }

@@ -13,10 +13,13 @@
 // through advance() (lifecycle.ts); its status file and log are best effort.
 
 import { setTimeout as delay } from 'node:timers/promises'
+import { monotonicNow } from '../lock/clock.ts'
+import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { keepLease, type RenewalOutcome } from '../lock/keep-lease.ts'
-import { renewalRetry, renewalSchedule } from '../lock/lease.ts'
-import { openLock, type LockBlob } from '../lock/lock-blob.ts'
+import { leaseValidUntil, renewalRetry, renewalSchedule } from '../lock/lease.ts'
+import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
+import { serviceReading, serviceTimeAt, type Bound } from '../lock/service-time.ts'
 import { lockLocation } from '../lock/spec.ts'
 import { RENEWER_USER_AGENT, describeRequest } from '../lock/storage.ts'
 import { signIn } from '../sign-in/sign-in.ts'
@@ -96,6 +99,11 @@ class Renewer {
     this.records.writeStatus(this.report)
   }
 
+  /** A monotonic reading shown on the service's clock, from the latest renewal's Date header. */
+  private shown(t: number, bound: Bound): Date {
+    return serviceTimeAt(t, this.report.service, bound)
+  }
+
   private answer(): RenewerAnswer {
     return { report: this.report, log: this.records.recent() }
   }
@@ -136,7 +144,7 @@ class Renewer {
   /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
   hold(lease: Handover): Promise<'holding' | string> {
     this.leaseId = lease.leaseId
-    this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt) })
+    this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt), confirmedMono: lease.confirmedMono })
     const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000
     this.records.log(
       `renewer ${process.pid} keeps lease ${lease.leaseId} on ${lockLocation(this.config.lock)} ` +
@@ -148,27 +156,38 @@ class Renewer {
       if (outcome.kind === 'renewed') {
         const confirming = this.report.phase === 'starting'
         if (confirming) this.records.log('first renewal done: holding')
-        this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at })
+        this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at, service: outcome.service })
+        if (outcome.afterLapse) this.records.log('renewed after a lapse: nobody leased the blob meanwhile')
         first('holding')
         // Main wrote the record just before the first renewal; after the later ones, show waiters it is alive.
         if (!confirming) this.refreshRecord(lease.leaseId, leaseDurationMs)
       } else if (outcome.kind === 'unknown') {
         this.update({ type: 'renewal-failed' })
-        this.records.log(`renewal failed, will retry: ${describeStorageErrorBrief(outcome.error)}`)
+        const lapsed = outcome.lapsed
+          ? ' (a whole lease went by unconfirmed: the lease may have run out, but nobody may have taken it; ' +
+            'a renewal that succeeds proves nobody did)'
+          : ''
+        this.records.log(`renewal failed, will retry${lapsed}: ${describeStorageErrorBrief(outcome.error)}`)
       }
     }
     this.kept = keepLease(
       {
         renew: (signal) => this.lock.renew(lease.leaseId, { signal }),
         leaseDurationMs,
-        confirmedAt: new Date(lease.confirmedAt),
+        confirmedAt: lease.confirmedMono,
         onOutcome,
       },
       this.renewing.signal,
     ).then(async (loss) => {
       if (!loss) return
-      this.update({ type: 'lost', ...loss })
-      this.records.log(`LEASE LOST; exclusive until ${loss.exclusiveUntil.toISOString()}: ${loss.reason}`)
+      const exclusiveUntil = this.shown(loss.exclusiveUntil, 'no-later')
+      this.update({
+        type: 'lost',
+        exclusiveUntil,
+        detectedAt: this.shown(loss.detectedAt, 'no-earlier'),
+        reason: loss.reason,
+      })
+      this.records.log(`LEASE LOST; exclusive until ${exclusiveUntil.toISOString()}: ${loss.reason}`)
       first(`the lease was lost (${loss.reason})`)
       // Give back whatever is left: after a loss this finds nothing of ours, or frees a lapsed lease early.
       await this.lock.release(lease.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
@@ -206,15 +225,60 @@ class Renewer {
     await this.kept // no renewal in flight from here on
     await this.refreshing
     if (this.report.phase !== 'holding') return
+    if (!(await this.provenAtTheEnd())) {
+      // Not proven ours: give back what may be left, but the loss stands.
+      await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+      return
+    }
     this.records.log(`${by}: releasing the lease`)
     try {
       const outcome = await this.lock.release(this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS })
-      const at = new Date()
+      const at = this.shown(monotonicNow(), 'no-earlier')
       this.update(outcome === 'released' ? { type: 'released', at, by } : { type: 'found-lost', at })
     } catch (err) {
       this.update({ type: 'release-failed', error: describeStorageErrorBrief(err) })
     }
     this.records.log(`${this.report.phase}${this.report.error ? `: ${this.report.error}` : ''}`)
+  }
+
+  /**
+   * Before a release: whether the lease is proven ours up to now. When a whole
+   * lease duration went by with only transient failures, it may have run out,
+   * and a release that finds it still there proves nothing of the gap. One
+   * more renewal does: Azure renews a lapsed lease only if nobody leased the
+   * blob since. If that renewal cannot say either, the lapse is reported as a
+   * loss, honestly dated: exclusivity cannot be proven past the last
+   * confirmation. False when the state is now 'lost'.
+   */
+  private async provenAtTheEnd(): Promise<boolean> {
+    const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000
+    const confirmed = this.report.confirmedMono
+    if (confirmed === undefined || monotonicNow() < leaseValidUntil(confirmed, leaseDurationMs)) return true
+    this.records.log('a whole lease went by unconfirmed: one more renewal, to learn whether it is still ours')
+    const sentAt = monotonicNow()
+    try {
+      const date = await this.lock.renew(this.leaseId, { timeoutMs: renewalSchedule(leaseDurationMs).attemptTimeoutMs })
+      const at = monotonicNow()
+      this.update({ type: 'renewed', sentAt, at, service: serviceReading(date, sentAt, at) })
+      this.records.log('renewed after a lapse: nobody leased the blob meanwhile')
+      return true
+    } catch (err) {
+      const gone = isLeaseGone(err)
+      const reason = gone
+        ? `Azure says the lease is no longer ours (${describeStorageErrorBrief(err)})`
+        : `no renewal succeeded for ${formatDuration(monotonicNow() - confirmed)}, more than the whole lease ` +
+          `duration, and the last try failed too (${describeStorageErrorBrief(err)}): the lease may have run out at ` +
+          `${this.shown(leaseValidUntil(confirmed, leaseDurationMs), 'no-later').toISOString()}, and exclusivity ` +
+          'cannot be proven after the last renewal'
+      this.update({
+        type: 'lost',
+        exclusiveUntil: this.shown(confirmed, 'no-later'),
+        detectedAt: this.shown(monotonicNow(), 'no-earlier'),
+        reason,
+      })
+      this.records.log(`LEASE LOST: ${reason}`)
+      return false
+    }
   }
 
   /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
@@ -223,7 +287,7 @@ class Renewer {
     await this.kept
     await this.refreshing
     if (this.report.phase === 'holding') {
-      const now = new Date()
+      const now = this.shown(monotonicNow(), 'no-earlier')
       this.update({
         type: 'lost',
         exclusiveUntil: now,

@@ -73,7 +73,7 @@ describe('safety under faults', () => {
 
   // Failure semantics: "Network gone for longer than the lease".
 
-  it('declares the lease lost when the network drops for longer than the lease, lets a waiter in, and fails post', async () => {
+  it('keeps trying through a network drop longer than the lease, and declares the loss once Azure says a rival got in', async () => {
     const job = proxied('octo/cut-off', 'long-drop')
     assert.equal((await job.runMain()).exitCode, 0)
     proxy.set({ drop: true })
@@ -83,14 +83,17 @@ describe('safety under faults', () => {
     assert.equal(rivalMain.exitCode, 0, rivalMain.stdout)
     const rivalAt = Date.parse(rivalMain.outputs['acquired-at']!)
     await delay(2_000)
-    assert.equal(statusOf(job).phase, 'lost', 'the renewer declared the loss on its own')
+    // A lapse alone is not a loss: the lease may still be ours, so the renewer keeps trying and gives nothing up.
+    assert.equal(statusOf(job).phase, 'holding', 'the renewer gave up a lease on elapsed time alone')
     proxy.set({})
+    await delay(3_000) // its next try reaches Azure, which answers that the lease is the rival's
+    assert.equal(statusOf(job).phase, 'lost', 'the renewer declared the loss once Azure said so')
     const post = await job.runPost()
     assert.equal(post.exitCode, 1)
     assert.equal(post.errors.length, 1, post.stdout)
     const match = LOSS.exec(post.errors[0]!)
     assert.ok(match, post.errors[0])
-    assert.match(match[3]!, /no renewal succeeded for 15s, the whole lease duration/)
+    assert.match(match[3]!, /Azure says the lease is no longer ours \(409 LeaseIdMismatchWithLeaseOperation\)/)
     assert.ok(Date.parse(match[1]!) <= rivalAt, 'exclusivity is claimed no later than the moment the rival got in')
     assert.equal(
       (await lookAtLock(azurite, 'long-drop')).holder?.repository,
@@ -100,6 +103,28 @@ describe('safety under faults', () => {
     assert.equal((await rival.runPost()).exitCode, 0)
     job.complete()
     rival.complete()
+  })
+
+  it('reports a lapse that no renewal could heal as a loss, honestly dated, when post comes while the network is still gone', async () => {
+    const job = proxied('octo/unproven', 'unproven-drop')
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 0)
+    await delay(500)
+    const droppedAt = Date.now()
+    proxy.set({ drop: true })
+    await delay(16_000) // past the 15 s lease: it may have run out, but nothing says anybody took it
+    assert.equal(statusOf(job).phase, 'holding', 'a lapse alone is not a loss')
+    const post = await job.runPost()
+    proxy.set({})
+    assert.equal(post.exitCode, 1, post.stdout)
+    const match = LOSS.exec(post.errors[0] ?? '')
+    assert.ok(match, post.stdout)
+    assert.match(
+      match[3]!,
+      /more than the whole lease duration, and the last try failed too .*exclusivity cannot be proven/,
+    )
+    assert.ok(Date.parse(match[1]!) <= droppedAt, `exclusivity is claimed until ${match[1]}, after the drop`)
+    job.complete()
   })
 
   // Failure semantics: "Every other request answered 503 ServerBusy, then 500, for 30 s".
@@ -384,25 +409,50 @@ describe('safety under faults', () => {
 
   // Failure semantics: "The renewer is killed, and post comes after the lease lapsed".
 
-  it('reports a loss when the renewer is killed and the lease lapses before post, and still cleans up', async () => {
+  it('when the renewer is killed and the lease lapses before post, post renews it first: nobody took it, so it passes with a warning', async () => {
     const job = proxied('octo/lapsed', 'renewer-killed')
     const main = await job.runMain()
     assert.equal(main.exitCode, 0)
     const renewer = renewerPid(job)
     process.kill(renewer, 'SIGKILL')
-    const killedAt = Date.now()
     await delay(16_000)
+    const post = await job.runPost()
+    assert.equal(post.exitCode, 0, post.stdout)
+    assert.deepEqual(post.errors, [])
+    assert.ok(
+      post.warnings.some((w) =>
+        /^The lease went unrenewed for longer than its duration .* nobody else held it\.$/.test(w),
+      ),
+      post.stdout,
+    )
+    assert.equal((await lookAtLock(azurite, 'renewer-killed')).leaseState, 'available')
+    assert.ok(!isAlive(renewer))
+    job.complete()
+  })
+
+  it('reports a loss when the renewer is killed, the lease lapses and another job takes the lock before post', async () => {
+    const job = proxied('octo/lapsed', 'renewer-killed-taken')
+    const main = await job.runMain()
+    assert.equal(main.exitCode, 0)
+    const renewer = renewerPid(job)
+    process.kill(renewer, 'SIGKILL')
+    const killedAt = Date.now()
+    const rival = jobFor(azurite, 'octo/rival', 'renewer-killed-taken')
+    const rivalMain = await rival.runMain()
+    assert.equal(rivalMain.exitCode, 0, rivalMain.stdout)
     const post = await job.runPost()
     assert.equal(post.exitCode, 1)
     const match = LOSS.exec(post.errors[0] ?? '')
     assert.ok(match, post.stdout)
-    assert.match(match[3]!, /^the renewer had stopped and the lease ran out at \S+$/)
+    assert.match(match[3]!, /^at renewal, Azure said the lease was no longer ours$/)
     // Exclusive until the last renewal, which came after main started and before the kill.
     const exclusiveUntil = Date.parse(match[1]!)
-    assert.ok(exclusiveUntil >= main.startedAt && exclusiveUntil <= killedAt, `exclusive until ${match[1]}`)
-    assert.equal((await lookAtLock(azurite, 'renewer-killed')).leaseState, 'expired')
+    assert.ok(exclusiveUntil >= main.startedAt - 1_000 && exclusiveUntil <= killedAt, `exclusive until ${match[1]}`)
+    assert.equal((await lookAtLock(azurite, 'renewer-killed-taken')).holder?.repository, 'octo/rival')
     assert.ok(!isAlive(renewer))
+    assert.equal((await rival.runPost()).exitCode, 0)
     job.complete()
+    rival.complete()
   })
 
   // Failure semantics: "The renewer is killed, and post comes before the lease lapsed".
@@ -417,6 +467,8 @@ describe('safety under faults', () => {
       post.warnings.some((w) => /^The renewer stopped unexpectedly/.test(w)),
       post.stdout,
     )
+    // The lease had not lapsed (judged on the monotonic clock): post released it without renewing it first.
+    assert.ok(!post.warnings.some((w) => /went unrenewed/.test(w)), post.stdout)
     assert.equal((await lookAtLock(azurite, 'renewer-killed-quick')).leaseState, 'available')
     job.complete()
   })

@@ -13,18 +13,19 @@ import { describe, it } from 'node:test'
 import { askRenewer, serveChannel, type ChannelRef, type RenewerAnswer } from '../../src/renewer/channel.ts'
 import { askToLetGo } from '../../src/renewer/control.ts'
 import { advance, initialReport } from '../../src/renewer/lifecycle.ts'
-import { channelAddress, livenessOf } from '../../src/renewer/platform.ts'
+import { channelAddress, livenessOf, startTimeOf } from '../../src/renewer/platform.ts'
+import { renewerProof } from '../../src/renewer/proof.ts'
 
 const newRef = (address = channelAddress(randomUUID())): ChannelRef => ({ address, token: randomUUID() })
 
 function answerWith(phase: 'released' | 'holding' = 'released'): RenewerAnswer {
-  let report = advance(initialReport(process.pid, new Date()), { type: 'renewed', sentAt: new Date(), at: new Date() })
+  let report = advance(initialReport(process.pid, new Date()), { type: 'renewed', sentAt: 1_000, at: 1_100 })
   if (phase === 'released') report = advance(report, { type: 'released', at: new Date(), by: 'post' })
   return { report, log: ['a line of the renewer log'] }
 }
 
 describe('the control channel', () => {
-  it('answers a caller with the token: hello with its pid, then the report and log', async () => {
+  it('proves who it is to a caller with the key (its pid, signed), then answers with the report and log', async () => {
     const ref = newRef()
     const asked: string[] = []
     const server = await serveChannel(ref, {
@@ -37,7 +38,7 @@ describe('the control channel', () => {
       const conversation = await askRenewer(ref, { op: 'stop', by: 'post' })
       assert.notEqual(conversation, 'nothing listens')
       if (conversation === 'nothing listens') return
-      assert.equal(await conversation.hello, process.pid)
+      assert.equal(await conversation.proven, process.pid)
       const answer = await conversation.answer
       assert.equal(answer?.report.phase, 'released')
       assert.deepEqual(answer?.log, ['a line of the renewer log'])
@@ -47,7 +48,7 @@ describe('the control channel', () => {
     }
   })
 
-  it('refuses a caller without the token, and never acts for it', async () => {
+  it('is taken for an impostor by a caller with another key, which then sends it nothing more', async () => {
     const ref = newRef()
     let handled = 0
     const server = await serveChannel(ref, { handle: async () => (handled++, answerWith()) })
@@ -55,9 +56,88 @@ describe('the control channel', () => {
       const conversation = await askRenewer({ ...ref, token: 'guessed' }, { op: 'stop', by: 'post' })
       assert.notEqual(conversation, 'nothing listens')
       if (conversation === 'nothing listens') return
-      assert.equal(await conversation.hello, undefined)
+      assert.equal(await conversation.proven, 'impostor')
       assert.equal(await conversation.answer, undefined)
       assert.equal(handled, 0)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('refuses a caller whose proof does not check out, and never acts for it', async () => {
+    const ref = newRef()
+    let handled = 0
+    const server = await serveChannel(ref, { handle: async () => (handled++, answerWith()) })
+    try {
+      const lines = await new Promise<string[]>((done) => {
+        const received: string[] = []
+        const socket = createConnection(ref.address, () =>
+          socket.write(`${JSON.stringify({ type: 'challenge', nonce: 'n'.repeat(32) })}\n`),
+        )
+        socket.setEncoding('utf8')
+        socket.on('data', (chunk: string) => {
+          received.push(...chunk.split('\n').filter(Boolean))
+          if (received.length === 1) socket.write(`${JSON.stringify({ op: 'stop', by: 'post', mac: 'forged' })}\n`)
+        })
+        socket.on('close', () => done(received))
+      })
+      assert.equal(JSON.parse(lines[0]!).type, 'proof')
+      assert.deepEqual(JSON.parse(lines[1]!), { type: 'refused' })
+      assert.equal(handled, 0)
+    } finally {
+      await server.close()
+    }
+  })
+
+  // Issue 16, defect 9: once the renewer has died, anyone on the machine can listen at its abstract name.
+
+  it('sends nothing secret to a listener that cannot prove it holds the key, and kills nothing it names', async () => {
+    const ref = newRef()
+    const innocent = spawn('sleep', ['30'], { stdio: 'ignore' })
+    const received: string[] = []
+    // The impostor answers every line as a renewer would, naming an innocent pid, and signs with a guessed key.
+    const impostor = createServer((socket) => {
+      socket.setEncoding('utf8')
+      let buffered = ''
+      socket.on('data', (chunk: string) => {
+        buffered += chunk
+        const lines = buffered.split('\n')
+        buffered = lines.pop()!
+        for (const line of lines.filter(Boolean)) {
+          received.push(line)
+          const nonce = (JSON.parse(line) as { nonce?: string }).nonce ?? 'x'
+          const mac = renewerProof('guessed', nonce, 'r'.repeat(32), innocent.pid!)
+          socket.write(`${JSON.stringify({ type: 'proof', pid: innocent.pid, nonce: 'r'.repeat(32), mac })}\n`)
+          socket.write(`${JSON.stringify({ type: 'hello', pid: innocent.pid })}\n`)
+        }
+      })
+      socket.on('error', () => undefined)
+    })
+    await new Promise<void>((done) => impostor.listen(ref.address, done))
+    try {
+      const asked = await askToLetGo(
+        ref,
+        { op: 'stop', by: 'post' },
+        { answerTimeoutMs: 300, killIfStuck: true, expected: { pid: innocent.pid! } },
+      )
+      assert.deepEqual(asked.answer, { kind: 'impostor' })
+      assert.equal(received.length, 1, `the caller sent ${received.length} lines`)
+      assert.deepEqual(Object.keys(JSON.parse(received[0]!) as object).sort(), ['nonce', 'type'])
+      assert.ok(!received[0]!.includes(ref.token), 'the key went out')
+      await delay(100)
+      assert.equal(livenessOf(innocent.pid!, undefined), 'alive', 'the innocent process was killed')
+    } finally {
+      impostor.close()
+      innocent.kill()
+    }
+  })
+
+  it('takes for an impostor a renewer with the key whose pid is not the one main recorded', async () => {
+    const ref = newRef()
+    const server = await serveChannel(ref, { handle: async () => answerWith() })
+    try {
+      const asked = await askToLetGo(ref, { op: 'stop', by: 'post' }, { expected: { pid: process.pid + 1 } })
+      assert.deepEqual(asked.answer, { kind: 'impostor' })
     } finally {
       await server.close()
     }
@@ -130,7 +210,19 @@ describe('the control channel', () => {
     )
     const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] })
     await new Promise<void>((done) => child.stdout.once('data', () => done()))
-    const asked = await askToLetGo(ref, { op: 'stop', by: 'post' }, { answerTimeoutMs: 300, killIfStuck: true })
+    // A start time main did not record: the pid may have been reused, so it is left alone.
+    const reused = await askToLetGo(
+      ref,
+      { op: 'stop', by: 'post' },
+      { answerTimeoutMs: 300, killIfStuck: true, expected: { pid: child.pid!, startTime: 'another' } },
+    )
+    assert.deepEqual(reused.answer, { kind: 'silent' })
+    const expected = { pid: child.pid!, startTime: startTimeOf(child.pid!) }
+    const asked = await askToLetGo(
+      ref,
+      { op: 'stop', by: 'post' },
+      { answerTimeoutMs: 300, killIfStuck: true, expected },
+    )
     assert.deepEqual(asked.answer, { kind: 'stopped', pid: child.pid })
     const exit = await new Promise<NodeJS.Signals | null>((done) => child.once('exit', (_code, signal) => done(signal)))
     assert.equal(exit, 'SIGKILL')

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
+import { monotonicNow } from '../../src/lock/clock.ts'
 import { keepLease, type RenewalOutcome } from '../../src/lock/keep-lease.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { containerOn } from '../support/lock.ts'
@@ -50,17 +51,17 @@ describe('keepLease against storage', () => {
     )
     await delay(300)
     const blob = container.getBlobClient('stolen')
-    const brokenAt = Date.now()
+    const brokenAt = monotonicNow()
     await blob.getBlobLeaseClient().breakLease(0)
     await blob.getBlobLeaseClient().acquireLease(15)
-    const before = Date.now()
+    const before = monotonicNow()
     const loss = await kept
     assert.ok(loss, 'a loss is reported')
     assert.match(loss.reason, /409 LeaseIdMismatchWithLeaseOperation/)
-    assert.ok(loss.detectedAt.getTime() >= before - 50 && loss.detectedAt.getTime() <= Date.now())
+    assert.ok(loss.detectedAt >= before - 50 && loss.detectedAt <= monotonicNow())
     assert.ok(
-      loss.exclusiveUntil.getTime() <= brokenAt,
-      `exclusivity is claimed until ${loss.exclusiveUntil.toISOString()}, after the break at ${new Date(brokenAt).toISOString()}`,
+      loss.exclusiveUntil <= brokenAt,
+      `exclusivity is claimed until ${loss.exclusiveUntil}, after the break at ${brokenAt} (monotonic readings)`,
     )
   })
 })

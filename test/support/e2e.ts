@@ -93,7 +93,7 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** The pid of a renewer, as its status file says (main keeps no pid: post asks the renewer itself). */
+/** The pid of a renewer, as its status file says (what a test can see from outside the job). */
 export function renewerPid(use: Pick<Job, 'state'>): number {
   const report = readStatusFile(use.state['renewer-status-file'] ?? '')
   if (!report) throw new Error(`no renewer status file for this job (${use.state['renewer-status-file']})`)

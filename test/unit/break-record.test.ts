@@ -45,23 +45,39 @@ describe('the break record', () => {
     assert.equal(breakFromMetadata({ owner: 'platform-team' }), undefined)
   })
 
+  // The hold ran from 05:00 to the loss found at 05:10:30, by the service's clock.
+  const window = { heldFrom: new Date('2026-11-26T05:00:00.000Z'), lossFoundAt: new Date('2026-11-26T05:10:30.000Z') }
+
   test('applies to the hold it names, and not to another hold or an older break', () => {
     const record = newBreakRecord(OPERATOR, 'why', new Date('2026-11-26T05:10:00.000Z'), HOLD)
-    assert.ok(breakApplies(record, { acquiredAt: HOLD.acquiredAt, runId: '812' }))
+    assert.ok(breakApplies(record, { acquiredAt: HOLD.acquiredAt, runId: '812', ...window }))
     assert.ok(
-      !breakApplies(record, { acquiredAt: '2026-11-26T05:20:00.000Z', runId: '812' }),
+      !breakApplies(record, { acquiredAt: '2026-11-26T05:20:00.000Z', runId: '812', ...window }),
       'a later hold of the same run',
     )
-    assert.ok(!breakApplies(record, { acquiredAt: HOLD.acquiredAt, runId: '813' }), 'another run')
+    assert.ok(!breakApplies(record, { acquiredAt: HOLD.acquiredAt, runId: '813', ...window }), 'another run')
   })
 
   test('without a named hold, applies only when made after the hold began', () => {
     const record = newBreakRecord(OPERATOR, 'why', new Date('2026-11-26T05:10:00.000Z'), undefined)
-    assert.ok(breakApplies(record, { acquiredAt: '2026-11-26T05:09:00.000Z', runId: '1' }))
-    assert.ok(!breakApplies(record, { acquiredAt: '2026-11-26T05:11:00.000Z', runId: '1' }))
-    assert.ok(
-      !breakApplies({ ...record, brokenAt: 'not a time' }, { acquiredAt: '2026-11-26T05:09:00.000Z', runId: '1' }),
-    )
+    const hold = (heldFrom: string) => ({ acquiredAt: heldFrom, runId: '1', ...window, heldFrom: new Date(heldFrom) })
+    assert.ok(breakApplies(record, hold('2026-11-26T05:09:00.000Z')))
+    assert.ok(!breakApplies(record, hold('2026-11-26T05:11:00.000Z')))
+    assert.ok(!breakApplies({ ...record, brokenAt: 'not a time' }, hold('2026-11-26T05:09:00.000Z')))
+  })
+
+  test('does not apply when dated after the loss was found, even when it names this very hold (stale or forged)', () => {
+    const forged = newBreakRecord(OPERATOR, 'why', new Date('2099-01-01T00:00:00.000Z'), HOLD)
+    assert.ok(!breakApplies(forged, { acquiredAt: HOLD.acquiredAt, runId: '812', ...window }))
+    const unnamed = newBreakRecord(OPERATOR, 'why', new Date('2099-01-01T00:00:00.000Z'), undefined)
+    assert.ok(!breakApplies(unnamed, { acquiredAt: HOLD.acquiredAt, runId: '812', ...window }))
+    const justAfter = newBreakRecord(OPERATOR, 'why', new Date('2026-11-26T05:10:30.001Z'), HOLD)
+    assert.ok(!breakApplies(justAfter, { acquiredAt: HOLD.acquiredAt, runId: '812', ...window }), 'a millisecond late')
+  })
+
+  test('does not apply when dated before the lease was acquired, even when it names this hold', () => {
+    const early = newBreakRecord(OPERATOR, 'why', new Date('2026-11-26T04:59:59.999Z'), HOLD)
+    assert.ok(!breakApplies(early, { acquiredAt: HOLD.acquiredAt, runId: '812', ...window }))
   })
 
   test('is described on one line, every value shown as untrusted text', () => {

@@ -14,29 +14,44 @@ import {
 
 const T0 = new Date('2026-11-26T10:00:00.000Z')
 const at = (seconds: number): Date => new Date(T0.getTime() + seconds * 1000)
+/** The monotonic reading at the same moment: decisions run on these. */
+const m = (seconds: number): number => 5_000 + seconds * 1000
+/** The service's Date header said T0 for a request sent and answered at m(0): the service's clock, exactly. */
+const SERVICE = { date: T0.getTime(), sentAt: m(0), answeredAt: m(0) }
 
 function holding(): RenewerReport {
   let report = initialReport(4242, T0)
-  report = advance(report, { type: 'hold', confirmedAt: at(0) })
-  return advance(report, { type: 'renewed', sentAt: at(1), at: at(1.1) })
+  report = advance(report, { type: 'hold', confirmedAt: at(0), confirmedMono: m(0) })
+  return advance(report, { type: 'renewed', sentAt: m(1), at: m(1.1), service: SERVICE })
 }
 
 describe('advance', () => {
   test('starts, holds on the first renewal, and counts renewals, failures and the longest gap', () => {
     let report = initialReport(4242, T0)
     assert.equal(report.phase, 'starting')
-    report = advance(report, { type: 'hold', confirmedAt: at(0) })
+    report = advance(report, { type: 'hold', confirmedAt: at(0), confirmedMono: m(0) })
     assert.equal(report.phase, 'starting', 'handing the lease over is not holding it yet')
-    report = advance(report, { type: 'renewed', sentAt: at(0.1), at: at(0.2) })
+    report = advance(report, { type: 'renewed', sentAt: m(0.1), at: m(0.2), service: SERVICE })
     assert.equal(report.phase, 'holding')
     report = advance(report, { type: 'renewal-failed' })
-    report = advance(report, { type: 'renewed', sentAt: at(20), at: at(21.2) })
+    report = advance(report, { type: 'renewed', sentAt: m(20), at: m(21.2) })
     assert.deepEqual(
       { renewals: report.renewals, failures: report.failures, longestGapMs: report.longestGapMs },
       { renewals: 2, failures: 1, longestGapMs: 21_000 },
     )
     assert.equal(report.confirmedAt, at(20).toISOString(), 'confirmed from the start of the request')
     assert.equal(report.renewedAt, at(21.2).toISOString())
+    assert.equal(report.confirmedMono, m(20), 'the lease is counted from the monotonic reading')
+  })
+
+  test("shows times on the service's clock, whatever the runner's wall clock says", () => {
+    // The service said 10:00:00 for a request sent at m(0) and answered at m(0.4): shown times never run ahead.
+    let report = advance(initialReport(1, T0), { type: 'hold', confirmedAt: at(0), confirmedMono: m(0) })
+    const service = { date: T0.getTime(), sentAt: m(0), answeredAt: m(0.4) }
+    report = advance(report, { type: 'renewed', sentAt: m(0), at: m(0.4), service })
+    report = advance(report, { type: 'renewed', sentAt: m(30), at: m(30.1) })
+    assert.equal(report.confirmedAt, at(29.6).toISOString(), 'no later than the service says, less the round trip')
+    assert.deepEqual(report.service, service, 'the last reading is kept')
   })
 
   test('records a loss with its bounds', () => {
@@ -75,7 +90,7 @@ describe('advance', () => {
     const released = advance(holding(), { type: 'released', at: at(5), by: 'post' })
     assert.ok(isFinal(released.phase))
     for (const event of [
-      { type: 'renewed', sentAt: at(6), at: at(6) },
+      { type: 'renewed', sentAt: m(6), at: m(6) },
       { type: 'lost', exclusiveUntil: at(6), detectedAt: at(6), reason: 'x' },
       { type: 'found-lost', at: at(6) },
       { type: 'release-failed', error: 'x' },
@@ -94,12 +109,12 @@ describe('advance', () => {
 })
 
 describe('verdict', () => {
-  const lease = { confirmedAt: at(0), leaseDurationMs: 15_000 }
+  const lease = { confirmedMono: m(0), service: SERVICE, leaseDurationMs: 15_000 }
   const input = (answer: StopAnswer, rest: Partial<VerdictInput> = {}): VerdictInput => ({
     answer,
     statusFile: undefined,
     ownRelease: undefined,
-    now: at(10),
+    now: m(10),
     ...lease,
     ...rest,
   })
@@ -147,18 +162,55 @@ describe('verdict', () => {
     assert.deepEqual(warnings, [`The renewer stopped unexpectedly; it last renewed at ${at(1).toISOString()}.`])
   })
 
-  test('a dead renewer whose lease ran out before post looked: lost, dated from the last confirmation', () => {
+  test('a dead renewer whose lease lapsed, and whose renewal by post failed too: lost, dated from the last confirmation', () => {
     const { verdict: v } = verdict(
-      input({ kind: 'gone' }, { statusFile: holding(), ownRelease: 'released', now: at(16.5) }),
+      input(
+        { kind: 'gone' },
+        {
+          statusFile: holding(),
+          ownRenewal: { sentAt: m(16.5), outcome: 'failed' },
+          ownRelease: 'released',
+          now: m(16.5),
+        },
+      ),
     )
     assert.equal(v.kind, 'lost')
     assert.equal(v.kind === 'lost' && v.loss.exclusiveUntil, at(1).toISOString())
-    assert.match(v.kind === 'lost' ? v.loss.reason : '', /lease ran out at 2026-11-26T10:00:16\.000Z/)
+    assert.match(v.kind === 'lost' ? v.loss.reason : '', /may have run out at 2026-11-26T10:00:16\.000Z/)
+  })
+
+  test("a dead renewer whose lease lapsed, but post's own renewal succeeded: nobody took it, so released", () => {
+    const { verdict: v } = verdict(
+      input(
+        { kind: 'gone' },
+        {
+          statusFile: holding(),
+          ownRenewal: { sentAt: m(16.5), outcome: 'renewed' },
+          ownRelease: 'released',
+          now: m(16.5),
+        },
+      ),
+    )
+    assert.equal(v.kind, 'released')
+  })
+
+  test("a lapse is judged on the monotonic clock: a report's wall times do not count", () => {
+    // The renewer's ISO times say it confirmed the lease an hour ago (a stepped wall clock); its readings say 1 s.
+    const report = { ...holding(), confirmedAt: at(-3600).toISOString() }
+    const { verdict: v } = verdict(input({ kind: 'gone' }, { statusFile: report, ownRelease: 'released', now: m(10) }))
+    assert.equal(v.kind, 'released')
   })
 
   test('without a status file, dates a lapse from the acquire in step state', () => {
-    const { verdict: v } = verdict(input({ kind: 'gone' }, { ownRelease: 'not-held', now: at(40) }))
+    const { verdict: v } = verdict(input({ kind: 'gone' }, { ownRelease: 'not-held', now: m(40) }))
     assert.equal(v.kind === 'lost' && v.loss.exclusiveUntil, at(0).toISOString())
+  })
+
+  test('an impostor at the address is warned about, and post releases itself', () => {
+    assert.equal(needsOwnRelease({ kind: 'impostor' }, undefined), true)
+    const { verdict: v, warnings } = verdict(input({ kind: 'impostor' }, { ownRelease: 'released' }))
+    assert.equal(v.kind, 'released')
+    assert.match(warnings[0]!, /could not prove who it is/)
   })
 
   test('a release that Azure answers "not ours" within the lease is a loss', () => {

@@ -29,7 +29,7 @@ describe('RenewerRecords', () => {
     const records = new RenewerRecords(statusFile)
     records.writeStatus(report)
     rmSync(join(runnerTemp, 'azure-mutex'), { recursive: true, force: true })
-    const renewed = advance(report, { type: 'renewed', sentAt: new Date(), at: new Date() })
+    const renewed = advance(report, { type: 'renewed', sentAt: 1_000, at: 1_100 })
     records.writeStatus(renewed)
     records.log('after the clean-up')
     assert.equal(readStatusFile(statusFile)?.renewals, 1)
