@@ -317,7 +317,7 @@ module.exports = function (jwt, options) {
 module.exports = {
   decode: __webpack_require__(2047),
   verify: __webpack_require__(772),
-  sign: __webpack_require__(2531),
+  sign: __webpack_require__(4912),
   JsonWebTokenError: __webpack_require__(6248),
   NotBeforeError: __webpack_require__(1269),
   TokenExpiredError: __webpack_require__(1241),
@@ -512,7 +512,7 @@ module.exports = function(algorithm, key) {
 
 /***/ }),
 
-/***/ 2531:
+/***/ 4912:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const timespan = __webpack_require__(6688);

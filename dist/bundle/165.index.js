@@ -27,18 +27,37 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/lock/errors.ts
-var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/clock.ts
+var lock_clock = __webpack_require__(2041);
 // EXTERNAL MODULE: ./src/lock/duration.ts
 var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 4 modules
-var lock_blob = __webpack_require__(4912);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 5 modules
+var lock_blob = __webpack_require__(3874);
+// EXTERNAL MODULE: ./src/lock/service-time.ts
+var service_time = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
 // Keeping a held lease alive. Each renewal attempt ends in one of three
-// outcomes, and only two things end the lease for us: Azure saying it is no
-// longer ours, or a whole lease duration without a successful renewal.
+// outcomes, and only one thing ends the lease for us: Azure saying it is no
+// longer ours.
+//
+// The rule for time, all of it on the monotonic clock (clock.ts), never the
+// wall clock, which an NTP step or a resumed VM can move by minutes:
+// - The lease is certainly ours until the start of the last request Azure
+//   confirmed it with, plus the lease duration (leaseValidUntil).
+// - Past that moment with only transient failures since, it has "lapsed": we
+//   can no longer prove it is ours, but it may well be, and nobody else may
+//   have taken it. We do not give it up or call it lost on that account. We
+//   keep trying, because a renewal that succeeds after the lapse proves that
+//   nobody leased the blob since (Azure renews an expired lease only then),
+//   so exclusivity held throughout.
+// - Each attempt says whether it was sent after a lapse, and what it proves;
+//   whoever stops the renewals decides what to make of a lapse that no
+//   renewal healed (the renewer tries once more, then reports it honestly).
+
 
 
 
@@ -46,17 +65,18 @@ var lock_blob = __webpack_require__(4912);
 
 /**
  * Renews at once, then every interval, until the signal aborts (returns
- * undefined) or the lease is lost (returns the loss). The lease counts as
- * valid until the start of the last successful renewal plus its duration.
+ * undefined) or Azure says the lease is gone (returns the loss). After a
+ * failed attempt it tries again every retry pause, for as long as it takes:
+ * elapsed time alone never ends the lease (see the rule above).
  */
 async function keepLease(options, signal) {
+    const clock = options.now ?? lock_clock/* monotonicNow */.X;
     const schedule = (0,lease/* renewalSchedule */.md)(options.leaseDurationMs);
     const intervalMs = options.intervalMs ?? schedule.intervalMs;
     const retryMs = options.retryMs ?? schedule.retryMs;
     const attemptTimeoutMs = options.attemptTimeoutMs ?? schedule.attemptTimeoutMs;
-    let confirmedAt = options.confirmedAt?.getTime() ?? Date.now();
+    let confirmedAt = options.confirmedAt ?? clock();
     let pause = 0;
-    let lastError;
     const tell = (outcome) => {
         try {
             options.onOutcome?.(outcome);
@@ -67,42 +87,37 @@ async function keepLease(options, signal) {
     };
     while (!signal.aborted) {
         const validUntil = (0,lease/* leaseValidUntil */.$8)(confirmedAt, options.leaseDurationMs);
-        await (0,promises_.setTimeout)(Math.max(0, Math.min(pause, validUntil - Date.now())), undefined, { signal }).catch(() => { });
+        // Before the lease's certain end, the next try comes no later than that end.
+        const left = validUntil - clock();
+        const wait = left > 0 ? Math.min(pause, left) : pause;
+        await (0,promises_.setTimeout)(wait, undefined, { signal }).catch(() => { });
         if (signal.aborted)
             break;
-        const sentAt = Date.now();
-        if (sentAt >= validUntil) {
-            return {
-                exclusiveUntil: new Date(confirmedAt),
-                detectedAt: new Date(sentAt),
-                reason: `no renewal succeeded for ${(0,duration/* formatDuration */.a)(options.leaseDurationMs)}, the whole lease duration, so the lease ` +
-                    `ran out at ${new Date(validUntil).toISOString()} at the latest` +
-                    (lastError ? ` (last error: ${(0,errors/* describeStorageErrorBrief */.rg)(lastError)})` : ''),
-            };
-        }
-        const attempt = AbortSignal.any([signal, AbortSignal.timeout(Math.min(attemptTimeoutMs, validUntil - sentAt))]);
+        const sentAt = clock();
+        const lapsed = sentAt >= validUntil;
+        const attempt = AbortSignal.any([signal, AbortSignal.timeout(attemptTimeoutMs)]);
         try {
-            await options.renew(attempt);
+            const date = await options.renew(attempt);
+            const at = clock();
             confirmedAt = sentAt;
-            lastError = undefined;
             pause = intervalMs;
-            tell({ kind: 'renewed', sentAt: new Date(sentAt), at: new Date() });
+            const service = (0,service_time/* serviceReading */.G)(date ?? undefined, sentAt, at);
+            tell({ kind: 'renewed', sentAt, at, afterLapse: lapsed, ...(service ? { service } : {}) });
         }
         catch (err) {
             if (signal.aborted)
                 break;
             if ((0,lock_blob/* isLeaseGone */.AI)(err)) {
-                const detectedAt = new Date();
-                tell({ kind: 'lost', sentAt: new Date(sentAt), at: detectedAt, error: err });
+                const detectedAt = clock();
+                tell({ kind: 'lost', sentAt, at: detectedAt, error: err });
                 return {
-                    exclusiveUntil: new Date(confirmedAt),
+                    exclusiveUntil: confirmedAt,
                     detectedAt,
                     reason: `Azure says the lease is no longer ours (${(0,errors/* describeStorageErrorBrief */.rg)(err)})`,
                 };
             }
-            lastError = err;
             pause = retryMs;
-            tell({ kind: 'unknown', sentAt: new Date(sentAt), at: new Date(), error: err });
+            tell({ kind: 'unknown', sentAt, at: clock(), error: err, lapsed });
         }
     }
     return undefined;
@@ -114,8 +129,8 @@ var spec = __webpack_require__(7832);
 var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: ./src/sign-in/sign-in.ts + 1 modules
 var sign_in = __webpack_require__(3885);
-// EXTERNAL MODULE: ./src/renewer/channel.ts
-var channel = __webpack_require__(665);
+// EXTERNAL MODULE: ./src/renewer/channel.ts + 1 modules
+var channel = __webpack_require__(6959);
 // EXTERNAL MODULE: ./src/renewer/lifecycle.ts
 var lifecycle = __webpack_require__(2722);
 // EXTERNAL MODULE: ./src/renewer/messages.ts
@@ -138,6 +153,9 @@ var renewer_status = __webpack_require__(1210);
 // After a release or a loss it stays, idle, to tell post what happened, and
 // exits once post has asked or the worker is gone. Its state moves only
 // through advance() (lifecycle.ts); its status file and log are best effort.
+
+
+
 
 
 
@@ -218,6 +236,10 @@ class Renewer {
         this.report = (0,lifecycle/* advance */.np)(this.report, event);
         this.records.writeStatus(this.report);
     }
+    /** A monotonic reading shown on the service's clock, from the latest renewal's Date header. */
+    shown(t, bound) {
+        return (0,service_time/* serviceTimeAt */.yi)(t, this.report.service, bound);
+    }
     answer() {
         return { report: this.report, log: this.records.recent() };
     }
@@ -259,7 +281,7 @@ class Renewer {
     /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
     hold(lease) {
         this.leaseId = lease.leaseId;
-        this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt) });
+        this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt), confirmedMono: lease.confirmedMono });
         const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000;
         this.records.log(`renewer ${process.pid} keeps lease ${lease.leaseId} on ${(0,spec/* lockLocation */.VU)(this.config.lock)} ` +
             `(lease ${this.config.lock.leaseDurationSeconds}s)`);
@@ -270,7 +292,9 @@ class Renewer {
                 const confirming = this.report.phase === 'starting';
                 if (confirming)
                     this.records.log('first renewal done: holding');
-                this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at });
+                this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at, service: outcome.service });
+                if (outcome.afterLapse)
+                    this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
                 first('holding');
                 // Main wrote the record just before the first renewal; after the later ones, show waiters it is alive.
                 if (!confirming)
@@ -278,19 +302,29 @@ class Renewer {
             }
             else if (outcome.kind === 'unknown') {
                 this.update({ type: 'renewal-failed' });
-                this.records.log(`renewal failed, will retry: ${(0,errors/* describeStorageErrorBrief */.rg)(outcome.error)}`);
+                const lapsed = outcome.lapsed
+                    ? ' (a whole lease went by unconfirmed: the lease may have run out, but nobody may have taken it; ' +
+                        'a renewal that succeeds proves nobody did)'
+                    : '';
+                this.records.log(`renewal failed, will retry${lapsed}: ${(0,errors/* describeStorageErrorBrief */.rg)(outcome.error)}`);
             }
         };
         this.kept = keepLease({
             renew: (signal) => this.lock.renew(lease.leaseId, { signal }),
             leaseDurationMs,
-            confirmedAt: new Date(lease.confirmedAt),
+            confirmedAt: lease.confirmedMono,
             onOutcome,
         }, this.renewing.signal).then(async (loss) => {
             if (!loss)
                 return;
-            this.update({ type: 'lost', ...loss });
-            this.records.log(`LEASE LOST; exclusive until ${loss.exclusiveUntil.toISOString()}: ${loss.reason}`);
+            const exclusiveUntil = this.shown(loss.exclusiveUntil, 'no-later');
+            this.update({
+                type: 'lost',
+                exclusiveUntil,
+                detectedAt: this.shown(loss.detectedAt, 'no-earlier'),
+                reason: loss.reason,
+            });
+            this.records.log(`LEASE LOST; exclusive until ${exclusiveUntil.toISOString()}: ${loss.reason}`);
             first(`the lease was lost (${loss.reason})`);
             // Give back whatever is left: after a loss this finds nothing of ours, or frees a lapsed lease early.
             await this.lock.release(lease.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
@@ -327,10 +361,15 @@ class Renewer {
         await this.refreshing;
         if (this.report.phase !== 'holding')
             return;
+        if (!(await this.provenAtTheEnd())) {
+            // Not proven ours: give back what may be left, but the loss stands.
+            await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+            return;
+        }
         this.records.log(`${by}: releasing the lease`);
         try {
             const outcome = await this.lock.release(this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS });
-            const at = new Date();
+            const at = this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier');
             this.update(outcome === 'released' ? { type: 'released', at, by } : { type: 'found-lost', at });
         }
         catch (err) {
@@ -338,13 +377,54 @@ class Renewer {
         }
         this.records.log(`${this.report.phase}${this.report.error ? `: ${this.report.error}` : ''}`);
     }
+    /**
+     * Before a release: whether the lease is proven ours up to now. When a whole
+     * lease duration went by with only transient failures, it may have run out,
+     * and a release that finds it still there proves nothing of the gap. One
+     * more renewal does: Azure renews a lapsed lease only if nobody leased the
+     * blob since. If that renewal cannot say either, the lapse is reported as a
+     * loss, honestly dated: exclusivity cannot be proven past the last
+     * confirmation. False when the state is now 'lost'.
+     */
+    async provenAtTheEnd() {
+        const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000;
+        const confirmed = this.report.confirmedMono;
+        if (confirmed === undefined || (0,lock_clock/* monotonicNow */.X)() < (0,lease/* leaseValidUntil */.$8)(confirmed, leaseDurationMs))
+            return true;
+        this.records.log('a whole lease went by unconfirmed: one more renewal, to learn whether it is still ours');
+        const sentAt = (0,lock_clock/* monotonicNow */.X)();
+        try {
+            const date = await this.lock.renew(this.leaseId, { timeoutMs: (0,lease/* renewalSchedule */.md)(leaseDurationMs).attemptTimeoutMs });
+            const at = (0,lock_clock/* monotonicNow */.X)();
+            this.update({ type: 'renewed', sentAt, at, service: (0,service_time/* serviceReading */.G)(date, sentAt, at) });
+            this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
+            return true;
+        }
+        catch (err) {
+            const gone = (0,lock_blob/* isLeaseGone */.AI)(err);
+            const reason = gone
+                ? `Azure says the lease is no longer ours (${(0,errors/* describeStorageErrorBrief */.rg)(err)})`
+                : `no renewal succeeded for ${(0,duration/* formatDuration */.a)((0,lock_clock/* monotonicNow */.X)() - confirmed)}, more than the whole lease ` +
+                    `duration, and the last try failed too (${(0,errors/* describeStorageErrorBrief */.rg)(err)}): the lease may have run out at ` +
+                    `${this.shown((0,lease/* leaseValidUntil */.$8)(confirmed, leaseDurationMs), 'no-later').toISOString()}, and exclusivity ` +
+                    'cannot be proven after the last renewal';
+            this.update({
+                type: 'lost',
+                exclusiveUntil: this.shown(confirmed, 'no-later'),
+                detectedAt: this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier'),
+                reason,
+            });
+            this.records.log(`LEASE LOST: ${reason}`);
+            return false;
+        }
+    }
     /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
     async terminate() {
         this.renewing.abort();
         await this.kept;
         await this.refreshing;
         if (this.report.phase === 'holding') {
-            const now = new Date();
+            const now = this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier');
             this.update({
                 type: 'lost',
                 exclusiveUntil: now,

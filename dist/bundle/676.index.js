@@ -32,15 +32,17 @@ class ProxyAgent {
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4912);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3874);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7349);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(645);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1284);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1284);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4469);
 // The break step (uses: org/azure-mutex-action/break@v1): breaks a lock's
 // lease at once, for a foreign client's infinite lease or a hung job that an
 // operator decides to override, and writes on the blob who broke it (this
@@ -61,22 +63,27 @@ class ProxyAgent {
 
 
 
+
+
 async function runBreak() {
     let spec;
     let tokenAuth = false;
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readLockName */ .VY)(read);
-        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readContainer */ .u2)(read);
-        const reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readReason */ .pk)(read);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readStorageTarget */ .dZ)(read);
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__/* .usesEntra */ .x)(target.auth);
+        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readLockName */ .VY)(read);
+        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readContainer */ .u2)(read);
+        const reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readReason */ .pk)(read);
+        const entry = readEntry(read);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readStorageTarget */ .dZ)(read);
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__/* .usesEntra */ .x)(target.auth);
         spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .LEASE_SECONDS */ .Vb.default };
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__/* .signInTo */ .a)(target, { check: true });
-        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() });
-        const breaker = (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .holderFromEnvironment */ .Q)();
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInTo */ .a)(target, { check: true });
+        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() });
+        const breaker = (0,_context_js__WEBPACK_IMPORTED_MODULE_9__/* .holderFromEnvironment */ .Q)();
         const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
-        const outcome = await lock.breakLease((holder) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(breaker, reason, new Date(), holder));
+        if (entry !== undefined)
+            return await clearEntry(lock, location, entry, reason);
+        const outcome = await lock.breakLease((holder, brokenAt) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(breaker, reason, brokenAt ?? new Date(), holder));
         switch (outcome.outcome) {
             case 'missing':
                 throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} does not exist: nothing to break. Check 'lock-name' and 'container'.`);
@@ -95,7 +102,32 @@ async function runBreak() {
         }
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_9__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_10__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+    }
+}
+/** The 'entry' input: a ticket of the queue, or undefined when empty. */
+function readEntry(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Entry).trim();
+    if (text === '')
+        return undefined;
+    if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .InputError */ .dz(`Invalid input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Entry}': expected a ticket of the lock's queue, a whole number such as 3, ` +
+            "as the waiting jobs' warnings and the status action name it.");
+    }
+    return Number(text);
+}
+/** Clears a squatted or lapsed queue entry; refuses a live waiter's. */
+async function clearEntry(lock, location, ticket, reason) {
+    const cleared = await lock.queue.clear(ticket);
+    switch (cleared) {
+        case 'missing':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} has no queue entry ${ticket}: nothing to clear.`);
+            return;
+        case 'live':
+            throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Entry ${ticket} in the queue of lock ${location} has a fixed lease that its waiting job renews: ` +
+                'it is a live waiter, and was left alone. Only an entry with an infinite lease, or none, is cleared.');
+        case 'cleared':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_14__/* .showUntrusted */ .G)(reason)}).`);
     }
 }
 
@@ -132,6 +164,8 @@ const Inputs = {
     FailOnTimeout: 'fail-on-timeout',
     /** Break: why the lease is broken; written on the blob. */
     Reason: 'reason',
+    /** Break: a queue entry's ticket: clear that entry (a squatter's) instead of breaking the lock's lease. */
+    Entry: 'entry',
 };
 const Outputs = {
     LeaseId: 'lease-id',
@@ -277,7 +311,8 @@ function failStep(err, endpoint, context = {}) {
 /* harmony export */   Fj: () => (/* binding */ publishHeld),
 /* harmony export */   Mw: () => (/* binding */ heldLocks),
 /* harmony export */   O: () => (/* binding */ withdrawHeld),
-/* harmony export */   V5: () => (/* binding */ pickHeld)
+/* harmony export */   V5: () => (/* binding */ pickHeld),
+/* harmony export */   cS: () => (/* binding */ refuseHeldTwice)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
@@ -288,9 +323,11 @@ function failStep(err, endpoint, context = {}) {
 // The locks this job holds, published for the job's later steps. A release
 // step is an action of its own: it cannot read main's state, and it has no
 // credentials. Main therefore exports, through $GITHUB_ENV, where each lock's
-// renewer listens and the token it obeys; a second lock step adds its lock to
-// the list, and a release step takes its lock off. The token is masked: the
-// runner shows exported variables in later steps' logs.
+// renewer listens and the key (`token`) that the renewer and its callers
+// prove themselves with (renewer/proof.ts; the key itself never crosses the
+// channel); a second lock step adds its lock to the list, and a release step
+// takes its lock off. The key is masked: the runner shows exported variables
+// in later steps' logs.
 
 
 
@@ -344,6 +381,27 @@ function publishHeld(lock) {
     };
     publish([...held.filter((other) => other.location !== lock.location), entry]);
 }
+/**
+ * Main refuses a lock that an earlier step of this job holds already: a
+ * second take would wait in line behind the job itself, until its timeout or
+ * the job's time limit. Two different locks are fine. A list that earlier
+ * steps garbled is not this check's business: the release step reports it.
+ */
+function refuseHeldTwice(location, env = process.env) {
+    let held;
+    try {
+        held = heldLocks(env);
+    }
+    catch {
+        return;
+    }
+    const same = held.find((lock) => lock.location === location);
+    if (!same)
+        return;
+    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job already holds lock ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(same.location)} since ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(same.acquiredAt, 40)}: ` +
+        'a second take would wait for the job itself. Release it first (uses: org/azure-mutex-action/release@v1), ' +
+        `or use another '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}'.`);
+}
 /** Takes a released lock off the list. */
 function withdrawHeld(location) {
     publish(heldLocks().filter((other) => other.location !== location));
@@ -385,19 +443,22 @@ function pickHeld(held, lockName) {
 /* harmony export */   FW: () => (/* binding */ readOptionalLockName),
 /* harmony export */   VY: () => (/* binding */ readLockName),
 /* harmony export */   dZ: () => (/* binding */ readStorageTarget),
+/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   pk: () => (/* binding */ readReason),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   u2: () => (/* binding */ readContainer)
 /* harmony export */ });
-/* unused harmony exports InputError, readLeaseDuration, readTimeout, readBoolean, readFailOnTimeout, REASON_MAX_LENGTH */
+/* unused harmony exports readLeaseDuration, readTimeout, readBoolean, readFailOnTimeout, REASON_MAX_LENGTH */
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
-/* harmony import */ var _lock_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6139);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4906);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _lock_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6139);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4906);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(915);
 // Turns the step's inputs into one typed settings object, up front. Every
 // problem becomes an InputError that names the input and the form expected.
+
 
 
 
@@ -411,44 +472,44 @@ function invalid(input, problem) {
     return new InputError(`Invalid input '${input}': ${problem}.`);
 }
 function readLockName(read) {
-    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName);
+    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LockName);
     if (name === '') {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
     }
-    const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_5__/* .lockNameProblem */ .Qn)(name);
+    const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .lockNameProblem */ .Qn)(name);
     if (problem)
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
     return name;
 }
 /** The lock name of a sub-action, where it may be left out: undefined when it is. */
 function readOptionalLockName(read) {
-    return read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
+    return read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
 }
 function readContainer(read) {
-    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Defaults */ .Hw.Container;
-    const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_5__/* .containerNameProblem */ .iH)(container);
+    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Defaults */ .Hw.Container;
+    const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .containerNameProblem */ .iH)(container);
     if (problem) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Container, `'${container}' is not a valid container name: ${problem}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
     }
     return container;
 }
 function readLeaseDuration(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LeaseDuration);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LeaseDuration);
     if (text === '')
         return _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.default;
     const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
     if ((0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .leaseSecondsProblem */ .j1)(seconds)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LeaseDuration, `'${text}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
     }
     return seconds;
 }
 function readTimeout(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Timeout);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout);
     if (text === '')
         return undefined;
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Timeout, `'${text}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -464,22 +525,22 @@ function readBoolean(read, input, defaultValue) {
         return true;
     if (['false', 'False', 'FALSE'].includes(text))
         return false;
-    throw invalid(input, `'${text}' is not a boolean; expected true or false`);
+    throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a boolean; expected true or false`);
 }
 function readFailOnTimeout(read) {
-    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.FailOnTimeout, true);
+    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.FailOnTimeout, true);
 }
 /** The longest reason a break record keeps: metadata is sent in HTTP headers, 8 KiB for all of it. */
 const REASON_MAX_LENGTH = 300;
 /** Why an operator breaks a lease: required, one line, at most REASON_MAX_LENGTH characters. */
 function readReason(read) {
-    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason);
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Reason);
     if (reason === '') {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
             "It is written on the lock blob, and the former holder's post step shows it.");
     }
     if (reason.length > REASON_MAX_LENGTH) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
     }
     return reason;
 }
@@ -491,82 +552,82 @@ const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
  * an account name or endpoint, the Azure credential found on the runner.
  */
 function readStorageTarget(read) {
-    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString);
-    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName);
-    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey);
-    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken);
-    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint);
-    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId);
-    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId);
-    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Audience);
+    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString);
+    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName);
+    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountKey);
+    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SasToken);
+    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.BlobEndpoint);
+    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId);
+    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId);
+    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Audience);
     const kinds = [
-        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString,
-        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey,
-        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken,
+        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString,
+        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountKey,
+        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SasToken,
     ].filter(Boolean);
-    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId].filter(Boolean);
+    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId].filter(Boolean);
     if (kinds.length > 0 && entra.length > 0) {
         throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)} and ${quoted(entra)}: ` +
-            `'${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
+            `'${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
     }
     if (kinds.length > 1) {
         throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)}.`);
     }
     if (audience && entra.length === 0) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}'.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}'.`);
     }
-    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
+    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
     if (connectionString) {
         if (accountName) {
-            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
+            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
         }
-        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .parseConnectionString */ .HH)(connectionString));
+        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .parseConnectionString */ .HH)(connectionString));
         return endpointOverride ? { ...target, endpoint: endpointOverride } : target;
     }
     if (kinds.length === 0 && entra.length === 0 && accountName === '' && !endpointOverride) {
-        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken}'; ` +
-            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
-            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
+        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SasToken}'; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
     }
     if (accountName === '' && (kinds.length > 0 || !endpointOverride)) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
     }
     if (accountName) {
-        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .accountNameProblem */ .w_)(accountName);
+        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .accountNameProblem */ .w_)(accountName);
         if (nameProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountName, `'${accountName}' is not a storage account name; ${nameProblem}`);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
     }
-    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultEndpoint */ .nQ)(accountName);
+    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultEndpoint */ .nQ)(accountName);
     if (accountKey) {
-        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .accountKeyProblem */ .Kp)(accountKey);
+        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .accountKeyProblem */ .Kp)(accountKey);
         if (keyProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AccountKey, keyProblem);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountKey, keyProblem);
         return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } };
     }
     if (sasToken) {
-        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeSasToken */ .co)(sasToken)) } };
+        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeSasToken */ .co)(sasToken)) } };
     }
     // Entra ID from here on: bearer tokens travel only over https.
     if (!endpoint.startsWith('https://')) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.BlobEndpoint, `'${endpoint}' is http, but Entra ID tokens are sent only over https`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
     }
     if (entra.length === 0)
         return { endpoint, auth: { kind: 'ambient' } };
     if (!clientId) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
     }
     if (!tenantId) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
     }
     if (!GUID.test(clientId)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
     }
     if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
     }
     return {
         endpoint,
-        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Defaults */ .Hw.Audience },
+        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Defaults */ .Hw.Audience },
     };
 }
 function quoted(names) {
@@ -577,7 +638,7 @@ function guard(input, parse) {
         return parse();
     }
     catch (err) {
-        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_3__/* .StorageConfigError */ .ix)
+        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .StorageConfigError */ .ix)
             throw invalid(input, err.message);
         throw err;
     }
@@ -633,14 +694,18 @@ var core = __webpack_require__(1659);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 4 modules
-var lock_blob = __webpack_require__(4912);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 5 modules
+var lock_blob = __webpack_require__(3874);
+// EXTERNAL MODULE: ./src/lock/service-time.ts
+var service_time = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/lock/clock.ts
+var clock = __webpack_require__(2041);
 // EXTERNAL MODULE: ./src/lock/queue.ts
 var queue = __webpack_require__(5624);
 ;// CONCATENATED MODULE: ./src/lock/attempt.ts
@@ -656,6 +721,12 @@ var queue = __webpack_require__(5624);
 // it only lists the queue, seldom, to learn when it has moved up. Clients that
 // do not queue (go-azuremutex, az CLI, older versions) may still take a free
 // lease: the head then just keeps looking.
+//
+// Entries that do not serve the lock are not waited for: one with an infinite
+// lease (a squatter: this action never takes one), and a head that leaves the
+// lock free for longer than idleHeadMs. Skipping them is safe, as only the
+// lease lets a job in; it costs at most the order of the queue.
+
 
 
 
@@ -676,7 +747,20 @@ const DEFAULT_PACING = {
     onDeckPollMs: [1_000, 1_500],
     queuePollMs: [4_000, 5_000],
     headListMs: 30_000,
+    floorMs: 50,
 };
+/**
+ * A head that leaves the lock free this long is passed over by the waiter
+ * behind it. A live head looks at the lock every 90-140 ms and takes it within
+ * a second; even while storage throttles it, its back-off tries again within
+ * 16 s. Two lease durations (30 s at least) is therefore far more than a live
+ * head needs, and about what a waiter whose job hangs (SIGSTOP, a swapped-out
+ * runner) keeps its entry alive without serving. Passing over is safe: it only
+ * lets the next waiter ask for the lease, and the lease still lets one holder in.
+ */
+function idleHeadMs(leaseSeconds, pacing) {
+    return pacing.idleHeadMs ?? Math.max(30_000, 2 * leaseSeconds * 1000);
+}
 /**
  * The credential may not list the container (a SAS without 'l', or an
  * account SAS without the container resource type): the queue cannot be read.
@@ -710,6 +794,18 @@ class Waiter {
     answered = false;
     /** The queue cannot be read with this credential: the waiter waits outside it. */
     outside = false;
+    /** The live waiters ahead at the last listing. */
+    lastAhead;
+    /** Squatters (entries with an infinite lease) already told of. */
+    squattersTold = new Set();
+    /** Heads that left the lock free for too long: no longer waited for. */
+    passedOver = new Set();
+    /** The first waiter ahead, while every look since `since` found the lock free. */
+    idleHead;
+    /** When the waiter right behind the head looks at the lock next, to notice a head that does not take it. */
+    idleCheckAt = 0;
+    /** A sweep was refused (a credential without delete): said once. */
+    sweepRefusedTold = false;
     constructor(options) {
         this.options = options;
     }
@@ -729,38 +825,93 @@ class Waiter {
             return this.fromOutside(call);
         await this.keepEntry(call);
         let ahead;
-        if (Date.now() >= this.listAt)
+        if ((0,clock/* monotonicNow */.X)() >= this.listAt)
             ahead = await this.lookAtQueue(call);
         if (this.head)
             return this.asHead(call, ahead);
         // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
         const pending = this.entry?.predecessor !== undefined && ahead?.length === 0;
-        const look = ahead ? pending || wantsHolder(ahead.length) : Date.now() >= this.viewAt;
+        // Right behind the head, a look at the lock every quarter of the bound tells a head that does not
+        // take a free lock; while it leaves the lock free, every listing looks at the lock too.
+        const onDeck = ahead?.length === 1 && ((0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined);
+        const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : (0,clock/* monotonicNow */.X)() >= this.viewAt;
         const lock = look ? await this.store.view(call()) : undefined;
+        if (lock)
+            this.watchHead(lock);
         // A lease without a record is also the moment between a new holder's lease and its record:
         // look once more shortly, rather than at the next listing, so that the line names the holder.
-        this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? Date.now() + RECORD_PAUSE_MS : Infinity;
+        this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? (0,clock/* monotonicNow */.X)() + RECORD_PAUSE_MS : Infinity;
         const predecessor = this.entry?.predecessor;
         if (predecessor &&
             lock?.state === 'leased' &&
             (0,queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
             this.entry.predecessor = undefined;
             this.head = true;
-            this.listAt = Date.now() + this.options.pacing.headListMs;
+            this.listAt = (0,clock/* monotonicNow */.X)() + this.options.pacing.headListMs;
         }
         const sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead };
         return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
     }
-    /** When the next attempt is due: the next look (at the lock for the head, at the queue for the others) or renewal. */
+    /**
+     * When the next attempt is due: the next look (at the lock for the head, at
+     * the queue for the others) or renewal. The head looks at the lock at its
+     * own pace, so a second look planned before it became head no longer counts.
+     */
     wakeAt() {
-        const lookAt = this.head ? Date.now() + between(this.options.pacing.headPollMs) : this.listAt;
+        if (this.head)
+            this.viewAt = Infinity;
+        const lookAt = this.head ? (0,clock/* monotonicNow */.X)() + between(this.options.pacing.headPollMs) : this.listAt;
         return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity);
+    }
+    /**
+     * Passes over the first waiter ahead when it leaves the lock free for
+     * longer than idleHeadMs, seen free at two looks at least: its job may hang
+     * while its entry lives on. Passing over only lets us ask for the lease.
+     */
+    watchHead(lock) {
+        const first = this.lastAhead?.[0];
+        this.idleCheckAt = (0,clock/* monotonicNow */.X)() + idleHeadMs(this.options.leaseSeconds, this.options.pacing) / 4;
+        if (lock.state === 'leased' || !first) {
+            this.idleHead = undefined;
+            return;
+        }
+        const now = (0,clock/* monotonicNow */.X)();
+        if (this.idleHead?.ticket !== first.ticket) {
+            this.idleHead = { ticket: first.ticket, since: now, looks: 1 };
+            return;
+        }
+        this.idleHead.looks += 1;
+        const idleMs = now - this.idleHead.since;
+        if (idleMs < idleHeadMs(this.options.leaseSeconds, this.options.pacing) || this.idleHead.looks < 2)
+            return;
+        this.passedOver.add(first.ticket);
+        this.idleHead = undefined;
+        this.listAt = now; // list again at once: we may be the head now
+        this.options.emit({ type: 'passed-over', ticket: first.ticket, waiter: first.waiter, idleMs });
+    }
+    /** Says once, for each, that an entry with an infinite lease is no waiter, and how to clear it. */
+    tellSquatters(entries) {
+        for (const entry of entries) {
+            if (!(0,queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
+                continue;
+            this.squattersTold.add(entry.ticket);
+            this.options.emit({
+                type: 'squatter',
+                ticket: entry.ticket,
+                waiter: entry.waiter,
+                clearCommands: this.store.queue.clearCommands(entry.ticket),
+            });
+        }
     }
     /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
     async fromOutside(call) {
         let look;
         try {
             look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
+            // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
+            const waiting = (entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry);
+            if (!look.complete && !look.entries.some(waiting))
+                look = await this.store.queue.look(call());
         }
         catch (err) {
             if (!isListingRefused(err))
@@ -771,7 +922,8 @@ class Waiter {
             return this.outsideQueue(call);
         }
         this.answered = true;
-        const live = look.entries.filter((entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow));
+        this.tellSquatters(look.entries);
+        const live = look.entries.filter((entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry));
         void this.sweep(look.entries.filter((entry) => !(0,queue/* isLive */.DG)(entry, look.serviceNow)));
         if (live.length === 0 && look.complete) {
             const outcome = await this.acquire(call);
@@ -787,8 +939,9 @@ class Waiter {
             };
         }
         const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
+        this.watchHead(lock);
         if (lock.state === 'leased' && !lock.holder)
-            this.viewAt = Date.now() + RECORD_PAUSE_MS;
+            this.viewAt = (0,clock/* monotonicNow */.X)() + RECORD_PAUSE_MS;
         const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
         // At the head with the lock free (its holder let go meanwhile): look again at once.
         return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() };
@@ -804,10 +957,11 @@ class Waiter {
             throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
         this.acquireTried = true;
         const sentAt = new Date();
+        const sentMono = (0,clock/* monotonicNow */.X)();
         const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
         this.acquired = outcome === 'acquired';
         if (outcome === 'acquired')
-            return { kind: 'acquired', sentAt };
+            return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
         // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
         this.acquireTried = false;
         if (outcome === 'held-by-other')
@@ -836,16 +990,16 @@ class Waiter {
         this.entry = {
             ticket: claim.ticket,
             leaseId,
-            renewAt: Date.now() + (this.options.leaseSeconds * 1000) / 3,
+            renewAt: (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3,
             // Our own earlier ticket (when joining again) is not waited for.
-            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue/* recentPredecessor */.JX)(claim, Date.now()),
+            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
         };
         return this.lookAtQueue(call, { justJoined: true });
     }
     /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
     async keepEntry(call) {
         const entry = this.entry;
-        if (!entry || Date.now() < entry.renewAt)
+        if (!entry || (0,clock/* monotonicNow */.X)() < entry.renewAt)
             return;
         let renewed;
         try {
@@ -854,11 +1008,11 @@ class Waiter {
         catch (err) {
             if (!(0,errors/* isTransient */.dg)(err))
                 throw err;
-            entry.renewAt = Date.now() + 1_000; // two more chances at least before the lease lapses
+            entry.renewAt = (0,clock/* monotonicNow */.X)() + 1_000; // two more chances at least before the lease lapses
             return;
         }
         if (renewed === 'renewed') {
-            entry.renewAt = Date.now() + (this.options.leaseSeconds * 1000) / 3;
+            entry.renewAt = (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3;
             return;
         }
         await this.rejoin(call);
@@ -876,13 +1030,15 @@ class Waiter {
         if (!entry)
             return [];
         const look = await this.store.queue.look({ ...call(), upTo: entry.ticket });
-        const standing = (0,queue/* standingOf */.YP)(look, entry.ticket);
+        const standing = (0,queue/* standingOf */.YP)(look, entry.ticket, this.passedOver);
         // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
         if (!standing.mine && !justJoined)
             return this.rejoin(call);
         void this.sweep(standing.lapsed);
+        this.tellSquatters(standing.squatters);
+        this.lastAhead = standing.ahead;
         const predecessor = entry.predecessor;
-        if (predecessor && ((0,queue/* predecessorShown */.jg)(predecessor, look) || Date.now() >= predecessor.until)) {
+        if (predecessor && ((0,queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
             entry.predecessor = undefined;
         }
         this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
@@ -892,7 +1048,7 @@ class Waiter {
             : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs);
         // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
         const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
-        this.listAt = Date.now() + (pending ? between(this.options.pacing.headPollMs) : pause);
+        this.listAt = (0,clock/* monotonicNow */.X)() + (pending ? between(this.options.pacing.headPollMs) : pause);
         return standing.ahead;
     }
     /**
@@ -910,7 +1066,7 @@ class Waiter {
                 return outcome;
         }
         const sighting = { lock: lock.state === 'leased' ? lock : undefined };
-        return { kind: 'waiting', sighting, wakeAt: Date.now() + between(this.options.pacing.outsidePollMs) };
+        return { kind: 'waiting', sighting, wakeAt: (0,clock/* monotonicNow */.X)() + between(this.options.pacing.outsidePollMs) };
     }
     /** At the head: look at the lock, and take it when it is free. */
     async asHead(call, ahead) {
@@ -931,13 +1087,36 @@ class Waiter {
     async take(record, call) {
         // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
         const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
+        // Side by side: the record write waits for the token only to keep it on the lock blob as well.
+        const token = this.store.nextFencingToken(call());
         const [, fencingToken] = await Promise.all([
-            this.store.writeHolder(this.options.leaseId, written, call()),
-            this.store.nextFencingToken(call()),
-            this.leave(),
+            this.store.writeHolder(this.options.leaseId, written, call(), token),
+            token,
         ]);
         this.acquired = false;
+        // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
+        await this.leave();
         return { record: written, fencingToken };
+    }
+    /**
+     * Gives back the lease we took, when taking the lock could not be finished
+     * (the record or the fencing token failed): a job never waits, or tries
+     * again, while it holds the lease. Our place in the queue is kept.
+     */
+    async giveBack() {
+        if (!this.acquireTried)
+            return;
+        const released = await this.store
+            .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
+            .then(() => true)
+            .catch(() => false);
+        this.acquired = false;
+        // A release that failed is tried again when the wait ends (abandon).
+        this.acquireTried = !released;
+    }
+    /** The live waiters ahead at the last listing; undefined before one. */
+    get aheadCount() {
+        return this.lastAhead?.length;
     }
     /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
     async leave() {
@@ -954,9 +1133,18 @@ class Waiter {
             : undefined;
         await Promise.all([this.leave(), giveBack]);
     }
-    /** Removes entries whose waiters are gone. Not awaited by the attempt: it is housekeeping. */
+    /**
+     * Removes entries whose waiters are gone. Not awaited by the attempt: it is
+     * housekeeping. A credential that may not delete (a SAS without 'd') is
+     * refused quietly by every sweep: said once, as lapsed entries then pile up.
+     */
     async sweep(lapsed) {
-        await Promise.all(lapsed.map((entry) => this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)));
+        await Promise.all(lapsed.map((entry) => this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch((err) => {
+            if ((0,errors/* statusCode */.se)(err) !== 403 || this.sweepRefusedTold)
+                return;
+            this.sweepRefusedTold = true;
+            this.options.emit({ type: 'sweep-refused', error: err });
+        })));
     }
 }
 
@@ -988,12 +1176,17 @@ class WaitReport {
     /** Records seen on a free blob: their holder's lease lapsed, so a record-less client that leases it next is not them. */
     stale = new Set();
     firstPosition;
+    looked;
     constructor(options) {
         this.options = options;
     }
     /** The holder at the last look that saw the lock leased, for the timeout message. */
     get holder() {
         return this.latest;
+    }
+    /** The last look at the lock: when (the `now` of see), and the holder it saw, or undefined for a free lock. */
+    get lastLook() {
+        return this.looked;
     }
     /** The place in line of the first line; undefined when no line was due (the lock was taken at once). */
     get arrivalPosition() {
@@ -1042,12 +1235,15 @@ class WaitReport {
                 }
             }
         }
+        if (lock)
+            this.looked = { at: now, holder: lock.state === 'leased' ? this.latest : undefined };
         if (sighting.ahead) {
             this.ahead = sighting.ahead;
             this.queued = true;
         }
-        // Lines wait for a settled look at the lock, so that they name the holder rightly.
-        if (!settled || (!this.started && !lock))
+        // Lines wait for a settled look at the lock made by the same attempt, so that they name the
+        // holder of now: an attempt that only renewed its entry or listed the queue says nothing.
+        if (!settled || !lock)
             return events;
         const place = this.place();
         const holderKeyNow = (0,lock_holder/* holderSeenKey */.z)(place.holder);
@@ -1087,23 +1283,60 @@ class WaitReport {
 
 
 
+
 /** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
 const DEADLINE_GRACE_MS = 2_000;
+/**
+ * After a failed attempt the loop waits 0.5-1 s, then twice as long after
+ * each failure in a row, up to 8-16 s: a throttled account is not hammered,
+ * and storage that comes back is seen again within 16 s. A Retry-After that
+ * asks for longer is honoured (the wait's deadline still ends it).
+ */
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 8_000;
+/** The pause after `failures` failed attempts in a row (1 or more), with its jitter. */
+function backoffMs(failures, err) {
+    const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1));
+    return Math.max((0,errors/* retryAfterMs */.Vs)(err) ?? 0, base + Math.random() * base);
+}
+/**
+ * When the lease began, as the holder record and the outputs say. It is a
+ * claim about the service (other jobs compare it with their own times), so
+ * it comes from the service's clock: its Date header, of 1 s resolution.
+ * When our clock agrees with it within that resolution (the acquire was
+ * stamped between our send and our answer), our own reading is kept for its
+ * milliseconds; a runner whose clock is off gets the service's time instead.
+ */
+function grantTime(sentAt, answeredAt, serviceNow) {
+    if (!serviceNow)
+        return answeredAt;
+    const agrees = answeredAt.getTime() >= serviceNow.getTime() && sentAt.getTime() < serviceNow.getTime() + 1_000;
+    return agrees ? answeredAt : serviceNow;
+}
+/** How long the look at the lock before a timeout error may take: the error is due now. */
+const LAST_LOOK_TIMEOUT_MS = 2_000;
+/** A look at the lock this recent is taken as the state of now; an older one is looked at again. */
+const FRESH_LOOK_MS = 1_000;
 /**
  * Waits until the lease is ours, in turn, then writes our holder record and
  * takes a fencing token. Throws LockTimeoutError when the time runs out,
  * LockCancelledError on cancel, and the storage error when one is not
  * transient (bad credentials, for instance).
+ *
+ * Time runs on the monotonic clock: a runner whose wall clock steps does not
+ * end a wait early, or make it last for ever.
  */
 async function waitForLease(options) {
     const { lock, signal } = options;
-    const started = Date.now();
+    const started = (0,clock/* monotonicNow */.X)();
     const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
     const progressEveryMs = options.progressEveryMs ?? 30_000;
     const graceMs = options.cancelGraceMs ?? 1_000;
     const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
+    const pacing = options.pacing ?? DEFAULT_PACING;
+    const floorMs = pacing.floorMs ?? DEFAULT_PACING.floorMs;
     const emit = (event) => options.onEvent?.(event);
-    const waitedMs = () => Date.now() - started;
+    const waitedMs = () => (0,clock/* monotonicNow */.X)() - started;
     const report = new WaitReport({
         progressEveryMs,
         noTimeLimit: options.timeoutMs === undefined,
@@ -1112,11 +1345,15 @@ async function waitForLease(options) {
     // Requests get a short grace after a cancel: an acquire that is in flight is
     // better finished and released than abandoned half way.
     const requests = new AbortController();
+    // An attempt is several requests, and the SDK retries inside each: the whole
+    // attempt is cut at the wait's deadline plus a little grace, so that the
+    // deadline is checked in time whether or not the attempt comes back.
+    let attemptCut = requests.signal;
     // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
     // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
     const call = () => ({
-        signal: requests.signal,
-        timeoutMs: Math.max(1_000, Math.min(lock_blob/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc, Math.ceil((deadline - Date.now() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
+        signal: attemptCut,
+        timeoutMs: Math.max(1_000, Math.min(lock_blob/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc, Math.ceil((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
     });
     const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
     signal?.addEventListener('abort', onCancel, { once: true });
@@ -1126,7 +1363,7 @@ async function waitForLease(options) {
         leaseSeconds: options.leaseDurationSeconds,
         who: options.holder,
         willWait: deadline > started,
-        pacing: options.pacing ?? DEFAULT_PACING,
+        pacing,
         emit,
         waitedMs,
         signal,
@@ -1134,39 +1371,61 @@ async function waitForLease(options) {
     let tried = false; // the lock was tried for, or seen held: a timeout of 0 still tries once
     let contacted = false;
     let lastTroubleReport = -Infinity;
+    /** The error of the last attempt, while attempts fail in a row; undefined once one comes back. */
+    let failure;
+    let failures = 0;
     try {
         for (;;) {
             if (signal?.aborted)
                 throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
-            if (Date.now() >= deadline && tried)
-                throw timedOut(lock, started, report);
-            let wakeAt = Date.now();
+            // Checked whether or not the last attempt came back: one that failed counts as a try.
+            if ((0,clock/* monotonicNow */.X)() >= deadline && (tried || failures > 0)) {
+                throw await timedOut(lock, started, report, failure, waiter);
+            }
+            let wakeAt = (0,clock/* monotonicNow */.X)();
+            const cut = deadline === Infinity
+                ? undefined
+                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS));
+            attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal;
             try {
-                const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, Date.now()));
+                const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, (0,clock/* monotonicNow */.X)()));
                 contacted = true;
                 tried ||= outcome.kind === 'acquired' || outcome.tried !== false;
                 if (outcome.kind === 'acquired') {
                     if (signal?.aborted)
                         throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
-                    const acquiredAt = new Date();
-                    const { record: holder, fencingToken } = await waiter.take({
-                        ...options.holder,
-                        acquiredAt: acquiredAt.toISOString(),
-                        leaseSeconds: String(options.leaseDurationSeconds),
-                    }, call);
+                    const acquiredMono = (0,clock/* monotonicNow */.X)();
+                    const acquiredAt = grantTime(outcome.sentAt, new Date(), outcome.serviceNow);
+                    let taken;
+                    try {
+                        taken = await waiter.take({
+                            ...options.holder,
+                            acquiredAt: acquiredAt.toISOString(),
+                            leaseSeconds: String(options.leaseDurationSeconds),
+                        }, call);
+                    }
+                    catch (err) {
+                        // Never wait, or retry, while holding the lease: give it back first, then decide.
+                        await waiter.giveBack();
+                        throw err;
+                    }
                     if (signal?.aborted)
                         throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
                     return {
                         leaseId,
                         confirmedAt: outcome.sentAt,
+                        confirmedMono: outcome.sentMono,
                         acquiredAt,
-                        waitedMs: acquiredAt.getTime() - started,
-                        holder,
-                        fencingToken,
+                        acquiredMono,
+                        waitedMs: waitedMs(),
+                        holder: taken.record,
+                        fencingToken: taken.fencingToken,
                         arrivalPosition: report.arrivalPosition ?? 1,
                     };
                 }
-                for (const event of report.see(outcome.sighting, waitedMs(), Date.now()))
+                failure = undefined;
+                failures = 0;
+                for (const event of report.see(outcome.sighting, waitedMs(), (0,clock/* monotonicNow */.X)()))
                     emit(event);
                 wakeAt = outcome.wakeAt;
             }
@@ -1179,17 +1438,23 @@ async function waitForLease(options) {
                 // Until the service has answered once, a network failure is about the
                 // setup (a wrong or unreachable endpoint) and the SDK has retried it.
                 // Throttling and server errors are answers: they are waited out.
-                if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined))
+                if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined && !cut?.aborted))
                     throw err;
-                if (Date.now() - lastTroubleReport >= progressEveryMs) {
+                failures += 1;
+                // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
+                if (!cut?.aborted)
+                    failure = err;
+                else
+                    failure ??= new AttemptCutError();
+                if ((0,clock/* monotonicNow */.X)() - lastTroubleReport >= progressEveryMs) {
                     emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
-                    lastTroubleReport = Date.now();
+                    lastTroubleReport = (0,clock/* monotonicNow */.X)();
                 }
-                wakeAt = Date.now() + 500 + Math.random() * 500;
+                wakeAt = (0,clock/* monotonicNow */.X)() + backoffMs(failures, err);
             }
-            const pause = Math.min(wakeAt, deadline) - Date.now();
-            if (pause > 0)
-                await (0,promises_.setTimeout)(pause, undefined, { signal }).catch(() => { });
+            // Every path sleeps at least the pacing floor: a wake-up time in the past must not make a busy loop.
+            const pause = Math.max(floorMs, Math.min(wakeAt, deadline) - (0,clock/* monotonicNow */.X)());
+            await (0,promises_.setTimeout)(pause, undefined, { signal }).catch(() => { });
         }
     }
     catch (err) {
@@ -1201,11 +1466,51 @@ async function waitForLease(options) {
         signal?.removeEventListener('abort', onCancel);
     }
 }
-function timedOut(lock, started, report) {
-    const holder = report.holder;
+/** Our own cut of an attempt at the wait's deadline: not news from storage. */
+class AttemptCutError extends Error {
+    name = 'AttemptCutError';
+}
+/**
+ * The timeout error. After failed attempts it says what storage answered
+ * last; otherwise it looks at the lock once more, so that it names the
+ * holder of now, not one that left since the last line.
+ */
+async function timedOut(lock, started, report, failure, waiter) {
+    const head = `Timed out after ${(0,duration/* formatDuration */.a)((0,clock/* monotonicNow */.X)() - started)} waiting for lock ${lock.location}`;
+    if (failure !== undefined) {
+        const said = failure instanceof AttemptCutError
+            ? 'its last attempt had not finished by the deadline (storage was slow, or a request kept being retried)'
+            : (0,errors/* statusCode */.se)(failure) !== undefined
+                ? `storage answered ${(0,errors/* describeStorageErrorBrief */.rg)(failure)}`
+                : `storage could not be reached (${(0,errors/* describeStorageErrorBrief */.rg)(failure)})`;
+        return new errors/* LockTimeoutError */.XB(`${head}; ${said}.`);
+    }
+    const ahead = waiter.aheadCount ?? 0;
+    const free = `${head}; it is free, ${ahead} ahead in the queue.`;
+    let holder;
+    const last = report.lastLook;
+    if (last && (0,clock/* monotonicNow */.X)() - last.at <= FRESH_LOOK_MS) {
+        if (!last.holder)
+            return new errors/* LockTimeoutError */.XB(free);
+        holder = last.holder;
+    }
+    else {
+        const view = await lock.view({ timeoutMs: LAST_LOOK_TIMEOUT_MS }).catch(() => undefined);
+        if (view && view.state !== 'leased')
+            return new errors/* LockTimeoutError */.XB(free);
+        holder =
+            view?.state === 'leased'
+                ? {
+                    record: view.holder,
+                    freshness: view.holder
+                        ? (0,lock_holder/* freshnessOf */.T5)(view.holder, view.modifiedAt, view.serviceNow)
+                        : { kind: 'unknown-age' },
+                    infinite: view.infinite,
+                }
+                : report.holder;
+    }
     const breakIt = holder?.infinite ? `; break its lease with: ${lock.breakCommand}` : '';
-    return new errors/* LockTimeoutError */.XB(`Timed out after ${(0,duration/* formatDuration */.a)(Date.now() - started)} waiting for lock ${lock.location}; ` +
-        `it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
+    return new errors/* LockTimeoutError */.XB(`${head}; it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
 }
 
 // EXTERNAL MODULE: ./src/renewer/control.ts
@@ -1253,7 +1558,9 @@ function placeLine(place, lockName) {
     const shown = ahead.slice(0, SHOWN_AHEAD);
     if (ahead.length > shown.length)
         shown.push(`and ${ahead.length - shown.length} more`);
-    const line = `${(0,queue/* ordinal */.IE)(place.position)} in line for ${lockName}`;
+    // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
+    const free = !place.holder && place.ahead.length > 0 ? ` (free, ${place.ahead.length} ahead)` : '';
+    const line = `${(0,queue/* ordinal */.IE)(place.position)} in line for ${lockName}${free}`;
     return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
 }
 /** The lines an event makes; none for an event that needs no line. */
@@ -1311,6 +1618,35 @@ function linesFor(event, spec) {
             ];
         case 'created':
             return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')];
+        case 'squatter':
+            return [
+                {
+                    level: 'warning',
+                    text: `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${(0,lock_holder/* briefHolder */.p2)(event.waiter)})` : ''} ` +
+                        'holds an infinite lease, which this action never takes: it is no waiter, so this job does not wait ' +
+                        `behind it. It stays until someone breaks its lease and deletes it: ${event.clearCommands} ` +
+                        `(or run the break action with 'entry: ${event.ticket}').`,
+                },
+            ];
+        case 'passed-over':
+            return [
+                {
+                    level: 'warning',
+                    text: `The first waiter in the queue of ${name} ` +
+                        `(${event.waiter ? (0,lock_holder/* briefHolder */.p2)(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
+                        `left the lock free for ${(0,duration/* formatDuration */.a)(event.idleMs)} without taking it: it is passed over. ` +
+                        'The lease still lets only one job in.',
+                },
+            ];
+        case 'sweep-refused':
+            return [
+                {
+                    level: 'warning',
+                    text: `Removing a lapsed entry from the queue of ${name} was refused ` +
+                        `(${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}): the credential may not delete blobs. Lapsed entries ` +
+                        "then stay, and slow every first look at the queue; give it the permission 'd' (a SAS with 'rwcdl').",
+                },
+            ];
         case 'storage-trouble':
             return [
                 {
@@ -1365,6 +1701,7 @@ var wait_record = __webpack_require__(479);
 
 
 
+
 /** How long the renewer may take to start and confirm the lease, once main has it. */
 const RENEWER_CONFIRM_MS = 20_000;
 async function runMain() {
@@ -1381,6 +1718,8 @@ async function runMain() {
         settings = (0,inputs/* readSettings */.sb)((name) => core/* getInput */.V4(name));
         for (const secret of (0,storage/* secretsOf */.Fj)(settings.auth))
             core/* setSecret */.Pq(secret);
+        // Before signing in or waiting: a lock this job holds already would be waited for until the job's end.
+        (0,held_locks/* refuseHeldTwice */.cS)((0,lock_spec/* lockLocation */.VU)(settings.lock));
         await holdLock(settings, cancel.signal);
         core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'true');
     }
@@ -1437,6 +1776,8 @@ async function holdLock(settings, cancel) {
         statusFile: places.statusFile,
         worker: (0,control/* workerOf */.IY)(process.ppid),
     });
+    // Post may end this process if it is stuck, and no other: its pid and start time, as spawned.
+    state/* saveRenewer */.Kb({ ...places, renewer: renewer.identity });
     let handedOver = false;
     try {
         const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,duration/* formatDuration */.a)(settings.timeoutMs)}`;
@@ -1455,10 +1796,23 @@ async function holdLock(settings, cancel) {
             onEvent: watch.and(waitEventLogger(spec)),
         });
         const acquired = await watch.settle(waiting);
-        state/* saveLease */.Ae(acquired);
+        // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
+        const { confirmedMono, acquiredMono } = acquired;
+        state/* saveLease */.Ae({ ...acquired, confirmedMono });
         (0,phases/* endPhase */.z)();
+        let heldSince = acquired.acquiredAt;
         try {
-            await renewer.hold({ leaseId, confirmedAt: acquired.confirmedAt.toISOString() }, { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel });
+            const report = await renewer.hold({ leaseId, confirmedAt: acquired.confirmedAt.toISOString(), confirmedMono }, { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel });
+            // The renewer's first renewal read the service's clock: the hold's times are told on it from here on.
+            heldSince = (0,service_time/* serviceTimeAt */.yi)(acquiredMono, report.service, 'no-later');
+            state/* saveLease */.Ae({
+                leaseId,
+                confirmedAt: report.confirmedAt ? new Date(report.confirmedAt) : acquired.confirmedAt,
+                confirmedMono: report.confirmedMono ?? confirmedMono,
+                acquiredAt: acquired.acquiredAt,
+                heldSince,
+                service: report.service,
+            });
             handedOver = true;
             if (cancel.aborted)
                 throw new errors/* LockCancelledError */.pw('Cancelled just after taking the lock.');
@@ -1476,7 +1830,7 @@ async function holdLock(settings, cancel) {
         (0,held_locks/* publishHeld */.Fj)({
             lockName: spec.lockName,
             location: (0,lock_spec/* lockLocation */.VU)(spec),
-            acquiredAt: acquired.acquiredAt,
+            acquiredAt: heldSince,
             channel: places.channel,
         });
         core/* setOutput */.uH(constants/* Outputs */.tY.LeaseId, leaseId);
@@ -1535,22 +1889,28 @@ function endPhase() {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+/* harmony import */ var _lock_clock_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2041);
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4912);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
-/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9779);
-/* harmony import */ var _renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2722);
-/* harmony import */ var _renewer_status_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(1210);
-/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2603);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3304);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3175);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1284);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(8770);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3874);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(643);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
+/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9779);
+/* harmony import */ var _renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2722);
+/* harmony import */ var _renewer_status_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1210);
+/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2603);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3304);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3175);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8770);
 // The post step: ask the renewer to let go, make sure the lease is given
 // back, and fail loudly if the lock was lost while the job's steps ran. Then
 // write the lock's section of the job summary.
+
+
+
 
 
 
@@ -1577,30 +1937,52 @@ async function runPost() {
     }
     await writeSummary(hold);
 }
+/**
+ * How far the runner's wall clock is ahead of the service's, when a renewal
+ * has read the service's clock (0 otherwise): main dated its wait by the wall
+ * clock, and the summary shows it beside times told by the service.
+ */
+function wallClockAheadMs() {
+    let service;
+    try {
+        service = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .lease */ .dm()?.service;
+    }
+    catch {
+        return 0;
+    }
+    if (!service)
+        return 0;
+    const now = (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_16__/* .monotonicNow */ .X)();
+    const wall = Date.now();
+    return wall - (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_17__/* .serviceTimeAt */ .yi)(now, service, 'no-later').getTime();
+}
 /** The lock's section of the job summary, when main got as far as waiting for it. */
 async function writeSummary(hold) {
     let spec;
     try {
-        spec = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .lock */ .s2();
+        spec = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .lock */ .s2();
     }
     catch {
         return;
     }
-    const wait = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .wait */ .uk();
-    if (!spec || (!wait && !hold))
+    const waited = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .wait */ .uk();
+    if (!spec || (!waited && !hold))
         return;
+    const ahead = wallClockAheadMs();
+    const onService = (iso) => new Date(Date.parse(iso) - ahead).toISOString();
+    const wait = waited && { ...waited, startedAt: onService(waited.startedAt), endedAt: onService(waited.endedAt) };
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
-    const turn = hold ? _state_js__WEBPACK_IMPORTED_MODULE_12__/* .turn */ .wC() : undefined;
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderLockSummary */ .O3)({ location: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec), wait, hold, turn }, serverUrl));
+    const turn = hold ? _state_js__WEBPACK_IMPORTED_MODULE_13__/* .turn */ .wC() : undefined;
+    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderLockSummary */ .O3)({ location: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec), wait, hold, turn }, serverUrl));
 }
 /** Releases the lock; returns what the summary says of the hold, undefined when main held nothing. */
 async function releaseLock() {
-    const spec = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .lock */ .s2();
-    const lease = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .lease */ .dm();
+    const spec = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .lock */ .s2();
+    const lease = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .lease */ .dm();
     if (!spec || !lease) {
         // Main may have been killed between Azure granting the lease and main
         // recording it: give back a lease under the id it proposed, if there is one.
-        const proposed = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .proposedLeaseId */ .GD();
+        const proposed = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .proposedLeaseId */ .GD();
         if (spec && proposed && (await releaseHere(spec, proposed, { quiet: true })) === 'released') {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Released the lease that the main step took as it was stopped.');
             return;
@@ -1608,46 +1990,58 @@ async function releaseLock() {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Nothing to release: the main step did not take the lock.');
         return;
     }
-    const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec);
-    const places = _state_js__WEBPACK_IMPORTED_MODULE_12__/* .renewer */ .T9();
+    const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
+    const places = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .renewer */ .T9();
     const asked = places
-        ? await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_7__/* .askToLetGo */ .ih)(places.channel, { op: 'stop', by: 'post' }, { killIfStuck: true })
+        ? await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_8__/* .askToLetGo */ .ih)(places.channel, { op: 'stop', by: 'post' }, { killIfStuck: true, expected: places.renewer })
         : { answer: { kind: 'gone' }, log: [] };
-    const statusFile = places && asked.answer.kind !== 'answered' ? (0,_renewer_status_js__WEBPACK_IMPORTED_MODULE_9__/* .readStatusFile */ .zF)(places.statusFile) : undefined;
-    const log = asked.log.length > 0 ? asked.log.join('\n') : places ? (0,_renewer_status_js__WEBPACK_IMPORTED_MODULE_9__/* .readLogFile */ .jQ)(places.statusFile).trimEnd() : '';
+    const statusFile = places && asked.answer.kind !== 'answered' ? (0,_renewer_status_js__WEBPACK_IMPORTED_MODULE_10__/* .readStatusFile */ .zF)(places.statusFile) : undefined;
+    const log = asked.log.length > 0 ? asked.log.join('\n') : places ? (0,_renewer_status_js__WEBPACK_IMPORTED_MODULE_10__/* .readLogFile */ .jQ)(places.statusFile).trimEnd() : '';
     if (log) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh('Renewer log');
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
     }
     let ownRelease;
-    // A release sent while the lease was still valid proves it was ours up to then.
-    const releaseSentAt = new Date();
-    if ((0,_renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .needsOwnRelease */ .l1)(asked.answer, statusFile)) {
+    let ownRenewal;
+    // A release sent while the lease was still valid proves it was ours up to then (monotonic, like all lease arithmetic).
+    const releaseSentAt = (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_16__/* .monotonicNow */ .X)();
+    const leaseDurationMs = spec.leaseDurationSeconds * 1000;
+    if ((0,_renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .needsOwnRelease */ .l1)(asked.answer, statusFile)) {
         // The renewer could not release (it is dead, stuck or failed): do it here with the step's credentials.
-        ownRelease = await releaseHere(spec, lease.leaseId);
+        // A lease that went a whole duration unconfirmed is renewed first: that alone can prove nobody took it since.
+        const confirmed = Math.max(lease.confirmedMono, statusFile?.confirmedMono ?? -Infinity);
+        if (releaseSentAt >= (0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .leaseValidUntil */ .$8)(confirmed, leaseDurationMs))
+            ownRenewal = await renewHere(spec, lease.leaseId);
+        if (ownRenewal?.outcome !== 'gone')
+            ownRelease = await releaseHere(spec, lease.leaseId);
     }
-    const { verdict: outcome, warnings } = (0,_renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .verdict */ .WJ)({
+    const { verdict: outcome, warnings } = (0,_renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .verdict */ .WJ)({
         answer: asked.answer,
         statusFile,
         ownRelease,
-        confirmedAt: lease.confirmedAt,
-        leaseDurationMs: spec.leaseDurationSeconds * 1000,
+        ownRenewal,
+        confirmedMono: lease.confirmedMono,
+        service: lease.service,
+        leaseDurationMs,
         now: releaseSentAt,
     });
     for (const warning of warnings)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning);
     // For the summary: the renewer's last word, however it came.
     const lastReport = asked.answer.kind === 'answered' ? asked.answer.report : statusFile;
+    // Times of the hold are shown on the service's clock, which the renewer (or main) last read.
+    const service = lastReport?.service ?? lease.service;
+    const heldSince = lease.heldSince ?? lease.acquiredAt;
     const hold = {
-        acquiredAt: lease.acquiredAt,
-        endedAt: new Date(),
+        acquiredAt: heldSince,
+        endedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_17__/* .serviceTimeAt */ .yi)((0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_16__/* .monotonicNow */ .X)(), service, 'no-earlier'),
         renewals: lastReport?.renewals,
         longestGapMs: lastReport?.longestGapMs,
     };
     switch (outcome.kind) {
         case 'lost': {
-            const brokenBy = await breakRecordFor(spec, lease.acquiredAt);
+            const brokenBy = await breakRecordFor(spec, lease.acquiredAt, heldSince, new Date(outcome.loss.detectedAt));
             reportLoss(location, outcome.loss, brokenBy);
             return { ...hold, endedAt: new Date(outcome.loss.detectedAt), outcome: 'lost', loss: outcome.loss, brokenBy };
         }
@@ -1655,7 +2049,7 @@ async function releaseLock() {
             // releaseHere has said why; the lease runs out by itself.
             return { ...hold, outcome: 'expires' };
         case 'released': {
-            const held = `after holding it for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(Date.now() - lease.acquiredAt.getTime())}`;
+            const held = `after holding it for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(hold.endedAt.getTime() - heldSince.getTime())}`;
             const report = outcome.report;
             const renewals = report
                 ? ` (${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(report.longestGapMs)})`
@@ -1678,27 +2072,50 @@ async function releaseLock() {
 }
 /** One annotation with a title; the step fails as setFailed would make it. */
 function reportLoss(location, loss, brokenBy) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_10__/* .lossMessage */ .L)(location, loss, brokenBy), { title: 'Lock lost' });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_11__/* .lossMessage */ .L)(location, loss, brokenBy), { title: 'Lock lost' });
     process.exitCode = 1;
 }
 /**
  * The break record on the lock blob, when a break step broke this hold (and
- * not an earlier one): read with the step's credentials. Undefined when
- * there is none, or it cannot be read.
+ * not an earlier one, nor a forged one): read with the step's credentials.
+ * Undefined when there is none, it cannot be read, or it is dated outside
+ * the hold (see breakApplies).
  */
-async function breakRecordFor(spec, acquiredAt) {
+async function breakRecordFor(spec, acquiredAt, heldFrom, lossFoundAt) {
     try {
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_12__/* .ambientSource */ .aN() });
-        const status = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() }).status({
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_13__/* .ambientSource */ .aN() });
+        const status = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() }).status({
             timeoutMs: 5_000,
         });
         const record = status === 'missing' ? undefined : status.lastBreak;
-        const hold = { acquiredAt: acquiredAt.toISOString(), runId: process.env.GITHUB_RUN_ID ?? '' };
+        const hold = {
+            acquiredAt: acquiredAt.toISOString(),
+            runId: process.env.GITHUB_RUN_ID ?? '',
+            heldFrom,
+            lossFoundAt,
+        };
         return record && (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .breakApplies */ .sr)(record, hold) ? record : undefined;
     }
     catch (err) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Could not read the lock blob for a break record: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
+    }
+}
+/**
+ * One renewal with the step's own credentials, for a lease that went a whole
+ * duration unconfirmed: Azure renews it only if nobody leased the blob since.
+ */
+async function renewHere(spec, leaseId) {
+    const sentAt = (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_16__/* .monotonicNow */ .X)();
+    try {
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_13__/* .ambientSource */ .aN() });
+        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() });
+        await lock.renew(leaseId, { timeoutMs: (0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .renewalSchedule */ .md)(spec.leaseDurationSeconds * 1000).attemptTimeoutMs });
+        return { sentAt, outcome: 'renewed' };
+    }
+    catch (err) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`The renewal before releasing failed: ${err instanceof Error ? err.message : String(err)}`);
+        return { sentAt, outcome: (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .isLeaseGone */ .AI)(err) ? 'gone' : 'failed' };
     }
 }
 /** Releases with the step's own credentials, read from the inputs again. */
@@ -1707,8 +2124,8 @@ async function releaseHere(spec, leaseId, options = {}) {
     const expiry = `it expires by itself within ${spec.leaseDurationSeconds}s`;
     let lock;
     try {
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_12__/* .ambientSource */ .aN() });
-        lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() });
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_13__/* .ambientSource */ .aN() });
+        lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() });
     }
     catch (err) {
         report(`Cannot release the lease here (${err.message}); ${expiry}.`);
@@ -1771,6 +2188,10 @@ async function release(lock) {
         case 'silent':
         case 'stopped':
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} did not answer. ${later}`);
+            return;
+        case 'impostor':
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Something other than the renewer of lock ${location} listens at its address and could not prove who it ` +
+                `is: it was told nothing. ${later}`);
             return;
         case 'answered':
             break;
@@ -1949,12 +2370,14 @@ function parseJson(textValue, check) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(643);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(915);
 /* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5895);
 /* harmony import */ var _wait_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(479);
 // The only module that reads or writes step state. Post relies on nothing else
 // from main: inputs are evaluated again for post, but not reliably, and secrets
 // never go into state. What is read back is checked, not trusted.
+
 
 
 
@@ -2000,7 +2423,10 @@ function saveLease(lease) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, JSON.stringify({
         leaseId: lease.leaseId,
         confirmedAt: lease.confirmedAt.toISOString(),
+        confirmedMono: lease.confirmedMono,
         acquiredAt: lease.acquiredAt.toISOString(),
+        ...(lease.heldSince ? { heldSince: lease.heldSince.toISOString() } : {}),
+        ...(lease.service ? { service: lease.service } : {}),
     }));
 }
 /** Main gave the lease back itself: post has nothing to release. */
@@ -2011,10 +2437,20 @@ function lease() {
     const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease);
     if (!value || !isText(value.leaseId) || !isTime(value.confirmedAt) || !isTime(value.acquiredAt))
         return undefined;
-    return { leaseId: value.leaseId, confirmedAt: new Date(value.confirmedAt), acquiredAt: new Date(value.acquiredAt) };
+    if (typeof value.confirmedMono !== 'number' || !Number.isFinite(value.confirmedMono))
+        return undefined;
+    return {
+        leaseId: value.leaseId,
+        confirmedAt: new Date(value.confirmedAt),
+        confirmedMono: value.confirmedMono,
+        acquiredAt: new Date(value.acquiredAt),
+        ...(isTime(value.heldSince) ? { heldSince: new Date(value.heldSince) } : {}),
+        ...((0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_5__/* .isServiceReading */ .WW)(value.service) ? { service: value.service } : {}),
+    };
 }
 function saveRenewer(places) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel, JSON.stringify(places.channel));
+    // The channel's key is masked in main (publishHeld); state is never shown.
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel, JSON.stringify({ ...places.channel, renewer: places.renewer }));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.StatusFile, places.statusFile);
 }
 function renewer() {
@@ -2022,7 +2458,16 @@ function renewer() {
     const statusFile = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.StatusFile);
     if (!channel || !isText(channel.address) || !isText(channel.token) || !statusFile)
         return undefined;
-    return { channel: { address: channel.address, token: channel.token }, statusFile };
+    const spawned = channel.renewer;
+    const identity = typeof spawned === 'object' &&
+        spawned !== null &&
+        typeof spawned.pid === 'number' &&
+        Number.isSafeInteger(spawned.pid) &&
+        spawned.pid > 1 &&
+        (spawned.startTime === undefined || isText(spawned.startTime))
+        ? { pid: spawned.pid, ...(spawned.startTime !== undefined ? { startTime: spawned.startTime } : {}) }
+        : undefined;
+    return { channel: { address: channel.address, token: channel.token }, statusFile, renewer: identity };
 }
 /** What main saw while it waited; saved when the wait ends, however it ends. */
 function saveWait(record) {
@@ -2056,7 +2501,7 @@ function turn() {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4912);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3874);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4469);
@@ -2133,7 +2578,9 @@ async function runStatus() {
 function describeStatus(status) {
     if (!status)
         return 'free (its blob does not exist yet).';
-    const lastBreak = (status.lastBreak ? ` Last ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(status.lastBreak)}.` : '') + describeQueue(status.queue);
+    const lastBreak = (status.lastBreak ? ` Last ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(status.lastBreak)}.` : '') +
+        describeQueue(status.queue) +
+        describeSquatters(status.squatters);
     if (!status.held)
         return `free.${lastBreak}`;
     const lease = status.leaseKind === 'infinite'
@@ -2153,6 +2600,17 @@ function describeQueue(queue) {
     const shown = queue.slice(0, 10).map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record'));
     const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : '';
     return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`;
+}
+/**
+ * " Squatted: queue entry 1 holds an infinite lease ..." or nothing: such an
+ * entry is no waiter, and stays until someone clears it.
+ */
+function describeSquatters(squatters) {
+    if (!squatters || squatters.length === 0)
+        return '';
+    const which = squatters.length === 1 ? `queue entry ${squatters[0]} holds` : `queue entries ${squatters.join(', ')} hold`;
+    return (` Squatted: ${which} an infinite lease, which this action never takes; waiters pass ` +
+        `${squatters.length === 1 ? 'it' : 'them'} over. Clear one with the break action and 'entry: ${squatters[0]}'.`);
 }
 /** The holder output: the record with every value as the log shows it; {} for a holder without one; null when free. */
 function holderOutput(status) {
@@ -2382,10 +2840,20 @@ function renderLockSummary(summary, serverUrl) {
         const seen = wait.holders.map((holder) => [who(holder), runCell(holder, serverUrl), summaryText(holder.acquiredAt)]);
         if (wait.unknownHolderSeen)
             seen.push(['a client that writes no holder record (az CLI, go-azuremutex…)', '', '']);
+        // Entries that held the queue without serving it: the wait was not on a holder, and the summary says so.
+        const passed = wait.passedOver
+            ? `${wait.passedOver === 1 ? 'A queue entry' : `${wait.passedOver} queue entries`} ahead of this job ` +
+                'did not serve the lock (an infinite lease, or a head that left it free) and ' +
+                `${wait.passedOver === 1 ? 'was' : 'were'} passed over; see the main step’s warnings.`
+            : undefined;
         if (seen.length === 0) {
-            parts.push('Nobody held the lock while this job waited for it.', '');
+            parts.push(passed
+                ? `No job held the lock while this job waited for it. ${passed}`
+                : 'Nobody held the lock while this job waited for it.', '');
         }
         else {
+            if (passed)
+                parts.push(passed, '');
             parts.push('Holders seen while waiting:', '', table(['Holder', 'Run', 'Since'], seen), '');
             if (wait.holdersLeftOut > 0)
                 parts.push(`… and ${wait.holdersLeftOut} more.`, '');
@@ -2432,11 +2900,15 @@ const STATUS_COLUMNS = [
     ['Last break', (lock) => (lock.lastBreak ? escapeMarkup((0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(lock.lastBreak)) : '')],
     [
         'Waiting',
-        (lock) => lock.queue === undefined
+        (lock) => (lock.queue === undefined
             ? 'not listed'
             : lock.queue
                 .map((who) => (who ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .briefHolder */ .p2)(who)) : 'a waiter that wrote no record'))
-                .join('<br>'),
+                .join('<br>')) +
+            (lock.squatters?.length
+                ? `${lock.queue?.length ? '<br>' : ''}<strong>squatted</strong>: entry ${lock.squatters.join(', ')} ` +
+                    'holds an infinite lease (passed over; clear it with the break action)'
+                : ''),
     ],
 ];
 /** The status step's section: a heading and one row per lock. */
@@ -2493,6 +2965,8 @@ const waitRecordFields = {
     holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9,
     /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
     unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .yesNo */ .Lm,
+    /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
+    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9),
 };
 const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)(waitRecordFields);
 function outcomeOf(err) {
@@ -2509,12 +2983,15 @@ class WaitWatch {
     seen = new Set();
     holdersLeftOut = 0;
     unknownHolderSeen = false;
+    passedOver = new Set();
     save;
     constructor(save) {
         this.save = save;
     }
     /** Notes one event. */
     see(event) {
+        if (event.type === 'squatter' || event.type === 'passed-over')
+            this.passedOver.add(event.ticket);
         const seen = event.type === 'infinite-lease'
             ? event.holder
             : event.type === 'waiting' ||
@@ -2556,6 +3033,7 @@ class WaitWatch {
             holders: [...this.holders],
             holdersLeftOut: this.holdersLeftOut,
             unknownHolderSeen: this.unknownHolderSeen,
+            ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
         };
     }
     /** Saves the record once the wait settles, however it ends; the wait's own result or error passes through. */
@@ -2640,7 +3118,7 @@ __webpack_async_result__();
 /* harmony export */   ih: () => (/* binding */ askToLetGo),
 /* harmony export */   nV: () => (/* binding */ newRenewerPlaces)
 /* harmony export */ });
-/* unused harmony export RenewerStartError */
+/* unused harmony exports RenewerStartError, mayEnd */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
@@ -2653,8 +3131,9 @@ __webpack_async_result__();
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _lock_clock_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(2041);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2960);
-/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(665);
+/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6959);
 /* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4632);
 /* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(7855);
 // The steps' side of the renewer. Main starts it early, while it waits for the
@@ -2675,12 +3154,13 @@ __webpack_async_result__();
 
 
 
+
 /** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
 const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/;
 class RenewerStartError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo {
     name = 'RenewerStartError';
 }
-/** A fresh channel and status file for one renewer: the address is the renewer's, the token its password. */
+/** A fresh channel and status file for one renewer: the address is the renewer's, the token the key of its proofs. */
 function newRenewerPlaces() {
     const id = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomUUID)();
     return {
@@ -2730,13 +3210,25 @@ class SpawnedRenewer {
     get pid() {
         return this.child.pid;
     }
+    /**
+     * The process post may end if it is stuck: main spawned it, so this pid is
+     * certainly the renewer now, and its start time (where the OS tells it)
+     * tells a reused pid apart later.
+     */
+    get identity() {
+        const pid = this.child.pid;
+        if (!(0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .isSignallablePid */ .sp)(pid))
+            return undefined;
+        const startTime = (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .startTimeOf */ .P2)(pid);
+        return startTime === undefined ? { pid } : { pid, startTime };
+    }
     send(message) {
         if (this.child.connected)
             this.child.send(message, () => undefined);
     }
     /** The next message of the given type, or an error when the renewer ends, fails, or the time or signal runs out. */
     async expect(type, timeoutMs, signal) {
-        const deadline = Date.now() + timeoutMs;
+        const deadline = (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_10__/* .monotonicNow */ .X)() + timeoutMs;
         for (;;) {
             const index = this.messages.findIndex((m) => m.type === type || m.type === 'failed');
             if (index >= 0) {
@@ -2750,13 +3242,13 @@ class SpawnedRenewer {
                 throw new RenewerStartError(`The renewer exited before it confirmed the lease (${this.ended}).`);
             if (signal?.aborted)
                 throw new RenewerStartError('Cancelled while the renewer was starting.');
-            if (Date.now() >= deadline) {
+            if ((0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_10__/* .monotonicNow */ .X)() >= deadline) {
                 throw new RenewerStartError(`The renewer did not confirm the lease within ${timeoutMs / 1000} s.`);
             }
             const woken = new Promise((resolve) => (this.wake = resolve));
             const onAbort = () => this.wake();
             signal?.addEventListener('abort', onAbort, { once: true });
-            await Promise.race([woken, (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(Math.max(0, deadline - Date.now()), undefined, { ref: false })]);
+            await Promise.race([woken, (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(Math.max(0, deadline - (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_10__/* .monotonicNow */ .X)()), undefined, { ref: false })]);
             signal?.removeEventListener('abort', onAbort);
         }
     }
@@ -2787,13 +3279,24 @@ class SpawnedRenewer {
         this.detach();
     }
 }
+/**
+ * Whether post may end a stuck renewer: only the pid main recorded at spawn,
+ * only once that very process has proven who it is on a connection that is
+ * still open, and only while the pid still has the start time main recorded.
+ * A pid that came over the channel is never enough by itself.
+ */
+function mayEnd(provenPid, expected, liveness = _platform_js__WEBPACK_IMPORTED_MODULE_9__/* .livenessOf */ .l8) {
+    if (!expected || !(0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .isSignallablePid */ .sp)(expected.pid) || provenPid !== expected.pid)
+        return false;
+    return liveness(expected.pid, expected.startTime) === 'alive';
+}
 /** How long post waits for a renewer that answered "stop" to be gone, so nothing is left for the job-end clean-up. */
 const EXIT_WAIT_MS = 2_000;
 /** Waits until the process is gone (only looks, never signals); false if it is still there at the limit. */
 async function exited(pid, limitMs) {
-    const deadline = Date.now() + limitMs;
+    const deadline = (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_10__/* .monotonicNow */ .X)() + limitMs;
     while ((0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .livenessOf */ .l8)(pid, undefined) !== 'gone') {
-        if (Date.now() >= deadline)
+        if ((0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_10__/* .monotonicNow */ .X)() >= deadline)
             return false;
         await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(10);
     }
@@ -2801,17 +3304,20 @@ async function exited(pid, limitMs) {
 }
 /**
  * Asks the renewer behind a channel to stop or release, and waits for its
- * answer. A renewer that said hello (so the open connection proves its pid)
- * but does not answer in time is killed when killIfStuck is set; one that
- * never says hello is left alone.
+ * answer. What listens must first prove it is the renewer (and the one main
+ * recorded, when known); one that fails is told nothing and left alone. A
+ * renewer that proved itself but does not answer in time is ended when
+ * killIfStuck is set, by the recorded pid only (mayEnd).
  */
 async function askToLetGo(ref, request, options = {}) {
-    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_7__/* .askRenewer */ .m)(ref, request);
+    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_7__/* .askRenewer */ .m)(ref, request, { expectedPid: options.expected?.pid });
     if (conversation === 'nothing listens')
         return { answer: { kind: 'gone' }, log: [] };
     try {
         const timeout = (ms) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_4__.setTimeout)(ms, 'timeout', { ref: false });
-        const pid = await Promise.race([conversation.hello, timeout(options.helloTimeoutMs ?? 5_000)]);
+        const pid = await Promise.race([conversation.proven, timeout(options.helloTimeoutMs ?? 5_000)]);
+        if (pid === 'impostor')
+            return { answer: { kind: 'impostor' }, log: [] };
         if (pid === 'timeout' || pid === undefined)
             return { answer: { kind: 'silent' }, log: [] };
         const answer = await Promise.race([
@@ -2819,10 +3325,11 @@ async function askToLetGo(ref, request, options = {}) {
             timeout(options.answerTimeoutMs ?? 15_000),
         ]);
         if (answer === 'timeout') {
-            if (!options.killIfStuck)
+            // Still connected after its proof, so the process is still there; end it only by main's record of it.
+            if (!options.killIfStuck || !mayEnd(pid, options.expected))
                 return { answer: { kind: 'silent' }, log: [] };
-            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(pid); // still connected, so the pid is still this renewer's
-            return { answer: { kind: 'stopped', pid }, log: [] };
+            (0,_platform_js__WEBPACK_IMPORTED_MODULE_9__/* .killProcess */ .ix)(options.expected.pid);
+            return { answer: { kind: 'stopped', pid: options.expected.pid }, log: [] };
         }
         // The line closed without an answer: the renewer died while it worked.
         if (answer === undefined)

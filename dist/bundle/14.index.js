@@ -1,5 +1,5 @@
-export const id = 760;
-export const ids = [760];
+export const id = 14;
+export const ids = [14];
 export const modules = {
 
 /***/ 9916:
@@ -73,18 +73,25 @@ function breakFromMetadata(metadata) {
 }
 /**
  * Whether a break record is about this hold, and not an older break (or one
- * of another holder's leases) left on the blob. A record that names the hold
- * it broke must name this one: the time it was taken, to the millisecond, and
- * its run. One that names none (it broke a lease without a holder record) is
- * believed only when it was made after this hold began. No clocks are compared
- * when the record names a hold, so runners' clock skew cannot mislead it.
+ * of another holder's leases) left on the blob, nor a forged one. Two tests,
+ * both needed:
+ * - Its date must fall within the hold, by the service's clock: no earlier
+ *   than the lease was acquired (heldFrom) and no later than the moment the
+ *   loss was found (lossFoundAt). A break cannot come after its loss was
+ *   seen, so a record dated later (2099, say) is stale or forged, whatever it
+ *   names. The caller passes the widest honest window: heldFrom a bound that
+ *   is never later than the truth, lossFoundAt one never earlier.
+ * - A record that names the hold it broke must name this one: the time it was
+ *   taken, to the millisecond, and its run.
  */
 function breakApplies(record, hold) {
-    if (record.holderAcquiredAt !== '') {
-        return (record.holderAcquiredAt === hold.acquiredAt && (record.holderRunId === '' || record.holderRunId === hold.runId));
-    }
     const brokenAt = Date.parse(record.brokenAt);
-    return !Number.isNaN(brokenAt) && brokenAt >= Date.parse(hold.acquiredAt);
+    if (Number.isNaN(brokenAt) || brokenAt < hold.heldFrom.getTime() || brokenAt > hold.lossFoundAt.getTime()) {
+        return false;
+    }
+    if (record.holderAcquiredAt === '')
+        return true;
+    return record.holderAcquiredAt === hold.acquiredAt && (record.holderRunId === '' || record.holderRunId === hold.runId);
 }
 /**
  * One line, e.g. 'broken at 2026-11-26T05:00:00.000Z by octo/ops run 77
@@ -97,6 +104,33 @@ function describeBreak(record) {
     const actor = record.actor ? ` (actor ${show('actor')})` : '';
     const url = record.runUrl ? ` ${show('runUrl')}` : '';
     return `broken at ${show('brokenAt')} by ${show('repository') || 'an unknown repository'}${run}${actor}${url}: "${show('reason')}"`;
+}
+
+
+/***/ }),
+
+/***/ 2041:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ monotonicNow)
+/* harmony export */ });
+// The lock's two clocks.
+//
+// Lease arithmetic, deadlines, pauses and "how long since" run on the
+// machine's monotonic clock: an NTP step, a changed system time or a runner
+// whose clock is minutes off does not move it. It is one clock for every
+// process of the machine (CLOCK_MONOTONIC on Linux, mach_absolute_time on
+// macOS, QueryPerformanceCounter on Windows), so a reading taken in the main
+// step means the same instant in the renewer it is handed to.
+//
+// The wall clock (Date) is for display only, and where a time is shown as a
+// claim about another machine (when a lease began, until when it was ours),
+// the service's Date header is the better source: it is one clock for
+// everybody who uses the lock.
+/** Milliseconds on the machine's monotonic clock; only differences between two readings mean anything. */
+function monotonicNow() {
+    return Number(process.hrtime.bigint()) / 1e6;
 }
 
 
@@ -142,6 +176,7 @@ function formatDuration(ms) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DH: () => (/* binding */ RequestTimeoutError),
 /* harmony export */   Ku: () => (/* binding */ LockError),
+/* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   XB: () => (/* binding */ LockTimeoutError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
 /* harmony export */   pw: () => (/* binding */ LockCancelledError),
@@ -151,7 +186,7 @@ function formatDuration(ms) {
 /* harmony export */   t6: () => (/* binding */ storageErrorCode),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony export isAbort */
+/* unused harmony exports isAbort, isThrottled */
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // How the lock core reads failures from storage: the error code Azure gave,
 // whether another try may succeed, and a plain sentence for people.
@@ -219,15 +254,56 @@ function isAbort(err) {
     const name = typeof err === 'object' && err !== null ? err.name : undefined;
     return name === 'AbortError' || name === 'TimeoutError';
 }
-/** Failures another try may cure: throttling, server errors, timeouts and lost connections. */
+/**
+ * Failures another try may cure: throttling (408, 429), server errors (5xx),
+ * a lost or refused connection, and our own request deadline. Nothing else:
+ * an answer such as 409 or 412, our own errors (a counter that holds garbage,
+ * a queue full of strangers' entries) and an error of unknown kind would fail
+ * the same way again, so the wait ends on them with one line instead of
+ * looping on them until its timeout.
+ */
 function isTransient(err) {
+    // Our own errors say what is wrong; another try would only say it again.
+    if (err instanceof UserError)
+        return false;
     const status = statusCode(err);
     if (status !== undefined && (status === 408 || status === 429 || status >= 500))
         return true;
     if (status !== undefined && status > 0)
         return false;
+    if (err instanceof RequestTimeoutError || isAbort(err))
+        return true;
     const code = storageErrorCode(err);
-    return code === undefined || NETWORK_CODES.has(code) || isAbort(err);
+    return code !== undefined && NETWORK_CODES.has(code);
+}
+/** Storage asks clients to slow down: 503 ServerBusy (Azure's throttling), or 429 from whatever fronts it. */
+function isThrottled(err) {
+    return statusCode(err) === 429 || storageErrorCode(err) === 'ServerBusy';
+}
+/** The longest Retry-After we honour: a wait's own deadline and the loop's back-off cap bound it anyway. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/**
+ * The Retry-After of a storage answer, in ms (seconds, or an HTTP date
+ * measured against the same answer's Date header); undefined when there is none.
+ */
+function retryAfterMs(err) {
+    if (typeof err !== 'object' || err === null)
+        return undefined;
+    const headers = err.response?.headers;
+    const value = typeof headers?.get === 'function' ? headers.get('retry-after') : undefined;
+    if (!value)
+        return undefined;
+    let ms;
+    if (/^\d{1,6}$/.test(value.trim()))
+        ms = Number(value.trim()) * 1000;
+    else {
+        const at = Date.parse(value);
+        const now = Date.parse(headers?.get?.('date') ?? '');
+        if (Number.isNaN(at) || Number.isNaN(now))
+            return undefined;
+        ms = at - now;
+    }
+    return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 const FORBIDDEN_HINTS = {
     AuthenticationFailed: 'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
@@ -294,7 +370,7 @@ function describeStorageErrorBrief(err) {
     const status = statusCode(err);
     const code = storageErrorCode(err);
     const brief = [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
-    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(brief, 120);
+    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(brief, 120) + (isThrottled(err) ? ' (throttled)' : '');
 }
 
 
@@ -316,6 +392,7 @@ function describeStorageErrorBrief(err) {
 /* harmony export */   p2: () => (/* binding */ briefHolder),
 /* harmony export */   q9: () => (/* binding */ identityFromMetadata),
 /* harmony export */   sG: () => (/* binding */ describeHolder),
+/* harmony export */   vn: () => (/* binding */ FENCING_KEY),
 /* harmony export */   wz: () => (/* binding */ decodeValue),
 /* harmony export */   z: () => (/* binding */ holderSeenKey)
 /* harmony export */ });
@@ -344,6 +421,14 @@ const OPTIONAL_FIELDS = new Set(['leaseSeconds', 'ticket']);
 const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OPTIONAL_FIELDS.has(field));
 /** The keys of the record on the blob; other keys on it belong to others and are left alone. */
 const HOLDER_KEYS = FIELDS.map(([, key]) => key);
+/**
+ * The last fencing token handed out for this lock, kept on the lock blob
+ * beside the holder record and written under the holder's lease. It is not a
+ * holder key: it stays when the record is cleared at release, so that a
+ * fencing counter that was deleted (with the whole .azure-mutex/ folder, say)
+ * starts again above it instead of at 1.
+ */
+const FENCING_KEY = 'azure_mutex_fencing_token';
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 function isHolderKey(key) {
     return HOLDER_KEYS.includes(key.toLowerCase());
@@ -533,6 +618,8 @@ function leaseSecondsProblem(seconds) {
  * sentAt is certainly ours, unless someone breaks it: Azure started the lease's
  * clock no earlier than the moment the request left. Counting from the answer
  * instead would overstate the lease by one request's latency.
+ * Both are readings of the monotonic clock (clock.ts), never of the wall
+ * clock, which an NTP step or a resumed VM can move by minutes.
  */
 function leaseValidUntil(sentAt, leaseDurationMs) {
     return sentAt + leaseDurationMs;
@@ -564,7 +651,7 @@ function renewalRetry(leaseDurationMs) {
 
 /***/ }),
 
-/***/ 4912:
+/***/ 3874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -579,6 +666,25 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LockBlob
 
+;// CONCATENATED MODULE: ./src/lock/az-commands.ts
+// The az CLI commands that messages give people to paste: break a lease, delete
+// a blob. One place builds them, so every message quotes names the same way.
+/** Single quotes for a shell, so that the command can be pasted as it is. */
+function shellQuoted(text) {
+    return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
+}
+function where(place) {
+    return `--account-name ${shellQuoted(place.accountName)} --container-name ${shellQuoted(place.containerName)}`;
+}
+/** Breaks whatever lease the blob has. */
+function leaseBreakCommand(place, blobName) {
+    return `az storage blob lease break ${where(place)} --blob-name ${shellQuoted(blobName)}`;
+}
+/** Deletes the blob (az names the blob with --name here). */
+function deleteCommand(place, blobName) {
+    return `az storage blob delete ${where(place)} --name ${shellQuoted(blobName)}`;
+}
+
 // EXTERNAL MODULE: ./src/lock/break-record.ts
 var break_record = __webpack_require__(9916);
 // EXTERNAL MODULE: external "node:timers/promises"
@@ -590,32 +696,87 @@ var untrusted_text = __webpack_require__(4469);
 ;// CONCATENATED MODULE: ./src/lock/counter.ts
 // A counter kept in a blob's metadata and bumped with an If-Match condition on
 // the ETag it was read with: two bumps that race both read n, one writes n+1,
-// the other is refused (412) and reads again. Every bump therefore gets its
-// own number, in the order the service accepted them. The queue's tickets and
-// the fencing tokens are such counters.
+// the other is refused (412 ConditionNotMet) and reads again. Every bump
+// therefore gets its own number, in the order the service accepted them. The
+// queue's tickets and the fencing tokens are such counters.
+//
+// Only that lost race (and a lost race to create the blob) is tried again.
+// Any other refusal means that something other than this action has a hand on
+// the counter (a stranger's lease, a value it did not write): trying again
+// would only fail the same way, so it is one CounterError that names the blob
+// and the command that clears it. A counter that is missing is created above
+// `seed`, the highest number it is known to have handed out, so that deleting
+// it never makes its numbers go backwards.
+
 
 
 
 const VALUE_KEY = 'value';
-/** A counter blob holds something this action did not write there. */
+/** A counter blob that this action cannot use as it is: leased by a stranger, or holding something else. */
 class CounterError extends errors/* LockError */.Ku {
     name = 'CounterError';
 }
-function isPreconditionFailure(err) {
-    return (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* storageErrorCode */.t6)(err) === 'ConditionNotMet';
+/** The error codes of a write refused because the blob is leased and the request carried no (or another) lease id. */
+const LEASED_CODES = new Set(['LeaseIdMissing', 'LeaseIdMismatchWithBlobOperation', 'LeaseAlreadyPresent']);
+/** The If-Match we sent did not match: another bump wrote first. The one refusal that is a race. */
+function isLostRace(err) {
+    return (0,errors/* statusCode */.se)(err) === 412 && (0,errors/* storageErrorCode */.t6)(err) === 'ConditionNotMet';
 }
 function isMissing(err) {
     return (0,errors/* statusCode */.se)(err) === 404;
+}
+/** The largest value a counter holds: one more must still be an exact integer. */
+const MAX_VALUE = Number.MAX_SAFE_INTEGER - 1;
+/** The value a counter blob holds, or undefined when it holds anything else. */
+function counterValue(text) {
+    if (text === undefined || !/^\d{1,16}$/.test(text))
+        return undefined;
+    const value = Number(text);
+    return value <= MAX_VALUE ? value : undefined;
+}
+/** The az command that breaks a stranger's lease on the counter. */
+function counterBreakCommand(blob) {
+    return leaseBreakCommand(blob, blob.name);
+}
+/** The az command that deletes the counter: the next bump creates it again above every number it handed out. */
+function counterDeleteCommand(blob) {
+    return deleteCommand(blob, blob.name);
+}
+/** The counter blob as messages name it: container/blob. */
+function shown(blob) {
+    return `${blob.containerName}/${(0,untrusted_text/* showUntrusted */.G)(blob.name)}`;
+}
+/**
+ * Why a write to the counter failed, as the error to throw, or undefined for
+ * a lost race that is tried again. Transient failures (throttling, server
+ * errors, timeouts) and refused credentials (403, which the action layer
+ * explains) are thrown as they are.
+ */
+function counterFailure(blob, err) {
+    if (isLostRace(err) || isMissing(err))
+        return undefined;
+    const status = (0,errors/* statusCode */.se)(err);
+    if ((0,errors/* isTransient */.dg)(err) || status === 403 || status === undefined)
+        return err;
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    const answer = (0,untrusted_text/* showUntrusted */.G)([status, code].filter(Boolean).join(' '), 80);
+    if (code !== undefined && LEASED_CODES.has(code)) {
+        return new CounterError(`The counter blob ${shown(blob)} is leased by another client (Azure answered ${answer}); ` +
+            `this action never leases it, so it cannot count. Break that lease: ${counterBreakCommand(blob)}`);
+    }
+    return new CounterError(`Azure refused to update the counter blob ${shown(blob)} (${answer}). ` +
+        `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`);
 }
 /** The longest pause after a lost race: with dozens of bumps at once, pauses must spread them out. */
 const MAX_BACKOFF_MS = 500;
 /**
  * Adds one to the counter and returns the new value. The first bump creates
- * the blob (If-None-Match: *) with the value 1. A lost race is tried again
- * after a random pause whose range doubles with each loss (25 ms, 50 ms, ...
- * up to 0.5 s), until the signal ends it.
+ * the blob (If-None-Match: *) with the seed plus one (1 without a seed). A
+ * lost race is tried again after a random pause whose range doubles with
+ * each loss (25 ms, 50 ms, ... up to 0.5 s), until the signal ends it; any
+ * other refusal throws at once (see counterFailure).
  */
-async function bumpCounter(blob, abortSignal) {
+async function bumpCounter(blob, abortSignal, options = {}) {
     for (let losses = 0;; losses++) {
         if (losses > 0) {
             const range = Math.min(MAX_BACKOFF_MS, 25 * 2 ** Math.min(losses - 1, 5));
@@ -630,32 +791,36 @@ async function bumpCounter(blob, abortSignal) {
                 throw err;
         }
         if (!props) {
+            const seed = options.seed ? Math.min(await options.seed(abortSignal), MAX_VALUE - 1) : 0;
+            const first = Math.max(seed, 0) + 1;
             try {
                 await blob
                     .getBlockBlobClient()
-                    .upload('', 0, { abortSignal, metadata: { [VALUE_KEY]: '1' }, conditions: { ifNoneMatch: '*' } });
-                return { value: 1 };
+                    .upload('', 0, { abortSignal, metadata: { [VALUE_KEY]: String(first) }, conditions: { ifNoneMatch: '*' } });
+                return { value: first };
             }
             catch (err) {
-                // Someone else created it first (409 BlobAlreadyExists): read it and bump.
-                if ((0,errors/* statusCode */.se)(err) === 409 || isPreconditionFailure(err))
+                // It exists after all: created by another bump first (409 BlobAlreadyExists, or 412), or leased
+                // by a stranger (412 LeaseIdMissing). Read it again: the write after the read tells which.
+                if ((0,errors/* statusCode */.se)(err) === 409 || (0,errors/* statusCode */.se)(err) === 412)
                     continue;
                 throw err;
             }
         }
-        const text = props.metadata?.[VALUE_KEY] ?? '';
-        const current = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
-        if (!Number.isSafeInteger(current) || current >= Number.MAX_SAFE_INTEGER) {
-            throw new CounterError(`The counter blob ${blob.name} holds '${(0,untrusted_text/* showUntrusted */.G)(text, 40)}', not a count that this action wrote; ` +
-                'someone else changed it.');
+        const text = props.metadata?.[VALUE_KEY];
+        const current = counterValue(text);
+        if (current === undefined) {
+            throw new CounterError(`The counter blob ${shown(blob)} holds '${(0,untrusted_text/* showUntrusted */.G)(text ?? '', 40)}', not a count that this action wrote. ` +
+                `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`);
         }
         try {
             await blob.setMetadata({ [VALUE_KEY]: String(current + 1) }, { abortSignal, conditions: { ifMatch: props.etag } });
             return { value: current + 1, previousAt: props.lastModified, serviceNow: props.date };
         }
         catch (err) {
-            if (!isPreconditionFailure(err) && !isMissing(err))
-                throw err;
+            const failure = counterFailure(blob, err);
+            if (failure)
+                throw failure;
         }
     }
 }
@@ -671,10 +836,17 @@ var queue = __webpack_require__(5624);
 
 
 
-/** The waiters of a queue listing that are alive, in ticket order. */
+/** The tickets of a queue listing's squatters (entries with an infinite lease), in order. */
+function squattersOf(entries) {
+    return entries
+        .filter(queue/* isSquatter */.AB)
+        .map((entry) => entry.ticket)
+        .sort((a, b) => a - b);
+}
+/** The waiters of a queue listing that are alive, in ticket order; squatters are no waiters. */
 function waitersOf(entries, serviceNow) {
     return entries
-        .filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow))
+        .filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry))
         .sort((a, b) => a.ticket - b.ticket)
         .map((entry) => entry.waiter);
 }
@@ -715,6 +887,11 @@ var names = __webpack_require__(6139);
 // into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
 // names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
 // of these blobs, and anything that lists the container skips RESERVED_PREFIX.
+//
+// Any of them may be deleted, the whole folder included: a missing counter
+// starts again above the numbers still in use (counter.ts), the tickets above
+// the highest entry, the fencing tokens above the last one, which the lock
+// blob keeps too (FENCING_KEY in holder.ts).
 
 
 /** The folder of the action's own blobs: whatever lists a container leaves it out. */
@@ -768,6 +945,7 @@ function ticketOf(queuePrefix, name) {
 
 
 
+
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
 const PAGE_SIZE = 100;
 const queue_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
@@ -775,12 +953,14 @@ class QueueBlobs {
     container;
     prefix;
     tickets;
+    lockName;
     requestTimeoutMs;
     constructor(container, lockName, requestTimeoutMs) {
         const names = reservedNames(lockName);
         this.container = container;
         this.prefix = names.queuePrefix;
         this.tickets = names.tickets;
+        this.lockName = lockName;
         this.requestTimeoutMs = requestTimeoutMs;
     }
     request(options, call) {
@@ -823,6 +1003,7 @@ class QueueBlobs {
                         leased: item.properties.leaseState === 'leased',
                         modifiedAt: item.properties.lastModified,
                         waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
+                        infinite: item.properties.leaseDuration === 'infinite',
                     });
                 }
                 const marker = page.continuationToken || undefined;
@@ -834,9 +1015,52 @@ class QueueBlobs {
             }
         });
     }
+    /**
+     * The next ticket. A tickets counter that is missing (deleted on its own,
+     * or with the whole .azure-mutex/ folder) starts again above every ticket
+     * still in use: the highest entry in the queue, and the ticket on the
+     * holder's record. A newcomer therefore never gets a place ahead of a
+     * waiter whose entry is still there.
+     */
     async claimTicket(options = {}) {
-        const bumped = await this.request(options, (abortSignal) => bumpCounter(this.container.getBlobClient(this.tickets), abortSignal));
+        const bumped = await this.request(options, (abortSignal) => bumpCounter(this.container.getBlobClient(this.tickets), abortSignal, {
+            seed: (signal) => this.highestTicket(signal),
+        }));
         return { ticket: bumped.value, previousAt: bumped.previousAt, serviceNow: bumped.serviceNow };
+    }
+    /**
+     * The highest ticket in use: one listing of the queue (names only, a page of
+     * 5,000) and one look at the lock blob's holder record, side by side. Asked
+     * for only when the tickets counter is missing.
+     */
+    async highestTicket(abortSignal) {
+        const inQueue = async () => {
+            let highest = 0;
+            try {
+                for await (const page of this.container.listBlobsFlat({ abortSignal, prefix: this.prefix }).byPage()) {
+                    for (const item of page.segment.blobItems)
+                        highest = Math.max(highest, ticketOf(this.prefix, item.name) ?? 0);
+                }
+            }
+            catch (err) {
+                if (!queue_blobs_isMissing(err))
+                    throw err;
+            }
+            return highest;
+        };
+        const onRecord = async () => {
+            try {
+                const props = await this.container.getBlobClient(this.lockName).getProperties({ abortSignal });
+                return counterValue((0,lock_holder/* holderFromMetadata */.ez)(props.metadata)?.ticket) ?? 0;
+            }
+            catch (err) {
+                if (!queue_blobs_isMissing(err))
+                    throw err;
+                return 0;
+            }
+        };
+        const [queued, held] = await Promise.all([inQueue(), onRecord()]);
+        return Math.max(queued, held);
     }
     async enter(ticket, waiter, leaseId, leaseSeconds, options = {}) {
         const blob = this.entry(ticket);
@@ -904,6 +1128,45 @@ class QueueBlobs {
             }
         });
     }
+    clearCommands(ticket) {
+        const name = entryName(this.prefix, ticket);
+        return `${leaseBreakCommand(this.container, name)} && ${deleteCommand(this.container, name)}`;
+    }
+    /**
+     * Clears one entry for people (the break step): breaks its lease and deletes
+     * it, but only when it is no waiter's: an infinite lease (which this action
+     * never takes) or none. A fixed lease is a live waiter that renews it, and
+     * is left alone: 'live'.
+     */
+    async clear(ticket, options = {}) {
+        const blob = this.entry(ticket);
+        return this.request(options, async (abortSignal) => {
+            let props;
+            try {
+                props = await blob.getProperties({ abortSignal });
+            }
+            catch (err) {
+                if (queue_blobs_isMissing(err))
+                    return 'missing';
+                throw err;
+            }
+            if (props.leaseState === 'leased' && props.leaseDuration !== 'infinite')
+                return 'live';
+            if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
+                await blob.getBlobLeaseClient().breakLease(0, { abortSignal });
+            }
+            try {
+                // Only the blob we looked at: a waiter that took the ticket since would have changed its ETag.
+                await blob.delete({ abortSignal, conditions: { ifMatch: props.etag } });
+            }
+            catch (err) {
+                if (queue_blobs_isMissing(err))
+                    return 'missing';
+                throw err;
+            }
+            return 'cleared';
+        });
+    }
     async sweep(ticket, options = {}) {
         await this.request(options, async (abortSignal) => {
             try {
@@ -925,6 +1188,7 @@ var storage = __webpack_require__(4906);
 // module and the queue's (queue-blobs.ts) are the ones that talk to storage;
 // they turn Azure's answers into the few outcomes the waiter and the renewer
 // reason about.
+
 
 
 
@@ -971,10 +1235,6 @@ async function withDeadline(options, defaultTimeoutMs, call) {
         throw err;
     }
 }
-/** Single quotes for a shell, so that the command can be pasted as it is. */
-function shellQuoted(text) {
-    return /^[\w./-]+$/.test(text) ? text : `'${text.replaceAll("'", `'\\''`)}'`;
-}
 class LockBlob {
     container;
     blob;
@@ -982,6 +1242,8 @@ class LockBlob {
     requestTimeoutMs;
     name;
     queue;
+    /** The service's clock in the answer of the last acquire that was granted. */
+    grantedAt;
     /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
     written;
     constructor(container, name, options = {}) {
@@ -1003,8 +1265,7 @@ class LockBlob {
         return `${this.container.containerName}/${this.name}`;
     }
     get breakCommand() {
-        return (`az storage blob lease break --account-name ${shellQuoted(this.container.accountName)} ` +
-            `--container-name ${shellQuoted(this.container.containerName)} --blob-name ${shellQuoted(this.name)}`);
+        return leaseBreakCommand(this.container, this.name);
     }
     /** One HEAD request: the lease state, the holder record, and how old the record is by the service's clock. */
     async view(options = {}) {
@@ -1063,7 +1324,9 @@ class LockBlob {
     /** Tries once to take the lease with our own id. Retrying with the same id is idempotent. */
     async acquire(leaseId, durationSeconds, options = {}) {
         try {
-            await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }));
+            const answer = await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }));
+            // When the lease began by the service's clock: one clock for every job that uses the lock.
+            this.grantedAt = answer.date;
             return 'acquired';
         }
         catch (err) {
@@ -1078,8 +1341,8 @@ class LockBlob {
      * Writes who holds the lock, under our lease. Only the holder keys change:
      * metadata that others put on the blob (owner=platform-team) is kept.
      */
-    async writeHolder(leaseId, record, options = {}) {
-        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,lock_holder/* holderToMetadata */.Jp)(record), abortSignal));
+    async writeHolder(leaseId, record, options = {}, fencingToken) {
+        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,lock_holder/* holderToMetadata */.Jp)(record), abortSignal, fencingToken));
     }
     /**
      * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
@@ -1091,14 +1354,24 @@ class LockBlob {
      * lease id) cannot be overwritten unseen either; that case is read again.
      * With `record` undefined the holder keys are removed, and nothing is
      * written when the blob carries none.
+     *
+     * With `recordToken`, the fencing token this client is taking (see
+     * nextFencingToken) goes on the blob too, in the same write: no request is
+     * added. It waits for the token after the read, so the two run side by side.
      */
-    async updateHolderKeys(leaseId, record, abortSignal) {
+    async updateHolderKeys(leaseId, record, abortSignal, fencingToken) {
         for (let attempt = 1;; attempt++) {
             const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
             const current = Object.entries(props.metadata ?? {});
             if (!record && !current.some(([key]) => (0,lock_holder/* isHolderKey */._L)(key)))
                 return;
             const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key))), ...record };
+            const token = await fencingToken?.catch(() => undefined);
+            if (token !== undefined) {
+                // Never lower: a counter that someone else started again at 1 must not take the record down with it.
+                const recorded = counterValue(metadata[lock_holder/* FENCING_KEY */.vn]) ?? 0;
+                metadata[lock_holder/* FENCING_KEY */.vn] = String(Math.max(token, recorded));
+            }
             try {
                 await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
                 return;
@@ -1130,8 +1403,12 @@ class LockBlob {
                 return undefined;
             throw err;
         });
-        if (look)
+        if (look) {
             status.queue = waitersOf(look.entries, look.serviceNow);
+            const squatters = squattersOf(look.entries);
+            if (squatters.length > 0)
+                status.squatters = squatters;
+        }
         return status;
     }
     /**
@@ -1141,16 +1418,20 @@ class LockBlob {
      * others' keys stay). It is written without a lease, as nobody holds one
      * after the break: if a waiter takes the lease first, Azure refuses the
      * write (412) and no record is written, which the outcome says.
+     * `describe` is given the service's clock at the break (its answer's Date
+     * header), so the record is dated on the clock the former holder's post
+     * step judges it by, whatever the breaker's own clock says.
      */
     async breakLease(describe, options = {}) {
         return this.request(options, async (abortSignal) => {
             let holder;
+            let brokenAt;
             try {
                 const props = await this.blob.getProperties({ abortSignal });
                 if (props.leaseState !== 'leased' && props.leaseState !== 'breaking')
                     return { outcome: 'not-held' };
                 holder = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
-                await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal });
+                brokenAt = (await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date;
             }
             catch (err) {
                 if (lock_blob_isMissing(err))
@@ -1160,7 +1441,7 @@ class LockBlob {
                     return { outcome: 'not-held' };
                 throw err;
             }
-            const record = describe(holder);
+            const record = describe(holder, brokenAt);
             for (let attempt = 1;; attempt++) {
                 try {
                     const props = await this.blob.getProperties({ abortSignal });
@@ -1221,14 +1502,36 @@ class LockBlob {
      * and its metadata on every acquire), and the caller proves the token by
      * confirming the lease afterwards (a renewal), so no later holder can have
      * a smaller token.
+     *
+     * The token is also kept on the lock blob (FENCING_KEY): give this call's
+     * promise to writeHolder, which runs beside it under the same lease. A counter
+     * that is missing (deleted, with or without the whole .azure-mutex/
+     * folder) is created above that recorded token, so tokens never go
+     * backwards; that costs one more request, only then.
      */
-    async nextFencingToken(options = {}) {
-        const bumped = await this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal));
-        return bumped.value;
+    nextFencingToken(options = {}) {
+        return this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal, { seed: (signal) => this.recordedToken(signal) })).then((bumped) => bumped.value);
     }
-    /** Renews our lease; throws when it fails (see isLeaseGone for a definite loss). */
+    /** The last fencing token recorded on the lock blob; 0 when there is none (or the blob is gone). */
+    async recordedToken(abortSignal) {
+        try {
+            const props = await this.blob.getProperties({ abortSignal });
+            return counterValue(props.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0;
+        }
+        catch (err) {
+            if (lock_blob_isMissing(err))
+                return 0;
+            throw err;
+        }
+    }
+    /**
+     * Renews our lease; throws when it fails (see isLeaseGone for a definite
+     * loss). Returns the answer's Date header: the service's clock, which
+     * displayed times are told by (service-time.ts).
+     */
     async renew(leaseId, options = {}) {
-        await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
+        const answer = await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
+        return answer.date;
     }
     /**
      * Clears our holder record (others' metadata stays) and releases our lease.
@@ -1272,7 +1575,12 @@ async function listLocks(container, options = {}) {
                         const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
                         reserved.push({
                             name: blob.name,
-                            entry: { leased: leaseState === 'leased', modifiedAt: lastModified, waiter },
+                            entry: {
+                                leased: leaseState === 'leased',
+                                modifiedAt: lastModified,
+                                waiter,
+                                infinite: leaseDuration === 'infinite',
+                            },
                         });
                         continue;
                     }
@@ -1293,6 +1601,9 @@ async function listLocks(container, options = {}) {
                 return ticket === undefined ? [] : [{ ...entry, ticket }];
             });
             lock.queue = waitersOf(entries, serviceNow);
+            const squatters = squattersOf(entries);
+            if (squatters.length > 0)
+                lock.squatters = squatters;
         }
         return locks;
     });
@@ -1314,9 +1625,12 @@ function openLock(auth, spec, options = {}) {
 /* harmony export */   Qn: () => (/* binding */ lockNameProblem),
 /* harmony export */   iH: () => (/* binding */ containerNameProblem)
 /* harmony export */ });
+/* unused harmony export workflowCommandOpener */
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // Azure's naming rules for the two names that identify a lock: the container
 // and the blob (the lock name, as in go-azuremutex). Each check returns why a
 // name is invalid, or undefined when it is fine.
+
 const CONTAINER_NAME = /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/;
 /** 3 to 63 characters: lowercase letters, digits and single hyphens, starting and ending with a letter or digit. */
 function containerNameProblem(name) {
@@ -1341,14 +1655,31 @@ const MAX_SEGMENTS = 254;
  */
 const RESERVED_SEGMENT = '.azure-mutex';
 /**
+ * What the runner reads as a workflow command in a line of a step's output
+ * (see untrusted-text.ts): '::' (at the start of a line, and a lock name
+ * may start one) and '##[' anywhere. Every step prints the lock name in its
+ * messages, so a name that carries either is refused rather than escaped in
+ * each of them: the name people read is then always the blob's name.
+ */
+const WORKFLOW_COMMAND_OPENERS = [
+    ['::', "'::'"],
+    // Described, not quoted: the message that names it must not carry the opener itself.
+    ['##[', "'##' followed by '['"],
+];
+/** The first workflow command opener in the text, described for a message; undefined when there is none. */
+function workflowCommandOpener(text) {
+    return WORKFLOW_COMMAND_OPENERS.find(([opener]) => text.includes(opener))?.[1];
+}
+/**
  * 1 to 1024 characters, no control characters or backslashes, at most 254
  * path segments, not ending in '.' or '/', and a name that means the same
  * blob to every client: no '.' or '..' segment (URL normalisation removes or
  * resolves them before the request leaves the client, so 'a/../b' would lock
  * 'b' and '../x/b' even another container), no empty segment (a leading '/'
  * or '//', which some SDKs trim and accounts with a hierarchical namespace
- * cannot hold), no segment ending in '.' (which Azure drops), and not under
- * the action's own folder (RESERVED_SEGMENT).
+ * cannot hold), no segment ending in '.' (which Azure drops), not under
+ * the action's own folder (RESERVED_SEGMENT), and no workflow command opener
+ * ('::' or '##[').
  */
 function lockNameProblem(name) {
     if (name === '')
@@ -1357,6 +1688,9 @@ function lockNameProblem(name) {
         return `it is ${name.length} characters long, more than 1024`;
     if (CONTROL_CHARACTER.test(name))
         return 'it contains a control character';
+    const opener = workflowCommandOpener(name);
+    if (opener)
+        return `it contains ${opener}, which the runner reads as the start of a workflow command`;
     if (name.includes('\\'))
         return 'it contains a backslash, which some Azure tools turn into /';
     const segments = name.split('/');
@@ -1369,7 +1703,7 @@ function lockNameProblem(name) {
         return "it has an empty path segment (a leading '/' or '//')";
     const dotted = segments.find((segment) => segment.endsWith('.'));
     if (dotted)
-        return `its path segment '${dotted}' ends with '.', which Azure drops`;
+        return `its path segment '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(dotted, 80)}' ends with '.', which Azure drops`;
     if (segments.length > MAX_SEGMENTS)
         return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
     if (segments[0] === RESERVED_SEGMENT) {
@@ -1385,6 +1719,7 @@ function lockNameProblem(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AB: () => (/* binding */ isSquatter),
 /* harmony export */   DG: () => (/* binding */ isLive),
 /* harmony export */   IE: () => (/* binding */ ordinal),
 /* harmony export */   JX: () => (/* binding */ recentPredecessor),
@@ -1411,11 +1746,21 @@ const CLAIM_GRACE_MS = 2_000;
 function isLive(entry, serviceNow) {
     return entry.leased || serviceNow.getTime() - entry.modifiedAt.getTime() <= JOIN_GRACE_MS;
 }
-function standingOf(look, ticket) {
+/**
+ * An entry with an infinite lease: this action never takes one on an entry,
+ * and nobody renews it, so it would hold its place for ever. It is not waited
+ * for (it is not a waiter), and cannot be swept (Azure refuses to delete a
+ * leased blob): people break its lease and delete it.
+ */
+function isSquatter(entry) {
+    return entry.leased && entry.infinite === true;
+}
+function standingOf(look, ticket, passedOver = new Set()) {
     const before = look.entries.filter((entry) => entry.ticket < ticket);
     return {
-        ahead: before.filter((entry) => isLive(entry, look.serviceNow)),
+        ahead: before.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry) && !passedOver.has(entry.ticket)),
         lapsed: before.filter((entry) => !isLive(entry, look.serviceNow)),
+        squatters: before.filter(isSquatter),
         mine: look.entries.find((entry) => entry.ticket === ticket),
     };
 }
@@ -1439,6 +1784,67 @@ function ordinal(n) {
     const tens = n % 100;
     const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
     return `${n}${suffix}`;
+}
+
+
+/***/ }),
+
+/***/ 643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ serviceReading),
+/* harmony export */   WW: () => (/* binding */ isServiceReading),
+/* harmony export */   yi: () => (/* binding */ serviceTimeAt)
+/* harmony export */ });
+/* unused harmony export latestReading */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2041);
+// The service's clock, as far as one request can tell it. Lease arithmetic
+// runs on the monotonic clock (clock.ts), but a time shown to people as a
+// claim about other machines ("exclusivity guaranteed until", "held since",
+// when a loss was found) is better told on the service's clock: it is one
+// clock for every client of the lock, where the runner's own may be minutes
+// off or stepped mid-job.
+//
+// Azure's Date header has one-second resolution and is stamped somewhere
+// between the moment the request left and the moment its answer came back.
+// So one reading bounds the service's time at any monotonic instant t:
+//   date + (t - answered)  <=  service time at t  <  date + 1 s + (t - sent)
+// A claim that must never be later than the truth ("guaranteed until") takes
+// the lower bound; one that must never be earlier ("the loss was found by")
+// takes the upper one.
+
+/** A reading from a response's Date header; undefined when the response had none. */
+function serviceReading(date, sentAt, answeredAt) {
+    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+        return undefined;
+    return { date: date.getTime(), sentAt, answeredAt };
+}
+/** Whether a value read back (from state, a report) is a reading. */
+function isServiceReading(value) {
+    const r = value;
+    const isNumber = (n) => typeof n === 'number' && Number.isFinite(n);
+    return typeof r === 'object' && r !== null && isNumber(r.date) && isNumber(r.sentAt) && isNumber(r.answeredAt);
+}
+/**
+ * The service's time at the monotonic instant t, on the side of the truth
+ * that `bound` names. Without a reading, the runner's wall clock is all there
+ * is: it is shown, for display only, as the best we know.
+ */
+function serviceTimeAt(t, reading, bound) {
+    if (!reading)
+        return new Date(Date.now() - ((0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .monotonicNow */ .X)() - t));
+    return bound === 'no-later'
+        ? new Date(reading.date + (t - reading.answeredAt))
+        : new Date(reading.date + 1_000 + (t - reading.sentAt));
+}
+/** The later of two readings (the one taken last bounds best what follows it). */
+function latestReading(a, b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return b.answeredAt >= a.answeredAt ? b : a;
 }
 
 
@@ -1863,23 +2269,78 @@ function showUntrusted(text, maxLength = SHOWN_LENGTH) {
 
 /***/ }),
 
-/***/ 665:
+/***/ 6959:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ serveChannel),
-/* harmony export */   m: () => (/* binding */ askRenewer)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2722);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7855);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  m: () => (/* binding */ askRenewer),
+  H: () => (/* binding */ serveChannel)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/renewer/lifecycle.ts
+var lifecycle = __webpack_require__(2722);
+// EXTERNAL MODULE: ./src/renewer/platform.ts
+var platform = __webpack_require__(7855);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/renewer/proof.ts
+// How the renewer and its callers prove to each other who they are, on a
+// channel that anyone on the machine might be listening at: an abstract
+// socket name is readable from /proc/net/unix, and once the renewer has died,
+// any local user can bind it. So neither side sends the shared key, and the
+// caller sends nothing secret (nor anything the listener could replay) before
+// the listener has proven that it holds the key.
+//
+// The key is made by main, given to the renewer over its private IPC pipe,
+// and kept by post (step state) and release steps (a masked exported
+// variable). Each side proves it holds the key with an HMAC over both sides'
+// fresh nonces, so an answer is good for one conversation only:
+//   caller   → {type: 'challenge', nonce: c}
+//   renewer  → {type: 'proof', pid, nonce: r, mac: HMAC(key, "renewer", c, r, pid)}
+//   caller   → {op, by, mac: HMAC(key, "caller", r, c, op, by)}   (only if the proof checks out)
+//   renewer  → {type: 'report', report, log}                        (only if the caller's mac checks out)
+// The pid in the proof is signed, so a listener cannot name another process;
+// still, post kills only the pid that main recorded when it started the
+// renewer, never one that came over the channel.
+
+/** A fresh nonce: 24 random bytes, base64url. */
+function newNonce() {
+    return (0,external_node_crypto_.randomBytes)(24).toString('base64url');
+}
+/** A nonce as the other side must send it: base64url, 16 to 128 characters. */
+function isNonce(value) {
+    return typeof value === 'string' && /^[A-Za-z0-9_-]{16,128}$/.test(value);
+}
+function mac(key, parts) {
+    // Each part is free of newlines (nonces are base64url, the rest are ours), so joining with one is unambiguous.
+    return (0,external_node_crypto_.createHmac)('sha256', key).update(parts.join('\n')).digest('base64url');
+}
+/** The renewer's answer to a caller's challenge. */
+function renewerProof(key, callerNonce, renewerNonce, pid) {
+    return mac(key, ['renewer', callerNonce, renewerNonce, pid]);
+}
+/** The caller's proof, bound to what it asks. */
+function callerProof(key, renewerNonce, callerNonce, op, by) {
+    return mac(key, ['caller', renewerNonce, callerNonce, op, by]);
+}
+/** Whether a proof received equals the one expected, in constant time. */
+function sameProof(given, expected) {
+    if (typeof given !== 'string')
+        return false;
+    const a = Buffer.from(given);
+    const b = Buffer.from(expected);
+    return a.length === b.length && (0,external_node_crypto_.timingSafeEqual)(a, b);
+}
+
+;// CONCATENATED MODULE: ./src/renewer/channel.ts
 // The renewer's control channel: how post, and a release step later in the
 // job, ask the detached renewer to let the lease go and hear how that went.
 //
@@ -1889,16 +2350,19 @@ function showUntrusted(text, maxLength = SHOWN_LENGTH) {
 //   caught (process.kill is TerminateProcess there) and has no answer.
 // - It answers at once: no polling, so a handoff costs no poll interval and
 //   an idle renewer no CPU.
-// - A live connection proves who answers. The renewer checks the caller's
-//   token, then says its pid; while that connection stays open the process
-//   cannot have exited, so its pid cannot have been reused. That is the one
-//   moment a stuck renewer may be killed by pid, and no command line is read.
+// - Both ends prove who they are (proof.ts): the renewer first, because once
+//   it has died anyone on the machine can listen at its address. The caller
+//   sends nothing secret until the listener has proven it holds the key.
+//   While a proven connection stays open the renewer cannot have exited, so
+//   its pid cannot have been reused: that is the one moment post may end a
+//   stuck renewer, and only by the pid main recorded when it started it.
 // - It survives a later step emptying $RUNNER_TEMP (see channelAddress).
 // - Any number of clients may ask, one after another: post, release steps.
 //
-// The protocol is one JSON line each way and a last one back: the caller
-// sends {token, op, by}; the renewer answers {type: 'hello', pid}, does what
-// was asked, answers {type: 'report', report, log} and closes.
+// The protocol is JSON lines, two each way (proof.ts has the exchange): the
+// caller's challenge, the renewer's proof, the caller's request with its own
+// proof, then the renewer does what was asked, answers {type: 'report',
+// report, log} and closes.
 
 
 
@@ -1906,25 +2370,22 @@ function showUntrusted(text, maxLength = SHOWN_LENGTH) {
 
 
 const MAX_REQUEST_BYTES = 4_096;
-function sameToken(given, token) {
-    if (typeof given !== 'string')
-        return false;
-    const a = Buffer.from(given);
-    const b = Buffer.from(token);
-    return a.length === b.length && (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(a, b);
-}
-function parseRequest(line) {
+function parseLine(line) {
     try {
         const value = JSON.parse(line);
-        const ops = ['stop', 'release', 'report'];
-        const requesters = ['post', 'release step'];
-        if (!ops.includes(value.op) || !requesters.includes(value.by))
-            return undefined;
-        return value;
+        return typeof value === 'object' && value !== null ? value : undefined;
     }
     catch {
         return undefined;
     }
+}
+function parseRequest(line) {
+    const value = parseLine(line);
+    const ops = ['stop', 'release', 'report'];
+    const requesters = ['post', 'release step'];
+    if (!value || !ops.includes(value.op) || !requesters.includes(value.by))
+        return undefined;
+    return { op: value.op, by: value.by, mac: value.mac };
 }
 /** Reads newline-delimited JSON from a socket, one line at a time, refusing a flood. */
 function onLines(socket, limit, onLine) {
@@ -1944,8 +2405,8 @@ function onLines(socket, limit, onLine) {
     });
 }
 function listenOn(server, address) {
-    if ((0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .isSocketFile */ .gC)(address))
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(address), { recursive: true, mode: 0o700 });
+    if ((0,platform/* isSocketFile */.gC)(address))
+        (0,external_node_fs_.mkdirSync)((0,external_node_path_.dirname)(address), { recursive: true, mode: 0o700 });
     return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(address, () => {
@@ -1954,22 +2415,36 @@ function listenOn(server, address) {
         });
     });
 }
-/** Listens for requests that carry the token. */
+/** Listens for callers that prove they hold the key, after proving it holds it too. */
 async function serveChannel(ref, options) {
-    let server = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
+    let server = (0,external_node_net_.createServer)();
     const onConnection = (socket) => {
         socket.on('error', () => undefined);
+        let challenge;
         let asked = false;
+        const refuse = () => void socket.end(`${JSON.stringify({ type: 'refused' })}\n`);
         onLines(socket, MAX_REQUEST_BYTES, (line) => {
             if (asked)
                 return;
-            asked = true;
-            const request = parseRequest(line);
-            if (!request || !sameToken(request.token, ref.token)) {
-                socket.end(`${JSON.stringify({ type: 'refused' })}\n`);
+            if (!challenge) {
+                const value = parseLine(line);
+                if (value?.type !== 'challenge' || !isNonce(value.nonce)) {
+                    asked = true;
+                    refuse();
+                    return;
+                }
+                challenge = { caller: value.nonce, renewer: newNonce() };
+                const mac = renewerProof(ref.token, challenge.caller, challenge.renewer, process.pid);
+                socket.write(`${JSON.stringify({ type: 'proof', pid: process.pid, nonce: challenge.renewer, mac })}\n`);
                 return;
             }
-            socket.write(`${JSON.stringify({ type: 'hello', pid: process.pid })}\n`);
+            asked = true;
+            const request = parseRequest(line);
+            if (!request ||
+                !sameProof(request.mac, callerProof(ref.token, challenge.renewer, challenge.caller, request.op, request.by))) {
+                refuse();
+                return;
+            }
             const { op, by } = request;
             options.handle({ op, by }).then((answer) => socket.end(`${JSON.stringify({ type: 'report', ...answer })}\n`, () => options.answered?.({ op, by })), () => socket.destroy());
         });
@@ -1979,20 +2454,25 @@ async function serveChannel(ref, options) {
     return {
         address: ref.address,
         async keepListening() {
-            if (!(0,_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .isSocketFile */ .gC)(ref.address) || (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(ref.address))
+            if (!(0,platform/* isSocketFile */.gC)(ref.address) || (0,external_node_fs_.existsSync)(ref.address))
                 return;
             server.close();
-            server = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createServer)();
+            server = (0,external_node_net_.createServer)();
             server.on('connection', onConnection);
             await listenOn(server, ref.address).catch(() => undefined);
         },
         close: () => new Promise((resolve) => server.close(() => resolve())),
     };
 }
-/** Connects and sends the request; 'nothing listens' when no renewer is there (it exited or died). */
-function askRenewer(ref, request, connectTimeoutMs = 2_000) {
+/**
+ * Connects and challenges what listens; sends the request only once it has
+ * proven to be the renewer (and, when expectedPid is given, the renewer main
+ * started). 'nothing listens' when no renewer is there (it exited or died).
+ */
+function askRenewer(ref, request, options = {}) {
+    const connectTimeoutMs = options.connectTimeoutMs ?? 2_000;
     return new Promise((resolve) => {
-        const socket = (0,node_net__WEBPACK_IMPORTED_MODULE_2__.createConnection)(ref.address);
+        const socket = (0,external_node_net_.createConnection)(ref.address);
         const timer = setTimeout(() => {
             socket.destroy();
             resolve('nothing listens');
@@ -2005,32 +2485,49 @@ function askRenewer(ref, request, connectTimeoutMs = 2_000) {
             clearTimeout(timer);
             socket.removeAllListeners('error');
             socket.on('error', () => undefined);
-            let onHello = () => undefined;
+            let onProven = () => undefined;
             let onAnswer = () => undefined;
-            const hello = new Promise((done) => (onHello = done));
+            const proven = new Promise((done) => (onProven = done));
             const answer = new Promise((done) => (onAnswer = done));
+            const callerNonce = newNonce();
+            let trusted = false;
             onLines(socket, 1_000_000, (line) => {
-                let message;
-                try {
-                    message = JSON.parse(line);
-                }
-                catch {
+                const message = parseLine(line);
+                if (!message)
+                    return;
+                if (!trusted) {
+                    // Until the proof checks out, whatever listens is a stranger: the first line must be a proof.
+                    const { pid, nonce, mac } = message;
+                    const valid = message.type === 'proof' &&
+                        typeof pid === 'number' &&
+                        Number.isSafeInteger(pid) &&
+                        isNonce(nonce) &&
+                        sameProof(mac, renewerProof(ref.token, callerNonce, nonce, pid)) &&
+                        (options.expectedPid === undefined || pid === options.expectedPid);
+                    if (!valid) {
+                        onProven('impostor');
+                        onAnswer(undefined);
+                        socket.destroy();
+                        return;
+                    }
+                    trusted = true;
+                    const mac2 = callerProof(ref.token, nonce, callerNonce, request.op, request.by);
+                    socket.write(`${JSON.stringify({ op: request.op, by: request.by, mac: mac2 })}\n`);
+                    onProven(pid);
                     return;
                 }
-                if (message.type === 'hello' && typeof message.pid === 'number')
-                    onHello(message.pid);
                 if (message.type === 'report') {
-                    const report = (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .parseRenewerReport */ .Cs)(message.report);
+                    const report = (0,lifecycle/* parseRenewerReport */.Cs)(message.report);
                     const log = Array.isArray(message.log) ? message.log.filter((l) => typeof l === 'string') : [];
                     onAnswer(report ? { report, log } : undefined);
                 }
             });
             socket.once('close', () => {
-                onHello(undefined);
+                onProven(undefined);
                 onAnswer(undefined);
             });
-            socket.write(`${JSON.stringify({ token: ref.token, ...request })}\n`);
-            resolve({ hello, answer, close: () => socket.destroy() });
+            socket.write(`${JSON.stringify({ type: 'challenge', nonce: callerNonce })}\n`);
+            resolve({ proven, answer, close: () => socket.destroy() });
         });
     });
 }
@@ -2049,6 +2546,7 @@ function askRenewer(ref, request, connectTimeoutMs = 2_000) {
 /* harmony export */   np: () => (/* binding */ advance)
 /* harmony export */ });
 /* unused harmony export isFinal */
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 // The renewer's lifecycle as one explicit state machine, and the verdict post
 // draws from it. Both are pure: the renewer process feeds events to advance(),
 // and what it reports (over its channel, or in its status file) is the state
@@ -2058,6 +2556,12 @@ function askRenewer(ref, request, connectTimeoutMs = 2_000) {
 //      │                   │  ├──lost / found-lost─▶ lost
 //      └──failed──▶ failed │  └──release-failed───▶ unreleased (expires by itself)
 //                          └──renewed, renewal-failed (stays holding)
+//
+// Times come in two kinds. Readings of the monotonic clock (…Mono, ms) are
+// what every decision is made on: one clock for every process of the machine,
+// which no change of the wall clock moves. ISO times are for people, told on
+// the service's clock where one is known (service-time.ts).
+
 function initialReport(pid, startedAt) {
     return { pid, phase: 'starting', startedAt: startedAt.toISOString(), renewals: 0, failures: 0, longestGapMs: 0 };
 }
@@ -2076,16 +2580,20 @@ function advance(report, event) {
     const held = report.phase === 'holding';
     switch (event.type) {
         case 'hold':
-            return { ...report, confirmedAt: event.confirmedAt.toISOString() };
+            return { ...report, confirmedAt: event.confirmedAt.toISOString(), confirmedMono: event.confirmedMono };
         case 'renewed': {
-            const previous = Date.parse(report.renewedAt ?? report.confirmedAt ?? event.sentAt.toISOString());
+            const previous = report.renewedMono ?? report.confirmedMono ?? event.sentAt;
+            const service = event.service ?? report.service;
             return {
                 ...report,
                 phase: 'holding',
-                confirmedAt: event.sentAt.toISOString(),
-                renewedAt: event.at.toISOString(),
+                confirmedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(event.sentAt, service, 'no-later').toISOString(),
+                confirmedMono: event.sentAt,
+                renewedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(event.at, service, 'no-later').toISOString(),
+                renewedMono: event.at,
+                ...(service ? { service } : {}),
                 renewals: report.renewals + 1,
-                longestGapMs: Math.max(report.longestGapMs, event.at.getTime() - previous),
+                longestGapMs: Math.max(report.longestGapMs, event.at - previous),
             };
         }
         case 'renewal-failed':
@@ -2127,16 +2635,19 @@ function needsOwnRelease(answer, statusFile) {
 }
 /** What post reports, from what the renewer said (or left behind) and post's own release. */
 function verdict(input) {
-    const { answer, ownRelease, now } = input;
+    const { answer, ownRelease, ownRenewal } = input;
     const warnings = [];
     const report = answer.kind === 'answered' ? answer.report : input.statusFile;
+    const service = report?.service ?? input.service;
+    const shown = (t, bound) => (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(t, service, bound).toISOString();
+    const nowShown = shown(input.now, 'no-earlier');
     if (report?.phase === 'lost' && report.loss)
         return { verdict: { kind: 'lost', loss: report.loss }, warnings };
     if (report?.phase === 'released' && report.released?.by === 'worker gone') {
         // Post is running, so the worker was not gone: the renewer let the lock go in the middle of the job.
         const loss = {
             exclusiveUntil: report.released.at,
-            detectedAt: now.toISOString(),
+            detectedAt: nowShown,
             reason: 'the renewer released the lease because it took the runner worker for gone',
         };
         return { verdict: { kind: 'lost', loss }, warnings };
@@ -2154,26 +2665,37 @@ function verdict(input) {
     else if (answer.kind === 'silent') {
         warnings.push('The renewer did not answer; it is left for the job-end clean-up.');
     }
+    else if (answer.kind === 'impostor') {
+        warnings.push("Something other than this job's renewer listens at its address: it could not prove who it is, so it was " +
+            "told nothing and left alone. The lease is released with the step's credentials.");
+    }
     else if (answer.kind === 'answered' && report?.phase === 'unreleased') {
         warnings.push(`The renewer could not release the lease (${report.error ?? 'no reason given'}).`);
     }
-    // The lease was certainly ours up to the latest confirmation anyone knows of.
-    const confirmed = Math.max(input.confirmedAt.getTime(), report?.confirmedAt ? Date.parse(report.confirmedAt) : 0);
+    // The lease was certainly ours up to the latest confirmation anyone knows of (monotonic readings).
+    let confirmed = Math.max(input.confirmedMono, report?.confirmedMono ?? -Infinity);
+    if (ownRenewal?.outcome === 'renewed') {
+        warnings.push(`The lease went unrenewed for longer than its duration (since ${shown(confirmed, 'no-later')}), but post ` +
+            'renewed it: Azure renews a lapsed lease only if nobody leased the lock since, so nobody else held it.');
+        confirmed = Math.max(confirmed, ownRenewal.sentAt);
+    }
     const ranOutAt = confirmed + input.leaseDurationMs;
-    if (ranOutAt < now.getTime()) {
-        // Nobody renewed it after `confirmed`: it ran out, and another holder may have got in.
+    if (ownRenewal?.outcome === 'gone' || ownRelease === 'not-held') {
         const loss = {
-            exclusiveUntil: new Date(confirmed).toISOString(),
-            detectedAt: now.toISOString(),
-            reason: `the renewer had stopped and the lease ran out at ${new Date(ranOutAt).toISOString()}`,
+            exclusiveUntil: shown(confirmed, 'no-later'),
+            detectedAt: nowShown,
+            reason: `${ownRenewal?.outcome === 'gone' ? 'at renewal' : 'at release'}, Azure said the lease was no longer ours`,
         };
         return { verdict: { kind: 'lost', loss }, warnings };
     }
-    if (ownRelease === 'not-held') {
+    if (ranOutAt < input.now) {
+        // Nothing confirmed it for a whole lease duration, and post's own renewal could not either: it may have
+        // run out, and another holder may have got in. Exclusivity cannot be proven past the last confirmation.
         const loss = {
-            exclusiveUntil: new Date(confirmed).toISOString(),
-            detectedAt: now.toISOString(),
-            reason: 'at release, Azure said the lease was no longer ours',
+            exclusiveUntil: shown(confirmed, 'no-later'),
+            detectedAt: nowShown,
+            reason: `the renewer had stopped, and no renewal succeeded for the whole lease duration: the lease may have ` +
+                `run out at ${shown(ranOutAt, 'no-later')}`,
         };
         return { verdict: { kind: 'lost', loss }, warnings };
     }
@@ -2186,6 +2708,7 @@ const PHASES = new Set(['starting', 'holding', 'released', 'lost', 'unreleased',
 const REQUESTERS = new Set(['post', 'release step', 'worker gone']);
 const isTime = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 const isCount = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isReading = (value) => typeof value === 'number' && Number.isFinite(value);
 /** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
 function parseRenewerReport(value) {
     if (typeof value !== 'object' || value === null)
@@ -2198,6 +2721,9 @@ function parseRenewerReport(value) {
         isTime(r.startedAt) &&
         (r.confirmedAt === undefined || isTime(r.confirmedAt)) &&
         (r.renewedAt === undefined || isTime(r.renewedAt)) &&
+        (r.confirmedMono === undefined || isReading(r.confirmedMono)) &&
+        (r.renewedMono === undefined || isReading(r.renewedMono)) &&
+        (r.service === undefined || (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .isServiceReading */ .WW)(r.service)) &&
         isCount(r.renewals) &&
         isCount(r.failures) &&
         isCount(r.longestGapMs) &&
@@ -2308,7 +2834,12 @@ function parseToRenewer(value) {
     if (m.type === 'hold' && lease && isText(lease.leaseId) && isText(lease.confirmedAt)) {
         if (Number.isNaN(Date.parse(lease.confirmedAt)))
             return undefined;
-        return { type: 'hold', lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt } };
+        if (typeof lease.confirmedMono !== 'number' || !Number.isFinite(lease.confirmedMono))
+            return undefined;
+        return {
+            type: 'hold',
+            lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt, confirmedMono: lease.confirmedMono },
+        };
     }
     return undefined;
 }
