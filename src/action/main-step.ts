@@ -158,7 +158,8 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     publishHeld({
       lockName: spec.lockName,
       location: lockLocation(spec),
-      acquiredAt: heldSince,
+      // The time the holder record, the output and the log give: one time for the take, wherever it is shown.
+      acquiredAt: acquired.acquiredAt,
       channel: places.channel,
     })
     core.setOutput(Outputs.LeaseId, leaseId)

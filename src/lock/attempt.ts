@@ -336,7 +336,13 @@ export class Waiter {
     let entered: 'entered' | 'missing' | 'taken'
     let tries = 0
     do {
-      claim = await this.store.queue.claimTicket(call())
+      try {
+        claim = await this.store.queue.claimTicket(call())
+      } catch (err) {
+        // The container is gone (storage lost its data, or someone deleted it): start again from outside.
+        if (storageErrorCode(err) === 'ContainerNotFound') return []
+        throw err
+      }
       entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call())
       // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
     } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS)

@@ -135,7 +135,10 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const requests = new AbortController()
   // An attempt is several requests, and the SDK retries inside each: the whole
   // attempt is cut at the wait's deadline plus a little grace, so that the
-  // deadline is checked in time whether or not the attempt comes back.
+  // deadline is checked in time whether or not the attempt comes back. The
+  // cut comes a second after the grace, after any one request's own deadline
+  // (whole seconds, below): a single request that gets no answer ends by its
+  // own deadline first, and says so ("no answer within 7 s").
   let attemptCut: AbortSignal = requests.signal
   // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
   // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
@@ -178,7 +181,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
       const cut =
         deadline === Infinity
           ? undefined
-          : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - monotonicNow()) + DEADLINE_GRACE_MS))
+          : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - monotonicNow()) + DEADLINE_GRACE_MS + 1_000))
       attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal
       try {
         const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, monotonicNow()))
