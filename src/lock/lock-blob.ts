@@ -7,7 +7,7 @@ import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { leaseBreakCommand } from './az-commands.ts'
 import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts'
 import { bumpCounter, counterValue } from './counter.ts'
-import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
+import { storageErrorCode, statusCode } from './errors.ts'
 import {
   FENCING_KEY,
   holderFromMetadata,
@@ -18,6 +18,7 @@ import {
 } from './holder.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { QueueBlobs } from './queue-blobs.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
@@ -57,29 +58,6 @@ export function isLeaseGone(err: unknown): boolean {
 function isMissing(err: unknown): boolean {
   const code = storageErrorCode(err)
   return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined)
-}
-
-/**
- * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
- * the service to give up; a connection whose packets are dropped would
- * otherwise be waited on for ever.
- */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
-
-/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-export async function withDeadline<T>(
-  options: RequestOptions,
-  defaultTimeoutMs: number,
-  call: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
-  const deadline = AbortSignal.timeout(timeoutMs)
-  try {
-    return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline)
-  } catch (err) {
-    if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)
-    throw err
-  }
 }
 
 export class LockBlob implements LockStore {

@@ -18,7 +18,7 @@ import {
 } from './errors.ts'
 import { formatDuration } from './duration.ts'
 import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './lock-blob.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './request.ts'
 import type { LockStore, RequestOptions } from './store.ts'
 import { WaitReport, type WaitEvent } from './wait-report.ts'
 
