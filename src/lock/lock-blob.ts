@@ -17,6 +17,7 @@ import {
   type HolderRecord,
 } from './holder.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { LatestBlobs } from './latest-blobs.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
 import type { LockSpec } from './spec.ts'
@@ -89,6 +90,7 @@ export class LockBlob implements LockStore {
   private readonly requestTimeoutMs: number
   readonly name: string
   readonly queue: QueueBlobs
+  readonly latest: LatestBlobs
   /** The service's clock in the answer of the last acquire that was granted. */
   grantedAt: Date | undefined
   /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
@@ -103,6 +105,7 @@ export class LockBlob implements LockStore {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.fencing = container.getBlobClient(reservedNames(name).fencing)
     this.queue = new QueueBlobs(container, name, this.requestTimeoutMs)
+    this.latest = new LatestBlobs(container, name, this.requestTimeoutMs)
   }
 
   private request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
