@@ -41,6 +41,29 @@ export class LatestBlobs implements LatestStore {
     })
   }
 
+  /**
+   * Every key's record, for the status step: one List Blobs request per
+   * 5,000 keys. Records that carry no holder record are left out.
+   */
+  async list(options: RequestOptions = {}): Promise<HolderRecord[]> {
+    return withDeadline(options, this.requestTimeoutMs, async (abortSignal) => {
+      const records: HolderRecord[] = []
+      try {
+        for await (const item of this.container.listBlobsFlat({
+          abortSignal,
+          prefix: this.prefix,
+          includeMetadata: true,
+        })) {
+          const record = holderFromMetadata(item.metadata)
+          if (record?.supersedeKey !== undefined) records.push(record)
+        }
+      } catch (err) {
+        if (statusCode(err) !== 404) throw err
+      }
+      return records
+    })
+  }
+
   async write(
     key: string,
     record: HolderRecord,

@@ -261,10 +261,15 @@ export class LockBlob implements LockStore {
       if (isMissing(err)) return 'missing'
       throw err
     }
-    const look = await this.queue.look(options).catch((err: unknown) => {
+    const refused = (err: unknown): undefined => {
       if (statusCode(err) === 403) return undefined
       throw err
-    })
+    }
+    const [look, latest] = await Promise.all([
+      this.queue.look(options).catch(refused),
+      this.latest.list(options).catch(refused),
+    ])
+    if (latest && latest.length > 0) status.latest = latest
     if (look) {
       status.queue = waitersOf(look.entries, look.serviceNow)
       const squatters = squattersOf(look.entries)

@@ -197,6 +197,15 @@ describe('latest wins, end to end', () => {
     const newer = keyed('octo/deploy', lock, 'production', { sequence: '51' })
     assert.equal(mustPass('newer main', await newer.runMain()).outputs.outcome, 'acquired')
     mustPass('newer post', await newer.runPost())
+    // The status sub-action names, per key, the newest that held.
+    const status = mustPass(
+      'status',
+      await newer.runAction('status', { 'connection-string': proxy.connectionString, 'lock-name': lock }),
+    )
+    assert.match(
+      status.lines.join('\n'),
+      /Newest that held, per supersede key: "production" sequence 51 \(octo\/deploy run \d+ at \S+\)\./,
+    )
     for (const job of [first, rerun, older, newer]) assert.deepEqual(job.complete(), [])
   })
 
