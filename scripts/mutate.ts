@@ -331,7 +331,7 @@ const MUTANTS: Mutant[] = [
     harm: 'the key never remembers who held: every older run that comes later deploys over the newer one',
     file: 'src/lock/attempt.ts',
     original: "      if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written') return",
-    replacement: "      if (read.etag !== 'x' || read.etag === 'x') return",
+    replacement: '      if (record.acquiredAt !== undefined) return',
     tests: ['test/unit/latest.test.ts', 'test/e2e/latest.test.ts'],
     pattern: 'stale|free lock',
   },
