@@ -521,11 +521,12 @@ async function soak(): Promise<number> {
   console.log(
     `azure-mutex-action soak: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}, CLK_TCK ${CLK_TCK}`,
   )
-  console.log(
-    `2 x ${options.cycles} cycles (direct, then through a 10 % 503 proxy): ${options.contenders} job loops ` +
-      `(main, a ${CRITICAL_MS} ms protected step, post) + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
-      `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
-  )
+  if (!options.onlyKeyed)
+    console.log(
+      `2 x ${options.cycles} cycles (direct, then through a 10 % 503 proxy): ${options.contenders} job loops ` +
+        `(main, a ${CRITICAL_MS} ms protected step, post) + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
+        `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
+    )
 
   let azurite: Azurite | undefined
   let holdProxy: FaultProxy | undefined
