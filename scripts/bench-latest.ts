@@ -52,8 +52,12 @@ export interface LatestNumbers {
   mainRequestsPlain: number[]
 }
 
-/** One round: a holder; two waiters of one key (the head, and one behind it); a newer job of the key joins. */
-async function leaveRound(azurite: Azurite, i: number): Promise<{ head: number; behind: number }> {
+/**
+ * One round: a holder; an older job of a key waits, at the head of the queue
+ * or behind a waiter without a key; a newer job of the key joins. Two waiters
+ * of one key cannot both wait: the older leaves as soon as the newer joins.
+ */
+async function leaveRound(azurite: Azurite, i: number, atHead: boolean): Promise<number> {
   const lock = `latest-leave-${i}`
   const key = `bench/key-${i}`
   const jobs: Job[] = []
@@ -66,29 +70,32 @@ async function leaveRound(azurite: Azurite, i: number): Promise<{ head: number; 
     const holder = jobFor(azurite, 'bench/holder', lock, INPUTS)
     jobs.push(holder)
     mustSucceed('holder main', await holder.runMain())
-    const head = job('bench/old-head', 1)
-    const headRun = head.runMain()
-    await seenAt(azurite, lock, 'bench/old-head')
-    const behind = job('bench/old-behind', 2)
-    const behindRun = behind.runMain()
-    await seenAt(azurite, lock, 'bench/old-behind')
-    // Let both settle into their rhythm of looks, at a random point of it.
+    let plain: Job | undefined
+    let plainRun: Promise<StepResult> | undefined
+    if (!atHead) {
+      plain = jobFor(azurite, 'bench/plain', lock, INPUTS)
+      jobs.push(plain)
+      plainRun = plain.runMain()
+      await seenAt(azurite, lock, 'bench/plain')
+    }
+    const old = job('bench/old', 1)
+    const oldRun = old.runMain()
+    await seenAt(azurite, lock, 'bench/old')
+    // Let it settle into its rhythm of looks, and join at a random point of it.
     await delay(1_000 + Math.random() * 3_000)
-    const newer = job('bench/newer', 3)
+    const newer = job('bench/newer', 2)
     const newerRun = newer.runMain()
     const joined = await seenAt(azurite, lock, 'bench/newer')
-    const [headMain, behindMain] = await Promise.all([headRun, behindRun])
-    for (const [name, main] of [
-      ['head', headMain],
-      ['behind', behindMain],
-    ] as const) {
-      mustSucceed(`old ${name} main`, main)
-      if (main.outputs.outcome !== 'superseded') throw new Error(`the old ${name} ended '${main.outputs.outcome}'`)
-    }
+    const oldMain = mustSucceed('old main', await oldRun)
+    if (oldMain.outputs.outcome !== 'superseded') throw new Error(`the old job ended '${oldMain.outputs.outcome}'`)
     mustSucceed('holder post', await holder.runPost())
+    if (plain && plainRun) {
+      mustSucceed('plain main', await plainRun)
+      mustSucceed('plain post', await plain.runPost())
+    }
     mustSucceed('newer main', await newerRun)
     mustSucceed('newer post', await newer.runPost())
-    return { head: headMain.endedAt - joined, behind: behindMain.endedAt - joined }
+    return oldMain.endedAt - joined
   } finally {
     for (const made of jobs) made.complete()
   }
@@ -96,7 +103,9 @@ async function leaveRound(azurite: Azurite, i: number): Promise<{ head: number; 
 
 /** The requests one uncontended main step makes (the renewer's left out), through a proxy. */
 async function mainRequests(azurite: Azurite, proxy: FaultProxy, i: number, key: boolean): Promise<number> {
+  // A lock whose blob exists, as it does after its first use: creating it costs requests of its own.
   const lock = `latest-solo-${key ? 'keyed' : 'plain'}-${i}`
+  await containerOn(azurite, 'locks').getBlockBlobClient(lock).upload('', 0)
   const job = jobFor(azurite, 'bench/solo', lock, {
     ...INPUTS,
     'connection-string': proxy.connectionString,
@@ -128,9 +137,9 @@ export async function measureLatest(
     mainRequestsPlain: [],
   }
   for (let i = 0; i < runs; i++) {
-    const round = await leaveRound(azurite, i)
-    numbers.leaveHead.push(round.head)
-    numbers.leaveBehind.push(round.behind)
+    numbers.leaveHead.push(await leaveRound(azurite, 2 * i, true))
+    progress()
+    numbers.leaveBehind.push(await leaveRound(azurite, 2 * i + 1, false))
     progress()
   }
   const proxy = await new FaultProxy(azurite.port).start()

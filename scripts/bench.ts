@@ -326,7 +326,7 @@ const LATEST_COST_WINDOW_MS = 30_000
 function printLatest(latest: LatestNumbers): void {
   console.log("Latest wins: a newer job's entry shows in the queue -> the older waiter's main step ends (ms):")
   printRow('older waiter at the head', latest.leaveHead, 'ms')
-  printRow('older waiter behind the head', latest.leaveBehind, 'ms')
+  printRow('older waiter behind a plain waiter', latest.leaveBehind, 'ms')
   console.log('  target (issue 18)                  median < 5000 ms')
   console.log(
     `Latest wins: requests a minute while waiting, with a key / without (lease 15s, ${LATEST_COST_WINDOW_MS / 1000}s):`,
@@ -349,7 +349,7 @@ function printLatest(latest: LatestNumbers): void {
   printRow('without', latest.mainRequestsPlain, 'requests')
   console.log(
     `  extra with a key (median)          ${median(latest.mainRequestsKeyed) - median(latest.mainRequestsPlain)} ` +
-      '(aim: at most 1; the key record is read beside the first listing, and raised beside the holder record)',
+      '(aim: at most 1; here: the key record is read beside the first listing, and raised beside the holder record)',
   )
 }
 
