@@ -17,6 +17,7 @@ import {
   type HolderRecord,
 } from './holder.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { LatestBlobs } from './latest-blobs.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
@@ -67,6 +68,7 @@ export class LockBlob implements LockStore {
   private readonly requestTimeoutMs: number
   readonly name: string
   readonly queue: QueueBlobs
+  readonly latest: LatestBlobs
   /** The service's clock in the answer of the last acquire that was granted. */
   grantedAt: Date | undefined
   /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
@@ -79,6 +81,7 @@ export class LockBlob implements LockStore {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.fencing = container.getBlobClient(reservedNames(name).fencing)
     this.queue = new QueueBlobs(container, name, this.requestTimeoutMs)
+    this.latest = new LatestBlobs(container, name, this.requestTimeoutMs)
   }
 
   private request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -239,10 +242,15 @@ export class LockBlob implements LockStore {
       if (isMissing(err)) return 'missing'
       throw err
     }
-    const look = await this.queue.look(options).catch((err: unknown) => {
+    const refused = (err: unknown): undefined => {
       if (statusCode(err) === 403) return undefined
       throw err
-    })
+    }
+    const [look, latest] = await Promise.all([
+      this.queue.look(options).catch(refused),
+      this.latest.list(options).catch(refused),
+    ])
+    if (latest && latest.length > 0) status.latest = latest
     if (look) {
       status.queue = waitersOf(look.entries, look.serviceNow)
       const squatters = squattersOf(look.entries)

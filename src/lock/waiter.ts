@@ -18,6 +18,7 @@ import {
 } from './errors.ts'
 import { formatDuration } from './duration.ts'
 import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
+import { LockSupersededError, type SupersedeSpec } from './latest.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './request.ts'
 import type { LockStore, RequestOptions } from './store.ts'
 import { WaitReport, type WaitEvent } from './wait-report.ts'
@@ -42,6 +43,11 @@ export interface WaitOptions {
   progressEveryMs?: number
   /** How long in-flight requests may finish after a cancel before they are abandoned. */
   cancelGraceMs?: number
+  /**
+   * The job's supersede key and sequence (latest.ts): the wait ends with
+   * LockSupersededError when a newer job of the key waits or has held.
+   */
+  supersede?: SupersedeSpec
 }
 
 export interface Acquired {
@@ -152,11 +158,16 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const onCancel = (): void => void delay(graceMs, undefined, { ref: false }).then(() => requests.abort())
   signal?.addEventListener('abort', onCancel, { once: true })
 
+  // The key and sequence go on our queue entry and our holder record, for the others to read.
+  const who = options.supersede
+    ? { ...options.holder, supersedeKey: options.supersede.key, sequence: String(options.supersede.sequence) }
+    : options.holder
   const waiter = new Waiter({
     store: lock,
     leaseId,
     leaseSeconds: options.leaseDurationSeconds,
-    who: options.holder,
+    who,
+    supersede: options.supersede,
     willWait: deadline > started,
     pacing,
     emit,
@@ -195,7 +206,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           try {
             taken = await waiter.take(
               {
-                ...options.holder,
+                ...who,
                 acquiredAt: acquiredAt.toISOString(),
                 leaseSeconds: String(options.leaseDurationSeconds),
               },
@@ -224,7 +235,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         for (const event of report.see(outcome.sighting, waitedMs(), monotonicNow())) emit(event)
         wakeAt = outcome.wakeAt
       } catch (err) {
-        if (err instanceof LockCancelledError) throw err
+        if (err instanceof LockCancelledError || err instanceof LockSupersededError) throw err
         if (signal?.aborted) continue
         contacted ||= waiter.answered
         // Until the service has answered once, a network failure is about the
