@@ -156,7 +156,8 @@ export function boardJson(lock: LockStatus): BoardLock {
     leaseState: showUntrusted(lock.leaseState, 40),
     leaseKind: lock.held ? (lock.leaseKind ?? null) : null,
     holder: lock.held && lock.holder ? shownRecord(lock.holder) : null,
-    holderDescription: lock.held ? describeHolderSeen(lock.seen) : null,
+    // As the table's Holder column and the status action's log say it: the lease kind is a field of its own.
+    holderDescription: lock.held ? describeHolderSeen(lock.seen && { ...lock.seen, infinite: false }) : null,
     lastBreak: lock.lastBreak ? describeBreak(lock.lastBreak) : null,
     queue:
       lock.queue?.map((waiter, index) => ({

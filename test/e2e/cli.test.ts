@@ -4,21 +4,38 @@
 // not for a fixed time.
 
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
+import type { BoardLock } from '../../src/lock/board.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { cliEnv, runCli } from '../support/cli.ts'
+import { cliEnv, runCli, stopAllClis } from '../support/cli.ts'
 import { jobFor, lookAtLock, mustPass, servedInTurn } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { describePair, readSpanFile, sweep } from '../support/spans.ts'
 import { completeAllJobs, type Job } from '../support/runner.ts'
 
 const NODE = process.execPath
+
+/** Characters that must never reach a terminal or a summary from a record: controls, bidi overrides, line separators. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u
+
+/** A holder record as a stranger might write it: encoded line breaks and escapes, a raw C1 byte, a bidi override, 8 KB. */
+const HOSTILE_RECORD: Record<string, string> = {
+  holder_repository: '%0A::error title=Security scan passed::All clear',
+  holder_workflow: '%0D::add-mask::octo%0A::stop-commands::pwned',
+  holder_job: '%1B[31mred%1B[0m%0A::warning::from the job',
+  holder_run_id: '<img src=x onerror=alert(1)>|cell|',
+  holder_actor: '\u009b31mC1 CSI, then %E2%80%AEtxt.exe',
+  holder_run_url: 'A'.repeat(8 * 1024),
+  holder_acquired_at: '%0A::set-output name=lease-id::stolen%0A%25%30A',
+}
 
 /** A node script for `hold --`: records its critical section (and fencing token), then exits 3. */
 const CLI_CRITICAL = `
@@ -53,6 +70,7 @@ describe('the azure-mutex command, end to end', () => {
     await locks.createIfNotExists()
   })
   after(async () => {
+    stopAllClis()
     completeAllJobs()
     await azurite.stop()
   })
@@ -162,7 +180,10 @@ describe('the azure-mutex command, end to end', () => {
     const run = runCli(['break', 'broken-by-cli', '--reason', 'hung deploy; approved by on-call'], cliEnv(azurite))
     const { code, stderr } = await run.exited
     assert.equal(code, 0, stderr)
-    assert.match(stderr, /Broke the lease on lock devstoreaccount1\/locks\/broken-by-cli, held by octo\/victim run /)
+    assert.match(
+      stderr,
+      /Broke the lease on lock devstoreaccount1\/locks\/broken-by-cli, held by octo\/victim workflow "deploy" run /,
+    )
     assert.match(stderr, /Wrote on the lock blob: broken at .* "hung deploy; approved by on-call"/)
     const post = await holder.runPost()
     assert.notEqual(post.exitCode, 0)
@@ -256,5 +277,84 @@ describe('the azure-mutex command, end to end', () => {
         `fencing token ${inOrder[i]} (${served[i]![0]}) follows ${inOrder[i - 1]}`,
       )
     }
+  })
+
+  it('status --all --json says what the status action says of 3 locks, and shows a hostile record sanitised in table and JSON alike', async () => {
+    const board = containerOn(azurite, 'board')
+    await board.createIfNotExists()
+    // Free: the blob exists, unleased.
+    await board.getBlockBlobClient('a-free').upload('', 0)
+    // Held by a foreign client that wrote a hostile holder record.
+    const hostile = board.getBlobClient('b-hostile')
+    await hostile.getBlockBlobClient().upload('', 0)
+    const hostileLease = randomUUID()
+    await hostile.getBlobLeaseClient(hostileLease).acquireLease(-1)
+    await hostile.setMetadata(HOSTILE_RECORD, { conditions: { leaseId: hostileLease } })
+    // Held by an action job, with the command waiting in its queue.
+    const holder = jobFor(azurite, 'octo/holder', 'c-queued', { container: 'board' })
+    mustPass('holder main', await holder.runMain())
+    const waiter = runCli(['hold', 'c-queued', '--', 'true'], cliEnv(azurite, { AZURE_MUTEX_CONTAINER: 'board' }))
+    await waiter.line(/2nd in line for board\/c-queued/)
+
+    const env = cliEnv(azurite, { AZURE_MUTEX_CONTAINER: 'board' })
+    const json = await runCli(['status', '--all', '--json'], env).exited
+    assert.equal(json.code, 0, json.stderr)
+    const table = await runCli(['status', '--all'], env).exited
+    assert.equal(table.code, 0, table.stderr)
+    const action = await holder.runAction('status', {
+      'connection-string': azurite.connectionString,
+      container: 'board',
+      'lock-name': '*',
+    })
+    assert.equal(action.exitCode, 0, action.stdout)
+
+    const shown = JSON.parse(json.stdout) as { container: string; locks: BoardLock[] }
+    assert.equal(shown.container, 'devstoreaccount1/board')
+    assert.deepEqual(
+      shown.locks.map((lock) => [lock.name, lock.held, lock.leaseKind, lock.queue?.length]),
+      [
+        ['a-free', false, null, 0],
+        ['b-hostile', true, 'infinite', 0],
+        ['c-queued', true, 'fixed', 1],
+      ],
+    )
+    const queued = shown.locks[2]!
+    assert.equal(queued.holder?.repository, 'octo/holder')
+    assert.deepEqual(
+      queued.queue?.map((waiting) => waiting.place),
+      [2],
+    )
+    assert.match(queued.queue?.[0]?.waiter?.repository ?? '', /@/, 'the command names its user and machine')
+    // The action's log says the same of each lock: free, or held by the same holder.
+    assert.ok(action.lines.includes('  a-free: free.'), action.lines.join('\n'))
+    for (const lock of shown.locks.filter((lock) => lock.held)) {
+      const line = action.lines.find((l) => l.startsWith(`  ${lock.name}: held by `))
+      assert.ok(line?.includes(lock.holderDescription!), `${line} names ${lock.holderDescription}`)
+    }
+    assert.match(action.lines.join('\n'), /c-queued: held by octo\/holder .* Waiting: 1 \(/)
+
+    // Sanitised alike: no control character, one line per lock in the table, no line break in any JSON value.
+    assert.doesNotMatch(json.stdout, CONTROL)
+    const strings = (value: unknown): string[] =>
+      typeof value === 'string'
+        ? [value]
+        : value && typeof value === 'object'
+          ? Object.values(value).flatMap(strings)
+          : []
+    for (const text of strings(shown)) assert.doesNotMatch(text, CONTROL, JSON.stringify(text.slice(0, 100)))
+    assert.ok(
+      strings(shown.locks[1]).some((text) => text.includes('\\x1b[31mred')),
+      'the escape is shown, inert',
+    )
+    assert.doesNotMatch(table.stdout, CONTROL)
+    const rows = table.stdout.trimEnd().split('\n')
+    assert.equal(rows.length, 4, table.stdout)
+    assert.match(rows[2]!, /^b-hostile\s+held\s+/)
+    assert.ok(rows[2]!.length < 2_000, 'the 8 KB value is cut short')
+    assert.doesNotMatch(action.summary, CONTROL)
+
+    waiter.child.kill('SIGINT')
+    await waiter.exited
+    mustPass('holder post', await holder.runPost())
   })
 })

@@ -29,9 +29,19 @@ export function cliEnv(azurite: Azurite, extra: Record<string, string> = {}): Re
   }
 }
 
+const running = new Set<ChildProcess>()
+
+/** Ends every command a test left running (one that failed halfway), so the suite can end. */
+export function stopAllClis(): void {
+  for (const child of running) child.kill('SIGKILL')
+  running.clear()
+}
+
 /** Starts `azure-mutex <args>` with exactly `env` (nothing of the test's own environment leaks in). */
 export function runCli(args: string[], env: Record<string, string>): CliRun {
   const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  running.add(child)
+  child.on('exit', () => running.delete(child))
   let stdout = ''
   let stderr = ''
   const waiting: Array<{ pattern: RegExp; stream: 'stderr' | 'stdout'; resolve: (line: string) => void }> = []
