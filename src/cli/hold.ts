@@ -15,7 +15,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { describeBreak } from '../lock/break-record.ts'
 import { monotonicNow } from '../lock/clock.ts'
 import { formatDuration } from '../lock/duration.ts'
-import { LockCancelledError, LockTimeoutError, describeStorageErrorBrief } from '../lock/errors.ts'
+import { LockCancelledError, LockError, LockTimeoutError, describeStorageErrorBrief } from '../lock/errors.ts'
 import { keepLease, type LeaseLoss } from '../lock/keep-lease.ts'
 import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
 import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
@@ -221,10 +221,10 @@ async function hold(
       )
       return signalExitCode(relay.first ?? 'SIGINT')
     }
-    throw new Error(
+    throw new LockError(
       first === 'lost'
-        ? `lock ${location} was lost before its first renewal; the command did not run.`
-        : `the first renewal of lock ${location} did not succeed within ${formatDuration(CONFIRM_MS)}; released it; the command did not run.`,
+        ? `Lock ${location} was lost before its first renewal; the command did not run.`
+        : `The first renewal of lock ${location} did not succeed within ${formatDuration(CONFIRM_MS)}; released it; the command did not run.`,
     )
   }
 
