@@ -464,14 +464,14 @@ async function runPhase(phase: Phase, azurite: Azurite, contenders: number, cliC
 }
 
 /** Prints a phase's summary; returns its number of problems (overlaps, touching pairs, losses, failures). */
-function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undefined): number {
+function reportPhase(phase: Phase, contenders: number, cliContenders: number, proxy: FaultProxy | undefined): number {
   const { overlaps, touching, gaps, malformed } = sweep(phase.spans)
   const minutes = ((phase.endedAt ?? Date.now()) - phase.startedAt) / 60_000
   const done = phase.actionCycles + phase.foreignCycles + phase.cliCycles
   const foreign = phase.spans.filter((s) => isForeign(s.who)).length
   const cli = phase.spans.filter((s) => isCli(s.who)).length
   console.log(
-    `Contention on ${phase.lock}, ${phase.name}: ${contenders} job loops + ${FOREIGN_CLIENTS} foreign clients, ${minutes.toFixed(1)} min`,
+    `Contention on ${phase.lock}, ${phase.name}: ${contenders} job loops + ${cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign clients, ${minutes.toFixed(1)} min`,
   )
   console.log(
     `  cycles completed      ${done} of ${phase.cycles} (action ${phase.actionCycles}, foreign ${phase.foreignCycles}, azure-mutex ${phase.cliCycles}); ` +
@@ -619,7 +619,12 @@ async function soak(): Promise<number> {
     console.log('==================== soak summary ====================')
     let problems = 0
     for (const phase of phases)
-      problems += reportPhase(phase, options.contenders, phase === phases[1] ? jobsProxy : undefined)
+      problems += reportPhase(
+        phase,
+        options.contenders,
+        options.cliContenders,
+        phase === phases[1] ? jobsProxy : undefined,
+      )
 
     const holdLost = held.post
       ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0
