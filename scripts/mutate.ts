@@ -386,6 +386,24 @@ const MUTANTS: Mutant[] = [
     replacement: '      if (entry.ticket === ownTicket || isSquatter(entry)) continue',
     tests: ['test/unit/latest.test.ts'],
   },
+  {
+    id: 'cli-loss-hidden-in-exit-code',
+    harm: "azure-mutex hold exits with its command's code after the lease was lost: the pipeline goes on as if the lock had held",
+    file: 'src/cli/hold.ts',
+    original: '      `exiting ${ExitCode.Lost}.`,\n  )\n  return ExitCode.Lost\n',
+    replacement: '      `exiting ${ExitCode.Lost}.`,\n  )\n  return code\n',
+    tests: ['test/e2e/cli.test.ts'],
+    pattern: 'foreign client',
+  },
+  {
+    id: 'cli-releases-before-command-ends',
+    harm: 'azure-mutex hold releases the lease without waiting for its command to exit: the next holder overlaps it',
+    file: 'src/cli/hold.ts',
+    original: '  const code = await exited\n',
+    replacement: '  const code = await Promise.race([exited, Promise.resolve(0)])\n',
+    tests: ['test/e2e/cli.test.ts'],
+    pattern: 'exit code',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -416,8 +434,12 @@ function walk(dir: string): string[] {
   })
 }
 
+/** The built folders a rebuild writes: the action's dist/ and the azure-mutex command's dist-cli/ (when built). */
+const BUILT = ['dist', 'dist-cli'].map((name) => join(ROOT, name))
+const builtFiles = (): string[] => BUILT.flatMap((dir) => (existsSync(dir) ? walk(dir) : []))
+
 function snapshotDist(): void {
-  for (const path of walk(join(ROOT, 'dist'))) distSnapshot.set(path, readFileSync(path))
+  for (const path of builtFiles()) distSnapshot.set(path, readFileSync(path))
 }
 
 function writeJournal(journal: Journal | undefined): void {
@@ -434,7 +456,7 @@ function restore(): void {
   if (!pending) return
   writeFileSync(join(ROOT, pending.file), pending.original)
   if (pending.rebuilt) {
-    for (const path of walk(join(ROOT, 'dist'))) if (!distSnapshot.has(path)) rmSync(path)
+    for (const path of builtFiles()) if (!distSnapshot.has(path)) rmSync(path)
     for (const [path, content] of distSnapshot) {
       mkdirSync(dirname(path), { recursive: true })
       if (!existsSync(path) || !readFileSync(path).equals(content)) writeFileSync(path, content)

@@ -1,4 +1,4 @@
-// npm run soak [-- --cycles 1000 --contenders 20 --hold-minutes 10]
+// npm run soak [-- --cycles 1000 --contenders 20 --cli-contenders 2 --hold-minutes 10]
 //              [-- --keyed-jobs 200 --keys 3] [-- --only keyed]: a long
 // soak of the built action against a private Azurite. Not part of npm test.
 //
@@ -13,6 +13,9 @@
 //    hold: for a job, from its main step's exit to its post step's start (every
 //    step between them ran under the lock); for a foreign client, from its
 //    acquire's answer to its release call.
+//    Beside them, `cli-contenders` loops run `azure-mutex hold` (the built
+//    dist-cli/) on the same lock, through the same connection string, each hold a
+//    span from its command's start to its end (the command prints both times).
 // 2. Hold: meanwhile one job holds a different lock for `hold-minutes` through a
 //    proxy that answers 10 % of requests 503 ServerBusy; its renewer's memory and
 //    CPU are sampled every second from /proc.
@@ -37,6 +40,7 @@ import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
+import { runCli } from '../test/support/cli.ts'
 import { describePair, sweep, type Span } from '../test/support/spans.ts'
 import { describeFairness, describeTicketOrder, fairness, type Turn } from './fairness.ts'
 import { keyedPhase } from './soak-keyed.ts'
@@ -63,6 +67,7 @@ const CRITICAL = `setTimeout(() => {}, ${CRITICAL_MS})`
 function parseOptions(): {
   cycles: number
   contenders: number
+  cliContenders: number
   holdMinutes: number
   keyedJobs: number
   keys: number
@@ -72,6 +77,7 @@ function parseOptions(): {
     options: {
       cycles: { type: 'string', default: '1000' },
       contenders: { type: 'string', default: '20' },
+      'cli-contenders': { type: 'string', default: '2' },
       'hold-minutes': { type: 'string', default: '10' },
       'keyed-jobs': { type: 'string', default: '200' },
       keys: { type: 'string', default: '3' },
@@ -89,6 +95,7 @@ function parseOptions(): {
   return {
     cycles: positive('cycles', values.cycles, true),
     contenders: positive('contenders', values.contenders, true),
+    cliContenders: values['cli-contenders'] === '0' ? 0 : positive('cli-contenders', values['cli-contenders'], true),
     holdMinutes: positive('hold-minutes', values['hold-minutes'], false),
     keyedJobs: positive('keyed-jobs', values['keyed-jobs'], true),
     keys: positive('keys', values.keys, true),
@@ -143,6 +150,8 @@ interface Phase {
   claimed: number
   actionCycles: number
   foreignCycles: number
+  /** Holds by `azure-mutex hold`. */
+  cliCycles: number
   failures: string[]
   lost: string[]
   warnings: Map<string, number>
@@ -165,6 +174,7 @@ function newPhase(name: string, lock: string, connectionString: string, cycles: 
     claimed: 0,
     actionCycles: 0,
     foreignCycles: 0,
+    cliCycles: 0,
     failures: [],
     lost: [],
     warnings: new Map(),
@@ -433,32 +443,62 @@ class HoldTest {
 // ---------------------------------------------------------------- analysis
 
 const isForeign = (who: string): boolean => who.startsWith('foreign/')
-const kindOf = (span: Span): string => (isForeign(span.who) ? 'foreign' : 'action')
+const isCli = (who: string): boolean => who.startsWith('cli/')
+const kindOf = (span: Span): string => (isForeign(span.who) ? 'foreign' : isCli(span.who) ? 'cli' : 'action')
 
-async function runPhase(phase: Phase, azurite: Azurite, contenders: number): Promise<void> {
+/** The command that `azure-mutex hold` runs: prints when it starts and ends, working CRITICAL_MS between. */
+const CLI_CRITICAL = `console.log('enter ' + Date.now()); setTimeout(() => console.log('exit ' + Date.now()), ${CRITICAL_MS})`
+
+/** A loop of `azure-mutex hold` on the phase's lock, as a pipeline on another CI system would run it. */
+async function cliContender(soak: Phase, index: number): Promise<void> {
+  const who = `cli/runner-${index}`
+  while (claim(soak)) {
+    const run = runCli(['hold', soak.lock, '--', process.execPath, '-e', CLI_CRITICAL], {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      AZURE_MUTEX_CONNECTION_STRING: soak.connectionString,
+      AZURE_MUTEX_LEASE_DURATION: INPUTS['lease-duration'],
+      AZURE_MUTEX_TIMEOUT: INPUTS.timeout,
+    })
+    const { code, stdout, stderr } = await run.exited
+    const enter = Number(/^enter (\d+)$/m.exec(stdout)?.[1])
+    const exit = Number(/^exit (\d+)$/m.exec(stdout)?.[1])
+    if (enter && exit) {
+      soak.spans.push({ who: `${who}#${soak.cliCycles}`, enter, exit })
+      soak.cliCycles++
+    }
+    if (code === 125) soak.lost.push(`${who}: ${/LOST lock .*/.exec(stderr)?.[0] ?? 'exit 125'}`)
+    else if (code !== 0)
+      soak.failures.push(`${who} hold failed (exit ${code}): ${stderr.trim().split('\n').slice(-2).join(' | ')}`)
+  }
+}
+
+async function runPhase(phase: Phase, azurite: Azurite, contenders: number, cliContenders: number): Promise<void> {
   phase.startedAt = Date.now()
   await Promise.all([
     ...Array.from({ length: contenders }, (_, i) => contender(phase, azurite, i + 1)),
+    ...Array.from({ length: cliContenders }, (_, i) => cliContender(phase, i + 1)),
     ...Array.from({ length: FOREIGN_CLIENTS }, (_, i) => foreignClient(phase, azurite, i + 1)),
   ])
   phase.endedAt = Date.now()
 }
 
 /** Prints a phase's summary; returns its number of problems (overlaps, touching pairs, losses, failures). */
-function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undefined): number {
+function reportPhase(phase: Phase, contenders: number, cliContenders: number, proxy: FaultProxy | undefined): number {
   const { overlaps, touching, gaps, malformed } = sweep(phase.spans)
   const minutes = ((phase.endedAt ?? Date.now()) - phase.startedAt) / 60_000
-  const done = phase.actionCycles + phase.foreignCycles
+  const done = phase.actionCycles + phase.foreignCycles + phase.cliCycles
   const foreign = phase.spans.filter((s) => isForeign(s.who)).length
+  const cli = phase.spans.filter((s) => isCli(s.who)).length
   console.log(
-    `Contention on ${phase.lock}, ${phase.name}: ${contenders} job loops + ${FOREIGN_CLIENTS} foreign clients, ${minutes.toFixed(1)} min`,
+    `Contention on ${phase.lock}, ${phase.name}: ${contenders} job loops + ${cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign clients, ${minutes.toFixed(1)} min`,
   )
   console.log(
-    `  cycles completed      ${done} of ${phase.cycles} (action ${phase.actionCycles}, foreign ${phase.foreignCycles}); ` +
+    `  cycles completed      ${done} of ${phase.cycles} (action ${phase.actionCycles}, foreign ${phase.foreignCycles}, azure-mutex ${phase.cliCycles}); ` +
       `${(done / minutes).toFixed(1)} cycles/min`,
   )
   console.log(
-    `  holds recorded        ${phase.spans.length} (action ${phase.spans.length - foreign}, foreign ${foreign})`,
+    `  holds recorded        ${phase.spans.length} (action ${phase.spans.length - foreign - cli}, foreign ${foreign}, azure-mutex ${cli})`,
   )
   console.log(`  overlapping pairs     ${overlaps.length}${overlaps.length === 0 ? ' (pass)' : ' (FAIL)'}`)
   for (const pair of overlaps.slice(0, 10)) console.log(`    ${describePair(pair)}`)
@@ -524,7 +564,7 @@ async function soak(): Promise<number> {
   if (!options.onlyKeyed)
     console.log(
       `2 x ${options.cycles} cycles (direct, then through a 10 % 503 proxy): ${options.contenders} job loops ` +
-        `(main, a ${CRITICAL_MS} ms protected step, post) + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
+        `(main, a ${CRITICAL_MS} ms protected step, post) + ${options.cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
         `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
     )
 
@@ -591,7 +631,7 @@ async function soak(): Promise<number> {
     const holdTest = hold
     progress = setInterval(() => {
       const phase = current
-      const done = phase ? phase.actionCycles + phase.foreignCycles : 0
+      const done = phase ? phase.actionCycles + phase.foreignCycles + phase.cliCycles : 0
       const rate = phase ? done / (((phase.endedAt ?? Date.now()) - phase.startedAt) / 60_000) : 0
       console.log(
         `[${elapsed()}] ${phase?.name ?? '-'}: cycles ${done}/${options.cycles} (action ${phase?.actionCycles ?? 0}, ` +
@@ -607,8 +647,10 @@ async function soak(): Promise<number> {
     for (const phase of phases) {
       if (stopping) break
       current = phase
-      await runPhase(phase, az, options.contenders)
-      console.log(`[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles} cycles.`)
+      await runPhase(phase, az, options.contenders, options.cliContenders)
+      console.log(
+        `[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles + phase.cliCycles} cycles.`,
+      )
     }
     // The keyed phase, after contention: its own lock, and its own summary block below.
     let keyedProblems = 0
@@ -639,7 +681,12 @@ async function soak(): Promise<number> {
     console.log('==================== soak summary ====================')
     let problems = 0
     for (const phase of phases)
-      problems += reportPhase(phase, options.contenders, phase === phases[1] ? jobsProxy : undefined)
+      problems += reportPhase(
+        phase,
+        options.contenders,
+        options.cliContenders,
+        phase === phases[1] ? jobsProxy : undefined,
+      )
     for (const line of keyedReport) console.log(line)
     problems += keyedProblems
 

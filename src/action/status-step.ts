@@ -14,7 +14,7 @@ import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY, containerClientFor } from '../lock/storage.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import { usesEntra } from '../sign-in/methods.ts'
-import { Outputs } from './constants.ts'
+import { Inputs, Outputs } from './constants.ts'
 import { failStep } from './failure.ts'
 import { readContainer, readOptionalLockName, readStorageTarget } from './inputs.ts'
 import { requestLog } from './request-log.ts'
@@ -27,7 +27,8 @@ export async function runStatus(): Promise<void> {
   let tokenAuth = false
   try {
     const read = (name: string): string => core.getInput(name)
-    const lockName = readOptionalLockName(read)
+    // '*' (or no name) asks for the board of every lock in the container.
+    const lockName = read(Inputs.LockName) === '*' ? undefined : readOptionalLockName(read)
     container = readContainer(read)
     const target = readStorageTarget(read)
     endpoint = target.endpoint
