@@ -1,5 +1,5 @@
-export const id = 14;
-export const ids = [14];
+export const id = 79;
+export const ids = [79];
 export const modules = {
 
 /***/ 9916:
@@ -396,7 +396,7 @@ function describeStorageErrorBrief(err) {
 /* harmony export */   wz: () => (/* binding */ decodeValue),
 /* harmony export */   z: () => (/* binding */ holderSeenKey)
 /* harmony export */ });
-/* unused harmony exports HOLDER_KEYS, shownTime */
+/* unused harmony exports HOLDER_KEYS, describeSupersede, shownTime */
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
@@ -414,11 +414,13 @@ const FIELDS = [
     ['acquiredAt', 'holder_acquired_at'],
     ['leaseSeconds', 'holder_lease_seconds'],
     ['ticket', 'holder_ticket'],
+    ['supersedeKey', 'holder_supersede_key'],
+    ['sequence', 'holder_sequence'],
 ];
 /** Fields that older records lack: read back only when present. */
-const OPTIONAL_FIELDS = new Set(['leaseSeconds', 'ticket']);
-/** The fields that say who, not when: the ones a queue entry carries too. */
-const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OPTIONAL_FIELDS.has(field));
+const OPTIONAL_FIELDS = new Set(['leaseSeconds', 'ticket', 'supersedeKey', 'sequence']);
+/** The fields that say who, not when: the ones a queue entry carries too (the supersede key and sequence when given). */
+const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && field !== 'leaseSeconds' && field !== 'ticket');
 /** The keys of the record on the blob; other keys on it belong to others and are left alone. */
 const HOLDER_KEYS = FIELDS.map(([, key]) => key);
 /**
@@ -492,8 +494,11 @@ function holderFromMetadata(metadata) {
 /** The metadata of a queue entry: who waits, in the holder record's own keys and encoding. */
 function identityToMetadata(identity) {
     const metadata = {};
-    for (const [field, key] of IDENTITY_FIELDS)
-        metadata[key] = encodeValue(identity[field]);
+    for (const [field, key] of IDENTITY_FIELDS) {
+        const value = identity[field];
+        if (value !== undefined || !OPTIONAL_FIELDS.has(field))
+            metadata[key] = encodeValue(value ?? '');
+    }
     return metadata;
 }
 /** Who a queue entry says waits, or undefined when it says nothing (not written by this action). */
@@ -501,11 +506,14 @@ function identityFromMetadata(metadata) {
     if (!metadata)
         return undefined;
     const values = lowerCased(metadata);
-    if (!IDENTITY_FIELDS.some(([, key]) => values.has(key)))
+    if (!IDENTITY_FIELDS.some(([field, key]) => !OPTIONAL_FIELDS.has(field) && values.has(key)))
         return undefined;
     const identity = {};
-    for (const [field, key] of IDENTITY_FIELDS)
-        identity[field] = decodeValue(values.get(key) ?? '');
+    for (const [field, key] of IDENTITY_FIELDS) {
+        const value = values.get(key);
+        if (value !== undefined || !OPTIONAL_FIELDS.has(field))
+            identity[field] = decodeValue(value ?? '');
+    }
     return identity;
 }
 const CLOCK_RESOLUTION_MS = 2_000;
@@ -542,7 +550,14 @@ function describeHolder(record) {
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
 function briefHolder(identity) {
     const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
-    return identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+    return `${who}${describeSupersede(identity)}`;
+}
+/** ' (key "production", sequence 30)' for a job that gave a supersede key, else ''; through showUntrusted. */
+function describeSupersede(identity) {
+    if (identity.supersedeKey === undefined)
+        return '';
+    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.sequence ?? '', 40) || 'none'})`;
 }
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
 function shownTime(value, today = new Date()) {
@@ -651,17 +666,15 @@ function renewalRetry(leaseDurationMs) {
 
 /***/ }),
 
-/***/ 3874:
+/***/ 1651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
   AI: () => (/* binding */ isLeaseGone),
   dB: () => (/* binding */ listLocks),
-  qB: () => (/* binding */ openLock),
-  NE: () => (/* binding */ withDeadline)
+  qB: () => (/* binding */ openLock)
 });
 
 // UNUSED EXPORTS: LockBlob
@@ -872,6 +885,8 @@ function statusOf(name, properties) {
     return status;
 }
 
+// EXTERNAL MODULE: ./src/lock/request.ts
+var request = __webpack_require__(4034);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/lock/names.ts
@@ -882,6 +897,8 @@ var names = __webpack_require__(6139);
 //   .azure-mutex/<lock>/queue/<ticket>   one entry per waiter, in ticket order
 //   .azure-mutex/<lock>/tickets          the counter that hands out tickets
 //   .azure-mutex/<lock>/fencing          the counter of fencing tokens
+//   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
+//                                        highest sequence that held the lock
 //
 // <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
 // into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
@@ -916,7 +933,16 @@ function lockSegment(lockName) {
 }
 function reservedNames(lockName) {
     const folder = `${RESERVED_PREFIX}${lockSegment(lockName)}/`;
-    return { queuePrefix: `${folder}queue/`, tickets: `${folder}tickets`, fencing: `${folder}fencing` };
+    return {
+        queuePrefix: `${folder}queue/`,
+        tickets: `${folder}tickets`,
+        fencing: `${folder}fencing`,
+        latestPrefix: `${folder}latest/`,
+    };
+}
+/** The record of one supersede key: named by the key's SHA-256, so that any key makes a valid blob name. */
+function latestName(latestPrefix, key) {
+    return `${latestPrefix}${(0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex')}`;
 }
 /** The name of a queue entry: the prefix and the zero-padded ticket. */
 function entryName(queuePrefix, ticket) {
@@ -931,6 +957,90 @@ function ticketOf(queuePrefix, name) {
         return undefined;
     const ticket = Number(digits);
     return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lock/latest-blobs.ts
+// The per-key records of latest.ts in storage: one empty blob per supersede
+// key under the lock's reserved folder (reserved.ts), whose metadata is the
+// holder record of the job with the highest sequence of that key that held
+// the lock. Only a holder writes it, under the lock's lease, and each write
+// is conditional on the ETag read just before: a write that raced another is
+// read again rather than lost.
+
+
+
+
+class LatestBlobs {
+    container;
+    prefix;
+    requestTimeoutMs;
+    constructor(container, lockName, requestTimeoutMs) {
+        this.container = container;
+        this.prefix = reservedNames(lockName).latestPrefix;
+        this.requestTimeoutMs = requestTimeoutMs;
+    }
+    blob(key) {
+        return this.container.getBlobClient(latestName(this.prefix, key));
+    }
+    async read(key, options = {}) {
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
+            try {
+                const props = await this.blob(key).getProperties({ abortSignal });
+                return { record: (0,lock_holder/* holderFromMetadata */.ez)(props.metadata), etag: props.etag };
+            }
+            catch (err) {
+                // No record yet (or no container): no job of this key has held the lock.
+                if ((0,errors/* statusCode */.se)(err) === 404)
+                    return { record: undefined, etag: undefined };
+                throw err;
+            }
+        });
+    }
+    /**
+     * Every key's record, for the status step: one List Blobs request per
+     * 5,000 keys. Records that carry no holder record are left out.
+     */
+    async list(options = {}) {
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
+            const records = [];
+            try {
+                for await (const item of this.container.listBlobsFlat({
+                    abortSignal,
+                    prefix: this.prefix,
+                    includeMetadata: true,
+                })) {
+                    const record = (0,lock_holder/* holderFromMetadata */.ez)(item.metadata);
+                    if (record?.supersedeKey !== undefined)
+                        records.push(record);
+                }
+            }
+            catch (err) {
+                if ((0,errors/* statusCode */.se)(err) !== 404)
+                    throw err;
+            }
+            return records;
+        });
+    }
+    async write(key, record, etag, options = {}) {
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
+            try {
+                await this.blob(key)
+                    .getBlockBlobClient()
+                    .upload('', 0, {
+                    abortSignal,
+                    metadata: (0,lock_holder/* holderToMetadata */.Jp)(record),
+                    conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
+                });
+                return 'written';
+            }
+            catch (err) {
+                // 412: written since we read it; 409: created since, or leased by a stranger. Read again.
+                if ((0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
+                    return 'changed';
+                throw err;
+            }
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/lock/queue-blobs.ts
@@ -964,7 +1074,7 @@ class QueueBlobs {
         this.requestTimeoutMs = requestTimeoutMs;
     }
     request(options, call) {
-        return withDeadline(options, this.requestTimeoutMs, call);
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, call);
     }
     entry(ticket) {
         return this.container.getBlobClient(entryName(this.prefix, ticket));
@@ -1197,6 +1307,8 @@ var storage = __webpack_require__(4906);
 
 
 
+
+
 const LEASE_GONE = new Set([
     'LeaseIdMismatchWithLeaseOperation',
     'LeaseIsBrokenAndCannotBeRenewed',
@@ -1216,25 +1328,6 @@ function lock_blob_isMissing(err) {
     const code = (0,errors/* storageErrorCode */.t6)(err);
     return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
 }
-/**
- * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
- * the service to give up; a connection whose packets are dropped would
- * otherwise be waited on for ever.
- */
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-async function withDeadline(options, defaultTimeoutMs, call) {
-    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    try {
-        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
-    }
-    catch (err) {
-        if (deadline.aborted && !options.signal?.aborted)
-            throw new errors/* RequestTimeoutError */.DH(timeoutMs);
-        throw err;
-    }
-}
 class LockBlob {
     container;
     blob;
@@ -1242,6 +1335,7 @@ class LockBlob {
     requestTimeoutMs;
     name;
     queue;
+    latest;
     /** The service's clock in the answer of the last acquire that was granted. */
     grantedAt;
     /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
@@ -1250,12 +1344,13 @@ class LockBlob {
         this.container = container;
         this.name = name;
         this.blob = container.getBlobClient(name);
-        this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z;
         this.fencing = container.getBlobClient(reservedNames(name).fencing);
         this.queue = new QueueBlobs(container, name, this.requestTimeoutMs);
+        this.latest = new LatestBlobs(container, name, this.requestTimeoutMs);
     }
     request(options, call) {
-        return withDeadline(options, this.requestTimeoutMs, call);
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, call);
     }
     /** A description of where the lock lives, without credentials: account/container/blob. */
     get location() {
@@ -1398,11 +1493,17 @@ class LockBlob {
                 return 'missing';
             throw err;
         }
-        const look = await this.queue.look(options).catch((err) => {
+        const refused = (err) => {
             if ((0,errors/* statusCode */.se)(err) === 403)
                 return undefined;
             throw err;
-        });
+        };
+        const [look, latest] = await Promise.all([
+            this.queue.look(options).catch(refused),
+            this.latest.list(options).catch(refused),
+        ]);
+        if (latest && latest.length > 0)
+            status.latest = latest;
         if (look) {
             status.queue = waitersOf(look.entries, look.serviceNow);
             const squatters = squattersOf(look.entries);
@@ -1561,7 +1662,7 @@ const LIST_TIMEOUT_MS = 30_000;
  * the action's own, are left out. 'missing' when the container does not exist.
  */
 async function listLocks(container, options = {}) {
-    return withDeadline(options, LIST_TIMEOUT_MS, async (abortSignal) => {
+    return (0,request/* withDeadline */.N)(options, LIST_TIMEOUT_MS, async (abortSignal) => {
         const locks = [];
         // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
         const reserved = [];
@@ -1784,6 +1885,40 @@ function ordinal(n) {
     const tens = n % 100;
     const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
     return `${n}${suffix}`;
+}
+
+
+/***/ }),
+
+/***/ 4034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ withDeadline),
+/* harmony export */   Z: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+// One request to storage, bounded on the client side. The lock blob and the
+// queue (lock-blob.ts, queue-blobs.ts) both send their requests through here.
+
+/**
+ * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
+ * the service to give up; a connection whose packets are dropped would
+ * otherwise be waited on for ever.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+async function withDeadline(options, defaultTimeoutMs, call) {
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
+        throw err;
+    }
 }
 
 
