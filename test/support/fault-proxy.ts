@@ -36,6 +36,10 @@ export interface RequestLog {
   status?: number
   /** When storage's answer (or the injected one) reached the proxy. */
   answeredAt?: number
+  /** The blob's path (/account/container/blob), and the lease ids a lease request names: a lease-id log. */
+  path?: string
+  leaseId?: string
+  proposedLeaseId?: string
 }
 
 export class FaultProxy {
@@ -124,6 +128,13 @@ export class FaultProxy {
     )
     const by = sentBy(String(req.headers['user-agent'] ?? ''))
     const entry: RequestLog = { at: Date.now(), method: req.method ?? '', kind, outcome: 'forwarded', by }
+    entry.path = decodeURIComponent(url.pathname)
+    const header = (name: string): string | undefined => {
+      const value = req.headers[name]
+      return typeof value === 'string' ? value : undefined
+    }
+    entry.leaseId = header('x-ms-lease-id')
+    entry.proposedLeaseId = header('x-ms-proposed-lease-id')
     this.log.push(entry)
     const faults = this.faults
     if (faults.drop) {
