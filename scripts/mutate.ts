@@ -335,6 +335,24 @@ const MUTANTS: Mutant[] = [
       '            (sameProof(mac, renewerProof(ref.token, callerNonce, nonce, pid)) || mac !== undefined) &&',
     tests: ['test/integration/channel.test.ts'],
   },
+  {
+    id: 'handover-not-to-head',
+    harm: 'the lease goes to the waiter behind the head: the queue is served out of turn, or the lock idles a lease',
+    file: 'src/lock/handover.ts',
+    original: '  const head = look.entries.find((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))',
+    replacement:
+      '  const head = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))[1]',
+    tests: ['test/unit/handover.test.ts', 'test/integration/handover.test.ts'],
+  },
+  {
+    id: 'handover-releases-instead',
+    harm: 'a holder with jobs waiting frees the lock: a client that does not queue takes it between two queued holders',
+    file: 'src/lock/lock-blob.ts',
+    original: '        if (to) {\n          try {\n            await lease.changeLease(',
+    replacement: '        if (to && Number.isNaN(0)) {\n          try {\n            await lease.changeLease(',
+    tests: ['test/integration/handover.test.ts', 'test/e2e/handover.test.ts'],
+    pattern: 'change|three queued',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')
