@@ -330,6 +330,16 @@ export class Waiter {
     if (outcome === 'held-by-other') return outcome
     const created = await this.store.create(call())
     if (created !== 'nothing') this.options.emit({ type: 'created', what: created })
+    // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
+    if (created !== 'nothing' && !this.options.signal?.aborted) {
+      this.acquireTried = true
+      const sentAt = new Date()
+      const sentMono = monotonicNow()
+      const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call())
+      this.acquired = again === 'acquired'
+      if (again === 'acquired') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }
+      this.acquireTried = false
+    }
     return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false }
   }
 
