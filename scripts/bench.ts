@@ -17,6 +17,7 @@ import { jobFor, lookAtLock, renewerPid, stdoutLine } from '../test/support/e2e.
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
 import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
+import { measureHandover, type HandoverBench } from './bench-handover.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const N = 15
@@ -125,7 +126,12 @@ async function actionHandoff(azurite: Azurite, proxy: FaultProxy, i: number): Pr
     const post = mustSucceed('holder post', await holder.runPost())
     const main = mustSucceed('waiter main', await waiting)
     const release = proxy.log.find(
-      (r) => r.kind === 'release' && r.at >= post.startedAt && r.status === 200 && r.answeredAt !== undefined,
+      // A change when the waiter had published its id (a handover), a release otherwise: either lets go.
+      (r) =>
+        (r.kind === 'release' || r.kind === 'change') &&
+        r.at >= post.startedAt &&
+        r.status === 200 &&
+        r.answeredAt !== undefined,
     )
     if (!release) throw new Error("the holder's release did not go through the proxy")
     mustSucceed('waiter post', await waiter.runPost())
@@ -318,7 +324,87 @@ function printQueue(
   console.log('  target (issue 9)                   head <= 600/min, further back <= 30/min')
 }
 
+/** The handover (issue 19): the handoff and its parts beside the prototype, the time free, requests a minute. */
+function printHandover(result: HandoverBench, cost: Awaited<ReturnType<typeof measureQueueCost>>): void {
+  const part = (pick: (h: HandoverBench['action'][number]) => number): number[] => result.action.map(pick)
+  console.log("Handover, the holder's post step starts -> the next job's main step ends holding the lock (ms):")
+  printRow(
+    'action (head of the queue)',
+    part((h) => h.handoff),
+    'ms',
+  )
+  printRow('prototype: bare lease, 250 ms polls', result.baseline, 'ms')
+  const action = stats(part((h) => h.handoff))
+  const baseline = stats(result.baseline)
+  console.log(
+    `  action / prototype: median ${(action.median / baseline.median).toFixed(2)}, p95 ${(action.p95 / baseline.p95).toFixed(2)}` +
+      '   (target: median <= 0.35, p95 <= 0.6)',
+  )
+  console.log('  its parts:')
+  printRow(
+    '  post start -> change answered',
+    part((h) => h.letGo),
+    'ms',
+  )
+  printRow(
+    "  change -> head's acquire sent",
+    part((h) => h.look),
+    'ms',
+  )
+  printRow(
+    '  the acquire',
+    part((h) => h.acquire),
+    'ms',
+  )
+  printRow(
+    '  acquired -> main exits (renewer)',
+    part((h) => h.take),
+    'ms',
+  )
+  const changed = result.action.filter((h) => h.changed).length
+  console.log(`  handed over by a change: ${changed} of ${result.action.length}`)
+  printRow(
+    'lock free between the holders',
+    part((h) => h.free),
+    'ms',
+  )
+  console.log(`Storage requests a minute while waiting (lease 15s, counted over ${cost.windowMs / 1000}s):`)
+  for (const [label, rate] of [
+    ['waiter at the head of the queue', cost.head],
+    ['waiter right behind the head', cost.onDeck],
+    ['waiter further back (3rd)', cost.furtherBack],
+  ] as const) {
+    const total = (rate.list + rate.other).toFixed(0)
+    console.log(
+      `  ${label.padEnd(34)} ${total.padStart(4)}/min  (List Blobs ${rate.list.toFixed(0)}, other ${rate.other.toFixed(0)})`,
+    )
+  }
+}
+
+/** npm run bench -- --only handover: only the handover's numbers. */
+async function benchHandover(): Promise<void> {
+  const began = Date.now()
+  const azurite = await startAzurite()
+  try {
+    process.stdout.write(`handover: ${HANDOFFS} pairs of jobs and ${HANDOFFS} of the prototype, alternating `)
+    const result = await measureHandover(azurite, HANDOFFS, progress)
+    process.stdout.write(`\nqueue cost: a holder holds, three jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
+    const cost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
+    console.log('\n')
+    printHandover(result, cost)
+    console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
+  } finally {
+    completeAllJobs()
+    await azurite.stop()
+  }
+}
+
 async function bench(): Promise<void> {
+  if (process.argv.includes('--only')) {
+    const only = process.argv[process.argv.indexOf('--only') + 1]
+    if (only !== 'handover') throw new Error(`--only: expected 'handover', not ${only}`)
+    return benchHandover()
+  }
   const began = Date.now()
   console.log(`azure-mutex-action bench: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}`)
   console.log('Note: this machine is shared with other work, so these numbers are indicative, not exact.')
@@ -337,6 +423,8 @@ async function bench(): Promise<void> {
     const queueHandoffs = await measureHandoffs(azurite, HANDOFFS, progress)
     process.stdout.write(`\nqueue cost: a holder holds, three jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
     const queueCost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
+    process.stdout.write(`\nhandover: ${HANDOFFS} pairs of jobs and ${HANDOFFS} of the prototype, alternating `)
+    const handovers = await measureHandover(azurite, HANDOFFS, progress)
     process.stdout.write(`\nworker deaths: ${WORKER_RUNS} jobs whose runner worker is killed while they hold the lock `)
     const orphaned = await workerDeaths(azurite, WORKER_RUNS)
     process.stdout.write(`\nmain step beside the minimal prototype: ${N} runs each, interleaved `)
@@ -350,6 +438,7 @@ async function bench(): Promise<void> {
     printRow('main step, uncontended', solo.main, 'ms')
     printRow('post step', solo.post, 'ms')
     printQueue(queueHandoffs, queueCost)
+    printHandover(handovers, queueCost)
     console.log("Lease grant: storage answers the holder's release -> the waiter's acquired-at (ms):")
     printRow(
       'action',

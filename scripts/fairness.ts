@@ -34,7 +34,16 @@ export interface Fairness {
    * at the queue; this counts the queue's own order alone, and is 0 when the queue is first come, first served.
    */
   outOfTicketOrder: number
+  /**
+   * Turns that a client that does not queue took while a job was queued: its acquisition fell while a
+   * ticketed job waited (from JOIN_ALLOWANCE_MS after that job's arrival, when it has surely joined,
+   * to its own acquisition). With handover this is 0: the lease goes from queued holder to queued holder.
+   */
+  foreignWhileQueued: number
 }
+
+/** From a job's arrival (its main step starts) to its entry in the queue: node, sign-in, a listing, a ticket. */
+export const JOIN_ALLOWANCE_MS = 1_000
 
 /** The median of the gaps between consecutive turns, in the order they held the lock. */
 function medianHandoff(turns: Turn[]): number {
@@ -73,7 +82,23 @@ export function fairness(turns: Turn[]): Fairness {
   ticketed.forEach((served, i) => {
     outOfTicketOrder += ticketed.slice(i + 1).filter((later) => later.ticket! < served.ticket!).length
   })
-  return { handoffMs, longest, ratio, mostOvertaken, mostOvertakenInQueue, ticketed: ticketed.length, outOfTicketOrder }
+  const foreignWhileQueued = turns.filter(
+    (foreign) =>
+      !foreign.queued &&
+      ticketed.some(
+        (job) => job.arrivedAt + JOIN_ALLOWANCE_MS < foreign.acquiredAt && foreign.acquiredAt < job.acquiredAt,
+      ),
+  ).length
+  return {
+    handoffMs,
+    longest,
+    ratio,
+    mostOvertaken,
+    mostOvertakenInQueue,
+    ticketed: ticketed.length,
+    outOfTicketOrder,
+    foreignWhileQueued,
+  }
 }
 
 /** One line for the soak's summary. */

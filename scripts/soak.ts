@@ -465,6 +465,10 @@ function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undef
   console.log(
     `  queue order           ${describeTicketOrder(fair)}${fair.outOfTicketOrder === 0 ? ' (pass)' : ' (FAIL)'}`,
   )
+  console.log(
+    `  foreign while queued  ${fair.foreignWhileQueued} turns taken by a client that does not queue while a job was queued` +
+      `${fair.foreignWhileQueued === 0 ? ' (pass)' : ' (FAIL)'}`,
+  )
   if (proxy) {
     const injected = proxy.log.filter((l) => l.outcome === 'injected').length
     console.log(
@@ -491,6 +495,7 @@ function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undef
     phase.lost.length +
     phase.failures.length +
     fair.outOfTicketOrder +
+    fair.foreignWhileQueued +
     short
   )
 }
