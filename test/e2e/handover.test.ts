@@ -15,6 +15,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ChildProcess } from 'node:child_process'
 import type { ContainerClient } from '@azure/storage-blob'
+import { NEXT_LEASE_KEY } from '../../src/lock/handover.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { jobFor, mustPass, servedInTurn } from '../support/e2e.ts'
@@ -246,5 +247,51 @@ describe('handing the lease to the head of the queue', () => {
       holderPost.lines.some((l) => /released/i.test(l)),
       holderPost.stdout,
     )
+  })
+
+  it('hands the lease to a head that dies just after, before its acquire reaches storage: never two holders, and the lock is free again within one lease duration', async () => {
+    const lock = 'head-dies-after'
+    const spans = join(mkdtempSync(join(tmpdir(), 'handover-')), 'spans.log')
+    appendFileSync(spans, '')
+    const holder = proxied('octo/holder', lock)
+    mustPass('holder main', await holder.runMain())
+    const children = new Map<string, ChildProcess>()
+    const repositories = ['org-dies/service', 'org-next/service']
+    const runs = await queueUp(
+      lock,
+      repositories,
+      spans,
+      (repository) => proxied(repository, lock),
+      (repository, child) => children.set(repository, child),
+    )
+    // The head's published id, from its entry: its acquire with that id is held at the proxy, unanswered.
+    let headId: string | undefined
+    for await (const blob of locks.listBlobsFlat({ prefix: reservedNames(lock).queuePrefix, includeMetadata: true })) {
+      if (blob.metadata?.holder_repository === 'org-dies/service') headId = blob.metadata[NEXT_LEASE_KEY]
+    }
+    assert.ok(headId, 'the head published its id')
+    proxy.set({
+      hold: (req) => req.headers['x-ms-lease-action'] === 'acquire' && req.headers['x-ms-proposed-lease-id'] === headId,
+    })
+    try {
+      const post = holder.runPost()
+      // The head dies once the lease is its own: just after the handover.
+      const deadline = Date.now() + 20_000
+      while (!proxy.log.some((r) => r.kind === 'change' && r.proposedLeaseId === headId && r.status === 200)) {
+        assert.ok(Date.now() < deadline, 'the holder handed the lease to the head')
+        await delay(5)
+      }
+      const handedAt = Date.now()
+      children.get('org-dies/service')!.kill('SIGKILL')
+      mustPass('holder post', await post)
+      const [dead, next] = await Promise.all(runs)
+      assert.notEqual(dead!.main.exitCode, 0, 'the killed head took no turn')
+      mustPass('next main', next!.main)
+      const freeAfterMs = next!.main.endedAt - handedAt
+      assert.ok(freeAfterMs <= LEASE_MS + 5_000, `the next job held the lock ${freeAfterMs} ms after the handover`)
+      assert.deepEqual(servedInTurn(spans), ['org-next/service'], 'one holder at a time')
+    } finally {
+      proxy.set({})
+    }
   })
 })
