@@ -294,4 +294,41 @@ describe('handing the lease to the head of the queue', () => {
       proxy.set({})
     }
   })
+
+  it("hands the lease over while the head's network is stalled: it takes the lock once the network is back, the lock never free and never held twice", async () => {
+    const lock = 'head-stalls'
+    const spans = join(mkdtempSync(join(tmpdir(), 'handover-')), 'spans.log')
+    appendFileSync(spans, '')
+    const headProxy = await new FaultProxy(azurite.port).start()
+    try {
+      const holder = proxied('octo/holder', lock)
+      mustPass('holder main', await holder.runMain())
+      const runs = await queueUp(lock, ['org-stalls/service'], spans, (repository) =>
+        jobFor(azurite, repository, lock, { 'connection-string': headProxy.connectionString }),
+      )
+      const watch = watchLease(lock)
+      headProxy.set({ drop: true })
+      const holderPost = mustPass('holder post', await holder.runPost())
+      assert.ok(
+        grantedOnLock(lock).some((r) => r.kind === 'change' && r.at >= holderPost.startedAt),
+        'the holder handed the lease over while the head could not be reached',
+      )
+      await delay(3_000)
+      headProxy.set({})
+      const [head] = await Promise.all(runs)
+      mustPass('head main', head!.main)
+      const seen = await watch.stop()
+      const between = seen.filter((s) => s.at > holderPost.startedAt && s.at < head!.post!.startedAt)
+      assert.deepEqual(
+        between.filter((s) => s.state !== 'leased'),
+        [],
+        'the lock was never free between the holders',
+      )
+      assert.deepEqual(servedInTurn(spans), ['org-stalls/service'])
+      // Both posts report honestly: the holder released, the head held and released without a loss.
+      assert.deepEqual(head!.post!.errors, [])
+    } finally {
+      await headProxy.stop()
+    }
+  })
 })
