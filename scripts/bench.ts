@@ -381,6 +381,22 @@ function printHandover(result: HandoverBench, cost: Awaited<ReturnType<typeof me
   }
 }
 
+/** npm run bench -- --only beside: the uncontended main step beside the minimal prototype, on fresh locks. */
+async function benchBeside(): Promise<void> {
+  const azurite = await startAzurite()
+  try {
+    process.stdout.write(`main step beside the minimal prototype: ${N} runs each, interleaved `)
+    const beside = await mainBesidePrototype(azurite, N)
+    console.log('\n')
+    printRow('main step, fresh lock each time', beside.main, 'ms')
+    printRow('prototype', beside.prototype, 'ms')
+    printRatio('main / prototype', beside.main, beside.prototype, 'the prototype')
+  } finally {
+    completeAllJobs()
+    await azurite.stop()
+  }
+}
+
 /** npm run bench -- --only handover: only the handover's numbers. */
 async function benchHandover(): Promise<void> {
   const began = Date.now()
@@ -402,8 +418,9 @@ async function benchHandover(): Promise<void> {
 async function bench(): Promise<void> {
   if (process.argv.includes('--only')) {
     const only = process.argv[process.argv.indexOf('--only') + 1]
-    if (only !== 'handover') throw new Error(`--only: expected 'handover', not ${only}`)
-    return benchHandover()
+    if (only === 'handover') return benchHandover()
+    if (only === 'beside') return benchBeside()
+    throw new Error(`--only: expected 'handover' or 'beside', not ${only}`)
   }
   const began = Date.now()
   console.log(`azure-mutex-action bench: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}`)
