@@ -466,8 +466,9 @@ function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undef
     `  queue order           ${describeTicketOrder(fair)}${fair.outOfTicketOrder === 0 ? ' (pass)' : ' (FAIL)'}`,
   )
   console.log(
-    `  foreign while queued  ${fair.foreignWhileQueued} turns taken by a client that does not queue while a job was queued` +
-      `${fair.foreignWhileQueued === 0 ? ' (pass)' : ' (FAIL)'}`,
+    `  foreign while queued  ${fair.foreignWhileQueued} turns a client that does not queue took from a job while a job ` +
+      `was queued${fair.foreignWhileQueued === 0 ? ' (pass)' : ' (FAIL)'}; ${fair.foreignAfterForeignWhileQueued} more ` +
+      'from another such client, which frees the lease (not judged)',
   )
   if (proxy) {
     const injected = proxy.log.filter((l) => l.outcome === 'injected').length
