@@ -66,17 +66,19 @@ const MUTANTS: Mutant[] = [
     harm: 'the head of the queue tries for a lease it has just seen held, instead of only when the lock looks free',
     file: 'src/lock/attempt.ts',
     original:
-      "    const lock = await this.store.view(call())\n    if (lock.state === 'missing' || lock.state === 'free') {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
+      "    if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
     replacement:
-      "    const lock = await this.store.view(call())\n    if (lock.state !== 'missing' || lock.state === 'free') {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
+      "    if (lock.state !== 'missing' || lock.state === 'free' || this.handedToUs(lock)) {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
     tests: ['test/unit/waiter.test.ts'],
   },
   {
     id: 'attempt-takes-any-outcome',
     harm: 'the waiter goes on as the holder whatever the acquire said; only the refused holder record write stands between this and two holders',
     file: 'src/lock/attempt.ts',
-    original: "    if (outcome === 'acquired') return { kind: 'acquired', sentAt, serviceNow: this.store.grantedAt }",
-    replacement: "    if (outcome !== 'missing') return { kind: 'acquired', sentAt, serviceNow: this.store.grantedAt }",
+    original:
+      "    if (outcome === 'acquired') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }",
+    replacement:
+      "    if (outcome !== 'missing') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }",
     tests: ['test/integration/waiter.test.ts'],
   },
   {
