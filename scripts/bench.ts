@@ -16,6 +16,7 @@ import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, lookAtLock, renewerPid, stdoutLine } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
+import { measureLatest, type LatestNumbers } from './bench-latest.ts'
 import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
 import { measureHandover, type HandoverBench } from './bench-handover.ts'
 
@@ -415,13 +416,62 @@ async function benchHandover(): Promise<void> {
   }
 }
 
-async function bench(): Promise<void> {
-  if (process.argv.includes('--only')) {
-    const only = process.argv[process.argv.indexOf('--only') + 1]
-    if (only === 'handover') return benchHandover()
-    if (only === 'beside') return benchBeside()
-    throw new Error(`--only: expected 'handover' or 'beside', not ${only}`)
+/** Latest wins: rounds of superseding, and the window over which waiters' requests are counted. */
+const LATEST_RUNS = 10
+const LATEST_COST_WINDOW_MS = 30_000
+
+function printLatest(latest: LatestNumbers): void {
+  console.log("Latest wins: a newer job's entry shows in the queue -> the older waiter's main step ends (ms):")
+  printRow('older waiter at the head', latest.leaveHead, 'ms')
+  printRow('older waiter behind a plain waiter', latest.leaveBehind, 'ms')
+  console.log('  target (issue 18)                  median < 5000 ms')
+  console.log(
+    `Latest wins: requests a minute while waiting, with a key / without (lease 15s, ${LATEST_COST_WINDOW_MS / 1000}s):`,
+  )
+  for (const [label, keyed, plain] of [
+    ['at the head of the queue', latest.keyedCost.head, latest.plainCost.head],
+    ['right behind the head', latest.keyedCost.onDeck, latest.plainCost.onDeck],
+    ['further back (3rd)', latest.keyedCost.furtherBack, latest.plainCost.furtherBack],
+  ] as const) {
+    const k = keyed.list + keyed.other
+    const p = plain.list + plain.other
+    console.log(
+      `  ${label.padEnd(34)} ${k.toFixed(0).padStart(4)}/min with, ${p.toFixed(0).padStart(4)}/min without: ` +
+        `${(k - p >= 0 ? '+' : '') + (k - p).toFixed(0)}/min (List Blobs ${keyed.list.toFixed(0)} vs ${plain.list.toFixed(0)})`,
+    )
   }
+  const median = (xs: number[]): number => stats(xs).median
+  console.log('Latest wins: requests of one uncontended main step (renewer left out):')
+  printRow('with a key', latest.mainRequestsKeyed, 'requests')
+  printRow('without', latest.mainRequestsPlain, 'requests')
+  console.log(
+    `  extra with a key (median)          ${median(latest.mainRequestsKeyed) - median(latest.mainRequestsPlain)} ` +
+      '(aim: at most 1; here: the key record is read beside the first listing, and raised beside the holder record)',
+  )
+}
+
+async function benchLatestOnly(): Promise<void> {
+  const began = Date.now()
+  let azurite: Azurite | undefined
+  try {
+    azurite = await startAzurite()
+    process.stdout.write(
+      `latest wins: ${LATEST_RUNS} rounds of superseding, ${LATEST_RUNS} solo mains each way, waiter costs `,
+    )
+    const latest = await measureLatest(azurite, LATEST_RUNS, LATEST_COST_WINDOW_MS, progress)
+    console.log('\n')
+    printLatest(latest)
+    console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
+  } catch (err) {
+    console.error(`\nThe bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    process.exitCode = 1
+  } finally {
+    completeAllJobs()
+    await azurite?.stop()
+  }
+}
+
+async function bench(): Promise<void> {
   const began = Date.now()
   console.log(`azure-mutex-action bench: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}`)
   console.log('Note: this machine is shared with other work, so these numbers are indicative, not exact.')
@@ -449,6 +499,8 @@ async function bench(): Promise<void> {
     const starts = renewerStarts(N)
     process.stdout.write(`\nrenewer footprint: one job holding a 60 s lease for ${FOOTPRINT_MS / 1000} s `)
     const footprint = await renewerFootprint(azurite, FOOTPRINT_MS)
+    process.stdout.write(`\nlatest wins: ${LATEST_RUNS} rounds of superseding, solo mains, waiter costs `)
+    const latest = await measureLatest(azurite, LATEST_RUNS, LATEST_COST_WINDOW_MS, progress)
     console.log('\n')
 
     console.log('Step wall time, process start to exit (ms):')
@@ -485,6 +537,7 @@ async function bench(): Promise<void> {
     printRatio('main / prototype', beside.main, beside.prototype, 'the prototype')
     console.log('  target (issue 11)                  <= 1.3x')
     printRow('renewer start (load its bundle)', starts, 'ms')
+    printLatest(latest)
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
   } catch (err) {
     console.error(`\nThe bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
@@ -495,7 +548,13 @@ async function bench(): Promise<void> {
   }
 }
 
-await bench()
+// npm run bench -- --only latest|handover|beside: one part alone.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
+if (only === 'latest') await benchLatestOnly()
+else if (only === 'handover') await benchHandover()
+else if (only === 'beside') await benchBeside()
+else if (only !== undefined) throw new Error(`--only: expected latest, handover or beside, not ${only}`)
+else await bench()
 
 /** Prints the size of the built dist/ that every job downloads: all its files, licenses.txt aside. */
 function printDistSize(): void {

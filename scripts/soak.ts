@@ -1,4 +1,5 @@
-// npm run soak [-- --cycles 1000 --contenders 20 --hold-minutes 10]: a long
+// npm run soak [-- --cycles 1000 --contenders 20 --hold-minutes 10]
+//              [-- --keyed-jobs 200 --keys 3] [-- --only keyed]: a long
 // soak of the built action against a private Azurite. Not part of npm test.
 //
 // 1. Contention, twice: `contenders` job loops, each a different repository, run
@@ -15,6 +16,10 @@
 // 2. Hold: meanwhile one job holds a different lock for `hold-minutes` through a
 //    proxy that answers 10 % of requests 503 ServerBusy; its renewer's memory and
 //    CPU are sampled every second from /proc.
+// 3. Keys (soak-keyed.ts): `contenders` job loops run `keyed-jobs` jobs on one
+//    lock with `keys` supersede keys and rising sequences: every job must be
+//    served, superseded or stale, with no overlap, and per key no older run
+//    holding after a newer one. `--only keyed` runs this phase alone.
 // At the end: overlapping pairs of holds (must be none), touching pairs (an end
 // and a start in the same millisecond, listed: a handoff takes at least one
 // request, so one is a failure too), the gaps between holds, lost leases, failed
@@ -34,6 +39,7 @@ import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
 import { describePair, sweep, type Span } from '../test/support/spans.ts'
 import { describeFairness, describeTicketOrder, fairness, type Turn } from './fairness.ts'
+import { keyedPhase } from './soak-keyed.ts'
 
 const LOCK = 'soak-contended'
 const PROXIED_LOCK = 'soak-contended-proxied'
@@ -54,12 +60,22 @@ const CRITICAL = `setTimeout(() => {}, ${CRITICAL_MS})`
 
 // ---------------------------------------------------------------- arguments
 
-function parseOptions(): { cycles: number; contenders: number; holdMinutes: number } {
+function parseOptions(): {
+  cycles: number
+  contenders: number
+  holdMinutes: number
+  keyedJobs: number
+  keys: number
+  onlyKeyed: boolean
+} {
   const { values } = parseArgs({
     options: {
       cycles: { type: 'string', default: '1000' },
       contenders: { type: 'string', default: '20' },
       'hold-minutes': { type: 'string', default: '10' },
+      'keyed-jobs': { type: 'string', default: '200' },
+      keys: { type: 'string', default: '3' },
+      only: { type: 'string' },
     },
     strict: true,
   })
@@ -74,6 +90,9 @@ function parseOptions(): { cycles: number; contenders: number; holdMinutes: numb
     cycles: positive('cycles', values.cycles, true),
     contenders: positive('contenders', values.contenders, true),
     holdMinutes: positive('hold-minutes', values['hold-minutes'], false),
+    keyedJobs: positive('keyed-jobs', values['keyed-jobs'], true),
+    keys: positive('keys', values.keys, true),
+    onlyKeyed: values.only === 'keyed',
   }
 }
 
@@ -508,11 +527,12 @@ async function soak(): Promise<number> {
   console.log(
     `azure-mutex-action soak: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}, CLK_TCK ${CLK_TCK}`,
   )
-  console.log(
-    `2 x ${options.cycles} cycles (direct, then through a 10 % 503 proxy): ${options.contenders} job loops ` +
-      `(main, a ${CRITICAL_MS} ms protected step, post) + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
-      `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
-  )
+  if (!options.onlyKeyed)
+    console.log(
+      `2 x ${options.cycles} cycles (direct, then through a 10 % 503 proxy): ${options.contenders} job loops ` +
+        `(main, a ${CRITICAL_MS} ms protected step, post) + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
+        `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
+    )
 
   let azurite: Azurite | undefined
   let holdProxy: FaultProxy | undefined
@@ -537,6 +557,27 @@ async function soak(): Promise<number> {
     }
   }
   process.on('SIGINT', onSigint)
+  if (options.onlyKeyed) {
+    try {
+      azurite = await startAzurite()
+      const loops = options.contenders
+      const problems = await keyedPhase(azurite, {
+        jobs: options.keyedJobs,
+        loops,
+        keys: options.keys,
+        stopping: () => stopping,
+      })
+      console.log(
+        `Verdict: ${problems === 0 && interrupted === 0 ? 'PASS' : `FAIL (${problems} problems)`} after ${elapsed()}`,
+      )
+      return problems === 0 && interrupted === 0 ? 0 : 1
+    } finally {
+      stopping = true
+      completeAllJobs()
+      await azurite?.stop()
+      process.off('SIGINT', onSigint)
+    }
+  }
   try {
     azurite = await startAzurite()
     holdProxy = await new FaultProxy(azurite.port).start()
@@ -575,6 +616,26 @@ async function soak(): Promise<number> {
       await runPhase(phase, az, options.contenders)
       console.log(`[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles} cycles.`)
     }
+    // The keyed phase, after contention: its own lock, and its own summary block below.
+    let keyedProblems = 0
+    let keyedReport: string[] = []
+    if (!stopping) {
+      const lines: string[] = []
+      const log = console.log
+      console.log = (...args: unknown[]) => void lines.push(args.join(' '))
+      try {
+        keyedProblems = await keyedPhase(az, {
+          jobs: options.keyedJobs,
+          loops: options.contenders,
+          keys: options.keys,
+          stopping: () => stopping,
+        })
+      } finally {
+        console.log = log
+      }
+      keyedReport = lines
+      console.log(`[${elapsed()}] keyed phase done.`)
+    }
     if (holdTest.phase !== 'done') console.log(`[${elapsed()}] waiting for the hold test (${holdTest.phase}).`)
     const held = await holdDone
     clearInterval(progress)
@@ -585,6 +646,8 @@ async function soak(): Promise<number> {
     let problems = 0
     for (const phase of phases)
       problems += reportPhase(phase, options.contenders, phase === phases[1] ? jobsProxy : undefined)
+    for (const line of keyedReport) console.log(line)
+    problems += keyedProblems
 
     const holdLost = held.post
       ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0

@@ -978,7 +978,15 @@ class Waiter {
         let entered;
         let tries = 0;
         do {
-            claim = await this.store.queue.claimTicket(call());
+            try {
+                claim = await this.store.queue.claimTicket(call());
+            }
+            catch (err) {
+                // The container is gone (storage lost its data, or someone deleted it): start again from outside.
+                if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                    return [];
+                throw err;
+            }
             entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call());
             // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
         } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
@@ -1347,7 +1355,10 @@ async function waitForLease(options) {
     const requests = new AbortController();
     // An attempt is several requests, and the SDK retries inside each: the whole
     // attempt is cut at the wait's deadline plus a little grace, so that the
-    // deadline is checked in time whether or not the attempt comes back.
+    // deadline is checked in time whether or not the attempt comes back. The
+    // cut comes a second after the grace, after any one request's own deadline
+    // (whole seconds, below): a single request that gets no answer ends by its
+    // own deadline first, and says so ("no answer within 7 s").
     let attemptCut = requests.signal;
     // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
     // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
@@ -1385,7 +1396,7 @@ async function waitForLease(options) {
             let wakeAt = (0,clock/* monotonicNow */.X)();
             const cut = deadline === Infinity
                 ? undefined
-                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS));
+                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS + 1_000));
             attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal;
             try {
                 const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, (0,clock/* monotonicNow */.X)()));
@@ -1830,7 +1841,8 @@ async function holdLock(settings, cancel) {
         (0,held_locks/* publishHeld */.Fj)({
             lockName: spec.lockName,
             location: (0,lock_spec/* lockLocation */.VU)(spec),
-            acquiredAt: heldSince,
+            // The time the holder record, the output and the log give: one time for the take, wherever it is shown.
+            acquiredAt: acquired.acquiredAt,
             channel: places.channel,
         });
         core/* setOutput */.uH(constants/* Outputs */.tY.LeaseId, leaseId);

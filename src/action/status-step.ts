@@ -68,7 +68,8 @@ function describeStatus(status: LockStatus | undefined): string {
   const lastBreak =
     (status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : '') +
     describeQueue(status.queue) +
-    describeSquatters(status.squatters)
+    describeSquatters(status.squatters) +
+    describeLatest(status.latest)
   if (!status.held) return `free.${lastBreak}`
   const lease =
     status.leaseKind === 'infinite'
@@ -88,6 +89,23 @@ function describeQueue(queue: LockStatus['queue']): string {
   const shown = queue.slice(0, 10).map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record'))
   const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : ''
   return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`
+}
+
+/**
+ * ' Newest that held, per supersede key: "production" sequence 812 (org/api run 812 at …).'
+ * or nothing; every value read from storage through showUntrusted.
+ */
+function describeLatest(latest: LockStatus['latest']): string {
+  if (!latest || latest.length === 0) return ''
+  const shown = latest
+    .slice(0, 10)
+    .map(
+      (record) =>
+        `"${showUntrusted(record.supersedeKey ?? '', 80)}" sequence ${showUntrusted(record.sequence ?? '', 40)} ` +
+        `(${showUntrusted(record.repository, 100)} run ${showUntrusted(record.runId, 40)} at ${showUntrusted(record.acquiredAt, 40)})`,
+    )
+  const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : ''
+  return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`
 }
 
 /**

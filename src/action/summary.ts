@@ -124,6 +124,10 @@ function resultOf(summary: LockSummary): string {
       return 'Not taken: the step was cancelled'
     case 'failed':
       return 'Not taken: the step failed'
+    case 'superseded':
+      return 'Not taken: superseded by a newer run of the same supersede key'
+    case 'stale':
+      return 'Not taken: stale, a newer run of the same supersede key has already held it'
     default:
       return 'Not taken'
   }

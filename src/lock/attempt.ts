@@ -20,6 +20,7 @@ import { randomUUID } from 'node:crypto'
 import { monotonicNow } from './clock.ts'
 import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
+import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
@@ -45,7 +46,20 @@ export interface Pacing {
    * passed over (see idleHeadMs); tests use a shorter one.
    */
   idleHeadMs?: number
+  /**
+   * Pause between looks at the queue for a waiter with a supersede key,
+   * wherever it stands (the head included): a newer job of its key is seen
+   * within one such pause. Default LATEST_LIST_MS.
+   */
+  latestListMs?: readonly [number, number]
 }
+
+/**
+ * A waiter with a supersede key lists the queue every 2-3 s, so that it
+ * leaves within about that long after a newer job of its key joins. Further
+ * back it listed every 4-5 s anyway; the head, every 30 s.
+ */
+export const LATEST_LIST_MS: readonly [number, number] = [2_000, 3_000]
 
 /**
  * At the head: a look at the lock every 90-140 ms, so a release is seen
@@ -130,6 +144,8 @@ export interface WaiterOptions {
   waitedMs: () => number
   /** The wait's cancel: once it is aborted, no lease is asked for. */
   signal?: AbortSignal
+  /** The job's supersede key and sequence (latest.ts); without it, the waiter waits for its turn whatever comes. */
+  supersede?: SupersedeSpec
 }
 
 /** Our entry in the queue. */
@@ -170,9 +186,18 @@ export class Waiter {
   private idleCheckAt = 0
   /** A sweep was refused (a credential without delete): said once. */
   private sweepRefusedTold = false
+  /** Decides superseded and stale, for a waiter with a supersede key. */
+  private readonly guard: LatestGuard | undefined
+  /** The key's record as last read before an acquire: its ETag is what our record is written over. */
+  private latestRead: LatestRead | undefined
 
   constructor(options: WaiterOptions) {
     this.options = options
+    this.guard =
+      options.supersede &&
+      new LatestGuard(options.supersede, options.store.location, (malformed) =>
+        options.emit({ type: 'malformed-sequence', ...malformed }),
+      )
   }
 
   private get store(): LockStore {
@@ -182,7 +207,8 @@ export class Waiter {
   /** One attempt; `call` gives each request its signal and deadline. */
   async attempt(call: () => RequestOptions, wantsHolder: (aheadCount: number) => boolean): Promise<AttemptOutcome> {
     if (this.acquired) {
-      const outcome = await this.acquire(call)
+      // The lease is already ours: this only confirms it, so there is nothing to decide again.
+      const outcome = await this.acquire(call, { decided: true })
       if (outcome !== 'held-by-other') return outcome
     }
     if (this.outside) return this.outsideQueue(call)
@@ -273,6 +299,9 @@ export class Waiter {
 
   /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
   private async fromOutside(call: () => RequestOptions): Promise<AttemptOutcome> {
+    // The key's record is read beside the first listing: on a free lock, no request is added before the acquire.
+    const latest = this.readLatest(call)
+    latest?.catch(() => undefined) // awaited below; a listing that fails first must not leave it unhandled
     let look
     try {
       look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT })
@@ -287,11 +316,17 @@ export class Waiter {
       return this.outsideQueue(call)
     }
     this.answered = true
+    if (this.guard) {
+      // Arriving after a newer job of our key: leave before joining, and before any acquire.
+      this.guard.checkQueue(look.entries, look.serviceNow, undefined)
+      this.latestRead = await latest
+      this.guard.checkRecord(this.latestRead?.record)
+    }
     this.tellSquatters(look.entries)
     const live = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))
     void this.sweep(look.entries.filter((entry) => !isLive(entry, look.serviceNow)))
     if (live.length === 0 && look.complete) {
-      const outcome = await this.acquire(call)
+      const outcome = await this.acquire(call, { decided: true })
       if (outcome !== 'held-by-other') return outcome
     }
     if (!this.options.willWait) {
@@ -315,8 +350,15 @@ export class Waiter {
    * taken on an earlier try). A missing blob is created, and the attempt ends
    * to try again at once.
    */
-  private async acquire(call: () => RequestOptions): Promise<AttemptOutcome | 'held-by-other'> {
+  private async acquire(
+    call: () => RequestOptions,
+    { decided = false } = {},
+  ): Promise<AttemptOutcome | 'held-by-other'> {
     // A cancel that came while we looked: ask for nothing more.
+    if (this.options.signal?.aborted)
+      throw new LockCancelledError(`Cancelled while waiting for lock ${this.store.location}.`)
+    // Superseded or stale is decided from a look taken just before: such a waiter never asks for the lease.
+    if (this.guard && !decided) await this.decideLatest(call)
     if (this.options.signal?.aborted)
       throw new LockCancelledError(`Cancelled while waiting for lock ${this.store.location}.`)
     this.acquireTried = true
@@ -350,7 +392,13 @@ export class Waiter {
     let entered: 'entered' | 'missing' | 'taken'
     let tries = 0
     do {
-      claim = await this.store.queue.claimTicket(call())
+      try {
+        claim = await this.store.queue.claimTicket(call())
+      } catch (err) {
+        // The container is gone (storage lost its data, or someone deleted it): start again from outside.
+        if (storageErrorCode(err) === 'ContainerNotFound') return []
+        throw err
+      }
       // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
       const publish = this.options.leaseId
       entered = await this.store.queue.enter(
@@ -408,7 +456,9 @@ export class Waiter {
   private async lookAtQueue(call: () => RequestOptions, { justJoined = false } = {}): Promise<QueueEntry[]> {
     const entry = this.entry
     if (!entry) return []
-    const look = await this.store.queue.look({ ...call(), upTo: entry.ticket })
+    // With a key, the whole queue: a newer job of the key may wait behind us.
+    const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket })
+    this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket)
     const standing = standingOf(look, entry.ticket, this.passedOver)
     // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
     if (!standing.mine && !justJoined) return this.rejoin(call)
@@ -426,7 +476,8 @@ export class Waiter {
       : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs)
     // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
     const pending = entry.predecessor !== undefined && standing.ahead.length === 0
-    this.listAt = monotonicNow() + (pending ? between(this.options.pacing.headPollMs) : pause)
+    const keyed = this.guard ? Math.min(pause, between(pacing.latestListMs ?? LATEST_LIST_MS)) : pause
+    this.listAt = monotonicNow() + (pending ? between(this.options.pacing.headPollMs) : keyed)
     return standing.ahead
   }
 
@@ -480,11 +531,57 @@ export class Waiter {
     const [, fencingToken] = await Promise.all([
       this.store.writeHolder(this.options.leaseId, written, call(), token),
       token,
+      this.recordLatest(written, call),
     ])
     this.acquired = false
     // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
     await this.leave()
     return { record: written, fencingToken }
+  }
+
+  /** Starts reading our key's record, for a waiter with a key that can read it. */
+  private readLatest(call: () => RequestOptions): Promise<LatestRead> | undefined {
+    if (!this.guard || !this.store.latest) return undefined
+    return this.store.latest.read(this.guard.spec.key, call())
+  }
+
+  /**
+   * Just before an acquire: one listing of the whole queue and one read of
+   * our key's record, side by side. Throws when we are superseded or stale.
+   * A waiter outside the queue (it may not list) can only be stale.
+   */
+  private async decideLatest(call: () => RequestOptions): Promise<void> {
+    const guard = this.guard!
+    const latest = this.readLatest(call)
+    latest?.catch(() => undefined)
+    if (!this.outside) {
+      const look = await this.store.queue.look(call())
+      guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket)
+    }
+    this.latestRead = await latest
+    guard.checkRecord(this.latestRead?.record)
+  }
+
+  /**
+   * Under the lease: raises our key's record to our sequence. The write is
+   * conditional on the record read before the acquire; if another write came
+   * between (a newer job that held and left in that moment), it is read again
+   * and decided again, and a stale lease is given back by the caller.
+   */
+  private async recordLatest(record: HolderRecord, call: () => RequestOptions): Promise<void> {
+    const guard = this.guard
+    const latest = this.store.latest
+    if (!guard || !latest) return
+    let read = this.latestRead ?? (await latest.read(guard.spec.key, call()))
+    for (let tries = 0; tries < 3; tries++) {
+      guard.checkRecord(read.record)
+      const same = read.record?.supersedeKey === guard.spec.key
+      // A re-run of the job that holds the record: it says so already.
+      if (same && parseSequence(read.record?.sequence) === guard.spec.sequence) return
+      if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written') return
+      read = await latest.read(guard.spec.key, call())
+    }
+    throw new LockError(`The record of the supersede key of lock ${this.store.location} keeps changing; try again.`)
   }
 
   /**
@@ -518,7 +615,9 @@ export class Waiter {
 
   /** The wait ends without success: leave the queue, and give back a lease we may hold. */
   async abandon(): Promise<void> {
-    const giveBack = this.acquireTried
+    // A waiter in the queue published its id: a holder may have handed it the lease (handover.ts) just now.
+    const mayHold = this.acquireTried || this.entry !== undefined
+    const giveBack = mayHold
       ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
       : undefined
     await Promise.all([this.leave(), giveBack])

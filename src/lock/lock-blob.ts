@@ -7,7 +7,7 @@ import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { leaseBreakCommand } from './az-commands.ts'
 import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts'
 import { bumpCounter, counterValue } from './counter.ts'
-import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
+import { storageErrorCode, statusCode } from './errors.ts'
 import {
   FENCING_KEY,
   holderFromMetadata,
@@ -18,7 +18,9 @@ import {
 } from './holder.ts'
 import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './handover.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { LatestBlobs } from './latest-blobs.ts'
 import { QueueBlobs } from './queue-blobs.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
@@ -60,29 +62,6 @@ function isMissing(err: unknown): boolean {
   return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined)
 }
 
-/**
- * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
- * the service to give up; a connection whose packets are dropped would
- * otherwise be waited on for ever.
- */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
-
-/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-export async function withDeadline<T>(
-  options: RequestOptions,
-  defaultTimeoutMs: number,
-  call: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
-  const deadline = AbortSignal.timeout(timeoutMs)
-  try {
-    return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline)
-  } catch (err) {
-    if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)
-    throw err
-  }
-}
-
 export class LockBlob implements LockStore {
   private readonly container: ContainerClient
   private readonly blob: BlobClient
@@ -90,6 +69,7 @@ export class LockBlob implements LockStore {
   private readonly requestTimeoutMs: number
   readonly name: string
   readonly queue: QueueBlobs
+  readonly latest: LatestBlobs
   /** The service's clock in the answer of the last acquire that was granted. */
   grantedAt: Date | undefined
   /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
@@ -102,6 +82,7 @@ export class LockBlob implements LockStore {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.fencing = container.getBlobClient(reservedNames(name).fencing)
     this.queue = new QueueBlobs(container, name, this.requestTimeoutMs)
+    this.latest = new LatestBlobs(container, name, this.requestTimeoutMs)
   }
 
   private request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -266,10 +247,15 @@ export class LockBlob implements LockStore {
       if (isMissing(err)) return 'missing'
       throw err
     }
-    const look = await this.queue.look(options).catch((err: unknown) => {
+    const refused = (err: unknown): undefined => {
       if (statusCode(err) === 403) return undefined
       throw err
-    })
+    }
+    const [look, latest] = await Promise.all([
+      this.queue.look(options).catch(refused),
+      this.latest.list(options).catch(refused),
+    ])
+    if (latest && latest.length > 0) status.latest = latest
     if (look) {
       status.queue = waitersOf(look.entries, look.serviceNow)
       const squatters = squattersOf(look.entries)

@@ -4,6 +4,7 @@
 // fake instead of a real blob.
 
 import type { HolderIdentity, HolderRecord } from './holder.ts'
+import type { LatestStore } from './latest.ts'
 
 /** How one call may be cut short: the caller's signal, and a deadline of its own. */
 export interface RequestOptions {
@@ -56,6 +57,8 @@ export interface LockStore {
   /** The next fencing token: bumped once per call, never handed out twice. */
   nextFencingToken(options?: RequestOptions): Promise<number>
   readonly queue: QueueStore
+  /** The per-key records of the highest sequence that held (latest.ts); without it, no key has held. */
+  readonly latest?: LatestStore
 }
 
 /** One waiter's entry in the queue, as a listing shows it. */

@@ -42,6 +42,8 @@ export type WaitEvent =
   /** Once: removing a lapsed entry was refused (403): the credential may not delete. */
   | { type: 'sweep-refused'; error: unknown }
   | { type: 'storage-trouble'; error: unknown; waitedMs: number }
+  /** Once per place: an entry (or the key's record) of our supersede key carries a sequence that is no number. */
+  | { type: 'malformed-sequence'; where: string; value: string }
 
 /** What one attempt saw: the lock, the queue, or both; a part it did not look at is undefined. */
 export interface Sighting {
