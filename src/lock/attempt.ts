@@ -615,9 +615,7 @@ export class Waiter {
 
   /** The wait ends without success: leave the queue, and give back a lease we may hold. */
   async abandon(): Promise<void> {
-    // A waiter in the queue published its id: a holder may have handed it the lease (handover.ts) just now.
-    const mayHold = this.acquireTried || this.entry !== undefined
-    const giveBack = mayHold
+    const giveBack = this.acquireTried
       ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
       : undefined
     await Promise.all([this.leave(), giveBack])
