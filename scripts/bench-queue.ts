@@ -86,7 +86,7 @@ async function actionHandoff(azurite: Azurite, lock: string): Promise<number> {
   }
 }
 
-async function baselineHandoff(azurite: Azurite, blobName: string): Promise<number> {
+export async function baselineHandoff(azurite: Azurite, blobName: string): Promise<number> {
   await containerOn(azurite, 'locks').getBlockBlobClient(blobName).upload('', 0)
   const holder = jobFor(azurite, 'bench/baseline-holder', blobName)
   const next = jobFor(azurite, 'bench/baseline-next', blobName)

@@ -18,6 +18,7 @@ import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
 import { measureLatest, type LatestNumbers } from './bench-latest.ts'
 import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
+import { measureHandover, type HandoverBench } from './bench-handover.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const N = 15
@@ -126,7 +127,12 @@ async function actionHandoff(azurite: Azurite, proxy: FaultProxy, i: number): Pr
     const post = mustSucceed('holder post', await holder.runPost())
     const main = mustSucceed('waiter main', await waiting)
     const release = proxy.log.find(
-      (r) => r.kind === 'release' && r.at >= post.startedAt && r.status === 200 && r.answeredAt !== undefined,
+      // A change when the waiter had published its id (a handover), a release otherwise: either lets go.
+      (r) =>
+        (r.kind === 'release' || r.kind === 'change') &&
+        r.at >= post.startedAt &&
+        r.status === 200 &&
+        r.answeredAt !== undefined,
     )
     if (!release) throw new Error("the holder's release did not go through the proxy")
     mustSucceed('waiter post', await waiter.runPost())
@@ -319,6 +325,97 @@ function printQueue(
   console.log('  target (issue 9)                   head <= 600/min, further back <= 30/min')
 }
 
+/** The handover (issue 19): the handoff and its parts beside the prototype, the time free, requests a minute. */
+function printHandover(result: HandoverBench, cost: Awaited<ReturnType<typeof measureQueueCost>>): void {
+  const part = (pick: (h: HandoverBench['action'][number]) => number): number[] => result.action.map(pick)
+  console.log("Handover, the holder's post step starts -> the next job's main step ends holding the lock (ms):")
+  printRow(
+    'action (head of the queue)',
+    part((h) => h.handoff),
+    'ms',
+  )
+  printRow('prototype: bare lease, 250 ms polls', result.baseline, 'ms')
+  const action = stats(part((h) => h.handoff))
+  const baseline = stats(result.baseline)
+  console.log(
+    `  action / prototype: median ${(action.median / baseline.median).toFixed(2)}, p95 ${(action.p95 / baseline.p95).toFixed(2)}` +
+      '   (target: median <= 0.35, p95 <= 0.6)',
+  )
+  console.log('  its parts:')
+  printRow(
+    '  post start -> change answered',
+    part((h) => h.letGo),
+    'ms',
+  )
+  printRow(
+    "  change -> head's acquire sent",
+    part((h) => h.look),
+    'ms',
+  )
+  printRow(
+    '  the acquire',
+    part((h) => h.acquire),
+    'ms',
+  )
+  printRow(
+    '  acquired -> main exits (renewer)',
+    part((h) => h.take),
+    'ms',
+  )
+  const changed = result.action.filter((h) => h.changed).length
+  console.log(`  handed over by a change: ${changed} of ${result.action.length}`)
+  printRow(
+    'lock free between the holders',
+    part((h) => h.free),
+    'ms',
+  )
+  console.log(`Storage requests a minute while waiting (lease 15s, counted over ${cost.windowMs / 1000}s):`)
+  for (const [label, rate] of [
+    ['waiter at the head of the queue', cost.head],
+    ['waiter right behind the head', cost.onDeck],
+    ['waiter further back (3rd)', cost.furtherBack],
+  ] as const) {
+    const total = (rate.list + rate.other).toFixed(0)
+    console.log(
+      `  ${label.padEnd(34)} ${total.padStart(4)}/min  (List Blobs ${rate.list.toFixed(0)}, other ${rate.other.toFixed(0)})`,
+    )
+  }
+}
+
+/** npm run bench -- --only beside: the uncontended main step beside the minimal prototype, on fresh locks. */
+async function benchBeside(): Promise<void> {
+  const azurite = await startAzurite()
+  try {
+    process.stdout.write(`main step beside the minimal prototype: ${N} runs each, interleaved `)
+    const beside = await mainBesidePrototype(azurite, N)
+    console.log('\n')
+    printRow('main step, fresh lock each time', beside.main, 'ms')
+    printRow('prototype', beside.prototype, 'ms')
+    printRatio('main / prototype', beside.main, beside.prototype, 'the prototype')
+  } finally {
+    completeAllJobs()
+    await azurite.stop()
+  }
+}
+
+/** npm run bench -- --only handover: only the handover's numbers. */
+async function benchHandover(): Promise<void> {
+  const began = Date.now()
+  const azurite = await startAzurite()
+  try {
+    process.stdout.write(`handover: ${HANDOFFS} pairs of jobs and ${HANDOFFS} of the prototype, alternating `)
+    const result = await measureHandover(azurite, HANDOFFS, progress)
+    process.stdout.write(`\nqueue cost: a holder holds, three jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
+    const cost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
+    console.log('\n')
+    printHandover(result, cost)
+    console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
+  } finally {
+    completeAllJobs()
+    await azurite.stop()
+  }
+}
+
 /** Latest wins: rounds of superseding, and the window over which waiters' requests are counted. */
 const LATEST_RUNS = 10
 const LATEST_COST_WINDOW_MS = 30_000
@@ -393,6 +490,8 @@ async function bench(): Promise<void> {
     const queueHandoffs = await measureHandoffs(azurite, HANDOFFS, progress)
     process.stdout.write(`\nqueue cost: a holder holds, three jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
     const queueCost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
+    process.stdout.write(`\nhandover: ${HANDOFFS} pairs of jobs and ${HANDOFFS} of the prototype, alternating `)
+    const handovers = await measureHandover(azurite, HANDOFFS, progress)
     process.stdout.write(`\nworker deaths: ${WORKER_RUNS} jobs whose runner worker is killed while they hold the lock `)
     const orphaned = await workerDeaths(azurite, WORKER_RUNS)
     process.stdout.write(`\nmain step beside the minimal prototype: ${N} runs each, interleaved `)
@@ -408,6 +507,7 @@ async function bench(): Promise<void> {
     printRow('main step, uncontended', solo.main, 'ms')
     printRow('post step', solo.post, 'ms')
     printQueue(queueHandoffs, queueCost)
+    printHandover(handovers, queueCost)
     console.log("Lease grant: storage answers the holder's release -> the waiter's acquired-at (ms):")
     printRow(
       'action',
@@ -448,9 +548,12 @@ async function bench(): Promise<void> {
   }
 }
 
-// npm run bench -- --only latest: the latest-wins part alone.
+// npm run bench -- --only latest|handover|beside: one part alone.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
 if (only === 'latest') await benchLatestOnly()
+else if (only === 'handover') await benchHandover()
+else if (only === 'beside') await benchBeside()
+else if (only !== undefined) throw new Error(`--only: expected latest, handover or beside, not ${only}`)
 else await bench()
 
 /** Prints the size of the built dist/ that every job downloads: all its files, licenses.txt aside. */

@@ -66,17 +66,19 @@ const MUTANTS: Mutant[] = [
     harm: 'the head of the queue tries for a lease it has just seen held, instead of only when the lock looks free',
     file: 'src/lock/attempt.ts',
     original:
-      "    const lock = await this.store.view(call())\n    if (lock.state === 'missing' || lock.state === 'free') {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
+      "    if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
     replacement:
-      "    const lock = await this.store.view(call())\n    if (lock.state !== 'missing' || lock.state === 'free') {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
+      "    if (lock.state !== 'missing' || lock.state === 'free' || this.handedToUs(lock)) {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
     tests: ['test/unit/waiter.test.ts'],
   },
   {
     id: 'attempt-takes-any-outcome',
     harm: 'the waiter goes on as the holder whatever the acquire said; only the refused holder record write stands between this and two holders',
     file: 'src/lock/attempt.ts',
-    original: "    if (outcome === 'acquired') return { kind: 'acquired', sentAt, serviceNow: this.store.grantedAt }",
-    replacement: "    if (outcome !== 'missing') return { kind: 'acquired', sentAt, serviceNow: this.store.grantedAt }",
+    original:
+      "    if (outcome === 'acquired') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }",
+    replacement:
+      "    if (outcome !== 'missing') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }",
     tests: ['test/integration/waiter.test.ts'],
   },
   {
@@ -403,6 +405,24 @@ const MUTANTS: Mutant[] = [
     replacement: '  const code = await Promise.race([exited, Promise.resolve(0)])\n',
     tests: ['test/e2e/cli.test.ts'],
     pattern: 'exit code',
+  },
+  {
+    id: 'handover-not-to-head',
+    harm: 'the lease goes to the waiter behind the head: the queue is served out of turn, or the lock idles a lease',
+    file: 'src/lock/handover.ts',
+    original: '  const head = look.entries.find((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))',
+    replacement:
+      '  const head = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))[1]',
+    tests: ['test/unit/handover.test.ts', 'test/integration/handover.test.ts'],
+  },
+  {
+    id: 'handover-releases-instead',
+    harm: 'a holder with jobs waiting frees the lock: a client that does not queue takes it between two queued holders',
+    file: 'src/lock/lock-blob.ts',
+    original: '        if (to) {\n          try {\n            await lease.changeLease(',
+    replacement: '        if (to && Number.isNaN(0)) {\n          try {\n            await lease.changeLease(',
+    tests: ['test/integration/handover.test.ts', 'test/e2e/handover.test.ts'],
+    pattern: 'change|three queued',
   },
 ]
 

@@ -524,6 +524,11 @@ function reportPhase(phase: Phase, contenders: number, cliContenders: number, pr
   console.log(
     `  queue order           ${describeTicketOrder(fair)}${fair.outOfTicketOrder === 0 ? ' (pass)' : ' (FAIL)'}`,
   )
+  console.log(
+    `  foreign while queued  ${fair.foreignWhileQueued} turns a client that does not queue took from a job while a job ` +
+      `was queued${fair.foreignWhileQueued === 0 ? ' (pass)' : ' (FAIL)'}; ${fair.foreignAfterForeignWhileQueued} more ` +
+      'from another such client, which frees the lease (not judged)',
+  )
   if (proxy) {
     const injected = proxy.log.filter((l) => l.outcome === 'injected').length
     console.log(
@@ -550,6 +555,7 @@ function reportPhase(phase: Phase, contenders: number, cliContenders: number, pr
     phase.lost.length +
     phase.failures.length +
     fair.outOfTicketOrder +
+    fair.foreignWhileQueued +
     short
   )
 }

@@ -16,6 +16,7 @@ import { describeBreak } from '../lock/break-record.ts'
 import { monotonicNow } from '../lock/clock.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { LockCancelledError, LockError, LockTimeoutError, describeStorageErrorBrief } from '../lock/errors.ts'
+import { describeLetGo, letGo } from '../lock/handover.ts'
 import { keepLease, type LeaseLoss } from '../lock/keep-lease.ts'
 import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
 import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
@@ -268,9 +269,11 @@ async function hold(
   loss ??= await provenAtTheEnd(lock, leaseId, confirmedMono, leaseMs)
   if (!loss) {
     try {
-      const outcome = await lock.release(leaseId, { timeoutMs: 15_000 })
-      if (outcome === 'released') {
-        out.progress(`Released lock ${location}.`)
+      // With jobs waiting, the lease goes straight to the head of the queue (handover.ts), as the action's does.
+      const outcome = await letGo(lock, leaseId, { timeoutMs: 15_000 })
+      if (outcome.outcome !== 'not-held') {
+        const how = outcome.outcome === 'handed-over' ? `: ${describeLetGo(outcome)}` : ''
+        out.progress(`Released lock ${location}${how}.`)
         return code
       }
       loss = {

@@ -224,6 +224,10 @@ export class Waiter {
     const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
     const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
     const lock = look ? await this.store.view(call()) : undefined
+    if (lock && this.handedToUs(lock)) {
+      const outcome = await this.acquire(call)
+      if (outcome !== 'held-by-other') return outcome
+    }
     if (lock) this.watchHead(lock)
     // A lease without a record is also the moment between a new holder's lease and its record:
     // look once more shortly, rather than at the next listing, so that the line names the holder.
@@ -368,6 +372,16 @@ export class Waiter {
     if (outcome === 'held-by-other') return outcome
     const created = await this.store.create(call())
     if (created !== 'nothing') this.options.emit({ type: 'created', what: created })
+    // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
+    if (created !== 'nothing' && !this.options.signal?.aborted) {
+      this.acquireTried = true
+      const sentAt = new Date()
+      const sentMono = monotonicNow()
+      const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call())
+      this.acquired = again === 'acquired'
+      if (again === 'acquired') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }
+      this.acquireTried = false
+    }
     return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false }
   }
 
@@ -385,7 +399,16 @@ export class Waiter {
         if (storageErrorCode(err) === 'ContainerNotFound') return []
         throw err
       }
-      entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call())
+      // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
+      const publish = this.options.leaseId
+      entered = await this.store.queue.enter(
+        claim.ticket,
+        this.options.who,
+        leaseId,
+        this.options.leaseSeconds,
+        call(),
+        publish,
+      )
       // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
     } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS)
     if (entered === 'taken')
@@ -475,10 +498,16 @@ export class Waiter {
     return { kind: 'waiting', sighting, wakeAt: monotonicNow() + between(this.options.pacing.outsidePollMs) }
   }
 
+  /** The lock's last holder handed its lease to our entry: it is already under our id. */
+  private handedToUs(lock: LeaseView): boolean {
+    return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
+  }
+
   /** At the head: look at the lock, and take it when it is free. */
   private async asHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<AttemptOutcome> {
     const lock = await this.store.view(call())
-    if (lock.state === 'missing' || lock.state === 'free') {
+    // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
+    if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
       if (outcome !== 'held-by-other') return outcome

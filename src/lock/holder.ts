@@ -3,6 +3,7 @@
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
 
+import { HANDED_TO_KEY } from './handover.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 export interface HolderRecord {
@@ -71,7 +72,8 @@ export const FENCING_KEY = 'azure_mutex_fencing_token'
 
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 export function isHolderKey(key: string): boolean {
-  return HOLDER_KEYS.includes(key.toLowerCase())
+  // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
+  return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === HANDED_TO_KEY
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   isHolderKey,
   type HolderRecord,
 } from './holder.ts'
+import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './handover.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { LatestBlobs } from './latest-blobs.ts'
 import { QueueBlobs } from './queue-blobs.ts'
@@ -113,6 +114,8 @@ export class LockBlob implements LockStore {
           infinite: props.leaseDuration === 'infinite',
           modifiedAt: props.lastModified,
           serviceNow: props.date,
+          // Only while no new record is written: the head's record replaces the mark.
+          handedTo: record ? undefined : handedToTicket(props.metadata),
         }
       }
       return { state: 'free', staleHolder: record }
@@ -204,12 +207,14 @@ export class LockBlob implements LockStore {
    */
   private async updateHolderKeys(
     leaseId: string,
-    record: Record<string, string> | undefined,
+    wanted: Record<string, string> | undefined | Promise<Record<string, string> | undefined>,
     abortSignal: AbortSignal,
     fencingToken?: Promise<number>,
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } })
+      // A record still being worked out (the handover mark waits for a look at the queue) is awaited after the read.
+      const record = await wanted
       const current = Object.entries(props.metadata ?? {})
       if (!record && !current.some(([key]) => isHolderKey(key))) return
       const metadata = { ...Object.fromEntries(current.filter(([key]) => !isHolderKey(key))), ...record }
@@ -397,6 +402,49 @@ export class LockBlob implements LockStore {
     } catch (err) {
       if (isLeaseGone(err) || statusCode(err) === 412) return 'not-held'
       throw err
+    }
+  }
+
+  /**
+   * Lets go under our lease (handover.ts): clears our record, and when
+   * `target` names the head of the queue, marks the blob with its ticket and
+   * changes the lease to the head's id instead of releasing it. A change that
+   * fails for any other reason than a lost lease falls back to a release.
+   */
+  async letGo(
+    leaseId: string,
+    target: Promise<HandoverTarget | undefined>,
+    options: RequestOptions = {},
+  ): Promise<LetGoOutcome> {
+    let to: HandoverTarget | undefined
+    /** A change whose answer never came (a network failure): it may have taken effect. */
+    let changeUnanswered = false
+    try {
+      return await this.request(options, async (abortSignal): Promise<LetGoOutcome> => {
+        const mark = target.then((found) => {
+          to = found
+          return found ? handedToMetadata(found.ticket) : undefined
+        })
+        await this.updateHolderKeys(leaseId, mark, abortSignal)
+        const lease = this.blob.getBlobLeaseClient(leaseId)
+        if (to) {
+          try {
+            await lease.changeLease(to.leaseId, { abortSignal })
+            return { outcome: 'handed-over', to }
+          } catch (err) {
+            if (isLeaseGone(err) || abortSignal.aborted) throw err
+            changeUnanswered = statusCode(err) === undefined
+          }
+        }
+        await lease.releaseLease({ abortSignal })
+        return { outcome: 'released' }
+      })
+    } catch (err) {
+      if (!isLeaseGone(err) && statusCode(err) !== 412) throw err
+      // Our id stopped working right after a change whose answer was lost: that change took effect.
+      if (changeUnanswered && to && storageErrorCode(err) === 'LeaseIdMismatchWithLeaseOperation')
+        return { outcome: 'handed-over', to }
+      return { outcome: 'not-held' }
     }
   }
 }

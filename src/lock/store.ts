@@ -27,6 +27,8 @@ export type LeaseView =
       /** The blob's Last-Modified and the service's clock, to tell how old the record is. */
       modifiedAt?: Date
       serviceNow?: Date
+      /** The ticket the last holder handed the lease to (handover.ts), while the new holder has written no record. */
+      handedTo?: number
     }
 
 export type AcquireOutcome = 'acquired' | 'held-by-other' | 'missing'
@@ -73,6 +75,8 @@ export interface QueueEntry {
    * entries: an entry with an infinite one is a squatter, not a waiter.
    */
   infinite?: boolean
+  /** The lease id its waiter will hold the lock under, published for a handover (handover.ts). */
+  nextLeaseId?: string
 }
 
 export interface QueueLook {
@@ -110,6 +114,7 @@ export interface QueueStore {
     leaseId: string,
     leaseSeconds: number,
     options?: RequestOptions,
+    lockLeaseId?: string,
   ): Promise<'entered' | 'missing' | 'taken'>
   /** Renews the entry's lease; 'gone' when the entry was removed (its lease had lapsed). */
   renewEntry(ticket: number, leaseId: string, options?: RequestOptions): Promise<'renewed' | 'gone'>

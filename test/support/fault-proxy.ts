@@ -40,6 +40,8 @@ export interface RequestLog {
   path?: string
   /** The lease id the request proposes or carries (x-ms-proposed-lease-id, else x-ms-lease-id): a lease-id log. */
   leaseId?: string
+  /** The proposed lease id alone (x-ms-proposed-lease-id): the id an acquire or a change asks for. */
+  proposedLeaseId?: string
 }
 
 export class FaultProxy {
@@ -136,6 +138,9 @@ export class FaultProxy {
       by,
       path: decodeURIComponent(url.pathname),
       ...(typeof leaseId === 'string' ? { leaseId } : {}),
+      ...(typeof req.headers['x-ms-proposed-lease-id'] === 'string'
+        ? { proposedLeaseId: req.headers['x-ms-proposed-lease-id'] }
+        : {}),
     }
     this.log.push(entry)
     const faults = this.faults
