@@ -903,6 +903,11 @@ class Waiter {
         const onDeck = ahead?.length === 1 && ((0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined);
         const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : (0,clock/* monotonicNow */.X)() >= this.viewAt;
         const lock = look ? await this.store.view(call()) : undefined;
+        if (lock && this.handedToUs(lock)) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
         if (lock)
             this.watchHead(lock);
         // A lease without a record is also the moment between a new holder's lease and its record:
@@ -1050,6 +1055,17 @@ class Waiter {
         const created = await this.store.create(call());
         if (created !== 'nothing')
             this.options.emit({ type: 'created', what: created });
+        // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
+        if (created !== 'nothing' && !this.options.signal?.aborted) {
+            this.acquireTried = true;
+            const sentAt = new Date();
+            const sentMono = (0,clock/* monotonicNow */.X)();
+            const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+            this.acquired = again === 'acquired';
+            if (again === 'acquired')
+                return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
+            this.acquireTried = false;
+        }
         return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
     }
     /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
@@ -1068,7 +1084,9 @@ class Waiter {
                     return [];
                 throw err;
             }
-            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call());
+            // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
+            const publish = this.options.leaseId;
+            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call(), publish);
             // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
         } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
         if (entered === 'taken')
@@ -1160,10 +1178,15 @@ class Waiter {
         const sighting = { lock: lock.state === 'leased' ? lock : undefined };
         return { kind: 'waiting', sighting, wakeAt: (0,clock/* monotonicNow */.X)() + between(this.options.pacing.outsidePollMs) };
     }
+    /** The lock's last holder handed its lease to our entry: it is already under our id. */
+    handedToUs(lock) {
+        return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket;
+    }
     /** At the head: look at the lock, and take it when it is free. */
     async asHead(call, ahead) {
         const lock = await this.store.view(call());
-        if (lock.state === 'missing' || lock.state === 'free') {
+        // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
+        if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
             const outcome = await this.acquire(call);
             // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
             if (outcome !== 'held-by-other')
@@ -2077,6 +2100,7 @@ function endPhase() {
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
 /* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9779);
+/* harmony import */ var _lock_handover_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(7696);
 /* harmony import */ var _renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2722);
 /* harmony import */ var _renewer_status_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1210);
 /* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2603);
@@ -2087,6 +2111,7 @@ function endPhase() {
 // The post step: ask the renewer to let go, make sure the lease is given
 // back, and fail loudly if the lock was lost while the job's steps ran. Then
 // write the lock's section of the job summary.
+
 
 
 
@@ -2311,7 +2336,10 @@ async function releaseHere(spec, leaseId, options = {}) {
         return 'failed';
     }
     try {
-        return await lock.release(leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 });
+        // Handed to the head of the queue when one waits (handover.ts), else released.
+        const outcome = await (0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .letGo */ .Ko)(lock, leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Post ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .describeLetGo */ .dz)(outcome)}.`);
+        return outcome.outcome === 'not-held' ? 'not-held' : 'released';
     }
     catch (err) {
         report(`Releasing the lease failed (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(err)}); ${expiry}.`);

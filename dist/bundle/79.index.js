@@ -376,6 +376,120 @@ function describeStorageErrorBrief(err) {
 
 /***/ }),
 
+/***/ 7696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ letGo),
+/* harmony export */   L$: () => (/* binding */ handedToMetadata),
+/* harmony export */   OW: () => (/* binding */ publishedLeaseId),
+/* harmony export */   RB: () => (/* binding */ HANDED_TO_KEY),
+/* harmony export */   dz: () => (/* binding */ describeLetGo),
+/* harmony export */   eS: () => (/* binding */ handedToTicket),
+/* harmony export */   ri: () => (/* binding */ publishLeaseId)
+/* harmony export */ });
+/* unused harmony exports NEXT_LEASE_KEY, handoverTarget */
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5624);
+// Handing the lease straight to the head of the queue, instead of freeing it.
+//
+// Every waiter publishes, in its queue entry, the lease id it will hold the
+// lock under. When a holder lets go and a live head has published an id, the
+// holder marks the lock blob with the head's ticket and changes its lease to
+// that id (Azure's Change Lease: the lease stays active and keeps its
+// remaining time; our old id stops working at once). The lock is never free
+// between two queued holders, so a client that does not queue cannot slip in.
+// The head sees the mark at its next look, and its acquire with the same id
+// (which Azure answers by renewing a lease already under that id) takes the
+// lock as it does today. Nobody waiting, or nobody who published an id: the
+// lease is released as before.
+//
+// Safety rests on the lease alone, as before: after the change only the head's
+// id works, so the old holder cannot renew or write any more, and a head that
+// died meanwhile leaves a lease that nobody renews, which lapses within one
+// lease duration, exactly like a dead holder's.
+
+/** The queue entry's key for the lease id its waiter will hold the lock under. */
+const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id';
+/**
+ * The lock blob's key for the ticket the lease was handed to. It is a holder
+ * key (holder.ts): the new holder's record replaces it, and a release clears it.
+ */
+const HANDED_TO_KEY = 'azure_mutex_handed_to';
+/** Azure takes only a GUID as a proposed lease id. */
+const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TICKET = /^\d{1,16}$/;
+/** Reads one metadata key whatever its case: Azure keeps keys case-insensitively. */
+function metadataValue(metadata, key) {
+    if (!metadata)
+        return undefined;
+    for (const [name, value] of Object.entries(metadata))
+        if (name.toLowerCase() === key)
+            return value;
+    return undefined;
+}
+/** The entry metadata that publishes our lease id. */
+function publishLeaseId(leaseId) {
+    return { [NEXT_LEASE_KEY]: leaseId };
+}
+/**
+ * The lease id an entry publishes, or undefined. The entry is untrusted: only
+ * a GUID is taken, and it is never shown, only proposed to Azure.
+ */
+function publishedLeaseId(metadata) {
+    const value = metadataValue(metadata, NEXT_LEASE_KEY)?.trim();
+    return value && LEASE_ID.test(value) ? value.toLowerCase() : undefined;
+}
+/** The mark the holder leaves on the lock blob as it hands the lease over. */
+function handedToMetadata(ticket) {
+    return { [HANDED_TO_KEY]: String(ticket) };
+}
+/** The ticket the lock blob says its lease was handed to, or undefined. */
+function handedToTicket(metadata) {
+    const value = metadataValue(metadata, HANDED_TO_KEY)?.trim();
+    return value && TICKET.test(value) ? Number(value) : undefined;
+}
+/**
+ * The head of the queue, if the lease can be handed to it: the first live
+ * entry that is not a squatter, leased (its waiter renews it), and publishing
+ * a lease id. Only the head: an entry further back is never handed the lease,
+ * even when the head published nothing (an older version of this action), as
+ * that would serve the queue out of order; the lease is released instead.
+ */
+function handoverTarget(look) {
+    const head = look.entries.find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_0__/* .isLive */ .DG)(entry, look.serviceNow) && !(0,_queue_js__WEBPACK_IMPORTED_MODULE_0__/* .isSquatter */ .AB)(entry));
+    if (!head || !head.leased || !head.nextLeaseId)
+        return undefined;
+    return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter };
+}
+/** Entries the holder reads to find the head: enough to step over a few lapsed ones in one request. */
+const HEAD_LOOK_LIMIT = 5;
+/**
+ * Lets go of the lock: hands the lease to the head of the queue when one has
+ * published its id, else releases it. The look at the queue runs beside the
+ * first request of the release (the read of the holder record), so a holder
+ * with nobody waiting pays no extra round trip. A queue that cannot be read
+ * (a credential that may not list, a slow listing) means releasing as before.
+ */
+async function letGo(store, leaseId, options = {}) {
+    const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000);
+    const target = store.queue
+        .look({ signal: options.signal, timeoutMs, limit: HEAD_LOOK_LIMIT })
+        .then(handoverTarget)
+        .catch(() => undefined);
+    return store.letGo(leaseId, target, options);
+}
+/** One line for the logs: to whom the lease went. */
+function describeLetGo(outcome) {
+    if (outcome.outcome === 'handed-over')
+        return `handed the lease to the head of the queue (ticket ${outcome.to.ticket})`;
+    if (outcome.outcome === 'released')
+        return 'released the lease';
+    return 'the lease was no longer ours';
+}
+
+
+/***/ }),
+
 /***/ 7053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -397,11 +511,13 @@ function describeStorageErrorBrief(err) {
 /* harmony export */   z: () => (/* binding */ holderSeenKey)
 /* harmony export */ });
 /* unused harmony exports HOLDER_KEYS, describeSupersede, shownTime */
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7696);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
+
 
 const FIELDS = [
     ['repository', 'holder_repository'],
@@ -433,7 +549,8 @@ const HOLDER_KEYS = FIELDS.map(([, key]) => key);
 const FENCING_KEY = 'azure_mutex_fencing_token';
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 function isHolderKey(key) {
-    return HOLDER_KEYS.includes(key.toLowerCase());
+    // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
+    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _handover_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDED_TO_KEY */ .RB;
 }
 /**
  * Metadata travels in HTTP headers: ASCII only, and white space at either end
@@ -840,6 +957,8 @@ async function bumpCounter(blob, abortSignal, options = {}) {
 
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/handover.ts
+var handover = __webpack_require__(7696);
 // EXTERNAL MODULE: ./src/lock/queue.ts
 var queue = __webpack_require__(5624);
 ;// CONCATENATED MODULE: ./src/lock/lock-status.ts
@@ -1056,6 +1175,7 @@ class LatestBlobs {
 
 
 
+
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
 const PAGE_SIZE = 100;
 const queue_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
@@ -1114,6 +1234,7 @@ class QueueBlobs {
                         modifiedAt: item.properties.lastModified,
                         waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
                         infinite: item.properties.leaseDuration === 'infinite',
+                        nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
                     });
                 }
                 const marker = page.continuationToken || undefined;
@@ -1172,14 +1293,15 @@ class QueueBlobs {
         const [queued, held] = await Promise.all([inQueue(), onRecord()]);
         return Math.max(queued, held);
     }
-    async enter(ticket, waiter, leaseId, leaseSeconds, options = {}) {
+    async enter(ticket, waiter, leaseId, leaseSeconds, options = {}, lockLeaseId) {
         const blob = this.entry(ticket);
         try {
             await this.request(options, async (abortSignal) => {
                 try {
                     await blob.getBlockBlobClient().upload('', 0, {
                         abortSignal,
-                        metadata: (0,lock_holder/* identityToMetadata */.L_)(waiter),
+                        // The lock's lease id we will hold it under goes on the entry, so that a holder can hand the lease to us.
+                        metadata: { ...(0,lock_holder/* identityToMetadata */.L_)(waiter), ...(lockLeaseId ? (0,handover/* publishLeaseId */.ri)(lockLeaseId) : {}) },
                         conditions: { ifNoneMatch: '*' },
                     });
                 }
@@ -1309,6 +1431,7 @@ var storage = __webpack_require__(4906);
 
 
 
+
 const LEASE_GONE = new Set([
     'LeaseIdMismatchWithLeaseOperation',
     'LeaseIsBrokenAndCannotBeRenewed',
@@ -1374,6 +1497,8 @@ class LockBlob {
                     infinite: props.leaseDuration === 'infinite',
                     modifiedAt: props.lastModified,
                     serviceNow: props.date,
+                    // Only while no new record is written: the head's record replaces the mark.
+                    handedTo: record ? undefined : (0,handover/* handedToTicket */.eS)(props.metadata),
                 };
             }
             return { state: 'free', staleHolder: record };
@@ -1454,9 +1579,11 @@ class LockBlob {
      * nextFencingToken) goes on the blob too, in the same write: no request is
      * added. It waits for the token after the read, so the two run side by side.
      */
-    async updateHolderKeys(leaseId, record, abortSignal, fencingToken) {
+    async updateHolderKeys(leaseId, wanted, abortSignal, fencingToken) {
         for (let attempt = 1;; attempt++) {
             const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
+            // A record still being worked out (the handover mark waits for a look at the queue) is awaited after the read.
+            const record = await wanted;
             const current = Object.entries(props.metadata ?? {});
             if (!record && !current.some(([key]) => (0,lock_holder/* isHolderKey */._L)(key)))
                 return;
@@ -1651,6 +1778,48 @@ class LockBlob {
             if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412)
                 return 'not-held';
             throw err;
+        }
+    }
+    /**
+     * Lets go under our lease (handover.ts): clears our record, and when
+     * `target` names the head of the queue, marks the blob with its ticket and
+     * changes the lease to the head's id instead of releasing it. A change that
+     * fails for any other reason than a lost lease falls back to a release.
+     */
+    async letGo(leaseId, target, options = {}) {
+        let to;
+        /** A change whose answer never came (a network failure): it may have taken effect. */
+        let changeUnanswered = false;
+        try {
+            return await this.request(options, async (abortSignal) => {
+                const mark = target.then((found) => {
+                    to = found;
+                    return found ? (0,handover/* handedToMetadata */.L$)(found.ticket) : undefined;
+                });
+                await this.updateHolderKeys(leaseId, mark, abortSignal);
+                const lease = this.blob.getBlobLeaseClient(leaseId);
+                if (to) {
+                    try {
+                        await lease.changeLease(to.leaseId, { abortSignal });
+                        return { outcome: 'handed-over', to };
+                    }
+                    catch (err) {
+                        if (isLeaseGone(err) || abortSignal.aborted)
+                            throw err;
+                        changeUnanswered = (0,errors/* statusCode */.se)(err) === undefined;
+                    }
+                }
+                await lease.releaseLease({ abortSignal });
+                return { outcome: 'released' };
+            });
+        }
+        catch (err) {
+            if (!isLeaseGone(err) && (0,errors/* statusCode */.se)(err) !== 412)
+                throw err;
+            // Our id stopped working right after a change whose answer was lost: that change took effect.
+            if (changeUnanswered && to && (0,errors/* storageErrorCode */.t6)(err) === 'LeaseIdMismatchWithLeaseOperation')
+                return { outcome: 'handed-over', to };
+            return { outcome: 'not-held' };
         }
     }
 }
