@@ -1513,15 +1513,16 @@ async function waitForLease(options) {
     // An attempt is several requests, and the SDK retries inside each: the whole
     // attempt is cut at the wait's deadline plus a little grace, so that the
     // deadline is checked in time whether or not the attempt comes back. The
-    // cut comes a second after the grace, after any one request's own deadline
-    // (whole seconds, below): a single request that gets no answer ends by its
-    // own deadline first, and says so ("no answer within 7 s").
+    // cut comes 0.6 s after the grace, after the own deadline of a request sent
+    // before the wait's deadline (whole seconds, rounded to the nearest, so at
+    // most 0.5 s past the grace): a single request that gets no answer ends by
+    // its own deadline first, and says so ("no answer within 7 s").
     let attemptCut = requests.signal;
     // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
     // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
     const call = () => ({
         signal: attemptCut,
-        timeoutMs: Math.max(1_000, Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.ceil((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
+        timeoutMs: Math.max(1_000, Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.round((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
     });
     const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
     signal?.addEventListener('abort', onCancel, { once: true });
@@ -1558,7 +1559,7 @@ async function waitForLease(options) {
             let wakeAt = (0,clock/* monotonicNow */.X)();
             const cut = deadline === Infinity
                 ? undefined
-                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS + 1_000));
+                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS + 600));
             attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal;
             try {
                 const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, (0,clock/* monotonicNow */.X)()));
@@ -2336,8 +2337,13 @@ async function releaseHere(spec, leaseId, options = {}) {
         return 'failed';
     }
     try {
+        if (options.quiet) {
+            // A lease main may have been granted without hearing so: almost always there is none, so one plain
+            // release, and no look at the queue for a handover.
+            return await lock.release(leaseId, { timeoutMs: 5_000 });
+        }
         // Handed to the head of the queue when one waits (handover.ts), else released.
-        const outcome = await (0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .letGo */ .Ko)(lock, leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 });
+        const outcome = await (0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .letGo */ .Ko)(lock, leaseId, { timeoutMs: 15_000 });
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Post ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .describeLetGo */ .dz)(outcome)}.`);
         return outcome.outcome === 'not-held' ? 'not-held' : 'released';
     }

@@ -142,9 +142,10 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   // An attempt is several requests, and the SDK retries inside each: the whole
   // attempt is cut at the wait's deadline plus a little grace, so that the
   // deadline is checked in time whether or not the attempt comes back. The
-  // cut comes a second after the grace, after any one request's own deadline
-  // (whole seconds, below): a single request that gets no answer ends by its
-  // own deadline first, and says so ("no answer within 7 s").
+  // cut comes 0.6 s after the grace, after the own deadline of a request sent
+  // before the wait's deadline (whole seconds, rounded to the nearest, so at
+  // most 0.5 s past the grace): a single request that gets no answer ends by
+  // its own deadline first, and says so ("no answer within 7 s").
   let attemptCut: AbortSignal = requests.signal
   // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
   // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
@@ -152,7 +153,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     signal: attemptCut,
     timeoutMs: Math.max(
       1_000,
-      Math.min(DEFAULT_REQUEST_TIMEOUT_MS, Math.ceil((deadline - monotonicNow() + DEADLINE_GRACE_MS) / 1_000) * 1_000),
+      Math.min(DEFAULT_REQUEST_TIMEOUT_MS, Math.round((deadline - monotonicNow() + DEADLINE_GRACE_MS) / 1_000) * 1_000),
     ),
   })
   const onCancel = (): void => void delay(graceMs, undefined, { ref: false }).then(() => requests.abort())
@@ -192,7 +193,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
       const cut =
         deadline === Infinity
           ? undefined
-          : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - monotonicNow()) + DEADLINE_GRACE_MS + 1_000))
+          : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - monotonicNow()) + DEADLINE_GRACE_MS + 600))
       attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal
       try {
         const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, monotonicNow()))
