@@ -21,6 +21,12 @@ export const Inputs = {
   Reason: 'reason',
   /** Break: a queue entry's ticket: clear that entry (a squatter's) instead of breaking the lock's lease. */
   Entry: 'entry',
+  /** Hold: how long the hold lasts once it is in place (2h), or 'forever' for a hold with no end. */
+  Duration: 'duration',
+  /** Hold: when the hold ends, an ISO 8601 time with its zone (2026-12-01T08:00:00Z). */
+  Until: 'until',
+  /** Unhold: lift the lease even when it is not a hold (a running job's), by breaking it. */
+  Force: 'force',
 } as const
 
 export const Outputs = {
@@ -35,6 +41,8 @@ export const Outputs = {
   Holder: 'holder',
   /** Main: an integer that grows with every acquisition of the lock by this action; see the README. */
   FencingToken: 'fencing-token',
+  /** Hold: when the hold ends, ISO 8601 UTC by the storage service's clock; '' for a hold with no end. */
+  HeldUntil: 'held-until',
 } as const
 
 export const State = {
