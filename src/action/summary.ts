@@ -176,6 +176,7 @@ const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined
       turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${ordinal(turn.arrivalPosition)} on arrival`),
   ],
   ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
+  ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
 ]
 
 /** The section post writes for one lock, as Markdown with HTML. */

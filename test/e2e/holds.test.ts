@@ -12,6 +12,7 @@ import { holdToMetadata, type HoldRecord } from '../../src/lock/hold.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { jobFor, lookAtLock, mustPass, stdoutLine } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
+import { rendered } from '../support/summary.ts'
 import { completeAllJobs, type StepResult } from '../support/runner.ts'
 
 /** The commands the action itself prints: any other in its output was injected. */
@@ -53,6 +54,14 @@ describe('holds, end to end', () => {
     assert.ok(!Number.isNaN(heldUntil), `held-until is a time: ${hold.outputs['held-until']}`)
     assert.match(hold.outputs['fencing-token']!, /^\d+$/)
     assert.deepEqual(await leaseOf(lockName), { state: 'leased', duration: 'infinite' }, 'a hold is an infinite lease')
+    const status = mustPass('status', await ops.runAction('status', { ...ops.options.inputs }))
+    assert.match(
+      status.lines.join('\n'),
+      new RegExp(
+        `: held by a hold: "incident 42: no deploys", set by mona \\(octo/ops run ${ops.options.runId}\\), until \\d\\d:\\d\\d:\\d\\dZ, with an infinite lease, which the first job in the queue ends`,
+      ),
+    )
+
     assert.deepEqual(ops.complete(), [], 'no process stays behind a hold')
 
     const deploy = jobFor(azurite, 'octo/app', lockName)
@@ -85,6 +94,10 @@ describe('holds, end to end', () => {
     )
     assert.equal((await leaseOf(lockName)).duration, 'fixed')
     mustPass('post', await deploy.runPost())
+    assert.match(
+      rendered(deploy.summary),
+      /Hold ended\s+This job ended it: the hold set by mona \(octo\/ops run \d+\) for .incident 42: no deploys. ended at/,
+    )
     assert.deepEqual(deploy.complete(), [])
   })
 
