@@ -27,6 +27,10 @@ export const Inputs = {
   Until: 'until',
   /** Unhold: lift the lease even when it is not a hold (a running job's), by breaking it. */
   Force: 'force',
+  /** Main: 'job' releases at the job's end; 'run' keeps the lock as a hold of the workflow run. */
+  Scope: 'scope',
+  /** Main, with scope run: the longest the run's hold stands between two jobs. */
+  HoldFor: 'hold-for',
 } as const
 
 export const Outputs = {

@@ -353,6 +353,35 @@ export class LockBlob implements LockStore {
   }
 
   /**
+   * Takes over a run's hold (hold.ts) for a later job of the run: an acquire
+   * with the hold's lease id and a fixed duration, which succeeds only while
+   * that id is the lease's and turns the infinite lease into one that lapses
+   * by itself; then a change of the id to our own. Only from then on is the
+   * lease ours alone: the head of the queue ends an expired hold with the
+   * hold's id, which no longer works, and a job that dies after the acquire
+   * leaves a fixed lease that lapses. 'refused' when the id is not the lease's.
+   */
+  async takeOverHold(
+    holdLeaseId: string,
+    leaseId: string,
+    durationSeconds: number,
+    options: RequestOptions = {},
+  ): Promise<'taken' | 'refused'> {
+    try {
+      await this.request(options, async (abortSignal) => {
+        const hold = this.blob.getBlobLeaseClient(holdLeaseId)
+        const answer = await hold.acquireLease(durationSeconds, { abortSignal })
+        this.grantedAt = answer.date
+        await hold.changeLease(leaseId, { abortSignal })
+      })
+      return 'taken'
+    } catch (err) {
+      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'refused'
+      throw err
+    }
+  }
+
+  /**
    * Ends an expired hold (see hold.ts): one Set Metadata that removes the
    * holder and hold records and writes `note` (a break record), under the
    * lease id the hold record names and If-Match on the ETag of the read that

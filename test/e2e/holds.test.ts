@@ -183,4 +183,74 @@ describe('holds, end to end', () => {
     deploy.complete()
     await blob.getBlobLeaseClient(theirs).releaseLease()
   })
+
+  describe('scope: run', () => {
+    /** Starts a main step without waiting for it; resolves the child once spawned. */
+    function startMain(job: ReturnType<typeof jobFor>): { child: Promise<ChildProcess>; done: Promise<StepResult> } {
+      let spawned: (child: ChildProcess) => void = () => undefined
+      const child = new Promise<ChildProcess>((resolve) => (spawned = resolve))
+      const done = job.runMain({ onSpawn: (c) => spawned(c) })
+      return { child, done }
+    }
+
+    it('keeps the lock between the jobs of a run: job 2 takes it over with the same token, its release lets the other run in', async () => {
+      const lockName = `run-${randomUUID().slice(0, 6)}`
+      const run = { runId: `9${Math.floor(Math.random() * 1e6)}` }
+      const plan = jobFor(azurite, 'octo/app', lockName, { scope: 'run' }, { ...run, job: 'plan' })
+      const planMain = mustPass('plan main', await plan.runMain())
+      const token = planMain.outputs['fencing-token']
+      const planPost = mustPass('plan post', await plan.runPost())
+      assert.match(planPost.lines.join('\n'), /Kept lock devstoreaccount1\/locks\/run-\w+ for the next job of this run/)
+      assert.deepEqual(plan.complete(), [], 'the renewer stopped once the hold was in place')
+      assert.deepEqual(
+        await leaseOf(lockName),
+        { state: 'leased', duration: 'infinite' },
+        'job 1 ended, the lock stays held',
+      )
+
+      const other = jobFor(azurite, 'octo/other', lockName, { timeout: '2m' })
+      const waiting = startMain(other)
+      await stdoutLine(await waiting.child, /held by a hold of a workflow run's jobs/)
+
+      const apply = jobFor(azurite, 'octo/app', lockName, { scope: 'run' }, { ...run, job: 'apply' })
+      const applyMain = mustPass('apply main', await apply.runMain())
+      assert.match(applyMain.lines.join('\n'), /Took over a hold of a workflow run's jobs: .*, without queueing\./)
+      assert.equal(applyMain.outputs['fencing-token'], token, 'the fencing token does not change within the run')
+      assert.ok(Number(applyMain.outputs['waited-seconds']) < 5, `at once: ${applyMain.outputs['waited-seconds']} s`)
+      assert.equal((await leaseOf(lockName)).duration, 'fixed', 'while job 2 runs, its renewer keeps an ordinary lease')
+      assert.equal((await lookAtLock(azurite, lockName)).holder?.job, 'apply')
+
+      const released = mustPass('apply release', await apply.runAction('release', { 'lock-name': lockName }))
+      const otherMain = mustPass('other main', await waiting.done)
+      assert.ok(
+        Date.parse(otherMain.outputs['acquired-at']!) >= released.startedAt - 1_000,
+        'the other run got the lock only after job 2 released it',
+      )
+      assert.ok(Number(otherMain.outputs['fencing-token']) > Number(token))
+      mustPass('apply post', await apply.runPost())
+      assert.equal((await lookAtLock(azurite, lockName)).holder?.repository, 'octo/other', 'post did not hold it again')
+      mustPass('other post', await other.runPost())
+      assert.deepEqual(apply.complete(), [])
+      assert.deepEqual(other.complete(), [])
+    })
+
+    it('a run abandoned after job 1 frees the lock at hold-for, through the head of the queue', async () => {
+      const lockName = `abandoned-${randomUUID().slice(0, 6)}`
+      const plan = jobFor(azurite, 'octo/app', lockName, { scope: 'run', 'hold-for': '20s' }, { job: 'plan' })
+      mustPass('plan main', await plan.runMain())
+      const post = mustPass('plan post', await plan.runPost())
+      const keptAt = post.endedAt
+      plan.complete()
+      const other = jobFor(azurite, 'octo/other', lockName)
+      const main = mustPass('other main', await other.runMain())
+      const after = Date.parse(main.outputs['acquired-at']!) - keptAt
+      assert.ok(after >= 18_000 && after < 25_000, `the waiter got it at hold-for plus a look: ${after} ms`)
+      assert.match(
+        main.lines.join('\n'),
+        /Ended the hold on locks\/abandoned-\w+: the hold set by mona \(octo\/app run \d+\)/,
+      )
+      mustPass('other post', await other.runPost())
+      other.complete()
+    })
+  })
 })
