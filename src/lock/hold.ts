@@ -147,8 +147,11 @@ export function holdSetter(record: HoldRecord): string {
  * Every value is shown through showUntrusted: safe to log whoever wrote it.
  */
 export function describeHold(record: HoldRecord): string {
-  const kind = record.scope === 'run' ? "a hold of a workflow run's jobs" : 'a hold'
-  return `${kind}: "${showUntrusted(record.reason, 300)}", set by ${holdSetter(record)}, ${untilText(record)}`
+  const reason = showUntrusted(record.reason, 300)
+  if (record.scope === 'run') {
+    return `a hold of a workflow run's jobs: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`
+  }
+  return `a hold: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`
 }
 
 /** 'the hold set by mona (octo/ops run 77) for "incident 42" ended at 10:02:11Z'. */

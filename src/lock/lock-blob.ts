@@ -344,7 +344,9 @@ export class LockBlob implements LockStore {
     hold: HoldRecord,
     options: RequestOptions = {},
   ): Promise<Date | undefined> {
-    const { leaseSeconds: _refreshed, ...kept } = holder
+    // No lease duration: nobody refreshes a hold's record, and waiters must not take it for a stale one.
+    const kept: HolderRecord = { ...holder }
+    delete kept.leaseSeconds
     return this.request(options, async (abortSignal) => {
       await this.updateHolderKeys(leaseId, { ...holderToMetadata(kept), ...holdToMetadata(hold) }, abortSignal)
       const answer = await this.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal })

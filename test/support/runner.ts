@@ -239,11 +239,7 @@ export class Job {
   }
 
   /** A sub-action's step (uses: org/azure-mutex-action/<name>@v1) with its own inputs, in this job. */
-  runAction(
-    name: SubAction,
-    inputs: Record<string, string> = {},
-    options: StepOptions = {},
-  ): Promise<StepResult> {
+  runAction(name: SubAction, inputs: Record<string, string> = {}, options: StepOptions = {}): Promise<StepResult> {
     return this.runStep(subAction(name), inputs, {}, options)
   }
 
