@@ -13,7 +13,7 @@ import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { jobFor, lookAtLock, mustPass, stdoutLine } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { rendered } from '../support/summary.ts'
-import { completeAllJobs, type StepResult } from '../support/runner.ts'
+import { POST, completeAllJobs, type StepResult } from '../support/runner.ts'
 
 /** The commands the action itself prints: any other in its output was injected. */
 const OWN_COMMANDS = new Set(['error', 'warning', 'notice', 'add-mask', 'debug', 'group', 'endgroup', 'set-output'])
@@ -249,6 +249,46 @@ describe('holds, end to end', () => {
         main.lines.join('\n'),
         /Ended the hold on locks\/abandoned-\w+: the hold set by mona \(octo\/app run \d+\)/,
       )
+      mustPass('other post', await other.runPost())
+      other.complete()
+    })
+
+    it('a post killed with SIGKILL as it turns the lease into a hold: never two holders, never held past lease plus hold-for', async () => {
+      const lockName = `killed-${randomUUID().slice(0, 6)}`
+      const plan = jobFor(azurite, 'octo/app', lockName, { scope: 'run', 'hold-for': '20s' }, { job: 'plan' })
+      mustPass('plan main', await plan.runMain())
+      const other = jobFor(azurite, 'octo/other', lockName)
+      const waiting = startMain(other)
+      await stdoutLine(await waiting.child, /in line for locks\/killed-/)
+
+      // Post, killed the moment the hold record is on the blob: its lease may still be fixed, or already infinite.
+      const blob = containerOn(azurite, 'locks').getBlobClient(lockName)
+      const stateEnv = Object.fromEntries(Object.entries(plan.state).map(([key, value]) => [`STATE_${key}`, value]))
+      let post: ChildProcess | undefined
+      const posting = plan.runStep(POST, plan.main.inputs, stateEnv, { onSpawn: (child) => (post = child) })
+      let killedAt = 0
+      while (!killedAt) {
+        const props = await blob.getProperties()
+        if (props.metadata?.hold_lease_id) {
+          post!.kill('SIGKILL')
+          killedAt = Date.now()
+        } else await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      await posting
+      // The job ends: the runner kills what it left (the renewer, if post had not stopped it yet).
+      const endedAt = Date.now()
+      plan.complete()
+
+      const main = mustPass('other main', await waiting.done)
+      const acquiredAt = Date.parse(main.outputs['acquired-at']!)
+      assert.ok(acquiredAt >= killedAt - 1_000, 'not before the first job let go')
+      assert.ok(
+        acquiredAt <= endedAt + 15_000 + 20_000 + 5_000,
+        `within the lease plus hold-for (and a look): ${acquiredAt - endedAt} ms after the job ended`,
+      )
+      const props = await blob.getProperties()
+      assert.equal(props.leaseDuration, 'fixed', 'the waiter holds an ordinary lease')
+      assert.equal((await lookAtLock(azurite, lockName)).holder?.repository, 'octo/other')
       mustPass('other post', await other.runPost())
       other.complete()
     })
