@@ -16,10 +16,13 @@ import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, lookAtLock, renewerPid, stdoutLine } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
+import { measureHoldsPart } from './bench-holds.ts'
 import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const N = 15
+/** Samples of the holds part: each is a freeze of a few seconds, a release, and a two-job run. */
+const HOLD_RUNS = 5
 /** Handoffs depend on where in a random poll interval the release falls: more runs for a steadier median. */
 const HANDOFFS = 30
 /** Worker deaths are cheap (a second or two each) but each costs a job: fewer runs. */
@@ -326,6 +329,12 @@ async function bench(): Promise<void> {
   try {
     azurite = await startAzurite()
     console.log(`Azurite (in memory, loopback) on port ${azurite.port}; lease 15s; every step is a fresh node process.`)
+    // npm run bench -- --only holds: only the holds part.
+    const only = process.argv.indexOf('--only')
+    if (only >= 0 && process.argv[only + 1] === 'holds') {
+      await measureHoldsPart(azurite, HOLD_RUNS, printRow)
+      return
+    }
 
     process.stdout.write('\nwarm-up (1 run, not counted) ')
     await uncontended(azurite, 1, 'warmup')
@@ -379,6 +388,7 @@ async function bench(): Promise<void> {
     printRatio('main / prototype', beside.main, beside.prototype, 'the prototype')
     console.log('  target (issue 11)                  <= 1.3x')
     printRow('renewer start (load its bundle)', starts, 'ms')
+    await measureHoldsPart(azurite, HOLD_RUNS, printRow)
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
   } catch (err) {
     console.error(`\nThe bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
