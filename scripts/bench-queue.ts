@@ -86,7 +86,7 @@ async function actionHandoff(azurite: Azurite, lock: string): Promise<number> {
   }
 }
 
-async function baselineHandoff(azurite: Azurite, blobName: string): Promise<number> {
+export async function baselineHandoff(azurite: Azurite, blobName: string): Promise<number> {
   await containerOn(azurite, 'locks').getBlockBlobClient(blobName).upload('', 0)
   const holder = jobFor(azurite, 'bench/baseline-holder', blobName)
   const next = jobFor(azurite, 'bench/baseline-next', blobName)
@@ -126,8 +126,13 @@ export interface QueueCost {
 }
 
 /** Requests a minute while a holder holds the lock and three jobs wait: the head, the next, and the one after. */
-export async function measureQueueCost(azurite: Azurite, windowMs: number): Promise<QueueCost> {
-  const lock = 'queue-cost'
+export async function measureQueueCost(
+  azurite: Azurite,
+  windowMs: number,
+  /** Extra inputs for the i-th waiter (bench-latest.ts gives each a supersede key); its own lock when given. */
+  inputsFor?: (i: number) => Record<string, string>,
+): Promise<QueueCost> {
+  const lock = inputsFor ? 'queue-cost-keyed' : 'queue-cost'
   const proxies = await Promise.all([1, 2, 3].map(() => new FaultProxy(azurite.port).start()))
   const jobs: Job[] = []
   try {
@@ -140,6 +145,7 @@ export async function measureQueueCost(azurite: Azurite, windowMs: number): Prom
         ...INPUTS,
         timeout: '5m',
         'connection-string': proxy.connectionString,
+        ...inputsFor?.(i),
       })
       jobs.push(job)
       waiting.push(job.runMain())

@@ -17,7 +17,9 @@ import { jobFor, lookAtLock, renewerPid, stdoutLine } from '../test/support/e2e.
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
 import { measureHoldsPart } from './bench-holds.ts'
+import { measureLatest, type LatestNumbers } from './bench-latest.ts'
 import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
+import { measureHandover, type HandoverBench } from './bench-handover.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const N = 15
@@ -128,7 +130,12 @@ async function actionHandoff(azurite: Azurite, proxy: FaultProxy, i: number): Pr
     const post = mustSucceed('holder post', await holder.runPost())
     const main = mustSucceed('waiter main', await waiting)
     const release = proxy.log.find(
-      (r) => r.kind === 'release' && r.at >= post.startedAt && r.status === 200 && r.answeredAt !== undefined,
+      // A change when the waiter had published its id (a handover), a release otherwise: either lets go.
+      (r) =>
+        (r.kind === 'release' || r.kind === 'change') &&
+        r.at >= post.startedAt &&
+        r.status === 200 &&
+        r.answeredAt !== undefined,
     )
     if (!release) throw new Error("the holder's release did not go through the proxy")
     mustSucceed('waiter post', await waiter.runPost())
@@ -321,6 +328,152 @@ function printQueue(
   console.log('  target (issue 9)                   head <= 600/min, further back <= 30/min')
 }
 
+/** The handover (issue 19): the handoff and its parts beside the prototype, the time free, requests a minute. */
+function printHandover(result: HandoverBench, cost: Awaited<ReturnType<typeof measureQueueCost>>): void {
+  const part = (pick: (h: HandoverBench['action'][number]) => number): number[] => result.action.map(pick)
+  console.log("Handover, the holder's post step starts -> the next job's main step ends holding the lock (ms):")
+  printRow(
+    'action (head of the queue)',
+    part((h) => h.handoff),
+    'ms',
+  )
+  printRow('prototype: bare lease, 250 ms polls', result.baseline, 'ms')
+  const action = stats(part((h) => h.handoff))
+  const baseline = stats(result.baseline)
+  console.log(
+    `  action / prototype: median ${(action.median / baseline.median).toFixed(2)}, p95 ${(action.p95 / baseline.p95).toFixed(2)}` +
+      '   (target: median <= 0.35, p95 <= 0.6)',
+  )
+  console.log('  its parts:')
+  printRow(
+    '  post start -> change answered',
+    part((h) => h.letGo),
+    'ms',
+  )
+  printRow(
+    "  change -> head's acquire sent",
+    part((h) => h.look),
+    'ms',
+  )
+  printRow(
+    '  the acquire',
+    part((h) => h.acquire),
+    'ms',
+  )
+  printRow(
+    '  acquired -> main exits (renewer)',
+    part((h) => h.take),
+    'ms',
+  )
+  const changed = result.action.filter((h) => h.changed).length
+  console.log(`  handed over by a change: ${changed} of ${result.action.length}`)
+  printRow(
+    'lock free between the holders',
+    part((h) => h.free),
+    'ms',
+  )
+  console.log(`Storage requests a minute while waiting (lease 15s, counted over ${cost.windowMs / 1000}s):`)
+  for (const [label, rate] of [
+    ['waiter at the head of the queue', cost.head],
+    ['waiter right behind the head', cost.onDeck],
+    ['waiter further back (3rd)', cost.furtherBack],
+  ] as const) {
+    const total = (rate.list + rate.other).toFixed(0)
+    console.log(
+      `  ${label.padEnd(34)} ${total.padStart(4)}/min  (List Blobs ${rate.list.toFixed(0)}, other ${rate.other.toFixed(0)})`,
+    )
+  }
+}
+
+/** npm run bench -- --only beside: the uncontended main step beside the minimal prototype, on fresh locks. */
+async function benchBeside(): Promise<void> {
+  const azurite = await startAzurite()
+  try {
+    process.stdout.write(`main step beside the minimal prototype: ${N} runs each, interleaved `)
+    const beside = await mainBesidePrototype(azurite, N)
+    console.log('\n')
+    printRow('main step, fresh lock each time', beside.main, 'ms')
+    printRow('prototype', beside.prototype, 'ms')
+    printRatio('main / prototype', beside.main, beside.prototype, 'the prototype')
+  } finally {
+    completeAllJobs()
+    await azurite.stop()
+  }
+}
+
+/** npm run bench -- --only handover: only the handover's numbers. */
+async function benchHandover(): Promise<void> {
+  const began = Date.now()
+  const azurite = await startAzurite()
+  try {
+    process.stdout.write(`handover: ${HANDOFFS} pairs of jobs and ${HANDOFFS} of the prototype, alternating `)
+    const result = await measureHandover(azurite, HANDOFFS, progress)
+    process.stdout.write(`\nqueue cost: a holder holds, three jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
+    const cost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
+    console.log('\n')
+    printHandover(result, cost)
+    console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
+  } finally {
+    completeAllJobs()
+    await azurite.stop()
+  }
+}
+
+/** Latest wins: rounds of superseding, and the window over which waiters' requests are counted. */
+const LATEST_RUNS = 10
+const LATEST_COST_WINDOW_MS = 30_000
+
+function printLatest(latest: LatestNumbers): void {
+  console.log("Latest wins: a newer job's entry shows in the queue -> the older waiter's main step ends (ms):")
+  printRow('older waiter at the head', latest.leaveHead, 'ms')
+  printRow('older waiter behind a plain waiter', latest.leaveBehind, 'ms')
+  console.log('  target (issue 18)                  median < 5000 ms')
+  console.log(
+    `Latest wins: requests a minute while waiting, with a key / without (lease 15s, ${LATEST_COST_WINDOW_MS / 1000}s):`,
+  )
+  for (const [label, keyed, plain] of [
+    ['at the head of the queue', latest.keyedCost.head, latest.plainCost.head],
+    ['right behind the head', latest.keyedCost.onDeck, latest.plainCost.onDeck],
+    ['further back (3rd)', latest.keyedCost.furtherBack, latest.plainCost.furtherBack],
+  ] as const) {
+    const k = keyed.list + keyed.other
+    const p = plain.list + plain.other
+    console.log(
+      `  ${label.padEnd(34)} ${k.toFixed(0).padStart(4)}/min with, ${p.toFixed(0).padStart(4)}/min without: ` +
+        `${(k - p >= 0 ? '+' : '') + (k - p).toFixed(0)}/min (List Blobs ${keyed.list.toFixed(0)} vs ${plain.list.toFixed(0)})`,
+    )
+  }
+  const median = (xs: number[]): number => stats(xs).median
+  console.log('Latest wins: requests of one uncontended main step (renewer left out):')
+  printRow('with a key', latest.mainRequestsKeyed, 'requests')
+  printRow('without', latest.mainRequestsPlain, 'requests')
+  console.log(
+    `  extra with a key (median)          ${median(latest.mainRequestsKeyed) - median(latest.mainRequestsPlain)} ` +
+      '(aim: at most 1; here: the key record is read beside the first listing, and raised beside the holder record)',
+  )
+}
+
+async function benchLatestOnly(): Promise<void> {
+  const began = Date.now()
+  let azurite: Azurite | undefined
+  try {
+    azurite = await startAzurite()
+    process.stdout.write(
+      `latest wins: ${LATEST_RUNS} rounds of superseding, ${LATEST_RUNS} solo mains each way, waiter costs `,
+    )
+    const latest = await measureLatest(azurite, LATEST_RUNS, LATEST_COST_WINDOW_MS, progress)
+    console.log('\n')
+    printLatest(latest)
+    console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
+  } catch (err) {
+    console.error(`\nThe bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    process.exitCode = 1
+  } finally {
+    completeAllJobs()
+    await azurite?.stop()
+  }
+}
+
 async function bench(): Promise<void> {
   const began = Date.now()
   console.log(`azure-mutex-action bench: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}`)
@@ -346,6 +499,8 @@ async function bench(): Promise<void> {
     const queueHandoffs = await measureHandoffs(azurite, HANDOFFS, progress)
     process.stdout.write(`\nqueue cost: a holder holds, three jobs wait ${QUEUE_COST_WINDOW_MS / 1000}s `)
     const queueCost = await measureQueueCost(azurite, QUEUE_COST_WINDOW_MS)
+    process.stdout.write(`\nhandover: ${HANDOFFS} pairs of jobs and ${HANDOFFS} of the prototype, alternating `)
+    const handovers = await measureHandover(azurite, HANDOFFS, progress)
     process.stdout.write(`\nworker deaths: ${WORKER_RUNS} jobs whose runner worker is killed while they hold the lock `)
     const orphaned = await workerDeaths(azurite, WORKER_RUNS)
     process.stdout.write(`\nmain step beside the minimal prototype: ${N} runs each, interleaved `)
@@ -353,12 +508,15 @@ async function bench(): Promise<void> {
     const starts = renewerStarts(N)
     process.stdout.write(`\nrenewer footprint: one job holding a 60 s lease for ${FOOTPRINT_MS / 1000} s `)
     const footprint = await renewerFootprint(azurite, FOOTPRINT_MS)
+    process.stdout.write(`\nlatest wins: ${LATEST_RUNS} rounds of superseding, solo mains, waiter costs `)
+    const latest = await measureLatest(azurite, LATEST_RUNS, LATEST_COST_WINDOW_MS, progress)
     console.log('\n')
 
     console.log('Step wall time, process start to exit (ms):')
     printRow('main step, uncontended', solo.main, 'ms')
     printRow('post step', solo.post, 'ms')
     printQueue(queueHandoffs, queueCost)
+    printHandover(handovers, queueCost)
     console.log("Lease grant: storage answers the holder's release -> the waiter's acquired-at (ms):")
     printRow(
       'action',
@@ -389,6 +547,7 @@ async function bench(): Promise<void> {
     console.log('  target (issue 11)                  <= 1.3x')
     printRow('renewer start (load its bundle)', starts, 'ms')
     await measureHoldsPart(azurite, HOLD_RUNS, printRow)
+    printLatest(latest)
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
   } catch (err) {
     console.error(`\nThe bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
@@ -399,7 +558,14 @@ async function bench(): Promise<void> {
   }
 }
 
-await bench()
+// npm run bench -- --only latest|handover|beside|holds: one part alone (bench() runs the holds part alone).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
+if (only === 'holds') await bench()
+else if (only === 'latest') await benchLatestOnly()
+else if (only === 'handover') await benchHandover()
+else if (only === 'beside') await benchBeside()
+else if (only !== undefined) throw new Error(`--only: expected latest, handover, beside or holds, not ${only}`)
+else await bench()
 
 /** Prints the size of the built dist/ that every job downloads: all its files, licenses.txt aside. */
 function printDistSize(): void {

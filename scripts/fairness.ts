@@ -34,7 +34,20 @@ export interface Fairness {
    * at the queue; this counts the queue's own order alone, and is 0 when the queue is first come, first served.
    */
   outOfTicketOrder: number
+  /**
+   * Turns that a client that does not queue took from a job while a job was queued: the turn before it
+   * was a job's, and its acquisition fell while a ticketed job waited (from JOIN_ALLOWANCE_MS after that
+   * job's arrival, when it has surely joined, to its own acquisition). With handover this is 0: a job
+   * hands the lease to the next queued job. A client that does not queue frees the lease when it lets
+   * go, so its turn can be followed by another such client's: those are counted apart, below.
+   */
+  foreignWhileQueued: number
+  /** The same, for turns that followed another such client's turn: handover cannot prevent them. */
+  foreignAfterForeignWhileQueued: number
 }
+
+/** From a job's arrival (its main step starts) to its entry in the queue: node, sign-in, a listing, a ticket. */
+export const JOIN_ALLOWANCE_MS = 2_000
 
 /** The median of the gaps between consecutive turns, in the order they held the lock. */
 function medianHandoff(turns: Turn[]): number {
@@ -73,7 +86,29 @@ export function fairness(turns: Turn[]): Fairness {
   ticketed.forEach((served, i) => {
     outOfTicketOrder += ticketed.slice(i + 1).filter((later) => later.ticket! < served.ticket!).length
   })
-  return { handoffMs, longest, ratio, mostOvertaken, mostOvertakenInQueue, ticketed: ticketed.length, outOfTicketOrder }
+  const served = [...turns].sort((a, b) => a.acquiredAt - b.acquiredAt)
+  const whileQueued = served.filter(
+    (foreign, k) =>
+      k > 0 &&
+      !foreign.queued &&
+      ticketed.some(
+        (job) => job.arrivedAt + JOIN_ALLOWANCE_MS < foreign.acquiredAt && foreign.acquiredAt < job.acquiredAt,
+      ),
+  )
+  const afterForeign = (turn: Turn): boolean => !served[served.indexOf(turn) - 1]!.queued
+  const foreignWhileQueued = whileQueued.filter((turn) => !afterForeign(turn)).length
+  const foreignAfterForeignWhileQueued = whileQueued.filter(afterForeign).length
+  return {
+    handoffMs,
+    longest,
+    ratio,
+    mostOvertaken,
+    mostOvertakenInQueue,
+    ticketed: ticketed.length,
+    outOfTicketOrder,
+    foreignWhileQueued,
+    foreignAfterForeignWhileQueued,
+  }
 }
 
 /** One line for the soak's summary. */

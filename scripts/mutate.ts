@@ -66,17 +66,19 @@ const MUTANTS: Mutant[] = [
     harm: 'the head of the queue tries for a lease it has just seen held, instead of only when the lock looks free',
     file: 'src/lock/attempt.ts',
     original:
-      "    const lock = await this.store.view(call())\n    if (lock.state === 'missing' || lock.state === 'free') {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
+      "    if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
     replacement:
-      "    const lock = await this.store.view(call())\n    if (lock.state !== 'missing' || lock.state === 'free') {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
+      "    if (lock.state !== 'missing' || lock.state === 'free' || this.handedToUs(lock)) {\n      const outcome = await this.acquire(call)\n      // 'held-by-other'",
     tests: ['test/unit/waiter.test.ts'],
   },
   {
     id: 'attempt-takes-any-outcome',
     harm: 'the waiter goes on as the holder whatever the acquire said; only the refused holder record write stands between this and two holders',
     file: 'src/lock/attempt.ts',
-    original: "    if (outcome === 'acquired') return { kind: 'acquired', sentAt, serviceNow: this.store.grantedAt }",
-    replacement: "    if (outcome !== 'missing') return { kind: 'acquired', sentAt, serviceNow: this.store.grantedAt }",
+    original:
+      "    if (outcome === 'acquired') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }",
+    replacement:
+      "    if (outcome !== 'missing') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }",
     tests: ['test/integration/waiter.test.ts'],
   },
   {
@@ -374,6 +376,93 @@ const MUTANTS: Mutant[] = [
     replacement: '',
     tests: ['test/unit/hold.test.ts'],
   },
+  {
+    id: 'latest-no-decision-before-acquire',
+    harm: 'a head superseded since its last listing takes the lock: an older deploy goes out after a newer one waits',
+    file: 'src/lock/attempt.ts',
+    original: '    if (this.guard && !decided) await this.decideLatest(call)',
+    replacement: '    if (this.guard && !decided && !this.guard) await this.decideLatest(call)',
+    tests: ['test/unit/latest.test.ts'],
+  },
+  {
+    id: 'latest-stale-unchecked-on-arrival',
+    harm: 'a re-run of an older deploy takes a free lock after a newer one has held it: production rolled back',
+    file: 'src/lock/attempt.ts',
+    original: '      this.guard.checkRecord(this.latestRead?.record)\n    }\n    this.tellSquatters',
+    replacement: '    }\n    this.tellSquatters',
+    tests: ['test/unit/latest.test.ts', 'test/e2e/latest.test.ts'],
+    pattern: 'stale',
+  },
+  {
+    id: 'latest-record-not-raised',
+    harm: 'the key never remembers who held: every older run that comes later deploys over the newer one',
+    file: 'src/lock/attempt.ts',
+    original: "      if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written') return",
+    replacement: '      if (record.acquiredAt !== undefined) return',
+    tests: ['test/unit/latest.test.ts', 'test/e2e/latest.test.ts'],
+    pattern: 'stale|free lock',
+  },
+  {
+    id: 'latest-superseded-by-older',
+    harm: 'an older entry of the key makes the newer waiter leave: the newest deploy never goes out',
+    file: 'src/lock/latest.ts',
+    original: 'sequence !== undefined && sequence > this.spec.sequence && sequence > (newest?.sequence ?? -1)',
+    replacement: 'sequence !== undefined && sequence !== this.spec.sequence && sequence > (newest?.sequence ?? -1)',
+    tests: ['test/unit/latest.test.ts', 'test/e2e/latest.test.ts'],
+    pattern: 'equal or lower|out of order',
+  },
+  {
+    id: 'latest-keys-folded',
+    harm: "keys compared without case: 'Production' and 'production', two targets, supersede each other",
+    file: 'src/lock/latest.ts',
+    original: '    if (who?.supersedeKey !== this.spec.key) return undefined',
+    replacement: '    if (who?.supersedeKey?.toLowerCase() !== this.spec.key.toLowerCase()) return undefined',
+    tests: ['test/unit/latest.test.ts'],
+  },
+  {
+    id: 'latest-lapsed-entry-supersedes',
+    harm: 'a dead waiter of a newer run makes every live one leave: nobody of the key deploys',
+    file: 'src/lock/latest.ts',
+    original: '      if (entry.ticket === ownTicket || !isLive(entry, serviceNow) || isSquatter(entry)) continue',
+    replacement: '      if (entry.ticket === ownTicket || isSquatter(entry)) continue',
+    tests: ['test/unit/latest.test.ts'],
+  },
+  {
+    id: 'cli-loss-hidden-in-exit-code',
+    harm: "azure-mutex hold exits with its command's code after the lease was lost: the pipeline goes on as if the lock had held",
+    file: 'src/cli/hold.ts',
+    original: '      `exiting ${ExitCode.Lost}.`,\n  )\n  return ExitCode.Lost\n',
+    replacement: '      `exiting ${ExitCode.Lost}.`,\n  )\n  return code\n',
+    tests: ['test/e2e/cli.test.ts'],
+    pattern: 'foreign client',
+  },
+  {
+    id: 'cli-releases-before-command-ends',
+    harm: 'azure-mutex hold releases the lease without waiting for its command to exit: the next holder overlaps it',
+    file: 'src/cli/hold.ts',
+    original: '  const code = await exited\n',
+    replacement: '  const code = await Promise.race([exited, Promise.resolve(0)])\n',
+    tests: ['test/e2e/cli.test.ts'],
+    pattern: 'exit code',
+  },
+  {
+    id: 'handover-not-to-head',
+    harm: 'the lease goes to the waiter behind the head: the queue is served out of turn, or the lock idles a lease',
+    file: 'src/lock/handover.ts',
+    original: '  const head = look.entries.find((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))',
+    replacement:
+      '  const head = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))[1]',
+    tests: ['test/unit/handover.test.ts', 'test/integration/handover.test.ts'],
+  },
+  {
+    id: 'handover-releases-instead',
+    harm: 'a holder with jobs waiting frees the lock: a client that does not queue takes it between two queued holders',
+    file: 'src/lock/lock-blob.ts',
+    original: '        if (to) {\n          try {\n            await lease.changeLease(',
+    replacement: '        if (to && Number.isNaN(0)) {\n          try {\n            await lease.changeLease(',
+    tests: ['test/integration/handover.test.ts', 'test/e2e/handover.test.ts'],
+    pattern: 'change|three queued',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')
@@ -404,8 +493,12 @@ function walk(dir: string): string[] {
   })
 }
 
+/** The built folders a rebuild writes: the action's dist/ and the azure-mutex command's dist-cli/ (when built). */
+const BUILT = ['dist', 'dist-cli'].map((name) => join(ROOT, name))
+const builtFiles = (): string[] => BUILT.flatMap((dir) => (existsSync(dir) ? walk(dir) : []))
+
 function snapshotDist(): void {
-  for (const path of walk(join(ROOT, 'dist'))) distSnapshot.set(path, readFileSync(path))
+  for (const path of builtFiles()) distSnapshot.set(path, readFileSync(path))
 }
 
 function writeJournal(journal: Journal | undefined): void {
@@ -422,7 +515,7 @@ function restore(): void {
   if (!pending) return
   writeFileSync(join(ROOT, pending.file), pending.original)
   if (pending.rebuilt) {
-    for (const path of walk(join(ROOT, 'dist'))) if (!distSnapshot.has(path)) rmSync(path)
+    for (const path of builtFiles()) if (!distSnapshot.has(path)) rmSync(path)
     for (const [path, content] of distSnapshot) {
       mkdirSync(dirname(path), { recursive: true })
       if (!existsSync(path) || !readFileSync(path).equals(content)) writeFileSync(path, content)

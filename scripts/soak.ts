@@ -1,4 +1,5 @@
-// npm run soak [-- --cycles 1000 --contenders 20 --hold-minutes 10]: a long
+// npm run soak [-- --cycles 1000 --contenders 20 --cli-contenders 2 --hold-minutes 10]
+//              [-- --keyed-jobs 200 --keys 3] [-- --only keyed]: a long
 // soak of the built action against a private Azurite. Not part of npm test.
 //
 // 1. Contention, twice: `contenders` job loops, each a different repository, run
@@ -17,9 +18,16 @@
 //    then job 2 of the same run (it takes the hold over without queueing, with
 //    the same fencing token, and its release step ends it). A run's span covers
 //    both jobs: from job 1's main exit to job 2's release step.
+//    Beside them, `cli-contenders` loops run `azure-mutex hold` (the built
+//    dist-cli/) on the same lock, through the same connection string, each hold a
+//    span from its command's start to its end (the command prints both times).
 // 2. Hold: meanwhile one job holds a different lock for `hold-minutes` through a
 //    proxy that answers 10 % of requests 503 ServerBusy; its renewer's memory and
 //    CPU are sampled every second from /proc.
+// 3. Keys (soak-keyed.ts): `contenders` job loops run `keyed-jobs` jobs on one
+//    lock with `keys` supersede keys and rising sequences: every job must be
+//    served, superseded or stale, with no overlap, and per key no older run
+//    holding after a newer one. `--only keyed` runs this phase alone.
 // At the end: overlapping pairs of holds (must be none), touching pairs (an end
 // and a start in the same millisecond, listed: a handoff takes at least one
 // request, so one is a failure too), the gaps between holds, lost leases, failed
@@ -37,8 +45,10 @@ import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, renewerPid } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type Job, type StepResult } from '../test/support/runner.ts'
+import { runCli } from '../test/support/cli.ts'
 import { describePair, sweep, type Span } from '../test/support/spans.ts'
 import { describeFairness, describeTicketOrder, fairness, type Turn } from './fairness.ts'
+import { keyedPhase } from './soak-keyed.ts'
 
 const LOCK = 'soak-contended'
 const PROXIED_LOCK = 'soak-contended-proxied'
@@ -60,12 +70,24 @@ const CRITICAL = `setTimeout(() => {}, ${CRITICAL_MS})`
 
 // ---------------------------------------------------------------- arguments
 
-function parseOptions(): { cycles: number; contenders: number; holdMinutes: number } {
+function parseOptions(): {
+  cycles: number
+  contenders: number
+  cliContenders: number
+  holdMinutes: number
+  keyedJobs: number
+  keys: number
+  onlyKeyed: boolean
+} {
   const { values } = parseArgs({
     options: {
       cycles: { type: 'string', default: '1000' },
       contenders: { type: 'string', default: '20' },
+      'cli-contenders': { type: 'string', default: '2' },
       'hold-minutes': { type: 'string', default: '10' },
+      'keyed-jobs': { type: 'string', default: '200' },
+      keys: { type: 'string', default: '3' },
+      only: { type: 'string' },
     },
     strict: true,
   })
@@ -79,7 +101,11 @@ function parseOptions(): { cycles: number; contenders: number; holdMinutes: numb
   return {
     cycles: positive('cycles', values.cycles, true),
     contenders: positive('contenders', values.contenders, true),
+    cliContenders: values['cli-contenders'] === '0' ? 0 : positive('cli-contenders', values['cli-contenders'], true),
     holdMinutes: positive('hold-minutes', values['hold-minutes'], false),
+    keyedJobs: positive('keyed-jobs', values['keyed-jobs'], true),
+    keys: positive('keys', values.keys, true),
+    onlyKeyed: values.only === 'keyed',
   }
 }
 
@@ -130,6 +156,8 @@ interface Phase {
   claimed: number
   actionCycles: number
   foreignCycles: number
+  /** Holds by `azure-mutex hold`. */
+  cliCycles: number
   failures: string[]
   lost: string[]
   warnings: Map<string, number>
@@ -152,6 +180,7 @@ function newPhase(name: string, lock: string, connectionString: string, cycles: 
     claimed: 0,
     actionCycles: 0,
     foreignCycles: 0,
+    cliCycles: 0,
     failures: [],
     lost: [],
     warnings: new Map(),
@@ -471,35 +500,71 @@ class HoldTest {
 // ---------------------------------------------------------------- analysis
 
 const isForeign = (who: string): boolean => who.startsWith('foreign/')
-const kindOf = (span: Span): string => (isForeign(span.who) ? 'foreign' : 'action')
+const isCli = (who: string): boolean => who.startsWith('cli/')
+const kindOf = (span: Span): string => (isForeign(span.who) ? 'foreign' : isCli(span.who) ? 'cli' : 'action')
 
-async function runPhase(phase: Phase, azurite: Azurite, contenders: number, runs = false): Promise<void> {
+/** The command that `azure-mutex hold` runs: prints when it starts and ends, working CRITICAL_MS between. */
+const CLI_CRITICAL = `console.log('enter ' + Date.now()); setTimeout(() => console.log('exit ' + Date.now()), ${CRITICAL_MS})`
+
+/** A loop of `azure-mutex hold` on the phase's lock, as a pipeline on another CI system would run it. */
+async function cliContender(soak: Phase, index: number): Promise<void> {
+  const who = `cli/runner-${index}`
+  while (claim(soak)) {
+    const run = runCli(['hold', soak.lock, '--', process.execPath, '-e', CLI_CRITICAL], {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      AZURE_MUTEX_CONNECTION_STRING: soak.connectionString,
+      AZURE_MUTEX_LEASE_DURATION: INPUTS['lease-duration'],
+      AZURE_MUTEX_TIMEOUT: INPUTS.timeout,
+    })
+    const { code, stdout, stderr } = await run.exited
+    const enter = Number(/^enter (\d+)$/m.exec(stdout)?.[1])
+    const exit = Number(/^exit (\d+)$/m.exec(stdout)?.[1])
+    if (enter && exit) {
+      soak.spans.push({ who: `${who}#${soak.cliCycles}`, enter, exit })
+      soak.cliCycles++
+    }
+    if (code === 125) soak.lost.push(`${who}: ${/LOST lock .*/.exec(stderr)?.[0] ?? 'exit 125'}`)
+    else if (code !== 0)
+      soak.failures.push(`${who} hold failed (exit ${code}): ${stderr.trim().split('\n').slice(-2).join(' | ')}`)
+  }
+}
+
+async function runPhase(
+  phase: Phase,
+  azurite: Azurite,
+  contenders: number,
+  cliContenders: number,
+  runs = false,
+): Promise<void> {
   phase.startedAt = Date.now()
   await Promise.all([
     // With runs, every other loop runs two-job workflow runs with 'scope: run' instead of single jobs.
     ...Array.from({ length: contenders }, (_, i) =>
       runs && i % 2 === 1 ? runContender(phase, azurite, i + 1) : contender(phase, azurite, i + 1),
     ),
+    ...Array.from({ length: cliContenders }, (_, i) => cliContender(phase, i + 1)),
     ...Array.from({ length: FOREIGN_CLIENTS }, (_, i) => foreignClient(phase, azurite, i + 1)),
   ])
   phase.endedAt = Date.now()
 }
 
 /** Prints a phase's summary; returns its number of problems (overlaps, touching pairs, losses, failures). */
-function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undefined): number {
+function reportPhase(phase: Phase, contenders: number, cliContenders: number, proxy: FaultProxy | undefined): number {
   const { overlaps, touching, gaps, malformed } = sweep(phase.spans)
   const minutes = ((phase.endedAt ?? Date.now()) - phase.startedAt) / 60_000
-  const done = phase.actionCycles + phase.foreignCycles
+  const done = phase.actionCycles + phase.foreignCycles + phase.cliCycles
   const foreign = phase.spans.filter((s) => isForeign(s.who)).length
+  const cli = phase.spans.filter((s) => isCli(s.who)).length
   console.log(
-    `Contention on ${phase.lock}, ${phase.name}: ${contenders} job loops + ${FOREIGN_CLIENTS} foreign clients, ${minutes.toFixed(1)} min`,
+    `Contention on ${phase.lock}, ${phase.name}: ${contenders} job loops + ${cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign clients, ${minutes.toFixed(1)} min`,
   )
   console.log(
-    `  cycles completed      ${done} of ${phase.cycles} (action ${phase.actionCycles}, foreign ${phase.foreignCycles}); ` +
+    `  cycles completed      ${done} of ${phase.cycles} (action ${phase.actionCycles}, foreign ${phase.foreignCycles}, azure-mutex ${phase.cliCycles}); ` +
       `${(done / minutes).toFixed(1)} cycles/min`,
   )
   console.log(
-    `  holds recorded        ${phase.spans.length} (action ${phase.spans.length - foreign}, foreign ${foreign})`,
+    `  holds recorded        ${phase.spans.length} (action ${phase.spans.length - foreign - cli}, foreign ${foreign}, azure-mutex ${cli})`,
   )
   console.log(`  overlapping pairs     ${overlaps.length}${overlaps.length === 0 ? ' (pass)' : ' (FAIL)'}`)
   for (const pair of overlaps.slice(0, 10)) console.log(`    ${describePair(pair)}`)
@@ -524,6 +589,11 @@ function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undef
   console.log(`  fairness              ${describeFairness(fair)}`)
   console.log(
     `  queue order           ${describeTicketOrder(fair)}${fair.outOfTicketOrder === 0 ? ' (pass)' : ' (FAIL)'}`,
+  )
+  console.log(
+    `  foreign while queued  ${fair.foreignWhileQueued} turns a client that does not queue took from a job while a job ` +
+      `was queued${fair.foreignWhileQueued === 0 ? ' (pass)' : ' (FAIL)'}; ${fair.foreignAfterForeignWhileQueued} more ` +
+      'from another such client, which frees the lease (not judged)',
   )
   if (proxy) {
     const injected = proxy.log.filter((l) => l.outcome === 'injected').length
@@ -551,6 +621,7 @@ function reportPhase(phase: Phase, contenders: number, proxy: FaultProxy | undef
     phase.lost.length +
     phase.failures.length +
     fair.outOfTicketOrder +
+    fair.foreignWhileQueued +
     short
   )
 }
@@ -562,11 +633,12 @@ async function soak(): Promise<number> {
   console.log(
     `azure-mutex-action soak: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}, CLK_TCK ${CLK_TCK}`,
   )
-  console.log(
-    `3 x ${options.cycles} cycles (direct, through a 10 % 503 proxy, then with scope-run workflow runs): ${options.contenders} job loops ` +
-      `(main, a ${CRITICAL_MS} ms protected step, post) + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
-      `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
-  )
+  if (!options.onlyKeyed)
+    console.log(
+      `3 x ${options.cycles} cycles (direct, through a 10 % 503 proxy, then with scope-run workflow runs): ${options.contenders} job loops ` +
+        `(main, a ${CRITICAL_MS} ms protected step, post) + ${options.cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
+        `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
+    )
 
   let azurite: Azurite | undefined
   let holdProxy: FaultProxy | undefined
@@ -591,6 +663,27 @@ async function soak(): Promise<number> {
     }
   }
   process.on('SIGINT', onSigint)
+  if (options.onlyKeyed) {
+    try {
+      azurite = await startAzurite()
+      const loops = options.contenders
+      const problems = await keyedPhase(azurite, {
+        jobs: options.keyedJobs,
+        loops,
+        keys: options.keys,
+        stopping: () => stopping,
+      })
+      console.log(
+        `Verdict: ${problems === 0 && interrupted === 0 ? 'PASS' : `FAIL (${problems} problems)`} after ${elapsed()}`,
+      )
+      return problems === 0 && interrupted === 0 ? 0 : 1
+    } finally {
+      stopping = true
+      completeAllJobs()
+      await azurite?.stop()
+      process.off('SIGINT', onSigint)
+    }
+  }
   try {
     azurite = await startAzurite()
     holdProxy = await new FaultProxy(azurite.port).start()
@@ -616,7 +709,7 @@ async function soak(): Promise<number> {
     const holdTest = hold
     progress = setInterval(() => {
       const phase = current
-      const done = phase ? phase.actionCycles + phase.foreignCycles : 0
+      const done = phase ? phase.actionCycles + phase.foreignCycles + phase.cliCycles : 0
       const rate = phase ? done / (((phase.endedAt ?? Date.now()) - phase.startedAt) / 60_000) : 0
       console.log(
         `[${elapsed()}] ${phase?.name ?? '-'}: cycles ${done}/${options.cycles} (action ${phase?.actionCycles ?? 0}, ` +
@@ -632,8 +725,30 @@ async function soak(): Promise<number> {
     for (const phase of phases) {
       if (stopping) break
       current = phase
-      await runPhase(phase, az, options.contenders, phase === phases[2])
-      console.log(`[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles} cycles.`)
+      await runPhase(phase, az, options.contenders, options.cliContenders, phase === phases[2])
+      console.log(
+        `[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles + phase.cliCycles} cycles.`,
+      )
+    }
+    // The keyed phase, after contention: its own lock, and its own summary block below.
+    let keyedProblems = 0
+    let keyedReport: string[] = []
+    if (!stopping) {
+      const lines: string[] = []
+      const log = console.log
+      console.log = (...args: unknown[]) => void lines.push(args.join(' '))
+      try {
+        keyedProblems = await keyedPhase(az, {
+          jobs: options.keyedJobs,
+          loops: options.contenders,
+          keys: options.keys,
+          stopping: () => stopping,
+        })
+      } finally {
+        console.log = log
+      }
+      keyedReport = lines
+      console.log(`[${elapsed()}] keyed phase done.`)
     }
     if (holdTest.phase !== 'done') console.log(`[${elapsed()}] waiting for the hold test (${holdTest.phase}).`)
     const held = await holdDone
@@ -644,7 +759,14 @@ async function soak(): Promise<number> {
     console.log('==================== soak summary ====================')
     let problems = 0
     for (const phase of phases)
-      problems += reportPhase(phase, options.contenders, phase === phases[1] ? jobsProxy : undefined)
+      problems += reportPhase(
+        phase,
+        options.contenders,
+        options.cliContenders,
+        phase === phases[1] ? jobsProxy : undefined,
+      )
+    for (const line of keyedReport) console.log(line)
+    problems += keyedProblems
 
     const holdLost = held.post
       ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0

@@ -33,10 +33,12 @@ var lock_clock = __webpack_require__(2041);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/handover.ts
+var handover = __webpack_require__(7696);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 5 modules
-var lock_blob = __webpack_require__(3874);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
+var lock_blob = __webpack_require__(1651);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
@@ -153,6 +155,7 @@ var renewer_status = __webpack_require__(1210);
 // After a release or a loss it stays, idle, to tell post what happened, and
 // exits once post has asked or the worker is gone. Its state moves only
 // through advance() (lifecycle.ts); its status file and log are best effort.
+
 
 
 
@@ -368,9 +371,11 @@ class Renewer {
         }
         this.records.log(`${by}: releasing the lease`);
         try {
-            const outcome = await this.lock.release(this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS });
+            // Handed to the head of the queue when one waits (handover.ts): our exclusivity ends at the change, as at a release.
+            const outcome = await (0,handover/* letGo */.Ko)(this.lock, this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS });
             const at = this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier');
-            this.update(outcome === 'released' ? { type: 'released', at, by } : { type: 'found-lost', at });
+            this.records.log((0,handover/* describeLetGo */.dz)(outcome));
+            this.update(outcome.outcome !== 'not-held' ? { type: 'released', at, by } : { type: 'found-lost', at });
         }
         catch (err) {
             this.update({ type: 'release-failed', error: (0,errors/* describeStorageErrorBrief */.rg)(err) });
@@ -432,7 +437,7 @@ class Renewer {
                 reason: 'the renewer was ended by SIGTERM and released the lease while the job may still have been running',
             });
             this.records.log('SIGTERM: releasing the lease');
-            await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+            await (0,handover/* letGo */.Ko)(this.lock, this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
         }
         this.finish(0);
     }

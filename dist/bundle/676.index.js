@@ -32,7 +32,7 @@ class ProxyAgent {
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3874);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1651);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
 /* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
@@ -162,6 +162,12 @@ const Inputs = {
     Timeout: 'timeout',
     /** Main: with false, a timeout ends the step successfully, holding nothing (try-lock). */
     FailOnTimeout: 'fail-on-timeout',
+    /** Main: jobs of one key supersede older ones: only the newest by sequence takes the lock (latest.ts). */
+    SupersedeKey: 'supersede-key',
+    /** Main: a non-negative integer that orders the jobs of one key; the run id when empty. */
+    Sequence: 'sequence',
+    /** Main: what a superseded or stale job does: skip (succeed without the lock) or fail. */
+    OnSuperseded: 'on-superseded',
     /** Break: why the lease is broken; written on the blob. */
     Reason: 'reason',
     /** Break: a queue entry's ticket: clear that entry (a squatter's) instead of breaking the lock's lease. */
@@ -177,6 +183,8 @@ const Outputs = {
     Held: 'held',
     /** Status, for one lock: its holder record as JSON, every value shown as the log shows it. */
     Holder: 'holder',
+    /** Main: acquired, timed-out, superseded or stale; set on every run that got as far as waiting. */
+    Outcome: 'outcome',
     /** Main: an integer that grows with every acquisition of the lock by this action; see the README. */
     FencingToken: 'fencing-token',
 };
@@ -448,16 +456,18 @@ function pickHeld(held, lockName) {
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   u2: () => (/* binding */ readContainer)
 /* harmony export */ });
-/* unused harmony exports readLeaseDuration, readTimeout, readBoolean, readFailOnTimeout, REASON_MAX_LENGTH */
+/* unused harmony exports readLeaseDuration, readTimeout, readBoolean, readFailOnTimeout, REASON_MAX_LENGTH, readSupersede, readOnSuperseded */
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
 /* harmony import */ var _lock_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6139);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4906);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(915);
+/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5988);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(915);
 // Turns the step's inputs into one typed settings object, up front. Every
 // problem becomes an InputError that names the input and the form expected.
+
 
 
 
@@ -472,44 +482,44 @@ function invalid(input, problem) {
     return new InputError(`Invalid input '${input}': ${problem}.`);
 }
 function readLockName(read) {
-    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LockName);
+    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LockName);
     if (name === '') {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
     }
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .lockNameProblem */ .Qn)(name);
     if (problem)
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
     return name;
 }
 /** The lock name of a sub-action, where it may be left out: undefined when it is. */
 function readOptionalLockName(read) {
-    return read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
+    return read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
 }
 function readContainer(read) {
-    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Defaults */ .Hw.Container;
+    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Defaults */ .Hw.Container;
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .containerNameProblem */ .iH)(container);
     if (problem) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
     }
     return container;
 }
 function readLeaseDuration(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LeaseDuration);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LeaseDuration);
     if (text === '')
         return _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.default;
     const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
     if ((0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .leaseSecondsProblem */ .j1)(seconds)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
     }
     return seconds;
 }
 function readTimeout(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout);
     if (text === '')
         return undefined;
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -528,19 +538,19 @@ function readBoolean(read, input, defaultValue) {
     throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a boolean; expected true or false`);
 }
 function readFailOnTimeout(read) {
-    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.FailOnTimeout, true);
+    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.FailOnTimeout, true);
 }
 /** The longest reason a break record keeps: metadata is sent in HTTP headers, 8 KiB for all of it. */
 const REASON_MAX_LENGTH = 300;
 /** Why an operator breaks a lease: required, one line, at most REASON_MAX_LENGTH characters. */
 function readReason(read) {
-    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Reason);
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Reason);
     if (reason === '') {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
             "It is written on the lock blob, and the former holder's post step shows it.");
     }
     if (reason.length > REASON_MAX_LENGTH) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
     }
     return reason;
 }
@@ -552,82 +562,82 @@ const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
  * an account name or endpoint, the Azure credential found on the runner.
  */
 function readStorageTarget(read) {
-    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString);
-    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName);
-    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountKey);
-    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SasToken);
-    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.BlobEndpoint);
-    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId);
-    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId);
-    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Audience);
+    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString);
+    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName);
+    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountKey);
+    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SasToken);
+    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.BlobEndpoint);
+    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId);
+    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId);
+    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Audience);
     const kinds = [
-        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString,
-        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountKey,
-        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SasToken,
+        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString,
+        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountKey,
+        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SasToken,
     ].filter(Boolean);
-    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId].filter(Boolean);
+    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId].filter(Boolean);
     if (kinds.length > 0 && entra.length > 0) {
         throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)} and ${quoted(entra)}: ` +
-            `'${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
+            `'${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
     }
     if (kinds.length > 1) {
         throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)}.`);
     }
     if (audience && entra.length === 0) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}'.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}'.`);
     }
-    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
+    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
     if (connectionString) {
         if (accountName) {
-            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
+            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
         }
-        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .parseConnectionString */ .HH)(connectionString));
+        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .parseConnectionString */ .HH)(connectionString));
         return endpointOverride ? { ...target, endpoint: endpointOverride } : target;
     }
     if (kinds.length === 0 && entra.length === 0 && accountName === '' && !endpointOverride) {
-        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SasToken}'; ` +
-            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
-            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
+        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SasToken}'; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
     }
     if (accountName === '' && (kinds.length > 0 || !endpointOverride)) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
     }
     if (accountName) {
-        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .accountNameProblem */ .w_)(accountName);
+        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .accountNameProblem */ .w_)(accountName);
         if (nameProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
     }
-    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultEndpoint */ .nQ)(accountName);
+    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultEndpoint */ .nQ)(accountName);
     if (accountKey) {
-        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .accountKeyProblem */ .Kp)(accountKey);
+        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .accountKeyProblem */ .Kp)(accountKey);
         if (keyProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.AccountKey, keyProblem);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountKey, keyProblem);
         return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } };
     }
     if (sasToken) {
-        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeSasToken */ .co)(sasToken)) } };
+        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeSasToken */ .co)(sasToken)) } };
     }
     // Entra ID from here on: bearer tokens travel only over https.
     if (!endpoint.startsWith('https://')) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
     }
     if (entra.length === 0)
         return { endpoint, auth: { kind: 'ambient' } };
     if (!clientId) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
     }
     if (!tenantId) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
     }
     if (!GUID.test(clientId)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
     }
     if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
     }
     return {
         endpoint,
-        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Defaults */ .Hw.Audience },
+        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Defaults */ .Hw.Audience },
     };
 }
 function quoted(names) {
@@ -638,19 +648,59 @@ function guard(input, parse) {
         return parse();
     }
     catch (err) {
-        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_5__/* .StorageConfigError */ .ix)
+        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .StorageConfigError */ .ix)
             throw invalid(input, err.message);
         throw err;
     }
 }
-function readSettings(read) {
+/**
+ * The supersede key, exactly as given (the reader must not trim it: keys are
+ * compared exactly), and the sequence: the input, else the run id.
+ */
+function readSupersede(read, runId) {
+    const key = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SupersedeKey);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Sequence);
+    if (key === '') {
+        if (text !== '')
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Sequence, `it is given without '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SupersedeKey}'; give both, or neither`);
+        return undefined;
+    }
+    const problem = (0,_lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .supersedeKeyProblem */ .JO)(key);
+    if (problem)
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SupersedeKey, problem);
+    const given = text === '' ? (runId ?? '') : text;
+    const sequence = (0,_lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSequence */ .rd)(given);
+    if (sequence === undefined) {
+        const what = text === '' ? `the run id '${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}' (GITHUB_RUN_ID)` : `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}'`;
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Sequence, `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`);
+    }
+    return { key, sequence };
+}
+function readOnSuperseded(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.OnSuperseded);
+    if (text === '' || text === 'skip')
+        return 'skip';
+    if (text === 'fail')
+        return 'fail';
+    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not one of skip or fail`);
+}
+function readSettings(read, env = process.env) {
     const lockName = readLockName(read);
     const container = readContainer(read);
     const leaseDurationSeconds = readLeaseDuration(read);
     const timeoutMs = readTimeout(read);
     const failOnTimeout = readFailOnTimeout(read);
+    const supersede = readSupersede(read, env.GITHUB_RUN_ID);
+    const onSuperseded = readOnSuperseded(read);
     const { endpoint, auth } = readStorageTarget(read);
-    return { lock: { endpoint, container, lockName, leaseDurationSeconds }, auth, timeoutMs, failOnTimeout };
+    return {
+        lock: { endpoint, container, lockName, leaseDurationSeconds },
+        auth,
+        timeoutMs,
+        failOnTimeout,
+        supersede,
+        onSuperseded,
+    };
 }
 
 
@@ -694,8 +744,10 @@ var core = __webpack_require__(1659);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 5 modules
-var lock_blob = __webpack_require__(3874);
+// EXTERNAL MODULE: ./src/lock/latest.ts
+var lock_latest = __webpack_require__(5988);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
+var lock_blob = __webpack_require__(1651);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -730,6 +782,13 @@ var queue = __webpack_require__(5624);
 
 
 
+
+/**
+ * A waiter with a supersede key lists the queue every 2-3 s, so that it
+ * leaves within about that long after a newer job of its key joins. Further
+ * back it listed every 4-5 s anyway; the head, every 30 s.
+ */
+const LATEST_LIST_MS = [2_000, 3_000];
 /**
  * At the head: a look at the lock every 90-140 ms, so a release is seen
  * about 60 ms after it on average (about 530 requests a minute with the
@@ -806,8 +865,15 @@ class Waiter {
     idleCheckAt = 0;
     /** A sweep was refused (a credential without delete): said once. */
     sweepRefusedTold = false;
+    /** Decides superseded and stale, for a waiter with a supersede key. */
+    guard;
+    /** The key's record as last read before an acquire: its ETag is what our record is written over. */
+    latestRead;
     constructor(options) {
         this.options = options;
+        this.guard =
+            options.supersede &&
+                new lock_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }));
     }
     get store() {
         return this.options.store;
@@ -815,7 +881,8 @@ class Waiter {
     /** One attempt; `call` gives each request its signal and deadline. */
     async attempt(call, wantsHolder) {
         if (this.acquired) {
-            const outcome = await this.acquire(call);
+            // The lease is already ours: this only confirms it, so there is nothing to decide again.
+            const outcome = await this.acquire(call, { decided: true });
             if (outcome !== 'held-by-other')
                 return outcome;
         }
@@ -836,6 +903,11 @@ class Waiter {
         const onDeck = ahead?.length === 1 && ((0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined);
         const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : (0,clock/* monotonicNow */.X)() >= this.viewAt;
         const lock = look ? await this.store.view(call()) : undefined;
+        if (lock && this.handedToUs(lock)) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
         if (lock)
             this.watchHead(lock);
         // A lease without a record is also the moment between a new holder's lease and its record:
@@ -905,6 +977,9 @@ class Waiter {
     }
     /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
     async fromOutside(call) {
+        // The key's record is read beside the first listing: on a free lock, no request is added before the acquire.
+        const latest = this.readLatest(call);
+        latest?.catch(() => undefined); // awaited below; a listing that fails first must not leave it unhandled
         let look;
         try {
             look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
@@ -922,11 +997,17 @@ class Waiter {
             return this.outsideQueue(call);
         }
         this.answered = true;
+        if (this.guard) {
+            // Arriving after a newer job of our key: leave before joining, and before any acquire.
+            this.guard.checkQueue(look.entries, look.serviceNow, undefined);
+            this.latestRead = await latest;
+            this.guard.checkRecord(this.latestRead?.record);
+        }
         this.tellSquatters(look.entries);
         const live = look.entries.filter((entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry));
         void this.sweep(look.entries.filter((entry) => !(0,queue/* isLive */.DG)(entry, look.serviceNow)));
         if (live.length === 0 && look.complete) {
-            const outcome = await this.acquire(call);
+            const outcome = await this.acquire(call, { decided: true });
             if (outcome !== 'held-by-other')
                 return outcome;
         }
@@ -951,8 +1032,13 @@ class Waiter {
      * taken on an earlier try). A missing blob is created, and the attempt ends
      * to try again at once.
      */
-    async acquire(call) {
+    async acquire(call, { decided = false } = {}) {
         // A cancel that came while we looked: ask for nothing more.
+        if (this.options.signal?.aborted)
+            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
+        // Superseded or stale is decided from a look taken just before: such a waiter never asks for the lease.
+        if (this.guard && !decided)
+            await this.decideLatest(call);
         if (this.options.signal?.aborted)
             throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
         this.acquireTried = true;
@@ -969,6 +1055,17 @@ class Waiter {
         const created = await this.store.create(call());
         if (created !== 'nothing')
             this.options.emit({ type: 'created', what: created });
+        // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
+        if (created !== 'nothing' && !this.options.signal?.aborted) {
+            this.acquireTried = true;
+            const sentAt = new Date();
+            const sentMono = (0,clock/* monotonicNow */.X)();
+            const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+            this.acquired = again === 'acquired';
+            if (again === 'acquired')
+                return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
+            this.acquireTried = false;
+        }
         return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
     }
     /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
@@ -978,8 +1075,18 @@ class Waiter {
         let entered;
         let tries = 0;
         do {
-            claim = await this.store.queue.claimTicket(call());
-            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call());
+            try {
+                claim = await this.store.queue.claimTicket(call());
+            }
+            catch (err) {
+                // The container is gone (storage lost its data, or someone deleted it): start again from outside.
+                if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                    return [];
+                throw err;
+            }
+            // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
+            const publish = this.options.leaseId;
+            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call(), publish);
             // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
         } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
         if (entered === 'taken')
@@ -1029,7 +1136,9 @@ class Waiter {
         const entry = this.entry;
         if (!entry)
             return [];
-        const look = await this.store.queue.look({ ...call(), upTo: entry.ticket });
+        // With a key, the whole queue: a newer job of the key may wait behind us.
+        const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket });
+        this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket);
         const standing = (0,queue/* standingOf */.YP)(look, entry.ticket, this.passedOver);
         // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
         if (!standing.mine && !justJoined)
@@ -1048,7 +1157,8 @@ class Waiter {
             : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs);
         // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
         const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
-        this.listAt = (0,clock/* monotonicNow */.X)() + (pending ? between(this.options.pacing.headPollMs) : pause);
+        const keyed = this.guard ? Math.min(pause, between(pacing.latestListMs ?? LATEST_LIST_MS)) : pause;
+        this.listAt = (0,clock/* monotonicNow */.X)() + (pending ? between(this.options.pacing.headPollMs) : keyed);
         return standing.ahead;
     }
     /**
@@ -1068,10 +1178,15 @@ class Waiter {
         const sighting = { lock: lock.state === 'leased' ? lock : undefined };
         return { kind: 'waiting', sighting, wakeAt: (0,clock/* monotonicNow */.X)() + between(this.options.pacing.outsidePollMs) };
     }
+    /** The lock's last holder handed its lease to our entry: it is already under our id. */
+    handedToUs(lock) {
+        return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket;
+    }
     /** At the head: look at the lock, and take it when it is free. */
     async asHead(call, ahead) {
         const lock = await this.store.view(call());
-        if (lock.state === 'missing' || lock.state === 'free') {
+        // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
+        if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
             const outcome = await this.acquire(call);
             // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
             if (outcome !== 'held-by-other')
@@ -1092,11 +1207,58 @@ class Waiter {
         const [, fencingToken] = await Promise.all([
             this.store.writeHolder(this.options.leaseId, written, call(), token),
             token,
+            this.recordLatest(written, call),
         ]);
         this.acquired = false;
         // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
         await this.leave();
         return { record: written, fencingToken };
+    }
+    /** Starts reading our key's record, for a waiter with a key that can read it. */
+    readLatest(call) {
+        if (!this.guard || !this.store.latest)
+            return undefined;
+        return this.store.latest.read(this.guard.spec.key, call());
+    }
+    /**
+     * Just before an acquire: one listing of the whole queue and one read of
+     * our key's record, side by side. Throws when we are superseded or stale.
+     * A waiter outside the queue (it may not list) can only be stale.
+     */
+    async decideLatest(call) {
+        const guard = this.guard;
+        const latest = this.readLatest(call);
+        latest?.catch(() => undefined);
+        if (!this.outside) {
+            const look = await this.store.queue.look(call());
+            guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket);
+        }
+        this.latestRead = await latest;
+        guard.checkRecord(this.latestRead?.record);
+    }
+    /**
+     * Under the lease: raises our key's record to our sequence. The write is
+     * conditional on the record read before the acquire; if another write came
+     * between (a newer job that held and left in that moment), it is read again
+     * and decided again, and a stale lease is given back by the caller.
+     */
+    async recordLatest(record, call) {
+        const guard = this.guard;
+        const latest = this.store.latest;
+        if (!guard || !latest)
+            return;
+        let read = this.latestRead ?? (await latest.read(guard.spec.key, call()));
+        for (let tries = 0; tries < 3; tries++) {
+            guard.checkRecord(read.record);
+            const same = read.record?.supersedeKey === guard.spec.key;
+            // A re-run of the job that holds the record: it says so already.
+            if (same && (0,lock_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
+                return;
+            if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written')
+                return;
+            read = await latest.read(guard.spec.key, call());
+        }
+        throw new errors/* LockError */.Ku(`The record of the supersede key of lock ${this.store.location} keeps changing; try again.`);
     }
     /**
      * Gives back the lease we took, when taking the lock could not be finished
@@ -1150,6 +1312,8 @@ class Waiter {
 
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/request.ts
+var request = __webpack_require__(4034);
 ;// CONCATENATED MODULE: ./src/lock/wait-report.ts
 // The waiter's reporting: what each attempt saw goes in, and out come the few
 // events worth a line in the log: when waiting starts, when the waiter's place
@@ -1284,6 +1448,7 @@ class WaitReport {
 
 
 
+
 /** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
 const DEADLINE_GRACE_MS = 2_000;
 /**
@@ -1347,21 +1512,29 @@ async function waitForLease(options) {
     const requests = new AbortController();
     // An attempt is several requests, and the SDK retries inside each: the whole
     // attempt is cut at the wait's deadline plus a little grace, so that the
-    // deadline is checked in time whether or not the attempt comes back.
+    // deadline is checked in time whether or not the attempt comes back. The
+    // cut comes a second after the grace, after any one request's own deadline
+    // (whole seconds, below): a single request that gets no answer ends by its
+    // own deadline first, and says so ("no answer within 7 s").
     let attemptCut = requests.signal;
     // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
     // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
     const call = () => ({
         signal: attemptCut,
-        timeoutMs: Math.max(1_000, Math.min(lock_blob/* DEFAULT_REQUEST_TIMEOUT_MS */.Zc, Math.ceil((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
+        timeoutMs: Math.max(1_000, Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.ceil((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
     });
     const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
     signal?.addEventListener('abort', onCancel, { once: true });
+    // The key and sequence go on our queue entry and our holder record, for the others to read.
+    const who = options.supersede
+        ? { ...options.holder, supersedeKey: options.supersede.key, sequence: String(options.supersede.sequence) }
+        : options.holder;
     const waiter = new Waiter({
         store: lock,
         leaseId,
         leaseSeconds: options.leaseDurationSeconds,
-        who: options.holder,
+        who,
+        supersede: options.supersede,
         willWait: deadline > started,
         pacing,
         emit,
@@ -1385,7 +1558,7 @@ async function waitForLease(options) {
             let wakeAt = (0,clock/* monotonicNow */.X)();
             const cut = deadline === Infinity
                 ? undefined
-                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS));
+                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS + 1_000));
             attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal;
             try {
                 const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, (0,clock/* monotonicNow */.X)()));
@@ -1399,7 +1572,7 @@ async function waitForLease(options) {
                     let taken;
                     try {
                         taken = await waiter.take({
-                            ...options.holder,
+                            ...who,
                             acquiredAt: acquiredAt.toISOString(),
                             leaseSeconds: String(options.leaseDurationSeconds),
                         }, call);
@@ -1430,7 +1603,7 @@ async function waitForLease(options) {
                 wakeAt = outcome.wakeAt;
             }
             catch (err) {
-                if (err instanceof errors/* LockCancelledError */.pw)
+                if (err instanceof errors/* LockCancelledError */.pw || err instanceof lock_latest/* LockSupersededError */.IL)
                     throw err;
                 if (signal?.aborted)
                     continue;
@@ -1535,11 +1708,14 @@ var phases = __webpack_require__(6864);
 var request_log = __webpack_require__(3304);
 // EXTERNAL MODULE: ./src/action/state.ts
 var state = __webpack_require__(3175);
+// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
+var untrusted_text = __webpack_require__(4469);
 ;// CONCATENATED MODULE: ./src/action/wait-lines.ts
 // The main step's lines while it waits, and what it says of its turn once the
 // lock is its own: the wording of the waiter's events (lock/wait-report.ts).
 // Every value read from storage reaches a line through describeHolderSeen,
 // briefHolderSeen or briefHolder, which show it through showUntrusted.
+
 
 
 
@@ -1654,6 +1830,14 @@ function linesFor(event, spec) {
                     text: `Storage is failing while waiting (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); retrying.`,
                 },
             ];
+        case 'malformed-sequence':
+            return [
+                {
+                    level: 'warning',
+                    text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
+                        `'${(0,untrusted_text/* showUntrusted */.G)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                },
+            ];
     }
 }
 /** The main step's handler of the waiter's events. */
@@ -1702,6 +1886,7 @@ var wait_record = __webpack_require__(479);
 
 
 
+
 /** How long the renewer may take to start and confirm the lease, once main has it. */
 const RENEWER_CONFIRM_MS = 20_000;
 async function runMain() {
@@ -1715,16 +1900,25 @@ async function runMain() {
     process.on('SIGTERM', onSignal);
     let settings;
     try {
-        settings = (0,inputs/* readSettings */.sb)((name) => core/* getInput */.V4(name));
+        // The supersede key is read untrimmed: keys are compared exactly.
+        settings = (0,inputs/* readSettings */.sb)((name) => core/* getInput */.V4(name, { trimWhitespace: name !== constants/* Inputs */.G0.SupersedeKey }));
         for (const secret of (0,storage/* secretsOf */.Fj)(settings.auth))
             core/* setSecret */.Pq(secret);
         // Before signing in or waiting: a lock this job holds already would be waited for until the job's end.
         (0,held_locks/* refuseHeldTwice */.cS)((0,lock_spec/* lockLocation */.VU)(settings.lock));
         await holdLock(settings, cancel.signal);
         core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'true');
+        core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, 'acquired');
     }
     catch (err) {
         core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'false');
+        if (err instanceof errors/* LockTimeoutError */.XB)
+            core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, 'timed-out');
+        if (err instanceof lock_latest/* LockSupersededError */.IL) {
+            core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, err.outcome);
+            if (settings?.onSuperseded === 'skip')
+                return goOnSuperseded(err);
+        }
         if (err instanceof errors/* LockTimeoutError */.XB && settings?.failOnTimeout === false)
             return goOnWithoutLock(err);
         (0,failure/* failStep */.v)(err, settings?.lock.endpoint, {
@@ -1742,6 +1936,12 @@ async function runMain() {
 function goOnWithoutLock(err) {
     (0,phases/* endPhase */.z)();
     core/* notice */.lm(`${err.message} Going on without it ('fail-on-timeout' is false): the output 'acquired' is 'false'.`);
+}
+/** With 'on-superseded: skip' (the default), a newer job of the key ends the step successfully, holding nothing. */
+function goOnSuperseded(err) {
+    (0,phases/* endPhase */.z)();
+    core/* notice */.lm(`${err.message} Going on without the lock ('${constants/* Inputs */.G0.OnSuperseded}' is skip): the output 'acquired' is 'false', ` +
+        `'outcome' is '${err.outcome}'.`);
 }
 async function holdLock(settings, cancel) {
     const spec = settings.lock;
@@ -1794,6 +1994,7 @@ async function holdLock(settings, cancel) {
             timeoutMs: settings.timeoutMs,
             signal: cancel,
             onEvent: watch.and(waitEventLogger(spec)),
+            supersede: settings.supersede,
         });
         const acquired = await watch.settle(waiting);
         // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
@@ -1830,7 +2031,8 @@ async function holdLock(settings, cancel) {
         (0,held_locks/* publishHeld */.Fj)({
             lockName: spec.lockName,
             location: (0,lock_spec/* lockLocation */.VU)(spec),
-            acquiredAt: heldSince,
+            // The time the holder record, the output and the log give: one time for the take, wherever it is shown.
+            acquiredAt: acquired.acquiredAt,
             channel: places.channel,
         });
         core/* setOutput */.uH(constants/* Outputs */.tY.LeaseId, leaseId);
@@ -1893,21 +2095,23 @@ function endPhase() {
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3874);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1651);
 /* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(643);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
 /* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9779);
+/* harmony import */ var _lock_handover_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(7696);
 /* harmony import */ var _renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2722);
 /* harmony import */ var _renewer_status_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1210);
 /* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2603);
 /* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3304);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3175);
 /* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(8770);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2379);
 // The post step: ask the renewer to let go, make sure the lease is given
 // back, and fail loudly if the lock was lost while the job's steps ran. Then
 // write the lock's section of the job summary.
+
 
 
 
@@ -2132,7 +2336,10 @@ async function releaseHere(spec, leaseId, options = {}) {
         return 'failed';
     }
     try {
-        return await lock.release(leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 });
+        // Handed to the head of the queue when one waits (handover.ts), else released.
+        const outcome = await (0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .letGo */ .Ko)(lock, leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 });
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Post ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .describeLetGo */ .dz)(outcome)}.`);
+        return outcome.outcome === 'not-held' ? 'not-held' : 'released';
     }
     catch (err) {
         report(`Releasing the lease failed (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(err)}); ${expiry}.`);
@@ -2501,7 +2708,7 @@ function turn() {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3874);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1651);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4469);
@@ -2511,7 +2718,7 @@ function turn() {
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
 /* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3304);
 /* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1284);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8770);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2379);
 // The status step (uses: org/azure-mutex-action/status@v1): looks at one lock,
 // or at every lock in the container, and says who holds each, since when and
 // with what kind of lease, in the log and as a table in the job summary. It
@@ -2538,7 +2745,8 @@ async function runStatus() {
     let tokenAuth = false;
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readOptionalLockName */ .FW)(read);
+        // '*' (or no name) asks for the board of every lock in the container.
+        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readOptionalLockName */ .FW)(read);
         container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readContainer */ .u2)(read);
         const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readStorageTarget */ .dZ)(read);
         endpoint = target.endpoint;
@@ -2580,7 +2788,8 @@ function describeStatus(status) {
         return 'free (its blob does not exist yet).';
     const lastBreak = (status.lastBreak ? ` Last ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(status.lastBreak)}.` : '') +
         describeQueue(status.queue) +
-        describeSquatters(status.squatters);
+        describeSquatters(status.squatters) +
+        describeLatest(status.latest);
     if (!status.held)
         return `free.${lastBreak}`;
     const lease = status.leaseKind === 'infinite'
@@ -2600,6 +2809,20 @@ function describeQueue(queue) {
     const shown = queue.slice(0, 10).map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record'));
     const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : '';
     return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`;
+}
+/**
+ * ' Newest that held, per supersede key: "production" sequence 812 (org/api run 812 at …).'
+ * or nothing; every value read from storage through showUntrusted.
+ */
+function describeLatest(latest) {
+    if (!latest || latest.length === 0)
+        return '';
+    const shown = latest
+        .slice(0, 10)
+        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.sequence ?? '', 40)} ` +
+        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.acquiredAt, 40)})`);
+    const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : '';
+    return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`;
 }
 /**
  * " Squatted: queue entry 1 holds an infinite lease ..." or nothing: such an
@@ -2669,21 +2892,149 @@ async function signInTo(access, options = {}) {
 
 /***/ }),
 
-/***/ 8770:
+/***/ 2379:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O3: () => (/* binding */ renderLockSummary),
-/* harmony export */   dK: () => (/* binding */ renderStatusTable),
-/* harmony export */   fe: () => (/* binding */ appendSummary)
-/* harmony export */ });
-/* unused harmony exports escapeMarkup, summaryText, safeRunLink */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
-/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
-/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5624);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  fe: () => (/* binding */ appendSummary),
+  O3: () => (/* binding */ renderLockSummary),
+  dK: () => (/* binding */ renderStatusTable)
+});
+
+// UNUSED EXPORTS: escapeMarkup, safeRunLink, summaryText
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(1659);
+// EXTERNAL MODULE: ./src/lock/break-record.ts
+var break_record = __webpack_require__(9916);
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
+var untrusted_text = __webpack_require__(4469);
+;// CONCATENATED MODULE: ./src/lock/board.ts
+// The board: every lock of a container (or one), who holds each, since when,
+// with what lease, the last break and who waits. One set of columns serves
+// every face that shows it: the status sub-action's job summary (HTML) and the
+// azure-mutex command's table (plain text), each through its own Markup; and
+// one JSON form serves scripts. Every value read from storage goes through
+// showUntrusted (via describeHolderSeen, briefHolder, describeBreak or
+// directly) before a Markup sees it, so each face only has to keep its own
+// markup characters inert.
+
+
+
+/** The holder's identity in a few words: repository, workflow, job and actor, each shown safely. */
+function who(record, markup) {
+    const show = (value) => markup.text((0,untrusted_text/* showUntrusted */.G)(value));
+    const parts = [
+        show(record.repository) || 'unknown repository',
+        record.workflow && `workflow “${show(record.workflow)}”`,
+        record.job && `job ${show(record.job)}`,
+        record.actor && `actor ${show(record.actor)}`,
+    ];
+    return parts.filter(Boolean).join(', ');
+}
+function waiterName(waiter) {
+    return waiter ? (0,holder/* briefHolder */.p2)(waiter) : 'a waiter that wrote no record';
+}
+/** The columns of the board, in order: a heading and how to write one lock's cell. */
+const BOARD_COLUMNS = [
+    ['Lock', (lock, markup) => markup.text((0,untrusted_text/* showUntrusted */.G)(lock.name))],
+    ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
+    [
+        'Holder',
+        (lock, markup) => !lock.held
+            ? ''
+            : lock.holder
+                ? `${who(lock.holder, markup)} ${markup.run(lock.holder)}`
+                : lock.seen?.record
+                    ? markup.text((0,holder/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
+                    : 'unknown: a client that writes no holder record',
+    ],
+    ['Since', (lock, markup) => (lock.held && lock.holder ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.holder.acquiredAt)) : '')],
+    [
+        'Lease',
+        (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
+    ],
+    ['Last break', (lock, markup) => (lock.lastBreak ? markup.text((0,break_record/* describeBreak */.Li)(lock.lastBreak)) : '')],
+    [
+        'Waiting',
+        (lock, markup) => (lock.queue === undefined
+            ? 'not listed'
+            : lock.queue.map((waiter) => markup.text(waiterName(waiter))).join(markup.lineBreak)) +
+            (lock.squatters?.length
+                ? `${lock.queue?.length ? markup.lineBreak : ''}${markup.strong('squatted')}: entry ${lock.squatters.join(', ')} ` +
+                    'holds an infinite lease (passed over; clear it with the break action)'
+                : ''),
+    ],
+];
+/** The board's rows: one per lock, one cell per column, written with the face's markup. */
+function boardRows(locks, markup) {
+    return {
+        head: BOARD_COLUMNS.map(([head]) => head),
+        rows: locks.map((lock) => BOARD_COLUMNS.map(([, cell]) => cell(lock, markup))),
+    };
+}
+/** Plain text: what a terminal shows. Values are already one line without controls. */
+const PLAIN_TEXT = {
+    text: (shown) => shown,
+    strong: (shown) => shown.toUpperCase(),
+    run: (record) => {
+        const run = record.runId ? `run ${(0,untrusted_text/* showUntrusted */.G)(record.runId, 40)}` : '';
+        const url = record.runUrl ? (0,untrusted_text/* showUntrusted */.G)(record.runUrl) : '';
+        return [run, url].filter(Boolean).join(' ');
+    },
+    lineBreak: '; ',
+};
+/**
+ * The board as a plain-text table for a terminal: a heading row, then one row
+ * per lock, columns padded to their widest cell. Columns that are empty for
+ * every lock are left out, so a board of free locks stays narrow.
+ */
+function renderBoardText(locks) {
+    if (locks.length === 0)
+        return 'No locks.\n';
+    const { head, rows } = boardRows(locks, PLAIN_TEXT);
+    const used = head.map((_, column) => rows.some((row) => row[column] !== ''));
+    const keep = (cells) => cells.filter((_, column) => used[column]);
+    const table = [keep(head).map((cell) => cell.toUpperCase()), ...rows.map(keep)];
+    const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
+    return (table
+        .map((row) => row
+        .map((cell, column) => cell.trim().padEnd(widths[column]))
+        .join('  ')
+        .trimEnd())
+        .join('\n') + '\n');
+}
+function shownRecord(record) {
+    return Object.fromEntries(Object.entries(record).map(([field, value]) => [field, typeof value === 'string' ? showUntrusted(value) : value]));
+}
+/** A lock as JSON for scripts. */
+function boardJson(lock) {
+    return {
+        name: showUntrusted(lock.name),
+        held: lock.held,
+        leaseState: showUntrusted(lock.leaseState, 40),
+        leaseKind: lock.held ? (lock.leaseKind ?? null) : null,
+        holder: lock.held && lock.holder ? shownRecord(lock.holder) : null,
+        // As the table's Holder column and the status action's log say it: the lease kind is a field of its own.
+        holderDescription: lock.held ? describeHolderSeen(lock.seen && { ...lock.seen, infinite: false }) : null,
+        lastBreak: lock.lastBreak ? describeBreak(lock.lastBreak) : null,
+        queue: lock.queue?.map((waiter, index) => ({
+            place: index + (lock.held ? 2 : 1),
+            waiter: waiter ? shownRecord(waiter) : null,
+        })) ?? null,
+        squatters: lock.squatters ?? [],
+    };
+}
+
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/lock/queue.ts
+var queue = __webpack_require__(5624);
+;// CONCATENATED MODULE: ./src/action/summary.ts
 // The job summary ($GITHUB_STEP_SUMMARY): post writes one section per lock,
 // and the status step a table of locks. GitHub renders the summary as
 // Markdown with HTML, so text that others wrote (holder and break records)
@@ -2714,7 +3065,7 @@ function escapeMarkup(text) {
 }
 /** Text that others wrote, for the summary: one line, no controls, no markup; it renders as the log shows it. */
 function summaryText(untrusted, maxLength) {
-    return escapeMarkup((0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(untrusted, maxLength));
+    return escapeMarkup((0,untrusted_text/* showUntrusted */.G)(untrusted, maxLength));
 }
 /** A GitHub Actions run page on this job's server: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
 const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/;
@@ -2744,7 +3095,7 @@ function runCell(record, serverUrl) {
         return `<a href="${href}">${label}</a>`;
     return record.runUrl ? `${label} (${summaryText(record.runUrl)})` : record.runId ? label : '';
 }
-function who(record) {
+function summary_who(record) {
     const parts = [
         summaryText(record.repository) || 'unknown repository',
         record.workflow && `workflow “${summaryText(record.workflow)}”`,
@@ -2781,6 +3132,10 @@ function resultOf(summary) {
             return 'Not taken: the step was cancelled';
         case 'failed':
             return 'Not taken: the step failed';
+        case 'superseded':
+            return 'Not taken: superseded by a newer run of the same supersede key';
+        case 'stale':
+            return 'Not taken: stale, a newer run of the same supersede key has already held it';
         default:
             return 'Not taken';
     }
@@ -2788,7 +3143,7 @@ function resultOf(summary) {
 /** A time from state, written again by the action: digits, '-', ':', '.', 'T' and 'Z' only. */
 const at = (iso) => new Date(Date.parse(iso)).toISOString();
 /** '1m 30s': digits, letters and spaces only. */
-const span = (fromMs, toMs) => (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(toMs - fromMs);
+const span = (fromMs, toMs) => (0,duration/* formatDuration */.a)(toMs - fromMs);
 /**
  * The facts of a section, one row each, in order; a row whose value is
  * undefined is left out. A new fact is one more row here.
@@ -2809,7 +3164,7 @@ const FACTS = [
         'Renewals',
         ({ hold }) => hold?.renewals === undefined
             ? undefined
-            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(hold.longestGapMs)}` : ''}`,
+            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,duration/* formatDuration */.a)(hold.longestGapMs)}` : ''}`,
     ],
     [
         'Lost',
@@ -2820,10 +3175,10 @@ const FACTS = [
                     `found at ${at(hold.loss.detectedAt)}: ${escapeMarkup(hold.loss.reason)}`
                 : 'No',
     ],
-    ['Broken by', ({ hold }) => hold?.brokenBy && escapeMarkup((0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(hold.brokenBy))],
+    ['Broken by', ({ hold }) => hold?.brokenBy && escapeMarkup((0,break_record/* describeBreak */.Li)(hold.brokenBy))],
     [
         'Place in line',
-        ({ turn }) => turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_5__/* .ordinal */ .IE)(turn.arrivalPosition)} on arrival`),
+        ({ turn }) => turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${(0,queue/* ordinal */.IE)(turn.arrivalPosition)} on arrival`),
     ],
     ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
 ];
@@ -2837,7 +3192,7 @@ function renderLockSummary(summary, serverUrl) {
     const parts = [`### Lock ${escapeMarkup(summary.location)}`, '', facts, ''];
     const wait = summary.wait;
     if (wait) {
-        const seen = wait.holders.map((holder) => [who(holder), runCell(holder, serverUrl), summaryText(holder.acquiredAt)]);
+        const seen = wait.holders.map((holder) => [summary_who(holder), runCell(holder, serverUrl), summaryText(holder.acquiredAt)]);
         if (wait.unknownHolderSeen)
             seen.push(['a client that writes no holder record (az CLI, go-azuremutex…)', '', '']);
         // Entries that held the queue without serving it: the wait was not on a holder, and the summary says so.
@@ -2864,59 +3219,33 @@ function renderLockSummary(summary, serverUrl) {
 /** Appends to the step's summary file; says why in the debug log when there is none or it cannot be written. */
 async function appendSummary(markdown) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz('No job summary: GITHUB_STEP_SUMMARY is not set (an older runner, or a run outside GitHub Actions).');
+        core/* debug */.Yz('No job summary: GITHUB_STEP_SUMMARY is not set (an older runner, or a run outside GitHub Actions).');
         return;
     }
     try {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown, true).write();
+        await core/* summary */.z.addRaw(markdown, true).write();
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
+        core/* debug */.Yz(`Could not write the job summary: ${err instanceof Error ? err.message : String(err)}`);
     }
     finally {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer();
+        core/* summary */.z.emptyBuffer();
     }
 }
 // ---- Status: a table of locks ----------------------------------------------
-/** The columns of the status table, in order. */
-const STATUS_COLUMNS = [
-    ['Lock', (lock) => summaryText(lock.name)],
-    ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
-    [
-        'Holder',
-        (lock, serverUrl) => !lock.held
-            ? ''
-            : lock.holder
-                ? `${who(lock.holder)} ${runCell(lock.holder, serverUrl)}`
-                : lock.seen?.record
-                    ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)({ ...lock.seen, infinite: false }))
-                    : 'unknown: a client that writes no holder record',
-    ],
-    ['Since', (lock) => (lock.held && lock.holder ? summaryText(lock.holder.acquiredAt) : '')],
-    [
-        'Lease',
-        (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
-    ],
-    ['Last break', (lock) => (lock.lastBreak ? escapeMarkup((0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(lock.lastBreak)) : '')],
-    [
-        'Waiting',
-        (lock) => (lock.queue === undefined
-            ? 'not listed'
-            : lock.queue
-                .map((who) => (who ? escapeMarkup((0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .briefHolder */ .p2)(who)) : 'a waiter that wrote no record'))
-                .join('<br>')) +
-            (lock.squatters?.length
-                ? `${lock.queue?.length ? '<br>' : ''}<strong>squatted</strong>: entry ${lock.squatters.join(', ')} ` +
-                    'holds an infinite lease (passed over; clear it with the break action)'
-                : ''),
-    ],
-];
+/** The board in the summary: HTML that renders every value as the log shows it, and links only safe run pages. */
+function summaryMarkup(serverUrl) {
+    return {
+        text: escapeMarkup,
+        strong: (shown) => `<strong>${shown}</strong>`,
+        run: (record) => runCell(record, serverUrl),
+        lineBreak: '<br>',
+    };
+}
 /** The status step's section: a heading and one row per lock. */
 function renderStatusTable(title, locks, serverUrl) {
-    const rows = locks.map((lock) => STATUS_COLUMNS.map(([, cell]) => cell(lock, serverUrl)));
-    const body = locks.length === 0
-        ? 'No locks.'
-        : table(STATUS_COLUMNS.map(([head]) => head), rows);
+    const { head, rows } = boardRows(locks, summaryMarkup(serverUrl));
+    const body = locks.length === 0 ? 'No locks.' : table(head, rows);
     return [`### ${escapeMarkup(title)}`, '', body, ''].join('\n');
 }
 
@@ -2933,47 +3262,53 @@ function renderStatusTable(title, locks, serverUrl) {
 /* unused harmony exports MAX_HOLDERS_KEPT, holderShape */
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
-/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5895);
+/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5988);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5895);
 // What main saw while it waited for the lock, kept in step state for post,
 // which writes the job summary from it. The record is declared as a shape
 // (shape.ts): reading it back checks every field, and a new fact is one line.
 
 
 
+
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
 const MAX_HOLDERS_KEPT = 20;
-const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)({
-    repository: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
-    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
-    job: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
-    runId: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
-    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
-    actor: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
-    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
-    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq,
-    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq),
-    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .text */ .Qq),
+const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .shape */ .cW)({
+    repository: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
+    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
+    job: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
+    runId: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
+    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
+    actor: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
+    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
+    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq),
+    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq),
+    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq),
+    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq),
 });
 const waitRecordFields = {
     /** When main started waiting, and when the wait ended (the lease taken, or given up). */
-    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .time */ .kB,
-    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .time */ .kB,
-    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed'),
+    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .time */ .kB,
+    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .time */ .kB,
+    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
     /** Every holder seen while waiting, in the order seen, at most MAX_HOLDERS_KEPT of them. */
-    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
+    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
     /** Holders seen beyond those kept. */
-    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9,
+    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9,
     /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
-    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_2__/* .yesNo */ .Lm,
+    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .yesNo */ .Lm,
     /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
-    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .count */ .U9),
+    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9),
 };
-const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .shape */ .cW)(waitRecordFields);
+const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .shape */ .cW)(waitRecordFields);
 function outcomeOf(err) {
     if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockTimeoutError */ .XB)
         return 'timed-out';
     if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockCancelledError */ .pw)
         return 'cancelled';
+    if (err instanceof _lock_latest_js__WEBPACK_IMPORTED_MODULE_2__/* .LockSupersededError */ .IL)
+        return err.outcome;
     return 'failed';
 }
 /** Watches a wait's events and, when the wait settles, hands the record to `save`. */
@@ -3064,6 +3399,148 @@ await (0,_action_break_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runBreak */ .F)()
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 5988:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   IL: () => (/* binding */ LockSupersededError),
+/* harmony export */   JO: () => (/* binding */ supersedeKeyProblem),
+/* harmony export */   rd: () => (/* binding */ parseSequence),
+/* harmony export */   t$: () => (/* binding */ LatestGuard)
+/* harmony export */ });
+/* unused harmony exports SUPERSEDE_KEY_MAX, parseSupersedeSpec */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5624);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
+// Latest wins: jobs that give a supersede key are ordered by their sequence,
+// and only the newest of one key deploys.
+//
+// - Superseded: a waiter leaves the queue as soon as a look at it shows a
+//   live entry of the same key with a larger sequence, wherever that entry
+//   stands (behind it, or ahead of it). An older job that is already in line
+//   behind the newer one therefore leaves too, at its next look, as
+//   superseded: it does not wait to become stale.
+// - Stale: the lock keeps, per key, the record of the job with the highest
+//   sequence that held it (latest-blobs.ts, under the lock's reserved folder,
+//   written under the lock's lease). A job whose sequence is lower does not
+//   take the lock; an equal one (a re-run of the same run) does.
+//
+// Both are decided before any acquire, from a look taken just before it: a
+// superseded or stale waiter never asks for the lease. Everything read here
+// (other entries, the record) is written by anyone who may write the
+// container: it is compared exactly, shown only through showUntrusted, and a
+// sequence that is not a number is ignored. A forged entry can therefore at
+// most make a waiter leave, which never makes two holders: only the lease lets
+// a job in.
+
+
+
+
+/**
+ * The longest key a job may give. It travels in blob metadata (8 KB in all
+ * per blob), beside the holder's identity, and percent-encoding can make it nine times longer.
+ */
+const SUPERSEDE_KEY_MAX = 256;
+function supersedeKeyProblem(key) {
+    if (key.length > SUPERSEDE_KEY_MAX)
+        return `it is ${key.length} characters long; at most ${SUPERSEDE_KEY_MAX}`;
+    return undefined;
+}
+/** A sequence as text: 1 to 16 digits, an exact integer; undefined for anything else. */
+function parseSequence(text) {
+    if (text === undefined || !/^\d{1,16}$/.test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isSafeInteger(value) ? value : undefined;
+}
+/** Checks a SupersedeSpec read back from state; undefined when it is not one. */
+function parseSupersedeSpec(value) {
+    const spec = value;
+    if (typeof spec !== 'object' || spec === null)
+        return undefined;
+    if (typeof spec.key !== 'string' || spec.key === '' || supersedeKeyProblem(spec.key))
+        return undefined;
+    if (typeof spec.sequence !== 'number' || !Number.isSafeInteger(spec.sequence) || spec.sequence < 0)
+        return undefined;
+    return { key: spec.key, sequence: spec.sequence };
+}
+/**
+ * The wait ends without the lock because a newer job of the same key waits
+ * (superseded) or has held it (stale). `newer` names that job, through
+ * showUntrusted.
+ */
+class LockSupersededError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockError */ .Ku {
+    name = 'LockSupersededError';
+    outcome;
+    newer;
+    constructor(outcome, newer, message) {
+        super(message);
+        this.outcome = outcome;
+        this.newer = newer;
+    }
+}
+/**
+ * The decisions, apart from storage: given what a look showed, is this job
+ * superseded or stale? Each throws LockSupersededError, or returns.
+ */
+class LatestGuard {
+    spec;
+    location;
+    warn;
+    told = new Set();
+    constructor(spec, location, warn) {
+        this.spec = spec;
+        this.location = location;
+        this.warn = warn;
+    }
+    /** The sequence an identity carries, when its key is exactly ours; malformed ones are said once and ignored. */
+    sequenceOf(who, where) {
+        if (who?.supersedeKey !== this.spec.key)
+            return undefined;
+        const sequence = parseSequence(who.sequence);
+        if (sequence === undefined && !this.told.has(where)) {
+            this.told.add(where);
+            this.warn({ where, value: who.sequence ?? '' });
+        }
+        return sequence;
+    }
+    /**
+     * Throws 'superseded' when a live entry other than ours, of our key, has a
+     * larger sequence. Lapsed entries (their waiter is gone) and squatters (no
+     * waiter renews an infinite lease) do not count: the newer job they name
+     * would never come.
+     */
+    checkQueue(entries, serviceNow, ownTicket) {
+        let newest;
+        for (const entry of entries) {
+            if (entry.ticket === ownTicket || !(0,_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .isLive */ .DG)(entry, serviceNow) || (0,_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .isSquatter */ .AB)(entry))
+                continue;
+            const sequence = this.sequenceOf(entry.waiter, `entry ${entry.ticket}`);
+            if (sequence !== undefined && sequence > this.spec.sequence && sequence > (newest?.sequence ?? -1)) {
+                newest = { entry, sequence };
+            }
+        }
+        if (!newest)
+            return;
+        const newer = newest.entry.waiter ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(newest.entry.waiter) : `entry ${newest.entry.ticket}`;
+        throw new LockSupersededError('superseded', newer, `Superseded while waiting for lock ${this.location}: ${newer} waits with the same key and a newer sequence than ours (${this.spec.sequence}).`);
+    }
+    /** Throws 'stale' when the record of our key says a higher sequence has held the lock. */
+    checkRecord(record) {
+        if (!record)
+            return;
+        const sequence = this.sequenceOf(record, 'the record of the key');
+        if (sequence === undefined || sequence <= this.spec.sequence)
+            return;
+        const newer = `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} at ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.acquiredAt, 40)}`;
+        throw new LockSupersededError('stale', newer, `Stale: a newer run of the same key has already held lock ${this.location}: ${newer}; our sequence is ${this.spec.sequence}.`);
+    }
+}
+
 
 /***/ }),
 

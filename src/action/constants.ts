@@ -17,6 +17,12 @@ export const Inputs = {
   Timeout: 'timeout',
   /** Main: with false, a timeout ends the step successfully, holding nothing (try-lock). */
   FailOnTimeout: 'fail-on-timeout',
+  /** Main: jobs of one key supersede older ones: only the newest by sequence takes the lock (latest.ts). */
+  SupersedeKey: 'supersede-key',
+  /** Main: a non-negative integer that orders the jobs of one key; the run id when empty. */
+  Sequence: 'sequence',
+  /** Main: what a superseded or stale job does: skip (succeed without the lock) or fail. */
+  OnSuperseded: 'on-superseded',
   /** Break: why the lease is broken; written on the blob. */
   Reason: 'reason',
   /** Break: a queue entry's ticket: clear that entry (a squatter's) instead of breaking the lock's lease. */
@@ -43,6 +49,8 @@ export const Outputs = {
   Held: 'held',
   /** Status, for one lock: its holder record as JSON, every value shown as the log shows it. */
   Holder: 'holder',
+  /** Main: acquired, timed-out, superseded or stale; set on every run that got as far as waiting. */
+  Outcome: 'outcome',
   /** Main: an integer that grows with every acquisition of the lock by this action; see the README. */
   FencingToken: 'fencing-token',
   /** Hold: when the hold ends, ISO 8601 UTC by the storage service's clock; '' for a hold with no end. */

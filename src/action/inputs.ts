@@ -7,6 +7,7 @@ import { LEASE_SECONDS, leaseSecondsProblem } from '../lock/lease.ts'
 import { containerNameProblem, lockNameProblem } from '../lock/names.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LockSpec } from '../lock/spec.ts'
+import { parseSequence, supersedeKeyProblem, type SupersedeSpec } from '../lock/latest.ts'
 import type { SignInMethod, StorageAccess } from '../sign-in/methods.ts'
 import {
   StorageConfigError,
@@ -31,6 +32,10 @@ export interface Settings {
   timeoutMs: number | undefined
   /** false: a timeout ends the step successfully, holding nothing (try-lock). */
   failOnTimeout: boolean
+  /** The supersede key and sequence; undefined when no key is given (the feature is off). */
+  supersede: SupersedeSpec | undefined
+  /** What a superseded or stale job does: 'skip' succeeds without the lock, 'fail' fails the step. */
+  onSuperseded: 'skip' | 'fail'
 }
 
 /** Reads one input by name, already trimmed; '' when unset. */
@@ -248,19 +253,57 @@ function guard<T>(input: string, parse: () => T): T {
   }
 }
 
-export function readSettings(read: InputReader): Settings {
+/**
+ * The supersede key, exactly as given (the reader must not trim it: keys are
+ * compared exactly), and the sequence: the input, else the run id.
+ */
+export function readSupersede(read: InputReader, runId: string | undefined): SupersedeSpec | undefined {
+  const key = read(Inputs.SupersedeKey)
+  const text = read(Inputs.Sequence)
+  if (key === '') {
+    if (text !== '')
+      throw invalid(Inputs.Sequence, `it is given without '${Inputs.SupersedeKey}'; give both, or neither`)
+    return undefined
+  }
+  const problem = supersedeKeyProblem(key)
+  if (problem) throw invalid(Inputs.SupersedeKey, problem)
+  const given = text === '' ? (runId ?? '') : text
+  const sequence = parseSequence(given)
+  if (sequence === undefined) {
+    const what =
+      text === '' ? `the run id '${showUntrusted(given, 40)}' (GITHUB_RUN_ID)` : `'${showUntrusted(given, 40)}'`
+    throw invalid(
+      Inputs.Sequence,
+      `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`,
+    )
+  }
+  return { key, sequence }
+}
+
+export function readOnSuperseded(read: InputReader): 'skip' | 'fail' {
+  const text = read(Inputs.OnSuperseded)
+  if (text === '' || text === 'skip') return 'skip'
+  if (text === 'fail') return 'fail'
+  throw invalid(Inputs.OnSuperseded, `'${showUntrusted(text, 40)}' is not one of skip or fail`)
+}
+
+export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
   const lockName = readLockName(read)
   const container = readContainer(read)
   const leaseDurationSeconds = readLeaseDuration(read)
   const timeoutMs = readTimeout(read)
   const failOnTimeout = readFailOnTimeout(read)
   const runHoldMs = readRunHold(read)
+  const supersede = readSupersede(read, env.GITHUB_RUN_ID)
+  const onSuperseded = readOnSuperseded(read)
   const { endpoint, auth } = readStorageTarget(read)
   return {
     lock: { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) },
     auth,
     timeoutMs,
     failOnTimeout,
+    supersede,
+    onSuperseded,
   }
 }
 

@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { describeHold } from '../lock/hold.ts'
+import { LockSupersededError } from '../lock/latest.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { takeOverRunHold } from '../lock/run-hold.ts'
 import { serviceTimeAt } from '../lock/service-time.ts'
@@ -16,7 +17,7 @@ import { SpawnedRenewer, newRenewerPlaces, workerOf } from '../renewer/control.t
 import type { OidcRequest } from '../sign-in/github-oidc.ts'
 import { usesEntra } from '../sign-in/methods.ts'
 import { signIn } from '../sign-in/sign-in.ts'
-import { Outputs } from './constants.ts'
+import { Inputs, Outputs } from './constants.ts'
 import { holderFromEnvironment, oidcRequestFromEnv } from './context.ts'
 import { failStep } from './failure.ts'
 import { publishHeld, refuseHeldTwice } from './held-locks.ts'
@@ -41,14 +42,21 @@ export async function runMain(): Promise<void> {
 
   let settings: Settings | undefined
   try {
-    settings = readSettings((name) => core.getInput(name))
+    // The supersede key is read untrimmed: keys are compared exactly.
+    settings = readSettings((name) => core.getInput(name, { trimWhitespace: name !== Inputs.SupersedeKey }))
     for (const secret of secretsOf(settings.auth)) core.setSecret(secret)
     // Before signing in or waiting: a lock this job holds already would be waited for until the job's end.
     refuseHeldTwice(lockLocation(settings.lock))
     await holdLock(settings, cancel.signal)
     core.setOutput(Outputs.Acquired, 'true')
+    core.setOutput(Outputs.Outcome, 'acquired')
   } catch (err) {
     core.setOutput(Outputs.Acquired, 'false')
+    if (err instanceof LockTimeoutError) core.setOutput(Outputs.Outcome, 'timed-out')
+    if (err instanceof LockSupersededError) {
+      core.setOutput(Outputs.Outcome, err.outcome)
+      if (settings?.onSuperseded === 'skip') return goOnSuperseded(err)
+    }
     if (err instanceof LockTimeoutError && settings?.failOnTimeout === false) return goOnWithoutLock(err)
     failStep(err, settings?.lock.endpoint, {
       tokenAuth: settings !== undefined && usesEntra(settings.auth),
@@ -65,6 +73,15 @@ export async function runMain(): Promise<void> {
 function goOnWithoutLock(err: LockTimeoutError): void {
   endPhase()
   core.notice(`${err.message} Going on without it ('fail-on-timeout' is false): the output 'acquired' is 'false'.`)
+}
+
+/** With 'on-superseded: skip' (the default), a newer job of the key ends the step successfully, holding nothing. */
+function goOnSuperseded(err: LockSupersededError): void {
+  endPhase()
+  core.notice(
+    `${err.message} Going on without the lock ('${Inputs.OnSuperseded}' is skip): the output 'acquired' is 'false', ` +
+      `'outcome' is '${err.outcome}'.`,
+  )
 }
 
 async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> {
@@ -113,7 +130,8 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     const leaseId = randomUUID()
     state.saveProposedLeaseId(leaseId)
     const watch = new WaitWatch(state.saveWait)
-    // scope: run: a hold this run left on the lock is taken over at once, without queueing.
+    // scope: run: a hold this run left on the lock is taken over at once, without queueing (the run already won any
+    // supersede decision when its first job took the lock).
     const tookOver = await takeOverRunHold(lock, { spec, leaseId, who: holderFromEnvironment() })
     if (tookOver) core.info(`Took over ${describeHold(tookOver.tookOver)}, without queueing.`)
     const acquired =
@@ -127,6 +145,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
           timeoutMs: settings.timeoutMs,
           signal: cancel,
           onEvent: watch.and(waitEventLogger(spec)),
+          supersede: settings.supersede,
         }),
       ))
     // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
@@ -166,7 +185,8 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     publishHeld({
       lockName: spec.lockName,
       location: lockLocation(spec),
-      acquiredAt: heldSince,
+      // The time the holder record, the output and the log give: one time for the take, wherever it is shown.
+      acquiredAt: acquired.acquiredAt,
       channel: places.channel,
     })
     core.setOutput(Outputs.LeaseId, leaseId)

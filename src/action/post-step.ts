@@ -13,6 +13,7 @@ import { serviceTimeAt, type ServiceReading } from '../lock/service-time.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY } from '../lock/storage.ts'
 import { askToLetGo } from '../renewer/control.ts'
+import { describeLetGo, letGo } from '../lock/handover.ts'
 import { needsOwnRelease, verdict, type LossRecord, type OwnRelease } from '../renewer/lifecycle.ts'
 import { readLogFile, readStatusFile } from '../renewer/status.ts'
 import { lossMessage } from './loss.ts'
@@ -236,7 +237,10 @@ async function releaseHere(spec: LockSpec, leaseId: string, options: { quiet?: b
     return 'failed'
   }
   try {
-    return await lock.release(leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 })
+    // Handed to the head of the queue when one waits (handover.ts), else released.
+    const outcome = await letGo(lock, leaseId, { timeoutMs: options.quiet ? 5_000 : 15_000 })
+    core.debug(`Post ${describeLetGo(outcome)}.`)
+    return outcome.outcome === 'not-held' ? 'not-held' : 'released'
   } catch (err) {
     report(`Releasing the lease failed (${describeStorageErrorBrief(err)}); ${expiry}.`)
     return 'failed'

@@ -14,7 +14,7 @@ import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY, containerClientFor } from '../lock/storage.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import { usesEntra } from '../sign-in/methods.ts'
-import { Outputs } from './constants.ts'
+import { Inputs, Outputs } from './constants.ts'
 import { failStep } from './failure.ts'
 import { readContainer, readOptionalLockName, readStorageTarget } from './inputs.ts'
 import { requestLog } from './request-log.ts'
@@ -27,7 +27,8 @@ export async function runStatus(): Promise<void> {
   let tokenAuth = false
   try {
     const read = (name: string): string => core.getInput(name)
-    const lockName = readOptionalLockName(read)
+    // '*' (or no name) asks for the board of every lock in the container.
+    const lockName = read(Inputs.LockName) === '*' ? undefined : readOptionalLockName(read)
     container = readContainer(read)
     const target = readStorageTarget(read)
     endpoint = target.endpoint
@@ -68,7 +69,8 @@ function describeStatus(status: LockStatus | undefined): string {
   const lastBreak =
     (status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : '') +
     describeQueue(status.queue) +
-    describeSquatters(status.squatters)
+    describeSquatters(status.squatters) +
+    describeLatest(status.latest)
   if (!status.held) return `free.${lastBreak}`
   const lease = status.seen?.hold
     ? 'an infinite lease, which the first job in the queue ends when the hold ends'
@@ -89,6 +91,23 @@ function describeQueue(queue: LockStatus['queue']): string {
   const shown = queue.slice(0, 10).map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record'))
   const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : ''
   return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`
+}
+
+/**
+ * ' Newest that held, per supersede key: "production" sequence 812 (org/api run 812 at …).'
+ * or nothing; every value read from storage through showUntrusted.
+ */
+function describeLatest(latest: LockStatus['latest']): string {
+  if (!latest || latest.length === 0) return ''
+  const shown = latest
+    .slice(0, 10)
+    .map(
+      (record) =>
+        `"${showUntrusted(record.supersedeKey ?? '', 80)}" sequence ${showUntrusted(record.sequence ?? '', 40)} ` +
+        `(${showUntrusted(record.repository, 100)} run ${showUntrusted(record.runId, 40)} at ${showUntrusted(record.acquiredAt, 40)})`,
+    )
+  const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : ''
+  return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`
 }
 
 /**

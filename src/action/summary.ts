@@ -8,10 +8,11 @@
 // itself. Links are made only to GitHub run pages on this job's own server.
 
 import * as core from '@actions/core'
+import { boardRows, type Markup } from '../lock/board.ts'
 import { describeBreak, type BreakRecord } from '../lock/break-record.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { ordinal } from '../lock/queue.ts'
-import { briefHolder, describeHolderSeen, type HolderRecord } from '../lock/holder.ts'
+import type { HolderRecord } from '../lock/holder.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LossRecord, Requester } from '../renewer/lifecycle.ts'
@@ -126,6 +127,10 @@ function resultOf(summary: LockSummary): string {
       return 'Not taken: the step was cancelled'
     case 'failed':
       return 'Not taken: the step failed'
+    case 'superseded':
+      return 'Not taken: superseded by a newer run of the same supersede key'
+    case 'stale':
+      return 'Not taken: stale, a newer run of the same supersede key has already held it'
     default:
       return 'Not taken'
   }
@@ -232,51 +237,19 @@ export async function appendSummary(markdown: string): Promise<void> {
 
 // ---- Status: a table of locks ----------------------------------------------
 
-/** The columns of the status table, in order. */
-const STATUS_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, serverUrl: string) => string]> = [
-  ['Lock', (lock) => summaryText(lock.name)],
-  ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
-  [
-    'Holder',
-    (lock, serverUrl) =>
-      !lock.held
-        ? ''
-        : lock.holder
-          ? `${who(lock.holder)} ${runCell(lock.holder, serverUrl)}`
-          : lock.seen?.record
-            ? escapeMarkup(describeHolderSeen({ ...lock.seen, infinite: false }))
-            : 'unknown: a client that writes no holder record',
-  ],
-  ['Since', (lock) => (lock.held && lock.holder ? summaryText(lock.holder.acquiredAt) : '')],
-  [
-    'Lease',
-    (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
-  ],
-  ['Last break', (lock) => (lock.lastBreak ? escapeMarkup(describeBreak(lock.lastBreak)) : '')],
-  [
-    'Waiting',
-    (lock) =>
-      (lock.queue === undefined
-        ? 'not listed'
-        : lock.queue
-            .map((who) => (who ? escapeMarkup(briefHolder(who)) : 'a waiter that wrote no record'))
-            .join('<br>')) +
-      (lock.squatters?.length
-        ? `${lock.queue?.length ? '<br>' : ''}<strong>squatted</strong>: entry ${lock.squatters.join(', ')} ` +
-          'holds an infinite lease (passed over; clear it with the break action)'
-        : ''),
-  ],
-]
+/** The board in the summary: HTML that renders every value as the log shows it, and links only safe run pages. */
+function summaryMarkup(serverUrl: string): Markup {
+  return {
+    text: escapeMarkup,
+    strong: (shown) => `<strong>${shown}</strong>`,
+    run: (record) => runCell(record, serverUrl),
+    lineBreak: '<br>',
+  }
+}
 
 /** The status step's section: a heading and one row per lock. */
 export function renderStatusTable(title: string, locks: LockStatus[], serverUrl: string): string {
-  const rows = locks.map((lock) => STATUS_COLUMNS.map(([, cell]) => cell(lock, serverUrl)))
-  const body =
-    locks.length === 0
-      ? 'No locks.'
-      : table(
-          STATUS_COLUMNS.map(([head]) => head),
-          rows,
-        )
+  const { head, rows } = boardRows(locks, summaryMarkup(serverUrl))
+  const body = locks.length === 0 ? 'No locks.' : table(head, rows)
   return [`### ${escapeMarkup(title)}`, '', body, ''].join('\n')
 }

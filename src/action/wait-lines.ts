@@ -9,9 +9,9 @@ import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeEndedHold, describeHold, holdHasNoEnd, type HoldRecord } from '../lock/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
-import { showUntrusted } from '../lock/untrusted-text.ts'
 import { ordinal } from '../lock/queue.ts'
 import type { LockSpec } from '../lock/spec.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 import { Inputs, Outputs } from './constants.ts'
 import * as state from './state.ts'
@@ -137,6 +137,15 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
         {
           level: 'warning',
           text: `Storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`,
+        },
+      ]
+    case 'malformed-sequence':
+      return [
+        {
+          level: 'warning',
+          text:
+            `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
+            `'${showUntrusted(event.value, 40)}', which is not a whole number: it is ignored.`,
         },
       ]
   }

@@ -6,6 +6,7 @@ import type { HolderRecord } from '../lock/holder.ts'
 import { describeEndedHold } from '../lock/hold.ts'
 import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
+import { LockSupersededError } from '../lock/latest.ts'
 import type { WaitEvent } from '../lock/wait-report.ts'
 import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
 
@@ -23,13 +24,15 @@ export const holderShape: Check<HolderRecord> = shape({
   acquiredAt: text,
   leaseSeconds: optional(text),
   ticket: optional(text),
+  supersedeKey: optional(text),
+  sequence: optional(text),
 })
 
 const waitRecordFields = {
   /** When main started waiting, and when the wait ended (the lease taken, or given up). */
   startedAt: time,
   endedAt: time,
-  outcome: oneOf('acquired', 'timed-out', 'cancelled', 'failed'),
+  outcome: oneOf('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
   /** Every holder seen while waiting, in the order seen, at most MAX_HOLDERS_KEPT of them. */
   holders: listOf(holderShape, MAX_HOLDERS_KEPT),
   /** Holders seen beyond those kept. */
@@ -51,6 +54,7 @@ export type WaitOutcome = WaitRecord['outcome']
 function outcomeOf(err: unknown): WaitOutcome {
   if (err instanceof LockTimeoutError) return 'timed-out'
   if (err instanceof LockCancelledError) return 'cancelled'
+  if (err instanceof LockSupersededError) return err.outcome
   return 'failed'
 }
 

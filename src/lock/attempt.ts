@@ -22,6 +22,7 @@ import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCod
 import { newBreakRecord } from './break-record.ts'
 import { holdExpired } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
+import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
@@ -47,7 +48,20 @@ export interface Pacing {
    * passed over (see idleHeadMs); tests use a shorter one.
    */
   idleHeadMs?: number
+  /**
+   * Pause between looks at the queue for a waiter with a supersede key,
+   * wherever it stands (the head included): a newer job of its key is seen
+   * within one such pause. Default LATEST_LIST_MS.
+   */
+  latestListMs?: readonly [number, number]
 }
+
+/**
+ * A waiter with a supersede key lists the queue every 2-3 s, so that it
+ * leaves within about that long after a newer job of its key joins. Further
+ * back it listed every 4-5 s anyway; the head, every 30 s.
+ */
+export const LATEST_LIST_MS: readonly [number, number] = [2_000, 3_000]
 
 /**
  * At the head: a look at the lock every 90-140 ms, so a release is seen
@@ -132,6 +146,8 @@ export interface WaiterOptions {
   waitedMs: () => number
   /** The wait's cancel: once it is aborted, no lease is asked for. */
   signal?: AbortSignal
+  /** The job's supersede key and sequence (latest.ts); without it, the waiter waits for its turn whatever comes. */
+  supersede?: SupersedeSpec
 }
 
 /** Our entry in the queue. */
@@ -172,9 +188,18 @@ export class Waiter {
   private idleCheckAt = 0
   /** A sweep was refused (a credential without delete): said once. */
   private sweepRefusedTold = false
+  /** Decides superseded and stale, for a waiter with a supersede key. */
+  private readonly guard: LatestGuard | undefined
+  /** The key's record as last read before an acquire: its ETag is what our record is written over. */
+  private latestRead: LatestRead | undefined
 
   constructor(options: WaiterOptions) {
     this.options = options
+    this.guard =
+      options.supersede &&
+      new LatestGuard(options.supersede, options.store.location, (malformed) =>
+        options.emit({ type: 'malformed-sequence', ...malformed }),
+      )
   }
 
   private get store(): LockStore {
@@ -184,7 +209,8 @@ export class Waiter {
   /** One attempt; `call` gives each request its signal and deadline. */
   async attempt(call: () => RequestOptions, wantsHolder: (aheadCount: number) => boolean): Promise<AttemptOutcome> {
     if (this.acquired) {
-      const outcome = await this.acquire(call)
+      // The lease is already ours: this only confirms it, so there is nothing to decide again.
+      const outcome = await this.acquire(call, { decided: true })
       if (outcome !== 'held-by-other') return outcome
     }
     if (this.outside) return this.outsideQueue(call)
@@ -200,6 +226,10 @@ export class Waiter {
     const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
     const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
     const lock = look ? await this.store.view(call()) : undefined
+    if (lock && this.handedToUs(lock)) {
+      const outcome = await this.acquire(call)
+      if (outcome !== 'held-by-other') return outcome
+    }
     if (lock) this.watchHead(lock)
     // A lease without a record is also the moment between a new holder's lease and its record:
     // look once more shortly, rather than at the next listing, so that the line names the holder.
@@ -271,6 +301,9 @@ export class Waiter {
 
   /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
   private async fromOutside(call: () => RequestOptions): Promise<AttemptOutcome> {
+    // The key's record is read beside the first listing: on a free lock, no request is added before the acquire.
+    const latest = this.readLatest(call)
+    latest?.catch(() => undefined) // awaited below; a listing that fails first must not leave it unhandled
     let look
     try {
       look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT })
@@ -285,11 +318,17 @@ export class Waiter {
       return this.outsideQueue(call)
     }
     this.answered = true
+    if (this.guard) {
+      // Arriving after a newer job of our key: leave before joining, and before any acquire.
+      this.guard.checkQueue(look.entries, look.serviceNow, undefined)
+      this.latestRead = await latest
+      this.guard.checkRecord(this.latestRead?.record)
+    }
     this.tellSquatters(look.entries)
     const live = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))
     void this.sweep(look.entries.filter((entry) => !isLive(entry, look.serviceNow)))
     if (live.length === 0 && look.complete) {
-      const outcome = await this.acquire(call)
+      const outcome = await this.acquire(call, { decided: true })
       if (outcome !== 'held-by-other') return outcome
     }
     if (!this.options.willWait) {
@@ -313,8 +352,15 @@ export class Waiter {
    * taken on an earlier try). A missing blob is created, and the attempt ends
    * to try again at once.
    */
-  private async acquire(call: () => RequestOptions): Promise<AttemptOutcome | 'held-by-other'> {
+  private async acquire(
+    call: () => RequestOptions,
+    { decided = false } = {},
+  ): Promise<AttemptOutcome | 'held-by-other'> {
     // A cancel that came while we looked: ask for nothing more.
+    if (this.options.signal?.aborted)
+      throw new LockCancelledError(`Cancelled while waiting for lock ${this.store.location}.`)
+    // Superseded or stale is decided from a look taken just before: such a waiter never asks for the lease.
+    if (this.guard && !decided) await this.decideLatest(call)
     if (this.options.signal?.aborted)
       throw new LockCancelledError(`Cancelled while waiting for lock ${this.store.location}.`)
     this.acquireTried = true
@@ -328,6 +374,16 @@ export class Waiter {
     if (outcome === 'held-by-other') return outcome
     const created = await this.store.create(call())
     if (created !== 'nothing') this.options.emit({ type: 'created', what: created })
+    // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
+    if (created !== 'nothing' && !this.options.signal?.aborted) {
+      this.acquireTried = true
+      const sentAt = new Date()
+      const sentMono = monotonicNow()
+      const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call())
+      this.acquired = again === 'acquired'
+      if (again === 'acquired') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }
+      this.acquireTried = false
+    }
     return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false }
   }
 
@@ -338,8 +394,23 @@ export class Waiter {
     let entered: 'entered' | 'missing' | 'taken'
     let tries = 0
     do {
-      claim = await this.store.queue.claimTicket(call())
-      entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call())
+      try {
+        claim = await this.store.queue.claimTicket(call())
+      } catch (err) {
+        // The container is gone (storage lost its data, or someone deleted it): start again from outside.
+        if (storageErrorCode(err) === 'ContainerNotFound') return []
+        throw err
+      }
+      // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
+      const publish = this.options.leaseId
+      entered = await this.store.queue.enter(
+        claim.ticket,
+        this.options.who,
+        leaseId,
+        this.options.leaseSeconds,
+        call(),
+        publish,
+      )
       // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
     } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS)
     if (entered === 'taken')
@@ -387,7 +458,9 @@ export class Waiter {
   private async lookAtQueue(call: () => RequestOptions, { justJoined = false } = {}): Promise<QueueEntry[]> {
     const entry = this.entry
     if (!entry) return []
-    const look = await this.store.queue.look({ ...call(), upTo: entry.ticket })
+    // With a key, the whole queue: a newer job of the key may wait behind us.
+    const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket })
+    this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket)
     const standing = standingOf(look, entry.ticket, this.passedOver)
     // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
     if (!standing.mine && !justJoined) return this.rejoin(call)
@@ -405,7 +478,8 @@ export class Waiter {
       : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs)
     // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
     const pending = entry.predecessor !== undefined && standing.ahead.length === 0
-    this.listAt = monotonicNow() + (pending ? between(this.options.pacing.headPollMs) : pause)
+    const keyed = this.guard ? Math.min(pause, between(pacing.latestListMs ?? LATEST_LIST_MS)) : pause
+    this.listAt = monotonicNow() + (pending ? between(this.options.pacing.headPollMs) : keyed)
     return standing.ahead
   }
 
@@ -426,14 +500,24 @@ export class Waiter {
     return { kind: 'waiting', sighting, wakeAt: monotonicNow() + between(this.options.pacing.outsidePollMs) }
   }
 
-  /** At the head: look at the lock, and take it when it is free, or when the hold on it has expired. */
+  /** The lock's last holder handed its lease to our entry: it is already under our id. */
+  private handedToUs(lock: LeaseView): boolean {
+    return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
+  }
+
+  /**
+   * At the head: look at the lock, and take it when it is free, when it was
+   * handed to us, or when the hold on it has expired. The acquire decides
+   * latest wins first (acquire), after a hold is ended as before any acquire.
+   */
   private async asHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<AttemptOutcome> {
     const lock = await this.store.view(call())
     if (lock.state === 'leased' && (await this.endExpiredHold(lock, call))) {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
     }
-    if (lock.state === 'missing' || lock.state === 'free') {
+    // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
+    if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
       if (outcome !== 'held-by-other') return outcome
@@ -476,11 +560,57 @@ export class Waiter {
     const [, fencingToken] = await Promise.all([
       this.store.writeHolder(this.options.leaseId, written, call(), token),
       token,
+      this.recordLatest(written, call),
     ])
     this.acquired = false
     // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
     await this.leave()
     return { record: written, fencingToken }
+  }
+
+  /** Starts reading our key's record, for a waiter with a key that can read it. */
+  private readLatest(call: () => RequestOptions): Promise<LatestRead> | undefined {
+    if (!this.guard || !this.store.latest) return undefined
+    return this.store.latest.read(this.guard.spec.key, call())
+  }
+
+  /**
+   * Just before an acquire: one listing of the whole queue and one read of
+   * our key's record, side by side. Throws when we are superseded or stale.
+   * A waiter outside the queue (it may not list) can only be stale.
+   */
+  private async decideLatest(call: () => RequestOptions): Promise<void> {
+    const guard = this.guard!
+    const latest = this.readLatest(call)
+    latest?.catch(() => undefined)
+    if (!this.outside) {
+      const look = await this.store.queue.look(call())
+      guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket)
+    }
+    this.latestRead = await latest
+    guard.checkRecord(this.latestRead?.record)
+  }
+
+  /**
+   * Under the lease: raises our key's record to our sequence. The write is
+   * conditional on the record read before the acquire; if another write came
+   * between (a newer job that held and left in that moment), it is read again
+   * and decided again, and a stale lease is given back by the caller.
+   */
+  private async recordLatest(record: HolderRecord, call: () => RequestOptions): Promise<void> {
+    const guard = this.guard
+    const latest = this.store.latest
+    if (!guard || !latest) return
+    let read = this.latestRead ?? (await latest.read(guard.spec.key, call()))
+    for (let tries = 0; tries < 3; tries++) {
+      guard.checkRecord(read.record)
+      const same = read.record?.supersedeKey === guard.spec.key
+      // A re-run of the job that holds the record: it says so already.
+      if (same && parseSequence(read.record?.sequence) === guard.spec.sequence) return
+      if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written') return
+      read = await latest.read(guard.spec.key, call())
+    }
+    throw new LockError(`The record of the supersede key of lock ${this.store.location} keeps changing; try again.`)
   }
 
   /**

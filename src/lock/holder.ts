@@ -4,6 +4,7 @@
 // read (for comparisons) and shown only through describeHolder.
 
 import { describeHold, holdSetter, type HoldRecord } from './hold.ts'
+import { HANDED_TO_KEY } from './handover.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 export interface HolderRecord {
@@ -24,6 +25,12 @@ export interface HolderRecord {
   leaseSeconds?: string
   /** The queue ticket the holder waited with; absent when it took a free lock at once, and in older records. */
   ticket?: string
+  /**
+   * The supersede key and sequence of the job (latest.ts), as it gave them;
+   * absent when it gave no key. Read from a blob, they are untrusted text.
+   */
+  supersedeKey?: string
+  sequence?: string
 }
 
 /** Who a job is, without the times: what a waiter writes on its queue entry. */
@@ -40,13 +47,17 @@ const FIELDS: ReadonlyArray<[keyof HolderRecord, string]> = [
   ['acquiredAt', 'holder_acquired_at'],
   ['leaseSeconds', 'holder_lease_seconds'],
   ['ticket', 'holder_ticket'],
+  ['supersedeKey', 'holder_supersede_key'],
+  ['sequence', 'holder_sequence'],
 ]
 
 /** Fields that older records lack: read back only when present. */
-const OPTIONAL_FIELDS: ReadonlySet<keyof HolderRecord> = new Set(['leaseSeconds', 'ticket'])
+const OPTIONAL_FIELDS: ReadonlySet<keyof HolderRecord> = new Set(['leaseSeconds', 'ticket', 'supersedeKey', 'sequence'])
 
-/** The fields that say who, not when: the ones a queue entry carries too. */
-const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OPTIONAL_FIELDS.has(field))
+/** The fields that say who, not when: the ones a queue entry carries too (the supersede key and sequence when given). */
+const IDENTITY_FIELDS = FIELDS.filter(
+  ([field]) => field !== 'acquiredAt' && field !== 'leaseSeconds' && field !== 'ticket',
+)
 
 /** The keys of the record on the blob; other keys on it belong to others and are left alone. */
 export const HOLDER_KEYS: readonly string[] = FIELDS.map(([, key]) => key)
@@ -62,7 +73,8 @@ export const FENCING_KEY = 'azure_mutex_fencing_token'
 
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 export function isHolderKey(key: string): boolean {
-  return HOLDER_KEYS.includes(key.toLowerCase())
+  // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
+  return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === HANDED_TO_KEY
 }
 
 /**
@@ -125,7 +137,10 @@ export function holderFromMetadata(metadata: Record<string, string> | undefined)
 /** The metadata of a queue entry: who waits, in the holder record's own keys and encoding. */
 export function identityToMetadata(identity: HolderIdentity): Record<string, string> {
   const metadata: Record<string, string> = {}
-  for (const [field, key] of IDENTITY_FIELDS) metadata[key] = encodeValue(identity[field as keyof HolderIdentity])
+  for (const [field, key] of IDENTITY_FIELDS) {
+    const value = identity[field as keyof HolderIdentity]
+    if (value !== undefined || !OPTIONAL_FIELDS.has(field)) metadata[key] = encodeValue(value ?? '')
+  }
   return metadata
 }
 
@@ -133,10 +148,13 @@ export function identityToMetadata(identity: HolderIdentity): Record<string, str
 export function identityFromMetadata(metadata: Record<string, string> | undefined): HolderIdentity | undefined {
   if (!metadata) return undefined
   const values = lowerCased(metadata)
-  if (!IDENTITY_FIELDS.some(([, key]) => values.has(key))) return undefined
+  if (!IDENTITY_FIELDS.some(([field, key]) => !OPTIONAL_FIELDS.has(field) && values.has(key))) return undefined
   const identity = {} as HolderIdentity
-  for (const [field, key] of IDENTITY_FIELDS)
-    identity[field as keyof HolderIdentity] = decodeValue(values.get(key) ?? '')
+  for (const [field, key] of IDENTITY_FIELDS) {
+    const value = values.get(key)
+    if (value !== undefined || !OPTIONAL_FIELDS.has(field))
+      identity[field as keyof HolderIdentity] = decodeValue(value ?? '')
+  }
   return identity
 }
 
@@ -193,7 +211,14 @@ export function describeHolder(record: HolderRecord | undefined): string {
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
 export function briefHolder(identity: HolderIdentity): string {
   const repository = showUntrusted(identity.repository, 100) || 'unknown repository'
-  return identity.runId ? `${repository} run ${showUntrusted(identity.runId, 40)}` : repository
+  const who = identity.runId ? `${repository} run ${showUntrusted(identity.runId, 40)}` : repository
+  return `${who}${describeSupersede(identity)}`
+}
+
+/** ' (key "production", sequence 30)' for a job that gave a supersede key, else ''; through showUntrusted. */
+export function describeSupersede(identity: Pick<HolderIdentity, 'supersedeKey' | 'sequence'>): string {
+  if (identity.supersedeKey === undefined) return ''
+  return ` (key "${showUntrusted(identity.supersedeKey, 80)}", sequence ${showUntrusted(identity.sequence ?? '', 40) || 'none'})`
 }
 
 /** The holder as one look at the lock blob showed it. */

@@ -7,7 +7,7 @@ import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { leaseBreakCommand } from './az-commands.ts'
 import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts'
 import { bumpCounter, counterValue } from './counter.ts'
-import { RequestTimeoutError, storageErrorCode, statusCode } from './errors.ts'
+import { storageErrorCode, statusCode } from './errors.ts'
 import {
   FENCING_KEY,
   holderFromMetadata,
@@ -17,8 +17,11 @@ import {
   type HolderRecord,
 } from './holder.ts'
 import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRecord } from './hold.ts'
+import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './handover.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { LatestBlobs } from './latest-blobs.ts'
 import { QueueBlobs } from './queue-blobs.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
@@ -60,29 +63,6 @@ function isMissing(err: unknown): boolean {
   return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined)
 }
 
-/**
- * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
- * the service to give up; a connection whose packets are dropped would
- * otherwise be waited on for ever.
- */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
-
-/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-export async function withDeadline<T>(
-  options: RequestOptions,
-  defaultTimeoutMs: number,
-  call: (signal: AbortSignal) => Promise<T>,
-): Promise<T> {
-  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs
-  const deadline = AbortSignal.timeout(timeoutMs)
-  try {
-    return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline)
-  } catch (err) {
-    if (deadline.aborted && !options.signal?.aborted) throw new RequestTimeoutError(timeoutMs)
-    throw err
-  }
-}
-
 export class LockBlob implements LockStore {
   private readonly container: ContainerClient
   private readonly blob: BlobClient
@@ -90,6 +70,7 @@ export class LockBlob implements LockStore {
   private readonly requestTimeoutMs: number
   readonly name: string
   readonly queue: QueueBlobs
+  readonly latest: LatestBlobs
   /** The service's clock in the answer of the last acquire that was granted. */
   grantedAt: Date | undefined
   /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
@@ -102,6 +83,7 @@ export class LockBlob implements LockStore {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.fencing = container.getBlobClient(reservedNames(name).fencing)
     this.queue = new QueueBlobs(container, name, this.requestTimeoutMs)
+    this.latest = new LatestBlobs(container, name, this.requestTimeoutMs)
   }
 
   private request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -136,6 +118,8 @@ export class LockBlob implements LockStore {
           modifiedAt: props.lastModified,
           serviceNow: props.date,
           ...(hold ? { hold, etag: props.etag, metadata: props.metadata ?? {} } : {}),
+          // Only while no new record is written: the head's record replaces the mark.
+          handedTo: record ? undefined : handedToTicket(props.metadata),
         }
       }
       return { state: 'free', staleHolder: record }
@@ -227,12 +211,14 @@ export class LockBlob implements LockStore {
    */
   private async updateHolderKeys(
     leaseId: string,
-    record: Record<string, string> | undefined,
+    wanted: Record<string, string> | undefined | Promise<Record<string, string> | undefined>,
     abortSignal: AbortSignal,
     fencingToken?: Promise<number>,
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } })
+      // A record still being worked out (the handover mark waits for a look at the queue) is awaited after the read.
+      const record = await wanted
       const current = Object.entries(props.metadata ?? {})
       // A hold record goes with the holder record: a new holder's record, or none, means no hold stands.
       const ours = (key: string): boolean => isHolderKey(key) || isHoldKey(key)
@@ -267,10 +253,15 @@ export class LockBlob implements LockStore {
       if (isMissing(err)) return 'missing'
       throw err
     }
-    const look = await this.queue.look(options).catch((err: unknown) => {
+    const refused = (err: unknown): undefined => {
       if (statusCode(err) === 403) return undefined
       throw err
-    })
+    }
+    const [look, latest] = await Promise.all([
+      this.queue.look(options).catch(refused),
+      this.latest.list(options).catch(refused),
+    ])
+    if (latest && latest.length > 0) status.latest = latest
     if (look) {
       status.queue = waitersOf(look.entries, look.serviceNow)
       const squatters = squattersOf(look.entries)
@@ -506,6 +497,49 @@ export class LockBlob implements LockStore {
     } catch (err) {
       if (isLeaseGone(err) || statusCode(err) === 412) return 'not-held'
       throw err
+    }
+  }
+
+  /**
+   * Lets go under our lease (handover.ts): clears our record, and when
+   * `target` names the head of the queue, marks the blob with its ticket and
+   * changes the lease to the head's id instead of releasing it. A change that
+   * fails for any other reason than a lost lease falls back to a release.
+   */
+  async letGo(
+    leaseId: string,
+    target: Promise<HandoverTarget | undefined>,
+    options: RequestOptions = {},
+  ): Promise<LetGoOutcome> {
+    let to: HandoverTarget | undefined
+    /** A change whose answer never came (a network failure): it may have taken effect. */
+    let changeUnanswered = false
+    try {
+      return await this.request(options, async (abortSignal): Promise<LetGoOutcome> => {
+        const mark = target.then((found) => {
+          to = found
+          return found ? handedToMetadata(found.ticket) : undefined
+        })
+        await this.updateHolderKeys(leaseId, mark, abortSignal)
+        const lease = this.blob.getBlobLeaseClient(leaseId)
+        if (to) {
+          try {
+            await lease.changeLease(to.leaseId, { abortSignal })
+            return { outcome: 'handed-over', to }
+          } catch (err) {
+            if (isLeaseGone(err) || abortSignal.aborted) throw err
+            changeUnanswered = statusCode(err) === undefined
+          }
+        }
+        await lease.releaseLease({ abortSignal })
+        return { outcome: 'released' }
+      })
+    } catch (err) {
+      if (!isLeaseGone(err) && statusCode(err) !== 412) throw err
+      // Our id stopped working right after a change whose answer was lost: that change took effect.
+      if (changeUnanswered && to && storageErrorCode(err) === 'LeaseIdMismatchWithLeaseOperation')
+        return { outcome: 'handed-over', to }
+      return { outcome: 'not-held' }
     }
   }
 }

@@ -36,6 +36,11 @@ export interface LockStatus {
    * never takes one), so waiters pass them over, but they stay until cleared.
    */
   squatters?: number[]
+  /**
+   * Per supersede key, the record of the job with the highest sequence that
+   * held the lock (latest.ts); undefined when they could not be listed.
+   */
+  latest?: HolderRecord[]
 }
 
 /** The tickets of a queue listing's squatters (entries with an infinite lease), in order. */

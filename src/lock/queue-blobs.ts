@@ -9,8 +9,9 @@ import type { ContainerClient } from '@azure/storage-blob'
 import { bumpCounter, counterValue } from './counter.ts'
 import { statusCode, storageErrorCode } from './errors.ts'
 import { holderFromMetadata, identityFromMetadata, identityToMetadata, type HolderIdentity } from './holder.ts'
-import { withDeadline } from './lock-blob.ts'
+import { withDeadline } from './request.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
+import { publishLeaseId, publishedLeaseId } from './handover.ts'
 import { entryName, reservedNames, ticketOf } from './reserved.ts'
 import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from './store.ts'
 
@@ -74,6 +75,7 @@ export class QueueBlobs implements QueueStore {
             modifiedAt: item.properties.lastModified,
             waiter: identityFromMetadata(item.metadata),
             infinite: item.properties.leaseDuration === 'infinite',
+            nextLeaseId: publishedLeaseId(item.metadata),
           })
         }
         const marker = page.continuationToken || undefined
@@ -136,6 +138,7 @@ export class QueueBlobs implements QueueStore {
     leaseId: string,
     leaseSeconds: number,
     options: RequestOptions = {},
+    lockLeaseId?: string,
   ): Promise<'entered' | 'missing' | 'taken'> {
     const blob = this.entry(ticket)
     try {
@@ -143,7 +146,8 @@ export class QueueBlobs implements QueueStore {
         try {
           await blob.getBlockBlobClient().upload('', 0, {
             abortSignal,
-            metadata: identityToMetadata(waiter),
+            // The lock's lease id we will hold it under goes on the entry, so that a holder can hand the lease to us.
+            metadata: { ...identityToMetadata(waiter), ...(lockLeaseId ? publishLeaseId(lockLeaseId) : {}) },
             conditions: { ifNoneMatch: '*' },
           })
         } catch (err) {

@@ -3,6 +3,8 @@
 //   .azure-mutex/<lock>/queue/<ticket>   one entry per waiter, in ticket order
 //   .azure-mutex/<lock>/tickets          the counter that hands out tickets
 //   .azure-mutex/<lock>/fencing          the counter of fencing tokens
+//   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
+//                                        highest sequence that held the lock
 //
 // <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
 // into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
@@ -48,11 +50,23 @@ export interface ReservedNames {
   tickets: string
   /** The blob that counts fencing tokens. */
   fencing: string
+  /** The prefix of the per-key records of the highest sequence that held (latest.ts). */
+  latestPrefix: string
 }
 
 export function reservedNames(lockName: string): ReservedNames {
   const folder = `${RESERVED_PREFIX}${lockSegment(lockName)}/`
-  return { queuePrefix: `${folder}queue/`, tickets: `${folder}tickets`, fencing: `${folder}fencing` }
+  return {
+    queuePrefix: `${folder}queue/`,
+    tickets: `${folder}tickets`,
+    fencing: `${folder}fencing`,
+    latestPrefix: `${folder}latest/`,
+  }
+}
+
+/** The record of one supersede key: named by the key's SHA-256, so that any key makes a valid blob name. */
+export function latestName(latestPrefix: string, key: string): string {
+  return `${latestPrefix}${createHash('sha256').update(key, 'utf8').digest('hex')}`
 }
 
 /** The name of a queue entry: the prefix and the zero-padded ticket. */

@@ -6,6 +6,7 @@
 import type { BreakRecord } from './break-record.ts'
 import type { HoldRecord } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
+import type { LatestStore } from './latest.ts'
 
 /** How one call may be cut short: the caller's signal, and a deadline of its own. */
 export interface RequestOptions {
@@ -33,6 +34,8 @@ export type LeaseView =
       /** The blob's ETag and metadata in the same read: ending a hold is conditional on them. */
       etag?: string
       metadata?: Record<string, string>
+      /** The ticket the last holder handed the lease to (handover.ts), while the new holder has written no record. */
+      handedTo?: number
     }
 
 export type AcquireOutcome = 'acquired' | 'held-by-other' | 'missing'
@@ -72,6 +75,8 @@ export interface LockStore {
     options?: RequestOptions,
   ): Promise<'ended' | 'refused'>
   readonly queue: QueueStore
+  /** The per-key records of the highest sequence that held (latest.ts); without it, no key has held. */
+  readonly latest?: LatestStore
 }
 
 /** One waiter's entry in the queue, as a listing shows it. */
@@ -88,6 +93,8 @@ export interface QueueEntry {
    * entries: an entry with an infinite one is a squatter, not a waiter.
    */
   infinite?: boolean
+  /** The lease id its waiter will hold the lock under, published for a handover (handover.ts). */
+  nextLeaseId?: string
 }
 
 export interface QueueLook {
@@ -125,6 +132,7 @@ export interface QueueStore {
     leaseId: string,
     leaseSeconds: number,
     options?: RequestOptions,
+    lockLeaseId?: string,
   ): Promise<'entered' | 'missing' | 'taken'>
   /** Renews the entry's lease; 'gone' when the entry was removed (its lease had lapsed). */
   renewEntry(ticket: number, leaseId: string, options?: RequestOptions): Promise<'renewed' | 'gone'>

@@ -45,6 +45,8 @@ export type WaitEvent =
   | { type: 'storage-trouble'; error: unknown; waitedMs: number }
   /** The head ended a hold whose end had come (hold.ts), at endedAt by the service's clock. */
   | { type: 'hold-ended'; hold: HoldRecord; endedAt: Date }
+  /** Once per place: an entry (or the key's record) of our supersede key carries a sequence that is no number. */
+  | { type: 'malformed-sequence'; where: string; value: string }
 
 /** What one attempt saw: the lock, the queue, or both; a part it did not look at is undefined. */
 export interface Sighting {

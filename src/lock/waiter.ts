@@ -18,7 +18,8 @@ import {
 } from './errors.ts'
 import { formatDuration } from './duration.ts'
 import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
-import { DEFAULT_REQUEST_TIMEOUT_MS } from './lock-blob.ts'
+import { LockSupersededError, type SupersedeSpec } from './latest.ts'
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './request.ts'
 import type { LockStore, RequestOptions } from './store.ts'
 import { WaitReport, type WaitEvent } from './wait-report.ts'
 
@@ -42,6 +43,11 @@ export interface WaitOptions {
   progressEveryMs?: number
   /** How long in-flight requests may finish after a cancel before they are abandoned. */
   cancelGraceMs?: number
+  /**
+   * The job's supersede key and sequence (latest.ts): the wait ends with
+   * LockSupersededError when a newer job of the key waits or has held.
+   */
+  supersede?: SupersedeSpec
 }
 
 export interface Acquired {
@@ -135,7 +141,10 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const requests = new AbortController()
   // An attempt is several requests, and the SDK retries inside each: the whole
   // attempt is cut at the wait's deadline plus a little grace, so that the
-  // deadline is checked in time whether or not the attempt comes back.
+  // deadline is checked in time whether or not the attempt comes back. The
+  // cut comes a second after the grace, after any one request's own deadline
+  // (whole seconds, below): a single request that gets no answer ends by its
+  // own deadline first, and says so ("no answer within 7 s").
   let attemptCut: AbortSignal = requests.signal
   // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
   // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
@@ -149,11 +158,16 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const onCancel = (): void => void delay(graceMs, undefined, { ref: false }).then(() => requests.abort())
   signal?.addEventListener('abort', onCancel, { once: true })
 
+  // The key and sequence go on our queue entry and our holder record, for the others to read.
+  const who = options.supersede
+    ? { ...options.holder, supersedeKey: options.supersede.key, sequence: String(options.supersede.sequence) }
+    : options.holder
   const waiter = new Waiter({
     store: lock,
     leaseId,
     leaseSeconds: options.leaseDurationSeconds,
-    who: options.holder,
+    who,
+    supersede: options.supersede,
     willWait: deadline > started,
     pacing,
     emit,
@@ -178,7 +192,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
       const cut =
         deadline === Infinity
           ? undefined
-          : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - monotonicNow()) + DEADLINE_GRACE_MS))
+          : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - monotonicNow()) + DEADLINE_GRACE_MS + 1_000))
       attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal
       try {
         const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, monotonicNow()))
@@ -192,7 +206,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           try {
             taken = await waiter.take(
               {
-                ...options.holder,
+                ...who,
                 acquiredAt: acquiredAt.toISOString(),
                 leaseSeconds: String(options.leaseDurationSeconds),
               },
@@ -221,7 +235,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         for (const event of report.see(outcome.sighting, waitedMs(), monotonicNow())) emit(event)
         wakeAt = outcome.wakeAt
       } catch (err) {
-        if (err instanceof LockCancelledError) throw err
+        if (err instanceof LockCancelledError || err instanceof LockSupersededError) throw err
         if (signal?.aborted) continue
         contacted ||= waiter.answered
         // Until the service has answered once, a network failure is about the

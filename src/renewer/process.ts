@@ -16,6 +16,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { monotonicNow } from '../lock/clock.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
+import { describeLetGo, letGo } from '../lock/handover.ts'
 import { keepLease, type RenewalOutcome } from '../lock/keep-lease.ts'
 import { leaseValidUntil, renewalRetry, renewalSchedule } from '../lock/lease.ts'
 import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
@@ -236,9 +237,11 @@ class Renewer {
     }
     this.records.log(`${by}: releasing the lease`)
     try {
-      const outcome = await this.lock.release(this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS })
+      // Handed to the head of the queue when one waits (handover.ts): our exclusivity ends at the change, as at a release.
+      const outcome = await letGo(this.lock, this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS })
       const at = this.shown(monotonicNow(), 'no-earlier')
-      this.update(outcome === 'released' ? { type: 'released', at, by } : { type: 'found-lost', at })
+      this.records.log(describeLetGo(outcome))
+      this.update(outcome.outcome !== 'not-held' ? { type: 'released', at, by } : { type: 'found-lost', at })
     } catch (err) {
       this.update({ type: 'release-failed', error: describeStorageErrorBrief(err) })
     }
@@ -312,7 +315,7 @@ class Renewer {
         reason: 'the renewer was ended by SIGTERM and released the lease while the job may still have been running',
       })
       this.records.log('SIGTERM: releasing the lease')
-      await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+      await letGo(this.lock, this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
     }
     this.finish(0)
   }

@@ -129,7 +129,7 @@ describe('counters, end to end', () => {
     ])
     assert.ok(main.durationMs < 10_000, `main failed after ${main.durationMs} ms, not at once`)
     // It holds the lease only between the grant and the refused bump (a few requests), never while waiting.
-    assert.ok(leased <= samples * 0.05, `the lock was leased in ${leased} of ${samples} samples`)
+    assert.ok(leased <= samples * 0.2, `the lock was leased in ${leased} of ${samples} samples`)
     assert.equal((await lookAtLock(azurite, lockName)).leaseState, 'available', 'main gave the lease back')
     mustPass('post', await job.runPost())
     job.complete()
@@ -186,7 +186,7 @@ describe('counters, end to end', () => {
         `Delete it, and the action starts it again above every number it handed out: ${deleteCommand}`,
     ])
     assert.ok(main.durationMs < 10_000, `main failed after ${main.durationMs} ms, not at once`)
-    assert.ok(leased <= samples * 0.05, `the lock was leased in ${leased} of ${samples} samples`)
+    assert.ok(leased <= samples * 0.2, `the lock was leased in ${leased} of ${samples} samples`)
     assert.equal((await lookAtLock(azurite, lockName)).leaseState, 'available', 'main gave the lease back')
     mustPass('post', await job.runPost())
     job.complete()

@@ -157,7 +157,8 @@ describe('networks, end to end', () => {
         proxy.set({ errorRate: 1, errorStatus: 503 })
         const job = debugJob(endpoint, 'debugged-retries')
         const running = job.runMain()
-        await delay(1_500)
+        // Storage answers 503 until the first request, the look at the queue, has had its three tries.
+        for (let waited = 0; proxy.count('list', 'injected') < 3 && waited < 20_000; waited += 50) await delay(50)
         proxy.set({})
         const main = await running
         assert.equal(main.exitCode, 0, main.stdout)

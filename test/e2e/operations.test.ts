@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
+import { breakToMetadata, newBreakRecord } from '../../src/lock/break-record.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { jobFor, lookAtLock } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
@@ -234,6 +235,35 @@ describe('status and break, end to end', () => {
       assert.ok(!post.errors[0]!.includes('It was broken'), 'the old break is not this hold’s')
       second.complete()
       ops.complete()
+    })
+
+    it('does not blame a forged break record dated 2099 for a break by a client that writes none', async () => {
+      // A stranger writes a break record on the free lock blob, dated in the future and naming the next holder.
+      const forged = newBreakRecord(
+        { repository: 'octo/forger', runId: '1', runUrl: 'https://example.test/forger', actor: 'forger' },
+        'planted by a stranger',
+        new Date('2099-01-01T00:00:00Z'),
+        { repository: 'octo/victim', runId: '9001', acquiredAt: '' } as never,
+      )
+      await locks
+        .getBlobClient('future-break')
+        .getBlockBlobClient()
+        .upload('', 0, { metadata: breakToMetadata(forged) })
+      const victim = jobFor(azurite, 'octo/victim', 'future-break', { container: 'ops' }, { runId: '9001' })
+      assert.equal((await victim.runMain()).exitCode, 0)
+      // The holder's record write keeps others' keys: the forged record is still on the blob while it holds.
+      const blob = locks.getBlobClient('future-break')
+      assert.equal((await blob.getProperties()).metadata?.break_actor !== undefined, true, 'the forged record stayed')
+      // A client that writes no record breaks the lease and takes it, as az would.
+      await blob.getBlobLeaseClient().breakLease(0)
+      await blob.getBlobLeaseClient().acquireLease(15)
+      await delay(6_000)
+      const post = await victim.runPost()
+      assert.equal(post.exitCode, 1)
+      assert.match(post.errors[0]!, /Azure says the lease is no longer ours \(409 \w+\)\. Steps that ran/)
+      assert.ok(!post.errors[0]!.includes('It was broken'), post.errors[0])
+      assert.ok(!post.stdout.includes('octo/forger') && !post.stdout.includes('planted'), 'the forger is named nowhere')
+      victim.complete()
     })
 
     it('does nothing to a free lock, and fails on a missing lock or a missing reason', async () => {

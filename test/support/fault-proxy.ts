@@ -36,6 +36,12 @@ export interface RequestLog {
   status?: number
   /** When storage's answer (or the injected one) reached the proxy. */
   answeredAt?: number
+  /** The request's path (which blob), without the query. */
+  path?: string
+  /** The lease id the request proposes or carries (x-ms-proposed-lease-id, else x-ms-lease-id): a lease-id log. */
+  leaseId?: string
+  /** The proposed lease id alone (x-ms-proposed-lease-id): the id an acquire or a change asks for. */
+  proposedLeaseId?: string
 }
 
 export class FaultProxy {
@@ -123,7 +129,19 @@ export class FaultProxy {
       req.headers['x-ms-lease-action'] ?? url.searchParams.get('comp') ?? (req.method === 'HEAD' ? 'head' : req.method),
     )
     const by = sentBy(String(req.headers['user-agent'] ?? ''))
-    const entry: RequestLog = { at: Date.now(), method: req.method ?? '', kind, outcome: 'forwarded', by }
+    const leaseId = req.headers['x-ms-proposed-lease-id'] ?? req.headers['x-ms-lease-id']
+    const entry: RequestLog = {
+      at: Date.now(),
+      method: req.method ?? '',
+      kind,
+      outcome: 'forwarded',
+      by,
+      path: decodeURIComponent(url.pathname),
+      ...(typeof leaseId === 'string' ? { leaseId } : {}),
+      ...(typeof req.headers['x-ms-proposed-lease-id'] === 'string'
+        ? { proposedLeaseId: req.headers['x-ms-proposed-lease-id'] }
+        : {}),
+    }
     this.log.push(entry)
     const faults = this.faults
     if (faults.drop) {

@@ -58,4 +58,26 @@ describe('fairness', () => {
     assert.equal(outOfOrder.ticketed, 3)
     assert.equal(outOfOrder.outOfTicketOrder, 2)
   })
+
+  test('counts turns a client that does not queue took from a job while a job was queued, and those after its own kind apart', () => {
+    const job = (who: string, arrivedAt: number, acquiredAt: number, releasedAt: number): Turn => ({
+      ...turn(who, arrivedAt, acquiredAt, releasedAt),
+      ticket: acquiredAt,
+    })
+    const f = fairness([
+      job('a', 0, 0, 5_000),
+      // b queued at 1 s (surely joined by 3 s) and waited until 9 s: two foreign turns came between.
+      job('b', 1_000, 9_000, 10_000),
+      turn('foreign-1', 0, 5_100, 6_000, false),
+      turn('foreign-2', 0, 6_100, 8_000, false),
+    ])
+    assert.equal(f.foreignWhileQueued, 1, 'foreign-1 took the lock from a job while b was queued')
+    assert.equal(f.foreignAfterForeignWhileQueued, 1, 'foreign-2 took it from foreign-1')
+    const handedOver = fairness([
+      job('a', 0, 0, 5_000),
+      job('b', 1_000, 5_100, 6_000),
+      turn('foreign', 0, 6_100, 7_000, false),
+    ])
+    assert.equal(handedOver.foreignWhileQueued, 0, 'the foreign client came only once nobody was queued')
+  })
 })

@@ -7,9 +7,11 @@ import {
   readBoolean,
   readLockName,
   readOptionalLockName,
+  readOnSuperseded,
   readReason,
   readSettings,
   readStorageTarget,
+  readSupersede,
   readTimeout,
   type InputReader,
 } from '../../src/action/inputs.ts'
@@ -58,6 +60,8 @@ describe('readSettings', () => {
       auth: { kind: 'shared-key', accountName: 'myacct', accountKey: KEY },
       timeoutMs: undefined,
       failOnTimeout: true,
+      supersede: undefined,
+      onSuperseded: 'skip',
     })
   })
 
@@ -437,6 +441,50 @@ describe('readOptionalLockName', () => {
   })
 })
 
+describe('readSupersede', () => {
+  test('is off without a key, and refuses a sequence without one', () => {
+    assert.equal(readSupersede(reader({}), '42'), undefined)
+    const err = assertInputError(() => readSupersede(reader({ sequence: '7' }), '42'), ["'sequence'"])
+    assert.match(err.message, /given without 'supersede-key'/)
+  })
+
+  test('takes the key exactly as given, spaces and case included, and the run id as the sequence', () => {
+    assert.deepEqual(readSupersede(reader({ 'supersede-key': ' Prod ' }), '9007199254740991'), {
+      key: ' Prod ',
+      sequence: 9007199254740991,
+    })
+    assert.deepEqual(readSupersede(reader({ 'supersede-key': 'k', sequence: '0' }), '42'), { key: 'k', sequence: 0 })
+  })
+
+  test('refuses a sequence that is not a whole number, in one line naming the input', () => {
+    for (const bad of ['-1', '1.5', '1e3', 'abc', '12345678901234567', ' 1']) {
+      const err = assertInputError(
+        () => readSupersede(reader({ 'supersede-key': 'k', sequence: bad }), '42'),
+        ["'sequence'"],
+      )
+      assert.match(err.message, /^Invalid input 'sequence': .* is not a whole number; expected a non-negative integer/)
+      assert.ok(!err.message.includes('\n'))
+    }
+    const err = assertInputError(() => readSupersede(reader({ 'supersede-key': 'k' }), undefined), ["'sequence'"])
+    assert.match(err.message, /the run id '' \(GITHUB_RUN_ID\) is not a whole number/)
+  })
+
+  test('refuses a key longer than 256 characters', () => {
+    assert.equal(readSupersede(reader({ 'supersede-key': 'k'.repeat(256) }), '1')?.key.length, 256)
+    const err = assertInputError(
+      () => readSupersede(reader({ 'supersede-key': 'k'.repeat(257) }), '1'),
+      ["'supersede-key'"],
+    )
+    assert.equal(err.message, "Invalid input 'supersede-key': it is 257 characters long; at most 256.")
+  })
+
+  test('on-superseded is skip by default, or fail', () => {
+    assert.equal(readOnSuperseded(reader({})), 'skip')
+    assert.equal(readOnSuperseded(reader({ 'on-superseded': 'fail' })), 'fail')
+    assertInputError(() => readOnSuperseded(reader({ 'on-superseded': 'cancel' })), ["'on-superseded'"])
+  })
+})
+
 describe('readReason', () => {
   test('is required, and says what it is for', () => {
     const err = assertInputError(() => readReason(reader({})), ["'reason'"])
@@ -458,6 +506,8 @@ describe('inputs echoed in an input error', () => {
     ['lease-duration', (value) => readSettings(reader({ 'lock-name': 'x', 'lease-duration': value }))],
     ['timeout', (value) => readSettings(reader({ 'lock-name': 'x', timeout: value }))],
     ['fail-on-timeout', (value) => readSettings(reader({ 'lock-name': 'x', 'fail-on-timeout': value }))],
+    ['sequence', (value) => readSupersede(reader({ 'supersede-key': 'k', sequence: value }), '1')],
+    ['on-superseded', (value) => readOnSuperseded(reader({ 'on-superseded': value }))],
     [
       'account-name',
       (value) => readSettings(reader({ 'lock-name': 'x', 'account-name': value, 'account-key': 'a2V5' })),

@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { readFileSync, readdirSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, relative, resolve } from 'node:path'
 import { describe, test } from 'node:test'
 import { Inputs } from '../../src/action/constants.ts'
 
@@ -16,7 +16,7 @@ function sources(folder: string): Array<{ file: string; text: string }> {
 }
 
 const imports = (text: string): string[] =>
-  [...text.matchAll(/from '([^']+)'|import\('([^']+)'\)/g)].map((m) => m[1] ?? m[2]!)
+  [...text.matchAll(/from '([^']+)'|import\('([^']+)'\)|^import '([^']+)'/gm)].map((m) => m[1] ?? m[2] ?? m[3]!)
 
 describe('layers', () => {
   for (const folder of ['lock', 'sign-in', 'renewer']) {
@@ -48,6 +48,46 @@ describe('layers', () => {
     for (const { file, text } of sources('lock')) {
       for (const target of imports(text)) {
         assert.ok(!target.startsWith('../renewer/') && !target.startsWith('../sign-in/'), `${file} imports ${target}`)
+      }
+    }
+  })
+
+  test('the azure-mutex command imports no @actions package, whatever module on its path', () => {
+    // Every module the command's entry reaches through static imports, and the dynamic ones too,
+    // except sign-in's GitHub OIDC path (github-oidc.ts), which only a client-id and tenant-id
+    // take: the command has no such options, and the build checks that its chunk stays apart.
+    const seen = new Set<string>()
+    const offenders: string[] = []
+    const visit = (file: string): void => {
+      if (seen.has(file)) return
+      seen.add(file)
+      const text = readFileSync(file, 'utf8')
+      for (const target of imports(text)) {
+        if (target.startsWith('@actions/')) {
+          const lazyOidc = file.endsWith(join('sign-in', 'github-oidc.ts')) && text.includes(`import('${target}')`)
+          if (!lazyOidc) offenders.push(`${relative(SRC, file)} imports ${target}`)
+        }
+        if (target.startsWith('.')) visit(resolve(dirname(file), target))
+      }
+    }
+    visit(join(SRC, 'azure-mutex.ts'))
+    assert.ok(seen.has(join(SRC, 'cli', 'hold.ts')), 'the walk reaches the hold command')
+    assert.ok(seen.has(join(SRC, 'lock', 'waiter.ts')), 'the walk reaches the lock core')
+    assert.deepEqual(offenders, [])
+    for (const file of seen) {
+      assert.ok(
+        !/action[/\\](main|post|status|break|release)-step\.ts$|action[/\\](failure|summary|state|step-sign-in)\.ts$/.test(
+          file,
+        ),
+        `the command loads step code: ${relative(SRC, file)}`,
+      )
+    }
+  })
+
+  test('the lock core knows nothing of the azure-mutex command', () => {
+    for (const folder of ['lock', 'sign-in', 'renewer', 'action']) {
+      for (const { file, text } of sources(folder)) {
+        for (const target of imports(text)) assert.ok(!target.startsWith('../cli/'), `${file} imports ${target}`)
       }
     }
   })

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { lockNameProblem } from '../../src/lock/names.ts'
-import { RESERVED_PREFIX, entryName, reservedNames, ticketOf } from '../../src/lock/reserved.ts'
+import { RESERVED_PREFIX, entryName, latestName, reservedNames, ticketOf } from '../../src/lock/reserved.ts'
 
 describe('reserved names', () => {
   test('keep every blob of a lock under one segment of the reserved folder', () => {
@@ -11,8 +11,17 @@ describe('reserved names', () => {
       queuePrefix: '.azure-mutex/production-deploy/queue/',
       tickets: '.azure-mutex/production-deploy/tickets',
       fencing: '.azure-mutex/production-deploy/fencing',
+      latestPrefix: '.azure-mutex/production-deploy/latest/',
     })
     assert.ok(reservedNames('x').queuePrefix.startsWith(RESERVED_PREFIX))
+  })
+
+  test('name the record of a supersede key by its SHA-256, so that any key is a valid blob name and keys stay apart', () => {
+    const prefix = reservedNames('production-deploy').latestPrefix
+    assert.match(latestName(prefix, 'production'), /^\.azure-mutex\/production-deploy\/latest\/[0-9a-f]{64}$/)
+    assert.notEqual(latestName(prefix, 'production'), latestName(prefix, 'Production'))
+    assert.notEqual(latestName(prefix, 'production'), latestName(prefix, 'production '))
+    assert.ok(latestName(prefix, 'x'.repeat(256) + '/\n::error::').length < 200)
   })
 
   test("keep the folders of 'a/b' and 'a/b/queue' apart", () => {

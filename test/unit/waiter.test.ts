@@ -251,6 +251,25 @@ describe('waitForLease over a queue', () => {
     assert.equal(world.entries.size, 0)
   })
 
+  test('starts again from outside, instead of failing, when the container is gone as it takes a ticket', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const waiting = wait(new FakeStore(world), 'octo/waiter')
+    await until(() => world.entries.has(1), 'it joined with ticket 1')
+    world.failing = {
+      kinds: new Set(['claim']),
+      error: Object.assign(new Error('container gone'), { statusCode: 404, code: 'ContainerNotFound' }),
+    }
+    world.entries.delete(1) // its entry went with the container
+    await until(() => world.count('claim') >= 3, 'it tried for a ticket again and again')
+    world.failing = undefined
+    await until(() => world.entries.has(3) || world.entries.has(2), 'it joined again once the queue was back')
+    world.releaseDirectly()
+    const acquired = await waiting
+    assert.equal(acquired.leaseId !== undefined, true)
+    assert.equal(world.lockLeaseId, acquired.leaseId, 'it holds the lock')
+  })
+
   test('waits outside the queue, saying so once, when its credential may not list the container', async () => {
     const world = new FakeWorld()
     world.leaseDirectly('foreign', record('octo/holder'))

@@ -1,5 +1,5 @@
-export const id = 14;
-export const ids = [14];
+export const id = 79;
+export const ids = [79];
 export const modules = {
 
 /***/ 9916:
@@ -376,6 +376,120 @@ function describeStorageErrorBrief(err) {
 
 /***/ }),
 
+/***/ 7696:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ko: () => (/* binding */ letGo),
+/* harmony export */   L$: () => (/* binding */ handedToMetadata),
+/* harmony export */   OW: () => (/* binding */ publishedLeaseId),
+/* harmony export */   RB: () => (/* binding */ HANDED_TO_KEY),
+/* harmony export */   dz: () => (/* binding */ describeLetGo),
+/* harmony export */   eS: () => (/* binding */ handedToTicket),
+/* harmony export */   ri: () => (/* binding */ publishLeaseId)
+/* harmony export */ });
+/* unused harmony exports NEXT_LEASE_KEY, handoverTarget */
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5624);
+// Handing the lease straight to the head of the queue, instead of freeing it.
+//
+// Every waiter publishes, in its queue entry, the lease id it will hold the
+// lock under. When a holder lets go and a live head has published an id, the
+// holder marks the lock blob with the head's ticket and changes its lease to
+// that id (Azure's Change Lease: the lease stays active and keeps its
+// remaining time; our old id stops working at once). The lock is never free
+// between two queued holders, so a client that does not queue cannot slip in.
+// The head sees the mark at its next look, and its acquire with the same id
+// (which Azure answers by renewing a lease already under that id) takes the
+// lock as it does today. Nobody waiting, or nobody who published an id: the
+// lease is released as before.
+//
+// Safety rests on the lease alone, as before: after the change only the head's
+// id works, so the old holder cannot renew or write any more, and a head that
+// died meanwhile leaves a lease that nobody renews, which lapses within one
+// lease duration, exactly like a dead holder's.
+
+/** The queue entry's key for the lease id its waiter will hold the lock under. */
+const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id';
+/**
+ * The lock blob's key for the ticket the lease was handed to. It is a holder
+ * key (holder.ts): the new holder's record replaces it, and a release clears it.
+ */
+const HANDED_TO_KEY = 'azure_mutex_handed_to';
+/** Azure takes only a GUID as a proposed lease id. */
+const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TICKET = /^\d{1,16}$/;
+/** Reads one metadata key whatever its case: Azure keeps keys case-insensitively. */
+function metadataValue(metadata, key) {
+    if (!metadata)
+        return undefined;
+    for (const [name, value] of Object.entries(metadata))
+        if (name.toLowerCase() === key)
+            return value;
+    return undefined;
+}
+/** The entry metadata that publishes our lease id. */
+function publishLeaseId(leaseId) {
+    return { [NEXT_LEASE_KEY]: leaseId };
+}
+/**
+ * The lease id an entry publishes, or undefined. The entry is untrusted: only
+ * a GUID is taken, and it is never shown, only proposed to Azure.
+ */
+function publishedLeaseId(metadata) {
+    const value = metadataValue(metadata, NEXT_LEASE_KEY)?.trim();
+    return value && LEASE_ID.test(value) ? value.toLowerCase() : undefined;
+}
+/** The mark the holder leaves on the lock blob as it hands the lease over. */
+function handedToMetadata(ticket) {
+    return { [HANDED_TO_KEY]: String(ticket) };
+}
+/** The ticket the lock blob says its lease was handed to, or undefined. */
+function handedToTicket(metadata) {
+    const value = metadataValue(metadata, HANDED_TO_KEY)?.trim();
+    return value && TICKET.test(value) ? Number(value) : undefined;
+}
+/**
+ * The head of the queue, if the lease can be handed to it: the first live
+ * entry that is not a squatter, leased (its waiter renews it), and publishing
+ * a lease id. Only the head: an entry further back is never handed the lease,
+ * even when the head published nothing (an older version of this action), as
+ * that would serve the queue out of order; the lease is released instead.
+ */
+function handoverTarget(look) {
+    const head = look.entries.find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_0__/* .isLive */ .DG)(entry, look.serviceNow) && !(0,_queue_js__WEBPACK_IMPORTED_MODULE_0__/* .isSquatter */ .AB)(entry));
+    if (!head || !head.leased || !head.nextLeaseId)
+        return undefined;
+    return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter };
+}
+/** Entries the holder reads to find the head: enough to step over a few lapsed ones in one request. */
+const HEAD_LOOK_LIMIT = 5;
+/**
+ * Lets go of the lock: hands the lease to the head of the queue when one has
+ * published its id, else releases it. The look at the queue runs beside the
+ * first request of the release (the read of the holder record), so a holder
+ * with nobody waiting pays no extra round trip. A queue that cannot be read
+ * (a credential that may not list, a slow listing) means releasing as before.
+ */
+async function letGo(store, leaseId, options = {}) {
+    const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000);
+    const target = store.queue
+        .look({ signal: options.signal, timeoutMs, limit: HEAD_LOOK_LIMIT })
+        .then(handoverTarget)
+        .catch(() => undefined);
+    return store.letGo(leaseId, target, options);
+}
+/** One line for the logs: to whom the lease went. */
+function describeLetGo(outcome) {
+    if (outcome.outcome === 'handed-over')
+        return `handed the lease to the head of the queue (ticket ${outcome.to.ticket})`;
+    if (outcome.outcome === 'released')
+        return 'released the lease';
+    return 'the lease was no longer ours';
+}
+
+
+/***/ }),
+
 /***/ 7053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -396,12 +510,14 @@ function describeStorageErrorBrief(err) {
 /* harmony export */   wz: () => (/* binding */ decodeValue),
 /* harmony export */   z: () => (/* binding */ holderSeenKey)
 /* harmony export */ });
-/* unused harmony exports HOLDER_KEYS, shownTime */
+/* unused harmony exports HOLDER_KEYS, describeSupersede, shownTime */
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7696);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
+
 
 const FIELDS = [
     ['repository', 'holder_repository'],
@@ -414,11 +530,13 @@ const FIELDS = [
     ['acquiredAt', 'holder_acquired_at'],
     ['leaseSeconds', 'holder_lease_seconds'],
     ['ticket', 'holder_ticket'],
+    ['supersedeKey', 'holder_supersede_key'],
+    ['sequence', 'holder_sequence'],
 ];
 /** Fields that older records lack: read back only when present. */
-const OPTIONAL_FIELDS = new Set(['leaseSeconds', 'ticket']);
-/** The fields that say who, not when: the ones a queue entry carries too. */
-const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && !OPTIONAL_FIELDS.has(field));
+const OPTIONAL_FIELDS = new Set(['leaseSeconds', 'ticket', 'supersedeKey', 'sequence']);
+/** The fields that say who, not when: the ones a queue entry carries too (the supersede key and sequence when given). */
+const IDENTITY_FIELDS = FIELDS.filter(([field]) => field !== 'acquiredAt' && field !== 'leaseSeconds' && field !== 'ticket');
 /** The keys of the record on the blob; other keys on it belong to others and are left alone. */
 const HOLDER_KEYS = FIELDS.map(([, key]) => key);
 /**
@@ -431,7 +549,8 @@ const HOLDER_KEYS = FIELDS.map(([, key]) => key);
 const FENCING_KEY = 'azure_mutex_fencing_token';
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 function isHolderKey(key) {
-    return HOLDER_KEYS.includes(key.toLowerCase());
+    // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
+    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _handover_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDED_TO_KEY */ .RB;
 }
 /**
  * Metadata travels in HTTP headers: ASCII only, and white space at either end
@@ -492,8 +611,11 @@ function holderFromMetadata(metadata) {
 /** The metadata of a queue entry: who waits, in the holder record's own keys and encoding. */
 function identityToMetadata(identity) {
     const metadata = {};
-    for (const [field, key] of IDENTITY_FIELDS)
-        metadata[key] = encodeValue(identity[field]);
+    for (const [field, key] of IDENTITY_FIELDS) {
+        const value = identity[field];
+        if (value !== undefined || !OPTIONAL_FIELDS.has(field))
+            metadata[key] = encodeValue(value ?? '');
+    }
     return metadata;
 }
 /** Who a queue entry says waits, or undefined when it says nothing (not written by this action). */
@@ -501,11 +623,14 @@ function identityFromMetadata(metadata) {
     if (!metadata)
         return undefined;
     const values = lowerCased(metadata);
-    if (!IDENTITY_FIELDS.some(([, key]) => values.has(key)))
+    if (!IDENTITY_FIELDS.some(([field, key]) => !OPTIONAL_FIELDS.has(field) && values.has(key)))
         return undefined;
     const identity = {};
-    for (const [field, key] of IDENTITY_FIELDS)
-        identity[field] = decodeValue(values.get(key) ?? '');
+    for (const [field, key] of IDENTITY_FIELDS) {
+        const value = values.get(key);
+        if (value !== undefined || !OPTIONAL_FIELDS.has(field))
+            identity[field] = decodeValue(value ?? '');
+    }
     return identity;
 }
 const CLOCK_RESOLUTION_MS = 2_000;
@@ -542,7 +667,14 @@ function describeHolder(record) {
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
 function briefHolder(identity) {
     const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
-    return identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+    return `${who}${describeSupersede(identity)}`;
+}
+/** ' (key "production", sequence 30)' for a job that gave a supersede key, else ''; through showUntrusted. */
+function describeSupersede(identity) {
+    if (identity.supersedeKey === undefined)
+        return '';
+    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.sequence ?? '', 40) || 'none'})`;
 }
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
 function shownTime(value, today = new Date()) {
@@ -651,17 +783,15 @@ function renewalRetry(leaseDurationMs) {
 
 /***/ }),
 
-/***/ 3874:
+/***/ 1651:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Zc: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS),
   AI: () => (/* binding */ isLeaseGone),
   dB: () => (/* binding */ listLocks),
-  qB: () => (/* binding */ openLock),
-  NE: () => (/* binding */ withDeadline)
+  qB: () => (/* binding */ openLock)
 });
 
 // UNUSED EXPORTS: LockBlob
@@ -827,6 +957,8 @@ async function bumpCounter(blob, abortSignal, options = {}) {
 
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/handover.ts
+var handover = __webpack_require__(7696);
 // EXTERNAL MODULE: ./src/lock/queue.ts
 var queue = __webpack_require__(5624);
 ;// CONCATENATED MODULE: ./src/lock/lock-status.ts
@@ -872,6 +1004,8 @@ function statusOf(name, properties) {
     return status;
 }
 
+// EXTERNAL MODULE: ./src/lock/request.ts
+var request = __webpack_require__(4034);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/lock/names.ts
@@ -882,6 +1016,8 @@ var names = __webpack_require__(6139);
 //   .azure-mutex/<lock>/queue/<ticket>   one entry per waiter, in ticket order
 //   .azure-mutex/<lock>/tickets          the counter that hands out tickets
 //   .azure-mutex/<lock>/fencing          the counter of fencing tokens
+//   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
+//                                        highest sequence that held the lock
 //
 // <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
 // into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
@@ -916,7 +1052,16 @@ function lockSegment(lockName) {
 }
 function reservedNames(lockName) {
     const folder = `${RESERVED_PREFIX}${lockSegment(lockName)}/`;
-    return { queuePrefix: `${folder}queue/`, tickets: `${folder}tickets`, fencing: `${folder}fencing` };
+    return {
+        queuePrefix: `${folder}queue/`,
+        tickets: `${folder}tickets`,
+        fencing: `${folder}fencing`,
+        latestPrefix: `${folder}latest/`,
+    };
+}
+/** The record of one supersede key: named by the key's SHA-256, so that any key makes a valid blob name. */
+function latestName(latestPrefix, key) {
+    return `${latestPrefix}${(0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex')}`;
 }
 /** The name of a queue entry: the prefix and the zero-padded ticket. */
 function entryName(queuePrefix, ticket) {
@@ -933,6 +1078,90 @@ function ticketOf(queuePrefix, name) {
     return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/lock/latest-blobs.ts
+// The per-key records of latest.ts in storage: one empty blob per supersede
+// key under the lock's reserved folder (reserved.ts), whose metadata is the
+// holder record of the job with the highest sequence of that key that held
+// the lock. Only a holder writes it, under the lock's lease, and each write
+// is conditional on the ETag read just before: a write that raced another is
+// read again rather than lost.
+
+
+
+
+class LatestBlobs {
+    container;
+    prefix;
+    requestTimeoutMs;
+    constructor(container, lockName, requestTimeoutMs) {
+        this.container = container;
+        this.prefix = reservedNames(lockName).latestPrefix;
+        this.requestTimeoutMs = requestTimeoutMs;
+    }
+    blob(key) {
+        return this.container.getBlobClient(latestName(this.prefix, key));
+    }
+    async read(key, options = {}) {
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
+            try {
+                const props = await this.blob(key).getProperties({ abortSignal });
+                return { record: (0,lock_holder/* holderFromMetadata */.ez)(props.metadata), etag: props.etag };
+            }
+            catch (err) {
+                // No record yet (or no container): no job of this key has held the lock.
+                if ((0,errors/* statusCode */.se)(err) === 404)
+                    return { record: undefined, etag: undefined };
+                throw err;
+            }
+        });
+    }
+    /**
+     * Every key's record, for the status step: one List Blobs request per
+     * 5,000 keys. Records that carry no holder record are left out.
+     */
+    async list(options = {}) {
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
+            const records = [];
+            try {
+                for await (const item of this.container.listBlobsFlat({
+                    abortSignal,
+                    prefix: this.prefix,
+                    includeMetadata: true,
+                })) {
+                    const record = (0,lock_holder/* holderFromMetadata */.ez)(item.metadata);
+                    if (record?.supersedeKey !== undefined)
+                        records.push(record);
+                }
+            }
+            catch (err) {
+                if ((0,errors/* statusCode */.se)(err) !== 404)
+                    throw err;
+            }
+            return records;
+        });
+    }
+    async write(key, record, etag, options = {}) {
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
+            try {
+                await this.blob(key)
+                    .getBlockBlobClient()
+                    .upload('', 0, {
+                    abortSignal,
+                    metadata: (0,lock_holder/* holderToMetadata */.Jp)(record),
+                    conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
+                });
+                return 'written';
+            }
+            catch (err) {
+                // 412: written since we read it; 409: created since, or leased by a stranger. Read again.
+                if ((0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
+                    return 'changed';
+                throw err;
+            }
+        });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/lock/queue-blobs.ts
 // The queue beside a lock, in storage: one small blob per waiter, named by its
 // ticket, under the lock's reserved folder (reserved.ts). Each entry carries
@@ -940,6 +1169,7 @@ function ticketOf(queuePrefix, name) {
 // an entry whose waiter died loses its lease within one lease duration, and
 // Azure refuses to delete an entry that is still leased, so removing a lapsed
 // one can never remove a live one.
+
 
 
 
@@ -964,7 +1194,7 @@ class QueueBlobs {
         this.requestTimeoutMs = requestTimeoutMs;
     }
     request(options, call) {
-        return withDeadline(options, this.requestTimeoutMs, call);
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, call);
     }
     entry(ticket) {
         return this.container.getBlobClient(entryName(this.prefix, ticket));
@@ -1004,6 +1234,7 @@ class QueueBlobs {
                         modifiedAt: item.properties.lastModified,
                         waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
                         infinite: item.properties.leaseDuration === 'infinite',
+                        nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
                     });
                 }
                 const marker = page.continuationToken || undefined;
@@ -1062,14 +1293,15 @@ class QueueBlobs {
         const [queued, held] = await Promise.all([inQueue(), onRecord()]);
         return Math.max(queued, held);
     }
-    async enter(ticket, waiter, leaseId, leaseSeconds, options = {}) {
+    async enter(ticket, waiter, leaseId, leaseSeconds, options = {}, lockLeaseId) {
         const blob = this.entry(ticket);
         try {
             await this.request(options, async (abortSignal) => {
                 try {
                     await blob.getBlockBlobClient().upload('', 0, {
                         abortSignal,
-                        metadata: (0,lock_holder/* identityToMetadata */.L_)(waiter),
+                        // The lock's lease id we will hold it under goes on the entry, so that a holder can hand the lease to us.
+                        metadata: { ...(0,lock_holder/* identityToMetadata */.L_)(waiter), ...(lockLeaseId ? (0,handover/* publishLeaseId */.ri)(lockLeaseId) : {}) },
                         conditions: { ifNoneMatch: '*' },
                     });
                 }
@@ -1197,6 +1429,9 @@ var storage = __webpack_require__(4906);
 
 
 
+
+
+
 const LEASE_GONE = new Set([
     'LeaseIdMismatchWithLeaseOperation',
     'LeaseIsBrokenAndCannotBeRenewed',
@@ -1216,25 +1451,6 @@ function lock_blob_isMissing(err) {
     const code = (0,errors/* storageErrorCode */.t6)(err);
     return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
 }
-/**
- * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
- * the service to give up; a connection whose packets are dropped would
- * otherwise be waited on for ever.
- */
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-async function withDeadline(options, defaultTimeoutMs, call) {
-    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    try {
-        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
-    }
-    catch (err) {
-        if (deadline.aborted && !options.signal?.aborted)
-            throw new errors/* RequestTimeoutError */.DH(timeoutMs);
-        throw err;
-    }
-}
 class LockBlob {
     container;
     blob;
@@ -1242,6 +1458,7 @@ class LockBlob {
     requestTimeoutMs;
     name;
     queue;
+    latest;
     /** The service's clock in the answer of the last acquire that was granted. */
     grantedAt;
     /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
@@ -1250,12 +1467,13 @@ class LockBlob {
         this.container = container;
         this.name = name;
         this.blob = container.getBlobClient(name);
-        this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+        this.requestTimeoutMs = options.requestTimeoutMs ?? request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z;
         this.fencing = container.getBlobClient(reservedNames(name).fencing);
         this.queue = new QueueBlobs(container, name, this.requestTimeoutMs);
+        this.latest = new LatestBlobs(container, name, this.requestTimeoutMs);
     }
     request(options, call) {
-        return withDeadline(options, this.requestTimeoutMs, call);
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, call);
     }
     /** A description of where the lock lives, without credentials: account/container/blob. */
     get location() {
@@ -1279,6 +1497,8 @@ class LockBlob {
                     infinite: props.leaseDuration === 'infinite',
                     modifiedAt: props.lastModified,
                     serviceNow: props.date,
+                    // Only while no new record is written: the head's record replaces the mark.
+                    handedTo: record ? undefined : (0,handover/* handedToTicket */.eS)(props.metadata),
                 };
             }
             return { state: 'free', staleHolder: record };
@@ -1359,9 +1579,11 @@ class LockBlob {
      * nextFencingToken) goes on the blob too, in the same write: no request is
      * added. It waits for the token after the read, so the two run side by side.
      */
-    async updateHolderKeys(leaseId, record, abortSignal, fencingToken) {
+    async updateHolderKeys(leaseId, wanted, abortSignal, fencingToken) {
         for (let attempt = 1;; attempt++) {
             const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
+            // A record still being worked out (the handover mark waits for a look at the queue) is awaited after the read.
+            const record = await wanted;
             const current = Object.entries(props.metadata ?? {});
             if (!record && !current.some(([key]) => (0,lock_holder/* isHolderKey */._L)(key)))
                 return;
@@ -1398,11 +1620,17 @@ class LockBlob {
                 return 'missing';
             throw err;
         }
-        const look = await this.queue.look(options).catch((err) => {
+        const refused = (err) => {
             if ((0,errors/* statusCode */.se)(err) === 403)
                 return undefined;
             throw err;
-        });
+        };
+        const [look, latest] = await Promise.all([
+            this.queue.look(options).catch(refused),
+            this.latest.list(options).catch(refused),
+        ]);
+        if (latest && latest.length > 0)
+            status.latest = latest;
         if (look) {
             status.queue = waitersOf(look.entries, look.serviceNow);
             const squatters = squattersOf(look.entries);
@@ -1552,6 +1780,48 @@ class LockBlob {
             throw err;
         }
     }
+    /**
+     * Lets go under our lease (handover.ts): clears our record, and when
+     * `target` names the head of the queue, marks the blob with its ticket and
+     * changes the lease to the head's id instead of releasing it. A change that
+     * fails for any other reason than a lost lease falls back to a release.
+     */
+    async letGo(leaseId, target, options = {}) {
+        let to;
+        /** A change whose answer never came (a network failure): it may have taken effect. */
+        let changeUnanswered = false;
+        try {
+            return await this.request(options, async (abortSignal) => {
+                const mark = target.then((found) => {
+                    to = found;
+                    return found ? (0,handover/* handedToMetadata */.L$)(found.ticket) : undefined;
+                });
+                await this.updateHolderKeys(leaseId, mark, abortSignal);
+                const lease = this.blob.getBlobLeaseClient(leaseId);
+                if (to) {
+                    try {
+                        await lease.changeLease(to.leaseId, { abortSignal });
+                        return { outcome: 'handed-over', to };
+                    }
+                    catch (err) {
+                        if (isLeaseGone(err) || abortSignal.aborted)
+                            throw err;
+                        changeUnanswered = (0,errors/* statusCode */.se)(err) === undefined;
+                    }
+                }
+                await lease.releaseLease({ abortSignal });
+                return { outcome: 'released' };
+            });
+        }
+        catch (err) {
+            if (!isLeaseGone(err) && (0,errors/* statusCode */.se)(err) !== 412)
+                throw err;
+            // Our id stopped working right after a change whose answer was lost: that change took effect.
+            if (changeUnanswered && to && (0,errors/* storageErrorCode */.t6)(err) === 'LeaseIdMismatchWithLeaseOperation')
+                return { outcome: 'handed-over', to };
+            return { outcome: 'not-held' };
+        }
+    }
 }
 /** The longest a listing of a container's locks may take, every page included. */
 const LIST_TIMEOUT_MS = 30_000;
@@ -1561,7 +1831,7 @@ const LIST_TIMEOUT_MS = 30_000;
  * the action's own, are left out. 'missing' when the container does not exist.
  */
 async function listLocks(container, options = {}) {
-    return withDeadline(options, LIST_TIMEOUT_MS, async (abortSignal) => {
+    return (0,request/* withDeadline */.N)(options, LIST_TIMEOUT_MS, async (abortSignal) => {
         const locks = [];
         // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
         const reserved = [];
@@ -1784,6 +2054,40 @@ function ordinal(n) {
     const tens = n % 100;
     const suffix = tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
     return `${n}${suffix}`;
+}
+
+
+/***/ }),
+
+/***/ 4034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ withDeadline),
+/* harmony export */   Z: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+// One request to storage, bounded on the client side. The lock blob and the
+// queue (lock-blob.ts, queue-blobs.ts) both send their requests through here.
+
+/**
+ * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
+ * the service to give up; a connection whose packets are dropped would
+ * otherwise be waited on for ever.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+async function withDeadline(options, defaultTimeoutMs, call) {
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
+        throw err;
+    }
 }
 
 

@@ -1,0 +1,91 @@
+// The --help texts, one per subcommand, each with an example.
+
+import { ExitCode } from './options.ts'
+
+const STORAGE = `Storage (flag, or environment variable; a flag wins):
+  --connection-string   AZURE_MUTEX_CONNECTION_STRING   a storage connection string
+  --account-name        AZURE_MUTEX_ACCOUNT_NAME        the storage account; alone, it signs in with
+                                                        your Azure credential (az login, managed identity,
+                                                        workload identity)
+  --account-key         AZURE_MUTEX_ACCOUNT_KEY         the account's key
+  --sas-token           AZURE_MUTEX_SAS_TOKEN           a SAS token (permissions rwcdl on the container)
+  --blob-endpoint       AZURE_MUTEX_BLOB_ENDPOINT       another blob endpoint (Azurite, sovereign clouds)
+  --container           AZURE_MUTEX_CONTAINER           the container of the lock blobs (default: locks)
+Keys, SAS tokens and connection strings belong in the environment: given as flags,
+other users of the machine can see them, and a warning says so.`
+
+export const HELP = {
+  main: `azure-mutex: the lock of azure-mutex-action, outside GitHub Actions.
+
+Usage:
+  azure-mutex hold <lock> [options] -- <command> [args...]   run a command while holding the lock
+  azure-mutex status [<lock> | --all] [--json]                who holds each lock, and who waits
+  azure-mutex break <lock> --reason <why>                     break the lease, and record why
+
+Run 'azure-mutex <command> --help' for its options and an example.
+
+Example:
+  export AZURE_MUTEX_CONNECTION_STRING='...'
+  azure-mutex hold production-deploy --timeout 30m -- ./deploy.sh
+`,
+  hold: `Usage: azure-mutex hold <lock> [options] -- <command> [args...]
+
+Waits in the lock's queue (the same queue as the action's jobs, first come first
+served; the place in line is shown on stderr), runs the command while holding the
+lease, renewing it, and releases the lease after the command exits. SIGINT, SIGTERM
+and SIGHUP are passed to the command. The command finds AZURE_MUTEX_FENCING_TOKEN,
+AZURE_MUTEX_LEASE_ID and AZURE_MUTEX_LOCK in its environment.
+
+Options:
+  --lock-name <name>      AZURE_MUTEX_LOCK_NAME       the lock (or give it as the first argument)
+  --timeout <duration>    AZURE_MUTEX_TIMEOUT         the longest wait: 90s, 15m, 2h (default: none)
+  --lease-duration <s>    AZURE_MUTEX_LEASE_DURATION  the lease in seconds, 15 to 60 (default: 60)
+  --on-lost <signal>      AZURE_MUTEX_ON_LOST         what the command gets if the lease is lost while it
+                                                      runs: SIGTERM (default), SIGINT, SIGHUP, SIGKILL or none
+${STORAGE}
+
+Exit codes:
+  the command's own     it ran, and the lease was held throughout (128 + n if signal n ended it)
+  ${ExitCode.Failed}                     storage or sign-in failed; the command did not run
+  ${ExitCode.BadInput}                     a bad option or environment variable; the command did not run
+  ${ExitCode.Timeout}                   the wait ran past --timeout; the command did not run
+  ${ExitCode.Lost}                   the lease was lost while the command ran; the command was signalled
+  ${ExitCode.Interrupted} (143)             SIGINT (SIGTERM) while waiting; the command did not run
+  127                   the command was not found
+
+Example:
+  AZURE_MUTEX_CONNECTION_STRING='...' azure-mutex hold production-deploy --timeout 30m -- ./deploy.sh prod
+`,
+  status: `Usage: azure-mutex status [<lock> | --all] [--json]
+
+Shows one lock, or with --all (or no lock) every lock in the container: its holder,
+since when, its lease, the last break, and its queue. Only reads; takes no lease.
+The table goes to stdout; --json prints the same facts for scripts. Every value read
+from storage is shown on one line, without control characters.
+
+Options:
+  --lock-name <name>      AZURE_MUTEX_LOCK_NAME       the lock (or give it as the first argument)
+  --all                                               every lock in the container
+  --json                                              JSON instead of a table
+${STORAGE}
+
+Example:
+  AZURE_MUTEX_ACCOUNT_NAME=mylocks azure-mutex status --all --json
+`,
+  break: `Usage: azure-mutex break <lock> --reason <why>
+
+Breaks the lock's lease at once and writes on the lock blob who broke it, when and
+why, as the break action does. The former holder finds its lease gone: an
+azure-mutex hold exits ${ExitCode.Lost}, an action job's post step fails naming this record.
+With --entry <ticket>, clears a squatted queue entry instead.
+
+Options:
+  --lock-name <name>      AZURE_MUTEX_LOCK_NAME       the lock (or give it as the first argument)
+  --reason <why>          AZURE_MUTEX_REASON          required: why, at most 300 characters
+  --entry <ticket>        AZURE_MUTEX_ENTRY           clear this queue entry instead of breaking the lease
+${STORAGE}
+
+Example:
+  azure-mutex break production-deploy --reason 'deploy 812 hung; approved by on-call'
+`,
+} as const

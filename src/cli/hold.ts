@@ -1,0 +1,333 @@
+// azure-mutex hold <lock> -- <command>: wait in the lock's queue (the same
+// queue as the action's jobs), run the command while holding the lease,
+// renewing it in this process, then release it.
+//
+// The order matters for "never two holders": the command starts only after a
+// renewal has confirmed the lease (that also proves the fencing token: no
+// later holder can have taken the lease before it), and the lease is released
+// only after the command has exited. Signals go to the command; the lease is
+// released once it is gone, whatever ended it.
+
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { constants } from 'node:os'
+import { setTimeout as delay } from 'node:timers/promises'
+import { describeBreak } from '../lock/break-record.ts'
+import { monotonicNow } from '../lock/clock.ts'
+import { formatDuration } from '../lock/duration.ts'
+import { LockCancelledError, LockError, LockTimeoutError, describeStorageErrorBrief } from '../lock/errors.ts'
+import { describeLetGo, letGo } from '../lock/handover.ts'
+import { keepLease, type LeaseLoss } from '../lock/keep-lease.ts'
+import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
+import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
+import { lockLocation, type LockSpec } from '../lock/spec.ts'
+import { waitForLease, type Acquired } from '../lock/waiter.ts'
+import { Inputs } from '../action/constants.ts'
+import { readContainer, readLeaseDuration, readLockName, readTimeout } from '../action/inputs.ts'
+import { cliHolder } from './holder.ts'
+import { ExitCode, UsageError, readerOf, type CommandLine } from './options.ts'
+import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
+import { waitLine } from './wait-lines.ts'
+
+/** How long the first renewal may take once the lease is ours; the command does not start without it. */
+const CONFIRM_MS = 20_000
+
+/** The signals passed on to the command. */
+const PASSED_ON: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+
+/** What --on-lost accepts: the signal the command gets when the lease is lost, or none. */
+const ON_LOST: readonly string[] = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL', 'none']
+
+/** The variables the command finds in its environment. */
+export const HoldEnv = {
+  FencingToken: 'AZURE_MUTEX_FENCING_TOKEN',
+  LeaseId: 'AZURE_MUTEX_LEASE_ID',
+  Lock: 'AZURE_MUTEX_LOCK',
+} as const
+
+interface HoldSettings {
+  lock: LockSpec
+  timeoutMs: number | undefined
+  onLost: NodeJS.Signals | 'none'
+  command: string[]
+}
+
+/** The exit code of a process ended by a signal, as shells give it: 128 + its number. */
+export function signalExitCode(signal: NodeJS.Signals): number {
+  return 128 + (constants.signals[signal] ?? 0)
+}
+
+function readHoldSettings(
+  line: CommandLine,
+  env: NodeJS.ProcessEnv,
+): HoldSettings & { read: ReturnType<typeof readerOf> } {
+  const read = readerOf(line, env)
+  const lockName = lockNameOf(line, read, 'hold')
+  if (lockName === undefined) {
+    throw new UsageError("Missing the lock's name: azure-mutex hold <lock> -- <command> [args...].")
+  }
+  const withName = (input: string): string => (input === Inputs.LockName ? lockName : read(input))
+  // Issue 20 ("Holds") makes a hold without a command ('hold --for 2h --reason ...') a hold record instead.
+  if (line.command.length === 0) {
+    throw new UsageError(
+      `Missing the command to run while holding the lock: azure-mutex hold ${lockName} -- <command> [args...].`,
+    )
+  }
+  const onLost = (
+    typeof line.flags['on-lost'] === 'string' ? line.flags['on-lost'] : env.AZURE_MUTEX_ON_LOST || 'SIGTERM'
+  ).trim()
+  if (!ON_LOST.includes(onLost)) {
+    throw new UsageError(`Invalid --on-lost '${onLost.slice(0, 20)}': expected one of ${ON_LOST.join(', ')}.`)
+  }
+  const { endpoint } = readTarget(withName)
+  return {
+    read: withName,
+    lock: {
+      endpoint,
+      container: readContainer(withName),
+      lockName: readLockName(withName),
+      leaseDurationSeconds: readLeaseDuration(withName),
+      // Issue 18 ("Latest wins") reads --supersede-key and --sequence into the spec here.
+    },
+    timeoutMs: readTimeout(withName),
+    onLost: onLost as HoldSettings['onLost'],
+    command: line.command,
+  }
+}
+
+/** Signals that reached this process: while waiting they cancel the wait; while holding they go to the command. */
+class SignalRelay {
+  readonly cancel = new AbortController()
+  /** The first signal received, for the exit code of a cancelled wait. */
+  first: NodeJS.Signals | undefined
+  private child: ChildProcess | undefined
+  private readonly handler = (signal: NodeJS.Signals): void => {
+    this.first ??= signal
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal)
+    else this.cancel.abort()
+  }
+
+  constructor() {
+    for (const signal of PASSED_ON) process.on(signal, this.handler)
+  }
+
+  passTo(child: ChildProcess): void {
+    this.child = child
+  }
+
+  stop(): void {
+    for (const signal of PASSED_ON) process.off(signal, this.handler)
+  }
+}
+
+export async function runHold(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+  const settings = readHoldSettings(line, env)
+  const relay = new SignalRelay()
+  try {
+    return await hold(settings, relay, out, env)
+  } finally {
+    relay.stop()
+  }
+}
+
+async function hold(
+  settings: HoldSettings & { read: (input: string) => string },
+  relay: SignalRelay,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const spec = settings.lock
+  const location = lockLocation(spec)
+  const signedIn = await signInTo(readTarget(settings.read), out)
+  const lock = openLock(signedIn.auth, spec, { retry: CLI_RETRY })
+  const leaseMs = spec.leaseDurationSeconds * 1000
+  const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
+  out.progress(`Taking lock ${location} (lease ${spec.leaseDurationSeconds}s, wait ${limit}).`)
+  const name = `${spec.container}/${spec.lockName}`
+
+  let acquired: Acquired
+  try {
+    acquired = await waitForLease({
+      lock,
+      leaseId: randomUUID(),
+      leaseDurationSeconds: spec.leaseDurationSeconds,
+      holder: cliHolder(env),
+      timeoutMs: settings.timeoutMs,
+      signal: relay.cancel.signal,
+      onEvent: (event) => {
+        const text = waitLine(event, name)
+        if (text) out.progress(text)
+      },
+    })
+  } catch (err) {
+    if (err instanceof LockTimeoutError) {
+      out.progress(`${err.message} The command did not run.`)
+      return ExitCode.Timeout
+    }
+    if (err instanceof LockCancelledError) {
+      out.progress(`Received ${relay.first ?? 'a signal'} while waiting: left the queue; the command did not run.`)
+      return signalExitCode(relay.first ?? 'SIGINT')
+    }
+    throw err
+  }
+
+  // The lease is ours from here: renew it in this process until the command is done.
+  const leaseId = acquired.leaseId
+  const renewing = new AbortController()
+  let confirmedMono = acquired.confirmedMono
+  let confirmed: () => void = () => undefined
+  const firstRenewal = new Promise<void>((resolve) => (confirmed = resolve))
+  let refreshing: Promise<void> | undefined
+  let renewals = 0
+  const kept = keepLease(
+    {
+      renew: (signal) => lock.renew(leaseId, { signal }),
+      leaseDurationMs: leaseMs,
+      confirmedAt: acquired.confirmedMono,
+      onOutcome: (outcome) => {
+        if (outcome.kind === 'renewed') {
+          confirmedMono = outcome.sentAt
+          if (renewals++ === 0) return confirmed()
+          // Rewrite the holder record so that waiters see it is alive (they distrust a stale one).
+          refreshing ??= lock
+            .refreshHolder(leaseId, { signal: renewing.signal, timeoutMs: Math.floor(leaseMs / 3) })
+            .catch(() => undefined)
+            .finally(() => (refreshing = undefined))
+        } else if (outcome.kind === 'unknown') {
+          out.progress(`warning: renewing the lease failed, retrying: ${describeStorageErrorBrief(outcome.error)}`)
+        }
+      },
+    },
+    renewing.signal,
+  )
+
+  const confirming = new AbortController()
+  const first = await Promise.race([
+    firstRenewal.then(() => 'renewed' as const),
+    kept.then(() => 'lost' as const),
+    delay(CONFIRM_MS, undefined, { signal: AbortSignal.any([relay.cancel.signal, confirming.signal]) }).then(
+      () => 'slow' as const,
+      () => 'cancelled' as const,
+    ),
+  ])
+  // The timer must not keep this process alive after the command.
+  confirming.abort()
+  if (first !== 'renewed') {
+    renewing.abort()
+    await kept
+    await lock.release(leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+    if (first === 'cancelled') {
+      out.progress(
+        `Received ${relay.first ?? 'a signal'} just after taking the lock: released it; the command did not run.`,
+      )
+      return signalExitCode(relay.first ?? 'SIGINT')
+    }
+    throw new LockError(
+      first === 'lost'
+        ? `Lock ${location} was lost before its first renewal; the command did not run.`
+        : `The first renewal of lock ${location} did not succeed within ${formatDuration(CONFIRM_MS)}; released it; the command did not run.`,
+    )
+  }
+
+  out.progress(
+    `Holding lock ${location} after waiting ${formatDuration(acquired.waitedMs)}; fencing token ${acquired.fencingToken}. ` +
+      `Running: ${settings.command.join(' ').slice(0, 200)}`,
+  )
+  const child = spawn(settings.command[0]!, settings.command.slice(1), {
+    stdio: 'inherit',
+    env: {
+      ...env,
+      [HoldEnv.FencingToken]: String(acquired.fencingToken),
+      [HoldEnv.LeaseId]: leaseId,
+      [HoldEnv.Lock]: location,
+    },
+  })
+  relay.passTo(child)
+  const exited = new Promise<number>((resolve) => {
+    child.on('error', (err: NodeJS.ErrnoException) => {
+      out.progress(`Could not run ${settings.command[0]!.slice(0, 200)}: ${err.code ?? err.message}.`)
+      resolve(err.code === 'ENOENT' ? 127 : 126)
+    })
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? signalExitCode(signal) : ExitCode.Failed)))
+  })
+
+  // A loss while the command runs: say so at once, and signal the command as --on-lost says.
+  let loss: LeaseLoss | undefined
+  void kept.then((found) => {
+    if (!found || child.exitCode !== null || child.signalCode !== null) return
+    loss = found
+    const signalled =
+      settings.onLost === 'none' ? 'The command goes on (--on-lost none)' : `Sending ${settings.onLost} to the command`
+    out.progress(`LOST lock ${location} while holding it: ${lossLine(found)} ${signalled}.`)
+    if (settings.onLost !== 'none') child.kill(settings.onLost)
+  })
+
+  const code = await exited
+  renewing.abort()
+  loss ??= await kept
+  await refreshing
+  loss ??= await provenAtTheEnd(lock, leaseId, confirmedMono, leaseMs)
+  if (!loss) {
+    try {
+      // With jobs waiting, the lease goes straight to the head of the queue (handover.ts), as the action's does.
+      const outcome = await letGo(lock, leaseId, { timeoutMs: 15_000 })
+      if (outcome.outcome !== 'not-held') {
+        const how = outcome.outcome === 'handed-over' ? `: ${describeLetGo(outcome)}` : ''
+        out.progress(`Released lock ${location}${how}.`)
+        return code
+      }
+      loss = {
+        exclusiveUntil: confirmedMono,
+        detectedAt: monotonicNow(),
+        reason: 'at release the lease was no longer ours',
+      }
+    } catch (err) {
+      out.progress(
+        `warning: releasing lock ${location} failed (${describeStorageErrorBrief(err)}); ` +
+          `its lease ends by itself within ${spec.leaseDurationSeconds}s.`,
+      )
+      return code
+    }
+  }
+  const broken = await lock.status({ timeoutMs: 10_000 }).catch(() => undefined)
+  const lastBreak =
+    broken && broken !== 'missing' && broken.lastBreak ? ` It was ${describeBreak(broken.lastBreak)}.` : ''
+  out.progress(
+    `LOST lock ${location} while holding it: ${lossLine(loss)}${lastBreak} The command's exit code was ${code}; ` +
+      `exiting ${ExitCode.Lost}.`,
+  )
+  return ExitCode.Lost
+}
+
+/** "Azure says ... Exclusive only until 10:02:11Z": the loss, dated for a reader. */
+function lossLine(loss: LeaseLoss): string {
+  // For display only: the monotonic reading as a wall-clock time.
+  const until = new Date(Date.now() - (monotonicNow() - loss.exclusiveUntil)).toISOString()
+  return `${loss.reason}. It was certainly exclusive only until ${until}.`
+}
+
+/**
+ * After the command: a lease that went a whole duration unconfirmed (storage
+ * was unreachable) may have run out. One renewal that succeeds proves nobody
+ * took it (Azure renews an expired lease only then); without that, it is a loss.
+ */
+async function provenAtTheEnd(
+  lock: LockBlob,
+  leaseId: string,
+  confirmedMono: number,
+  leaseMs: number,
+): Promise<LeaseLoss | undefined> {
+  if (monotonicNow() < leaseValidUntil(confirmedMono, leaseMs)) return undefined
+  try {
+    await lock.renew(leaseId, { timeoutMs: renewalSchedule(leaseMs).attemptTimeoutMs })
+    return undefined
+  } catch (err) {
+    return {
+      exclusiveUntil: confirmedMono,
+      detectedAt: monotonicNow(),
+      reason: isLeaseGone(err)
+        ? `Azure says the lease is no longer ours (${describeStorageErrorBrief(err)})`
+        : `a whole lease went by unconfirmed and a last renewal could not say (${describeStorageErrorBrief(err)})`,
+    }
+  }
+}

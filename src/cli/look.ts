@@ -1,0 +1,119 @@
+// azure-mutex status and azure-mutex break: the status and break sub-actions'
+// work, with the same core calls and the same records, from a terminal or
+// another CI system.
+
+import { boardJson, renderBoardText } from '../lock/board.ts'
+import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
+import { UserError } from '../lock/errors.ts'
+import { describeHolder } from '../lock/holder.ts'
+import { LEASE_SECONDS } from '../lock/lease.ts'
+import { listLocks, openLock } from '../lock/lock-blob.ts'
+import type { LockStatus } from '../lock/lock-status.ts'
+import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
+import { containerClientFor } from '../lock/storage.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
+import { Inputs } from '../action/constants.ts'
+import { readContainer, readLockName, readReason } from '../action/inputs.ts'
+import { cliHolder } from './holder.ts'
+import { UsageError, readerOf, type CommandLine } from './options.ts'
+import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
+
+/** status [lock] [--all] [--json]: one lock, or the board of every lock in the container. */
+export async function runStatus(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+  const read = readerOf(line, env)
+  const named = lockNameOf(line, read, 'status')
+  if (named !== undefined && line.flags.all === true) {
+    throw new UsageError("Give a lock's name or --all, not both.")
+  }
+  // '*' names every lock, as the status sub-action's lock-name: '*' does.
+  const lockName = named === '*' ? undefined : named
+  const withName = (input: string): string => (input === Inputs.LockName ? (lockName ?? '') : read(input))
+  const container = readContainer(withName)
+  if (lockName !== undefined) readLockName(withName)
+  const access = readTarget(withName)
+  const signedIn = await signInTo(access, out)
+  const place = `${accountNameOf(access.endpoint)}/${container}`
+  let locks: LockStatus[]
+  if (lockName !== undefined) {
+    const spec: LockSpec = {
+      endpoint: access.endpoint,
+      container,
+      lockName,
+      leaseDurationSeconds: LEASE_SECONDS.default,
+    }
+    const found = await openLock(signedIn.auth, spec, { retry: CLI_RETRY }).status()
+    locks = [found === 'missing' ? { name: lockName, held: false, leaseState: 'available' } : found]
+  } else {
+    const listed = await listLocks(
+      containerClientFor({ endpoint: access.endpoint, auth: signedIn.auth }, container, { retry: CLI_RETRY }),
+    )
+    if (listed === 'missing') out.progress(`Container ${place} does not exist: no locks.`)
+    locks = listed === 'missing' ? [] : listed
+  }
+  if (line.flags.json === true) {
+    out.result(`${JSON.stringify({ container: showUntrusted(place), locks: locks.map(boardJson) }, null, 2)}\n`)
+  } else {
+    out.result(renderBoardText(locks))
+  }
+  return 0
+}
+
+/** break <lock> --reason ...: breaks the lease at once and writes who broke it and why, as the break sub-action does. */
+export async function runBreak(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+  const read = readerOf(line, env)
+  const lockName = lockNameOf(line, read, 'break')
+  if (lockName === undefined) throw new UsageError("Missing the lock's name: azure-mutex break <lock> --reason <why>.")
+  const withName = (input: string): string => (input === Inputs.LockName ? lockName : read(input))
+  const container = readContainer(withName)
+  readLockName(withName)
+  const reason = readReason(withName)
+  const entry = readEntry(withName(Inputs.Entry))
+  const access = readTarget(withName)
+  const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
+  const signedIn = await signInTo(access, out)
+  const lock = openLock(signedIn.auth, spec, { retry: CLI_RETRY })
+  const location = lockLocation(spec)
+  if (entry !== undefined) {
+    const cleared = await lock.queue.clear(entry)
+    if (cleared === 'live') {
+      throw new UserError(
+        `Entry ${entry} in the queue of lock ${location} has a fixed lease that its waiter renews: it is a live waiter, and was left alone.`,
+      )
+    }
+    out.progress(
+      cleared === 'missing'
+        ? `Lock ${location} has no queue entry ${entry}: nothing to clear.`
+        : `Cleared entry ${entry} from the queue of lock ${location}.`,
+    )
+    return 0
+  }
+  const breaker = cliHolder(env)
+  const outcome = await lock.breakLease((holder, brokenAt) =>
+    newBreakRecord(breaker, reason, brokenAt ?? new Date(), holder),
+  )
+  switch (outcome.outcome) {
+    case 'missing':
+      throw new UserError(
+        `Lock ${location} does not exist: nothing to break. Check the lock's name and --${Inputs.Container}.`,
+      )
+    case 'not-held':
+      out.progress(`Lock ${location} is not held: nothing to break, nothing written.`)
+      return 0
+    case 'broken':
+      out.progress(`Broke the lease on lock ${location}, held by ${describeHolder(outcome.holder)}.`)
+      out.progress(
+        outcome.recorded
+          ? `Wrote on the lock blob: ${describeBreak(outcome.record)}.`
+          : `warning: another client took lock ${location} before the break record could be written.`,
+      )
+      return 0
+  }
+}
+
+function readEntry(text: string): number | undefined {
+  if (text === '') return undefined
+  if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
+    throw new UsageError(`Invalid --${Inputs.Entry}: expected a ticket of the lock's queue, a whole number such as 3.`)
+  }
+  return Number(text)
+}

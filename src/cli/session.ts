@@ -1,0 +1,91 @@
+// What every subcommand does the same way: read where the lock is and how to
+// sign in, sign in, and turn a failure into the one line a user sees. Progress
+// and errors go to stderr, results to stdout; no colour, so a log or a pipe
+// reads the same as a terminal.
+
+import { describeStorageError, statusCode, storageErrorCode, UserError, type ErrorContext } from '../lock/errors.ts'
+import { STEP_RETRY } from '../lock/storage.ts'
+import { NoAmbientCredentialError } from '../sign-in/ambient.ts'
+import { describeIdentityError, isIdentityError } from '../sign-in/entra-id.ts'
+import { usesEntra, type StorageAccess } from '../sign-in/methods.ts'
+import { signIn, type SignedIn } from '../sign-in/sign-in.ts'
+import { Inputs } from '../action/constants.ts'
+import { InputError, readStorageTarget, type InputReader } from '../action/inputs.ts'
+import { UsageError, asFlags, envName, type CommandLine } from './options.ts'
+
+/** Where the command writes: stderr for progress and errors, stdout for results. */
+export interface Output {
+  progress: (line: string) => void
+  result: (text: string) => void
+}
+
+export const STANDARD_OUTPUT: Output = {
+  progress: (line) => process.stderr.write(`azure-mutex: ${line}\n`),
+  result: (text) => process.stdout.write(text),
+}
+
+/** The requests' retry policy: the steps' (a few quick tries; the wait loop rides out longer trouble). */
+export const CLI_RETRY = STEP_RETRY
+
+/**
+ * Where the account is and how to sign in. The command takes a key or SAS (best
+ * in the environment), or signs in with the Azure credential of the machine
+ * (az login, a managed identity, workload identity) when only the account is named.
+ * GitHub's OIDC sign-in (client-id, tenant-id) is the action's: it has no flag here.
+ */
+export function readTarget(read: InputReader): StorageAccess {
+  const given = [Inputs.ConnectionString, Inputs.AccountName, Inputs.AccountKey, Inputs.SasToken, Inputs.BlobEndpoint]
+  if (given.every((input) => read(input) === '')) {
+    throw new UsageError(
+      `No storage account given: set ${envName(Inputs.ConnectionString)}; or --${Inputs.AccountName} with ` +
+        `${envName(Inputs.AccountKey)} or ${envName(Inputs.SasToken)}; or --${Inputs.AccountName} alone to sign in ` +
+        'with your Azure credential (az login, a managed identity, workload identity).',
+    )
+  }
+  return readStorageTarget(read)
+}
+
+/** The lock's name: the positional argument or --lock-name (not both); undefined when neither is given. */
+export function lockNameOf(line: CommandLine, read: InputReader, command: string): string | undefined {
+  if (line.positionals.length > 1) {
+    throw new UsageError(
+      `Expected at most one lock name, got ${line.positionals.length}. See 'azure-mutex ${command} --help'.`,
+    )
+  }
+  const positional = line.positionals[0]
+  if (positional !== undefined && line.flags[Inputs.LockName] !== undefined) {
+    throw new UsageError(`Give the lock's name once: as an argument or as --${Inputs.LockName}, not both.`)
+  }
+  return positional ?? (read(Inputs.LockName) || undefined)
+}
+
+/** Signs in; with Entra ID, gets one token first so a wrong setup fails here, in one line. */
+export async function signInTo(access: StorageAccess, out: Output): Promise<SignedIn> {
+  const signedIn = await signIn(access.auth, { check: true })
+  if (usesEntra(access.auth)) out.progress(`Signed in to ${signedIn.description}.`)
+  return signedIn
+}
+
+/** The one line for a failure: ours as written (naming flags), storage and sign-in failures in plain words. */
+export function messageOf(err: unknown, endpoint: string | undefined, context: ErrorContext = {}): string {
+  if (err instanceof NoAmbientCredentialError) {
+    return `${err.message} Or give a key or SAS: ${envName(Inputs.AccountKey)} or ${envName(Inputs.SasToken)}.`
+  }
+  if (err instanceof UserError) return asFlags(err.message)
+  if (isIdentityError(err)) return describeIdentityError(err)
+  if (statusCode(err) !== undefined || storageErrorCode(err) !== undefined) {
+    return describeStorageError(err, endpoint ?? 'the blob endpoint', context)
+  }
+  return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`
+}
+
+/** Bad input, as opposed to a failure of storage or sign-in: the exit code tells them apart. */
+export function isBadInput(err: unknown): boolean {
+  return err instanceof UsageError || err instanceof InputError
+}
+
+/** With AZURE_MUTEX_DEBUG=1 (or true), the stack too; never otherwise. */
+export function debugStack(err: unknown, out: Output, env: NodeJS.ProcessEnv = process.env): void {
+  if (!['1', 'true'].includes(env.AZURE_MUTEX_DEBUG ?? '')) return
+  if (err instanceof Error && err.stack) out.progress(err.stack)
+}

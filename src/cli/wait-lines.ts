@@ -1,0 +1,79 @@
+// What `azure-mutex hold` says on stderr while it waits: the waiter's events
+// (lock/wait-report.ts) in the command's words. Every value read from storage
+// reaches a line through briefHolder, briefHolderSeen or describeHolderSeen,
+// which show it through showUntrusted.
+
+import { formatDuration } from '../lock/duration.ts'
+import { describeStorageErrorBrief } from '../lock/errors.ts'
+import { describeEndedHold, holdHasNoEnd } from '../lock/hold.ts'
+import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
+import { ordinal } from '../lock/queue.ts'
+import type { Place, WaitEvent } from '../lock/wait-report.ts'
+
+/** "2nd in line for locks/deploy; ahead: org/api run 812 (holding since 10:02:11Z)". */
+export function placeLine(place: Place, name: string): string {
+  const ahead = [
+    ...(place.holder ? [briefHolderSeen(place.holder)] : []),
+    ...place.ahead.map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record')),
+  ]
+  const shown = ahead.slice(0, 5)
+  if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
+  const line = `${ordinal(place.position)} in line for ${name}`
+  return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
+}
+
+/** The line an event makes, or undefined for an event that needs none. */
+export function waitLine(event: WaitEvent, name: string): string | undefined {
+  switch (event.type) {
+    case 'waiting':
+      return event.place.queued
+        ? placeLine(event.place, name)
+        : event.place.holder
+          ? `${name} is held by ${describeHolderSeen(event.place.holder)}. Waiting.`
+          : undefined
+    case 'moved':
+      return event.place.queued
+        ? `${placeLine(event.place, name)} (waited ${formatDuration(event.waitedMs)})`
+        : undefined
+    case 'holder-changed':
+      return `${name} is now held by ${describeHolderSeen(event.place.holder)} (waited ${formatDuration(event.waitedMs)}).`
+    case 'still-waiting':
+      return (
+        `Still waiting after ${formatDuration(event.waitedMs)}; ` +
+        (event.place.queued ? placeLine(event.place, name) : `held by ${describeHolderSeen(event.place.holder)}`)
+      )
+    case 'infinite-lease':
+      // A hold (hold.ts) ends by itself at its end, and the first waiter ends it: only one with no end waits for ever.
+      if (event.holder.hold && !holdHasNoEnd(event.holder.hold))
+        return `${name} is held by ${describeHolderSeen(event.holder)}. This waits until the hold ends or is lifted.`
+      return (
+        `warning: ${name} is held by ${describeHolderSeen(event.holder)}. Without --timeout this waits for ever: ` +
+        `set --timeout (for example 30m), or break the lease: ${event.breakCommand}`
+      )
+    case 'outside-queue':
+      return (
+        `warning: the credential may not list the container (${describeStorageErrorBrief(event.error)}), ` +
+        `so this waits outside the queue of ${name} and gets the lock only by winning a race when it is free.`
+      )
+    case 'rejoined':
+      return `warning: the queue entry lapsed, so it joined the queue of ${name} again, at the back.`
+    case 'created':
+      return event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.'
+    case 'squatter':
+      return (
+        `warning: entry ${event.ticket} in the queue of ${name} holds an infinite lease: it is no waiter and is ` +
+        `passed over. Clear it: ${event.clearCommands}`
+      )
+    case 'passed-over':
+      return (
+        `warning: the first waiter of ${name} (entry ${event.ticket}) left the lock free for ` +
+        `${formatDuration(event.idleMs)} without taking it: it is passed over.`
+      )
+    case 'sweep-refused':
+      return `warning: removing a lapsed queue entry was refused (${describeStorageErrorBrief(event.error)}).`
+    case 'hold-ended':
+      return `Ended the hold on ${name}: ${describeEndedHold(event.hold, event.endedAt)}.`
+    case 'storage-trouble':
+      return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
+  }
+}

@@ -1,0 +1,135 @@
+// Handing the lease straight to the head of the queue, instead of freeing it.
+//
+// Every waiter publishes, in its queue entry, the lease id it will hold the
+// lock under. When a holder lets go and a live head has published an id, the
+// holder marks the lock blob with the head's ticket and changes its lease to
+// that id (Azure's Change Lease: the lease stays active and keeps its
+// remaining time; our old id stops working at once). The lock is never free
+// between two queued holders, so a client that does not queue cannot slip in.
+// The head sees the mark at its next look, and its acquire with the same id
+// (which Azure answers by renewing a lease already under that id) takes the
+// lock as it does today. Nobody waiting, or nobody who published an id: the
+// lease is released as before.
+//
+// Safety rests on the lease alone, as before: after the change only the head's
+// id works, so the old holder cannot renew or write any more, and a head that
+// died meanwhile leaves a lease that nobody renews, which lapses within one
+// lease duration, exactly like a dead holder's.
+
+import { isLive, isSquatter } from './queue.ts'
+import type { QueueEntry, QueueLook } from './store.ts'
+
+/** The queue entry's key for the lease id its waiter will hold the lock under. */
+export const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id'
+
+/**
+ * The lock blob's key for the ticket the lease was handed to. It is a holder
+ * key (holder.ts): the new holder's record replaces it, and a release clears it.
+ */
+export const HANDED_TO_KEY = 'azure_mutex_handed_to'
+
+/** Azure takes only a GUID as a proposed lease id. */
+const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const TICKET = /^\d{1,16}$/
+
+/** Reads one metadata key whatever its case: Azure keeps keys case-insensitively. */
+function metadataValue(metadata: Record<string, string> | undefined, key: string): string | undefined {
+  if (!metadata) return undefined
+  for (const [name, value] of Object.entries(metadata)) if (name.toLowerCase() === key) return value
+  return undefined
+}
+
+/** The entry metadata that publishes our lease id. */
+export function publishLeaseId(leaseId: string): Record<string, string> {
+  return { [NEXT_LEASE_KEY]: leaseId }
+}
+
+/**
+ * The lease id an entry publishes, or undefined. The entry is untrusted: only
+ * a GUID is taken, and it is never shown, only proposed to Azure.
+ */
+export function publishedLeaseId(metadata: Record<string, string> | undefined): string | undefined {
+  const value = metadataValue(metadata, NEXT_LEASE_KEY)?.trim()
+  return value && LEASE_ID.test(value) ? value.toLowerCase() : undefined
+}
+
+/** The mark the holder leaves on the lock blob as it hands the lease over. */
+export function handedToMetadata(ticket: number): Record<string, string> {
+  return { [HANDED_TO_KEY]: String(ticket) }
+}
+
+/** The ticket the lock blob says its lease was handed to, or undefined. */
+export function handedToTicket(metadata: Record<string, string> | undefined): number | undefined {
+  const value = metadataValue(metadata, HANDED_TO_KEY)?.trim()
+  return value && TICKET.test(value) ? Number(value) : undefined
+}
+
+/** Who the lease goes to: the head's ticket and the id it published. */
+export interface HandoverTarget {
+  ticket: number
+  leaseId: string
+  waiter: QueueEntry['waiter']
+}
+
+/**
+ * The head of the queue, if the lease can be handed to it: the first live
+ * entry that is not a squatter, leased (its waiter renews it), and publishing
+ * a lease id. Only the head: an entry further back is never handed the lease,
+ * even when the head published nothing (an older version of this action), as
+ * that would serve the queue out of order; the lease is released instead.
+ */
+export function handoverTarget(look: QueueLook): HandoverTarget | undefined {
+  const head = look.entries.find((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))
+  if (!head || !head.leased || !head.nextLeaseId) return undefined
+  return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter }
+}
+
+/** How a holder let go: handed to the head, released, or found no longer ours. */
+export type LetGoOutcome =
+  { outcome: 'handed-over'; to: HandoverTarget } | { outcome: 'released' } | { outcome: 'not-held' }
+
+/** What letting go needs from the lock blob (LockBlob implements it). */
+export interface HandoverStore {
+  /** At most `limit` queue entries, in ticket order. */
+  readonly queue: { look(options: { signal?: AbortSignal; timeoutMs?: number; limit: number }): Promise<QueueLook> }
+  /**
+   * Clears our record; with a target, marks the blob with its ticket and
+   * changes the lease to its id, else releases.
+   */
+  letGo(
+    leaseId: string,
+    target: Promise<HandoverTarget | undefined>,
+    options: { signal?: AbortSignal; timeoutMs?: number },
+  ): Promise<LetGoOutcome>
+}
+
+/** Entries the holder reads to find the head: enough to step over a few lapsed ones in one request. */
+const HEAD_LOOK_LIMIT = 5
+
+/**
+ * Lets go of the lock: hands the lease to the head of the queue when one has
+ * published its id, else releases it. The look at the queue runs beside the
+ * first request of the release (the read of the holder record), so a holder
+ * with nobody waiting pays no extra round trip. A queue that cannot be read
+ * (a credential that may not list, a slow listing) means releasing as before.
+ */
+export async function letGo(
+  store: HandoverStore,
+  leaseId: string,
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<LetGoOutcome> {
+  const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000)
+  const target = store.queue
+    .look({ signal: options.signal, timeoutMs, limit: HEAD_LOOK_LIMIT })
+    .then(handoverTarget)
+    .catch(() => undefined)
+  return store.letGo(leaseId, target, options)
+}
+
+/** One line for the logs: to whom the lease went. */
+export function describeLetGo(outcome: LetGoOutcome): string {
+  if (outcome.outcome === 'handed-over')
+    return `handed the lease to the head of the queue (ticket ${outcome.to.ticket})`
+  if (outcome.outcome === 'released') return 'released the lease'
+  return 'the lease was no longer ours'
+}

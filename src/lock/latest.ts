@@ -1,0 +1,172 @@
+// Latest wins: jobs that give a supersede key are ordered by their sequence,
+// and only the newest of one key deploys.
+//
+// - Superseded: a waiter leaves the queue as soon as a look at it shows a
+//   live entry of the same key with a larger sequence, wherever that entry
+//   stands (behind it, or ahead of it). An older job that is already in line
+//   behind the newer one therefore leaves too, at its next look, as
+//   superseded: it does not wait to become stale.
+// - Stale: the lock keeps, per key, the record of the job with the highest
+//   sequence that held it (latest-blobs.ts, under the lock's reserved folder,
+//   written under the lock's lease). A job whose sequence is lower does not
+//   take the lock; an equal one (a re-run of the same run) does.
+//
+// Both are decided before any acquire, from a look taken just before it: a
+// superseded or stale waiter never asks for the lease. Everything read here
+// (other entries, the record) is written by anyone who may write the
+// container: it is compared exactly, shown only through showUntrusted, and a
+// sequence that is not a number is ignored. A forged entry can therefore at
+// most make a waiter leave, which never makes two holders: only the lease lets
+// a job in.
+
+import { LockError } from './errors.ts'
+import { briefHolder, type HolderIdentity, type HolderRecord } from './holder.ts'
+import { isLive, isSquatter } from './queue.ts'
+import type { QueueEntry, RequestOptions } from './store.ts'
+import { showUntrusted } from './untrusted-text.ts'
+
+/** The job's own key and sequence, as its inputs gave them: trusted. */
+export interface SupersedeSpec {
+  /** Compared exactly with other entries' keys: no trimming, no case folding. */
+  key: string
+  /** A non-negative integer; larger is newer. */
+  sequence: number
+}
+
+/**
+ * The longest key a job may give. It travels in blob metadata (8 KB in all
+ * per blob), beside the holder's identity, and percent-encoding can make it nine times longer.
+ */
+export const SUPERSEDE_KEY_MAX = 256
+
+export function supersedeKeyProblem(key: string): string | undefined {
+  if (key.length > SUPERSEDE_KEY_MAX) return `it is ${key.length} characters long; at most ${SUPERSEDE_KEY_MAX}`
+  return undefined
+}
+
+/** A sequence as text: 1 to 16 digits, an exact integer; undefined for anything else. */
+export function parseSequence(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d{1,16}$/.test(text)) return undefined
+  const value = Number(text)
+  return Number.isSafeInteger(value) ? value : undefined
+}
+
+/** Checks a SupersedeSpec read back from state; undefined when it is not one. */
+export function parseSupersedeSpec(value: unknown): SupersedeSpec | undefined {
+  const spec = value as Partial<SupersedeSpec> | null
+  if (typeof spec !== 'object' || spec === null) return undefined
+  if (typeof spec.key !== 'string' || spec.key === '' || supersedeKeyProblem(spec.key)) return undefined
+  if (typeof spec.sequence !== 'number' || !Number.isSafeInteger(spec.sequence) || spec.sequence < 0) return undefined
+  return { key: spec.key, sequence: spec.sequence }
+}
+
+export type LatestOutcome = 'superseded' | 'stale'
+
+/**
+ * The wait ends without the lock because a newer job of the same key waits
+ * (superseded) or has held it (stale). `newer` names that job, through
+ * showUntrusted.
+ */
+export class LockSupersededError extends LockError {
+  override name = 'LockSupersededError'
+  readonly outcome: LatestOutcome
+  readonly newer: string
+  constructor(outcome: LatestOutcome, newer: string, message: string) {
+    super(message)
+    this.outcome = outcome
+    this.newer = newer
+  }
+}
+
+/** The record of the highest sequence that held one key, as read, with the ETag to write it over. */
+export interface LatestRead {
+  record: HolderRecord | undefined
+  etag: string | undefined
+}
+
+/** Where the per-key records live (latest-blobs.ts); a fake in unit tests. */
+export interface LatestStore {
+  read(key: string, options?: RequestOptions): Promise<LatestRead>
+  /**
+   * Writes the record over the one read with `etag` (none: there was none).
+   * 'changed' when another write came between.
+   */
+  write(
+    key: string,
+    record: HolderRecord,
+    etag: string | undefined,
+    options?: RequestOptions,
+  ): Promise<'written' | 'changed'>
+}
+
+/** A sequence read from an entry or a record that is not a number: said once per place, then ignored. */
+export interface MalformedSequence {
+  /** 'entry 12' or 'the record of the key'. */
+  where: string
+  value: string
+}
+
+/**
+ * The decisions, apart from storage: given what a look showed, is this job
+ * superseded or stale? Each throws LockSupersededError, or returns.
+ */
+export class LatestGuard {
+  readonly spec: SupersedeSpec
+  private readonly location: string
+  private readonly warn: (malformed: MalformedSequence) => void
+  private readonly told = new Set<string>()
+
+  constructor(spec: SupersedeSpec, location: string, warn: (malformed: MalformedSequence) => void) {
+    this.spec = spec
+    this.location = location
+    this.warn = warn
+  }
+
+  /** The sequence an identity carries, when its key is exactly ours; malformed ones are said once and ignored. */
+  private sequenceOf(who: HolderIdentity | undefined, where: string): number | undefined {
+    if (who?.supersedeKey !== this.spec.key) return undefined
+    const sequence = parseSequence(who.sequence)
+    if (sequence === undefined && !this.told.has(where)) {
+      this.told.add(where)
+      this.warn({ where, value: who.sequence ?? '' })
+    }
+    return sequence
+  }
+
+  /**
+   * Throws 'superseded' when a live entry other than ours, of our key, has a
+   * larger sequence. Lapsed entries (their waiter is gone) and squatters (no
+   * waiter renews an infinite lease) do not count: the newer job they name
+   * would never come.
+   */
+  checkQueue(entries: QueueEntry[], serviceNow: Date, ownTicket: number | undefined): void {
+    let newest: { entry: QueueEntry; sequence: number } | undefined
+    for (const entry of entries) {
+      if (entry.ticket === ownTicket || !isLive(entry, serviceNow) || isSquatter(entry)) continue
+      const sequence = this.sequenceOf(entry.waiter, `entry ${entry.ticket}`)
+      if (sequence !== undefined && sequence > this.spec.sequence && sequence > (newest?.sequence ?? -1)) {
+        newest = { entry, sequence }
+      }
+    }
+    if (!newest) return
+    const newer = newest.entry.waiter ? briefHolder(newest.entry.waiter) : `entry ${newest.entry.ticket}`
+    throw new LockSupersededError(
+      'superseded',
+      newer,
+      `Superseded while waiting for lock ${this.location}: ${newer} waits with the same key and a newer sequence than ours (${this.spec.sequence}).`,
+    )
+  }
+
+  /** Throws 'stale' when the record of our key says a higher sequence has held the lock. */
+  checkRecord(record: HolderRecord | undefined): void {
+    if (!record) return
+    const sequence = this.sequenceOf(record, 'the record of the key')
+    if (sequence === undefined || sequence <= this.spec.sequence) return
+    const newer = `${briefHolder(record)} at ${showUntrusted(record.acquiredAt, 40)}`
+    throw new LockSupersededError(
+      'stale',
+      newer,
+      `Stale: a newer run of the same key has already held lock ${this.location}: ${newer}; our sequence is ${this.spec.sequence}.`,
+    )
+  }
+}
