@@ -16,12 +16,15 @@ import { startAzurite, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, lookAtLock, renewerPid, stdoutLine } from '../test/support/e2e.ts'
 import { FaultProxy } from '../test/support/fault-proxy.ts'
 import { completeAllJobs, type StepResult } from '../test/support/runner.ts'
+import { measureHoldsPart } from './bench-holds.ts'
 import { measureLatest, type LatestNumbers } from './bench-latest.ts'
 import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
 import { measureHandover, type HandoverBench } from './bench-handover.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const N = 15
+/** Samples of the holds part: each is a freeze of a few seconds, a release, and a two-job run. */
+const HOLD_RUNS = 5
 /** Handoffs depend on where in a random poll interval the release falls: more runs for a steadier median. */
 const HANDOFFS = 30
 /** Worker deaths are cheap (a second or two each) but each costs a job: fewer runs. */
@@ -479,6 +482,12 @@ async function bench(): Promise<void> {
   try {
     azurite = await startAzurite()
     console.log(`Azurite (in memory, loopback) on port ${azurite.port}; lease 15s; every step is a fresh node process.`)
+    // npm run bench -- --only holds: only the holds part.
+    const only = process.argv.indexOf('--only')
+    if (only >= 0 && process.argv[only + 1] === 'holds') {
+      await measureHoldsPart(azurite, HOLD_RUNS, printRow)
+      return
+    }
 
     process.stdout.write('\nwarm-up (1 run, not counted) ')
     await uncontended(azurite, 1, 'warmup')
@@ -537,6 +546,7 @@ async function bench(): Promise<void> {
     printRatio('main / prototype', beside.main, beside.prototype, 'the prototype')
     console.log('  target (issue 11)                  <= 1.3x')
     printRow('renewer start (load its bundle)', starts, 'ms')
+    await measureHoldsPart(azurite, HOLD_RUNS, printRow)
     printLatest(latest)
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
   } catch (err) {
@@ -548,12 +558,13 @@ async function bench(): Promise<void> {
   }
 }
 
-// npm run bench -- --only latest|handover|beside: one part alone.
+// npm run bench -- --only latest|handover|beside|holds: one part alone (bench() runs the holds part alone).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
-if (only === 'latest') await benchLatestOnly()
+if (only === 'holds') await bench()
+else if (only === 'latest') await benchLatestOnly()
 else if (only === 'handover') await benchHandover()
 else if (only === 'beside') await benchBeside()
-else if (only !== undefined) throw new Error(`--only: expected latest, handover or beside, not ${only}`)
+else if (only !== undefined) throw new Error(`--only: expected latest, handover, beside or holds, not ${only}`)
 else await bench()
 
 /** Prints the size of the built dist/ that every job downloads: all its files, licenses.txt aside. */

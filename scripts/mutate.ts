@@ -338,6 +338,45 @@ const MUTANTS: Mutant[] = [
     tests: ['test/integration/channel.test.ts'],
   },
   {
+    id: 'end-hold-breaks-any-lease',
+    harm: 'the head ends an "expired hold" by breaking whatever lease the blob has: a forged record ends somebody else\'s lease',
+    file: 'src/lock/lock-blob.ts',
+    original:
+      '        await this.blob.setMetadata(metadata, {\n          abortSignal,\n          conditions: { leaseId: hold.leaseId, ifMatch: look.etag },\n        })\n        await this.blob.getBlobLeaseClient(hold.leaseId).releaseLease({ abortSignal })\n',
+    replacement:
+      '        await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })\n' +
+      '        await this.blob.setMetadata(metadata, { abortSignal })\n',
+    tests: ['test/e2e/holds.test.ts'],
+    pattern: 'forged',
+  },
+  {
+    id: 'hold-expires-an-hour-early',
+    harm: 'a hold is ended by the first waiter an hour before its end: a freeze does not hold',
+    file: 'src/lock/hold.ts',
+    original: 'serviceNow.getTime() >= until',
+    replacement: 'serviceNow.getTime() >= until - 3_600_000',
+    tests: ['test/unit/hold.test.ts', 'test/e2e/holds.test.ts'],
+    pattern: 'expired|unhold',
+  },
+  {
+    id: 'take-over-keeps-hold-lease-id',
+    harm: "a job that takes over its run's hold keeps the hold's lease id: the head that ends the hold as it expires releases the job's lease, and two jobs hold the lock",
+    file: 'src/lock/lock-blob.ts',
+    original: 'await hold.changeLease(leaseId, { abortSignal })',
+    // Changed to the id it has already; `void` keeps the parameter used, so the bundle still builds.
+    replacement: 'await hold.changeLease(holdLeaseId, { abortSignal }); void leaseId',
+    tests: ['test/e2e/holds.test.ts'],
+    pattern: 'keeps the lock between',
+  },
+  {
+    id: 'take-over-any-run',
+    harm: "any run of the repository takes over another run's hold without queueing: it jumps the queue and interleaves with that run's jobs",
+    file: 'src/lock/hold.ts',
+    original: '    record.runId === job.runId &&\n',
+    replacement: '',
+    tests: ['test/unit/hold.test.ts'],
+  },
+  {
     id: 'latest-no-decision-before-acquire',
     harm: 'a head superseded since its last listing takes the lock: an older deploy goes out after a newer one waits',
     file: 'src/lock/attempt.ts',

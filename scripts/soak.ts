@@ -13,6 +13,11 @@
 //    hold: for a job, from its main step's exit to its post step's start (every
 //    step between them ran under the lock); for a foreign client, from its
 //    acquire's answer to its release call.
+//    A third phase (direct) mixes in workflow runs of two jobs with `scope: run`:
+//    every other loop runs job 1 (its post keeps the lock as a hold of the run),
+//    then job 2 of the same run (it takes the hold over without queueing, with
+//    the same fencing token, and its release step ends it). A run's span covers
+//    both jobs: from job 1's main exit to job 2's release step.
 //    Beside them, `cli-contenders` loops run `azure-mutex hold` (the built
 //    dist-cli/) on the same lock, through the same connection string, each hold a
 //    span from its command's start to its end (the command prints both times).
@@ -48,6 +53,7 @@ import { keyedPhase } from './soak-keyed.ts'
 const LOCK = 'soak-contended'
 const PROXIED_LOCK = 'soak-contended-proxied'
 const HOLD_LOCK = 'soak-hold'
+const HOLDS_LOCK = 'soak-contended-runs'
 const INPUTS = { 'lease-duration': '15', timeout: '10m' }
 const FOREIGN_CLIENTS = 2
 const FOREIGN_LEASE_SECONDS = 15
@@ -264,6 +270,57 @@ async function contender(soak: Phase, azurite: Azurite, index: number): Promise<
   }
 }
 
+/**
+ * For the holds phase: a workflow run of two jobs with 'scope: run' on the
+ * phase's lock. Job 1 takes the lock in turn and its post keeps it as a hold
+ * of the run; job 2 of the same run takes it over without queueing, and its
+ * release step ends the hold. The whole run is one hold: from job 1's main
+ * exit to job 2's release step. Plain jobs and foreign clients contend meanwhile.
+ */
+async function runContender(soak: Phase, azurite: Azurite, index: number): Promise<void> {
+  const repository = `soak-org-${String(index).padStart(2, '0')}/pipeline`
+  const inputs = { ...INPUTS, 'connection-string': soak.connectionString, scope: 'run', 'hold-for': '1m' }
+  let run = 0
+  while (claim(soak)) {
+    const runId = `${index}${String(++run).padStart(5, '0')}`
+    const plan = jobFor(azurite, repository, soak.lock, inputs, { workflow: 'soak', job: 'plan', runId })
+    const apply = jobFor(azurite, repository, soak.lock, inputs, { workflow: 'soak', job: 'apply', runId })
+    try {
+      const first = await plan.runMain()
+      const firstProblem = stepProblem(`${repository} run ${runId} plan main`, first)
+      if (firstProblem) {
+        soak.failures.push(firstProblem)
+        notePost(soak, repository, await plan.runPost())
+        continue
+      }
+      await plan.runScript(CRITICAL)
+      const kept = await plan.runPost()
+      noteWarnings(soak, 'post (run)', kept)
+      if (!kept.lines.some((line) => line.startsWith('Kept lock'))) {
+        soak.failures.push(`${repository} run ${runId}: post did not keep the lock for the run`)
+      }
+      const second = await apply.runMain()
+      const secondProblem = stepProblem(`${repository} run ${runId} apply main`, second)
+      if (secondProblem) soak.failures.push(secondProblem)
+      else if (second.outputs['fencing-token'] !== first.outputs['fencing-token']) {
+        soak.failures.push(`${repository} run ${runId}: job 2 has another fencing token than job 1`)
+      }
+      await apply.runScript(CRITICAL)
+      const released = await apply.runAction('release', { 'lock-name': soak.lock })
+      const releaseProblem = stepProblem(`${repository} run ${runId} release`, released)
+      if (releaseProblem) soak.failures.push(releaseProblem)
+      soak.spans.push({ who: `${repository}#${runId}`, enter: first.endedAt, exit: released.startedAt })
+      soak.actionCycles++
+      notePost(soak, `${repository} run ${runId}`, await apply.runPost())
+    } catch (err) {
+      soak.failures.push(`${repository} run ${runId}: the run broke: ${errorText(err)}`)
+    } finally {
+      plan.complete()
+      apply.complete()
+    }
+  }
+}
+
 /** The queue ticket in the holder record of the job that holds the lock now; undefined without one. */
 async function ticketOf(blob: BlobClient): Promise<number | undefined> {
   const ticket = (await blob.getProperties()).metadata?.holder_ticket
@@ -473,10 +530,19 @@ async function cliContender(soak: Phase, index: number): Promise<void> {
   }
 }
 
-async function runPhase(phase: Phase, azurite: Azurite, contenders: number, cliContenders: number): Promise<void> {
+async function runPhase(
+  phase: Phase,
+  azurite: Azurite,
+  contenders: number,
+  cliContenders: number,
+  runs = false,
+): Promise<void> {
   phase.startedAt = Date.now()
   await Promise.all([
-    ...Array.from({ length: contenders }, (_, i) => contender(phase, azurite, i + 1)),
+    // With runs, every other loop runs two-job workflow runs with 'scope: run' instead of single jobs.
+    ...Array.from({ length: contenders }, (_, i) =>
+      runs && i % 2 === 1 ? runContender(phase, azurite, i + 1) : contender(phase, azurite, i + 1),
+    ),
     ...Array.from({ length: cliContenders }, (_, i) => cliContender(phase, i + 1)),
     ...Array.from({ length: FOREIGN_CLIENTS }, (_, i) => foreignClient(phase, azurite, i + 1)),
   ])
@@ -569,7 +635,7 @@ async function soak(): Promise<number> {
   )
   if (!options.onlyKeyed)
     console.log(
-      `2 x ${options.cycles} cycles (direct, then through a 10 % 503 proxy): ${options.contenders} job loops ` +
+      `3 x ${options.cycles} cycles (direct, through a 10 % 503 proxy, then with scope-run workflow runs): ${options.contenders} job loops ` +
         `(main, a ${CRITICAL_MS} ms protected step, post) + ${options.cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
         `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
     )
@@ -632,6 +698,12 @@ async function soak(): Promise<number> {
     const phases = [
       newPhase('direct', LOCK, azurite.connectionString, options.cycles),
       newPhase('through the fault proxy (10 % 503)', PROXIED_LOCK, jobsProxy.connectionString, options.cycles),
+      newPhase(
+        'with workflow runs that hold the lock across two jobs (scope: run)',
+        HOLDS_LOCK,
+        azurite.connectionString,
+        options.cycles,
+      ),
     ]
     hold = new HoldTest(az, holdProxy, options.holdMinutes)
     const holdTest = hold
@@ -653,7 +725,7 @@ async function soak(): Promise<number> {
     for (const phase of phases) {
       if (stopping) break
       current = phase
-      await runPhase(phase, az, options.contenders, options.cliContenders)
+      await runPhase(phase, az, options.contenders, options.cliContenders, phase === phases[2])
       console.log(
         `[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles + phase.cliCycles} cycles.`,
       )

@@ -14,4 +14,6 @@ export const entries = {
   release: () => import(/* webpackChunkName: "steps" */ './release.ts'),
   status: () => import(/* webpackChunkName: "steps" */ './status.ts'),
   break: () => import(/* webpackChunkName: "steps" */ './break.ts'),
+  hold: () => import(/* webpackChunkName: "steps" */ './hold.ts'),
+  unhold: () => import(/* webpackChunkName: "steps" */ './unhold.ts'),
 }

@@ -27,6 +27,16 @@ export const Inputs = {
   Reason: 'reason',
   /** Break: a queue entry's ticket: clear that entry (a squatter's) instead of breaking the lock's lease. */
   Entry: 'entry',
+  /** Hold: how long the hold lasts once it is in place (2h), or 'forever' for a hold with no end. */
+  Duration: 'duration',
+  /** Hold: when the hold ends, an ISO 8601 time with its zone (2026-12-01T08:00:00Z). */
+  Until: 'until',
+  /** Unhold: lift the lease even when it is not a hold (a running job's), by breaking it. */
+  Force: 'force',
+  /** Main: 'job' releases at the job's end; 'run' keeps the lock as a hold of the workflow run. */
+  Scope: 'scope',
+  /** Main, with scope run: the longest the run's hold stands between two jobs. */
+  HoldFor: 'hold-for',
 } as const
 
 export const Outputs = {
@@ -43,6 +53,8 @@ export const Outputs = {
   Outcome: 'outcome',
   /** Main: an integer that grows with every acquisition of the lock by this action; see the README. */
   FencingToken: 'fencing-token',
+  /** Hold: when the hold ends, ISO 8601 UTC by the storage service's clock; '' for a hold with no end. */
+  HeldUntil: 'held-until',
 } as const
 
 export const State = {

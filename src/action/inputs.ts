@@ -293,15 +293,34 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
   const leaseDurationSeconds = readLeaseDuration(read)
   const timeoutMs = readTimeout(read)
   const failOnTimeout = readFailOnTimeout(read)
+  const runHoldMs = readRunHold(read)
   const supersede = readSupersede(read, env.GITHUB_RUN_ID)
   const onSuperseded = readOnSuperseded(read)
   const { endpoint, auth } = readStorageTarget(read)
   return {
-    lock: { endpoint, container, lockName, leaseDurationSeconds },
+    lock: { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) },
     auth,
     timeoutMs,
     failOnTimeout,
     supersede,
     onSuperseded,
   }
+}
+
+/** 'scope' and 'hold-for': how long the run's hold may stand (scope run), undefined for scope job. */
+export function readRunHold(read: InputReader): number | undefined {
+  const scope = read(Inputs.Scope) || 'job'
+  if (scope !== 'job' && scope !== 'run') {
+    throw invalid(Inputs.Scope, `'${showUntrusted(scope, 40)}' is not a scope; expected job or run`)
+  }
+  if (scope === 'job') return undefined
+  const text = read(Inputs.HoldFor) || '1h'
+  const ms = parseDuration(text)
+  if (ms === undefined || ms <= 0) {
+    throw invalid(
+      Inputs.HoldFor,
+      `'${showUntrusted(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`,
+    )
+  }
+  return ms
 }

@@ -18,6 +18,7 @@ import { needsOwnRelease, verdict, type LossRecord, type OwnRelease } from '../r
 import { readLogFile, readStatusFile } from '../renewer/status.ts'
 import { lossMessage } from './loss.ts'
 import { requestLog } from './request-log.ts'
+import { keepForRun } from './run-hold-step.ts'
 import * as state from './state.ts'
 import { signInWithInputs } from './step-sign-in.ts'
 import { appendSummary, renderLockSummary, type LockSummary } from './summary.ts'
@@ -84,6 +85,9 @@ async function releaseLock(): Promise<LockSummary['hold']> {
     core.info('Nothing to release: the main step did not take the lock.')
     return
   }
+  // scope run: the lease becomes a hold of the run instead, unless that cannot be done.
+  const kept = await keepForRun(spec, lease)
+  if (kept) return kept
   const location = lockLocation(spec)
   const places = state.renewer()
 

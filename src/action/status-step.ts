@@ -72,8 +72,9 @@ function describeStatus(status: LockStatus | undefined): string {
     describeSquatters(status.squatters) +
     describeLatest(status.latest)
   if (!status.held) return `free.${lastBreak}`
-  const lease =
-    status.leaseKind === 'infinite'
+  const lease = status.seen?.hold
+    ? 'an infinite lease, which the first job in the queue ends when the hold ends'
+    : status.leaseKind === 'infinite'
       ? 'an infinite lease, which never expires; this action never takes one'
       : status.leaseKind === 'fixed'
         ? 'a fixed lease'

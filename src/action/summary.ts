@@ -97,7 +97,8 @@ export interface LockSummary {
     acquiredAt: Date
     /** When the lease was given back or found lost; when post looked, if neither is known. */
     endedAt: Date
-    outcome: 'released' | 'lost' | 'expires'
+    /** kept: scope run, the lease stays as a hold of the run for its next job. */
+    outcome: 'released' | 'lost' | 'expires' | 'kept'
     releasedBy?: Requester
     renewals?: number
     longestGapMs?: number
@@ -110,6 +111,7 @@ function resultOf(summary: LockSummary): string {
   const hold = summary.hold
   if (hold?.outcome === 'lost') return '<strong>Lost while held</strong>: see below'
   if (hold?.outcome === 'expires') return 'Held; not released, the lease expires by itself'
+  if (hold?.outcome === 'kept') return 'Held, and kept as a hold of the workflow run for its next job'
   if (hold) {
     if (hold.releasedBy === 'release step') return 'Held, and released early by a release step'
     if (hold.releasedBy === 'worker gone') return 'Held, and released when the runner worker was gone'
@@ -181,6 +183,7 @@ const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined
       turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${ordinal(turn.arrivalPosition)} on arrival`),
   ],
   ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
+  ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
 ]
 
 /** The section post writes for one lock, as Markdown with HTML. */

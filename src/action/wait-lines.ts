@@ -7,6 +7,7 @@ import * as core from '@actions/core'
 import type { Acquired } from '../lock/waiter.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
+import { describeEndedHold, describeHold, holdHasNoEnd, type HoldRecord } from '../lock/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
 import { ordinal } from '../lock/queue.ts'
 import type { LockSpec } from '../lock/spec.ts'
@@ -65,6 +66,7 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
       return [info(`Still waiting after ${formatDuration(event.waitedMs)}; ${where}`)]
     }
     case 'infinite-lease':
+      if (event.holder.hold) return [holdWaitLine(event.holder.hold, name)]
       return [
         {
           level: 'warning',
@@ -128,6 +130,8 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
             "then stay, and slow every first look at the queue; give it the permission 'd' (a SAS with 'rwcdl').",
         },
       ]
+    case 'hold-ended':
+      return [info(`Ended the hold on ${name}: ${describeEndedHold(event.hold, event.endedAt)}.`)]
     case 'storage-trouble':
       return [
         {
@@ -144,6 +148,24 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
             `'${showUntrusted(event.value, 40)}', which is not a whole number: it is ignored.`,
         },
       ]
+  }
+}
+
+/** Once, for a waiter without a time limit behind a hold: when the hold ends, or that it has no end. */
+function holdWaitLine(hold: HoldRecord, name: string): Line {
+  if (holdHasNoEnd(hold)) {
+    return {
+      level: 'warning',
+      text:
+        `Lock ${name} is held by ${describeHold(hold)}. It has no end: with no '${Inputs.Timeout}' this step ` +
+        'waits until somebody lifts it (the unhold action), or for as long as the job may run.',
+    }
+  }
+  return {
+    level: 'info',
+    text:
+      `Lock ${name} is held by ${describeHold(hold)}. With no '${Inputs.Timeout}' this step waits until the ` +
+      `hold ends at ${showUntrusted(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
   }
 }
 

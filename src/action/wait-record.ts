@@ -3,6 +3,7 @@
 // (shape.ts): reading it back checks every field, and a new fact is one line.
 
 import type { HolderRecord } from '../lock/holder.ts'
+import { describeEndedHold } from '../lock/hold.ts'
 import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { LockSupersededError } from '../lock/latest.ts'
@@ -40,6 +41,8 @@ const waitRecordFields = {
   unknownHolderSeen: yesNo,
   /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
   passedOver: optional(count),
+  /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
+  holdEnded: optional(text),
 }
 
 export const waitRecordShape = shape(waitRecordFields)
@@ -63,6 +66,7 @@ export class WaitWatch {
   private holdersLeftOut = 0
   private unknownHolderSeen = false
   private readonly passedOver = new Set<number>()
+  private holdEnded: string | undefined
   private readonly save: (record: WaitRecord) => void
 
   constructor(save: (record: WaitRecord) => void) {
@@ -72,6 +76,7 @@ export class WaitWatch {
   /** Notes one event. */
   see(event: WaitEvent): void {
     if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
+    if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
     const seen =
       event.type === 'infinite-lease'
         ? event.holder
@@ -113,6 +118,7 @@ export class WaitWatch {
       holdersLeftOut: this.holdersLeftOut,
       unknownHolderSeen: this.unknownHolderSeen,
       ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
+      ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
     }
   }
 

@@ -5,6 +5,7 @@
 
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
+import { describeEndedHold, holdHasNoEnd } from '../lock/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
 import { ordinal } from '../lock/queue.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
@@ -42,6 +43,9 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
         (event.place.queued ? placeLine(event.place, name) : `held by ${describeHolderSeen(event.place.holder)}`)
       )
     case 'infinite-lease':
+      // A hold (hold.ts) ends by itself at its end, and the first waiter ends it: only one with no end waits for ever.
+      if (event.holder.hold && !holdHasNoEnd(event.holder.hold))
+        return `${name} is held by ${describeHolderSeen(event.holder)}. This waits until the hold ends or is lifted.`
       return (
         `warning: ${name} is held by ${describeHolderSeen(event.holder)}. Without --timeout this waits for ever: ` +
         `set --timeout (for example 30m), or break the lease: ${event.breakCommand}`
@@ -67,6 +71,8 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
       )
     case 'sweep-refused':
       return `warning: removing a lapsed queue entry was refused (${describeStorageErrorBrief(event.error)}).`
+    case 'hold-ended':
+      return `Ended the hold on ${name}: ${describeEndedHold(event.hold, event.endedAt)}.`
     case 'storage-trouble':
       return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
   }

@@ -19,6 +19,8 @@
 import { randomUUID } from 'node:crypto'
 import { monotonicNow } from './clock.ts'
 import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
+import { newBreakRecord } from './break-record.ts'
+import { holdExpired } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
@@ -503,9 +505,17 @@ export class Waiter {
     return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
   }
 
-  /** At the head: look at the lock, and take it when it is free. */
+  /**
+   * At the head: look at the lock, and take it when it is free, when it was
+   * handed to us, or when the hold on it has expired. The acquire decides
+   * latest wins first (acquire), after a hold is ended as before any acquire.
+   */
   private async asHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<AttemptOutcome> {
     const lock = await this.store.view(call())
+    if (lock.state === 'leased' && (await this.endExpiredHold(lock, call))) {
+      const outcome = await this.acquire(call)
+      if (outcome !== 'held-by-other') return outcome
+    }
     // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
     if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
@@ -514,6 +524,25 @@ export class Waiter {
     }
     const sighting: Sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead }
     return { kind: 'waiting', sighting, wakeAt: this.wakeAt() }
+  }
+
+  /**
+   * The head ends a hold whose end has come (hold.ts), by the service's clock
+   * in the same answer that showed it: the store releases the hold's lease
+   * only if the blob is still as that answer showed it, and under the lease id
+   * its record names. True when it ended the hold.
+   */
+  private async endExpiredHold(
+    lock: Extract<LeaseView, { state: 'leased' }>,
+    call: () => RequestOptions,
+  ): Promise<boolean> {
+    const hold = lock.hold
+    if (!hold || !holdExpired(hold, lock.serviceNow)) return false
+    const endedAt = lock.serviceNow ?? new Date()
+    const note = newBreakRecord(this.options.who, 'the hold reached its end', endedAt, lock.holder)
+    if ((await this.store.endHold(lock, note, call())) !== 'ended') return false
+    this.options.emit({ type: 'hold-ended', hold, endedAt })
+    return true
   }
 
   /**

@@ -49,11 +49,14 @@ export const BOARD_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, markup: Ma
     (lock, markup) =>
       !lock.held
         ? ''
-        : lock.holder
-          ? `${who(lock.holder, markup)} ${markup.run(lock.holder)}`
-          : lock.seen?.record
-            ? markup.text(describeHolderSeen({ ...lock.seen, infinite: false }))
-            : 'unknown: a client that writes no holder record',
+        : // A hold (hold.ts) is told as one: its reason, who set it and until when.
+          lock.seen?.hold
+          ? markup.text(describeHolderSeen(lock.seen))
+          : lock.holder
+            ? `${who(lock.holder, markup)} ${markup.run(lock.holder)}`
+            : lock.seen?.record
+              ? markup.text(describeHolderSeen({ ...lock.seen, infinite: false }))
+              : 'unknown: a client that writes no holder record',
   ],
   ['Since', (lock, markup) => (lock.held && lock.holder ? markup.text(showUntrusted(lock.holder.acquiredAt)) : '')],
   [

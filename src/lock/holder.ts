@@ -3,6 +3,7 @@
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
 
+import { describeHold, holdSetter, type HoldRecord } from './hold.ts'
 import { HANDED_TO_KEY } from './handover.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
@@ -227,6 +228,8 @@ export interface HolderSeen {
   freshness: Freshness
   /** The lease never expires by itself. */
   infinite: boolean
+  /** A hold stands (hold.ts): the lock is held by it, whatever the holder record says. */
+  hold?: HoldRecord
 }
 
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
@@ -242,6 +245,7 @@ export function shownTime(value: string | Date, today: Date = new Date()): strin
  * else an unknown holder, naming the last recorded one and when it stopped.
  */
 export function describeHolderSeen(seen: HolderSeen | undefined): string {
+  if (seen?.hold) return describeHold(seen.hold)
   const record = seen?.record
   const who = !record
     ? describeHolder(undefined)
@@ -254,6 +258,10 @@ export function describeHolderSeen(seen: HolderSeen | undefined): string {
 
 /** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
 export function briefHolderSeen(seen: HolderSeen): string {
+  if (seen.hold) {
+    const until = seen.hold.until ? `until ${shownTime(seen.hold.until)}` : 'no end'
+    return `a hold set by ${holdSetter(seen.hold)} (${until})`
+  }
   const record = seen.record
   const infinite = seen.infinite ? '; infinite lease' : ''
   if (!record) return `an unknown holder (no holder record${infinite})`
@@ -266,7 +274,8 @@ export function briefHolderSeen(seen: HolderSeen): string {
 /** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
 export function holderSeenKey(seen: HolderSeen | undefined): string {
   if (!seen) return 'free'
-  return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}`
+  const hold = seen.hold ? `|hold ${seen.hold.leaseId} ${seen.hold.until}` : ''
+  return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}${hold}`
 }
 
 /** A stable identity for "has the holder changed?" comparisons. */

@@ -16,6 +16,7 @@ import {
   isHolderKey,
   type HolderRecord,
 } from './holder.ts'
+import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRecord } from './hold.ts'
 import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './handover.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { LatestBlobs } from './latest-blobs.ts'
@@ -108,12 +109,15 @@ export class LockBlob implements LockStore {
       const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }))
       const record = holderFromMetadata(props.metadata)
       if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
+        const infinite = props.leaseDuration === 'infinite'
+        const hold = standingHold({ state: 'leased', infinite }, holdFromMetadata(props.metadata))
         return {
           state: 'leased',
           holder: record,
-          infinite: props.leaseDuration === 'infinite',
+          infinite,
           modifiedAt: props.lastModified,
           serviceNow: props.date,
+          ...(hold ? { hold, etag: props.etag, metadata: props.metadata ?? {} } : {}),
           // Only while no new record is written: the head's record replaces the mark.
           handedTo: record ? undefined : handedToTicket(props.metadata),
         }
@@ -216,8 +220,10 @@ export class LockBlob implements LockStore {
       // A record still being worked out (the handover mark waits for a look at the queue) is awaited after the read.
       const record = await wanted
       const current = Object.entries(props.metadata ?? {})
-      if (!record && !current.some(([key]) => isHolderKey(key))) return
-      const metadata = { ...Object.fromEntries(current.filter(([key]) => !isHolderKey(key))), ...record }
+      // A hold record goes with the holder record: a new holder's record, or none, means no hold stands.
+      const ours = (key: string): boolean => isHolderKey(key) || isHoldKey(key)
+      if (!record && !current.some(([key]) => ours(key))) return
+      const metadata = { ...Object.fromEntries(current.filter(([key]) => !ours(key))), ...record }
       const token = await fencingToken?.catch(() => undefined)
       if (token !== undefined) {
         // Never lower: a counter that someone else started again at 1 must not take the record down with it.
@@ -297,7 +303,8 @@ export class LockBlob implements LockStore {
       for (let attempt = 1; ; attempt++) {
         try {
           const props = await this.blob.getProperties({ abortSignal })
-          const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !isBreakKey(key))
+          // A hold that is broken no longer stands: its record goes, so that no later lease is taken for it.
+          const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !isBreakKey(key) && !isHoldKey(key))
           const metadata = { ...Object.fromEntries(kept), ...breakToMetadata(record) }
           await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } })
           return { outcome: 'broken', holder, record, recorded: true }
@@ -311,6 +318,94 @@ export class LockBlob implements LockStore {
         }
       }
     })
+  }
+
+  /**
+   * Turns our lease into a hold (hold.ts): first the holder record (without a
+   * lease duration, as nobody refreshes it) and the hold record, under our
+   * lease, then the lease itself made infinite (an acquire with our own id and
+   * duration -1, which Azure allows on an active lease). In that order, a step
+   * that dies between the two leaves a fixed lease that lapses by itself, and
+   * never an infinite lease without the record that lets the queue end it.
+   * Returns the service's clock in the answer that made it infinite.
+   */
+  async placeHold(
+    leaseId: string,
+    holder: HolderRecord,
+    hold: HoldRecord,
+    options: RequestOptions = {},
+  ): Promise<Date | undefined> {
+    // No lease duration: nobody refreshes a hold's record, and waiters must not take it for a stale one.
+    const kept: HolderRecord = { ...holder }
+    delete kept.leaseSeconds
+    return this.request(options, async (abortSignal) => {
+      await this.updateHolderKeys(leaseId, { ...holderToMetadata(kept), ...holdToMetadata(hold) }, abortSignal)
+      const answer = await this.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal })
+      return answer.date
+    })
+  }
+
+  /**
+   * Takes over a run's hold (hold.ts) for a later job of the run: an acquire
+   * with the hold's lease id and a fixed duration, which succeeds only while
+   * that id is the lease's and turns the infinite lease into one that lapses
+   * by itself; then a change of the id to our own. Only from then on is the
+   * lease ours alone: the head of the queue ends an expired hold with the
+   * hold's id, which no longer works, and a job that dies after the acquire
+   * leaves a fixed lease that lapses. 'refused' when the id is not the lease's.
+   */
+  async takeOverHold(
+    holdLeaseId: string,
+    leaseId: string,
+    durationSeconds: number,
+    options: RequestOptions = {},
+  ): Promise<'taken' | 'refused'> {
+    try {
+      await this.request(options, async (abortSignal) => {
+        const hold = this.blob.getBlobLeaseClient(holdLeaseId)
+        const answer = await hold.acquireLease(durationSeconds, { abortSignal })
+        this.grantedAt = answer.date
+        await hold.changeLease(leaseId, { abortSignal })
+      })
+      return 'taken'
+    } catch (err) {
+      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'refused'
+      throw err
+    }
+  }
+
+  /**
+   * Ends an expired hold (see hold.ts): one Set Metadata that removes the
+   * holder and hold records and writes `note` (a break record), under the
+   * lease id the hold record names and If-Match on the ETag of the read that
+   * showed the hold, then a release with that id. Azure refuses the write
+   * when the blob changed since that read, or when the id is not the lease's
+   * (a forged record on somebody else's lease): nothing is changed then.
+   */
+  async endHold(
+    look: Extract<LeaseView, { state: 'leased' }>,
+    note: BreakRecord,
+    options: RequestOptions = {},
+  ): Promise<'ended' | 'refused'> {
+    const hold = look.hold
+    if (!hold || !look.etag) return 'refused'
+    const kept = Object.entries(look.metadata ?? {}).filter(
+      ([key]) => !isHolderKey(key) && !isHoldKey(key) && !isBreakKey(key),
+    )
+    const metadata = { ...Object.fromEntries(kept), ...breakToMetadata(note) }
+    try {
+      await this.request(options, async (abortSignal) => {
+        await this.blob.setMetadata(metadata, {
+          abortSignal,
+          conditions: { leaseId: hold.leaseId, ifMatch: look.etag },
+        })
+        await this.blob.getBlobLeaseClient(hold.leaseId).releaseLease({ abortSignal })
+      })
+      return 'ended'
+    } catch (err) {
+      if (isLeaseGone(err) || statusCode(err) === 412 || statusCode(err) === 409) return 'refused'
+      throw err
+    }
   }
 
   /**

@@ -3,6 +3,7 @@
 // List Blobs answer carry the same facts, so both map through statusOf.
 
 import { breakFromMetadata, type BreakRecord } from './break-record.ts'
+import { holdFromMetadata, standingHold } from './hold.ts'
 import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
 import { isLive, isSquatter } from './queue.ts'
 import type { QueueEntry } from './store.ts'
@@ -80,7 +81,9 @@ export function statusOf(name: string, properties: LockProperties): LockStatus {
     const freshness = record
       ? freshnessOf(record, properties.lastModified, properties.serviceNow)
       : ({ kind: 'unknown-age' } as const)
-    status.seen = { record, freshness, infinite: properties.leaseDuration === 'infinite' }
+    const infinite = properties.leaseDuration === 'infinite'
+    const hold = standingHold({ state: 'leased', infinite }, holdFromMetadata(properties.metadata))
+    status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) }
     if (record && freshness.kind !== 'stale') status.holder = record
   }
   const lastBreak = breakFromMetadata(properties.metadata)

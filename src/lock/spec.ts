@@ -12,6 +12,13 @@ export interface LockSpec {
   /** The blob that is leased, as go-azuremutex names it. */
   lockName: string
   leaseDurationSeconds: number
+  /**
+   * scope: run. When set, the job does not release the lock at its end: post
+   * turns the lease into a hold for the workflow run (hold.ts), lasting at most
+   * this many ms, and a later job of the same run takes it over without
+   * queueing. Absent: the lock lives and dies with the job.
+   */
+  runHoldMs?: number
 }
 
 /** A value read back from state, a file or a pipe that is not what was written there. */
@@ -45,8 +52,10 @@ export function parseLockSpec(value: unknown): LockSpec {
             ? 'lockName'
             : typeof spec.leaseDurationSeconds !== 'number' || leaseSecondsProblem(spec.leaseDurationSeconds)
               ? 'leaseDurationSeconds'
-              : undefined
+              : spec.runHoldMs !== undefined && !(Number.isSafeInteger(spec.runHoldMs) && spec.runHoldMs > 0)
+                ? 'runHoldMs'
+                : undefined
   if (problem) throw new MalformedError(`not a lock description (${problem})`)
-  const { endpoint, container, lockName, leaseDurationSeconds } = spec as LockSpec
-  return { endpoint, container, lockName, leaseDurationSeconds }
+  const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs } = spec as LockSpec
+  return { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) }
 }

@@ -3,6 +3,8 @@
 // waiter is written against these, and its unit tests drive it with a typed
 // fake instead of a real blob.
 
+import type { BreakRecord } from './break-record.ts'
+import type { HoldRecord } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import type { LatestStore } from './latest.ts'
 
@@ -27,6 +29,11 @@ export type LeaseView =
       /** The blob's Last-Modified and the service's clock, to tell how old the record is. */
       modifiedAt?: Date
       serviceNow?: Date
+      /** A hold stands (an infinite lease with a hold record, hold.ts): its record as read. */
+      hold?: HoldRecord
+      /** The blob's ETag and metadata in the same read: ending a hold is conditional on them. */
+      etag?: string
+      metadata?: Record<string, string>
       /** The ticket the last holder handed the lease to (handover.ts), while the new holder has written no record. */
       handedTo?: number
     }
@@ -56,6 +63,17 @@ export interface LockStore {
   release(leaseId: string, options?: RequestOptions): Promise<'released' | 'not-held'>
   /** The next fencing token: bumped once per call, never handed out twice. */
   nextFencingToken(options?: RequestOptions): Promise<number>
+  /**
+   * Ends the expired hold that `look` showed: writes `note` and releases the
+   * hold's lease, with the lease id its record names and only if the blob is
+   * still as `look` read it. 'refused' when it is not (or the id is not the
+   * lease's): nothing was changed.
+   */
+  endHold(
+    look: Extract<LeaseView, { state: 'leased' }>,
+    note: BreakRecord,
+    options?: RequestOptions,
+  ): Promise<'ended' | 'refused'>
   readonly queue: QueueStore
   /** The per-key records of the highest sequence that held (latest.ts); without it, no key has held. */
   readonly latest?: LatestStore

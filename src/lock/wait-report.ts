@@ -5,6 +5,7 @@
 // action layer words the events.
 
 import { freshnessOf, holderKey, holderSeenKey, type HolderIdentity, type HolderSeen } from './holder.ts'
+import type { HoldRecord } from './hold.ts'
 import type { LeaseView, QueueEntry } from './store.ts'
 
 /** Where the waiter stands, as the lines show it. */
@@ -42,6 +43,8 @@ export type WaitEvent =
   /** Once: removing a lapsed entry was refused (403): the credential may not delete. */
   | { type: 'sweep-refused'; error: unknown }
   | { type: 'storage-trouble'; error: unknown; waitedMs: number }
+  /** The head ended a hold whose end had come (hold.ts), at endedAt by the service's clock. */
+  | { type: 'hold-ended'; hold: HoldRecord; endedAt: Date }
   /** Once per place: an entry (or the key's record) of our supersede key carries a sequence that is no number. */
   | { type: 'malformed-sequence'; where: string; value: string }
 
@@ -130,6 +133,7 @@ export class WaitReport {
         record,
         freshness: record ? freshnessOf(record, lock.modifiedAt, lock.serviceNow) : { kind: 'unknown-age' },
         infinite: lock.infinite,
+        ...(lock.hold ? { hold: lock.hold } : {}),
       }
       // A lease without a record is also what a handoff looks like for a few ms.
       settled = record !== undefined || this.unknownOnce

@@ -311,9 +311,11 @@ async function timedOut(
               ? freshnessOf(view.holder, view.modifiedAt, view.serviceNow)
               : { kind: 'unknown-age' },
             infinite: view.infinite,
+            ...(view.hold ? { hold: view.hold } : {}),
           }
         : report.holder
   }
-  const breakIt = holder?.infinite ? `; break its lease with: ${lock.breakCommand}` : ''
+  // A hold ends by itself, or is lifted on purpose: no command to break it.
+  const breakIt = holder?.infinite && !holder.hold ? `; break its lease with: ${lock.breakCommand}` : ''
   return new LockTimeoutError(`${head}; it is held by ${describeHolderSeen(holder)}${breakIt}.`)
 }

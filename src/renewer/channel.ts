@@ -28,8 +28,11 @@ import { parseRenewerReport, type RenewerReport, type Requester } from './lifecy
 import { isSocketFile } from './platform.ts'
 import { callerProof, isNonce, newNonce, renewerProof, sameProof } from './proof.ts'
 
-/** stop: release if still held, answer, and exit. release: release, answer, stay to answer post. report: just answer. */
-export type ChannelOp = 'stop' | 'release' | 'report'
+/**
+ * stop: release if still held, answer, and exit. release: release, answer, stay to answer post. report: just answer.
+ * keep: stop renewing without releasing, answer, and exit (post made the lease a hold of the run: scope run).
+ */
+export type ChannelOp = 'stop' | 'release' | 'report' | 'keep'
 
 export interface ChannelRequest {
   op: ChannelOp
@@ -64,7 +67,7 @@ function parseLine(line: string): Record<string, unknown> | undefined {
 
 function parseRequest(line: string): (ChannelRequest & { mac: unknown }) | undefined {
   const value = parseLine(line)
-  const ops: unknown[] = ['stop', 'release', 'report']
+  const ops: unknown[] = ['stop', 'release', 'report', 'keep']
   const requesters: unknown[] = ['post', 'release step']
   if (!value || !ops.includes(value.op) || !requesters.includes(value.by)) return undefined
   return { op: value.op as ChannelOp, by: value.by as Requester, mac: value.mac }

@@ -241,7 +241,7 @@ export async function askToLetGo(ref: ChannelRef, request: ChannelRequest, optio
     }
     // The line closed without an answer: the renewer died while it worked.
     if (answer === undefined) return { answer: { kind: 'gone' }, log: [] }
-    if (request.op === 'stop') await exited(pid, EXIT_WAIT_MS)
+    if (request.op === 'stop' || request.op === 'keep') await exited(pid, EXIT_WAIT_MS)
     return { answer: { kind: 'answered', report: answer.report }, log: answer.log }
   } finally {
     conversation.close()

@@ -82,6 +82,8 @@ class Renewer {
   private kept: Promise<void> | undefined
   private refreshing: Promise<void> | undefined
   private lettingGo: Promise<void> | undefined
+  /** Post made the lease a hold of the run: it is never released from here. */
+  private keptAsHold = false
   private leaseId = ''
   private server: ChannelServer | undefined
   private watch: NodeJS.Timeout | undefined
@@ -114,7 +116,7 @@ class Renewer {
     this.server = await serveChannel(this.config.channel, {
       handle: (request) => this.handle(request),
       answered: (request) => {
-        if (request.op === 'stop') this.finish(0)
+        if (request.op === 'stop' || request.op === 'keep') this.finish(0)
       },
     })
     const worker = this.config.worker
@@ -138,7 +140,8 @@ class Renewer {
 
   private async handle(request: ChannelRequest): Promise<RenewerAnswer> {
     this.records.log(`${request.by} asks to ${request.op}`)
-    if (request.op !== 'report') await this.letGo(request.by)
+    if (request.op === 'keep') await this.keepAsHold()
+    else if (request.op !== 'report') await this.letGo(request.by)
     return this.answer()
   }
 
@@ -222,6 +225,7 @@ class Renewer {
   }
 
   private async release(by: Requester): Promise<void> {
+    if (this.keptAsHold) return
     this.renewing.abort()
     await this.kept // no renewal in flight from here on
     await this.refreshing
@@ -284,12 +288,25 @@ class Renewer {
     }
   }
 
+  /**
+   * Post turned the lease into a hold of the run (scope run): stop renewing,
+   * and leave the lease as it is. Nothing releases it from here on, not even a
+   * runner worker that goes away: the hold is meant to outlive the job.
+   */
+  private async keepAsHold(): Promise<void> {
+    this.keptAsHold = true
+    this.renewing.abort()
+    await this.kept
+    await this.refreshing
+    this.records.log('the lease is a hold of the run now: stopped renewing, and left it held')
+  }
+
   /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
   async terminate(): Promise<void> {
     this.renewing.abort()
     await this.kept
     await this.refreshing
-    if (this.report.phase === 'holding') {
+    if (this.report.phase === 'holding' && !this.keptAsHold) {
       const now = this.shown(monotonicNow(), 'no-earlier')
       this.update({
         type: 'lost',

@@ -237,4 +237,10 @@ export class FakeStore implements LockStore {
     this.note('fencing')
     return ++this.world.fencing
   }
+
+  /** The fake world has no holds: an end is always refused. */
+  async endHold(): Promise<'ended' | 'refused'> {
+    this.note('end-hold')
+    return 'refused'
+  }
 }

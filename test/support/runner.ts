@@ -20,8 +20,11 @@ export const ROOT = resolve(import.meta.dirname, '..', '..')
 export const MAIN = join(ROOT, 'dist', 'main', 'index.js')
 export const POST = join(ROOT, 'dist', 'post', 'index.js')
 
+/** The sub-actions, by folder. */
+export type SubAction = 'release' | 'status' | 'break' | 'hold' | 'unhold'
+
 /** The entry of a sub-action: dist/<name>/index.js, as its action.yml names it. */
-export function subAction(name: 'release' | 'status' | 'break'): string {
+export function subAction(name: SubAction): string {
   return join(ROOT, 'dist', name, 'index.js')
 }
 
@@ -236,11 +239,7 @@ export class Job {
   }
 
   /** A sub-action's step (uses: org/azure-mutex-action/<name>@v1) with its own inputs, in this job. */
-  runAction(
-    name: 'release' | 'status' | 'break',
-    inputs: Record<string, string> = {},
-    options: StepOptions = {},
-  ): Promise<StepResult> {
+  runAction(name: SubAction, inputs: Record<string, string> = {}, options: StepOptions = {}): Promise<StepResult> {
     return this.runStep(subAction(name), inputs, {}, options)
   }
 

@@ -23,6 +23,8 @@ const actions: Record<string, string[]> = {
   'release/action.yml': ['release'],
   'status/action.yml': ['status'],
   'break/action.yml': ['break'],
+  'hold/action.yml': ['hold'],
+  'unhold/action.yml': ['unhold'],
 }
 
 describe('the action.yml files', () => {
@@ -72,7 +74,7 @@ describe('the action.yml files', () => {
       Inputs.Audience,
       Inputs.Container,
     ]
-    for (const file of ['status/action.yml', 'break/action.yml']) {
+    for (const file of ['status/action.yml', 'break/action.yml', 'hold/action.yml', 'unhold/action.yml']) {
       const action = parse(readFileSync(join(ROOT, file), 'utf8')) as ActionYml
       for (const input of credentials) {
         assert.ok(action.inputs?.[input], `${file} has ${input}`)

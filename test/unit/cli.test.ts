@@ -4,6 +4,9 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { renderBoardText } from '../../src/lock/board.ts'
+import { holdToMetadata, type HoldRecord } from '../../src/lock/hold.ts'
+import { holderToMetadata } from '../../src/lock/holder.ts'
+import { statusOf } from '../../src/lock/lock-status.ts'
 import { cliHolder } from '../../src/cli/holder.ts'
 import { runCli } from '../../src/cli/main.ts'
 import { ExitCode, UsageError, asFlags, envName, parseCommandLine, readerOf } from '../../src/cli/options.ts'
@@ -168,5 +171,41 @@ describe('the board in a terminal', () => {
     )
     assert.match(rows[2]!, /fixed +octo\/api run 3$/)
     assert.equal(rows[0]!.indexOf('STATE'), rows[1]!.indexOf('free'))
+  })
+
+  test('a hold is named as a hold: its reason, who set it and its end, not as the job that set it', () => {
+    const hold: HoldRecord = {
+      scope: 'freeze',
+      reason: 'incident 42: no deploys',
+      setBy: 'mona',
+      repository: 'octo/ops',
+      runId: '77',
+      runUrl: 'https://github.com/octo/ops/actions/runs/77',
+      setAt: '2026-11-30T10:00:00.000Z',
+      until: '2026-11-30T12:00:00.000Z',
+      leaseId: '6f1c2a36-8f1e-4a8e-9a57-0d6d3f1e6b11',
+      fencingToken: '12',
+    }
+    const holder = {
+      repository: 'octo/ops',
+      workflow: 'freeze',
+      job: 'hold',
+      runId: '77',
+      runAttempt: '1',
+      actor: 'mona',
+      runUrl: 'https://github.com/octo/ops/actions/runs/77',
+      acquiredAt: '2026-11-30T10:00:00Z',
+    }
+    const lock = statusOf('deploy', {
+      leaseState: 'leased',
+      leaseDuration: 'infinite',
+      metadata: { ...holderToMetadata(holder), ...holdToMetadata(hold) },
+      lastModified: new Date('2026-11-30T10:00:00Z'),
+      serviceNow: new Date('2026-11-30T11:00:00Z'),
+    })
+    const row = renderBoardText([lock]).trimEnd().split('\n')[1]!
+    assert.match(row, /a hold: "incident 42: no deploys"/, row)
+    assert.match(row, /set by mona/)
+    assert.doesNotMatch(row, /workflow “freeze”/)
   })
 })

@@ -139,7 +139,7 @@ function namedRows(markdown: string, heading: string): Map<string, string[]> {
 }
 
 describe('the sub-action READMEs', () => {
-  for (const folder of ['release', 'status', 'break']) {
+  for (const folder of ['release', 'status', 'break', 'hold', 'unhold']) {
     test(`${folder}/README.md lists exactly the inputs of ${folder}/action.yml, required and defaults included`, () => {
       const action = parse(read(`${folder}/action.yml`)) as ActionYml
       const rows = namedRows(read(`${folder}/README.md`), 'Inputs')
@@ -186,6 +186,8 @@ const DOCUMENTS = [
   'release/README.md',
   'status/README.md',
   'break/README.md',
+  'hold/README.md',
+  'unhold/README.md',
   ...readdirSync(join(ROOT, 'docs'))
     .filter((name) => name.endsWith('.md'))
     .map((name) => `docs/${name}`),

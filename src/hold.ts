@@ -1,0 +1,3 @@
+import { runHold } from './action/hold-step.ts'
+
+await runHold()

@@ -1,0 +1,3 @@
+import { runUnhold } from './action/unhold-step.ts'
+
+await runUnhold()
