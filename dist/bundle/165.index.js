@@ -224,6 +224,8 @@ class Renewer {
     kept;
     refreshing;
     lettingGo;
+    /** Post made the lease a hold of the run: it is never released from here. */
+    keptAsHold = false;
     leaseId = '';
     server;
     watch;
@@ -251,7 +253,7 @@ class Renewer {
         this.server = await (0,channel/* serveChannel */.H)(this.config.channel, {
             handle: (request) => this.handle(request),
             answered: (request) => {
-                if (request.op === 'stop')
+                if (request.op === 'stop' || request.op === 'keep')
                     this.finish(0);
             },
         });
@@ -277,7 +279,9 @@ class Renewer {
     }
     async handle(request) {
         this.records.log(`${request.by} asks to ${request.op}`);
-        if (request.op !== 'report')
+        if (request.op === 'keep')
+            await this.keepAsHold();
+        else if (request.op !== 'report')
             await this.letGo(request.by);
         return this.answer();
     }
@@ -359,6 +363,8 @@ class Renewer {
         return this.lettingGo;
     }
     async release(by) {
+        if (this.keptAsHold)
+            return;
         this.renewing.abort();
         await this.kept; // no renewal in flight from here on
         await this.refreshing;
@@ -423,12 +429,24 @@ class Renewer {
             return false;
         }
     }
+    /**
+     * Post turned the lease into a hold of the run (scope run): stop renewing,
+     * and leave the lease as it is. Nothing releases it from here on, not even a
+     * runner worker that goes away: the hold is meant to outlive the job.
+     */
+    async keepAsHold() {
+        this.keptAsHold = true;
+        this.renewing.abort();
+        await this.kept;
+        await this.refreshing;
+        this.records.log('the lease is a hold of the run now: stopped renewing, and left it held');
+    }
     /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
     async terminate() {
         this.renewing.abort();
         await this.kept;
         await this.refreshing;
-        if (this.report.phase === 'holding') {
+        if (this.report.phase === 'holding' && !this.keptAsHold) {
             const now = this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier');
             this.update({
                 type: 'lost',

@@ -172,6 +172,16 @@ const Inputs = {
     Reason: 'reason',
     /** Break: a queue entry's ticket: clear that entry (a squatter's) instead of breaking the lock's lease. */
     Entry: 'entry',
+    /** Hold: how long the hold lasts once it is in place (2h), or 'forever' for a hold with no end. */
+    Duration: 'duration',
+    /** Hold: when the hold ends, an ISO 8601 time with its zone (2026-12-01T08:00:00Z). */
+    Until: 'until',
+    /** Unhold: lift the lease even when it is not a hold (a running job's), by breaking it. */
+    Force: 'force',
+    /** Main: 'job' releases at the job's end; 'run' keeps the lock as a hold of the workflow run. */
+    Scope: 'scope',
+    /** Main, with scope run: the longest the run's hold stands between two jobs. */
+    HoldFor: 'hold-for',
 };
 const Outputs = {
     LeaseId: 'lease-id',
@@ -187,6 +197,8 @@ const Outputs = {
     Outcome: 'outcome',
     /** Main: an integer that grows with every acquisition of the lock by this action; see the README. */
     FencingToken: 'fencing-token',
+    /** Hold: when the hold ends, ISO 8601 UTC by the storage service's clock; '' for a hold with no end. */
+    HeldUntil: 'held-until',
 };
 const State = {
     /** The lock: its LockSpec as JSON (no secrets); saved before waiting starts. */
@@ -444,19 +456,217 @@ function pickHeld(held, lockName) {
 
 /***/ }),
 
+/***/ 3991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  r: () => (/* binding */ runHold)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(1659);
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var lock_duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/lock/hold.ts
+var hold = __webpack_require__(1406);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
+var lock_blob = __webpack_require__(1651);
+// EXTERNAL MODULE: ./src/lock/spec.ts
+var lock_spec = __webpack_require__(7832);
+// EXTERNAL MODULE: ./src/lock/storage.ts
+var storage = __webpack_require__(4906);
+// EXTERNAL MODULE: ./src/lock/waiter.ts + 2 modules
+var waiter = __webpack_require__(3842);
+// EXTERNAL MODULE: ./src/sign-in/methods.ts
+var methods = __webpack_require__(7349);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(915);
+// EXTERNAL MODULE: ./src/action/context.ts
+var context = __webpack_require__(645);
+// EXTERNAL MODULE: ./src/action/failure.ts
+var failure = __webpack_require__(9280);
+// EXTERNAL MODULE: ./src/lock/lease.ts
+var lease = __webpack_require__(4277);
+// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
+var untrusted_text = __webpack_require__(4469);
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(1729);
+;// CONCATENATED MODULE: ./src/action/hold-inputs.ts
+// The inputs of the hold/ and unhold/ steps, read into one HoldSpec up front.
+// Every problem is an InputError that names the input and the form expected.
+
+
+
+
+
+/** The word that asks for a hold with no end, in 'duration'. */
+const NO_END = 'forever';
+/** An ISO 8601 time with a zone: 2026-12-01T08:00:00Z or 2026-12-01T09:00:00+01:00. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Why the lock is held: required, at most REASON_MAX_LENGTH characters. */
+function readHoldReason(read) {
+    const reason = read(constants/* Inputs */.G0.Reason);
+    if (reason === '') {
+        throw new inputs/* InputError */.dz(`Input '${constants/* Inputs */.G0.Reason}' is required: why the lock is held, e.g. 'incident 42: no deploys until it is over'. ` +
+            'Every job that waits for the lock shows it.');
+    }
+    if (reason.length > inputs/* REASON_MAX_LENGTH */.B) {
+        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Reason}': it is ${reason.length} characters long; expected at most ${inputs/* REASON_MAX_LENGTH */.B}.`);
+    }
+    return reason;
+}
+/** 'duration' or 'until', exactly one: a hold with no end only when asked for with 'duration: forever'. */
+function readHoldEnd(read, now = new Date()) {
+    const duration = read(constants/* Inputs */.G0.Duration);
+    const until = read(constants/* Inputs */.G0.Until);
+    if (duration !== '' && until !== '') {
+        throw new inputs/* InputError */.dz(`Give '${constants/* Inputs */.G0.Duration}' or '${constants/* Inputs */.G0.Until}', not both.`);
+    }
+    if (duration === '' && until === '') {
+        throw new inputs/* InputError */.dz(`Input '${constants/* Inputs */.G0.Duration}' or '${constants/* Inputs */.G0.Until}' is required: how long the hold lasts (e.g. 2h), or when it ends ` +
+            `(e.g. 2026-12-01T08:00:00Z). For a hold that stands until somebody lifts it, set '${constants/* Inputs */.G0.Duration}: ${NO_END}'.`);
+    }
+    if (duration !== '') {
+        if (duration.toLowerCase() === NO_END)
+            return { kind: 'none' };
+        const ms = (0,lock_duration/* parseDuration */.E)(duration);
+        if (ms === undefined || ms <= 0) {
+            throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Duration}': '${(0,untrusted_text/* showUntrusted */.G)(duration, 40)}' is not a duration; expected a number ` +
+                `of seconds or a form like 90s, 15m or 2h, or '${NO_END}'.`);
+        }
+        return { kind: 'for', ms };
+    }
+    const at = ISO_TIME.test(until) ? new Date(until) : undefined;
+    if (!at || Number.isNaN(at.getTime())) {
+        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': '${(0,untrusted_text/* showUntrusted */.G)(until, 40)}' is not a time; expected an ISO 8601 time ` +
+            'with its zone, such as 2026-12-01T08:00:00Z.');
+    }
+    if (at.getTime() <= now.getTime()) {
+        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': ${at.toISOString()} is already past.`);
+    }
+    return { kind: 'until', at };
+}
+function readHoldSettings(read) {
+    const lockName = (0,inputs/* readLockName */.VY)(read);
+    const container = (0,inputs/* readContainer */.u2)(read);
+    const reason = readHoldReason(read);
+    const end = readHoldEnd(read);
+    const timeoutMs = (0,inputs/* readTimeout */.OW)(read);
+    const access = (0,inputs/* readStorageTarget */.dZ)(read);
+    return {
+        hold: {
+            lock: { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: lease/* LEASE_SECONDS */.Vb.min },
+            reason,
+            end,
+        },
+        access,
+        timeoutMs,
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/request-log.ts
+var request_log = __webpack_require__(3304);
+// EXTERNAL MODULE: ./src/action/step-sign-in.ts
+var step_sign_in = __webpack_require__(1284);
+// EXTERNAL MODULE: ./src/action/wait-lines.ts
+var wait_lines = __webpack_require__(7779);
+;// CONCATENATED MODULE: ./src/action/hold-step.ts
+// The hold step (uses: org/azure-mutex-action/hold@v1): freezes a lock. It
+// waits in line like a job (FIFO, its place shown), takes the lock, and turns
+// the lease into a hold (lock/hold.ts): an infinite lease with a record of who
+// set it, why, and until when. No renewer stays behind: the hold outlives the
+// job. Every job that comes for the lock queues behind the hold and shows it;
+// when its end comes, the head of the queue ends it. The unhold step lifts it
+// earlier.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function runHold() {
+    const cancel = new AbortController();
+    const onSignal = () => cancel.abort();
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    let spec;
+    let tokenAuth = false;
+    try {
+        const settings = readHoldSettings((name) => core/* getInput */.V4(name));
+        spec = settings.hold.lock;
+        tokenAuth = (0,methods/* usesEntra */.x)(settings.access.auth);
+        const { signedIn } = await (0,step_sign_in/* signInTo */.a)(settings.access, { check: true });
+        const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
+        const location = (0,lock_spec/* lockLocation */.VU)(spec);
+        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,lock_duration/* formatDuration */.a)(settings.timeoutMs)}`;
+        core/* info */.pq(`Taking lock ${location} to hold it (wait ${limit}).`);
+        const who = (0,context/* holderFromEnvironment */.Q)();
+        const leaseId = (0,external_node_crypto_.randomUUID)();
+        const acquired = await (0,waiter/* waitForLease */.tH)({
+            lock,
+            leaseId,
+            leaseDurationSeconds: spec.leaseDurationSeconds,
+            holder: who,
+            timeoutMs: settings.timeoutMs,
+            signal: cancel.signal,
+            onEvent: (0,wait_lines/* waitEventLogger */.w1)(spec),
+        });
+        const record = (0,hold/* newHoldRecord */.rh)('freeze', who, settings.hold.reason, settings.hold.end, {
+            leaseId,
+            heldFrom: acquired.acquiredAt,
+            fencingToken: acquired.fencingToken,
+        });
+        await (0,hold/* turnIntoHold */.rN)(lock, { leaseId, holder: acquired.holder, heldFrom: acquired.acquiredAt, fencingToken: acquired.fencingToken }, record);
+        core/* setOutput */.uH(constants/* Outputs */.tY.HeldUntil, record.until);
+        core/* setOutput */.uH(constants/* Outputs */.tY.FencingToken, String(acquired.fencingToken));
+        core/* info */.pq(`Lock ${location} is now held by ${(0,hold/* describeHold */.TZ)(record)}.`);
+        core/* info */.pq(record.until
+            ? `Jobs that come for it queue behind the hold; the first of them ends it at ${record.until}. ` +
+                'The unhold action lifts it earlier.'
+            : 'Jobs that come for it queue behind the hold until the unhold action lifts it.');
+    }
+    catch (err) {
+        (0,failure/* failStep */.v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+    }
+    finally {
+        process.off('SIGINT', onSignal);
+        process.off('SIGTERM', onSignal);
+    }
+}
+
+
+/***/ }),
+
 /***/ 1729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ REASON_MAX_LENGTH),
 /* harmony export */   FW: () => (/* binding */ readOptionalLockName),
+/* harmony export */   OW: () => (/* binding */ readTimeout),
 /* harmony export */   VY: () => (/* binding */ readLockName),
+/* harmony export */   Vf: () => (/* binding */ readBoolean),
 /* harmony export */   dZ: () => (/* binding */ readStorageTarget),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   pk: () => (/* binding */ readReason),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   u2: () => (/* binding */ readContainer)
 /* harmony export */ });
-/* unused harmony exports readLeaseDuration, readTimeout, readBoolean, readFailOnTimeout, REASON_MAX_LENGTH, readSupersede, readOnSuperseded */
+/* unused harmony exports readLeaseDuration, readFailOnTimeout, readSupersede, readOnSuperseded, readRunHold */
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
@@ -690,17 +900,33 @@ function readSettings(read, env = process.env) {
     const leaseDurationSeconds = readLeaseDuration(read);
     const timeoutMs = readTimeout(read);
     const failOnTimeout = readFailOnTimeout(read);
+    const runHoldMs = readRunHold(read);
     const supersede = readSupersede(read, env.GITHUB_RUN_ID);
     const onSuperseded = readOnSuperseded(read);
     const { endpoint, auth } = readStorageTarget(read);
     return {
-        lock: { endpoint, container, lockName, leaseDurationSeconds },
+        lock: { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) },
         auth,
         timeoutMs,
         failOnTimeout,
         supersede,
         onSuperseded,
     };
+}
+/** 'scope' and 'hold-for': how long the run's hold may stand (scope run), undefined for scope job. */
+function readRunHold(read) {
+    const scope = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Scope) || 'job';
+    if (scope !== 'job' && scope !== 'run') {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(scope, 40)}' is not a scope; expected job or run`);
+    }
+    if (scope === 'job')
+        return undefined;
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.HoldFor) || '1h';
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    if (ms === undefined || ms <= 0) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+    }
+    return ms;
 }
 
 
@@ -727,1144 +953,42 @@ function lossMessage(location, loss, brokenBy) {
 
 /***/ }),
 
-/***/ 2398:
+/***/ 9756:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ runMain)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
-var core = __webpack_require__(1659);
-// EXTERNAL MODULE: ./src/lock/duration.ts
-var duration = __webpack_require__(6307);
-// EXTERNAL MODULE: ./src/lock/errors.ts
-var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/latest.ts
-var lock_latest = __webpack_require__(5988);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
-var lock_blob = __webpack_require__(1651);
-// EXTERNAL MODULE: ./src/lock/service-time.ts
-var service_time = __webpack_require__(643);
-// EXTERNAL MODULE: ./src/lock/spec.ts
-var lock_spec = __webpack_require__(7832);
-// EXTERNAL MODULE: ./src/lock/storage.ts
-var storage = __webpack_require__(4906);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/lock/clock.ts
-var clock = __webpack_require__(2041);
-// EXTERNAL MODULE: ./src/lock/queue.ts
-var queue = __webpack_require__(5624);
-;// CONCATENATED MODULE: ./src/lock/attempt.ts
-// One attempt of a waiter: what it does each time the wait loop wakes it.
-//
-// Outside the queue (its first attempt): one listing of the queue. Nobody
-// waiting: it tries for the lease at once, and only if that fails does it join.
-// Somebody waiting: it joins behind them.
-//
-// In the queue, it holds an entry named by its ticket and renews the entry's
-// lease every third of the lease duration. At the head (no live entry ahead)
-// it looks at the lock often and takes the lease when it is free; further back
-// it only lists the queue, seldom, to learn when it has moved up. Clients that
-// do not queue (go-azuremutex, az CLI, older versions) may still take a free
-// lease: the head then just keeps looking.
-//
-// Entries that do not serve the lock are not waited for: one with an infinite
-// lease (a squatter: this action never takes one), and a head that leaves the
-// lock free for longer than idleHeadMs. Skipping them is safe, as only the
-// lease lets a job in; it costs at most the order of the queue.
-
-
-
-
-
-/**
- * A waiter with a supersede key lists the queue every 2-3 s, so that it
- * leaves within about that long after a newer job of its key joins. Further
- * back it listed every 4-5 s anyway; the head, every 30 s.
- */
-const LATEST_LIST_MS = [2_000, 3_000];
-/**
- * At the head: a look at the lock every 90-140 ms, so a release is seen
- * about 60 ms after it on average (about 530 requests a minute with the
- * entry's renewals, under 600). Right behind the head: a listing every 1-1.5 s,
- * so that it takes the head soon after the head takes the lock; a hold
- * shorter than that leaves the lock idle for the rest (about 60 requests a
- * minute with a 15 s lease, 50 with 60 s). Further back: a listing every
- * 4-5 s, which with the entry's renewals (12 a minute for a 15 s lease, 3 for
- * 60 s) and a look at the holder for the line every 30 s stays under 30
- * requests a minute.
- */
-const DEFAULT_PACING = {
-    headPollMs: [90, 140],
-    outsidePollMs: [250, 750],
-    onDeckPollMs: [1_000, 1_500],
-    queuePollMs: [4_000, 5_000],
-    headListMs: 30_000,
-    floorMs: 50,
-};
-/**
- * A head that leaves the lock free this long is passed over by the waiter
- * behind it. A live head looks at the lock every 90-140 ms and takes it within
- * a second; even while storage throttles it, its back-off tries again within
- * 16 s. Two lease durations (30 s at least) is therefore far more than a live
- * head needs, and about what a waiter whose job hangs (SIGSTOP, a swapped-out
- * runner) keeps its entry alive without serving. Passing over is safe: it only
- * lets the next waiter ask for the lease, and the lease still lets one holder in.
- */
-function idleHeadMs(leaseSeconds, pacing) {
-    return pacing.idleHeadMs ?? Math.max(30_000, 2 * leaseSeconds * 1000);
-}
-/**
- * The credential may not list the container (a SAS without 'l', or an
- * account SAS without the container resource type): the queue cannot be read.
- */
-function isListingRefused(err) {
-    const code = (0,errors/* storageErrorCode */.t6)(err);
-    return ((0,errors/* statusCode */.se)(err) === 403 &&
-        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationResourceTypeMismatch'));
-}
-/** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
-const FIRST_LOOK_LIMIT = 5;
-/** Tickets to try in a row that turn out to have an entry already, before giving up. */
-const MAX_TAKEN_TICKETS = 10;
-/** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
-const RECORD_PAUSE_MS = 300;
-/** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
-const TIDY_TIMEOUT_MS = 2_000;
-const between = ([min, max]) => min + Math.random() * (max - min);
-class Waiter {
-    options;
-    entry;
-    head = false;
-    listAt = 0;
-    /** A second look at the lock, soon after one that found a lease without a record. */
-    viewAt = Infinity;
-    /** The lease was asked for: whatever ends the wait without success gives it back. */
-    acquireTried = false;
-    /** The lease is ours, but taking it was not finished (a request failed after the grant). */
-    acquired = false;
-    /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
-    answered = false;
-    /** The queue cannot be read with this credential: the waiter waits outside it. */
-    outside = false;
-    /** The live waiters ahead at the last listing. */
-    lastAhead;
-    /** Squatters (entries with an infinite lease) already told of. */
-    squattersTold = new Set();
-    /** Heads that left the lock free for too long: no longer waited for. */
-    passedOver = new Set();
-    /** The first waiter ahead, while every look since `since` found the lock free. */
-    idleHead;
-    /** When the waiter right behind the head looks at the lock next, to notice a head that does not take it. */
-    idleCheckAt = 0;
-    /** A sweep was refused (a credential without delete): said once. */
-    sweepRefusedTold = false;
-    /** Decides superseded and stale, for a waiter with a supersede key. */
-    guard;
-    /** The key's record as last read before an acquire: its ETag is what our record is written over. */
-    latestRead;
-    constructor(options) {
-        this.options = options;
-        this.guard =
-            options.supersede &&
-                new lock_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }));
-    }
-    get store() {
-        return this.options.store;
-    }
-    /** One attempt; `call` gives each request its signal and deadline. */
-    async attempt(call, wantsHolder) {
-        if (this.acquired) {
-            // The lease is already ours: this only confirms it, so there is nothing to decide again.
-            const outcome = await this.acquire(call, { decided: true });
-            if (outcome !== 'held-by-other')
-                return outcome;
-        }
-        if (this.outside)
-            return this.outsideQueue(call);
-        if (!this.entry)
-            return this.fromOutside(call);
-        await this.keepEntry(call);
-        let ahead;
-        if ((0,clock/* monotonicNow */.X)() >= this.listAt)
-            ahead = await this.lookAtQueue(call);
-        if (this.head)
-            return this.asHead(call, ahead);
-        // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
-        const pending = this.entry?.predecessor !== undefined && ahead?.length === 0;
-        // Right behind the head, a look at the lock every quarter of the bound tells a head that does not
-        // take a free lock; while it leaves the lock free, every listing looks at the lock too.
-        const onDeck = ahead?.length === 1 && ((0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined);
-        const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : (0,clock/* monotonicNow */.X)() >= this.viewAt;
-        const lock = look ? await this.store.view(call()) : undefined;
-        if (lock && this.handedToUs(lock)) {
-            const outcome = await this.acquire(call);
-            if (outcome !== 'held-by-other')
-                return outcome;
-        }
-        if (lock)
-            this.watchHead(lock);
-        // A lease without a record is also the moment between a new holder's lease and its record:
-        // look once more shortly, rather than at the next listing, so that the line names the holder.
-        this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? (0,clock/* monotonicNow */.X)() + RECORD_PAUSE_MS : Infinity;
-        const predecessor = this.entry?.predecessor;
-        if (predecessor &&
-            lock?.state === 'leased' &&
-            (0,queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
-            this.entry.predecessor = undefined;
-            this.head = true;
-            this.listAt = (0,clock/* monotonicNow */.X)() + this.options.pacing.headListMs;
-        }
-        const sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead };
-        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
-    }
-    /**
-     * When the next attempt is due: the next look (at the lock for the head, at
-     * the queue for the others) or renewal. The head looks at the lock at its
-     * own pace, so a second look planned before it became head no longer counts.
-     */
-    wakeAt() {
-        if (this.head)
-            this.viewAt = Infinity;
-        const lookAt = this.head ? (0,clock/* monotonicNow */.X)() + between(this.options.pacing.headPollMs) : this.listAt;
-        return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity);
-    }
-    /**
-     * Passes over the first waiter ahead when it leaves the lock free for
-     * longer than idleHeadMs, seen free at two looks at least: its job may hang
-     * while its entry lives on. Passing over only lets us ask for the lease.
-     */
-    watchHead(lock) {
-        const first = this.lastAhead?.[0];
-        this.idleCheckAt = (0,clock/* monotonicNow */.X)() + idleHeadMs(this.options.leaseSeconds, this.options.pacing) / 4;
-        if (lock.state === 'leased' || !first) {
-            this.idleHead = undefined;
-            return;
-        }
-        const now = (0,clock/* monotonicNow */.X)();
-        if (this.idleHead?.ticket !== first.ticket) {
-            this.idleHead = { ticket: first.ticket, since: now, looks: 1 };
-            return;
-        }
-        this.idleHead.looks += 1;
-        const idleMs = now - this.idleHead.since;
-        if (idleMs < idleHeadMs(this.options.leaseSeconds, this.options.pacing) || this.idleHead.looks < 2)
-            return;
-        this.passedOver.add(first.ticket);
-        this.idleHead = undefined;
-        this.listAt = now; // list again at once: we may be the head now
-        this.options.emit({ type: 'passed-over', ticket: first.ticket, waiter: first.waiter, idleMs });
-    }
-    /** Says once, for each, that an entry with an infinite lease is no waiter, and how to clear it. */
-    tellSquatters(entries) {
-        for (const entry of entries) {
-            if (!(0,queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
-                continue;
-            this.squattersTold.add(entry.ticket);
-            this.options.emit({
-                type: 'squatter',
-                ticket: entry.ticket,
-                waiter: entry.waiter,
-                clearCommands: this.store.queue.clearCommands(entry.ticket),
-            });
-        }
-    }
-    /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
-    async fromOutside(call) {
-        // The key's record is read beside the first listing: on a free lock, no request is added before the acquire.
-        const latest = this.readLatest(call);
-        latest?.catch(() => undefined); // awaited below; a listing that fails first must not leave it unhandled
-        let look;
-        try {
-            look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
-            // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
-            const waiting = (entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry);
-            if (!look.complete && !look.entries.some(waiting))
-                look = await this.store.queue.look(call());
-        }
-        catch (err) {
-            if (!isListingRefused(err))
-                throw err;
-            // Waiting as before the queue, rather than not at all: say so, once.
-            this.outside = true;
-            this.options.emit({ type: 'outside-queue', error: err });
-            return this.outsideQueue(call);
-        }
-        this.answered = true;
-        if (this.guard) {
-            // Arriving after a newer job of our key: leave before joining, and before any acquire.
-            this.guard.checkQueue(look.entries, look.serviceNow, undefined);
-            this.latestRead = await latest;
-            this.guard.checkRecord(this.latestRead?.record);
-        }
-        this.tellSquatters(look.entries);
-        const live = look.entries.filter((entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry));
-        void this.sweep(look.entries.filter((entry) => !(0,queue/* isLive */.DG)(entry, look.serviceNow)));
-        if (live.length === 0 && look.complete) {
-            const outcome = await this.acquire(call, { decided: true });
-            if (outcome !== 'held-by-other')
-                return outcome;
-        }
-        if (!this.options.willWait) {
-            const lock = await this.store.view(call());
-            return {
-                kind: 'waiting',
-                sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
-                wakeAt: 0,
-            };
-        }
-        const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
-        this.watchHead(lock);
-        if (lock.state === 'leased' && !lock.holder)
-            this.viewAt = (0,clock/* monotonicNow */.X)() + RECORD_PAUSE_MS;
-        const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
-        // At the head with the lock free (its holder let go meanwhile): look again at once.
-        return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() };
-    }
-    /**
-     * Asks for the lease with our id (idempotent: it also re-confirms a lease
-     * taken on an earlier try). A missing blob is created, and the attempt ends
-     * to try again at once.
-     */
-    async acquire(call, { decided = false } = {}) {
-        // A cancel that came while we looked: ask for nothing more.
-        if (this.options.signal?.aborted)
-            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
-        // Superseded or stale is decided from a look taken just before: such a waiter never asks for the lease.
-        if (this.guard && !decided)
-            await this.decideLatest(call);
-        if (this.options.signal?.aborted)
-            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
-        this.acquireTried = true;
-        const sentAt = new Date();
-        const sentMono = (0,clock/* monotonicNow */.X)();
-        const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
-        this.acquired = outcome === 'acquired';
-        if (outcome === 'acquired')
-            return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
-        // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
-        this.acquireTried = false;
-        if (outcome === 'held-by-other')
-            return outcome;
-        const created = await this.store.create(call());
-        if (created !== 'nothing')
-            this.options.emit({ type: 'created', what: created });
-        // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
-        if (created !== 'nothing' && !this.options.signal?.aborted) {
-            this.acquireTried = true;
-            const sentAt = new Date();
-            const sentMono = (0,clock/* monotonicNow */.X)();
-            const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
-            this.acquired = again === 'acquired';
-            if (again === 'acquired')
-                return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
-            this.acquireTried = false;
-        }
-        return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
-    }
-    /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
-    async join(call, previousTicket) {
-        const leaseId = (0,external_node_crypto_.randomUUID)();
-        let claim;
-        let entered;
-        let tries = 0;
-        do {
-            try {
-                claim = await this.store.queue.claimTicket(call());
-            }
-            catch (err) {
-                // The container is gone (storage lost its data, or someone deleted it): start again from outside.
-                if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
-                    return [];
-                throw err;
-            }
-            // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
-            const publish = this.options.leaseId;
-            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call(), publish);
-            // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
-        } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
-        if (entered === 'taken')
-            throw new errors/* LockError */.Ku(`The queue of lock ${this.store.location} holds entries this action did not write.`);
-        // The container is gone: start again from outside, which creates it.
-        if (entered === 'missing')
-            return [];
-        this.entry = {
-            ticket: claim.ticket,
-            leaseId,
-            renewAt: (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3,
-            // Our own earlier ticket (when joining again) is not waited for.
-            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
-        };
-        return this.lookAtQueue(call, { justJoined: true });
-    }
-    /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
-    async keepEntry(call) {
-        const entry = this.entry;
-        if (!entry || (0,clock/* monotonicNow */.X)() < entry.renewAt)
-            return;
-        let renewed;
-        try {
-            renewed = await this.store.queue.renewEntry(entry.ticket, entry.leaseId, call());
-        }
-        catch (err) {
-            if (!(0,errors/* isTransient */.dg)(err))
-                throw err;
-            entry.renewAt = (0,clock/* monotonicNow */.X)() + 1_000; // two more chances at least before the lease lapses
-            return;
-        }
-        if (renewed === 'renewed') {
-            entry.renewAt = (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3;
-            return;
-        }
-        await this.rejoin(call);
-    }
-    async rejoin(call) {
-        const previous = this.entry?.ticket;
-        this.entry = undefined;
-        this.head = false;
-        this.options.emit({ type: 'rejoined', waitedMs: this.options.waitedMs() });
-        return this.join(call, previous);
-    }
-    /** Lists the queue up to our entry: who is ahead, whether we are the head; lapsed entries ahead are swept. */
-    async lookAtQueue(call, { justJoined = false } = {}) {
-        const entry = this.entry;
-        if (!entry)
-            return [];
-        // With a key, the whole queue: a newer job of the key may wait behind us.
-        const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket });
-        this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket);
-        const standing = (0,queue/* standingOf */.YP)(look, entry.ticket, this.passedOver);
-        // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
-        if (!standing.mine && !justJoined)
-            return this.rejoin(call);
-        void this.sweep(standing.lapsed);
-        this.tellSquatters(standing.squatters);
-        this.lastAhead = standing.ahead;
-        const predecessor = entry.predecessor;
-        if (predecessor && ((0,queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
-            entry.predecessor = undefined;
-        }
-        this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
-        const { pacing } = this.options;
-        const pause = this.head
-            ? pacing.headListMs
-            : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs);
-        // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
-        const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
-        const keyed = this.guard ? Math.min(pause, between(pacing.latestListMs ?? LATEST_LIST_MS)) : pause;
-        this.listAt = (0,clock/* monotonicNow */.X)() + (pending ? between(this.options.pacing.headPollMs) : keyed);
-        return standing.ahead;
-    }
-    /**
-     * Without the queue: look at the lock, and take it when it is free, as a
-     * client that does not queue would. Such a waiter gets the lock only when
-     * it wins a race, and it looks less often than the head, so that it does
-     * not crowd out the waiters that wait in turn.
-     */
-    async outsideQueue(call) {
-        const lock = await this.store.view(call());
-        this.answered = true;
-        if (lock.state === 'missing' || lock.state === 'free') {
-            const outcome = await this.acquire(call);
-            if (outcome !== 'held-by-other')
-                return outcome;
-        }
-        const sighting = { lock: lock.state === 'leased' ? lock : undefined };
-        return { kind: 'waiting', sighting, wakeAt: (0,clock/* monotonicNow */.X)() + between(this.options.pacing.outsidePollMs) };
-    }
-    /** The lock's last holder handed its lease to our entry: it is already under our id. */
-    handedToUs(lock) {
-        return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket;
-    }
-    /** At the head: look at the lock, and take it when it is free. */
-    async asHead(call, ahead) {
-        const lock = await this.store.view(call());
-        // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
-        if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
-            const outcome = await this.acquire(call);
-            // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
-            if (outcome !== 'held-by-other')
-                return outcome;
-        }
-        const sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead };
-        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
-    }
-    /**
-     * The lease is ours: write our holder record, take the next fencing token,
-     * and leave the queue, all at once. Returns the record as written and the token.
-     */
-    async take(record, call) {
-        // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
-        const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
-        // Side by side: the record write waits for the token only to keep it on the lock blob as well.
-        const token = this.store.nextFencingToken(call());
-        const [, fencingToken] = await Promise.all([
-            this.store.writeHolder(this.options.leaseId, written, call(), token),
-            token,
-            this.recordLatest(written, call),
-        ]);
-        this.acquired = false;
-        // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
-        await this.leave();
-        return { record: written, fencingToken };
-    }
-    /** Starts reading our key's record, for a waiter with a key that can read it. */
-    readLatest(call) {
-        if (!this.guard || !this.store.latest)
-            return undefined;
-        return this.store.latest.read(this.guard.spec.key, call());
-    }
-    /**
-     * Just before an acquire: one listing of the whole queue and one read of
-     * our key's record, side by side. Throws when we are superseded or stale.
-     * A waiter outside the queue (it may not list) can only be stale.
-     */
-    async decideLatest(call) {
-        const guard = this.guard;
-        const latest = this.readLatest(call);
-        latest?.catch(() => undefined);
-        if (!this.outside) {
-            const look = await this.store.queue.look(call());
-            guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket);
-        }
-        this.latestRead = await latest;
-        guard.checkRecord(this.latestRead?.record);
-    }
-    /**
-     * Under the lease: raises our key's record to our sequence. The write is
-     * conditional on the record read before the acquire; if another write came
-     * between (a newer job that held and left in that moment), it is read again
-     * and decided again, and a stale lease is given back by the caller.
-     */
-    async recordLatest(record, call) {
-        const guard = this.guard;
-        const latest = this.store.latest;
-        if (!guard || !latest)
-            return;
-        let read = this.latestRead ?? (await latest.read(guard.spec.key, call()));
-        for (let tries = 0; tries < 3; tries++) {
-            guard.checkRecord(read.record);
-            const same = read.record?.supersedeKey === guard.spec.key;
-            // A re-run of the job that holds the record: it says so already.
-            if (same && (0,lock_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
-                return;
-            if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written')
-                return;
-            read = await latest.read(guard.spec.key, call());
-        }
-        throw new errors/* LockError */.Ku(`The record of the supersede key of lock ${this.store.location} keeps changing; try again.`);
-    }
-    /**
-     * Gives back the lease we took, when taking the lock could not be finished
-     * (the record or the fencing token failed): a job never waits, or tries
-     * again, while it holds the lease. Our place in the queue is kept.
-     */
-    async giveBack() {
-        if (!this.acquireTried)
-            return;
-        const released = await this.store
-            .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
-            .then(() => true)
-            .catch(() => false);
-        this.acquired = false;
-        // A release that failed is tried again when the wait ends (abandon).
-        this.acquireTried = !released;
-    }
-    /** The live waiters ahead at the last listing; undefined before one. */
-    get aheadCount() {
-        return this.lastAhead?.length;
-    }
-    /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
-    async leave() {
-        const entry = this.entry;
-        if (!entry)
-            return;
-        this.entry = undefined;
-        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
-    }
-    /** The wait ends without success: leave the queue, and give back a lease we may hold. */
-    async abandon() {
-        const giveBack = this.acquireTried
-            ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
-            : undefined;
-        await Promise.all([this.leave(), giveBack]);
-    }
-    /**
-     * Removes entries whose waiters are gone. Not awaited by the attempt: it is
-     * housekeeping. A credential that may not delete (a SAS without 'd') is
-     * refused quietly by every sweep: said once, as lapsed entries then pile up.
-     */
-    async sweep(lapsed) {
-        await Promise.all(lapsed.map((entry) => this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch((err) => {
-            if ((0,errors/* statusCode */.se)(err) !== 403 || this.sweepRefusedTold)
-                return;
-            this.sweepRefusedTold = true;
-            this.options.emit({ type: 'sweep-refused', error: err });
-        })));
-    }
-}
-
-// EXTERNAL MODULE: ./src/lock/holder.ts
-var lock_holder = __webpack_require__(7053);
-// EXTERNAL MODULE: ./src/lock/request.ts
-var request = __webpack_require__(4034);
-;// CONCATENATED MODULE: ./src/lock/wait-report.ts
-// The waiter's reporting: what each attempt saw goes in, and out come the few
-// events worth a line in the log: when waiting starts, when the waiter's place
-// in line or the holder changes, every so often while nothing changes, and
-// once for a lease that never ends by itself. No storage, no wording: the
-// action layer words the events.
-
-class WaitReport {
-    options;
-    /** The holder as last believed for the lines; undefined while the lock is free or not yet seen. */
-    seen;
-    /** The holder at the last look, believed or not yet. */
-    latest;
-    heldAtLastLook = false;
-    ahead = [];
-    queued = false;
-    reportedAhead;
-    reportedHolder;
-    lastLineAt = 0;
-    started = false;
-    infiniteTold = false;
-    /** A lease without a record was seen once: believed the second time (a new holder writes its record just after). */
-    unknownOnce = false;
-    /** Records seen on a free blob: their holder's lease lapsed, so a record-less client that leases it next is not them. */
-    stale = new Set();
-    firstPosition;
-    looked;
-    constructor(options) {
-        this.options = options;
-    }
-    /** The holder at the last look that saw the lock leased, for the timeout message. */
-    get holder() {
-        return this.latest;
-    }
-    /** The last look at the lock: when (the `now` of see), and the holder it saw, or undefined for a free lock. */
-    get lastLook() {
-        return this.looked;
-    }
-    /** The place in line of the first line; undefined when no line was due (the lock was taken at once). */
-    get arrivalPosition() {
-        return this.firstPosition;
-    }
-    /** Whether a look at the lock would make a line now: the first one, a new place in line, or one that is due. */
-    wantsHolder(aheadCount, now) {
-        return !this.started || aheadCount !== this.reportedAhead || now - this.lastLineAt >= this.options.progressEveryMs;
-    }
-    place() {
-        return {
-            position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
-            holder: this.heldAtLastLook ? this.seen : undefined,
-            ahead: this.ahead.map((entry) => entry.waiter),
-            queued: this.queued,
-        };
-    }
-    /** Takes in one attempt's sighting; returns the events it makes, in order. */
-    see(sighting, waitedMs, now) {
-        const events = [];
-        let settled = sighting.lock === undefined;
-        const lock = sighting.lock;
-        if (lock?.state === 'free') {
-            if (lock.staleHolder)
-                this.stale.add((0,lock_holder/* holderKey */.I4)(lock.staleHolder));
-            this.unknownOnce = false;
-            this.heldAtLastLook = false;
-            settled = true;
-        }
-        else if (lock?.state === 'leased') {
-            const record = lock.holder && !this.stale.has((0,lock_holder/* holderKey */.I4)(lock.holder)) ? lock.holder : undefined;
-            this.latest = {
-                record,
-                freshness: record ? (0,lock_holder/* freshnessOf */.T5)(record, lock.modifiedAt, lock.serviceNow) : { kind: 'unknown-age' },
-                infinite: lock.infinite,
-            };
-            // A lease without a record is also what a handoff looks like for a few ms.
-            settled = record !== undefined || this.unknownOnce;
-            this.unknownOnce = record === undefined;
-            if (settled) {
-                this.seen = this.latest;
-                this.heldAtLastLook = true;
-                if (lock.infinite && this.options.noTimeLimit && !this.infiniteTold) {
-                    this.infiniteTold = true;
-                    events.push({ type: 'infinite-lease', holder: this.seen, breakCommand: this.options.breakCommand });
-                }
-            }
-        }
-        if (lock)
-            this.looked = { at: now, holder: lock.state === 'leased' ? this.latest : undefined };
-        if (sighting.ahead) {
-            this.ahead = sighting.ahead;
-            this.queued = true;
-        }
-        // Lines wait for a settled look at the lock made by the same attempt, so that they name the
-        // holder of now: an attempt that only renewed its entry or listed the queue says nothing.
-        if (!settled || !lock)
-            return events;
-        const place = this.place();
-        const holderKeyNow = (0,lock_holder/* holderSeenKey */.z)(place.holder);
-        let type;
-        if (!this.started)
-            type = 'waiting';
-        else if (this.ahead.length !== this.reportedAhead)
-            type = 'moved';
-        else if (lock && place.holder && holderKeyNow !== this.reportedHolder)
-            type = 'holder-changed';
-        else if (now - this.lastLineAt >= this.options.progressEveryMs)
-            type = 'still-waiting';
-        if (!type)
-            return events;
-        events.push({ type, place, waitedMs });
-        this.started = true;
-        this.firstPosition ??= place.position;
-        this.reportedAhead = this.ahead.length;
-        if (lock)
-            this.reportedHolder = holderKeyNow;
-        this.lastLineAt = now;
-        return events;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/lock/waiter.ts
-// The wait loop: wakes the waiter for one attempt at a time (attempt.ts),
-// feeds what each attempt saw to the reporting (wait-report.ts), and owns the
-// rest: the time limit, the cancel, the requests' deadlines, and riding out a
-// storage service that fails for a while. Whatever ends the wait, the waiter
-// leaves the queue before this returns.
-
-
-
-
-
-
-
-
-
-
-/** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
-const DEADLINE_GRACE_MS = 2_000;
-/**
- * After a failed attempt the loop waits 0.5-1 s, then twice as long after
- * each failure in a row, up to 8-16 s: a throttled account is not hammered,
- * and storage that comes back is seen again within 16 s. A Retry-After that
- * asks for longer is honoured (the wait's deadline still ends it).
- */
-const BACKOFF_FIRST_MS = 500;
-const BACKOFF_MAX_MS = 8_000;
-/** The pause after `failures` failed attempts in a row (1 or more), with its jitter. */
-function backoffMs(failures, err) {
-    const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1));
-    return Math.max((0,errors/* retryAfterMs */.Vs)(err) ?? 0, base + Math.random() * base);
-}
-/**
- * When the lease began, as the holder record and the outputs say. It is a
- * claim about the service (other jobs compare it with their own times), so
- * it comes from the service's clock: its Date header, of 1 s resolution.
- * When our clock agrees with it within that resolution (the acquire was
- * stamped between our send and our answer), our own reading is kept for its
- * milliseconds; a runner whose clock is off gets the service's time instead.
- */
-function grantTime(sentAt, answeredAt, serviceNow) {
-    if (!serviceNow)
-        return answeredAt;
-    const agrees = answeredAt.getTime() >= serviceNow.getTime() && sentAt.getTime() < serviceNow.getTime() + 1_000;
-    return agrees ? answeredAt : serviceNow;
-}
-/** How long the look at the lock before a timeout error may take: the error is due now. */
-const LAST_LOOK_TIMEOUT_MS = 2_000;
-/** A look at the lock this recent is taken as the state of now; an older one is looked at again. */
-const FRESH_LOOK_MS = 1_000;
-/**
- * Waits until the lease is ours, in turn, then writes our holder record and
- * takes a fencing token. Throws LockTimeoutError when the time runs out,
- * LockCancelledError on cancel, and the storage error when one is not
- * transient (bad credentials, for instance).
- *
- * Time runs on the monotonic clock: a runner whose wall clock steps does not
- * end a wait early, or make it last for ever.
- */
-async function waitForLease(options) {
-    const { lock, signal } = options;
-    const started = (0,clock/* monotonicNow */.X)();
-    const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
-    const progressEveryMs = options.progressEveryMs ?? 30_000;
-    const graceMs = options.cancelGraceMs ?? 1_000;
-    const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
-    const pacing = options.pacing ?? DEFAULT_PACING;
-    const floorMs = pacing.floorMs ?? DEFAULT_PACING.floorMs;
-    const emit = (event) => options.onEvent?.(event);
-    const waitedMs = () => (0,clock/* monotonicNow */.X)() - started;
-    const report = new WaitReport({
-        progressEveryMs,
-        noTimeLimit: options.timeoutMs === undefined,
-        breakCommand: lock.breakCommand,
-    });
-    // Requests get a short grace after a cancel: an acquire that is in flight is
-    // better finished and released than abandoned half way.
-    const requests = new AbortController();
-    // An attempt is several requests, and the SDK retries inside each: the whole
-    // attempt is cut at the wait's deadline plus a little grace, so that the
-    // deadline is checked in time whether or not the attempt comes back. The
-    // cut comes 0.6 s after the grace, after the own deadline of a request sent
-    // before the wait's deadline (whole seconds, rounded to the nearest, so at
-    // most 0.5 s past the grace): a single request that gets no answer ends by
-    // its own deadline first, and says so ("no answer within 7 s").
-    let attemptCut = requests.signal;
-    // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
-    // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
-    const call = () => ({
-        signal: attemptCut,
-        timeoutMs: Math.max(1_000, Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.round((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
-    });
-    const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
-    signal?.addEventListener('abort', onCancel, { once: true });
-    // The key and sequence go on our queue entry and our holder record, for the others to read.
-    const who = options.supersede
-        ? { ...options.holder, supersedeKey: options.supersede.key, sequence: String(options.supersede.sequence) }
-        : options.holder;
-    const waiter = new Waiter({
-        store: lock,
-        leaseId,
-        leaseSeconds: options.leaseDurationSeconds,
-        who,
-        supersede: options.supersede,
-        willWait: deadline > started,
-        pacing,
-        emit,
-        waitedMs,
-        signal,
-    });
-    let tried = false; // the lock was tried for, or seen held: a timeout of 0 still tries once
-    let contacted = false;
-    let lastTroubleReport = -Infinity;
-    /** The error of the last attempt, while attempts fail in a row; undefined once one comes back. */
-    let failure;
-    let failures = 0;
-    try {
-        for (;;) {
-            if (signal?.aborted)
-                throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
-            // Checked whether or not the last attempt came back: one that failed counts as a try.
-            if ((0,clock/* monotonicNow */.X)() >= deadline && (tried || failures > 0)) {
-                throw await timedOut(lock, started, report, failure, waiter);
-            }
-            let wakeAt = (0,clock/* monotonicNow */.X)();
-            const cut = deadline === Infinity
-                ? undefined
-                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS + 600));
-            attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal;
-            try {
-                const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, (0,clock/* monotonicNow */.X)()));
-                contacted = true;
-                tried ||= outcome.kind === 'acquired' || outcome.tried !== false;
-                if (outcome.kind === 'acquired') {
-                    if (signal?.aborted)
-                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
-                    const acquiredMono = (0,clock/* monotonicNow */.X)();
-                    const acquiredAt = grantTime(outcome.sentAt, new Date(), outcome.serviceNow);
-                    let taken;
-                    try {
-                        taken = await waiter.take({
-                            ...who,
-                            acquiredAt: acquiredAt.toISOString(),
-                            leaseSeconds: String(options.leaseDurationSeconds),
-                        }, call);
-                    }
-                    catch (err) {
-                        // Never wait, or retry, while holding the lease: give it back first, then decide.
-                        await waiter.giveBack();
-                        throw err;
-                    }
-                    if (signal?.aborted)
-                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
-                    return {
-                        leaseId,
-                        confirmedAt: outcome.sentAt,
-                        confirmedMono: outcome.sentMono,
-                        acquiredAt,
-                        acquiredMono,
-                        waitedMs: waitedMs(),
-                        holder: taken.record,
-                        fencingToken: taken.fencingToken,
-                        arrivalPosition: report.arrivalPosition ?? 1,
-                    };
-                }
-                failure = undefined;
-                failures = 0;
-                for (const event of report.see(outcome.sighting, waitedMs(), (0,clock/* monotonicNow */.X)()))
-                    emit(event);
-                wakeAt = outcome.wakeAt;
-            }
-            catch (err) {
-                if (err instanceof errors/* LockCancelledError */.pw || err instanceof lock_latest/* LockSupersededError */.IL)
-                    throw err;
-                if (signal?.aborted)
-                    continue;
-                contacted ||= waiter.answered;
-                // Until the service has answered once, a network failure is about the
-                // setup (a wrong or unreachable endpoint) and the SDK has retried it.
-                // Throttling and server errors are answers: they are waited out.
-                if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined && !cut?.aborted))
-                    throw err;
-                failures += 1;
-                // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
-                if (!cut?.aborted)
-                    failure = err;
-                else
-                    failure ??= new AttemptCutError();
-                if ((0,clock/* monotonicNow */.X)() - lastTroubleReport >= progressEveryMs) {
-                    emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
-                    lastTroubleReport = (0,clock/* monotonicNow */.X)();
-                }
-                wakeAt = (0,clock/* monotonicNow */.X)() + backoffMs(failures, err);
-            }
-            // Every path sleeps at least the pacing floor: a wake-up time in the past must not make a busy loop.
-            const pause = Math.max(floorMs, Math.min(wakeAt, deadline) - (0,clock/* monotonicNow */.X)());
-            await (0,promises_.setTimeout)(pause, undefined, { signal }).catch(() => { });
-        }
-    }
-    catch (err) {
-        // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
-        await waiter.abandon();
-        throw err;
-    }
-    finally {
-        signal?.removeEventListener('abort', onCancel);
-    }
-}
-/** Our own cut of an attempt at the wait's deadline: not news from storage. */
-class AttemptCutError extends Error {
-    name = 'AttemptCutError';
-}
-/**
- * The timeout error. After failed attempts it says what storage answered
- * last; otherwise it looks at the lock once more, so that it names the
- * holder of now, not one that left since the last line.
- */
-async function timedOut(lock, started, report, failure, waiter) {
-    const head = `Timed out after ${(0,duration/* formatDuration */.a)((0,clock/* monotonicNow */.X)() - started)} waiting for lock ${lock.location}`;
-    if (failure !== undefined) {
-        const said = failure instanceof AttemptCutError
-            ? 'its last attempt had not finished by the deadline (storage was slow, or a request kept being retried)'
-            : (0,errors/* statusCode */.se)(failure) !== undefined
-                ? `storage answered ${(0,errors/* describeStorageErrorBrief */.rg)(failure)}`
-                : `storage could not be reached (${(0,errors/* describeStorageErrorBrief */.rg)(failure)})`;
-        return new errors/* LockTimeoutError */.XB(`${head}; ${said}.`);
-    }
-    const ahead = waiter.aheadCount ?? 0;
-    const free = `${head}; it is free, ${ahead} ahead in the queue.`;
-    let holder;
-    const last = report.lastLook;
-    if (last && (0,clock/* monotonicNow */.X)() - last.at <= FRESH_LOOK_MS) {
-        if (!last.holder)
-            return new errors/* LockTimeoutError */.XB(free);
-        holder = last.holder;
-    }
-    else {
-        const view = await lock.view({ timeoutMs: LAST_LOOK_TIMEOUT_MS }).catch(() => undefined);
-        if (view && view.state !== 'leased')
-            return new errors/* LockTimeoutError */.XB(free);
-        holder =
-            view?.state === 'leased'
-                ? {
-                    record: view.holder,
-                    freshness: view.holder
-                        ? (0,lock_holder/* freshnessOf */.T5)(view.holder, view.modifiedAt, view.serviceNow)
-                        : { kind: 'unknown-age' },
-                    infinite: view.infinite,
-                }
-                : report.holder;
-    }
-    const breakIt = holder?.infinite ? `; break its lease with: ${lock.breakCommand}` : '';
-    return new errors/* LockTimeoutError */.XB(`${head}; it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
-}
-
-// EXTERNAL MODULE: ./src/renewer/control.ts
-var control = __webpack_require__(9779);
-// EXTERNAL MODULE: ./src/sign-in/methods.ts
-var methods = __webpack_require__(7349);
-// EXTERNAL MODULE: ./src/sign-in/sign-in.ts + 1 modules
-var sign_in = __webpack_require__(3885);
-// EXTERNAL MODULE: ./src/action/constants.ts
-var constants = __webpack_require__(915);
-// EXTERNAL MODULE: ./src/action/context.ts
-var context = __webpack_require__(645);
-// EXTERNAL MODULE: ./src/action/failure.ts
-var failure = __webpack_require__(9280);
-// EXTERNAL MODULE: ./src/action/held-locks.ts
-var held_locks = __webpack_require__(2094);
-// EXTERNAL MODULE: ./src/action/inputs.ts
-var inputs = __webpack_require__(1729);
-// EXTERNAL MODULE: ./src/action/phases.ts
-var phases = __webpack_require__(6864);
-// EXTERNAL MODULE: ./src/action/request-log.ts
-var request_log = __webpack_require__(3304);
-// EXTERNAL MODULE: ./src/action/state.ts
-var state = __webpack_require__(3175);
-// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
-var untrusted_text = __webpack_require__(4469);
-;// CONCATENATED MODULE: ./src/action/wait-lines.ts
-// The main step's lines while it waits, and what it says of its turn once the
-// lock is its own: the wording of the waiter's events (lock/wait-report.ts).
-// Every value read from storage reaches a line through describeHolderSeen,
-// briefHolderSeen or briefHolder, which show it through showUntrusted.
-
-
-
-
-
-
-
-
-/** Waiters named in a line; the rest are counted. */
-const SHOWN_AHEAD = 5;
-/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
-function placeLine(place, lockName) {
-    const ahead = [
-        ...(place.holder ? [(0,lock_holder/* briefHolderSeen */.AG)(place.holder)] : []),
-        ...place.ahead.map((who) => (who ? (0,lock_holder/* briefHolder */.p2)(who) : 'a waiter that wrote no record')),
-    ];
-    const shown = ahead.slice(0, SHOWN_AHEAD);
-    if (ahead.length > shown.length)
-        shown.push(`and ${ahead.length - shown.length} more`);
-    // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
-    const free = !place.holder && place.ahead.length > 0 ? ` (free, ${place.ahead.length} ahead)` : '';
-    const line = `${(0,queue/* ordinal */.IE)(place.position)} in line for ${lockName}${free}`;
-    return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
-}
-/** The lines an event makes; none for an event that needs no line. */
-function linesFor(event, spec) {
-    const name = `${spec.container}/${spec.lockName}`;
-    const info = (text) => ({ level: 'info', text });
-    switch (event.type) {
-        case 'waiting':
-            return [
-                ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
-                ...(event.place.holder
-                    ? [info(`The lock is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}. Waiting.`)]
-                    : []),
-            ];
-        case 'moved':
-            if (!event.place.queued)
-                return [];
-            return [info(`${placeLine(event.place, name)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)})`)];
-        case 'holder-changed':
-            return [
-                info(`The lock is now held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)} (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`),
-            ];
-        case 'still-waiting': {
-            const where = event.place.queued
-                ? placeLine(event.place, name)
-                : `held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.place.holder)}`;
-            return [info(`Still waiting after ${(0,duration/* formatDuration */.a)(event.waitedMs)}; ${where}`)];
-        }
-        case 'infinite-lease':
-            return [
-                {
-                    level: 'warning',
-                    text: `Lock ${name} is held by ${(0,lock_holder/* describeHolderSeen */.NW)(event.holder)}. With no '${constants/* Inputs */.G0.Timeout}' this step ` +
-                        `may wait for as long as the job may run: set '${constants/* Inputs */.G0.Timeout}' (for example 30m) to bound the wait, ` +
-                        `or break the lease: ${event.breakCommand}`,
-                },
-            ];
-        case 'rejoined':
-            return [
-                {
-                    level: 'warning',
-                    text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
-                        `so it joined the queue again, at the back (waited ${(0,duration/* formatDuration */.a)(event.waitedMs)}).`,
-                },
-            ];
-        case 'outside-queue':
-            return [
-                {
-                    level: 'warning',
-                    text: `The credential may not list the blobs of container ${spec.container} ` +
-                        `(${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
-                        'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
-                        "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
-                },
-            ];
-        case 'created':
-            return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')];
-        case 'squatter':
-            return [
-                {
-                    level: 'warning',
-                    text: `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${(0,lock_holder/* briefHolder */.p2)(event.waiter)})` : ''} ` +
-                        'holds an infinite lease, which this action never takes: it is no waiter, so this job does not wait ' +
-                        `behind it. It stays until someone breaks its lease and deletes it: ${event.clearCommands} ` +
-                        `(or run the break action with 'entry: ${event.ticket}').`,
-                },
-            ];
-        case 'passed-over':
-            return [
-                {
-                    level: 'warning',
-                    text: `The first waiter in the queue of ${name} ` +
-                        `(${event.waiter ? (0,lock_holder/* briefHolder */.p2)(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
-                        `left the lock free for ${(0,duration/* formatDuration */.a)(event.idleMs)} without taking it: it is passed over. ` +
-                        'The lease still lets only one job in.',
-                },
-            ];
-        case 'sweep-refused':
-            return [
-                {
-                    level: 'warning',
-                    text: `Removing a lapsed entry from the queue of ${name} was refused ` +
-                        `(${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}): the credential may not delete blobs. Lapsed entries ` +
-                        "then stay, and slow every first look at the queue; give it the permission 'd' (a SAS with 'rwcdl').",
-                },
-            ];
-        case 'storage-trouble':
-            return [
-                {
-                    level: 'warning',
-                    text: `Storage is failing while waiting (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); retrying.`,
-                },
-            ];
-        case 'malformed-sequence':
-            return [
-                {
-                    level: 'warning',
-                    text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,untrusted_text/* showUntrusted */.G)(event.value, 40)}', which is not a whole number: it is ignored.`,
-                },
-            ];
-    }
-}
-/** The main step's handler of the waiter's events. */
-function waitEventLogger(spec) {
-    return (event) => {
-        for (const line of linesFor(event, spec)) {
-            if (line.level === 'warning')
-                core/* warning */.$e(line.text);
-            else
-                core/* info */.pq(line.text);
-        }
-    };
-}
-/** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
-function reportTurn(acquired) {
-    core/* setOutput */.uH(constants/* Outputs */.tY.FencingToken, String(acquired.fencingToken));
-    state/* saveTurn */.dR({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition });
-    core/* info */.pq(`Fencing token ${acquired.fencingToken} (${(0,queue/* ordinal */.IE)(acquired.arrivalPosition)} in line on arrival): ` +
-        'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
-}
-
-// EXTERNAL MODULE: ./src/action/wait-record.ts
-var wait_record = __webpack_require__(479);
-;// CONCATENATED MODULE: ./src/action/main-step.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ runMain)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1659);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
+/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1406);
+/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5988);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1651);
+/* harmony import */ var _lock_run_hold_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2430);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(643);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4906);
+/* harmony import */ var _lock_waiter_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3842);
+/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9779);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(7349);
+/* harmony import */ var _sign_in_sign_in_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3885);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(915);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9280);
+/* harmony import */ var _held_locks_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2094);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(1729);
+/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(6864);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(3304);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(3175);
+/* harmony import */ var _wait_lines_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(7779);
+/* harmony import */ var _wait_record_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(479);
 // The main step: wait for the lease, hand it to the detached renewer, and
 // leave in state everything post needs to give it back.
+
+
 
 
 
@@ -1894,7 +1018,7 @@ async function runMain() {
     const cancel = new AbortController();
     const onSignal = (signal) => {
         if (!cancel.signal.aborted)
-            core/* info */.pq(`Received ${signal}: cancelling.`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Received ${signal}: cancelling.`);
         cancel.abort();
     };
     process.on('SIGINT', onSignal);
@@ -1902,112 +1026,117 @@ async function runMain() {
     let settings;
     try {
         // The supersede key is read untrimmed: keys are compared exactly.
-        settings = (0,inputs/* readSettings */.sb)((name) => core/* getInput */.V4(name, { trimWhitespace: name !== constants/* Inputs */.G0.SupersedeKey }));
-        for (const secret of (0,storage/* secretsOf */.Fj)(settings.auth))
-            core/* setSecret */.Pq(secret);
+        settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_17__/* .readSettings */ .sb)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name, { trimWhitespace: name !== _constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Inputs */ .G0.SupersedeKey }));
+        for (const secret of (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_9__/* .secretsOf */ .Fj)(settings.auth))
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(secret);
         // Before signing in or waiting: a lock this job holds already would be waited for until the job's end.
-        (0,held_locks/* refuseHeldTwice */.cS)((0,lock_spec/* lockLocation */.VU)(settings.lock));
+        (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_16__/* .refuseHeldTwice */ .cS)((0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(settings.lock));
         await holdLock(settings, cancel.signal);
-        core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'true');
-        core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, 'acquired');
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Acquired, 'true');
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Outcome, 'acquired');
     }
     catch (err) {
-        core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'false');
-        if (err instanceof errors/* LockTimeoutError */.XB)
-            core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, 'timed-out');
-        if (err instanceof lock_latest/* LockSupersededError */.IL) {
-            core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, err.outcome);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Acquired, 'false');
+        if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockTimeoutError */ .XB)
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Outcome, 'timed-out');
+        if (err instanceof _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .LockSupersededError */ .IL) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Outcome, err.outcome);
             if (settings?.onSuperseded === 'skip')
                 return goOnSuperseded(err);
         }
-        if (err instanceof errors/* LockTimeoutError */.XB && settings?.failOnTimeout === false)
+        if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockTimeoutError */ .XB && settings?.failOnTimeout === false)
             return goOnWithoutLock(err);
-        (0,failure/* failStep */.v)(err, settings?.lock.endpoint, {
-            tokenAuth: settings !== undefined && (0,methods/* usesEntra */.x)(settings.auth),
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_15__/* .failStep */ .v)(err, settings?.lock.endpoint, {
+            tokenAuth: settings !== undefined && (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_23__/* .usesEntra */ .x)(settings.auth),
             container: settings?.lock.container,
         });
     }
     finally {
-        (0,phases/* endPhase */.z)();
+        (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
 }
 /** Try-lock: with 'fail-on-timeout: false', a timeout ends the step successfully, holding nothing. */
 function goOnWithoutLock(err) {
-    (0,phases/* endPhase */.z)();
-    core/* notice */.lm(`${err.message} Going on without it ('fail-on-timeout' is false): the output 'acquired' is 'false'.`);
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`${err.message} Going on without it ('fail-on-timeout' is false): the output 'acquired' is 'false'.`);
 }
 /** With 'on-superseded: skip' (the default), a newer job of the key ends the step successfully, holding nothing. */
 function goOnSuperseded(err) {
-    (0,phases/* endPhase */.z)();
-    core/* notice */.lm(`${err.message} Going on without the lock ('${constants/* Inputs */.G0.OnSuperseded}' is skip): the output 'acquired' is 'false', ` +
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`${err.message} Going on without the lock ('${_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Inputs */ .G0.OnSuperseded}' is skip): the output 'acquired' is 'false', ` +
         `'outcome' is '${err.outcome}'.`);
 }
 async function holdLock(settings, cancel) {
     const spec = settings.lock;
-    (0,phases/* startPhase */.C)('Sign in');
+    (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .startPhase */ .C)('Sign in');
     let oidcRequest;
     if (settings.auth.kind === 'federated') {
-        oidcRequest = (0,context/* oidcRequestFromEnv */.g)();
+        oidcRequest = (0,_context_js__WEBPACK_IMPORTED_MODULE_14__/* .oidcRequestFromEnv */ .g)();
         // The renewer gets this over its private pipe; mask it in case anything ever echoes it.
-        core/* setSecret */.Pq(oidcRequest.token);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(oidcRequest.token);
     }
-    const signedIn = await (0,sign_in/* signIn */.J)(settings.auth, {
+    const signedIn = await (0,_sign_in_sign_in_js__WEBPACK_IMPORTED_MODULE_12__/* .signIn */ .J)(settings.auth, {
         oidcRequest,
-        onIdToken: (token) => core/* setSecret */.Pq(token),
+        onIdToken: (token) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(token),
         check: true,
     });
-    core/* info */.pq((0,methods/* usesEntra */.x)(settings.auth)
+    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_23__/* .usesEntra */ .x)(settings.auth)
         ? `Signed in to ${signedIn.description}.`
         : `Requests are signed with ${signedIn.description}.`);
-    const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
-    state/* saveLock */.RB(spec);
-    state/* saveAmbientSource */.ZE(signedIn.ambientSource);
+    const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_19__/* .requestLog */ .M)() });
+    _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLock */ .RB(spec);
+    _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveAmbientSource */ .ZE(signedIn.ambientSource);
     // The renewer starts now, while we wait: once the lease is ours, handing it
     // over costs one renewal, not a process start.
-    const places = (0,control/* newRenewerPlaces */.nV)();
-    state/* saveRenewer */.Kb(places);
-    const renewer = new control/* SpawnedRenewer */.F8({
+    const places = (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_11__/* .newRenewerPlaces */ .nV)();
+    _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveRenewer */ .Kb(places);
+    const renewer = new _renewer_control_js__WEBPACK_IMPORTED_MODULE_11__/* .SpawnedRenewer */ .F8({
         lock: spec,
         auth: settings.auth,
         oidcRequest,
         ambientSource: signedIn.ambientSource,
         channel: places.channel,
         statusFile: places.statusFile,
-        worker: (0,control/* workerOf */.IY)(process.ppid),
+        worker: (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_11__/* .workerOf */ .IY)(process.ppid),
     });
     // Post may end this process if it is stuck, and no other: its pid and start time, as spawned.
-    state/* saveRenewer */.Kb({ ...places, renewer: renewer.identity });
+    _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveRenewer */ .Kb({ ...places, renewer: renewer.identity });
     let handedOver = false;
     try {
-        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,duration/* formatDuration */.a)(settings.timeoutMs)}`;
-        (0,phases/* startPhase */.C)(`Wait for lock ${(0,lock_spec/* lockLocation */.VU)(spec)}`);
-        core/* info */.pq(`Taking lock ${(0,lock_spec/* lockLocation */.VU)(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}).`);
-        const leaseId = (0,external_node_crypto_.randomUUID)();
-        state/* saveProposedLeaseId */.fR(leaseId);
-        const watch = new wait_record/* WaitWatch */.Nx(state/* saveWait */.Rq);
-        const waiting = waitForLease({
-            lock,
-            leaseId,
-            leaseDurationSeconds: spec.leaseDurationSeconds,
-            holder: (0,context/* holderFromEnvironment */.Q)(),
-            timeoutMs: settings.timeoutMs,
-            signal: cancel,
-            onEvent: watch.and(waitEventLogger(spec)),
-            supersede: settings.supersede,
-        });
-        const acquired = await watch.settle(waiting);
+        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(settings.timeoutMs)}`;
+        (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .startPhase */ .C)(`Wait for lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Taking lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}).`);
+        const leaseId = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
+        _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveProposedLeaseId */ .fR(leaseId);
+        const watch = new _wait_record_js__WEBPACK_IMPORTED_MODULE_22__/* .WaitWatch */ .Nx(_state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveWait */ .Rq);
+        // scope: run: a hold this run left on the lock is taken over at once, without queueing (the run already won any
+        // supersede decision when its first job took the lock).
+        const tookOver = await (0,_lock_run_hold_js__WEBPACK_IMPORTED_MODULE_7__/* .takeOverRunHold */ .G)(lock, { spec, leaseId, who: (0,_context_js__WEBPACK_IMPORTED_MODULE_14__/* .holderFromEnvironment */ .Q)() });
+        if (tookOver)
+            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Took over ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(tookOver.tookOver)}, without queueing.`);
+        const acquired = tookOver ??
+            (await watch.settle((0,_lock_waiter_js__WEBPACK_IMPORTED_MODULE_10__/* .waitForLease */ .tH)({
+                lock,
+                leaseId,
+                leaseDurationSeconds: spec.leaseDurationSeconds,
+                holder: (0,_context_js__WEBPACK_IMPORTED_MODULE_14__/* .holderFromEnvironment */ .Q)(),
+                timeoutMs: settings.timeoutMs,
+                signal: cancel,
+                onEvent: watch.and((0,_wait_lines_js__WEBPACK_IMPORTED_MODULE_21__/* .waitEventLogger */ .w1)(spec)),
+                supersede: settings.supersede,
+            })));
         // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
         const { confirmedMono, acquiredMono } = acquired;
-        state/* saveLease */.Ae({ ...acquired, confirmedMono });
-        (0,phases/* endPhase */.z)();
+        _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLease */ .Ae({ ...acquired, confirmedMono });
+        (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
         let heldSince = acquired.acquiredAt;
         try {
             const report = await renewer.hold({ leaseId, confirmedAt: acquired.confirmedAt.toISOString(), confirmedMono }, { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel });
             // The renewer's first renewal read the service's clock: the hold's times are told on it from here on.
-            heldSince = (0,service_time/* serviceTimeAt */.yi)(acquiredMono, report.service, 'no-later');
-            state/* saveLease */.Ae({
+            heldSince = (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_24__/* .serviceTimeAt */ .yi)(acquiredMono, report.service, 'no-later');
+            _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLease */ .Ae({
                 leaseId,
                 confirmedAt: report.confirmedAt ? new Date(report.confirmedAt) : acquired.confirmedAt,
                 confirmedMono: report.confirmedMono ?? confirmedMono,
@@ -2017,31 +1146,31 @@ async function holdLock(settings, cancel) {
             });
             handedOver = true;
             if (cancel.aborted)
-                throw new errors/* LockCancelledError */.pw('Cancelled just after taking the lock.');
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockCancelledError */ .pw('Cancelled just after taking the lock.');
         }
         catch (err) {
             // Without a renewer the lease would lapse mid-job: give it back now and fail.
             renewer.kill();
             handedOver = false;
             await lock.release(leaseId).catch(() => undefined);
-            state/* clearLease */.ER();
-            throw err instanceof errors/* LockCancelledError */.pw
-                ? new errors/* LockCancelledError */.pw('Cancelled just after taking the lock; it was released.')
+            _state_js__WEBPACK_IMPORTED_MODULE_20__/* .clearLease */ .ER();
+            throw err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockCancelledError */ .pw
+                ? new _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockCancelledError */ .pw('Cancelled just after taking the lock; it was released.')
                 : err;
         }
-        (0,held_locks/* publishHeld */.Fj)({
+        (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_16__/* .publishHeld */ .Fj)({
             lockName: spec.lockName,
-            location: (0,lock_spec/* lockLocation */.VU)(spec),
+            location: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec),
             // The time the holder record, the output and the log give: one time for the take, wherever it is shown.
             acquiredAt: acquired.acquiredAt,
             channel: places.channel,
         });
-        core/* setOutput */.uH(constants/* Outputs */.tY.LeaseId, leaseId);
-        core/* setOutput */.uH(constants/* Outputs */.tY.AcquiredAt, acquired.holder.acquiredAt);
-        core/* setOutput */.uH(constants/* Outputs */.tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
-        reportTurn(acquired);
-        core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a)(acquired.waitedMs)}. ` +
-            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.LeaseId, leaseId);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.AcquiredAt, acquired.holder.acquiredAt);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
+        (0,_wait_lines_js__WEBPACK_IMPORTED_MODULE_21__/* .reportTurn */ .i8)(acquired);
+        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Holding lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(acquired.waitedMs)}. ` +
+            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
     }
     finally {
         if (handedOver)
@@ -2084,34 +1213,128 @@ function endPhase() {
 
 /***/ }),
 
-/***/ 4501:
+/***/ 1407:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ runPost)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
-/* harmony import */ var _lock_clock_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2041);
-/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
-/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1651);
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(643);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
-/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(9779);
-/* harmony import */ var _lock_handover_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(7696);
-/* harmony import */ var _renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(2722);
-/* harmony import */ var _renewer_status_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1210);
-/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2603);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3304);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3175);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2379);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a: () => (/* binding */ runPost)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(1659);
+// EXTERNAL MODULE: ./src/lock/break-record.ts
+var break_record = __webpack_require__(9916);
+// EXTERNAL MODULE: ./src/lock/clock.ts
+var clock = __webpack_require__(2041);
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/lease.ts
+var lock_lease = __webpack_require__(4277);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
+var lock_blob = __webpack_require__(1651);
+// EXTERNAL MODULE: ./src/lock/service-time.ts
+var service_time = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/lock/spec.ts
+var lock_spec = __webpack_require__(7832);
+// EXTERNAL MODULE: ./src/lock/storage.ts
+var storage = __webpack_require__(4906);
+// EXTERNAL MODULE: ./src/renewer/control.ts
+var control = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/lock/handover.ts
+var handover = __webpack_require__(7696);
+// EXTERNAL MODULE: ./src/renewer/lifecycle.ts
+var lifecycle = __webpack_require__(2722);
+// EXTERNAL MODULE: ./src/renewer/status.ts
+var renewer_status = __webpack_require__(1210);
+// EXTERNAL MODULE: ./src/action/loss.ts
+var action_loss = __webpack_require__(2603);
+// EXTERNAL MODULE: ./src/action/request-log.ts
+var request_log = __webpack_require__(3304);
+// EXTERNAL MODULE: ./src/lock/hold.ts
+var hold = __webpack_require__(1406);
+// EXTERNAL MODULE: ./src/lock/run-hold.ts
+var run_hold = __webpack_require__(2430);
+// EXTERNAL MODULE: ./src/action/context.ts
+var context = __webpack_require__(645);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
+// EXTERNAL MODULE: ./src/action/step-sign-in.ts
+var step_sign_in = __webpack_require__(1284);
+;// CONCATENATED MODULE: ./src/action/run-hold-step.ts
+// Post, for scope run: instead of releasing, turn the lease into a hold of the
+// workflow run (lock/run-hold.ts), then let the renewer stop. In that order:
+// the renewer keeps the lease until the hold is in place, and never stops
+// before. Whenever the hold cannot be placed, post goes on as for scope job
+// and releases the lock: a run's hold is a convenience, never a reason to
+// leave a lease that nobody keeps.
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * Keeps the lock as a hold of this run, when the spec says scope run and the
+ * renewer still holds the lease. Returns what the summary says of the job's
+ * hold, or undefined when post should release as usual (scope job, a release
+ * step let go already, the lease was lost, or the hold could not be placed).
+ */
+async function keepForRun(spec, lease) {
+    const runHoldMs = spec.runHoldMs;
+    const places = state/* renewer */.T9();
+    const turn = state/* turn */.wC();
+    if (runHoldMs === undefined || !places || !turn)
+        return undefined;
+    const location = (0,lock_spec/* lockLocation */.VU)(spec);
+    const asked = await (0,control/* askToLetGo */.ih)(places.channel, { op: 'report', by: 'post' }, { expected: places.renewer });
+    // Released by a release step (which ends the run's hold), lost, or a renewer that cannot say: as for scope job.
+    if (asked.answer.kind !== 'answered' || asked.answer.report.phase !== 'holding')
+        return undefined;
+    let record;
+    try {
+        const { signedIn } = await (0,step_sign_in/* signInWithInputs */.M)({ ambientSource: state/* ambientSource */.aN() });
+        const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
+        const look = await lock.view();
+        if (look.state !== 'leased')
+            return undefined;
+        const who = (0,context/* holderFromEnvironment */.Q)();
+        record = (0,run_hold/* runHoldRecord */.Q)({ ...spec, runHoldMs }, who, { leaseId: lease.leaseId, fencingToken: turn.fencingToken }, look.serviceNow ?? new Date());
+        await lock.placeHold(lease.leaseId, { ...who, acquiredAt: lease.acquiredAt.toISOString() }, record);
+    }
+    catch (err) {
+        core/* warning */.$e(`Could not keep lock ${location} for the next job of this run (${(0,errors/* describeStorageErrorBrief */.rg)(err)}): releasing it instead.`);
+        return undefined;
+    }
+    // The hold is in place: only now may the renewer stop, leaving the lease as it is.
+    const stopped = await (0,control/* askToLetGo */.ih)(places.channel, { op: 'keep', by: 'post' }, { killIfStuck: true, expected: places.renewer });
+    if (stopped.log.length > 0) {
+        core/* startGroup */.Oh('Renewer log');
+        core/* info */.pq(stopped.log.join('\n'));
+        core/* endGroup */.N4();
+    }
+    core/* info */.pq(`Kept lock ${location} for the next job of this run: it is held by ${(0,hold/* describeHold */.TZ)(record)}. ` +
+        "A later job of this run with 'scope: run' takes it over at once; the release action ends the hold.");
+    const heldSince = lease.heldSince ?? lease.acquiredAt;
+    return { acquiredAt: heldSince, endedAt: new Date(record.setAt), outcome: 'kept' };
+}
+
+// EXTERNAL MODULE: ./src/action/summary.ts + 1 modules
+var summary = __webpack_require__(2379);
+;// CONCATENATED MODULE: ./src/action/post-step.ts
 // The post step: ask the renewer to let go, make sure the lease is given
 // back, and fail loudly if the lock was lost while the job's steps ran. Then
 // write the lock's section of the job summary.
+
 
 
 
@@ -2138,7 +1361,7 @@ async function runPost() {
     }
     catch (err) {
         // Clean-up trouble is a warning: the lease expires by itself.
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not finish releasing the lock: ${err instanceof Error ? err.message : String(err)}`);
+        core/* warning */.$e(`Could not finish releasing the lock: ${err instanceof Error ? err.message : String(err)}`);
     }
     await writeSummary(hold);
 }
@@ -2150,78 +1373,82 @@ async function runPost() {
 function wallClockAheadMs() {
     let service;
     try {
-        service = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .lease */ .dm()?.service;
+        service = state/* lease */.dm()?.service;
     }
     catch {
         return 0;
     }
     if (!service)
         return 0;
-    const now = (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_16__/* .monotonicNow */ .X)();
+    const now = (0,clock/* monotonicNow */.X)();
     const wall = Date.now();
-    return wall - (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_17__/* .serviceTimeAt */ .yi)(now, service, 'no-later').getTime();
+    return wall - (0,service_time/* serviceTimeAt */.yi)(now, service, 'no-later').getTime();
 }
 /** The lock's section of the job summary, when main got as far as waiting for it. */
 async function writeSummary(hold) {
     let spec;
     try {
-        spec = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .lock */ .s2();
+        spec = state/* lock */.s2();
     }
     catch {
         return;
     }
-    const waited = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .wait */ .uk();
+    const waited = state/* wait */.uk();
     if (!spec || (!waited && !hold))
         return;
     const ahead = wallClockAheadMs();
     const onService = (iso) => new Date(Date.parse(iso) - ahead).toISOString();
     const wait = waited && { ...waited, startedAt: onService(waited.startedAt), endedAt: onService(waited.endedAt) };
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
-    const turn = hold ? _state_js__WEBPACK_IMPORTED_MODULE_13__/* .turn */ .wC() : undefined;
-    await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderLockSummary */ .O3)({ location: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec), wait, hold, turn }, serverUrl));
+    const turn = hold ? state/* turn */.wC() : undefined;
+    await (0,summary/* appendSummary */.fe)((0,summary/* renderLockSummary */.O3)({ location: (0,lock_spec/* lockLocation */.VU)(spec), wait, hold, turn }, serverUrl));
 }
 /** Releases the lock; returns what the summary says of the hold, undefined when main held nothing. */
 async function releaseLock() {
-    const spec = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .lock */ .s2();
-    const lease = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .lease */ .dm();
+    const spec = state/* lock */.s2();
+    const lease = state/* lease */.dm();
     if (!spec || !lease) {
         // Main may have been killed between Azure granting the lease and main
         // recording it: give back a lease under the id it proposed, if there is one.
-        const proposed = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .proposedLeaseId */ .GD();
+        const proposed = state/* proposedLeaseId */.GD();
         if (spec && proposed && (await releaseHere(spec, proposed, { quiet: true })) === 'released') {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Released the lease that the main step took as it was stopped.');
+            core/* info */.pq('Released the lease that the main step took as it was stopped.');
             return;
         }
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq('Nothing to release: the main step did not take the lock.');
+        core/* info */.pq('Nothing to release: the main step did not take the lock.');
         return;
     }
-    const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
-    const places = _state_js__WEBPACK_IMPORTED_MODULE_13__/* .renewer */ .T9();
+    // scope run: the lease becomes a hold of the run instead, unless that cannot be done.
+    const kept = await keepForRun(spec, lease);
+    if (kept)
+        return kept;
+    const location = (0,lock_spec/* lockLocation */.VU)(spec);
+    const places = state/* renewer */.T9();
     const asked = places
-        ? await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_8__/* .askToLetGo */ .ih)(places.channel, { op: 'stop', by: 'post' }, { killIfStuck: true, expected: places.renewer })
+        ? await (0,control/* askToLetGo */.ih)(places.channel, { op: 'stop', by: 'post' }, { killIfStuck: true, expected: places.renewer })
         : { answer: { kind: 'gone' }, log: [] };
-    const statusFile = places && asked.answer.kind !== 'answered' ? (0,_renewer_status_js__WEBPACK_IMPORTED_MODULE_10__/* .readStatusFile */ .zF)(places.statusFile) : undefined;
-    const log = asked.log.length > 0 ? asked.log.join('\n') : places ? (0,_renewer_status_js__WEBPACK_IMPORTED_MODULE_10__/* .readLogFile */ .jQ)(places.statusFile).trimEnd() : '';
+    const statusFile = places && asked.answer.kind !== 'answered' ? (0,renewer_status/* readStatusFile */.zF)(places.statusFile) : undefined;
+    const log = asked.log.length > 0 ? asked.log.join('\n') : places ? (0,renewer_status/* readLogFile */.jQ)(places.statusFile).trimEnd() : '';
     if (log) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh('Renewer log');
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(log);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .endGroup */ .N4();
+        core/* startGroup */.Oh('Renewer log');
+        core/* info */.pq(log);
+        core/* endGroup */.N4();
     }
     let ownRelease;
     let ownRenewal;
     // A release sent while the lease was still valid proves it was ours up to then (monotonic, like all lease arithmetic).
-    const releaseSentAt = (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_16__/* .monotonicNow */ .X)();
+    const releaseSentAt = (0,clock/* monotonicNow */.X)();
     const leaseDurationMs = spec.leaseDurationSeconds * 1000;
-    if ((0,_renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .needsOwnRelease */ .l1)(asked.answer, statusFile)) {
+    if ((0,lifecycle/* needsOwnRelease */.l1)(asked.answer, statusFile)) {
         // The renewer could not release (it is dead, stuck or failed): do it here with the step's credentials.
         // A lease that went a whole duration unconfirmed is renewed first: that alone can prove nobody took it since.
         const confirmed = Math.max(lease.confirmedMono, statusFile?.confirmedMono ?? -Infinity);
-        if (releaseSentAt >= (0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .leaseValidUntil */ .$8)(confirmed, leaseDurationMs))
+        if (releaseSentAt >= (0,lock_lease/* leaseValidUntil */.$8)(confirmed, leaseDurationMs))
             ownRenewal = await renewHere(spec, lease.leaseId);
         if (ownRenewal?.outcome !== 'gone')
             ownRelease = await releaseHere(spec, lease.leaseId);
     }
-    const { verdict: outcome, warnings } = (0,_renewer_lifecycle_js__WEBPACK_IMPORTED_MODULE_9__/* .verdict */ .WJ)({
+    const { verdict: outcome, warnings } = (0,lifecycle/* verdict */.WJ)({
         answer: asked.answer,
         statusFile,
         ownRelease,
@@ -2232,7 +1459,7 @@ async function releaseLock() {
         now: releaseSentAt,
     });
     for (const warning of warnings)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(warning);
+        core/* warning */.$e(warning);
     // For the summary: the renewer's last word, however it came.
     const lastReport = asked.answer.kind === 'answered' ? asked.answer.report : statusFile;
     // Times of the hold are shown on the service's clock, which the renewer (or main) last read.
@@ -2240,7 +1467,7 @@ async function releaseLock() {
     const heldSince = lease.heldSince ?? lease.acquiredAt;
     const hold = {
         acquiredAt: heldSince,
-        endedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_17__/* .serviceTimeAt */ .yi)((0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_16__/* .monotonicNow */ .X)(), service, 'no-earlier'),
+        endedAt: (0,service_time/* serviceTimeAt */.yi)((0,clock/* monotonicNow */.X)(), service, 'no-earlier'),
         renewals: lastReport?.renewals,
         longestGapMs: lastReport?.longestGapMs,
     };
@@ -2254,16 +1481,16 @@ async function releaseLock() {
             // releaseHere has said why; the lease runs out by itself.
             return { ...hold, outcome: 'expires' };
         case 'released': {
-            const held = `after holding it for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(hold.endedAt.getTime() - heldSince.getTime())}`;
+            const held = `after holding it for ${(0,duration/* formatDuration */.a)(hold.endedAt.getTime() - heldSince.getTime())}`;
             const report = outcome.report;
             const renewals = report
-                ? ` (${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(report.longestGapMs)})`
+                ? ` (${report.renewals} renewals, longest gap ${(0,duration/* formatDuration */.a)(report.longestGapMs)})`
                 : '';
             if (outcome.early) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${location} was released early by the ${outcome.early.by} at ${outcome.early.at}${renewals}.`);
+                core/* info */.pq(`Lock ${location} was released early by the ${outcome.early.by} at ${outcome.early.at}${renewals}.`);
             }
             else {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released lock ${location} ${held}${renewals}.`);
+                core/* info */.pq(`Released lock ${location} ${held}${renewals}.`);
             }
             const releasedAt = outcome.report?.released?.at;
             return {
@@ -2277,7 +1504,7 @@ async function releaseLock() {
 }
 /** One annotation with a title; the step fails as setFailed would make it. */
 function reportLoss(location, loss, brokenBy) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_11__/* .lossMessage */ .L)(location, loss, brokenBy), { title: 'Lock lost' });
+    core/* error */.z3((0,action_loss/* lossMessage */.L)(location, loss, brokenBy), { title: 'Lock lost' });
     process.exitCode = 1;
 }
 /**
@@ -2288,8 +1515,8 @@ function reportLoss(location, loss, brokenBy) {
  */
 async function breakRecordFor(spec, acquiredAt, heldFrom, lossFoundAt) {
     try {
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_13__/* .ambientSource */ .aN() });
-        const status = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() }).status({
+        const { signedIn } = await (0,step_sign_in/* signInWithInputs */.M)({ ambientSource: state/* ambientSource */.aN() });
+        const status = await (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() }).status({
             timeoutMs: 5_000,
         });
         const record = status === 'missing' ? undefined : status.lastBreak;
@@ -2299,10 +1526,10 @@ async function breakRecordFor(spec, acquiredAt, heldFrom, lossFoundAt) {
             heldFrom,
             lossFoundAt,
         };
-        return record && (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .breakApplies */ .sr)(record, hold) ? record : undefined;
+        return record && (0,break_record/* breakApplies */.sr)(record, hold) ? record : undefined;
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Could not read the lock blob for a break record: ${err instanceof Error ? err.message : String(err)}`);
+        core/* debug */.Yz(`Could not read the lock blob for a break record: ${err instanceof Error ? err.message : String(err)}`);
         return undefined;
     }
 }
@@ -2311,26 +1538,26 @@ async function breakRecordFor(spec, acquiredAt, heldFrom, lossFoundAt) {
  * duration unconfirmed: Azure renews it only if nobody leased the blob since.
  */
 async function renewHere(spec, leaseId) {
-    const sentAt = (0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_16__/* .monotonicNow */ .X)();
+    const sentAt = (0,clock/* monotonicNow */.X)();
     try {
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_13__/* .ambientSource */ .aN() });
-        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() });
-        await lock.renew(leaseId, { timeoutMs: (0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .renewalSchedule */ .md)(spec.leaseDurationSeconds * 1000).attemptTimeoutMs });
+        const { signedIn } = await (0,step_sign_in/* signInWithInputs */.M)({ ambientSource: state/* ambientSource */.aN() });
+        const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
+        await lock.renew(leaseId, { timeoutMs: (0,lock_lease/* renewalSchedule */.md)(spec.leaseDurationSeconds * 1000).attemptTimeoutMs });
         return { sentAt, outcome: 'renewed' };
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`The renewal before releasing failed: ${err instanceof Error ? err.message : String(err)}`);
-        return { sentAt, outcome: (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .isLeaseGone */ .AI)(err) ? 'gone' : 'failed' };
+        core/* debug */.Yz(`The renewal before releasing failed: ${err instanceof Error ? err.message : String(err)}`);
+        return { sentAt, outcome: (0,lock_blob/* isLeaseGone */.AI)(err) ? 'gone' : 'failed' };
     }
 }
 /** Releases with the step's own credentials, read from the inputs again. */
 async function releaseHere(spec, leaseId, options = {}) {
-    const report = options.quiet ? _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz : _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e;
+    const report = options.quiet ? core/* debug */.Yz : core/* warning */.$e;
     const expiry = `it expires by itself within ${spec.leaseDurationSeconds}s`;
     let lock;
     try {
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInWithInputs */ .M)({ ambientSource: _state_js__WEBPACK_IMPORTED_MODULE_13__/* .ambientSource */ .aN() });
-        lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() });
+        const { signedIn } = await (0,step_sign_in/* signInWithInputs */.M)({ ambientSource: state/* ambientSource */.aN() });
+        lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
     }
     catch (err) {
         report(`Cannot release the lease here (${err.message}); ${expiry}.`);
@@ -2343,12 +1570,12 @@ async function releaseHere(spec, leaseId, options = {}) {
             return await lock.release(leaseId, { timeoutMs: 5_000 });
         }
         // Handed to the head of the queue when one waits (handover.ts), else released.
-        const outcome = await (0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .letGo */ .Ko)(lock, leaseId, { timeoutMs: 15_000 });
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .debug */ .Yz(`Post ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_18__/* .describeLetGo */ .dz)(outcome)}.`);
+        const outcome = await (0,handover/* letGo */.Ko)(lock, leaseId, { timeoutMs: 15_000 });
+        core/* debug */.Yz(`Post ${(0,handover/* describeLetGo */.dz)(outcome)}.`);
         return outcome.outcome === 'not-held' ? 'not-held' : 'released';
     }
     catch (err) {
-        report(`Releasing the lease failed (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(err)}); ${expiry}.`);
+        report(`Releasing the lease failed (${(0,errors/* describeStorageErrorBrief */.rg)(err)}); ${expiry}.`);
         return 'failed';
     }
 }
@@ -2798,11 +2025,13 @@ function describeStatus(status) {
         describeLatest(status.latest);
     if (!status.held)
         return `free.${lastBreak}`;
-    const lease = status.leaseKind === 'infinite'
-        ? 'an infinite lease, which never expires; this action never takes one'
-        : status.leaseKind === 'fixed'
-            ? 'a fixed lease'
-            : 'a lease';
+    const lease = status.seen?.hold
+        ? 'an infinite lease, which the first job in the queue ends when the hold ends'
+        : status.leaseKind === 'infinite'
+            ? 'an infinite lease, which never expires; this action never takes one'
+            : status.leaseKind === 'fixed'
+                ? 'a fixed lease'
+                : 'a lease';
     const breaking = status.leaseState === 'breaking' ? ', being broken' : '';
     // The lease kind is said below; describeHolderSeen would say "infinite" a second time.
     const who = status.seen ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolder */ .sG)(status.holder);
@@ -2953,11 +2182,14 @@ const BOARD_COLUMNS = [
         'Holder',
         (lock, markup) => !lock.held
             ? ''
-            : lock.holder
-                ? `${who(lock.holder, markup)} ${markup.run(lock.holder)}`
-                : lock.seen?.record
-                    ? markup.text((0,holder/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
-                    : 'unknown: a client that writes no holder record',
+            : // A hold (hold.ts) is told as one: its reason, who set it and until when.
+                lock.seen?.hold
+                    ? markup.text((0,holder/* describeHolderSeen */.NW)(lock.seen))
+                    : lock.holder
+                        ? `${who(lock.holder, markup)} ${markup.run(lock.holder)}`
+                        : lock.seen?.record
+                            ? markup.text((0,holder/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
+                            : 'unknown: a client that writes no holder record',
     ],
     ['Since', (lock, markup) => (lock.held && lock.holder ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.holder.acquiredAt)) : '')],
     [
@@ -3121,6 +2353,8 @@ function resultOf(summary) {
         return '<strong>Lost while held</strong>: see below';
     if (hold?.outcome === 'expires')
         return 'Held; not released, the lease expires by itself';
+    if (hold?.outcome === 'kept')
+        return 'Held, and kept as a hold of the workflow run for its next job';
     if (hold) {
         if (hold.releasedBy === 'release step')
             return 'Held, and released early by a release step';
@@ -3187,6 +2421,7 @@ const FACTS = [
         ({ turn }) => turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${(0,queue/* ordinal */.IE)(turn.arrivalPosition)} on arrival`),
     ],
     ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
+    ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
 ];
 /** The section post writes for one lock, as Markdown with HTML. */
 function renderLockSummary(summary, serverUrl) {
@@ -3258,6 +2493,306 @@ function renderStatusTable(title, locks, serverUrl) {
 
 /***/ }),
 
+/***/ 7729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ runUnhold)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
+/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1406);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1651);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
+// The unhold step (uses: org/azure-mutex-action/unhold@v1): lifts a hold
+// (lock/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
+// who lifted it and why. It ends only a hold: the release carries the lease id
+// that the hold's record names, and is conditional on the blob being as it was
+// read. A running job's lease is left alone unless 'force' says to break it.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Reads of the blob to try, when it changes between the read and the conditional release. */
+const TRIES = 3;
+async function runUnhold() {
+    let spec;
+    let tokenAuth = false;
+    try {
+        const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
+        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readLockName */ .VY)(read);
+        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readContainer */ .u2)(read);
+        const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason) || 'lifted by the unhold action';
+        if (reason.length > _inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .REASON_MAX_LENGTH */ .B) {
+            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .InputError */ .dz(`Invalid input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason}': it is ${reason.length} characters long; expected at most ${_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .REASON_MAX_LENGTH */ .B}.`);
+        }
+        const force = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readBoolean */ .Vf)(read, _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force, false);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readStorageTarget */ .dZ)(read);
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__/* .usesEntra */ .x)(target.auth);
+        spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__/* .LEASE_SECONDS */ .Vb.default };
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInTo */ .a)(target, { check: true });
+        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_13__/* .requestLog */ .M)() });
+        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec);
+        const lifter = (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .holderFromEnvironment */ .Q)();
+        for (let attempt = 1;; attempt++) {
+            const look = await lock.view();
+            if (look.state === 'missing') {
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} does not exist: nothing to lift. Check 'lock-name' and 'container'.`);
+            }
+            if (look.state === 'free') {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held: nothing to lift.`);
+                return;
+            }
+            if (look.hold) {
+                const note = (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(lifter, reason, look.serviceNow ?? new Date(), look.holder);
+                if ((await lock.endHold(look, note)) === 'ended') {
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(look.hold)}.`);
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(note)}.`);
+                    return;
+                }
+                if (attempt < TRIES)
+                    continue;
+            }
+            const seen = {
+                record: look.holder,
+                freshness: look.holder
+                    ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
+                    : { kind: 'unknown-age' },
+                infinite: look.infinite,
+            };
+            if (!force) {
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(seen)}, not by a hold: it was left alone. ` +
+                    `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force}: true'.`);
+            }
+            const outcome = await lock.breakLease((holder, brokenAt) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(lifter, reason, brokenAt ?? new Date(), holder));
+            if (outcome.outcome === 'broken') {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force}: true').`);
+            }
+            else {
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held any more: nothing to lift.`);
+            }
+            return;
+        }
+    }
+    catch (err) {
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_11__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+    }
+}
+
+
+/***/ }),
+
+/***/ 7779:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   i8: () => (/* binding */ reportTurn),
+/* harmony export */   w1: () => (/* binding */ waitEventLogger)
+/* harmony export */ });
+/* unused harmony exports placeLine, linesFor */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
+/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1406);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
+/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5624);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(915);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3175);
+// The main step's lines while it waits, and what it says of its turn once the
+// lock is its own: the wording of the waiter's events (lock/wait-report.ts).
+// Every value read from storage reaches a line through describeHolderSeen,
+// briefHolderSeen or briefHolder, which show it through showUntrusted.
+
+
+
+
+
+
+
+
+
+/** Waiters named in a line; the rest are counted. */
+const SHOWN_AHEAD = 5;
+/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
+function placeLine(place, lockName) {
+    const ahead = [
+        ...(place.holder ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolderSeen */ .AG)(place.holder)] : []),
+        ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
+    ];
+    const shown = ahead.slice(0, SHOWN_AHEAD);
+    if (ahead.length > shown.length)
+        shown.push(`and ${ahead.length - shown.length} more`);
+    // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
+    const free = !place.holder && place.ahead.length > 0 ? ` (free, ${place.ahead.length} ahead)` : '';
+    const line = `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_8__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
+    return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
+}
+/** The lines an event makes; none for an event that needs no line. */
+function linesFor(event, spec) {
+    const name = `${spec.container}/${spec.lockName}`;
+    const info = (text) => ({ level: 'info', text });
+    switch (event.type) {
+        case 'waiting':
+            return [
+                ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
+                ...(event.place.holder
+                    ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
+                    : []),
+            ];
+        case 'moved':
+            if (!event.place.queued)
+                return [];
+            return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)})`)];
+        case 'holder-changed':
+            return [
+                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`),
+            ];
+        case 'still-waiting': {
+            const where = event.place.queued
+                ? placeLine(event.place, name)
+                : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
+            return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}; ${where}`)];
+        }
+        case 'infinite-lease':
+            if (event.holder.hold)
+                return [holdWaitLine(event.holder.hold, name)];
+            return [
+                {
+                    level: 'warning',
+                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
+                        `or break the lease: ${event.breakCommand}`,
+                },
+            ];
+        case 'rejoined':
+            return [
+                {
+                    level: 'warning',
+                    text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
+                        `so it joined the queue again, at the back (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`,
+                },
+            ];
+        case 'outside-queue':
+            return [
+                {
+                    level: 'warning',
+                    text: `The credential may not list the blobs of container ${spec.container} ` +
+                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
+                        'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
+                        "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
+                },
+            ];
+        case 'created':
+            return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')];
+        case 'squatter':
+            return [
+                {
+                    level: 'warning',
+                    text: `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(event.waiter)})` : ''} ` +
+                        'holds an infinite lease, which this action never takes: it is no waiter, so this job does not wait ' +
+                        `behind it. It stays until someone breaks its lease and deletes it: ${event.clearCommands} ` +
+                        `(or run the break action with 'entry: ${event.ticket}').`,
+                },
+            ];
+        case 'passed-over':
+            return [
+                {
+                    level: 'warning',
+                    text: `The first waiter in the queue of ${name} ` +
+                        `(${event.waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
+                        `left the lock free for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.idleMs)} without taking it: it is passed over. ` +
+                        'The lease still lets only one job in.',
+                },
+            ];
+        case 'sweep-refused':
+            return [
+                {
+                    level: 'warning',
+                    text: `Removing a lapsed entry from the queue of ${name} was refused ` +
+                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}): the credential may not delete blobs. Lapsed entries ` +
+                        "then stay, and slow every first look at the queue; give it the permission 'd' (a SAS with 'rwcdl').",
+                },
+            ];
+        case 'hold-ended':
+            return [info(`Ended the hold on ${name}: ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndedHold */ .de)(event.hold, event.endedAt)}.`)];
+        case 'storage-trouble':
+            return [
+                {
+                    level: 'warning',
+                    text: `Storage is failing while waiting (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}); retrying.`,
+                },
+            ];
+        case 'malformed-sequence':
+            return [
+                {
+                    level: 'warning',
+                    text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                },
+            ];
+    }
+}
+/** Once, for a waiter without a time limit behind a hold: when the hold ends, or that it has no end. */
+function holdWaitLine(hold, name) {
+    if ((0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .holdHasNoEnd */ .YR)(hold)) {
+        return {
+            level: 'warning',
+            text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout}' this step ` +
+                'waits until somebody lifts it (the unhold action), or for as long as the job may run.',
+        };
+    }
+    return {
+        level: 'info',
+        text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
+            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
+    };
+}
+/** The main step's handler of the waiter's events. */
+function waitEventLogger(spec) {
+    return (event) => {
+        for (const line of linesFor(event, spec)) {
+            if (line.level === 'warning')
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(line.text);
+            else
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line.text);
+        }
+    };
+}
+/** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
+function reportTurn(acquired) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
+    _state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveTurn */ .dR({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_8__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
+        'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
+}
+
+
+/***/ }),
+
 /***/ 479:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3266,10 +2801,11 @@ function renderStatusTable(title, locks, serverUrl) {
 /* harmony export */   Nx: () => (/* binding */ WaitWatch)
 /* harmony export */ });
 /* unused harmony exports MAX_HOLDERS_KEPT, holderShape */
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
-/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5988);
-/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5895);
+/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
+/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5988);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5895);
 // What main saw while it waited for the lock, kept in step state for post,
 // which writes the job summary from it. The record is declared as a shape
 // (shape.ts): reading it back checks every field, and a new fact is one line.
@@ -3277,43 +2813,46 @@ function renderStatusTable(title, locks, serverUrl) {
 
 
 
+
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
 const MAX_HOLDERS_KEPT = 20;
-const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .shape */ .cW)({
-    repository: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
-    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
-    job: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
-    runId: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
-    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
-    actor: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
-    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
-    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq,
-    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq),
-    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq),
-    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq),
-    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .text */ .Qq),
+const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .shape */ .cW)({
+    repository: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
+    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
+    job: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
+    runId: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
+    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
+    actor: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
+    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
+    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
+    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
+    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
+    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
 });
 const waitRecordFields = {
     /** When main started waiting, and when the wait ended (the lease taken, or given up). */
-    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .time */ .kB,
-    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .time */ .kB,
-    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
+    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .time */ .kB,
+    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .time */ .kB,
+    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
     /** Every holder seen while waiting, in the order seen, at most MAX_HOLDERS_KEPT of them. */
-    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
+    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
     /** Holders seen beyond those kept. */
-    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9,
+    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9,
     /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
-    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_3__/* .yesNo */ .Lm,
+    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .yesNo */ .Lm,
     /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
-    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .count */ .U9),
+    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9),
+    /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
+    holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
 };
-const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .shape */ .cW)(waitRecordFields);
+const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .shape */ .cW)(waitRecordFields);
 function outcomeOf(err) {
-    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockTimeoutError */ .XB)
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockTimeoutError */ .XB)
         return 'timed-out';
-    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockCancelledError */ .pw)
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockCancelledError */ .pw)
         return 'cancelled';
-    if (err instanceof _lock_latest_js__WEBPACK_IMPORTED_MODULE_2__/* .LockSupersededError */ .IL)
+    if (err instanceof _lock_latest_js__WEBPACK_IMPORTED_MODULE_3__/* .LockSupersededError */ .IL)
         return err.outcome;
     return 'failed';
 }
@@ -3325,6 +2864,7 @@ class WaitWatch {
     holdersLeftOut = 0;
     unknownHolderSeen = false;
     passedOver = new Set();
+    holdEnded;
     save;
     constructor(save) {
         this.save = save;
@@ -3333,6 +2873,8 @@ class WaitWatch {
     see(event) {
         if (event.type === 'squatter' || event.type === 'passed-over')
             this.passedOver.add(event.ticket);
+        if (event.type === 'hold-ended')
+            this.holdEnded = (0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeEndedHold */ .de)(event.hold, event.endedAt);
         const seen = event.type === 'infinite-lease'
             ? event.holder
             : event.type === 'waiting' ||
@@ -3349,7 +2891,7 @@ class WaitWatch {
             this.unknownHolderSeen = true;
             return;
         }
-        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .holderKey */ .I4)(record);
+        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderKey */ .I4)(record);
         if (this.seen.has(key))
             return;
         this.seen.add(key);
@@ -3375,6 +2917,7 @@ class WaitWatch {
             holdersLeftOut: this.holdersLeftOut,
             unknownHolderSeen: this.unknownHolderSeen,
             ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
+            ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
         };
     }
     /** Saves the record once the wait settles, however it ends; the wait's own result or error passes through. */
@@ -3402,6 +2945,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_break_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1148);
 
 await (0,_action_break_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runBreak */ .F)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6114:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_hold_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3991);
+
+await (0,_action_hold_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runHold */ .r)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -3550,12 +3107,1082 @@ class LatestGuard {
 
 /***/ }),
 
+/***/ 2430:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ takeOverRunHold),
+/* harmony export */   Q: () => (/* binding */ runHoldRecord)
+/* harmony export */ });
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2041);
+/* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3842);
+// scope: run. The lock spans the jobs of one workflow run: at a job's end,
+// post turns its lease into a hold of the run (hold.ts) instead of releasing
+// it, lasting at most the spec's runHoldMs; a later job of the same run
+// (repository and run id, any attempt) takes that hold over at once, without
+// queueing, and keeps the same fencing token. A run that never comes back
+// frees the lock when the hold ends, through the head of the queue.
+
+
+
+/**
+ * For a job of scope run: takes over the hold its own run left on the lock,
+ * if there is one and its end has not come; undefined when there is none (the
+ * job then waits in line as any job). One look at the lock shows the hold, by
+ * the service's clock in the same answer.
+ */
+async function takeOverRunHold(lock, options) {
+    if (options.spec.runHoldMs === undefined)
+        return undefined;
+    const started = (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)();
+    const look = await lock.view();
+    if (look.state !== 'leased' || !look.hold || !(0,_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .mayTakeOver */ .rw)(look.hold, options.who, look.serviceNow))
+        return undefined;
+    const hold = look.hold;
+    const sentAt = new Date();
+    const sentMono = (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)();
+    const leaseSeconds = options.spec.leaseDurationSeconds;
+    if ((await lock.takeOverHold(hold.leaseId, options.leaseId, leaseSeconds)) !== 'taken')
+        return undefined;
+    const acquiredMono = (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)();
+    const acquiredAt = (0,_waiter_js__WEBPACK_IMPORTED_MODULE_1__/* .grantTime */ .sJ)(sentAt, new Date(), lock.grantedAt);
+    const holder = {
+        ...options.who,
+        acquiredAt: acquiredAt.toISOString(),
+        leaseSeconds: String(leaseSeconds),
+    };
+    try {
+        // Our record replaces the hold's: while this job runs, it is an ordinary holder that a renewer keeps.
+        await lock.writeHolder(options.leaseId, holder);
+    }
+    catch (err) {
+        await lock.release(options.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+        throw err;
+    }
+    const token = Number(hold.fencingToken);
+    return {
+        leaseId: options.leaseId,
+        confirmedAt: sentAt,
+        confirmedMono: sentMono,
+        acquiredMono,
+        acquiredAt,
+        waitedMs: acquiredMono - started,
+        holder,
+        fencingToken: Number.isSafeInteger(token) && token > 0 ? token : 0,
+        arrivalPosition: 1,
+        tookOver: hold,
+    };
+}
+/**
+ * The hold of a run that a job's post places on the lease it still holds:
+ * until the service's clock `serviceNow` plus runHoldMs, with the fencing
+ * token of the run's acquisition.
+ */
+function runHoldRecord(spec, who, lease, serviceNow) {
+    return (0,_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .newHoldRecord */ .rh)('run', who, `kept for the next job of run ${who.runId}`, { kind: 'for', ms: spec.runHoldMs }, { leaseId: lease.leaseId, heldFrom: serviceNow, fencingToken: lease.fencingToken });
+}
+
+
+/***/ }),
+
+/***/ 3842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  sJ: () => (/* binding */ grantTime),
+  tH: () => (/* binding */ waitForLease)
+});
+
+// UNUSED EXPORTS: backoffMs
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/lock/clock.ts
+var clock = __webpack_require__(2041);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/break-record.ts
+var break_record = __webpack_require__(9916);
+// EXTERNAL MODULE: ./src/lock/hold.ts
+var lock_hold = __webpack_require__(1406);
+// EXTERNAL MODULE: ./src/lock/latest.ts
+var lock_latest = __webpack_require__(5988);
+// EXTERNAL MODULE: ./src/lock/queue.ts
+var queue = __webpack_require__(5624);
+;// CONCATENATED MODULE: ./src/lock/attempt.ts
+// One attempt of a waiter: what it does each time the wait loop wakes it.
+//
+// Outside the queue (its first attempt): one listing of the queue. Nobody
+// waiting: it tries for the lease at once, and only if that fails does it join.
+// Somebody waiting: it joins behind them.
+//
+// In the queue, it holds an entry named by its ticket and renews the entry's
+// lease every third of the lease duration. At the head (no live entry ahead)
+// it looks at the lock often and takes the lease when it is free; further back
+// it only lists the queue, seldom, to learn when it has moved up. Clients that
+// do not queue (go-azuremutex, az CLI, older versions) may still take a free
+// lease: the head then just keeps looking.
+//
+// Entries that do not serve the lock are not waited for: one with an infinite
+// lease (a squatter: this action never takes one), and a head that leaves the
+// lock free for longer than idleHeadMs. Skipping them is safe, as only the
+// lease lets a job in; it costs at most the order of the queue.
+
+
+
+
+
+
+
+/**
+ * A waiter with a supersede key lists the queue every 2-3 s, so that it
+ * leaves within about that long after a newer job of its key joins. Further
+ * back it listed every 4-5 s anyway; the head, every 30 s.
+ */
+const LATEST_LIST_MS = [2_000, 3_000];
+/**
+ * At the head: a look at the lock every 90-140 ms, so a release is seen
+ * about 60 ms after it on average (about 530 requests a minute with the
+ * entry's renewals, under 600). Right behind the head: a listing every 1-1.5 s,
+ * so that it takes the head soon after the head takes the lock; a hold
+ * shorter than that leaves the lock idle for the rest (about 60 requests a
+ * minute with a 15 s lease, 50 with 60 s). Further back: a listing every
+ * 4-5 s, which with the entry's renewals (12 a minute for a 15 s lease, 3 for
+ * 60 s) and a look at the holder for the line every 30 s stays under 30
+ * requests a minute.
+ */
+const DEFAULT_PACING = {
+    headPollMs: [90, 140],
+    outsidePollMs: [250, 750],
+    onDeckPollMs: [1_000, 1_500],
+    queuePollMs: [4_000, 5_000],
+    headListMs: 30_000,
+    floorMs: 50,
+};
+/**
+ * A head that leaves the lock free this long is passed over by the waiter
+ * behind it. A live head looks at the lock every 90-140 ms and takes it within
+ * a second; even while storage throttles it, its back-off tries again within
+ * 16 s. Two lease durations (30 s at least) is therefore far more than a live
+ * head needs, and about what a waiter whose job hangs (SIGSTOP, a swapped-out
+ * runner) keeps its entry alive without serving. Passing over is safe: it only
+ * lets the next waiter ask for the lease, and the lease still lets one holder in.
+ */
+function idleHeadMs(leaseSeconds, pacing) {
+    return pacing.idleHeadMs ?? Math.max(30_000, 2 * leaseSeconds * 1000);
+}
+/**
+ * The credential may not list the container (a SAS without 'l', or an
+ * account SAS without the container resource type): the queue cannot be read.
+ */
+function isListingRefused(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return ((0,errors/* statusCode */.se)(err) === 403 &&
+        (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationResourceTypeMismatch'));
+}
+/** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
+const FIRST_LOOK_LIMIT = 5;
+/** Tickets to try in a row that turn out to have an entry already, before giving up. */
+const MAX_TAKEN_TICKETS = 10;
+/** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
+const RECORD_PAUSE_MS = 300;
+/** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
+const TIDY_TIMEOUT_MS = 2_000;
+const between = ([min, max]) => min + Math.random() * (max - min);
+class Waiter {
+    options;
+    entry;
+    head = false;
+    listAt = 0;
+    /** A second look at the lock, soon after one that found a lease without a record. */
+    viewAt = Infinity;
+    /** The lease was asked for: whatever ends the wait without success gives it back. */
+    acquireTried = false;
+    /** The lease is ours, but taking it was not finished (a request failed after the grant). */
+    acquired = false;
+    /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
+    answered = false;
+    /** The queue cannot be read with this credential: the waiter waits outside it. */
+    outside = false;
+    /** The live waiters ahead at the last listing. */
+    lastAhead;
+    /** Squatters (entries with an infinite lease) already told of. */
+    squattersTold = new Set();
+    /** Heads that left the lock free for too long: no longer waited for. */
+    passedOver = new Set();
+    /** The first waiter ahead, while every look since `since` found the lock free. */
+    idleHead;
+    /** When the waiter right behind the head looks at the lock next, to notice a head that does not take it. */
+    idleCheckAt = 0;
+    /** A sweep was refused (a credential without delete): said once. */
+    sweepRefusedTold = false;
+    /** Decides superseded and stale, for a waiter with a supersede key. */
+    guard;
+    /** The key's record as last read before an acquire: its ETag is what our record is written over. */
+    latestRead;
+    constructor(options) {
+        this.options = options;
+        this.guard =
+            options.supersede &&
+                new lock_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }));
+    }
+    get store() {
+        return this.options.store;
+    }
+    /** One attempt; `call` gives each request its signal and deadline. */
+    async attempt(call, wantsHolder) {
+        if (this.acquired) {
+            // The lease is already ours: this only confirms it, so there is nothing to decide again.
+            const outcome = await this.acquire(call, { decided: true });
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (this.outside)
+            return this.outsideQueue(call);
+        if (!this.entry)
+            return this.fromOutside(call);
+        await this.keepEntry(call);
+        let ahead;
+        if ((0,clock/* monotonicNow */.X)() >= this.listAt)
+            ahead = await this.lookAtQueue(call);
+        if (this.head)
+            return this.asHead(call, ahead);
+        // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
+        const pending = this.entry?.predecessor !== undefined && ahead?.length === 0;
+        // Right behind the head, a look at the lock every quarter of the bound tells a head that does not
+        // take a free lock; while it leaves the lock free, every listing looks at the lock too.
+        const onDeck = ahead?.length === 1 && ((0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined);
+        const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : (0,clock/* monotonicNow */.X)() >= this.viewAt;
+        const lock = look ? await this.store.view(call()) : undefined;
+        if (lock && this.handedToUs(lock)) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (lock)
+            this.watchHead(lock);
+        // A lease without a record is also the moment between a new holder's lease and its record:
+        // look once more shortly, rather than at the next listing, so that the line names the holder.
+        this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? (0,clock/* monotonicNow */.X)() + RECORD_PAUSE_MS : Infinity;
+        const predecessor = this.entry?.predecessor;
+        if (predecessor &&
+            lock?.state === 'leased' &&
+            (0,queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
+            this.entry.predecessor = undefined;
+            this.head = true;
+            this.listAt = (0,clock/* monotonicNow */.X)() + this.options.pacing.headListMs;
+        }
+        const sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead };
+        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
+    }
+    /**
+     * When the next attempt is due: the next look (at the lock for the head, at
+     * the queue for the others) or renewal. The head looks at the lock at its
+     * own pace, so a second look planned before it became head no longer counts.
+     */
+    wakeAt() {
+        if (this.head)
+            this.viewAt = Infinity;
+        const lookAt = this.head ? (0,clock/* monotonicNow */.X)() + between(this.options.pacing.headPollMs) : this.listAt;
+        return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity);
+    }
+    /**
+     * Passes over the first waiter ahead when it leaves the lock free for
+     * longer than idleHeadMs, seen free at two looks at least: its job may hang
+     * while its entry lives on. Passing over only lets us ask for the lease.
+     */
+    watchHead(lock) {
+        const first = this.lastAhead?.[0];
+        this.idleCheckAt = (0,clock/* monotonicNow */.X)() + idleHeadMs(this.options.leaseSeconds, this.options.pacing) / 4;
+        if (lock.state === 'leased' || !first) {
+            this.idleHead = undefined;
+            return;
+        }
+        const now = (0,clock/* monotonicNow */.X)();
+        if (this.idleHead?.ticket !== first.ticket) {
+            this.idleHead = { ticket: first.ticket, since: now, looks: 1 };
+            return;
+        }
+        this.idleHead.looks += 1;
+        const idleMs = now - this.idleHead.since;
+        if (idleMs < idleHeadMs(this.options.leaseSeconds, this.options.pacing) || this.idleHead.looks < 2)
+            return;
+        this.passedOver.add(first.ticket);
+        this.idleHead = undefined;
+        this.listAt = now; // list again at once: we may be the head now
+        this.options.emit({ type: 'passed-over', ticket: first.ticket, waiter: first.waiter, idleMs });
+    }
+    /** Says once, for each, that an entry with an infinite lease is no waiter, and how to clear it. */
+    tellSquatters(entries) {
+        for (const entry of entries) {
+            if (!(0,queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
+                continue;
+            this.squattersTold.add(entry.ticket);
+            this.options.emit({
+                type: 'squatter',
+                ticket: entry.ticket,
+                waiter: entry.waiter,
+                clearCommands: this.store.queue.clearCommands(entry.ticket),
+            });
+        }
+    }
+    /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
+    async fromOutside(call) {
+        // The key's record is read beside the first listing: on a free lock, no request is added before the acquire.
+        const latest = this.readLatest(call);
+        latest?.catch(() => undefined); // awaited below; a listing that fails first must not leave it unhandled
+        let look;
+        try {
+            look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
+            // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
+            const waiting = (entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry);
+            if (!look.complete && !look.entries.some(waiting))
+                look = await this.store.queue.look(call());
+        }
+        catch (err) {
+            if (!isListingRefused(err))
+                throw err;
+            // Waiting as before the queue, rather than not at all: say so, once.
+            this.outside = true;
+            this.options.emit({ type: 'outside-queue', error: err });
+            return this.outsideQueue(call);
+        }
+        this.answered = true;
+        if (this.guard) {
+            // Arriving after a newer job of our key: leave before joining, and before any acquire.
+            this.guard.checkQueue(look.entries, look.serviceNow, undefined);
+            this.latestRead = await latest;
+            this.guard.checkRecord(this.latestRead?.record);
+        }
+        this.tellSquatters(look.entries);
+        const live = look.entries.filter((entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry));
+        void this.sweep(look.entries.filter((entry) => !(0,queue/* isLive */.DG)(entry, look.serviceNow)));
+        if (live.length === 0 && look.complete) {
+            const outcome = await this.acquire(call, { decided: true });
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        if (!this.options.willWait) {
+            const lock = await this.store.view(call());
+            return {
+                kind: 'waiting',
+                sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
+                wakeAt: 0,
+            };
+        }
+        const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
+        this.watchHead(lock);
+        if (lock.state === 'leased' && !lock.holder)
+            this.viewAt = (0,clock/* monotonicNow */.X)() + RECORD_PAUSE_MS;
+        const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
+        // At the head with the lock free (its holder let go meanwhile): look again at once.
+        return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() };
+    }
+    /**
+     * Asks for the lease with our id (idempotent: it also re-confirms a lease
+     * taken on an earlier try). A missing blob is created, and the attempt ends
+     * to try again at once.
+     */
+    async acquire(call, { decided = false } = {}) {
+        // A cancel that came while we looked: ask for nothing more.
+        if (this.options.signal?.aborted)
+            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
+        // Superseded or stale is decided from a look taken just before: such a waiter never asks for the lease.
+        if (this.guard && !decided)
+            await this.decideLatest(call);
+        if (this.options.signal?.aborted)
+            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
+        this.acquireTried = true;
+        const sentAt = new Date();
+        const sentMono = (0,clock/* monotonicNow */.X)();
+        const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+        this.acquired = outcome === 'acquired';
+        if (outcome === 'acquired')
+            return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
+        // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
+        this.acquireTried = false;
+        if (outcome === 'held-by-other')
+            return outcome;
+        const created = await this.store.create(call());
+        if (created !== 'nothing')
+            this.options.emit({ type: 'created', what: created });
+        // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
+        if (created !== 'nothing' && !this.options.signal?.aborted) {
+            this.acquireTried = true;
+            const sentAt = new Date();
+            const sentMono = (0,clock/* monotonicNow */.X)();
+            const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+            this.acquired = again === 'acquired';
+            if (again === 'acquired')
+                return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
+            this.acquireTried = false;
+        }
+        return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
+    }
+    /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
+    async join(call, previousTicket) {
+        const leaseId = (0,external_node_crypto_.randomUUID)();
+        let claim;
+        let entered;
+        let tries = 0;
+        do {
+            try {
+                claim = await this.store.queue.claimTicket(call());
+            }
+            catch (err) {
+                // The container is gone (storage lost its data, or someone deleted it): start again from outside.
+                if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                    return [];
+                throw err;
+            }
+            // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
+            const publish = this.options.leaseId;
+            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call(), publish);
+            // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
+        } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
+        if (entered === 'taken')
+            throw new errors/* LockError */.Ku(`The queue of lock ${this.store.location} holds entries this action did not write.`);
+        // The container is gone: start again from outside, which creates it.
+        if (entered === 'missing')
+            return [];
+        this.entry = {
+            ticket: claim.ticket,
+            leaseId,
+            renewAt: (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3,
+            // Our own earlier ticket (when joining again) is not waited for.
+            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
+        };
+        return this.lookAtQueue(call, { justJoined: true });
+    }
+    /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
+    async keepEntry(call) {
+        const entry = this.entry;
+        if (!entry || (0,clock/* monotonicNow */.X)() < entry.renewAt)
+            return;
+        let renewed;
+        try {
+            renewed = await this.store.queue.renewEntry(entry.ticket, entry.leaseId, call());
+        }
+        catch (err) {
+            if (!(0,errors/* isTransient */.dg)(err))
+                throw err;
+            entry.renewAt = (0,clock/* monotonicNow */.X)() + 1_000; // two more chances at least before the lease lapses
+            return;
+        }
+        if (renewed === 'renewed') {
+            entry.renewAt = (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3;
+            return;
+        }
+        await this.rejoin(call);
+    }
+    async rejoin(call) {
+        const previous = this.entry?.ticket;
+        this.entry = undefined;
+        this.head = false;
+        this.options.emit({ type: 'rejoined', waitedMs: this.options.waitedMs() });
+        return this.join(call, previous);
+    }
+    /** Lists the queue up to our entry: who is ahead, whether we are the head; lapsed entries ahead are swept. */
+    async lookAtQueue(call, { justJoined = false } = {}) {
+        const entry = this.entry;
+        if (!entry)
+            return [];
+        // With a key, the whole queue: a newer job of the key may wait behind us.
+        const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket });
+        this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket);
+        const standing = (0,queue/* standingOf */.YP)(look, entry.ticket, this.passedOver);
+        // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
+        if (!standing.mine && !justJoined)
+            return this.rejoin(call);
+        void this.sweep(standing.lapsed);
+        this.tellSquatters(standing.squatters);
+        this.lastAhead = standing.ahead;
+        const predecessor = entry.predecessor;
+        if (predecessor && ((0,queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
+            entry.predecessor = undefined;
+        }
+        this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
+        const { pacing } = this.options;
+        const pause = this.head
+            ? pacing.headListMs
+            : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs);
+        // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
+        const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
+        const keyed = this.guard ? Math.min(pause, between(pacing.latestListMs ?? LATEST_LIST_MS)) : pause;
+        this.listAt = (0,clock/* monotonicNow */.X)() + (pending ? between(this.options.pacing.headPollMs) : keyed);
+        return standing.ahead;
+    }
+    /**
+     * Without the queue: look at the lock, and take it when it is free, as a
+     * client that does not queue would. Such a waiter gets the lock only when
+     * it wins a race, and it looks less often than the head, so that it does
+     * not crowd out the waiters that wait in turn.
+     */
+    async outsideQueue(call) {
+        const lock = await this.store.view(call());
+        this.answered = true;
+        if (lock.state === 'missing' || lock.state === 'free') {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        const sighting = { lock: lock.state === 'leased' ? lock : undefined };
+        return { kind: 'waiting', sighting, wakeAt: (0,clock/* monotonicNow */.X)() + between(this.options.pacing.outsidePollMs) };
+    }
+    /** The lock's last holder handed its lease to our entry: it is already under our id. */
+    handedToUs(lock) {
+        return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket;
+    }
+    /**
+     * At the head: look at the lock, and take it when it is free, when it was
+     * handed to us, or when the hold on it has expired. The acquire decides
+     * latest wins first (acquire), after a hold is ended as before any acquire.
+     */
+    async asHead(call, ahead) {
+        const lock = await this.store.view(call());
+        if (lock.state === 'leased' && (await this.endExpiredHold(lock, call))) {
+            const outcome = await this.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
+        if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
+            const outcome = await this.acquire(call);
+            // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
+            if (outcome !== 'held-by-other')
+                return outcome;
+        }
+        const sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead };
+        return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
+    }
+    /**
+     * The head ends a hold whose end has come (hold.ts), by the service's clock
+     * in the same answer that showed it: the store releases the hold's lease
+     * only if the blob is still as that answer showed it, and under the lease id
+     * its record names. True when it ended the hold.
+     */
+    async endExpiredHold(lock, call) {
+        const hold = lock.hold;
+        if (!hold || !(0,lock_hold/* holdExpired */.Tv)(hold, lock.serviceNow))
+            return false;
+        const endedAt = lock.serviceNow ?? new Date();
+        const note = (0,break_record/* newBreakRecord */.po)(this.options.who, 'the hold reached its end', endedAt, lock.holder);
+        if ((await this.store.endHold(lock, note, call())) !== 'ended')
+            return false;
+        this.options.emit({ type: 'hold-ended', hold, endedAt });
+        return true;
+    }
+    /**
+     * The lease is ours: write our holder record, take the next fencing token,
+     * and leave the queue, all at once. Returns the record as written and the token.
+     */
+    async take(record, call) {
+        // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
+        const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
+        // Side by side: the record write waits for the token only to keep it on the lock blob as well.
+        const token = this.store.nextFencingToken(call());
+        const [, fencingToken] = await Promise.all([
+            this.store.writeHolder(this.options.leaseId, written, call(), token),
+            token,
+            this.recordLatest(written, call),
+        ]);
+        this.acquired = false;
+        // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
+        await this.leave();
+        return { record: written, fencingToken };
+    }
+    /** Starts reading our key's record, for a waiter with a key that can read it. */
+    readLatest(call) {
+        if (!this.guard || !this.store.latest)
+            return undefined;
+        return this.store.latest.read(this.guard.spec.key, call());
+    }
+    /**
+     * Just before an acquire: one listing of the whole queue and one read of
+     * our key's record, side by side. Throws when we are superseded or stale.
+     * A waiter outside the queue (it may not list) can only be stale.
+     */
+    async decideLatest(call) {
+        const guard = this.guard;
+        const latest = this.readLatest(call);
+        latest?.catch(() => undefined);
+        if (!this.outside) {
+            const look = await this.store.queue.look(call());
+            guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket);
+        }
+        this.latestRead = await latest;
+        guard.checkRecord(this.latestRead?.record);
+    }
+    /**
+     * Under the lease: raises our key's record to our sequence. The write is
+     * conditional on the record read before the acquire; if another write came
+     * between (a newer job that held and left in that moment), it is read again
+     * and decided again, and a stale lease is given back by the caller.
+     */
+    async recordLatest(record, call) {
+        const guard = this.guard;
+        const latest = this.store.latest;
+        if (!guard || !latest)
+            return;
+        let read = this.latestRead ?? (await latest.read(guard.spec.key, call()));
+        for (let tries = 0; tries < 3; tries++) {
+            guard.checkRecord(read.record);
+            const same = read.record?.supersedeKey === guard.spec.key;
+            // A re-run of the job that holds the record: it says so already.
+            if (same && (0,lock_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
+                return;
+            if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written')
+                return;
+            read = await latest.read(guard.spec.key, call());
+        }
+        throw new errors/* LockError */.Ku(`The record of the supersede key of lock ${this.store.location} keeps changing; try again.`);
+    }
+    /**
+     * Gives back the lease we took, when taking the lock could not be finished
+     * (the record or the fencing token failed): a job never waits, or tries
+     * again, while it holds the lease. Our place in the queue is kept.
+     */
+    async giveBack() {
+        if (!this.acquireTried)
+            return;
+        const released = await this.store
+            .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
+            .then(() => true)
+            .catch(() => false);
+        this.acquired = false;
+        // A release that failed is tried again when the wait ends (abandon).
+        this.acquireTried = !released;
+    }
+    /** The live waiters ahead at the last listing; undefined before one. */
+    get aheadCount() {
+        return this.lastAhead?.length;
+    }
+    /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
+    async leave() {
+        const entry = this.entry;
+        if (!entry)
+            return;
+        this.entry = undefined;
+        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+    }
+    /** The wait ends without success: leave the queue, and give back a lease we may hold. */
+    async abandon() {
+        const giveBack = this.acquireTried
+            ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+            : undefined;
+        await Promise.all([this.leave(), giveBack]);
+    }
+    /**
+     * Removes entries whose waiters are gone. Not awaited by the attempt: it is
+     * housekeeping. A credential that may not delete (a SAS without 'd') is
+     * refused quietly by every sweep: said once, as lapsed entries then pile up.
+     */
+    async sweep(lapsed) {
+        await Promise.all(lapsed.map((entry) => this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch((err) => {
+            if ((0,errors/* statusCode */.se)(err) !== 403 || this.sweepRefusedTold)
+                return;
+            this.sweepRefusedTold = true;
+            this.options.emit({ type: 'sweep-refused', error: err });
+        })));
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/request.ts
+var request = __webpack_require__(4034);
+;// CONCATENATED MODULE: ./src/lock/wait-report.ts
+// The waiter's reporting: what each attempt saw goes in, and out come the few
+// events worth a line in the log: when waiting starts, when the waiter's place
+// in line or the holder changes, every so often while nothing changes, and
+// once for a lease that never ends by itself. No storage, no wording: the
+// action layer words the events.
+
+class WaitReport {
+    options;
+    /** The holder as last believed for the lines; undefined while the lock is free or not yet seen. */
+    seen;
+    /** The holder at the last look, believed or not yet. */
+    latest;
+    heldAtLastLook = false;
+    ahead = [];
+    queued = false;
+    reportedAhead;
+    reportedHolder;
+    lastLineAt = 0;
+    started = false;
+    infiniteTold = false;
+    /** A lease without a record was seen once: believed the second time (a new holder writes its record just after). */
+    unknownOnce = false;
+    /** Records seen on a free blob: their holder's lease lapsed, so a record-less client that leases it next is not them. */
+    stale = new Set();
+    firstPosition;
+    looked;
+    constructor(options) {
+        this.options = options;
+    }
+    /** The holder at the last look that saw the lock leased, for the timeout message. */
+    get holder() {
+        return this.latest;
+    }
+    /** The last look at the lock: when (the `now` of see), and the holder it saw, or undefined for a free lock. */
+    get lastLook() {
+        return this.looked;
+    }
+    /** The place in line of the first line; undefined when no line was due (the lock was taken at once). */
+    get arrivalPosition() {
+        return this.firstPosition;
+    }
+    /** Whether a look at the lock would make a line now: the first one, a new place in line, or one that is due. */
+    wantsHolder(aheadCount, now) {
+        return !this.started || aheadCount !== this.reportedAhead || now - this.lastLineAt >= this.options.progressEveryMs;
+    }
+    place() {
+        return {
+            position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
+            holder: this.heldAtLastLook ? this.seen : undefined,
+            ahead: this.ahead.map((entry) => entry.waiter),
+            queued: this.queued,
+        };
+    }
+    /** Takes in one attempt's sighting; returns the events it makes, in order. */
+    see(sighting, waitedMs, now) {
+        const events = [];
+        let settled = sighting.lock === undefined;
+        const lock = sighting.lock;
+        if (lock?.state === 'free') {
+            if (lock.staleHolder)
+                this.stale.add((0,lock_holder/* holderKey */.I4)(lock.staleHolder));
+            this.unknownOnce = false;
+            this.heldAtLastLook = false;
+            settled = true;
+        }
+        else if (lock?.state === 'leased') {
+            const record = lock.holder && !this.stale.has((0,lock_holder/* holderKey */.I4)(lock.holder)) ? lock.holder : undefined;
+            this.latest = {
+                record,
+                freshness: record ? (0,lock_holder/* freshnessOf */.T5)(record, lock.modifiedAt, lock.serviceNow) : { kind: 'unknown-age' },
+                infinite: lock.infinite,
+                ...(lock.hold ? { hold: lock.hold } : {}),
+            };
+            // A lease without a record is also what a handoff looks like for a few ms.
+            settled = record !== undefined || this.unknownOnce;
+            this.unknownOnce = record === undefined;
+            if (settled) {
+                this.seen = this.latest;
+                this.heldAtLastLook = true;
+                if (lock.infinite && this.options.noTimeLimit && !this.infiniteTold) {
+                    this.infiniteTold = true;
+                    events.push({ type: 'infinite-lease', holder: this.seen, breakCommand: this.options.breakCommand });
+                }
+            }
+        }
+        if (lock)
+            this.looked = { at: now, holder: lock.state === 'leased' ? this.latest : undefined };
+        if (sighting.ahead) {
+            this.ahead = sighting.ahead;
+            this.queued = true;
+        }
+        // Lines wait for a settled look at the lock made by the same attempt, so that they name the
+        // holder of now: an attempt that only renewed its entry or listed the queue says nothing.
+        if (!settled || !lock)
+            return events;
+        const place = this.place();
+        const holderKeyNow = (0,lock_holder/* holderSeenKey */.z)(place.holder);
+        let type;
+        if (!this.started)
+            type = 'waiting';
+        else if (this.ahead.length !== this.reportedAhead)
+            type = 'moved';
+        else if (lock && place.holder && holderKeyNow !== this.reportedHolder)
+            type = 'holder-changed';
+        else if (now - this.lastLineAt >= this.options.progressEveryMs)
+            type = 'still-waiting';
+        if (!type)
+            return events;
+        events.push({ type, place, waitedMs });
+        this.started = true;
+        this.firstPosition ??= place.position;
+        this.reportedAhead = this.ahead.length;
+        if (lock)
+            this.reportedHolder = holderKeyNow;
+        this.lastLineAt = now;
+        return events;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lock/waiter.ts
+// The wait loop: wakes the waiter for one attempt at a time (attempt.ts),
+// feeds what each attempt saw to the reporting (wait-report.ts), and owns the
+// rest: the time limit, the cancel, the requests' deadlines, and riding out a
+// storage service that fails for a while. Whatever ends the wait, the waiter
+// leaves the queue before this returns.
+
+
+
+
+
+
+
+
+
+
+/** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
+const DEADLINE_GRACE_MS = 2_000;
+/**
+ * After a failed attempt the loop waits 0.5-1 s, then twice as long after
+ * each failure in a row, up to 8-16 s: a throttled account is not hammered,
+ * and storage that comes back is seen again within 16 s. A Retry-After that
+ * asks for longer is honoured (the wait's deadline still ends it).
+ */
+const BACKOFF_FIRST_MS = 500;
+const BACKOFF_MAX_MS = 8_000;
+/** The pause after `failures` failed attempts in a row (1 or more), with its jitter. */
+function backoffMs(failures, err) {
+    const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1));
+    return Math.max((0,errors/* retryAfterMs */.Vs)(err) ?? 0, base + Math.random() * base);
+}
+/**
+ * When the lease began, as the holder record and the outputs say. It is a
+ * claim about the service (other jobs compare it with their own times), so
+ * it comes from the service's clock: its Date header, of 1 s resolution.
+ * When our clock agrees with it within that resolution (the acquire was
+ * stamped between our send and our answer), our own reading is kept for its
+ * milliseconds; a runner whose clock is off gets the service's time instead.
+ */
+function grantTime(sentAt, answeredAt, serviceNow) {
+    if (!serviceNow)
+        return answeredAt;
+    const agrees = answeredAt.getTime() >= serviceNow.getTime() && sentAt.getTime() < serviceNow.getTime() + 1_000;
+    return agrees ? answeredAt : serviceNow;
+}
+/** How long the look at the lock before a timeout error may take: the error is due now. */
+const LAST_LOOK_TIMEOUT_MS = 2_000;
+/** A look at the lock this recent is taken as the state of now; an older one is looked at again. */
+const FRESH_LOOK_MS = 1_000;
+/**
+ * Waits until the lease is ours, in turn, then writes our holder record and
+ * takes a fencing token. Throws LockTimeoutError when the time runs out,
+ * LockCancelledError on cancel, and the storage error when one is not
+ * transient (bad credentials, for instance).
+ *
+ * Time runs on the monotonic clock: a runner whose wall clock steps does not
+ * end a wait early, or make it last for ever.
+ */
+async function waitForLease(options) {
+    const { lock, signal } = options;
+    const started = (0,clock/* monotonicNow */.X)();
+    const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
+    const progressEveryMs = options.progressEveryMs ?? 30_000;
+    const graceMs = options.cancelGraceMs ?? 1_000;
+    const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
+    const pacing = options.pacing ?? DEFAULT_PACING;
+    const floorMs = pacing.floorMs ?? DEFAULT_PACING.floorMs;
+    const emit = (event) => options.onEvent?.(event);
+    const waitedMs = () => (0,clock/* monotonicNow */.X)() - started;
+    const report = new WaitReport({
+        progressEveryMs,
+        noTimeLimit: options.timeoutMs === undefined,
+        breakCommand: lock.breakCommand,
+    });
+    // Requests get a short grace after a cancel: an acquire that is in flight is
+    // better finished and released than abandoned half way.
+    const requests = new AbortController();
+    // An attempt is several requests, and the SDK retries inside each: the whole
+    // attempt is cut at the wait's deadline plus a little grace, so that the
+    // deadline is checked in time whether or not the attempt comes back. The
+    // cut comes 0.6 s after the grace, after the own deadline of a request sent
+    // before the wait's deadline (whole seconds, rounded to the nearest, so at
+    // most 0.5 s past the grace): a single request that gets no answer ends by
+    // its own deadline first, and says so ("no answer within 7 s").
+    let attemptCut = requests.signal;
+    // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
+    // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
+    const call = () => ({
+        signal: attemptCut,
+        timeoutMs: Math.max(1_000, Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.round((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
+    });
+    const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
+    signal?.addEventListener('abort', onCancel, { once: true });
+    // The key and sequence go on our queue entry and our holder record, for the others to read.
+    const who = options.supersede
+        ? { ...options.holder, supersedeKey: options.supersede.key, sequence: String(options.supersede.sequence) }
+        : options.holder;
+    const waiter = new Waiter({
+        store: lock,
+        leaseId,
+        leaseSeconds: options.leaseDurationSeconds,
+        who,
+        supersede: options.supersede,
+        willWait: deadline > started,
+        pacing,
+        emit,
+        waitedMs,
+        signal,
+    });
+    let tried = false; // the lock was tried for, or seen held: a timeout of 0 still tries once
+    let contacted = false;
+    let lastTroubleReport = -Infinity;
+    /** The error of the last attempt, while attempts fail in a row; undefined once one comes back. */
+    let failure;
+    let failures = 0;
+    try {
+        for (;;) {
+            if (signal?.aborted)
+                throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
+            // Checked whether or not the last attempt came back: one that failed counts as a try.
+            if ((0,clock/* monotonicNow */.X)() >= deadline && (tried || failures > 0)) {
+                throw await timedOut(lock, started, report, failure, waiter);
+            }
+            let wakeAt = (0,clock/* monotonicNow */.X)();
+            const cut = deadline === Infinity
+                ? undefined
+                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS + 600));
+            attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal;
+            try {
+                const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, (0,clock/* monotonicNow */.X)()));
+                contacted = true;
+                tried ||= outcome.kind === 'acquired' || outcome.tried !== false;
+                if (outcome.kind === 'acquired') {
+                    if (signal?.aborted)
+                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
+                    const acquiredMono = (0,clock/* monotonicNow */.X)();
+                    const acquiredAt = grantTime(outcome.sentAt, new Date(), outcome.serviceNow);
+                    let taken;
+                    try {
+                        taken = await waiter.take({
+                            ...who,
+                            acquiredAt: acquiredAt.toISOString(),
+                            leaseSeconds: String(options.leaseDurationSeconds),
+                        }, call);
+                    }
+                    catch (err) {
+                        // Never wait, or retry, while holding the lease: give it back first, then decide.
+                        await waiter.giveBack();
+                        throw err;
+                    }
+                    if (signal?.aborted)
+                        throw new errors/* LockCancelledError */.pw(`Cancelled while taking lock ${lock.location}.`);
+                    return {
+                        leaseId,
+                        confirmedAt: outcome.sentAt,
+                        confirmedMono: outcome.sentMono,
+                        acquiredAt,
+                        acquiredMono,
+                        waitedMs: waitedMs(),
+                        holder: taken.record,
+                        fencingToken: taken.fencingToken,
+                        arrivalPosition: report.arrivalPosition ?? 1,
+                    };
+                }
+                failure = undefined;
+                failures = 0;
+                for (const event of report.see(outcome.sighting, waitedMs(), (0,clock/* monotonicNow */.X)()))
+                    emit(event);
+                wakeAt = outcome.wakeAt;
+            }
+            catch (err) {
+                if (err instanceof errors/* LockCancelledError */.pw || err instanceof lock_latest/* LockSupersededError */.IL)
+                    throw err;
+                if (signal?.aborted)
+                    continue;
+                contacted ||= waiter.answered;
+                // Until the service has answered once, a network failure is about the
+                // setup (a wrong or unreachable endpoint) and the SDK has retried it.
+                // Throttling and server errors are answers: they are waited out.
+                if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined && !cut?.aborted))
+                    throw err;
+                failures += 1;
+                // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
+                if (!cut?.aborted)
+                    failure = err;
+                else
+                    failure ??= new AttemptCutError();
+                if ((0,clock/* monotonicNow */.X)() - lastTroubleReport >= progressEveryMs) {
+                    emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
+                    lastTroubleReport = (0,clock/* monotonicNow */.X)();
+                }
+                wakeAt = (0,clock/* monotonicNow */.X)() + backoffMs(failures, err);
+            }
+            // Every path sleeps at least the pacing floor: a wake-up time in the past must not make a busy loop.
+            const pause = Math.max(floorMs, Math.min(wakeAt, deadline) - (0,clock/* monotonicNow */.X)());
+            await (0,promises_.setTimeout)(pause, undefined, { signal }).catch(() => { });
+        }
+    }
+    catch (err) {
+        // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
+        await waiter.abandon();
+        throw err;
+    }
+    finally {
+        signal?.removeEventListener('abort', onCancel);
+    }
+}
+/** Our own cut of an attempt at the wait's deadline: not news from storage. */
+class AttemptCutError extends Error {
+    name = 'AttemptCutError';
+}
+/**
+ * The timeout error. After failed attempts it says what storage answered
+ * last; otherwise it looks at the lock once more, so that it names the
+ * holder of now, not one that left since the last line.
+ */
+async function timedOut(lock, started, report, failure, waiter) {
+    const head = `Timed out after ${(0,duration/* formatDuration */.a)((0,clock/* monotonicNow */.X)() - started)} waiting for lock ${lock.location}`;
+    if (failure !== undefined) {
+        const said = failure instanceof AttemptCutError
+            ? 'its last attempt had not finished by the deadline (storage was slow, or a request kept being retried)'
+            : (0,errors/* statusCode */.se)(failure) !== undefined
+                ? `storage answered ${(0,errors/* describeStorageErrorBrief */.rg)(failure)}`
+                : `storage could not be reached (${(0,errors/* describeStorageErrorBrief */.rg)(failure)})`;
+        return new errors/* LockTimeoutError */.XB(`${head}; ${said}.`);
+    }
+    const ahead = waiter.aheadCount ?? 0;
+    const free = `${head}; it is free, ${ahead} ahead in the queue.`;
+    let holder;
+    const last = report.lastLook;
+    if (last && (0,clock/* monotonicNow */.X)() - last.at <= FRESH_LOOK_MS) {
+        if (!last.holder)
+            return new errors/* LockTimeoutError */.XB(free);
+        holder = last.holder;
+    }
+    else {
+        const view = await lock.view({ timeoutMs: LAST_LOOK_TIMEOUT_MS }).catch(() => undefined);
+        if (view && view.state !== 'leased')
+            return new errors/* LockTimeoutError */.XB(free);
+        holder =
+            view?.state === 'leased'
+                ? {
+                    record: view.holder,
+                    freshness: view.holder
+                        ? (0,lock_holder/* freshnessOf */.T5)(view.holder, view.modifiedAt, view.serviceNow)
+                        : { kind: 'unknown-age' },
+                    infinite: view.infinite,
+                    ...(view.hold ? { hold: view.hold } : {}),
+                }
+                : report.holder;
+    }
+    // A hold ends by itself, or is lifted on purpose: no command to break it.
+    const breakIt = holder?.infinite && !holder.hold ? `; break its lease with: ${lock.breakCommand}` : '';
+    return new errors/* LockTimeoutError */.XB(`${head}; it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
+}
+
+
+/***/ }),
+
 /***/ 1730:
 /***/ ((module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2398);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9756);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 
@@ -3569,7 +4196,7 @@ __webpack_async_result__();
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4501);
+/* harmony import */ var _action_post_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1407);
 
 await (0,_action_post_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -3817,7 +4444,7 @@ async function askToLetGo(ref, request, options = {}) {
         // The line closed without an answer: the renewer died while it worked.
         if (answer === undefined)
             return { answer: { kind: 'gone' }, log: [] };
-        if (request.op === 'stop')
+        if (request.op === 'stop' || request.op === 'keep')
             await exited(pid, EXIT_WAIT_MS);
         return { answer: { kind: 'answered', report: answer.report }, log: answer.log };
     }
@@ -3854,6 +4481,20 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _action_status_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4973);
 
 await (0,_action_status_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runStatus */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 1101:
+/***/ ((module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+__webpack_require__.r(__webpack_exports__);
+/* harmony import */ var _action_unhold_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7729);
+
+await (0,_action_unhold_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runUnhold */ .E)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -490,6 +490,190 @@ function describeLetGo(outcome) {
 
 /***/ }),
 
+/***/ 1406:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OU: () => (/* binding */ holdToMetadata),
+/* harmony export */   TZ: () => (/* binding */ describeHold),
+/* harmony export */   Te: () => (/* binding */ isHoldKey),
+/* harmony export */   Tv: () => (/* binding */ holdExpired),
+/* harmony export */   Uh: () => (/* binding */ standingHold),
+/* harmony export */   X8: () => (/* binding */ holdSetter),
+/* harmony export */   YR: () => (/* binding */ holdHasNoEnd),
+/* harmony export */   de: () => (/* binding */ describeEndedHold),
+/* harmony export */   hO: () => (/* binding */ holdFromMetadata),
+/* harmony export */   rN: () => (/* binding */ turnIntoHold),
+/* harmony export */   rh: () => (/* binding */ newHoldRecord),
+/* harmony export */   rw: () => (/* binding */ mayTakeOver)
+/* harmony export */ });
+/* unused harmony exports HOLD_KEYS, holdUntil */
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
+// A hold: the lock taken without a renewer. Its lease is infinite, and a
+// record beside the holder record says who set it, why, and until when (by
+// the service's clock). A freeze is a hold that a person or a schedule sets
+// (hold/); a run's hold keeps the lock between the jobs of one workflow run
+// (scope: run). While a hold stands, everybody queues behind it as behind any
+// holder. When its `until` passes, the head of the queue ends it.
+//
+// The record names the lease id of the hold's lease. That is what makes
+// ending an expired hold safe: the head writes its note and releases the
+// lease with that id, conditional on the blob being exactly as it read it
+// (If-Match on the ETag of the same read that showed the lease infinite and
+// the record expired). A record forged on a blob that somebody else leased
+// names an id that is not the lease's: Azure refuses both requests, and the
+// lease stands. Publishing the id gives nothing away: a credential that may
+// write to the blob may break its lease anyway.
+//
+// A record read from a blob is input from strangers: it is kept as read and
+// shown only through describeHold, whose values pass through showUntrusted.
+
+
+const FIELDS = [
+    ['scope', 'hold_scope'],
+    ['reason', 'hold_reason'],
+    ['setBy', 'hold_set_by'],
+    ['repository', 'hold_repository'],
+    ['runId', 'hold_run_id'],
+    ['runUrl', 'hold_run_url'],
+    ['setAt', 'hold_set_at'],
+    ['until', 'hold_until'],
+    ['leaseId', 'hold_lease_id'],
+    ['fencingToken', 'hold_fencing_token'],
+];
+/** The keys of the hold record on the lock blob. */
+const HOLD_KEYS = FIELDS.map(([, key]) => key);
+/** True for a metadata key of the hold record (metadata keys are case-insensitive). */
+function isHoldKey(key) {
+    return HOLD_KEYS.includes(key.toLowerCase());
+}
+function holdToMetadata(record) {
+    const metadata = {};
+    for (const [field, key] of FIELDS)
+        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeValue */ .It)(record[field]);
+    return metadata;
+}
+/** The hold record on a blob, or undefined when it carries none (or one without a lease id, which nobody could end). */
+function holdFromMetadata(metadata) {
+    if (!metadata)
+        return undefined;
+    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+    if (!values.get('hold_lease_id'))
+        return undefined;
+    const record = {};
+    for (const [field, key] of FIELDS)
+        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeValue */ .wz)(values.get(key) ?? '');
+    return { ...record, scope: record.scope === 'run' ? 'run' : 'freeze' };
+}
+/**
+ * Whether a look at the lock shows a hold: an infinite lease (a hold never has
+ * another kind) carrying a hold record. A record on a fixed lease is left over
+ * from a run's hold that a later job of the run took over, or forged: no hold.
+ */
+function standingHold(look, record) {
+    return look.state === 'leased' && look.infinite === true ? record : undefined;
+}
+/**
+ * Whether the hold's end has come, by the service's clock in the same answer
+ * that showed the record. A hold with no end never expires; neither does one
+ * whose `until` does not parse (it is somebody's else's writing: it is left
+ * for a person to lift, and the lines say it has no readable end).
+ */
+function holdExpired(record, serviceNow) {
+    if (!serviceNow || record.until === '')
+        return false;
+    const until = Date.parse(record.until);
+    return !Number.isNaN(until) && serviceNow.getTime() >= until;
+}
+/** A hold has no end: `until` is empty. */
+function holdHasNoEnd(record) {
+    return record.until === '';
+}
+/**
+ * Who may take over a run's hold without queueing: a job of the same run
+ * (repository and run id, any attempt), before the hold ends. A freeze is
+ * never taken over.
+ */
+function mayTakeOver(record, job, serviceNow) {
+    return (record.scope === 'run' &&
+        record.repository === job.repository &&
+        record.runId === job.runId &&
+        !holdExpired(record, serviceNow));
+}
+/** "until 10:02:11Z", "with no end", or the unreadable until shown as text. */
+function untilText(record) {
+    if (record.until === '')
+        return 'with no end (it stands until somebody lifts it)';
+    return `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)}`;
+}
+/** Who set it: "mona (octo/ops run 77)", every value through showUntrusted. */
+function holdSetter(record) {
+    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.repository, 100);
+    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
+    return repository ? `${actor} (${repository}${run})` : actor;
+}
+/**
+ * 'a hold: "incident 42", set by mona (octo/ops run 77), until 10:02:11Z'.
+ * Every value is shown through showUntrusted: safe to log whoever wrote it.
+ */
+function describeHold(record) {
+    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300);
+    if (record.scope === 'run') {
+        return `a hold of a workflow run's jobs: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
+    }
+    return `a hold: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
+}
+/** 'the hold set by mona (octo/ops run 77) for "incident 42" ended at 10:02:11Z'. */
+function describeEndedHold(record, endedAt) {
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
+        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)})` : ''}`);
+}
+/** The hold's `until` as the record keeps it: counted from `heldFrom`, the service's clock when the lease was granted. */
+function holdUntil(end, heldFrom) {
+    switch (end.kind) {
+        case 'none':
+            return '';
+        case 'until':
+            return end.at.toISOString();
+        case 'for':
+            return new Date(heldFrom.getTime() + end.ms).toISOString();
+    }
+}
+/** The record of a hold set by `who` on the lease `leaseId` that it took at `heldFrom` (service's clock). */
+function newHoldRecord(scope, who, reason, end, lease) {
+    return {
+        scope,
+        reason,
+        setBy: who.actor,
+        repository: who.repository,
+        runId: who.runId,
+        runUrl: who.runUrl,
+        setAt: lease.heldFrom.toISOString(),
+        until: holdUntil(end, lease.heldFrom),
+        leaseId: lease.leaseId,
+        fencingToken: String(lease.fencingToken),
+    };
+}
+/**
+ * Turns a lease just taken into a hold. If that fails, the lease is given
+ * back (it is a fixed one that nobody renews) and the error is thrown: a
+ * hold step never leaves a lease behind that is not a hold.
+ */
+async function turnIntoHold(lock, taken, record) {
+    try {
+        await lock.placeHold(taken.leaseId, taken.holder, record);
+    }
+    catch (err) {
+        await lock.release(taken.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+        throw err;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -503,6 +687,7 @@ function describeLetGo(outcome) {
 /* harmony export */   T5: () => (/* binding */ freshnessOf),
 /* harmony export */   _L: () => (/* binding */ isHolderKey),
 /* harmony export */   ez: () => (/* binding */ holderFromMetadata),
+/* harmony export */   h5: () => (/* binding */ shownTime),
 /* harmony export */   p2: () => (/* binding */ briefHolder),
 /* harmony export */   q9: () => (/* binding */ identityFromMetadata),
 /* harmony export */   sG: () => (/* binding */ describeHolder),
@@ -510,13 +695,15 @@ function describeLetGo(outcome) {
 /* harmony export */   wz: () => (/* binding */ decodeValue),
 /* harmony export */   z: () => (/* binding */ holderSeenKey)
 /* harmony export */ });
-/* unused harmony exports HOLDER_KEYS, describeSupersede, shownTime */
-/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7696);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
+/* unused harmony exports HOLDER_KEYS, describeSupersede */
+/* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7696);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
+
 
 
 const FIELDS = [
@@ -550,7 +737,7 @@ const FENCING_KEY = 'azure_mutex_fencing_token';
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 function isHolderKey(key) {
     // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
-    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _handover_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDED_TO_KEY */ .RB;
+    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _handover_js__WEBPACK_IMPORTED_MODULE_2__/* .HANDED_TO_KEY */ .RB;
 }
 /**
  * Metadata travels in HTTP headers: ASCII only, and white space at either end
@@ -649,7 +836,7 @@ function freshnessOf(record, modifiedAt, serviceNow) {
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record[field] ?? '');
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record[field] ?? '');
     const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
@@ -666,21 +853,21 @@ function describeHolder(record) {
 }
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
 function briefHolder(identity) {
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
-    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
+    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
     return `${who}${describeSupersede(identity)}`;
 }
 /** ' (key "production", sequence 30)' for a job that gave a supersede key, else ''; through showUntrusted. */
 function describeSupersede(identity) {
     if (identity.supersedeKey === undefined)
         return '';
-    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(identity.sequence ?? '', 40) || 'none'})`;
+    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(identity.sequence ?? '', 40) || 'none'})`;
 }
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
 function shownTime(value, today = new Date()) {
     const time = typeof value === 'string' ? new Date(value) : value;
     if (Number.isNaN(time.getTime()))
-        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(String(value), 40);
+        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(String(value), 40);
     const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
     return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso;
 }
@@ -689,6 +876,8 @@ function shownTime(value, today = new Date()) {
  * else an unknown holder, naming the last recorded one and when it stopped.
  */
 function describeHolderSeen(seen) {
+    if (seen?.hold)
+        return (0,_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHold */ .TZ)(seen.hold);
     const record = seen?.record;
     const who = !record
         ? describeHolder(undefined)
@@ -700,6 +889,10 @@ function describeHolderSeen(seen) {
 }
 /** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
 function briefHolderSeen(seen) {
+    if (seen.hold) {
+        const until = seen.hold.until ? `until ${shownTime(seen.hold.until)}` : 'no end';
+        return `a hold set by ${(0,_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .holdSetter */ .X8)(seen.hold)} (${until})`;
+    }
     const record = seen.record;
     const infinite = seen.infinite ? '; infinite lease' : '';
     if (!record)
@@ -713,7 +906,8 @@ function briefHolderSeen(seen) {
 function holderSeenKey(seen) {
     if (!seen)
         return 'free';
-    return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}`;
+    const hold = seen.hold ? `|hold ${seen.hold.leaseId} ${seen.hold.until}` : '';
+    return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}${hold}`;
 }
 /** A stable identity for "has the holder changed?" comparisons. */
 function holderKey(record) {
@@ -957,6 +1151,8 @@ async function bumpCounter(blob, abortSignal, options = {}) {
 
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/hold.ts
+var lock_hold = __webpack_require__(1406);
 // EXTERNAL MODULE: ./src/lock/handover.ts
 var handover = __webpack_require__(7696);
 // EXTERNAL MODULE: ./src/lock/queue.ts
@@ -965,6 +1161,7 @@ var queue = __webpack_require__(5624);
 // What a look at a lock shows, read-only: held or free, by whom, with what
 // kind of lease, and the last break. One blob's properties and one item of a
 // List Blobs answer carry the same facts, so both map through statusOf.
+
 
 
 
@@ -994,7 +1191,9 @@ function statusOf(name, properties) {
         const freshness = record
             ? (0,lock_holder/* freshnessOf */.T5)(record, properties.lastModified, properties.serviceNow)
             : { kind: 'unknown-age' };
-        status.seen = { record, freshness, infinite: properties.leaseDuration === 'infinite' };
+        const infinite = properties.leaseDuration === 'infinite';
+        const hold = (0,lock_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,lock_hold/* holdFromMetadata */.hO)(properties.metadata));
+        status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) };
         if (record && freshness.kind !== 'stale')
             status.holder = record;
     }
@@ -1432,6 +1631,7 @@ var storage = __webpack_require__(4906);
 
 
 
+
 const LEASE_GONE = new Set([
     'LeaseIdMismatchWithLeaseOperation',
     'LeaseIsBrokenAndCannotBeRenewed',
@@ -1491,12 +1691,15 @@ class LockBlob {
             const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
             const record = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
             if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
+                const infinite = props.leaseDuration === 'infinite';
+                const hold = (0,lock_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,lock_hold/* holdFromMetadata */.hO)(props.metadata));
                 return {
                     state: 'leased',
                     holder: record,
-                    infinite: props.leaseDuration === 'infinite',
+                    infinite,
                     modifiedAt: props.lastModified,
                     serviceNow: props.date,
+                    ...(hold ? { hold, etag: props.etag, metadata: props.metadata ?? {} } : {}),
                     // Only while no new record is written: the head's record replaces the mark.
                     handedTo: record ? undefined : (0,handover/* handedToTicket */.eS)(props.metadata),
                 };
@@ -1585,9 +1788,11 @@ class LockBlob {
             // A record still being worked out (the handover mark waits for a look at the queue) is awaited after the read.
             const record = await wanted;
             const current = Object.entries(props.metadata ?? {});
-            if (!record && !current.some(([key]) => (0,lock_holder/* isHolderKey */._L)(key)))
+            // A hold record goes with the holder record: a new holder's record, or none, means no hold stands.
+            const ours = (key) => (0,lock_holder/* isHolderKey */._L)(key) || (0,lock_hold/* isHoldKey */.Te)(key);
+            if (!record && !current.some(([key]) => ours(key)))
                 return;
-            const metadata = { ...Object.fromEntries(current.filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key))), ...record };
+            const metadata = { ...Object.fromEntries(current.filter(([key]) => !ours(key))), ...record };
             const token = await fencingToken?.catch(() => undefined);
             if (token !== undefined) {
                 // Never lower: a counter that someone else started again at 1 must not take the record down with it.
@@ -1673,7 +1878,8 @@ class LockBlob {
             for (let attempt = 1;; attempt++) {
                 try {
                     const props = await this.blob.getProperties({ abortSignal });
-                    const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key));
+                    // A hold that is broken no longer stands: its record goes, so that no later lease is taken for it.
+                    const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key) && !(0,lock_hold/* isHoldKey */.Te)(key));
                     const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(record) };
                     await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
                     return { outcome: 'broken', holder, record, recorded: true };
@@ -1689,6 +1895,80 @@ class LockBlob {
                 }
             }
         });
+    }
+    /**
+     * Turns our lease into a hold (hold.ts): first the holder record (without a
+     * lease duration, as nobody refreshes it) and the hold record, under our
+     * lease, then the lease itself made infinite (an acquire with our own id and
+     * duration -1, which Azure allows on an active lease). In that order, a step
+     * that dies between the two leaves a fixed lease that lapses by itself, and
+     * never an infinite lease without the record that lets the queue end it.
+     * Returns the service's clock in the answer that made it infinite.
+     */
+    async placeHold(leaseId, holder, hold, options = {}) {
+        // No lease duration: nobody refreshes a hold's record, and waiters must not take it for a stale one.
+        const kept = { ...holder };
+        delete kept.leaseSeconds;
+        return this.request(options, async (abortSignal) => {
+            await this.updateHolderKeys(leaseId, { ...(0,lock_holder/* holderToMetadata */.Jp)(kept), ...(0,lock_hold/* holdToMetadata */.OU)(hold) }, abortSignal);
+            const answer = await this.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal });
+            return answer.date;
+        });
+    }
+    /**
+     * Takes over a run's hold (hold.ts) for a later job of the run: an acquire
+     * with the hold's lease id and a fixed duration, which succeeds only while
+     * that id is the lease's and turns the infinite lease into one that lapses
+     * by itself; then a change of the id to our own. Only from then on is the
+     * lease ours alone: the head of the queue ends an expired hold with the
+     * hold's id, which no longer works, and a job that dies after the acquire
+     * leaves a fixed lease that lapses. 'refused' when the id is not the lease's.
+     */
+    async takeOverHold(holdLeaseId, leaseId, durationSeconds, options = {}) {
+        try {
+            await this.request(options, async (abortSignal) => {
+                const hold = this.blob.getBlobLeaseClient(holdLeaseId);
+                const answer = await hold.acquireLease(durationSeconds, { abortSignal });
+                this.grantedAt = answer.date;
+                await hold.changeLease(leaseId, { abortSignal });
+            });
+            return 'taken';
+        }
+        catch (err) {
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || lock_blob_isMissing(err))
+                return 'refused';
+            throw err;
+        }
+    }
+    /**
+     * Ends an expired hold (see hold.ts): one Set Metadata that removes the
+     * holder and hold records and writes `note` (a break record), under the
+     * lease id the hold record names and If-Match on the ETag of the read that
+     * showed the hold, then a release with that id. Azure refuses the write
+     * when the blob changed since that read, or when the id is not the lease's
+     * (a forged record on somebody else's lease): nothing is changed then.
+     */
+    async endHold(look, note, options = {}) {
+        const hold = look.hold;
+        if (!hold || !look.etag)
+            return 'refused';
+        const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key) && !(0,lock_hold/* isHoldKey */.Te)(key) && !(0,break_record/* isBreakKey */.$y)(key));
+        const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) };
+        try {
+            await this.request(options, async (abortSignal) => {
+                await this.blob.setMetadata(metadata, {
+                    abortSignal,
+                    conditions: { leaseId: hold.leaseId, ifMatch: look.etag },
+                });
+                await this.blob.getBlobLeaseClient(hold.leaseId).releaseLease({ abortSignal });
+            });
+            return 'ended';
+        }
+        catch (err) {
+            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
+                return 'refused';
+            throw err;
+        }
     }
     /**
      * Rewrites the metadata under our lease, unchanged, so that the blob's
@@ -2197,11 +2477,13 @@ function parseLockSpec(value) {
                     ? 'lockName'
                     : typeof spec.leaseDurationSeconds !== 'number' || (0,_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .leaseSecondsProblem */ .j1)(spec.leaseDurationSeconds)
                         ? 'leaseDurationSeconds'
-                        : undefined;
+                        : spec.runHoldMs !== undefined && !(Number.isSafeInteger(spec.runHoldMs) && spec.runHoldMs > 0)
+                            ? 'runHoldMs'
+                            : undefined;
     if (problem)
         throw new MalformedError(`not a lock description (${problem})`);
-    const { endpoint, container, lockName, leaseDurationSeconds } = spec;
-    return { endpoint, container, lockName, leaseDurationSeconds };
+    const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs } = spec;
+    return { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) };
 }
 
 
@@ -2685,7 +2967,7 @@ function parseLine(line) {
 }
 function parseRequest(line) {
     const value = parseLine(line);
-    const ops = ['stop', 'release', 'report'];
+    const ops = ['stop', 'release', 'report', 'keep'];
     const requesters = ['post', 'release step'];
     if (!value || !ops.includes(value.op) || !requesters.includes(value.by))
         return undefined;

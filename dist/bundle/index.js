@@ -522,6 +522,8 @@ const entries = {
     release: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(79), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
     status: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(79), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
     break: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(79), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
+    hold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(79), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6114)),
+    unhold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(79), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1101)),
 };
 
 var __webpack_exports__entries = __webpack_exports__.j;
