@@ -69,6 +69,12 @@ interface RunRecord {
   acquiredAt?: number
   waitedSeconds?: string
   releasedAt?: number
+  /**
+   * The hold as this job saw it, on this process's clock: from its main step's exit (holding) to its post
+   * step's start. Every step between ran under the lock. The lease itself passes to the next job during
+   * post (handed over, or released), so post's own end is not part of the hold.
+   */
+  held?: { from: number; to: number }
   deploy?: { from: number; to: number }
   failures: string[]
 }
@@ -131,6 +137,7 @@ async function simulateRun(
   timeline.add(record.startedAt, who, `starts; main step takes lock ${LOCK}`)
   try {
     const main = await job.runMain()
+    const mainEnded = Date.now()
     const notes = [...waitNotes(main), ...main.warnings.map((w) => `main warning: ${w}`)]
     record.failures.push(...stepProblems('main', main))
     const acquired = main.outputs['acquired-at']
@@ -151,6 +158,7 @@ async function simulateRun(
       timeline.add(Date.now(), who, 'main step FAILED', [...notes, ...main.errors.map((e) => `error: ${e}`)])
     }
 
+    if (record.acquiredAt !== undefined) record.held = { from: mainEnded, to: Date.now() }
     const post = await job.runPost()
     record.failures.push(...stepProblems('post', post))
     for (const warning of post.warnings) timeline.add(Date.now(), who, `post warning: ${warning}`)
@@ -161,7 +169,9 @@ async function simulateRun(
       record.releasedAt = Date.parse(status.released.at)
       const held =
         record.acquiredAt === undefined ? '' : ` after holding it ${secs(record.releasedAt - record.acquiredAt)}`
-      timeline.add(record.releasedAt, who, `released the lock${held}`)
+      // The renewer tells this time on the storage service's clock, rounded up (1 s resolution): it may show after
+      // the next job already holds, since post hands the lease over as it starts.
+      timeline.add(record.releasedAt, who, `released the lock${held} (service clock, rounded up)`)
     } else if (record.acquiredAt !== undefined) {
       record.failures.push(
         `the renewer did not report a release (state ${status?.phase ?? 'unknown'}: ${status?.error ?? 'no reason'})`,
@@ -181,34 +191,36 @@ function overlaps(a: { from: number; to: number }, b: { from: number; to: number
 }
 
 function printSummary(records: RunRecord[]): boolean {
-  const held = records.filter((r) => r.acquiredAt !== undefined).sort((a, b) => a.acquiredAt! - b.acquiredAt!) as Array<
-    RunRecord & { acquiredAt: number }
+  const held = records.filter((r) => r.held !== undefined).sort((a, b) => a.held!.from - b.held!.from) as Array<
+    RunRecord & { held: { from: number; to: number } }
   >
   console.log('')
   console.log('Summary (in the order the lock was taken; times relative to the first start)')
-  const header = ['repository'.padEnd(NAME_WIDTH), 'acquired', 'released', '  waited', '    held', '  handoff gap']
+  const header = ['repository'.padEnd(NAME_WIDTH), '   holds', '   until', '  waited', '    held', '     handoff']
   console.log(header.join('  '))
   console.log('-'.repeat(header.join('  ').length))
   held.forEach((r, i) => {
     const prev = held[i - 1]
-    const gap = prev === undefined ? '-' : prev.releasedAt === undefined ? '?' : secs(r.acquiredAt - prev.releasedAt)
+    const handoff = prev === undefined ? '-' : secs(r.held.from - prev.held.to)
     console.log(
       [
         r.repository.padEnd(NAME_WIDTH),
-        rel(r.acquiredAt).padStart(8),
-        (r.releasedAt === undefined ? '?' : rel(r.releasedAt)).padStart(8),
+        rel(r.held.from).padStart(8),
+        rel(r.held.to).padStart(8),
         `${r.waitedSeconds}s`.padStart(8),
-        (r.releasedAt === undefined ? '?' : secs(r.releasedAt - r.acquiredAt)).padStart(8),
-        gap.padStart(13),
+        secs(r.held.to - r.held.from).padStart(8),
+        handoff.padStart(12),
       ].join('  '),
     )
   })
-  for (const r of records.filter((r) => r.acquiredAt === undefined)) {
+  for (const r of records.filter((r) => r.held === undefined)) {
     console.log(`${r.repository.padEnd(NAME_WIDTH)}  never held the lock`)
   }
-  console.log('(handoff gap: from the previous run releasing the lock to this run taking it)')
+  console.log(
+    "(holds: its main step ended holding the lock; until: its post step started; handoff: from the previous run's post start to this run holding)",
+  )
 
-  const holds = held.map((r) => ({ who: r.repository, from: r.acquiredAt, to: r.releasedAt ?? Infinity }))
+  const holds = held.map((r) => ({ who: r.repository, ...r.held }))
   const deploys = records.flatMap((r) => (r.deploy ? [{ who: r.repository, ...r.deploy }] : []))
   const clashes: string[] = []
   for (const [what, spans] of [
