@@ -57,14 +57,28 @@ async function sampled(
   return { result: await result, samples, leased }
 }
 
+function ignoreLeaseNotPresent(error: unknown): void {
+  if ((error as { statusCode?: number }).statusCode !== 409) throw error
+}
+
 /** Every blob of the action's own folder for a lock: leases broken, then deleted, as an operator's script would. */
 async function deleteFolder(locks: ContainerClient, lockName: string): Promise<string[]> {
   const folder = reservedNames(lockName).tickets.replace(/tickets$/, '')
   const deleted = []
   for await (const blob of locks.listBlobsFlat({ prefix: folder })) {
     const client = locks.getBlobClient(blob.name)
-    if (blob.properties.leaseState === 'leased') await client.getBlobLeaseClient().breakLease(0)
-    await client.delete()
+    // The listing is a moment old: a waiter may lease its entry after it, so break and delete until the delete is let through.
+    for (let attempt = 1; ; attempt++) {
+      await client.getBlobLeaseClient().breakLease(0).catch(ignoreLeaseNotPresent)
+      const result = await client.delete().then(
+        () => 'deleted',
+        (error: unknown) => {
+          if (attempt < 5 && (error as { statusCode?: number }).statusCode === 412) return 'leased again'
+          throw error
+        },
+      )
+      if (result === 'deleted') break
+    }
     deleted.push(blob.name.slice(folder.length))
   }
   return deleted
