@@ -2509,9 +2509,11 @@ function parseLockSpec(value) {
 /* harmony export */ });
 /* unused harmony exports STEP_USER_AGENT, redactedUrl */
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(728);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2041);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 // Where the lock lives and how we sign in to it: endpoint plus credential,
 // turned into a ContainerClient with retry settings that suit each caller.
+
 
 
 /** The scope of an Entra ID access token for Azure Storage. */
@@ -2695,7 +2697,7 @@ function observerPolicy(observe) {
         async sendRequest(request, next) {
             const attempt = (tries.get(request) ?? 0) + 1;
             tries.set(request, attempt);
-            const started = Date.now();
+            const started = (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)();
             const seen = {
                 method: request.method,
                 url: redactedUrl(request.url),
@@ -2709,7 +2711,7 @@ function observerPolicy(observe) {
                     status: response.status,
                     requestId: response.headers.get('x-ms-request-id') ?? undefined,
                     error: response.headers.get('x-ms-error-code') ?? undefined,
-                    durationMs: Date.now() - started,
+                    durationMs: Math.round((0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)() - started),
                 });
                 return response;
             }
@@ -2718,7 +2720,7 @@ function observerPolicy(observe) {
                 tell({
                     ...seen,
                     error: typeof failure.code === 'string' ? failure.code : String(failure.name ?? 'error'),
-                    durationMs: Date.now() - started,
+                    durationMs: Math.round((0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)() - started),
                 });
                 throw err;
             }
