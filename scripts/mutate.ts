@@ -463,6 +463,15 @@ const MUTANTS: Mutant[] = [
     tests: ['test/integration/handover.test.ts', 'test/e2e/handover.test.ts'],
     pattern: 'change|three queued',
   },
+  {
+    id: 'lift-hold-releases-instead',
+    harm: 'a lifted hold frees the lock with jobs waiting: a client that does not queue takes it before the queued job',
+    file: 'src/lock/lift-hold.ts',
+    original: '        .then(handoverTarget)\n',
+    replacement: '        .then((look) => (handoverTarget(look) ? undefined : undefined))\n',
+    tests: ['test/e2e/holds-gaps.test.ts'],
+    pattern: 'hands the lease|ends the run hold',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -43,7 +43,9 @@ export async function endRunHold(read: InputReader): Promise<void> {
       core.notice(`Lock ${location} is not held: this run's hold has ended already.`)
       return
     case 'lifted':
-      core.info(`Ended this run's hold on lock ${location}, ${describeHold(lifted.hold)}; ${describeLetGo(lifted.letGo)}.`)
+      core.info(
+        `Ended this run's hold on lock ${location}, ${describeHold(lifted.hold)}; ${describeLetGo(lifted.letGo)}.`,
+      )
       return
     case 'left-alone':
     case 'broken':

@@ -48,7 +48,9 @@ export async function runFreeze(line: CommandLine, out: Output, env: NodeJS.Proc
   }
   const extra = COMMAND_ONLY.find((flag) => line.flags[flag] !== undefined)
   if (extra !== undefined) {
-    throw new UsageError(`--${extra} applies to a hold with a command (after '--'), not to a hold with --for or --until.`)
+    throw new UsageError(
+      `--${extra} applies to a hold with a command (after '--'), not to a hold with --for or --until.`,
+    )
   }
   if (line.flags.for !== undefined && line.flags[Inputs.Duration] !== undefined) {
     throw new UsageError(`Give --for or --${Inputs.Duration} (the same thing), not both.`)
@@ -127,7 +129,8 @@ export async function runFreeze(line: CommandLine, out: Output, env: NodeJS.Proc
 export async function runUnhold(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
   const read = readerOf(line, env)
   const lockName = lockNameOf(line, read, 'unhold')
-  if (lockName === undefined) throw new UsageError("Missing the lock's name: azure-mutex unhold <lock> [--reason <why>].")
+  if (lockName === undefined)
+    throw new UsageError("Missing the lock's name: azure-mutex unhold <lock> [--reason <why>].")
   const withName = (input: string): string => {
     if (input === Inputs.LockName) return lockName
     if (input === Inputs.Force && line.flags[Inputs.Force] === true) return 'true'
@@ -164,7 +167,9 @@ export async function runUnhold(line: CommandLine, out: Output, env: NodeJS.Proc
               `To break that lease anyway, add --${Inputs.Force} (or set ${envName(Inputs.Force)}=true).`,
       )
     case 'broken':
-      out.progress(`warning: broke the lease on lock ${location}, held by ${describeHolderSeen(lifted.seen)} (--force).`)
+      out.progress(
+        `warning: broke the lease on lock ${location}, held by ${describeHolderSeen(lifted.seen)} (--force).`,
+      )
       return 0
     case 'gone':
       out.progress(`Lock ${location} is not held any more: nothing to lift.`)
