@@ -73,7 +73,7 @@ Exit codes:
   ${ExitCode.Interrupted} (143)             SIGINT (SIGTERM) while waiting; the command did not run
   127                   the command was not found
 
-Examples:
+Example:
   AZURE_MUTEX_CONNECTION_STRING='...' azure-mutex hold production-deploy --timeout 30m -- ./deploy.sh prod
   azure-mutex hold production-deploy --supersede-key prod --sequence "$BUILD_BUILDID" -- ./deploy.sh prod
   azure-mutex hold production-deploy --for 2h --reason 'incident 42: no deploys'

@@ -603,6 +603,7 @@ export async function listLocks(
     const locks: LockStatus[] = []
     // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
     const reserved: Array<{ name: string; entry: Omit<QueueEntry, 'ticket'> }> = []
+    const latestRecords: Array<{ name: string; record: HolderRecord }> = []
     let serviceNow = new Date()
     try {
       for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
@@ -610,6 +611,9 @@ export async function listLocks(
         for (const blob of page.segment.blobItems) {
           const { leaseState, leaseDuration, lastModified } = blob.properties
           if (blob.name.startsWith(RESERVED_PREFIX)) {
+            // A key's record of the highest sequence that held (latest.ts): put with its lock below.
+            const latest = holderFromMetadata(blob.metadata)
+            if (latest?.supersedeKey !== undefined) latestRecords.push({ name: blob.name, record: latest })
             const waiter = identityFromMetadata(blob.metadata)
             reserved.push({
               name: blob.name,
@@ -639,6 +643,9 @@ export async function listLocks(
       lock.queue = waitersOf(entries, serviceNow)
       const squatters = squattersOf(entries)
       if (squatters.length > 0) lock.squatters = squatters
+      const { latestPrefix } = reservedNames(lock.name)
+      const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record)
+      if (latest.length > 0) lock.latest = latest
     }
     return locks
   })

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
+import type { BoardLock } from '../../src/lock/board.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { cliEnv, runCli, stopAllClis } from '../support/cli.ts'
@@ -152,6 +153,54 @@ describe('azure-mutex hold with a supersede key', () => {
     ).exited
     assert.equal(behind.code, 123, behind.stderr)
     assert.match(behind.stderr, /Stale: a newer run of the same key has already held lock .*octo\/app/)
+  })
+
+  it('status shows the hold, the queue with places and keys, and the newest sequence per key, in JSON and the table', async () => {
+    const lockName = `cli-board-${randomUUID().slice(0, 6)}`
+    const env = cliEnv(azurite, { USER: 'mona' })
+    const keyed = jobFor(azurite, 'octo/app', lockName, { 'supersede-key': 'prod', sequence: '7' })
+    mustPass('keyed main', await keyed.runMain())
+    mustPass('keyed post', await keyed.runPost())
+    const frozen = await runCli(['hold', lockName, '--for', '1h', '--reason', 'change freeze'], env).exited
+    assert.equal(frozen.code, 0, frozen.stderr)
+    const waiter = runCli(['hold', lockName, '--supersede-key', 'prod', '--sequence', '8', '--', 'true'], env)
+    await waiter.line(/2nd in line for locks\/cli-board-/)
+
+    for (const args of [
+      ['status', lockName, '--json'],
+      ['status', '--all', '--json'],
+    ]) {
+      const json = await runCli(args, env).exited
+      assert.equal(json.code, 0, json.stderr)
+      const lock = (JSON.parse(json.stdout) as { locks: BoardLock[] }).locks.find((l) => l.name === lockName)!
+      assert.equal(lock.leaseKind, 'infinite', args.join(' '))
+      assert.equal(lock.hold?.reason, 'change freeze', args.join(' '))
+      assert.equal(lock.hold?.scope, 'freeze')
+      assert.equal(lock.hold?.setBy, 'mona')
+      assert.ok(Date.parse(lock.hold!.until) > Date.now(), lock.hold?.until)
+      assert.deepEqual(
+        lock.queue?.map((w) => [w.place, w.waiter?.supersedeKey, w.waiter?.sequence]),
+        [[2, 'prod', '8']],
+        args.join(' '),
+      )
+      assert.deepEqual(
+        lock.latest.map((l) => [l.key, l.sequence, l.holder.repository]),
+        [['prod', '7', 'octo/app']],
+        args.join(' '),
+      )
+    }
+    const table = await runCli(['status', lockName], env).exited
+    assert.equal(table.code, 0, table.stderr)
+    const [head, row] = table.stdout.trimEnd().split('\n')
+    assert.match(head!, /^LOCK +STATE +HOLDER +SINCE +LEASE +WAITING +NEWEST PER KEY$/)
+    assert.match(
+      row!,
+      /held +a hold: "change freeze", set by mona .* \d{4}-\d\d-\d\dT[\d:.]+Z +infinite \(never expires\) +2\. .*\(key "prod", sequence 8\) +"prod": 7 \(octo\/app run \d+\)$/,
+    )
+
+    const lifted = await runCli(['unhold', lockName], env).exited
+    assert.equal(lifted.code, 0, lifted.stderr)
+    assert.equal((await waiter.exited).code, 0)
   })
 
   it('a supersede key without a sequence, a bad sequence, or a bad on-superseded is one line naming the flag (exit 2)', async () => {
