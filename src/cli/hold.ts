@@ -34,7 +34,7 @@ import {
 } from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
 import { runFreeze } from './freeze.ts'
-import { ExitCode, UsageError, envName, readerOf, type CommandLine } from './options.ts'
+import { ExitCode, UsageError, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
 import { waitLine } from './wait-lines.ts'
 
@@ -120,7 +120,7 @@ const FREEZE_FLAGS: readonly string[] = ['for', Inputs.Duration, Inputs.Until, I
 function readLatest(read: (input: string) => string): SupersedeSpec | undefined {
   if (read(Inputs.SupersedeKey) !== '' && read(Inputs.Sequence) === '') {
     throw new UsageError(
-      `--${Inputs.SupersedeKey} needs --${Inputs.Sequence} (or ${envName(Inputs.Sequence)}): a whole number that grows ` +
+      '--supersede-key needs --sequence (or AZURE_MUTEX_SEQUENCE): a whole number that grows ' +
         "with each run, such as the pipeline's run number ($BUILD_BUILDID, $CI_PIPELINE_ID, $BUILD_NUMBER).",
     )
   }
