@@ -80,8 +80,10 @@ Example:
 `,
   status: `Usage: azure-mutex status [<lock> | --all] [--json]
 
-Shows one lock, or with --all (or no lock) every lock in the container: its holder,
-since when, its lease, the last break, and its queue. Only reads; takes no lease.
+Shows one lock, or with --all (or no lock) every lock in the container: its holder
+(or hold: its reason, who set it, its end), since when, its lease, the last break,
+its queue with each waiter's place (and supersede key and sequence), and the newest
+sequence that held per supersede key. Only reads; takes no lease.
 The table goes to stdout; --json prints the same facts for scripts. Every value read
 from storage is shown on one line, without control characters.
 
