@@ -50,8 +50,9 @@ export async function runUnhold(): Promise<void> {
       case 'left-alone':
         if (lifted.seen.hold) {
           throw new UserError(
-            `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, which changed each time it was lifted: ` +
-              'it was left alone. Run unhold again.',
+            `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, but the lease does not answer to the id its record names ` +
+              "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
+              `To break that lease anyway, set '${Inputs.Force}: true'.`,
           )
         }
         throw new UserError(

@@ -161,8 +161,9 @@ export async function runUnhold(line: CommandLine, out: Output, env: NodeJS.Proc
     case 'left-alone':
       throw new UserError(
         lifted.seen.hold
-          ? `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, which changed each time it was lifted: ` +
-              'it was left alone. Run unhold again.'
+          ? `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, but the lease does not answer to the id its record names ` +
+              "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
+              `To break that lease anyway, add --${Inputs.Force}.`
           : `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, not by a hold: it was left alone. ` +
               `To break that lease anyway, add --${Inputs.Force} (or set ${envName(Inputs.Force)}=true).`,
       )
