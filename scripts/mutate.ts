@@ -472,6 +472,16 @@ const MUTANTS: Mutant[] = [
     tests: ['test/e2e/holds-gaps.test.ts'],
     pattern: 'hands the lease|ends the run hold',
   },
+  {
+    id: 'release-ends-any-run-hold',
+    harm: "a clean-up job's release ends another run's hold (or a freeze): that run's next job finds the lock gone to a stranger",
+    file: 'src/action/end-run-hold.ts',
+    original:
+      "    accept: (hold) => hold.scope === 'run' && hold.repository === who.repository && hold.runId === who.runId,\n",
+    replacement: "    accept: (hold) => hold.scope === 'run' || hold.runId === who.runId,\n",
+    tests: ['test/e2e/holds-gaps.test.ts'],
+    pattern: 'ends the run hold',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')
