@@ -463,6 +463,25 @@ const MUTANTS: Mutant[] = [
     tests: ['test/integration/handover.test.ts', 'test/e2e/handover.test.ts'],
     pattern: 'change|three queued',
   },
+  {
+    id: 'lift-hold-releases-instead',
+    harm: 'a lifted hold frees the lock with jobs waiting: a client that does not queue takes it before the queued job',
+    file: 'src/lock/lift-hold.ts',
+    original: '        .then(handoverTarget)\n',
+    replacement: '        .then((look) => (handoverTarget(look) ? undefined : undefined))\n',
+    tests: ['test/e2e/holds-gaps.test.ts'],
+    pattern: 'hands the lease|ends the run hold',
+  },
+  {
+    id: 'release-ends-any-run-hold',
+    harm: "a clean-up job's release ends another run's hold (or a freeze): that run's next job finds the lock gone to a stranger",
+    file: 'src/action/end-run-hold.ts',
+    original:
+      "    accept: (hold) => hold.scope === 'run' && hold.repository === who.repository && hold.runId === who.runId,\n",
+    replacement: "    accept: (hold) => hold.scope === 'run' || hold.runId === who.runId,\n",
+    tests: ['test/e2e/holds-gaps.test.ts'],
+    pattern: 'ends the run hold',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -17,7 +17,10 @@
 //    every other loop runs job 1 (its post keeps the lock as a hold of the run),
 //    then job 2 of the same run (it takes the hold over without queueing, with
 //    the same fencing token, and its release step ends it). A run's span covers
-//    both jobs: from job 1's main exit to job 2's release step.
+//    both jobs: from job 1's main exit to job 2's release step. Every other run
+//    ends its hold instead from a clean-up job that never took the lock (release
+//    with scope run), which hands the hold's lease to the head of the queue; its
+//    span runs from job 1's main exit to that release step's start.
 //    Beside them, `cli-contenders` loops run `azure-mutex hold` (the built
 //    dist-cli/) on the same lock, through the same connection string, each hold a
 //    span from its command's start to its end (the command prints both times).
@@ -298,6 +301,24 @@ async function runContender(soak: Phase, azurite: Azurite, index: number): Promi
       noteWarnings(soak, 'post (run)', kept)
       if (!kept.lines.some((line) => line.startsWith('Kept lock'))) {
         soak.failures.push(`${repository} run ${runId}: post did not keep the lock for the run`)
+      }
+      // Every other run ends its hold from a clean-up job that never took the lock (release with scope run):
+      // the hold's lease goes to the head of the queue, and the run's span ends as that step starts.
+      if (run % 2 === 0) {
+        const cleanup = jobFor(azurite, repository, soak.lock, inputs, { workflow: 'soak', job: 'cleanup', runId })
+        try {
+          const ended = await cleanup.runAction('release', { ...inputs, 'lock-name': soak.lock })
+          const endProblem = stepProblem(`${repository} run ${runId} clean-up release`, ended)
+          if (endProblem) soak.failures.push(endProblem)
+          else if (!ended.lines.some((line) => line.startsWith("Ended this run's hold"))) {
+            soak.failures.push(`${repository} run ${runId}: the clean-up job's release did not end the run's hold`)
+          }
+          soak.spans.push({ who: `${repository}#${runId}`, enter: first.endedAt, exit: ended.startedAt })
+          soak.actionCycles++
+        } finally {
+          cleanup.complete()
+        }
+        continue
       }
       const second = await apply.runMain()
       const secondProblem = stepProblem(`${repository} run ${runId} apply main`, second)

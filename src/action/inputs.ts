@@ -324,3 +324,12 @@ export function readRunHold(read: InputReader): number | undefined {
   }
   return ms
 }
+
+/** Why a hold is lifted: optional (`fallback` when empty), at most REASON_MAX_LENGTH characters. */
+export function readOptionalReason(read: InputReader, fallback: string): string {
+  const reason = read(Inputs.Reason) || fallback
+  if (reason.length > REASON_MAX_LENGTH) {
+    throw invalid(Inputs.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`)
+  }
+  return reason
+}

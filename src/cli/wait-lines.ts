@@ -8,6 +8,7 @@ import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeEndedHold, holdHasNoEnd } from '../lock/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
 import { ordinal } from '../lock/queue.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 
 /** "2nd in line for locks/deploy; ahead: org/api run 812 (holding since 10:02:11Z)". */
@@ -73,6 +74,11 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
       return `warning: removing a lapsed queue entry was refused (${describeStorageErrorBrief(event.error)}).`
     case 'hold-ended':
       return `Ended the hold on ${name}: ${describeEndedHold(event.hold, event.endedAt)}.`
+    case 'malformed-sequence':
+      return (
+        `warning: in the queue of ${name}, ${event.where} has this command's supersede key with the sequence ` +
+        `'${showUntrusted(event.value, 40)}', which is not a whole number: it is ignored.`
+      )
     case 'storage-trouble':
       return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
   }

@@ -20,6 +20,7 @@ import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRec
 import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './handover.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { LatestBlobs } from './latest-blobs.ts'
+import { LEASE_SECONDS } from './lease.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
@@ -40,6 +41,12 @@ export type BreakOutcome =
    * lease before the break record could be written.
    */
   | { outcome: 'broken'; holder: HolderRecord | undefined; record: BreakRecord; recorded: boolean }
+
+/**
+ * The lease a lifted hold has while it is handed over: the shortest Azure
+ * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
+ */
+const LIFT_LEASE_SECONDS = LEASE_SECONDS.min
 
 const LEASE_GONE = new Set([
   'LeaseIdMismatchWithLeaseOperation',
@@ -409,6 +416,42 @@ export class LockBlob implements LockStore {
   }
 
   /**
+   * Lifts a hold (lift-hold.ts) by letting go of its lease as a holder does:
+   * to the head of the queue when `target` names one, else released. First an
+   * acquire with the hold's lease id and a fixed duration, If-Match on the
+   * ETag of the read that showed the hold: it succeeds only while that id is
+   * the lease's and the blob is as read, and from then on a lifter that dies
+   * leaves a lease that lapses by itself, never an infinite one without its
+   * record. Then `note` (a break record) is written under that lease, and
+   * letGo clears the hold and hands over. 'refused' when the hold is not as read.
+   */
+  async liftHold(
+    look: Extract<LeaseView, { state: 'leased' }>,
+    note: BreakRecord,
+    target: Promise<HandoverTarget | undefined>,
+    options: RequestOptions = {},
+  ): Promise<LetGoOutcome | { outcome: 'refused' }> {
+    const hold = look.hold
+    if (!hold || !look.etag) return { outcome: 'refused' }
+    const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !isBreakKey(key))
+    try {
+      await this.request(options, async (abortSignal) => {
+        await this.blob
+          .getBlobLeaseClient(hold.leaseId)
+          .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } })
+        await this.blob.setMetadata(
+          { ...Object.fromEntries(kept), ...breakToMetadata(note) },
+          { abortSignal, conditions: { leaseId: hold.leaseId } },
+        )
+      })
+    } catch (err) {
+      if (isLeaseGone(err) || statusCode(err) === 412 || statusCode(err) === 409) return { outcome: 'refused' }
+      throw err
+    }
+    return this.letGo(hold.leaseId, target, options)
+  }
+
+  /**
    * Rewrites the metadata under our lease, unchanged, so that the blob's
    * Last-Modified shows waiters that the holder record is alive. One Set
    * Metadata with our lease id: while the lease is ours nobody else can change
@@ -560,6 +603,7 @@ export async function listLocks(
     const locks: LockStatus[] = []
     // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
     const reserved: Array<{ name: string; entry: Omit<QueueEntry, 'ticket'> }> = []
+    const latestRecords: Array<{ name: string; record: HolderRecord }> = []
     let serviceNow = new Date()
     try {
       for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
@@ -567,6 +611,9 @@ export async function listLocks(
         for (const blob of page.segment.blobItems) {
           const { leaseState, leaseDuration, lastModified } = blob.properties
           if (blob.name.startsWith(RESERVED_PREFIX)) {
+            // A key's record of the highest sequence that held (latest.ts): put with its lock below.
+            const latest = holderFromMetadata(blob.metadata)
+            if (latest?.supersedeKey !== undefined) latestRecords.push({ name: blob.name, record: latest })
             const waiter = identityFromMetadata(blob.metadata)
             reserved.push({
               name: blob.name,
@@ -596,6 +643,9 @@ export async function listLocks(
       lock.queue = waitersOf(entries, serviceNow)
       const squatters = squattersOf(entries)
       if (squatters.length > 0) lock.squatters = squatters
+      const { latestPrefix } = reservedNames(lock.name)
+      const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record)
+      if (latest.length > 0) lock.latest = latest
     }
     return locks
   })
