@@ -31,18 +31,14 @@ class ProxyAgent {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1651);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(645);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1284);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4469);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7832);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(915);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1729);
+/* harmony import */ var _operator_lock_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6870);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4469);
 // The break step (uses: org/azure-mutex-action/break@v1): breaks a lock's
 // lease at once, for a foreign client's infinite lease or a hung job that an
 // operator decides to override, and writes on the blob who broke it (this
@@ -61,26 +57,22 @@ class ProxyAgent {
 
 
 
-
-
-
-
 async function runBreak() {
     let spec;
     let tokenAuth = false;
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readLockName */ .VY)(read);
-        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readContainer */ .u2)(read);
-        const reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readReason */ .pk)(read);
-        const entry = readEntry(read);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readStorageTarget */ .dZ)(read);
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__/* .usesEntra */ .x)(target.auth);
-        spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .LEASE_SECONDS */ .Vb.default };
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInTo */ .a)(target, { check: true });
-        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() });
-        const breaker = (0,_context_js__WEBPACK_IMPORTED_MODULE_9__/* .holderFromEnvironment */ .Q)();
-        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
+        let reason = '';
+        let entry;
+        const target = (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_9__/* .readOperatorLock */ .I)(read, () => {
+            reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readReason */ .pk)(read);
+            entry = readEntry(read);
+        });
+        spec = target.spec;
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_11__/* .usesEntra */ .x)(target.access.auth);
+        const lock = await (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_9__/* .openOperatorLock */ .s)(target);
+        const breaker = (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .holderFromEnvironment */ .Q)();
+        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .lockLocation */ .VU)(spec);
         if (entry !== undefined)
             return await clearEntry(lock, location, entry, reason);
         const outcome = await lock.breakLease((holder, brokenAt) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(breaker, reason, brokenAt ?? new Date(), holder));
@@ -102,16 +94,16 @@ async function runBreak() {
         }
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_10__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
     }
 }
 /** The 'entry' input: a ticket of the queue, or undefined when empty. */
 function readEntry(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Entry).trim();
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Entry).trim();
     if (text === '')
         return undefined;
     if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .InputError */ .dz(`Invalid input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Entry}': expected a ticket of the lock's queue, a whole number such as 3, ` +
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`Invalid input '${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Entry}': expected a ticket of the lock's queue, a whole number such as 3, ` +
             "as the waiting jobs' warnings and the status action name it.");
     }
     return Number(text);
@@ -127,7 +119,7 @@ async function clearEntry(lock, location, ticket, reason) {
             throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Entry ${ticket} in the queue of lock ${location} has a fixed lease that its waiting job renews: ` +
                 'it is a live waiter, and was left alone. Only an entry with an infinite lease, or none, is cleared.');
         case 'cleared':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_14__/* .showUntrusted */ .G)(reason)}).`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .G)(reason)}).`);
     }
 }
 
@@ -625,12 +617,7 @@ async function runHold() {
             signal: cancel.signal,
             onEvent: (0,wait_lines/* waitEventLogger */.w1)(spec),
         });
-        const record = (0,hold/* newHoldRecord */.rh)('freeze', who, settings.hold.reason, settings.hold.end, {
-            leaseId,
-            heldFrom: acquired.acquiredAt,
-            fencingToken: acquired.fencingToken,
-        });
-        await (0,hold/* turnIntoHold */.rN)(lock, { leaseId, holder: acquired.holder, heldFrom: acquired.acquiredAt, fencingToken: acquired.fencingToken }, record);
+        const record = await (0,hold/* setFreeze */.kB)(lock, who, settings.hold, acquired);
         core/* setOutput */.uH(constants/* Outputs */.tY.HeldUntil, record.until);
         core/* setOutput */.uH(constants/* Outputs */.tY.FencingToken, String(acquired.fencingToken));
         core/* info */.pq(`Lock ${location} is now held by ${(0,hold/* describeHold */.TZ)(record)}.`);
@@ -662,11 +649,13 @@ async function runHold() {
 /* harmony export */   Vf: () => (/* binding */ readBoolean),
 /* harmony export */   dZ: () => (/* binding */ readStorageTarget),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   f_: () => (/* binding */ readRunHold),
+/* harmony export */   lg: () => (/* binding */ readOptionalReason),
 /* harmony export */   pk: () => (/* binding */ readReason),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   u2: () => (/* binding */ readContainer)
 /* harmony export */ });
-/* unused harmony exports readLeaseDuration, readFailOnTimeout, readSupersede, readOnSuperseded, readRunHold */
+/* unused harmony exports readLeaseDuration, readFailOnTimeout, readSupersede, readOnSuperseded */
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
@@ -928,6 +917,14 @@ function readRunHold(read) {
     }
     return ms;
 }
+/** Why a hold is lifted: optional (`fallback` when empty), at most REASON_MAX_LENGTH characters. */
+function readOptionalReason(read, fallback) {
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Reason) || fallback;
+    if (reason.length > REASON_MAX_LENGTH) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+    }
+    return reason;
+}
 
 
 /***/ }),
@@ -1178,6 +1175,48 @@ async function holdLock(settings, cancel) {
         else
             renewer.dismiss();
     }
+}
+
+
+/***/ }),
+
+/***/ 6870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ readOperatorLock),
+/* harmony export */   s: () => (/* binding */ openOperatorLock)
+/* harmony export */ });
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1651);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1284);
+// The lock an operator's step works on (break/, unhold/, and release/ ending
+// its run's hold): named by the step's inputs and reached with the step's own
+// credentials, with no renewer and no lease of its own.
+
+
+
+
+
+
+/** The lock's name and container, and where the account is: `before` reads the step's own inputs in between. */
+function readOperatorLock(read, before = () => undefined) {
+    const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readLockName */ .VY)(read);
+    const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readContainer */ .u2)(read);
+    before();
+    const access = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readStorageTarget */ .dZ)(read);
+    return {
+        spec: { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .LEASE_SECONDS */ .Vb.default },
+        access,
+    };
+}
+/** Signs in with the step's credentials (a wrong Entra ID setup fails here) and opens the lock. */
+async function openOperatorLock(target) {
+    const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_5__/* .signInTo */ .a)(target.access, { check: true });
+    return (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .openLock */ .qB)(signedIn.auth, target.spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_2__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_4__/* .requestLog */ .M)() });
 }
 
 
@@ -1583,19 +1622,98 @@ async function releaseHere(spec, leaseId, options = {}) {
 
 /***/ }),
 
-/***/ 194:
+/***/ 6944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ runRelease)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
-/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9779);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9280);
-/* harmony import */ var _held_locks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2094);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1729);
-/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2603);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ runRelease)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(1659);
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/renewer/control.ts
+var control = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/action/failure.ts
+var failure = __webpack_require__(9280);
+// EXTERNAL MODULE: ./src/action/held-locks.ts
+var held_locks = __webpack_require__(2094);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/handover.ts
+var handover = __webpack_require__(7696);
+// EXTERNAL MODULE: ./src/lock/hold.ts
+var hold = __webpack_require__(1406);
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/lift-hold.ts
+var lift_hold = __webpack_require__(4438);
+// EXTERNAL MODULE: ./src/lock/spec.ts
+var spec = __webpack_require__(7832);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(915);
+// EXTERNAL MODULE: ./src/action/context.ts
+var context = __webpack_require__(645);
+// EXTERNAL MODULE: ./src/action/operator-lock.ts
+var operator_lock = __webpack_require__(6870);
+;// CONCATENATED MODULE: ./src/action/end-run-hold.ts
+// release/ with 'scope: run' in a job that does not hold the lock: a final
+// job of the run (a clean-up job, say) ends the hold that an earlier job of
+// the same run left on the lock (lock/run-hold.ts). Only this run's hold is
+// lifted (same repository and run id, any attempt), and its lease goes
+// straight to the head of the queue (lock/lift-hold.ts). Anything else on the
+// lock (another run's hold, a freeze, a running job) is left alone: the step
+// says so and passes, since the run's hold may have ended by itself and the
+// lock moved on.
+
+
+
+
+
+
+
+
+
+
+async function endRunHold(read) {
+    if (read(constants/* Inputs */.G0.LockName) === '') {
+        throw new errors/* UserError */.yo(`This job holds no lock, so the release action ends this run's hold: name the lock in '${constants/* Inputs */.G0.LockName}', ` +
+            'and give the credential inputs of the main action.');
+    }
+    const target = (0,operator_lock/* readOperatorLock */.I)(read);
+    const location = (0,spec/* lockLocation */.VU)(target.spec);
+    const lock = await (0,operator_lock/* openOperatorLock */.s)(target);
+    const who = (0,context/* holderFromEnvironment */.Q)();
+    const lifted = await (0,lift_hold/* liftHold */.n)(lock, {
+        lifter: who,
+        reason: `the release action ended the hold of run ${who.runId}`,
+        force: false,
+        accept: (hold) => hold.scope === 'run' && hold.repository === who.repository && hold.runId === who.runId,
+    });
+    switch (lifted.outcome) {
+        case 'missing':
+            throw new errors/* UserError */.yo(`Lock ${location} does not exist: nothing to release. Check 'lock-name' and 'container'.`);
+        case 'free':
+            core/* notice */.lm(`Lock ${location} is not held: this run's hold has ended already.`);
+            return;
+        case 'lifted':
+            core/* info */.pq(`Ended this run's hold on lock ${location}, ${(0,hold/* describeHold */.TZ)(lifted.hold)}; ${(0,handover/* describeLetGo */.dz)(lifted.letGo)}.`);
+            return;
+        case 'left-alone':
+        case 'broken':
+        case 'gone':
+            core/* warning */.$e(`Lock ${location} is held by ${(0,holder/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(1729);
+// EXTERNAL MODULE: ./src/action/loss.ts
+var loss = __webpack_require__(2603);
+;// CONCATENATED MODULE: ./src/action/release-step.ts
 // The release step (uses: org/azure-mutex-action/release@v1): lets a lock go
 // before the job ends, when slow steps that need no lock follow. It asks the
 // lock's renewer through the channel post uses, so it needs no credentials;
@@ -1608,29 +1726,36 @@ async function releaseHere(spec, leaseId, options = {}) {
 
 
 
+
 async function runRelease() {
     try {
-        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readOptionalLockName */ .FW)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
-        await release((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .pickHeld */ .V5)((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .heldLocks */ .Mw)(), lockName));
+        const read = (name) => core/* getInput */.V4(name);
+        const lockName = (0,inputs/* readOptionalLockName */.FW)(read);
+        const held = (0,held_locks/* heldLocks */.Mw)();
+        // scope run, and this job does not hold the lock: it ends the hold its run left on it (end-run-hold.ts).
+        if ((0,inputs/* readRunHold */.f_)(read) !== undefined && !held.some((lock) => lockName === undefined || lock.lockName === lockName)) {
+            return await endRunHold(read);
+        }
+        await release((0,held_locks/* pickHeld */.V5)(held, lockName));
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_3__/* .failStep */ .v)(err, undefined);
+        (0,failure/* failStep */.v)(err, undefined);
     }
 }
 async function release(lock) {
     const { location } = lock;
-    const asked = await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_2__/* .askToLetGo */ .ih)(lock.channel, { op: 'release', by: 'release step' }, { killIfStuck: false });
+    const asked = await (0,control/* askToLetGo */.ih)(lock.channel, { op: 'release', by: 'release step' }, { killIfStuck: false });
     const later = `The main action's post step will release it, or report what happened to it.`;
     switch (asked.answer.kind) {
         case 'gone':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is not running any more. ${later}`);
+            core/* warning */.$e(`The renewer of lock ${location} is not running any more. ${later}`);
             return;
         case 'silent':
         case 'stopped':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} did not answer. ${later}`);
+            core/* warning */.$e(`The renewer of lock ${location} did not answer. ${later}`);
             return;
         case 'impostor':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Something other than the renewer of lock ${location} listens at its address and could not prove who it ` +
+            core/* warning */.$e(`Something other than the renewer of lock ${location} listens at its address and could not prove who it ` +
                 `is: it was told nothing. ${later}`);
             return;
         case 'answered':
@@ -1639,29 +1764,29 @@ async function release(lock) {
     const report = asked.answer.report;
     switch (report.phase) {
         case 'released': {
-            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            (0,held_locks/* withdrawHeld */.O)(location);
             const releasedAt = report.released ? Date.parse(report.released.at) : Date.now();
-            const held = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(releasedAt - Date.parse(lock.acquiredAt));
+            const held = (0,duration/* formatDuration */.a)(releasedAt - Date.parse(lock.acquiredAt));
             const by = report.released?.by === 'release step' ? '' : ` (by the ${report.released?.by}, earlier)`;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
-                `(${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(report.longestGapMs)}).`);
+            core/* info */.pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
+                `(${report.renewals} renewals, longest gap ${(0,duration/* formatDuration */.a)(report.longestGapMs)}).`);
             return;
         }
         case 'lost':
-            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            (0,held_locks/* withdrawHeld */.O)(location);
             // The loss is news the job must see now: the steps it protected may have overlapped another holder.
             if (report.loss) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_6__/* .lossMessage */ .L)(location, report.loss), { title: 'Lock lost' });
+                core/* error */.z3((0,loss/* lossMessage */.L)(location, report.loss), { title: 'Lock lost' });
                 process.exitCode = 1;
                 return;
             }
             throw new Error(`the renewer says lock ${location} was lost, without saying when`);
         case 'unreleased':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer could not release lock ${location} (${report.error ?? 'no reason given'}). ` +
+            core/* warning */.$e(`The renewer could not release lock ${location} (${report.error ?? 'no reason given'}). ` +
                 "The post step will try again with the step's credentials; else the lease expires by itself.");
             return;
         default:
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is ${report.phase}, not holding the lock. ${later}`);
+            core/* warning */.$e(`The renewer of lock ${location} is ${report.phase}, not holding the lock. ${later}`);
     }
 }
 
@@ -2191,7 +2316,17 @@ const BOARD_COLUMNS = [
                             ? markup.text((0,holder/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
                             : 'unknown: a client that writes no holder record',
     ],
-    ['Since', (lock, markup) => (lock.held && lock.holder ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.holder.acquiredAt)) : '')],
+    [
+        'Since',
+        (lock, markup) => !lock.held
+            ? ''
+            : lock.holder
+                ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.holder.acquiredAt))
+                : // A hold keeps no fresh holder record: it stands since the hold was set.
+                    lock.seen?.hold
+                        ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.seen.hold.setAt))
+                        : '',
+    ],
     [
         'Lease',
         (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
@@ -2201,13 +2336,29 @@ const BOARD_COLUMNS = [
         'Waiting',
         (lock, markup) => (lock.queue === undefined
             ? 'not listed'
-            : lock.queue.map((waiter) => markup.text(waiterName(waiter))).join(markup.lineBreak)) +
+            : lock.queue
+                .map((waiter, index) => markup.text(`${placeOf(lock, index)}. ${waiterName(waiter)}`))
+                .join(markup.lineBreak)) +
             (lock.squatters?.length
                 ? `${lock.queue?.length ? markup.lineBreak : ''}${markup.strong('squatted')}: entry ${lock.squatters.join(', ')} ` +
                     'holds an infinite lease (passed over; clear it with the break action)'
                 : ''),
     ],
+    [
+        'Newest per key',
+        (lock, markup) => (lock.latest ?? []).map((record) => markup.text(describeLatestKey(record))).join(markup.lineBreak),
+    ],
 ];
+/** A waiter's place in line, as the wait lines count: the holder is 1st. */
+function placeOf(lock, index) {
+    return index + (lock.held ? 2 : 1);
+}
+/** '"production": 812 (org/api run 812)', the highest sequence that held for one key; through showUntrusted. */
+function describeLatestKey(record) {
+    const run = record.runId ? ` run ${(0,untrusted_text/* showUntrusted */.G)(record.runId, 40)}` : '';
+    return (`"${(0,untrusted_text/* showUntrusted */.G)(record.supersedeKey ?? '', 80)}": ${(0,untrusted_text/* showUntrusted */.G)(record.sequence ?? '', 40)} ` +
+        `(${(0,untrusted_text/* showUntrusted */.G)(record.repository, 100)}${run})`);
+}
 /** The board's rows: one per lock, one cell per column, written with the face's markup. */
 function boardRows(locks, markup) {
     return {
@@ -2261,11 +2412,21 @@ function boardJson(lock) {
         holderDescription: lock.held ? describeHolderSeen(lock.seen && { ...lock.seen, infinite: false }) : null,
         lastBreak: lock.lastBreak ? describeBreak(lock.lastBreak) : null,
         queue: lock.queue?.map((waiter, index) => ({
-            place: index + (lock.held ? 2 : 1),
+            place: placeOf(lock, index),
             waiter: waiter ? shownRecord(waiter) : null,
         })) ?? null,
         squatters: lock.squatters ?? [],
+        hold: lock.held && lock.seen?.hold ? boardHold(lock.seen.hold) : null,
+        latest: (lock.latest ?? []).map((record) => ({
+            key: showUntrusted(record.supersedeKey ?? '', 300),
+            sequence: showUntrusted(record.sequence ?? '', 40),
+            holder: shownRecord(record),
+        })),
     };
+}
+function boardHold(hold) {
+    const { scope, reason, setBy, repository, runId, setAt, until } = hold;
+    return shownRecord({ scope, reason, setBy, repository, runId, setAt, until });
 }
 
 // EXTERNAL MODULE: ./src/lock/duration.ts
@@ -2502,24 +2663,24 @@ function renderStatusTable(title, locks, serverUrl) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
+/* harmony import */ var _lock_handover_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7696);
 /* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1406);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1651);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(645);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
+/* harmony import */ var _lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4438);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(915);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
+/* harmony import */ var _operator_lock_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6870);
 // The unhold step (uses: org/azure-mutex-action/unhold@v1): lifts a hold
 // (lock/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
-// who lifted it and why. It ends only a hold: the release carries the lease id
-// that the hold's record names, and is conditional on the blob being as it was
-// read. A running job's lease is left alone unless 'force' says to break it.
+// who lifted it and why. Its lease goes straight to the head of the queue, as
+// a holder's does when it lets go (lock/lift-hold.ts), or is released when
+// nobody waits. It ends only a hold: the lift carries the lease id that the
+// hold's record names, and is conditional on the blob being as it was read.
+// A running job's lease is left alone unless 'force' says to break it.
 
 
 
@@ -2534,71 +2695,49 @@ function renderStatusTable(title, locks, serverUrl) {
 
 
 
-
-
-/** Reads of the blob to try, when it changes between the read and the conditional release. */
-const TRIES = 3;
 async function runUnhold() {
     let spec;
     let tokenAuth = false;
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readLockName */ .VY)(read);
-        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readContainer */ .u2)(read);
-        const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason) || 'lifted by the unhold action';
-        if (reason.length > _inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .REASON_MAX_LENGTH */ .B) {
-            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .InputError */ .dz(`Invalid input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason}': it is ${reason.length} characters long; expected at most ${_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .REASON_MAX_LENGTH */ .B}.`);
-        }
-        const force = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readBoolean */ .Vf)(read, _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force, false);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readStorageTarget */ .dZ)(read);
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__/* .usesEntra */ .x)(target.auth);
-        spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__/* .LEASE_SECONDS */ .Vb.default };
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInTo */ .a)(target, { check: true });
-        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_13__/* .requestLog */ .M)() });
-        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec);
-        const lifter = (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .holderFromEnvironment */ .Q)();
-        for (let attempt = 1;; attempt++) {
-            const look = await lock.view();
-            if (look.state === 'missing') {
+        let reason = '';
+        let force = false;
+        const target = (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_11__/* .readOperatorLock */ .I)(read, () => {
+            reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readOptionalReason */ .lg)(read, 'lifted by the unhold action');
+            force = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readBoolean */ .Vf)(read, _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force, false);
+        });
+        spec = target.spec;
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_12__/* .usesEntra */ .x)(target.access.auth);
+        const lock = await (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_11__/* .openOperatorLock */ .s)(target);
+        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
+        const lifted = await (0,_lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_5__/* .liftHold */ .n)(lock, { lifter: (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .holderFromEnvironment */ .Q)(), reason, force });
+        switch (lifted.outcome) {
+            case 'missing':
                 throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} does not exist: nothing to lift. Check 'lock-name' and 'container'.`);
-            }
-            if (look.state === 'free') {
+            case 'free':
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held: nothing to lift.`);
                 return;
-            }
-            if (look.hold) {
-                const note = (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(lifter, reason, look.serviceNow ?? new Date(), look.holder);
-                if ((await lock.endHold(look, note)) === 'ended') {
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(look.hold)}.`);
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(note)}.`);
-                    return;
+            case 'lifted':
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(lifted.hold)}; ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_13__/* .describeLetGo */ .dz)(lifted.letGo)}.`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(lifted.note)}.`);
+                return;
+            case 'left-alone':
+                if (lifted.seen.hold) {
+                    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)}, but the lease does not answer to the id its record names ` +
+                        "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
+                        `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true'.`);
                 }
-                if (attempt < TRIES)
-                    continue;
-            }
-            const seen = {
-                record: look.holder,
-                freshness: look.holder
-                    ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
-                    : { kind: 'unknown-age' },
-                infinite: look.infinite,
-            };
-            if (!force) {
-                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(seen)}, not by a hold: it was left alone. ` +
-                    `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force}: true'.`);
-            }
-            const outcome = await lock.breakLease((holder, brokenAt) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(lifter, reason, brokenAt ?? new Date(), holder));
-            if (outcome.outcome === 'broken') {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force}: true').`);
-            }
-            else {
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)}, not by a hold: it was left alone. ` +
+                    `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true'.`);
+            case 'broken':
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true').`);
+                return;
+            case 'gone':
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held any more: nothing to lift.`);
-            }
-            return;
         }
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_11__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_9__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
     }
 }
 
@@ -3101,6 +3240,75 @@ class LatestGuard {
             return;
         const newer = `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} at ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.acquiredAt, 40)}`;
         throw new LockSupersededError('stale', newer, `Stale: a newer run of the same key has already held lock ${this.location}: ${newer}; our sequence is ${this.spec.sequence}.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ liftHold)
+/* harmony export */ });
+/* harmony import */ var _break_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9916);
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7696);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+// Lifting a hold (hold.ts) before its end: the unhold step, `azure-mutex
+// unhold`, and the release step of a job of the run that set a run's hold.
+//
+// A lifted hold's lease goes to the head of the queue as a holder's does when
+// it lets go (handover.ts): the lock is never free between the hold and the
+// next queued job, so a client that does not queue cannot slip in. Nobody
+// waiting: the lease is released. The lift proves itself with the lease id the
+// hold's record names, conditional on the blob being as the same read showed
+// it, so a record forged beside somebody else's lease lifts nothing.
+//
+// A lease that is not a hold (a running job's, a foreign client's) is left
+// alone unless the caller says `force`: then it is broken, as break/ does.
+
+
+
+/** Reads of the blob to try, when it changes between the read and the conditional lift. */
+const TRIES = 3;
+/** Entries read to find the head: enough to step over a few lapsed ones in one request. */
+const HEAD_LOOK_LIMIT = 5;
+/** Lifts the hold on the lock, handing its lease to the head of the queue; see LiftOutcome. */
+async function liftHold(lock, options) {
+    for (let attempt = 1;; attempt++) {
+        const look = await lock.view(options.request);
+        if (look.state === 'missing')
+            return { outcome: 'missing' };
+        if (look.state === 'free')
+            return { outcome: 'free' };
+        const hold = look.hold;
+        if (hold && (options.accept?.(hold) ?? true)) {
+            const note = (0,_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .newBreakRecord */ .po)(options.lifter, options.reason, look.serviceNow ?? new Date(), look.holder);
+            // The head is looked up beside the lift's first request; a queue that cannot be read means a release.
+            const target = lock.queue
+                .look({ ...options.request, limit: HEAD_LOOK_LIMIT })
+                .then(_handover_js__WEBPACK_IMPORTED_MODULE_2__/* .handoverTarget */ .B5)
+                .catch(() => undefined);
+            const lifted = await lock.liftHold(look, note, target, options.request);
+            if (lifted.outcome !== 'refused' && lifted.outcome !== 'not-held') {
+                return { outcome: 'lifted', hold, note, letGo: lifted };
+            }
+            if (attempt < TRIES)
+                continue;
+        }
+        const seen = {
+            record: look.holder,
+            freshness: look.holder
+                ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
+                : { kind: 'unknown-age' },
+            infinite: look.infinite,
+            ...(hold ? { hold } : {}),
+        };
+        if (!options.force)
+            return { outcome: 'left-alone', seen };
+        const broken = await lock.breakLease((holder, brokenAt) => (0,_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .newBreakRecord */ .po)(options.lifter, options.reason, brokenAt ?? new Date(), holder));
+        return { outcome: broken.outcome === 'broken' ? 'broken' : 'gone', seen };
     }
 }
 
@@ -4210,7 +4418,7 @@ __webpack_async_result__();
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _action_release_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(194);
+/* harmony import */ var _action_release_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6944);
 
 await (0,_action_release_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runRelease */ .T)();
 

@@ -380,6 +380,7 @@ function describeStorageErrorBrief(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ handoverTarget),
 /* harmony export */   Ko: () => (/* binding */ letGo),
 /* harmony export */   L$: () => (/* binding */ handedToMetadata),
 /* harmony export */   OW: () => (/* binding */ publishedLeaseId),
@@ -388,7 +389,7 @@ function describeStorageErrorBrief(err) {
 /* harmony export */   eS: () => (/* binding */ handedToTicket),
 /* harmony export */   ri: () => (/* binding */ publishLeaseId)
 /* harmony export */ });
-/* unused harmony exports NEXT_LEASE_KEY, handoverTarget */
+/* unused harmony export NEXT_LEASE_KEY */
 /* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5624);
 // Handing the lease straight to the head of the queue, instead of freeing it.
 //
@@ -503,11 +504,11 @@ function describeLetGo(outcome) {
 /* harmony export */   YR: () => (/* binding */ holdHasNoEnd),
 /* harmony export */   de: () => (/* binding */ describeEndedHold),
 /* harmony export */   hO: () => (/* binding */ holdFromMetadata),
-/* harmony export */   rN: () => (/* binding */ turnIntoHold),
+/* harmony export */   kB: () => (/* binding */ setFreeze),
 /* harmony export */   rh: () => (/* binding */ newHoldRecord),
 /* harmony export */   rw: () => (/* binding */ mayTakeOver)
 /* harmony export */ });
-/* unused harmony exports HOLD_KEYS, holdUntil */
+/* unused harmony exports HOLD_KEYS, holdUntil, turnIntoHold */
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
 // A hold: the lock taken without a renewer. Its lease is infinite, and a
@@ -669,6 +670,21 @@ async function turnIntoHold(lock, taken, record) {
         await lock.release(taken.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
         throw err;
     }
+}
+/**
+ * Sets a freeze on a lease just taken from the queue (the hold step, and
+ * `azure-mutex hold` with no command): writes its record and makes the lease
+ * infinite. Returns the record, whose `until` is counted from the grant by the
+ * service's clock.
+ */
+async function setFreeze(lock, who, spec, taken) {
+    const record = newHoldRecord('freeze', who, spec.reason, spec.end, {
+        leaseId: taken.leaseId,
+        heldFrom: taken.acquiredAt,
+        fencingToken: taken.fencingToken,
+    });
+    await turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, record);
+    return record;
 }
 
 
@@ -1361,6 +1377,8 @@ class LatestBlobs {
     }
 }
 
+// EXTERNAL MODULE: ./src/lock/lease.ts
+var lease = __webpack_require__(4277);
 ;// CONCATENATED MODULE: ./src/lock/queue-blobs.ts
 // The queue beside a lock, in storage: one small blob per waiter, named by its
 // ticket, under the lock's reserved folder (reserved.ts). Each entry carries
@@ -1632,6 +1650,12 @@ var storage = __webpack_require__(4906);
 
 
 
+
+/**
+ * The lease a lifted hold has while it is handed over: the shortest Azure
+ * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
+ */
+const LIFT_LEASE_SECONDS = lease/* LEASE_SECONDS */.Vb.min;
 const LEASE_GONE = new Set([
     'LeaseIdMismatchWithLeaseOperation',
     'LeaseIsBrokenAndCannotBeRenewed',
@@ -1971,6 +1995,36 @@ class LockBlob {
         }
     }
     /**
+     * Lifts a hold (lift-hold.ts) by letting go of its lease as a holder does:
+     * to the head of the queue when `target` names one, else released. First an
+     * acquire with the hold's lease id and a fixed duration, If-Match on the
+     * ETag of the read that showed the hold: it succeeds only while that id is
+     * the lease's and the blob is as read, and from then on a lifter that dies
+     * leaves a lease that lapses by itself, never an infinite one without its
+     * record. Then `note` (a break record) is written under that lease, and
+     * letGo clears the hold and hands over. 'refused' when the hold is not as read.
+     */
+    async liftHold(look, note, target, options = {}) {
+        const hold = look.hold;
+        if (!hold || !look.etag)
+            return { outcome: 'refused' };
+        const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key));
+        try {
+            await this.request(options, async (abortSignal) => {
+                await this.blob
+                    .getBlobLeaseClient(hold.leaseId)
+                    .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } });
+                await this.blob.setMetadata({ ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) }, { abortSignal, conditions: { leaseId: hold.leaseId } });
+            });
+        }
+        catch (err) {
+            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
+                return { outcome: 'refused' };
+            throw err;
+        }
+        return this.letGo(hold.leaseId, target, options);
+    }
+    /**
      * Rewrites the metadata under our lease, unchanged, so that the blob's
      * Last-Modified shows waiters that the holder record is alive. One Set
      * Metadata with our lease id: while the lease is ours nobody else can change
@@ -2115,6 +2169,7 @@ async function listLocks(container, options = {}) {
         const locks = [];
         // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
         const reserved = [];
+        const latestRecords = [];
         let serviceNow = new Date();
         try {
             for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
@@ -2122,6 +2177,10 @@ async function listLocks(container, options = {}) {
                 for (const blob of page.segment.blobItems) {
                     const { leaseState, leaseDuration, lastModified } = blob.properties;
                     if (blob.name.startsWith(RESERVED_PREFIX)) {
+                        // A key's record of the highest sequence that held (latest.ts): put with its lock below.
+                        const latest = (0,lock_holder/* holderFromMetadata */.ez)(blob.metadata);
+                        if (latest?.supersedeKey !== undefined)
+                            latestRecords.push({ name: blob.name, record: latest });
                         const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
                         reserved.push({
                             name: blob.name,
@@ -2154,6 +2213,10 @@ async function listLocks(container, options = {}) {
             const squatters = squattersOf(entries);
             if (squatters.length > 0)
                 lock.squatters = squatters;
+            const { latestPrefix } = reservedNames(lock.name);
+            const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record);
+            if (latest.length > 0)
+                lock.latest = latest;
         }
         return locks;
     });
