@@ -42,6 +42,8 @@ Options:
   --lease-duration <s>    AZURE_MUTEX_LEASE_DURATION  the lease in seconds, 15 to 60 (default: 60)
   --on-lost <signal>      AZURE_MUTEX_ON_LOST         what the command gets if the lease is lost while it
                                                       runs: SIGTERM (default), SIGINT, SIGHUP, SIGKILL or none
+  --slots <n>             AZURE_MUTEX_SLOTS           how many may hold the lock at once, 1 to 100 (default: 1);
+                                                      every user of the lock must give the same number
 ${STORAGE}
 
 Exit codes:

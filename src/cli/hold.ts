@@ -23,7 +23,7 @@ import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { waitForLease, type Acquired } from '../lock/waiter.ts'
 import { Inputs } from '../action/constants.ts'
-import { readContainer, readLeaseDuration, readLockName, readTimeout } from '../action/inputs.ts'
+import { readContainer, readLeaseDuration, readLockName, readSlots, readTimeout } from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
 import { ExitCode, UsageError, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
@@ -88,11 +88,18 @@ function readHoldSettings(
       lockName: readLockName(withName),
       leaseDurationSeconds: readLeaseDuration(withName),
       // Issue 18 ("Latest wins") reads --supersede-key and --sequence into the spec here.
+      ...slotsOf(withName),
     },
     timeoutMs: readTimeout(withName),
     onLost: onLost as HoldSettings['onLost'],
     command: line.command,
   }
+}
+
+/** --slots / AZURE_MUTEX_SLOTS, as the action's 'slots' input; nothing for one slot. */
+function slotsOf(read: (input: string) => string): { slots?: number } {
+  const slots = readSlots(read)
+  return slots > 1 ? { slots } : {}
 }
 
 /** Signals that reached this process: while waiting they cancel the wait; while holding they go to the command. */
@@ -173,6 +180,8 @@ async function hold(
 
   // The lease is ours from here: renew it in this process until the command is done.
   const leaseId = acquired.leaseId
+  // With slots, on the blob of the slot taken.
+  lock.useSlot(acquired.slot)
   const renewing = new AbortController()
   let confirmedMono = acquired.confirmedMono
   let confirmed: () => void = () => undefined
