@@ -614,7 +614,8 @@ export class Waiter {
     }
     const free = look.slots.filter((s) => s.state !== 'leased').length
     // The first waiter ahead that leaves a slot free for too long is passed over, as a head would be.
-    if (entry) this.watchHead(
+    if (entry)
+      this.watchHead(
         free > 0 ? { state: 'free', staleHolder: undefined } : { state: 'leased', holder: undefined, infinite: false },
       )
     const shown = look.slots.find((s) => s.state === 'leased')
@@ -660,9 +661,33 @@ export class Waiter {
       this.recordLatest(written, call),
     ])
     this.acquired = false
+    const ticket = this.entry?.ticket
     // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
     await this.leave()
+    const slots = this.options.store.slotted
+    if (slots && ticket !== undefined) await this.returnStrays(slots, ticket)
     return { record: written, fencingToken }
+  }
+
+  /**
+   * With slots, two holders that let go at once may both hand their lease to
+   * the head (handover.ts), or one may hand it over as the head takes a free
+   * slot: the head then holds a second slot that nobody renews. Once out of
+   * the queue (no holder hands us anything after its next look), one look
+   * finds such a slot, and it is given back at once rather than left to lapse.
+   * Best effort: a slot missed here lapses within one lease duration.
+   */
+  private async returnStrays(slots: SlotsAccess, ticket: number): Promise<void> {
+    const look = await slots.look({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+    const strays = look?.slots.filter((s) => s.slot !== this.slot && s.state === 'leased' && s.handedTo === ticket)
+    await Promise.all(
+      (strays ?? []).map((s) =>
+        slots
+          .open(s.slot)
+          .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
+          .catch(() => undefined),
+      ),
+    )
   }
 
   /** Starts reading our key's record, for a waiter with a key that can read it. */
