@@ -468,7 +468,8 @@ const MUTANTS: Mutant[] = [
     harm: 'the waiter right after the first k also goes for a free slot: it races one ahead of it, out of turn',
     file: 'src/lock/slots.ts',
     original: '  return ahead < free.length ? free[ahead] : undefined',
-    replacement: '  return ahead <= free.length && free.length > 0 ? free[Math.min(ahead, free.length - 1)] : undefined',
+    replacement:
+      '  return ahead <= free.length && free.length > 0 ? free[Math.min(ahead, free.length - 1)] : undefined',
     tests: ['test/unit/slots.test.ts'],
   },
   {

@@ -300,7 +300,10 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
   const slots = readSlots(read)
   // A hold (scope: run) or latest wins is one lease on the lock blob: with slots, other slots would stay open.
   if (slots > 1 && runHoldMs !== undefined) {
-    throw invalid(Inputs.Slots, `${slots} slots cannot be held for a run ('${Inputs.Scope}: run'); use one or the other`)
+    throw invalid(
+      Inputs.Slots,
+      `${slots} slots cannot be held for a run ('${Inputs.Scope}: run'); use one or the other`,
+    )
   }
   if (slots > 1 && supersede !== undefined) {
     throw invalid(Inputs.Slots, `${slots} slots cannot be used with '${Inputs.SupersedeKey}'; use one or the other`)

@@ -17,13 +17,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { showUntrusted } from './untrusted-text.ts'
-import {
-  SLOTS_KEY,
-  SlotsMismatchError,
-  slotsMalformedMessage,
-  slotsMismatchMessage,
-  storedSlots,
-} from './slots.ts'
+import { SLOTS_KEY, SlotsMismatchError, slotsMalformedMessage, slotsMismatchMessage, storedSlots } from './slots.ts'
 
 const VALUE_KEY = 'value'
 
@@ -148,16 +142,14 @@ export async function bumpCounter(
       const seed = options.seed ? Math.min(await options.seed(abortSignal), MAX_VALUE - 1) : 0
       const first = Math.max(seed, 0) + 1
       try {
-        await blob
-          .getBlockBlobClient()
-          .upload('', 0, {
-            abortSignal,
-            metadata: {
-              [VALUE_KEY]: String(first),
-              ...(options.slots && options.slots.asked > 1 ? { [SLOTS_KEY]: String(options.slots.asked) } : {}),
-            },
-            conditions: { ifNoneMatch: '*' },
-          })
+        await blob.getBlockBlobClient().upload('', 0, {
+          abortSignal,
+          metadata: {
+            [VALUE_KEY]: String(first),
+            ...(options.slots && options.slots.asked > 1 ? { [SLOTS_KEY]: String(options.slots.asked) } : {}),
+          },
+          conditions: { ifNoneMatch: '*' },
+        })
         return { value: first }
       } catch (err) {
         // It exists after all: created by another bump first (409 BlobAlreadyExists, or 412), or leased
