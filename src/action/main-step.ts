@@ -202,7 +202,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     core.setOutput(Outputs.LeaseId, leaseId)
     core.setOutput(Outputs.AcquiredAt, acquired.holder.acquiredAt)
     core.setOutput(Outputs.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1))
-    reportTurn(acquired)
+    reportTurn(acquired, spec.slots)
     core.info(
       `Holding lock ${lockLocation(spec)} since ${acquired.holder.acquiredAt} after waiting ${formatDuration(acquired.waitedMs)}. ` +
         `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${formatDuration((spec.leaseDurationSeconds * 1000) / 3)}.`,

@@ -194,10 +194,14 @@ function capitalized(text: string): string {
 }
 
 /** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
-export function reportTurn(acquired: Acquired): void {
+export function reportTurn(acquired: Acquired, slots = 1): void {
   core.setOutput(Outputs.FencingToken, String(acquired.fencingToken))
   core.setOutput(Outputs.Slot, String(acquired.slot))
-  state.saveTurn({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition })
+  state.saveTurn({
+    fencingToken: acquired.fencingToken,
+    arrivalPosition: acquired.arrivalPosition,
+    ...(slots > 1 ? { slot: { slot: acquired.slot, of: slots } } : {}),
+  })
   core.info(
     `Fencing token ${acquired.fencingToken} (${ordinal(acquired.arrivalPosition)} in line on arrival): ` +
       'pass it to what this job changes, so that it can refuse writes from an earlier holder.',

@@ -114,7 +114,7 @@ describe('slots, end to end', () => {
         await delay(100)
       }
     })()
-    const runs: Array<Promise<{ main: StepResult; job: Job }>> = []
+    const runs: Array<Promise<{ main: StepResult; post: StepResult; job: Job }>> = []
     for (const repository of repositories) {
       const job = jobFor(azurite, repository, lock, { slots: '3' })
       let mainDone = false
@@ -122,10 +122,10 @@ describe('slots, end to end', () => {
         (async () => {
           const main = mustPass(`${repository} main`, await job.runMain())
           mainDone = true
-          const holdMs = String(1_500 + Math.floor(Math.random() * 1_500))
+          const holdMs = String(3_000 + Math.floor(Math.random() * 2_000))
           mustPass(`${repository} step`, await job.runScript(CRITICAL, { SPANS: spans, HOLD_MS: holdMs }))
-          mustPass(`${repository} post`, await job.runPost())
-          return { main, job }
+          const post = mustPass(`${repository} post`, await job.runPost())
+          return { main, post, job }
         })(),
       )
       // In sequence: the next job arrives once this one holds a slot or stands in the queue.
@@ -171,6 +171,16 @@ describe('slots, end to end', () => {
     assert.ok(
       lines.some((l) => /3 of 3 slots held: org-\d\/service run \d+ \(since /.test(l)),
       lines.join('\n'),
+    )
+    // The job summaries say which slot, and what the slots were when the job came.
+    for (const { main, post } of served) {
+      assert.ok(post.summary.includes(`<th align="left">Slot</th><td>${main.outputs.slot} of 3</td>`), post.summary)
+    }
+    assert.ok(
+      served.some(({ post }) =>
+        /Slots when it came<\/th><td>3 of 3 slots held&#58; org-\d\/service run/.test(post.summary),
+      ),
+      served.map(({ post }) => post.summary).join('\n'),
     )
     assert.deepEqual(await entriesOf(lock), [], 'no entry is left in the queue')
     const left = await leasesOf(lock)
