@@ -23,7 +23,8 @@ import { LatestBlobs } from './latest-blobs.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, slotBlobName, slotOf, ticketOf } from './reserved.ts'
-import { SlotsBlobs, type SlotsAccess } from './slots-blobs.ts'
+import { SlotsBlobs, listLockFolder, type SlotsAccess } from './slots-blobs.ts'
+import { MAX_SLOTS, slotsHeld, type SlotView } from './slots.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
 import type { AcquireOutcome, LeaseView, LockStore, QueueEntry, RequestOptions } from './store.ts'
@@ -304,15 +305,23 @@ export class LockBlob implements LockStore {
       if (statusCode(err) === 403) return undefined
       throw err
     }
-    const [look, latest] = await Promise.all([
-      this.queue.look(options).catch(refused),
+    // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
+    const [folder, latest] = await Promise.all([
+      this.request(options, (signal) => listLockFolder(this.container, this.name, MAX_SLOTS, signal)).catch(refused),
       this.latest.list(options).catch(refused),
     ])
     if (latest && latest.length > 0) status.latest = latest
-    if (look) {
+    if (folder) {
+      const look = folder.queue
       status.queue = waitersOf(look.entries, look.serviceNow)
       const squatters = squattersOf(look.entries)
       if (squatters.length > 0) status.squatters = squatters
+      const count = typeof folder.stored === 'number' ? folder.stored : 1
+      if (count > 1) {
+        const slots: SlotView[] = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }]
+        for (let slot = 2; slot <= count; slot++) slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' })
+        status.slots = slotsHeld(slots)
+      }
     }
     return status
   }

@@ -68,9 +68,7 @@ function viewOfLock(slot: number, view: LeaseView): SlotView {
 export class SlotsBlobs implements SlotsAccess {
   private readonly container: ContainerClient
   private readonly options: SlotsBlobsOptions
-  private readonly folder: string
-  private readonly queuePrefix: string
-  private readonly slotsPrefix: string
+  private readonly lockName: string
   private readonly fencing: BlobClient
   private agreed: Promise<void> | undefined
 
@@ -78,9 +76,7 @@ export class SlotsBlobs implements SlotsAccess {
     const names = reservedNames(lockName)
     this.container = container
     this.options = options
-    this.folder = names.folder
-    this.queuePrefix = names.queuePrefix
-    this.slotsPrefix = names.slotsPrefix
+    this.lockName = lockName
     this.fencing = container.getBlobClient(names.fencing)
   }
 
@@ -145,60 +141,78 @@ export class SlotsBlobs implements SlotsAccess {
 
   async look(options: RequestOptions): Promise<SlotsLook> {
     const [listed, lock] = await Promise.all([
-      withDeadline(options, this.options.requestTimeoutMs, (signal) => this.list(signal)),
+      withDeadline(options, this.options.requestTimeoutMs, (signal) =>
+        listLockFolder(this.container, this.lockName, this.count, signal),
+      ),
       this.options.viewLock(options),
     ])
     const slots: SlotView[] = [viewOfLock(1, lock)]
     for (let slot = 2; slot <= this.count; slot++) slots.push(listed.slots.get(slot) ?? { slot, state: 'missing' })
     return { queue: listed.queue, slots }
   }
+}
 
-  /** One listing of the lock's folder (more pages only for a queue of thousands): the entries and the slots. */
-  private async list(abortSignal: AbortSignal): Promise<{ queue: QueueLook; slots: Map<number, SlotView> }> {
-    const entries: QueueEntry[] = []
-    const slots = new Map<number, SlotView>()
-    let serviceNow: Date | undefined
-    try {
-      for await (const page of this.container
-        .listBlobsFlat({ abortSignal, prefix: this.folder, includeMetadata: true })
-        .byPage()) {
-        serviceNow ??= page.date
-        for (const item of page.segment.blobItems) {
-          const { leaseState, leaseDuration, lastModified } = item.properties
-          const ticket = ticketOf(this.queuePrefix, item.name)
-          if (ticket !== undefined) {
-            entries.push({
-              ticket,
-              leased: leaseState === 'leased',
-              modifiedAt: lastModified,
-              waiter: identityFromMetadata(item.metadata),
-              infinite: leaseDuration === 'infinite',
-              nextLeaseId: publishedLeaseId(item.metadata),
-            })
-            continue
-          }
-          const slot = slotOf(this.slotsPrefix, item.name, this.count)
-          if (slot === undefined) continue
-          const leased = leaseState === 'leased' || leaseState === 'breaking'
-          const holder = holderFromMetadata(item.metadata)
-          slots.set(
-            slot,
-            leased
-              ? {
-                  slot,
-                  state: 'leased',
-                  holder,
-                  infinite: leaseDuration === 'infinite',
-                  ...(holder ? {} : { handedTo: handedToTicket(item.metadata) }),
-                }
-              : { slot, state: 'free' },
-          )
+/** What one listing of a lock's folder shows: the queue, the slot blobs 2..max, and the number of slots kept. */
+export interface FolderLook {
+  queue: QueueLook
+  slots: Map<number, SlotView>
+  /** The number of slots the fencing counter keeps (slots.ts); undefined when there is no counter. */
+  stored: number | 'malformed' | undefined
+}
+
+/** One listing of the lock's folder (more pages only for a queue of thousands): the entries and the slots. */
+export async function listLockFolder(
+  container: ContainerClient,
+  lockName: string,
+  maxSlot: number,
+  abortSignal: AbortSignal,
+): Promise<FolderLook> {
+  const names = reservedNames(lockName)
+  const entries: QueueEntry[] = []
+  const slots = new Map<number, SlotView>()
+  let stored: FolderLook['stored']
+  let serviceNow: Date | undefined
+  try {
+    for await (const page of container
+      .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
+      .byPage()) {
+      serviceNow ??= page.date
+      for (const item of page.segment.blobItems) {
+        const { leaseState, leaseDuration, lastModified } = item.properties
+        if (item.name === names.fencing) stored = storedSlots(item.metadata)
+        const ticket = ticketOf(names.queuePrefix, item.name)
+        if (ticket !== undefined) {
+          entries.push({
+            ticket,
+            leased: leaseState === 'leased',
+            modifiedAt: lastModified,
+            waiter: identityFromMetadata(item.metadata),
+            infinite: leaseDuration === 'infinite',
+            nextLeaseId: publishedLeaseId(item.metadata),
+          })
+          continue
         }
+        const slot = slotOf(names.slotsPrefix, item.name, maxSlot)
+        if (slot === undefined) continue
+        const leased = leaseState === 'leased' || leaseState === 'breaking'
+        const holder = holderFromMetadata(item.metadata)
+        slots.set(
+          slot,
+          leased
+            ? {
+                slot,
+                state: 'leased',
+                holder,
+                infinite: leaseDuration === 'infinite',
+                ...(holder ? {} : { handedTo: handedToTicket(item.metadata) }),
+              }
+            : { slot, state: 'free' },
+        )
       }
-    } catch (err) {
-      if (!isMissing(err)) throw err
     }
-    entries.sort((a, b) => a.ticket - b.ticket)
-    return { queue: { entries, serviceNow: serviceNow ?? new Date(), complete: true }, slots }
+  } catch (err) {
+    if (!isMissing(err)) throw err
   }
+  entries.sort((a, b) => a.ticket - b.ticket)
+  return { queue: { entries, serviceNow: serviceNow ?? new Date(), complete: true }, slots, stored }
 }

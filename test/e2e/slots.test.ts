@@ -208,6 +208,19 @@ describe('slots, end to end', () => {
     await stranger.renewLease()
     assert.equal(thirdDone, false, 'the third job waits while the stranger and two jobs hold the 3 slots')
     assert.equal(leasedCount(await leasesOf(lock)), 3)
+    // The status step shows the slots and their holders.
+    const status = mustPass(
+      'status',
+      await first.runAction('status', { 'lock-name': lock, 'connection-string': azurite.connectionString }),
+    )
+    assert.ok(
+      status.lines.some((l) =>
+        /: slot 1 \(the lock blob\) is held by an unknown holder.* Waiting: 1 \(octo\/third run \d+\)\. 3 of 3 slots held: an unknown holder \(no holder record\), octo\/(first|second)\/?.* run \d+ \(since [\d:]+Z\), octo\/(first|second).* run \d+ \(since [\d:]+Z\)\.$/.test(
+          l,
+        ),
+      ),
+      status.lines.join('\n'),
+    )
     await stranger.releaseLease()
     const main = mustPass('third main', await thirdRun)
     assert.equal(main.outputs.slot, '1', 'the third takes the lock blob the stranger let go')
@@ -236,6 +249,14 @@ describe('slots, end to end', () => {
     assert.deepEqual(await entriesOf(lock), [])
     // A job of one slot (the default) learns it when it takes its token, and gives back the lock blob.
     mustPass('set-up post', await setUp.runPost())
+    // So does the hold sub-action: a hold is one lease on the lock blob, and would freeze one slot only.
+    const hold = await other.runAction('hold', { ...other.options.inputs, reason: 'freeze', duration: '1m' })
+    assert.notEqual(hold.exitCode, 0)
+    assert.match(
+      hold.errors.join('\n'),
+      /set up with 3 slots, but this job asks for 1 slot .*gives back the lease it took/,
+    )
+    assert.equal(leasedCount(await leasesOf(lock)), 0, 'the hold left no lease')
     const single = jobFor(azurite, 'octo/single', lock)
     const singleMain = await single.runMain()
     assert.notEqual(singleMain.exitCode, 0)
