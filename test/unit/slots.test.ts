@@ -15,6 +15,7 @@ import {
   type SlotView,
 } from '../../src/lock/slots.ts'
 import { MalformedError, parseLockSpec } from '../../src/lock/spec.ts'
+import { asFlags, parseCommandLine, readerOf } from '../../src/cli/options.ts'
 
 const free = (slot: number): SlotView => ({ slot, state: 'free' })
 const leased = (slot: number, handedTo?: number): SlotView => ({
@@ -110,6 +111,18 @@ describe('the slots input and the lock description', () => {
     for (const bad of [{ slots: 0 }, { slots: 101 }, { slots: 3, slot: 4 }, { slot: 2 }, { slots: 2.5 }]) {
       assert.throws(() => parseLockSpec({ ...spec, ...bad }), MalformedError, JSON.stringify(bad))
     }
+  })
+})
+
+describe('the azure-mutex command', () => {
+  test('takes --slots, else AZURE_MUTEX_SLOTS, and words a bad one with the flag', () => {
+    const line = parseCommandLine('hold', ['deploy', '--slots', '3', '--', 'true'])
+    assert.equal(readSlots(readerOf(line, { AZURE_MUTEX_SLOTS: '5' })), 3)
+    assert.equal(readSlots(readerOf(parseCommandLine('hold', ['deploy', '--', 'true']), { AZURE_MUTEX_SLOTS: '5' })), 5)
+    assert.throws(
+      () => readSlots(readerOf(parseCommandLine('hold', ['deploy', '--slots', '0']), {})),
+      (err: unknown) => err instanceof InputError && asFlags(err.message).startsWith("Invalid input '--slots': '0'"),
+    )
   })
 })
 
