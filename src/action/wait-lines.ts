@@ -107,6 +107,7 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
         },
       ]
     case 'created':
+      if (event.slot) return [info(`Created the blob of slot ${event.slot}.`)]
       return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')]
     case 'squatter':
       return [

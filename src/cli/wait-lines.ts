@@ -60,6 +60,7 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
     case 'rejoined':
       return `warning: the queue entry lapsed, so it joined the queue of ${name} again, at the back.`
     case 'created':
+      if (event.slot) return `Created the blob of slot ${event.slot}.`
       return event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.'
     case 'squatter':
       return (

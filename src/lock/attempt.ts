@@ -384,7 +384,8 @@ export class Waiter {
     this.acquireTried = false
     if (outcome === 'held-by-other') return outcome
     const created = await this.store.create(call())
-    if (created !== 'nothing') this.options.emit({ type: 'created', what: created })
+    const slot = this.slot > 1 ? { slot: this.slot } : {}
+    if (created !== 'nothing') this.options.emit({ type: 'created', what: created, ...slot })
     // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
     if (created !== 'nothing' && !this.options.signal?.aborted) {
       this.acquireTried = true

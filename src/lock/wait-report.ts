@@ -38,7 +38,8 @@ export type WaitEvent =
   | { type: 'outside-queue'; error: unknown }
   /** The waiter's queue entry was gone (its lease had lapsed): it joined again, at the back. */
   | { type: 'rejoined'; waitedMs: number }
-  | { type: 'created'; what: 'blob' | 'container' }
+  /** With slots, `slot` is the slot whose blob was created, when it is not the lock blob (slot 1). */
+  | { type: 'created'; what: 'blob' | 'container'; slot?: number }
   /** Once per entry: an entry ahead holds an infinite lease, so it is no waiter and is not waited for. */
   | { type: 'squatter'; ticket: number; waiter: HolderIdentity | undefined; clearCommands: string }
   /** The first waiter ahead left the lock free for idleMs: it is passed over. */
