@@ -482,6 +482,24 @@ const MUTANTS: Mutant[] = [
     tests: ['test/e2e/holds-gaps.test.ts'],
     pattern: 'ends the run hold',
   },
+  {
+    id: 'slots-take-beyond-k',
+    harm: 'the waiter right after the first k also goes for a free slot: it races one ahead of it, out of turn',
+    file: 'src/lock/slots.ts',
+    original: '  return ahead < free.length ? free[ahead] : undefined',
+    replacement:
+      '  return ahead <= free.length && free.length > 0 ? free[Math.min(ahead, free.length - 1)] : undefined',
+    tests: ['test/unit/slots.test.ts'],
+  },
+  {
+    id: 'slots-one-too-many',
+    harm: 'the waiters count one slot more than the lock has: N + 1 jobs hold it at once',
+    file: 'src/lock/slots-blobs.ts',
+    original: '    for (let slot = 2; slot <= this.count; slot++)',
+    replacement: '    for (let slot = 2; slot <= this.count + 1; slot++)',
+    tests: ['test/e2e/slots.test.ts'],
+    pattern: 'serves 8 jobs',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -37,6 +37,8 @@ export const Inputs = {
   Scope: 'scope',
   /** Main, with scope run: the longest the run's hold stands between two jobs. */
   HoldFor: 'hold-for',
+  /** Main: how many jobs may hold the lock at once (slots.ts); every job of a lock must give the same number. */
+  Slots: 'slots',
 } as const
 
 export const Outputs = {
@@ -55,6 +57,8 @@ export const Outputs = {
   FencingToken: 'fencing-token',
   /** Hold: when the hold ends, ISO 8601 UTC by the storage service's clock; '' for a hold with no end. */
   HeldUntil: 'held-until',
+  /** Main: the slot this job holds, 1..slots; 1 with one slot. */
+  Slot: 'slot',
 } as const
 
 export const State = {

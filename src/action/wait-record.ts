@@ -4,6 +4,7 @@
 
 import type { HolderRecord } from '../lock/holder.ts'
 import { describeEndedHold } from '../lock/hold.ts'
+import { describeSlotsHeld } from '../lock/slots.ts'
 import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { LockSupersededError } from '../lock/latest.ts'
@@ -43,6 +44,8 @@ const waitRecordFields = {
   passedOver: optional(count),
   /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
   holdEnded: optional(text),
+  /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
+  slotsSeen: optional(text),
 }
 
 export const waitRecordShape = shape(waitRecordFields)
@@ -67,6 +70,7 @@ export class WaitWatch {
   private unknownHolderSeen = false
   private readonly passedOver = new Set<number>()
   private holdEnded: string | undefined
+  private slotsSeen: string | undefined
   private readonly save: (record: WaitRecord) => void
 
   constructor(save: (record: WaitRecord) => void) {
@@ -77,6 +81,12 @@ export class WaitWatch {
   see(event: WaitEvent): void {
     if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
     if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
+    if (event.type === 'waiting' && event.place.slots) this.slotsSeen ??= describeSlotsHeld(event.place.slots)
+    // With slots, every holder of a slot is a holder seen.
+    if ('place' in event && event.place.slots) {
+      for (const { holder } of event.place.slots.held) this.note(holder)
+      return
+    }
     const seen =
       event.type === 'infinite-lease'
         ? event.holder
@@ -88,7 +98,10 @@ export class WaitWatch {
           : undefined
     if (!seen) return
     // A stale record names a holder that is gone, not the one holding the lease.
-    const record = seen.freshness.kind === 'stale' ? undefined : seen.record
+    this.note(seen.freshness.kind === 'stale' ? undefined : seen.record)
+  }
+
+  private note(record: HolderRecord | undefined): void {
     if (!record) {
       this.unknownHolderSeen = true
       return
@@ -119,6 +132,7 @@ export class WaitWatch {
       unknownHolderSeen: this.unknownHolderSeen,
       ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
       ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
+      ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),
     }
   }
 

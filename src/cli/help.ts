@@ -51,6 +51,8 @@ Options:
                                                       is newer (e.g. $BUILD_BUILDID, $CI_PIPELINE_ID)
   --on-superseded <what>  AZURE_MUTEX_ON_SUPERSEDED   skip (default): superseded or stale exits 0; fail: exits
                                                       ${ExitCode.Superseded} (superseded) or ${ExitCode.Stale} (stale)
+  --slots <n>             AZURE_MUTEX_SLOTS           how many may hold the lock at once, 1 to 100 (default: 1);
+                                                      every user of the lock must give the same number
 ${STORAGE}
 
 With no command, sets a hold (a freeze), as the hold action does: it waits its turn,

@@ -29,6 +29,8 @@ import {
   readLeaseDuration,
   readLockName,
   readOnSuperseded,
+  readSlots,
+  refuseSlotsWith,
   readSupersede,
   readTimeout,
 } from '../action/inputs.ts'
@@ -93,6 +95,8 @@ function readHoldSettings(
     throw new UsageError(`Invalid --on-lost '${onLost.slice(0, 20)}': expected one of ${ON_LOST.join(', ')}.`)
   }
   const { endpoint } = readTarget(withName)
+  const supersede = readLatest(withName)
+  refuseSlotsWith(readSlots(withName), { runHold: false, supersede: supersede !== undefined })
   return {
     read: withName,
     lock: {
@@ -100,8 +104,9 @@ function readHoldSettings(
       container: readContainer(withName),
       lockName: readLockName(withName),
       leaseDurationSeconds: readLeaseDuration(withName),
+      ...slotsOf(withName),
     },
-    supersede: readLatest(withName),
+    supersede,
     onSuperseded: readOnSuperseded(withName),
     timeoutMs: readTimeout(withName),
     onLost: onLost as HoldSettings['onLost'],
@@ -125,6 +130,12 @@ function readLatest(read: (input: string) => string): SupersedeSpec | undefined 
     )
   }
   return readSupersede(read, undefined)
+}
+
+/** --slots / AZURE_MUTEX_SLOTS, as the action's 'slots' input; nothing for one slot. */
+function slotsOf(read: (input: string) => string): { slots?: number } {
+  const slots = readSlots(read)
+  return slots > 1 ? { slots } : {}
 }
 
 /** Signals that reached this process: while waiting they cancel the wait; while holding they go to the command. */
@@ -209,6 +220,8 @@ async function hold(
 
   // The lease is ours from here: renew it in this process until the command is done.
   const leaseId = acquired.leaseId
+  // With slots, on the blob of the slot taken.
+  lock.useSlot(acquired.slot)
   const renewing = new AbortController()
   let confirmedMono = acquired.confirmedMono
   let confirmed: () => void = () => undefined

@@ -74,6 +74,7 @@ export const COMMAND_OPTIONS = {
     [Inputs.Duration]: { type: 'string' },
     [Inputs.Until]: { type: 'string' },
     [Inputs.Reason]: { type: 'string' },
+    [Inputs.Slots]: { type: 'string' },
   },
   status: { ...LOCK_OPTIONS, all: { type: 'boolean' }, json: { type: 'boolean' } },
   break: { ...LOCK_OPTIONS, [Inputs.Reason]: { type: 'string' }, [Inputs.Entry]: { type: 'string' } },

@@ -7,6 +7,7 @@ import type { BreakRecord } from './break-record.ts'
 import type { HoldRecord } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import type { LatestStore } from './latest.ts'
+import type { SlotsAccess } from './slots-blobs.ts'
 
 /** How one call may be cut short: the caller's signal, and a deadline of its own. */
 export interface RequestOptions {
@@ -77,6 +78,8 @@ export interface LockStore {
   readonly queue: QueueStore
   /** The per-key records of the highest sequence that held (latest.ts); without it, no key has held. */
   readonly latest?: LatestStore
+  /** With more than one slot (slots.ts): the waiter waits for any of them; without it, the lock blob is the lock. */
+  readonly slotted?: SlotsAccess
 }
 
 /** One waiter's entry in the queue, as a listing shows it. */
