@@ -164,16 +164,15 @@ describe('many waiters on one lock', () => {
   /**
    * One handoff: the next waiter learns it is at the head (a queue look, at most 0.3 s apart for
    * the waiter right behind the head), sees the release (a lock look, 40 ms), then takes the lease
-   * and writes its record (a few requests); plus 700 ms for a busy 2-core machine.
+   * and writes its record (a few requests); plus 1.5 s for a 2-core machine running other suites beside it.
    */
-  const HANDOFF_MS = 300 + 40 + 700
+  const HANDOFF_MS = 300 + 40 + 1_500
 
   it('serves 50 contenders one at a time, in ticket order, each within the holds ahead of it plus a handoff each', async () => {
     const name = 'contended'
     const container = containerOn(azurite)
     const first = new LockBlob(container, name)
     const opening = await waitForLease({ lock: first, leaseDurationSeconds: 15, holder: holderFor('octo/opening') })
-    const openedAt = Date.now()
     interface Served {
       got: Acquired
       arrivedAt: number
@@ -232,7 +231,6 @@ describe('many waiters on one lock', () => {
       const waited = s.enteredAt - s.arrivedAt
       assert.ok(waited <= bound, `contender with ticket ${tickets[k]} waited ${waited} ms, bound ${bound} ms`)
     }
-    assert.ok(openedAt > 0)
     const left = await first.queue.look({})
     assert.deepEqual(left.entries, [], 'no entry left behind')
   })
