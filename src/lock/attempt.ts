@@ -301,15 +301,14 @@ export class Waiter {
 
   /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
   private async fromOutside(call: () => RequestOptions): Promise<AttemptOutcome> {
-    // The key's record is read beside the first listing: on a free lock, no request is added before the acquire.
-    const latest = this.readLatest(call)
-    latest?.catch(() => undefined) // awaited below; a listing that fails first must not leave it unhandled
+    // The key's record is read in the first listing itself: on a free lock, no request is added before the acquire.
+    const latestKey = this.latestKey()
     let look
     try {
-      look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT })
+      look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT, latestKey })
       // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
       const waiting = (entry: QueueEntry): boolean => isLive(entry, look!.serviceNow) && !isSquatter(entry)
-      if (!look.complete && !look.entries.some(waiting)) look = await this.store.queue.look(call())
+      if (!look.complete && !look.entries.some(waiting)) look = await this.store.queue.look({ ...call(), latestKey })
     } catch (err) {
       if (!isListingRefused(err)) throw err
       // Waiting as before the queue, rather than not at all: say so, once.
@@ -321,7 +320,7 @@ export class Waiter {
     if (this.guard) {
       // Arriving after a newer job of our key: leave before joining, and before any acquire.
       this.guard.checkQueue(look.entries, look.serviceNow, undefined)
-      this.latestRead = await latest
+      this.latestRead = look.latest ?? (await this.readLatest(call))
       this.guard.checkRecord(this.latestRead?.record)
     }
     this.tellSquatters(look.entries)
@@ -574,20 +573,26 @@ export class Waiter {
     return this.store.latest.read(this.guard.spec.key, call())
   }
 
+  /** The key whose record a listing of the queue reads as well; undefined without a key, or a store of records. */
+  private latestKey(): string | undefined {
+    return this.guard && this.store.latest ? this.guard.spec.key : undefined
+  }
+
   /**
-   * Just before an acquire: one listing of the whole queue and one read of
-   * our key's record, side by side. Throws when we are superseded or stale.
-   * A waiter outside the queue (it may not list) can only be stale.
+   * Just before an acquire: one listing of the whole queue, which reads our
+   * key's record too (a separate read only when it did not reach it). Throws
+   * when we are superseded or stale. A waiter outside the queue (it may not
+   * list) reads the record alone, and can only be stale.
    */
   private async decideLatest(call: () => RequestOptions): Promise<void> {
     const guard = this.guard!
-    const latest = this.readLatest(call)
-    latest?.catch(() => undefined)
+    let latest: LatestRead | undefined
     if (!this.outside) {
-      const look = await this.store.queue.look(call())
+      const look = await this.store.queue.look({ ...call(), latestKey: this.latestKey() })
       guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket)
+      latest = look.latest
     }
-    this.latestRead = await latest
+    this.latestRead = latest ?? (await this.readLatest(call))
     guard.checkRecord(this.latestRead?.record)
   }
 

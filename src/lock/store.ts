@@ -6,7 +6,7 @@
 import type { BreakRecord } from './break-record.ts'
 import type { HoldRecord } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
-import type { LatestStore } from './latest.ts'
+import type { LatestRead, LatestStore } from './latest.ts'
 
 /** How one call may be cut short: the caller's signal, and a deadline of its own. */
 export interface RequestOptions {
@@ -104,6 +104,11 @@ export interface QueueLook {
   serviceNow: Date
   /** False when the listing stopped at `limit` with more entries behind. */
   complete: boolean
+  /**
+   * With `latestKey`: that key's record (latest.ts), read in the same listing,
+   * or undefined when the listing stopped before reaching its name.
+   */
+  latest?: LatestRead
 }
 
 /** A ticket, and what is known of the one handed out just before it. */
@@ -117,8 +122,11 @@ export interface TicketClaim {
 
 /** The queue of waiters beside a lock. */
 export interface QueueStore {
-  /** Lists the entries: all of them up to and including `upTo`, or at most `limit`. */
-  look(options: RequestOptions & { upTo?: number; limit?: number }): Promise<QueueLook>
+  /**
+   * Lists the entries: all of them up to and including `upTo`, or at most
+   * `limit`. With `latestKey`, the same listing also reads that key's record.
+   */
+  look(options: RequestOptions & { upTo?: number; limit?: number; latestKey?: string }): Promise<QueueLook>
   /** The next ticket, in the service's order. */
   claimTicket(options?: RequestOptions): Promise<TicketClaim>
   /**
