@@ -23,6 +23,7 @@ import { newBreakRecord } from './break-record.ts'
 import { holdExpired } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
+import { passOn } from './pass-on.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
@@ -170,6 +171,8 @@ export class Waiter {
   private viewAt = Infinity
   /** The lease was asked for: whatever ends the wait without success gives it back. */
   private acquireTried = false
+  /** The last holder was seen to have handed its lease to us: it is under our id, asked for or not. */
+  private handed = false
   /** The lease is ours, but taking it was not finished (a request failed after the grant). */
   private acquired = false
   /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
@@ -501,7 +504,9 @@ export class Waiter {
 
   /** The lock's last holder handed its lease to our entry: it is already under our id. */
   private handedToUs(lock: LeaseView): boolean {
-    return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
+    const handed = lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
+    this.handed ||= handed
+    return handed
   }
 
   /**
@@ -647,12 +652,22 @@ export class Waiter {
     await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
   }
 
-  /** The wait ends without success: leave the queue, and give back a lease we may hold. */
+  /**
+   * The wait ends without success: leave the queue, and give back a lease we
+   * may hold. At or next to the head, the last holder may have handed us its
+   * lease without our knowing (handover.ts): it is passed on to the next head
+   * at once (pass-on.ts), after our entry is gone, so that the lock does not
+   * sit idle until that lease lapses.
+   */
   async abandon(): Promise<void> {
-    const giveBack = this.acquireTried
-      ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
-      : undefined
-    await Promise.all([this.leave(), giveBack])
+    const ticket = this.entry?.ticket
+    const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1)
+    const mayHold = this.acquireTried || this.handed
+    // Without letGo (a store that cannot hand over), only a lease we know of is released.
+    if (!mayHold && (!nearHead || !this.store.letGo)) return this.leave()
+    await this.leave()
+    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })
+    this.acquireTried = false
   }
 
   /**

@@ -4,6 +4,7 @@
 // fake instead of a real blob.
 
 import type { BreakRecord } from './break-record.ts'
+import type { HandoverStore } from './handover.ts'
 import type { HoldRecord } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import type { LatestRead, LatestStore } from './latest.ts'
@@ -77,6 +78,8 @@ export interface LockStore {
   readonly queue: QueueStore
   /** The per-key records of the highest sequence that held (latest.ts); without it, no key has held. */
   readonly latest?: LatestStore
+  /** Lets go of our lease: hands it to a target, else releases it (handover.ts); without it, only release. */
+  letGo?: HandoverStore['letGo']
 }
 
 /** One waiter's entry in the queue, as a listing shows it. */
