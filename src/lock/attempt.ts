@@ -195,6 +195,8 @@ export class Waiter {
   private readonly guard: LatestGuard | undefined
   /** The key's record as last read before an acquire: its ETag is what our record is written over. */
   private latestRead: LatestRead | undefined
+  /** Every key's record that the last listing read (only a waiter with a key reads them), for the lines. */
+  private records: HolderRecord[] | undefined
 
   constructor(options: WaiterOptions) {
     this.options = options
@@ -322,6 +324,7 @@ export class Waiter {
     this.answered = true
     if (this.guard) {
       // Arriving after a newer job of our key: leave before joining, and before any acquire.
+      if (look.records) this.records = look.records
       this.guard.checkQueue(look.entries, look.serviceNow, undefined)
       this.latestRead = look.latest ?? (await this.readLatest(call))
       this.guard.checkRecord(this.latestRead?.record)
@@ -461,7 +464,12 @@ export class Waiter {
     const entry = this.entry
     if (!entry) return []
     // With a key, the whole queue: a newer job of the key may wait behind us.
-    const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket })
+    const look = await this.store.queue.look({
+      ...call(),
+      upTo: this.guard ? undefined : entry.ticket,
+      latestKey: this.latestKey(),
+    })
+    if (look.records) this.records = look.records
     this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket)
     const standing = standingOf(look, entry.ticket, this.passedOver)
     // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
@@ -594,6 +602,7 @@ export class Waiter {
     let latest: LatestRead | undefined
     if (!this.outside) {
       const look = await this.store.queue.look({ ...call(), latestKey: this.latestKey() })
+      if (look.records) this.records = look.records
       guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket)
       latest = look.latest
     }
@@ -637,6 +646,11 @@ export class Waiter {
     this.acquired = false
     // A release that failed is tried again when the wait ends (abandon).
     this.acquireTried = !released
+  }
+
+  /** Every key's record the last listing read; undefined for a waiter without a key. */
+  get recordsSeen(): HolderRecord[] | undefined {
+    return this.records
   }
 
   /** The live waiters ahead at the last listing; undefined before one. */

@@ -8,7 +8,13 @@
 import type { ContainerClient } from '@azure/storage-blob'
 import { bumpCounter, counterValue } from './counter.ts'
 import { statusCode, storageErrorCode } from './errors.ts'
-import { holderFromMetadata, identityFromMetadata, identityToMetadata, type HolderIdentity } from './holder.ts'
+import {
+  holderFromMetadata,
+  identityFromMetadata,
+  identityToMetadata,
+  type HolderIdentity,
+  type HolderRecord,
+} from './holder.ts'
 import { withDeadline } from './request.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { publishLeaseId, publishedLeaseId } from './handover.ts'
@@ -67,10 +73,17 @@ export class QueueBlobs implements QueueStore {
       const entries: QueueEntry[] = []
       let serviceNow: Date | undefined
       let latest: LatestRead | undefined
+      const records: HolderRecord[] = []
       const done = (complete: boolean): QueueLook => {
         // A listing that ended, or went past the record's name, without it: no job of the key has held.
         if (record !== undefined && !latest && complete) latest = { record: undefined, etag: undefined }
-        return { entries, serviceNow: serviceNow ?? new Date(), complete, ...(latest ? { latest } : {}) }
+        return {
+          entries,
+          serviceNow: serviceNow ?? new Date(),
+          complete,
+          ...(latest ? { latest } : {}),
+          ...(record !== undefined ? { records } : {}),
+        }
       }
       // One request per page; pages come in name order, which is ticket order.
       const pages = this.container
@@ -89,6 +102,10 @@ export class QueueBlobs implements QueueStore {
         const page = next.value
         serviceNow ??= page.date
         for (const item of page.segment.blobItems) {
+          if (record !== undefined && item.name.startsWith(this.latestPrefix)) {
+            const seen = holderFromMetadata(item.metadata)
+            if (seen?.supersedeKey !== undefined) records.push(seen)
+          }
           if (record !== undefined && !latest) {
             if (item.name === record)
               latest = { record: holderFromMetadata(item.metadata), etag: quotedEtag(item.properties.etag) }

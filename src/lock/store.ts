@@ -112,6 +112,8 @@ export interface QueueLook {
    * or undefined when the listing stopped before reaching its name.
    */
   latest?: LatestRead
+  /** With `latestKey`: every key's record the listing read (latest-seen.ts shows them). */
+  records?: HolderRecord[]
 }
 
 /** A ticket, and what is known of the one handed out just before it. */
