@@ -99,7 +99,7 @@ describe('on-superseded: cancel', () => {
     assert.ok(!main.lines.some((l) => l.includes('ghs_readonly')), 'the token is never printed')
   })
 
-  it("refuses 'cancel' nowhere but in the input check: an unknown value names all three", async () => {
+  it("refuses an unknown value of 'on-superseded' with one line naming skip, fail and cancel", async () => {
     const job = jobFor(azurite, 'octo/typo', 'cancel-typo', { 'supersede-key': 'k', 'on-superseded': 'cancle' })
     const main = await job.runMain()
     assert.equal(main.exitCode, 1)
