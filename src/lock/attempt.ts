@@ -669,17 +669,21 @@ export class Waiter {
   /**
    * The wait ends without success: leave the queue, and give back a lease we
    * may hold. At or next to the head, the last holder may have handed us its
-   * lease without our knowing (handover.ts): it is passed on to the next head
-   * at once (pass-on.ts), after our entry is gone, so that the lock does not
-   * sit idle until that lease lapses.
+   * lease without our knowing (handover.ts): one look at the lock (which
+   * carries no lease id of ours) tells. A lease that is, or may be, ours is
+   * passed on to the next head at once (pass-on.ts), after our entry is gone,
+   * so that the lock does not sit idle until that lease lapses.
    */
   async abandon(): Promise<void> {
     const ticket = this.entry?.ticket
     const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1)
-    const mayHold = this.acquireTried || this.handed
-    // Without letGo (a store that cannot hand over), only a lease we know of is released.
-    if (!mayHold && (!nearHead || !this.store.letGo)) return this.leave()
     await this.leave()
+    let mayHold = this.acquireTried || this.handed
+    if (!mayHold && nearHead && this.store.letGo) {
+      const lock = await this.store.view({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+      mayHold = lock?.state === 'leased' && lock.handedTo === ticket
+    }
+    if (!mayHold) return
     await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })
     this.acquireTried = false
   }
