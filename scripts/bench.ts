@@ -20,6 +20,7 @@ import { measureHoldsPart } from './bench-holds.ts'
 import { measureLatest, type LatestNumbers } from './bench-latest.ts'
 import { measureHandoffs, measureQueueCost } from './bench-queue.ts'
 import { measureHandover, type HandoverBench } from './bench-handover.ts'
+import { measureSlotsPart } from './bench-slots.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const N = 15
@@ -401,6 +402,17 @@ async function benchBeside(): Promise<void> {
   }
 }
 
+/** npm run bench -- --only slots: 3 slots against 1, and the requests of one look (bench-slots.ts). */
+async function benchSlots(): Promise<void> {
+  const azurite = await startAzurite()
+  try {
+    await measureSlotsPart(azurite)
+  } finally {
+    completeAllJobs()
+    await azurite.stop()
+  }
+}
+
 /** npm run bench -- --only handover: only the handover's numbers. */
 async function benchHandover(): Promise<void> {
   const began = Date.now()
@@ -564,7 +576,8 @@ if (only === 'holds') await bench()
 else if (only === 'latest') await benchLatestOnly()
 else if (only === 'handover') await benchHandover()
 else if (only === 'beside') await benchBeside()
-else if (only !== undefined) throw new Error(`--only: expected latest, handover, beside or holds, not ${only}`)
+else if (only === 'slots') await benchSlots()
+else if (only !== undefined) throw new Error(`--only: expected latest, handover, beside, holds or slots, not ${only}`)
 else await bench()
 
 /** Prints the size of the built dist/ that every job downloads: all its files, licenses.txt aside. */

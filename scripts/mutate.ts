@@ -472,6 +472,43 @@ const MUTANTS: Mutant[] = [
       '    if (this.acquireTried) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })\n',
     tests: ['test/e2e/handover-gaps.test.ts'],
   },
+  {
+    id: 'lift-hold-releases-instead',
+    harm: 'a lifted hold frees the lock with jobs waiting: a client that does not queue takes it before the queued job',
+    file: 'src/lock/lift-hold.ts',
+    original: '        .then(handoverTarget)\n',
+    replacement: '        .then((look) => (handoverTarget(look) ? undefined : undefined))\n',
+    tests: ['test/e2e/holds-gaps.test.ts'],
+    pattern: 'hands the lease|ends the run hold',
+  },
+  {
+    id: 'release-ends-any-run-hold',
+    harm: "a clean-up job's release ends another run's hold (or a freeze): that run's next job finds the lock gone to a stranger",
+    file: 'src/action/end-run-hold.ts',
+    original:
+      "    accept: (hold) => hold.scope === 'run' && hold.repository === who.repository && hold.runId === who.runId,\n",
+    replacement: "    accept: (hold) => hold.scope === 'run' || hold.runId === who.runId,\n",
+    tests: ['test/e2e/holds-gaps.test.ts'],
+    pattern: 'ends the run hold',
+  },
+  {
+    id: 'slots-take-beyond-k',
+    harm: 'the waiter right after the first k also goes for a free slot: it races one ahead of it, out of turn',
+    file: 'src/lock/slots.ts',
+    original: '  return ahead < free.length ? free[ahead] : undefined',
+    replacement:
+      '  return ahead <= free.length && free.length > 0 ? free[Math.min(ahead, free.length - 1)] : undefined',
+    tests: ['test/unit/slots.test.ts'],
+  },
+  {
+    id: 'slots-one-too-many',
+    harm: 'the waiters count one slot more than the lock has: N + 1 jobs hold it at once',
+    file: 'src/lock/slots-blobs.ts',
+    original: '    for (let slot = 2; slot <= this.count; slot++)',
+    replacement: '    for (let slot = 2; slot <= this.count + 1; slot++)',
+    tests: ['test/e2e/slots.test.ts'],
+    pattern: 'serves 8 jobs',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -1,5 +1,5 @@
 // npm run soak [-- --cycles 1000 --contenders 20 --cli-contenders 2 --hold-minutes 10]
-//              [-- --keyed-jobs 200 --keys 3] [-- --only keyed]: a long
+//              [-- --keyed-jobs 200 --keys 3] [-- --only keyed|slots]: a long
 // soak of the built action against a private Azurite. Not part of npm test.
 //
 // 1. Contention, twice: `contenders` job loops, each a different repository, run
@@ -17,7 +17,10 @@
 //    every other loop runs job 1 (its post keeps the lock as a hold of the run),
 //    then job 2 of the same run (it takes the hold over without queueing, with
 //    the same fencing token, and its release step ends it). A run's span covers
-//    both jobs: from job 1's main exit to job 2's release step.
+//    both jobs: from job 1's main exit to job 2's release step. Every other run
+//    ends its hold instead from a clean-up job that never took the lock (release
+//    with scope run), which hands the hold's lease to the head of the queue; its
+//    span runs from job 1's main exit to that release step's start.
 //    Beside them, `cli-contenders` loops run `azure-mutex hold` (the built
 //    dist-cli/) on the same lock, through the same connection string, each hold a
 //    span from its command's start to its end (the command prints both times).
@@ -28,6 +31,9 @@
 //    lock with `keys` supersede keys and rising sequences: every job must be
 //    served, superseded or stale, with no overlap, and per key no older run
 //    holding after a newer one. `--only keyed` runs this phase alone.
+// 4. Slots (soak-slots.ts): `contenders` job loops run `keyed-jobs` jobs with
+//    'slots: 3' on one lock beside a foreign client on the lock blob: never more
+//    than 3 holders at once, no lease lost. `--only slots` runs this phase alone.
 // At the end: overlapping pairs of holds (must be none), touching pairs (an end
 // and a start in the same millisecond, listed: a handoff takes at least one
 // request, so one is a failure too), the gaps between holds, lost leases, failed
@@ -49,6 +55,7 @@ import { runCli } from '../test/support/cli.ts'
 import { describePair, sweep, type Span } from '../test/support/spans.ts'
 import { describeFairness, describeTicketOrder, fairness, type Turn } from './fairness.ts'
 import { keyedPhase } from './soak-keyed.ts'
+import { slotsPhase } from './soak-slots.ts'
 
 const LOCK = 'soak-contended'
 const PROXIED_LOCK = 'soak-contended-proxied'
@@ -78,6 +85,8 @@ function parseOptions(): {
   keyedJobs: number
   keys: number
   onlyKeyed: boolean
+  /** --only slots: the slots phase alone (soak-slots.ts), with `keyed-jobs` jobs over `contenders` loops. */
+  onlySlots: boolean
 } {
   const { values } = parseArgs({
     options: {
@@ -106,6 +115,7 @@ function parseOptions(): {
     keyedJobs: positive('keyed-jobs', values['keyed-jobs'], true),
     keys: positive('keys', values.keys, true),
     onlyKeyed: values.only === 'keyed',
+    onlySlots: values.only === 'slots',
   }
 }
 
@@ -298,6 +308,24 @@ async function runContender(soak: Phase, azurite: Azurite, index: number): Promi
       noteWarnings(soak, 'post (run)', kept)
       if (!kept.lines.some((line) => line.startsWith('Kept lock'))) {
         soak.failures.push(`${repository} run ${runId}: post did not keep the lock for the run`)
+      }
+      // Every other run ends its hold from a clean-up job that never took the lock (release with scope run):
+      // the hold's lease goes to the head of the queue, and the run's span ends as that step starts.
+      if (run % 2 === 0) {
+        const cleanup = jobFor(azurite, repository, soak.lock, inputs, { workflow: 'soak', job: 'cleanup', runId })
+        try {
+          const ended = await cleanup.runAction('release', { ...inputs, 'lock-name': soak.lock })
+          const endProblem = stepProblem(`${repository} run ${runId} clean-up release`, ended)
+          if (endProblem) soak.failures.push(endProblem)
+          else if (!ended.lines.some((line) => line.startsWith("Ended this run's hold"))) {
+            soak.failures.push(`${repository} run ${runId}: the clean-up job's release did not end the run's hold`)
+          }
+          soak.spans.push({ who: `${repository}#${runId}`, enter: first.endedAt, exit: ended.startedAt })
+          soak.actionCycles++
+        } finally {
+          cleanup.complete()
+        }
+        continue
       }
       const second = await apply.runMain()
       const secondProblem = stepProblem(`${repository} run ${runId} apply main`, second)
@@ -663,6 +691,25 @@ async function soak(): Promise<number> {
     }
   }
   process.on('SIGINT', onSigint)
+  if (options.onlySlots) {
+    try {
+      azurite = await startAzurite()
+      const problems = await slotsPhase(azurite, {
+        jobs: options.keyedJobs,
+        loops: options.contenders,
+        stopping: () => stopping,
+      })
+      console.log(
+        `Verdict: ${problems === 0 && interrupted === 0 ? 'PASS' : `FAIL (${problems} problems)`} after ${elapsed()}`,
+      )
+      return problems === 0 && interrupted === 0 ? 0 : 1
+    } finally {
+      stopping = true
+      completeAllJobs()
+      await azurite?.stop()
+      process.off('SIGINT', onSigint)
+    }
+  }
   if (options.onlyKeyed) {
     try {
       azurite = await startAzurite()
@@ -750,6 +797,23 @@ async function soak(): Promise<number> {
       keyedReport = lines
       console.log(`[${elapsed()}] keyed phase done.`)
     }
+    // The slots phase, after the keyed one: its own lock, and its own summary block below.
+    let slotsProblems = 0
+    const slotsReport: string[] = []
+    if (!stopping) {
+      const log = console.log
+      console.log = (...args: unknown[]) => void slotsReport.push(args.join(' '))
+      try {
+        slotsProblems = await slotsPhase(az, {
+          jobs: options.keyedJobs,
+          loops: options.contenders,
+          stopping: () => stopping,
+        })
+      } finally {
+        console.log = log
+      }
+      console.log(`[${elapsed()}] slots phase done.`)
+    }
     if (holdTest.phase !== 'done') console.log(`[${elapsed()}] waiting for the hold test (${holdTest.phase}).`)
     const held = await holdDone
     clearInterval(progress)
@@ -767,6 +831,8 @@ async function soak(): Promise<number> {
       )
     for (const line of keyedReport) console.log(line)
     problems += keyedProblems
+    for (const line of slotsReport) console.log(line)
+    problems += slotsProblems
 
     const holdLost = held.post
       ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0

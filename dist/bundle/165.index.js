@@ -37,8 +37,8 @@ var errors = __webpack_require__(2960);
 var handover = __webpack_require__(7696);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
-var lock_blob = __webpack_require__(1651);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
+var lock_blob = __webpack_require__(3471);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
@@ -522,6 +522,13 @@ async function runRenewer() {
         renewer.finish(0);
         return renewer.exited;
     }
+    // With slots, the lease is on the blob of the slot main took: renewals, handover and release go there.
+    const slot = hold.lease.slot ?? 1;
+    if (slot > (config.lock.slots ?? 1)) {
+        renewer.finish(1);
+        return renewer.exited;
+    }
+    lock.useSlot(slot);
     process.on('SIGTERM', () => void renewer.terminate());
     for (const signal of ['SIGINT', 'SIGHUP'])
         process.on(signal, () => undefined);

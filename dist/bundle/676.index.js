@@ -31,18 +31,14 @@ class ProxyAgent {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1651);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(645);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1284);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(4469);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7832);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(915);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(1729);
+/* harmony import */ var _operator_lock_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6870);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4469);
 // The break step (uses: org/azure-mutex-action/break@v1): breaks a lock's
 // lease at once, for a foreign client's infinite lease or a hung job that an
 // operator decides to override, and writes on the blob who broke it (this
@@ -61,26 +57,22 @@ class ProxyAgent {
 
 
 
-
-
-
-
 async function runBreak() {
     let spec;
     let tokenAuth = false;
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readLockName */ .VY)(read);
-        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readContainer */ .u2)(read);
-        const reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readReason */ .pk)(read);
-        const entry = readEntry(read);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readStorageTarget */ .dZ)(read);
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__/* .usesEntra */ .x)(target.auth);
-        spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .LEASE_SECONDS */ .Vb.default };
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInTo */ .a)(target, { check: true });
-        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() });
-        const breaker = (0,_context_js__WEBPACK_IMPORTED_MODULE_9__/* .holderFromEnvironment */ .Q)();
-        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
+        let reason = '';
+        let entry;
+        const target = (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_9__/* .readOperatorLock */ .I)(read, () => {
+            reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .readReason */ .pk)(read);
+            entry = readEntry(read);
+        });
+        spec = target.spec;
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_11__/* .usesEntra */ .x)(target.access.auth);
+        const lock = await (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_9__/* .openOperatorLock */ .s)(target);
+        const breaker = (0,_context_js__WEBPACK_IMPORTED_MODULE_6__/* .holderFromEnvironment */ .Q)();
+        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_4__/* .lockLocation */ .VU)(spec);
         if (entry !== undefined)
             return await clearEntry(lock, location, entry, reason);
         const outcome = await lock.breakLease((holder, brokenAt) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(breaker, reason, brokenAt ?? new Date(), holder));
@@ -102,16 +94,16 @@ async function runBreak() {
         }
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_10__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_7__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
     }
 }
 /** The 'entry' input: a ticket of the queue, or undefined when empty. */
 function readEntry(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Entry).trim();
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Entry).trim();
     if (text === '')
         return undefined;
     if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
-        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .InputError */ .dz(`Invalid input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Entry}': expected a ticket of the lock's queue, a whole number such as 3, ` +
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_8__/* .InputError */ .dz(`Invalid input '${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.Entry}': expected a ticket of the lock's queue, a whole number such as 3, ` +
             "as the waiting jobs' warnings and the status action name it.");
     }
     return Number(text);
@@ -127,7 +119,7 @@ async function clearEntry(lock, location, ticket, reason) {
             throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Entry ${ticket} in the queue of lock ${location} has a fixed lease that its waiting job renews: ` +
                 'it is a live waiter, and was left alone. Only an entry with an infinite lease, or none, is cleared.');
         case 'cleared':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_14__/* .showUntrusted */ .G)(reason)}).`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .G)(reason)}).`);
     }
 }
 
@@ -182,6 +174,8 @@ const Inputs = {
     Scope: 'scope',
     /** Main, with scope run: the longest the run's hold stands between two jobs. */
     HoldFor: 'hold-for',
+    /** Main: how many jobs may hold the lock at once (slots.ts); every job of a lock must give the same number. */
+    Slots: 'slots',
 };
 const Outputs = {
     LeaseId: 'lease-id',
@@ -199,6 +193,8 @@ const Outputs = {
     FencingToken: 'fencing-token',
     /** Hold: when the hold ends, ISO 8601 UTC by the storage service's clock; '' for a hold with no end. */
     HeldUntil: 'held-until',
+    /** Main: the slot this job holds, 1..slots; 1 with one slot. */
+    Slot: 'slot',
 };
 const State = {
     /** The lock: its LockSpec as JSON (no secrets); saved before waiting starts. */
@@ -473,8 +469,8 @@ var core = __webpack_require__(1659);
 var lock_duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/hold.ts
 var hold = __webpack_require__(1406);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
-var lock_blob = __webpack_require__(1651);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
+var lock_blob = __webpack_require__(3471);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
@@ -625,12 +621,7 @@ async function runHold() {
             signal: cancel.signal,
             onEvent: (0,wait_lines/* waitEventLogger */.w1)(spec),
         });
-        const record = (0,hold/* newHoldRecord */.rh)('freeze', who, settings.hold.reason, settings.hold.end, {
-            leaseId,
-            heldFrom: acquired.acquiredAt,
-            fencingToken: acquired.fencingToken,
-        });
-        await (0,hold/* turnIntoHold */.rN)(lock, { leaseId, holder: acquired.holder, heldFrom: acquired.acquiredAt, fencingToken: acquired.fencingToken }, record);
+        const record = await (0,hold/* setFreeze */.kB)(lock, who, settings.hold, acquired);
         core/* setOutput */.uH(constants/* Outputs */.tY.HeldUntil, record.until);
         core/* setOutput */.uH(constants/* Outputs */.tY.FencingToken, String(acquired.fencingToken));
         core/* info */.pq(`Lock ${location} is now held by ${(0,hold/* describeHold */.TZ)(record)}.`);
@@ -662,21 +653,25 @@ async function runHold() {
 /* harmony export */   Vf: () => (/* binding */ readBoolean),
 /* harmony export */   dZ: () => (/* binding */ readStorageTarget),
 /* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   f_: () => (/* binding */ readRunHold),
+/* harmony export */   lg: () => (/* binding */ readOptionalReason),
 /* harmony export */   pk: () => (/* binding */ readReason),
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   u2: () => (/* binding */ readContainer)
 /* harmony export */ });
-/* unused harmony exports readLeaseDuration, readFailOnTimeout, readSupersede, readOnSuperseded, readRunHold */
+/* unused harmony exports readLeaseDuration, readFailOnTimeout, readSupersede, readOnSuperseded, refuseSlotsWith, readSlots */
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
 /* harmony import */ var _lock_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6139);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
 /* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5988);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(915);
+/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4842);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
 // Turns the step's inputs into one typed settings object, up front. Every
 // problem becomes an InputError that names the input and the form expected.
+
 
 
 
@@ -692,44 +687,44 @@ function invalid(input, problem) {
     return new InputError(`Invalid input '${input}': ${problem}.`);
 }
 function readLockName(read) {
-    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LockName);
+    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName);
     if (name === '') {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
     }
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .lockNameProblem */ .Qn)(name);
     if (problem)
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
     return name;
 }
 /** The lock name of a sub-action, where it may be left out: undefined when it is. */
 function readOptionalLockName(read) {
-    return read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
+    return read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
 }
 function readContainer(read) {
-    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Defaults */ .Hw.Container;
+    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Defaults */ .Hw.Container;
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .containerNameProblem */ .iH)(container);
     if (problem) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
     }
     return container;
 }
 function readLeaseDuration(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LeaseDuration);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LeaseDuration);
     if (text === '')
         return _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.default;
     const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
     if ((0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .leaseSecondsProblem */ .j1)(seconds)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
     }
     return seconds;
 }
 function readTimeout(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Timeout);
     if (text === '')
         return undefined;
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -748,19 +743,19 @@ function readBoolean(read, input, defaultValue) {
     throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a boolean; expected true or false`);
 }
 function readFailOnTimeout(read) {
-    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.FailOnTimeout, true);
+    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.FailOnTimeout, true);
 }
 /** The longest reason a break record keeps: metadata is sent in HTTP headers, 8 KiB for all of it. */
 const REASON_MAX_LENGTH = 300;
 /** Why an operator breaks a lease: required, one line, at most REASON_MAX_LENGTH characters. */
 function readReason(read) {
-    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Reason);
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason);
     if (reason === '') {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
             "It is written on the lock blob, and the former holder's post step shows it.");
     }
     if (reason.length > REASON_MAX_LENGTH) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
     }
     return reason;
 }
@@ -772,82 +767,82 @@ const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
  * an account name or endpoint, the Azure credential found on the runner.
  */
 function readStorageTarget(read) {
-    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString);
-    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName);
-    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountKey);
-    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SasToken);
-    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.BlobEndpoint);
-    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId);
-    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId);
-    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Audience);
+    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString);
+    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName);
+    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountKey);
+    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SasToken);
+    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.BlobEndpoint);
+    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId);
+    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId);
+    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Audience);
     const kinds = [
-        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString,
-        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountKey,
-        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SasToken,
+        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString,
+        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountKey,
+        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SasToken,
     ].filter(Boolean);
-    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId].filter(Boolean);
+    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId].filter(Boolean);
     if (kinds.length > 0 && entra.length > 0) {
         throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)} and ${quoted(entra)}: ` +
-            `'${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
+            `'${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
     }
     if (kinds.length > 1) {
         throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)}.`);
     }
     if (audience && entra.length === 0) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}'.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}'.`);
     }
-    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
+    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
     if (connectionString) {
         if (accountName) {
-            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
+            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
         }
-        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .parseConnectionString */ .HH)(connectionString));
+        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .parseConnectionString */ .HH)(connectionString));
         return endpointOverride ? { ...target, endpoint: endpointOverride } : target;
     }
     if (kinds.length === 0 && entra.length === 0 && accountName === '' && !endpointOverride) {
-        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SasToken}'; ` +
-            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
-            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
+        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SasToken}'; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
     }
     if (accountName === '' && (kinds.length > 0 || !endpointOverride)) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
     }
     if (accountName) {
-        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .accountNameProblem */ .w_)(accountName);
+        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .accountNameProblem */ .w_)(accountName);
         if (nameProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
     }
-    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .defaultEndpoint */ .nQ)(accountName);
+    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultEndpoint */ .nQ)(accountName);
     if (accountKey) {
-        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .accountKeyProblem */ .Kp)(accountKey);
+        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .accountKeyProblem */ .Kp)(accountKey);
         if (keyProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.AccountKey, keyProblem);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountKey, keyProblem);
         return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } };
     }
     if (sasToken) {
-        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeSasToken */ .co)(sasToken)) } };
+        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeSasToken */ .co)(sasToken)) } };
     }
     // Entra ID from here on: bearer tokens travel only over https.
     if (!endpoint.startsWith('https://')) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
     }
     if (entra.length === 0)
         return { endpoint, auth: { kind: 'ambient' } };
     if (!clientId) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
     }
     if (!tenantId) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
     }
     if (!GUID.test(clientId)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
     }
     if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
     }
     return {
         endpoint,
-        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Defaults */ .Hw.Audience },
+        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Defaults */ .Hw.Audience },
     };
 }
 function quoted(names) {
@@ -858,7 +853,7 @@ function guard(input, parse) {
         return parse();
     }
     catch (err) {
-        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .StorageConfigError */ .ix)
+        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .StorageConfigError */ .ix)
             throw invalid(input, err.message);
         throw err;
     }
@@ -868,31 +863,31 @@ function guard(input, parse) {
  * compared exactly), and the sequence: the input, else the run id.
  */
 function readSupersede(read, runId) {
-    const key = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SupersedeKey);
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Sequence);
+    const key = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SupersedeKey);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Sequence);
     if (key === '') {
         if (text !== '')
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Sequence, `it is given without '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SupersedeKey}'; give both, or neither`);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Sequence, `it is given without '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SupersedeKey}'; give both, or neither`);
         return undefined;
     }
     const problem = (0,_lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .supersedeKeyProblem */ .JO)(key);
     if (problem)
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.SupersedeKey, problem);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SupersedeKey, problem);
     const given = text === '' ? (runId ?? '') : text;
     const sequence = (0,_lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSequence */ .rd)(given);
     if (sequence === undefined) {
         const what = text === '' ? `the run id '${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}' (GITHUB_RUN_ID)` : `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}'`;
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Sequence, `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Sequence, `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`);
     }
     return { key, sequence };
 }
 function readOnSuperseded(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.OnSuperseded);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.OnSuperseded);
     if (text === '' || text === 'skip')
         return 'skip';
     if (text === 'fail')
         return 'fail';
-    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not one of skip or fail`);
+    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not one of skip or fail`);
 }
 function readSettings(read, env = process.env) {
     const lockName = readLockName(read);
@@ -903,9 +898,18 @@ function readSettings(read, env = process.env) {
     const runHoldMs = readRunHold(read);
     const supersede = readSupersede(read, env.GITHUB_RUN_ID);
     const onSuperseded = readOnSuperseded(read);
+    const slots = readSlots(read);
+    refuseSlotsWith(slots, { runHold: runHoldMs !== undefined, supersede: supersede !== undefined });
     const { endpoint, auth } = readStorageTarget(read);
     return {
-        lock: { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) },
+        lock: {
+            endpoint,
+            container,
+            lockName,
+            leaseDurationSeconds,
+            ...(runHoldMs !== undefined ? { runHoldMs } : {}),
+            ...(slots > 1 ? { slots } : {}),
+        },
         auth,
         timeoutMs,
         failOnTimeout,
@@ -913,20 +917,50 @@ function readSettings(read, env = process.env) {
         onSuperseded,
     };
 }
+/** 'slots': how many jobs may hold the lock at once; 1 when not given. */
+/**
+ * A hold (scope: run) or latest wins is one lease on the lock blob: with slots,
+ * the other slots would stay open, so either with slots is refused.
+ */
+function refuseSlotsWith(slots, uses) {
+    if (slots > 1 && uses.runHold) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Slots, `${slots} slots cannot be held for a run ('${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Scope}: run'); use one or the other`);
+    }
+    if (slots > 1 && uses.supersede) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Slots, `${slots} slots cannot be used with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SupersedeKey}'; use one or the other`);
+    }
+}
+function readSlots(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Slots);
+    if (text === '')
+        return 1;
+    if ((0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_6__/* .slotsProblem */ .nN)(text)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number from 1 to ${_lock_slots_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_SLOTS */ .Fn}`);
+    }
+    return Number(text);
+}
 /** 'scope' and 'hold-for': how long the run's hold may stand (scope run), undefined for scope job. */
 function readRunHold(read) {
-    const scope = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Scope) || 'job';
+    const scope = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Scope) || 'job';
     if (scope !== 'job' && scope !== 'run') {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(scope, 40)}' is not a scope; expected job or run`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(scope, 40)}' is not a scope; expected job or run`);
     }
     if (scope === 'job')
         return undefined;
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.HoldFor) || '1h';
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.HoldFor) || '1h';
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined || ms <= 0) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
+}
+/** Why a hold is lifted: optional (`fallback` when empty), at most REASON_MAX_LENGTH characters. */
+function readOptionalReason(read, fallback) {
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason) || fallback;
+    if (reason.length > REASON_MAX_LENGTH) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+    }
+    return reason;
 }
 
 
@@ -966,7 +1000,7 @@ function lossMessage(location, loss, brokenBy) {
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
 /* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1406);
 /* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5988);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1651);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3471);
 /* harmony import */ var _lock_run_hold_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2430);
 /* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(643);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7832);
@@ -1130,10 +1164,20 @@ async function holdLock(settings, cancel) {
         // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
         const { confirmedMono, acquiredMono } = acquired;
         _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLease */ .Ae({ ...acquired, confirmedMono });
+        // With slots, the lease is on the slot's blob: post, release/ and status/ read the slot from the saved lock.
+        if (acquired.slot > 1) {
+            lock.useSlot(acquired.slot);
+            _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLock */ .RB({ ...spec, slot: acquired.slot });
+        }
         (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
         let heldSince = acquired.acquiredAt;
         try {
-            const report = await renewer.hold({ leaseId, confirmedAt: acquired.confirmedAt.toISOString(), confirmedMono }, { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel });
+            const report = await renewer.hold({
+                leaseId,
+                confirmedAt: acquired.confirmedAt.toISOString(),
+                confirmedMono,
+                ...(acquired.slot > 1 ? { slot: acquired.slot } : {}),
+            }, { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel });
             // The renewer's first renewal read the service's clock: the hold's times are told on it from here on.
             heldSince = (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_24__/* .serviceTimeAt */ .yi)(acquiredMono, report.service, 'no-later');
             _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLease */ .Ae({
@@ -1168,7 +1212,7 @@ async function holdLock(settings, cancel) {
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.LeaseId, leaseId);
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.AcquiredAt, acquired.holder.acquiredAt);
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
-        (0,_wait_lines_js__WEBPACK_IMPORTED_MODULE_21__/* .reportTurn */ .i8)(acquired);
+        (0,_wait_lines_js__WEBPACK_IMPORTED_MODULE_21__/* .reportTurn */ .i8)(acquired, spec.slots);
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Holding lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(acquired.waitedMs)}. ` +
             `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
     }
@@ -1178,6 +1222,48 @@ async function holdLock(settings, cancel) {
         else
             renewer.dismiss();
     }
+}
+
+
+/***/ }),
+
+/***/ 6870:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ readOperatorLock),
+/* harmony export */   s: () => (/* binding */ openOperatorLock)
+/* harmony export */ });
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3471);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1284);
+// The lock an operator's step works on (break/, unhold/, and release/ ending
+// its run's hold): named by the step's inputs and reached with the step's own
+// credentials, with no renewer and no lease of its own.
+
+
+
+
+
+
+/** The lock's name and container, and where the account is: `before` reads the step's own inputs in between. */
+function readOperatorLock(read, before = () => undefined) {
+    const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readLockName */ .VY)(read);
+    const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readContainer */ .u2)(read);
+    before();
+    const access = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_3__/* .readStorageTarget */ .dZ)(read);
+    return {
+        spec: { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .LEASE_SECONDS */ .Vb.default },
+        access,
+    };
+}
+/** Signs in with the step's credentials (a wrong Entra ID setup fails here) and opens the lock. */
+async function openOperatorLock(target) {
+    const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_5__/* .signInTo */ .a)(target.access, { check: true });
+    return (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__/* .openLock */ .qB)(signedIn.auth, target.spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_2__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_4__/* .requestLog */ .M)() });
 }
 
 
@@ -1234,8 +1320,8 @@ var duration = __webpack_require__(6307);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lock_lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
-var lock_blob = __webpack_require__(1651);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
+var lock_blob = __webpack_require__(3471);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -1583,19 +1669,98 @@ async function releaseHere(spec, leaseId, options = {}) {
 
 /***/ }),
 
-/***/ 194:
+/***/ 6944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ runRelease)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
-/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9779);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9280);
-/* harmony import */ var _held_locks_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2094);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1729);
-/* harmony import */ var _loss_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2603);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  T: () => (/* binding */ runRelease)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(1659);
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/renewer/control.ts
+var control = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/action/failure.ts
+var failure = __webpack_require__(9280);
+// EXTERNAL MODULE: ./src/action/held-locks.ts
+var held_locks = __webpack_require__(2094);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/handover.ts
+var handover = __webpack_require__(7696);
+// EXTERNAL MODULE: ./src/lock/hold.ts
+var hold = __webpack_require__(1406);
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/lift-hold.ts
+var lift_hold = __webpack_require__(4438);
+// EXTERNAL MODULE: ./src/lock/spec.ts
+var spec = __webpack_require__(7832);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(915);
+// EXTERNAL MODULE: ./src/action/context.ts
+var context = __webpack_require__(645);
+// EXTERNAL MODULE: ./src/action/operator-lock.ts
+var operator_lock = __webpack_require__(6870);
+;// CONCATENATED MODULE: ./src/action/end-run-hold.ts
+// release/ with 'scope: run' in a job that does not hold the lock: a final
+// job of the run (a clean-up job, say) ends the hold that an earlier job of
+// the same run left on the lock (lock/run-hold.ts). Only this run's hold is
+// lifted (same repository and run id, any attempt), and its lease goes
+// straight to the head of the queue (lock/lift-hold.ts). Anything else on the
+// lock (another run's hold, a freeze, a running job) is left alone: the step
+// says so and passes, since the run's hold may have ended by itself and the
+// lock moved on.
+
+
+
+
+
+
+
+
+
+
+async function endRunHold(read) {
+    if (read(constants/* Inputs */.G0.LockName) === '') {
+        throw new errors/* UserError */.yo(`This job holds no lock, so the release action ends this run's hold: name the lock in '${constants/* Inputs */.G0.LockName}', ` +
+            'and give the credential inputs of the main action.');
+    }
+    const target = (0,operator_lock/* readOperatorLock */.I)(read);
+    const location = (0,spec/* lockLocation */.VU)(target.spec);
+    const lock = await (0,operator_lock/* openOperatorLock */.s)(target);
+    const who = (0,context/* holderFromEnvironment */.Q)();
+    const lifted = await (0,lift_hold/* liftHold */.n)(lock, {
+        lifter: who,
+        reason: `the release action ended the hold of run ${who.runId}`,
+        force: false,
+        accept: (hold) => hold.scope === 'run' && hold.repository === who.repository && hold.runId === who.runId,
+    });
+    switch (lifted.outcome) {
+        case 'missing':
+            throw new errors/* UserError */.yo(`Lock ${location} does not exist: nothing to release. Check 'lock-name' and 'container'.`);
+        case 'free':
+            core/* notice */.lm(`Lock ${location} is not held: this run's hold has ended already.`);
+            return;
+        case 'lifted':
+            core/* info */.pq(`Ended this run's hold on lock ${location}, ${(0,hold/* describeHold */.TZ)(lifted.hold)}; ${(0,handover/* describeLetGo */.dz)(lifted.letGo)}.`);
+            return;
+        case 'left-alone':
+        case 'broken':
+        case 'gone':
+            core/* warning */.$e(`Lock ${location} is held by ${(0,holder/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(1729);
+// EXTERNAL MODULE: ./src/action/loss.ts
+var loss = __webpack_require__(2603);
+;// CONCATENATED MODULE: ./src/action/release-step.ts
 // The release step (uses: org/azure-mutex-action/release@v1): lets a lock go
 // before the job ends, when slow steps that need no lock follow. It asks the
 // lock's renewer through the channel post uses, so it needs no credentials;
@@ -1608,29 +1773,36 @@ async function releaseHere(spec, leaseId, options = {}) {
 
 
 
+
 async function runRelease() {
     try {
-        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_5__/* .readOptionalLockName */ .FW)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
-        await release((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .pickHeld */ .V5)((0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .heldLocks */ .Mw)(), lockName));
+        const read = (name) => core/* getInput */.V4(name);
+        const lockName = (0,inputs/* readOptionalLockName */.FW)(read);
+        const held = (0,held_locks/* heldLocks */.Mw)();
+        // scope run, and this job does not hold the lock: it ends the hold its run left on it (end-run-hold.ts).
+        if ((0,inputs/* readRunHold */.f_)(read) !== undefined && !held.some((lock) => lockName === undefined || lock.lockName === lockName)) {
+            return await endRunHold(read);
+        }
+        await release((0,held_locks/* pickHeld */.V5)(held, lockName));
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_3__/* .failStep */ .v)(err, undefined);
+        (0,failure/* failStep */.v)(err, undefined);
     }
 }
 async function release(lock) {
     const { location } = lock;
-    const asked = await (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_2__/* .askToLetGo */ .ih)(lock.channel, { op: 'release', by: 'release step' }, { killIfStuck: false });
+    const asked = await (0,control/* askToLetGo */.ih)(lock.channel, { op: 'release', by: 'release step' }, { killIfStuck: false });
     const later = `The main action's post step will release it, or report what happened to it.`;
     switch (asked.answer.kind) {
         case 'gone':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is not running any more. ${later}`);
+            core/* warning */.$e(`The renewer of lock ${location} is not running any more. ${later}`);
             return;
         case 'silent':
         case 'stopped':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} did not answer. ${later}`);
+            core/* warning */.$e(`The renewer of lock ${location} did not answer. ${later}`);
             return;
         case 'impostor':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Something other than the renewer of lock ${location} listens at its address and could not prove who it ` +
+            core/* warning */.$e(`Something other than the renewer of lock ${location} listens at its address and could not prove who it ` +
                 `is: it was told nothing. ${later}`);
             return;
         case 'answered':
@@ -1639,29 +1811,29 @@ async function release(lock) {
     const report = asked.answer.report;
     switch (report.phase) {
         case 'released': {
-            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            (0,held_locks/* withdrawHeld */.O)(location);
             const releasedAt = report.released ? Date.parse(report.released.at) : Date.now();
-            const held = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(releasedAt - Date.parse(lock.acquiredAt));
+            const held = (0,duration/* formatDuration */.a)(releasedAt - Date.parse(lock.acquiredAt));
             const by = report.released?.by === 'release step' ? '' : ` (by the ${report.released?.by}, earlier)`;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
-                `(${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(report.longestGapMs)}).`);
+            core/* info */.pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
+                `(${report.renewals} renewals, longest gap ${(0,duration/* formatDuration */.a)(report.longestGapMs)}).`);
             return;
         }
         case 'lost':
-            (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_4__/* .withdrawHeld */ .O)(location);
+            (0,held_locks/* withdrawHeld */.O)(location);
             // The loss is news the job must see now: the steps it protected may have overlapped another holder.
             if (report.loss) {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .error */ .z3((0,_loss_js__WEBPACK_IMPORTED_MODULE_6__/* .lossMessage */ .L)(location, report.loss), { title: 'Lock lost' });
+                core/* error */.z3((0,loss/* lossMessage */.L)(location, report.loss), { title: 'Lock lost' });
                 process.exitCode = 1;
                 return;
             }
             throw new Error(`the renewer says lock ${location} was lost, without saying when`);
         case 'unreleased':
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer could not release lock ${location} (${report.error ?? 'no reason given'}). ` +
+            core/* warning */.$e(`The renewer could not release lock ${location} (${report.error ?? 'no reason given'}). ` +
                 "The post step will try again with the step's credentials; else the lease expires by itself.");
             return;
         default:
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`The renewer of lock ${location} is ${report.phase}, not holding the lock. ${later}`);
+            core/* warning */.$e(`The renewer of lock ${location} is ${report.phase}, not holding the lock. ${later}`);
     }
 }
 
@@ -1917,7 +2089,11 @@ function wait() {
     return (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait), _wait_record_js__WEBPACK_IMPORTED_MODULE_4__/* .waitRecordShape */ .GJ);
 }
 function saveTurn(turn) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn, JSON.stringify({ fencingToken: turn.fencingToken, arrivalPosition: turn.arrivalPosition }));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn, JSON.stringify({
+        fencingToken: turn.fencingToken,
+        arrivalPosition: turn.arrivalPosition,
+        ...(turn.slot ? { slot: turn.slot } : {}),
+    }));
 }
 /** The turn main saved; undefined when there is none or state holds something else. */
 function turn() {
@@ -1925,7 +2101,13 @@ function turn() {
     const isCount = (n) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1;
     if (!value || !isCount(value.fencingToken) || !isCount(value.arrivalPosition))
         return undefined;
-    return { fencingToken: value.fencingToken, arrivalPosition: value.arrivalPosition };
+    const slot = value.slot;
+    const slotOk = slot && isCount(slot.slot) && isCount(slot.of) && slot.slot <= slot.of;
+    return {
+        fencingToken: value.fencingToken,
+        arrivalPosition: value.arrivalPosition,
+        ...(slotOk ? { slot: { slot: slot.slot, of: slot.of } } : {}),
+    };
 }
 
 
@@ -1941,22 +2123,24 @@ function turn() {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1651);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4906);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4469);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1284);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(2379);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3471);
+/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4842);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4469);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1284);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2379);
 // The status step (uses: org/azure-mutex-action/status@v1): looks at one lock,
 // or at every lock in the container, and says who holds each, since when and
 // with what kind of lease, in the log and as a table in the job summary. It
 // only reads: one HEAD request for a lock, one List Blobs request per 5,000
 // blobs for a container. It takes no lease and writes nothing on a blob.
+
 
 
 
@@ -1979,40 +2163,40 @@ async function runStatus() {
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
         // '*' (or no name) asks for the board of every lock in the container.
-        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readOptionalLockName */ .FW)(read);
-        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readContainer */ .u2)(read);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readStorageTarget */ .dZ)(read);
+        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readOptionalLockName */ .FW)(read);
+        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readContainer */ .u2)(read);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readStorageTarget */ .dZ)(read);
         endpoint = target.endpoint;
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_14__/* .usesEntra */ .x)(target.auth);
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_12__/* .signInTo */ .a)(target, { check: true });
-        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_11__/* .requestLog */ .M)() };
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__/* .usesEntra */ .x)(target.auth);
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInTo */ .a)(target, { check: true });
+        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() };
         const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
         if (lockName !== undefined) {
             const spec = { endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .LEASE_SECONDS */ .Vb.default };
             const found = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .openLock */ .qB)(signedIn.auth, spec, options).status();
             const status = found === 'missing' ? undefined : found;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Outputs */ .tY.Holder, holderOutput(status));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.Holder, holderOutput(status));
             const locks = [status ?? { name: lockName, held: false, leaseState: 'available' }];
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
             return;
         }
-        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_5__/* .accountNameOf */ .o)(endpoint)}/${container}`;
-        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_6__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
+        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .accountNameOf */ .o)(endpoint)}/${container}`;
+        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
         if (locks === 'missing') {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place} does not exist: no locks.`);
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
             return;
         }
         const held = locks.filter((lock) => lock.held).length;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place}: ${locks.length} ${locks.length === 1 ? 'lock' : 'locks'}, ${held} held.`);
         for (const lock of locks)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(lock.name)}: ${describeStatus(lock)}`);
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_13__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(lock.name)}: ${describeStatus(lock)}`);
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_9__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_10__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
     }
 }
 /** "free", or "held by … (fixed lease)", and the last break; every value from the blob shown through showUntrusted. */
@@ -2022,9 +2206,12 @@ function describeStatus(status) {
     const lastBreak = (status.lastBreak ? ` Last ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(status.lastBreak)}.` : '') +
         describeQueue(status.queue) +
         describeSquatters(status.squatters) +
-        describeLatest(status.latest);
+        describeLatest(status.latest) +
+        (status.slots ? ` ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
+    // With slots, the lock blob is slot 1.
+    const blob = status.slots ? 'slot 1 (the lock blob) is ' : '';
     if (!status.held)
-        return `free.${lastBreak}`;
+        return `${blob}free.${lastBreak}`;
     const lease = status.seen?.hold
         ? 'an infinite lease, which the first job in the queue ends when the hold ends'
         : status.leaseKind === 'infinite'
@@ -2035,7 +2222,7 @@ function describeStatus(status) {
     const breaking = status.leaseState === 'breaking' ? ', being broken' : '';
     // The lease kind is said below; describeHolderSeen would say "infinite" a second time.
     const who = status.seen ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolder */ .sG)(status.holder);
-    return `held by ${who}, with ${lease}${breaking}.${lastBreak}`;
+    return `${blob}held by ${who}, with ${lease}${breaking}.${lastBreak}`;
 }
 /** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */
 function describeQueue(queue) {
@@ -2054,8 +2241,8 @@ function describeLatest(latest) {
         return '';
     const shown = latest
         .slice(0, 10)
-        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.sequence ?? '', 40)} ` +
-        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record.acquiredAt, 40)})`);
+        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.sequence ?? '', 40)} ` +
+        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.acquiredAt, 40)})`);
     const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : '';
     return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`;
 }
@@ -2077,7 +2264,7 @@ function holderOutput(status) {
     if (!status.holder)
         return '{}';
     const record = status.holder;
-    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_7__/* .showUntrusted */ .G)(record[field] ?? '')]));
+    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record[field] ?? '')]));
     return JSON.stringify(shown);
 }
 
@@ -2191,7 +2378,17 @@ const BOARD_COLUMNS = [
                             ? markup.text((0,holder/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
                             : 'unknown: a client that writes no holder record',
     ],
-    ['Since', (lock, markup) => (lock.held && lock.holder ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.holder.acquiredAt)) : '')],
+    [
+        'Since',
+        (lock, markup) => !lock.held
+            ? ''
+            : lock.holder
+                ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.holder.acquiredAt))
+                : // A hold keeps no fresh holder record: it stands since the hold was set.
+                    lock.seen?.hold
+                        ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.seen.hold.setAt))
+                        : '',
+    ],
     [
         'Lease',
         (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
@@ -2201,13 +2398,29 @@ const BOARD_COLUMNS = [
         'Waiting',
         (lock, markup) => (lock.queue === undefined
             ? 'not listed'
-            : lock.queue.map((waiter) => markup.text(waiterName(waiter))).join(markup.lineBreak)) +
+            : lock.queue
+                .map((waiter, index) => markup.text(`${placeOf(lock, index)}. ${waiterName(waiter)}`))
+                .join(markup.lineBreak)) +
             (lock.squatters?.length
                 ? `${lock.queue?.length ? markup.lineBreak : ''}${markup.strong('squatted')}: entry ${lock.squatters.join(', ')} ` +
                     'holds an infinite lease (passed over; clear it with the break action)'
                 : ''),
     ],
+    [
+        'Newest per key',
+        (lock, markup) => (lock.latest ?? []).map((record) => markup.text(describeLatestKey(record))).join(markup.lineBreak),
+    ],
 ];
+/** A waiter's place in line, as the wait lines count: the holder is 1st. */
+function placeOf(lock, index) {
+    return index + (lock.held ? 2 : 1);
+}
+/** '"production": 812 (org/api run 812)', the highest sequence that held for one key; through showUntrusted. */
+function describeLatestKey(record) {
+    const run = record.runId ? ` run ${(0,untrusted_text/* showUntrusted */.G)(record.runId, 40)}` : '';
+    return (`"${(0,untrusted_text/* showUntrusted */.G)(record.supersedeKey ?? '', 80)}": ${(0,untrusted_text/* showUntrusted */.G)(record.sequence ?? '', 40)} ` +
+        `(${(0,untrusted_text/* showUntrusted */.G)(record.repository, 100)}${run})`);
+}
 /** The board's rows: one per lock, one cell per column, written with the face's markup. */
 function boardRows(locks, markup) {
     return {
@@ -2261,11 +2474,21 @@ function boardJson(lock) {
         holderDescription: lock.held ? describeHolderSeen(lock.seen && { ...lock.seen, infinite: false }) : null,
         lastBreak: lock.lastBreak ? describeBreak(lock.lastBreak) : null,
         queue: lock.queue?.map((waiter, index) => ({
-            place: index + (lock.held ? 2 : 1),
+            place: placeOf(lock, index),
             waiter: waiter ? shownRecord(waiter) : null,
         })) ?? null,
         squatters: lock.squatters ?? [],
+        hold: lock.held && lock.seen?.hold ? boardHold(lock.seen.hold) : null,
+        latest: (lock.latest ?? []).map((record) => ({
+            key: showUntrusted(record.supersedeKey ?? '', 300),
+            sequence: showUntrusted(record.sequence ?? '', 40),
+            holder: shownRecord(record),
+        })),
     };
+}
+function boardHold(hold) {
+    const { scope, reason, setBy, repository, runId, setAt, until } = hold;
+    return shownRecord({ scope, reason, setBy, repository, runId, setAt, until });
 }
 
 // EXTERNAL MODULE: ./src/lock/duration.ts
@@ -2421,6 +2644,8 @@ const FACTS = [
         ({ turn }) => turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${(0,queue/* ordinal */.IE)(turn.arrivalPosition)} on arrival`),
     ],
     ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
+    ['Slot', ({ turn }) => turn?.slot && `${turn.slot.slot} of ${turn.slot.of}`],
+    ['Slots when it came', ({ wait }) => wait?.slotsSeen && escapeMarkup(wait.slotsSeen)],
     ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
 ];
 /** The section post writes for one lock, as Markdown with HTML. */
@@ -2502,24 +2727,24 @@ function renderStatusTable(title, locks, serverUrl) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
+/* harmony import */ var _lock_handover_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7696);
 /* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1406);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1651);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(645);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
+/* harmony import */ var _lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4438);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(915);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
+/* harmony import */ var _operator_lock_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6870);
 // The unhold step (uses: org/azure-mutex-action/unhold@v1): lifts a hold
 // (lock/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
-// who lifted it and why. It ends only a hold: the release carries the lease id
-// that the hold's record names, and is conditional on the blob being as it was
-// read. A running job's lease is left alone unless 'force' says to break it.
+// who lifted it and why. Its lease goes straight to the head of the queue, as
+// a holder's does when it lets go (lock/lift-hold.ts), or is released when
+// nobody waits. It ends only a hold: the lift carries the lease id that the
+// hold's record names, and is conditional on the blob being as it was read.
+// A running job's lease is left alone unless 'force' says to break it.
 
 
 
@@ -2534,71 +2759,49 @@ function renderStatusTable(title, locks, serverUrl) {
 
 
 
-
-
-/** Reads of the blob to try, when it changes between the read and the conditional release. */
-const TRIES = 3;
 async function runUnhold() {
     let spec;
     let tokenAuth = false;
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
-        const lockName = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readLockName */ .VY)(read);
-        const container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readContainer */ .u2)(read);
-        const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason) || 'lifted by the unhold action';
-        if (reason.length > _inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .REASON_MAX_LENGTH */ .B) {
-            throw new _inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .InputError */ .dz(`Invalid input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason}': it is ${reason.length} characters long; expected at most ${_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .REASON_MAX_LENGTH */ .B}.`);
-        }
-        const force = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readBoolean */ .Vf)(read, _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force, false);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readStorageTarget */ .dZ)(read);
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__/* .usesEntra */ .x)(target.auth);
-        spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__/* .LEASE_SECONDS */ .Vb.default };
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInTo */ .a)(target, { check: true });
-        const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_13__/* .requestLog */ .M)() });
-        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec);
-        const lifter = (0,_context_js__WEBPACK_IMPORTED_MODULE_10__/* .holderFromEnvironment */ .Q)();
-        for (let attempt = 1;; attempt++) {
-            const look = await lock.view();
-            if (look.state === 'missing') {
+        let reason = '';
+        let force = false;
+        const target = (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_11__/* .readOperatorLock */ .I)(read, () => {
+            reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readOptionalReason */ .lg)(read, 'lifted by the unhold action');
+            force = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readBoolean */ .Vf)(read, _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force, false);
+        });
+        spec = target.spec;
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_12__/* .usesEntra */ .x)(target.access.auth);
+        const lock = await (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_11__/* .openOperatorLock */ .s)(target);
+        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
+        const lifted = await (0,_lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_5__/* .liftHold */ .n)(lock, { lifter: (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .holderFromEnvironment */ .Q)(), reason, force });
+        switch (lifted.outcome) {
+            case 'missing':
                 throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} does not exist: nothing to lift. Check 'lock-name' and 'container'.`);
-            }
-            if (look.state === 'free') {
+            case 'free':
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held: nothing to lift.`);
                 return;
-            }
-            if (look.hold) {
-                const note = (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(lifter, reason, look.serviceNow ?? new Date(), look.holder);
-                if ((await lock.endHold(look, note)) === 'ended') {
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(look.hold)}.`);
-                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(note)}.`);
-                    return;
+            case 'lifted':
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(lifted.hold)}; ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_13__/* .describeLetGo */ .dz)(lifted.letGo)}.`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(lifted.note)}.`);
+                return;
+            case 'left-alone':
+                if (lifted.seen.hold) {
+                    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)}, but the lease does not answer to the id its record names ` +
+                        "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
+                        `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true'.`);
                 }
-                if (attempt < TRIES)
-                    continue;
-            }
-            const seen = {
-                record: look.holder,
-                freshness: look.holder
-                    ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
-                    : { kind: 'unknown-age' },
-                infinite: look.infinite,
-            };
-            if (!force) {
-                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(seen)}, not by a hold: it was left alone. ` +
-                    `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force}: true'.`);
-            }
-            const outcome = await lock.breakLease((holder, brokenAt) => (0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .newBreakRecord */ .po)(lifter, reason, brokenAt ?? new Date(), holder));
-            if (outcome.outcome === 'broken') {
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Force}: true').`);
-            }
-            else {
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)}, not by a hold: it was left alone. ` +
+                    `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true'.`);
+            case 'broken':
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true').`);
+                return;
+            case 'gone':
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held any more: nothing to lift.`);
-            }
-            return;
         }
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_11__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_9__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
     }
 }
 
@@ -2618,14 +2821,16 @@ async function runUnhold() {
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
 /* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1406);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
-/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5624);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4469);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(915);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3175);
+/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5624);
+/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4842);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(915);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3175);
 // The main step's lines while it waits, and what it says of its turn once the
 // lock is its own: the wording of the waiter's events (lock/wait-report.ts).
 // Every value read from storage reaches a line through describeHolderSeen,
 // briefHolderSeen or briefHolder, which show it through showUntrusted.
+
 
 
 
@@ -2640,15 +2845,19 @@ const SHOWN_AHEAD = 5;
 /** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
 function placeLine(place, lockName) {
     const ahead = [
-        ...(place.holder ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolderSeen */ .AG)(place.holder)] : []),
+        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolderSeen */ .AG)(place.holder)] : []),
         ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
     ];
     const shown = ahead.slice(0, SHOWN_AHEAD);
     if (ahead.length > shown.length)
         shown.push(`and ${ahead.length - shown.length} more`);
     // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
-    const free = !place.holder && place.ahead.length > 0 ? ` (free, ${place.ahead.length} ahead)` : '';
-    const line = `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_8__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
+    const free = place.slots
+        ? `; ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(place.slots)}`
+        : !place.holder && place.ahead.length > 0
+            ? ` (free, ${place.ahead.length} ahead)`
+            : '';
+    const line = `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_9__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
     return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
 }
 /** The lines an event makes; none for an event that needs no line. */
@@ -2659,15 +2868,20 @@ function linesFor(event, spec) {
         case 'waiting':
             return [
                 ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
-                ...(event.place.holder
-                    ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
-                    : []),
+                ...(event.place.slots
+                    ? [info(`${capitalized((0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
+                    : event.place.holder
+                        ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
+                        : []),
             ];
         case 'moved':
             if (!event.place.queued)
                 return [];
             return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)})`)];
         case 'holder-changed':
+            if (event.place.slots) {
+                return [info(`Now ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`)];
+            }
             return [
                 info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`),
             ];
@@ -2683,8 +2897,8 @@ function linesFor(event, spec) {
             return [
                 {
                     level: 'warning',
-                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout}' this step ` +
-                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
+                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
                         `or break the lease: ${event.breakCommand}`,
                 },
             ];
@@ -2707,6 +2921,8 @@ function linesFor(event, spec) {
                 },
             ];
         case 'created':
+            if (event.slot)
+                return [info(`Created the blob of slot ${event.slot}.`)];
             return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')];
         case 'squatter':
             return [
@@ -2751,7 +2967,7 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
                 },
             ];
     }
@@ -2761,14 +2977,14 @@ function holdWaitLine(hold, name) {
     if ((0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .holdHasNoEnd */ .YR)(hold)) {
         return {
             level: 'warning',
-            text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout}' this step ` +
+            text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout}' this step ` +
                 'waits until somebody lifts it (the unhold action), or for as long as the job may run.',
         };
     }
     return {
         level: 'info',
-        text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
-            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
+        text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
+            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
     };
 }
 /** The main step's handler of the waiter's events. */
@@ -2782,11 +2998,19 @@ function waitEventLogger(spec) {
         }
     };
 }
+function capitalized(text) {
+    return text.charAt(0).toUpperCase() + text.slice(1);
+}
 /** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
-function reportTurn(acquired) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_6__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
-    _state_js__WEBPACK_IMPORTED_MODULE_7__/* .saveTurn */ .dR({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_8__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
+function reportTurn(acquired, slots = 1) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.Slot, String(acquired.slot));
+    _state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveTurn */ .dR({
+        fencingToken: acquired.fencingToken,
+        arrivalPosition: acquired.arrivalPosition,
+        ...(slots > 1 ? { slot: { slot: acquired.slot, of: slots } } : {}),
+    });
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_9__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
         'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
 }
 
@@ -2802,10 +3026,11 @@ function reportTurn(acquired) {
 /* harmony export */ });
 /* unused harmony exports MAX_HOLDERS_KEPT, holderShape */
 /* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
-/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5988);
-/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5895);
+/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4842);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
+/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5988);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5895);
 // What main saw while it waited for the lock, kept in step state for post,
 // which writes the job summary from it. The record is declared as a shape
 // (shape.ts): reading it back checks every field, and a new fact is one line.
@@ -2814,45 +3039,48 @@ function reportTurn(acquired) {
 
 
 
+
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
 const MAX_HOLDERS_KEPT = 20;
-const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .shape */ .cW)({
-    repository: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
-    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
-    job: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
-    runId: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
-    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
-    actor: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
-    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
-    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq,
-    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
-    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
-    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
-    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
+const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)({
+    repository: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
+    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
+    job: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
+    runId: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
+    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
+    actor: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
+    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
+    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
+    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
+    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
+    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
 });
 const waitRecordFields = {
     /** When main started waiting, and when the wait ended (the lease taken, or given up). */
-    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .time */ .kB,
-    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .time */ .kB,
-    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
+    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .time */ .kB,
+    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .time */ .kB,
+    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
     /** Every holder seen while waiting, in the order seen, at most MAX_HOLDERS_KEPT of them. */
-    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
+    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
     /** Holders seen beyond those kept. */
-    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9,
+    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9,
     /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
-    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_4__/* .yesNo */ .Lm,
+    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .yesNo */ .Lm,
     /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
-    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .count */ .U9),
+    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9),
     /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
-    holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .text */ .Qq),
+    holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
+    /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
+    slotsSeen: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
 };
-const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .shape */ .cW)(waitRecordFields);
+const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)(waitRecordFields);
 function outcomeOf(err) {
-    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockTimeoutError */ .XB)
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockTimeoutError */ .XB)
         return 'timed-out';
-    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .LockCancelledError */ .pw)
+    if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockCancelledError */ .pw)
         return 'cancelled';
-    if (err instanceof _lock_latest_js__WEBPACK_IMPORTED_MODULE_3__/* .LockSupersededError */ .IL)
+    if (err instanceof _lock_latest_js__WEBPACK_IMPORTED_MODULE_4__/* .LockSupersededError */ .IL)
         return err.outcome;
     return 'failed';
 }
@@ -2865,6 +3093,7 @@ class WaitWatch {
     unknownHolderSeen = false;
     passedOver = new Set();
     holdEnded;
+    slotsSeen;
     save;
     constructor(save) {
         this.save = save;
@@ -2875,6 +3104,14 @@ class WaitWatch {
             this.passedOver.add(event.ticket);
         if (event.type === 'hold-ended')
             this.holdEnded = (0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeEndedHold */ .de)(event.hold, event.endedAt);
+        if (event.type === 'waiting' && event.place.slots)
+            this.slotsSeen ??= (0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSlotsHeld */ ._H)(event.place.slots);
+        // With slots, every holder of a slot is a holder seen.
+        if ('place' in event && event.place.slots) {
+            for (const { holder } of event.place.slots.held)
+                this.note(holder);
+            return;
+        }
         const seen = event.type === 'infinite-lease'
             ? event.holder
             : event.type === 'waiting' ||
@@ -2886,12 +3123,14 @@ class WaitWatch {
         if (!seen)
             return;
         // A stale record names a holder that is gone, not the one holding the lease.
-        const record = seen.freshness.kind === 'stale' ? undefined : seen.record;
+        this.note(seen.freshness.kind === 'stale' ? undefined : seen.record);
+    }
+    note(record) {
         if (!record) {
             this.unknownHolderSeen = true;
             return;
         }
-        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderKey */ .I4)(record);
+        const key = (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .holderKey */ .I4)(record);
         if (this.seen.has(key))
             return;
         this.seen.add(key);
@@ -2918,6 +3157,7 @@ class WaitWatch {
             unknownHolderSeen: this.unknownHolderSeen,
             ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
             ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
+            ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),
         };
     }
     /** Saves the record once the wait settles, however it ends; the wait's own result or error passes through. */
@@ -3107,6 +3347,75 @@ class LatestGuard {
 
 /***/ }),
 
+/***/ 4438:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ liftHold)
+/* harmony export */ });
+/* harmony import */ var _break_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9916);
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7696);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+// Lifting a hold (hold.ts) before its end: the unhold step, `azure-mutex
+// unhold`, and the release step of a job of the run that set a run's hold.
+//
+// A lifted hold's lease goes to the head of the queue as a holder's does when
+// it lets go (handover.ts): the lock is never free between the hold and the
+// next queued job, so a client that does not queue cannot slip in. Nobody
+// waiting: the lease is released. The lift proves itself with the lease id the
+// hold's record names, conditional on the blob being as the same read showed
+// it, so a record forged beside somebody else's lease lifts nothing.
+//
+// A lease that is not a hold (a running job's, a foreign client's) is left
+// alone unless the caller says `force`: then it is broken, as break/ does.
+
+
+
+/** Reads of the blob to try, when it changes between the read and the conditional lift. */
+const TRIES = 3;
+/** Entries read to find the head: enough to step over a few lapsed ones in one request. */
+const HEAD_LOOK_LIMIT = 5;
+/** Lifts the hold on the lock, handing its lease to the head of the queue; see LiftOutcome. */
+async function liftHold(lock, options) {
+    for (let attempt = 1;; attempt++) {
+        const look = await lock.view(options.request);
+        if (look.state === 'missing')
+            return { outcome: 'missing' };
+        if (look.state === 'free')
+            return { outcome: 'free' };
+        const hold = look.hold;
+        if (hold && (options.accept?.(hold) ?? true)) {
+            const note = (0,_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .newBreakRecord */ .po)(options.lifter, options.reason, look.serviceNow ?? new Date(), look.holder);
+            // The head is looked up beside the lift's first request; a queue that cannot be read means a release.
+            const target = lock.queue
+                .look({ ...options.request, limit: HEAD_LOOK_LIMIT })
+                .then(_handover_js__WEBPACK_IMPORTED_MODULE_2__/* .handoverTarget */ .B5)
+                .catch(() => undefined);
+            const lifted = await lock.liftHold(look, note, target, options.request);
+            if (lifted.outcome !== 'refused' && lifted.outcome !== 'not-held') {
+                return { outcome: 'lifted', hold, note, letGo: lifted };
+            }
+            if (attempt < TRIES)
+                continue;
+        }
+        const seen = {
+            record: look.holder,
+            freshness: look.holder
+                ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
+                : { kind: 'unknown-age' },
+            infinite: look.infinite,
+            ...(hold ? { hold } : {}),
+        };
+        if (!options.force)
+            return { outcome: 'left-alone', seen };
+        const broken = await lock.breakLease((holder, brokenAt) => (0,_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .newBreakRecord */ .po)(options.lifter, options.reason, brokenAt ?? new Date(), holder));
+        return { outcome: broken.outcome === 'broken' ? 'broken' : 'gone', seen };
+    }
+}
+
+
+/***/ }),
+
 /***/ 2430:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3171,6 +3480,7 @@ async function takeOverRunHold(lock, options) {
         holder,
         fencingToken: Number.isSafeInteger(token) && token > 0 ? token : 0,
         arrivalPosition: 1,
+        slot: 1,
         tookOver: hold,
     };
 }
@@ -3213,7 +3523,9 @@ var lock_hold = __webpack_require__(1406);
 // EXTERNAL MODULE: ./src/lock/latest.ts
 var lock_latest = __webpack_require__(5988);
 // EXTERNAL MODULE: ./src/lock/queue.ts
-var queue = __webpack_require__(5624);
+var lock_queue = __webpack_require__(5624);
+// EXTERNAL MODULE: ./src/lock/slots.ts
+var lock_slots = __webpack_require__(4842);
 ;// CONCATENATED MODULE: ./src/lock/attempt.ts
 // One attempt of a waiter: what it does each time the wait loop wakes it.
 //
@@ -3232,6 +3544,7 @@ var queue = __webpack_require__(5624);
 // lease (a squatter: this action never takes one), and a head that leaves the
 // lock free for longer than idleHeadMs. Skipping them is safe, as only the
 // lease lets a job in; it costs at most the order of the queue.
+
 
 
 
@@ -3325,6 +3638,8 @@ class Waiter {
     guard;
     /** The key's record as last read before an acquire: its ETag is what our record is written over. */
     latestRead;
+    /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
+    chosen;
     constructor(options) {
         this.options = options;
         this.guard =
@@ -3332,7 +3647,11 @@ class Waiter {
                 new lock_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }));
     }
     get store() {
-        return this.options.store;
+        return this.chosen?.store ?? this.options.store;
+    }
+    /** The slot whose lease we asked for or hold: 1 (the lock blob) without slots. */
+    get slot() {
+        return this.chosen?.slot ?? 1;
     }
     /** One attempt; `call` gives each request its signal and deadline. */
     async attempt(call, wantsHolder) {
@@ -3342,6 +3661,9 @@ class Waiter {
             if (outcome !== 'held-by-other')
                 return outcome;
         }
+        const slots = this.options.store.slotted;
+        if (slots)
+            return this.slottedAttempt(call, slots);
         if (this.outside)
             return this.outsideQueue(call);
         if (!this.entry)
@@ -3372,7 +3694,7 @@ class Waiter {
         const predecessor = this.entry?.predecessor;
         if (predecessor &&
             lock?.state === 'leased' &&
-            (0,queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
+            (0,lock_queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
             this.entry.predecessor = undefined;
             this.head = true;
             this.listAt = (0,clock/* monotonicNow */.X)() + this.options.pacing.headListMs;
@@ -3420,7 +3742,7 @@ class Waiter {
     /** Says once, for each, that an entry with an infinite lease is no waiter, and how to clear it. */
     tellSquatters(entries) {
         for (const entry of entries) {
-            if (!(0,queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
+            if (!(0,lock_queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
                 continue;
             this.squattersTold.add(entry.ticket);
             this.options.emit({
@@ -3440,7 +3762,7 @@ class Waiter {
         try {
             look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
             // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
-            const waiting = (entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry);
+            const waiting = (entry) => (0,lock_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(entry);
             if (!look.complete && !look.entries.some(waiting))
                 look = await this.store.queue.look(call());
         }
@@ -3460,8 +3782,8 @@ class Waiter {
             this.guard.checkRecord(this.latestRead?.record);
         }
         this.tellSquatters(look.entries);
-        const live = look.entries.filter((entry) => (0,queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue/* isSquatter */.AB)(entry));
-        void this.sweep(look.entries.filter((entry) => !(0,queue/* isLive */.DG)(entry, look.serviceNow)));
+        const live = look.entries.filter((entry) => (0,lock_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(entry));
+        void this.sweep(look.entries.filter((entry) => !(0,lock_queue/* isLive */.DG)(entry, look.serviceNow)));
         if (live.length === 0 && look.complete) {
             const outcome = await this.acquire(call, { decided: true });
             if (outcome !== 'held-by-other')
@@ -3509,8 +3831,9 @@ class Waiter {
         if (outcome === 'held-by-other')
             return outcome;
         const created = await this.store.create(call());
+        const slot = this.slot > 1 ? { slot: this.slot } : {};
         if (created !== 'nothing')
-            this.options.emit({ type: 'created', what: created });
+            this.options.emit({ type: 'created', what: created, ...slot });
         // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
         if (created !== 'nothing' && !this.options.signal?.aborted) {
             this.acquireTried = true;
@@ -3555,7 +3878,7 @@ class Waiter {
             leaseId,
             renewAt: (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3,
             // Our own earlier ticket (when joining again) is not waited for.
-            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
+            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,lock_queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
         };
         return this.lookAtQueue(call, { justJoined: true });
     }
@@ -3595,7 +3918,7 @@ class Waiter {
         // With a key, the whole queue: a newer job of the key may wait behind us.
         const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket });
         this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket);
-        const standing = (0,queue/* standingOf */.YP)(look, entry.ticket, this.passedOver);
+        const standing = (0,lock_queue/* standingOf */.YP)(look, entry.ticket, this.passedOver);
         // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
         if (!standing.mine && !justJoined)
             return this.rejoin(call);
@@ -3603,7 +3926,7 @@ class Waiter {
         this.tellSquatters(standing.squatters);
         this.lastAhead = standing.ahead;
         const predecessor = entry.predecessor;
-        if (predecessor && ((0,queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
+        if (predecessor && ((0,lock_queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
             entry.predecessor = undefined;
         }
         this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
@@ -3678,6 +4001,91 @@ class Waiter {
         return true;
     }
     /**
+     * One attempt on a lock with slots (slots.ts): one look at the queue and
+     * every slot together, at the pace of the head for the waiters that may
+     * get a slot as soon as one frees (fewer than N ahead), of the queue further
+     * back. A waiter takes a slot handed to it, or the free slot at its own
+     * place among the first k waiters, k being the free slots. Holds and latest
+     * wins are refused with slots before any waiting (inputs).
+     */
+    async slottedAttempt(call, slots) {
+        // No lease is asked for before the lock's number of slots is known to be ours.
+        await slots.agree(call());
+        if (this.acquireTried && this.chosen) {
+            // An acquire whose answer was lost: ask again for the same slot (idempotent), never for a second one.
+            const outcome = await this.acquire(call, { decided: true });
+            if (outcome !== 'held-by-other')
+                return outcome;
+            this.chosen = undefined;
+        }
+        if (this.entry)
+            await this.keepEntry(call);
+        if (this.entry && (0,clock/* monotonicNow */.X)() < this.listAt) {
+            return { kind: 'waiting', sighting: {}, wakeAt: Math.min(this.listAt, this.entry.renewAt) };
+        }
+        const look = await slots.look(call());
+        this.answered = true;
+        const { queue } = look;
+        this.tellSquatters(queue.entries);
+        let ahead;
+        const entry = this.entry;
+        if (entry) {
+            const standing = (0,lock_queue/* standingOf */.YP)(queue, entry.ticket, this.passedOver);
+            if (!standing.mine) {
+                await this.rejoin(call);
+                return { kind: 'waiting', sighting: {}, wakeAt: 0 };
+            }
+            void this.sweep(standing.lapsed);
+            ahead = standing.ahead;
+            const predecessor = entry.predecessor;
+            if (predecessor && ((0,lock_queue/* predecessorShown */.jg)(predecessor, queue) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
+                entry.predecessor = undefined;
+            }
+        }
+        else {
+            ahead = queue.entries.filter((e) => (0,lock_queue/* isLive */.DG)(e, queue.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(e) && !this.passedOver.has(e.ticket));
+            void this.sweep(queue.entries.filter((e) => !(0,lock_queue/* isLive */.DG)(e, queue.serviceNow)));
+        }
+        this.lastAhead = ahead;
+        // A ticket just before ours whose entry may still be on its way stands ahead of us too.
+        const standingAhead = ahead.length + (entry?.predecessor ? 1 : 0);
+        const pick = (0,lock_slots/* slotToTake */.z4)(look.slots, standingAhead, entry?.ticket);
+        if (pick) {
+            this.chosen = { slot: pick.slot, store: slots.open(pick.slot) };
+            const outcome = await this.acquire(call, { decided: true });
+            if (outcome !== 'held-by-other')
+                return outcome;
+            // A client that does not queue took it first.
+            this.chosen = undefined;
+        }
+        const free = look.slots.filter((s) => s.state !== 'leased').length;
+        // The first waiter ahead that leaves a slot free for too long is passed over, as a head would be.
+        if (entry)
+            this.watchHead(free > 0 ? { state: 'free', staleHolder: undefined } : { state: 'leased', holder: undefined, infinite: false });
+        const shown = look.slots.find((s) => s.state === 'leased');
+        const sighting = {
+            lock: free > 0 || !shown
+                ? { state: 'free', staleHolder: undefined }
+                : { state: 'leased', holder: shown.holder, infinite: shown.infinite ?? false },
+            ahead,
+            slots: (0,lock_slots/* slotsHeld */.$h)(look.slots),
+        };
+        if (!entry) {
+            if (!this.options.willWait)
+                return { kind: 'waiting', sighting, wakeAt: 0 };
+            await this.join(call);
+            this.head = false;
+        }
+        const { pacing } = this.options;
+        const pause = standingAhead < slots.count
+            ? pacing.headPollMs
+            : standingAhead === slots.count
+                ? pacing.onDeckPollMs
+                : pacing.queuePollMs;
+        this.listAt = (0,clock/* monotonicNow */.X)() + between(pause);
+        return { kind: 'waiting', sighting, wakeAt: Math.min(this.listAt, this.entry?.renewAt ?? Infinity) };
+    }
+    /**
      * The lease is ours: write our holder record, take the next fencing token,
      * and leave the queue, all at once. Returns the record as written and the token.
      */
@@ -3692,9 +4100,29 @@ class Waiter {
             this.recordLatest(written, call),
         ]);
         this.acquired = false;
+        const ticket = this.entry?.ticket;
         // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
         await this.leave();
+        const slots = this.options.store.slotted;
+        if (slots && ticket !== undefined)
+            await this.returnStrays(slots, ticket);
         return { record: written, fencingToken };
+    }
+    /**
+     * With slots, two holders that let go at once may both hand their lease to
+     * the head (handover.ts), or one may hand it over as the head takes a free
+     * slot: the head then holds a second slot that nobody renews. Once out of
+     * the queue (no holder hands us anything after its next look), one look
+     * finds such a slot, and it is given back at once rather than left to lapse.
+     * Best effort: a slot missed here lapses within one lease duration.
+     */
+    async returnStrays(slots, ticket) {
+        const look = await slots.look({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+        const strays = look?.slots.filter((s) => s.slot !== this.slot && s.state === 'leased' && s.handedTo === ticket);
+        await Promise.all((strays ?? []).map((s) => slots
+            .open(s.slot)
+            .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
+            .catch(() => undefined)));
     }
     /** Starts reading our key's record, for a waiter with a key that can read it. */
     readLatest(call) {
@@ -3825,6 +4253,7 @@ class WaitReport {
     stale = new Set();
     firstPosition;
     looked;
+    slots;
     constructor(options) {
         this.options = options;
     }
@@ -3850,6 +4279,7 @@ class WaitReport {
             holder: this.heldAtLastLook ? this.seen : undefined,
             ahead: this.ahead.map((entry) => entry.waiter),
             queued: this.queued,
+            ...(this.slots ? { slots: this.slots } : {}),
         };
     }
     /** Takes in one attempt's sighting; returns the events it makes, in order. */
@@ -3886,6 +4316,8 @@ class WaitReport {
         }
         if (lock)
             this.looked = { at: now, holder: lock.state === 'leased' ? this.latest : undefined };
+        if (sighting.slots)
+            this.slots = sighting.slots;
         if (sighting.ahead) {
             this.ahead = sighting.ahead;
             this.queued = true;
@@ -3895,13 +4327,16 @@ class WaitReport {
         if (!settled || !lock)
             return events;
         const place = this.place();
-        const holderKeyNow = (0,lock_holder/* holderSeenKey */.z)(place.holder);
+        // With slots, a new set of holders is a new holder for the lines.
+        const holderKeyNow = place.slots
+            ? place.slots.held.map(({ slot, holder }) => `${slot}:${(0,lock_holder/* holderKey */.I4)(holder)}`).join(',')
+            : (0,lock_holder/* holderSeenKey */.z)(place.holder);
         let type;
         if (!this.started)
             type = 'waiting';
         else if (this.ahead.length !== this.reportedAhead)
             type = 'moved';
-        else if (lock && place.holder && holderKeyNow !== this.reportedHolder)
+        else if (lock && (place.holder || place.slots) && holderKeyNow !== this.reportedHolder)
             type = 'holder-changed';
         else if (now - this.lastLineAt >= this.options.progressEveryMs)
             type = 'still-waiting';
@@ -4080,6 +4515,7 @@ async function waitForLease(options) {
                         holder: taken.record,
                         fencingToken: taken.fencingToken,
                         arrivalPosition: report.arrivalPosition ?? 1,
+                        slot: waiter.slot,
                     };
                 }
                 failure = undefined;
@@ -4210,7 +4646,7 @@ __webpack_async_result__();
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _action_release_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(194);
+/* harmony import */ var _action_release_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6944);
 
 await (0,_action_release_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runRelease */ .T)();
 

@@ -10,17 +10,13 @@ import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
 import { UserError } from '../lock/errors.ts'
 import type { LockBlob } from '../lock/lock-blob.ts'
 import { describeHolder } from '../lock/holder.ts'
-import { LEASE_SECONDS } from '../lock/lease.ts'
-import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
-import { STEP_RETRY } from '../lock/storage.ts'
 import { usesEntra } from '../sign-in/methods.ts'
 import { Inputs } from './constants.ts'
 import { holderFromEnvironment } from './context.ts'
 import { failStep } from './failure.ts'
-import { InputError, readContainer, readLockName, readReason, readStorageTarget } from './inputs.ts'
-import { requestLog } from './request-log.ts'
-import { signInTo } from './step-sign-in.ts'
+import { InputError, readReason } from './inputs.ts'
+import { openOperatorLock, readOperatorLock } from './operator-lock.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 
 export async function runBreak(): Promise<void> {
@@ -28,15 +24,15 @@ export async function runBreak(): Promise<void> {
   let tokenAuth = false
   try {
     const read = (name: string): string => core.getInput(name)
-    const lockName = readLockName(read)
-    const container = readContainer(read)
-    const reason = readReason(read)
-    const entry = readEntry(read)
-    const target = readStorageTarget(read)
-    tokenAuth = usesEntra(target.auth)
-    spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
-    const { signedIn } = await signInTo(target, { check: true })
-    const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
+    let reason = ''
+    let entry: number | undefined
+    const target = readOperatorLock(read, () => {
+      reason = readReason(read)
+      entry = readEntry(read)
+    })
+    spec = target.spec
+    tokenAuth = usesEntra(target.access.auth)
+    const lock = await openOperatorLock(target)
     const breaker = holderFromEnvironment()
     const location = lockLocation(spec)
     if (entry !== undefined) return await clearEntry(lock, location, entry, reason)

@@ -39,6 +39,8 @@ export const Inputs = {
   HoldFor: 'hold-for',
   /** Main: the token that cancels the run with 'on-superseded: cancel'; the job token by default. */
   GithubToken: 'github-token',
+  /** Main: how many jobs may hold the lock at once (slots.ts); every job of a lock must give the same number. */
+  Slots: 'slots',
 } as const
 
 export const Outputs = {
@@ -57,6 +59,8 @@ export const Outputs = {
   FencingToken: 'fencing-token',
   /** Hold: when the hold ends, ISO 8601 UTC by the storage service's clock; '' for a hold with no end. */
   HeldUntil: 'held-until',
+  /** Main: the slot this job holds, 1..slots; 1 with one slot. */
+  Slot: 'slot',
 } as const
 
 export const State = {

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
-import { describeHold, newHoldRecord, turnIntoHold } from '../lock/hold.ts'
+import { describeHold, setFreeze } from '../lock/hold.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY } from '../lock/storage.ts'
@@ -50,16 +50,7 @@ export async function runHold(): Promise<void> {
       signal: cancel.signal,
       onEvent: waitEventLogger(spec),
     })
-    const record = newHoldRecord('freeze', who, settings.hold.reason, settings.hold.end, {
-      leaseId,
-      heldFrom: acquired.acquiredAt,
-      fencingToken: acquired.fencingToken,
-    })
-    await turnIntoHold(
-      lock,
-      { leaseId, holder: acquired.holder, heldFrom: acquired.acquiredAt, fencingToken: acquired.fencingToken },
-      record,
-    )
+    const record = await setFreeze(lock, who, settings.hold, acquired)
     core.setOutput(Outputs.HeldUntil, record.until)
     core.setOutput(Outputs.FencingToken, String(acquired.fencingToken))
     core.info(`Lock ${location} is now held by ${describeHold(record)}.`)

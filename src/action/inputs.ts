@@ -8,6 +8,7 @@ import { containerNameProblem, lockNameProblem } from '../lock/names.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LockSpec } from '../lock/spec.ts'
 import { parseSequence, supersedeKeyProblem, type SupersedeSpec } from '../lock/latest.ts'
+import { MAX_SLOTS, slotsProblem } from '../lock/slots.ts'
 import type { SignInMethod, StorageAccess } from '../sign-in/methods.ts'
 import {
   StorageConfigError,
@@ -306,9 +307,18 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
   const supersede = readSupersede(read, env.GITHUB_RUN_ID)
   const onSuperseded = readOnSuperseded(read, true)
   const githubToken = onSuperseded === 'cancel' ? read(Inputs.GithubToken) : undefined
+  const slots = readSlots(read)
+  refuseSlotsWith(slots, { runHold: runHoldMs !== undefined, supersede: supersede !== undefined })
   const { endpoint, auth } = readStorageTarget(read)
   return {
-    lock: { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) },
+    lock: {
+      endpoint,
+      container,
+      lockName,
+      leaseDurationSeconds,
+      ...(runHoldMs !== undefined ? { runHoldMs } : {}),
+      ...(slots > 1 ? { slots } : {}),
+    },
     auth,
     timeoutMs,
     failOnTimeout,
@@ -316,6 +326,32 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
     onSuperseded,
     ...(githubToken !== undefined ? { githubToken } : {}),
   }
+}
+
+/** 'slots': how many jobs may hold the lock at once; 1 when not given. */
+/**
+ * A hold (scope: run) or latest wins is one lease on the lock blob: with slots,
+ * the other slots would stay open, so either with slots is refused.
+ */
+export function refuseSlotsWith(slots: number, uses: { runHold: boolean; supersede: boolean }): void {
+  if (slots > 1 && uses.runHold) {
+    throw invalid(
+      Inputs.Slots,
+      `${slots} slots cannot be held for a run ('${Inputs.Scope}: run'); use one or the other`,
+    )
+  }
+  if (slots > 1 && uses.supersede) {
+    throw invalid(Inputs.Slots, `${slots} slots cannot be used with '${Inputs.SupersedeKey}'; use one or the other`)
+  }
+}
+
+export function readSlots(read: InputReader): number {
+  const text = read(Inputs.Slots)
+  if (text === '') return 1
+  if (slotsProblem(text)) {
+    throw invalid(Inputs.Slots, `'${showUntrusted(text, 40)}' is not a whole number from 1 to ${MAX_SLOTS}`)
+  }
+  return Number(text)
 }
 
 /** 'scope' and 'hold-for': how long the run's hold may stand (scope run), undefined for scope job. */
@@ -334,4 +370,13 @@ export function readRunHold(read: InputReader): number | undefined {
     )
   }
   return ms
+}
+
+/** Why a hold is lifted: optional (`fallback` when empty), at most REASON_MAX_LENGTH characters. */
+export function readOptionalReason(read: InputReader, fallback: string): string {
+  const reason = read(Inputs.Reason) || fallback
+  if (reason.length > REASON_MAX_LENGTH) {
+    throw invalid(Inputs.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`)
+  }
+  return reason
 }

@@ -174,12 +174,22 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
     const { confirmedMono, acquiredMono } = acquired
     state.saveLease({ ...acquired, confirmedMono })
+    // With slots, the lease is on the slot's blob: post, release/ and status/ read the slot from the saved lock.
+    if (acquired.slot > 1) {
+      lock.useSlot(acquired.slot)
+      state.saveLock({ ...spec, slot: acquired.slot })
+    }
     endPhase()
 
     let heldSince = acquired.acquiredAt
     try {
       const report = await renewer.hold(
-        { leaseId, confirmedAt: acquired.confirmedAt.toISOString(), confirmedMono },
+        {
+          leaseId,
+          confirmedAt: acquired.confirmedAt.toISOString(),
+          confirmedMono,
+          ...(acquired.slot > 1 ? { slot: acquired.slot } : {}),
+        },
         { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel },
       )
       // The renewer's first renewal read the service's clock: the hold's times are told on it from here on.
@@ -215,7 +225,7 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     core.setOutput(Outputs.LeaseId, leaseId)
     core.setOutput(Outputs.AcquiredAt, acquired.holder.acquiredAt)
     core.setOutput(Outputs.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1))
-    reportTurn(acquired)
+    reportTurn(acquired, spec.slots)
     core.info(
       `Holding lock ${lockLocation(spec)} since ${acquired.holder.acquiredAt} after waiting ${formatDuration(acquired.waitedMs)}. ` +
         `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${formatDuration((spec.leaseDurationSeconds * 1000) / 3)}.`,

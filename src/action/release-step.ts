@@ -9,13 +9,20 @@ import { formatDuration } from '../lock/duration.ts'
 import { askToLetGo } from '../renewer/control.ts'
 import { failStep } from './failure.ts'
 import { heldLocks, pickHeld, withdrawHeld, type HeldLock } from './held-locks.ts'
-import { readOptionalLockName } from './inputs.ts'
+import { endRunHold } from './end-run-hold.ts'
+import { readOptionalLockName, readRunHold } from './inputs.ts'
 import { lossMessage } from './loss.ts'
 
 export async function runRelease(): Promise<void> {
   try {
-    const lockName = readOptionalLockName((name) => core.getInput(name))
-    await release(pickHeld(heldLocks(), lockName))
+    const read = (name: string): string => core.getInput(name)
+    const lockName = readOptionalLockName(read)
+    const held = heldLocks()
+    // scope run, and this job does not hold the lock: it ends the hold its run left on it (end-run-hold.ts).
+    if (readRunHold(read) !== undefined && !held.some((lock) => lockName === undefined || lock.lockName === lockName)) {
+      return await endRunHold(read)
+    }
+    await release(pickHeld(held, lockName))
   } catch (err) {
     failStep(err, undefined)
   }

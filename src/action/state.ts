@@ -147,10 +147,19 @@ export interface Turn {
   fencingToken: number
   /** The place in line on arrival, the holder counted first: 1 when the lock was taken at once. */
   arrivalPosition: number
+  /** With slots: the slot held, and how many the lock has (slots.ts); absent for a lock of one slot. */
+  slot?: { slot: number; of: number }
 }
 
 export function saveTurn(turn: Turn): void {
-  core.saveState(State.Turn, JSON.stringify({ fencingToken: turn.fencingToken, arrivalPosition: turn.arrivalPosition }))
+  core.saveState(
+    State.Turn,
+    JSON.stringify({
+      fencingToken: turn.fencingToken,
+      arrivalPosition: turn.arrivalPosition,
+      ...(turn.slot ? { slot: turn.slot } : {}),
+    }),
+  )
 }
 
 /** The turn main saved; undefined when there is none or state holds something else. */
@@ -158,5 +167,11 @@ export function turn(): Turn | undefined {
   const value = readJson(State.Turn) as Record<string, unknown> | undefined
   const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 1
   if (!value || !isCount(value.fencingToken) || !isCount(value.arrivalPosition)) return undefined
-  return { fencingToken: value.fencingToken, arrivalPosition: value.arrivalPosition }
+  const slot = value.slot as Record<string, unknown> | undefined
+  const slotOk = slot && isCount(slot.slot) && isCount(slot.of) && slot.slot <= slot.of
+  return {
+    fencingToken: value.fencingToken,
+    arrivalPosition: value.arrivalPosition,
+    ...(slotOk ? { slot: { slot: slot.slot as number, of: slot.of as number } } : {}),
+  }
 }

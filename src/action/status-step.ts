@@ -10,6 +10,7 @@ import { briefHolder, describeHolder, describeHolderSeen, type HolderRecord } fr
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { listLocks, openLock } from '../lock/lock-blob.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
+import { describeSlotsHeld } from '../lock/slots.ts'
 import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY, containerClientFor } from '../lock/storage.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
@@ -70,8 +71,11 @@ function describeStatus(status: LockStatus | undefined): string {
     (status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : '') +
     describeQueue(status.queue) +
     describeSquatters(status.squatters) +
-    describeLatest(status.latest)
-  if (!status.held) return `free.${lastBreak}`
+    describeLatest(status.latest) +
+    (status.slots ? ` ${describeSlotsHeld(status.slots)}.` : '')
+  // With slots, the lock blob is slot 1.
+  const blob = status.slots ? 'slot 1 (the lock blob) is ' : ''
+  if (!status.held) return `${blob}free.${lastBreak}`
   const lease = status.seen?.hold
     ? 'an infinite lease, which the first job in the queue ends when the hold ends'
     : status.leaseKind === 'infinite'
@@ -82,7 +86,7 @@ function describeStatus(status: LockStatus | undefined): string {
   const breaking = status.leaseState === 'breaking' ? ', being broken' : ''
   // The lease kind is said below; describeHolderSeen would say "infinite" a second time.
   const who = status.seen ? describeHolderSeen({ ...status.seen, infinite: false }) : describeHolder(status.holder)
-  return `held by ${who}, with ${lease}${breaking}.${lastBreak}`
+  return `${blob}held by ${who}, with ${lease}${breaking}.${lastBreak}`
 }
 
 /** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */

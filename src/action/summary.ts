@@ -189,6 +189,8 @@ const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined
       turn && (turn.arrivalPosition === 1 ? 'first: the lock was free' : `${ordinal(turn.arrivalPosition)} on arrival`),
   ],
   ['Fencing token', ({ turn }) => turn && String(turn.fencingToken)],
+  ['Slot', ({ turn }) => turn?.slot && `${turn.slot.slot} of ${turn.slot.of}`],
+  ['Slots when it came', ({ wait }) => wait?.slotsSeen && escapeMarkup(wait.slotsSeen)],
   ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
 ]
 

@@ -1,92 +1,71 @@
 // The unhold step (uses: org/azure-mutex-action/unhold@v1): lifts a hold
 // (lock/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
-// who lifted it and why. It ends only a hold: the release carries the lease id
-// that the hold's record names, and is conditional on the blob being as it was
-// read. A running job's lease is left alone unless 'force' says to break it.
+// who lifted it and why. Its lease goes straight to the head of the queue, as
+// a holder's does when it lets go (lock/lift-hold.ts), or is released when
+// nobody waits. It ends only a hold: the lift carries the lease id that the
+// hold's record names, and is conditional on the blob being as it was read.
+// A running job's lease is left alone unless 'force' says to break it.
 
 import * as core from '@actions/core'
-import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
+import { describeBreak } from '../lock/break-record.ts'
 import { UserError } from '../lock/errors.ts'
+import { describeLetGo } from '../lock/handover.ts'
 import { describeHold } from '../lock/hold.ts'
-import { describeHolderSeen, freshnessOf } from '../lock/holder.ts'
-import { LEASE_SECONDS } from '../lock/lease.ts'
-import { openLock } from '../lock/lock-blob.ts'
+import { describeHolderSeen } from '../lock/holder.ts'
+import { liftHold } from '../lock/lift-hold.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
-import { STEP_RETRY } from '../lock/storage.ts'
 import { usesEntra } from '../sign-in/methods.ts'
 import { Inputs } from './constants.ts'
 import { holderFromEnvironment } from './context.ts'
 import { failStep } from './failure.ts'
-import { InputError, REASON_MAX_LENGTH, readBoolean, readContainer, readLockName, readStorageTarget } from './inputs.ts'
-import { requestLog } from './request-log.ts'
-import { signInTo } from './step-sign-in.ts'
-
-/** Reads of the blob to try, when it changes between the read and the conditional release. */
-const TRIES = 3
+import { readBoolean, readOptionalReason } from './inputs.ts'
+import { openOperatorLock, readOperatorLock } from './operator-lock.ts'
 
 export async function runUnhold(): Promise<void> {
   let spec: LockSpec | undefined
   let tokenAuth = false
   try {
     const read = (name: string): string => core.getInput(name)
-    const lockName = readLockName(read)
-    const container = readContainer(read)
-    const reason = read(Inputs.Reason) || 'lifted by the unhold action'
-    if (reason.length > REASON_MAX_LENGTH) {
-      throw new InputError(
-        `Invalid input '${Inputs.Reason}': it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}.`,
-      )
-    }
-    const force = readBoolean(read, Inputs.Force, false)
-    const target = readStorageTarget(read)
-    tokenAuth = usesEntra(target.auth)
-    spec = { endpoint: target.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
-    const { signedIn } = await signInTo(target, { check: true })
-    const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
+    let reason = ''
+    let force = false
+    const target = readOperatorLock(read, () => {
+      reason = readOptionalReason(read, 'lifted by the unhold action')
+      force = readBoolean(read, Inputs.Force, false)
+    })
+    spec = target.spec
+    tokenAuth = usesEntra(target.access.auth)
+    const lock = await openOperatorLock(target)
     const location = lockLocation(spec)
-    const lifter = holderFromEnvironment()
-    for (let attempt = 1; ; attempt++) {
-      const look = await lock.view()
-      if (look.state === 'missing') {
+    const lifted = await liftHold(lock, { lifter: holderFromEnvironment(), reason, force })
+    switch (lifted.outcome) {
+      case 'missing':
         throw new UserError(`Lock ${location} does not exist: nothing to lift. Check 'lock-name' and 'container'.`)
-      }
-      if (look.state === 'free') {
+      case 'free':
         core.notice(`Lock ${location} is not held: nothing to lift.`)
         return
-      }
-      if (look.hold) {
-        const note = newBreakRecord(lifter, reason, look.serviceNow ?? new Date(), look.holder)
-        if ((await lock.endHold(look, note)) === 'ended') {
-          core.info(`Lifted the hold on lock ${location}, ${describeHold(look.hold)}.`)
-          core.info(`Wrote on the lock blob: ${describeBreak(note)}.`)
-          return
+      case 'lifted':
+        core.info(`Lifted the hold on lock ${location}, ${describeHold(lifted.hold)}; ${describeLetGo(lifted.letGo)}.`)
+        core.info(`Wrote on the lock blob: ${describeBreak(lifted.note)}.`)
+        return
+      case 'left-alone':
+        if (lifted.seen.hold) {
+          throw new UserError(
+            `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, but the lease does not answer to the id its record names ` +
+              "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
+              `To break that lease anyway, set '${Inputs.Force}: true'.`,
+          )
         }
-        if (attempt < TRIES) continue
-      }
-      const seen = {
-        record: look.holder,
-        freshness: look.holder
-          ? freshnessOf(look.holder, look.modifiedAt, look.serviceNow)
-          : ({ kind: 'unknown-age' } as const),
-        infinite: look.infinite,
-      }
-      if (!force) {
         throw new UserError(
-          `Lock ${location} is held by ${describeHolderSeen(seen)}, not by a hold: it was left alone. ` +
+          `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, not by a hold: it was left alone. ` +
             `To break that lease anyway, set '${Inputs.Force}: true'.`,
         )
-      }
-      const outcome = await lock.breakLease((holder, brokenAt) =>
-        newBreakRecord(lifter, reason, brokenAt ?? new Date(), holder),
-      )
-      if (outcome.outcome === 'broken') {
+      case 'broken':
         core.warning(
-          `Broke the lease on lock ${location}, held by ${describeHolderSeen(seen)} ('${Inputs.Force}: true').`,
+          `Broke the lease on lock ${location}, held by ${describeHolderSeen(lifted.seen)} ('${Inputs.Force}: true').`,
         )
-      } else {
+        return
+      case 'gone':
         core.notice(`Lock ${location} is not held any more: nothing to lift.`)
-      }
-      return
     }
   } catch (err) {
     failStep(err, spec?.endpoint, { tokenAuth, container: spec?.container })

@@ -11,6 +11,7 @@ import { describeEndedHold, describeHold, holdHasNoEnd, type HoldRecord } from '
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
 import { describeLastHeld } from '../lock/latest-seen.ts'
 import { ordinal } from '../lock/queue.ts'
+import { describeSlotsHeld } from '../lock/slots.ts'
 import type { LockSpec } from '../lock/spec.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
@@ -28,13 +29,17 @@ export interface Line {
 /** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
 export function placeLine(place: Place, lockName: string): string {
   const ahead = [
-    ...(place.holder ? [briefHolderSeen(place.holder)] : []),
+    ...(place.holder && !place.slots ? [briefHolderSeen(place.holder)] : []),
     ...place.ahead.map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record')),
   ]
   const shown = ahead.slice(0, SHOWN_AHEAD)
   if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
   // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
-  const free = !place.holder && place.ahead.length > 0 ? ` (free, ${place.ahead.length} ahead)` : ''
+  const free = place.slots
+    ? `; ${describeSlotsHeld(place.slots)}`
+    : !place.holder && place.ahead.length > 0
+      ? ` (free, ${place.ahead.length} ahead)`
+      : ''
   const line = `${ordinal(place.position)} in line for ${lockName}${free}`
   const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
   // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
@@ -50,14 +55,19 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
     case 'waiting':
       return [
         ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
-        ...(event.place.holder
-          ? [info(`The lock is held by ${describeHolderSeen(event.place.holder)}. Waiting.`)]
-          : []),
+        ...(event.place.slots
+          ? [info(`${capitalized(describeSlotsHeld(event.place.slots))}. Waiting.`)]
+          : event.place.holder
+            ? [info(`The lock is held by ${describeHolderSeen(event.place.holder)}. Waiting.`)]
+            : []),
       ]
     case 'moved':
       if (!event.place.queued) return []
       return [info(`${placeLine(event.place, name)} (waited ${formatDuration(event.waitedMs)})`)]
     case 'holder-changed':
+      if (event.place.slots) {
+        return [info(`Now ${describeSlotsHeld(event.place.slots)} (waited ${formatDuration(event.waitedMs)}).`)]
+      }
       return [
         info(
           `The lock is now held by ${describeHolderSeen(event.place.holder)} (waited ${formatDuration(event.waitedMs)}).`,
@@ -101,6 +111,7 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
         },
       ]
     case 'created':
+      if (event.slot) return [info(`Created the blob of slot ${event.slot}.`)]
       return [info(event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.')]
     case 'squatter':
       return [
@@ -183,10 +194,19 @@ export function waitEventLogger(spec: LockSpec): (event: WaitEvent) => void {
   }
 }
 
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
 /** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
-export function reportTurn(acquired: Acquired): void {
+export function reportTurn(acquired: Acquired, slots = 1): void {
   core.setOutput(Outputs.FencingToken, String(acquired.fencingToken))
-  state.saveTurn({ fencingToken: acquired.fencingToken, arrivalPosition: acquired.arrivalPosition })
+  core.setOutput(Outputs.Slot, String(acquired.slot))
+  state.saveTurn({
+    fencingToken: acquired.fencingToken,
+    arrivalPosition: acquired.arrivalPosition,
+    ...(slots > 1 ? { slot: { slot: acquired.slot, of: slots } } : {}),
+  })
   core.info(
     `Fencing token ${acquired.fencingToken} (${ordinal(acquired.arrivalPosition)} in line on arrival): ` +
       'pass it to what this job changes, so that it can refuse writes from an earlier holder.',

@@ -4,6 +4,7 @@
 
 import type { HolderRecord } from '../lock/holder.ts'
 import { describeEndedHold } from '../lock/hold.ts'
+import { describeSlotsHeld } from '../lock/slots.ts'
 import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { LockSupersededError } from '../lock/latest.ts'
@@ -63,6 +64,8 @@ const waitRecordFields = {
   keyedWaiters: optional(listOf(keyedWaiterShape, MAX_KEYED_KEPT)),
   /** For each key in sight at the last line, the record of the highest sequence that held (lock/latest-seen.ts). */
   lastHeld: optional(listOf(holderShape, MAX_KEYED_KEPT)),
+  /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
+  slotsSeen: optional(text),
 }
 
 export const waitRecordShape = shape(waitRecordFields)
@@ -89,6 +92,7 @@ export class WaitWatch {
   private holdEnded: string | undefined
   private readonly keyedWaiters = new Map<string, KeyedWaiter>()
   private lastHeld: HolderRecord[] | undefined
+  private slotsSeen: string | undefined
   private readonly save: (record: WaitRecord) => void
 
   constructor(save: (record: WaitRecord) => void) {
@@ -100,6 +104,12 @@ export class WaitWatch {
     if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
     if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
     if ('place' in event) this.seeKeys(event.place)
+    if (event.type === 'waiting' && event.place.slots) this.slotsSeen ??= describeSlotsHeld(event.place.slots)
+    // With slots, every holder of a slot is a holder seen.
+    if ('place' in event && event.place.slots) {
+      for (const { holder } of event.place.slots.held) this.note(holder)
+      return
+    }
     const seen =
       event.type === 'infinite-lease'
         ? event.holder
@@ -111,7 +121,10 @@ export class WaitWatch {
           : undefined
     if (!seen) return
     // A stale record names a holder that is gone, not the one holding the lease.
-    const record = seen.freshness.kind === 'stale' ? undefined : seen.record
+    this.note(seen.freshness.kind === 'stale' ? undefined : seen.record)
+  }
+
+  private note(record: HolderRecord | undefined): void {
     if (!record) {
       this.unknownHolderSeen = true
       return
@@ -161,6 +174,7 @@ export class WaitWatch {
       ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
       ...(this.keyedWaiters.size > 0 ? { keyedWaiters: [...this.keyedWaiters.values()] } : {}),
       ...(this.lastHeld && this.lastHeld.length > 0 ? { lastHeld: this.lastHeld } : {}),
+      ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),
     }
   }
 

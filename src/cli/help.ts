@@ -21,6 +21,8 @@ Usage:
   azure-mutex hold <lock> [options] -- <command> [args...]   run a command while holding the lock
   azure-mutex status [<lock> | --all] [--json]                who holds each lock, and who waits
   azure-mutex break <lock> --reason <why>                     break the lease, and record why
+  azure-mutex hold <lock> --for <duration> --reason <why>     freeze: hold it with no command, until its end
+  azure-mutex unhold <lock> [--reason <why>]                  lift a hold; the next in line gets the lock
 
 Run 'azure-mutex <command> --help' for its options and an example.
 
@@ -42,7 +44,25 @@ Options:
   --lease-duration <s>    AZURE_MUTEX_LEASE_DURATION  the lease in seconds, 15 to 60 (default: 60)
   --on-lost <signal>      AZURE_MUTEX_ON_LOST         what the command gets if the lease is lost while it
                                                       runs: SIGTERM (default), SIGINT, SIGHUP, SIGKILL or none
+  --supersede-key <key>   AZURE_MUTEX_SUPERSEDE_KEY   latest wins: runs of one key go newest first; an older
+                                                      one leaves the queue when a newer one waits (superseded)
+                                                      and does not run after a newer one has held (stale)
+  --sequence <n>          AZURE_MUTEX_SEQUENCE        with --supersede-key, required: this run's number, larger
+                                                      is newer (e.g. $BUILD_BUILDID, $CI_PIPELINE_ID)
+  --on-superseded <what>  AZURE_MUTEX_ON_SUPERSEDED   skip (default): superseded or stale exits 0; fail: exits
+                                                      ${ExitCode.Superseded} (superseded) or ${ExitCode.Stale} (stale)
+  --slots <n>             AZURE_MUTEX_SLOTS           how many may hold the lock at once, 1 to 100 (default: 1);
+                                                      every user of the lock must give the same number
 ${STORAGE}
+
+With no command, sets a hold (a freeze), as the hold action does: it waits its turn,
+then keeps the lock with no process behind it. Everybody queues behind it and is told
+the reason and the end; the first in line ends it at its end. Prints held-until=<time>
+and fencing-token=<n> on stdout.
+  --for <duration>        AZURE_MUTEX_DURATION        how long it lasts: 90s, 15m, 2h, or forever (alias
+                                                      --duration)
+  --until <time>          AZURE_MUTEX_UNTIL           or when it ends: 2026-12-01T08:00:00Z
+  --reason <why>          AZURE_MUTEX_REASON          required: shown to everybody who waits
 
 Exit codes:
   the command's own     it ran, and the lease was held throughout (128 + n if signal n ended it)
@@ -50,16 +70,22 @@ Exit codes:
   ${ExitCode.BadInput}                     a bad option or environment variable; the command did not run
   ${ExitCode.Timeout}                   the wait ran past --timeout; the command did not run
   ${ExitCode.Lost}                   the lease was lost while the command ran; the command was signalled
+  ${ExitCode.Superseded}                   superseded, with --on-superseded fail; the command did not run
+  ${ExitCode.Stale}                   stale, with --on-superseded fail; the command did not run
   ${ExitCode.Interrupted} (143)             SIGINT (SIGTERM) while waiting; the command did not run
   127                   the command was not found
 
 Example:
   AZURE_MUTEX_CONNECTION_STRING='...' azure-mutex hold production-deploy --timeout 30m -- ./deploy.sh prod
+  azure-mutex hold production-deploy --supersede-key prod --sequence "$BUILD_BUILDID" -- ./deploy.sh prod
+  azure-mutex hold production-deploy --for 2h --reason 'incident 42: no deploys'
 `,
   status: `Usage: azure-mutex status [<lock> | --all] [--json]
 
-Shows one lock, or with --all (or no lock) every lock in the container: its holder,
-since when, its lease, the last break, and its queue. Only reads; takes no lease.
+Shows one lock, or with --all (or no lock) every lock in the container: its holder
+(or hold: its reason, who set it, its end), since when, its lease, the last break,
+its queue with each waiter's place (and supersede key and sequence), and the newest
+sequence that held per supersede key. Only reads; takes no lease.
 The table goes to stdout; --json prints the same facts for scripts. Every value read
 from storage is shown on one line, without control characters.
 
@@ -87,5 +113,22 @@ ${STORAGE}
 
 Example:
   azure-mutex break production-deploy --reason 'deploy 812 hung; approved by on-call'
+`,
+  unhold: `Usage: azure-mutex unhold <lock> [--reason <why>] [--force]
+
+Lifts a hold at once (a freeze, or a workflow run's hold), as the unhold action does,
+and writes on the lock blob who lifted it and why. The lease goes straight to the
+first in line, so the lock is never free in between; with nobody waiting it is
+released. A lease that is not a hold (a running job's, a foreign client's) is left
+alone, and the command exits ${ExitCode.Failed}, unless --force says to break it.
+
+Options:
+  --lock-name <name>      AZURE_MUTEX_LOCK_NAME       the lock (or give it as the first argument)
+  --reason <why>          AZURE_MUTEX_REASON          why, at most 300 characters
+  --force                 AZURE_MUTEX_FORCE=true      break a lease that is not a hold, too
+${STORAGE}
+
+Example:
+  azure-mutex unhold production-deploy --reason 'incident 42 is over'
 `,
 } as const

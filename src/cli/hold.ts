@@ -19,12 +19,23 @@ import { LockCancelledError, LockError, LockTimeoutError, describeStorageErrorBr
 import { describeLetGo, letGo } from '../lock/handover.ts'
 import { keepLease, type LeaseLoss } from '../lock/keep-lease.ts'
 import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
+import { LockSupersededError, type SupersedeSpec } from '../lock/latest.ts'
 import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { waitForLease, type Acquired } from '../lock/waiter.ts'
 import { Inputs } from '../action/constants.ts'
-import { readContainer, readLeaseDuration, readLockName, readTimeout } from '../action/inputs.ts'
+import {
+  readContainer,
+  readLeaseDuration,
+  readLockName,
+  readOnSuperseded,
+  readSlots,
+  refuseSlotsWith,
+  readSupersede,
+  readTimeout,
+} from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
+import { runFreeze } from './freeze.ts'
 import { ExitCode, UsageError, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
 import { waitLine } from './wait-lines.ts'
@@ -47,6 +58,9 @@ export const HoldEnv = {
 
 interface HoldSettings {
   lock: LockSpec
+  /** Latest wins (lock/latest.ts): the key and sequence, when --supersede-key is given. */
+  supersede: SupersedeSpec | undefined
+  onSuperseded: 'skip' | 'fail'
   timeoutMs: number | undefined
   onLost: NodeJS.Signals | 'none'
   command: string[]
@@ -67,10 +81,11 @@ function readHoldSettings(
     throw new UsageError("Missing the lock's name: azure-mutex hold <lock> -- <command> [args...].")
   }
   const withName = (input: string): string => (input === Inputs.LockName ? lockName : read(input))
-  // Issue 20 ("Holds") makes a hold without a command ('hold --for 2h --reason ...') a hold record instead.
-  if (line.command.length === 0) {
+  const freezing = FREEZE_FLAGS.filter((flag) => line.flags[flag] !== undefined)
+  if (freezing.length > 0) {
     throw new UsageError(
-      `Missing the command to run while holding the lock: azure-mutex hold ${lockName} -- <command> [args...].`,
+      `--${freezing[0]} sets a hold with no command, and a command was given: ` +
+        `azure-mutex hold ${lockName} --for <duration> --reason <why>, or azure-mutex hold ${lockName} -- <command>.`,
     )
   }
   const onLost = (
@@ -80,6 +95,8 @@ function readHoldSettings(
     throw new UsageError(`Invalid --on-lost '${onLost.slice(0, 20)}': expected one of ${ON_LOST.join(', ')}.`)
   }
   const { endpoint } = readTarget(withName)
+  const supersede = readLatest(withName)
+  refuseSlotsWith(readSlots(withName), { runHold: false, supersede: supersede !== undefined })
   return {
     read: withName,
     lock: {
@@ -87,12 +104,38 @@ function readHoldSettings(
       container: readContainer(withName),
       lockName: readLockName(withName),
       leaseDurationSeconds: readLeaseDuration(withName),
-      // Issue 18 ("Latest wins") reads --supersede-key and --sequence into the spec here.
+      ...slotsOf(withName),
     },
+    supersede,
+    onSuperseded: readOnSuperseded(withName),
     timeoutMs: readTimeout(withName),
     onLost: onLost as HoldSettings['onLost'],
     command: line.command,
   }
+}
+
+/** The flags of a hold with no command (freeze.ts): refused beside a command. */
+const FREEZE_FLAGS: readonly string[] = ['for', Inputs.Duration, Inputs.Until, Inputs.Reason]
+
+/**
+ * --supersede-key and --sequence, read as the action reads its inputs. The
+ * action's sequence defaults to the run id; here there is no such number to
+ * trust (a terminal's is a process id), so a key needs its sequence.
+ */
+function readLatest(read: (input: string) => string): SupersedeSpec | undefined {
+  if (read(Inputs.SupersedeKey) !== '' && read(Inputs.Sequence) === '') {
+    throw new UsageError(
+      '--supersede-key needs --sequence (or AZURE_MUTEX_SEQUENCE): a whole number that grows ' +
+        "with each run, such as the pipeline's run number ($BUILD_BUILDID, $CI_PIPELINE_ID, $BUILD_NUMBER).",
+    )
+  }
+  return readSupersede(read, undefined)
+}
+
+/** --slots / AZURE_MUTEX_SLOTS, as the action's 'slots' input; nothing for one slot. */
+function slotsOf(read: (input: string) => string): { slots?: number } {
+  const slots = readSlots(read)
+  return slots > 1 ? { slots } : {}
 }
 
 /** Signals that reached this process: while waiting they cancel the wait; while holding they go to the command. */
@@ -121,6 +164,8 @@ class SignalRelay {
 }
 
 export async function runHold(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+  // No command: a hold with a reason and an end, as the hold sub-action sets it.
+  if (line.command.length === 0) return runFreeze(line, out, env)
   const settings = readHoldSettings(line, env)
   const relay = new SignalRelay()
   try {
@@ -152,6 +197,7 @@ async function hold(
       leaseId: randomUUID(),
       leaseDurationSeconds: spec.leaseDurationSeconds,
       holder: cliHolder(env),
+      ...(settings.supersede ? { supersede: settings.supersede } : {}),
       timeoutMs: settings.timeoutMs,
       signal: relay.cancel.signal,
       onEvent: (event) => {
@@ -164,6 +210,7 @@ async function hold(
       out.progress(`${err.message} The command did not run.`)
       return ExitCode.Timeout
     }
+    if (err instanceof LockSupersededError) return superseded(err, settings.onSuperseded, out)
     if (err instanceof LockCancelledError) {
       out.progress(`Received ${relay.first ?? 'a signal'} while waiting: left the queue; the command did not run.`)
       return signalExitCode(relay.first ?? 'SIGINT')
@@ -173,6 +220,8 @@ async function hold(
 
   // The lease is ours from here: renew it in this process until the command is done.
   const leaseId = acquired.leaseId
+  // With slots, on the blob of the slot taken.
+  lock.useSlot(acquired.slot)
   const renewing = new AbortController()
   let confirmedMono = acquired.confirmedMono
   let confirmed: () => void = () => undefined
@@ -297,6 +346,17 @@ async function hold(
       `exiting ${ExitCode.Lost}.`,
   )
   return ExitCode.Lost
+}
+
+/** A newer run of the key: with --on-superseded skip (the default) exit 0, as the action's step passes; else 122 or 123. */
+function superseded(err: LockSupersededError, onSuperseded: 'skip' | 'fail', out: Output): number {
+  if (onSuperseded === 'skip') {
+    out.progress(`${err.message} The command did not run (--${Inputs.OnSuperseded} skip): exiting 0.`)
+    return 0
+  }
+  const code = err.outcome === 'stale' ? ExitCode.Stale : ExitCode.Superseded
+  out.progress(`${err.message} The command did not run (--${Inputs.OnSuperseded} fail): exiting ${code}.`)
+  return code
 }
 
 /** "Azure says ... Exclusive only until 10:02:11Z": the loss, dated for a reader. */

@@ -3,13 +3,14 @@
 // the lock core and sign-in, and prints. No @actions/* module is on its path
 // (test/unit/layers.test.ts checks that).
 
+import { runUnhold } from './freeze.ts'
 import { HELP } from './help.ts'
 import { runHold } from './hold.ts'
 import { runBreak, runStatus } from './look.ts'
 import { COMMAND_OPTIONS, ExitCode, UsageError, parseCommandLine, type Command } from './options.ts'
 import { STANDARD_OUTPUT, debugStack, isBadInput, messageOf, type Output } from './session.ts'
 
-const RUN: Record<Command, typeof runHold> = { hold: runHold, status: runStatus, break: runBreak }
+const RUN: Record<Command, typeof runHold> = { hold: runHold, status: runStatus, break: runBreak, unhold: runUnhold }
 
 const isCommand = (name: string | undefined): name is Command =>
   name !== undefined && Object.hasOwn(COMMAND_OPTIONS, name)
@@ -28,7 +29,7 @@ export async function runCli(
     }
     if (!isCommand(name)) {
       throw new UsageError(
-        `Unknown command '${name.slice(0, 40)}': expected hold, status or break. See 'azure-mutex --help'.`,
+        `Unknown command '${name.slice(0, 40)}': expected hold, status, break or unhold. See 'azure-mutex --help'.`,
       )
     }
     const line = parseCommandLine(name, args)

@@ -31,6 +31,10 @@ export const ExitCode = {
   Timeout: 124,
   /** hold: the lease was lost while the command ran (broken, or taken after a lapse); the command was signalled. */
   Lost: 125,
+  /** hold: a newer run of the same --supersede-key waits (with --on-superseded fail); the command did not run. */
+  Superseded: 122,
+  /** hold: a newer run of the same --supersede-key has held the lock (with --on-superseded fail); the command did not run. */
+  Stale: 123,
   /** hold: cancelled by SIGINT (130) or SIGTERM (143) while waiting; nothing is left in the queue. */
   Interrupted: 130,
 } as const
@@ -62,12 +66,19 @@ export const COMMAND_OPTIONS = {
     [Inputs.LeaseDuration]: { type: 'string' },
     [Inputs.Timeout]: { type: 'string' },
     'on-lost': { type: 'string' },
-    // Issue 18 ("Latest wins") adds [Inputs.SupersedeKey] and [Inputs.Sequence] here, read into the
-    // LockSpec by readHoldSettings; issue 20 ("Holds") adds 'for' and [Inputs.Reason], and a hold
-    // with no command (see runHold).
+    [Inputs.SupersedeKey]: { type: 'string' },
+    [Inputs.Sequence]: { type: 'string' },
+    [Inputs.OnSuperseded]: { type: 'string' },
+    // With no command, a hold as the hold sub-action sets it (freeze.ts): --for (the input 'duration') or --until.
+    for: { type: 'string' },
+    [Inputs.Duration]: { type: 'string' },
+    [Inputs.Until]: { type: 'string' },
+    [Inputs.Reason]: { type: 'string' },
+    [Inputs.Slots]: { type: 'string' },
   },
   status: { ...LOCK_OPTIONS, all: { type: 'boolean' }, json: { type: 'boolean' } },
   break: { ...LOCK_OPTIONS, [Inputs.Reason]: { type: 'string' }, [Inputs.Entry]: { type: 'string' } },
+  unhold: { ...LOCK_OPTIONS, [Inputs.Reason]: { type: 'string' }, [Inputs.Force]: { type: 'boolean' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>
 
 export type Command = keyof typeof COMMAND_OPTIONS
@@ -111,7 +122,8 @@ export function readerOf(line: CommandLine, env: NodeJS.ProcessEnv): InputReader
   return (input) => {
     const flag = line.flags[input]
     const value = typeof flag === 'string' ? flag : (env[envName(input)] ?? '')
-    return value.trim()
+    // The supersede key is compared exactly, as the action reads it: untrimmed.
+    return input === Inputs.SupersedeKey ? value : value.trim()
   }
 }
 

@@ -8,17 +8,20 @@ import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeEndedHold, holdHasNoEnd } from '../lock/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
 import { ordinal } from '../lock/queue.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
+import { describeSlotsHeld } from '../lock/slots.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 
 /** "2nd in line for locks/deploy; ahead: org/api run 812 (holding since 10:02:11Z)". */
 export function placeLine(place: Place, name: string): string {
   const ahead = [
-    ...(place.holder ? [briefHolderSeen(place.holder)] : []),
+    ...(place.holder && !place.slots ? [briefHolderSeen(place.holder)] : []),
     ...place.ahead.map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record')),
   ]
   const shown = ahead.slice(0, 5)
   if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
-  const line = `${ordinal(place.position)} in line for ${name}`
+  const slots = place.slots ? `; ${describeSlotsHeld(place.slots)}` : ''
+  const line = `${ordinal(place.position)} in line for ${name}${slots}`
   return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
 }
 
@@ -58,6 +61,7 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
     case 'rejoined':
       return `warning: the queue entry lapsed, so it joined the queue of ${name} again, at the back.`
     case 'created':
+      if (event.slot) return `Created the blob of slot ${event.slot}.`
       return event.what === 'container' ? 'Created the container and the lock blob.' : 'Created the lock blob.'
     case 'squatter':
       return (
@@ -73,6 +77,11 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
       return `warning: removing a lapsed queue entry was refused (${describeStorageErrorBrief(event.error)}).`
     case 'hold-ended':
       return `Ended the hold on ${name}: ${describeEndedHold(event.hold, event.endedAt)}.`
+    case 'malformed-sequence':
+      return (
+        `warning: in the queue of ${name}, ${event.where} has this command's supersede key with the sequence ` +
+        `'${showUntrusted(event.value, 40)}', which is not a whole number: it is ignored.`
+      )
     case 'storage-trouble':
       return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
   }

@@ -26,6 +26,8 @@ import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from 
 import { passOn } from './pass-on.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
+import { slotToTake, slotsHeld } from './slots.ts'
+import type { SlotsAccess } from './slots-blobs.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
 
 export interface Pacing {
@@ -197,6 +199,8 @@ export class Waiter {
   private latestRead: LatestRead | undefined
   /** Every key's record that the last listing read (only a waiter with a key reads them), for the lines. */
   private records: HolderRecord[] | undefined
+  /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
+  private chosen: { slot: number; store: LockStore } | undefined
 
   constructor(options: WaiterOptions) {
     this.options = options
@@ -208,7 +212,12 @@ export class Waiter {
   }
 
   private get store(): LockStore {
-    return this.options.store
+    return this.chosen?.store ?? this.options.store
+  }
+
+  /** The slot whose lease we asked for or hold: 1 (the lock blob) without slots. */
+  get slot(): number {
+    return this.chosen?.slot ?? 1
   }
 
   /** One attempt; `call` gives each request its signal and deadline. */
@@ -218,6 +227,8 @@ export class Waiter {
       const outcome = await this.acquire(call, { decided: true })
       if (outcome !== 'held-by-other') return outcome
     }
+    const slots = this.options.store.slotted
+    if (slots) return this.slottedAttempt(call, slots)
     if (this.outside) return this.outsideQueue(call)
     if (!this.entry) return this.fromOutside(call)
     await this.keepEntry(call)
@@ -378,7 +389,8 @@ export class Waiter {
     this.acquireTried = false
     if (outcome === 'held-by-other') return outcome
     const created = await this.store.create(call())
-    if (created !== 'nothing') this.options.emit({ type: 'created', what: created })
+    const slot = this.slot > 1 ? { slot: this.slot } : {}
+    if (created !== 'nothing') this.options.emit({ type: 'created', what: created, ...slot })
     // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
     if (created !== 'nothing' && !this.options.signal?.aborted) {
       this.acquireTried = true
@@ -558,6 +570,93 @@ export class Waiter {
   }
 
   /**
+   * One attempt on a lock with slots (slots.ts): one look at the queue and
+   * every slot together, at the pace of the head for the waiters that may
+   * get a slot as soon as one frees (fewer than N ahead), of the queue further
+   * back. A waiter takes a slot handed to it, or the free slot at its own
+   * place among the first k waiters, k being the free slots. Holds and latest
+   * wins are refused with slots before any waiting (inputs).
+   */
+  private async slottedAttempt(call: () => RequestOptions, slots: SlotsAccess): Promise<AttemptOutcome> {
+    // No lease is asked for before the lock's number of slots is known to be ours.
+    await slots.agree(call())
+    if (this.acquireTried && this.chosen) {
+      // An acquire whose answer was lost: ask again for the same slot (idempotent), never for a second one.
+      const outcome = await this.acquire(call, { decided: true })
+      if (outcome !== 'held-by-other') return outcome
+      this.chosen = undefined
+    }
+    if (this.entry) await this.keepEntry(call)
+    if (this.entry && monotonicNow() < this.listAt) {
+      return { kind: 'waiting', sighting: {}, wakeAt: Math.min(this.listAt, this.entry.renewAt) }
+    }
+    const look = await slots.look(call())
+    this.answered = true
+    const { queue } = look
+    this.tellSquatters(queue.entries)
+    let ahead: QueueEntry[]
+    const entry = this.entry
+    if (entry) {
+      const standing = standingOf(queue, entry.ticket, this.passedOver)
+      if (!standing.mine) {
+        await this.rejoin(call)
+        return { kind: 'waiting', sighting: {}, wakeAt: 0 }
+      }
+      void this.sweep(standing.lapsed)
+      ahead = standing.ahead
+      const predecessor = entry.predecessor
+      if (predecessor && (predecessorShown(predecessor, queue) || monotonicNow() >= predecessor.until)) {
+        entry.predecessor = undefined
+      }
+    } else {
+      ahead = queue.entries.filter(
+        (e) => isLive(e, queue.serviceNow) && !isSquatter(e) && !this.passedOver.has(e.ticket),
+      )
+      void this.sweep(queue.entries.filter((e) => !isLive(e, queue.serviceNow)))
+    }
+    this.lastAhead = ahead
+    // A ticket just before ours whose entry may still be on its way stands ahead of us too.
+    const standingAhead = ahead.length + (entry?.predecessor ? 1 : 0)
+    const pick = slotToTake(look.slots, standingAhead, entry?.ticket)
+    if (pick) {
+      this.chosen = { slot: pick.slot, store: slots.open(pick.slot) }
+      const outcome = await this.acquire(call, { decided: true })
+      if (outcome !== 'held-by-other') return outcome
+      // A client that does not queue took it first.
+      this.chosen = undefined
+    }
+    const free = look.slots.filter((s) => s.state !== 'leased').length
+    // The first waiter ahead that leaves a slot free for too long is passed over, as a head would be.
+    if (entry)
+      this.watchHead(
+        free > 0 ? { state: 'free', staleHolder: undefined } : { state: 'leased', holder: undefined, infinite: false },
+      )
+    const shown = look.slots.find((s) => s.state === 'leased')
+    const sighting: Sighting = {
+      lock:
+        free > 0 || !shown
+          ? { state: 'free', staleHolder: undefined }
+          : { state: 'leased', holder: shown.holder, infinite: shown.infinite ?? false },
+      ahead,
+      slots: slotsHeld(look.slots),
+    }
+    if (!entry) {
+      if (!this.options.willWait) return { kind: 'waiting', sighting, wakeAt: 0 }
+      await this.join(call)
+      this.head = false
+    }
+    const { pacing } = this.options
+    const pause =
+      standingAhead < slots.count
+        ? pacing.headPollMs
+        : standingAhead === slots.count
+          ? pacing.onDeckPollMs
+          : pacing.queuePollMs
+    this.listAt = monotonicNow() + between(pause)
+    return { kind: 'waiting', sighting, wakeAt: Math.min(this.listAt, this.entry?.renewAt ?? Infinity) }
+  }
+
+  /**
    * The lease is ours: write our holder record, take the next fencing token,
    * and leave the queue, all at once. Returns the record as written and the token.
    */
@@ -575,9 +674,33 @@ export class Waiter {
       this.recordLatest(written, call),
     ])
     this.acquired = false
+    const ticket = this.entry?.ticket
     // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
     await this.leave()
+    const slots = this.options.store.slotted
+    if (slots && ticket !== undefined) await this.returnStrays(slots, ticket)
     return { record: written, fencingToken }
+  }
+
+  /**
+   * With slots, two holders that let go at once may both hand their lease to
+   * the head (handover.ts), or one may hand it over as the head takes a free
+   * slot: the head then holds a second slot that nobody renews. Once out of
+   * the queue (no holder hands us anything after its next look), one look
+   * finds such a slot, and it is given back at once rather than left to lapse.
+   * Best effort: a slot missed here lapses within one lease duration.
+   */
+  private async returnStrays(slots: SlotsAccess, ticket: number): Promise<void> {
+    const look = await slots.look({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+    const strays = look?.slots.filter((s) => s.slot !== this.slot && s.state === 'leased' && s.handedTo === ticket)
+    await Promise.all(
+      (strays ?? []).map((s) =>
+        slots
+          .open(s.slot)
+          .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
+          .catch(() => undefined),
+      ),
+    )
   }
 
   /** Starts reading our key's record, for a waiter with a key that can read it. */

@@ -8,6 +8,7 @@
 // markup characters inert.
 
 import { describeBreak } from './break-record.ts'
+import type { HoldRecord } from './hold.ts'
 import { briefHolder, describeHolderSeen, type HolderIdentity, type HolderRecord } from './holder.ts'
 import type { LockStatus } from './lock-status.ts'
 import { showUntrusted } from './untrusted-text.ts'
@@ -58,7 +59,18 @@ export const BOARD_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, markup: Ma
               ? markup.text(describeHolderSeen({ ...lock.seen, infinite: false }))
               : 'unknown: a client that writes no holder record',
   ],
-  ['Since', (lock, markup) => (lock.held && lock.holder ? markup.text(showUntrusted(lock.holder.acquiredAt)) : '')],
+  [
+    'Since',
+    (lock, markup) =>
+      !lock.held
+        ? ''
+        : lock.holder
+          ? markup.text(showUntrusted(lock.holder.acquiredAt))
+          : // A hold keeps no fresh holder record: it stands since the hold was set.
+            lock.seen?.hold
+            ? markup.text(showUntrusted(lock.seen.hold.setAt))
+            : '',
+  ],
   [
     'Lease',
     (lock) => (!lock.held ? '' : lock.leaseKind === 'infinite' ? 'infinite (never expires)' : (lock.leaseKind ?? '')),
@@ -69,13 +81,34 @@ export const BOARD_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, markup: Ma
     (lock, markup) =>
       (lock.queue === undefined
         ? 'not listed'
-        : lock.queue.map((waiter) => markup.text(waiterName(waiter))).join(markup.lineBreak)) +
+        : lock.queue
+            .map((waiter, index) => markup.text(`${placeOf(lock, index)}. ${waiterName(waiter)}`))
+            .join(markup.lineBreak)) +
       (lock.squatters?.length
         ? `${lock.queue?.length ? markup.lineBreak : ''}${markup.strong('squatted')}: entry ${lock.squatters.join(', ')} ` +
           'holds an infinite lease (passed over; clear it with the break action)'
         : ''),
   ],
+  [
+    'Newest per key',
+    (lock, markup) =>
+      (lock.latest ?? []).map((record) => markup.text(describeLatestKey(record))).join(markup.lineBreak),
+  ],
 ]
+
+/** A waiter's place in line, as the wait lines count: the holder is 1st. */
+function placeOf(lock: LockStatus, index: number): number {
+  return index + (lock.held ? 2 : 1)
+}
+
+/** '"production": 812 (org/api run 812)', the highest sequence that held for one key; through showUntrusted. */
+function describeLatestKey(record: HolderRecord): string {
+  const run = record.runId ? ` run ${showUntrusted(record.runId, 40)}` : ''
+  return (
+    `"${showUntrusted(record.supersedeKey ?? '', 80)}": ${showUntrusted(record.sequence ?? '', 40)} ` +
+    `(${showUntrusted(record.repository, 100)}${run})`
+  )
+}
 
 /** The board's rows: one per lock, one cell per column, written with the face's markup. */
 export function boardRows(locks: readonly LockStatus[], markup: Markup): { head: string[]; rows: string[][] } {
@@ -126,7 +159,7 @@ export interface BoardWaiter {
   place: number
   /** Who waits, shown safely; null for an entry that says nothing readable. */
   waiter: HolderIdentity | null
-  // Issue 18 ("Latest wins") adds the entry's supersede key and sequence here, and the last sequence per key on BoardLock.
+  // The waiter's supersede key and sequence, when it gave them, are fields of `waiter`.
 }
 
 /** One lock in the board's JSON: the same facts as the columns, every value from storage shown safely. */
@@ -143,6 +176,27 @@ export interface BoardLock {
   /** null when the queue could not be listed. */
   queue: BoardWaiter[] | null
   squatters: number[]
+  /** The hold that holds the lock (a freeze or a run's hold), every value shown safely; null when none stands. */
+  hold: BoardHold | null
+  /** Per supersede key, the highest sequence that held the lock, and who; [] when none (or not listed). */
+  latest: BoardLatest[]
+}
+
+export interface BoardHold {
+  scope: string
+  reason: string
+  setBy: string
+  repository: string
+  runId: string
+  setAt: string
+  /** '' for a hold with no end. */
+  until: string
+}
+
+export interface BoardLatest {
+  key: string
+  sequence: string
+  holder: HolderRecord
 }
 
 function shownRecord<T extends object>(record: T): T {
@@ -164,9 +218,20 @@ export function boardJson(lock: LockStatus): BoardLock {
     lastBreak: lock.lastBreak ? describeBreak(lock.lastBreak) : null,
     queue:
       lock.queue?.map((waiter, index) => ({
-        place: index + (lock.held ? 2 : 1),
+        place: placeOf(lock, index),
         waiter: waiter ? shownRecord(waiter) : null,
       })) ?? null,
     squatters: lock.squatters ?? [],
+    hold: lock.held && lock.seen?.hold ? boardHold(lock.seen.hold) : null,
+    latest: (lock.latest ?? []).map((record) => ({
+      key: showUntrusted(record.supersedeKey ?? '', 300),
+      sequence: showUntrusted(record.sequence ?? '', 40),
+      holder: shownRecord(record),
+    })),
   }
+}
+
+function boardHold(hold: HoldRecord): BoardHold {
+  const { scope, reason, setBy, repository, runId, setAt, until } = hold
+  return shownRecord({ scope, reason, setBy, repository, runId, setAt, until })
 }

@@ -17,6 +17,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { showUntrusted } from './untrusted-text.ts'
+import { SLOTS_KEY, SlotsMismatchError, slotsMalformedMessage, slotsMismatchMessage, storedSlots } from './slots.ts'
 
 const VALUE_KEY = 'value'
 
@@ -36,6 +37,13 @@ export interface BumpOptions {
    * when the counter is missing: it is created with the seed plus one.
    */
   seed?: (abortSignal: AbortSignal) => Promise<number>
+  /**
+   * For the fencing counter: the lock's number of slots as this job asks for
+   * it (slots.ts). The counter keeps the number; a bump that finds another one
+   * throws SlotsMismatchError, and a counter created here keeps the number
+   * when it is more than 1.
+   */
+  slots?: { asked: number; location: string }
 }
 
 /** A counter blob that this action cannot use as it is: leased by a stranger, or holding something else. */
@@ -134,9 +142,14 @@ export async function bumpCounter(
       const seed = options.seed ? Math.min(await options.seed(abortSignal), MAX_VALUE - 1) : 0
       const first = Math.max(seed, 0) + 1
       try {
-        await blob
-          .getBlockBlobClient()
-          .upload('', 0, { abortSignal, metadata: { [VALUE_KEY]: String(first) }, conditions: { ifNoneMatch: '*' } })
+        await blob.getBlockBlobClient().upload('', 0, {
+          abortSignal,
+          metadata: {
+            [VALUE_KEY]: String(first),
+            ...(options.slots && options.slots.asked > 1 ? { [SLOTS_KEY]: String(options.slots.asked) } : {}),
+          },
+          conditions: { ifNoneMatch: '*' },
+        })
         return { value: first }
       } catch (err) {
         // It exists after all: created by another bump first (409 BlobAlreadyExists, or 412), or leased
@@ -153,8 +166,24 @@ export async function bumpCounter(
           `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`,
       )
     }
+    if (options.slots) {
+      const stored = storedSlots(props.metadata)
+      if (stored === 'malformed') {
+        const text = Object.entries(props.metadata ?? {}).find(([key]) => key.toLowerCase() === SLOTS_KEY)?.[1] ?? ''
+        throw new SlotsMismatchError(slotsMalformedMessage(options.slots.location, text, counterDeleteCommand(blob)))
+      }
+      if (stored !== options.slots.asked) {
+        throw new SlotsMismatchError(
+          slotsMismatchMessage(options.slots.location, stored, options.slots.asked, counterDeleteCommand(blob), {
+            gaveBack: true,
+          }),
+        )
+      }
+    }
     try {
-      await blob.setMetadata({ [VALUE_KEY]: String(current + 1) }, { abortSignal, conditions: { ifMatch: props.etag } })
+      // Other keys (the lock's number of slots) are kept: Set Blob Metadata replaces them all.
+      const metadata = { ...props.metadata, [VALUE_KEY]: String(current + 1) }
+      await blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } })
       return { value: current + 1, previousAt: props.lastModified, serviceNow: props.date }
     } catch (err) {
       const failure = counterFailure(blob, err)

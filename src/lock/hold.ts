@@ -234,3 +234,28 @@ export async function turnIntoHold(
     throw err
   }
 }
+
+/**
+ * Sets a freeze on a lease just taken from the queue (the hold step, and
+ * `azure-mutex hold` with no command): writes its record and makes the lease
+ * infinite. Returns the record, whose `until` is counted from the grant by the
+ * service's clock.
+ */
+export async function setFreeze(
+  lock: HoldStore,
+  who: { repository: string; runId: string; runUrl: string; actor: string },
+  spec: HoldSpec,
+  taken: { leaseId: string; holder: HolderRecord; acquiredAt: Date; fencingToken: number },
+): Promise<HoldRecord> {
+  const record = newHoldRecord('freeze', who, spec.reason, spec.end, {
+    leaseId: taken.leaseId,
+    heldFrom: taken.acquiredAt,
+    fencingToken: taken.fencingToken,
+  })
+  await turnIntoHold(
+    lock,
+    { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken },
+    record,
+  )
+  return record
+}

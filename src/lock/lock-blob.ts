@@ -20,9 +20,12 @@ import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRec
 import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './handover.ts'
 import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { LatestBlobs } from './latest-blobs.ts'
+import { LEASE_SECONDS } from './lease.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
-import { RESERVED_PREFIX, reservedNames, ticketOf } from './reserved.ts'
+import { RESERVED_PREFIX, reservedNames, slotBlobName, slotOf, ticketOf } from './reserved.ts'
+import { SlotsBlobs, listLockFolder, type SlotsAccess } from './slots-blobs.ts'
+import { MAX_SLOTS, slotsHeld, type SlotView } from './slots.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
 import type { AcquireOutcome, LeaseView, LockStore, QueueEntry, RequestOptions } from './store.ts'
@@ -40,6 +43,12 @@ export type BreakOutcome =
    * lease before the break record could be written.
    */
   | { outcome: 'broken'; holder: HolderRecord | undefined; record: BreakRecord; recorded: boolean }
+
+/**
+ * The lease a lifted hold has while it is handed over: the shortest Azure
+ * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
+ */
+const LIFT_LEASE_SECONDS = LEASE_SECONDS.min
 
 const LEASE_GONE = new Set([
   'LeaseIdMismatchWithLeaseOperation',
@@ -65,8 +74,15 @@ function isMissing(err: unknown): boolean {
 
 export class LockBlob implements LockStore {
   private readonly container: ContainerClient
-  private readonly blob: BlobClient
+  /** The blob this store leases: the lock blob, or with slots the blob of the slot it is on (slots.ts). */
+  private blob: BlobClient
   private readonly fencing: BlobClient
+  /** The lock's number of slots, as this job asks for it; 1 without slots. */
+  private readonly slotCount: number
+  /** The slot this store's lease is on: 1 is the lock blob. */
+  private slotNumber: number
+  /** With more than one slot: the look at every slot and the agreement on their number (slots-blobs.ts). */
+  readonly slotted: SlotsAccess | undefined
   private readonly requestTimeoutMs: number
   readonly name: string
   readonly queue: QueueBlobs
@@ -76,14 +92,53 @@ export class LockBlob implements LockStore {
   /** What the renewer last wrote to refresh the holder record, and the ETag Azure gave it. */
   private written: { metadata: Record<string, string>; etag: string } | undefined
 
-  constructor(container: ContainerClient, name: string, options: { requestTimeoutMs?: number } = {}) {
+  constructor(
+    container: ContainerClient,
+    name: string,
+    options: { requestTimeoutMs?: number; slots?: number; slot?: number } = {},
+  ) {
     this.container = container
     this.name = name
-    this.blob = container.getBlobClient(name)
+    this.slotCount = options.slots ?? 1
+    this.slotNumber = options.slot ?? 1
+    this.blob = container.getBlobClient(slotBlobName(name, this.slotNumber))
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
     this.fencing = container.getBlobClient(reservedNames(name).fencing)
     this.queue = new QueueBlobs(container, name, this.requestTimeoutMs)
     this.latest = new LatestBlobs(container, name, this.requestTimeoutMs)
+    this.slotted =
+      this.slotCount > 1
+        ? new SlotsBlobs(container, name, {
+            count: this.slotCount,
+            requestTimeoutMs: this.requestTimeoutMs,
+            location: this.location,
+            viewLock: (opts) => (this.slotNumber === 1 ? this : this.atSlot(1)).view(opts),
+            open: (slot) => this.atSlot(slot),
+            recordedToken: (signal) => this.recordedToken(signal),
+          })
+        : undefined
+  }
+
+  /** The same lock, on another slot's blob: what the waiter leases once it has picked a slot. */
+  private atSlot(slot: number): LockBlob {
+    return new LockBlob(this.container, this.name, {
+      requestTimeoutMs: this.requestTimeoutMs,
+      slots: this.slotCount,
+      slot,
+    })
+  }
+
+  /** The slot this store's lease is on: 1 (the lock blob) without slots. */
+  get slot(): number {
+    return this.slotNumber
+  }
+
+  /** Moves this store to another slot's blob: the renewer learns which one main took only once it holds it. */
+  useSlot(slot: number): void {
+    if (slot === this.slotNumber) return
+    this.slotNumber = slot
+    this.blob = this.container.getBlobClient(slotBlobName(this.name, slot))
+    this.written = undefined
   }
 
   private request<T>(options: RequestOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -100,7 +155,7 @@ export class LockBlob implements LockStore {
   }
 
   get breakCommand(): string {
-    return leaseBreakCommand(this.container, this.name)
+    return leaseBreakCommand(this.container, this.blob.name)
   }
 
   /** One HEAD request: the lease state, the holder record, and how old the record is by the service's clock. */
@@ -257,15 +312,23 @@ export class LockBlob implements LockStore {
       if (statusCode(err) === 403) return undefined
       throw err
     }
-    const [look, latest] = await Promise.all([
-      this.queue.look(options).catch(refused),
+    // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
+    const [folder, latest] = await Promise.all([
+      this.request(options, (signal) => listLockFolder(this.container, this.name, MAX_SLOTS, signal)).catch(refused),
       this.latest.list(options).catch(refused),
     ])
     if (latest && latest.length > 0) status.latest = latest
-    if (look) {
+    if (folder) {
+      const look = folder.queue
       status.queue = waitersOf(look.entries, look.serviceNow)
       const squatters = squattersOf(look.entries)
       if (squatters.length > 0) status.squatters = squatters
+      const count = typeof folder.stored === 'number' ? folder.stored : 1
+      if (count > 1) {
+        const slots: SlotView[] = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }]
+        for (let slot = 2; slot <= count; slot++) slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' })
+        status.slots = slotsHeld(slots)
+      }
     }
     return status
   }
@@ -409,6 +472,42 @@ export class LockBlob implements LockStore {
   }
 
   /**
+   * Lifts a hold (lift-hold.ts) by letting go of its lease as a holder does:
+   * to the head of the queue when `target` names one, else released. First an
+   * acquire with the hold's lease id and a fixed duration, If-Match on the
+   * ETag of the read that showed the hold: it succeeds only while that id is
+   * the lease's and the blob is as read, and from then on a lifter that dies
+   * leaves a lease that lapses by itself, never an infinite one without its
+   * record. Then `note` (a break record) is written under that lease, and
+   * letGo clears the hold and hands over. 'refused' when the hold is not as read.
+   */
+  async liftHold(
+    look: Extract<LeaseView, { state: 'leased' }>,
+    note: BreakRecord,
+    target: Promise<HandoverTarget | undefined>,
+    options: RequestOptions = {},
+  ): Promise<LetGoOutcome | { outcome: 'refused' }> {
+    const hold = look.hold
+    if (!hold || !look.etag) return { outcome: 'refused' }
+    const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !isBreakKey(key))
+    try {
+      await this.request(options, async (abortSignal) => {
+        await this.blob
+          .getBlobLeaseClient(hold.leaseId)
+          .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } })
+        await this.blob.setMetadata(
+          { ...Object.fromEntries(kept), ...breakToMetadata(note) },
+          { abortSignal, conditions: { leaseId: hold.leaseId } },
+        )
+      })
+    } catch (err) {
+      if (isLeaseGone(err) || statusCode(err) === 412 || statusCode(err) === 409) return { outcome: 'refused' }
+      throw err
+    }
+    return this.letGo(hold.leaseId, target, options)
+  }
+
+  /**
    * Rewrites the metadata under our lease, unchanged, so that the blob's
    * Last-Modified shows waiters that the holder record is alive. One Set
    * Metadata with our lease id: while the lease is ours nobody else can change
@@ -455,19 +554,48 @@ export class LockBlob implements LockStore {
    */
   nextFencingToken(options: RequestOptions = {}): Promise<number> {
     return this.request(options, (abortSignal) =>
-      bumpCounter(this.fencing, abortSignal, { seed: (signal) => this.recordedToken(signal) }),
+      bumpCounter(this.fencing, abortSignal, {
+        seed: (signal) => this.recordedToken(signal),
+        // The counter keeps the lock's number of slots: a job that asks for another one gives its lease back.
+        slots: { asked: this.slotCount, location: this.location },
+      }),
     ).then((bumped) => bumped.value)
   }
 
-  /** The last fencing token recorded on the lock blob; 0 when there is none (or the blob is gone). */
+  /**
+   * The last fencing token recorded on the lock blob and on the slot blobs
+   * (a lock that had slots once); 0 when there is none. Asked for only when
+   * the counter is missing; a credential that may not list reads the lock blob only.
+   */
   private async recordedToken(abortSignal: AbortSignal): Promise<number> {
-    try {
-      const props = await this.blob.getProperties({ abortSignal })
-      return counterValue(props.metadata?.[FENCING_KEY]) ?? 0
-    } catch (err) {
-      if (isMissing(err)) return 0
-      throw err
+    const onLock = async (): Promise<number> => {
+      try {
+        const props = await this.container.getBlobClient(this.name).getProperties({ abortSignal })
+        return counterValue(props.metadata?.[FENCING_KEY]) ?? 0
+      } catch (err) {
+        if (isMissing(err)) return 0
+        throw err
+      }
     }
+    const onSlots = async (): Promise<number> => {
+      const prefix = reservedNames(this.name).slotsPrefix
+      let highest = 0
+      try {
+        for await (const page of this.container
+          .listBlobsFlat({ abortSignal, prefix, includeMetadata: true })
+          .byPage()) {
+          for (const item of page.segment.blobItems) {
+            if (slotOf(prefix, item.name, Number.MAX_SAFE_INTEGER) === undefined) continue
+            highest = Math.max(highest, counterValue(item.metadata?.[FENCING_KEY]) ?? 0)
+          }
+        }
+      } catch (err) {
+        if (!isMissing(err) && statusCode(err) !== 403) throw err
+      }
+      return highest
+    }
+    const [lock, slots] = await Promise.all([onLock(), onSlots()])
+    return Math.max(lock, slots)
   }
 
   /**
@@ -560,6 +688,7 @@ export async function listLocks(
     const locks: LockStatus[] = []
     // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
     const reserved: Array<{ name: string; entry: Omit<QueueEntry, 'ticket'> }> = []
+    const latestRecords: Array<{ name: string; record: HolderRecord }> = []
     let serviceNow = new Date()
     try {
       for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
@@ -567,6 +696,9 @@ export async function listLocks(
         for (const blob of page.segment.blobItems) {
           const { leaseState, leaseDuration, lastModified } = blob.properties
           if (blob.name.startsWith(RESERVED_PREFIX)) {
+            // A key's record of the highest sequence that held (latest.ts): put with its lock below.
+            const latest = holderFromMetadata(blob.metadata)
+            if (latest?.supersedeKey !== undefined) latestRecords.push({ name: blob.name, record: latest })
             const waiter = identityFromMetadata(blob.metadata)
             reserved.push({
               name: blob.name,
@@ -596,6 +728,9 @@ export async function listLocks(
       lock.queue = waitersOf(entries, serviceNow)
       const squatters = squattersOf(entries)
       if (squatters.length > 0) lock.squatters = squatters
+      const { latestPrefix } = reservedNames(lock.name)
+      const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record)
+      if (latest.length > 0) lock.latest = latest
     }
     return locks
   })
@@ -608,5 +743,9 @@ export function openLock(
   options: ClientOptions & { requestTimeoutMs?: number } = {},
 ): LockBlob {
   const container = containerClientFor({ endpoint: spec.endpoint, auth }, spec.container, options)
-  return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs })
+  return new LockBlob(container, spec.lockName, {
+    requestTimeoutMs: options.requestTimeoutMs,
+    slots: spec.slots,
+    slot: spec.slot,
+  })
 }

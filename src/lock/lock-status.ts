@@ -6,6 +6,7 @@ import { breakFromMetadata, type BreakRecord } from './break-record.ts'
 import { holdFromMetadata, standingHold } from './hold.ts'
 import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
 import { isLive, isSquatter } from './queue.ts'
+import type { SlotsHeld } from './slots.ts'
 import type { QueueEntry } from './store.ts'
 
 /** A lease of 15 to 60 s that its holder renews, or one that never expires (which this action never takes). */
@@ -41,6 +42,8 @@ export interface LockStatus {
    * held the lock (latest.ts); undefined when they could not be listed.
    */
   latest?: HolderRecord[]
+  /** With slots (slots.ts): the lock's slots and their holders; the rest of the status is slot 1, the lock blob. */
+  slots?: SlotsHeld
 }
 
 /** The tickets of a queue listing's squatters (entries with an infinite lease), in order. */

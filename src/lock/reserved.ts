@@ -5,6 +5,8 @@
 //   .azure-mutex/<lock>/fencing          the counter of fencing tokens
 //   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
 //                                        highest sequence that held the lock
+//   .azure-mutex/<lock>/slots/<k>        with slots: N > 1, the lease blobs of
+//                                        slots 2..N (slot 1 is the lock blob)
 //
 // <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
 // into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
@@ -52,6 +54,10 @@ export interface ReservedNames {
   fencing: string
   /** The prefix of the per-key records of the highest sequence that held (latest.ts). */
   latestPrefix: string
+  /** The lock's own folder: one listing of it shows the queue and the slots 2..N (slots.ts). */
+  folder: string
+  /** The prefix of the slot blobs 2..N. */
+  slotsPrefix: string
 }
 
 export function reservedNames(lockName: string): ReservedNames {
@@ -61,7 +67,23 @@ export function reservedNames(lockName: string): ReservedNames {
     tickets: `${folder}tickets`,
     fencing: `${folder}fencing`,
     latestPrefix: `${folder}latest/`,
+    folder,
+    slotsPrefix: `${folder}slots/`,
   }
+}
+
+/** The blob that slot `slot` leases: the lock blob itself for slot 1, a reserved blob for the others. */
+export function slotBlobName(lockName: string, slot: number): string {
+  return slot <= 1 ? lockName : `${reservedNames(lockName).slotsPrefix}${slot}`
+}
+
+/** The slot a reserved blob's name is, or undefined for a name that is not a slot's (2..max). */
+export function slotOf(slotsPrefix: string, name: string, max: number): number | undefined {
+  if (!name.startsWith(slotsPrefix)) return undefined
+  const digits = name.slice(slotsPrefix.length)
+  if (!/^[1-9]\d{0,2}$/.test(digits)) return undefined
+  const slot = Number(digits)
+  return slot >= 2 && slot <= max ? slot : undefined
 }
 
 /** The record of one supersede key: named by the key's SHA-256, so that any key makes a valid blob name. */

@@ -59,6 +59,7 @@ export async function takeOverRunHold(
     holder,
     fencingToken: Number.isSafeInteger(token) && token > 0 ? token : 0,
     arrivalPosition: 1,
+    slot: 1,
     tookOver: hold,
   }
 }

@@ -4,6 +4,7 @@
 
 import { leaseSecondsProblem } from './lease.ts'
 import { containerNameProblem, lockNameProblem } from './names.ts'
+import { MAX_SLOTS } from './slots.ts'
 
 export interface LockSpec {
   /** Blob service endpoint without a query, e.g. https://acct.blob.core.windows.net */
@@ -19,6 +20,13 @@ export interface LockSpec {
    * queueing. Absent: the lock lives and dies with the job.
    */
   runHoldMs?: number
+  /**
+   * How many holders the lock allows at once (slots.ts); absent means 1, the
+   * lock blob alone, as go-azuremutex uses it.
+   */
+  slots?: number
+  /** The slot this job holds, 1..slots, once it holds one; absent means 1 (the lock blob). */
+  slot?: number
 }
 
 /** A value read back from state, a file or a pipe that is not what was written there. */
@@ -54,8 +62,22 @@ export function parseLockSpec(value: unknown): LockSpec {
               ? 'leaseDurationSeconds'
               : spec.runHoldMs !== undefined && !(Number.isSafeInteger(spec.runHoldMs) && spec.runHoldMs > 0)
                 ? 'runHoldMs'
-                : undefined
+                : spec.slots !== undefined &&
+                    !(Number.isSafeInteger(spec.slots) && spec.slots >= 1 && spec.slots <= MAX_SLOTS)
+                  ? 'slots'
+                  : spec.slot !== undefined &&
+                      !(Number.isSafeInteger(spec.slot) && spec.slot >= 1 && spec.slot <= (spec.slots ?? 1))
+                    ? 'slot'
+                    : undefined
   if (problem) throw new MalformedError(`not a lock description (${problem})`)
-  const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs } = spec as LockSpec
-  return { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) }
+  const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs, slots, slot } = spec as LockSpec
+  return {
+    endpoint,
+    container,
+    lockName,
+    leaseDurationSeconds,
+    ...(runHoldMs !== undefined ? { runHoldMs } : {}),
+    ...(slots !== undefined ? { slots } : {}),
+    ...(slot !== undefined ? { slot } : {}),
+  }
 }

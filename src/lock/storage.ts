@@ -12,6 +12,7 @@ import {
 } from '@azure/storage-blob'
 import type { TokenCredential } from '@azure/core-auth'
 import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline'
+import { monotonicNow } from './clock.ts'
 import { UserError } from './errors.ts'
 
 /** The credentials that are secrets in themselves: an account key or a SAS token. */
@@ -256,7 +257,7 @@ function observerPolicy(observe: RequestObserver): PipelinePolicy {
     async sendRequest(request, next) {
       const attempt = (tries.get(request) ?? 0) + 1
       tries.set(request, attempt)
-      const started = Date.now()
+      const started = monotonicNow()
       const seen = {
         method: request.method,
         url: redactedUrl(request.url),
@@ -270,7 +271,7 @@ function observerPolicy(observe: RequestObserver): PipelinePolicy {
           status: response.status,
           requestId: response.headers.get('x-ms-request-id') ?? undefined,
           error: response.headers.get('x-ms-error-code') ?? undefined,
-          durationMs: Date.now() - started,
+          durationMs: Math.round(monotonicNow() - started),
         })
         return response
       } catch (err) {
@@ -278,7 +279,7 @@ function observerPolicy(observe: RequestObserver): PipelinePolicy {
         tell({
           ...seen,
           error: typeof failure.code === 'string' ? failure.code : String(failure.name ?? 'error'),
-          durationMs: Date.now() - started,
+          durationMs: Math.round(monotonicNow() - started),
         })
         throw err
       }

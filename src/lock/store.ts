@@ -8,6 +8,7 @@ import type { HandoverStore } from './handover.ts'
 import type { HoldRecord } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import type { LatestRead, LatestStore } from './latest.ts'
+import type { SlotsAccess } from './slots-blobs.ts'
 
 /** How one call may be cut short: the caller's signal, and a deadline of its own. */
 export interface RequestOptions {
@@ -80,6 +81,8 @@ export interface LockStore {
   readonly latest?: LatestStore
   /** Lets go of our lease: hands it to a target, else releases it (handover.ts); without it, only release. */
   letGo?: HandoverStore['letGo']
+  /** With more than one slot (slots.ts): the waiter waits for any of them; without it, the lock blob is the lock. */
+  readonly slotted?: SlotsAccess
 }
 
 /** One waiter's entry in the queue, as a listing shows it. */

@@ -14,6 +14,7 @@ import {
 } from './holder.ts'
 import { lastHeldFor } from './latest-seen.ts'
 import type { HoldRecord } from './hold.ts'
+import type { SlotsHeld } from './slots.ts'
 import type { LeaseView, QueueEntry } from './store.ts'
 
 /** Where the waiter stands, as the lines show it. */
@@ -31,6 +32,8 @@ export interface Place {
    * the record of the highest sequence that held (latest-seen.ts); absent when none was read.
    */
   lastHeld?: HolderRecord[]
+  /** With slots: which are held, and by whom, at the last look (slots.ts). */
+  slots?: SlotsHeld
 }
 
 export type WaitEvent =
@@ -48,7 +51,8 @@ export type WaitEvent =
   | { type: 'outside-queue'; error: unknown }
   /** The waiter's queue entry was gone (its lease had lapsed): it joined again, at the back. */
   | { type: 'rejoined'; waitedMs: number }
-  | { type: 'created'; what: 'blob' | 'container' }
+  /** With slots, `slot` is the slot whose blob was created, when it is not the lock blob (slot 1). */
+  | { type: 'created'; what: 'blob' | 'container'; slot?: number }
   /** Once per entry: an entry ahead holds an infinite lease, so it is no waiter and is not waited for. */
   | { type: 'squatter'; ticket: number; waiter: HolderIdentity | undefined; clearCommands: string }
   /** The first waiter ahead left the lock free for idleMs: it is passed over. */
@@ -68,6 +72,8 @@ export interface Sighting {
   ahead?: QueueEntry[]
   /** Every key's record of the highest sequence that held, as the last listing read them. */
   records?: HolderRecord[]
+  /** With slots: the slots held at this look. */
+  slots?: SlotsHeld
 }
 
 export interface ReportOptions {
@@ -101,6 +107,7 @@ export class WaitReport {
   private readonly stale = new Set<string>()
   private firstPosition: number | undefined
   private looked: { at: number; holder: HolderSeen | undefined } | undefined
+  private slots: SlotsHeld | undefined
 
   constructor(options: ReportOptions) {
     this.options = options
@@ -137,6 +144,7 @@ export class WaitReport {
       ahead,
       queued: this.queued,
       ...(lastHeld.length > 0 ? { lastHeld } : {}),
+      ...(this.slots ? { slots: this.slots } : {}),
     }
   }
 
@@ -172,6 +180,7 @@ export class WaitReport {
     }
     if (lock) this.looked = { at: now, holder: lock.state === 'leased' ? this.latest : undefined }
     if (sighting.records) this.records = sighting.records
+    if (sighting.slots) this.slots = sighting.slots
     if (sighting.ahead) {
       this.ahead = sighting.ahead
       this.queued = true
@@ -181,11 +190,14 @@ export class WaitReport {
     if (!settled || !lock) return events
 
     const place = this.place()
-    const holderKeyNow = holderSeenKey(place.holder)
+    // With slots, a new set of holders is a new holder for the lines.
+    const holderKeyNow = place.slots
+      ? place.slots.held.map(({ slot, holder }) => `${slot}:${holderKey(holder)}`).join(',')
+      : holderSeenKey(place.holder)
     let type: 'waiting' | 'moved' | 'holder-changed' | 'still-waiting' | undefined
     if (!this.started) type = 'waiting'
     else if (this.ahead.length !== this.reportedAhead) type = 'moved'
-    else if (lock && place.holder && holderKeyNow !== this.reportedHolder) type = 'holder-changed'
+    else if (lock && (place.holder || place.slots) && holderKeyNow !== this.reportedHolder) type = 'holder-changed'
     else if (now - this.lastLineAt >= this.options.progressEveryMs) type = 'still-waiting'
     if (!type) return events
     events.push({ type, place, waitedMs })

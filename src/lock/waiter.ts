@@ -70,6 +70,8 @@ export interface Acquired {
   fencingToken: number
   /** The place in line on arrival, the holder counted first: 1 when the lock was taken at once. */
   arrivalPosition: number
+  /** The slot held (slots.ts): 1..N, and 1, the lock blob, for a lock of one slot. */
+  slot: number
 }
 
 /** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
@@ -230,6 +232,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
             holder: taken.record,
             fencingToken: taken.fencingToken,
             arrivalPosition: report.arrivalPosition ?? 1,
+            slot: waiter.slot,
           }
         }
         failure = undefined

@@ -29,6 +29,8 @@ export interface Handover {
   confirmedAt: string
   /** The same moment on the monotonic clock, which main and the renewer share: the lease is counted from it. */
   confirmedMono: number
+  /** With slots (slots.ts): the slot whose blob the lease is on; absent means 1, the lock blob. */
+  slot?: number
 }
 
 export type ToRenewer = { type: 'config'; config: RenewerConfig } | { type: 'hold'; lease: Handover }
@@ -108,9 +110,17 @@ export function parseToRenewer(value: unknown): ToRenewer | undefined {
   if (m.type === 'hold' && lease && isText(lease.leaseId) && isText(lease.confirmedAt)) {
     if (Number.isNaN(Date.parse(lease.confirmedAt))) return undefined
     if (typeof lease.confirmedMono !== 'number' || !Number.isFinite(lease.confirmedMono)) return undefined
+    // The slot must be one of the lock's: the renewer never renews a blob the lock does not have.
+    const slot = lease.slot
+    if (slot !== undefined && !(Number.isSafeInteger(slot) && (slot as number) >= 1)) return undefined
     return {
       type: 'hold',
-      lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt, confirmedMono: lease.confirmedMono },
+      lease: {
+        leaseId: lease.leaseId,
+        confirmedAt: lease.confirmedAt,
+        confirmedMono: lease.confirmedMono,
+        ...(slot !== undefined ? { slot: slot as number } : {}),
+      },
     }
   }
   return undefined

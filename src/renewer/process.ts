@@ -383,6 +383,13 @@ export async function runRenewer(): Promise<number> {
     renewer.finish(0)
     return renewer.exited
   }
+  // With slots, the lease is on the blob of the slot main took: renewals, handover and release go there.
+  const slot = hold.lease.slot ?? 1
+  if (slot > (config.lock.slots ?? 1)) {
+    renewer.finish(1)
+    return renewer.exited
+  }
+  lock.useSlot(slot)
   process.on('SIGTERM', () => void renewer.terminate())
   for (const signal of ['SIGINT', 'SIGHUP'] as const) process.on(signal, () => undefined)
   const outcome = await Promise.race([renewer.hold(hold.lease), renewer.exited.then(() => 'exited')])

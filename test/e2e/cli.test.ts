@@ -12,10 +12,9 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import type { BoardLock } from '../../src/lock/board.ts'
-import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { cliEnv, runCli, stopAllClis } from '../support/cli.ts'
-import { jobFor, lookAtLock, mustPass, servedInTurn } from '../support/e2e.ts'
+import { jobFor, lookAtLock, mustPass, queueOf, servedInTurn, untilQueued } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { describePair, readSpanFile, sweep } from '../support/spans.ts'
 import { completeAllJobs, type Job } from '../support/runner.ts'
@@ -75,25 +74,6 @@ describe('the azure-mutex command, end to end', () => {
     await azurite.stop()
   })
 
-  async function queueOf(lockName: string): Promise<Array<string | undefined>> {
-    const entries = []
-    for await (const blob of locks.listBlobsFlat({
-      prefix: reservedNames(lockName).queuePrefix,
-      includeMetadata: true,
-    })) {
-      entries.push(blob.metadata?.holder_repository)
-    }
-    return entries
-  }
-
-  async function untilQueued(lockName: string, count: number, limitMs = 20_000): Promise<void> {
-    const deadline = Date.now() + limitMs
-    while ((await queueOf(lockName)).length < count) {
-      assert.ok(Date.now() < deadline, `${count} waiters did not join the queue of ${lockName}`)
-      await delay(50)
-    }
-  }
-
   async function holding(lockName: string, repository = 'octo/holder'): Promise<Job> {
     const job = jobFor(azurite, repository, lockName)
     mustPass('holder main', await job.runMain())
@@ -134,12 +114,12 @@ describe('the azure-mutex command, end to end', () => {
       cliEnv(azurite, { OUT: out }),
     )
     await run.line(/2nd in line for locks\/interrupted-wait; ahead: octo\/holder run /)
-    assert.equal((await queueOf('interrupted-wait')).length, 1)
+    assert.equal((await queueOf(azurite, 'interrupted-wait')).length, 1)
     run.child.kill('SIGINT')
     const { code, stderr } = await run.exited
     assert.equal(code, 130, stderr)
     assert.match(stderr, /Received SIGINT while waiting: left the queue; the command did not run\./)
-    assert.deepEqual(await queueOf('interrupted-wait'), [], 'no entry is left')
+    assert.deepEqual(await queueOf(azurite, 'interrupted-wait'), [], 'no entry is left')
     assert.throws(() => readFileSync(out), 'the command did not run')
     const look = await lookAtLock(azurite, 'interrupted-wait')
     assert.equal(look.holder?.repository, 'octo/holder', 'the lease is still the holder job’s')
@@ -220,23 +200,23 @@ describe('the azure-mutex command, end to end', () => {
           })(),
         )
       }
-      await untilQueued(lock, i + 1)
+      await untilQueued(azurite, lock, i + 1)
       await delay(300)
     }
     mustPass('holder post', await holder.runPost())
     await Promise.all(done)
     assert.deepEqual(servedInTurn(spans), arrivals, 'served in the order they arrived')
-    assert.deepEqual(await queueOf(lock), [], 'no entry is left in the queue')
+    assert.deepEqual(await queueOf(azurite, lock), [], 'no entry is left in the queue')
   })
 
-  it('contends with action jobs for 30 turns: no two inside at once, and fencing tokens rise across both', async () => {
+  it('contends with action jobs for 18 turns: no two inside at once, and fencing tokens rise across both', async () => {
     const lock = 'contended'
     const dir = mkdtempSync(join(tmpdir(), 'cli-'))
     const spans = join(dir, 'spans.log')
     const tokens = join(dir, 'tokens.log')
     appendFileSync(spans, '')
     appendFileSync(tokens, '')
-    const TURNS = 10
+    const TURNS = 6 // each of three loops; the soak runs the long version
     const cliLoop = async (who: string): Promise<void> => {
       for (let turn = 0; turn < TURNS; turn++) {
         const run = runCli(

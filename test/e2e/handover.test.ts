@@ -18,7 +18,7 @@ import type { ContainerClient } from '@azure/storage-blob'
 import { NEXT_LEASE_KEY } from '../../src/lock/handover.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, mustPass, servedInTurn } from '../support/e2e.ts'
+import { jobFor, mustPass, servedInTurn, untilQueued } from '../support/e2e.ts'
 import { FaultProxy, type RequestLog } from '../support/fault-proxy.ts'
 import { containerOn } from '../support/lock.ts'
 import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
@@ -52,22 +52,6 @@ describe('handing the lease to the head of the queue', () => {
   const proxied = (repository: string, lockName: string): Job =>
     jobFor(azurite, repository, lockName, { 'connection-string': proxy.connectionString })
 
-  async function untilQueued(lockName: string, repository: string, limitMs = 10_000): Promise<void> {
-    const deadline = Date.now() + limitMs
-    for (;;) {
-      const waiting = []
-      for await (const blob of locks.listBlobsFlat({
-        prefix: reservedNames(lockName).queuePrefix,
-        includeMetadata: true,
-      })) {
-        if (blob.properties.leaseState === 'leased') waiting.push(blob.metadata?.holder_repository)
-      }
-      if (waiting.includes(repository)) return
-      assert.ok(Date.now() < deadline, `${repository} did not join the queue of ${lockName}`)
-      await delay(50)
-    }
-  }
-
   /** Jobs that each wait, run the critical step and post; started one after another, each once the last has queued. */
   async function queueUp(
     lockName: string,
@@ -88,7 +72,7 @@ describe('handing the lease to the head of the queue', () => {
           return { main, post }
         })(),
       )
-      await untilQueued(lockName, repository)
+      await untilQueued(azurite, lockName, (entries) => entries.some((e) => e.leased && e.repository === repository))
     }
     return runs
   }

@@ -14,7 +14,17 @@ import type { ContainerClient } from '@azure/storage-blob'
 import { ordinal } from '../../src/lock/queue.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { containerSas, jobFor, lookAtLock, mustPass, renewerPid, servedInTurn, waitUntilFree } from '../support/e2e.ts'
+import {
+  containerSas,
+  jobFor,
+  lookAtLock,
+  mustPass,
+  queueOf,
+  renewerPid,
+  servedInTurn,
+  untilQueued,
+  waitUntilFree,
+} from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
 
@@ -57,26 +67,6 @@ describe('the queue, end to end', () => {
     await azurite.stop()
   })
 
-  /** The entries in a lock's queue: ticket and who waits. */
-  async function queueOf(lockName: string): Promise<Array<{ name: string; repository: string | undefined }>> {
-    const entries = []
-    for await (const blob of locks.listBlobsFlat({
-      prefix: reservedNames(lockName).queuePrefix,
-      includeMetadata: true,
-    })) {
-      entries.push({ name: blob.name, repository: blob.metadata?.holder_repository })
-    }
-    return entries
-  }
-
-  async function untilQueued(lockName: string, repository: string, limitMs = 10_000): Promise<void> {
-    const deadline = Date.now() + limitMs
-    while (!(await queueOf(lockName)).some((e) => e.repository === repository)) {
-      assert.ok(Date.now() < deadline, `${repository} did not join the queue of ${lockName}`)
-      await delay(50)
-    }
-  }
-
   /** A job that takes the lock and holds it until its post step runs. */
   async function holding(lockName: string, repository = 'octo/holder'): Promise<Job> {
     const job = jobFor(azurite, repository, lockName)
@@ -102,7 +92,7 @@ describe('the queue, end to end', () => {
         })(),
       )
       // In sequence: the next job arrives half a second after this one has joined the queue.
-      await untilQueued(lock, repository)
+      await untilQueued(azurite, lock, repository)
       await delay(500)
     }
     mustPass('holder post', await holder.runPost())
@@ -126,7 +116,7 @@ describe('the queue, end to end', () => {
       'fencing tokens rise in the order served',
     )
     assert.equal(new Set(tokens).size, tokens.length)
-    assert.deepEqual(await queueOf(lock), [], 'no entry is left in the queue')
+    assert.deepEqual(await queueOf(azurite, lock), [], 'no entry is left in the queue')
     for (const { job } of served) job.complete()
     holder.complete()
   })
@@ -137,10 +127,10 @@ describe('the queue, end to end', () => {
     const doomed = jobFor(azurite, 'octo/doomed', lock)
     let doomedMain: ChildProcess | undefined
     const doomedRun = doomed.runMain({ onSpawn: (child) => (doomedMain = child) })
-    await untilQueued(lock, 'octo/doomed')
+    await untilQueued(azurite, lock, 'octo/doomed')
     const next = jobFor(azurite, 'octo/next', lock)
     const nextRun = next.runMain()
-    await untilQueued(lock, 'octo/next')
+    await untilQueued(azurite, lock, 'octo/next')
     // The machine of the waiter at the head dies; then the holder lets go.
     doomedMain!.kill('SIGKILL')
     const killedAt = Date.now()
@@ -155,7 +145,7 @@ describe('the queue, end to end', () => {
     assert.ok(lateMs >= LEASE_MS - LEASE_MS / 3 - 1_000, `the dead entry was skipped after only ${lateMs} ms`)
     assert.ok(lateMs <= LEASE_MS + 1_500 + 1_000, `the waiter behind got the lock ${lateMs} ms after the kill`)
     mustPass('next post', await next.runPost())
-    assert.deepEqual(await queueOf(lock), [], 'the dead entry was swept')
+    assert.deepEqual(await queueOf(azurite, lock), [], 'the dead entry was swept')
     assert.deepEqual(doomed.complete(), [], 'the killed main left no renewer behind')
     next.complete()
     holder.complete()
@@ -166,12 +156,12 @@ describe('the queue, end to end', () => {
     const holder = await holding(lock)
     const patient = jobFor(azurite, 'octo/patient', lock)
     const patientRun = patient.runMain()
-    await untilQueued(lock, 'octo/patient')
+    await untilQueued(azurite, lock, 'octo/patient')
     const timedOut = jobFor(azurite, 'octo/timed-out', lock, { timeout: '3s' })
     const cancelled = jobFor(azurite, 'octo/cancelled', lock)
     const [timedOutMain, cancelledMain] = await Promise.all([
-      timedOut.runMain().then(async (main) => ({ main, queue: await queueOf(lock) })),
-      cancelled.runMain({ cancelAfterMs: 2_000 }).then(async (main) => ({ main, queue: await queueOf(lock) })),
+      timedOut.runMain().then(async (main) => ({ main, queue: await queueOf(azurite, lock) })),
+      cancelled.runMain({ cancelAfterMs: 2_000 }).then(async (main) => ({ main, queue: await queueOf(azurite, lock) })),
     ])
     assert.equal(timedOutMain.main.exitCode, 1)
     assert.match(timedOutMain.main.errors[0] ?? '', /^Timed out after 3(\.\d)?s waiting for lock /)
@@ -179,7 +169,7 @@ describe('the queue, end to end', () => {
     assert.equal(cancelledMain.main.cancel?.endedBy, 'SIGINT')
     assert.ok(!cancelledMain.queue.some((e) => e.repository === 'octo/cancelled'), 'the cancelled waiter left')
     assert.deepEqual(
-      (await queueOf(lock)).map((e) => e.repository),
+      (await queueOf(azurite, lock)).map((e) => e.repository),
       ['octo/patient'],
     )
     mustPass('holder post', await holder.runPost())
@@ -218,7 +208,7 @@ describe('the queue, end to end', () => {
       })
     const inTurn = sasJob('octo/in-turn', 'rwcdl')
     const inTurnRun = inTurn.runMain()
-    await untilQueued(lock, 'octo/in-turn')
+    await untilQueued(azurite, lock, 'octo/in-turn')
     const outside = sasJob('octo/outside', 'rwc')
     const outsideRun = outside.runMain()
     await delay(1_500)
@@ -246,7 +236,7 @@ describe('the queue, end to end', () => {
       outsideMain.lines.some((l) => l.startsWith('The lock is held by ')),
       outsideMain.stdout,
     )
-    assert.deepEqual(await queueOf(lock), [])
+    assert.deepEqual(await queueOf(azurite, lock), [])
     for (const job of [holder, inTurn, outside]) job.complete()
   })
 

@@ -6,11 +6,10 @@
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, lookAtLock } from '../support/e2e.ts'
+import { jobFor, lookAtLock, untilQueued } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
 
@@ -138,7 +137,8 @@ describe('untrusted input, end to end', () => {
     const theirs = await hostileHolder('hostile-handoff')
     const waiter = jobFor(azurite, 'octo/waiter', 'hostile-handoff', { timeout: '30s' })
     const running = waiter.runMain()
-    await delay(2_000)
+    // Released once the waiter has looked at the lock and joined the queue, however slow its start on a loaded machine.
+    await untilQueued(azurite, 'hostile-handoff', 'octo/waiter')
     await locks.getBlobClient('hostile-handoff').getBlobLeaseClient(theirs).releaseLease()
     const main = await running
     assert.equal(main.exitCode, 0, main.stdout)

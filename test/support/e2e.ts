@@ -12,6 +12,7 @@ import {
   generateBlobSASQueryParameters,
 } from '@azure/storage-blob'
 import { holderFromMetadata, type HolderRecord } from '../../src/lock/holder.ts'
+import { reservedNames } from '../../src/lock/reserved.ts'
 import { DEV_ACCOUNT, DEV_KEY, type Azurite } from './azurite.ts'
 import { containerOn } from './lock.ts'
 import { readStatusFile } from '../../src/renewer/status.ts'
@@ -53,6 +54,59 @@ export async function lookAtLock(azurite: Azurite, lockName: string, container =
   } catch {
     return { exists: false, leaseState: undefined, holder: undefined }
   }
+}
+
+/** One entry of a lock's queue, as a test sees it from outside. */
+export interface QueuedEntry {
+  /** The entry's blob name; its last segment is the ticket. */
+  name: string
+  /** The repository its record names, if any. */
+  repository: string | undefined
+  /** Whether the entry's blob is leased (a waiter at the head keeps its entry leased). */
+  leased: boolean
+}
+
+/** The entries of a lock's queue, in ticket order. */
+export async function queueOf(azurite: Azurite, lockName: string, container = 'locks'): Promise<QueuedEntry[]> {
+  const entries: QueuedEntry[] = []
+  for await (const blob of containerOn(azurite, container).listBlobsFlat({
+    prefix: reservedNames(lockName).queuePrefix,
+    includeMetadata: true,
+  })) {
+    entries.push({
+      name: blob.name,
+      repository: blob.metadata?.holder_repository,
+      leased: blob.properties.leaseState === 'leased',
+    })
+  }
+  return entries
+}
+
+/**
+ * Polls the queue until it shows what `seen` looks for (a repository's entry, or a
+ * number of entries), failing the test at the limit; resolves with the time it was seen.
+ */
+export async function untilQueued(
+  azurite: Azurite,
+  lockName: string,
+  seen: string | number | ((entries: QueuedEntry[]) => boolean),
+  limitMs = 15_000,
+): Promise<number> {
+  const found =
+    typeof seen === 'function'
+      ? seen
+      : typeof seen === 'number'
+        ? (entries: QueuedEntry[]) => entries.length >= seen
+        : (entries: QueuedEntry[]) => entries.some((entry) => entry.repository === seen)
+  const deadline = Date.now() + limitMs
+  while (!found(await queueOf(azurite, lockName))) {
+    assert.ok(
+      Date.now() < deadline,
+      `the queue of ${lockName} never showed ${typeof seen === 'function' ? 'what was awaited' : seen}`,
+    )
+    await delay(25)
+  }
+  return Date.now()
 }
 
 /** Polls until the lock blob's lease is available again; returns when that was seen, or undefined at the limit. */

@@ -169,7 +169,7 @@ describe('the board in a terminal', () => {
       rows[2]!,
       /octo\/web, workflow “deploy”, job prod, actor mona run 9 https:\/\/github.com\/octo\/web\/actions\/runs\/9/,
     )
-    assert.match(rows[2]!, /fixed +octo\/api run 3$/)
+    assert.match(rows[2]!, /fixed +2\. octo\/api run 3$/)
     assert.equal(rows[0]!.indexOf('STATE'), rows[1]!.indexOf('free'))
   })
 

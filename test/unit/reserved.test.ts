@@ -12,6 +12,8 @@ describe('reserved names', () => {
       tickets: '.azure-mutex/production-deploy/tickets',
       fencing: '.azure-mutex/production-deploy/fencing',
       latestPrefix: '.azure-mutex/production-deploy/latest/',
+      folder: '.azure-mutex/production-deploy/',
+      slotsPrefix: '.azure-mutex/production-deploy/slots/',
     })
     assert.ok(reservedNames('x').queuePrefix.startsWith(RESERVED_PREFIX))
   })

@@ -1,5 +1,5 @@
-export const id = 79;
-export const ids = [79];
+export const id = 955;
+export const ids = [955];
 export const modules = {
 
 /***/ 9916:
@@ -380,6 +380,7 @@ function describeStorageErrorBrief(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ handoverTarget),
 /* harmony export */   Ko: () => (/* binding */ letGo),
 /* harmony export */   L$: () => (/* binding */ handedToMetadata),
 /* harmony export */   OW: () => (/* binding */ publishedLeaseId),
@@ -388,7 +389,7 @@ function describeStorageErrorBrief(err) {
 /* harmony export */   eS: () => (/* binding */ handedToTicket),
 /* harmony export */   ri: () => (/* binding */ publishLeaseId)
 /* harmony export */ });
-/* unused harmony exports NEXT_LEASE_KEY, handoverTarget */
+/* unused harmony export NEXT_LEASE_KEY */
 /* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5624);
 // Handing the lease straight to the head of the queue, instead of freeing it.
 //
@@ -503,11 +504,11 @@ function describeLetGo(outcome) {
 /* harmony export */   YR: () => (/* binding */ holdHasNoEnd),
 /* harmony export */   de: () => (/* binding */ describeEndedHold),
 /* harmony export */   hO: () => (/* binding */ holdFromMetadata),
-/* harmony export */   rN: () => (/* binding */ turnIntoHold),
+/* harmony export */   kB: () => (/* binding */ setFreeze),
 /* harmony export */   rh: () => (/* binding */ newHoldRecord),
 /* harmony export */   rw: () => (/* binding */ mayTakeOver)
 /* harmony export */ });
-/* unused harmony exports HOLD_KEYS, holdUntil */
+/* unused harmony exports HOLD_KEYS, holdUntil, turnIntoHold */
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
 // A hold: the lock taken without a renewer. Its lease is infinite, and a
@@ -669,6 +670,21 @@ async function turnIntoHold(lock, taken, record) {
         await lock.release(taken.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
         throw err;
     }
+}
+/**
+ * Sets a freeze on a lease just taken from the queue (the hold step, and
+ * `azure-mutex hold` with no command): writes its record and makes the lease
+ * infinite. Returns the record, whose `until` is counted from the grant by the
+ * service's clock.
+ */
+async function setFreeze(lock, who, spec, taken) {
+    const record = newHoldRecord('freeze', who, spec.reason, spec.end, {
+        leaseId: taken.leaseId,
+        heldFrom: taken.acquiredAt,
+        fencingToken: taken.fencingToken,
+    });
+    await turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, record);
+    return record;
 }
 
 
@@ -977,7 +993,7 @@ function renewalRetry(leaseDurationMs) {
 
 /***/ }),
 
-/***/ 1651:
+/***/ 3471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1017,6 +1033,8 @@ var promises_ = __webpack_require__(8500);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/untrusted-text.ts
 var untrusted_text = __webpack_require__(4469);
+// EXTERNAL MODULE: ./src/lock/slots.ts
+var lock_slots = __webpack_require__(4842);
 ;// CONCATENATED MODULE: ./src/lock/counter.ts
 // A counter kept in a blob's metadata and bumped with an If-Match condition on
 // the ETag it was read with: two bumps that race both read n, one writes n+1,
@@ -1031,6 +1049,7 @@ var untrusted_text = __webpack_require__(4469);
 // and the command that clears it. A counter that is missing is created above
 // `seed`, the highest number it is known to have handed out, so that deleting
 // it never makes its numbers go backwards.
+
 
 
 
@@ -1118,9 +1137,14 @@ async function bumpCounter(blob, abortSignal, options = {}) {
             const seed = options.seed ? Math.min(await options.seed(abortSignal), MAX_VALUE - 1) : 0;
             const first = Math.max(seed, 0) + 1;
             try {
-                await blob
-                    .getBlockBlobClient()
-                    .upload('', 0, { abortSignal, metadata: { [VALUE_KEY]: String(first) }, conditions: { ifNoneMatch: '*' } });
+                await blob.getBlockBlobClient().upload('', 0, {
+                    abortSignal,
+                    metadata: {
+                        [VALUE_KEY]: String(first),
+                        ...(options.slots && options.slots.asked > 1 ? { [lock_slots/* SLOTS_KEY */.co]: String(options.slots.asked) } : {}),
+                    },
+                    conditions: { ifNoneMatch: '*' },
+                });
                 return { value: first };
             }
             catch (err) {
@@ -1137,8 +1161,22 @@ async function bumpCounter(blob, abortSignal, options = {}) {
             throw new CounterError(`The counter blob ${shown(blob)} holds '${(0,untrusted_text/* showUntrusted */.G)(text ?? '', 40)}', not a count that this action wrote. ` +
                 `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`);
         }
+        if (options.slots) {
+            const stored = (0,lock_slots/* storedSlots */.Dg)(props.metadata);
+            if (stored === 'malformed') {
+                const text = Object.entries(props.metadata ?? {}).find(([key]) => key.toLowerCase() === lock_slots/* SLOTS_KEY */.co)?.[1] ?? '';
+                throw new lock_slots/* SlotsMismatchError */.It((0,lock_slots/* slotsMalformedMessage */.sk)(options.slots.location, text, counterDeleteCommand(blob)));
+            }
+            if (stored !== options.slots.asked) {
+                throw new lock_slots/* SlotsMismatchError */.It((0,lock_slots/* slotsMismatchMessage */.rB)(options.slots.location, stored, options.slots.asked, counterDeleteCommand(blob), {
+                    gaveBack: true,
+                }));
+            }
+        }
         try {
-            await blob.setMetadata({ [VALUE_KEY]: String(current + 1) }, { abortSignal, conditions: { ifMatch: props.etag } });
+            // Other keys (the lock's number of slots) are kept: Set Blob Metadata replaces them all.
+            const metadata = { ...props.metadata, [VALUE_KEY]: String(current + 1) };
+            await blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
             return { value: current + 1, previousAt: props.lastModified, serviceNow: props.date };
         }
         catch (err) {
@@ -1217,6 +1255,8 @@ var names = __webpack_require__(6139);
 //   .azure-mutex/<lock>/fencing          the counter of fencing tokens
 //   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
 //                                        highest sequence that held the lock
+//   .azure-mutex/<lock>/slots/<k>        with slots: N > 1, the lease blobs of
+//                                        slots 2..N (slot 1 is the lock blob)
 //
 // <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
 // into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
@@ -1256,7 +1296,23 @@ function reservedNames(lockName) {
         tickets: `${folder}tickets`,
         fencing: `${folder}fencing`,
         latestPrefix: `${folder}latest/`,
+        folder,
+        slotsPrefix: `${folder}slots/`,
     };
+}
+/** The blob that slot `slot` leases: the lock blob itself for slot 1, a reserved blob for the others. */
+function slotBlobName(lockName, slot) {
+    return slot <= 1 ? lockName : `${reservedNames(lockName).slotsPrefix}${slot}`;
+}
+/** The slot a reserved blob's name is, or undefined for a name that is not a slot's (2..max). */
+function slotOf(slotsPrefix, name, max) {
+    if (!name.startsWith(slotsPrefix))
+        return undefined;
+    const digits = name.slice(slotsPrefix.length);
+    if (!/^[1-9]\d{0,2}$/.test(digits))
+        return undefined;
+    const slot = Number(digits);
+    return slot >= 2 && slot <= max ? slot : undefined;
 }
 /** The record of one supersede key: named by the key's SHA-256, so that any key makes a valid blob name. */
 function latestName(latestPrefix, key) {
@@ -1361,6 +1417,8 @@ class LatestBlobs {
     }
 }
 
+// EXTERNAL MODULE: ./src/lock/lease.ts
+var lease = __webpack_require__(4277);
 ;// CONCATENATED MODULE: ./src/lock/queue-blobs.ts
 // The queue beside a lock, in storage: one small blob per waiter, named by its
 // ticket, under the lock's reserved folder (reserved.ts). Each entry carries
@@ -1612,6 +1670,170 @@ class QueueBlobs {
     }
 }
 
+;// CONCATENATED MODULE: ./src/lock/slots-blobs.ts
+// The slots of a lock in storage (slots.ts): one look at all of them and at
+// the queue, and the agreement on their number, kept on the fencing counter.
+//
+// One look is two requests whatever N is: one listing of the lock's folder
+// (.azure-mutex/<lock>/, metadata included), which holds the queue's entries
+// and the slot blobs 2..N, and one HEAD of the lock blob, which is slot 1.
+
+
+
+
+
+
+
+const slots_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
+function viewOfLock(slot, view) {
+    if (view.state === 'leased') {
+        return {
+            slot,
+            state: 'leased',
+            holder: view.holder,
+            infinite: view.infinite,
+            ...(view.handedTo !== undefined ? { handedTo: view.handedTo } : {}),
+        };
+    }
+    return { slot, state: view.state };
+}
+class SlotsBlobs {
+    container;
+    options;
+    lockName;
+    fencing;
+    agreed;
+    constructor(container, lockName, options) {
+        const names = reservedNames(lockName);
+        this.container = container;
+        this.options = options;
+        this.lockName = lockName;
+        this.fencing = container.getBlobClient(names.fencing);
+    }
+    get count() {
+        return this.options.count;
+    }
+    open(slot) {
+        return this.options.open(slot);
+    }
+    agree(options) {
+        // Once per job: the number cannot change under a job without the lock being drained first.
+        this.agreed ??= (0,request/* withDeadline */.N)(options, this.options.requestTimeoutMs, (signal) => this.check(signal));
+        this.agreed.catch(() => (this.agreed = undefined));
+        return this.agreed;
+    }
+    /**
+     * Reads the number the counter keeps and compares it with ours. A missing
+     * counter is created with our number and, as its value, the highest token
+     * recorded on the slots (so the next bump hands out one more, as counter.ts
+     * would); a lost race to create it reads again.
+     */
+    async check(abortSignal) {
+        const asked = this.options.count;
+        for (let tries = 0; tries < 5; tries++) {
+            let metadata;
+            try {
+                metadata = (await this.fencing.getProperties({ abortSignal })).metadata ?? {};
+            }
+            catch (err) {
+                if (!slots_blobs_isMissing(err))
+                    throw err;
+            }
+            if (metadata === undefined) {
+                const seed = await this.options.recordedToken(abortSignal);
+                try {
+                    await this.fencing.getBlockBlobClient().upload('', 0, {
+                        abortSignal,
+                        metadata: { value: String(seed), [lock_slots/* SLOTS_KEY */.co]: String(asked) },
+                        conditions: { ifNoneMatch: '*' },
+                    });
+                    return;
+                }
+                catch (err) {
+                    // Created by another job first (409, or 412), or the container is missing: the waiter creates it.
+                    if ((0,errors/* statusCode */.se)(err) === 409 || (0,errors/* statusCode */.se)(err) === 412)
+                        continue;
+                    if (slots_blobs_isMissing(err))
+                        return;
+                    throw err;
+                }
+            }
+            const stored = (0,lock_slots/* storedSlots */.Dg)(metadata);
+            const command = counterDeleteCommand(this.fencing);
+            if (stored === 'malformed') {
+                const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === lock_slots/* SLOTS_KEY */.co)?.[1] ?? '';
+                throw new lock_slots/* SlotsMismatchError */.It((0,lock_slots/* slotsMalformedMessage */.sk)(this.options.location, text, command));
+            }
+            if (stored !== asked) {
+                throw new lock_slots/* SlotsMismatchError */.It((0,lock_slots/* slotsMismatchMessage */.rB)(this.options.location, stored, asked, command));
+            }
+            return;
+        }
+    }
+    async look(options) {
+        const [listed, lock] = await Promise.all([
+            (0,request/* withDeadline */.N)(options, this.options.requestTimeoutMs, (signal) => listLockFolder(this.container, this.lockName, this.count, signal)),
+            this.options.viewLock(options),
+        ]);
+        const slots = [viewOfLock(1, lock)];
+        for (let slot = 2; slot <= this.count; slot++)
+            slots.push(listed.slots.get(slot) ?? { slot, state: 'missing' });
+        return { queue: listed.queue, slots };
+    }
+}
+/** One listing of the lock's folder (more pages only for a queue of thousands): the entries and the slots. */
+async function listLockFolder(container, lockName, maxSlot, abortSignal) {
+    const names = reservedNames(lockName);
+    const entries = [];
+    const slots = new Map();
+    let stored;
+    let serviceNow;
+    try {
+        for await (const page of container
+            .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
+            .byPage()) {
+            serviceNow ??= page.date;
+            for (const item of page.segment.blobItems) {
+                const { leaseState, leaseDuration, lastModified } = item.properties;
+                if (item.name === names.fencing)
+                    stored = (0,lock_slots/* storedSlots */.Dg)(item.metadata);
+                const ticket = ticketOf(names.queuePrefix, item.name);
+                if (ticket !== undefined) {
+                    entries.push({
+                        ticket,
+                        leased: leaseState === 'leased',
+                        modifiedAt: lastModified,
+                        waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
+                        infinite: leaseDuration === 'infinite',
+                        nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
+                    });
+                    continue;
+                }
+                const slot = slotOf(names.slotsPrefix, item.name, maxSlot);
+                if (slot === undefined)
+                    continue;
+                const leased = leaseState === 'leased' || leaseState === 'breaking';
+                const holder = (0,lock_holder/* holderFromMetadata */.ez)(item.metadata);
+                slots.set(slot, leased
+                    ? {
+                        slot,
+                        state: 'leased',
+                        holder,
+                        infinite: leaseDuration === 'infinite',
+                        ...(holder ? {} : { handedTo: (0,handover/* handedToTicket */.eS)(item.metadata) }),
+                    }
+                    : { slot, state: 'free' });
+            }
+        }
+    }
+    catch (err) {
+        if (!slots_blobs_isMissing(err))
+            throw err;
+    }
+    entries.sort((a, b) => a.ticket - b.ticket);
+    return { queue: { entries, serviceNow: serviceNow ?? new Date(), complete: true }, slots, stored };
+}
+
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
 ;// CONCATENATED MODULE: ./src/lock/lock-blob.ts
@@ -1632,6 +1854,14 @@ var storage = __webpack_require__(4906);
 
 
 
+
+
+
+/**
+ * The lease a lifted hold has while it is handed over: the shortest Azure
+ * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
+ */
+const LIFT_LEASE_SECONDS = lease/* LEASE_SECONDS */.Vb.min;
 const LEASE_GONE = new Set([
     'LeaseIdMismatchWithLeaseOperation',
     'LeaseIsBrokenAndCannotBeRenewed',
@@ -1653,8 +1883,15 @@ function lock_blob_isMissing(err) {
 }
 class LockBlob {
     container;
+    /** The blob this store leases: the lock blob, or with slots the blob of the slot it is on (slots.ts). */
     blob;
     fencing;
+    /** The lock's number of slots, as this job asks for it; 1 without slots. */
+    slotCount;
+    /** The slot this store's lease is on: 1 is the lock blob. */
+    slotNumber;
+    /** With more than one slot: the look at every slot and the agreement on their number (slots-blobs.ts). */
+    slotted;
     requestTimeoutMs;
     name;
     queue;
@@ -1666,11 +1903,44 @@ class LockBlob {
     constructor(container, name, options = {}) {
         this.container = container;
         this.name = name;
-        this.blob = container.getBlobClient(name);
+        this.slotCount = options.slots ?? 1;
+        this.slotNumber = options.slot ?? 1;
+        this.blob = container.getBlobClient(slotBlobName(name, this.slotNumber));
         this.requestTimeoutMs = options.requestTimeoutMs ?? request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z;
         this.fencing = container.getBlobClient(reservedNames(name).fencing);
         this.queue = new QueueBlobs(container, name, this.requestTimeoutMs);
         this.latest = new LatestBlobs(container, name, this.requestTimeoutMs);
+        this.slotted =
+            this.slotCount > 1
+                ? new SlotsBlobs(container, name, {
+                    count: this.slotCount,
+                    requestTimeoutMs: this.requestTimeoutMs,
+                    location: this.location,
+                    viewLock: (opts) => (this.slotNumber === 1 ? this : this.atSlot(1)).view(opts),
+                    open: (slot) => this.atSlot(slot),
+                    recordedToken: (signal) => this.recordedToken(signal),
+                })
+                : undefined;
+    }
+    /** The same lock, on another slot's blob: what the waiter leases once it has picked a slot. */
+    atSlot(slot) {
+        return new LockBlob(this.container, this.name, {
+            requestTimeoutMs: this.requestTimeoutMs,
+            slots: this.slotCount,
+            slot,
+        });
+    }
+    /** The slot this store's lease is on: 1 (the lock blob) without slots. */
+    get slot() {
+        return this.slotNumber;
+    }
+    /** Moves this store to another slot's blob: the renewer learns which one main took only once it holds it. */
+    useSlot(slot) {
+        if (slot === this.slotNumber)
+            return;
+        this.slotNumber = slot;
+        this.blob = this.container.getBlobClient(slotBlobName(this.name, slot));
+        this.written = undefined;
     }
     request(options, call) {
         return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, call);
@@ -1683,7 +1953,7 @@ class LockBlob {
         return `${this.container.containerName}/${this.name}`;
     }
     get breakCommand() {
-        return leaseBreakCommand(this.container, this.name);
+        return leaseBreakCommand(this.container, this.blob.name);
     }
     /** One HEAD request: the lease state, the holder record, and how old the record is by the service's clock. */
     async view(options = {}) {
@@ -1830,17 +2100,26 @@ class LockBlob {
                 return undefined;
             throw err;
         };
-        const [look, latest] = await Promise.all([
-            this.queue.look(options).catch(refused),
+        // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
+        const [folder, latest] = await Promise.all([
+            this.request(options, (signal) => listLockFolder(this.container, this.name, lock_slots/* MAX_SLOTS */.Fn, signal)).catch(refused),
             this.latest.list(options).catch(refused),
         ]);
         if (latest && latest.length > 0)
             status.latest = latest;
-        if (look) {
+        if (folder) {
+            const look = folder.queue;
             status.queue = waitersOf(look.entries, look.serviceNow);
             const squatters = squattersOf(look.entries);
             if (squatters.length > 0)
                 status.squatters = squatters;
+            const count = typeof folder.stored === 'number' ? folder.stored : 1;
+            if (count > 1) {
+                const slots = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }];
+                for (let slot = 2; slot <= count; slot++)
+                    slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' });
+                status.slots = (0,lock_slots/* slotsHeld */.$h)(slots);
+            }
         }
         return status;
     }
@@ -1971,6 +2250,36 @@ class LockBlob {
         }
     }
     /**
+     * Lifts a hold (lift-hold.ts) by letting go of its lease as a holder does:
+     * to the head of the queue when `target` names one, else released. First an
+     * acquire with the hold's lease id and a fixed duration, If-Match on the
+     * ETag of the read that showed the hold: it succeeds only while that id is
+     * the lease's and the blob is as read, and from then on a lifter that dies
+     * leaves a lease that lapses by itself, never an infinite one without its
+     * record. Then `note` (a break record) is written under that lease, and
+     * letGo clears the hold and hands over. 'refused' when the hold is not as read.
+     */
+    async liftHold(look, note, target, options = {}) {
+        const hold = look.hold;
+        if (!hold || !look.etag)
+            return { outcome: 'refused' };
+        const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key));
+        try {
+            await this.request(options, async (abortSignal) => {
+                await this.blob
+                    .getBlobLeaseClient(hold.leaseId)
+                    .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } });
+                await this.blob.setMetadata({ ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) }, { abortSignal, conditions: { leaseId: hold.leaseId } });
+            });
+        }
+        catch (err) {
+            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
+                return { outcome: 'refused' };
+            throw err;
+        }
+        return this.letGo(hold.leaseId, target, options);
+    }
+    /**
      * Rewrites the metadata under our lease, unchanged, so that the blob's
      * Last-Modified shows waiters that the holder record is alive. One Set
      * Metadata with our lease id: while the lease is ours nobody else can change
@@ -2018,19 +2327,51 @@ class LockBlob {
      * backwards; that costs one more request, only then.
      */
     nextFencingToken(options = {}) {
-        return this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal, { seed: (signal) => this.recordedToken(signal) })).then((bumped) => bumped.value);
+        return this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal, {
+            seed: (signal) => this.recordedToken(signal),
+            // The counter keeps the lock's number of slots: a job that asks for another one gives its lease back.
+            slots: { asked: this.slotCount, location: this.location },
+        })).then((bumped) => bumped.value);
     }
-    /** The last fencing token recorded on the lock blob; 0 when there is none (or the blob is gone). */
+    /**
+     * The last fencing token recorded on the lock blob and on the slot blobs
+     * (a lock that had slots once); 0 when there is none. Asked for only when
+     * the counter is missing; a credential that may not list reads the lock blob only.
+     */
     async recordedToken(abortSignal) {
-        try {
-            const props = await this.blob.getProperties({ abortSignal });
-            return counterValue(props.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0;
-        }
-        catch (err) {
-            if (lock_blob_isMissing(err))
-                return 0;
-            throw err;
-        }
+        const onLock = async () => {
+            try {
+                const props = await this.container.getBlobClient(this.name).getProperties({ abortSignal });
+                return counterValue(props.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0;
+            }
+            catch (err) {
+                if (lock_blob_isMissing(err))
+                    return 0;
+                throw err;
+            }
+        };
+        const onSlots = async () => {
+            const prefix = reservedNames(this.name).slotsPrefix;
+            let highest = 0;
+            try {
+                for await (const page of this.container
+                    .listBlobsFlat({ abortSignal, prefix, includeMetadata: true })
+                    .byPage()) {
+                    for (const item of page.segment.blobItems) {
+                        if (slotOf(prefix, item.name, Number.MAX_SAFE_INTEGER) === undefined)
+                            continue;
+                        highest = Math.max(highest, counterValue(item.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0);
+                    }
+                }
+            }
+            catch (err) {
+                if (!lock_blob_isMissing(err) && (0,errors/* statusCode */.se)(err) !== 403)
+                    throw err;
+            }
+            return highest;
+        };
+        const [lock, slots] = await Promise.all([onLock(), onSlots()]);
+        return Math.max(lock, slots);
     }
     /**
      * Renews our lease; throws when it fails (see isLeaseGone for a definite
@@ -2115,6 +2456,7 @@ async function listLocks(container, options = {}) {
         const locks = [];
         // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
         const reserved = [];
+        const latestRecords = [];
         let serviceNow = new Date();
         try {
             for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
@@ -2122,6 +2464,10 @@ async function listLocks(container, options = {}) {
                 for (const blob of page.segment.blobItems) {
                     const { leaseState, leaseDuration, lastModified } = blob.properties;
                     if (blob.name.startsWith(RESERVED_PREFIX)) {
+                        // A key's record of the highest sequence that held (latest.ts): put with its lock below.
+                        const latest = (0,lock_holder/* holderFromMetadata */.ez)(blob.metadata);
+                        if (latest?.supersedeKey !== undefined)
+                            latestRecords.push({ name: blob.name, record: latest });
                         const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
                         reserved.push({
                             name: blob.name,
@@ -2154,6 +2500,10 @@ async function listLocks(container, options = {}) {
             const squatters = squattersOf(entries);
             if (squatters.length > 0)
                 lock.squatters = squatters;
+            const { latestPrefix } = reservedNames(lock.name);
+            const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record);
+            if (latest.length > 0)
+                lock.latest = latest;
         }
         return locks;
     });
@@ -2161,7 +2511,11 @@ async function listLocks(container, options = {}) {
 /** The lock a spec names, signed with the given credential; no request is made. */
 function openLock(auth, spec, options = {}) {
     const container = (0,storage/* containerClientFor */.wW)({ endpoint: spec.endpoint, auth }, spec.container, options);
-    return new LockBlob(container, spec.lockName, { requestTimeoutMs: options.requestTimeoutMs });
+    return new LockBlob(container, spec.lockName, {
+        requestTimeoutMs: options.requestTimeoutMs,
+        slots: spec.slots,
+        slot: spec.slot,
+    });
 }
 
 
@@ -2434,6 +2788,124 @@ function latestReading(a, b) {
 
 /***/ }),
 
+/***/ 4842:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $h: () => (/* binding */ slotsHeld),
+/* harmony export */   Dg: () => (/* binding */ storedSlots),
+/* harmony export */   Fn: () => (/* binding */ MAX_SLOTS),
+/* harmony export */   It: () => (/* binding */ SlotsMismatchError),
+/* harmony export */   _H: () => (/* binding */ describeSlotsHeld),
+/* harmony export */   co: () => (/* binding */ SLOTS_KEY),
+/* harmony export */   nN: () => (/* binding */ slotsProblem),
+/* harmony export */   rB: () => (/* binding */ slotsMismatchMessage),
+/* harmony export */   sk: () => (/* binding */ slotsMalformedMessage),
+/* harmony export */   z4: () => (/* binding */ slotToTake)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
+// Slots: a lock that lets up to N holders in at once. Each slot is a blob
+// that is leased as the lock blob is: slot 1 is the lock blob itself (so a
+// client that does not know of slots, go-azuremutex among them, holds one
+// slot), slots 2..N are reserved blobs beside it (reserved.ts). The lease on
+// each slot blob still lets exactly one holder in, so N blobs let in at most
+// N, whatever the waiters believe.
+//
+// The queue stays one queue. A waiter looks at the queue and every slot in one
+// listing of the lock's folder (plus one look at the lock blob), and may take
+// a slot when fewer waiters stand ahead of it than there are free slots: the
+// first k waiters of the line take the k free slots, the i-th of them the
+// i-th free slot, so that they do not race each other for one.
+//
+// Everyone must agree on N: the number is kept on the lock's fencing counter
+// (SLOTS_KEY), set by the job that creates the counter, and a job that asks
+// for another number fails before it takes any lease (slotted jobs check
+// before their first acquire; a job with one slot, which must not pay a
+// request for it, learns it when it takes its fencing token, and gives the
+// lease it took back: its lease is on the lock blob, which is slot 1, so even
+// then no more than N hold). Changing N means draining the lock and deleting
+// the counter blob; the next job sets the number again.
+
+
+
+/** The most slots a lock may have: each waiter's look lists them all, and each is a blob. */
+const MAX_SLOTS = 100;
+/** The fencing counter's metadata key for the lock's number of slots; absent means 1. */
+const SLOTS_KEY = 'azure_mutex_slots';
+/** Why a text is not a number of slots, or undefined when it is one. */
+function slotsProblem(text) {
+    if (!/^\d{1,3}$/.test(text))
+        return 'not a whole number';
+    const value = Number(text);
+    return value >= 1 && value <= MAX_SLOTS ? undefined : `not from 1 to ${MAX_SLOTS}`;
+}
+/**
+ * The number of slots the counter's metadata keeps: 1 when it keeps none (a
+ * lock that never had slots, or a counter written by an older version), and
+ * 'malformed' for a value this action did not write, which is never trusted.
+ */
+function storedSlots(metadata) {
+    let text;
+    for (const [key, value] of Object.entries(metadata ?? {}))
+        if (key.toLowerCase() === SLOTS_KEY)
+            text = value;
+    if (text === undefined)
+        return 1;
+    return slotsProblem(text) === undefined ? Number(text) : 'malformed';
+}
+/** A job asked for another number of slots than the lock keeps. */
+class SlotsMismatchError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockError */ .Ku {
+    name = 'SlotsMismatchError';
+}
+/** The one line of a job whose number of slots is not the lock's. */
+function slotsMismatchMessage(location, stored, asked, deleteCommand, { gaveBack = false } = {}) {
+    const slots = (n) => `${n} slot${n === 1 ? '' : 's'}`;
+    return (`Lock ${location} is set up with ${slots(stored)}, but this job asks for ${slots(asked)} ('slots: ${asked}'); ` +
+        `${gaveBack ? 'it gives back the lease it took' : 'it takes no lease'}. Every job of a lock must ask for the same number. To change it safely, change 'slots' in every ` +
+        `workflow that uses the lock, let the lock drain (no holder, nobody waiting), then delete the counter blob that ` +
+        `keeps the number, and the next job sets it: ${deleteCommand}`);
+}
+/** The one line for a number of slots on the counter that this action did not write. */
+function slotsMalformedMessage(location, text, deleteCommand) {
+    return (`Lock ${location} keeps '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(text, 40)}' as its number of slots, which this action did not write; ` +
+        `it is not trusted, and no lease is taken. Let the lock drain, then delete the counter blob and the next job ` +
+        `sets the number again: ${deleteCommand}`);
+}
+/**
+ * The slot a waiter may take now, or undefined: a slot handed to its ticket,
+ * else, when fewer than the free slots stand ahead of it (`ahead` counts the
+ * live waiters ahead, and a ticket just before ours whose entry may be on its
+ * way), the free slot at its own place among them.
+ */
+function slotToTake(slots, ahead, ticket) {
+    const handed = ticket === undefined ? undefined : slots.find((s) => s.state === 'leased' && s.handedTo === ticket);
+    if (handed)
+        return handed;
+    const free = slots.filter((s) => s.state !== 'leased');
+    return ahead < free.length ? free[ahead] : undefined;
+}
+function slotsHeld(slots) {
+    return {
+        count: slots.length,
+        held: slots.filter((s) => s.state === 'leased').map((s) => ({ slot: s.slot, holder: s.holder })),
+    };
+}
+/**
+ * "2 of 3 slots held: org/api run 812 (since 10:02:11Z), org/web run 9 (since
+ * 10:03:40Z)". Every value from storage goes through showUntrusted.
+ */
+function describeSlotsHeld(seen, now = new Date()) {
+    const who = seen.held.map(({ holder }) => holder
+        ? `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(holder)} (since ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(holder.acquiredAt, now)})`
+        : 'an unknown holder (no holder record)');
+    return `${seen.held.length} of ${seen.count} slots held${who.length > 0 ? `: ${who.join(', ')}` : ''}`;
+}
+
+
+/***/ }),
+
 /***/ 7832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2445,9 +2917,11 @@ function latestReading(a, b) {
 /* harmony export */ });
 /* harmony import */ var _lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6139);
+/* harmony import */ var _slots_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4842);
 // Which lock, in one value: the account's endpoint, the container, the lock's
 // name and the lease length. The steps read it from inputs, keep it in step
 // state and hand it to the renewer; wherever it is read back, it is checked.
+
 
 
 /** A value read back from state, a file or a pipe that is not what was written there. */
@@ -2479,11 +2953,25 @@ function parseLockSpec(value) {
                         ? 'leaseDurationSeconds'
                         : spec.runHoldMs !== undefined && !(Number.isSafeInteger(spec.runHoldMs) && spec.runHoldMs > 0)
                             ? 'runHoldMs'
-                            : undefined;
+                            : spec.slots !== undefined &&
+                                !(Number.isSafeInteger(spec.slots) && spec.slots >= 1 && spec.slots <= _slots_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_SLOTS */ .Fn)
+                                ? 'slots'
+                                : spec.slot !== undefined &&
+                                    !(Number.isSafeInteger(spec.slot) && spec.slot >= 1 && spec.slot <= (spec.slots ?? 1))
+                                    ? 'slot'
+                                    : undefined;
     if (problem)
         throw new MalformedError(`not a lock description (${problem})`);
-    const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs } = spec;
-    return { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) };
+    const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs, slots, slot } = spec;
+    return {
+        endpoint,
+        container,
+        lockName,
+        leaseDurationSeconds,
+        ...(runHoldMs !== undefined ? { runHoldMs } : {}),
+        ...(slots !== undefined ? { slots } : {}),
+        ...(slot !== undefined ? { slot } : {}),
+    };
 }
 
 
@@ -2509,9 +2997,11 @@ function parseLockSpec(value) {
 /* harmony export */ });
 /* unused harmony exports STEP_USER_AGENT, redactedUrl */
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(728);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2041);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 // Where the lock lives and how we sign in to it: endpoint plus credential,
 // turned into a ContainerClient with retry settings that suit each caller.
+
 
 
 /** The scope of an Entra ID access token for Azure Storage. */
@@ -2695,7 +3185,7 @@ function observerPolicy(observe) {
         async sendRequest(request, next) {
             const attempt = (tries.get(request) ?? 0) + 1;
             tries.set(request, attempt);
-            const started = Date.now();
+            const started = (0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)();
             const seen = {
                 method: request.method,
                 url: redactedUrl(request.url),
@@ -2709,7 +3199,7 @@ function observerPolicy(observe) {
                     status: response.status,
                     requestId: response.headers.get('x-ms-request-id') ?? undefined,
                     error: response.headers.get('x-ms-error-code') ?? undefined,
-                    durationMs: Date.now() - started,
+                    durationMs: Math.round((0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)() - started),
                 });
                 return response;
             }
@@ -2718,7 +3208,7 @@ function observerPolicy(observe) {
                 tell({
                     ...seen,
                     error: typeof failure.code === 'string' ? failure.code : String(failure.name ?? 'error'),
-                    durationMs: Date.now() - started,
+                    durationMs: Math.round((0,_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .monotonicNow */ .X)() - started),
                 });
                 throw err;
             }
@@ -3422,9 +3912,18 @@ function parseToRenewer(value) {
             return undefined;
         if (typeof lease.confirmedMono !== 'number' || !Number.isFinite(lease.confirmedMono))
             return undefined;
+        // The slot must be one of the lock's: the renewer never renews a blob the lock does not have.
+        const slot = lease.slot;
+        if (slot !== undefined && !(Number.isSafeInteger(slot) && slot >= 1))
+            return undefined;
         return {
             type: 'hold',
-            lease: { leaseId: lease.leaseId, confirmedAt: lease.confirmedAt, confirmedMono: lease.confirmedMono },
+            lease: {
+                leaseId: lease.leaseId,
+                confirmedAt: lease.confirmedAt,
+                confirmedMono: lease.confirmedMono,
+                ...(slot !== undefined ? { slot: slot } : {}),
+            },
         };
     }
     return undefined;

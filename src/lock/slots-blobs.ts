@@ -1,0 +1,218 @@
+// The slots of a lock in storage (slots.ts): one look at all of them and at
+// the queue, and the agreement on their number, kept on the fencing counter.
+//
+// One look is two requests whatever N is: one listing of the lock's folder
+// (.azure-mutex/<lock>/, metadata included), which holds the queue's entries
+// and the slot blobs 2..N, and one HEAD of the lock blob, which is slot 1.
+
+import type { BlobClient, ContainerClient } from '@azure/storage-blob'
+import { counterDeleteCommand } from './counter.ts'
+import { statusCode } from './errors.ts'
+import { publishedLeaseId, handedToTicket } from './handover.ts'
+import { holderFromMetadata, identityFromMetadata } from './holder.ts'
+import { withDeadline } from './request.ts'
+import { reservedNames, slotOf, ticketOf } from './reserved.ts'
+import {
+  SLOTS_KEY,
+  SlotsMismatchError,
+  slotsMalformedMessage,
+  slotsMismatchMessage,
+  storedSlots,
+  type SlotView,
+} from './slots.ts'
+import type { LeaseView, LockStore, QueueEntry, QueueLook, RequestOptions } from './store.ts'
+
+/** One look at the queue and the slots, from the same moment (within one request). */
+export interface SlotsLook {
+  queue: QueueLook
+  /** Every slot, 1..N, in order. */
+  slots: SlotView[]
+}
+
+/** What the waiter needs to wait for one of N slots. */
+export interface SlotsAccess {
+  readonly count: number
+  /** Checks, once, that the lock keeps the same number of slots (setting it on a new lock); throws SlotsMismatchError. */
+  agree(options: RequestOptions): Promise<void>
+  look(options: RequestOptions): Promise<SlotsLook>
+  /** The store of one slot: the lease, the holder record and the release are on that slot's blob. */
+  open(slot: number): LockStore
+}
+
+export interface SlotsBlobsOptions {
+  count: number
+  requestTimeoutMs: number
+  location: string
+  /** Slot 1's look: the lock blob's HEAD. */
+  viewLock: (options: RequestOptions) => Promise<LeaseView>
+  open: (slot: number) => LockStore
+  /** The highest fencing token recorded on the slots, for a counter created here (counter.ts). */
+  recordedToken: (abortSignal: AbortSignal) => Promise<number>
+}
+
+const isMissing = (err: unknown): boolean => statusCode(err) === 404
+
+function viewOfLock(slot: number, view: LeaseView): SlotView {
+  if (view.state === 'leased') {
+    return {
+      slot,
+      state: 'leased',
+      holder: view.holder,
+      infinite: view.infinite,
+      ...(view.handedTo !== undefined ? { handedTo: view.handedTo } : {}),
+    }
+  }
+  return { slot, state: view.state }
+}
+
+export class SlotsBlobs implements SlotsAccess {
+  private readonly container: ContainerClient
+  private readonly options: SlotsBlobsOptions
+  private readonly lockName: string
+  private readonly fencing: BlobClient
+  private agreed: Promise<void> | undefined
+
+  constructor(container: ContainerClient, lockName: string, options: SlotsBlobsOptions) {
+    const names = reservedNames(lockName)
+    this.container = container
+    this.options = options
+    this.lockName = lockName
+    this.fencing = container.getBlobClient(names.fencing)
+  }
+
+  get count(): number {
+    return this.options.count
+  }
+
+  open(slot: number): LockStore {
+    return this.options.open(slot)
+  }
+
+  agree(options: RequestOptions): Promise<void> {
+    // Once per job: the number cannot change under a job without the lock being drained first.
+    this.agreed ??= withDeadline(options, this.options.requestTimeoutMs, (signal) => this.check(signal))
+    this.agreed.catch(() => (this.agreed = undefined))
+    return this.agreed
+  }
+
+  /**
+   * Reads the number the counter keeps and compares it with ours. A missing
+   * counter is created with our number and, as its value, the highest token
+   * recorded on the slots (so the next bump hands out one more, as counter.ts
+   * would); a lost race to create it reads again.
+   */
+  private async check(abortSignal: AbortSignal): Promise<void> {
+    const asked = this.options.count
+    for (let tries = 0; tries < 5; tries++) {
+      let metadata: Record<string, string> | undefined
+      try {
+        metadata = (await this.fencing.getProperties({ abortSignal })).metadata ?? {}
+      } catch (err) {
+        if (!isMissing(err)) throw err
+      }
+      if (metadata === undefined) {
+        const seed = await this.options.recordedToken(abortSignal)
+        try {
+          await this.fencing.getBlockBlobClient().upload('', 0, {
+            abortSignal,
+            metadata: { value: String(seed), [SLOTS_KEY]: String(asked) },
+            conditions: { ifNoneMatch: '*' },
+          })
+          return
+        } catch (err) {
+          // Created by another job first (409, or 412), or the container is missing: the waiter creates it.
+          if (statusCode(err) === 409 || statusCode(err) === 412) continue
+          if (isMissing(err)) return
+          throw err
+        }
+      }
+      const stored = storedSlots(metadata)
+      const command = counterDeleteCommand(this.fencing)
+      if (stored === 'malformed') {
+        const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === SLOTS_KEY)?.[1] ?? ''
+        throw new SlotsMismatchError(slotsMalformedMessage(this.options.location, text, command))
+      }
+      if (stored !== asked) {
+        throw new SlotsMismatchError(slotsMismatchMessage(this.options.location, stored, asked, command))
+      }
+      return
+    }
+  }
+
+  async look(options: RequestOptions): Promise<SlotsLook> {
+    const [listed, lock] = await Promise.all([
+      withDeadline(options, this.options.requestTimeoutMs, (signal) =>
+        listLockFolder(this.container, this.lockName, this.count, signal),
+      ),
+      this.options.viewLock(options),
+    ])
+    const slots: SlotView[] = [viewOfLock(1, lock)]
+    for (let slot = 2; slot <= this.count; slot++) slots.push(listed.slots.get(slot) ?? { slot, state: 'missing' })
+    return { queue: listed.queue, slots }
+  }
+}
+
+/** What one listing of a lock's folder shows: the queue, the slot blobs 2..max, and the number of slots kept. */
+export interface FolderLook {
+  queue: QueueLook
+  slots: Map<number, SlotView>
+  /** The number of slots the fencing counter keeps (slots.ts); undefined when there is no counter. */
+  stored: number | 'malformed' | undefined
+}
+
+/** One listing of the lock's folder (more pages only for a queue of thousands): the entries and the slots. */
+export async function listLockFolder(
+  container: ContainerClient,
+  lockName: string,
+  maxSlot: number,
+  abortSignal: AbortSignal,
+): Promise<FolderLook> {
+  const names = reservedNames(lockName)
+  const entries: QueueEntry[] = []
+  const slots = new Map<number, SlotView>()
+  let stored: FolderLook['stored']
+  let serviceNow: Date | undefined
+  try {
+    for await (const page of container
+      .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
+      .byPage()) {
+      serviceNow ??= page.date
+      for (const item of page.segment.blobItems) {
+        const { leaseState, leaseDuration, lastModified } = item.properties
+        if (item.name === names.fencing) stored = storedSlots(item.metadata)
+        const ticket = ticketOf(names.queuePrefix, item.name)
+        if (ticket !== undefined) {
+          entries.push({
+            ticket,
+            leased: leaseState === 'leased',
+            modifiedAt: lastModified,
+            waiter: identityFromMetadata(item.metadata),
+            infinite: leaseDuration === 'infinite',
+            nextLeaseId: publishedLeaseId(item.metadata),
+          })
+          continue
+        }
+        const slot = slotOf(names.slotsPrefix, item.name, maxSlot)
+        if (slot === undefined) continue
+        const leased = leaseState === 'leased' || leaseState === 'breaking'
+        const holder = holderFromMetadata(item.metadata)
+        slots.set(
+          slot,
+          leased
+            ? {
+                slot,
+                state: 'leased',
+                holder,
+                infinite: leaseDuration === 'infinite',
+                ...(holder ? {} : { handedTo: handedToTicket(item.metadata) }),
+              }
+            : { slot, state: 'free' },
+        )
+      }
+    }
+  } catch (err) {
+    if (!isMissing(err)) throw err
+  }
+  entries.sort((a, b) => a.ticket - b.ticket)
+  return { queue: { entries, serviceNow: serviceNow ?? new Date(), complete: true }, slots, stored }
+}

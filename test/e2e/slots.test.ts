@@ -1,0 +1,272 @@
+// Slots, end to end: the built action through the runner emulator, against
+// Azurite, with 15 s leases. A lock of N slots lets up to N jobs hold it at
+// once, never more, in the order they arrived; a client that does not know of
+// slots holds the lock blob, which is one of them; and a job that asks for
+// another N than the lock keeps fails before it takes any lease.
+
+import assert from 'node:assert/strict'
+import { appendFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { after, before, describe, it } from 'node:test'
+import type { ContainerClient } from '@azure/storage-blob'
+import { reservedNames } from '../../src/lock/reserved.ts'
+import { startAzurite, type Azurite } from '../support/azurite.ts'
+import { jobFor, mustPass } from '../support/e2e.ts'
+import { containerOn } from '../support/lock.ts'
+import { readSpanFile, type Span } from '../support/spans.ts'
+import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
+
+/** A run step that records its critical section: enter, HOLD_MS of work, exit. */
+const CRITICAL = `
+  const fs = require('node:fs')
+  const who = process.env.GITHUB_REPOSITORY
+  fs.appendFileSync(process.env.SPANS, 'enter ' + who + ' ' + Date.now() + '\\n')
+  setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), Number(process.env.HOLD_MS))`
+
+/** Two slots taken in one look start within this much of each other: their order is the service's, not the line's. */
+const SAME_LOOK_MS = 400
+
+/** The most spans inside at one instant (an exit at the instant of an entry counts as before it). */
+function mostAtOnce(spans: readonly Span[]): number {
+  const events = spans.flatMap((s) => [
+    { at: s.enter, step: 1 },
+    { at: s.exit, step: -1 },
+  ])
+  events.sort((a, b) => a.at - b.at || a.step - b.step)
+  let inside = 0
+  let most = 0
+  for (const { step } of events) most = Math.max(most, (inside += step))
+  return most
+}
+
+describe('slots, end to end', () => {
+  let azurite: Azurite
+  let locks: ContainerClient
+  before(async () => {
+    azurite = await startAzurite()
+    locks = containerOn(azurite, 'locks')
+    await locks.createIfNotExists()
+  })
+  after(async () => {
+    completeAllJobs()
+    await azurite.stop()
+  })
+
+  /** The lease state of every blob of a lock that is or could be a slot: the lock blob and the slot blobs. */
+  async function leasesOf(lockName: string): Promise<Map<string, string>> {
+    const states = new Map<string, string>()
+    const lock = await locks
+      .getBlobClient(lockName)
+      .getProperties()
+      .catch(() => undefined)
+    if (lock) states.set(lockName, lock.leaseState ?? 'available')
+    for await (const blob of locks.listBlobsFlat({ prefix: reservedNames(lockName).slotsPrefix })) {
+      states.set(blob.name, blob.properties.leaseState ?? 'available')
+    }
+    return states
+  }
+
+  const leasedCount = (states: Map<string, string>): number => [...states.values()].filter((s) => s === 'leased').length
+
+  async function entriesOf(lockName: string): Promise<string[]> {
+    const names = []
+    for await (const blob of locks.listBlobsFlat({ prefix: reservedNames(lockName).queuePrefix })) names.push(blob.name)
+    return names
+  }
+
+  /** Whether a job's main step has joined the queue: its entry names its repository. */
+  async function queued(lockName: string, repository: string): Promise<boolean> {
+    for await (const blob of locks.listBlobsFlat({
+      prefix: reservedNames(lockName).queuePrefix,
+      includeMetadata: true,
+    })) {
+      if (blob.metadata?.holder_repository === repository) return true
+    }
+    return false
+  }
+
+  async function until(what: string, check: () => Promise<boolean>, limitMs = 15_000): Promise<void> {
+    const deadline = Date.now() + limitMs
+    while (!(await check())) {
+      assert.ok(Date.now() < deadline, `${what} within ${limitMs} ms`)
+      await delay(50)
+    }
+  }
+
+  it('serves 8 jobs through 3 slots: never more than 3 at once, in the order they arrived, with rising fencing tokens', async () => {
+    const lock = 'three-slots'
+    const spans = join(mkdtempSync(join(tmpdir(), 'slots-')), 'spans.log')
+    appendFileSync(spans, '')
+    const repositories = Array.from({ length: 8 }, (_, i) => `org-${i}/service`)
+    // Every 100 ms, the lease states: how many slots are leased at once.
+    let sampling = true
+    let mostLeased = 0
+    const sampler = (async () => {
+      while (sampling) {
+        const states = await leasesOf(lock)
+        mostLeased = Math.max(mostLeased, leasedCount(states))
+        assert.ok(
+          [...states.keys()].every((name) => name === lock || /\/slots\/[23]$/.test(name)),
+          [...states.keys()].join(),
+        )
+        await delay(100)
+      }
+    })()
+    const runs: Array<Promise<{ main: StepResult; post: StepResult; job: Job }>> = []
+    for (const repository of repositories) {
+      const job = jobFor(azurite, repository, lock, { slots: '3' })
+      let mainDone = false
+      runs.push(
+        (async () => {
+          const main = mustPass(`${repository} main`, await job.runMain())
+          mainDone = true
+          const holdMs = String(3_000 + Math.floor(Math.random() * 2_000))
+          mustPass(`${repository} step`, await job.runScript(CRITICAL, { SPANS: spans, HOLD_MS: holdMs }))
+          const post = mustPass(`${repository} post`, await job.runPost())
+          return { main, post, job }
+        })(),
+      )
+      // In sequence: the next job arrives once this one holds a slot or stands in the queue.
+      await until(`${repository} holds or waits`, async () => mainDone || (await queued(lock, repository)))
+    }
+    const served = await Promise.all(runs)
+    sampling = false
+    await sampler
+
+    const { spans: held, unmatched } = readSpanFile(spans)
+    assert.deepEqual(unmatched, [])
+    assert.equal(held.length, 8)
+    assert.ok(mostAtOnce(held) <= 3, `at most 3 held at once by their own spans (${mostAtOnce(held)})`)
+    assert.equal(mostAtOnce(held), 3, 'three held at once: the slots are used in parallel')
+    assert.ok(mostLeased <= 3, `at most 3 slots leased at once (${mostLeased})`)
+    // In the order they arrived: a job never starts after one that arrived later, unless both took a slot in one look.
+    const enterOf = new Map(held.map((s) => [s.who, s.enter]))
+    for (let i = 0; i < repositories.length; i++) {
+      for (let j = i + 1; j < repositories.length; j++) {
+        const early = enterOf.get(repositories[i]!)!
+        const late = enterOf.get(repositories[j]!)!
+        assert.ok(
+          early <= late + SAME_LOOK_MS,
+          `${repositories[i]} (arrived first) started at ${early}, after ${repositories[j]} at ${late}`,
+        )
+      }
+    }
+    const tokens = served.map(({ main }) => Number(main.outputs['fencing-token']))
+    assert.equal(new Set(tokens).size, 8, `distinct tokens ${tokens.join(', ')}`)
+    const byStart = [...served.keys()].sort((a, b) => enterOf.get(repositories[a]!)! - enterOf.get(repositories[b]!)!)
+    for (let k = 1; k < byStart.length; k++) {
+      const [a, b] = [byStart[k - 1]!, byStart[k]!]
+      const apart = enterOf.get(repositories[b]!)! - enterOf.get(repositories[a]!)!
+      if (apart > SAME_LOOK_MS) assert.ok(tokens[b]! > tokens[a]!, `tokens rise with the start: ${tokens.join(', ')}`)
+    }
+    const slots = served.map(({ main }) => Number(main.outputs.slot))
+    assert.ok(
+      slots.every((s) => s >= 1 && s <= 3),
+      `slots ${slots.join(', ')}`,
+    )
+    // The waiters said who held the slots.
+    const lines = served.flatMap(({ main }) => main.lines)
+    assert.ok(
+      lines.some((l) => /3 of 3 slots held: org-\d\/service run \d+ \(since /.test(l)),
+      lines.join('\n'),
+    )
+    // The job summaries say which slot, and what the slots were when the job came.
+    for (const { main, post } of served) {
+      assert.ok(post.summary.includes(`<th align="left">Slot</th><td>${main.outputs.slot} of 3</td>`), post.summary)
+    }
+    assert.ok(
+      served.some(({ post }) =>
+        /Slots when it came<\/th><td>3 of 3 slots held&#58; org-\d\/service run/.test(post.summary),
+      ),
+      served.map(({ post }) => post.summary).join('\n'),
+    )
+    assert.deepEqual(await entriesOf(lock), [], 'no entry is left in the queue')
+    const left = await leasesOf(lock)
+    assert.equal(leasedCount(left), 0, `every slot is free again: ${JSON.stringify([...left])}`)
+    for (const { job } of served) job.complete()
+  })
+
+  it('counts a client that does not know of slots, leasing the lock blob, as one of the 3', async () => {
+    const lock = 'with-a-stranger'
+    const blob = locks.getBlockBlobClient(lock)
+    // As go-azuremutex does: upload the blob, and lease it.
+    await blob.upload('', 0)
+    const stranger = blob.getBlobLeaseClient()
+    await stranger.acquireLease(15)
+    const first = jobFor(azurite, 'octo/first', lock, { slots: '3' })
+    const second = jobFor(azurite, 'octo/second', lock, { slots: '3' })
+    const third = jobFor(azurite, 'octo/third', lock, { slots: '3' })
+    const mains = [mustPass('first main', await first.runMain()), mustPass('second main', await second.runMain())]
+    assert.deepEqual(mains.map((m) => m.outputs.slot).sort(), ['2', '3'], 'the stranger holds slot 1')
+    let thirdDone = false
+    const thirdRun = third.runMain().then((main) => ((thirdDone = true), main))
+    await until('the third job joins the queue', () => queued(lock, 'octo/third'))
+    // Renew the stranger's lease while the third waits: it must not get a slot.
+    await delay(2_000)
+    await stranger.renewLease()
+    assert.equal(thirdDone, false, 'the third job waits while the stranger and two jobs hold the 3 slots')
+    assert.equal(leasedCount(await leasesOf(lock)), 3)
+    // The status step shows the slots and their holders.
+    const status = mustPass(
+      'status',
+      await first.runAction('status', { 'lock-name': lock, 'connection-string': azurite.connectionString }),
+    )
+    assert.ok(
+      status.lines.some((l) =>
+        /: slot 1 \(the lock blob\) is held by an unknown holder.* Waiting: 1 \(octo\/third run \d+\)\. 3 of 3 slots held: an unknown holder \(no holder record\), octo\/(first|second)\/?.* run \d+ \(since [\d:]+Z\), octo\/(first|second).* run \d+ \(since [\d:]+Z\)\.$/.test(
+          l,
+        ),
+      ),
+      status.lines.join('\n'),
+    )
+    await stranger.releaseLease()
+    const main = mustPass('third main', await thirdRun)
+    assert.equal(main.outputs.slot, '1', 'the third takes the lock blob the stranger let go')
+    for (const [name, job] of Object.entries({ first, second, third })) mustPass(`${name} post`, await job.runPost())
+    assert.equal(leasedCount(await leasesOf(lock)), 0)
+    for (const job of [first, second, third]) job.complete()
+  })
+
+  it('fails a job that asks for 2 slots on a lock set up with 3, in one line, before it takes any lease', async () => {
+    const lock = 'agreed'
+    const setUp = jobFor(azurite, 'octo/first', lock, { slots: '3' })
+    mustPass('set-up main', await setUp.runMain())
+    const holding = await leasesOf(lock)
+    const other = jobFor(azurite, 'octo/other', lock, { slots: '2' })
+    const main = await other.runMain()
+    assert.notEqual(main.exitCode, 0)
+    assert.equal(main.errors.length, 1, main.stdout)
+    assert.match(
+      main.errors[0]!,
+      /^Lock devstoreaccount1\/locks\/agreed is set up with 3 slots, but this job asks for 2 slots \('slots: 2'\); it takes no lease\. .*drain.*az storage blob delete .*\.azure-mutex\/agreed\/fencing/,
+    )
+    assert.equal(main.outputs.acquired, 'false')
+    // Only the set-up job's slot is leased, as before; the other never joined the queue.
+    assert.deepEqual(await leasesOf(lock), holding)
+    assert.equal(leasedCount(holding), 1)
+    assert.deepEqual(await entriesOf(lock), [])
+    // A job of one slot (the default) learns it when it takes its token, and gives back the lock blob.
+    mustPass('set-up post', await setUp.runPost())
+    // So does the hold sub-action: a hold is one lease on the lock blob, and would freeze one slot only.
+    const hold = await other.runAction('hold', { ...other.options.inputs, reason: 'freeze', duration: '1m' })
+    assert.notEqual(hold.exitCode, 0)
+    assert.match(
+      hold.errors.join('\n'),
+      /set up with 3 slots, but this job asks for 1 slot .*gives back the lease it took/,
+    )
+    assert.equal(leasedCount(await leasesOf(lock)), 0, 'the hold left no lease')
+    const single = jobFor(azurite, 'octo/single', lock)
+    const singleMain = await single.runMain()
+    assert.notEqual(singleMain.exitCode, 0)
+    assert.equal(singleMain.errors.length, 1, singleMain.stdout)
+    assert.match(
+      singleMain.errors[0]!,
+      /set up with 3 slots, but this job asks for 1 slot \('slots: 1'\); it gives back the lease it took\./,
+    )
+    await single.runPost()
+    assert.equal(leasedCount(await leasesOf(lock)), 0, 'no lease is left')
+    for (const job of [setUp, other, single]) job.complete()
+  })
+})
