@@ -461,7 +461,7 @@ function printLatest(latest: LatestNumbers): void {
   printRow('without', latest.mainRequestsPlain, 'requests')
   console.log(
     `  extra with a key (median)          ${median(latest.mainRequestsKeyed) - median(latest.mainRequestsPlain)} ` +
-      '(aim: at most 1; here: the key record is read beside the first listing, and raised beside the holder record)',
+      '(aim: at most 1; the key record is read in the first listing itself, and raised under the lease beside the holder record)',
   )
 }
 

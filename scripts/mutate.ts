@@ -464,6 +464,15 @@ const MUTANTS: Mutant[] = [
     pattern: 'change|three queued',
   },
   {
+    id: 'handed-head-leaves-lease-idle',
+    harm: 'a head handed the lease that then leaves (stale, superseded, cancelled, timed out) does not pass it on: the lock idles until the lease lapses',
+    file: 'src/lock/attempt.ts',
+    original: '    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })\n',
+    replacement:
+      '    if (this.acquireTried) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })\n',
+    tests: ['test/e2e/handover-gaps.test.ts'],
+  },
+  {
     id: 'lift-hold-releases-instead',
     harm: 'a lifted hold frees the lock with jobs waiting: a client that does not queue takes it before the queued job',
     file: 'src/lock/lift-hold.ts',

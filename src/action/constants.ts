@@ -21,7 +21,7 @@ export const Inputs = {
   SupersedeKey: 'supersede-key',
   /** Main: a non-negative integer that orders the jobs of one key; the run id when empty. */
   Sequence: 'sequence',
-  /** Main: what a superseded or stale job does: skip (succeed without the lock) or fail. */
+  /** Main: what a superseded or stale job does: skip (succeed without the lock), fail, or cancel the run. */
   OnSuperseded: 'on-superseded',
   /** Break: why the lease is broken; written on the blob. */
   Reason: 'reason',
@@ -37,6 +37,8 @@ export const Inputs = {
   Scope: 'scope',
   /** Main, with scope run: the longest the run's hold stands between two jobs. */
   HoldFor: 'hold-for',
+  /** Main: the token that cancels the run with 'on-superseded: cancel'; the job token by default. */
+  GithubToken: 'github-token',
   /** Main: how many jobs may hold the lock at once (slots.ts); every job of a lock must give the same number. */
   Slots: 'slots',
 } as const

@@ -35,8 +35,10 @@ export interface Settings {
   failOnTimeout: boolean
   /** The supersede key and sequence; undefined when no key is given (the feature is off). */
   supersede: SupersedeSpec | undefined
-  /** What a superseded or stale job does: 'skip' succeeds without the lock, 'fail' fails the step. */
-  onSuperseded: 'skip' | 'fail'
+  /** What a superseded or stale job does: 'skip' succeeds without the lock, 'fail' fails the step, 'cancel' cancels the run. */
+  onSuperseded: 'skip' | 'fail' | 'cancel'
+  /** With 'cancel': the token that cancels the run (a secret: masked as it is read). */
+  githubToken?: string
 }
 
 /** Reads one input by name, already trimmed; '' when unset. */
@@ -281,11 +283,18 @@ export function readSupersede(read: InputReader, runId: string | undefined): Sup
   return { key, sequence }
 }
 
-export function readOnSuperseded(read: InputReader): 'skip' | 'fail' {
+export function readOnSuperseded(read: InputReader): 'skip' | 'fail'
+export function readOnSuperseded(read: InputReader, allowCancel: true): 'skip' | 'fail' | 'cancel'
+export function readOnSuperseded(read: InputReader, allowCancel = false): 'skip' | 'fail' | 'cancel' {
   const text = read(Inputs.OnSuperseded)
   if (text === '' || text === 'skip') return 'skip'
   if (text === 'fail') return 'fail'
-  throw invalid(Inputs.OnSuperseded, `'${showUntrusted(text, 40)}' is not one of skip or fail`)
+  // Cancelling the workflow run exists only in GitHub Actions: the action allows it, the CLI does not.
+  if (allowCancel && text === 'cancel') return 'cancel'
+  throw invalid(
+    Inputs.OnSuperseded,
+    `'${showUntrusted(text, 40)}' is not one of skip${allowCancel ? ', fail or cancel' : ' or fail'}`,
+  )
 }
 
 export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
@@ -296,7 +305,8 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
   const failOnTimeout = readFailOnTimeout(read)
   const runHoldMs = readRunHold(read)
   const supersede = readSupersede(read, env.GITHUB_RUN_ID)
-  const onSuperseded = readOnSuperseded(read)
+  const onSuperseded = readOnSuperseded(read, true)
+  const githubToken = onSuperseded === 'cancel' ? read(Inputs.GithubToken) : undefined
   const slots = readSlots(read)
   refuseSlotsWith(slots, { runHold: runHoldMs !== undefined, supersede: supersede !== undefined })
   const { endpoint, auth } = readStorageTarget(read)
@@ -314,6 +324,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
     failOnTimeout,
     supersede,
     onSuperseded,
+    ...(githubToken !== undefined ? { githubToken } : {}),
   }
 }
 

@@ -7,6 +7,7 @@ import { formatDuration } from '../lock/duration.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { describeHold } from '../lock/hold.ts'
 import { LockSupersededError } from '../lock/latest.ts'
+import { CancelRunError, cancelRun, cancelTarget } from './cancel-run.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { takeOverRunHold } from '../lock/run-hold.ts'
 import { serviceTimeAt } from '../lock/service-time.ts'
@@ -45,6 +46,7 @@ export async function runMain(): Promise<void> {
     // The supersede key is read untrimmed: keys are compared exactly.
     settings = readSettings((name) => core.getInput(name, { trimWhitespace: name !== Inputs.SupersedeKey }))
     for (const secret of secretsOf(settings.auth)) core.setSecret(secret)
+    if (settings.githubToken) core.setSecret(settings.githubToken)
     // Before signing in or waiting: a lock this job holds already would be waited for until the job's end.
     refuseHeldTwice(lockLocation(settings.lock))
     await holdLock(settings, cancel.signal)
@@ -56,6 +58,7 @@ export async function runMain(): Promise<void> {
     if (err instanceof LockSupersededError) {
       core.setOutput(Outputs.Outcome, err.outcome)
       if (settings?.onSuperseded === 'skip') return goOnSuperseded(err)
+      if (settings?.onSuperseded === 'cancel') return await cancelOnSuperseded(err, settings.githubToken ?? '')
     }
     if (err instanceof LockTimeoutError && settings?.failOnTimeout === false) return goOnWithoutLock(err)
     failStep(err, settings?.lock.endpoint, {
@@ -81,6 +84,26 @@ function goOnSuperseded(err: LockSupersededError): void {
   core.notice(
     `${err.message} Going on without the lock ('${Inputs.OnSuperseded}' is skip): the output 'acquired' is 'false', ` +
       `'outcome' is '${err.outcome}'.`,
+  )
+}
+
+/**
+ * With 'on-superseded: cancel', a newer job of the key cancels this run through the GitHub API
+ * (cancel-run.ts), so that it shows as cancelled; the step itself succeeds, holding nothing.
+ * A cancel that GitHub refuses fails the step with one line that says what to change.
+ */
+async function cancelOnSuperseded(err: LockSupersededError, token: string): Promise<void> {
+  endPhase()
+  try {
+    await cancelRun(cancelTarget(token))
+  } catch (refused) {
+    if (!(refused instanceof CancelRunError)) throw refused
+    core.setFailed(`${err.message} ${refused.message}`)
+    return
+  }
+  core.notice(
+    `${err.message} Cancelling this run ('${Inputs.OnSuperseded}' is cancel): GitHub accepted the cancel; ` +
+      `the output 'acquired' is 'false', 'outcome' is '${err.outcome}'.`,
   )
 }
 

@@ -73,8 +73,14 @@ function who(record: HolderRecord): string {
     record.workflow && `workflow “${summaryText(record.workflow)}”`,
     record.job && `job ${summaryText(record.job)}`,
     record.actor && `actor ${summaryText(record.actor)}`,
+    record.supersedeKey !== undefined && keySequence(record),
   ]
   return parts.filter(Boolean).join(', ')
+}
+
+/** 'key “production”, sequence 812': a supersede key and sequence, as others wrote them. */
+function keySequence(record: { supersedeKey?: string; sequence?: string }): string {
+  return `key “${summaryText(record.supersedeKey ?? '', 80)}”, sequence ${summaryText(record.sequence ?? '', 40) || 'none'}`
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -217,6 +223,31 @@ export function renderLockSummary(summary: LockSummary, serverUrl: string): stri
       if (passed) parts.push(passed, '')
       parts.push('Holders seen while waiting:', '', table(['Holder', 'Run', 'Since'], seen), '')
       if (wait.holdersLeftOut > 0) parts.push(`… and ${wait.holdersLeftOut} more.`, '')
+    }
+    // Latest wins: who waited with a key, and for each key the last sequence that held, with its run.
+    if (wait.keyedWaiters && wait.keyedWaiters.length > 0) {
+      const rows = wait.keyedWaiters.map((waiter) => [
+        summaryText(waiter.repository) || 'unknown repository',
+        runCell(waiter, serverUrl),
+        summaryText(waiter.supersedeKey, 80),
+        summaryText(waiter.sequence ?? '', 40) || 'none',
+      ])
+      parts.push('Waiters seen with a supersede key:', '', table(['Waiter', 'Run', 'Key', 'Sequence'], rows), '')
+    }
+    if (wait.lastHeld && wait.lastHeld.length > 0) {
+      const rows = wait.lastHeld.map((record) => [
+        summaryText(record.supersedeKey ?? '', 80),
+        summaryText(record.sequence ?? '', 40) || 'none',
+        summaryText(record.repository) || 'unknown repository',
+        runCell(record, serverUrl),
+        summaryText(record.acquiredAt),
+      ])
+      parts.push(
+        'Last sequence that held, per supersede key:',
+        '',
+        table(['Key', 'Sequence', 'Holder', 'Run', 'Since'], rows),
+        '',
+      )
     }
   }
   return parts.join('\n')

@@ -9,6 +9,7 @@ import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeEndedHold, describeHold, holdHasNoEnd, type HoldRecord } from '../lock/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
+import { describeLastHeld } from '../lock/latest-seen.ts'
 import { ordinal } from '../lock/queue.ts'
 import { describeSlotsHeld } from '../lock/slots.ts'
 import type { LockSpec } from '../lock/spec.ts'
@@ -40,7 +41,10 @@ export function placeLine(place: Place, lockName: string): string {
       ? ` (free, ${place.ahead.length} ahead)`
       : ''
   const line = `${ordinal(place.position)} in line for ${lockName}${free}`
-  return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
+  const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
+  // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
+  const lastHeld = describeLastHeld(place.lastHeld)
+  return lastHeld ? `${placed}; ${lastHeld}` : placed
 }
 
 /** The lines an event makes; none for an event that needs no line. */

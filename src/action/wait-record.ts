@@ -8,7 +8,7 @@ import { describeSlotsHeld } from '../lock/slots.ts'
 import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { LockSupersededError } from '../lock/latest.ts'
-import type { WaitEvent } from '../lock/wait-report.ts'
+import type { Place, WaitEvent } from '../lock/wait-report.ts'
 import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
 
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
@@ -29,6 +29,22 @@ export const holderShape: Check<HolderRecord> = shape({
   sequence: optional(text),
 })
 
+const keyedWaiterFields = {
+  repository: text,
+  runId: text,
+  runUrl: text,
+  supersedeKey: text,
+  sequence: optional(text),
+}
+
+/** A waiter seen with a supersede key: who, and its key and sequence (untrusted, as its entry said). */
+export const keyedWaiterShape = shape(keyedWaiterFields)
+
+export type KeyedWaiter = Shaped<typeof keyedWaiterFields>
+
+/** The most keyed waiters, and per-key records, a record keeps. */
+export const MAX_KEYED_KEPT = 20
+
 const waitRecordFields = {
   /** When main started waiting, and when the wait ended (the lease taken, or given up). */
   startedAt: time,
@@ -44,6 +60,10 @@ const waitRecordFields = {
   passedOver: optional(count),
   /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
   holdEnded: optional(text),
+  /** Waiters seen ahead with a supersede key, in the order seen, each once. */
+  keyedWaiters: optional(listOf(keyedWaiterShape, MAX_KEYED_KEPT)),
+  /** For each key in sight at the last line, the record of the highest sequence that held (lock/latest-seen.ts). */
+  lastHeld: optional(listOf(holderShape, MAX_KEYED_KEPT)),
   /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
   slotsSeen: optional(text),
 }
@@ -70,6 +90,8 @@ export class WaitWatch {
   private unknownHolderSeen = false
   private readonly passedOver = new Set<number>()
   private holdEnded: string | undefined
+  private readonly keyedWaiters = new Map<string, KeyedWaiter>()
+  private lastHeld: HolderRecord[] | undefined
   private slotsSeen: string | undefined
   private readonly save: (record: WaitRecord) => void
 
@@ -81,6 +103,7 @@ export class WaitWatch {
   see(event: WaitEvent): void {
     if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
     if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
+    if ('place' in event) this.seeKeys(event.place)
     if (event.type === 'waiting' && event.place.slots) this.slotsSeen ??= describeSlotsHeld(event.place.slots)
     // With slots, every holder of a slot is a holder seen.
     if ('place' in event && event.place.slots) {
@@ -113,6 +136,23 @@ export class WaitWatch {
     else this.holdersLeftOut += 1
   }
 
+  /** Latest wins: the keyed waiters ahead, and each key's last sequence that held, for the summary. */
+  private seeKeys(place: Place): void {
+    if (place.lastHeld) this.lastHeld = place.lastHeld.slice(0, MAX_KEYED_KEPT)
+    for (const who of place.ahead) {
+      if (who?.supersedeKey === undefined) continue
+      const id = `${who.repository}|${who.runId}|${who.runAttempt}|${who.job}`
+      if (this.keyedWaiters.has(id) || this.keyedWaiters.size >= MAX_KEYED_KEPT) continue
+      this.keyedWaiters.set(id, {
+        repository: who.repository,
+        runId: who.runId,
+        runUrl: who.runUrl,
+        supersedeKey: who.supersedeKey,
+        ...(who.sequence !== undefined ? { sequence: who.sequence } : {}),
+      })
+    }
+  }
+
   /** An event handler that notes each event, then passes it on. */
   and(next: (event: WaitEvent) => void): (event: WaitEvent) => void {
     return (event) => {
@@ -132,6 +172,8 @@ export class WaitWatch {
       unknownHolderSeen: this.unknownHolderSeen,
       ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
       ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
+      ...(this.keyedWaiters.size > 0 ? { keyedWaiters: [...this.keyedWaiters.values()] } : {}),
+      ...(this.lastHeld && this.lastHeld.length > 0 ? { lastHeld: this.lastHeld } : {}),
       ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),
     }
   }

@@ -23,6 +23,7 @@ import { newBreakRecord } from './break-record.ts'
 import { holdExpired } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
+import { passOn } from './pass-on.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import { slotToTake, slotsHeld } from './slots.ts'
@@ -172,6 +173,8 @@ export class Waiter {
   private viewAt = Infinity
   /** The lease was asked for: whatever ends the wait without success gives it back. */
   private acquireTried = false
+  /** The last holder was seen to have handed its lease to us: it is under our id, asked for or not. */
+  private handed = false
   /** The lease is ours, but taking it was not finished (a request failed after the grant). */
   private acquired = false
   /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
@@ -194,6 +197,8 @@ export class Waiter {
   private readonly guard: LatestGuard | undefined
   /** The key's record as last read before an acquire: its ETag is what our record is written over. */
   private latestRead: LatestRead | undefined
+  /** Every key's record that the last listing read (only a waiter with a key reads them), for the lines. */
+  private records: HolderRecord[] | undefined
   /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
   private chosen: { slot: number; store: LockStore } | undefined
 
@@ -312,15 +317,14 @@ export class Waiter {
 
   /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
   private async fromOutside(call: () => RequestOptions): Promise<AttemptOutcome> {
-    // The key's record is read beside the first listing: on a free lock, no request is added before the acquire.
-    const latest = this.readLatest(call)
-    latest?.catch(() => undefined) // awaited below; a listing that fails first must not leave it unhandled
+    // The key's record is read in the first listing itself: on a free lock, no request is added before the acquire.
+    const latestKey = this.latestKey()
     let look
     try {
-      look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT })
+      look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT, latestKey })
       // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
       const waiting = (entry: QueueEntry): boolean => isLive(entry, look!.serviceNow) && !isSquatter(entry)
-      if (!look.complete && !look.entries.some(waiting)) look = await this.store.queue.look(call())
+      if (!look.complete && !look.entries.some(waiting)) look = await this.store.queue.look({ ...call(), latestKey })
     } catch (err) {
       if (!isListingRefused(err)) throw err
       // Waiting as before the queue, rather than not at all: say so, once.
@@ -331,8 +335,9 @@ export class Waiter {
     this.answered = true
     if (this.guard) {
       // Arriving after a newer job of our key: leave before joining, and before any acquire.
+      if (look.records) this.records = look.records
       this.guard.checkQueue(look.entries, look.serviceNow, undefined)
-      this.latestRead = await latest
+      this.latestRead = look.latest ?? (await this.readLatest(call))
       this.guard.checkRecord(this.latestRead?.record)
     }
     this.tellSquatters(look.entries)
@@ -471,7 +476,12 @@ export class Waiter {
     const entry = this.entry
     if (!entry) return []
     // With a key, the whole queue: a newer job of the key may wait behind us.
-    const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket })
+    const look = await this.store.queue.look({
+      ...call(),
+      upTo: this.guard ? undefined : entry.ticket,
+      latestKey: this.latestKey(),
+    })
+    if (look.records) this.records = look.records
     this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket)
     const standing = standingOf(look, entry.ticket, this.passedOver)
     // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
@@ -514,7 +524,9 @@ export class Waiter {
 
   /** The lock's last holder handed its lease to our entry: it is already under our id. */
   private handedToUs(lock: LeaseView): boolean {
-    return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
+    const handed = lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
+    this.handed ||= handed
+    return handed
   }
 
   /**
@@ -697,20 +709,27 @@ export class Waiter {
     return this.store.latest.read(this.guard.spec.key, call())
   }
 
+  /** The key whose record a listing of the queue reads as well; undefined without a key, or a store of records. */
+  private latestKey(): string | undefined {
+    return this.guard && this.store.latest ? this.guard.spec.key : undefined
+  }
+
   /**
-   * Just before an acquire: one listing of the whole queue and one read of
-   * our key's record, side by side. Throws when we are superseded or stale.
-   * A waiter outside the queue (it may not list) can only be stale.
+   * Just before an acquire: one listing of the whole queue, which reads our
+   * key's record too (a separate read only when it did not reach it). Throws
+   * when we are superseded or stale. A waiter outside the queue (it may not
+   * list) reads the record alone, and can only be stale.
    */
   private async decideLatest(call: () => RequestOptions): Promise<void> {
     const guard = this.guard!
-    const latest = this.readLatest(call)
-    latest?.catch(() => undefined)
+    let latest: LatestRead | undefined
     if (!this.outside) {
-      const look = await this.store.queue.look(call())
+      const look = await this.store.queue.look({ ...call(), latestKey: this.latestKey() })
+      if (look.records) this.records = look.records
       guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket)
+      latest = look.latest
     }
-    this.latestRead = await latest
+    this.latestRead = latest ?? (await this.readLatest(call))
     guard.checkRecord(this.latestRead?.record)
   }
 
@@ -752,6 +771,11 @@ export class Waiter {
     this.acquireTried = !released
   }
 
+  /** Every key's record the last listing read; undefined for a waiter without a key. */
+  get recordsSeen(): HolderRecord[] | undefined {
+    return this.records
+  }
+
   /** The live waiters ahead at the last listing; undefined before one. */
   get aheadCount(): number | undefined {
     return this.lastAhead?.length
@@ -765,12 +789,26 @@ export class Waiter {
     await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
   }
 
-  /** The wait ends without success: leave the queue, and give back a lease we may hold. */
+  /**
+   * The wait ends without success: leave the queue, and give back a lease we
+   * may hold. At or next to the head, the last holder may have handed us its
+   * lease without our knowing (handover.ts): one look at the lock (which
+   * carries no lease id of ours) tells. A lease that is, or may be, ours is
+   * passed on to the next head at once (pass-on.ts), after our entry is gone,
+   * so that the lock does not sit idle until that lease lapses.
+   */
   async abandon(): Promise<void> {
-    const giveBack = this.acquireTried
-      ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
-      : undefined
-    await Promise.all([this.leave(), giveBack])
+    const ticket = this.entry?.ticket
+    const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1)
+    await this.leave()
+    let mayHold = this.acquireTried || this.handed
+    if (!mayHold && nearHead && this.store.letGo) {
+      const lock = await this.store.view({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+      mayHold = lock?.state === 'leased' && lock.handedTo === ticket
+    }
+    if (!mayHold) return
+    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })
+    this.acquireTried = false
   }
 
   /**

@@ -8,11 +8,18 @@
 import type { ContainerClient } from '@azure/storage-blob'
 import { bumpCounter, counterValue } from './counter.ts'
 import { statusCode, storageErrorCode } from './errors.ts'
-import { holderFromMetadata, identityFromMetadata, identityToMetadata, type HolderIdentity } from './holder.ts'
+import {
+  holderFromMetadata,
+  identityFromMetadata,
+  identityToMetadata,
+  type HolderIdentity,
+  type HolderRecord,
+} from './holder.ts'
 import { withDeadline } from './request.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { publishLeaseId, publishedLeaseId } from './handover.ts'
-import { entryName, reservedNames, ticketOf } from './reserved.ts'
+import { entryName, latestName, reservedNames, ticketOf } from './reserved.ts'
+import type { LatestRead } from './latest.ts'
 import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from './store.ts'
 
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
@@ -20,9 +27,18 @@ const PAGE_SIZE = 100
 
 const isMissing = (err: unknown): boolean => statusCode(err) === 404
 
+/** A listing gives ETags bare, Get Blob Properties in quotes: conditions take the quoted form. */
+function quotedEtag(etag: string | undefined): string | undefined {
+  if (etag === undefined || etag.startsWith('"')) return etag
+  return `"${etag}"`
+}
+
 export class QueueBlobs implements QueueStore {
   private readonly container: ContainerClient
   private readonly prefix: string
+  /** The lock's whole folder, and the prefix of its per-key records in it. */
+  private readonly folder: string
+  private readonly latestPrefix: string
   private readonly tickets: string
   private readonly lockName: string
   private readonly requestTimeoutMs: number
@@ -31,6 +47,8 @@ export class QueueBlobs implements QueueStore {
     const names = reservedNames(lockName)
     this.container = container
     this.prefix = names.queuePrefix
+    this.latestPrefix = names.latestPrefix
+    this.folder = names.queuePrefix.slice(0, -'queue/'.length)
     this.tickets = names.tickets
     this.lockName = lockName
     this.requestTimeoutMs = requestTimeoutMs
@@ -44,15 +62,32 @@ export class QueueBlobs implements QueueStore {
     return this.container.getBlobClient(entryName(this.prefix, ticket))
   }
 
-  async look(options: RequestOptions & { upTo?: number; limit?: number }): Promise<QueueLook> {
+  async look(options: RequestOptions & { upTo?: number; limit?: number; latestKey?: string }): Promise<QueueLook> {
     const last = options.upTo === undefined ? undefined : entryName(this.prefix, options.upTo)
     const pageSize = options.limit ?? PAGE_SIZE
+    // With a key, the listing starts at the lock's folder: '<lock>/latest/' sorts before '<lock>/queue/',
+    // so the same request reads the key's record (latest-blobs.ts) ahead of the entries, with no request of its own.
+    const record = options.latestKey === undefined ? undefined : latestName(this.latestPrefix, options.latestKey)
+    const prefix = record === undefined ? this.prefix : this.folder
     return this.request(options, async (abortSignal) => {
       const entries: QueueEntry[] = []
       let serviceNow: Date | undefined
+      let latest: LatestRead | undefined
+      const records: HolderRecord[] = []
+      const done = (complete: boolean): QueueLook => {
+        // A listing that ended, or went past the record's name, without it: no job of the key has held.
+        if (record !== undefined && !latest && complete) latest = { record: undefined, etag: undefined }
+        return {
+          entries,
+          serviceNow: serviceNow ?? new Date(),
+          complete,
+          ...(latest ? { latest } : {}),
+          ...(record !== undefined ? { records } : {}),
+        }
+      }
       // One request per page; pages come in name order, which is ticket order.
       const pages = this.container
-        .listBlobsFlat({ abortSignal, prefix: this.prefix, includeMetadata: true })
+        .listBlobsFlat({ abortSignal, prefix, includeMetadata: true })
         .byPage({ maxPageSize: pageSize })
       for (;;) {
         let next
@@ -60,13 +95,22 @@ export class QueueBlobs implements QueueStore {
           next = await pages.next()
         } catch (err) {
           // No container: no queue either.
-          if (isMissing(err)) return { entries, serviceNow: serviceNow ?? new Date(), complete: true }
+          if (isMissing(err)) return done(true)
           throw err
         }
-        if (next.done) return { entries, serviceNow: serviceNow ?? new Date(), complete: true }
+        if (next.done) return done(true)
         const page = next.value
         serviceNow ??= page.date
         for (const item of page.segment.blobItems) {
+          if (record !== undefined && item.name.startsWith(this.latestPrefix)) {
+            const seen = holderFromMetadata(item.metadata)
+            if (seen?.supersedeKey !== undefined) records.push(seen)
+          }
+          if (record !== undefined && !latest) {
+            if (item.name === record)
+              latest = { record: holderFromMetadata(item.metadata), etag: quotedEtag(item.properties.etag) }
+            else if (item.name > record) latest = { record: undefined, etag: undefined }
+          }
           const ticket = ticketOf(this.prefix, item.name)
           if (ticket === undefined) continue // not an entry: nothing of ours, left alone
           entries.push({
@@ -80,8 +124,8 @@ export class QueueBlobs implements QueueStore {
         }
         const marker = page.continuationToken || undefined
         const reachedLast = last !== undefined && page.segment.blobItems.some((item) => item.name >= last)
-        if (!marker || reachedLast) return { entries, serviceNow: serviceNow ?? new Date(), complete: !marker }
-        if (options.limit !== undefined) return { entries, serviceNow: serviceNow ?? new Date(), complete: false }
+        if (!marker || reachedLast) return done(!marker)
+        if (options.limit !== undefined) return done(false)
       }
     })
   }

@@ -4,9 +4,10 @@
 // fake instead of a real blob.
 
 import type { BreakRecord } from './break-record.ts'
+import type { HandoverStore } from './handover.ts'
 import type { HoldRecord } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
-import type { LatestStore } from './latest.ts'
+import type { LatestRead, LatestStore } from './latest.ts'
 import type { SlotsAccess } from './slots-blobs.ts'
 
 /** How one call may be cut short: the caller's signal, and a deadline of its own. */
@@ -78,6 +79,8 @@ export interface LockStore {
   readonly queue: QueueStore
   /** The per-key records of the highest sequence that held (latest.ts); without it, no key has held. */
   readonly latest?: LatestStore
+  /** Lets go of our lease: hands it to a target, else releases it (handover.ts); without it, only release. */
+  letGo?: HandoverStore['letGo']
   /** With more than one slot (slots.ts): the waiter waits for any of them; without it, the lock blob is the lock. */
   readonly slotted?: SlotsAccess
 }
@@ -107,6 +110,13 @@ export interface QueueLook {
   serviceNow: Date
   /** False when the listing stopped at `limit` with more entries behind. */
   complete: boolean
+  /**
+   * With `latestKey`: that key's record (latest.ts), read in the same listing,
+   * or undefined when the listing stopped before reaching its name.
+   */
+  latest?: LatestRead
+  /** With `latestKey`: every key's record the listing read (latest-seen.ts shows them). */
+  records?: HolderRecord[]
 }
 
 /** A ticket, and what is known of the one handed out just before it. */
@@ -120,8 +130,11 @@ export interface TicketClaim {
 
 /** The queue of waiters beside a lock. */
 export interface QueueStore {
-  /** Lists the entries: all of them up to and including `upTo`, or at most `limit`. */
-  look(options: RequestOptions & { upTo?: number; limit?: number }): Promise<QueueLook>
+  /**
+   * Lists the entries: all of them up to and including `upTo`, or at most
+   * `limit`. With `latestKey`, the same listing also reads that key's record.
+   */
+  look(options: RequestOptions & { upTo?: number; limit?: number; latestKey?: string }): Promise<QueueLook>
   /** The next ticket, in the service's order. */
   claimTicket(options?: RequestOptions): Promise<TicketClaim>
   /**

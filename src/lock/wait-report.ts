@@ -4,7 +4,15 @@
 // once for a lease that never ends by itself. No storage, no wording: the
 // action layer words the events.
 
-import { freshnessOf, holderKey, holderSeenKey, type HolderIdentity, type HolderSeen } from './holder.ts'
+import {
+  freshnessOf,
+  holderKey,
+  holderSeenKey,
+  type HolderIdentity,
+  type HolderRecord,
+  type HolderSeen,
+} from './holder.ts'
+import { lastHeldFor } from './latest-seen.ts'
 import type { HoldRecord } from './hold.ts'
 import type { SlotsHeld } from './slots.ts'
 import type { LeaseView, QueueEntry } from './store.ts'
@@ -19,6 +27,11 @@ export interface Place {
   ahead: Array<HolderIdentity | undefined>
   /** False for a waiter that has not looked at the queue (one that waits outside it): it has no place in line. */
   queued: boolean
+  /**
+   * For each supersede key in sight (ours, the holder's, the waiters' ahead),
+   * the record of the highest sequence that held (latest-seen.ts); absent when none was read.
+   */
+  lastHeld?: HolderRecord[]
   /** With slots: which are held, and by whom, at the last look (slots.ts). */
   slots?: SlotsHeld
 }
@@ -57,6 +70,8 @@ export interface Sighting {
   lock?: Exclude<LeaseView, { state: 'missing' }>
   /** The live entries ahead of the waiter. */
   ahead?: QueueEntry[]
+  /** Every key's record of the highest sequence that held, as the last listing read them. */
+  records?: HolderRecord[]
   /** With slots: the slots held at this look. */
   slots?: SlotsHeld
 }
@@ -67,6 +82,8 @@ export interface ReportOptions {
   /** The wait has no time limit: an infinite lease then means waiting for ever. */
   noTimeLimit: boolean
   breakCommand: string
+  /** The waiter's own supersede key: its record is shown first. */
+  ownKey?: string
 }
 
 export class WaitReport {
@@ -77,6 +94,7 @@ export class WaitReport {
   private latest: HolderSeen | undefined
   private heldAtLastLook = false
   private ahead: QueueEntry[] = []
+  private records: HolderRecord[] | undefined
   private queued = false
   private reportedAhead: number | undefined
   private reportedHolder: string | undefined
@@ -116,11 +134,16 @@ export class WaitReport {
   }
 
   private place(): Place {
+    const holder = this.heldAtLastLook ? this.seen : undefined
+    const ahead = this.ahead.map((entry) => entry.waiter)
+    const keys = [this.options.ownKey, holder?.record?.supersedeKey, ...ahead.map((who) => who?.supersedeKey)]
+    const lastHeld = this.records ? lastHeldFor(this.records, keys) : []
     return {
       position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
-      holder: this.heldAtLastLook ? this.seen : undefined,
-      ahead: this.ahead.map((entry) => entry.waiter),
+      holder,
+      ahead,
       queued: this.queued,
+      ...(lastHeld.length > 0 ? { lastHeld } : {}),
       ...(this.slots ? { slots: this.slots } : {}),
     }
   }
@@ -156,6 +179,7 @@ export class WaitReport {
       }
     }
     if (lock) this.looked = { at: now, holder: lock.state === 'leased' ? this.latest : undefined }
+    if (sighting.records) this.records = sighting.records
     if (sighting.slots) this.slots = sighting.slots
     if (sighting.ahead) {
       this.ahead = sighting.ahead

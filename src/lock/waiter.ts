@@ -136,6 +136,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     progressEveryMs,
     noTimeLimit: options.timeoutMs === undefined,
     breakCommand: lock.breakCommand,
+    ...(options.supersede ? { ownKey: options.supersede.key } : {}),
   })
 
   // Requests get a short grace after a cancel: an acquire that is in flight is
@@ -236,7 +237,9 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         }
         failure = undefined
         failures = 0
-        for (const event of report.see(outcome.sighting, waitedMs(), monotonicNow())) emit(event)
+        // The keys' records come from the waiter's listings: the lines show the last sequence that held per key.
+        const sighting = { ...outcome.sighting, records: waiter.recordsSeen }
+        for (const event of report.see(sighting, waitedMs(), monotonicNow())) emit(event)
         wakeAt = outcome.wakeAt
       } catch (err) {
         if (err instanceof LockCancelledError || err instanceof LockSupersededError) throw err
