@@ -37,6 +37,10 @@ export const Inputs = {
   Scope: 'scope',
   /** Main, with scope run: the longest the run's hold stands between two jobs. */
   HoldFor: 'hold-for',
+  /** Main: normal, or high to go ahead of every normal waiter not yet holding (lock/priority.ts). */
+  Priority: 'priority',
+  /** Main: a duration; when the wait passes it, one warning names the holder and the place in line. */
+  WarnAfter: 'warn-after',
 } as const
 
 export const Outputs = {

@@ -8,6 +8,8 @@ import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { LockSupersededError } from '../lock/latest.ts'
 import type { WaitEvent } from '../lock/wait-report.ts'
+import { Inputs } from './constants.ts'
+import { longWaitFact } from './priority-lines.ts'
 import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
 
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
@@ -43,6 +45,10 @@ const waitRecordFields = {
   passedOver: optional(count),
   /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
   holdEnded: optional(text),
+  /** High-priority waiters that joined after this job and went ahead of it (lock/priority.ts). */
+  highPriorityAhead: optional(count),
+  /** The wait passed 'warn-after': what the one warning said, without the lock's name. */
+  longWait: optional(text),
 }
 
 export const waitRecordShape = shape(waitRecordFields)
@@ -67,6 +73,8 @@ export class WaitWatch {
   private unknownHolderSeen = false
   private readonly passedOver = new Set<number>()
   private holdEnded: string | undefined
+  private readonly highPriorityAhead = new Set<number>()
+  private longWait: string | undefined
   private readonly save: (record: WaitRecord) => void
 
   constructor(save: (record: WaitRecord) => void) {
@@ -77,6 +85,8 @@ export class WaitWatch {
   see(event: WaitEvent): void {
     if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
     if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
+    if (event.type === 'high-priority-ahead') this.highPriorityAhead.add(event.ticket)
+    if (event.type === 'long-wait') this.longWait = longWaitFact(event, Inputs.WarnAfter)
     const seen =
       event.type === 'infinite-lease'
         ? event.holder
@@ -119,6 +129,8 @@ export class WaitWatch {
       unknownHolderSeen: this.unknownHolderSeen,
       ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
       ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
+      ...(this.highPriorityAhead.size > 0 ? { highPriorityAhead: this.highPriorityAhead.size } : {}),
+      ...(this.longWait ? { longWait: this.longWait } : {}),
     }
   }
 

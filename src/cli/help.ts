@@ -42,6 +42,10 @@ Options:
   --lease-duration <s>    AZURE_MUTEX_LEASE_DURATION  the lease in seconds, 15 to 60 (default: 60)
   --on-lost <signal>      AZURE_MUTEX_ON_LOST         what the command gets if the lease is lost while it
                                                       runs: SIGTERM (default), SIGINT, SIGHUP, SIGKILL or none
+  --priority <p>          AZURE_MUTEX_PRIORITY        normal (default), or high: ahead of every normal waiter
+                                                      not yet holding, behind earlier high ones
+  --warn-after <duration> AZURE_MUTEX_WARN_AFTER      a wait longer than this prints one warning naming the
+                                                      holder and the place in line (default: none)
 ${STORAGE}
 
 Exit codes:

@@ -23,7 +23,7 @@ import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { waitForLease, type Acquired } from '../lock/waiter.ts'
 import { Inputs } from '../action/constants.ts'
-import { readContainer, readLeaseDuration, readLockName, readTimeout } from '../action/inputs.ts'
+import { readContainer, readLeaseDuration, readLockName, readQueueing, readTimeout } from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
 import { ExitCode, UsageError, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
@@ -87,6 +87,7 @@ function readHoldSettings(
       container: readContainer(withName),
       lockName: readLockName(withName),
       leaseDurationSeconds: readLeaseDuration(withName),
+      ...readQueueing(withName),
       // Issue 18 ("Latest wins") reads --supersede-key and --sequence into the spec here.
     },
     timeoutMs: readTimeout(withName),
@@ -154,6 +155,8 @@ async function hold(
       holder: cliHolder(env),
       timeoutMs: settings.timeoutMs,
       signal: relay.cancel.signal,
+      priority: spec.priority,
+      warnAfterMs: spec.warnAfterMs,
       onEvent: (event) => {
         const text = waitLine(event, name)
         if (text) out.progress(text)

@@ -62,6 +62,8 @@ export const COMMAND_OPTIONS = {
     [Inputs.LeaseDuration]: { type: 'string' },
     [Inputs.Timeout]: { type: 'string' },
     'on-lost': { type: 'string' },
+    [Inputs.Priority]: { type: 'string' },
+    [Inputs.WarnAfter]: { type: 'string' },
     // Issue 18 ("Latest wins") adds [Inputs.SupersedeKey] and [Inputs.Sequence] here, read into the
     // LockSpec by readHoldSettings; issue 20 ("Holds") adds 'for' and [Inputs.Reason], and a hold
     // with no command (see runHold).

@@ -9,6 +9,7 @@ import { describeEndedHold, holdHasNoEnd } from '../lock/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
 import { ordinal } from '../lock/queue.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import { highPriorityAheadText, longWaitText, malformedPriorityText } from '../action/priority-lines.ts'
 
 /** "2nd in line for locks/deploy; ahead: org/api run 812 (holding since 10:02:11Z)". */
 export function placeLine(place: Place, name: string): string {
@@ -75,5 +76,11 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
       return `Ended the hold on ${name}: ${describeEndedHold(event.hold, event.endedAt)}.`
     case 'storage-trouble':
       return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
+    case 'high-priority-ahead':
+      return highPriorityAheadText(event, name)
+    case 'malformed-priority':
+      return `warning: ${malformedPriorityText(event, name)}`
+    case 'long-wait':
+      return `warning: ${longWaitText(event, name, '--warn-after')}`
   }
 }

@@ -23,6 +23,7 @@ import { newBreakRecord } from './break-record.ts'
 import { holdExpired } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
+import { joinedAhead, type Priority } from './priority.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
@@ -117,6 +118,12 @@ const MAX_TAKEN_TICKETS = 10
 /** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
 const RECORD_PAUSE_MS = 300
 
+/**
+ * A normal head lists the queue again before it takes a free lock when its
+ * last listing is older than this: a high-priority waiter may have joined.
+ */
+const RELIST_BEFORE_TAKING_MS = 1_000
+
 /** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
 const TIDY_TIMEOUT_MS = 2_000
 
@@ -148,6 +155,8 @@ export interface WaiterOptions {
   signal?: AbortSignal
   /** The job's supersede key and sequence (latest.ts); without it, the waiter waits for its turn whatever comes. */
   supersede?: SupersedeSpec
+  /** Its place in the order of the line (priority.ts); normal when not given. */
+  priority?: Priority
 }
 
 /** Our entry in the queue. */
@@ -160,6 +169,16 @@ interface Entry {
 }
 
 const between = ([min, max]: readonly [number, number]): number => min + Math.random() * (max - min)
+
+/** The tickets a look at the lock shows holding it (the holder record's) or handed it (the handover mark). */
+function holdingOf(lock: LeaseView): ReadonlySet<number> {
+  if (lock.state !== 'leased') return new Set()
+  const tickets = new Set<number>()
+  if (lock.handedTo !== undefined) tickets.add(lock.handedTo)
+  const held = /^\d{1,16}$/.test(lock.holder?.ticket ?? '') ? Number(lock.holder!.ticket) : undefined
+  if (held !== undefined) tickets.add(held)
+  return tickets
+}
 
 export class Waiter {
   private readonly options: WaiterOptions
@@ -192,6 +211,13 @@ export class Waiter {
   private readonly guard: LatestGuard | undefined
   /** The key's record as last read before an acquire: its ETag is what our record is written over. */
   private latestRead: LatestRead | undefined
+  /** When the queue was last listed (monotonic): a normal head lists it again before taking a free lock. */
+  private listedAt = -Infinity
+  /** Tickets the last look at the lock showed holding it or handed it: nobody goes ahead of them. */
+  private holding: ReadonlySet<number> = new Set()
+  /** Entries already told of: a high-priority waiter that joined ahead of us, a malformed priority. */
+  private readonly jumpsTold = new Set<number>()
+  private readonly malformedTold = new Set<number>()
 
   constructor(options: WaiterOptions) {
     this.options = options
@@ -226,6 +252,7 @@ export class Waiter {
     const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
     const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
     const lock = look ? await this.store.view(call()) : undefined
+    if (lock) this.holding = holdingOf(lock)
     if (lock && this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
@@ -410,6 +437,7 @@ export class Waiter {
         this.options.leaseSeconds,
         call(),
         publish,
+        this.priority,
       )
       // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
     } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS)
@@ -458,14 +486,18 @@ export class Waiter {
   private async lookAtQueue(call: () => RequestOptions, { justJoined = false } = {}): Promise<QueueEntry[]> {
     const entry = this.entry
     if (!entry) return []
-    // With a key, the whole queue: a newer job of the key may wait behind us.
-    const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket })
+    // With a key, the whole queue: a newer job of the key may wait behind us. A normal waiter
+    // too: a high-priority waiter that joined after it goes ahead of it (priority.ts).
+    const whole = this.guard !== undefined || this.priority === 'normal'
+    const look = await this.store.queue.look({ ...call(), upTo: whole ? undefined : entry.ticket })
+    this.listedAt = monotonicNow()
     this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket)
-    const standing = standingOf(look, entry.ticket, this.passedOver)
+    const standing = standingOf(look, entry.ticket, this.passedOver, { priority: this.priority, holding: this.holding })
     // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
     if (!standing.mine && !justJoined) return this.rejoin(call)
     void this.sweep(standing.lapsed)
     this.tellSquatters(standing.squatters)
+    this.tellPriorities(look.entries, standing.ahead, entry.ticket)
     this.lastAhead = standing.ahead
     const predecessor = entry.predecessor
     if (predecessor && (predecessorShown(predecessor, look) || monotonicNow() >= predecessor.until)) {
@@ -500,6 +532,46 @@ export class Waiter {
     return { kind: 'waiting', sighting, wakeAt: monotonicNow() + between(this.options.pacing.outsidePollMs) }
   }
 
+  private get priority(): Priority {
+    return this.options.priority ?? 'normal'
+  }
+
+  /**
+   * Whether a normal head is still the head, before it takes a free lock: the
+   * head lists the queue seldom, and a high-priority waiter that joined since
+   * goes ahead of it. A listing from this attempt, or a moment ago, stands;
+   * a high-priority head needs none (a later waiter never goes ahead of it).
+   */
+  private async stillHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<boolean> {
+    if (this.priority === 'high' || ahead !== undefined || monotonicNow() - this.listedAt < RELIST_BEFORE_TAKING_MS)
+      return true
+    await this.lookAtQueue(call)
+    return this.head
+  }
+
+  /**
+   * Says once per entry: a high-priority waiter that joined after us went
+   * ahead of us, and a priority that is neither normal nor high (it counts as
+   * normal).
+   */
+  private tellPriorities(entries: QueueEntry[], ahead: QueueEntry[], ticket: number): void {
+    for (const entry of joinedAhead(ahead, ticket)) {
+      if (this.jumpsTold.has(entry.ticket)) continue
+      this.jumpsTold.add(entry.ticket)
+      this.options.emit({ type: 'high-priority-ahead', ticket: entry.ticket, waiter: entry.waiter })
+    }
+    for (const entry of entries) {
+      if (entry.malformedPriority === undefined || this.malformedTold.has(entry.ticket)) continue
+      this.malformedTold.add(entry.ticket)
+      this.options.emit({
+        type: 'malformed-priority',
+        ticket: entry.ticket,
+        waiter: entry.waiter,
+        value: entry.malformedPriority,
+      })
+    }
+  }
+
   /** The lock's last holder handed its lease to our entry: it is already under our id. */
   private handedToUs(lock: LeaseView): boolean {
     return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
@@ -515,6 +587,17 @@ export class Waiter {
     if (lock.state === 'leased' && (await this.endExpiredHold(lock, call))) {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
+    }
+    this.holding = holdingOf(lock)
+    // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
+    if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock)) this.listAt = monotonicNow()
+    // A free lock, with a listing older than a moment: a high-priority waiter may have joined ahead of a normal head.
+    if ((lock.state === 'missing' || lock.state === 'free') && !(await this.stillHead(call, ahead))) {
+      return {
+        kind: 'waiting',
+        sighting: { lock: lock.state === 'free' ? lock : undefined, ahead: this.lastAhead },
+        wakeAt: this.wakeAt(),
+      }
     }
     // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
     if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {

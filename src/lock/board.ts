@@ -10,6 +10,7 @@
 import { describeBreak } from './break-record.ts'
 import { briefHolder, describeHolderSeen, type HolderIdentity, type HolderRecord } from './holder.ts'
 import type { LockStatus } from './lock-status.ts'
+import type { Priority } from './priority.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 /** How a face writes the few kinds of text a cell holds. Each gets text that is already one safe line. */
@@ -36,8 +37,9 @@ function who(record: HolderRecord, markup: Markup): string {
   return parts.filter(Boolean).join(', ')
 }
 
-function waiterName(waiter: HolderIdentity | undefined): string {
-  return waiter ? briefHolder(waiter) : 'a waiter that wrote no record'
+function waiterName(waiter: HolderIdentity | undefined, priority?: Priority): string {
+  const name = waiter ? briefHolder(waiter) : 'a waiter that wrote no record'
+  return priority === 'high' ? `${name} (high priority)` : name
 }
 
 /** The columns of the board, in order: a heading and how to write one lock's cell. */
@@ -69,7 +71,9 @@ export const BOARD_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, markup: Ma
     (lock, markup) =>
       (lock.queue === undefined
         ? 'not listed'
-        : lock.queue.map((waiter) => markup.text(waiterName(waiter))).join(markup.lineBreak)) +
+        : lock.queue
+            .map((waiter, index) => markup.text(waiterName(waiter, lock.priorities?.[index])))
+            .join(markup.lineBreak)) +
       (lock.squatters?.length
         ? `${lock.queue?.length ? markup.lineBreak : ''}${markup.strong('squatted')}: entry ${lock.squatters.join(', ')} ` +
           'holds an infinite lease (passed over; clear it with the break action)'
@@ -126,6 +130,8 @@ export interface BoardWaiter {
   place: number
   /** Who waits, shown safely; null for an entry that says nothing readable. */
   waiter: HolderIdentity | null
+  /** Its priority (priority.ts): the queue is listed in the order of the line. */
+  priority: Priority
   // Issue 18 ("Latest wins") adds the entry's supersede key and sequence here, and the last sequence per key on BoardLock.
 }
 
@@ -166,6 +172,7 @@ export function boardJson(lock: LockStatus): BoardLock {
       lock.queue?.map((waiter, index) => ({
         place: index + (lock.held ? 2 : 1),
         waiter: waiter ? shownRecord(waiter) : null,
+        priority: lock.priorities?.[index] ?? 'normal',
       })) ?? null,
     squatters: lock.squatters ?? [],
   }

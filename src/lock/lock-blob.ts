@@ -18,7 +18,8 @@ import {
 } from './holder.ts'
 import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRecord } from './hold.ts'
 import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './handover.ts'
-import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { prioritiesOf, squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { priorityFromMetadata } from './priority.ts'
 import { LatestBlobs } from './latest-blobs.ts'
 import { QueueBlobs } from './queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
@@ -264,6 +265,7 @@ export class LockBlob implements LockStore {
     if (latest && latest.length > 0) status.latest = latest
     if (look) {
       status.queue = waitersOf(look.entries, look.serviceNow)
+      status.priorities = prioritiesOf(look.entries, look.serviceNow)
       const squatters = squattersOf(look.entries)
       if (squatters.length > 0) status.squatters = squatters
     }
@@ -575,6 +577,7 @@ export async function listLocks(
                 modifiedAt: lastModified,
                 waiter,
                 infinite: leaseDuration === 'infinite',
+                ...priorityFromMetadata(blob.metadata),
               },
             })
             continue
@@ -594,6 +597,7 @@ export async function listLocks(
         return ticket === undefined ? [] : [{ ...entry, ticket }]
       })
       lock.queue = waitersOf(entries, serviceNow)
+      lock.priorities = prioritiesOf(entries, serviceNow)
       const squatters = squattersOf(entries)
       if (squatters.length > 0) lock.squatters = squatters
     }

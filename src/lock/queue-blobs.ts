@@ -12,6 +12,7 @@ import { holderFromMetadata, identityFromMetadata, identityToMetadata, type Hold
 import { withDeadline } from './request.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { publishLeaseId, publishedLeaseId } from './handover.ts'
+import { priorityFromMetadata, priorityToMetadata, type Priority } from './priority.ts'
 import { entryName, reservedNames, ticketOf } from './reserved.ts'
 import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from './store.ts'
 
@@ -76,6 +77,7 @@ export class QueueBlobs implements QueueStore {
             waiter: identityFromMetadata(item.metadata),
             infinite: item.properties.leaseDuration === 'infinite',
             nextLeaseId: publishedLeaseId(item.metadata),
+            ...priorityFromMetadata(item.metadata),
           })
         }
         const marker = page.continuationToken || undefined
@@ -139,6 +141,7 @@ export class QueueBlobs implements QueueStore {
     leaseSeconds: number,
     options: RequestOptions = {},
     lockLeaseId?: string,
+    priority?: Priority,
   ): Promise<'entered' | 'missing' | 'taken'> {
     const blob = this.entry(ticket)
     try {
@@ -147,7 +150,12 @@ export class QueueBlobs implements QueueStore {
           await blob.getBlockBlobClient().upload('', 0, {
             abortSignal,
             // The lock's lease id we will hold it under goes on the entry, so that a holder can hand the lease to us.
-            metadata: { ...identityToMetadata(waiter), ...(lockLeaseId ? publishLeaseId(lockLeaseId) : {}) },
+            // So is our priority (priority.ts): the others order the line by it.
+            metadata: {
+              ...identityToMetadata(waiter),
+              ...(lockLeaseId ? publishLeaseId(lockLeaseId) : {}),
+              ...(priority ? priorityToMetadata(priority) : {}),
+            },
             conditions: { ifNoneMatch: '*' },
           })
         } catch (err) {

@@ -4,6 +4,7 @@
 
 import { leaseSecondsProblem } from './lease.ts'
 import { containerNameProblem, lockNameProblem } from './names.ts'
+import { parsePriority, type Priority } from './priority.ts'
 
 export interface LockSpec {
   /** Blob service endpoint without a query, e.g. https://acct.blob.core.windows.net */
@@ -19,6 +20,13 @@ export interface LockSpec {
    * queueing. Absent: the lock lives and dies with the job.
    */
   runHoldMs?: number
+  /**
+   * The waiter's place in the order of the line (priority.ts): high goes
+   * ahead of every normal waiter not yet holding. Absent: normal.
+   */
+  priority?: Priority
+  /** How long the wait may last before one warning names the holder and the place in line; absent: no warning. */
+  warnAfterMs?: number
 }
 
 /** A value read back from state, a file or a pipe that is not what was written there. */
@@ -54,8 +62,20 @@ export function parseLockSpec(value: unknown): LockSpec {
               ? 'leaseDurationSeconds'
               : spec.runHoldMs !== undefined && !(Number.isSafeInteger(spec.runHoldMs) && spec.runHoldMs > 0)
                 ? 'runHoldMs'
-                : undefined
+                : spec.priority !== undefined && parsePriority(String(spec.priority)) === undefined
+                  ? 'priority'
+                  : spec.warnAfterMs !== undefined && !(Number.isSafeInteger(spec.warnAfterMs) && spec.warnAfterMs >= 0)
+                    ? 'warnAfterMs'
+                    : undefined
   if (problem) throw new MalformedError(`not a lock description (${problem})`)
-  const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs } = spec as LockSpec
-  return { endpoint, container, lockName, leaseDurationSeconds, ...(runHoldMs !== undefined ? { runHoldMs } : {}) }
+  const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs, priority, warnAfterMs } = spec as LockSpec
+  return {
+    endpoint,
+    container,
+    lockName,
+    leaseDurationSeconds,
+    ...(runHoldMs !== undefined ? { runHoldMs } : {}),
+    ...(priority !== undefined ? { priority } : {}),
+    ...(warnAfterMs !== undefined ? { warnAfterMs } : {}),
+  }
 }
