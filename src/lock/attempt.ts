@@ -218,6 +218,8 @@ export class Waiter {
   /** Entries already told of: a high-priority waiter that joined ahead of us, a malformed priority. */
   private readonly jumpsTold = new Set<number>()
   private readonly malformedTold = new Set<number>()
+  /** The entries of the last listing, by ticket: who a ticket on the lock is. */
+  private listed = new Map<number, QueueEntry>()
 
   constructor(options: WaiterOptions) {
     this.options = options
@@ -252,7 +254,7 @@ export class Waiter {
     const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
     const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
     const lock = look ? await this.store.view(call()) : undefined
-    if (lock) this.holding = holdingOf(lock)
+    if (lock) this.noteHolding(lock)
     if (lock && this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
@@ -497,7 +499,8 @@ export class Waiter {
     if (!standing.mine && !justJoined) return this.rejoin(call)
     void this.sweep(standing.lapsed)
     this.tellSquatters(standing.squatters)
-    this.tellPriorities(look.entries, standing.ahead, entry.ticket)
+    this.tellPriorities(look.entries, standing.ahead)
+    this.listed = new Map(look.entries.map((listed) => [listed.ticket, listed]))
     this.lastAhead = standing.ahead
     const predecessor = entry.predecessor
     if (predecessor && (predecessorShown(predecessor, look) || monotonicNow() >= predecessor.until)) {
@@ -554,12 +557,8 @@ export class Waiter {
    * ahead of us, and a priority that is neither normal nor high (it counts as
    * normal).
    */
-  private tellPriorities(entries: QueueEntry[], ahead: QueueEntry[], ticket: number): void {
-    for (const entry of joinedAhead(ahead, ticket)) {
-      if (this.jumpsTold.has(entry.ticket)) continue
-      this.jumpsTold.add(entry.ticket)
-      this.options.emit({ type: 'high-priority-ahead', ticket: entry.ticket, waiter: entry.waiter })
-    }
+  private tellPriorities(entries: QueueEntry[], ahead: QueueEntry[]): void {
+    for (const entry of joinedAhead(ahead, this.entry?.ticket ?? Infinity)) this.tellJump(entry.ticket, entry.waiter)
     for (const entry of entries) {
       if (entry.malformedPriority === undefined || this.malformedTold.has(entry.ticket)) continue
       this.malformedTold.add(entry.ticket)
@@ -569,6 +568,31 @@ export class Waiter {
         waiter: entry.waiter,
         value: entry.malformedPriority,
       })
+    }
+  }
+
+  /** Says once that the waiter of `ticket`, which joined after us, went ahead of us: only a high-priority one can. */
+  private tellJump(ticket: number, waiter: HolderIdentity | undefined): void {
+    if (this.priority === 'high' || !this.entry || ticket <= this.entry.ticket || this.jumpsTold.has(ticket)) return
+    this.jumpsTold.add(ticket)
+    this.options.emit({ type: 'high-priority-ahead', ticket, waiter })
+  }
+
+  /**
+   * Notes who holds the lock or was handed it, from a look at it. A ticket
+   * later than ours there went ahead of us: the holder hands the lease to the
+   * head of the line, so that waiter was a high-priority one. A head lists
+   * the queue seldom and may never have seen its entry, so this is how it
+   * learns. Told once its waiter is known: from the holder record, or from
+   * our last listing.
+   */
+  private noteHolding(lock: LeaseView): void {
+    this.holding = holdingOf(lock)
+    if (lock.state !== 'leased') return
+    for (const ticket of this.holding) {
+      const record = lock.holder?.ticket === String(ticket) ? lock.holder : undefined
+      const waiter = record ?? this.listed.get(ticket)?.waiter
+      if (record || this.listed.has(ticket)) this.tellJump(ticket, waiter)
     }
   }
 
@@ -588,7 +612,7 @@ export class Waiter {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
     }
-    this.holding = holdingOf(lock)
+    this.noteHolding(lock)
     // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
     if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock)) this.listAt = monotonicNow()
     // A free lock, with a listing older than a moment: a high-priority waiter may have joined ahead of a normal head.
