@@ -8,6 +8,7 @@ import { briefHolder, briefHolderSeen, type HolderIdentity } from '../lock/holde
 import { ordinal } from '../lock/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { WaitEvent } from '../lock/wait-report.ts'
+import { Inputs } from './constants.ts'
 
 type Event<T extends WaitEvent['type']> = Extract<WaitEvent, { type: T }>
 
@@ -29,20 +30,20 @@ export function malformedPriorityText(event: Event<'malformed-priority'>, name: 
 
 /**
  * What a long wait found, without the lock's name (the summary is per lock):
- * "waited 10m, past warn-after (10m); held by org/api run 5 (holding since
+ * "waited 10m, past 'warn-after' (10m); held by org/api run 5 (holding since
  * 10:02:11Z) for 25m; 3rd in line".
  */
-export function longWaitFact(event: Event<'long-wait'>, input: string): string {
+export function longWaitFact(event: Event<'long-wait'>): string {
   const { place } = event
   const holder = place.holder
     ? `held by ${briefHolderSeen(place.holder)}` +
       (event.heldMs === undefined ? '' : ` for ${formatDuration(event.heldMs)}`)
     : 'free at the last look'
   const where = place.queued ? `${ordinal(place.position)} in line` : 'waiting outside the queue'
-  return `waited ${formatDuration(event.waitedMs)}, past ${input} (${formatDuration(event.warnAfterMs)}); ${holder}; ${where}`
+  return `waited ${formatDuration(event.waitedMs)}, past '${Inputs.WarnAfter}' (${formatDuration(event.warnAfterMs)}); ${holder}; ${where}`
 }
 
 /** The warning: "Lock locks/deploy: waited 10m, past 'warn-after' (10m); ...; 3rd in line. Still waiting." */
-export function longWaitText(event: Event<'long-wait'>, name: string, input: string): string {
-  return `Lock ${name}: ${longWaitFact(event, input)}. Still waiting.`
+export function longWaitText(event: Event<'long-wait'>, name: string): string {
+  return `Lock ${name}: ${longWaitFact(event)}. Still waiting.`
 }

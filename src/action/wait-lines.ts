@@ -146,7 +146,7 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
       return [{ level: 'warning', text: malformedPriorityText(event, name) }]
     case 'long-wait':
       // One warning annotation, visible on the run page; the wait goes on.
-      return [{ level: 'warning', text: longWaitText(event, name, `'${Inputs.WarnAfter}'`) }]
+      return [{ level: 'warning', text: longWaitText(event, name) }]
     case 'malformed-sequence':
       return [
         {

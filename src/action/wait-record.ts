@@ -8,7 +8,6 @@ import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { LockSupersededError } from '../lock/latest.ts'
 import type { WaitEvent } from '../lock/wait-report.ts'
-import { Inputs } from './constants.ts'
 import { longWaitFact } from './priority-lines.ts'
 import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
 
@@ -86,7 +85,7 @@ export class WaitWatch {
     if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
     if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
     if (event.type === 'high-priority-ahead') this.highPriorityAhead.add(event.ticket)
-    if (event.type === 'long-wait') this.longWait = longWaitFact(event, Inputs.WarnAfter)
+    if (event.type === 'long-wait') this.longWait = longWaitFact(event)
     const seen =
       event.type === 'infinite-lease'
         ? event.holder

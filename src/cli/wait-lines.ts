@@ -10,6 +10,7 @@ import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder
 import { ordinal } from '../lock/queue.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 import { highPriorityAheadText, longWaitText, malformedPriorityText } from '../action/priority-lines.ts'
+import { asFlags } from './options.ts'
 
 /** "2nd in line for locks/deploy; ahead: org/api run 812 (holding since 10:02:11Z)". */
 export function placeLine(place: Place, name: string): string {
@@ -81,6 +82,7 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
     case 'malformed-priority':
       return `warning: ${malformedPriorityText(event, name)}`
     case 'long-wait':
-      return `warning: ${longWaitText(event, name, '--warn-after')}`
+      // The command's option is --warn-after: the line names it so.
+      return `warning: ${asFlags(longWaitText(event, name))}`
   }
 }

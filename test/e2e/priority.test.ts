@@ -153,7 +153,7 @@ describe('the priority lane and the long-wait warning, end to end', () => {
     const post = mustPass('waiter post', await waiter.runPost())
     assert.match(
       rendered(post.summary),
-      /Long wait\s+Warned\s*: waited [\d.]+s, past warn-after \(3s\); held by octo\/holder run /,
+      /Long wait\s+Warned\s*: waited [\d.]+s, past 'warn-after' \(3s\); held by octo\/holder run /,
     )
     waiter.complete()
     holder.complete()

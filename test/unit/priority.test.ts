@@ -23,6 +23,8 @@ import { parseLockSpec } from '../../src/lock/spec.ts'
 import { readPriority, readQueueing, readWarnAfter } from '../../src/action/inputs.ts'
 import { highPriorityAheadText, malformedPriorityText } from '../../src/action/priority-lines.ts'
 import { parseCommandLine, readerOf } from '../../src/cli/options.ts'
+import { waitLine } from '../../src/cli/wait-lines.ts'
+import { linesFor } from '../../src/action/wait-lines.ts'
 
 const NOW = new Date('2026-01-01T10:00:00Z')
 
@@ -251,6 +253,41 @@ describe('the priority and warn-after inputs', () => {
 
 describe('the lines', () => {
   const waiter = entry(12).waiter
+  const longWait = {
+    type: 'long-wait' as const,
+    waitedMs: 605_000,
+    warnAfterMs: 600_000,
+    heldMs: 1_500_000,
+    place: {
+      position: 3,
+      queued: true,
+      ahead: [waiter],
+      holder: {
+        record: { ...waiter!, acquiredAt: new Date().toISOString() },
+        freshness: { kind: 'fresh' as const },
+        infinite: false,
+      },
+    },
+  }
+
+  test('a long wait is one warning in the step, and one warning line of the command that names its flag', () => {
+    const lines = linesFor(longWait, {
+      endpoint: 'https://a.blob.core.windows.net',
+      container: 'locks',
+      lockName: 'deploy',
+      leaseDurationSeconds: 60,
+    })
+    assert.equal(lines.length, 1)
+    assert.equal(lines[0]!.level, 'warning')
+    assert.match(
+      lines[0]!.text,
+      /^Lock locks\/deploy: waited 10m 5s, past 'warn-after' \(10m\); held by org\/job-12 run 12 \(holding since [\d:]+Z\) for 25m; 3rd in line\. Still waiting\.$/,
+    )
+    assert.match(
+      waitLine(longWait, 'locks/deploy') ?? '',
+      /^warning: Lock locks\/deploy: waited 10m 5s, past '--warn-after' \(10m\); held by /,
+    )
+  })
   test('a normal waiter is told who went ahead of it; a malformed priority is shown safely', () => {
     assert.equal(
       highPriorityAheadText({ type: 'high-priority-ahead', ticket: 12, waiter }, 'locks/deploy'),
