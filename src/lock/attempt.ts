@@ -23,7 +23,7 @@ import { newBreakRecord } from './break-record.ts'
 import { holdExpired } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
-import { joinedAhead, type Priority } from './priority.ts'
+import { goesBefore, joinedAhead, priorityOf, type Priority } from './priority.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
@@ -119,8 +119,8 @@ const MAX_TAKEN_TICKETS = 10
 const RECORD_PAUSE_MS = 300
 
 /**
- * A normal head lists the queue again before it takes a free lock when its
- * last listing is older than this: a high-priority waiter may have joined.
+ * A normal head lists the queue again as it takes a free lock when its last
+ * listing is older than this: a high-priority waiter may have joined.
  */
 const RELIST_BEFORE_TAKING_MS = 1_000
 
@@ -488,10 +488,10 @@ export class Waiter {
   private async lookAtQueue(call: () => RequestOptions, { justJoined = false } = {}): Promise<QueueEntry[]> {
     const entry = this.entry
     if (!entry) return []
-    // With a key, the whole queue: a newer job of the key may wait behind us. A normal waiter
-    // too: a high-priority waiter that joined after it goes ahead of it (priority.ts).
-    const whole = this.guard !== undefined || this.priority === 'normal'
-    const look = await this.store.queue.look({ ...call(), upTo: whole ? undefined : entry.ticket })
+    // With a key, the whole queue: a newer job of the key may wait behind us. Without, up to our
+    // entry's page: that page (100 entries) also shows the high-priority waiters that joined after
+    // us and go ahead of us (priority.ts); reading on to the end made every listing slower.
+    const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket })
     this.listedAt = monotonicNow()
     this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket)
     const standing = standingOf(look, entry.ticket, this.passedOver, { priority: this.priority, holding: this.holding })
@@ -540,16 +540,49 @@ export class Waiter {
   }
 
   /**
-   * Whether a normal head is still the head, before it takes a free lock: the
+   * Whether a normal head is still the head, as it takes a free lock: the
    * head lists the queue seldom, and a high-priority waiter that joined since
    * goes ahead of it. A listing from this attempt, or a moment ago, stands;
    * a high-priority head needs none (a later waiter never goes ahead of it).
    */
   private async stillHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<boolean> {
-    if (this.priority === 'high' || ahead !== undefined || monotonicNow() - this.listedAt < RELIST_BEFORE_TAKING_MS)
-      return true
-    await this.lookAtQueue(call)
-    return this.head
+    const entry = this.entry
+    if (!entry || this.priority === 'high' || ahead !== undefined) return true
+    if (monotonicNow() - this.listedAt < RELIST_BEFORE_TAKING_MS) return true
+    // Only a look for high-priority waiters ahead: the rest of the line is as the last listing left it,
+    // and a lapsed entry of our own is not joined again here (the lock is being taken).
+    const look = await this.store.queue.look(call())
+    this.listedAt = monotonicNow()
+    const me = { ticket: entry.ticket, priority: this.priority }
+    const passed = look.entries.some(
+      (other) =>
+        priorityOf(other) === 'high' &&
+        other.ticket !== entry.ticket &&
+        isLive(other, look.serviceNow) &&
+        !isSquatter(other) &&
+        !this.passedOver.has(other.ticket) &&
+        goesBefore(other, me, this.holding),
+    )
+    // Passed: the next attempt lists the queue as usual, to stand in line and say so.
+    if (passed) {
+      this.head = false
+      this.listAt = monotonicNow()
+    }
+    return !passed
+  }
+
+  /**
+   * A lease taken while a high-priority waiter that joined since our last
+   * listing stood ahead of us is given back at once, for it to take: we never
+   * hold it (no record, no token), and the lease alone decides who does.
+   */
+  private async unlessPassed(
+    outcome: AttemptOutcome,
+    stillHead: Promise<boolean> | undefined,
+  ): Promise<AttemptOutcome> {
+    if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.catch(() => true))) return outcome
+    await this.giveBack()
+    return { kind: 'waiting', sighting: { ahead: this.lastAhead }, wakeAt: this.wakeAt() }
   }
 
   /**
@@ -615,20 +648,17 @@ export class Waiter {
     this.noteHolding(lock)
     // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
     if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock)) this.listAt = monotonicNow()
-    // A free lock, with a listing older than a moment: a high-priority waiter may have joined ahead of a normal head.
-    if ((lock.state === 'missing' || lock.state === 'free') && !(await this.stillHead(call, ahead))) {
-      return {
-        kind: 'waiting',
-        sighting: { lock: lock.state === 'free' ? lock : undefined, ahead: this.lastAhead },
-        wakeAt: this.wakeAt(),
-      }
-    }
+    // A free lock: a normal head with an old listing checks the line beside its acquire (before it
+    // would add a round trip to every take), as a high-priority waiter may have joined ahead of it.
+    const stillHead = lock.state === 'leased' ? undefined : this.stillHead(call, ahead)
+    stillHead?.catch(() => undefined) // awaited below; an acquire that fails first must not leave it unhandled
     // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
     if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
-      if (outcome !== 'held-by-other') return outcome
+      if (outcome !== 'held-by-other') return this.unlessPassed(outcome, stillHead)
     }
+    await stillHead?.catch(() => undefined)
     const sighting: Sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead }
     return { kind: 'waiting', sighting, wakeAt: this.wakeAt() }
   }

@@ -265,7 +265,8 @@ export class LockBlob implements LockStore {
     if (latest && latest.length > 0) status.latest = latest
     if (look) {
       status.queue = waitersOf(look.entries, look.serviceNow)
-      status.priorities = prioritiesOf(look.entries, look.serviceNow)
+      const priorities = prioritiesOf(look.entries, look.serviceNow)
+      if (priorities.includes('high')) status.priorities = priorities
       const squatters = squattersOf(look.entries)
       if (squatters.length > 0) status.squatters = squatters
     }
@@ -597,7 +598,8 @@ export async function listLocks(
         return ticket === undefined ? [] : [{ ...entry, ticket }]
       })
       lock.queue = waitersOf(entries, serviceNow)
-      lock.priorities = prioritiesOf(entries, serviceNow)
+      const priorities = prioritiesOf(entries, serviceNow)
+      if (priorities.includes('high')) lock.priorities = priorities
       const squatters = squattersOf(entries)
       if (squatters.length > 0) lock.squatters = squatters
     }

@@ -32,7 +32,7 @@ export interface LockStatus {
    * undefined when the queue could not be listed.
    */
   queue?: Array<HolderIdentity | undefined>
-  /** The priority of each waiter in `queue`, in the same order (priority.ts). */
+  /** The priority of each waiter in `queue`, in the same order (priority.ts); absent when all are normal. */
   priorities?: Priority[]
   /**
    * Queue entries with an infinite lease, by ticket: no waiter's (this action
