@@ -496,6 +496,16 @@ const MUTANTS: Mutant[] = [
     replacement: '      entry.ticket < ticket,',
     tests: ['test/unit/priority.test.ts'],
   },
+  {
+    id: 'head-keeps-lock-past-high',
+    harm: 'a normal head that lists seldom keeps a free lock it took past a high-priority waiter that joined since',
+    file: 'src/lock/attempt.ts',
+    original:
+      "    if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.catch(() => true))) return outcome",
+    replacement:
+      "    if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.then(() => true))) return outcome",
+    tests: ['test/unit/priority-waiter.test.ts'],
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')
