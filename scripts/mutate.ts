@@ -509,6 +509,49 @@ const MUTANTS: Mutant[] = [
     tests: ['test/e2e/slots.test.ts'],
     pattern: 'serves 8 jobs',
   },
+  {
+    id: 'priority-later-high-first',
+    harm: 'a high-priority waiter goes ahead of an earlier high-priority one: the priority lane is served out of turn',
+    file: 'src/lock/priority.ts',
+    original: '  return ra !== rb ? ra < rb : a.ticket < b.ticket',
+    replacement: '  return ra !== rb ? ra < rb : ra === 1 ? a.ticket > b.ticket : a.ticket < b.ticket',
+    tests: ['test/unit/priority.test.ts'],
+  },
+  {
+    id: 'priority-passes-holder',
+    harm: 'a high-priority waiter goes ahead of the waiter that was handed the lock: the order and the places are wrong',
+    file: 'src/lock/priority.ts',
+    original: '  if (holding.has(entry.ticket)) return 0',
+    replacement: '  if (holding.has(-entry.ticket)) return 0',
+    tests: ['test/unit/priority.test.ts'],
+  },
+  {
+    id: 'handover-ignores-priority',
+    harm: 'the holder hands the lease to the first ticket: a high-priority job waits behind every normal one',
+    file: 'src/lock/handover.ts',
+    original: '  look = { ...look, entries: lineOrder(look.entries) }',
+    replacement: '  look = { ...look, entries: lineOrder(look.entries).sort((a, b) => a.ticket - b.ticket) }',
+    tests: ['test/e2e/priority.test.ts'],
+    pattern: 'right after the holder',
+  },
+  {
+    id: 'standing-ignores-priority',
+    harm: 'a waiter counts only earlier tickets ahead of it: a high-priority waiter and the normal ones both take the head',
+    file: 'src/lock/queue.ts',
+    original: '      goesBefore(entry, me, holding),',
+    replacement: '      entry.ticket < ticket,',
+    tests: ['test/unit/priority.test.ts'],
+  },
+  {
+    id: 'head-keeps-lock-past-high',
+    harm: 'a normal head that lists seldom keeps a free lock it took past a high-priority waiter that joined since',
+    file: 'src/lock/attempt.ts',
+    original:
+      "    if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.catch(() => true))) return outcome",
+    replacement:
+      "    if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.then(() => true))) return outcome",
+    tests: ['test/unit/priority-waiter.test.ts'],
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

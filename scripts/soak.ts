@@ -1,5 +1,6 @@
 // npm run soak [-- --cycles 1000 --contenders 20 --cli-contenders 2 --hold-minutes 10]
-//              [-- --keyed-jobs 200 --keys 3] [-- --only keyed|slots]: a long
+//              [-- --keyed-jobs 200 --keys 3] [-- --priority-jobs 200]
+//              [-- --only keyed|slots|priority]: a long
 // soak of the built action against a private Azurite. Not part of npm test.
 //
 // 1. Contention, twice: `contenders` job loops, each a different repository, run
@@ -34,6 +35,10 @@
 // 4. Slots (soak-slots.ts): `contenders` job loops run `keyed-jobs` jobs with
 //    'slots: 3' on one lock beside a foreign client on the lock blob: never more
 //    than 3 holders at once, no lease lost. `--only slots` runs this phase alone.
+// 5. Priority (soak-priority.ts): `contenders` job loops run `priority-jobs` jobs
+//    on one lock, every 4th with 'priority: high': every job served, no overlap,
+//    no high-priority job served after a later normal one, and ticket order
+//    within each priority. `--only priority` runs this phase alone.
 // At the end: overlapping pairs of holds (must be none), touching pairs (an end
 // and a start in the same millisecond, listed: a handoff takes at least one
 // request, so one is a failure too), the gaps between holds, lost leases, failed
@@ -56,6 +61,7 @@ import { describePair, sweep, type Span } from '../test/support/spans.ts'
 import { describeFairness, describeTicketOrder, fairness, type Turn } from './fairness.ts'
 import { keyedPhase } from './soak-keyed.ts'
 import { slotsPhase } from './soak-slots.ts'
+import { priorityPhase } from './soak-priority.ts'
 
 const LOCK = 'soak-contended'
 const PROXIED_LOCK = 'soak-contended-proxied'
@@ -63,6 +69,8 @@ const HOLD_LOCK = 'soak-hold'
 const HOLDS_LOCK = 'soak-contended-runs'
 const INPUTS = { 'lease-duration': '15', timeout: '10m' }
 const FOREIGN_CLIENTS = 2
+/** In the priority phase, every this many jobs started, one waits with 'priority: high'. */
+const PRIORITY_HIGH_EVERY = 4
 const FOREIGN_LEASE_SECONDS = 15
 /** Pause after a 409 LeaseAlreadyPresent before a foreign client tries again. */
 const FOREIGN_RETRY_MS = [50, 250] as const
@@ -87,6 +95,8 @@ function parseOptions(): {
   onlyKeyed: boolean
   /** --only slots: the slots phase alone (soak-slots.ts), with `keyed-jobs` jobs over `contenders` loops. */
   onlySlots: boolean
+  priorityJobs: number
+  onlyPriority: boolean
 } {
   const { values } = parseArgs({
     options: {
@@ -96,6 +106,7 @@ function parseOptions(): {
       'hold-minutes': { type: 'string', default: '10' },
       'keyed-jobs': { type: 'string', default: '200' },
       keys: { type: 'string', default: '3' },
+      'priority-jobs': { type: 'string', default: '200' },
       only: { type: 'string' },
     },
     strict: true,
@@ -116,6 +127,8 @@ function parseOptions(): {
     keys: positive('keys', values.keys, true),
     onlyKeyed: values.only === 'keyed',
     onlySlots: values.only === 'slots',
+    priorityJobs: positive('priority-jobs', values['priority-jobs'], true),
+    onlyPriority: values.only === 'priority',
   }
 }
 
@@ -661,7 +674,7 @@ async function soak(): Promise<number> {
   console.log(
     `azure-mutex-action soak: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}, CLK_TCK ${CLK_TCK}`,
   )
-  if (!options.onlyKeyed)
+  if (!options.onlyKeyed && !options.onlyPriority)
     console.log(
       `3 x ${options.cycles} cycles (direct, through a 10 % 503 proxy, then with scope-run workflow runs): ${options.contenders} job loops ` +
         `(main, a ${CRITICAL_MS} ms protected step, post) + ${options.cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
@@ -697,6 +710,26 @@ async function soak(): Promise<number> {
       const problems = await slotsPhase(azurite, {
         jobs: options.keyedJobs,
         loops: options.contenders,
+        stopping: () => stopping,
+      })
+      console.log(
+        `Verdict: ${problems === 0 && interrupted === 0 ? 'PASS' : `FAIL (${problems} problems)`} after ${elapsed()}`,
+      )
+      return problems === 0 && interrupted === 0 ? 0 : 1
+    } finally {
+      stopping = true
+      completeAllJobs()
+      await azurite?.stop()
+      process.off('SIGINT', onSigint)
+    }
+  }
+  if (options.onlyPriority) {
+    try {
+      azurite = await startAzurite()
+      const problems = await priorityPhase(azurite, {
+        jobs: options.priorityJobs,
+        loops: options.contenders,
+        highEvery: PRIORITY_HIGH_EVERY,
         stopping: () => stopping,
       })
       console.log(
@@ -814,6 +847,26 @@ async function soak(): Promise<number> {
       }
       console.log(`[${elapsed()}] slots phase done.`)
     }
+    // The priority phase, after the keyed one: its own lock, and its own summary block below.
+    let priorityProblems = 0
+    let priorityReport: string[] = []
+    if (!stopping) {
+      const lines: string[] = []
+      const log = console.log
+      console.log = (...args: unknown[]) => void lines.push(args.join(' '))
+      try {
+        priorityProblems = await priorityPhase(az, {
+          jobs: options.priorityJobs,
+          loops: options.contenders,
+          highEvery: PRIORITY_HIGH_EVERY,
+          stopping: () => stopping,
+        })
+      } finally {
+        console.log = log
+      }
+      priorityReport = lines
+      console.log(`[${elapsed()}] priority phase done.`)
+    }
     if (holdTest.phase !== 'done') console.log(`[${elapsed()}] waiting for the hold test (${holdTest.phase}).`)
     const held = await holdDone
     clearInterval(progress)
@@ -833,6 +886,8 @@ async function soak(): Promise<number> {
     problems += keyedProblems
     for (const line of slotsReport) console.log(line)
     problems += slotsProblems
+    for (const line of priorityReport) console.log(line)
+    problems += priorityProblems
 
     const holdLost = held.post
       ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0

@@ -8,6 +8,7 @@ import { containerNameProblem, lockNameProblem } from '../lock/names.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LockSpec } from '../lock/spec.ts'
 import { parseSequence, supersedeKeyProblem, type SupersedeSpec } from '../lock/latest.ts'
+import { parsePriority, type Priority } from '../lock/priority.ts'
 import { MAX_SLOTS, slotsProblem } from '../lock/slots.ts'
 import type { SignInMethod, StorageAccess } from '../sign-in/methods.ts'
 import {
@@ -309,6 +310,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
   const githubToken = onSuperseded === 'cancel' ? read(Inputs.GithubToken) : undefined
   const slots = readSlots(read)
   refuseSlotsWith(slots, { runHold: runHoldMs !== undefined, supersede: supersede !== undefined })
+  const queueing = readQueueing(read)
   const { endpoint, auth } = readStorageTarget(read)
   return {
     lock: {
@@ -318,6 +320,7 @@ export function readSettings(read: InputReader, env: NodeJS.ProcessEnv = process
       leaseDurationSeconds,
       ...(runHoldMs !== undefined ? { runHoldMs } : {}),
       ...(slots > 1 ? { slots } : {}),
+      ...queueing,
     },
     auth,
     timeoutMs,
@@ -379,4 +382,36 @@ export function readOptionalReason(read: InputReader, fallback: string): string 
     throw invalid(Inputs.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`)
   }
   return reason
+}
+
+/** 'priority': normal (the default) or high. */
+export function readPriority(read: InputReader): Priority {
+  const text = read(Inputs.Priority)
+  if (text === '') return 'normal'
+  const priority = parsePriority(text)
+  if (priority === undefined) {
+    throw invalid(Inputs.Priority, `'${showUntrusted(text, 40)}' is not a priority; expected normal or high`)
+  }
+  return priority
+}
+
+/** 'warn-after': a duration as 'timeout' takes it; undefined when empty (no warning). */
+export function readWarnAfter(read: InputReader): number | undefined {
+  const text = read(Inputs.WarnAfter)
+  if (text === '') return undefined
+  const ms = parseDuration(text)
+  if (ms === undefined) {
+    throw invalid(
+      Inputs.WarnAfter,
+      `'${showUntrusted(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`,
+    )
+  }
+  return ms
+}
+
+/** The LockSpec's fields for the order of the line and a long wait: a normal priority is left out, as is no warning. */
+export function readQueueing(read: InputReader): Pick<LockSpec, 'priority' | 'warnAfterMs'> {
+  const priority = readPriority(read)
+  const warnAfterMs = readWarnAfter(read)
+  return { ...(priority === 'high' ? { priority } : {}), ...(warnAfterMs !== undefined ? { warnAfterMs } : {}) }
 }

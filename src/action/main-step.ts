@@ -149,7 +149,8 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
   try {
     const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
     startPhase(`Wait for lock ${lockLocation(spec)}`)
-    core.info(`Taking lock ${lockLocation(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}).`)
+    const priority = spec.priority === 'high' ? ', high priority' : ''
+    core.info(`Taking lock ${lockLocation(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}${priority}).`)
     const leaseId = randomUUID()
     state.saveProposedLeaseId(leaseId)
     const watch = new WaitWatch(state.saveWait)
@@ -169,6 +170,8 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
           signal: cancel,
           onEvent: watch.and(waitEventLogger(spec)),
           supersede: settings.supersede,
+          priority: spec.priority,
+          warnAfterMs: spec.warnAfterMs,
         }),
       ))
     // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.

@@ -67,7 +67,9 @@ async function writeSummary(hold: LockSummary['hold']): Promise<void> {
   const wait = waited && { ...waited, startedAt: onService(waited.startedAt), endedAt: onService(waited.endedAt) }
   const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
   const turn = hold ? state.turn() : undefined
-  await appendSummary(renderLockSummary({ location: lockLocation(spec), wait, hold, turn }, serverUrl))
+  await appendSummary(
+    renderLockSummary({ location: lockLocation(spec), wait, hold, turn, priority: spec.priority }, serverUrl),
+  )
 }
 
 /** Releases the lock; returns what the summary says of the hold, undefined when main held nothing. */

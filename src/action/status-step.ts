@@ -69,7 +69,7 @@ function describeStatus(status: LockStatus | undefined): string {
   if (!status) return 'free (its blob does not exist yet).'
   const lastBreak =
     (status.lastBreak ? ` Last ${describeBreak(status.lastBreak)}.` : '') +
-    describeQueue(status.queue) +
+    describeQueue(status.queue, status.priorities) +
     describeSquatters(status.squatters) +
     describeLatest(status.latest) +
     (status.slots ? ` ${describeSlotsHeld(status.slots)}.` : '')
@@ -90,9 +90,15 @@ function describeStatus(status: LockStatus | undefined): string {
 }
 
 /** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */
-function describeQueue(queue: LockStatus['queue']): string {
+function describeQueue(queue: LockStatus['queue'], priorities: LockStatus['priorities']): string {
   if (!queue || queue.length === 0) return ''
-  const shown = queue.slice(0, 10).map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record'))
+  const shown = queue
+    .slice(0, 10)
+    .map(
+      (who, index) =>
+        (who ? briefHolder(who) : 'a waiter that wrote no record') +
+        (priorities?.[index] === 'high' ? ' (high priority)' : ''),
+    )
   const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : ''
   return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`
 }

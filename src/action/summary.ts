@@ -14,6 +14,7 @@ import { formatDuration } from '../lock/duration.ts'
 import { ordinal } from '../lock/queue.ts'
 import type { HolderRecord } from '../lock/holder.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
+import type { Priority } from '../lock/priority.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LossRecord, Requester } from '../renewer/lifecycle.ts'
 import type { Turn } from './state.ts'
@@ -98,6 +99,8 @@ export interface LockSummary {
   wait: WaitRecord | undefined
   /** Its place in line on arrival and its fencing token, when main took the lock. */
   turn?: Turn
+  /** The priority the job waited with (lock/priority.ts); undefined: normal. */
+  priority?: Priority
   /** The hold, when main took the lock. */
   hold?: {
     acquiredAt: Date
@@ -192,6 +195,18 @@ const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined
   ['Slot', ({ turn }) => turn?.slot && `${turn.slot.slot} of ${turn.slot.of}`],
   ['Slots when it came', ({ wait }) => wait?.slotsSeen && escapeMarkup(wait.slotsSeen)],
   ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
+  [
+    'Priority',
+    ({ wait, priority }) =>
+      wait &&
+      (priority === 'high'
+        ? 'high: ahead of every normal waiter not yet holding'
+        : 'normal' +
+          (wait.highPriorityAhead
+            ? `; ${wait.highPriorityAhead === 1 ? 'a high-priority waiter' : `${wait.highPriorityAhead} high-priority waiters`} joined ahead of this job`
+            : '')),
+  ],
+  ['Long wait', ({ wait }) => wait?.longWait && `<strong>Warned</strong>: ${escapeMarkup(wait.longWait)}`],
 ]
 
 /** The section post writes for one lock, as Markdown with HTML. */

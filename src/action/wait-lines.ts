@@ -16,6 +16,7 @@ import type { LockSpec } from '../lock/spec.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 import { Inputs, Outputs } from './constants.ts'
+import { highPriorityAheadText, longWaitText, malformedPriorityText } from './priority-lines.ts'
 import * as state from './state.ts'
 
 /** Waiters named in a line; the rest are counted. */
@@ -154,6 +155,13 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
           text: `Storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`,
         },
       ]
+    case 'high-priority-ahead':
+      return [info(highPriorityAheadText(event, name))]
+    case 'malformed-priority':
+      return [{ level: 'warning', text: malformedPriorityText(event, name) }]
+    case 'long-wait':
+      // One warning annotation, visible on the run page; the wait goes on.
+      return [{ level: 'warning', text: longWaitText(event, name) }]
     case 'malformed-sequence':
       return [
         {

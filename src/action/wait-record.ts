@@ -9,6 +9,7 @@ import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { LockSupersededError } from '../lock/latest.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import { longWaitFact } from './priority-lines.ts'
 import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
 
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
@@ -66,6 +67,10 @@ const waitRecordFields = {
   lastHeld: optional(listOf(holderShape, MAX_KEYED_KEPT)),
   /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
   slotsSeen: optional(text),
+  /** High-priority waiters that joined after this job and went ahead of it (lock/priority.ts). */
+  highPriorityAhead: optional(count),
+  /** The wait passed 'warn-after': what the one warning said, without the lock's name. */
+  longWait: optional(text),
 }
 
 export const waitRecordShape = shape(waitRecordFields)
@@ -93,6 +98,8 @@ export class WaitWatch {
   private readonly keyedWaiters = new Map<string, KeyedWaiter>()
   private lastHeld: HolderRecord[] | undefined
   private slotsSeen: string | undefined
+  private readonly highPriorityAhead = new Set<number>()
+  private longWait: string | undefined
   private readonly save: (record: WaitRecord) => void
 
   constructor(save: (record: WaitRecord) => void) {
@@ -103,6 +110,8 @@ export class WaitWatch {
   see(event: WaitEvent): void {
     if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
     if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
+    if (event.type === 'high-priority-ahead') this.highPriorityAhead.add(event.ticket)
+    if (event.type === 'long-wait') this.longWait = longWaitFact(event)
     if ('place' in event) this.seeKeys(event.place)
     if (event.type === 'waiting' && event.place.slots) this.slotsSeen ??= describeSlotsHeld(event.place.slots)
     // With slots, every holder of a slot is a holder seen.
@@ -175,6 +184,8 @@ export class WaitWatch {
       ...(this.keyedWaiters.size > 0 ? { keyedWaiters: [...this.keyedWaiters.values()] } : {}),
       ...(this.lastHeld && this.lastHeld.length > 0 ? { lastHeld: this.lastHeld } : {}),
       ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),
+      ...(this.highPriorityAhead.size > 0 ? { highPriorityAhead: this.highPriorityAhead.size } : {}),
+      ...(this.longWait ? { longWait: this.longWait } : {}),
     }
   }
 

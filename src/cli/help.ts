@@ -53,6 +53,10 @@ Options:
                                                       ${ExitCode.Superseded} (superseded) or ${ExitCode.Stale} (stale)
   --slots <n>             AZURE_MUTEX_SLOTS           how many may hold the lock at once, 1 to 100 (default: 1);
                                                       every user of the lock must give the same number
+  --priority <p>          AZURE_MUTEX_PRIORITY        normal (default), or high: ahead of every normal waiter
+                                                      not yet holding, behind earlier high ones
+  --warn-after <duration> AZURE_MUTEX_WARN_AFTER      a wait longer than this prints one warning naming the
+                                                      holder and the place in line (default: none)
 ${STORAGE}
 
 With no command, sets a hold (a freeze), as the hold action does: it waits its turn,

@@ -29,6 +29,7 @@ import {
   readLeaseDuration,
   readLockName,
   readOnSuperseded,
+  readQueueing,
   readSlots,
   refuseSlotsWith,
   readSupersede,
@@ -105,6 +106,7 @@ function readHoldSettings(
       lockName: readLockName(withName),
       leaseDurationSeconds: readLeaseDuration(withName),
       ...slotsOf(withName),
+      ...readQueueing(withName),
     },
     supersede,
     onSuperseded: readOnSuperseded(withName),
@@ -200,6 +202,8 @@ async function hold(
       ...(settings.supersede ? { supersede: settings.supersede } : {}),
       timeoutMs: settings.timeoutMs,
       signal: relay.cancel.signal,
+      priority: spec.priority,
+      warnAfterMs: spec.warnAfterMs,
       onEvent: (event) => {
         const text = waitLine(event, name)
         if (text) out.progress(text)

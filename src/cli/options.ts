@@ -75,6 +75,8 @@ export const COMMAND_OPTIONS = {
     [Inputs.Until]: { type: 'string' },
     [Inputs.Reason]: { type: 'string' },
     [Inputs.Slots]: { type: 'string' },
+    [Inputs.Priority]: { type: 'string' },
+    [Inputs.WarnAfter]: { type: 'string' },
   },
   status: { ...LOCK_OPTIONS, all: { type: 'boolean' }, json: { type: 'boolean' } },
   break: { ...LOCK_OPTIONS, [Inputs.Reason]: { type: 'string' }, [Inputs.Entry]: { type: 'string' } },

@@ -11,6 +11,8 @@ import { ordinal } from '../lock/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import { describeSlotsHeld } from '../lock/slots.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import { highPriorityAheadText, longWaitText, malformedPriorityText } from '../action/priority-lines.ts'
+import { asFlags } from './options.ts'
 
 /** "2nd in line for locks/deploy; ahead: org/api run 812 (holding since 10:02:11Z)". */
 export function placeLine(place: Place, name: string): string {
@@ -84,5 +86,12 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
       )
     case 'storage-trouble':
       return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
+    case 'high-priority-ahead':
+      return highPriorityAheadText(event, name)
+    case 'malformed-priority':
+      return `warning: ${malformedPriorityText(event, name)}`
+    case 'long-wait':
+      // The command's option is --warn-after: the line names it so.
+      return `warning: ${asFlags(longWaitText(event, name))}`
   }
 }

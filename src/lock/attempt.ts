@@ -24,6 +24,7 @@ import { holdExpired } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
 import { passOn } from './pass-on.ts'
+import { goesBefore, joinedAhead, lineOrder, priorityOf, type Priority } from './priority.ts'
 import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
 import { slotToTake, slotsHeld } from './slots.ts'
@@ -120,6 +121,12 @@ const MAX_TAKEN_TICKETS = 10
 /** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
 const RECORD_PAUSE_MS = 300
 
+/**
+ * A normal head lists the queue again as it takes a free lock when its last
+ * listing is older than this: a high-priority waiter may have joined.
+ */
+const RELIST_BEFORE_TAKING_MS = 1_000
+
 /** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
 const TIDY_TIMEOUT_MS = 2_000
 
@@ -151,6 +158,8 @@ export interface WaiterOptions {
   signal?: AbortSignal
   /** The job's supersede key and sequence (latest.ts); without it, the waiter waits for its turn whatever comes. */
   supersede?: SupersedeSpec
+  /** Its place in the order of the line (priority.ts); normal when not given. */
+  priority?: Priority
 }
 
 /** Our entry in the queue. */
@@ -163,6 +172,16 @@ interface Entry {
 }
 
 const between = ([min, max]: readonly [number, number]): number => min + Math.random() * (max - min)
+
+/** The tickets a look at the lock shows holding it (the holder record's) or handed it (the handover mark). */
+function holdingOf(lock: LeaseView): ReadonlySet<number> {
+  if (lock.state !== 'leased') return new Set()
+  const tickets = new Set<number>()
+  if (lock.handedTo !== undefined) tickets.add(lock.handedTo)
+  const held = /^\d{1,16}$/.test(lock.holder?.ticket ?? '') ? Number(lock.holder!.ticket) : undefined
+  if (held !== undefined) tickets.add(held)
+  return tickets
+}
 
 export class Waiter {
   private readonly options: WaiterOptions
@@ -201,6 +220,15 @@ export class Waiter {
   private records: HolderRecord[] | undefined
   /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
   private chosen: { slot: number; store: LockStore } | undefined
+  /** When the queue was last listed (monotonic): a normal head lists it again before taking a free lock. */
+  private listedAt = -Infinity
+  /** Tickets the last look at the lock showed holding it or handed it: nobody goes ahead of them. */
+  private holding: ReadonlySet<number> = new Set()
+  /** Entries already told of: a high-priority waiter that joined ahead of us, a malformed priority. */
+  private readonly jumpsTold = new Set<number>()
+  private readonly malformedTold = new Set<number>()
+  /** The entries of the last listing, by ticket: who a ticket on the lock is. */
+  private listed = new Map<number, QueueEntry>()
 
   constructor(options: WaiterOptions) {
     this.options = options
@@ -242,6 +270,7 @@ export class Waiter {
     const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
     const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
     const lock = look ? await this.store.view(call()) : undefined
+    if (lock) this.noteHolding(lock)
     if (lock && this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
@@ -427,6 +456,7 @@ export class Waiter {
         this.options.leaseSeconds,
         call(),
         publish,
+        this.priority,
       )
       // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
     } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS)
@@ -475,19 +505,24 @@ export class Waiter {
   private async lookAtQueue(call: () => RequestOptions, { justJoined = false } = {}): Promise<QueueEntry[]> {
     const entry = this.entry
     if (!entry) return []
-    // With a key, the whole queue: a newer job of the key may wait behind us.
+    // With a key, the whole queue: a newer job of the key may wait behind us. Without, up to our
+    // entry's page: that page (100 entries) also shows the high-priority waiters that joined after
+    // us and go ahead of us (priority.ts); reading on to the end made every listing slower.
     const look = await this.store.queue.look({
       ...call(),
       upTo: this.guard ? undefined : entry.ticket,
       latestKey: this.latestKey(),
     })
+    this.listedAt = monotonicNow()
     if (look.records) this.records = look.records
     this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket)
-    const standing = standingOf(look, entry.ticket, this.passedOver)
+    const standing = standingOf(look, entry.ticket, this.passedOver, { priority: this.priority, holding: this.holding })
     // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
     if (!standing.mine && !justJoined) return this.rejoin(call)
     void this.sweep(standing.lapsed)
     this.tellSquatters(standing.squatters)
+    this.tellPriorities(look.entries, standing.ahead)
+    this.listed = new Map(look.entries.map((listed) => [listed.ticket, listed]))
     this.lastAhead = standing.ahead
     const predecessor = entry.predecessor
     if (predecessor && (predecessorShown(predecessor, look) || monotonicNow() >= predecessor.until)) {
@@ -522,6 +557,100 @@ export class Waiter {
     return { kind: 'waiting', sighting, wakeAt: monotonicNow() + between(this.options.pacing.outsidePollMs) }
   }
 
+  private get priority(): Priority {
+    return this.options.priority ?? 'normal'
+  }
+
+  /**
+   * Whether a normal head is still the head, as it takes a free lock: the
+   * head lists the queue seldom, and a high-priority waiter that joined since
+   * goes ahead of it. A listing from this attempt, or a moment ago, stands;
+   * a high-priority head needs none (a later waiter never goes ahead of it).
+   */
+  private async stillHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<boolean> {
+    const entry = this.entry
+    if (!entry || this.priority === 'high' || ahead !== undefined) return true
+    if (monotonicNow() - this.listedAt < RELIST_BEFORE_TAKING_MS) return true
+    // Only a look for high-priority waiters ahead: the rest of the line is as the last listing left it,
+    // and a lapsed entry of our own is not joined again here (the lock is being taken).
+    const look = await this.store.queue.look(call())
+    this.listedAt = monotonicNow()
+    const me = { ticket: entry.ticket, priority: this.priority }
+    const passed = look.entries.some(
+      (other) =>
+        priorityOf(other) === 'high' &&
+        other.ticket !== entry.ticket &&
+        isLive(other, look.serviceNow) &&
+        !isSquatter(other) &&
+        !this.passedOver.has(other.ticket) &&
+        goesBefore(other, me, this.holding),
+    )
+    // Passed: the next attempt lists the queue as usual, to stand in line and say so.
+    if (passed) {
+      this.head = false
+      this.listAt = monotonicNow()
+    }
+    return !passed
+  }
+
+  /**
+   * A lease taken while a high-priority waiter that joined since our last
+   * listing stood ahead of us is given back at once, for it to take: we never
+   * hold it (no record, no token), and the lease alone decides who does.
+   */
+  private async unlessPassed(
+    outcome: AttemptOutcome,
+    stillHead: Promise<boolean> | undefined,
+  ): Promise<AttemptOutcome> {
+    if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.catch(() => true))) return outcome
+    await this.giveBack()
+    return { kind: 'waiting', sighting: { ahead: this.lastAhead }, wakeAt: this.wakeAt() }
+  }
+
+  /**
+   * Says once per entry: a high-priority waiter that joined after us went
+   * ahead of us, and a priority that is neither normal nor high (it counts as
+   * normal).
+   */
+  private tellPriorities(entries: QueueEntry[], ahead: QueueEntry[]): void {
+    for (const entry of joinedAhead(ahead, this.entry?.ticket ?? Infinity)) this.tellJump(entry.ticket, entry.waiter)
+    for (const entry of entries) {
+      if (entry.malformedPriority === undefined || this.malformedTold.has(entry.ticket)) continue
+      this.malformedTold.add(entry.ticket)
+      this.options.emit({
+        type: 'malformed-priority',
+        ticket: entry.ticket,
+        waiter: entry.waiter,
+        value: entry.malformedPriority,
+      })
+    }
+  }
+
+  /** Says once that the waiter of `ticket`, which joined after us, went ahead of us: only a high-priority one can. */
+  private tellJump(ticket: number, waiter: HolderIdentity | undefined): void {
+    if (this.priority === 'high' || !this.entry || ticket <= this.entry.ticket || this.jumpsTold.has(ticket)) return
+    this.jumpsTold.add(ticket)
+    this.options.emit({ type: 'high-priority-ahead', ticket, waiter })
+  }
+
+  /**
+   * Notes who holds the lock or was handed it, from a look at it. A ticket
+   * later than ours there went ahead of us: the holder hands the lease to the
+   * head of the line, so that waiter was a high-priority one. A head lists
+   * the queue seldom and may never have seen its entry, so this is how it
+   * learns. Told once its waiter is known: from the holder record, or from
+   * our last listing.
+   */
+  private noteHolding(lock: LeaseView): void {
+    this.holding = holdingOf(lock)
+    if (lock.state !== 'leased') return
+    for (const ticket of this.holding) {
+      const record = lock.holder?.ticket === String(ticket) ? lock.holder : undefined
+      const waiter = record ?? this.listed.get(ticket)?.waiter
+      if (record || this.listed.has(ticket)) this.tellJump(ticket, waiter)
+    }
+  }
+
   /** The lock's last holder handed its lease to our entry: it is already under our id. */
   private handedToUs(lock: LeaseView): boolean {
     const handed = lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket
@@ -540,12 +669,20 @@ export class Waiter {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
     }
+    this.noteHolding(lock)
+    // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
+    if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock)) this.listAt = monotonicNow()
+    // A free lock: a normal head with an old listing checks the line beside its acquire (before it
+    // would add a round trip to every take), as a high-priority waiter may have joined ahead of it.
+    const stillHead = lock.state === 'leased' ? undefined : this.stillHead(call, ahead)
+    stillHead?.catch(() => undefined) // awaited below; an acquire that fails first must not leave it unhandled
     // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
     if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
-      if (outcome !== 'held-by-other') return outcome
+      if (outcome !== 'held-by-other') return this.unlessPassed(outcome, stillHead)
     }
+    await stillHead?.catch(() => undefined)
     const sighting: Sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead }
     return { kind: 'waiting', sighting, wakeAt: this.wakeAt() }
   }
@@ -597,7 +734,7 @@ export class Waiter {
     let ahead: QueueEntry[]
     const entry = this.entry
     if (entry) {
-      const standing = standingOf(queue, entry.ticket, this.passedOver)
+      const standing = standingOf(queue, entry.ticket, this.passedOver, { priority: this.priority })
       if (!standing.mine) {
         await this.rejoin(call)
         return { kind: 'waiting', sighting: {}, wakeAt: 0 }
@@ -609,8 +746,12 @@ export class Waiter {
         entry.predecessor = undefined
       }
     } else {
-      ahead = queue.entries.filter(
-        (e) => isLive(e, queue.serviceNow) && !isSquatter(e) && !this.passedOver.has(e.ticket),
+      // A newcomer stands behind every live waiter, except that a high-priority one passes the normal ones.
+      const me = { ticket: Infinity, priority: this.priority }
+      ahead = lineOrder(
+        queue.entries.filter(
+          (e) => isLive(e, queue.serviceNow) && !isSquatter(e) && !this.passedOver.has(e.ticket) && goesBefore(e, me),
+        ),
       )
       void this.sweep(queue.entries.filter((e) => !isLive(e, queue.serviceNow)))
     }

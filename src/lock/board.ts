@@ -11,6 +11,7 @@ import { describeBreak } from './break-record.ts'
 import type { HoldRecord } from './hold.ts'
 import { briefHolder, describeHolderSeen, type HolderIdentity, type HolderRecord } from './holder.ts'
 import type { LockStatus } from './lock-status.ts'
+import type { Priority } from './priority.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 /** How a face writes the few kinds of text a cell holds. Each gets text that is already one safe line. */
@@ -37,8 +38,9 @@ function who(record: HolderRecord, markup: Markup): string {
   return parts.filter(Boolean).join(', ')
 }
 
-function waiterName(waiter: HolderIdentity | undefined): string {
-  return waiter ? briefHolder(waiter) : 'a waiter that wrote no record'
+function waiterName(waiter: HolderIdentity | undefined, priority?: Priority): string {
+  const name = waiter ? briefHolder(waiter) : 'a waiter that wrote no record'
+  return priority === 'high' ? `${name} (high priority)` : name
 }
 
 /** The columns of the board, in order: a heading and how to write one lock's cell. */
@@ -82,7 +84,9 @@ export const BOARD_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, markup: Ma
       (lock.queue === undefined
         ? 'not listed'
         : lock.queue
-            .map((waiter, index) => markup.text(`${placeOf(lock, index)}. ${waiterName(waiter)}`))
+            .map((waiter, index) =>
+              markup.text(`${placeOf(lock, index)}. ${waiterName(waiter, lock.priorities?.[index])}`),
+            )
             .join(markup.lineBreak)) +
       (lock.squatters?.length
         ? `${lock.queue?.length ? markup.lineBreak : ''}${markup.strong('squatted')}: entry ${lock.squatters.join(', ')} ` +
@@ -159,6 +163,8 @@ export interface BoardWaiter {
   place: number
   /** Who waits, shown safely; null for an entry that says nothing readable. */
   waiter: HolderIdentity | null
+  /** Its priority (priority.ts): the queue is listed in the order of the line. */
+  priority: Priority
   // The waiter's supersede key and sequence, when it gave them, are fields of `waiter`.
 }
 
@@ -220,6 +226,7 @@ export function boardJson(lock: LockStatus): BoardLock {
       lock.queue?.map((waiter, index) => ({
         place: placeOf(lock, index),
         waiter: waiter ? shownRecord(waiter) : null,
+        priority: lock.priorities?.[index] ?? 'normal',
       })) ?? null,
     squatters: lock.squatters ?? [],
     hold: lock.held && lock.seen?.hold ? boardHold(lock.seen.hold) : null,

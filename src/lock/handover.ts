@@ -16,6 +16,7 @@
 // died meanwhile leaves a lease that nobody renews, which lapses within one
 // lease duration, exactly like a dead holder's.
 
+import { lineOrder } from './priority.ts'
 import { isLive, isSquatter } from './queue.ts'
 import type { QueueEntry, QueueLook } from './store.ts'
 
@@ -73,12 +74,15 @@ export interface HandoverTarget {
 
 /**
  * The head of the queue, if the lease can be handed to it: the first live
- * entry that is not a squatter, leased (its waiter renews it), and publishing
- * a lease id. Only the head: an entry further back is never handed the lease,
- * even when the head published nothing (an older version of this action), as
- * that would serve the queue out of order; the lease is released instead.
+ * entry in the order of the line (priority.ts: a high-priority waiter before
+ * the normal ones) that is not a squatter, leased (its waiter renews it), and
+ * publishing a lease id. Only the head: an entry further back is never handed
+ * the lease, even when the head published nothing (an older version of this
+ * action), as that would serve the queue out of order; the lease is released
+ * instead.
  */
 export function handoverTarget(look: QueueLook): HandoverTarget | undefined {
+  look = { ...look, entries: lineOrder(look.entries) }
   const head = look.entries.find((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))
   if (!head || !head.leased || !head.nextLeaseId) return undefined
   return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter }
@@ -90,8 +94,8 @@ export type LetGoOutcome =
 
 /** What letting go needs from the lock blob (LockBlob implements it). */
 export interface HandoverStore {
-  /** At most `limit` queue entries, in ticket order. */
-  readonly queue: { look(options: { signal?: AbortSignal; timeoutMs?: number; limit: number }): Promise<QueueLook> }
+  /** The queue's entries, in ticket order. */
+  readonly queue: { look(options: { signal?: AbortSignal; timeoutMs?: number }): Promise<QueueLook> }
   /**
    * Clears our record; with a target, marks the blob with its ticket and
    * changes the lease to its id, else releases.
@@ -102,9 +106,6 @@ export interface HandoverStore {
     options: { signal?: AbortSignal; timeoutMs?: number },
   ): Promise<LetGoOutcome>
 }
-
-/** Entries the holder reads to find the head: enough to step over a few lapsed ones in one request. */
-const HEAD_LOOK_LIMIT = 5
 
 /**
  * Lets go of the lock: hands the lease to the head of the queue when one has
@@ -120,7 +121,8 @@ export async function letGo(
 ): Promise<LetGoOutcome> {
   const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000)
   const target = store.queue
-    .look({ signal: options.signal, timeoutMs, limit: HEAD_LOOK_LIMIT })
+    // The whole queue (one request up to 100 entries): a high-priority waiter far back is the head.
+    .look({ signal: options.signal, timeoutMs })
     .then(handoverTarget)
     .catch(() => undefined)
   return store.letGo(leaseId, target, options)

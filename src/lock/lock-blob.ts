@@ -18,7 +18,8 @@ import {
 } from './holder.ts'
 import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRecord } from './hold.ts'
 import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './handover.ts'
-import { squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { prioritiesOf, squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
+import { priorityFromMetadata } from './priority.ts'
 import { LatestBlobs } from './latest-blobs.ts'
 import { LEASE_SECONDS } from './lease.ts'
 import { QueueBlobs } from './queue-blobs.ts'
@@ -321,6 +322,8 @@ export class LockBlob implements LockStore {
     if (folder) {
       const look = folder.queue
       status.queue = waitersOf(look.entries, look.serviceNow)
+      const priorities = prioritiesOf(look.entries, look.serviceNow)
+      if (priorities.includes('high')) status.priorities = priorities
       const squatters = squattersOf(look.entries)
       if (squatters.length > 0) status.squatters = squatters
       const count = typeof folder.stored === 'number' ? folder.stored : 1
@@ -707,6 +710,7 @@ export async function listLocks(
                 modifiedAt: lastModified,
                 waiter,
                 infinite: leaseDuration === 'infinite',
+                ...priorityFromMetadata(blob.metadata),
               },
             })
             continue
@@ -726,6 +730,8 @@ export async function listLocks(
         return ticket === undefined ? [] : [{ ...entry, ticket }]
       })
       lock.queue = waitersOf(entries, serviceNow)
+      const priorities = prioritiesOf(entries, serviceNow)
+      if (priorities.includes('high')) lock.priorities = priorities
       const squatters = squattersOf(entries)
       if (squatters.length > 0) lock.squatters = squatters
       const { latestPrefix } = reservedNames(lock.name)

@@ -5,6 +5,7 @@
 import { breakFromMetadata, type BreakRecord } from './break-record.ts'
 import { holdFromMetadata, standingHold } from './hold.ts'
 import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
+import { lineOrder, priorityOf, type Priority } from './priority.ts'
 import { isLive, isSquatter } from './queue.ts'
 import type { SlotsHeld } from './slots.ts'
 import type { QueueEntry } from './store.ts'
@@ -32,6 +33,8 @@ export interface LockStatus {
    * undefined when the queue could not be listed.
    */
   queue?: Array<HolderIdentity | undefined>
+  /** The priority of each waiter in `queue`, in the same order (priority.ts); absent when all are normal. */
+  priorities?: Priority[]
   /**
    * Queue entries with an infinite lease, by ticket: no waiter's (this action
    * never takes one), so waiters pass them over, but they stay until cleared.
@@ -54,12 +57,18 @@ export function squattersOf(entries: QueueEntry[]): number[] {
     .sort((a, b) => a - b)
 }
 
-/** The waiters of a queue listing that are alive, in ticket order; squatters are no waiters. */
+/** The waiters of a queue listing that are alive, in the order of the line (priority.ts); squatters are no waiters. */
 export function waitersOf(entries: QueueEntry[], serviceNow: Date): Array<HolderIdentity | undefined> {
-  return entries
-    .filter((entry) => isLive(entry, serviceNow) && !isSquatter(entry))
-    .sort((a, b) => a.ticket - b.ticket)
-    .map((entry) => entry.waiter)
+  return waitingEntries(entries, serviceNow).map((entry) => entry.waiter)
+}
+
+/** The priority of each waiter that waitersOf lists, in the same order. */
+export function prioritiesOf(entries: QueueEntry[], serviceNow: Date): Priority[] {
+  return waitingEntries(entries, serviceNow).map(priorityOf)
+}
+
+function waitingEntries(entries: QueueEntry[], serviceNow: Date): QueueEntry[] {
+  return lineOrder(entries.filter((entry) => isLive(entry, serviceNow) && !isSquatter(entry)))
 }
 
 /** The properties of a blob that say what state its lock is in, as getProperties and List Blobs give them. */

@@ -18,8 +18,9 @@ import {
 import { withDeadline } from './request.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { publishLeaseId, publishedLeaseId } from './handover.ts'
-import { entryName, latestName, reservedNames, ticketOf } from './reserved.ts'
 import type { LatestRead } from './latest.ts'
+import { priorityFromMetadata, priorityToMetadata, type Priority } from './priority.ts'
+import { entryName, latestName, reservedNames, ticketOf } from './reserved.ts'
 import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from './store.ts'
 
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
@@ -120,6 +121,7 @@ export class QueueBlobs implements QueueStore {
             waiter: identityFromMetadata(item.metadata),
             infinite: item.properties.leaseDuration === 'infinite',
             nextLeaseId: publishedLeaseId(item.metadata),
+            ...priorityFromMetadata(item.metadata),
           })
         }
         const marker = page.continuationToken || undefined
@@ -183,6 +185,7 @@ export class QueueBlobs implements QueueStore {
     leaseSeconds: number,
     options: RequestOptions = {},
     lockLeaseId?: string,
+    priority?: Priority,
   ): Promise<'entered' | 'missing' | 'taken'> {
     const blob = this.entry(ticket)
     try {
@@ -191,7 +194,12 @@ export class QueueBlobs implements QueueStore {
           await blob.getBlockBlobClient().upload('', 0, {
             abortSignal,
             // The lock's lease id we will hold it under goes on the entry, so that a holder can hand the lease to us.
-            metadata: { ...identityToMetadata(waiter), ...(lockLeaseId ? publishLeaseId(lockLeaseId) : {}) },
+            // So is our priority (priority.ts): the others order the line by it.
+            metadata: {
+              ...identityToMetadata(waiter),
+              ...(lockLeaseId ? publishLeaseId(lockLeaseId) : {}),
+              ...(priority ? priorityToMetadata(priority) : {}),
+            },
             conditions: { ifNoneMatch: '*' },
           })
         } catch (err) {

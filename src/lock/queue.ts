@@ -1,7 +1,9 @@
 // The queue's rules, apart from storage: which entries are alive, where a
-// waiter stands, and when it is at the head. Order is by ticket, and tickets
-// come from one counter in the service's order, so no two waiters share one.
+// waiter stands, and when it is at the head. Order is by priority, then by
+// ticket (priority.ts), and tickets come from one counter in the service's
+// order, so no two waiters share one.
 
+import { goesBefore, lineOrder, type Holding, type Priority } from './priority.ts'
 import type { QueueEntry, QueueLook, TicketClaim } from './store.ts'
 
 /**
@@ -34,9 +36,12 @@ export function isSquatter(entry: QueueEntry): boolean {
 }
 
 /**
- * Where a ticket stands in a listing: the live entries ahead of it, the
- * lapsed ones, the squatters, and its own. Entries in `passedOver` (heads
- * that left the lock free for too long) are not waited for either.
+ * Where a ticket stands in a listing: the live entries ahead of it in the
+ * order of the line (priority.ts), the lapsed ones and squatters among the
+ * earlier tickets, and its own entry. Entries in `passedOver` (heads that
+ * left the lock free for too long) are not waited for either. `priority` is
+ * the waiter's own, for when the listing does not show its entry yet;
+ * `holding` names entries whose waiters hold the lock or were handed it.
  */
 export interface Standing {
   ahead: QueueEntry[]
@@ -45,15 +50,28 @@ export interface Standing {
   mine: QueueEntry | undefined
 }
 
-export function standingOf(look: QueueLook, ticket: number, passedOver: ReadonlySet<number> = new Set()): Standing {
+export function standingOf(
+  look: QueueLook,
+  ticket: number,
+  passedOver: ReadonlySet<number> = new Set(),
+  { priority, holding }: { priority?: Priority; holding?: Holding } = {},
+): Standing {
   const before = look.entries.filter((entry) => entry.ticket < ticket)
+  const mine = look.entries.find((entry) => entry.ticket === ticket)
+  const me = { ticket, priority: priority ?? mine?.priority }
+  const waiting = look.entries.filter(
+    (entry) =>
+      entry.ticket !== ticket &&
+      isLive(entry, look.serviceNow) &&
+      !isSquatter(entry) &&
+      !passedOver.has(entry.ticket) &&
+      goesBefore(entry, me, holding),
+  )
   return {
-    ahead: before.filter(
-      (entry) => isLive(entry, look.serviceNow) && !isSquatter(entry) && !passedOver.has(entry.ticket),
-    ),
+    ahead: lineOrder(waiting, holding),
     lapsed: before.filter((entry) => !isLive(entry, look.serviceNow)),
     squatters: before.filter(isSquatter),
-    mine: look.entries.find((entry) => entry.ticket === ticket),
+    mine,
   }
 }
 

@@ -5,6 +5,7 @@
 import { leaseSecondsProblem } from './lease.ts'
 import { containerNameProblem, lockNameProblem } from './names.ts'
 import { MAX_SLOTS } from './slots.ts'
+import { parsePriority, type Priority } from './priority.ts'
 
 export interface LockSpec {
   /** Blob service endpoint without a query, e.g. https://acct.blob.core.windows.net */
@@ -27,6 +28,13 @@ export interface LockSpec {
   slots?: number
   /** The slot this job holds, 1..slots, once it holds one; absent means 1 (the lock blob). */
   slot?: number
+  /**
+   * The waiter's place in the order of the line (priority.ts): high goes
+   * ahead of every normal waiter not yet holding. Absent: normal.
+   */
+  priority?: Priority
+  /** How long the wait may last before one warning names the holder and the place in line; absent: no warning. */
+  warnAfterMs?: number
 }
 
 /** A value read back from state, a file or a pipe that is not what was written there. */
@@ -68,9 +76,15 @@ export function parseLockSpec(value: unknown): LockSpec {
                   : spec.slot !== undefined &&
                       !(Number.isSafeInteger(spec.slot) && spec.slot >= 1 && spec.slot <= (spec.slots ?? 1))
                     ? 'slot'
-                    : undefined
+                    : spec.priority !== undefined && parsePriority(String(spec.priority)) === undefined
+                      ? 'priority'
+                      : spec.warnAfterMs !== undefined &&
+                          !(Number.isSafeInteger(spec.warnAfterMs) && spec.warnAfterMs >= 0)
+                        ? 'warnAfterMs'
+                        : undefined
   if (problem) throw new MalformedError(`not a lock description (${problem})`)
-  const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs, slots, slot } = spec as LockSpec
+  const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs, slots, slot, priority, warnAfterMs } =
+    spec as LockSpec
   return {
     endpoint,
     container,
@@ -79,5 +93,7 @@ export function parseLockSpec(value: unknown): LockSpec {
     ...(runHoldMs !== undefined ? { runHoldMs } : {}),
     ...(slots !== undefined ? { slots } : {}),
     ...(slot !== undefined ? { slot } : {}),
+    ...(priority !== undefined ? { priority } : {}),
+    ...(warnAfterMs !== undefined ? { warnAfterMs } : {}),
   }
 }

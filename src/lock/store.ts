@@ -8,6 +8,7 @@ import type { HandoverStore } from './handover.ts'
 import type { HoldRecord } from './hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import type { LatestRead, LatestStore } from './latest.ts'
+import type { Priority } from './priority.ts'
 import type { SlotsAccess } from './slots-blobs.ts'
 
 /** How one call may be cut short: the caller's signal, and a deadline of its own. */
@@ -101,6 +102,10 @@ export interface QueueEntry {
   infinite?: boolean
   /** The lease id its waiter will hold the lock under, published for a handover (handover.ts). */
   nextLeaseId?: string
+  /** Its waiter's priority as the entry says it (priority.ts); absent: normal (an older version). */
+  priority?: Priority
+  /** A priority the entry gives that is neither normal nor high, as read (untrusted): it counts as normal. */
+  malformedPriority?: string
 }
 
 export interface QueueLook {
@@ -149,6 +154,7 @@ export interface QueueStore {
     leaseSeconds: number,
     options?: RequestOptions,
     lockLeaseId?: string,
+    priority?: Priority,
   ): Promise<'entered' | 'missing' | 'taken'>
   /** Renews the entry's lease; 'gone' when the entry was removed (its lease had lapsed). */
   renewEntry(ticket: number, leaseId: string, options?: RequestOptions): Promise<'renewed' | 'gone'>

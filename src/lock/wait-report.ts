@@ -64,6 +64,16 @@ export type WaitEvent =
   | { type: 'hold-ended'; hold: HoldRecord; endedAt: Date }
   /** Once per place: an entry (or the key's record) of our supersede key carries a sequence that is no number. */
   | { type: 'malformed-sequence'; where: string; value: string }
+  /** Once per entry: a high-priority waiter joined after us and went ahead of us (priority.ts). */
+  | { type: 'high-priority-ahead'; ticket: number; waiter: HolderIdentity | undefined }
+  /** Once per entry: its priority is neither normal nor high (value as read, untrusted); it counts as normal. */
+  | { type: 'malformed-priority'; ticket: number; waiter: HolderIdentity | undefined; value: string }
+  /**
+   * Once: the wait passed warnAfterMs. The place in line and the holder at
+   * that look, and how long the holder has held the lock (by the service's
+   * clock; undefined when its record does not say).
+   */
+  | { type: 'long-wait'; place: Place; waitedMs: number; warnAfterMs: number; heldMs: number | undefined }
 
 /** What one attempt saw: the lock, the queue, or both; a part it did not look at is undefined. */
 export interface Sighting {
@@ -84,6 +94,25 @@ export interface ReportOptions {
   breakCommand: string
   /** The waiter's own supersede key: its record is shown first. */
   ownKey?: string
+  /**
+   * When the wait passes this long (after `startedAt`, both on the monotonic
+   * clock), one long-wait event names the holder and the place in line.
+   * Undefined: never.
+   */
+  warnAfterMs?: number
+  startedAt?: number
+}
+
+/**
+ * How long a holder has held the lock: from the time on its record to the
+ * service's clock at the look. The record's time is the service's when the
+ * holder's clock disagreed with it (waiter.ts, grantTime), so no runner's clock
+ * is in it. Undefined when the record says no readable time.
+ */
+function heldFor(record: HolderRecord | undefined, serviceNow: Date | undefined): number | undefined {
+  const since = record ? Date.parse(record.acquiredAt) : NaN
+  if (!serviceNow || Number.isNaN(since)) return undefined
+  return Math.max(0, serviceNow.getTime() - since)
 }
 
 export class WaitReport {
@@ -108,6 +137,9 @@ export class WaitReport {
   private firstPosition: number | undefined
   private looked: { at: number; holder: HolderSeen | undefined } | undefined
   private slots: SlotsHeld | undefined
+  private longWaitTold = false
+  /** How long the holder at the last settled look had held the lock, by the service's clock. */
+  private heldMs: number | undefined
 
   constructor(options: ReportOptions) {
     this.options = options
@@ -130,7 +162,19 @@ export class WaitReport {
 
   /** Whether a look at the lock would make a line now: the first one, a new place in line, or one that is due. */
   wantsHolder(aheadCount: number, now: number): boolean {
-    return !this.started || aheadCount !== this.reportedAhead || now - this.lastLineAt >= this.options.progressEveryMs
+    return (
+      !this.started ||
+      aheadCount !== this.reportedAhead ||
+      now - this.lastLineAt >= this.options.progressEveryMs ||
+      now >= this.longWaitAt
+    )
+  }
+
+  /** When the long-wait warning is due (monotonic); Infinity once told, or when there is none. */
+  get longWaitAt(): number {
+    const { warnAfterMs, startedAt } = this.options
+    if (this.longWaitTold || warnAfterMs === undefined || startedAt === undefined) return Infinity
+    return startedAt + warnAfterMs
   }
 
   private place(): Place {
@@ -172,6 +216,7 @@ export class WaitReport {
       if (settled) {
         this.seen = this.latest
         this.heldAtLastLook = true
+        this.heldMs = heldFor(record, lock.serviceNow)
         if (lock.infinite && this.options.noTimeLimit && !this.infiniteTold) {
           this.infiniteTold = true
           events.push({ type: 'infinite-lease', holder: this.seen, breakCommand: this.options.breakCommand })
@@ -190,6 +235,11 @@ export class WaitReport {
     if (!settled || !lock) return events
 
     const place = this.place()
+    if (now >= this.longWaitAt) {
+      this.longWaitTold = true
+      const warnAfterMs = this.options.warnAfterMs!
+      events.push({ type: 'long-wait', place, waitedMs, warnAfterMs, heldMs: place.holder ? this.heldMs : undefined })
+    }
     // With slots, a new set of holders is a new holder for the lines.
     const holderKeyNow = place.slots
       ? place.slots.held.map(({ slot, holder }) => `${slot}:${holderKey(holder)}`).join(',')

@@ -20,6 +20,7 @@ import { formatDuration } from './duration.ts'
 import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
 import { LockSupersededError, type SupersedeSpec } from './latest.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './request.ts'
+import type { Priority } from './priority.ts'
 import type { LockStore, RequestOptions } from './store.ts'
 import { WaitReport, type WaitEvent } from './wait-report.ts'
 
@@ -48,6 +49,10 @@ export interface WaitOptions {
    * LockSupersededError when a newer job of the key waits or has held.
    */
   supersede?: SupersedeSpec
+  /** The waiter's place in the order of the line (priority.ts); normal when not given. */
+  priority?: Priority
+  /** When the wait passes this long, one long-wait event names the holder and the place in line. */
+  warnAfterMs?: number
 }
 
 export interface Acquired {
@@ -137,6 +142,8 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     noTimeLimit: options.timeoutMs === undefined,
     breakCommand: lock.breakCommand,
     ...(options.supersede ? { ownKey: options.supersede.key } : {}),
+    warnAfterMs: options.warnAfterMs,
+    startedAt: started,
   })
 
   // Requests get a short grace after a cancel: an acquire that is in flight is
@@ -172,6 +179,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     leaseSeconds: options.leaseDurationSeconds,
     who,
     supersede: options.supersede,
+    priority: options.priority,
     willWait: deadline > started,
     pacing,
     emit,

@@ -4,6 +4,7 @@
 // leased entry that cannot be deleted), and a log of every request made.
 
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
+import type { Priority } from '../../src/lock/priority.ts'
 import type {
   AcquireOutcome,
   LeaseView,
@@ -22,6 +23,8 @@ interface FakeEntry {
   modifiedAt: Date
   /** An infinite lease, as a stranger may take on an entry. */
   infinite?: boolean
+  /** The priority the entry says (lock/priority.ts). */
+  priority?: Priority
 }
 
 /** The storage that several fake stores share, as waiters in different jobs share one account. */
@@ -75,12 +78,19 @@ export class FakeWorld {
   }
 
   /** Adds an entry as another waiter would, leased for `leaseMs` (0: never leased). */
-  addEntry(ticket: number, waiter: HolderIdentity, leaseMs: number, modifiedAt = new Date()): void {
+  addEntry(
+    ticket: number,
+    waiter: HolderIdentity,
+    leaseMs: number,
+    modifiedAt = new Date(),
+    priority?: Priority,
+  ): void {
     this.entries.set(ticket, {
       waiter,
       leaseId: leaseMs > 0 ? `lease-${ticket}` : undefined,
       leaseUntil: Date.now() + leaseMs,
       modifiedAt,
+      ...(priority ? { priority } : {}),
     })
     this.tickets = Math.max(this.tickets, ticket)
   }
@@ -111,6 +121,7 @@ class FakeQueue implements QueueStore {
         modifiedAt: entry.modifiedAt,
         waiter: entry.waiter,
         infinite: entry.infinite === true,
+        ...(entry.priority ? { priority: entry.priority } : {}),
       }))
     let complete = true
     if (options.limit !== undefined && entries.length > options.limit) {
