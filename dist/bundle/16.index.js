@@ -5136,7 +5136,7 @@ const truncate = __webpack_require__(3733)
 const Comparator = __webpack_require__(9379)
 const Range = __webpack_require__(6782)
 const satisfies = __webpack_require__(392)
-const toComparators = __webpack_require__(4750)
+const toComparators = __webpack_require__(2369)
 const maxSatisfying = __webpack_require__(5574)
 const minSatisfying = __webpack_require__(8595)
 const minVersion = __webpack_require__(1866)
@@ -6655,7 +6655,7 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 4750:
+/***/ 2369:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -158,7 +158,7 @@ const Inputs = {
     SupersedeKey: 'supersede-key',
     /** Main: a non-negative integer that orders the jobs of one key; the run id when empty. */
     Sequence: 'sequence',
-    /** Main: what a superseded or stale job does: skip (succeed without the lock) or fail. */
+    /** Main: what a superseded or stale job does: skip (succeed without the lock), fail, or cancel the run. */
     OnSuperseded: 'on-superseded',
     /** Break: why the lease is broken; written on the blob. */
     Reason: 'reason',
@@ -174,8 +174,14 @@ const Inputs = {
     Scope: 'scope',
     /** Main, with scope run: the longest the run's hold stands between two jobs. */
     HoldFor: 'hold-for',
+    /** Main: the token that cancels the run with 'on-superseded: cancel'; the job token by default. */
+    GithubToken: 'github-token',
     /** Main: how many jobs may hold the lock at once (slots.ts); every job of a lock must give the same number. */
     Slots: 'slots',
+    /** Main: normal, or high to go ahead of every normal waiter not yet holding (lock/priority.ts). */
+    Priority: 'priority',
+    /** Main: a duration; when the wait passes it, one warning names the holder and the place in line. */
+    WarnAfter: 'warn-after',
 };
 const Outputs = {
     LeaseId: 'lease-id',
@@ -475,8 +481,8 @@ var lock_blob = __webpack_require__(3471);
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
-// EXTERNAL MODULE: ./src/lock/waiter.ts + 2 modules
-var waiter = __webpack_require__(3842);
+// EXTERNAL MODULE: ./src/lock/waiter.ts + 3 modules
+var waiter = __webpack_require__(4195);
 // EXTERNAL MODULE: ./src/sign-in/methods.ts
 var methods = __webpack_require__(7349);
 // EXTERNAL MODULE: ./src/action/constants.ts
@@ -659,18 +665,20 @@ async function runHold() {
 /* harmony export */   sb: () => (/* binding */ readSettings),
 /* harmony export */   u2: () => (/* binding */ readContainer)
 /* harmony export */ });
-/* unused harmony exports readLeaseDuration, readFailOnTimeout, readSupersede, readOnSuperseded, refuseSlotsWith, readSlots */
+/* unused harmony exports readLeaseDuration, readFailOnTimeout, readSupersede, readOnSuperseded, refuseSlotsWith, readSlots, readPriority, readWarnAfter, readQueueing */
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
 /* harmony import */ var _lock_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6139);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
 /* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5988);
-/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4842);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
+/* harmony import */ var _lock_priority_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1971);
+/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4842);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
 // Turns the step's inputs into one typed settings object, up front. Every
 // problem becomes an InputError that names the input and the form expected.
+
 
 
 
@@ -687,44 +695,44 @@ function invalid(input, problem) {
     return new InputError(`Invalid input '${input}': ${problem}.`);
 }
 function readLockName(read) {
-    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName);
+    const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LockName);
     if (name === '') {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LockName}' is required: the name of the lock, e.g. 'production-deploy'.`);
     }
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .lockNameProblem */ .Qn)(name);
     if (problem)
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LockName, `${problem}; expected a blob name of 1 to 1024 characters`);
     return name;
 }
 /** The lock name of a sub-action, where it may be left out: undefined when it is. */
 function readOptionalLockName(read) {
-    return read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
+    return read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LockName) === '' ? undefined : readLockName(read);
 }
 function readContainer(read) {
-    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Defaults */ .Hw.Container;
+    const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Defaults */ .Hw.Container;
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .containerNameProblem */ .iH)(container);
     if (problem) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
     }
     return container;
 }
 function readLeaseDuration(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LeaseDuration);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LeaseDuration);
     if (text === '')
         return _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.default;
     const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
     if ((0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .leaseSecondsProblem */ .j1)(seconds)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
     }
     return seconds;
 }
 function readTimeout(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Timeout);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout);
     if (text === '')
         return undefined;
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -743,19 +751,19 @@ function readBoolean(read, input, defaultValue) {
     throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a boolean; expected true or false`);
 }
 function readFailOnTimeout(read) {
-    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.FailOnTimeout, true);
+    return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.FailOnTimeout, true);
 }
 /** The longest reason a break record keeps: metadata is sent in HTTP headers, 8 KiB for all of it. */
 const REASON_MAX_LENGTH = 300;
 /** Why an operator breaks a lease: required, one line, at most REASON_MAX_LENGTH characters. */
 function readReason(read) {
-    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason);
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason);
     if (reason === '') {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason}' is required: why the lease is broken, e.g. 'deploy run 812 hung; approved by on-call'. ` +
             "It is written on the lock blob, and the former holder's post step shows it.");
     }
     if (reason.length > REASON_MAX_LENGTH) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
     }
     return reason;
 }
@@ -767,82 +775,82 @@ const TENANT_DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
  * an account name or endpoint, the Azure credential found on the runner.
  */
 function readStorageTarget(read) {
-    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString);
-    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName);
-    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountKey);
-    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SasToken);
-    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.BlobEndpoint);
-    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId);
-    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId);
-    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Audience);
+    const connectionString = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ConnectionString);
+    const accountName = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName);
+    const accountKey = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountKey);
+    const sasToken = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SasToken);
+    const blobEndpoint = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.BlobEndpoint);
+    const clientId = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ClientId);
+    const tenantId = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.TenantId);
+    const audience = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Audience);
     const kinds = [
-        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString,
-        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountKey,
-        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SasToken,
+        connectionString && _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ConnectionString,
+        accountKey && _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountKey,
+        sasToken && _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SasToken,
     ].filter(Boolean);
-    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId].filter(Boolean);
+    const entra = [clientId && _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ClientId, tenantId && _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.TenantId].filter(Boolean);
     if (kinds.length > 0 && entra.length > 0) {
         throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)} and ${quoted(entra)}: ` +
-            `'${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
+            `'${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.TenantId}' sign in with Entra ID, without a key or SAS.`);
     }
     if (kinds.length > 1) {
         throw new InputError(`Give exactly one kind of credential, not ${quoted(kinds)}.`);
     }
     if (audience && entra.length === 0) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}'.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Audience}' is used only with '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.TenantId}'.`);
     }
-    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
+    const endpointOverride = blobEndpoint ? guard(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.BlobEndpoint, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizeEndpoint */ .lI)(blobEndpoint)) : undefined;
     if (connectionString) {
         if (accountName) {
-            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
+            throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName}' cannot be combined with '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ConnectionString}', which names the account itself.`);
         }
-        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .parseConnectionString */ .HH)(connectionString));
+        const target = guard(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ConnectionString, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .parseConnectionString */ .HH)(connectionString));
         return endpointOverride ? { ...target, endpoint: endpointOverride } : target;
     }
     if (kinds.length === 0 && entra.length === 0 && accountName === '' && !endpointOverride) {
-        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SasToken}'; ` +
-            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
-            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
+        throw new InputError(`No credential given: set '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ConnectionString}'; or '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountKey}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SasToken}'; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName}' with '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ClientId}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.TenantId}' to sign in through GitHub OIDC; ` +
+            `or '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName}' alone to use the Azure credential of the runner.`);
     }
     if (accountName === '' && (kinds.length > 0 || !endpointOverride)) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName}' is required with ${quoted([...kinds, ...entra])}.`);
     }
     if (accountName) {
-        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .accountNameProblem */ .w_)(accountName);
+        const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .accountNameProblem */ .w_)(accountName);
         if (nameProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
     }
-    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .defaultEndpoint */ .nQ)(accountName);
+    const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultEndpoint */ .nQ)(accountName);
     if (accountKey) {
-        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .accountKeyProblem */ .Kp)(accountKey);
+        const keyProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .accountKeyProblem */ .Kp)(accountKey);
         if (keyProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.AccountKey, keyProblem);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountKey, keyProblem);
         return { endpoint, auth: { kind: 'shared-key', accountName, accountKey } };
     }
     if (sasToken) {
-        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .normalizeSasToken */ .co)(sasToken)) } };
+        return { endpoint, auth: { kind: 'sas', sasToken: guard(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SasToken, () => (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .normalizeSasToken */ .co)(sasToken)) } };
     }
     // Entra ID from here on: bearer tokens travel only over https.
     if (!endpoint.startsWith('https://')) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
     }
     if (entra.length === 0)
         return { endpoint, auth: { kind: 'ambient' } };
     if (!clientId) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ClientId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.TenantId}': the application (client) id of the app registration or managed identity.`);
     }
     if (!tenantId) {
-        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
+        throw new InputError(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.TenantId}' is required with '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ClientId}': the directory (tenant) id of the app registration.`);
     }
     if (!GUID.test(clientId)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.ClientId, `expected an application (client) id such as 00000000-0000-0000-0000-000000000000`);
     }
     if (!GUID.test(tenantId) && !TENANT_DOMAIN.test(tenantId)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.TenantId, `expected a directory (tenant) id such as 00000000-0000-0000-0000-000000000000, or a domain such as contoso.onmicrosoft.com`);
     }
     return {
         endpoint,
-        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Defaults */ .Hw.Audience },
+        auth: { kind: 'federated', tenantId, clientId, audience: audience || _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Defaults */ .Hw.Audience },
     };
 }
 function quoted(names) {
@@ -853,7 +861,7 @@ function guard(input, parse) {
         return parse();
     }
     catch (err) {
-        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .StorageConfigError */ .ix)
+        if (err instanceof _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .StorageConfigError */ .ix)
             throw invalid(input, err.message);
         throw err;
     }
@@ -863,31 +871,34 @@ function guard(input, parse) {
  * compared exactly), and the sequence: the input, else the run id.
  */
 function readSupersede(read, runId) {
-    const key = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SupersedeKey);
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Sequence);
+    const key = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SupersedeKey);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Sequence);
     if (key === '') {
         if (text !== '')
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Sequence, `it is given without '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SupersedeKey}'; give both, or neither`);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Sequence, `it is given without '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SupersedeKey}'; give both, or neither`);
         return undefined;
     }
     const problem = (0,_lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .supersedeKeyProblem */ .JO)(key);
     if (problem)
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SupersedeKey, problem);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SupersedeKey, problem);
     const given = text === '' ? (runId ?? '') : text;
     const sequence = (0,_lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSequence */ .rd)(given);
     if (sequence === undefined) {
         const what = text === '' ? `the run id '${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}' (GITHUB_RUN_ID)` : `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}'`;
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Sequence, `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Sequence, `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`);
     }
     return { key, sequence };
 }
-function readOnSuperseded(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.OnSuperseded);
+function readOnSuperseded(read, allowCancel = false) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.OnSuperseded);
     if (text === '' || text === 'skip')
         return 'skip';
     if (text === 'fail')
         return 'fail';
-    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not one of skip or fail`);
+    // Cancelling the workflow run exists only in GitHub Actions: the action allows it, the CLI does not.
+    if (allowCancel && text === 'cancel')
+        return 'cancel';
+    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not one of skip${allowCancel ? ', fail or cancel' : ' or fail'}`);
 }
 function readSettings(read, env = process.env) {
     const lockName = readLockName(read);
@@ -897,9 +908,11 @@ function readSettings(read, env = process.env) {
     const failOnTimeout = readFailOnTimeout(read);
     const runHoldMs = readRunHold(read);
     const supersede = readSupersede(read, env.GITHUB_RUN_ID);
-    const onSuperseded = readOnSuperseded(read);
+    const onSuperseded = readOnSuperseded(read, true);
+    const githubToken = onSuperseded === 'cancel' ? read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.GithubToken) : undefined;
     const slots = readSlots(read);
     refuseSlotsWith(slots, { runHold: runHoldMs !== undefined, supersede: supersede !== undefined });
+    const queueing = readQueueing(read);
     const { endpoint, auth } = readStorageTarget(read);
     return {
         lock: {
@@ -909,12 +922,14 @@ function readSettings(read, env = process.env) {
             leaseDurationSeconds,
             ...(runHoldMs !== undefined ? { runHoldMs } : {}),
             ...(slots > 1 ? { slots } : {}),
+            ...queueing,
         },
         auth,
         timeoutMs,
         failOnTimeout,
         supersede,
         onSuperseded,
+        ...(githubToken !== undefined ? { githubToken } : {}),
     };
 }
 /** 'slots': how many jobs may hold the lock at once; 1 when not given. */
@@ -924,43 +939,71 @@ function readSettings(read, env = process.env) {
  */
 function refuseSlotsWith(slots, uses) {
     if (slots > 1 && uses.runHold) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Slots, `${slots} slots cannot be held for a run ('${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Scope}: run'); use one or the other`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `${slots} slots cannot be held for a run ('${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope}: run'); use one or the other`);
     }
     if (slots > 1 && uses.supersede) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Slots, `${slots} slots cannot be used with '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.SupersedeKey}'; use one or the other`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `${slots} slots cannot be used with '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SupersedeKey}'; use one or the other`);
     }
 }
 function readSlots(read) {
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Slots);
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots);
     if (text === '')
         return 1;
-    if ((0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_6__/* .slotsProblem */ .nN)(text)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number from 1 to ${_lock_slots_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_SLOTS */ .Fn}`);
+    if ((0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .slotsProblem */ .nN)(text)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number from 1 to ${_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_SLOTS */ .Fn}`);
     }
     return Number(text);
 }
 /** 'scope' and 'hold-for': how long the run's hold may stand (scope run), undefined for scope job. */
 function readRunHold(read) {
-    const scope = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Scope) || 'job';
+    const scope = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope) || 'job';
     if (scope !== 'job' && scope !== 'run') {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(scope, 40)}' is not a scope; expected job or run`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(scope, 40)}' is not a scope; expected job or run`);
     }
     if (scope === 'job')
         return undefined;
-    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.HoldFor) || '1h';
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor) || '1h';
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined || ms <= 0) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
 /** Why a hold is lifted: optional (`fallback` when empty), at most REASON_MAX_LENGTH characters. */
 function readOptionalReason(read, fallback) {
-    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason) || fallback;
+    const reason = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason) || fallback;
     if (reason.length > REASON_MAX_LENGTH) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Reason, `it is ${reason.length} characters long; expected at most ${REASON_MAX_LENGTH}`);
     }
     return reason;
+}
+/** 'priority': normal (the default) or high. */
+function readPriority(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Priority);
+    if (text === '')
+        return 'normal';
+    const priority = (0,_lock_priority_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePriority */ .cF)(text);
+    if (priority === undefined) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Priority, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a priority; expected normal or high`);
+    }
+    return priority;
+}
+/** 'warn-after': a duration as 'timeout' takes it; undefined when empty (no warning). */
+function readWarnAfter(read) {
+    const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter);
+    if (text === '')
+        return undefined;
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    if (ms === undefined) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+    }
+    return ms;
+}
+/** The LockSpec's fields for the order of the line and a long wait: a normal priority is left out, as is no warning. */
+function readQueueing(read) {
+    const priority = readPriority(read);
+    const warnAfterMs = readWarnAfter(read);
+    return { ...(priority === 'high' ? { priority } : {}), ...(warnAfterMs !== undefined ? { warnAfterMs } : {}) };
 }
 
 
@@ -987,40 +1030,140 @@ function lossMessage(location, loss, brokenBy) {
 
 /***/ }),
 
-/***/ 9756:
+/***/ 617:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ runMain)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1659);
-/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
-/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1406);
-/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5988);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3471);
-/* harmony import */ var _lock_run_hold_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2430);
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_24__ = __webpack_require__(643);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4906);
-/* harmony import */ var _lock_waiter_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(3842);
-/* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9779);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_23__ = __webpack_require__(7349);
-/* harmony import */ var _sign_in_sign_in_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3885);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(915);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(645);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9280);
-/* harmony import */ var _held_locks_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2094);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(1729);
-/* harmony import */ var _phases_js__WEBPACK_IMPORTED_MODULE_18__ = __webpack_require__(6864);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_19__ = __webpack_require__(3304);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_20__ = __webpack_require__(3175);
-/* harmony import */ var _wait_lines_js__WEBPACK_IMPORTED_MODULE_21__ = __webpack_require__(7779);
-/* harmony import */ var _wait_record_js__WEBPACK_IMPORTED_MODULE_22__ = __webpack_require__(479);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ runMain)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(1659);
+// EXTERNAL MODULE: ./src/lock/duration.ts
+var duration = __webpack_require__(6307);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/hold.ts
+var hold = __webpack_require__(1406);
+// EXTERNAL MODULE: ./src/lock/latest.ts
+var latest = __webpack_require__(5988);
+// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
+var untrusted_text = __webpack_require__(4469);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(915);
+;// CONCATENATED MODULE: ./src/action/cancel-run.ts
+// 'on-superseded: cancel': a superseded or stale job cancels its own workflow
+// run through the GitHub API, so that the run shows as cancelled, as GitHub's
+// own `concurrency:` does. One request, POST
+// {GITHUB_API_URL}/repos/{owner}/{repo}/actions/runs/{run_id}/cancel with the
+// job's token, which needs `actions: write`. The token is masked when it is
+// read and never written to the log; GitHub's answer is shown through
+// showUntrusted.
+
+
+/** The longest the cancel request may take. */
+const CANCEL_TIMEOUT_MS = 15_000;
+/** The cancel could not be asked for, or GitHub refused it: one line, naming what to change. */
+class CancelRunError extends Error {
+    name = 'CancelRunError';
+}
+/** The target from the job's environment and the token; a CancelRunError naming what is missing. */
+function cancelTarget(token, env = process.env) {
+    if (token === '') {
+        throw new CancelRunError(`'${constants/* Inputs */.G0.OnSuperseded}: cancel' needs a GitHub token, and '${constants/* Inputs */.G0.GithubToken}' is empty; ` +
+            'leave it at its default (the job token) or pass one that has actions: write.');
+    }
+    const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const runId = env.GITHUB_RUN_ID ?? '';
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) || !/^\d+$/.test(runId)) {
+        throw new CancelRunError(`'${constants/* Inputs */.G0.OnSuperseded}: cancel' needs GITHUB_REPOSITORY and GITHUB_RUN_ID, which the runner sets; ` +
+            'they are missing or malformed here.');
+    }
+    return { apiUrl: apiUrl.replace(/\/+$/, ''), repository, runId, token };
+}
+/** Asks GitHub to cancel the run. Resolves once GitHub accepted (202); a CancelRunError otherwise. */
+async function cancelRun(target, fetchImpl = fetch) {
+    const url = `${target.apiUrl}/repos/${target.repository}/actions/runs/${target.runId}/cancel`;
+    let answer;
+    try {
+        answer = await fetchImpl(url, {
+            method: 'POST',
+            headers: {
+                accept: 'application/vnd.github+json',
+                authorization: `Bearer ${target.token}`,
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'azure-mutex-action',
+            },
+            signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS),
+        });
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        throw new CancelRunError(`Could not cancel this run: the GitHub API at ${target.apiUrl} did not answer (${why}).`);
+    }
+    if (answer.status === 202)
+        return;
+    const body = await answer.text().catch(() => '');
+    let message = '';
+    try {
+        message = String(JSON.parse(body).message ?? '');
+    }
+    catch {
+        message = body;
+    }
+    const said = message ? `: ${(0,untrusted_text/* showUntrusted */.G)(message, 200)}` : '';
+    if (answer.status === 403 || answer.status === 404) {
+        throw new CancelRunError(`Could not cancel this run: GitHub answered ${answer.status}${said}. The token lacks the 'actions: write' ` +
+            `permission: give the job 'permissions: actions: write', or set '${constants/* Inputs */.G0.OnSuperseded}' to skip or fail.`);
+    }
+    throw new CancelRunError(`Could not cancel this run: GitHub answered ${answer.status}${said}.`);
+}
+
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
+var lock_blob = __webpack_require__(3471);
+// EXTERNAL MODULE: ./src/lock/run-hold.ts
+var run_hold = __webpack_require__(2430);
+// EXTERNAL MODULE: ./src/lock/service-time.ts
+var service_time = __webpack_require__(643);
+// EXTERNAL MODULE: ./src/lock/spec.ts
+var lock_spec = __webpack_require__(7832);
+// EXTERNAL MODULE: ./src/lock/storage.ts
+var storage = __webpack_require__(4906);
+// EXTERNAL MODULE: ./src/lock/waiter.ts + 3 modules
+var waiter = __webpack_require__(4195);
+// EXTERNAL MODULE: ./src/renewer/control.ts
+var control = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/sign-in/methods.ts
+var methods = __webpack_require__(7349);
+// EXTERNAL MODULE: ./src/sign-in/sign-in.ts + 1 modules
+var sign_in = __webpack_require__(3885);
+// EXTERNAL MODULE: ./src/action/context.ts
+var context = __webpack_require__(645);
+// EXTERNAL MODULE: ./src/action/failure.ts
+var failure = __webpack_require__(9280);
+// EXTERNAL MODULE: ./src/action/held-locks.ts
+var held_locks = __webpack_require__(2094);
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(1729);
+// EXTERNAL MODULE: ./src/action/phases.ts
+var phases = __webpack_require__(6864);
+// EXTERNAL MODULE: ./src/action/request-log.ts
+var request_log = __webpack_require__(3304);
+// EXTERNAL MODULE: ./src/action/state.ts
+var state = __webpack_require__(3175);
+// EXTERNAL MODULE: ./src/action/wait-lines.ts
+var wait_lines = __webpack_require__(7779);
+// EXTERNAL MODULE: ./src/action/wait-record.ts
+var wait_record = __webpack_require__(479);
+;// CONCATENATED MODULE: ./src/action/main-step.ts
 // The main step: wait for the lease, hand it to the detached renewer, and
 // leave in state everything post needs to give it back.
+
 
 
 
@@ -1052,7 +1195,7 @@ async function runMain() {
     const cancel = new AbortController();
     const onSignal = (signal) => {
         if (!cancel.signal.aborted)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Received ${signal}: cancelling.`);
+            core/* info */.pq(`Received ${signal}: cancelling.`);
         cancel.abort();
     };
     process.on('SIGINT', onSignal);
@@ -1060,116 +1203,142 @@ async function runMain() {
     let settings;
     try {
         // The supersede key is read untrimmed: keys are compared exactly.
-        settings = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_17__/* .readSettings */ .sb)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .getInput */ .V4(name, { trimWhitespace: name !== _constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Inputs */ .G0.SupersedeKey }));
-        for (const secret of (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_9__/* .secretsOf */ .Fj)(settings.auth))
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(secret);
+        settings = (0,inputs/* readSettings */.sb)((name) => core/* getInput */.V4(name, { trimWhitespace: name !== constants/* Inputs */.G0.SupersedeKey }));
+        for (const secret of (0,storage/* secretsOf */.Fj)(settings.auth))
+            core/* setSecret */.Pq(secret);
+        if (settings.githubToken)
+            core/* setSecret */.Pq(settings.githubToken);
         // Before signing in or waiting: a lock this job holds already would be waited for until the job's end.
-        (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_16__/* .refuseHeldTwice */ .cS)((0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(settings.lock));
+        (0,held_locks/* refuseHeldTwice */.cS)((0,lock_spec/* lockLocation */.VU)(settings.lock));
         await holdLock(settings, cancel.signal);
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Acquired, 'true');
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Outcome, 'acquired');
+        core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'true');
+        core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, 'acquired');
     }
     catch (err) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Acquired, 'false');
-        if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockTimeoutError */ .XB)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Outcome, 'timed-out');
-        if (err instanceof _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .LockSupersededError */ .IL) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.Outcome, err.outcome);
+        core/* setOutput */.uH(constants/* Outputs */.tY.Acquired, 'false');
+        if (err instanceof errors/* LockTimeoutError */.XB)
+            core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, 'timed-out');
+        if (err instanceof latest/* LockSupersededError */.IL) {
+            core/* setOutput */.uH(constants/* Outputs */.tY.Outcome, err.outcome);
             if (settings?.onSuperseded === 'skip')
                 return goOnSuperseded(err);
+            if (settings?.onSuperseded === 'cancel')
+                return await cancelOnSuperseded(err, settings.githubToken ?? '');
         }
-        if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockTimeoutError */ .XB && settings?.failOnTimeout === false)
+        if (err instanceof errors/* LockTimeoutError */.XB && settings?.failOnTimeout === false)
             return goOnWithoutLock(err);
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_15__/* .failStep */ .v)(err, settings?.lock.endpoint, {
-            tokenAuth: settings !== undefined && (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_23__/* .usesEntra */ .x)(settings.auth),
+        (0,failure/* failStep */.v)(err, settings?.lock.endpoint, {
+            tokenAuth: settings !== undefined && (0,methods/* usesEntra */.x)(settings.auth),
             container: settings?.lock.container,
         });
     }
     finally {
-        (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
+        (0,phases/* endPhase */.z)();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
     }
 }
 /** Try-lock: with 'fail-on-timeout: false', a timeout ends the step successfully, holding nothing. */
 function goOnWithoutLock(err) {
-    (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`${err.message} Going on without it ('fail-on-timeout' is false): the output 'acquired' is 'false'.`);
+    (0,phases/* endPhase */.z)();
+    core/* notice */.lm(`${err.message} Going on without it ('fail-on-timeout' is false): the output 'acquired' is 'false'.`);
 }
 /** With 'on-superseded: skip' (the default), a newer job of the key ends the step successfully, holding nothing. */
 function goOnSuperseded(err) {
-    (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .notice */ .lm(`${err.message} Going on without the lock ('${_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Inputs */ .G0.OnSuperseded}' is skip): the output 'acquired' is 'false', ` +
+    (0,phases/* endPhase */.z)();
+    core/* notice */.lm(`${err.message} Going on without the lock ('${constants/* Inputs */.G0.OnSuperseded}' is skip): the output 'acquired' is 'false', ` +
         `'outcome' is '${err.outcome}'.`);
+}
+/**
+ * With 'on-superseded: cancel', a newer job of the key cancels this run through the GitHub API
+ * (cancel-run.ts), so that it shows as cancelled; the step itself succeeds, holding nothing.
+ * A cancel that GitHub refuses fails the step with one line that says what to change.
+ */
+async function cancelOnSuperseded(err, token) {
+    (0,phases/* endPhase */.z)();
+    try {
+        await cancelRun(cancelTarget(token));
+    }
+    catch (refused) {
+        if (!(refused instanceof CancelRunError))
+            throw refused;
+        core/* setFailed */.C1(`${err.message} ${refused.message}`);
+        return;
+    }
+    core/* notice */.lm(`${err.message} Cancelling this run ('${constants/* Inputs */.G0.OnSuperseded}' is cancel): GitHub accepted the cancel; ` +
+        `the output 'acquired' is 'false', 'outcome' is '${err.outcome}'.`);
 }
 async function holdLock(settings, cancel) {
     const spec = settings.lock;
-    (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .startPhase */ .C)('Sign in');
+    (0,phases/* startPhase */.C)('Sign in');
     let oidcRequest;
     if (settings.auth.kind === 'federated') {
-        oidcRequest = (0,_context_js__WEBPACK_IMPORTED_MODULE_14__/* .oidcRequestFromEnv */ .g)();
+        oidcRequest = (0,context/* oidcRequestFromEnv */.g)();
         // The renewer gets this over its private pipe; mask it in case anything ever echoes it.
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(oidcRequest.token);
+        core/* setSecret */.Pq(oidcRequest.token);
     }
-    const signedIn = await (0,_sign_in_sign_in_js__WEBPACK_IMPORTED_MODULE_12__/* .signIn */ .J)(settings.auth, {
+    const signedIn = await (0,sign_in/* signIn */.J)(settings.auth, {
         oidcRequest,
-        onIdToken: (token) => _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setSecret */ .Pq(token),
+        onIdToken: (token) => core/* setSecret */.Pq(token),
         check: true,
     });
-    _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq((0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_23__/* .usesEntra */ .x)(settings.auth)
+    core/* info */.pq((0,methods/* usesEntra */.x)(settings.auth)
         ? `Signed in to ${signedIn.description}.`
         : `Requests are signed with ${signedIn.description}.`);
-    const lock = (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .openLock */ .qB)(signedIn.auth, spec, { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_19__/* .requestLog */ .M)() });
-    _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLock */ .RB(spec);
-    _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveAmbientSource */ .ZE(signedIn.ambientSource);
+    const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
+    state/* saveLock */.RB(spec);
+    state/* saveAmbientSource */.ZE(signedIn.ambientSource);
     // The renewer starts now, while we wait: once the lease is ours, handing it
     // over costs one renewal, not a process start.
-    const places = (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_11__/* .newRenewerPlaces */ .nV)();
-    _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveRenewer */ .Kb(places);
-    const renewer = new _renewer_control_js__WEBPACK_IMPORTED_MODULE_11__/* .SpawnedRenewer */ .F8({
+    const places = (0,control/* newRenewerPlaces */.nV)();
+    state/* saveRenewer */.Kb(places);
+    const renewer = new control/* SpawnedRenewer */.F8({
         lock: spec,
         auth: settings.auth,
         oidcRequest,
         ambientSource: signedIn.ambientSource,
         channel: places.channel,
         statusFile: places.statusFile,
-        worker: (0,_renewer_control_js__WEBPACK_IMPORTED_MODULE_11__/* .workerOf */ .IY)(process.ppid),
+        worker: (0,control/* workerOf */.IY)(process.ppid),
     });
     // Post may end this process if it is stuck, and no other: its pid and start time, as spawned.
-    _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveRenewer */ .Kb({ ...places, renewer: renewer.identity });
+    state/* saveRenewer */.Kb({ ...places, renewer: renewer.identity });
     let handedOver = false;
     try {
-        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(settings.timeoutMs)}`;
-        (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .startPhase */ .C)(`Wait for lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)}`);
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Taking lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}).`);
-        const leaseId = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)();
-        _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveProposedLeaseId */ .fR(leaseId);
-        const watch = new _wait_record_js__WEBPACK_IMPORTED_MODULE_22__/* .WaitWatch */ .Nx(_state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveWait */ .Rq);
+        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,duration/* formatDuration */.a)(settings.timeoutMs)}`;
+        (0,phases/* startPhase */.C)(`Wait for lock ${(0,lock_spec/* lockLocation */.VU)(spec)}`);
+        const priority = spec.priority === 'high' ? ', high priority' : '';
+        core/* info */.pq(`Taking lock ${(0,lock_spec/* lockLocation */.VU)(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}${priority}).`);
+        const leaseId = (0,external_node_crypto_.randomUUID)();
+        state/* saveProposedLeaseId */.fR(leaseId);
+        const watch = new wait_record/* WaitWatch */.Nx(state/* saveWait */.Rq);
         // scope: run: a hold this run left on the lock is taken over at once, without queueing (the run already won any
         // supersede decision when its first job took the lock).
-        const tookOver = await (0,_lock_run_hold_js__WEBPACK_IMPORTED_MODULE_7__/* .takeOverRunHold */ .G)(lock, { spec, leaseId, who: (0,_context_js__WEBPACK_IMPORTED_MODULE_14__/* .holderFromEnvironment */ .Q)() });
+        const tookOver = await (0,run_hold/* takeOverRunHold */.G)(lock, { spec, leaseId, who: (0,context/* holderFromEnvironment */.Q)() });
         if (tookOver)
-            _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Took over ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(tookOver.tookOver)}, without queueing.`);
+            core/* info */.pq(`Took over ${(0,hold/* describeHold */.TZ)(tookOver.tookOver)}, without queueing.`);
         const acquired = tookOver ??
-            (await watch.settle((0,_lock_waiter_js__WEBPACK_IMPORTED_MODULE_10__/* .waitForLease */ .tH)({
+            (await watch.settle((0,waiter/* waitForLease */.tH)({
                 lock,
                 leaseId,
                 leaseDurationSeconds: spec.leaseDurationSeconds,
-                holder: (0,_context_js__WEBPACK_IMPORTED_MODULE_14__/* .holderFromEnvironment */ .Q)(),
+                holder: (0,context/* holderFromEnvironment */.Q)(),
                 timeoutMs: settings.timeoutMs,
                 signal: cancel,
-                onEvent: watch.and((0,_wait_lines_js__WEBPACK_IMPORTED_MODULE_21__/* .waitEventLogger */ .w1)(spec)),
+                onEvent: watch.and((0,wait_lines/* waitEventLogger */.w1)(spec)),
                 supersede: settings.supersede,
+                priority: spec.priority,
+                warnAfterMs: spec.warnAfterMs,
             })));
         // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
         const { confirmedMono, acquiredMono } = acquired;
-        _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLease */ .Ae({ ...acquired, confirmedMono });
+        state/* saveLease */.Ae({ ...acquired, confirmedMono });
         // With slots, the lease is on the slot's blob: post, release/ and status/ read the slot from the saved lock.
         if (acquired.slot > 1) {
             lock.useSlot(acquired.slot);
-            _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLock */ .RB({ ...spec, slot: acquired.slot });
+            state/* saveLock */.RB({ ...spec, slot: acquired.slot });
         }
-        (0,_phases_js__WEBPACK_IMPORTED_MODULE_18__/* .endPhase */ .z)();
+        (0,phases/* endPhase */.z)();
         let heldSince = acquired.acquiredAt;
         try {
             const report = await renewer.hold({
@@ -1179,8 +1348,8 @@ async function holdLock(settings, cancel) {
                 ...(acquired.slot > 1 ? { slot: acquired.slot } : {}),
             }, { timeoutMs: RENEWER_CONFIRM_MS, signal: cancel });
             // The renewer's first renewal read the service's clock: the hold's times are told on it from here on.
-            heldSince = (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_24__/* .serviceTimeAt */ .yi)(acquiredMono, report.service, 'no-later');
-            _state_js__WEBPACK_IMPORTED_MODULE_20__/* .saveLease */ .Ae({
+            heldSince = (0,service_time/* serviceTimeAt */.yi)(acquiredMono, report.service, 'no-later');
+            state/* saveLease */.Ae({
                 leaseId,
                 confirmedAt: report.confirmedAt ? new Date(report.confirmedAt) : acquired.confirmedAt,
                 confirmedMono: report.confirmedMono ?? confirmedMono,
@@ -1190,31 +1359,31 @@ async function holdLock(settings, cancel) {
             });
             handedOver = true;
             if (cancel.aborted)
-                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockCancelledError */ .pw('Cancelled just after taking the lock.');
+                throw new errors/* LockCancelledError */.pw('Cancelled just after taking the lock.');
         }
         catch (err) {
             // Without a renewer the lease would lapse mid-job: give it back now and fail.
             renewer.kill();
             handedOver = false;
             await lock.release(leaseId).catch(() => undefined);
-            _state_js__WEBPACK_IMPORTED_MODULE_20__/* .clearLease */ .ER();
-            throw err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockCancelledError */ .pw
-                ? new _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockCancelledError */ .pw('Cancelled just after taking the lock; it was released.')
+            state/* clearLease */.ER();
+            throw err instanceof errors/* LockCancelledError */.pw
+                ? new errors/* LockCancelledError */.pw('Cancelled just after taking the lock; it was released.')
                 : err;
         }
-        (0,_held_locks_js__WEBPACK_IMPORTED_MODULE_16__/* .publishHeld */ .Fj)({
+        (0,held_locks/* publishHeld */.Fj)({
             lockName: spec.lockName,
-            location: (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec),
+            location: (0,lock_spec/* lockLocation */.VU)(spec),
             // The time the holder record, the output and the log give: one time for the take, wherever it is shown.
             acquiredAt: acquired.acquiredAt,
             channel: places.channel,
         });
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.LeaseId, leaseId);
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.AcquiredAt, acquired.holder.acquiredAt);
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_13__/* .Outputs */ .tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
-        (0,_wait_lines_js__WEBPACK_IMPORTED_MODULE_21__/* .reportTurn */ .i8)(acquired, spec.slots);
-        _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Holding lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(acquired.waitedMs)}. ` +
-            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
+        core/* setOutput */.uH(constants/* Outputs */.tY.LeaseId, leaseId);
+        core/* setOutput */.uH(constants/* Outputs */.tY.AcquiredAt, acquired.holder.acquiredAt);
+        core/* setOutput */.uH(constants/* Outputs */.tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
+        (0,wait_lines/* reportTurn */.i8)(acquired, spec.slots);
+        core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a)(acquired.waitedMs)}. ` +
+            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
     }
     finally {
         if (handedOver)
@@ -1487,7 +1656,7 @@ async function writeSummary(hold) {
     const wait = waited && { ...waited, startedAt: onService(waited.startedAt), endedAt: onService(waited.endedAt) };
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     const turn = hold ? state/* turn */.wC() : undefined;
-    await (0,summary/* appendSummary */.fe)((0,summary/* renderLockSummary */.O3)({ location: (0,lock_spec/* lockLocation */.VU)(spec), wait, hold, turn }, serverUrl));
+    await (0,summary/* appendSummary */.fe)((0,summary/* renderLockSummary */.O3)({ location: (0,lock_spec/* lockLocation */.VU)(spec), wait, hold, turn, priority: spec.priority }, serverUrl));
 }
 /** Releases the lock; returns what the summary says of the hold, undefined when main held nothing. */
 async function releaseLock() {
@@ -1664,6 +1833,61 @@ async function releaseHere(spec, leaseId, options = {}) {
         report(`Releasing the lease failed (${(0,errors/* describeStorageErrorBrief */.rg)(err)}); ${expiry}.`);
         return 'failed';
     }
+}
+
+
+/***/ }),
+
+/***/ 1782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jq: () => (/* binding */ longWaitText),
+/* harmony export */   L1: () => (/* binding */ malformedPriorityText),
+/* harmony export */   j7: () => (/* binding */ highPriorityAheadText),
+/* harmony export */   sD: () => (/* binding */ longWaitFact)
+/* harmony export */ });
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5624);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+// The words for the order of the line and for a long wait (lock/priority.ts,
+// lock/wait-report.ts), shared by the main step's lines and the job summary.
+// Every value read from storage reaches a line through briefHolder or
+// briefHolderSeen, or showUntrusted itself.
+
+
+
+
+
+const whoWaits = (waiter) => waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(waiter) : 'a waiter that wrote no record';
+/** "A high-priority waiter joined ahead of you in the queue of locks/deploy: org/hotfix run 9 (entry 12)." */
+function highPriorityAheadText(event, name) {
+    return `A high-priority waiter joined ahead of you in the queue of ${name}: ${whoWaits(event.waiter)} (entry ${event.ticket}).`;
+}
+/** A priority that is neither normal nor high: it counts as normal. */
+function malformedPriorityText(event, name) {
+    return (`Entry ${event.ticket} in the queue of ${name} (${whoWaits(event.waiter)}) gives the priority ` +
+        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(event.value, 40)}', which is neither normal nor high: it counts as normal.`);
+}
+/**
+ * What a long wait found, without the lock's name (the summary is per lock):
+ * "waited 10m, past 'warn-after' (10m); held by org/api run 5 (holding since
+ * 10:02:11Z) for 25m; 3rd in line".
+ */
+function longWaitFact(event) {
+    const { place } = event;
+    const holder = place.holder
+        ? `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolderSeen */ .AG)(place.holder)}` +
+            (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.heldMs)}`)
+        : 'free at the last look';
+    const where = place.queued ? `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
+    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.waitedMs)}, past '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WarnAfter}' (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.warnAfterMs)}); ${holder}; ${where}`;
+}
+/** The warning: "Lock locks/deploy: waited 10m, past 'warn-after' (10m); ...; 3rd in line. Still waiting." */
+function longWaitText(event, name) {
+    return `Lock ${name}: ${longWaitFact(event)}. Still waiting.`;
 }
 
 
@@ -2204,7 +2428,7 @@ function describeStatus(status) {
     if (!status)
         return 'free (its blob does not exist yet).';
     const lastBreak = (status.lastBreak ? ` Last ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(status.lastBreak)}.` : '') +
-        describeQueue(status.queue) +
+        describeQueue(status.queue, status.priorities) +
         describeSquatters(status.squatters) +
         describeLatest(status.latest) +
         (status.slots ? ` ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
@@ -2225,10 +2449,13 @@ function describeStatus(status) {
     return `${blob}held by ${who}, with ${lease}${breaking}.${lastBreak}`;
 }
 /** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */
-function describeQueue(queue) {
+function describeQueue(queue, priorities) {
     if (!queue || queue.length === 0)
         return '';
-    const shown = queue.slice(0, 10).map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record'));
+    const shown = queue
+        .slice(0, 10)
+        .map((who, index) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record') +
+        (priorities?.[index] === 'high' ? ' (high priority)' : ''));
     const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : '';
     return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`;
 }
@@ -2358,8 +2585,9 @@ function who(record, markup) {
     ];
     return parts.filter(Boolean).join(', ');
 }
-function waiterName(waiter) {
-    return waiter ? (0,holder/* briefHolder */.p2)(waiter) : 'a waiter that wrote no record';
+function waiterName(waiter, priority) {
+    const name = waiter ? (0,holder/* briefHolder */.p2)(waiter) : 'a waiter that wrote no record';
+    return priority === 'high' ? `${name} (high priority)` : name;
 }
 /** The columns of the board, in order: a heading and how to write one lock's cell. */
 const BOARD_COLUMNS = [
@@ -2399,7 +2627,7 @@ const BOARD_COLUMNS = [
         (lock, markup) => (lock.queue === undefined
             ? 'not listed'
             : lock.queue
-                .map((waiter, index) => markup.text(`${placeOf(lock, index)}. ${waiterName(waiter)}`))
+                .map((waiter, index) => markup.text(`${placeOf(lock, index)}. ${waiterName(waiter, lock.priorities?.[index])}`))
                 .join(markup.lineBreak)) +
             (lock.squatters?.length
                 ? `${lock.queue?.length ? markup.lineBreak : ''}${markup.strong('squatted')}: entry ${lock.squatters.join(', ')} ` +
@@ -2476,6 +2704,7 @@ function boardJson(lock) {
         queue: lock.queue?.map((waiter, index) => ({
             place: placeOf(lock, index),
             waiter: waiter ? shownRecord(waiter) : null,
+            priority: lock.priorities?.[index] ?? 'normal',
         })) ?? null,
         squatters: lock.squatters ?? [],
         hold: lock.held && lock.seen?.hold ? boardHold(lock.seen.hold) : null,
@@ -2562,8 +2791,13 @@ function summary_who(record) {
         record.workflow && `workflow “${summaryText(record.workflow)}”`,
         record.job && `job ${summaryText(record.job)}`,
         record.actor && `actor ${summaryText(record.actor)}`,
+        record.supersedeKey !== undefined && keySequence(record),
     ];
     return parts.filter(Boolean).join(', ');
+}
+/** 'key “production”, sequence 812': a supersede key and sequence, as others wrote them. */
+function keySequence(record) {
+    return `key “${summaryText(record.supersedeKey ?? '', 80)}”, sequence ${summaryText(record.sequence ?? '', 40) || 'none'}`;
 }
 function table(head, rows) {
     const th = head.map((cell) => `<th align="left">${cell}</th>`).join('');
@@ -2647,6 +2881,17 @@ const FACTS = [
     ['Slot', ({ turn }) => turn?.slot && `${turn.slot.slot} of ${turn.slot.of}`],
     ['Slots when it came', ({ wait }) => wait?.slotsSeen && escapeMarkup(wait.slotsSeen)],
     ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
+    [
+        'Priority',
+        ({ wait, priority }) => wait &&
+            (priority === 'high'
+                ? 'high: ahead of every normal waiter not yet holding'
+                : 'normal' +
+                    (wait.highPriorityAhead
+                        ? `; ${wait.highPriorityAhead === 1 ? 'a high-priority waiter' : `${wait.highPriorityAhead} high-priority waiters`} joined ahead of this job`
+                        : '')),
+    ],
+    ['Long wait', ({ wait }) => wait?.longWait && `<strong>Warned</strong>: ${escapeMarkup(wait.longWait)}`],
 ];
 /** The section post writes for one lock, as Markdown with HTML. */
 function renderLockSummary(summary, serverUrl) {
@@ -2678,6 +2923,26 @@ function renderLockSummary(summary, serverUrl) {
             parts.push('Holders seen while waiting:', '', table(['Holder', 'Run', 'Since'], seen), '');
             if (wait.holdersLeftOut > 0)
                 parts.push(`… and ${wait.holdersLeftOut} more.`, '');
+        }
+        // Latest wins: who waited with a key, and for each key the last sequence that held, with its run.
+        if (wait.keyedWaiters && wait.keyedWaiters.length > 0) {
+            const rows = wait.keyedWaiters.map((waiter) => [
+                summaryText(waiter.repository) || 'unknown repository',
+                runCell(waiter, serverUrl),
+                summaryText(waiter.supersedeKey, 80),
+                summaryText(waiter.sequence ?? '', 40) || 'none',
+            ]);
+            parts.push('Waiters seen with a supersede key:', '', table(['Waiter', 'Run', 'Key', 'Sequence'], rows), '');
+        }
+        if (wait.lastHeld && wait.lastHeld.length > 0) {
+            const rows = wait.lastHeld.map((record) => [
+                summaryText(record.supersedeKey ?? '', 80),
+                summaryText(record.sequence ?? '', 40) || 'none',
+                summaryText(record.repository) || 'unknown repository',
+                runCell(record, serverUrl),
+                summaryText(record.acquiredAt),
+            ]);
+            parts.push('Last sequence that held, per supersede key:', '', table(['Key', 'Sequence', 'Holder', 'Run', 'Since'], rows), '');
         }
     }
     return parts.join('\n');
@@ -2727,17 +2992,17 @@ function renderStatusTable(title, locks, serverUrl) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
-/* harmony import */ var _lock_handover_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7696);
-/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1406);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4438);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(915);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(645);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1729);
-/* harmony import */ var _operator_lock_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(6870);
+/* harmony import */ var _lock_handover_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7696);
+/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1406);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7053);
+/* harmony import */ var _lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4438);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(645);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1729);
+/* harmony import */ var _operator_lock_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6870);
 // The unhold step (uses: org/azure-mutex-action/unhold@v1): lifts a hold
 // (lock/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
 // who lifted it and why. Its lease goes straight to the head of the queue, as
@@ -2766,15 +3031,15 @@ async function runUnhold() {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
         let reason = '';
         let force = false;
-        const target = (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_11__/* .readOperatorLock */ .I)(read, () => {
-            reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readOptionalReason */ .lg)(read, 'lifted by the unhold action');
-            force = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_10__/* .readBoolean */ .Vf)(read, _constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force, false);
+        const target = (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_12__/* .readOperatorLock */ .I)(read, () => {
+            reason = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readOptionalReason */ .lg)(read, 'lifted by the unhold action');
+            force = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readBoolean */ .Vf)(read, _constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force, false);
         });
         spec = target.spec;
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_12__/* .usesEntra */ .x)(target.access.auth);
-        const lock = await (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_11__/* .openOperatorLock */ .s)(target);
-        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec);
-        const lifted = await (0,_lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_5__/* .liftHold */ .n)(lock, { lifter: (0,_context_js__WEBPACK_IMPORTED_MODULE_8__/* .holderFromEnvironment */ .Q)(), reason, force });
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__/* .usesEntra */ .x)(target.access.auth);
+        const lock = await (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_12__/* .openOperatorLock */ .s)(target);
+        const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec);
+        const lifted = await (0,_lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__/* .liftHold */ .n)(lock, { lifter: (0,_context_js__WEBPACK_IMPORTED_MODULE_9__/* .holderFromEnvironment */ .Q)(), reason, force });
         switch (lifted.outcome) {
             case 'missing':
                 throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} does not exist: nothing to lift. Check 'lock-name' and 'container'.`);
@@ -2782,26 +3047,26 @@ async function runUnhold() {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held: nothing to lift.`);
                 return;
             case 'lifted':
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(lifted.hold)}; ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_13__/* .describeLetGo */ .dz)(lifted.letGo)}.`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(lifted.hold)}; ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_3__/* .describeLetGo */ .dz)(lifted.letGo)}.`);
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(lifted.note)}.`);
                 return;
             case 'left-alone':
                 if (lifted.seen.hold) {
-                    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)}, but the lease does not answer to the id its record names ` +
+                    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, but the lease does not answer to the id its record names ` +
                         "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
-                        `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true'.`);
+                        `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true'.`);
                 }
-                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)}, not by a hold: it was left alone. ` +
-                    `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true'.`);
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, not by a hold: it was left alone. ` +
+                    `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true'.`);
             case 'broken':
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(lifted.seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Force}: true').`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true').`);
                 return;
             case 'gone':
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held any more: nothing to lift.`);
         }
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_9__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_10__/* .failStep */ .v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
     }
 }
 
@@ -2821,15 +3086,19 @@ async function runUnhold() {
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
 /* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1406);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
-/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5624);
-/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4842);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4469);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(915);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3175);
+/* harmony import */ var _lock_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4750);
+/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5624);
+/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4842);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
+/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1782);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3175);
 // The main step's lines while it waits, and what it says of its turn once the
 // lock is its own: the wording of the waiter's events (lock/wait-report.ts).
 // Every value read from storage reaches a line through describeHolderSeen,
 // briefHolderSeen or briefHolder, which show it through showUntrusted.
+
+
 
 
 
@@ -2853,12 +3122,15 @@ function placeLine(place, lockName) {
         shown.push(`and ${ahead.length - shown.length} more`);
     // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
     const free = place.slots
-        ? `; ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(place.slots)}`
+        ? `; ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(place.slots)}`
         : !place.holder && place.ahead.length > 0
             ? ` (free, ${place.ahead.length} ahead)`
             : '';
-    const line = `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_9__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
-    return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
+    const line = `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
+    const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
+    // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
+    const lastHeld = (0,_lock_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeLastHeld */ .L)(place.lastHeld);
+    return lastHeld ? `${placed}; ${lastHeld}` : placed;
 }
 /** The lines an event makes; none for an event that needs no line. */
 function linesFor(event, spec) {
@@ -2869,7 +3141,7 @@ function linesFor(event, spec) {
             return [
                 ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
                 ...(event.place.slots
-                    ? [info(`${capitalized((0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
+                    ? [info(`${capitalized((0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
                     : event.place.holder
                         ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
                         : []),
@@ -2880,7 +3152,7 @@ function linesFor(event, spec) {
             return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)})`)];
         case 'holder-changed':
             if (event.place.slots) {
-                return [info(`Now ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`)];
+                return [info(`Now ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`)];
             }
             return [
                 info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`),
@@ -2897,8 +3169,8 @@ function linesFor(event, spec) {
             return [
                 {
                     level: 'warning',
-                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout}' this step ` +
-                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
+                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
                         `or break the lease: ${event.breakCommand}`,
                 },
             ];
@@ -2962,12 +3234,19 @@ function linesFor(event, spec) {
                     text: `Storage is failing while waiting (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}); retrying.`,
                 },
             ];
+        case 'high-priority-ahead':
+            return [info((0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .highPriorityAheadText */ .j7)(event, name))];
+        case 'malformed-priority':
+            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .malformedPriorityText */ .L1)(event, name) }];
+        case 'long-wait':
+            // One warning annotation, visible on the run page; the wait goes on.
+            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .longWaitText */ .Jq)(event, name) }];
         case 'malformed-sequence':
             return [
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
                 },
             ];
     }
@@ -2977,14 +3256,14 @@ function holdWaitLine(hold, name) {
     if ((0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .holdHasNoEnd */ .YR)(hold)) {
         return {
             level: 'warning',
-            text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout}' this step ` +
+            text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step ` +
                 'waits until somebody lifts it (the unhold action), or for as long as the job may run.',
         };
     }
     return {
         level: 'info',
-        text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
-            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_6__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
+        text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
+            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
     };
 }
 /** The main step's handler of the waiter's events. */
@@ -3003,14 +3282,14 @@ function capitalized(text) {
 }
 /** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
 function reportTurn(acquired, slots = 1) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_7__/* .Outputs */ .tY.Slot, String(acquired.slot));
-    _state_js__WEBPACK_IMPORTED_MODULE_8__/* .saveTurn */ .dR({
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.Slot, String(acquired.slot));
+    _state_js__WEBPACK_IMPORTED_MODULE_11__/* .saveTurn */ .dR({
         fencingToken: acquired.fencingToken,
         arrivalPosition: acquired.arrivalPosition,
         ...(slots > 1 ? { slot: { slot: acquired.slot, of: slots } } : {}),
     });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_9__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
         'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
 }
 
@@ -3024,13 +3303,14 @@ function reportTurn(acquired, slots = 1) {
 /* harmony export */   GJ: () => (/* binding */ waitRecordShape),
 /* harmony export */   Nx: () => (/* binding */ WaitWatch)
 /* harmony export */ });
-/* unused harmony exports MAX_HOLDERS_KEPT, holderShape */
+/* unused harmony exports MAX_HOLDERS_KEPT, holderShape, keyedWaiterShape, MAX_KEYED_KEPT */
 /* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
 /* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4842);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
 /* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5988);
-/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5895);
+/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1782);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5895);
 // What main saw while it waited for the lock, kept in step state for post,
 // which writes the job summary from it. The record is declared as a shape
 // (shape.ts): reading it back checks every field, and a new fact is one line.
@@ -3040,41 +3320,61 @@ function reportTurn(acquired, slots = 1) {
 
 
 
+
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
 const MAX_HOLDERS_KEPT = 20;
-const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)({
-    repository: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
-    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
-    job: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
-    runId: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
-    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
-    actor: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
-    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
-    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq,
-    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
-    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
-    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
-    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
+const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .shape */ .cW)({
+    repository: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    job: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    runId: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    actor: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
 });
+const keyedWaiterFields = {
+    repository: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    runId: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    supersedeKey: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
+    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+};
+/** A waiter seen with a supersede key: who, and its key and sequence (untrusted, as its entry said). */
+const keyedWaiterShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .shape */ .cW)(keyedWaiterFields);
+/** The most keyed waiters, and per-key records, a record keeps. */
+const MAX_KEYED_KEPT = 20;
 const waitRecordFields = {
     /** When main started waiting, and when the wait ended (the lease taken, or given up). */
-    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .time */ .kB,
-    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .time */ .kB,
-    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
+    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .time */ .kB,
+    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .time */ .kB,
+    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
     /** Every holder seen while waiting, in the order seen, at most MAX_HOLDERS_KEPT of them. */
-    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
+    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
     /** Holders seen beyond those kept. */
-    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9,
+    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9,
     /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
-    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_5__/* .yesNo */ .Lm,
+    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .yesNo */ .Lm,
     /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
-    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .count */ .U9),
+    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9),
     /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
-    holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
+    holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    /** Waiters seen ahead with a supersede key, in the order seen, each once. */
+    keyedWaiters: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(keyedWaiterShape, MAX_KEYED_KEPT)),
+    /** For each key in sight at the last line, the record of the highest sequence that held (lock/latest-seen.ts). */
+    lastHeld: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(holderShape, MAX_KEYED_KEPT)),
     /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
-    slotsSeen: (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .text */ .Qq),
+    slotsSeen: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    /** High-priority waiters that joined after this job and went ahead of it (lock/priority.ts). */
+    highPriorityAhead: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9),
+    /** The wait passed 'warn-after': what the one warning said, without the lock's name. */
+    longWait: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
 };
-const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .shape */ .cW)(waitRecordFields);
+const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .shape */ .cW)(waitRecordFields);
 function outcomeOf(err) {
     if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockTimeoutError */ .XB)
         return 'timed-out';
@@ -3093,7 +3393,11 @@ class WaitWatch {
     unknownHolderSeen = false;
     passedOver = new Set();
     holdEnded;
+    keyedWaiters = new Map();
+    lastHeld;
     slotsSeen;
+    highPriorityAhead = new Set();
+    longWait;
     save;
     constructor(save) {
         this.save = save;
@@ -3104,6 +3408,12 @@ class WaitWatch {
             this.passedOver.add(event.ticket);
         if (event.type === 'hold-ended')
             this.holdEnded = (0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeEndedHold */ .de)(event.hold, event.endedAt);
+        if (event.type === 'high-priority-ahead')
+            this.highPriorityAhead.add(event.ticket);
+        if (event.type === 'long-wait')
+            this.longWait = (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_5__/* .longWaitFact */ .sD)(event);
+        if ('place' in event)
+            this.seeKeys(event.place);
         if (event.type === 'waiting' && event.place.slots)
             this.slotsSeen ??= (0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSlotsHeld */ ._H)(event.place.slots);
         // With slots, every holder of a slot is a holder seen.
@@ -3139,6 +3449,25 @@ class WaitWatch {
         else
             this.holdersLeftOut += 1;
     }
+    /** Latest wins: the keyed waiters ahead, and each key's last sequence that held, for the summary. */
+    seeKeys(place) {
+        if (place.lastHeld)
+            this.lastHeld = place.lastHeld.slice(0, MAX_KEYED_KEPT);
+        for (const who of place.ahead) {
+            if (who?.supersedeKey === undefined)
+                continue;
+            const id = `${who.repository}|${who.runId}|${who.runAttempt}|${who.job}`;
+            if (this.keyedWaiters.has(id) || this.keyedWaiters.size >= MAX_KEYED_KEPT)
+                continue;
+            this.keyedWaiters.set(id, {
+                repository: who.repository,
+                runId: who.runId,
+                runUrl: who.runUrl,
+                supersedeKey: who.supersedeKey,
+                ...(who.sequence !== undefined ? { sequence: who.sequence } : {}),
+            });
+        }
+    }
     /** An event handler that notes each event, then passes it on. */
     and(next) {
         return (event) => {
@@ -3157,7 +3486,11 @@ class WaitWatch {
             unknownHolderSeen: this.unknownHolderSeen,
             ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
             ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
+            ...(this.keyedWaiters.size > 0 ? { keyedWaiters: [...this.keyedWaiters.values()] } : {}),
+            ...(this.lastHeld && this.lastHeld.length > 0 ? { lastHeld: this.lastHeld } : {}),
             ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),
+            ...(this.highPriorityAhead.size > 0 ? { highPriorityAhead: this.highPriorityAhead.size } : {}),
+            ...(this.longWait ? { longWait: this.longWait } : {}),
         };
     }
     /** Saves the record once the wait settles, however it ends; the wait's own result or error passes through. */
@@ -3205,6 +3538,64 @@ __webpack_async_result__();
 
 /***/ }),
 
+/***/ 4750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ describeLastHeld),
+/* harmony export */   RO: () => (/* binding */ lastHeldFor)
+/* harmony export */ });
+/* unused harmony exports LAST_HELD_SHOWN, describeLastHeldOne */
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
+// What the waiting lines and the job summary show of latest wins: for each
+// supersede key in sight (our own, the holder's, the waiters' ahead), the
+// record of the highest sequence that held the lock, with its run. The
+// records are read in the waiter's own listings of the queue (queue-blobs.ts
+// reads the lock's whole folder for a waiter with a key), so showing them
+// costs no request. They are untrusted: shown only through showUntrusted.
+
+/** The most keys a line names; the rest are counted. */
+const LAST_HELD_SHOWN = 5;
+/**
+ * The records of the given keys, in the order the keys come (each once),
+ * compared exactly. Records without a key, and keys without a record, are
+ * left out.
+ */
+function lastHeldFor(records, keys) {
+    const byKey = new Map();
+    for (const record of records)
+        if (record.supersedeKey !== undefined)
+            byKey.set(record.supersedeKey, record);
+    const shown = [];
+    const seen = new Set();
+    for (const key of keys) {
+        if (key === undefined || seen.has(key))
+            continue;
+        seen.add(key);
+        const record = byKey.get(key);
+        if (record)
+            shown.push(record);
+    }
+    return shown;
+}
+/** 'key "production": sequence 812, org/api run 812'; through showUntrusted. */
+function describeLastHeldOne(record) {
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.repository, 100) || 'unknown repository';
+    const run = record.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.runId, 40)}` : repository;
+    return `key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}": sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.sequence ?? '', 40) || 'none'}, ${run}`;
+}
+/** 'last held, per key: key "production": sequence 812, org/api run 812; …', or '' for none. */
+function describeLastHeld(records) {
+    if (!records || records.length === 0)
+        return '';
+    const shown = records.slice(0, LAST_HELD_SHOWN).map(describeLastHeldOne);
+    const more = records.length > shown.length ? `; and ${records.length - shown.length} more` : '';
+    return `last held, per key: ${shown.join('; ')}${more}`;
+}
+
+
+/***/ }),
+
 /***/ 5988:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3217,8 +3608,8 @@ __webpack_async_result__();
 /* unused harmony exports SUPERSEDE_KEY_MAX, parseSupersedeSpec */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5624);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5624);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
 // Latest wins: jobs that give a supersede key are ordered by their sequence,
 // and only the newest of one key deploys.
 //
@@ -3320,7 +3711,7 @@ class LatestGuard {
     checkQueue(entries, serviceNow, ownTicket) {
         let newest;
         for (const entry of entries) {
-            if (entry.ticket === ownTicket || !(0,_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .isLive */ .DG)(entry, serviceNow) || (0,_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .isSquatter */ .AB)(entry))
+            if (entry.ticket === ownTicket || !(0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isLive */ .DG)(entry, serviceNow) || (0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isSquatter */ .AB)(entry))
                 continue;
             const sequence = this.sequenceOf(entry.waiter, `entry ${entry.ticket}`);
             if (sequence !== undefined && sequence > this.spec.sequence && sequence > (newest?.sequence ?? -1)) {
@@ -3339,7 +3730,7 @@ class LatestGuard {
         const sequence = this.sequenceOf(record, 'the record of the key');
         if (sequence === undefined || sequence <= this.spec.sequence)
             return;
-        const newer = `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} at ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.acquiredAt, 40)}`;
+        const newer = `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} at ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(record.acquiredAt, 40)}`;
         throw new LockSupersededError('stale', newer, `Stale: a newer run of the same key has already held lock ${this.location}: ${newer}; our sequence is ${this.spec.sequence}.`);
     }
 }
@@ -3354,8 +3745,8 @@ class LatestGuard {
 /* harmony export */   n: () => (/* binding */ liftHold)
 /* harmony export */ });
 /* harmony import */ var _break_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9916);
-/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7696);
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7696);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 // Lifting a hold (hold.ts) before its end: the unhold step, `azure-mutex
 // unhold`, and the release step of a job of the run that set a run's hold.
 //
@@ -3389,7 +3780,7 @@ async function liftHold(lock, options) {
             // The head is looked up beside the lift's first request; a queue that cannot be read means a release.
             const target = lock.queue
                 .look({ ...options.request, limit: HEAD_LOOK_LIMIT })
-                .then(_handover_js__WEBPACK_IMPORTED_MODULE_2__/* .handoverTarget */ .B5)
+                .then(_handover_js__WEBPACK_IMPORTED_MODULE_1__/* .handoverTarget */ .B5)
                 .catch(() => undefined);
             const lifted = await lock.liftHold(look, note, target, options.request);
             if (lifted.outcome !== 'refused' && lifted.outcome !== 'not-held') {
@@ -3401,7 +3792,7 @@ async function liftHold(lock, options) {
         const seen = {
             record: look.holder,
             freshness: look.holder
-                ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
+                ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
                 : { kind: 'unknown-age' },
             infinite: look.infinite,
             ...(hold ? { hold } : {}),
@@ -3425,7 +3816,7 @@ async function liftHold(lock, options) {
 /* harmony export */ });
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2041);
 /* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
-/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3842);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4195);
 // scope: run. The lock spans the jobs of one workflow run: at a job's end,
 // post turns its lease into a hold of the run (hold.ts) instead of releasing
 // it, lasting at most the spec's runHoldMs; a later job of the same run
@@ -3496,7 +3887,7 @@ function runHoldRecord(spec, who, lease, serviceNow) {
 
 /***/ }),
 
-/***/ 3842:
+/***/ 4195:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3522,6 +3913,47 @@ var break_record = __webpack_require__(9916);
 var lock_hold = __webpack_require__(1406);
 // EXTERNAL MODULE: ./src/lock/latest.ts
 var lock_latest = __webpack_require__(5988);
+// EXTERNAL MODULE: ./src/lock/handover.ts
+var lock_handover = __webpack_require__(7696);
+;// CONCATENATED MODULE: ./src/lock/pass-on.ts
+// A waiter that ends its wait without the lock, but may hold the lock's lease
+// all the same, passes it on at once instead of leaving it to lapse.
+//
+// A holder that lets go hands its lease to the head of the queue (handover.ts):
+// the lease is then under the id the head published, before the head has
+// looked. If the head's wait ends right then (it is superseded, turns out
+// stale, is cancelled, or times out), nobody would renew that lease and the
+// lock would stay idle for up to one lease duration, with the next waiter
+// unable to take it. So the waiter lets go as a holder does: it hands the lease
+// to the next head, or releases it when nobody waits. If the lease is not
+// under our id (it was never handed to us), Azure refuses both, and nothing
+// changes: passing on can never take a lease from anybody.
+
+/**
+ * Lets go of a lease that may be ours, passing it to the head of the queue
+ * other than `ownTicket` (our own entry, which may not be gone yet). Best
+ * effort and bounded: a lease that could not be passed on lapses by itself.
+ */
+async function passOn(store, leaseId, ownTicket, options) {
+    const storeLetGo = store.letGo?.bind(store);
+    if (!storeLetGo) {
+        const released = await store.release(leaseId, options).catch(() => undefined);
+        return released === 'released' ? { outcome: 'released' } : undefined;
+    }
+    const handover = {
+        queue: {
+            look: async (look) => {
+                const seen = await store.queue.look(look);
+                return { ...seen, entries: seen.entries.filter((entry) => entry.ticket !== ownTicket) };
+            },
+        },
+        letGo: storeLetGo,
+    };
+    return (0,lock_handover/* letGo */.Ko)(handover, leaseId, options).catch(() => undefined);
+}
+
+// EXTERNAL MODULE: ./src/lock/priority.ts
+var priority = __webpack_require__(1971);
 // EXTERNAL MODULE: ./src/lock/queue.ts
 var lock_queue = __webpack_require__(5624);
 // EXTERNAL MODULE: ./src/lock/slots.ts
@@ -3544,6 +3976,8 @@ var lock_slots = __webpack_require__(4842);
 // lease (a squatter: this action never takes one), and a head that leaves the
 // lock free for longer than idleHeadMs. Skipping them is safe, as only the
 // lease lets a job in; it costs at most the order of the queue.
+
+
 
 
 
@@ -3604,9 +4038,26 @@ const FIRST_LOOK_LIMIT = 5;
 const MAX_TAKEN_TICKETS = 10;
 /** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
 const RECORD_PAUSE_MS = 300;
+/**
+ * A normal head lists the queue again as it takes a free lock when its last
+ * listing is older than this: a high-priority waiter may have joined.
+ */
+const RELIST_BEFORE_TAKING_MS = 1_000;
 /** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
 const TIDY_TIMEOUT_MS = 2_000;
 const between = ([min, max]) => min + Math.random() * (max - min);
+/** The tickets a look at the lock shows holding it (the holder record's) or handed it (the handover mark). */
+function holdingOf(lock) {
+    if (lock.state !== 'leased')
+        return new Set();
+    const tickets = new Set();
+    if (lock.handedTo !== undefined)
+        tickets.add(lock.handedTo);
+    const held = /^\d{1,16}$/.test(lock.holder?.ticket ?? '') ? Number(lock.holder.ticket) : undefined;
+    if (held !== undefined)
+        tickets.add(held);
+    return tickets;
+}
 class Waiter {
     options;
     entry;
@@ -3616,6 +4067,8 @@ class Waiter {
     viewAt = Infinity;
     /** The lease was asked for: whatever ends the wait without success gives it back. */
     acquireTried = false;
+    /** The last holder was seen to have handed its lease to us: it is under our id, asked for or not. */
+    handed = false;
     /** The lease is ours, but taking it was not finished (a request failed after the grant). */
     acquired = false;
     /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
@@ -3638,8 +4091,19 @@ class Waiter {
     guard;
     /** The key's record as last read before an acquire: its ETag is what our record is written over. */
     latestRead;
+    /** Every key's record that the last listing read (only a waiter with a key reads them), for the lines. */
+    records;
     /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
     chosen;
+    /** When the queue was last listed (monotonic): a normal head lists it again before taking a free lock. */
+    listedAt = -Infinity;
+    /** Tickets the last look at the lock showed holding it or handed it: nobody goes ahead of them. */
+    holding = new Set();
+    /** Entries already told of: a high-priority waiter that joined ahead of us, a malformed priority. */
+    jumpsTold = new Set();
+    malformedTold = new Set();
+    /** The entries of the last listing, by ticket: who a ticket on the lock is. */
+    listed = new Map();
     constructor(options) {
         this.options = options;
         this.guard =
@@ -3681,6 +4145,8 @@ class Waiter {
         const onDeck = ahead?.length === 1 && ((0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined);
         const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : (0,clock/* monotonicNow */.X)() >= this.viewAt;
         const lock = look ? await this.store.view(call()) : undefined;
+        if (lock)
+            this.noteHolding(lock);
         if (lock && this.handedToUs(lock)) {
             const outcome = await this.acquire(call);
             if (outcome !== 'held-by-other')
@@ -3755,16 +4221,15 @@ class Waiter {
     }
     /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
     async fromOutside(call) {
-        // The key's record is read beside the first listing: on a free lock, no request is added before the acquire.
-        const latest = this.readLatest(call);
-        latest?.catch(() => undefined); // awaited below; a listing that fails first must not leave it unhandled
+        // The key's record is read in the first listing itself: on a free lock, no request is added before the acquire.
+        const latestKey = this.latestKey();
         let look;
         try {
-            look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT });
+            look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT, latestKey });
             // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
             const waiting = (entry) => (0,lock_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(entry);
             if (!look.complete && !look.entries.some(waiting))
-                look = await this.store.queue.look(call());
+                look = await this.store.queue.look({ ...call(), latestKey });
         }
         catch (err) {
             if (!isListingRefused(err))
@@ -3777,8 +4242,10 @@ class Waiter {
         this.answered = true;
         if (this.guard) {
             // Arriving after a newer job of our key: leave before joining, and before any acquire.
+            if (look.records)
+                this.records = look.records;
             this.guard.checkQueue(look.entries, look.serviceNow, undefined);
-            this.latestRead = await latest;
+            this.latestRead = look.latest ?? (await this.readLatest(call));
             this.guard.checkRecord(this.latestRead?.record);
         }
         this.tellSquatters(look.entries);
@@ -3865,7 +4332,7 @@ class Waiter {
             }
             // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
             const publish = this.options.leaseId;
-            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call(), publish);
+            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call(), publish, this.priority);
             // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
         } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
         if (entered === 'taken')
@@ -3915,15 +4382,26 @@ class Waiter {
         const entry = this.entry;
         if (!entry)
             return [];
-        // With a key, the whole queue: a newer job of the key may wait behind us.
-        const look = await this.store.queue.look({ ...call(), upTo: this.guard ? undefined : entry.ticket });
+        // With a key, the whole queue: a newer job of the key may wait behind us. Without, up to our
+        // entry's page: that page (100 entries) also shows the high-priority waiters that joined after
+        // us and go ahead of us (priority.ts); reading on to the end made every listing slower.
+        const look = await this.store.queue.look({
+            ...call(),
+            upTo: this.guard ? undefined : entry.ticket,
+            latestKey: this.latestKey(),
+        });
+        this.listedAt = (0,clock/* monotonicNow */.X)();
+        if (look.records)
+            this.records = look.records;
         this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket);
-        const standing = (0,lock_queue/* standingOf */.YP)(look, entry.ticket, this.passedOver);
+        const standing = (0,lock_queue/* standingOf */.YP)(look, entry.ticket, this.passedOver, { priority: this.priority, holding: this.holding });
         // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
         if (!standing.mine && !justJoined)
             return this.rejoin(call);
         void this.sweep(standing.lapsed);
         this.tellSquatters(standing.squatters);
+        this.tellPriorities(look.entries, standing.ahead);
+        this.listed = new Map(look.entries.map((listed) => [listed.ticket, listed]));
         this.lastAhead = standing.ahead;
         const predecessor = entry.predecessor;
         if (predecessor && ((0,lock_queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
@@ -3957,9 +4435,101 @@ class Waiter {
         const sighting = { lock: lock.state === 'leased' ? lock : undefined };
         return { kind: 'waiting', sighting, wakeAt: (0,clock/* monotonicNow */.X)() + between(this.options.pacing.outsidePollMs) };
     }
+    get priority() {
+        return this.options.priority ?? 'normal';
+    }
+    /**
+     * Whether a normal head is still the head, as it takes a free lock: the
+     * head lists the queue seldom, and a high-priority waiter that joined since
+     * goes ahead of it. A listing from this attempt, or a moment ago, stands;
+     * a high-priority head needs none (a later waiter never goes ahead of it).
+     */
+    async stillHead(call, ahead) {
+        const entry = this.entry;
+        if (!entry || this.priority === 'high' || ahead !== undefined)
+            return true;
+        if ((0,clock/* monotonicNow */.X)() - this.listedAt < RELIST_BEFORE_TAKING_MS)
+            return true;
+        // Only a look for high-priority waiters ahead: the rest of the line is as the last listing left it,
+        // and a lapsed entry of our own is not joined again here (the lock is being taken).
+        const look = await this.store.queue.look(call());
+        this.listedAt = (0,clock/* monotonicNow */.X)();
+        const me = { ticket: entry.ticket, priority: this.priority };
+        const passed = look.entries.some((other) => (0,priority/* priorityOf */.a2)(other) === 'high' &&
+            other.ticket !== entry.ticket &&
+            (0,lock_queue/* isLive */.DG)(other, look.serviceNow) &&
+            !(0,lock_queue/* isSquatter */.AB)(other) &&
+            !this.passedOver.has(other.ticket) &&
+            (0,priority/* goesBefore */.i_)(other, me, this.holding));
+        // Passed: the next attempt lists the queue as usual, to stand in line and say so.
+        if (passed) {
+            this.head = false;
+            this.listAt = (0,clock/* monotonicNow */.X)();
+        }
+        return !passed;
+    }
+    /**
+     * A lease taken while a high-priority waiter that joined since our last
+     * listing stood ahead of us is given back at once, for it to take: we never
+     * hold it (no record, no token), and the lease alone decides who does.
+     */
+    async unlessPassed(outcome, stillHead) {
+        if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.catch(() => true)))
+            return outcome;
+        await this.giveBack();
+        return { kind: 'waiting', sighting: { ahead: this.lastAhead }, wakeAt: this.wakeAt() };
+    }
+    /**
+     * Says once per entry: a high-priority waiter that joined after us went
+     * ahead of us, and a priority that is neither normal nor high (it counts as
+     * normal).
+     */
+    tellPriorities(entries, ahead) {
+        for (const entry of (0,priority/* joinedAhead */.pk)(ahead, this.entry?.ticket ?? Infinity))
+            this.tellJump(entry.ticket, entry.waiter);
+        for (const entry of entries) {
+            if (entry.malformedPriority === undefined || this.malformedTold.has(entry.ticket))
+                continue;
+            this.malformedTold.add(entry.ticket);
+            this.options.emit({
+                type: 'malformed-priority',
+                ticket: entry.ticket,
+                waiter: entry.waiter,
+                value: entry.malformedPriority,
+            });
+        }
+    }
+    /** Says once that the waiter of `ticket`, which joined after us, went ahead of us: only a high-priority one can. */
+    tellJump(ticket, waiter) {
+        if (this.priority === 'high' || !this.entry || ticket <= this.entry.ticket || this.jumpsTold.has(ticket))
+            return;
+        this.jumpsTold.add(ticket);
+        this.options.emit({ type: 'high-priority-ahead', ticket, waiter });
+    }
+    /**
+     * Notes who holds the lock or was handed it, from a look at it. A ticket
+     * later than ours there went ahead of us: the holder hands the lease to the
+     * head of the line, so that waiter was a high-priority one. A head lists
+     * the queue seldom and may never have seen its entry, so this is how it
+     * learns. Told once its waiter is known: from the holder record, or from
+     * our last listing.
+     */
+    noteHolding(lock) {
+        this.holding = holdingOf(lock);
+        if (lock.state !== 'leased')
+            return;
+        for (const ticket of this.holding) {
+            const record = lock.holder?.ticket === String(ticket) ? lock.holder : undefined;
+            const waiter = record ?? this.listed.get(ticket)?.waiter;
+            if (record || this.listed.has(ticket))
+                this.tellJump(ticket, waiter);
+        }
+    }
     /** The lock's last holder handed its lease to our entry: it is already under our id. */
     handedToUs(lock) {
-        return lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket;
+        const handed = lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket;
+        this.handed ||= handed;
+        return handed;
     }
     /**
      * At the head: look at the lock, and take it when it is free, when it was
@@ -3973,13 +4543,22 @@ class Waiter {
             if (outcome !== 'held-by-other')
                 return outcome;
         }
+        this.noteHolding(lock);
+        // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
+        if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock))
+            this.listAt = (0,clock/* monotonicNow */.X)();
+        // A free lock: a normal head with an old listing checks the line beside its acquire (before it
+        // would add a round trip to every take), as a high-priority waiter may have joined ahead of it.
+        const stillHead = lock.state === 'leased' ? undefined : this.stillHead(call, ahead);
+        stillHead?.catch(() => undefined); // awaited below; an acquire that fails first must not leave it unhandled
         // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
         if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
             const outcome = await this.acquire(call);
             // 'held-by-other': lost a race to a client that does not queue; it holds the lease now.
             if (outcome !== 'held-by-other')
-                return outcome;
+                return this.unlessPassed(outcome, stillHead);
         }
+        await stillHead?.catch(() => undefined);
         const sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead };
         return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
     }
@@ -4030,7 +4609,7 @@ class Waiter {
         let ahead;
         const entry = this.entry;
         if (entry) {
-            const standing = (0,lock_queue/* standingOf */.YP)(queue, entry.ticket, this.passedOver);
+            const standing = (0,lock_queue/* standingOf */.YP)(queue, entry.ticket, this.passedOver, { priority: this.priority });
             if (!standing.mine) {
                 await this.rejoin(call);
                 return { kind: 'waiting', sighting: {}, wakeAt: 0 };
@@ -4043,7 +4622,9 @@ class Waiter {
             }
         }
         else {
-            ahead = queue.entries.filter((e) => (0,lock_queue/* isLive */.DG)(e, queue.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(e) && !this.passedOver.has(e.ticket));
+            // A newcomer stands behind every live waiter, except that a high-priority one passes the normal ones.
+            const me = { ticket: Infinity, priority: this.priority };
+            ahead = (0,priority/* lineOrder */.PJ)(queue.entries.filter((e) => (0,lock_queue/* isLive */.DG)(e, queue.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(e) && !this.passedOver.has(e.ticket) && (0,priority/* goesBefore */.i_)(e, me)));
             void this.sweep(queue.entries.filter((e) => !(0,lock_queue/* isLive */.DG)(e, queue.serviceNow)));
         }
         this.lastAhead = ahead;
@@ -4130,20 +4711,27 @@ class Waiter {
             return undefined;
         return this.store.latest.read(this.guard.spec.key, call());
     }
+    /** The key whose record a listing of the queue reads as well; undefined without a key, or a store of records. */
+    latestKey() {
+        return this.guard && this.store.latest ? this.guard.spec.key : undefined;
+    }
     /**
-     * Just before an acquire: one listing of the whole queue and one read of
-     * our key's record, side by side. Throws when we are superseded or stale.
-     * A waiter outside the queue (it may not list) can only be stale.
+     * Just before an acquire: one listing of the whole queue, which reads our
+     * key's record too (a separate read only when it did not reach it). Throws
+     * when we are superseded or stale. A waiter outside the queue (it may not
+     * list) reads the record alone, and can only be stale.
      */
     async decideLatest(call) {
         const guard = this.guard;
-        const latest = this.readLatest(call);
-        latest?.catch(() => undefined);
+        let latest;
         if (!this.outside) {
-            const look = await this.store.queue.look(call());
+            const look = await this.store.queue.look({ ...call(), latestKey: this.latestKey() });
+            if (look.records)
+                this.records = look.records;
             guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket);
+            latest = look.latest;
         }
-        this.latestRead = await latest;
+        this.latestRead = latest ?? (await this.readLatest(call));
         guard.checkRecord(this.latestRead?.record);
     }
     /**
@@ -4186,6 +4774,10 @@ class Waiter {
         // A release that failed is tried again when the wait ends (abandon).
         this.acquireTried = !released;
     }
+    /** Every key's record the last listing read; undefined for a waiter without a key. */
+    get recordsSeen() {
+        return this.records;
+    }
     /** The live waiters ahead at the last listing; undefined before one. */
     get aheadCount() {
         return this.lastAhead?.length;
@@ -4198,12 +4790,27 @@ class Waiter {
         this.entry = undefined;
         await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
     }
-    /** The wait ends without success: leave the queue, and give back a lease we may hold. */
+    /**
+     * The wait ends without success: leave the queue, and give back a lease we
+     * may hold. At or next to the head, the last holder may have handed us its
+     * lease without our knowing (handover.ts): one look at the lock (which
+     * carries no lease id of ours) tells. A lease that is, or may be, ours is
+     * passed on to the next head at once (pass-on.ts), after our entry is gone,
+     * so that the lock does not sit idle until that lease lapses.
+     */
     async abandon() {
-        const giveBack = this.acquireTried
-            ? this.store.release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
-            : undefined;
-        await Promise.all([this.leave(), giveBack]);
+        const ticket = this.entry?.ticket;
+        const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1);
+        await this.leave();
+        let mayHold = this.acquireTried || this.handed;
+        if (!mayHold && nearHead && this.store.letGo) {
+            const lock = await this.store.view({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+            mayHold = lock?.state === 'leased' && lock.handedTo === ticket;
+        }
+        if (!mayHold)
+            return;
+        await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS });
+        this.acquireTried = false;
     }
     /**
      * Removes entries whose waiters are gone. Not awaited by the attempt: it is
@@ -4226,6 +4833,8 @@ var duration = __webpack_require__(6307);
 var lock_holder = __webpack_require__(7053);
 // EXTERNAL MODULE: ./src/lock/request.ts
 var request = __webpack_require__(4034);
+// EXTERNAL MODULE: ./src/lock/latest-seen.ts
+var latest_seen = __webpack_require__(4750);
 ;// CONCATENATED MODULE: ./src/lock/wait-report.ts
 // The waiter's reporting: what each attempt saw goes in, and out come the few
 // events worth a line in the log: when waiting starts, when the waiter's place
@@ -4233,6 +4842,19 @@ var request = __webpack_require__(4034);
 // once for a lease that never ends by itself. No storage, no wording: the
 // action layer words the events.
 
+
+/**
+ * How long a holder has held the lock: from the time on its record to the
+ * service's clock at the look. The record's time is the service's when the
+ * holder's clock disagreed with it (waiter.ts, grantTime), so no runner's clock
+ * is in it. Undefined when the record says no readable time.
+ */
+function heldFor(record, serviceNow) {
+    const since = record ? Date.parse(record.acquiredAt) : NaN;
+    if (!serviceNow || Number.isNaN(since))
+        return undefined;
+    return Math.max(0, serviceNow.getTime() - since);
+}
 class WaitReport {
     options;
     /** The holder as last believed for the lines; undefined while the lock is free or not yet seen. */
@@ -4241,6 +4863,7 @@ class WaitReport {
     latest;
     heldAtLastLook = false;
     ahead = [];
+    records;
     queued = false;
     reportedAhead;
     reportedHolder;
@@ -4254,6 +4877,9 @@ class WaitReport {
     firstPosition;
     looked;
     slots;
+    longWaitTold = false;
+    /** How long the holder at the last settled look had held the lock, by the service's clock. */
+    heldMs;
     constructor(options) {
         this.options = options;
     }
@@ -4271,14 +4897,29 @@ class WaitReport {
     }
     /** Whether a look at the lock would make a line now: the first one, a new place in line, or one that is due. */
     wantsHolder(aheadCount, now) {
-        return !this.started || aheadCount !== this.reportedAhead || now - this.lastLineAt >= this.options.progressEveryMs;
+        return (!this.started ||
+            aheadCount !== this.reportedAhead ||
+            now - this.lastLineAt >= this.options.progressEveryMs ||
+            now >= this.longWaitAt);
+    }
+    /** When the long-wait warning is due (monotonic); Infinity once told, or when there is none. */
+    get longWaitAt() {
+        const { warnAfterMs, startedAt } = this.options;
+        if (this.longWaitTold || warnAfterMs === undefined || startedAt === undefined)
+            return Infinity;
+        return startedAt + warnAfterMs;
     }
     place() {
+        const holder = this.heldAtLastLook ? this.seen : undefined;
+        const ahead = this.ahead.map((entry) => entry.waiter);
+        const keys = [this.options.ownKey, holder?.record?.supersedeKey, ...ahead.map((who) => who?.supersedeKey)];
+        const lastHeld = this.records ? (0,latest_seen/* lastHeldFor */.RO)(this.records, keys) : [];
         return {
             position: 1 + this.ahead.length + (this.heldAtLastLook ? 1 : 0),
-            holder: this.heldAtLastLook ? this.seen : undefined,
-            ahead: this.ahead.map((entry) => entry.waiter),
+            holder,
+            ahead,
             queued: this.queued,
+            ...(lastHeld.length > 0 ? { lastHeld } : {}),
             ...(this.slots ? { slots: this.slots } : {}),
         };
     }
@@ -4308,6 +4949,7 @@ class WaitReport {
             if (settled) {
                 this.seen = this.latest;
                 this.heldAtLastLook = true;
+                this.heldMs = heldFor(record, lock.serviceNow);
                 if (lock.infinite && this.options.noTimeLimit && !this.infiniteTold) {
                     this.infiniteTold = true;
                     events.push({ type: 'infinite-lease', holder: this.seen, breakCommand: this.options.breakCommand });
@@ -4316,6 +4958,8 @@ class WaitReport {
         }
         if (lock)
             this.looked = { at: now, holder: lock.state === 'leased' ? this.latest : undefined };
+        if (sighting.records)
+            this.records = sighting.records;
         if (sighting.slots)
             this.slots = sighting.slots;
         if (sighting.ahead) {
@@ -4327,6 +4971,11 @@ class WaitReport {
         if (!settled || !lock)
             return events;
         const place = this.place();
+        if (now >= this.longWaitAt) {
+            this.longWaitTold = true;
+            const warnAfterMs = this.options.warnAfterMs;
+            events.push({ type: 'long-wait', place, waitedMs, warnAfterMs, heldMs: place.holder ? this.heldMs : undefined });
+        }
         // With slots, a new set of holders is a new holder for the lines.
         const holderKeyNow = place.slots
             ? place.slots.held.map(({ slot, holder }) => `${slot}:${(0,lock_holder/* holderKey */.I4)(holder)}`).join(',')
@@ -4426,6 +5075,9 @@ async function waitForLease(options) {
         progressEveryMs,
         noTimeLimit: options.timeoutMs === undefined,
         breakCommand: lock.breakCommand,
+        ...(options.supersede ? { ownKey: options.supersede.key } : {}),
+        warnAfterMs: options.warnAfterMs,
+        startedAt: started,
     });
     // Requests get a short grace after a cancel: an acquire that is in flight is
     // better finished and released than abandoned half way.
@@ -4456,6 +5108,7 @@ async function waitForLease(options) {
         leaseSeconds: options.leaseDurationSeconds,
         who,
         supersede: options.supersede,
+        priority: options.priority,
         willWait: deadline > started,
         pacing,
         emit,
@@ -4520,7 +5173,9 @@ async function waitForLease(options) {
                 }
                 failure = undefined;
                 failures = 0;
-                for (const event of report.see(outcome.sighting, waitedMs(), (0,clock/* monotonicNow */.X)()))
+                // The keys' records come from the waiter's listings: the lines show the last sequence that held per key.
+                const sighting = { ...outcome.sighting, records: waiter.recordsSeen };
+                for (const event of report.see(sighting, waitedMs(), (0,clock/* monotonicNow */.X)()))
                     emit(event);
                 wakeAt = outcome.wakeAt;
             }
@@ -4618,7 +5273,7 @@ async function timedOut(lock, started, report, failure, waiter) {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9756);
+/* harmony import */ var _action_main_step_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(617);
 
 await (0,_action_main_step_js__WEBPACK_IMPORTED_MODULE_0__/* .runMain */ .V)();
 

@@ -390,7 +390,8 @@ function describeStorageErrorBrief(err) {
 /* harmony export */   ri: () => (/* binding */ publishLeaseId)
 /* harmony export */ });
 /* unused harmony export NEXT_LEASE_KEY */
-/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5624);
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1971);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5624);
 // Handing the lease straight to the head of the queue, instead of freeing it.
 //
 // Every waiter publishes, in its queue entry, the lease id it will hold the
@@ -408,6 +409,7 @@ function describeStorageErrorBrief(err) {
 // id works, so the old holder cannot renew or write any more, and a head that
 // died meanwhile leaves a lease that nobody renews, which lapses within one
 // lease duration, exactly like a dead holder's.
+
 
 /** The queue entry's key for the lease id its waiter will hold the lock under. */
 const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id';
@@ -451,19 +453,20 @@ function handedToTicket(metadata) {
 }
 /**
  * The head of the queue, if the lease can be handed to it: the first live
- * entry that is not a squatter, leased (its waiter renews it), and publishing
- * a lease id. Only the head: an entry further back is never handed the lease,
- * even when the head published nothing (an older version of this action), as
- * that would serve the queue out of order; the lease is released instead.
+ * entry in the order of the line (priority.ts: a high-priority waiter before
+ * the normal ones) that is not a squatter, leased (its waiter renews it), and
+ * publishing a lease id. Only the head: an entry further back is never handed
+ * the lease, even when the head published nothing (an older version of this
+ * action), as that would serve the queue out of order; the lease is released
+ * instead.
  */
 function handoverTarget(look) {
-    const head = look.entries.find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_0__/* .isLive */ .DG)(entry, look.serviceNow) && !(0,_queue_js__WEBPACK_IMPORTED_MODULE_0__/* .isSquatter */ .AB)(entry));
+    look = { ...look, entries: (0,_priority_js__WEBPACK_IMPORTED_MODULE_0__/* .lineOrder */ .PJ)(look.entries) };
+    const head = look.entries.find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_1__/* .isLive */ .DG)(entry, look.serviceNow) && !(0,_queue_js__WEBPACK_IMPORTED_MODULE_1__/* .isSquatter */ .AB)(entry));
     if (!head || !head.leased || !head.nextLeaseId)
         return undefined;
     return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter };
 }
-/** Entries the holder reads to find the head: enough to step over a few lapsed ones in one request. */
-const HEAD_LOOK_LIMIT = 5;
 /**
  * Lets go of the lock: hands the lease to the head of the queue when one has
  * published its id, else releases it. The look at the queue runs beside the
@@ -474,7 +477,8 @@ const HEAD_LOOK_LIMIT = 5;
 async function letGo(store, leaseId, options = {}) {
     const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000);
     const target = store.queue
-        .look({ signal: options.signal, timeoutMs, limit: HEAD_LOOK_LIMIT })
+        // The whole queue (one request up to 100 entries): a high-priority waiter far back is the head.
+        .look({ signal: options.signal, timeoutMs })
         .then(handoverTarget)
         .catch(() => undefined);
     return store.letGo(leaseId, target, options);
@@ -713,8 +717,8 @@ async function setFreeze(lock, who, spec, taken) {
 /* harmony export */ });
 /* unused harmony exports HOLDER_KEYS, describeSupersede */
 /* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
-/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7696);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7696);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
 // A record read from a blob is input from strangers: it is kept exactly as
@@ -753,7 +757,7 @@ const FENCING_KEY = 'azure_mutex_fencing_token';
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 function isHolderKey(key) {
     // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
-    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _handover_js__WEBPACK_IMPORTED_MODULE_2__/* .HANDED_TO_KEY */ .RB;
+    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _handover_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDED_TO_KEY */ .RB;
 }
 /**
  * Metadata travels in HTTP headers: ASCII only, and white space at either end
@@ -852,7 +856,7 @@ function freshnessOf(record, modifiedAt, serviceNow) {
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record[field] ?? '');
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record[field] ?? '');
     const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
@@ -869,21 +873,21 @@ function describeHolder(record) {
 }
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
 function briefHolder(identity) {
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
-    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
+    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
     return `${who}${describeSupersede(identity)}`;
 }
 /** ' (key "production", sequence 30)' for a job that gave a supersede key, else ''; through showUntrusted. */
 function describeSupersede(identity) {
     if (identity.supersedeKey === undefined)
         return '';
-    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(identity.sequence ?? '', 40) || 'none'})`;
+    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.sequence ?? '', 40) || 'none'})`;
 }
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
 function shownTime(value, today = new Date()) {
     const time = typeof value === 'string' ? new Date(value) : value;
     if (Number.isNaN(time.getTime()))
-        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(String(value), 40);
+        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(String(value), 40);
     const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
     return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso;
 }
@@ -1193,12 +1197,15 @@ var lock_holder = __webpack_require__(7053);
 var lock_hold = __webpack_require__(1406);
 // EXTERNAL MODULE: ./src/lock/handover.ts
 var handover = __webpack_require__(7696);
+// EXTERNAL MODULE: ./src/lock/priority.ts
+var lock_priority = __webpack_require__(1971);
 // EXTERNAL MODULE: ./src/lock/queue.ts
 var queue = __webpack_require__(5624);
 ;// CONCATENATED MODULE: ./src/lock/lock-status.ts
 // What a look at a lock shows, read-only: held or free, by whom, with what
 // kind of lease, and the last break. One blob's properties and one item of a
 // List Blobs answer carry the same facts, so both map through statusOf.
+
 
 
 
@@ -1210,12 +1217,16 @@ function squattersOf(entries) {
         .map((entry) => entry.ticket)
         .sort((a, b) => a - b);
 }
-/** The waiters of a queue listing that are alive, in ticket order; squatters are no waiters. */
+/** The waiters of a queue listing that are alive, in the order of the line (priority.ts); squatters are no waiters. */
 function waitersOf(entries, serviceNow) {
-    return entries
-        .filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry))
-        .sort((a, b) => a.ticket - b.ticket)
-        .map((entry) => entry.waiter);
+    return waitingEntries(entries, serviceNow).map((entry) => entry.waiter);
+}
+/** The priority of each waiter that waitersOf lists, in the same order. */
+function prioritiesOf(entries, serviceNow) {
+    return waitingEntries(entries, serviceNow).map(lock_priority/* priorityOf */.a2);
+}
+function waitingEntries(entries, serviceNow) {
+    return (0,lock_priority/* lineOrder */.PJ)(entries.filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry)));
 }
 function statusOf(name, properties) {
     const leaseState = properties.leaseState ?? 'available';
@@ -1433,12 +1444,22 @@ var lease = __webpack_require__(4277);
 
 
 
+
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
 const PAGE_SIZE = 100;
 const queue_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
+/** A listing gives ETags bare, Get Blob Properties in quotes: conditions take the quoted form. */
+function quotedEtag(etag) {
+    if (etag === undefined || etag.startsWith('"'))
+        return etag;
+    return `"${etag}"`;
+}
 class QueueBlobs {
     container;
     prefix;
+    /** The lock's whole folder, and the prefix of its per-key records in it. */
+    folder;
+    latestPrefix;
     tickets;
     lockName;
     requestTimeoutMs;
@@ -1446,6 +1467,8 @@ class QueueBlobs {
         const names = reservedNames(lockName);
         this.container = container;
         this.prefix = names.queuePrefix;
+        this.latestPrefix = names.latestPrefix;
+        this.folder = names.queuePrefix.slice(0, -'queue/'.length);
         this.tickets = names.tickets;
         this.lockName = lockName;
         this.requestTimeoutMs = requestTimeoutMs;
@@ -1459,12 +1482,30 @@ class QueueBlobs {
     async look(options) {
         const last = options.upTo === undefined ? undefined : entryName(this.prefix, options.upTo);
         const pageSize = options.limit ?? PAGE_SIZE;
+        // With a key, the listing starts at the lock's folder: '<lock>/latest/' sorts before '<lock>/queue/',
+        // so the same request reads the key's record (latest-blobs.ts) ahead of the entries, with no request of its own.
+        const record = options.latestKey === undefined ? undefined : latestName(this.latestPrefix, options.latestKey);
+        const prefix = record === undefined ? this.prefix : this.folder;
         return this.request(options, async (abortSignal) => {
             const entries = [];
             let serviceNow;
+            let latest;
+            const records = [];
+            const done = (complete) => {
+                // A listing that ended, or went past the record's name, without it: no job of the key has held.
+                if (record !== undefined && !latest && complete)
+                    latest = { record: undefined, etag: undefined };
+                return {
+                    entries,
+                    serviceNow: serviceNow ?? new Date(),
+                    complete,
+                    ...(latest ? { latest } : {}),
+                    ...(record !== undefined ? { records } : {}),
+                };
+            };
             // One request per page; pages come in name order, which is ticket order.
             const pages = this.container
-                .listBlobsFlat({ abortSignal, prefix: this.prefix, includeMetadata: true })
+                .listBlobsFlat({ abortSignal, prefix, includeMetadata: true })
                 .byPage({ maxPageSize: pageSize });
             for (;;) {
                 let next;
@@ -1474,14 +1515,25 @@ class QueueBlobs {
                 catch (err) {
                     // No container: no queue either.
                     if (queue_blobs_isMissing(err))
-                        return { entries, serviceNow: serviceNow ?? new Date(), complete: true };
+                        return done(true);
                     throw err;
                 }
                 if (next.done)
-                    return { entries, serviceNow: serviceNow ?? new Date(), complete: true };
+                    return done(true);
                 const page = next.value;
                 serviceNow ??= page.date;
                 for (const item of page.segment.blobItems) {
+                    if (record !== undefined && item.name.startsWith(this.latestPrefix)) {
+                        const seen = (0,lock_holder/* holderFromMetadata */.ez)(item.metadata);
+                        if (seen?.supersedeKey !== undefined)
+                            records.push(seen);
+                    }
+                    if (record !== undefined && !latest) {
+                        if (item.name === record)
+                            latest = { record: (0,lock_holder/* holderFromMetadata */.ez)(item.metadata), etag: quotedEtag(item.properties.etag) };
+                        else if (item.name > record)
+                            latest = { record: undefined, etag: undefined };
+                    }
                     const ticket = ticketOf(this.prefix, item.name);
                     if (ticket === undefined)
                         continue; // not an entry: nothing of ours, left alone
@@ -1492,14 +1544,15 @@ class QueueBlobs {
                         waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
                         infinite: item.properties.leaseDuration === 'infinite',
                         nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
+                        ...(0,lock_priority/* priorityFromMetadata */.mG)(item.metadata),
                     });
                 }
                 const marker = page.continuationToken || undefined;
                 const reachedLast = last !== undefined && page.segment.blobItems.some((item) => item.name >= last);
                 if (!marker || reachedLast)
-                    return { entries, serviceNow: serviceNow ?? new Date(), complete: !marker };
+                    return done(!marker);
                 if (options.limit !== undefined)
-                    return { entries, serviceNow: serviceNow ?? new Date(), complete: false };
+                    return done(false);
             }
         });
     }
@@ -1550,7 +1603,7 @@ class QueueBlobs {
         const [queued, held] = await Promise.all([inQueue(), onRecord()]);
         return Math.max(queued, held);
     }
-    async enter(ticket, waiter, leaseId, leaseSeconds, options = {}, lockLeaseId) {
+    async enter(ticket, waiter, leaseId, leaseSeconds, options = {}, lockLeaseId, priority) {
         const blob = this.entry(ticket);
         try {
             await this.request(options, async (abortSignal) => {
@@ -1558,7 +1611,12 @@ class QueueBlobs {
                     await blob.getBlockBlobClient().upload('', 0, {
                         abortSignal,
                         // The lock's lease id we will hold it under goes on the entry, so that a holder can hand the lease to us.
-                        metadata: { ...(0,lock_holder/* identityToMetadata */.L_)(waiter), ...(lockLeaseId ? (0,handover/* publishLeaseId */.ri)(lockLeaseId) : {}) },
+                        // So is our priority (priority.ts): the others order the line by it.
+                        metadata: {
+                            ...(0,lock_holder/* identityToMetadata */.L_)(waiter),
+                            ...(lockLeaseId ? (0,handover/* publishLeaseId */.ri)(lockLeaseId) : {}),
+                            ...(priority ? (0,lock_priority/* priorityToMetadata */.jn)(priority) : {}),
+                        },
                         conditions: { ifNoneMatch: '*' },
                     });
                 }
@@ -1857,6 +1915,7 @@ var storage = __webpack_require__(4906);
 
 
 
+
 /**
  * The lease a lifted hold has while it is handed over: the shortest Azure
  * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
@@ -2110,6 +2169,9 @@ class LockBlob {
         if (folder) {
             const look = folder.queue;
             status.queue = waitersOf(look.entries, look.serviceNow);
+            const priorities = prioritiesOf(look.entries, look.serviceNow);
+            if (priorities.includes('high'))
+                status.priorities = priorities;
             const squatters = squattersOf(look.entries);
             if (squatters.length > 0)
                 status.squatters = squatters;
@@ -2476,6 +2538,7 @@ async function listLocks(container, options = {}) {
                                 modifiedAt: lastModified,
                                 waiter,
                                 infinite: leaseDuration === 'infinite',
+                                ...(0,lock_priority/* priorityFromMetadata */.mG)(blob.metadata),
                             },
                         });
                         continue;
@@ -2497,6 +2560,9 @@ async function listLocks(container, options = {}) {
                 return ticket === undefined ? [] : [{ ...entry, ticket }];
             });
             lock.queue = waitersOf(entries, serviceNow);
+            const priorities = prioritiesOf(entries, serviceNow);
+            if (priorities.includes('high'))
+                lock.priorities = priorities;
             const squatters = squattersOf(entries);
             if (squatters.length > 0)
                 lock.squatters = squatters;
@@ -2619,6 +2685,90 @@ function lockNameProblem(name) {
 
 /***/ }),
 
+/***/ 1971:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PJ: () => (/* binding */ lineOrder),
+/* harmony export */   a2: () => (/* binding */ priorityOf),
+/* harmony export */   cF: () => (/* binding */ parsePriority),
+/* harmony export */   i_: () => (/* binding */ goesBefore),
+/* harmony export */   jn: () => (/* binding */ priorityToMetadata),
+/* harmony export */   mG: () => (/* binding */ priorityFromMetadata),
+/* harmony export */   pk: () => (/* binding */ joinedAhead)
+/* harmony export */ });
+/* unused harmony exports PRIORITIES, PRIORITY_KEY */
+// The order of the line. A waiter waits with a priority, normal or high, and
+// writes it on its queue entry. A high-priority waiter goes ahead of every
+// normal waiter that is not yet holding; it never goes ahead of a holder, nor
+// of an earlier high-priority waiter: among waiters of one priority, ticket
+// order stands. Every place that decides who is first (the waiter's place and
+// whether it is the head, the holder's handover, the lines, the board) orders
+// the entries with lineOrder or goesBefore below, so they all agree.
+//
+// The priority on an entry is untrusted: anyone who may write to the container
+// can write an entry that says high. A value that is neither normal nor high
+// counts as normal, and the waiters say so once per entry; an entry without
+// one (an older version of this action) is normal.
+const PRIORITIES = ['normal', 'high'];
+/** The queue entry's metadata key for its waiter's priority. */
+const PRIORITY_KEY = 'azure_mutex_priority';
+/** The longest malformed value kept to be shown; the rest is of no use to a reader. */
+const MALFORMED_KEPT = 40;
+/** The entry metadata that says our priority. */
+function priorityToMetadata(priority) {
+    return { [PRIORITY_KEY]: priority };
+}
+/**
+ * The priority an entry's metadata says: { priority } for normal or high,
+ * { malformedPriority } for any other value (it counts as normal), nothing
+ * when it says none. Keys are case-insensitive on the service.
+ */
+function priorityFromMetadata(metadata) {
+    const value = Object.entries(metadata ?? {}).find(([key]) => key.toLowerCase() === PRIORITY_KEY)?.[1];
+    if (value === undefined)
+        return {};
+    if (value === 'high' || value === 'normal')
+        return { priority: value };
+    return { malformedPriority: value.slice(0, MALFORMED_KEPT) };
+}
+/** The priority an entry counts with: high only when it says exactly high. */
+function priorityOf(entry) {
+    return entry.priority === 'high' ? 'high' : 'normal';
+}
+const NOBODY = new Set();
+/** 0: holding; 1: high; 2: normal. */
+function rank(entry, holding) {
+    if (holding.has(entry.ticket))
+        return 0;
+    return priorityOf(entry) === 'high' ? 1 : 2;
+}
+/** Whether `a` stands ahead of `b` in the line: by rank, then by ticket. */
+function goesBefore(a, b, holding = NOBODY) {
+    const ra = rank(a, holding);
+    const rb = rank(b, holding);
+    return ra !== rb ? ra < rb : a.ticket < b.ticket;
+}
+/** The entries in the order of the line (a new array); the first is the head. */
+function lineOrder(entries, holding = NOBODY) {
+    return [...entries].sort((a, b) => (goesBefore(a, b, holding) ? -1 : goesBefore(b, a, holding) ? 1 : 0));
+}
+/**
+ * The entries ahead of the waiter of `ticket` that joined after it (a later
+ * ticket): high-priority waiters that went ahead of it. Empty for a
+ * high-priority waiter, as a later one never goes ahead of it.
+ */
+function joinedAhead(ahead, ticket) {
+    return ahead.filter((entry) => entry.ticket > ticket && priorityOf(entry) === 'high');
+}
+/** 'normal' or 'high' from an input; undefined for anything else. */
+function parsePriority(text) {
+    return PRIORITIES.includes(text) ? text : undefined;
+}
+
+
+/***/ }),
+
 /***/ 5624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2631,9 +2781,12 @@ function lockNameProblem(name) {
 /* harmony export */   jg: () => (/* binding */ predecessorShown)
 /* harmony export */ });
 /* unused harmony exports JOIN_GRACE_MS, CLAIM_GRACE_MS */
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1971);
 // The queue's rules, apart from storage: which entries are alive, where a
-// waiter stands, and when it is at the head. Order is by ticket, and tickets
-// come from one counter in the service's order, so no two waiters share one.
+// waiter stands, and when it is at the head. Order is by priority, then by
+// ticket (priority.ts), and tickets come from one counter in the service's
+// order, so no two waiters share one.
+
 /**
  * An entry is written first and leased just after: one without a lease is
  * believed to be joining while it is younger than this (by the service's
@@ -2659,13 +2812,20 @@ function isLive(entry, serviceNow) {
 function isSquatter(entry) {
     return entry.leased && entry.infinite === true;
 }
-function standingOf(look, ticket, passedOver = new Set()) {
+function standingOf(look, ticket, passedOver = new Set(), { priority, holding } = {}) {
     const before = look.entries.filter((entry) => entry.ticket < ticket);
+    const mine = look.entries.find((entry) => entry.ticket === ticket);
+    const me = { ticket, priority: priority ?? mine?.priority };
+    const waiting = look.entries.filter((entry) => entry.ticket !== ticket &&
+        isLive(entry, look.serviceNow) &&
+        !isSquatter(entry) &&
+        !passedOver.has(entry.ticket) &&
+        (0,_priority_js__WEBPACK_IMPORTED_MODULE_0__/* .goesBefore */ .i_)(entry, me, holding));
     return {
-        ahead: before.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry) && !passedOver.has(entry.ticket)),
+        ahead: (0,_priority_js__WEBPACK_IMPORTED_MODULE_0__/* .lineOrder */ .PJ)(waiting, holding),
         lapsed: before.filter((entry) => !isLive(entry, look.serviceNow)),
         squatters: before.filter(isSquatter),
-        mine: look.entries.find((entry) => entry.ticket === ticket),
+        mine,
     };
 }
 function recentPredecessor(claim, now) {
@@ -2918,9 +3078,11 @@ function describeSlotsHeld(seen, now = new Date()) {
 /* harmony import */ var _lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6139);
 /* harmony import */ var _slots_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4842);
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1971);
 // Which lock, in one value: the account's endpoint, the container, the lock's
 // name and the lease length. The steps read it from inputs, keep it in step
 // state and hand it to the renewer; wherever it is read back, it is checked.
+
 
 
 
@@ -2959,10 +3121,15 @@ function parseLockSpec(value) {
                                 : spec.slot !== undefined &&
                                     !(Number.isSafeInteger(spec.slot) && spec.slot >= 1 && spec.slot <= (spec.slots ?? 1))
                                     ? 'slot'
-                                    : undefined;
+                                    : spec.priority !== undefined && (0,_priority_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePriority */ .cF)(String(spec.priority)) === undefined
+                                        ? 'priority'
+                                        : spec.warnAfterMs !== undefined &&
+                                            !(Number.isSafeInteger(spec.warnAfterMs) && spec.warnAfterMs >= 0)
+                                            ? 'warnAfterMs'
+                                            : undefined;
     if (problem)
         throw new MalformedError(`not a lock description (${problem})`);
-    const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs, slots, slot } = spec;
+    const { endpoint, container, lockName, leaseDurationSeconds, runHoldMs, slots, slot, priority, warnAfterMs } = spec;
     return {
         endpoint,
         container,
@@ -2971,6 +3138,8 @@ function parseLockSpec(value) {
         ...(runHoldMs !== undefined ? { runHoldMs } : {}),
         ...(slots !== undefined ? { slots } : {}),
         ...(slot !== undefined ? { slot } : {}),
+        ...(priority !== undefined ? { priority } : {}),
+        ...(warnAfterMs !== undefined ? { warnAfterMs } : {}),
     };
 }
 
