@@ -130,6 +130,9 @@ const RELIST_BEFORE_TAKING_MS = 1_000
 /** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
 const TIDY_TIMEOUT_MS = 2_000
 
+/** A look at the lock with less time left than this is not worth sending. */
+const MIN_LOOK_MS = 250
+
 export type AttemptOutcome =
   /**
    * The lease is ours; sentAt is when the acquire that Azure granted was sent,
@@ -941,10 +944,13 @@ export class Waiter {
   async abandon(): Promise<void> {
     const ticket = this.entry?.ticket
     const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1)
+    // Leaving and the look share one tidy budget, so that a stalled network adds it to the wait once, not twice.
+    const tidyUntil = monotonicNow() + TIDY_TIMEOUT_MS
     await this.leave()
     let mayHold = this.acquireTried || this.handed
-    if (!mayHold && nearHead && this.store.letGo) {
-      const lock = await this.store.view({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+    const left = Math.round(tidyUntil - monotonicNow())
+    if (!mayHold && nearHead && this.store.letGo && left >= MIN_LOOK_MS) {
+      const lock = await this.store.view({ timeoutMs: left }).catch(() => undefined)
       mayHold = lock?.state === 'leased' && lock.handedTo === ticket
     }
     if (!mayHold) return

@@ -148,7 +148,7 @@ describe('everyone who decides who is first uses the order', () => {
         [7, 'org/job-5', 'normal'],
       ],
     )
-    assert.match(renderBoardText([status]), /org\/job-6 run 6 \(high priority\); org\/job-1 run 1;/)
+    assert.match(renderBoardText([status]), /2\. org\/job-6 run 6 \(high priority\); 3\. org\/job-1 run 1;/)
   })
 })
 
