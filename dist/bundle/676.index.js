@@ -4045,6 +4045,8 @@ const RECORD_PAUSE_MS = 300;
 const RELIST_BEFORE_TAKING_MS = 1_000;
 /** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
 const TIDY_TIMEOUT_MS = 2_000;
+/** A look at the lock with less time left than this is not worth sending. */
+const MIN_LOOK_MS = 250;
 const between = ([min, max]) => min + Math.random() * (max - min);
 /** The tickets a look at the lock shows holding it (the holder record's) or handed it (the handover mark). */
 function holdingOf(lock) {
@@ -4801,10 +4803,13 @@ class Waiter {
     async abandon() {
         const ticket = this.entry?.ticket;
         const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1);
+        // Leaving and the look share one tidy budget, so that a stalled network adds it to the wait once, not twice.
+        const tidyUntil = (0,clock/* monotonicNow */.X)() + TIDY_TIMEOUT_MS;
         await this.leave();
         let mayHold = this.acquireTried || this.handed;
-        if (!mayHold && nearHead && this.store.letGo) {
-            const lock = await this.store.view({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+        const left = Math.round(tidyUntil - (0,clock/* monotonicNow */.X)());
+        if (!mayHold && nearHead && this.store.letGo && left >= MIN_LOOK_MS) {
+            const lock = await this.store.view({ timeoutMs: left }).catch(() => undefined);
             mayHold = lock?.state === 'leased' && lock.handedTo === ticket;
         }
         if (!mayHold)
