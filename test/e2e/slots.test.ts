@@ -13,7 +13,7 @@ import { after, before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, mustPass } from '../support/e2e.ts'
+import { jobFor, mustPass, untilQueued } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { readSpanFile, type Span } from '../support/spans.ts'
 import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
@@ -227,6 +227,52 @@ describe('slots, end to end', () => {
     for (const [name, job] of Object.entries({ first, second, third })) mustPass(`${name} post`, await job.runPost())
     assert.equal(leasedCount(await leasesOf(lock)), 0)
     for (const job of [first, second, third]) job.complete()
+  })
+
+  it('gives the next free slot to a high-priority job that joined behind three normal ones, never more than 2 holding', async () => {
+    const lock = 'slots-priority'
+    const inputs = { slots: '2' }
+    const [h1, h2] = ['octo/h1', 'octo/h2'].map((repository) => jobFor(azurite, repository, lock, inputs)) as [Job, Job]
+    const held = [mustPass('h1 main', await h1.runMain()), mustPass('h2 main', await h2.runMain())]
+    const done: string[] = []
+    const waiting = new Map<string, { job: Job; run: Promise<StepResult> }>()
+    for (const [repository, extra] of [
+      ['octo/n1', {}],
+      ['octo/n2', {}],
+      ['octo/n3', {}],
+      ['octo/hi', { priority: 'high' }],
+    ] as const) {
+      const job = jobFor(azurite, repository, lock, { ...inputs, ...extra })
+      const run = job.runMain().then((main) => (done.push(repository), main))
+      waiting.set(repository, { job, run })
+      await untilQueued(azurite, lock, repository)
+    }
+    const take = async (repository: string): Promise<StepResult> => {
+      const main = mustPass(`${repository} main`, await waiting.get(repository)!.run)
+      assert.ok(leasedCount(await leasesOf(lock)) <= 2, 'never more than 2 slots leased')
+      return main
+    }
+    mustPass('h1 post', await h1.runPost())
+    const hi = await take('octo/hi')
+    assert.deepEqual(done, ['octo/hi'], 'the high-priority job took the freed slot; the normal ones still wait')
+    mustPass('h2 post', await h2.runPost())
+    const n1 = await take('octo/n1')
+    mustPass('hi post', await waiting.get('octo/hi')!.job.runPost())
+    const n2 = await take('octo/n2')
+    mustPass('n1 post', await waiting.get('octo/n1')!.job.runPost())
+    const n3 = await take('octo/n3')
+    assert.deepEqual(done, ['octo/hi', 'octo/n1', 'octo/n2', 'octo/n3'], 'the normal ones kept their order')
+    const tokens = [...held, hi, n1, n2, n3].map((main) => Number(main.outputs['fencing-token']))
+    assert.deepEqual(
+      tokens,
+      [...tokens].sort((a, b) => a - b),
+      'fencing tokens rise in the order the slots were taken',
+    )
+    assert.equal(new Set(tokens).size, tokens.length)
+    for (const repository of ['octo/n2', 'octo/n3'])
+      mustPass(`${repository} post`, await waiting.get(repository)!.job.runPost())
+    assert.equal(leasedCount(await leasesOf(lock)), 0)
+    for (const job of [h1, h2, ...[...waiting.values()].map((w) => w.job)]) job.complete()
   })
 
   it('fails a job that asks for 2 slots on a lock set up with 3, in one line, before it takes any lease', async () => {
