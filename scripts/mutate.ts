@@ -85,8 +85,8 @@ const MUTANTS: Mutant[] = [
     id: 'waiter-keeps-lease-on-cancel',
     harm: 'a lease granted as the step is cancelled is kept by nobody: the lock is stuck for a lease',
     file: 'src/lock/attempt.ts',
-    original: '    const giveBack = this.acquireTried\n',
-    replacement: '    const giveBack = false\n',
+    original: '    let mayHold = this.acquireTried || this.handed\n',
+    replacement: '    let mayHold = this.handed\n',
     tests: ['test/integration/waiter.test.ts'],
   },
   {
