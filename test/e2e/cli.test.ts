@@ -9,15 +9,15 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import type { BoardLock } from '../../src/lock/board.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { cliEnv, runCli, stopAllClis } from '../support/cli.ts'
-import { jobFor, lookAtLock, mustPass, queueOf, servedInTurn, untilQueued } from '../support/e2e.ts'
+import type { Azurite } from '../support/azurite.ts'
+import { cliEnv, runCli } from '../support/cli.ts'
+import { jobFor, lookAtLock, mustPass, queueOf, servedInTurn, untilQueued, withSuiteStorage } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { describePair, readSpanFile, sweep } from '../support/spans.ts'
-import { completeAllJobs, type Job } from '../support/runner.ts'
+import type { Job } from '../support/runner.ts'
 
 const NODE = process.execPath
 
@@ -63,16 +63,7 @@ const waitForSignal = (signal: string, code: number): string[] => [
 describe('the azure-mutex command, end to end', () => {
   let azurite: Azurite
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    stopAllClis()
-    completeAllJobs()
-    await azurite.stop()
-  })
+  withSuiteStorage((storage) => ({ azurite, locks } = storage))
 
   async function holding(lockName: string, repository = 'octo/holder'): Promise<Job> {
     const job = jobFor(azurite, repository, lockName)

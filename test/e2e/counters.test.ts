@@ -27,6 +27,7 @@ import {
   renewerPid,
   servedInTurn,
   untilQueued,
+  withSuiteStorage,
 } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
 import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
@@ -96,15 +97,7 @@ async function deleteFolder(locks: ContainerClient, lockName: string): Promise<s
 describe('counters, end to end', () => {
   let azurite: Azurite
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    completeAllJobs()
-    await azurite.stop()
-  })
+  withSuiteStorage((storage) => ({ azurite, locks } = storage))
 
   async function cycle(repository: string, lockName: string): Promise<number> {
     const job = jobFor(azurite, repository, lockName)

@@ -9,27 +9,17 @@ import assert from 'node:assert/strict'
 import type { ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { cliEnv, runCli, stopAllClis } from '../support/cli.ts'
-import { jobFor, lookAtLock, mustPass, stdoutLine } from '../support/e2e.ts'
-import { containerOn } from '../support/lock.ts'
-import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
+import type { Azurite } from '../support/azurite.ts'
+import { cliEnv, runCli } from '../support/cli.ts'
+import { jobFor, lookAtLock, mustPass, stdoutLine, withSuiteStorage } from '../support/e2e.ts'
+import type { Job, StepResult } from '../support/runner.ts'
 
 describe('holds: lifting hands over, release ends a run hold, the command sets and lifts holds', () => {
   let azurite: Azurite
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    stopAllClis()
-    completeAllJobs()
-    await azurite.stop()
-  })
+  withSuiteStorage((storage) => ({ azurite, locks } = storage))
 
   async function leaseOf(lockName: string): Promise<{ state?: string; duration?: string }> {
     const props = await locks.getBlobClient(lockName).getProperties()

@@ -5,27 +5,18 @@
 
 import assert from 'node:assert/strict'
 import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { LatestBlobs } from '../../src/lock/latest-blobs.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, mustPass } from '../support/e2e.ts'
-import { containerOn, holderFor } from '../support/lock.ts'
-import { completeAllJobs } from '../support/runner.ts'
+import type { Azurite } from '../support/azurite.ts'
+import { jobFor, mustPass, withSuiteStorage } from '../support/e2e.ts'
+import { holderFor } from '../support/lock.ts'
 
 describe('latest wins in the waiting lines and the job summary', () => {
   let azurite: Azurite
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    completeAllJobs()
-    await azurite.stop()
-  })
+  withSuiteStorage((storage) => ({ azurite, locks } = storage))
 
   async function untilQueued(lockName: string, repository: string, limitMs = 15_000): Promise<void> {
     const deadline = Date.now() + limitMs

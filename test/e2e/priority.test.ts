@@ -8,17 +8,16 @@ import { appendFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { ChildProcess } from 'node:child_process'
 import type { ContainerClient } from '@azure/storage-blob'
 import { identityToMetadata } from '../../src/lock/holder.ts'
 import { PRIORITY_KEY } from '../../src/lock/priority.ts'
 import { entryName, reservedNames } from '../../src/lock/reserved.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, mustPass, servedInTurn, stdoutLine } from '../support/e2e.ts'
-import { containerOn } from '../support/lock.ts'
+import type { Azurite } from '../support/azurite.ts'
+import { jobFor, mustPass, servedInTurn, stdoutLine, withSuiteStorage } from '../support/e2e.ts'
 import { rendered } from '../support/summary.ts'
-import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
+import type { Job, StepResult } from '../support/runner.ts'
 
 /** A run step that records its critical section: enter, 100 ms of work, exit. */
 const CRITICAL = `
@@ -33,15 +32,7 @@ const JUMPED =
 describe('the priority lane and the long-wait warning, end to end', () => {
   let azurite: Azurite
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    completeAllJobs()
-    await azurite.stop()
-  })
+  withSuiteStorage((storage) => ({ azurite, locks } = storage))
 
   /** The tickets and repositories of the leased entries in a lock's queue. */
   async function queued(lockName: string): Promise<Array<{ ticket: string; repository: string | undefined }>> {

@@ -9,14 +9,13 @@ import { appendFileSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { reservedNames } from '../../src/lock/reserved.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, mustPass, untilQueued } from '../support/e2e.ts'
-import { containerOn } from '../support/lock.ts'
+import type { Azurite } from '../support/azurite.ts'
+import { jobFor, mustPass, untilQueued, withSuiteStorage } from '../support/e2e.ts'
 import { readSpanFile, type Span } from '../support/spans.ts'
-import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
+import type { Job, StepResult } from '../support/runner.ts'
 
 /** A run step that records its critical section: enter, HOLD_MS of work, exit. */
 const CRITICAL = `
@@ -44,15 +43,7 @@ function mostAtOnce(spans: readonly Span[]): number {
 describe('slots, end to end', () => {
   let azurite: Azurite
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    completeAllJobs()
-    await azurite.stop()
-  })
+  withSuiteStorage((storage) => ({ azurite, locks } = storage))
 
   /** The lease state of every blob of a lock that is or could be a slot: the lock blob and the slot blobs. */
   async function leasesOf(lockName: string): Promise<Map<string, string>> {

@@ -6,12 +6,12 @@
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
-import { DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, lookAtLock, untilQueued } from '../support/e2e.ts'
+import { DEV_KEY, type Azurite } from '../support/azurite.ts'
+import { jobFor, lookAtLock, untilQueued, withSuiteStorage } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
-import { Job, completeAllJobs, type StepResult } from '../support/runner.ts'
+import { Job, type StepResult } from '../support/runner.ts'
 
 /** Every control character but the line feed that ends a line, and the characters that reorder text. */
 // eslint-disable-next-line no-control-regex
@@ -75,15 +75,7 @@ function assertSummaryClean(job: Job, name: string): void {
 describe('untrusted input, end to end', () => {
   let azurite: Azurite
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    completeAllJobs()
-    await azurite.stop()
-  })
+  withSuiteStorage((storage) => ({ azurite, locks } = storage))
 
   /** A blob leased for ever by a foreign client with the hostile record on it; returns its lease id. */
   async function hostileHolder(lockName: string): Promise<string> {

@@ -13,10 +13,39 @@ import {
 } from '@azure/storage-blob'
 import { holderFromMetadata, type HolderRecord } from '../../src/lock/holder.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
-import { DEV_ACCOUNT, DEV_KEY, type Azurite } from './azurite.ts'
+import { after, before } from 'node:test'
+import type { ContainerClient } from '@azure/storage-blob'
+import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from './azurite.ts'
+import { stopAllClis } from './cli.ts'
 import { containerOn } from './lock.ts'
 import { readStatusFile } from '../../src/renewer/status.ts'
-import { Job, type JobOptions, type StepResult } from './runner.ts'
+import { Job, completeAllJobs, type JobOptions, type StepResult } from './runner.ts'
+
+/** The storage of an end-to-end suite: an Azurite of its own, with the container 'locks'. */
+export interface SuiteStorage {
+  azurite: Azurite
+  locks: ContainerClient
+}
+
+/**
+ * Starts the suite's Azurite and its 'locks' container before the suite's tests
+ * and hands them to `use`; after the tests, ends every job and command still
+ * running and stops Azurite. Call it inside a describe.
+ */
+export function withSuiteStorage(use: (storage: SuiteStorage) => void): void {
+  let azurite: Azurite | undefined
+  before(async () => {
+    azurite = await startAzurite()
+    const locks = containerOn(azurite, 'locks')
+    await locks.createIfNotExists()
+    use({ azurite, locks })
+  })
+  after(async () => {
+    stopAllClis()
+    completeAllJobs()
+    await azurite?.stop()
+  })
+}
 
 let runs = 100
 
