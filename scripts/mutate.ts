@@ -110,8 +110,8 @@ const MUTANTS: Mutant[] = [
     id: 'fencing-token-not-bumped',
     harm: 'two acquisitions get the same fencing token: the system behind it cannot refuse the older holder',
     file: 'src/lock/counter.ts',
-    original: '      await blob.setMetadata({ [VALUE_KEY]: String(current + 1) }',
-    replacement: '      await blob.setMetadata({ [VALUE_KEY]: String(current) }',
+    original: '      const metadata = { ...props.metadata, [VALUE_KEY]: String(current + 1) }',
+    replacement: '      const metadata = { ...props.metadata, [VALUE_KEY]: String(current) }',
     tests: ['test/integration/queue.test.ts'],
   },
   {
