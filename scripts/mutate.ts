@@ -101,7 +101,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'queue-lapsed-entry-alive',
     harm: 'a waiter that died keeps its place for ever: the queue behind it is stuck',
-    file: 'src/lock/queue.ts',
+    file: 'src/lock/queue/queue.ts',
     original: '  return entry.leased || serviceNow.getTime() - entry.modifiedAt.getTime() <= JOIN_GRACE_MS',
     replacement: '  return entry.leased || serviceNow.getTime() - entry.modifiedAt.getTime() >= 0',
     tests: ['test/unit/queue.test.ts'],
@@ -287,7 +287,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'tickets-seed-ignored',
     harm: 'a deleted tickets counter starts again at 1: a newcomer takes a place ahead of waiters still in line',
-    file: 'src/lock/queue-blobs.ts',
+    file: 'src/lock/queue/queue-blobs.ts',
     original: '        seed: (signal) => this.highestTicket(signal),',
     replacement: '',
     tests: ['test/integration/counters.test.ts'],
@@ -352,7 +352,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'hold-expires-an-hour-early',
     harm: 'a hold is ended by the first waiter an hour before its end: a freeze does not hold',
-    file: 'src/lock/hold.ts',
+    file: 'src/lock/deploy/hold.ts',
     original: 'serviceNow.getTime() >= until',
     replacement: 'serviceNow.getTime() >= until - 3_600_000',
     tests: ['test/unit/hold.test.ts', 'test/e2e/holds.test.ts'],
@@ -371,7 +371,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'take-over-any-run',
     harm: "any run of the repository takes over another run's hold without queueing: it jumps the queue and interleaves with that run's jobs",
-    file: 'src/lock/hold.ts',
+    file: 'src/lock/deploy/hold.ts',
     original: '    record.runId === job.runId &&\n',
     replacement: '',
     tests: ['test/unit/hold.test.ts'],
@@ -405,7 +405,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'latest-superseded-by-older',
     harm: 'an older entry of the key makes the newer waiter leave: the newest deploy never goes out',
-    file: 'src/lock/latest.ts',
+    file: 'src/lock/deploy/latest.ts',
     original: 'sequence !== undefined && sequence > this.spec.sequence && sequence > (newest?.sequence ?? -1)',
     replacement: 'sequence !== undefined && sequence !== this.spec.sequence && sequence > (newest?.sequence ?? -1)',
     tests: ['test/unit/latest.test.ts', 'test/e2e/latest.test.ts'],
@@ -414,7 +414,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'latest-keys-folded',
     harm: "keys compared without case: 'Production' and 'production', two targets, supersede each other",
-    file: 'src/lock/latest.ts',
+    file: 'src/lock/deploy/latest.ts',
     original: '    if (who?.supersedeKey !== this.spec.key) return undefined',
     replacement: '    if (who?.supersedeKey?.toLowerCase() !== this.spec.key.toLowerCase()) return undefined',
     tests: ['test/unit/latest.test.ts'],
@@ -422,7 +422,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'latest-lapsed-entry-supersedes',
     harm: 'a dead waiter of a newer run makes every live one leave: nobody of the key deploys',
-    file: 'src/lock/latest.ts',
+    file: 'src/lock/deploy/latest.ts',
     original: '      if (entry.ticket === ownTicket || !isLive(entry, serviceNow) || isSquatter(entry)) continue',
     replacement: '      if (entry.ticket === ownTicket || isSquatter(entry)) continue',
     tests: ['test/unit/latest.test.ts'],
@@ -448,7 +448,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'handover-not-to-head',
     harm: 'the lease goes to the waiter behind the head: the queue is served out of turn, or the lock idles a lease',
-    file: 'src/lock/handover.ts',
+    file: 'src/lock/queue/handover.ts',
     original: '  const head = look.entries.find((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))',
     replacement:
       '  const head = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))[1]',
@@ -475,7 +475,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'lift-hold-releases-instead',
     harm: 'a lifted hold frees the lock with jobs waiting: a client that does not queue takes it before the queued job',
-    file: 'src/lock/lift-hold.ts',
+    file: 'src/lock/deploy/lift-hold.ts',
     original: '        .then(handoverTarget)\n',
     replacement: '        .then((look) => (handoverTarget(look) ? undefined : undefined))\n',
     tests: ['test/e2e/holds-gaps.test.ts'],
@@ -494,7 +494,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'slots-take-beyond-k',
     harm: 'the waiter right after the first k also goes for a free slot: it races one ahead of it, out of turn',
-    file: 'src/lock/slots.ts',
+    file: 'src/lock/queue/slots.ts',
     original: '  return ahead < free.length ? free[ahead] : undefined',
     replacement:
       '  return ahead <= free.length && free.length > 0 ? free[Math.min(ahead, free.length - 1)] : undefined',
@@ -503,7 +503,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'slots-one-too-many',
     harm: 'the waiters count one slot more than the lock has: N + 1 jobs hold it at once',
-    file: 'src/lock/slots-blobs.ts',
+    file: 'src/lock/queue/slots-blobs.ts',
     original: '    for (let slot = 2; slot <= this.count; slot++)',
     replacement: '    for (let slot = 2; slot <= this.count + 1; slot++)',
     tests: ['test/e2e/slots.test.ts'],
@@ -512,7 +512,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'priority-later-high-first',
     harm: 'a high-priority waiter goes ahead of an earlier high-priority one: the priority lane is served out of turn',
-    file: 'src/lock/priority.ts',
+    file: 'src/lock/queue/priority.ts',
     original: '  return ra !== rb ? ra < rb : a.ticket < b.ticket',
     replacement: '  return ra !== rb ? ra < rb : ra === 1 ? a.ticket > b.ticket : a.ticket < b.ticket',
     tests: ['test/unit/priority.test.ts'],
@@ -520,7 +520,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'priority-passes-holder',
     harm: 'a high-priority waiter goes ahead of the waiter that was handed the lock: the order and the places are wrong',
-    file: 'src/lock/priority.ts',
+    file: 'src/lock/queue/priority.ts',
     original: '  if (holding.has(entry.ticket)) return 0',
     replacement: '  if (holding.has(-entry.ticket)) return 0',
     tests: ['test/unit/priority.test.ts'],
@@ -528,7 +528,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'handover-ignores-priority',
     harm: 'the holder hands the lease to the first ticket: a high-priority job waits behind every normal one',
-    file: 'src/lock/handover.ts',
+    file: 'src/lock/queue/handover.ts',
     original: '  look = { ...look, entries: lineOrder(look.entries) }',
     replacement: '  look = { ...look, entries: lineOrder(look.entries).sort((a, b) => a.ticket - b.ticket) }',
     tests: ['test/e2e/priority.test.ts'],
@@ -537,7 +537,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'standing-ignores-priority',
     harm: 'a waiter counts only earlier tickets ahead of it: a high-priority waiter and the normal ones both take the head',
-    file: 'src/lock/queue.ts',
+    file: 'src/lock/queue/queue.ts',
     original: '      goesBefore(entry, me, holding),',
     replacement: '      entry.ticket < ticket,',
     tests: ['test/unit/priority.test.ts'],

@@ -1,4 +1,4 @@
-// The soak's phase with a priority lane (lock/priority.ts), called by soak.ts.
+// The soak's phase with a priority lane (lock/queue/priority.ts), called by soak.ts.
 //
 // `loops` job loops run jobs back to back on ONE lock; every `highEvery`-th job
 // started waits with 'priority: high', the others with normal. Each job that

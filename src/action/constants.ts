@@ -41,7 +41,7 @@ export const Inputs = {
   GithubToken: 'github-token',
   /** Main: how many jobs may hold the lock at once (slots.ts); every job of a lock must give the same number. */
   Slots: 'slots',
-  /** Main: normal, or high to go ahead of every normal waiter not yet holding (lock/priority.ts). */
+  /** Main: normal, or high to go ahead of every normal waiter not yet holding (lock/queue/priority.ts). */
   Priority: 'priority',
   /** Main: a duration; when the wait passes it, one warning names the holder and the place in line. */
   WarnAfter: 'warn-after',

@@ -1,18 +1,18 @@
 // release/ with 'scope: run' in a job that does not hold the lock: a final
 // job of the run (a clean-up job, say) ends the hold that an earlier job of
-// the same run left on the lock (lock/run-hold.ts). Only this run's hold is
+// the same run left on the lock (lock/deploy/run-hold.ts). Only this run's hold is
 // lifted (same repository and run id, any attempt), and its lease goes
-// straight to the head of the queue (lock/lift-hold.ts). Anything else on the
+// straight to the head of the queue (lock/deploy/lift-hold.ts). Anything else on the
 // lock (another run's hold, a freeze, a running job) is left alone: the step
 // says so and passes, since the run's hold may have ended by itself and the
 // lock moved on.
 
 import * as core from '@actions/core'
 import { UserError } from '../lock/errors.ts'
-import { describeLetGo } from '../lock/handover.ts'
-import { describeHold } from '../lock/hold.ts'
+import { describeLetGo } from '../lock/queue/handover.ts'
+import { describeHold } from '../lock/deploy/hold.ts'
 import { describeHolderSeen } from '../lock/holder.ts'
-import { liftHold } from '../lock/lift-hold.ts'
+import { liftHold } from '../lock/deploy/lift-hold.ts'
 import { lockLocation } from '../lock/spec.ts'
 import { Inputs } from './constants.ts'
 import { holderFromEnvironment } from './context.ts'

@@ -2,7 +2,7 @@
 // Every problem is an InputError that names the input and the form expected.
 
 import { parseDuration } from '../lock/duration.ts'
-import type { HoldEnd, HoldSpec } from '../lock/hold.ts'
+import type { HoldEnd, HoldSpec } from '../lock/deploy/hold.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { StorageAccess } from '../sign-in/methods.ts'

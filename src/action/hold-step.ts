@@ -1,6 +1,6 @@
 // The hold step (uses: org/azure-mutex-action/hold@v1): freezes a lock. It
 // waits in line like a job (FIFO, its place shown), takes the lock, and turns
-// the lease into a hold (lock/hold.ts): an infinite lease with a record of who
+// the lease into a hold (lock/deploy/hold.ts): an infinite lease with a record of who
 // set it, why, and until when. No renewer stays behind: the hold outlives the
 // job. Every job that comes for the lock queues behind the hold and shows it;
 // when its end comes, the head of the queue ends it. The unhold step lifts it
@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
-import { describeHold, setFreeze } from '../lock/hold.ts'
+import { describeHold, setFreeze } from '../lock/deploy/hold.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY } from '../lock/storage.ts'

@@ -7,9 +7,9 @@ import { LEASE_SECONDS, leaseSecondsProblem } from '../lock/lease.ts'
 import { containerNameProblem, lockNameProblem } from '../lock/names.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LockSpec } from '../lock/spec.ts'
-import { parseSequence, supersedeKeyProblem, type SupersedeSpec } from '../lock/latest.ts'
-import { parsePriority, type Priority } from '../lock/priority.ts'
-import { MAX_SLOTS, slotsProblem } from '../lock/slots.ts'
+import { parseSequence, supersedeKeyProblem, type SupersedeSpec } from '../lock/deploy/latest.ts'
+import { parsePriority, type Priority } from '../lock/queue/priority.ts'
+import { MAX_SLOTS, slotsProblem } from '../lock/queue/slots.ts'
 import type { SignInMethod, StorageAccess } from '../sign-in/methods.ts'
 import {
   StorageConfigError,

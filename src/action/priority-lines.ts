@@ -1,11 +1,11 @@
-// The words for the order of the line and for a long wait (lock/priority.ts,
+// The words for the order of the line and for a long wait (lock/queue/priority.ts,
 // lock/wait-report.ts), shared by the main step's lines and the job summary.
 // Every value read from storage reaches a line through briefHolder or
 // briefHolderSeen, or showUntrusted itself.
 
 import { formatDuration } from '../lock/duration.ts'
 import { briefHolder, briefHolderSeen, type HolderIdentity } from '../lock/holder.ts'
-import { ordinal } from '../lock/queue.ts'
+import { ordinal } from '../lock/queue/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { WaitEvent } from '../lock/wait-report.ts'
 import { Inputs } from './constants.ts'

@@ -1,5 +1,5 @@
 // Post, for scope run: instead of releasing, turn the lease into a hold of the
-// workflow run (lock/run-hold.ts), then let the renewer stop. In that order:
+// workflow run (lock/deploy/run-hold.ts), then let the renewer stop. In that order:
 // the renewer keeps the lease until the hold is in place, and never stops
 // before. Whenever the hold cannot be placed, post goes on as for scope job
 // and releases the lock: a run's hold is a convenience, never a reason to
@@ -7,9 +7,9 @@
 
 import * as core from '@actions/core'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
-import { describeHold } from '../lock/hold.ts'
+import { describeHold } from '../lock/deploy/hold.ts'
 import { openLock } from '../lock/lock-blob.ts'
-import { runHoldRecord } from '../lock/run-hold.ts'
+import { runHoldRecord } from '../lock/deploy/run-hold.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY } from '../lock/storage.ts'
 import { askToLetGo } from '../renewer/control.ts'

@@ -10,7 +10,7 @@ import { briefHolder, describeHolder, describeHolderSeen, type HolderRecord } fr
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { listLocks, openLock } from '../lock/lock-blob.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
-import { describeSlotsHeld } from '../lock/slots.ts'
+import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY, containerClientFor } from '../lock/storage.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'

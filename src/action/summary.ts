@@ -11,10 +11,10 @@ import * as core from '@actions/core'
 import { boardRows, type Markup } from '../lock/board.ts'
 import { describeBreak, type BreakRecord } from '../lock/break-record.ts'
 import { formatDuration } from '../lock/duration.ts'
-import { ordinal } from '../lock/queue.ts'
+import { ordinal } from '../lock/queue/queue.ts'
 import type { HolderRecord } from '../lock/holder.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
-import type { Priority } from '../lock/priority.ts'
+import type { Priority } from '../lock/queue/priority.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LossRecord, Requester } from '../renewer/lifecycle.ts'
 import type { Turn } from './state.ts'
@@ -99,7 +99,7 @@ export interface LockSummary {
   wait: WaitRecord | undefined
   /** Its place in line on arrival and its fencing token, when main took the lock. */
   turn?: Turn
-  /** The priority the job waited with (lock/priority.ts); undefined: normal. */
+  /** The priority the job waited with (lock/queue/priority.ts); undefined: normal. */
   priority?: Priority
   /** The hold, when main took the lock. */
   hold?: {

@@ -1,7 +1,7 @@
 // The unhold step (uses: org/azure-mutex-action/unhold@v1): lifts a hold
-// (lock/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
+// (lock/deploy/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
 // who lifted it and why. Its lease goes straight to the head of the queue, as
-// a holder's does when it lets go (lock/lift-hold.ts), or is released when
+// a holder's does when it lets go (lock/deploy/lift-hold.ts), or is released when
 // nobody waits. It ends only a hold: the lift carries the lease id that the
 // hold's record names, and is conditional on the blob being as it was read.
 // A running job's lease is left alone unless 'force' says to break it.
@@ -9,10 +9,10 @@
 import * as core from '@actions/core'
 import { describeBreak } from '../lock/break-record.ts'
 import { UserError } from '../lock/errors.ts'
-import { describeLetGo } from '../lock/handover.ts'
-import { describeHold } from '../lock/hold.ts'
+import { describeLetGo } from '../lock/queue/handover.ts'
+import { describeHold } from '../lock/deploy/hold.ts'
 import { describeHolderSeen } from '../lock/holder.ts'
-import { liftHold } from '../lock/lift-hold.ts'
+import { liftHold } from '../lock/deploy/lift-hold.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { usesEntra } from '../sign-in/methods.ts'
 import { Inputs } from './constants.ts'

@@ -3,11 +3,11 @@
 // (shape.ts): reading it back checks every field, and a new fact is one line.
 
 import type { HolderRecord } from '../lock/holder.ts'
-import { describeEndedHold } from '../lock/hold.ts'
-import { describeSlotsHeld } from '../lock/slots.ts'
+import { describeEndedHold } from '../lock/deploy/hold.ts'
+import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
-import { LockSupersededError } from '../lock/latest.ts'
+import { LockSupersededError } from '../lock/deploy/latest.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 import { longWaitFact } from './priority-lines.ts'
 import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Check, type Shaped } from './shape.ts'
@@ -59,15 +59,15 @@ const waitRecordFields = {
   unknownHolderSeen: yesNo,
   /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
   passedOver: optional(count),
-  /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
+  /** The hold this job ended at the head of the queue, when its end had come (lock/deploy/hold.ts), as the log says it. */
   holdEnded: optional(text),
   /** Waiters seen ahead with a supersede key, in the order seen, each once. */
   keyedWaiters: optional(listOf(keyedWaiterShape, MAX_KEYED_KEPT)),
-  /** For each key in sight at the last line, the record of the highest sequence that held (lock/latest-seen.ts). */
+  /** For each key in sight at the last line, the record of the highest sequence that held (lock/deploy/latest-seen.ts). */
   lastHeld: optional(listOf(holderShape, MAX_KEYED_KEPT)),
   /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
   slotsSeen: optional(text),
-  /** High-priority waiters that joined after this job and went ahead of it (lock/priority.ts). */
+  /** High-priority waiters that joined after this job and went ahead of it (lock/queue/priority.ts). */
   highPriorityAhead: optional(count),
   /** The wait passed 'warn-after': what the one warning said, without the lock's name. */
   longWait: optional(text),

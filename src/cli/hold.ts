@@ -16,10 +16,10 @@ import { describeBreak } from '../lock/break-record.ts'
 import { monotonicNow } from '../lock/clock.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { LockCancelledError, LockError, LockTimeoutError, describeStorageErrorBrief } from '../lock/errors.ts'
-import { describeLetGo, letGo } from '../lock/handover.ts'
+import { describeLetGo, letGo } from '../lock/queue/handover.ts'
 import { keepLease, type LeaseLoss } from '../lock/keep-lease.ts'
 import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
-import { LockSupersededError, type SupersedeSpec } from '../lock/latest.ts'
+import { LockSupersededError, type SupersedeSpec } from '../lock/deploy/latest.ts'
 import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { waitForLease, type Acquired } from '../lock/waiter.ts'
@@ -59,7 +59,7 @@ export const HoldEnv = {
 
 interface HoldSettings {
   lock: LockSpec
-  /** Latest wins (lock/latest.ts): the key and sequence, when --supersede-key is given. */
+  /** Latest wins (lock/deploy/latest.ts): the key and sequence, when --supersede-key is given. */
   supersede: SupersedeSpec | undefined
   onSuperseded: 'skip' | 'fail'
   timeoutMs: number | undefined

@@ -20,15 +20,22 @@ import { randomUUID } from 'node:crypto'
 import { monotonicNow } from './clock.ts'
 import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import { newBreakRecord } from './break-record.ts'
-import { holdExpired } from './hold.ts'
+import { holdExpired } from './deploy/hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
-import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './latest.ts'
-import { passOn } from './pass-on.ts'
-import { goesBefore, joinedAhead, lineOrder, priorityOf, type Priority } from './priority.ts'
-import { isLive, isSquatter, predecessorShown, recentPredecessor, standingOf, type RecentPredecessor } from './queue.ts'
+import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './deploy/latest.ts'
+import { passOn } from './queue/pass-on.ts'
+import { goesBefore, joinedAhead, lineOrder, priorityOf, type Priority } from './queue/priority.ts'
+import {
+  isLive,
+  isSquatter,
+  predecessorShown,
+  recentPredecessor,
+  standingOf,
+  type RecentPredecessor,
+} from './queue/queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
-import { slotToTake, slotsHeld } from './slots.ts'
-import type { SlotsAccess } from './slots-blobs.ts'
+import { slotToTake, slotsHeld } from './queue/slots.ts'
+import type { SlotsAccess } from './queue/slots-blobs.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
 
 export interface Pacing {

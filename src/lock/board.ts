@@ -8,10 +8,10 @@
 // markup characters inert.
 
 import { describeBreak } from './break-record.ts'
-import type { HoldRecord } from './hold.ts'
+import type { HoldRecord } from './deploy/hold.ts'
 import { briefHolder, describeHolderSeen, type HolderIdentity, type HolderRecord } from './holder.ts'
 import type { LockStatus } from './lock-status.ts'
-import type { Priority } from './priority.ts'
+import type { Priority } from './queue/priority.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 /** How a face writes the few kinds of text a cell holds. Each gets text that is already one safe line. */

@@ -17,7 +17,13 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { showUntrusted } from './untrusted-text.ts'
-import { SLOTS_KEY, SlotsMismatchError, slotsMalformedMessage, slotsMismatchMessage, storedSlots } from './slots.ts'
+import {
+  SLOTS_KEY,
+  SlotsMismatchError,
+  slotsMalformedMessage,
+  slotsMismatchMessage,
+  storedSlots,
+} from './queue/slots.ts'
 
 const VALUE_KEY = 'value'
 

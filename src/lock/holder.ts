@@ -3,8 +3,8 @@
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
 
-import { describeHold, holdSetter, type HoldRecord } from './hold.ts'
-import { HANDED_TO_KEY } from './handover.ts'
+import { describeHold, holdSetter, type HoldRecord } from './deploy/hold.ts'
+import { HANDED_TO_KEY } from './queue/handover.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 export interface HolderRecord {

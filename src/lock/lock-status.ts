@@ -3,11 +3,11 @@
 // List Blobs answer carry the same facts, so both map through statusOf.
 
 import { breakFromMetadata, type BreakRecord } from './break-record.ts'
-import { holdFromMetadata, standingHold } from './hold.ts'
+import { holdFromMetadata, standingHold } from './deploy/hold.ts'
 import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
-import { lineOrder, priorityOf, type Priority } from './priority.ts'
-import { isLive, isSquatter } from './queue.ts'
-import type { SlotsHeld } from './slots.ts'
+import { lineOrder, priorityOf, type Priority } from './queue/priority.ts'
+import { isLive, isSquatter } from './queue/queue.ts'
+import type { SlotsHeld } from './queue/slots.ts'
 import type { QueueEntry } from './store.ts'
 
 /** A lease of 15 to 60 s that its holder renews, or one that never expires (which this action never takes). */

@@ -4,12 +4,12 @@
 // fake instead of a real blob.
 
 import type { BreakRecord } from './break-record.ts'
-import type { HandoverStore } from './handover.ts'
-import type { HoldRecord } from './hold.ts'
+import type { HandoverStore } from './queue/handover.ts'
+import type { HoldRecord } from './deploy/hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
-import type { LatestRead, LatestStore } from './latest.ts'
-import type { Priority } from './priority.ts'
-import type { SlotsAccess } from './slots-blobs.ts'
+import type { LatestRead, LatestStore } from './deploy/latest.ts'
+import type { Priority } from './queue/priority.ts'
+import type { SlotsAccess } from './queue/slots-blobs.ts'
 
 /** How one call may be cut short: the caller's signal, and a deadline of its own. */
 export interface RequestOptions {

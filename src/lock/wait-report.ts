@@ -12,9 +12,9 @@ import {
   type HolderRecord,
   type HolderSeen,
 } from './holder.ts'
-import { lastHeldFor } from './latest-seen.ts'
-import type { HoldRecord } from './hold.ts'
-import type { SlotsHeld } from './slots.ts'
+import { lastHeldFor } from './deploy/latest-seen.ts'
+import type { HoldRecord } from './deploy/hold.ts'
+import type { SlotsHeld } from './queue/slots.ts'
 import type { LeaseView, QueueEntry } from './store.ts'
 
 /** Where the waiter stands, as the lines show it. */

@@ -18,9 +18,9 @@ import {
 } from './errors.ts'
 import { formatDuration } from './duration.ts'
 import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
-import { LockSupersededError, type SupersedeSpec } from './latest.ts'
+import { LockSupersededError, type SupersedeSpec } from './deploy/latest.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './request.ts'
-import type { Priority } from './priority.ts'
+import type { Priority } from './queue/priority.ts'
 import type { LockStore, RequestOptions } from './store.ts'
 import { WaitReport, type WaitEvent } from './wait-report.ts'
 

@@ -11,7 +11,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ChildProcess } from 'node:child_process'
 import type { ContainerClient } from '@azure/storage-blob'
-import { ordinal } from '../../src/lock/queue.ts'
+import { ordinal } from '../../src/lock/queue/queue.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
-import { letGo } from '../../src/lock/handover.ts'
+import { letGo } from '../../src/lock/queue/handover.ts'
 import { holderFromMetadata } from '../../src/lock/holder.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
 import type { ContainerClient } from '@azure/storage-blob'

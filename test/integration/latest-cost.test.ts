@@ -6,10 +6,10 @@
 
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import { LatestBlobs } from '../../src/lock/latest-blobs.ts'
-import { LockSupersededError } from '../../src/lock/latest.ts'
+import { LatestBlobs } from '../../src/lock/deploy/latest-blobs.ts'
+import { LockSupersededError } from '../../src/lock/deploy/latest.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
-import { QueueBlobs } from '../../src/lock/queue-blobs.ts'
+import { QueueBlobs } from '../../src/lock/queue/queue-blobs.ts'
 import { containerClientFor, type ObservedRequest } from '../../src/lock/storage.ts'
 import { waitForLease } from '../../src/lock/waiter.ts'
 import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'

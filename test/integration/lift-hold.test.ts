@@ -1,4 +1,4 @@
-// Lifting a hold against Azurite (lock/lift-hold.ts): the hold's lease goes to
+// Lifting a hold against Azurite (lock/deploy/lift-hold.ts): the hold's lease goes to
 // the head of the queue under the id it published, or is released when nobody
 // waits; the note says who lifted it and why; a hold the caller may not lift,
 // a running job's lease, and a record forged beside another client's lease
@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { BlobClient } from '@azure/storage-blob'
 import { breakFromMetadata } from '../../src/lock/break-record.ts'
-import { holdToMetadata, setFreeze, type HoldRecord } from '../../src/lock/hold.ts'
-import { liftHold } from '../../src/lock/lift-hold.ts'
+import { holdToMetadata, setFreeze, type HoldRecord } from '../../src/lock/deploy/hold.ts'
+import { liftHold } from '../../src/lock/deploy/lift-hold.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { containerOn, holderFor } from '../support/lock.ts'

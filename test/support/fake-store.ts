@@ -4,7 +4,7 @@
 // leased entry that cannot be deleted), and a log of every request made.
 
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
-import type { Priority } from '../../src/lock/priority.ts'
+import type { Priority } from '../../src/lock/queue/priority.ts'
 import type {
   AcquireOutcome,
   LeaseView,
@@ -23,7 +23,7 @@ interface FakeEntry {
   modifiedAt: Date
   /** An infinite lease, as a stranger may take on an entry. */
   infinite?: boolean
-  /** The priority the entry says (lock/priority.ts). */
+  /** The priority the entry says (lock/queue/priority.ts). */
   priority?: Priority
 }
 

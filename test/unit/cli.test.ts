@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { renderBoardText } from '../../src/lock/board.ts'
-import { holdToMetadata, type HoldRecord } from '../../src/lock/hold.ts'
+import { holdToMetadata, type HoldRecord } from '../../src/lock/deploy/hold.ts'
 import { holderToMetadata } from '../../src/lock/holder.ts'
 import { statusOf } from '../../src/lock/lock-status.ts'
 import { cliHolder } from '../../src/cli/holder.ts'

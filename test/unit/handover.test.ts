@@ -8,7 +8,7 @@ import {
   publishLeaseId,
   publishedLeaseId,
   NEXT_LEASE_KEY,
-} from '../../src/lock/handover.ts'
+} from '../../src/lock/queue/handover.ts'
 import type { QueueEntry } from '../../src/lock/store.ts'
 
 const NOW = new Date('2026-11-30T12:00:00Z')

@@ -1,4 +1,4 @@
-// The hold record and its rules (src/lock/hold.ts), and the inputs that set
+// The hold record and its rules (src/lock/deploy/hold.ts), and the inputs that set
 // one: pure logic, no storage.
 
 import assert from 'node:assert/strict'
@@ -15,7 +15,7 @@ import {
   mayTakeOver,
   standingHold,
   type HoldRecord,
-} from '../../src/lock/hold.ts'
+} from '../../src/lock/deploy/hold.ts'
 import { describeHolderSeen } from '../../src/lock/holder.ts'
 import { parseLockSpec } from '../../src/lock/spec.ts'
 

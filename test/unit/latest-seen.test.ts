@@ -8,7 +8,7 @@ import { renderLockSummary } from '../../src/action/summary.ts'
 import { placeLine } from '../../src/action/wait-lines.ts'
 import { WaitWatch, type WaitRecord } from '../../src/action/wait-record.ts'
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
-import { describeLastHeld, lastHeldFor } from '../../src/lock/latest-seen.ts'
+import { describeLastHeld, lastHeldFor } from '../../src/lock/deploy/latest-seen.ts'
 import type { QueueEntry } from '../../src/lock/store.ts'
 import { WaitReport } from '../../src/lock/wait-report.ts'
 

@@ -14,7 +14,7 @@ import {
   type LatestRead,
   type LatestStore,
   type MalformedSequence,
-} from '../../src/lock/latest.ts'
+} from '../../src/lock/deploy/latest.ts'
 import type { QueueEntry } from '../../src/lock/store.ts'
 import { waitForLease, type WaitEvent } from '../../src/lock/waiter.ts'
 import { FakeStore, FakeWorld } from '../support/fake-store.ts'

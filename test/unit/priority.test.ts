@@ -1,10 +1,10 @@
-// The order of the line (lock/priority.ts), and every place that decides who
+// The order of the line (lock/queue/priority.ts), and every place that decides who
 // is first: the waiter's standing, the holder's handover, the board.
 
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { boardJson, renderBoardText } from '../../src/lock/board.ts'
-import { handoverTarget } from '../../src/lock/handover.ts'
+import { handoverTarget } from '../../src/lock/queue/handover.ts'
 import { prioritiesOf, waitersOf } from '../../src/lock/lock-status.ts'
 import {
   PRIORITY_KEY,
@@ -14,8 +14,8 @@ import {
   parsePriority,
   priorityFromMetadata,
   type Priority,
-} from '../../src/lock/priority.ts'
-import { standingOf } from '../../src/lock/queue.ts'
+} from '../../src/lock/queue/priority.ts'
+import { standingOf } from '../../src/lock/queue/queue.ts'
 import type { QueueEntry } from '../../src/lock/store.ts'
 import { WaitReport } from '../../src/lock/wait-report.ts'
 import type { HolderRecord } from '../../src/lock/holder.ts'

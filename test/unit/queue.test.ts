@@ -10,7 +10,7 @@ import {
   predecessorShown,
   recentPredecessor,
   standingOf,
-} from '../../src/lock/queue.ts'
+} from '../../src/lock/queue/queue.ts'
 import type { QueueEntry } from '../../src/lock/store.ts'
 
 const NOW = new Date('2026-01-01T10:00:00Z')

@@ -13,7 +13,7 @@ import {
   slotsMismatchMessage,
   storedSlots,
   type SlotView,
-} from '../../src/lock/slots.ts'
+} from '../../src/lock/queue/slots.ts'
 import { MalformedError, parseLockSpec } from '../../src/lock/spec.ts'
 import { asFlags, parseCommandLine, readerOf } from '../../src/cli/options.ts'
 

@@ -4,7 +4,7 @@
 // order, so no two waiters share one.
 
 import { goesBefore, lineOrder, type Holding, type Priority } from './priority.ts'
-import type { QueueEntry, QueueLook, TicketClaim } from './store.ts'
+import type { QueueEntry, QueueLook, TicketClaim } from '../store.ts'
 
 /**
  * An entry is written first and leased just after: one without a lease is

@@ -17,10 +17,10 @@
 // A record read from a blob is input from strangers: it is kept as read and
 // shown only through describeHold, whose values pass through showUntrusted.
 
-import { decodeValue, encodeValue, shownTime, type HolderRecord } from './holder.ts'
-import type { LockSpec } from './spec.ts'
-import type { RequestOptions } from './store.ts'
-import { showUntrusted } from './untrusted-text.ts'
+import { decodeValue, encodeValue, shownTime, type HolderRecord } from '../holder.ts'
+import type { LockSpec } from '../spec.ts'
+import type { RequestOptions } from '../store.ts'
+import { showUntrusted } from '../untrusted-text.ts'
 
 /** A freeze, set on purpose; or the hold of one workflow run between its jobs. */
 export type HoldScope = 'freeze' | 'run'

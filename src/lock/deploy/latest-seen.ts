@@ -5,8 +5,8 @@
 // reads the lock's whole folder for a waiter with a key), so showing them
 // costs no request. They are untrusted: shown only through showUntrusted.
 
-import type { HolderRecord } from './holder.ts'
-import { showUntrusted } from './untrusted-text.ts'
+import type { HolderRecord } from '../holder.ts'
+import { showUntrusted } from '../untrusted-text.ts'
 
 /** The most keys a line names; the rest are counted. */
 export const LAST_HELD_SHOWN = 5

@@ -6,12 +6,12 @@
 // and the slot blobs 2..N, and one HEAD of the lock blob, which is slot 1.
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
-import { counterDeleteCommand } from './counter.ts'
-import { statusCode } from './errors.ts'
+import { counterDeleteCommand } from '../counter.ts'
+import { statusCode } from '../errors.ts'
 import { publishedLeaseId, handedToTicket } from './handover.ts'
-import { holderFromMetadata, identityFromMetadata } from './holder.ts'
-import { withDeadline } from './request.ts'
-import { reservedNames, slotOf, ticketOf } from './reserved.ts'
+import { holderFromMetadata, identityFromMetadata } from '../holder.ts'
+import { withDeadline } from '../request.ts'
+import { reservedNames, slotOf, ticketOf } from '../reserved.ts'
 import {
   SLOTS_KEY,
   SlotsMismatchError,
@@ -20,7 +20,7 @@ import {
   storedSlots,
   type SlotView,
 } from './slots.ts'
-import type { LeaseView, LockStore, QueueEntry, QueueLook, RequestOptions } from './store.ts'
+import type { LeaseView, LockStore, QueueEntry, QueueLook, RequestOptions } from '../store.ts'
 
 /** One look at the queue and the slots, from the same moment (within one request). */
 export interface SlotsLook {

@@ -18,7 +18,7 @@
 
 import { lineOrder } from './priority.ts'
 import { isLive, isSquatter } from './queue.ts'
-import type { QueueEntry, QueueLook } from './store.ts'
+import type { QueueEntry, QueueLook } from '../store.ts'
 
 /** The queue entry's key for the lease id its waiter will hold the lock under. */
 export const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id'

@@ -5,12 +5,12 @@
 // queueing, and keeps the same fencing token. A run that never comes back
 // frees the lock when the hold ends, through the head of the queue.
 
-import { monotonicNow } from './clock.ts'
+import { monotonicNow } from '../clock.ts'
 import { mayTakeOver, newHoldRecord, type HoldRecord } from './hold.ts'
-import type { HolderIdentity, HolderRecord } from './holder.ts'
-import type { LockBlob } from './lock-blob.ts'
-import type { LockSpec } from './spec.ts'
-import { grantTime, type Acquired } from './waiter.ts'
+import type { HolderIdentity, HolderRecord } from '../holder.ts'
+import type { LockBlob } from '../lock-blob.ts'
+import type { LockSpec } from '../spec.ts'
+import { grantTime, type Acquired } from '../waiter.ts'
 
 /** What a job that took over its run's hold has: the lease as the wait would have given it, and the hold it ended. */
 export type TakenOver = Acquired & { tookOver: HoldRecord }

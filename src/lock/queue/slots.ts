@@ -20,9 +20,9 @@
 // then no more than N hold). Changing N means draining the lock and deleting
 // the counter blob; the next job sets the number again.
 
-import { LockError } from './errors.ts'
-import { briefHolder, shownTime, type HolderRecord } from './holder.ts'
-import { showUntrusted } from './untrusted-text.ts'
+import { LockError } from '../errors.ts'
+import { briefHolder, shownTime, type HolderRecord } from '../holder.ts'
+import { showUntrusted } from '../untrusted-text.ts'
 
 /** The most slots a lock may have: each waiter's look lists them all, and each is a blob. */
 export const MAX_SLOTS = 100

@@ -6,12 +6,12 @@
 // read again rather than lost.
 
 import type { ContainerClient } from '@azure/storage-blob'
-import { statusCode } from './errors.ts'
-import { holderFromMetadata, holderToMetadata, type HolderRecord } from './holder.ts'
+import { statusCode } from '../errors.ts'
+import { holderFromMetadata, holderToMetadata, type HolderRecord } from '../holder.ts'
 import type { LatestRead, LatestStore } from './latest.ts'
-import { withDeadline } from './request.ts'
-import { latestName, reservedNames } from './reserved.ts'
-import type { RequestOptions } from './store.ts'
+import { withDeadline } from '../request.ts'
+import { latestName, reservedNames } from '../reserved.ts'
+import type { RequestOptions } from '../store.ts'
 
 export class LatestBlobs implements LatestStore {
   private readonly container: ContainerClient

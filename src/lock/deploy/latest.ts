@@ -19,11 +19,11 @@
 // most make a waiter leave, which never makes two holders: only the lease lets
 // a job in.
 
-import { LockError } from './errors.ts'
-import { briefHolder, type HolderIdentity, type HolderRecord } from './holder.ts'
-import { isLive, isSquatter } from './queue.ts'
-import type { QueueEntry, RequestOptions } from './store.ts'
-import { showUntrusted } from './untrusted-text.ts'
+import { LockError } from '../errors.ts'
+import { briefHolder, type HolderIdentity, type HolderRecord } from '../holder.ts'
+import { isLive, isSquatter } from '../queue/queue.ts'
+import type { QueueEntry, RequestOptions } from '../store.ts'
+import { showUntrusted } from '../untrusted-text.ts'
 
 /** The job's own key and sequence, as its inputs gave them: trusted. */
 export interface SupersedeSpec {

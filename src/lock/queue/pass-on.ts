@@ -12,7 +12,7 @@
 // changes: passing on can never take a lease from anybody.
 
 import { letGo, type HandoverStore, type LetGoOutcome } from './handover.ts'
-import type { LockStore, RequestOptions } from './store.ts'
+import type { LockStore, RequestOptions } from '../store.ts'
 
 /**
  * Lets go of a lease that may be ours, passing it to the head of the queue

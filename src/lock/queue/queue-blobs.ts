@@ -6,22 +6,22 @@
 // one can never remove a live one.
 
 import type { ContainerClient } from '@azure/storage-blob'
-import { bumpCounter, counterValue } from './counter.ts'
-import { statusCode, storageErrorCode } from './errors.ts'
+import { bumpCounter, counterValue } from '../counter.ts'
+import { statusCode, storageErrorCode } from '../errors.ts'
 import {
   holderFromMetadata,
   identityFromMetadata,
   identityToMetadata,
   type HolderIdentity,
   type HolderRecord,
-} from './holder.ts'
-import { withDeadline } from './request.ts'
-import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
+} from '../holder.ts'
+import { withDeadline } from '../request.ts'
+import { deleteCommand, leaseBreakCommand } from '../az-commands.ts'
 import { publishLeaseId, publishedLeaseId } from './handover.ts'
-import type { LatestRead } from './latest.ts'
+import type { LatestRead } from '../deploy/latest.ts'
 import { priorityFromMetadata, priorityToMetadata, type Priority } from './priority.ts'
-import { entryName, latestName, reservedNames, ticketOf } from './reserved.ts'
-import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from './store.ts'
+import { entryName, latestName, reservedNames, ticketOf } from '../reserved.ts'
+import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from '../store.ts'
 
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
 const PAGE_SIZE = 100

@@ -11,12 +11,12 @@
 // A lease that is not a hold (a running job's, a foreign client's) is left
 // alone unless the caller says `force`: then it is broken, as break/ does.
 
-import { newBreakRecord, type BreakRecord } from './break-record.ts'
-import { handoverTarget, type LetGoOutcome } from './handover.ts'
+import { newBreakRecord, type BreakRecord } from '../break-record.ts'
+import { handoverTarget, type LetGoOutcome } from '../queue/handover.ts'
 import type { HoldRecord } from './hold.ts'
-import { freshnessOf, type HolderIdentity, type HolderSeen } from './holder.ts'
-import type { LockBlob } from './lock-blob.ts'
-import type { RequestOptions } from './store.ts'
+import { freshnessOf, type HolderIdentity, type HolderSeen } from '../holder.ts'
+import type { LockBlob } from '../lock-blob.ts'
+import type { RequestOptions } from '../store.ts'
 
 /** Reads of the blob to try, when it changes between the read and the conditional lift. */
 const TRIES = 3
