@@ -1344,7 +1344,7 @@ exports.createVerify = function createVerify(opts) {
 
 /***/ }),
 
-/***/ 1831:
+/***/ 4212:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*global module, process*/
@@ -1411,7 +1411,7 @@ module.exports = DataStream;
 
 /*global module*/
 var Buffer = (__webpack_require__(3058).Buffer);
-var DataStream = __webpack_require__(1831);
+var DataStream = __webpack_require__(4212);
 var jwa = __webpack_require__(8622);
 var Stream = __webpack_require__(2203);
 var toString = __webpack_require__(5126);
@@ -1518,7 +1518,7 @@ module.exports = function toString(obj) {
 
 /*global module*/
 var Buffer = (__webpack_require__(3058).Buffer);
-var DataStream = __webpack_require__(1831);
+var DataStream = __webpack_require__(4212);
 var jwa = __webpack_require__(8622);
 var Stream = __webpack_require__(2203);
 var toString = __webpack_require__(5126);
@@ -5136,7 +5136,7 @@ const truncate = __webpack_require__(3733)
 const Comparator = __webpack_require__(9379)
 const Range = __webpack_require__(6782)
 const satisfies = __webpack_require__(392)
-const toComparators = __webpack_require__(2369)
+const toComparators = __webpack_require__(4750)
 const maxSatisfying = __webpack_require__(5574)
 const minSatisfying = __webpack_require__(8595)
 const minVersion = __webpack_require__(1866)
@@ -6655,7 +6655,7 @@ module.exports = subset
 
 /***/ }),
 
-/***/ 2369:
+/***/ 4750:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

@@ -33,12 +33,12 @@ var lock_clock = __webpack_require__(2041);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/handover.ts
-var handover = __webpack_require__(7696);
+// EXTERNAL MODULE: ./src/lock/queue/handover.ts
+var handover = __webpack_require__(988);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
 // EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
-var lock_blob = __webpack_require__(3471);
+var lock_blob = __webpack_require__(101);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(643);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts

@@ -178,7 +178,7 @@ const Inputs = {
     GithubToken: 'github-token',
     /** Main: how many jobs may hold the lock at once (slots.ts); every job of a lock must give the same number. */
     Slots: 'slots',
-    /** Main: normal, or high to go ahead of every normal waiter not yet holding (lock/priority.ts). */
+    /** Main: normal, or high to go ahead of every normal waiter not yet holding (lock/queue/priority.ts). */
     Priority: 'priority',
     /** Main: a duration; when the wait passes it, one warning names the holder and the place in line. */
     WarnAfter: 'warn-after',
@@ -473,16 +473,16 @@ var external_node_crypto_ = __webpack_require__(7598);
 var core = __webpack_require__(1659);
 // EXTERNAL MODULE: ./src/lock/duration.ts
 var lock_duration = __webpack_require__(6307);
-// EXTERNAL MODULE: ./src/lock/hold.ts
-var hold = __webpack_require__(1406);
+// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
+var hold = __webpack_require__(4166);
 // EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
-var lock_blob = __webpack_require__(3471);
+var lock_blob = __webpack_require__(101);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: ./src/lock/waiter.ts + 3 modules
-var waiter = __webpack_require__(4195);
+var waiter = __webpack_require__(5688);
 // EXTERNAL MODULE: ./src/sign-in/methods.ts
 var methods = __webpack_require__(7349);
 // EXTERNAL MODULE: ./src/action/constants.ts
@@ -579,7 +579,7 @@ var wait_lines = __webpack_require__(7779);
 ;// CONCATENATED MODULE: ./src/action/hold-step.ts
 // The hold step (uses: org/azure-mutex-action/hold@v1): freezes a lock. It
 // waits in line like a job (FIFO, its place shown), takes the lock, and turns
-// the lease into a hold (lock/hold.ts): an infinite lease with a record of who
+// the lease into a hold (lock/deploy/hold.ts): an infinite lease with a record of who
 // set it, why, and until when. No renewer stays behind: the hold outlives the
 // job. Every job that comes for the lock queues behind the hold and shows it;
 // when its end comes, the head of the queue ends it. The unhold step lifts it
@@ -671,9 +671,9 @@ async function runHold() {
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4277);
 /* harmony import */ var _lock_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6139);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
-/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5988);
-/* harmony import */ var _lock_priority_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1971);
-/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4842);
+/* harmony import */ var _lock_deploy_latest_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5244);
+/* harmony import */ var _lock_queue_priority_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1831);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5230);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
 // Turns the step's inputs into one typed settings object, up front. Every
@@ -878,11 +878,11 @@ function readSupersede(read, runId) {
             throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Sequence, `it is given without '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SupersedeKey}'; give both, or neither`);
         return undefined;
     }
-    const problem = (0,_lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .supersedeKeyProblem */ .JO)(key);
+    const problem = (0,_lock_deploy_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .supersedeKeyProblem */ .JO)(key);
     if (problem)
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.SupersedeKey, problem);
     const given = text === '' ? (runId ?? '') : text;
-    const sequence = (0,_lock_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSequence */ .rd)(given);
+    const sequence = (0,_lock_deploy_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSequence */ .rd)(given);
     if (sequence === undefined) {
         const what = text === '' ? `the run id '${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}' (GITHUB_RUN_ID)` : `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}'`;
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Sequence, `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`);
@@ -949,8 +949,8 @@ function readSlots(read) {
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots);
     if (text === '')
         return 1;
-    if ((0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .slotsProblem */ .nN)(text)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number from 1 to ${_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_SLOTS */ .Fn}`);
+    if ((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .slotsProblem */ .nN)(text)) {
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number from 1 to ${_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_SLOTS */ .Fn}`);
     }
     return Number(text);
 }
@@ -982,7 +982,7 @@ function readPriority(read) {
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Priority);
     if (text === '')
         return 'normal';
-    const priority = (0,_lock_priority_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePriority */ .cF)(text);
+    const priority = (0,_lock_queue_priority_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePriority */ .cF)(text);
     if (priority === undefined) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Priority, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a priority; expected normal or high`);
     }
@@ -1047,10 +1047,10 @@ var core = __webpack_require__(1659);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/hold.ts
-var hold = __webpack_require__(1406);
-// EXTERNAL MODULE: ./src/lock/latest.ts
-var latest = __webpack_require__(5988);
+// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
+var hold = __webpack_require__(4166);
+// EXTERNAL MODULE: ./src/lock/deploy/latest.ts
+var latest = __webpack_require__(5244);
 // EXTERNAL MODULE: ./src/lock/untrusted-text.ts
 var untrusted_text = __webpack_require__(4469);
 // EXTERNAL MODULE: ./src/action/constants.ts
@@ -1125,9 +1125,9 @@ async function cancelRun(target, fetchImpl = fetch) {
 }
 
 // EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
-var lock_blob = __webpack_require__(3471);
-// EXTERNAL MODULE: ./src/lock/run-hold.ts
-var run_hold = __webpack_require__(2430);
+var lock_blob = __webpack_require__(101);
+// EXTERNAL MODULE: ./src/lock/deploy/run-hold.ts
+var run_hold = __webpack_require__(3254);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -1135,7 +1135,7 @@ var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: ./src/lock/waiter.ts + 3 modules
-var waiter = __webpack_require__(4195);
+var waiter = __webpack_require__(5688);
 // EXTERNAL MODULE: ./src/renewer/control.ts
 var control = __webpack_require__(9779);
 // EXTERNAL MODULE: ./src/sign-in/methods.ts
@@ -1404,7 +1404,7 @@ async function holdLock(settings, cancel) {
 /* harmony export */   s: () => (/* binding */ openOperatorLock)
 /* harmony export */ });
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3471);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(101);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1729);
 /* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3304);
@@ -1490,7 +1490,7 @@ var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lock_lease = __webpack_require__(4277);
 // EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
-var lock_blob = __webpack_require__(3471);
+var lock_blob = __webpack_require__(101);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -1499,8 +1499,8 @@ var lock_spec = __webpack_require__(7832);
 var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: ./src/renewer/control.ts
 var control = __webpack_require__(9779);
-// EXTERNAL MODULE: ./src/lock/handover.ts
-var handover = __webpack_require__(7696);
+// EXTERNAL MODULE: ./src/lock/queue/handover.ts
+var handover = __webpack_require__(988);
 // EXTERNAL MODULE: ./src/renewer/lifecycle.ts
 var lifecycle = __webpack_require__(2722);
 // EXTERNAL MODULE: ./src/renewer/status.ts
@@ -1509,10 +1509,10 @@ var renewer_status = __webpack_require__(1210);
 var action_loss = __webpack_require__(2603);
 // EXTERNAL MODULE: ./src/action/request-log.ts
 var request_log = __webpack_require__(3304);
-// EXTERNAL MODULE: ./src/lock/hold.ts
-var hold = __webpack_require__(1406);
-// EXTERNAL MODULE: ./src/lock/run-hold.ts
-var run_hold = __webpack_require__(2430);
+// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
+var hold = __webpack_require__(4166);
+// EXTERNAL MODULE: ./src/lock/deploy/run-hold.ts
+var run_hold = __webpack_require__(3254);
 // EXTERNAL MODULE: ./src/action/context.ts
 var context = __webpack_require__(645);
 // EXTERNAL MODULE: ./src/action/state.ts
@@ -1521,7 +1521,7 @@ var state = __webpack_require__(3175);
 var step_sign_in = __webpack_require__(1284);
 ;// CONCATENATED MODULE: ./src/action/run-hold-step.ts
 // Post, for scope run: instead of releasing, turn the lease into a hold of the
-// workflow run (lock/run-hold.ts), then let the renewer stop. In that order:
+// workflow run (lock/deploy/run-hold.ts), then let the renewer stop. In that order:
 // the renewer keeps the lease until the hold is in place, and never stops
 // before. Whenever the hold cannot be placed, post goes on as for scope job
 // and releases the lock: a run's hold is a convenience, never a reason to
@@ -1849,10 +1849,10 @@ async function releaseHere(spec, leaseId, options = {}) {
 /* harmony export */ });
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5624);
+/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
-// The words for the order of the line and for a long wait (lock/priority.ts,
+// The words for the order of the line and for a long wait (lock/queue/priority.ts,
 // lock/wait-report.ts), shared by the main step's lines and the job summary.
 // Every value read from storage reaches a line through briefHolder or
 // briefHolderSeen, or showUntrusted itself.
@@ -1882,7 +1882,7 @@ function longWaitFact(event) {
         ? `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolderSeen */ .AG)(place.holder)}` +
             (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.heldMs)}`)
         : 'free at the last look';
-    const where = place.queued ? `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
+    const where = place.queued ? `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
     return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.waitedMs)}, past '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WarnAfter}' (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.warnAfterMs)}); ${holder}; ${where}`;
 }
 /** The warning: "Lock locks/deploy: waited 10m, past 'warn-after' (10m); ...; 3rd in line. Still waiting." */
@@ -1914,14 +1914,14 @@ var failure = __webpack_require__(9280);
 var held_locks = __webpack_require__(2094);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/handover.ts
-var handover = __webpack_require__(7696);
-// EXTERNAL MODULE: ./src/lock/hold.ts
-var hold = __webpack_require__(1406);
+// EXTERNAL MODULE: ./src/lock/queue/handover.ts
+var handover = __webpack_require__(988);
+// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
+var hold = __webpack_require__(4166);
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var holder = __webpack_require__(7053);
-// EXTERNAL MODULE: ./src/lock/lift-hold.ts
-var lift_hold = __webpack_require__(4438);
+// EXTERNAL MODULE: ./src/lock/deploy/lift-hold.ts
+var lift_hold = __webpack_require__(1406);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/action/constants.ts
@@ -1933,9 +1933,9 @@ var operator_lock = __webpack_require__(6870);
 ;// CONCATENATED MODULE: ./src/action/end-run-hold.ts
 // release/ with 'scope: run' in a job that does not hold the lock: a final
 // job of the run (a clean-up job, say) ends the hold that an earlier job of
-// the same run left on the lock (lock/run-hold.ts). Only this run's hold is
+// the same run left on the lock (lock/deploy/run-hold.ts). Only this run's hold is
 // lifted (same repository and run id, any attempt), and its lease goes
-// straight to the head of the queue (lock/lift-hold.ts). Anything else on the
+// straight to the head of the queue (lock/deploy/lift-hold.ts). Anything else on the
 // lock (another run's hold, a freeze, a running job) is left alone: the step
 // says so and passes, since the run's hold may have ended by itself and the
 // lock moved on.
@@ -2347,8 +2347,8 @@ function turn() {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3471);
-/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4842);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(101);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5230);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4469);
@@ -2431,7 +2431,7 @@ function describeStatus(status) {
         describeQueue(status.queue, status.priorities) +
         describeSquatters(status.squatters) +
         describeLatest(status.latest) +
-        (status.slots ? ` ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
+        (status.slots ? ` ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
     // With slots, the lock blob is slot 1.
     const blob = status.slots ? 'slot 1 (the lock blob) is ' : '';
     if (!status.held)
@@ -2722,8 +2722,8 @@ function boardHold(hold) {
 
 // EXTERNAL MODULE: ./src/lock/duration.ts
 var duration = __webpack_require__(6307);
-// EXTERNAL MODULE: ./src/lock/queue.ts
-var queue = __webpack_require__(5624);
+// EXTERNAL MODULE: ./src/lock/queue/queue.ts
+var queue = __webpack_require__(2980);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 // The job summary ($GITHUB_STEP_SUMMARY): post writes one section per lock,
 // and the status step a table of locks. GitHub renders the summary as
@@ -2992,10 +2992,10 @@ function renderStatusTable(title, locks, serverUrl) {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
-/* harmony import */ var _lock_handover_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7696);
-/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1406);
+/* harmony import */ var _lock_queue_handover_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(988);
+/* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4166);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4438);
+/* harmony import */ var _lock_deploy_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1406);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
 /* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7349);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(915);
@@ -3004,9 +3004,9 @@ function renderStatusTable(title, locks, serverUrl) {
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1729);
 /* harmony import */ var _operator_lock_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(6870);
 // The unhold step (uses: org/azure-mutex-action/unhold@v1): lifts a hold
-// (lock/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
+// (lock/deploy/hold.ts) at once, a freeze or a run's hold, and notes on the lock blob
 // who lifted it and why. Its lease goes straight to the head of the queue, as
-// a holder's does when it lets go (lock/lift-hold.ts), or is released when
+// a holder's does when it lets go (lock/deploy/lift-hold.ts), or is released when
 // nobody waits. It ends only a hold: the lift carries the lease id that the
 // hold's record names, and is conditional on the blob being as it was read.
 // A running job's lease is left alone unless 'force' says to break it.
@@ -3039,7 +3039,7 @@ async function runUnhold() {
         tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__/* .usesEntra */ .x)(target.access.auth);
         const lock = await (0,_operator_lock_js__WEBPACK_IMPORTED_MODULE_12__/* .openOperatorLock */ .s)(target);
         const location = (0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec);
-        const lifted = await (0,_lock_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__/* .liftHold */ .n)(lock, { lifter: (0,_context_js__WEBPACK_IMPORTED_MODULE_9__/* .holderFromEnvironment */ .Q)(), reason, force });
+        const lifted = await (0,_lock_deploy_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__/* .liftHold */ .n)(lock, { lifter: (0,_context_js__WEBPACK_IMPORTED_MODULE_9__/* .holderFromEnvironment */ .Q)(), reason, force });
         switch (lifted.outcome) {
             case 'missing':
                 throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} does not exist: nothing to lift. Check 'lock-name' and 'container'.`);
@@ -3047,7 +3047,7 @@ async function runUnhold() {
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held: nothing to lift.`);
                 return;
             case 'lifted':
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(lifted.hold)}; ${(0,_lock_handover_js__WEBPACK_IMPORTED_MODULE_3__/* .describeLetGo */ .dz)(lifted.letGo)}.`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lifted the hold on lock ${location}, ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(lifted.hold)}; ${(0,_lock_queue_handover_js__WEBPACK_IMPORTED_MODULE_3__/* .describeLetGo */ .dz)(lifted.letGo)}.`);
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Wrote on the lock blob: ${(0,_lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__/* .describeBreak */ .Li)(lifted.note)}.`);
                 return;
             case 'left-alone':
@@ -3084,11 +3084,11 @@ async function runUnhold() {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
-/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1406);
+/* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4166);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
-/* harmony import */ var _lock_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4750);
-/* harmony import */ var _lock_queue_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5624);
-/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4842);
+/* harmony import */ var _lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4422);
+/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2980);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5230);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4469);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
 /* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1782);
@@ -3122,14 +3122,14 @@ function placeLine(place, lockName) {
         shown.push(`and ${ahead.length - shown.length} more`);
     // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
     const free = place.slots
-        ? `; ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(place.slots)}`
+        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(place.slots)}`
         : !place.holder && place.ahead.length > 0
             ? ` (free, ${place.ahead.length} ahead)`
             : '';
-    const line = `${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
+    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
     const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
     // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
-    const lastHeld = (0,_lock_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeLastHeld */ .L)(place.lastHeld);
+    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeLastHeld */ .L)(place.lastHeld);
     return lastHeld ? `${placed}; ${lastHeld}` : placed;
 }
 /** The lines an event makes; none for an event that needs no line. */
@@ -3141,7 +3141,7 @@ function linesFor(event, spec) {
             return [
                 ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
                 ...(event.place.slots
-                    ? [info(`${capitalized((0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
+                    ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
                     : event.place.holder
                         ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
                         : []),
@@ -3152,7 +3152,7 @@ function linesFor(event, spec) {
             return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)})`)];
         case 'holder-changed':
             if (event.place.slots) {
-                return [info(`Now ${(0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`)];
+                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`)];
             }
             return [
                 info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`),
@@ -3226,7 +3226,7 @@ function linesFor(event, spec) {
                 },
             ];
         case 'hold-ended':
-            return [info(`Ended the hold on ${name}: ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndedHold */ .de)(event.hold, event.endedAt)}.`)];
+            return [info(`Ended the hold on ${name}: ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndedHold */ .de)(event.hold, event.endedAt)}.`)];
         case 'storage-trouble':
             return [
                 {
@@ -3253,16 +3253,16 @@ function linesFor(event, spec) {
 }
 /** Once, for a waiter without a time limit behind a hold: when the hold ends, or that it has no end. */
 function holdWaitLine(hold, name) {
-    if ((0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .holdHasNoEnd */ .YR)(hold)) {
+    if ((0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .holdHasNoEnd */ .YR)(hold)) {
         return {
             level: 'warning',
-            text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step ` +
+            text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step ` +
                 'waits until somebody lifts it (the unhold action), or for as long as the job may run.',
         };
     }
     return {
         level: 'info',
-        text: `Lock ${name} is held by ${(0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
+        text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
             `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
     };
 }
@@ -3289,7 +3289,7 @@ function reportTurn(acquired, slots = 1) {
         arrivalPosition: acquired.arrivalPosition,
         ...(slots > 1 ? { slot: { slot: acquired.slot, of: slots } } : {}),
     });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
         'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
 }
 
@@ -3304,11 +3304,11 @@ function reportTurn(acquired, slots = 1) {
 /* harmony export */   Nx: () => (/* binding */ WaitWatch)
 /* harmony export */ });
 /* unused harmony exports MAX_HOLDERS_KEPT, holderShape, keyedWaiterShape, MAX_KEYED_KEPT */
-/* harmony import */ var _lock_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
-/* harmony import */ var _lock_slots_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4842);
+/* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5230);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
-/* harmony import */ var _lock_latest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5988);
+/* harmony import */ var _lock_deploy_latest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5244);
 /* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1782);
 /* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5895);
 // What main saw while it waited for the lock, kept in step state for post,
@@ -3361,15 +3361,15 @@ const waitRecordFields = {
     unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .yesNo */ .Lm,
     /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
     passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9),
-    /** The hold this job ended at the head of the queue, when its end had come (lock/hold.ts), as the log says it. */
+    /** The hold this job ended at the head of the queue, when its end had come (lock/deploy/hold.ts), as the log says it. */
     holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
     /** Waiters seen ahead with a supersede key, in the order seen, each once. */
     keyedWaiters: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(keyedWaiterShape, MAX_KEYED_KEPT)),
-    /** For each key in sight at the last line, the record of the highest sequence that held (lock/latest-seen.ts). */
+    /** For each key in sight at the last line, the record of the highest sequence that held (lock/deploy/latest-seen.ts). */
     lastHeld: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(holderShape, MAX_KEYED_KEPT)),
     /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
     slotsSeen: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
-    /** High-priority waiters that joined after this job and went ahead of it (lock/priority.ts). */
+    /** High-priority waiters that joined after this job and went ahead of it (lock/queue/priority.ts). */
     highPriorityAhead: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9),
     /** The wait passed 'warn-after': what the one warning said, without the lock's name. */
     longWait: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
@@ -3380,7 +3380,7 @@ function outcomeOf(err) {
         return 'timed-out';
     if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockCancelledError */ .pw)
         return 'cancelled';
-    if (err instanceof _lock_latest_js__WEBPACK_IMPORTED_MODULE_4__/* .LockSupersededError */ .IL)
+    if (err instanceof _lock_deploy_latest_js__WEBPACK_IMPORTED_MODULE_4__/* .LockSupersededError */ .IL)
         return err.outcome;
     return 'failed';
 }
@@ -3407,7 +3407,7 @@ class WaitWatch {
         if (event.type === 'squatter' || event.type === 'passed-over')
             this.passedOver.add(event.ticket);
         if (event.type === 'hold-ended')
-            this.holdEnded = (0,_lock_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeEndedHold */ .de)(event.hold, event.endedAt);
+            this.holdEnded = (0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeEndedHold */ .de)(event.hold, event.endedAt);
         if (event.type === 'high-priority-ahead')
             this.highPriorityAhead.add(event.ticket);
         if (event.type === 'long-wait')
@@ -3415,7 +3415,7 @@ class WaitWatch {
         if ('place' in event)
             this.seeKeys(event.place);
         if (event.type === 'waiting' && event.place.slots)
-            this.slotsSeen ??= (0,_lock_slots_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSlotsHeld */ ._H)(event.place.slots);
+            this.slotsSeen ??= (0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_1__/* .describeSlotsHeld */ ._H)(event.place.slots);
         // With slots, every holder of a slot is a holder seen.
         if ('place' in event && event.place.slots) {
             for (const { holder } of event.place.slots.held)
@@ -3538,7 +3538,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4750:
+/***/ 4422:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3596,7 +3596,7 @@ function describeLastHeld(records) {
 
 /***/ }),
 
-/***/ 5988:
+/***/ 5244:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3608,7 +3608,7 @@ function describeLastHeld(records) {
 /* unused harmony exports SUPERSEDE_KEY_MAX, parseSupersedeSpec */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5624);
+/* harmony import */ var _queue_queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
 // Latest wins: jobs that give a supersede key are ordered by their sequence,
 // and only the newest of one key deploys.
@@ -3711,7 +3711,7 @@ class LatestGuard {
     checkQueue(entries, serviceNow, ownTicket) {
         let newest;
         for (const entry of entries) {
-            if (entry.ticket === ownTicket || !(0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isLive */ .DG)(entry, serviceNow) || (0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isSquatter */ .AB)(entry))
+            if (entry.ticket === ownTicket || !(0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isLive */ .DG)(entry, serviceNow) || (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isSquatter */ .AB)(entry))
                 continue;
             const sequence = this.sequenceOf(entry.waiter, `entry ${entry.ticket}`);
             if (sequence !== undefined && sequence > this.spec.sequence && sequence > (newest?.sequence ?? -1)) {
@@ -3738,14 +3738,14 @@ class LatestGuard {
 
 /***/ }),
 
-/***/ 4438:
+/***/ 1406:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   n: () => (/* binding */ liftHold)
 /* harmony export */ });
 /* harmony import */ var _break_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9916);
-/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7696);
+/* harmony import */ var _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(988);
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 // Lifting a hold (hold.ts) before its end: the unhold step, `azure-mutex
 // unhold`, and the release step of a job of the run that set a run's hold.
@@ -3780,7 +3780,7 @@ async function liftHold(lock, options) {
             // The head is looked up beside the lift's first request; a queue that cannot be read means a release.
             const target = lock.queue
                 .look({ ...options.request, limit: HEAD_LOOK_LIMIT })
-                .then(_handover_js__WEBPACK_IMPORTED_MODULE_1__/* .handoverTarget */ .B5)
+                .then(_queue_handover_js__WEBPACK_IMPORTED_MODULE_1__/* .handoverTarget */ .B5)
                 .catch(() => undefined);
             const lifted = await lock.liftHold(look, note, target, options.request);
             if (lifted.outcome !== 'refused' && lifted.outcome !== 'not-held') {
@@ -3807,7 +3807,7 @@ async function liftHold(lock, options) {
 
 /***/ }),
 
-/***/ 2430:
+/***/ 3254:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3815,8 +3815,8 @@ async function liftHold(lock, options) {
 /* harmony export */   Q: () => (/* binding */ runHoldRecord)
 /* harmony export */ });
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2041);
-/* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
-/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4195);
+/* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
+/* harmony import */ var _waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5688);
 // scope: run. The lock spans the jobs of one workflow run: at a job's end,
 // post turns its lease into a hold of the run (hold.ts) instead of releasing
 // it, lasting at most the spec's runHoldMs; a later job of the same run
@@ -3887,7 +3887,7 @@ function runHoldRecord(spec, who, lease, serviceNow) {
 
 /***/ }),
 
-/***/ 4195:
+/***/ 5688:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3909,13 +3909,13 @@ var clock = __webpack_require__(2041);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/break-record.ts
 var break_record = __webpack_require__(9916);
-// EXTERNAL MODULE: ./src/lock/hold.ts
-var lock_hold = __webpack_require__(1406);
-// EXTERNAL MODULE: ./src/lock/latest.ts
-var lock_latest = __webpack_require__(5988);
-// EXTERNAL MODULE: ./src/lock/handover.ts
-var lock_handover = __webpack_require__(7696);
-;// CONCATENATED MODULE: ./src/lock/pass-on.ts
+// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
+var deploy_hold = __webpack_require__(4166);
+// EXTERNAL MODULE: ./src/lock/deploy/latest.ts
+var deploy_latest = __webpack_require__(5244);
+// EXTERNAL MODULE: ./src/lock/queue/handover.ts
+var queue_handover = __webpack_require__(988);
+;// CONCATENATED MODULE: ./src/lock/queue/pass-on.ts
 // A waiter that ends its wait without the lock, but may hold the lock's lease
 // all the same, passes it on at once instead of leaving it to lapse.
 //
@@ -3949,15 +3949,15 @@ async function passOn(store, leaseId, ownTicket, options) {
         },
         letGo: storeLetGo,
     };
-    return (0,lock_handover/* letGo */.Ko)(handover, leaseId, options).catch(() => undefined);
+    return (0,queue_handover/* letGo */.Ko)(handover, leaseId, options).catch(() => undefined);
 }
 
-// EXTERNAL MODULE: ./src/lock/priority.ts
-var priority = __webpack_require__(1971);
-// EXTERNAL MODULE: ./src/lock/queue.ts
-var lock_queue = __webpack_require__(5624);
-// EXTERNAL MODULE: ./src/lock/slots.ts
-var lock_slots = __webpack_require__(4842);
+// EXTERNAL MODULE: ./src/lock/queue/priority.ts
+var priority = __webpack_require__(1831);
+// EXTERNAL MODULE: ./src/lock/queue/queue.ts
+var queue_queue = __webpack_require__(2980);
+// EXTERNAL MODULE: ./src/lock/queue/slots.ts
+var queue_slots = __webpack_require__(5230);
 ;// CONCATENATED MODULE: ./src/lock/attempt.ts
 // One attempt of a waiter: what it does each time the wait loop wakes it.
 //
@@ -4110,7 +4110,7 @@ class Waiter {
         this.options = options;
         this.guard =
             options.supersede &&
-                new lock_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }));
+                new deploy_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }));
     }
     get store() {
         return this.chosen?.store ?? this.options.store;
@@ -4162,7 +4162,7 @@ class Waiter {
         const predecessor = this.entry?.predecessor;
         if (predecessor &&
             lock?.state === 'leased' &&
-            (0,lock_queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
+            (0,queue_queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
             this.entry.predecessor = undefined;
             this.head = true;
             this.listAt = (0,clock/* monotonicNow */.X)() + this.options.pacing.headListMs;
@@ -4210,7 +4210,7 @@ class Waiter {
     /** Says once, for each, that an entry with an infinite lease is no waiter, and how to clear it. */
     tellSquatters(entries) {
         for (const entry of entries) {
-            if (!(0,lock_queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
+            if (!(0,queue_queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
                 continue;
             this.squattersTold.add(entry.ticket);
             this.options.emit({
@@ -4229,7 +4229,7 @@ class Waiter {
         try {
             look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT, latestKey });
             // The first entries were all lapsed or squatters: read on, so that they do not hide an empty queue.
-            const waiting = (entry) => (0,lock_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(entry);
+            const waiting = (entry) => (0,queue_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue_queue/* isSquatter */.AB)(entry);
             if (!look.complete && !look.entries.some(waiting))
                 look = await this.store.queue.look({ ...call(), latestKey });
         }
@@ -4251,8 +4251,8 @@ class Waiter {
             this.guard.checkRecord(this.latestRead?.record);
         }
         this.tellSquatters(look.entries);
-        const live = look.entries.filter((entry) => (0,lock_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(entry));
-        void this.sweep(look.entries.filter((entry) => !(0,lock_queue/* isLive */.DG)(entry, look.serviceNow)));
+        const live = look.entries.filter((entry) => (0,queue_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue_queue/* isSquatter */.AB)(entry));
+        void this.sweep(look.entries.filter((entry) => !(0,queue_queue/* isLive */.DG)(entry, look.serviceNow)));
         if (live.length === 0 && look.complete) {
             const outcome = await this.acquire(call, { decided: true });
             if (outcome !== 'held-by-other')
@@ -4347,7 +4347,7 @@ class Waiter {
             leaseId,
             renewAt: (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3,
             // Our own earlier ticket (when joining again) is not waited for.
-            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,lock_queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
+            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue_queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
         };
         return this.lookAtQueue(call, { justJoined: true });
     }
@@ -4396,7 +4396,7 @@ class Waiter {
         if (look.records)
             this.records = look.records;
         this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket);
-        const standing = (0,lock_queue/* standingOf */.YP)(look, entry.ticket, this.passedOver, { priority: this.priority, holding: this.holding });
+        const standing = (0,queue_queue/* standingOf */.YP)(look, entry.ticket, this.passedOver, { priority: this.priority, holding: this.holding });
         // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
         if (!standing.mine && !justJoined)
             return this.rejoin(call);
@@ -4406,7 +4406,7 @@ class Waiter {
         this.listed = new Map(look.entries.map((listed) => [listed.ticket, listed]));
         this.lastAhead = standing.ahead;
         const predecessor = entry.predecessor;
-        if (predecessor && ((0,lock_queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
+        if (predecessor && ((0,queue_queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
             entry.predecessor = undefined;
         }
         this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
@@ -4459,8 +4459,8 @@ class Waiter {
         const me = { ticket: entry.ticket, priority: this.priority };
         const passed = look.entries.some((other) => (0,priority/* priorityOf */.a2)(other) === 'high' &&
             other.ticket !== entry.ticket &&
-            (0,lock_queue/* isLive */.DG)(other, look.serviceNow) &&
-            !(0,lock_queue/* isSquatter */.AB)(other) &&
+            (0,queue_queue/* isLive */.DG)(other, look.serviceNow) &&
+            !(0,queue_queue/* isSquatter */.AB)(other) &&
             !this.passedOver.has(other.ticket) &&
             (0,priority/* goesBefore */.i_)(other, me, this.holding));
         // Passed: the next attempt lists the queue as usual, to stand in line and say so.
@@ -4572,7 +4572,7 @@ class Waiter {
      */
     async endExpiredHold(lock, call) {
         const hold = lock.hold;
-        if (!hold || !(0,lock_hold/* holdExpired */.Tv)(hold, lock.serviceNow))
+        if (!hold || !(0,deploy_hold/* holdExpired */.Tv)(hold, lock.serviceNow))
             return false;
         const endedAt = lock.serviceNow ?? new Date();
         const note = (0,break_record/* newBreakRecord */.po)(this.options.who, 'the hold reached its end', endedAt, lock.holder);
@@ -4611,7 +4611,7 @@ class Waiter {
         let ahead;
         const entry = this.entry;
         if (entry) {
-            const standing = (0,lock_queue/* standingOf */.YP)(queue, entry.ticket, this.passedOver, { priority: this.priority });
+            const standing = (0,queue_queue/* standingOf */.YP)(queue, entry.ticket, this.passedOver, { priority: this.priority });
             if (!standing.mine) {
                 await this.rejoin(call);
                 return { kind: 'waiting', sighting: {}, wakeAt: 0 };
@@ -4619,20 +4619,20 @@ class Waiter {
             void this.sweep(standing.lapsed);
             ahead = standing.ahead;
             const predecessor = entry.predecessor;
-            if (predecessor && ((0,lock_queue/* predecessorShown */.jg)(predecessor, queue) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
+            if (predecessor && ((0,queue_queue/* predecessorShown */.jg)(predecessor, queue) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
                 entry.predecessor = undefined;
             }
         }
         else {
             // A newcomer stands behind every live waiter, except that a high-priority one passes the normal ones.
             const me = { ticket: Infinity, priority: this.priority };
-            ahead = (0,priority/* lineOrder */.PJ)(queue.entries.filter((e) => (0,lock_queue/* isLive */.DG)(e, queue.serviceNow) && !(0,lock_queue/* isSquatter */.AB)(e) && !this.passedOver.has(e.ticket) && (0,priority/* goesBefore */.i_)(e, me)));
-            void this.sweep(queue.entries.filter((e) => !(0,lock_queue/* isLive */.DG)(e, queue.serviceNow)));
+            ahead = (0,priority/* lineOrder */.PJ)(queue.entries.filter((e) => (0,queue_queue/* isLive */.DG)(e, queue.serviceNow) && !(0,queue_queue/* isSquatter */.AB)(e) && !this.passedOver.has(e.ticket) && (0,priority/* goesBefore */.i_)(e, me)));
+            void this.sweep(queue.entries.filter((e) => !(0,queue_queue/* isLive */.DG)(e, queue.serviceNow)));
         }
         this.lastAhead = ahead;
         // A ticket just before ours whose entry may still be on its way stands ahead of us too.
         const standingAhead = ahead.length + (entry?.predecessor ? 1 : 0);
-        const pick = (0,lock_slots/* slotToTake */.z4)(look.slots, standingAhead, entry?.ticket);
+        const pick = (0,queue_slots/* slotToTake */.z4)(look.slots, standingAhead, entry?.ticket);
         if (pick) {
             this.chosen = { slot: pick.slot, store: slots.open(pick.slot) };
             const outcome = await this.acquire(call, { decided: true });
@@ -4651,7 +4651,7 @@ class Waiter {
                 ? { state: 'free', staleHolder: undefined }
                 : { state: 'leased', holder: shown.holder, infinite: shown.infinite ?? false },
             ahead,
-            slots: (0,lock_slots/* slotsHeld */.$h)(look.slots),
+            slots: (0,queue_slots/* slotsHeld */.$h)(look.slots),
         };
         if (!entry) {
             if (!this.options.willWait)
@@ -4752,7 +4752,7 @@ class Waiter {
             guard.checkRecord(read.record);
             const same = read.record?.supersedeKey === guard.spec.key;
             // A re-run of the job that holds the record: it says so already.
-            if (same && (0,lock_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
+            if (same && (0,deploy_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
                 return;
             if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written')
                 return;
@@ -4838,8 +4838,8 @@ var duration = __webpack_require__(6307);
 var lock_holder = __webpack_require__(7053);
 // EXTERNAL MODULE: ./src/lock/request.ts
 var request = __webpack_require__(4034);
-// EXTERNAL MODULE: ./src/lock/latest-seen.ts
-var latest_seen = __webpack_require__(4750);
+// EXTERNAL MODULE: ./src/lock/deploy/latest-seen.ts
+var latest_seen = __webpack_require__(4422);
 ;// CONCATENATED MODULE: ./src/lock/wait-report.ts
 // The waiter's reporting: what each attempt saw goes in, and out come the few
 // events worth a line in the log: when waiting starts, when the waiter's place
@@ -5185,7 +5185,7 @@ async function waitForLease(options) {
                 wakeAt = outcome.wakeAt;
             }
             catch (err) {
-                if (err instanceof errors/* LockCancelledError */.pw || err instanceof lock_latest/* LockSupersededError */.IL)
+                if (err instanceof errors/* LockCancelledError */.pw || err instanceof deploy_latest/* LockSupersededError */.IL)
                     throw err;
                 if (signal?.aborted)
                     continue;

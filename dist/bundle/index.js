@@ -516,14 +516,14 @@ var __webpack_exports__ = {};
 // modules that some steps share (inputs, sign-in, the summary) into each step's
 // own chunk. The renewer stays apart, so that it loads no step code.
 const entries = {
-    main: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(955), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730)),
-    post: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(955), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
-    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(955), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
-    release: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(955), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
-    status: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(955), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
-    break: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(955), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
-    hold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(955), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6114)),
-    unhold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(955), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1101)),
+    main: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730)),
+    post: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
+    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(917), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
+    release: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
+    status: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
+    break: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
+    hold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6114)),
+    unhold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1101)),
 };
 
 var __webpack_exports__entries = __webpack_exports__.j;

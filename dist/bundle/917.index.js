@@ -1,5 +1,5 @@
-export const id = 955;
-export const ids = [955];
+export const id = 917;
+export const ids = [917];
 export const modules = {
 
 /***/ 9916:
@@ -131,6 +131,205 @@ function describeBreak(record) {
 /** Milliseconds on the machine's monotonic clock; only differences between two readings mean anything. */
 function monotonicNow() {
     return Number(process.hrtime.bigint()) / 1e6;
+}
+
+
+/***/ }),
+
+/***/ 4166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   OU: () => (/* binding */ holdToMetadata),
+/* harmony export */   TZ: () => (/* binding */ describeHold),
+/* harmony export */   Te: () => (/* binding */ isHoldKey),
+/* harmony export */   Tv: () => (/* binding */ holdExpired),
+/* harmony export */   Uh: () => (/* binding */ standingHold),
+/* harmony export */   X8: () => (/* binding */ holdSetter),
+/* harmony export */   YR: () => (/* binding */ holdHasNoEnd),
+/* harmony export */   de: () => (/* binding */ describeEndedHold),
+/* harmony export */   hO: () => (/* binding */ holdFromMetadata),
+/* harmony export */   kB: () => (/* binding */ setFreeze),
+/* harmony export */   rh: () => (/* binding */ newHoldRecord),
+/* harmony export */   rw: () => (/* binding */ mayTakeOver)
+/* harmony export */ });
+/* unused harmony exports HOLD_KEYS, holdUntil, turnIntoHold */
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
+// A hold: the lock taken without a renewer. Its lease is infinite, and a
+// record beside the holder record says who set it, why, and until when (by
+// the service's clock). A freeze is a hold that a person or a schedule sets
+// (hold/); a run's hold keeps the lock between the jobs of one workflow run
+// (scope: run). While a hold stands, everybody queues behind it as behind any
+// holder. When its `until` passes, the head of the queue ends it.
+//
+// The record names the lease id of the hold's lease. That is what makes
+// ending an expired hold safe: the head writes its note and releases the
+// lease with that id, conditional on the blob being exactly as it read it
+// (If-Match on the ETag of the same read that showed the lease infinite and
+// the record expired). A record forged on a blob that somebody else leased
+// names an id that is not the lease's: Azure refuses both requests, and the
+// lease stands. Publishing the id gives nothing away: a credential that may
+// write to the blob may break its lease anyway.
+//
+// A record read from a blob is input from strangers: it is kept as read and
+// shown only through describeHold, whose values pass through showUntrusted.
+
+
+const FIELDS = [
+    ['scope', 'hold_scope'],
+    ['reason', 'hold_reason'],
+    ['setBy', 'hold_set_by'],
+    ['repository', 'hold_repository'],
+    ['runId', 'hold_run_id'],
+    ['runUrl', 'hold_run_url'],
+    ['setAt', 'hold_set_at'],
+    ['until', 'hold_until'],
+    ['leaseId', 'hold_lease_id'],
+    ['fencingToken', 'hold_fencing_token'],
+];
+/** The keys of the hold record on the lock blob. */
+const HOLD_KEYS = FIELDS.map(([, key]) => key);
+/** True for a metadata key of the hold record (metadata keys are case-insensitive). */
+function isHoldKey(key) {
+    return HOLD_KEYS.includes(key.toLowerCase());
+}
+function holdToMetadata(record) {
+    const metadata = {};
+    for (const [field, key] of FIELDS)
+        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeValue */ .It)(record[field]);
+    return metadata;
+}
+/** The hold record on a blob, or undefined when it carries none (or one without a lease id, which nobody could end). */
+function holdFromMetadata(metadata) {
+    if (!metadata)
+        return undefined;
+    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
+    if (!values.get('hold_lease_id'))
+        return undefined;
+    const record = {};
+    for (const [field, key] of FIELDS)
+        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeValue */ .wz)(values.get(key) ?? '');
+    return { ...record, scope: record.scope === 'run' ? 'run' : 'freeze' };
+}
+/**
+ * Whether a look at the lock shows a hold: an infinite lease (a hold never has
+ * another kind) carrying a hold record. A record on a fixed lease is left over
+ * from a run's hold that a later job of the run took over, or forged: no hold.
+ */
+function standingHold(look, record) {
+    return look.state === 'leased' && look.infinite === true ? record : undefined;
+}
+/**
+ * Whether the hold's end has come, by the service's clock in the same answer
+ * that showed the record. A hold with no end never expires; neither does one
+ * whose `until` does not parse (it is somebody's else's writing: it is left
+ * for a person to lift, and the lines say it has no readable end).
+ */
+function holdExpired(record, serviceNow) {
+    if (!serviceNow || record.until === '')
+        return false;
+    const until = Date.parse(record.until);
+    return !Number.isNaN(until) && serviceNow.getTime() >= until;
+}
+/** A hold has no end: `until` is empty. */
+function holdHasNoEnd(record) {
+    return record.until === '';
+}
+/**
+ * Who may take over a run's hold without queueing: a job of the same run
+ * (repository and run id, any attempt), before the hold ends. A freeze is
+ * never taken over.
+ */
+function mayTakeOver(record, job, serviceNow) {
+    return (record.scope === 'run' &&
+        record.repository === job.repository &&
+        record.runId === job.runId &&
+        !holdExpired(record, serviceNow));
+}
+/** "until 10:02:11Z", "with no end", or the unreadable until shown as text. */
+function untilText(record) {
+    if (record.until === '')
+        return 'with no end (it stands until somebody lifts it)';
+    return `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)}`;
+}
+/** Who set it: "mona (octo/ops run 77)", every value through showUntrusted. */
+function holdSetter(record) {
+    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.repository, 100);
+    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
+    return repository ? `${actor} (${repository}${run})` : actor;
+}
+/**
+ * 'a hold: "incident 42", set by mona (octo/ops run 77), until 10:02:11Z'.
+ * Every value is shown through showUntrusted: safe to log whoever wrote it.
+ */
+function describeHold(record) {
+    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300);
+    if (record.scope === 'run') {
+        return `a hold of a workflow run's jobs: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
+    }
+    return `a hold: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
+}
+/** 'the hold set by mona (octo/ops run 77) for "incident 42" ended at 10:02:11Z'. */
+function describeEndedHold(record, endedAt) {
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
+        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)})` : ''}`);
+}
+/** The hold's `until` as the record keeps it: counted from `heldFrom`, the service's clock when the lease was granted. */
+function holdUntil(end, heldFrom) {
+    switch (end.kind) {
+        case 'none':
+            return '';
+        case 'until':
+            return end.at.toISOString();
+        case 'for':
+            return new Date(heldFrom.getTime() + end.ms).toISOString();
+    }
+}
+/** The record of a hold set by `who` on the lease `leaseId` that it took at `heldFrom` (service's clock). */
+function newHoldRecord(scope, who, reason, end, lease) {
+    return {
+        scope,
+        reason,
+        setBy: who.actor,
+        repository: who.repository,
+        runId: who.runId,
+        runUrl: who.runUrl,
+        setAt: lease.heldFrom.toISOString(),
+        until: holdUntil(end, lease.heldFrom),
+        leaseId: lease.leaseId,
+        fencingToken: String(lease.fencingToken),
+    };
+}
+/**
+ * Turns a lease just taken into a hold. If that fails, the lease is given
+ * back (it is a fixed one that nobody renews) and the error is thrown: a
+ * hold step never leaves a lease behind that is not a hold.
+ */
+async function turnIntoHold(lock, taken, record) {
+    try {
+        await lock.placeHold(taken.leaseId, taken.holder, record);
+    }
+    catch (err) {
+        await lock.release(taken.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+        throw err;
+    }
+}
+/**
+ * Sets a freeze on a lease just taken from the queue (the hold step, and
+ * `azure-mutex hold` with no command): writes its record and makes the lease
+ * infinite. Returns the record, whose `until` is counted from the grant by the
+ * service's clock.
+ */
+async function setFreeze(lock, who, spec, taken) {
+    const record = newHoldRecord('freeze', who, spec.reason, spec.end, {
+        leaseId: taken.leaseId,
+        heldFrom: taken.acquiredAt,
+        fencingToken: taken.fencingToken,
+    });
+    await turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, record);
+    return record;
 }
 
 
@@ -376,324 +575,6 @@ function describeStorageErrorBrief(err) {
 
 /***/ }),
 
-/***/ 7696:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ handoverTarget),
-/* harmony export */   Ko: () => (/* binding */ letGo),
-/* harmony export */   L$: () => (/* binding */ handedToMetadata),
-/* harmony export */   OW: () => (/* binding */ publishedLeaseId),
-/* harmony export */   RB: () => (/* binding */ HANDED_TO_KEY),
-/* harmony export */   dz: () => (/* binding */ describeLetGo),
-/* harmony export */   eS: () => (/* binding */ handedToTicket),
-/* harmony export */   ri: () => (/* binding */ publishLeaseId)
-/* harmony export */ });
-/* unused harmony export NEXT_LEASE_KEY */
-/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1971);
-/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5624);
-// Handing the lease straight to the head of the queue, instead of freeing it.
-//
-// Every waiter publishes, in its queue entry, the lease id it will hold the
-// lock under. When a holder lets go and a live head has published an id, the
-// holder marks the lock blob with the head's ticket and changes its lease to
-// that id (Azure's Change Lease: the lease stays active and keeps its
-// remaining time; our old id stops working at once). The lock is never free
-// between two queued holders, so a client that does not queue cannot slip in.
-// The head sees the mark at its next look, and its acquire with the same id
-// (which Azure answers by renewing a lease already under that id) takes the
-// lock as it does today. Nobody waiting, or nobody who published an id: the
-// lease is released as before.
-//
-// Safety rests on the lease alone, as before: after the change only the head's
-// id works, so the old holder cannot renew or write any more, and a head that
-// died meanwhile leaves a lease that nobody renews, which lapses within one
-// lease duration, exactly like a dead holder's.
-
-
-/** The queue entry's key for the lease id its waiter will hold the lock under. */
-const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id';
-/**
- * The lock blob's key for the ticket the lease was handed to. It is a holder
- * key (holder.ts): the new holder's record replaces it, and a release clears it.
- */
-const HANDED_TO_KEY = 'azure_mutex_handed_to';
-/** Azure takes only a GUID as a proposed lease id. */
-const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const TICKET = /^\d{1,16}$/;
-/** Reads one metadata key whatever its case: Azure keeps keys case-insensitively. */
-function metadataValue(metadata, key) {
-    if (!metadata)
-        return undefined;
-    for (const [name, value] of Object.entries(metadata))
-        if (name.toLowerCase() === key)
-            return value;
-    return undefined;
-}
-/** The entry metadata that publishes our lease id. */
-function publishLeaseId(leaseId) {
-    return { [NEXT_LEASE_KEY]: leaseId };
-}
-/**
- * The lease id an entry publishes, or undefined. The entry is untrusted: only
- * a GUID is taken, and it is never shown, only proposed to Azure.
- */
-function publishedLeaseId(metadata) {
-    const value = metadataValue(metadata, NEXT_LEASE_KEY)?.trim();
-    return value && LEASE_ID.test(value) ? value.toLowerCase() : undefined;
-}
-/** The mark the holder leaves on the lock blob as it hands the lease over. */
-function handedToMetadata(ticket) {
-    return { [HANDED_TO_KEY]: String(ticket) };
-}
-/** The ticket the lock blob says its lease was handed to, or undefined. */
-function handedToTicket(metadata) {
-    const value = metadataValue(metadata, HANDED_TO_KEY)?.trim();
-    return value && TICKET.test(value) ? Number(value) : undefined;
-}
-/**
- * The head of the queue, if the lease can be handed to it: the first live
- * entry in the order of the line (priority.ts: a high-priority waiter before
- * the normal ones) that is not a squatter, leased (its waiter renews it), and
- * publishing a lease id. Only the head: an entry further back is never handed
- * the lease, even when the head published nothing (an older version of this
- * action), as that would serve the queue out of order; the lease is released
- * instead.
- */
-function handoverTarget(look) {
-    look = { ...look, entries: (0,_priority_js__WEBPACK_IMPORTED_MODULE_0__/* .lineOrder */ .PJ)(look.entries) };
-    const head = look.entries.find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_1__/* .isLive */ .DG)(entry, look.serviceNow) && !(0,_queue_js__WEBPACK_IMPORTED_MODULE_1__/* .isSquatter */ .AB)(entry));
-    if (!head || !head.leased || !head.nextLeaseId)
-        return undefined;
-    return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter };
-}
-/**
- * Lets go of the lock: hands the lease to the head of the queue when one has
- * published its id, else releases it. The look at the queue runs beside the
- * first request of the release (the read of the holder record), so a holder
- * with nobody waiting pays no extra round trip. A queue that cannot be read
- * (a credential that may not list, a slow listing) means releasing as before.
- */
-async function letGo(store, leaseId, options = {}) {
-    const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000);
-    const target = store.queue
-        // The whole queue (one request up to 100 entries): a high-priority waiter far back is the head.
-        .look({ signal: options.signal, timeoutMs })
-        .then(handoverTarget)
-        .catch(() => undefined);
-    return store.letGo(leaseId, target, options);
-}
-/** One line for the logs: to whom the lease went. */
-function describeLetGo(outcome) {
-    if (outcome.outcome === 'handed-over')
-        return `handed the lease to the head of the queue (ticket ${outcome.to.ticket})`;
-    if (outcome.outcome === 'released')
-        return 'released the lease';
-    return 'the lease was no longer ours';
-}
-
-
-/***/ }),
-
-/***/ 1406:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   OU: () => (/* binding */ holdToMetadata),
-/* harmony export */   TZ: () => (/* binding */ describeHold),
-/* harmony export */   Te: () => (/* binding */ isHoldKey),
-/* harmony export */   Tv: () => (/* binding */ holdExpired),
-/* harmony export */   Uh: () => (/* binding */ standingHold),
-/* harmony export */   X8: () => (/* binding */ holdSetter),
-/* harmony export */   YR: () => (/* binding */ holdHasNoEnd),
-/* harmony export */   de: () => (/* binding */ describeEndedHold),
-/* harmony export */   hO: () => (/* binding */ holdFromMetadata),
-/* harmony export */   kB: () => (/* binding */ setFreeze),
-/* harmony export */   rh: () => (/* binding */ newHoldRecord),
-/* harmony export */   rw: () => (/* binding */ mayTakeOver)
-/* harmony export */ });
-/* unused harmony exports HOLD_KEYS, holdUntil, turnIntoHold */
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
-// A hold: the lock taken without a renewer. Its lease is infinite, and a
-// record beside the holder record says who set it, why, and until when (by
-// the service's clock). A freeze is a hold that a person or a schedule sets
-// (hold/); a run's hold keeps the lock between the jobs of one workflow run
-// (scope: run). While a hold stands, everybody queues behind it as behind any
-// holder. When its `until` passes, the head of the queue ends it.
-//
-// The record names the lease id of the hold's lease. That is what makes
-// ending an expired hold safe: the head writes its note and releases the
-// lease with that id, conditional on the blob being exactly as it read it
-// (If-Match on the ETag of the same read that showed the lease infinite and
-// the record expired). A record forged on a blob that somebody else leased
-// names an id that is not the lease's: Azure refuses both requests, and the
-// lease stands. Publishing the id gives nothing away: a credential that may
-// write to the blob may break its lease anyway.
-//
-// A record read from a blob is input from strangers: it is kept as read and
-// shown only through describeHold, whose values pass through showUntrusted.
-
-
-const FIELDS = [
-    ['scope', 'hold_scope'],
-    ['reason', 'hold_reason'],
-    ['setBy', 'hold_set_by'],
-    ['repository', 'hold_repository'],
-    ['runId', 'hold_run_id'],
-    ['runUrl', 'hold_run_url'],
-    ['setAt', 'hold_set_at'],
-    ['until', 'hold_until'],
-    ['leaseId', 'hold_lease_id'],
-    ['fencingToken', 'hold_fencing_token'],
-];
-/** The keys of the hold record on the lock blob. */
-const HOLD_KEYS = FIELDS.map(([, key]) => key);
-/** True for a metadata key of the hold record (metadata keys are case-insensitive). */
-function isHoldKey(key) {
-    return HOLD_KEYS.includes(key.toLowerCase());
-}
-function holdToMetadata(record) {
-    const metadata = {};
-    for (const [field, key] of FIELDS)
-        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeValue */ .It)(record[field]);
-    return metadata;
-}
-/** The hold record on a blob, or undefined when it carries none (or one without a lease id, which nobody could end). */
-function holdFromMetadata(metadata) {
-    if (!metadata)
-        return undefined;
-    const values = new Map(Object.entries(metadata).map(([key, value]) => [key.toLowerCase(), value]));
-    if (!values.get('hold_lease_id'))
-        return undefined;
-    const record = {};
-    for (const [field, key] of FIELDS)
-        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeValue */ .wz)(values.get(key) ?? '');
-    return { ...record, scope: record.scope === 'run' ? 'run' : 'freeze' };
-}
-/**
- * Whether a look at the lock shows a hold: an infinite lease (a hold never has
- * another kind) carrying a hold record. A record on a fixed lease is left over
- * from a run's hold that a later job of the run took over, or forged: no hold.
- */
-function standingHold(look, record) {
-    return look.state === 'leased' && look.infinite === true ? record : undefined;
-}
-/**
- * Whether the hold's end has come, by the service's clock in the same answer
- * that showed the record. A hold with no end never expires; neither does one
- * whose `until` does not parse (it is somebody's else's writing: it is left
- * for a person to lift, and the lines say it has no readable end).
- */
-function holdExpired(record, serviceNow) {
-    if (!serviceNow || record.until === '')
-        return false;
-    const until = Date.parse(record.until);
-    return !Number.isNaN(until) && serviceNow.getTime() >= until;
-}
-/** A hold has no end: `until` is empty. */
-function holdHasNoEnd(record) {
-    return record.until === '';
-}
-/**
- * Who may take over a run's hold without queueing: a job of the same run
- * (repository and run id, any attempt), before the hold ends. A freeze is
- * never taken over.
- */
-function mayTakeOver(record, job, serviceNow) {
-    return (record.scope === 'run' &&
-        record.repository === job.repository &&
-        record.runId === job.runId &&
-        !holdExpired(record, serviceNow));
-}
-/** "until 10:02:11Z", "with no end", or the unreadable until shown as text. */
-function untilText(record) {
-    if (record.until === '')
-        return 'with no end (it stands until somebody lifts it)';
-    return `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)}`;
-}
-/** Who set it: "mona (octo/ops run 77)", every value through showUntrusted. */
-function holdSetter(record) {
-    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.repository, 100);
-    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
-    return repository ? `${actor} (${repository}${run})` : actor;
-}
-/**
- * 'a hold: "incident 42", set by mona (octo/ops run 77), until 10:02:11Z'.
- * Every value is shown through showUntrusted: safe to log whoever wrote it.
- */
-function describeHold(record) {
-    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300);
-    if (record.scope === 'run') {
-        return `a hold of a workflow run's jobs: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
-    }
-    return `a hold: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
-}
-/** 'the hold set by mona (octo/ops run 77) for "incident 42" ended at 10:02:11Z'. */
-function describeEndedHold(record, endedAt) {
-    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
-        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)})` : ''}`);
-}
-/** The hold's `until` as the record keeps it: counted from `heldFrom`, the service's clock when the lease was granted. */
-function holdUntil(end, heldFrom) {
-    switch (end.kind) {
-        case 'none':
-            return '';
-        case 'until':
-            return end.at.toISOString();
-        case 'for':
-            return new Date(heldFrom.getTime() + end.ms).toISOString();
-    }
-}
-/** The record of a hold set by `who` on the lease `leaseId` that it took at `heldFrom` (service's clock). */
-function newHoldRecord(scope, who, reason, end, lease) {
-    return {
-        scope,
-        reason,
-        setBy: who.actor,
-        repository: who.repository,
-        runId: who.runId,
-        runUrl: who.runUrl,
-        setAt: lease.heldFrom.toISOString(),
-        until: holdUntil(end, lease.heldFrom),
-        leaseId: lease.leaseId,
-        fencingToken: String(lease.fencingToken),
-    };
-}
-/**
- * Turns a lease just taken into a hold. If that fails, the lease is given
- * back (it is a fixed one that nobody renews) and the error is thrown: a
- * hold step never leaves a lease behind that is not a hold.
- */
-async function turnIntoHold(lock, taken, record) {
-    try {
-        await lock.placeHold(taken.leaseId, taken.holder, record);
-    }
-    catch (err) {
-        await lock.release(taken.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
-        throw err;
-    }
-}
-/**
- * Sets a freeze on a lease just taken from the queue (the hold step, and
- * `azure-mutex hold` with no command): writes its record and makes the lease
- * infinite. Returns the record, whose `until` is counted from the grant by the
- * service's clock.
- */
-async function setFreeze(lock, who, spec, taken) {
-    const record = newHoldRecord('freeze', who, spec.reason, spec.end, {
-        leaseId: taken.leaseId,
-        heldFrom: taken.acquiredAt,
-        fencingToken: taken.fencingToken,
-    });
-    await turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, record);
-    return record;
-}
-
-
-/***/ }),
-
 /***/ 7053:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -716,8 +597,8 @@ async function setFreeze(lock, who, spec, taken) {
 /* harmony export */   z: () => (/* binding */ holderSeenKey)
 /* harmony export */ });
 /* unused harmony exports HOLDER_KEYS, describeSupersede */
-/* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1406);
-/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7696);
+/* harmony import */ var _deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
+/* harmony import */ var _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(988);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
@@ -757,7 +638,7 @@ const FENCING_KEY = 'azure_mutex_fencing_token';
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 function isHolderKey(key) {
     // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
-    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _handover_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDED_TO_KEY */ .RB;
+    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDED_TO_KEY */ .RB;
 }
 /**
  * Metadata travels in HTTP headers: ASCII only, and white space at either end
@@ -897,7 +778,7 @@ function shownTime(value, today = new Date()) {
  */
 function describeHolderSeen(seen) {
     if (seen?.hold)
-        return (0,_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHold */ .TZ)(seen.hold);
+        return (0,_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHold */ .TZ)(seen.hold);
     const record = seen?.record;
     const who = !record
         ? describeHolder(undefined)
@@ -911,7 +792,7 @@ function describeHolderSeen(seen) {
 function briefHolderSeen(seen) {
     if (seen.hold) {
         const until = seen.hold.until ? `until ${shownTime(seen.hold.until)}` : 'no end';
-        return `a hold set by ${(0,_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .holdSetter */ .X8)(seen.hold)} (${until})`;
+        return `a hold set by ${(0,_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .holdSetter */ .X8)(seen.hold)} (${until})`;
     }
     const record = seen.record;
     const infinite = seen.infinite ? '; infinite lease' : '';
@@ -997,7 +878,7 @@ function renewalRetry(leaseDurationMs) {
 
 /***/ }),
 
-/***/ 3471:
+/***/ 101:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1037,8 +918,8 @@ var promises_ = __webpack_require__(8500);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/untrusted-text.ts
 var untrusted_text = __webpack_require__(4469);
-// EXTERNAL MODULE: ./src/lock/slots.ts
-var lock_slots = __webpack_require__(4842);
+// EXTERNAL MODULE: ./src/lock/queue/slots.ts
+var queue_slots = __webpack_require__(5230);
 ;// CONCATENATED MODULE: ./src/lock/counter.ts
 // A counter kept in a blob's metadata and bumped with an If-Match condition on
 // the ETag it was read with: two bumps that race both read n, one writes n+1,
@@ -1145,7 +1026,7 @@ async function bumpCounter(blob, abortSignal, options = {}) {
                     abortSignal,
                     metadata: {
                         [VALUE_KEY]: String(first),
-                        ...(options.slots && options.slots.asked > 1 ? { [lock_slots/* SLOTS_KEY */.co]: String(options.slots.asked) } : {}),
+                        ...(options.slots && options.slots.asked > 1 ? { [queue_slots/* SLOTS_KEY */.co]: String(options.slots.asked) } : {}),
                     },
                     conditions: { ifNoneMatch: '*' },
                 });
@@ -1166,13 +1047,13 @@ async function bumpCounter(blob, abortSignal, options = {}) {
                 `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`);
         }
         if (options.slots) {
-            const stored = (0,lock_slots/* storedSlots */.Dg)(props.metadata);
+            const stored = (0,queue_slots/* storedSlots */.Dg)(props.metadata);
             if (stored === 'malformed') {
-                const text = Object.entries(props.metadata ?? {}).find(([key]) => key.toLowerCase() === lock_slots/* SLOTS_KEY */.co)?.[1] ?? '';
-                throw new lock_slots/* SlotsMismatchError */.It((0,lock_slots/* slotsMalformedMessage */.sk)(options.slots.location, text, counterDeleteCommand(blob)));
+                const text = Object.entries(props.metadata ?? {}).find(([key]) => key.toLowerCase() === queue_slots/* SLOTS_KEY */.co)?.[1] ?? '';
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMalformedMessage */.sk)(options.slots.location, text, counterDeleteCommand(blob)));
             }
             if (stored !== options.slots.asked) {
-                throw new lock_slots/* SlotsMismatchError */.It((0,lock_slots/* slotsMismatchMessage */.rB)(options.slots.location, stored, options.slots.asked, counterDeleteCommand(blob), {
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(options.slots.location, stored, options.slots.asked, counterDeleteCommand(blob), {
                     gaveBack: true,
                 }));
             }
@@ -1193,14 +1074,14 @@ async function bumpCounter(blob, abortSignal, options = {}) {
 
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var lock_holder = __webpack_require__(7053);
-// EXTERNAL MODULE: ./src/lock/hold.ts
-var lock_hold = __webpack_require__(1406);
-// EXTERNAL MODULE: ./src/lock/handover.ts
-var handover = __webpack_require__(7696);
-// EXTERNAL MODULE: ./src/lock/priority.ts
-var lock_priority = __webpack_require__(1971);
-// EXTERNAL MODULE: ./src/lock/queue.ts
-var queue = __webpack_require__(5624);
+// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
+var deploy_hold = __webpack_require__(4166);
+// EXTERNAL MODULE: ./src/lock/queue/handover.ts
+var handover = __webpack_require__(988);
+// EXTERNAL MODULE: ./src/lock/queue/priority.ts
+var queue_priority = __webpack_require__(1831);
+// EXTERNAL MODULE: ./src/lock/queue/queue.ts
+var queue = __webpack_require__(2980);
 ;// CONCATENATED MODULE: ./src/lock/lock-status.ts
 // What a look at a lock shows, read-only: held or free, by whom, with what
 // kind of lease, and the last break. One blob's properties and one item of a
@@ -1223,10 +1104,10 @@ function waitersOf(entries, serviceNow) {
 }
 /** The priority of each waiter that waitersOf lists, in the same order. */
 function prioritiesOf(entries, serviceNow) {
-    return waitingEntries(entries, serviceNow).map(lock_priority/* priorityOf */.a2);
+    return waitingEntries(entries, serviceNow).map(queue_priority/* priorityOf */.a2);
 }
 function waitingEntries(entries, serviceNow) {
-    return (0,lock_priority/* lineOrder */.PJ)(entries.filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry)));
+    return (0,queue_priority/* lineOrder */.PJ)(entries.filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry)));
 }
 function statusOf(name, properties) {
     const leaseState = properties.leaseState ?? 'available';
@@ -1241,7 +1122,7 @@ function statusOf(name, properties) {
             ? (0,lock_holder/* freshnessOf */.T5)(record, properties.lastModified, properties.serviceNow)
             : { kind: 'unknown-age' };
         const infinite = properties.leaseDuration === 'infinite';
-        const hold = (0,lock_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,lock_hold/* holdFromMetadata */.hO)(properties.metadata));
+        const hold = (0,deploy_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata));
         status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) };
         if (record && freshness.kind !== 'stale')
             status.holder = record;
@@ -1344,7 +1225,7 @@ function ticketOf(queuePrefix, name) {
     return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/lock/latest-blobs.ts
+;// CONCATENATED MODULE: ./src/lock/deploy/latest-blobs.ts
 // The per-key records of latest.ts in storage: one empty blob per supersede
 // key under the lock's reserved folder (reserved.ts), whose metadata is the
 // holder record of the job with the highest sequence of that key that held
@@ -1430,7 +1311,7 @@ class LatestBlobs {
 
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-;// CONCATENATED MODULE: ./src/lock/queue-blobs.ts
+;// CONCATENATED MODULE: ./src/lock/queue/queue-blobs.ts
 // The queue beside a lock, in storage: one small blob per waiter, named by its
 // ticket, under the lock's reserved folder (reserved.ts). Each entry carries
 // who waits (the holder record's keys) and a lease that its waiter renews:
@@ -1544,7 +1425,7 @@ class QueueBlobs {
                         waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
                         infinite: item.properties.leaseDuration === 'infinite',
                         nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
-                        ...(0,lock_priority/* priorityFromMetadata */.mG)(item.metadata),
+                        ...(0,queue_priority/* priorityFromMetadata */.mG)(item.metadata),
                     });
                 }
                 const marker = page.continuationToken || undefined;
@@ -1615,7 +1496,7 @@ class QueueBlobs {
                         metadata: {
                             ...(0,lock_holder/* identityToMetadata */.L_)(waiter),
                             ...(lockLeaseId ? (0,handover/* publishLeaseId */.ri)(lockLeaseId) : {}),
-                            ...(priority ? (0,lock_priority/* priorityToMetadata */.jn)(priority) : {}),
+                            ...(priority ? (0,queue_priority/* priorityToMetadata */.jn)(priority) : {}),
                         },
                         conditions: { ifNoneMatch: '*' },
                     });
@@ -1728,7 +1609,7 @@ class QueueBlobs {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lock/slots-blobs.ts
+;// CONCATENATED MODULE: ./src/lock/queue/slots-blobs.ts
 // The slots of a lock in storage (slots.ts): one look at all of them and at
 // the queue, and the agreement on their number, kept on the fencing counter.
 //
@@ -1802,7 +1683,7 @@ class SlotsBlobs {
                 try {
                     await this.fencing.getBlockBlobClient().upload('', 0, {
                         abortSignal,
-                        metadata: { value: String(seed), [lock_slots/* SLOTS_KEY */.co]: String(asked) },
+                        metadata: { value: String(seed), [queue_slots/* SLOTS_KEY */.co]: String(asked) },
                         conditions: { ifNoneMatch: '*' },
                     });
                     return;
@@ -1816,14 +1697,14 @@ class SlotsBlobs {
                     throw err;
                 }
             }
-            const stored = (0,lock_slots/* storedSlots */.Dg)(metadata);
+            const stored = (0,queue_slots/* storedSlots */.Dg)(metadata);
             const command = counterDeleteCommand(this.fencing);
             if (stored === 'malformed') {
-                const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === lock_slots/* SLOTS_KEY */.co)?.[1] ?? '';
-                throw new lock_slots/* SlotsMismatchError */.It((0,lock_slots/* slotsMalformedMessage */.sk)(this.options.location, text, command));
+                const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === queue_slots/* SLOTS_KEY */.co)?.[1] ?? '';
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMalformedMessage */.sk)(this.options.location, text, command));
             }
             if (stored !== asked) {
-                throw new lock_slots/* SlotsMismatchError */.It((0,lock_slots/* slotsMismatchMessage */.rB)(this.options.location, stored, asked, command));
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, stored, asked, command));
             }
             return;
         }
@@ -1854,7 +1735,7 @@ async function listLockFolder(container, lockName, maxSlot, abortSignal) {
             for (const item of page.segment.blobItems) {
                 const { leaseState, leaseDuration, lastModified } = item.properties;
                 if (item.name === names.fencing)
-                    stored = (0,lock_slots/* storedSlots */.Dg)(item.metadata);
+                    stored = (0,queue_slots/* storedSlots */.Dg)(item.metadata);
                 const ticket = ticketOf(names.queuePrefix, item.name);
                 if (ticket !== undefined) {
                     entries.push({
@@ -2021,7 +1902,7 @@ class LockBlob {
             const record = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
             if (props.leaseState === 'leased' || props.leaseState === 'breaking') {
                 const infinite = props.leaseDuration === 'infinite';
-                const hold = (0,lock_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,lock_hold/* holdFromMetadata */.hO)(props.metadata));
+                const hold = (0,deploy_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(props.metadata));
                 return {
                     state: 'leased',
                     holder: record,
@@ -2118,7 +1999,7 @@ class LockBlob {
             const record = await wanted;
             const current = Object.entries(props.metadata ?? {});
             // A hold record goes with the holder record: a new holder's record, or none, means no hold stands.
-            const ours = (key) => (0,lock_holder/* isHolderKey */._L)(key) || (0,lock_hold/* isHoldKey */.Te)(key);
+            const ours = (key) => (0,lock_holder/* isHolderKey */._L)(key) || (0,deploy_hold/* isHoldKey */.Te)(key);
             if (!record && !current.some(([key]) => ours(key)))
                 return;
             const metadata = { ...Object.fromEntries(current.filter(([key]) => !ours(key))), ...record };
@@ -2161,7 +2042,7 @@ class LockBlob {
         };
         // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
         const [folder, latest] = await Promise.all([
-            this.request(options, (signal) => listLockFolder(this.container, this.name, lock_slots/* MAX_SLOTS */.Fn, signal)).catch(refused),
+            this.request(options, (signal) => listLockFolder(this.container, this.name, queue_slots/* MAX_SLOTS */.Fn, signal)).catch(refused),
             this.latest.list(options).catch(refused),
         ]);
         if (latest && latest.length > 0)
@@ -2180,7 +2061,7 @@ class LockBlob {
                 const slots = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }];
                 for (let slot = 2; slot <= count; slot++)
                     slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' });
-                status.slots = (0,lock_slots/* slotsHeld */.$h)(slots);
+                status.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
             }
         }
         return status;
@@ -2220,7 +2101,7 @@ class LockBlob {
                 try {
                     const props = await this.blob.getProperties({ abortSignal });
                     // A hold that is broken no longer stands: its record goes, so that no later lease is taken for it.
-                    const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key) && !(0,lock_hold/* isHoldKey */.Te)(key));
+                    const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key) && !(0,deploy_hold/* isHoldKey */.Te)(key));
                     const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(record) };
                     await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
                     return { outcome: 'broken', holder, record, recorded: true };
@@ -2251,7 +2132,7 @@ class LockBlob {
         const kept = { ...holder };
         delete kept.leaseSeconds;
         return this.request(options, async (abortSignal) => {
-            await this.updateHolderKeys(leaseId, { ...(0,lock_holder/* holderToMetadata */.Jp)(kept), ...(0,lock_hold/* holdToMetadata */.OU)(hold) }, abortSignal);
+            await this.updateHolderKeys(leaseId, { ...(0,lock_holder/* holderToMetadata */.Jp)(kept), ...(0,deploy_hold/* holdToMetadata */.OU)(hold) }, abortSignal);
             const answer = await this.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal });
             return answer.date;
         });
@@ -2293,7 +2174,7 @@ class LockBlob {
         const hold = look.hold;
         if (!hold || !look.etag)
             return 'refused';
-        const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key) && !(0,lock_hold/* isHoldKey */.Te)(key) && !(0,break_record/* isBreakKey */.$y)(key));
+        const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key) && !(0,deploy_hold/* isHoldKey */.Te)(key) && !(0,break_record/* isBreakKey */.$y)(key));
         const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) };
         try {
             await this.request(options, async (abortSignal) => {
@@ -2538,7 +2419,7 @@ async function listLocks(container, options = {}) {
                                 modifiedAt: lastModified,
                                 waiter,
                                 infinite: leaseDuration === 'infinite',
-                                ...(0,lock_priority/* priorityFromMetadata */.mG)(blob.metadata),
+                                ...(0,queue_priority/* priorityFromMetadata */.mG)(blob.metadata),
                             },
                         });
                         continue;
@@ -2685,7 +2566,126 @@ function lockNameProblem(name) {
 
 /***/ }),
 
-/***/ 1971:
+/***/ 988:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ handoverTarget),
+/* harmony export */   Ko: () => (/* binding */ letGo),
+/* harmony export */   L$: () => (/* binding */ handedToMetadata),
+/* harmony export */   OW: () => (/* binding */ publishedLeaseId),
+/* harmony export */   RB: () => (/* binding */ HANDED_TO_KEY),
+/* harmony export */   dz: () => (/* binding */ describeLetGo),
+/* harmony export */   eS: () => (/* binding */ handedToTicket),
+/* harmony export */   ri: () => (/* binding */ publishLeaseId)
+/* harmony export */ });
+/* unused harmony export NEXT_LEASE_KEY */
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1831);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2980);
+// Handing the lease straight to the head of the queue, instead of freeing it.
+//
+// Every waiter publishes, in its queue entry, the lease id it will hold the
+// lock under. When a holder lets go and a live head has published an id, the
+// holder marks the lock blob with the head's ticket and changes its lease to
+// that id (Azure's Change Lease: the lease stays active and keeps its
+// remaining time; our old id stops working at once). The lock is never free
+// between two queued holders, so a client that does not queue cannot slip in.
+// The head sees the mark at its next look, and its acquire with the same id
+// (which Azure answers by renewing a lease already under that id) takes the
+// lock as it does today. Nobody waiting, or nobody who published an id: the
+// lease is released as before.
+//
+// Safety rests on the lease alone, as before: after the change only the head's
+// id works, so the old holder cannot renew or write any more, and a head that
+// died meanwhile leaves a lease that nobody renews, which lapses within one
+// lease duration, exactly like a dead holder's.
+
+
+/** The queue entry's key for the lease id its waiter will hold the lock under. */
+const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id';
+/**
+ * The lock blob's key for the ticket the lease was handed to. It is a holder
+ * key (holder.ts): the new holder's record replaces it, and a release clears it.
+ */
+const HANDED_TO_KEY = 'azure_mutex_handed_to';
+/** Azure takes only a GUID as a proposed lease id. */
+const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TICKET = /^\d{1,16}$/;
+/** Reads one metadata key whatever its case: Azure keeps keys case-insensitively. */
+function metadataValue(metadata, key) {
+    if (!metadata)
+        return undefined;
+    for (const [name, value] of Object.entries(metadata))
+        if (name.toLowerCase() === key)
+            return value;
+    return undefined;
+}
+/** The entry metadata that publishes our lease id. */
+function publishLeaseId(leaseId) {
+    return { [NEXT_LEASE_KEY]: leaseId };
+}
+/**
+ * The lease id an entry publishes, or undefined. The entry is untrusted: only
+ * a GUID is taken, and it is never shown, only proposed to Azure.
+ */
+function publishedLeaseId(metadata) {
+    const value = metadataValue(metadata, NEXT_LEASE_KEY)?.trim();
+    return value && LEASE_ID.test(value) ? value.toLowerCase() : undefined;
+}
+/** The mark the holder leaves on the lock blob as it hands the lease over. */
+function handedToMetadata(ticket) {
+    return { [HANDED_TO_KEY]: String(ticket) };
+}
+/** The ticket the lock blob says its lease was handed to, or undefined. */
+function handedToTicket(metadata) {
+    const value = metadataValue(metadata, HANDED_TO_KEY)?.trim();
+    return value && TICKET.test(value) ? Number(value) : undefined;
+}
+/**
+ * The head of the queue, if the lease can be handed to it: the first live
+ * entry in the order of the line (priority.ts: a high-priority waiter before
+ * the normal ones) that is not a squatter, leased (its waiter renews it), and
+ * publishing a lease id. Only the head: an entry further back is never handed
+ * the lease, even when the head published nothing (an older version of this
+ * action), as that would serve the queue out of order; the lease is released
+ * instead.
+ */
+function handoverTarget(look) {
+    look = { ...look, entries: (0,_priority_js__WEBPACK_IMPORTED_MODULE_0__/* .lineOrder */ .PJ)(look.entries) };
+    const head = look.entries.find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_1__/* .isLive */ .DG)(entry, look.serviceNow) && !(0,_queue_js__WEBPACK_IMPORTED_MODULE_1__/* .isSquatter */ .AB)(entry));
+    if (!head || !head.leased || !head.nextLeaseId)
+        return undefined;
+    return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter };
+}
+/**
+ * Lets go of the lock: hands the lease to the head of the queue when one has
+ * published its id, else releases it. The look at the queue runs beside the
+ * first request of the release (the read of the holder record), so a holder
+ * with nobody waiting pays no extra round trip. A queue that cannot be read
+ * (a credential that may not list, a slow listing) means releasing as before.
+ */
+async function letGo(store, leaseId, options = {}) {
+    const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000);
+    const target = store.queue
+        // The whole queue (one request up to 100 entries): a high-priority waiter far back is the head.
+        .look({ signal: options.signal, timeoutMs })
+        .then(handoverTarget)
+        .catch(() => undefined);
+    return store.letGo(leaseId, target, options);
+}
+/** One line for the logs: to whom the lease went. */
+function describeLetGo(outcome) {
+    if (outcome.outcome === 'handed-over')
+        return `handed the lease to the head of the queue (ticket ${outcome.to.ticket})`;
+    if (outcome.outcome === 'released')
+        return 'released the lease';
+    return 'the lease was no longer ours';
+}
+
+
+/***/ }),
+
+/***/ 1831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2769,7 +2769,7 @@ function parsePriority(text) {
 
 /***/ }),
 
-/***/ 5624:
+/***/ 2980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -2781,7 +2781,7 @@ function parsePriority(text) {
 /* harmony export */   jg: () => (/* binding */ predecessorShown)
 /* harmony export */ });
 /* unused harmony exports JOIN_GRACE_MS, CLAIM_GRACE_MS */
-/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1971);
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1831);
 // The queue's rules, apart from storage: which entries are alive, where a
 // waiter stands, and when it is at the head. Order is by priority, then by
 // ticket (priority.ts), and tickets come from one counter in the service's
@@ -2853,102 +2853,7 @@ function ordinal(n) {
 
 /***/ }),
 
-/***/ 4034:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ withDeadline),
-/* harmony export */   Z: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
-// One request to storage, bounded on the client side. The lock blob and the
-// queue (lock-blob.ts, queue-blobs.ts) both send their requests through here.
-
-/**
- * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
- * the service to give up; a connection whose packets are dropped would
- * otherwise be waited on for ever.
- */
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
-async function withDeadline(options, defaultTimeoutMs, call) {
-    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
-    const deadline = AbortSignal.timeout(timeoutMs);
-    try {
-        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
-    }
-    catch (err) {
-        if (deadline.aborted && !options.signal?.aborted)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
-        throw err;
-    }
-}
-
-
-/***/ }),
-
-/***/ 643:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ serviceReading),
-/* harmony export */   WW: () => (/* binding */ isServiceReading),
-/* harmony export */   yi: () => (/* binding */ serviceTimeAt)
-/* harmony export */ });
-/* unused harmony export latestReading */
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2041);
-// The service's clock, as far as one request can tell it. Lease arithmetic
-// runs on the monotonic clock (clock.ts), but a time shown to people as a
-// claim about other machines ("exclusivity guaranteed until", "held since",
-// when a loss was found) is better told on the service's clock: it is one
-// clock for every client of the lock, where the runner's own may be minutes
-// off or stepped mid-job.
-//
-// Azure's Date header has one-second resolution and is stamped somewhere
-// between the moment the request left and the moment its answer came back.
-// So one reading bounds the service's time at any monotonic instant t:
-//   date + (t - answered)  <=  service time at t  <  date + 1 s + (t - sent)
-// A claim that must never be later than the truth ("guaranteed until") takes
-// the lower bound; one that must never be earlier ("the loss was found by")
-// takes the upper one.
-
-/** A reading from a response's Date header; undefined when the response had none. */
-function serviceReading(date, sentAt, answeredAt) {
-    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
-        return undefined;
-    return { date: date.getTime(), sentAt, answeredAt };
-}
-/** Whether a value read back (from state, a report) is a reading. */
-function isServiceReading(value) {
-    const r = value;
-    const isNumber = (n) => typeof n === 'number' && Number.isFinite(n);
-    return typeof r === 'object' && r !== null && isNumber(r.date) && isNumber(r.sentAt) && isNumber(r.answeredAt);
-}
-/**
- * The service's time at the monotonic instant t, on the side of the truth
- * that `bound` names. Without a reading, the runner's wall clock is all there
- * is: it is shown, for display only, as the best we know.
- */
-function serviceTimeAt(t, reading, bound) {
-    if (!reading)
-        return new Date(Date.now() - ((0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .monotonicNow */ .X)() - t));
-    return bound === 'no-later'
-        ? new Date(reading.date + (t - reading.answeredAt))
-        : new Date(reading.date + 1_000 + (t - reading.sentAt));
-}
-/** The later of two readings (the one taken last bounds best what follows it). */
-function latestReading(a, b) {
-    if (!a)
-        return b;
-    if (!b)
-        return a;
-    return b.answeredAt >= a.answeredAt ? b : a;
-}
-
-
-/***/ }),
-
-/***/ 4842:
+/***/ 5230:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -3066,6 +2971,101 @@ function describeSlotsHeld(seen, now = new Date()) {
 
 /***/ }),
 
+/***/ 4034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ withDeadline),
+/* harmony export */   Z: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+// One request to storage, bounded on the client side. The lock blob and the
+// queue (lock-blob.ts, queue-blobs.ts) both send their requests through here.
+
+/**
+ * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
+ * the service to give up; a connection whose packets are dropped would
+ * otherwise be waited on for ever.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+async function withDeadline(options, defaultTimeoutMs, call) {
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ serviceReading),
+/* harmony export */   WW: () => (/* binding */ isServiceReading),
+/* harmony export */   yi: () => (/* binding */ serviceTimeAt)
+/* harmony export */ });
+/* unused harmony export latestReading */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2041);
+// The service's clock, as far as one request can tell it. Lease arithmetic
+// runs on the monotonic clock (clock.ts), but a time shown to people as a
+// claim about other machines ("exclusivity guaranteed until", "held since",
+// when a loss was found) is better told on the service's clock: it is one
+// clock for every client of the lock, where the runner's own may be minutes
+// off or stepped mid-job.
+//
+// Azure's Date header has one-second resolution and is stamped somewhere
+// between the moment the request left and the moment its answer came back.
+// So one reading bounds the service's time at any monotonic instant t:
+//   date + (t - answered)  <=  service time at t  <  date + 1 s + (t - sent)
+// A claim that must never be later than the truth ("guaranteed until") takes
+// the lower bound; one that must never be earlier ("the loss was found by")
+// takes the upper one.
+
+/** A reading from a response's Date header; undefined when the response had none. */
+function serviceReading(date, sentAt, answeredAt) {
+    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+        return undefined;
+    return { date: date.getTime(), sentAt, answeredAt };
+}
+/** Whether a value read back (from state, a report) is a reading. */
+function isServiceReading(value) {
+    const r = value;
+    const isNumber = (n) => typeof n === 'number' && Number.isFinite(n);
+    return typeof r === 'object' && r !== null && isNumber(r.date) && isNumber(r.sentAt) && isNumber(r.answeredAt);
+}
+/**
+ * The service's time at the monotonic instant t, on the side of the truth
+ * that `bound` names. Without a reading, the runner's wall clock is all there
+ * is: it is shown, for display only, as the best we know.
+ */
+function serviceTimeAt(t, reading, bound) {
+    if (!reading)
+        return new Date(Date.now() - ((0,_clock_js__WEBPACK_IMPORTED_MODULE_0__/* .monotonicNow */ .X)() - t));
+    return bound === 'no-later'
+        ? new Date(reading.date + (t - reading.answeredAt))
+        : new Date(reading.date + 1_000 + (t - reading.sentAt));
+}
+/** The later of two readings (the one taken last bounds best what follows it). */
+function latestReading(a, b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return b.answeredAt >= a.answeredAt ? b : a;
+}
+
+
+/***/ }),
+
 /***/ 7832:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3077,8 +3077,8 @@ function describeSlotsHeld(seen, now = new Date()) {
 /* harmony export */ });
 /* harmony import */ var _lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6139);
-/* harmony import */ var _slots_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4842);
-/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1971);
+/* harmony import */ var _queue_slots_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5230);
+/* harmony import */ var _queue_priority_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1831);
 // Which lock, in one value: the account's endpoint, the container, the lock's
 // name and the lease length. The steps read it from inputs, keep it in step
 // state and hand it to the renewer; wherever it is read back, it is checked.
@@ -3116,12 +3116,12 @@ function parseLockSpec(value) {
                         : spec.runHoldMs !== undefined && !(Number.isSafeInteger(spec.runHoldMs) && spec.runHoldMs > 0)
                             ? 'runHoldMs'
                             : spec.slots !== undefined &&
-                                !(Number.isSafeInteger(spec.slots) && spec.slots >= 1 && spec.slots <= _slots_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_SLOTS */ .Fn)
+                                !(Number.isSafeInteger(spec.slots) && spec.slots >= 1 && spec.slots <= _queue_slots_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_SLOTS */ .Fn)
                                 ? 'slots'
                                 : spec.slot !== undefined &&
                                     !(Number.isSafeInteger(spec.slot) && spec.slot >= 1 && spec.slot <= (spec.slots ?? 1))
                                     ? 'slot'
-                                    : spec.priority !== undefined && (0,_priority_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePriority */ .cF)(String(spec.priority)) === undefined
+                                    : spec.priority !== undefined && (0,_queue_priority_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePriority */ .cF)(String(spec.priority)) === undefined
                                         ? 'priority'
                                         : spec.warnAfterMs !== undefined &&
                                             !(Number.isSafeInteger(spec.warnAfterMs) && spec.warnAfterMs >= 0)
