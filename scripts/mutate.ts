@@ -272,8 +272,8 @@ const MUTANTS: Mutant[] = [
     id: 'fencing-seed-ignored',
     harm: 'a deleted fencing counter starts again at 1: tokens go backwards, and a resource that keeps the largest token refuses every new holder',
     file: 'src/lock/lock-blob.ts',
-    original: '      bumpCounter(this.fencing, abortSignal, { seed: (signal) => this.recordedToken(signal) }),',
-    replacement: '      bumpCounter(this.fencing, abortSignal, {}),',
+    original: '        seed: (signal) => this.recordedToken(signal),\n',
+    replacement: '        seed: undefined,\n',
     tests: ['test/integration/counters.test.ts'],
   },
   {
