@@ -476,6 +476,7 @@ async function benchLatestOnly(): Promise<void> {
     const latest = await measureLatest(azurite, LATEST_RUNS, LATEST_COST_WINDOW_MS, progress)
     console.log('\n')
     printLatest(latest)
+    await measureSlotsPart(azurite)
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
   } catch (err) {
     console.error(`\nThe bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
@@ -560,6 +561,7 @@ async function bench(): Promise<void> {
     printRow('renewer start (load its bundle)', starts, 'ms')
     await measureHoldsPart(azurite, HOLD_RUNS, printRow)
     printLatest(latest)
+    await measureSlotsPart(azurite)
     console.log(`\nTook ${((Date.now() - began) / 1000).toFixed(1)}s.`)
   } catch (err) {
     console.error(`\nThe bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
@@ -570,7 +572,7 @@ async function bench(): Promise<void> {
   }
 }
 
-// npm run bench -- --only latest|handover|beside|holds: one part alone (bench() runs the holds part alone).
+// npm run bench -- --only latest|handover|beside|holds|slots: one part alone (bench() runs the holds part alone).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined
 if (only === 'holds') await bench()
 else if (only === 'latest') await benchLatestOnly()
