@@ -704,55 +704,42 @@ async function soak(): Promise<number> {
     }
   }
   process.on('SIGINT', onSigint)
-  if (options.onlySlots) {
+  // The phases after contention, each on a lock of its own with a summary block of its own; `--only`
+  // runs one of them alone.
+  const laterPhases: Array<{ name: string; only: boolean; run: (az: Azurite) => Promise<number> }> = [
+    {
+      name: 'keyed',
+      only: options.onlyKeyed,
+      run: (az) =>
+        keyedPhase(az, {
+          jobs: options.keyedJobs,
+          loops: options.contenders,
+          keys: options.keys,
+          stopping: () => stopping,
+        }),
+    },
+    {
+      name: 'slots',
+      only: options.onlySlots,
+      run: (az) => slotsPhase(az, { jobs: options.keyedJobs, loops: options.contenders, stopping: () => stopping }),
+    },
+    {
+      name: 'priority',
+      only: options.onlyPriority,
+      run: (az) =>
+        priorityPhase(az, {
+          jobs: options.priorityJobs,
+          loops: options.contenders,
+          highEvery: PRIORITY_HIGH_EVERY,
+          stopping: () => stopping,
+        }),
+    },
+  ]
+  const alone = laterPhases.find((phase) => phase.only)
+  if (alone) {
     try {
       azurite = await startAzurite()
-      const problems = await slotsPhase(azurite, {
-        jobs: options.keyedJobs,
-        loops: options.contenders,
-        stopping: () => stopping,
-      })
-      console.log(
-        `Verdict: ${problems === 0 && interrupted === 0 ? 'PASS' : `FAIL (${problems} problems)`} after ${elapsed()}`,
-      )
-      return problems === 0 && interrupted === 0 ? 0 : 1
-    } finally {
-      stopping = true
-      completeAllJobs()
-      await azurite?.stop()
-      process.off('SIGINT', onSigint)
-    }
-  }
-  if (options.onlyPriority) {
-    try {
-      azurite = await startAzurite()
-      const problems = await priorityPhase(azurite, {
-        jobs: options.priorityJobs,
-        loops: options.contenders,
-        highEvery: PRIORITY_HIGH_EVERY,
-        stopping: () => stopping,
-      })
-      console.log(
-        `Verdict: ${problems === 0 && interrupted === 0 ? 'PASS' : `FAIL (${problems} problems)`} after ${elapsed()}`,
-      )
-      return problems === 0 && interrupted === 0 ? 0 : 1
-    } finally {
-      stopping = true
-      completeAllJobs()
-      await azurite?.stop()
-      process.off('SIGINT', onSigint)
-    }
-  }
-  if (options.onlyKeyed) {
-    try {
-      azurite = await startAzurite()
-      const loops = options.contenders
-      const problems = await keyedPhase(azurite, {
-        jobs: options.keyedJobs,
-        loops,
-        keys: options.keys,
-        stopping: () => stopping,
-      })
+      const problems = await alone.run(azurite)
       console.log(
         `Verdict: ${problems === 0 && interrupted === 0 ? 'PASS' : `FAIL (${problems} problems)`} after ${elapsed()}`,
       )
@@ -810,62 +797,21 @@ async function soak(): Promise<number> {
         `[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles + phase.cliCycles} cycles.`,
       )
     }
-    // The keyed phase, after contention: its own lock, and its own summary block below.
-    let keyedProblems = 0
-    let keyedReport: string[] = []
-    if (!stopping) {
-      const lines: string[] = []
+    // The later phases, one after the other; each one's lines are kept for the summary.
+    const later: Array<{ problems: number; report: string[] }> = []
+    for (const phase of laterPhases) {
+      if (stopping) break
+      const report: string[] = []
       const log = console.log
-      console.log = (...args: unknown[]) => void lines.push(args.join(' '))
+      console.log = (...args: unknown[]) => void report.push(args.join(' '))
+      let problems = 0
       try {
-        keyedProblems = await keyedPhase(az, {
-          jobs: options.keyedJobs,
-          loops: options.contenders,
-          keys: options.keys,
-          stopping: () => stopping,
-        })
+        problems = await phase.run(az)
       } finally {
         console.log = log
       }
-      keyedReport = lines
-      console.log(`[${elapsed()}] keyed phase done.`)
-    }
-    // The slots phase, after the keyed one: its own lock, and its own summary block below.
-    let slotsProblems = 0
-    const slotsReport: string[] = []
-    if (!stopping) {
-      const log = console.log
-      console.log = (...args: unknown[]) => void slotsReport.push(args.join(' '))
-      try {
-        slotsProblems = await slotsPhase(az, {
-          jobs: options.keyedJobs,
-          loops: options.contenders,
-          stopping: () => stopping,
-        })
-      } finally {
-        console.log = log
-      }
-      console.log(`[${elapsed()}] slots phase done.`)
-    }
-    // The priority phase, after the keyed one: its own lock, and its own summary block below.
-    let priorityProblems = 0
-    let priorityReport: string[] = []
-    if (!stopping) {
-      const lines: string[] = []
-      const log = console.log
-      console.log = (...args: unknown[]) => void lines.push(args.join(' '))
-      try {
-        priorityProblems = await priorityPhase(az, {
-          jobs: options.priorityJobs,
-          loops: options.contenders,
-          highEvery: PRIORITY_HIGH_EVERY,
-          stopping: () => stopping,
-        })
-      } finally {
-        console.log = log
-      }
-      priorityReport = lines
-      console.log(`[${elapsed()}] priority phase done.`)
+      later.push({ problems, report })
+      console.log(`[${elapsed()}] ${phase.name} phase done.`)
     }
     if (holdTest.phase !== 'done') console.log(`[${elapsed()}] waiting for the hold test (${holdTest.phase}).`)
     const held = await holdDone
@@ -882,12 +828,10 @@ async function soak(): Promise<number> {
         options.cliContenders,
         phase === phases[1] ? jobsProxy : undefined,
       )
-    for (const line of keyedReport) console.log(line)
-    problems += keyedProblems
-    for (const line of slotsReport) console.log(line)
-    problems += slotsProblems
-    for (const line of priorityReport) console.log(line)
-    problems += priorityProblems
+    for (const phase of later) {
+      for (const line of phase.report) console.log(line)
+      problems += phase.problems
+    }
 
     const holdLost = held.post
       ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0
