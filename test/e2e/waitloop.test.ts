@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
-import { entryName, reservedNames } from '../../src/lock/reserved.ts'
+import { entryName, reservedNames, slotBlobName } from '../../src/lock/reserved.ts'
 import { DEV_ACCOUNT, startAzurite, type Azurite } from '../support/azurite.ts'
 import { BusyServer } from '../support/busy-server.ts'
 import { containerSas, jobFor, lookAtLock, mustPass, stdoutLine } from '../support/e2e.ts'
@@ -60,6 +60,34 @@ describe('the wait loop, end to end', () => {
         ),
       )
       // The SDK tries each request 3 times: a loop that backs off stays far from the 340 a minute it made before.
+      assert.ok(busy.requests.length - before <= 30, `${busy.requests.length - before} requests`)
+      job.complete()
+    })
+  }
+
+  // The later features take other paths to the lease (slots look at N blobs, latest wins reads the key's record,
+  // priority orders the line): the deadline must hold on each of them as on the plain one.
+  for (const [feature, inputs] of [
+    ['slots: 3', { slots: '3' }],
+    ['a supersede key', { 'supersede-key': 'production', sequence: '7' }],
+    ['priority: high', { priority: 'high' }],
+  ] as const) {
+    it(`ends a wait with timeout 5s and ${feature} in time when storage answers 503 ServerBusy to everything`, async () => {
+      const job = jobFor(azurite, 'octo/throttled', 'busy', {
+        'connection-string': busy.connectionString,
+        timeout: '5s',
+        ...inputs,
+      })
+      const before = busy.requests.length
+      const main = await job.runMain()
+      const seconds = main.durationMs / 1000
+      console.log(
+        `timeout 5s with ${feature} against 503s: ended after ${seconds.toFixed(1)} s, ${busy.requests.length - before} requests`,
+      )
+      assert.equal(main.exitCode, 1, main.stdout)
+      assert.ok(seconds <= 15, `ended after ${seconds} s`)
+      assert.equal(main.errors.length, 1, main.stdout)
+      assert.match(main.errors[0]!, /^Timed out after \d+(\.\d)?s waiting for lock .*; storage answered 503 ServerBusy/)
       assert.ok(busy.requests.length - before <= 30, `${busy.requests.length - before} requests`)
       job.complete()
     })
@@ -143,6 +171,46 @@ describe('the wait loop, end to end', () => {
       job.complete()
     } finally {
       await sdk.releaseLease()
+    }
+  })
+
+  // With slots, one look is a listing of the lock's folder (the queue and slots 2..N) and a HEAD of the lock blob:
+  // two requests a look. The pace of looks is the one the record-less holder above gets.
+  it('paces the head behind two slots that clients without records hold: at most 12 looks a second, each a listing and a HEAD', async () => {
+    const lock = 'recordless-slots'
+    const leases = []
+    for (const name of [lock, slotBlobName(lock, 2)]) {
+      await plantBlob(name)
+      const lease = locks.getBlobClient(name).getBlobLeaseClient()
+      await lease.acquireLease(60)
+      leases.push(lease)
+    }
+    try {
+      const job = jobFor(azurite, 'octo/head', lock, {
+        'connection-string': proxy.connectionString,
+        timeout: '14s',
+        slots: '2',
+      })
+      let waiting: Promise<string> | undefined
+      const running = job.runMain({ onSpawn: (child) => (waiting = stdoutLine(child, /Waiting\.$/)) })
+      await waiting
+      await delay(1_000)
+      const from = Date.now()
+      await delay(8_000)
+      const seen = proxy.log.filter((r) => r.at >= from && r.at < from + 8_000 && r.by === 'other')
+      const lists = seen.filter((r) => r.kind === 'list').length
+      const heads = seen.filter((r) => r.kind === 'head').length
+      console.log(
+        `head behind two record-less slots: ${seen.length} requests in 8 s, ${(seen.length / 8).toFixed(1)} a second ` +
+          `(${lists} listings, ${heads} HEADs)`,
+      )
+      assert.ok(lists / 8 <= 12 && heads / 8 <= 12, `${lists} listings and ${heads} HEADs in 8 s`)
+      assert.ok(seen.length <= lists + heads + 8, `besides its looks, ${seen.length - lists - heads} requests in 8 s`)
+      const main = await running
+      assert.equal(main.exitCode, 1, main.stdout)
+      job.complete()
+    } finally {
+      for (const lease of leases) await lease.releaseLease()
     }
   })
 
