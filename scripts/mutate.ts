@@ -553,6 +553,17 @@ const MUTANTS: Mutant[] = [
       "    if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.then(() => true))) return outcome",
     tests: ['test/unit/priority-waiter.test.ts'],
   },
+  {
+    id: 'idle-head-never-passed-over',
+    harm: 'a first waiter that keeps its entry alive but never takes the free lock (a hung job) wedges the lock for everyone behind it',
+    file: 'src/lock/attempt.ts',
+    original:
+      '    if (idleMs < idleHeadMs(this.options.leaseSeconds, this.options.pacing) || this.idleHead.looks < 2) return',
+    replacement: '    if (idleMs >= 0) return',
+    // End to end, waitloop.test.ts ("leaves the free lock untaken") kills it too, after its whole timeout.
+    tests: ['test/unit/waiter.test.ts'],
+    pattern: 'passes over a head that leaves the lock free',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -255,6 +255,37 @@ describe('the wait loop, end to end', () => {
     job.complete()
   })
 
+  it('passes over a first waiter that keeps its entry alive but leaves the free lock untaken, warning once', async () => {
+    const lock = 'idle-head'
+    await plantBlob(lock)
+    const entry = entryName(reservedNames(lock).queuePrefix, 1)
+    await plantBlob(entry)
+    // A waiter that renews its entry as a live one does, and never takes the lock (a hung job, a buggy client).
+    const stuck = locks.getBlobClient(entry).getBlobLeaseClient()
+    await stuck.acquireLease(15)
+    const renewing = setInterval(() => void stuck.renewLease().catch(() => undefined), 5_000)
+    try {
+      const job = jobFor(azurite, 'octo/behind-idle', lock, { timeout: '120s' })
+      const main = mustPass('main', await job.runMain())
+      console.log(
+        `a first waiter that never takes the free lock: passed over after ${(main.durationMs / 1000).toFixed(1)} s`,
+      )
+      const passedOver = main.warnings.filter((w) =>
+        /^The first waiter in the queue of locks\/idle-head \(an entry that wrote no record, entry 1\) left the lock free for .* without taking it: it is passed over\./.test(
+          w,
+        ),
+      )
+      assert.equal(passedOver.length, 1, main.stdout)
+      assert.ok(main.durationMs < 100_000, `took the free lock after ${main.durationMs} ms`)
+      assert.equal((await lookAtLock(azurite, lock)).leaseState, 'leased', 'it holds the lock')
+      mustPass('post', await job.runPost())
+      job.complete()
+    } finally {
+      clearInterval(renewing)
+      await stuck.releaseLease().catch(() => undefined)
+    }
+  })
+
   it("break refuses to clear a live waiter's entry", async () => {
     const lock = 'live-entry'
     await plantBlob(lock)
