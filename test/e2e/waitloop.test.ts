@@ -2,16 +2,21 @@
 // everything, a counter a stranger leased, a holder that writes no record, a
 // squatted queue entry, lapsed entries in front of a try-lock, and a holder
 // that left since the waiter last looked. Through the built action and the
-// runner emulator, against Azurite (or a local endpoint that is always busy).
+// runner emulator (and, for the deadline, the azure-mutex command), against
+// Azurite (or a local endpoint that is always busy).
 
 import assert from 'node:assert/strict'
 import type { ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { entryName, reservedNames, slotBlobName } from '../../src/lock/reserved.ts'
 import { DEV_ACCOUNT, startAzurite, type Azurite } from '../support/azurite.ts'
 import { BusyServer } from '../support/busy-server.ts'
+import { runCli, stopAllClis } from '../support/cli.ts'
 import { containerSas, jobFor, lookAtLock, mustPass, stdoutLine } from '../support/e2e.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
 import { containerOn } from '../support/lock.ts'
@@ -31,6 +36,7 @@ describe('the wait loop, end to end', () => {
   })
   after(async () => {
     completeAllJobs()
+    stopAllClis()
     await proxy.stop()
     await busy.stop()
     await azurite.stop()
@@ -92,6 +98,25 @@ describe('the wait loop, end to end', () => {
       job.complete()
     })
   }
+
+  it("ends the azure-mutex command's wait with --timeout 5s in time when storage answers 503 to everything, running nothing", async () => {
+    const ran = join(mkdtempSync(join(tmpdir(), 'azure-mutex-busy-')), 'ran')
+    const command = [process.execPath, '-e', "require('node:fs').writeFileSync(process.env.RAN, 'ran')"]
+    const started = Date.now()
+    const cli = runCli(['hold', 'busy', '--timeout', '5s', '--', ...command], {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      AZURE_MUTEX_CONNECTION_STRING: busy.connectionString,
+      RAN: ran,
+    })
+    const ended = await cli.exited
+    const seconds = (Date.now() - started) / 1000
+    console.log(`azure-mutex hold --timeout 5s against 503s: exited ${ended.code} after ${seconds.toFixed(1)} s`)
+    assert.equal(ended.code, 124, ended.stderr)
+    assert.ok(seconds <= 15, `ended after ${seconds} s`)
+    assert.match(ended.stderr, /Timed out after \d+(\.\d)?s waiting for lock .*; storage answered 503 ServerBusy/)
+    assert.equal(existsSync(ran), false, 'the command did not run')
+  })
 
   it('ends a wait with timeout 8 in time when a stranger holds a lease on the tickets counter', async () => {
     const lock = 'leased-tickets'
