@@ -17,7 +17,13 @@ import {
   type HolderRecord,
 } from './holder.ts'
 import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRecord } from './deploy/hold.ts'
-import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './queue/handover.ts'
+import {
+  handedToMetadata,
+  handedToTicket,
+  type HandoverLook,
+  type HandoverTarget,
+  type LetGoOutcome,
+} from './queue/handover.ts'
 import { prioritiesOf, squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { priorityFromMetadata } from './queue/priority.ts'
 import { LatestBlobs } from './deploy/latest-blobs.ts'
@@ -26,7 +32,7 @@ import { QueueBlobs } from './queue/queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, slotBlobName, slotOf, ticketOf } from './reserved.ts'
 import { SlotsBlobs, listLockFolder, type SlotsAccess } from './queue/slots-blobs.ts'
-import { MAX_SLOTS, slotsHeld, type SlotView } from './queue/slots.ts'
+import { MAX_SLOTS, servedTickets, slotsHeld, type SlotView } from './queue/slots.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
 import type { AcquireOutcome, LeaseView, LockStore, QueueEntry, RequestOptions } from './store.ts'
@@ -629,6 +635,17 @@ export class LockBlob implements LockStore {
       if (isLeaseGone(err) || statusCode(err) === 412) return 'not-held'
       throw err
     }
+  }
+
+  /**
+   * What letting go looks at (handover.ts): the queue alone without slots;
+   * with slots, one look at the queue and every slot (slots-blobs.ts), so
+   * that the lease goes to the first waiter not yet handed or holding a slot.
+   */
+  async handoverLook(options: RequestOptions = {}): Promise<HandoverLook> {
+    if (!this.slotted) return this.queue.look(options)
+    const { queue, slots } = await this.slotted.look(options)
+    return { ...queue, served: servedTickets(slots) }
   }
 
   /**

@@ -96,14 +96,34 @@ export interface SlotView {
 /**
  * The slot a waiter may take now, or undefined: a slot handed to its ticket,
  * else, when fewer than the free slots stand ahead of it (`ahead` counts the
- * live waiters ahead, and a ticket just before ours whose entry may be on its
- * way), the free slot at its own place among them.
+ * live waiters ahead that are not served yet (servedTickets), and a ticket
+ * just before ours whose entry may be on its way), the free slot at its own
+ * place among them.
  */
 export function slotToTake(slots: readonly SlotView[], ahead: number, ticket?: number): SlotView | undefined {
   const handed = ticket === undefined ? undefined : slots.find((s) => s.state === 'leased' && s.handedTo === ticket)
   if (handed) return handed
   const free = slots.filter((s) => s.state !== 'leased')
   return ahead < free.length ? free[ahead] : undefined
+}
+
+/**
+ * The tickets a look shows served already: handed a slot by its last holder
+ * (handover.ts), or holding one (its holder record names its ticket, which it
+ * writes before it leaves the queue). A holder that lets go hands its slot to
+ * the first waiter in line that is not among them, and a waiter counts only
+ * the waiters ahead that are not among them, so that when several slots free
+ * up together, each goes to its own waiter instead of all to the head.
+ */
+export function servedTickets(slots: readonly SlotView[]): Set<number> {
+  const served = new Set<number>()
+  for (const s of slots) {
+    if (s.state !== 'leased') continue
+    if (s.handedTo !== undefined) served.add(s.handedTo)
+    const ticket = s.holder?.ticket
+    if (ticket !== undefined && /^\d{1,16}$/.test(ticket)) served.add(Number(ticket))
+  }
+  return served
 }
 
 /** The slots held in a look, and by whom. */
