@@ -173,6 +173,23 @@ export class SlotsBlobs implements SlotsAccess {
   }
 }
 
+/** A slot blob 2..N as a listing shows it: its lease, and the holder record or the handover mark on it. */
+export function slotViewOf(
+  slot: number,
+  item: { metadata?: Record<string, string>; properties: { leaseState?: string; leaseDuration?: string } },
+): SlotView {
+  const { leaseState, leaseDuration } = item.properties
+  if (leaseState !== 'leased' && leaseState !== 'breaking') return { slot, state: 'free' }
+  const holder = holderFromMetadata(item.metadata)
+  return {
+    slot,
+    state: 'leased',
+    holder,
+    infinite: leaseDuration === 'infinite',
+    ...(holder ? {} : { handedTo: handedToTicket(item.metadata) }),
+  }
+}
+
 /** What one listing of a lock's folder shows: the queue, the slot blobs 2..max, and the number of slots kept. */
 export interface FolderLook {
   queue: QueueLook
@@ -217,20 +234,7 @@ export async function listLockFolder(
         }
         const slot = slotOf(names.slotsPrefix, item.name, maxSlot)
         if (slot === undefined) continue
-        const leased = leaseState === 'leased' || leaseState === 'breaking'
-        const holder = holderFromMetadata(item.metadata)
-        slots.set(
-          slot,
-          leased
-            ? {
-                slot,
-                state: 'leased',
-                holder,
-                infinite: leaseDuration === 'infinite',
-                ...(holder ? {} : { handedTo: handedToTicket(item.metadata) }),
-              }
-            : { slot, state: 'free' },
-        )
+        slots.set(slot, slotViewOf(slot, item))
       }
     }
   } catch (err) {
