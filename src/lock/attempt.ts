@@ -240,6 +240,8 @@ export class Waiter {
   private records: HolderRecord[] | undefined
   /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
   private chosen: { slot: number; store: LockStore } | undefined
+  /** With slots: the extra slots handed to us being passed on, awaited by take(). */
+  private passingOn: Promise<unknown> | undefined
   /** With slots: the waiters ahead not yet served at the last look (slottedAttempt); undefined before one. */
   private slotStanding: number | undefined
   /** When the queue was last listed (monotonic): a normal head lists it again before taking a free lock. */
@@ -737,9 +739,10 @@ export class Waiter {
    *
    * How often it looks follows its standing, the waiters ahead of it that are
    * not served yet: under N, a slot may be its own at the next release, so it
-   * looks at the pace of a head (slottedHeadMs); from N to 2N - 1 it is in the
-   * next round, and looks as the waiter right behind a head does; further
-   * back, as the queue does. Beyond N, the listing alone: slot 1's HEAD is
+   * looks at the pace of a head (slottedHeadMs); from N to 3N - 1 it is in the
+   * next two rounds, and looks as the waiter right behind a head does, so that
+   * it knows its standing before its round comes (with equal holds a whole
+   * round frees at once); further back, as the queue does. Beyond N, the listing alone: slot 1's HEAD is
    * added only when the listing shows that a slot may be ours.
    */
   private async slottedAttempt(call: () => RequestOptions, slots: SlotsAccess): Promise<AttemptOutcome> {
@@ -782,6 +785,18 @@ export class Waiter {
     if (pick) {
       this.chosen = { slot: pick.slot, store: slots.open(pick.slot) }
       const outcome = await this.acquire(call, { decided: true })
+      if (outcome !== 'held-by-other' && outcome.kind === 'acquired' && entry) {
+        // Two holders that let go at once may both have handed us their slot: the other goes on
+        // to the next waiter now, beside our take (which awaits it), not after it.
+        const extra = look.slots.filter(
+          (s) => s.slot !== pick.slot && s.state === 'leased' && s.handedTo === entry.ticket,
+        )
+        this.passingOn = Promise.all(
+          extra.map((s) =>
+            passOn(slots.open(s.slot), this.options.leaseId, entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }),
+          ),
+        )
+      }
       if (outcome !== 'held-by-other') return outcome
       // A client that does not queue took it first.
       this.chosen = undefined
@@ -811,7 +826,7 @@ export class Waiter {
       monotonicNow() +
       (standingAhead < slots.count
         ? slottedHeadMs(pacing)
-        : between(standingAhead < 2 * slots.count ? pacing.onDeckPollMs : pacing.queuePollMs))
+        : between(standingAhead < 3 * slots.count ? pacing.onDeckPollMs : pacing.queuePollMs))
     return { kind: 'waiting', sighting, wakeAt: Math.min(this.listAt, this.entry?.renewAt ?? Infinity) }
   }
 
@@ -867,7 +882,9 @@ export class Waiter {
       this.store.writeHolder(this.options.leaseId, written, call(), token),
       token,
       this.recordLatest(written, call),
+      this.passingOn?.catch(() => undefined),
     ])
+    this.passingOn = undefined
     this.acquired = false
     const ticket = this.entry?.ticket
     // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
