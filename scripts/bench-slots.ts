@@ -138,4 +138,7 @@ export async function measureSlotsPart(azurite: Azurite): Promise<void> {
   console.log(`  1 slot, head (the lock blob)         ${cost.oneHead}`)
   console.log(`  1 slot, behind the head (the queue)  ${cost.oneBehind}`)
   console.log(`  a HEAD per slot and a listing        ${3 + 1} (what one listing saves)`)
+  console.log("  The HEAD stays: the lock blob (slot 1) is outside the lock's folder, and only a listing of the")
+  console.log('  whole container covers both. It goes beside the listing (one round trip), and a waiter further')
+  console.log('  back than N lists alone.')
 }
