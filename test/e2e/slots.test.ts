@@ -290,14 +290,20 @@ describe('slots, end to end', () => {
     assert.deepEqual(await entriesOf(lock), [])
     // A job of one slot (the default) learns it when it takes its token, and gives back the lock blob.
     mustPass('set-up post', await setUp.runPost())
-    // So does the hold sub-action: a hold is one lease on the lock blob, and would freeze one slot only.
+    // The hold sub-action is refused: a hold is one lease on the lock blob, and would freeze one slot only.
     const hold = await other.runAction('hold', { ...other.options.inputs, reason: 'freeze', duration: '1m' })
     assert.notEqual(hold.exitCode, 0)
+    assert.equal(hold.errors.length, 1, hold.stdout)
     assert.match(
-      hold.errors.join('\n'),
-      /set up with 3 slots, but this job asks for 1 slot .*gives back the lease it took/,
+      hold.errors[0]!,
+      /^Lock devstoreaccount1\/locks\/agreed has 3 slots, and a hold is one lease on its lock blob: it would freeze slot 1 only, while the other 2 slots stayed open to every job, so a hold is refused on a lock with slots; the lease it took was given back, and no hold was set\.$/,
     )
     assert.equal(leasedCount(await leasesOf(lock)), 0, 'the hold left no lease')
+    // So is the command's hold with no command to run.
+    const freeze = await runCli(['hold', lock, '--for', '1m', '--reason', 'freeze'], cliEnv(azurite)).exited
+    assert.notEqual(freeze.code, 0)
+    assert.match(freeze.stderr, /has 3 slots, and a hold is one lease on its lock blob: .* no hold was set\./)
+    assert.equal(leasedCount(await leasesOf(lock)), 0, "the command's hold left no lease")
     const single = jobFor(azurite, 'octo/single', lock)
     const singleMain = await single.runMain()
     assert.notEqual(singleMain.exitCode, 0)

@@ -52,6 +52,30 @@ export function storedSlots(metadata: Record<string, string> | undefined): numbe
 /** A job asked for another number of slots than the lock keeps. */
 export class SlotsMismatchError extends LockError {
   override name = 'SlotsMismatchError'
+  /** The number the lock keeps, when it keeps a number (not a malformed one). */
+  readonly stored: number | undefined
+
+  constructor(message: string, stored?: number) {
+    super(message)
+    this.stored = stored
+  }
+}
+
+/**
+ * A hold (a freeze) on a lock of several slots: it would be one lease on the
+ * lock blob, slot 1, and freeze that slot alone while the others stay open, so
+ * it is refused once its lease shows the lock's number, and the lease goes back.
+ * Other errors pass through as they are.
+ */
+export function refuseHoldOnSlots(err: unknown, location: string): unknown {
+  if (!(err instanceof SlotsMismatchError) || err.stored === undefined || err.stored <= 1) return err
+  const others = err.stored - 1
+  return new SlotsMismatchError(
+    `Lock ${location} has ${err.stored} slots, and a hold is one lease on its lock blob: it would freeze slot 1 ` +
+      `only, while the other ${others} slot${others === 1 ? '' : 's'} stayed open to every job, so a hold is refused ` +
+      'on a lock with slots; the lease it took was given back, and no hold was set.',
+    err.stored,
+  )
 }
 
 /** The one line of a job whose number of slots is not the lock's. */
