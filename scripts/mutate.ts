@@ -450,9 +450,8 @@ const MUTANTS: Mutant[] = [
     id: 'handover-not-to-head',
     harm: 'the lease goes to the waiter behind the head: the queue is served out of turn, or the lock idles a lease',
     file: 'src/lock/queue/handover.ts',
-    original: '  const head = look.entries.find((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))',
-    replacement:
-      '  const head = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))[1]',
+    original: '  const head = lineOrder(look.entries).find(',
+    replacement: '  const head = lineOrder(look.entries).slice(1).find(',
     tests: ['test/unit/handover.test.ts', 'test/integration/handover.test.ts'],
   },
   {
@@ -530,8 +529,9 @@ const MUTANTS: Mutant[] = [
     id: 'handover-ignores-priority',
     harm: 'the holder hands the lease to the first ticket: a high-priority job waits behind every normal one',
     file: 'src/lock/queue/handover.ts',
-    original: '  look = { ...look, entries: lineOrder(look.entries) }',
-    replacement: '  look = { ...look, entries: lineOrder(look.entries).sort((a, b) => a.ticket - b.ticket) }',
+    original: '  const head = lineOrder(look.entries).find(',
+    // lineOrder stays read (void), so that the build does not stop at an unused import.
+    replacement: '  const head = (void lineOrder, [...look.entries].sort((a, b) => a.ticket - b.ticket)).find(',
     tests: ['test/e2e/priority.test.ts'],
     pattern: 'right after the holder',
   },
@@ -563,6 +563,32 @@ const MUTANTS: Mutant[] = [
     // End to end, waitloop.test.ts ("leaves the free lock untaken") kills it too, after its whole timeout.
     tests: ['test/unit/waiter.test.ts'],
     pattern: 'passes over a head that leaves the lock free',
+  },
+  {
+    id: 'slots-handover-to-served',
+    harm: 'slots that free up together are all handed to the same first waiter: the others wait for passing on, or a lapse',
+    file: 'src/lock/queue/handover.ts',
+    original: '    (entry) => isLive(entry, look.serviceNow) && !isSquatter(entry) && !served?.has(entry.ticket),',
+    replacement: '    (entry) => isLive(entry, look.serviceNow) && !isSquatter(entry),',
+    tests: ['test/unit/slots.test.ts'],
+  },
+  {
+    id: 'slots-break-only-first',
+    harm: 'breaking a lock with slots breaks slot 1 alone: the hung holders of the other slots keep them',
+    file: 'src/lock/lock-blob.ts',
+    original: '      ...leased.map((slot) => this.atSlot(slot).breakLease(describe, options)),',
+    replacement: '      ...leased.slice(0, 0).map((slot) => this.atSlot(slot).breakLease(describe, options)),',
+    tests: ['test/e2e/slots.test.ts'],
+    pattern: 'breaks every slot',
+  },
+  {
+    id: 'slots-listing-drops-priority',
+    harm: "the slots' look reads every entry as normal: a freed slot goes to a normal waiter ahead of a high-priority one",
+    file: 'src/lock/queue/slots-blobs.ts',
+    original: '            ...priorityFromMetadata(item.metadata),',
+    replacement: '            ...(void priorityFromMetadata, {}),',
+    tests: ['test/e2e/slots.test.ts'],
+    pattern: 'high-priority job',
   },
 ]
 

@@ -10,6 +10,7 @@ import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
 import { UserError } from '../lock/errors.ts'
 import type { LockBlob } from '../lock/lock-blob.ts'
 import { describeHolder } from '../lock/holder.ts'
+import { isSlotsBreak, slotsBreakLines } from '../lock/queue/slots-break.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { usesEntra } from '../sign-in/methods.ts'
 import { Inputs } from './constants.ts'
@@ -36,9 +37,18 @@ export async function runBreak(): Promise<void> {
     const breaker = holderFromEnvironment()
     const location = lockLocation(spec)
     if (entry !== undefined) return await clearEntry(lock, location, entry, reason)
-    const outcome = await lock.breakLease((holder, brokenAt) =>
+    // Every slot of a lock with slots; a lock of one slot is its lock blob, and says what it always said.
+    const result = await lock.breakEverySlot((holder, brokenAt) =>
       newBreakRecord(breaker, reason, brokenAt ?? new Date(), holder),
     )
+    const outcome = result.slots[0]!
+    if (isSlotsBreak(result) && (outcome.outcome !== 'missing' || result.slots.length > 1)) {
+      const { info, warnings } = slotsBreakLines(location, result)
+      for (const line of info) core.info(line)
+      for (const line of warnings) core.warning(line)
+      return
+    }
+    if (!result.listed) core.info(`The credential may not list: if lock ${location} has slots, only slot 1 was broken.`)
     switch (outcome.outcome) {
       case 'missing':
         throw new UserError(`Lock ${location} does not exist: nothing to break. Check 'lock-name' and 'container'.`)

@@ -13,6 +13,7 @@ import { describeHold, setFreeze } from '../lock/deploy/hold.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { STEP_RETRY } from '../lock/storage.ts'
+import { refuseHoldOnSlots } from '../lock/queue/slots.ts'
 import { waitForLease } from '../lock/waiter.ts'
 import { usesEntra } from '../sign-in/methods.ts'
 import { Outputs } from './constants.ts'
@@ -61,7 +62,8 @@ export async function runHold(): Promise<void> {
         : 'Jobs that come for it queue behind the hold until the unhold action lifts it.',
     )
   } catch (err) {
-    failStep(err, spec?.endpoint, { tokenAuth, container: spec?.container })
+    const shown = spec ? refuseHoldOnSlots(err, lockLocation(spec)) : err
+    failStep(shown, spec?.endpoint, { tokenAuth, container: spec?.container })
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)

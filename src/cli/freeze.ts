@@ -17,6 +17,7 @@ import { LEASE_SECONDS } from '../lock/lease.ts'
 import { liftHold } from '../lock/deploy/lift-hold.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
+import { refuseHoldOnSlots } from '../lock/queue/slots.ts'
 import { waitForLease } from '../lock/waiter.ts'
 import { Inputs } from '../action/constants.ts'
 import { readHoldEnd, readHoldReason } from '../action/hold-inputs.ts'
@@ -107,7 +108,7 @@ export async function runFreeze(line: CommandLine, out: Output, env: NodeJS.Proc
         out.progress(`Received ${received ?? 'a signal'} while waiting: left the queue; no hold was set.`)
         return 128 + (constants.signals[received ?? 'SIGINT'] ?? 2)
       }
-      throw err
+      throw refuseHoldOnSlots(err, location)
     }
     const record = await setFreeze(lock, who, { lock: spec, reason, end }, acquired)
     out.progress(`Lock ${location} is now held by ${describeHold(record)}.`)

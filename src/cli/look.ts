@@ -6,6 +6,7 @@ import { boardJson, renderBoardText } from '../lock/board.ts'
 import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
 import { UserError } from '../lock/errors.ts'
 import { describeHolder } from '../lock/holder.ts'
+import { isSlotsBreak, slotsBreakLines } from '../lock/queue/slots-break.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { listLocks, openLock } from '../lock/lock-blob.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
@@ -88,9 +89,19 @@ export async function runBreak(line: CommandLine, out: Output, env: NodeJS.Proce
     return 0
   }
   const breaker = cliHolder(env)
-  const outcome = await lock.breakLease((holder, brokenAt) =>
+  // Every slot of a lock with slots; a lock of one slot is its lock blob, and says what it always said.
+  const result = await lock.breakEverySlot((holder, brokenAt) =>
     newBreakRecord(breaker, reason, brokenAt ?? new Date(), holder),
   )
+  const outcome = result.slots[0]!
+  if (isSlotsBreak(result) && (outcome.outcome !== 'missing' || result.slots.length > 1)) {
+    const { info, warnings } = slotsBreakLines(location, result)
+    for (const line of info) out.progress(line)
+    for (const line of warnings) out.progress(`warning: ${line}`)
+    return 0
+  }
+  if (!result.listed)
+    out.progress(`The credential may not list: if lock ${location} has slots, only slot 1 was broken.`)
   switch (outcome.outcome) {
     case 'missing':
       throw new UserError(

@@ -34,8 +34,8 @@ import {
   type RecentPredecessor,
 } from './queue/queue.ts'
 import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
-import { slotToTake, slotsHeld } from './queue/slots.ts'
-import type { SlotsAccess } from './queue/slots-blobs.ts'
+import { servedTickets, slotToTake, slotsHeld } from './queue/slots.ts'
+import type { SlotsAccess, SlotsLook } from './queue/slots-blobs.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
 
 export interface Pacing {
@@ -92,6 +92,16 @@ export const DEFAULT_PACING: Pacing = {
   queuePollMs: [4_000, 5_000],
   headListMs: 30_000,
   floorMs: 50,
+}
+
+/**
+ * The pause between looks for a waiter within N of a lock with slots. Its look
+ * is two requests (the folder's listing and slot 1's HEAD), so it looks half
+ * as often as the head of a lock of one slot: about the same requests a
+ * minute, under 600 (about 530 with the entry's renewals).
+ */
+export function slottedHeadMs(pacing: Pacing): number {
+  return 2 * between(pacing.headPollMs)
 }
 
 /**
@@ -230,6 +240,10 @@ export class Waiter {
   private records: HolderRecord[] | undefined
   /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
   private chosen: { slot: number; store: LockStore } | undefined
+  /** With slots: the extra slots handed to us being passed on, awaited by take(). */
+  private passingOn: Promise<unknown> | undefined
+  /** With slots: the waiters ahead not yet served at the last look (slottedAttempt); undefined before one. */
+  private slotStanding: number | undefined
   /** When the queue was last listed (monotonic): a normal head lists it again before taking a free lock. */
   private listedAt = -Infinity
   /** Tickets the last look at the lock showed holding it or handed it: nobody goes ahead of them. */
@@ -718,11 +732,18 @@ export class Waiter {
 
   /**
    * One attempt on a lock with slots (slots.ts): one look at the queue and
-   * every slot together, at the pace of the head for the waiters that may
-   * get a slot as soon as one frees (fewer than N ahead), of the queue further
-   * back. A waiter takes a slot handed to it, or the free slot at its own
-   * place among the first k waiters, k being the free slots. Holds and latest
-   * wins are refused with slots before any waiting (inputs).
+   * every slot together. A waiter takes a slot handed to it, or the free slot
+   * at its own place among the first k waiters not yet served, k being the
+   * free slots. Holds and latest wins are refused with slots before any
+   * waiting (inputs).
+   *
+   * How often it looks follows its standing, the waiters ahead of it that are
+   * not served yet: under N, a slot may be its own at the next release, so it
+   * looks at the pace of a head (slottedHeadMs); from N to 3N - 1 it is in the
+   * next two rounds, and looks as the waiter right behind a head does, so that
+   * it knows its standing before its round comes (with equal holds a whole
+   * round frees at once); further back, as the queue does. Beyond N, the listing alone: slot 1's HEAD is
+   * added only when the listing shows that a slot may be ours.
    */
   private async slottedAttempt(call: () => RequestOptions, slots: SlotsAccess): Promise<AttemptOutcome> {
     // No lease is asked for before the lock's number of slots is known to be ours.
@@ -737,41 +758,45 @@ export class Waiter {
     if (this.entry && monotonicNow() < this.listAt) {
       return { kind: 'waiting', sighting: {}, wakeAt: Math.min(this.listAt, this.entry.renewAt) }
     }
-    const look = await slots.look(call())
+    // A newcomer, and a waiter that stood within N at its last look, look at slot 1 as well.
+    const withLock = !this.entry || (this.slotStanding ?? 0) <= slots.count
+    let look = await slots.look(call(), { lock: withLock })
     this.answered = true
-    const { queue } = look
-    this.tellSquatters(queue.entries)
-    let ahead: QueueEntry[]
-    const entry = this.entry
-    if (entry) {
-      const standing = standingOf(queue, entry.ticket, this.passedOver, { priority: this.priority })
-      if (!standing.mine) {
+    let standing = this.slottedStanding(look)
+    if (standing === 'rejoin') {
+      await this.rejoin(call)
+      return { kind: 'waiting', sighting: {}, wakeAt: 0 }
+    }
+    // The listing shows that a slot may be ours: look at slot 1 too before deciding. Its last
+    // state may hide at most one served waiter ahead of us, hence N, not N - 1.
+    if (!look.lockSeen && standing.count <= slots.count) {
+      look = await slots.look(call())
+      standing = this.slottedStanding(look)
+      if (standing === 'rejoin') {
         await this.rejoin(call)
         return { kind: 'waiting', sighting: {}, wakeAt: 0 }
       }
-      void this.sweep(standing.lapsed)
-      ahead = standing.ahead
-      const predecessor = entry.predecessor
-      if (predecessor && (predecessorShown(predecessor, queue) || monotonicNow() >= predecessor.until)) {
-        entry.predecessor = undefined
-      }
-    } else {
-      // A newcomer stands behind every live waiter, except that a high-priority one passes the normal ones.
-      const me = { ticket: Infinity, priority: this.priority }
-      ahead = lineOrder(
-        queue.entries.filter(
-          (e) => isLive(e, queue.serviceNow) && !isSquatter(e) && !this.passedOver.has(e.ticket) && goesBefore(e, me),
-        ),
-      )
-      void this.sweep(queue.entries.filter((e) => !isLive(e, queue.serviceNow)))
     }
+    const { ahead, count: standingAhead } = standing
+    const entry = this.entry
+    this.slotStanding = standingAhead
     this.lastAhead = ahead
-    // A ticket just before ours whose entry may still be on its way stands ahead of us too.
-    const standingAhead = ahead.length + (entry?.predecessor ? 1 : 0)
     const pick = slotToTake(look.slots, standingAhead, entry?.ticket)
     if (pick) {
       this.chosen = { slot: pick.slot, store: slots.open(pick.slot) }
       const outcome = await this.acquire(call, { decided: true })
+      if (outcome !== 'held-by-other' && outcome.kind === 'acquired' && entry) {
+        // Two holders that let go at once may both have handed us their slot: the other goes on
+        // to the next waiter now, beside our take (which awaits it), not after it.
+        const extra = look.slots.filter(
+          (s) => s.slot !== pick.slot && s.state === 'leased' && s.handedTo === entry.ticket,
+        )
+        this.passingOn = Promise.all(
+          extra.map((s) =>
+            passOn(slots.open(s.slot), this.options.leaseId, entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }),
+          ),
+        )
+      }
       if (outcome !== 'held-by-other') return outcome
       // A client that does not queue took it first.
       this.chosen = undefined
@@ -797,14 +822,48 @@ export class Waiter {
       this.head = false
     }
     const { pacing } = this.options
-    const pause =
-      standingAhead < slots.count
-        ? pacing.headPollMs
-        : standingAhead === slots.count
-          ? pacing.onDeckPollMs
-          : pacing.queuePollMs
-    this.listAt = monotonicNow() + between(pause)
+    this.listAt =
+      monotonicNow() +
+      (standingAhead < slots.count
+        ? slottedHeadMs(pacing)
+        : between(standingAhead < 3 * slots.count ? pacing.onDeckPollMs : pacing.queuePollMs))
     return { kind: 'waiting', sighting, wakeAt: Math.min(this.listAt, this.entry?.renewAt ?? Infinity) }
+  }
+
+  /**
+   * Where a look at the slots puts us: the live waiters ahead in the order of
+   * the line, and how many of them (with a ticket just before ours whose entry
+   * may be on its way) are not served yet (servedTickets), which is what
+   * decides whether a free slot is ours. 'rejoin' when our entry is gone.
+   */
+  private slottedStanding(look: SlotsLook): { ahead: QueueEntry[]; count: number } | 'rejoin' {
+    const { queue } = look
+    this.tellSquatters(queue.entries)
+    let ahead: QueueEntry[]
+    const entry = this.entry
+    if (entry) {
+      const standing = standingOf(queue, entry.ticket, this.passedOver, { priority: this.priority })
+      if (!standing.mine) return 'rejoin'
+      void this.sweep(standing.lapsed)
+      ahead = standing.ahead
+      const predecessor = entry.predecessor
+      if (predecessor && (predecessorShown(predecessor, queue) || monotonicNow() >= predecessor.until)) {
+        entry.predecessor = undefined
+      }
+    } else {
+      // A newcomer stands behind every live waiter, except that a high-priority one passes the normal ones.
+      const me = { ticket: Infinity, priority: this.priority }
+      ahead = lineOrder(
+        queue.entries.filter(
+          (e) => isLive(e, queue.serviceNow) && !isSquatter(e) && !this.passedOver.has(e.ticket) && goesBefore(e, me),
+        ),
+      )
+      void this.sweep(queue.entries.filter((e) => !isLive(e, queue.serviceNow)))
+    }
+    const served = servedTickets(look.slots)
+    // A ticket just before ours whose entry may still be on its way stands ahead of us too.
+    const count = ahead.filter((e) => !served.has(e.ticket)).length + (entry?.predecessor ? 1 : 0)
+    return { ahead, count }
   }
 
   /**
@@ -823,7 +882,9 @@ export class Waiter {
       this.store.writeHolder(this.options.leaseId, written, call(), token),
       token,
       this.recordLatest(written, call),
+      this.passingOn?.catch(() => undefined),
     ])
+    this.passingOn = undefined
     this.acquired = false
     const ticket = this.entry?.ticket
     // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
@@ -838,7 +899,8 @@ export class Waiter {
    * the head (handover.ts), or one may hand it over as the head takes a free
    * slot: the head then holds a second slot that nobody renews. Once out of
    * the queue (no holder hands us anything after its next look), one look
-   * finds such a slot, and it is given back at once rather than left to lapse.
+   * finds such a slot, and it is passed on at once (pass-on.ts: handed to the
+   * first waiter not yet served, else released) rather than left to lapse.
    * Best effort: a slot missed here lapses within one lease duration.
    */
   private async returnStrays(slots: SlotsAccess, ticket: number): Promise<void> {
@@ -846,10 +908,7 @@ export class Waiter {
     const strays = look?.slots.filter((s) => s.slot !== this.slot && s.state === 'leased' && s.handedTo === ticket)
     await Promise.all(
       (strays ?? []).map((s) =>
-        slots
-          .open(s.slot)
-          .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
-          .catch(() => undefined),
+        passOn(slots.open(s.slot), this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS }),
       ),
     )
   }

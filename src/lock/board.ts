@@ -12,6 +12,7 @@ import type { HoldRecord } from './deploy/hold.ts'
 import { briefHolder, describeHolderSeen, type HolderIdentity, type HolderRecord } from './holder.ts'
 import type { LockStatus } from './lock-status.ts'
 import type { Priority } from './queue/priority.ts'
+import { describeSlotsHeld } from './queue/slots.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 /** How a face writes the few kinds of text a cell holds. Each gets text that is already one safe line. */
@@ -98,6 +99,8 @@ export const BOARD_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, markup: Ma
     (lock, markup) =>
       (lock.latest ?? []).map((record) => markup.text(describeLatestKey(record))).join(markup.lineBreak),
   ],
+  // With slots, State and Holder are slot 1's (the lock blob): this says how many of the N are held, and by whom.
+  ['Slots', (lock, markup) => (lock.slots ? markup.text(describeSlotsHeld(lock.slots)) : '')],
 ]
 
 /** A waiter's place in line, as the wait lines count: the holder is 1st. */
@@ -186,6 +189,8 @@ export interface BoardLock {
   hold: BoardHold | null
   /** Per supersede key, the highest sequence that held the lock, and who; [] when none (or not listed). */
   latest: BoardLatest[]
+  /** With slots: "2 of 3 slots held: …", as the table says it; null for a lock of one slot. */
+  slots: string | null
 }
 
 export interface BoardHold {
@@ -235,6 +240,7 @@ export function boardJson(lock: LockStatus): BoardLock {
       sequence: showUntrusted(record.sequence ?? '', 40),
       holder: shownRecord(record),
     })),
+    slots: lock.slots ? describeSlotsHeld(lock.slots) : null,
   }
 }
 

@@ -183,6 +183,7 @@ export async function bumpCounter(
           slotsMismatchMessage(options.slots.location, stored, options.slots.asked, counterDeleteCommand(blob), {
             gaveBack: true,
           }),
+          stored,
         )
       }
     }

@@ -17,7 +17,13 @@ import {
   type HolderRecord,
 } from './holder.ts'
 import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRecord } from './deploy/hold.ts'
-import { handedToMetadata, handedToTicket, type HandoverTarget, type LetGoOutcome } from './queue/handover.ts'
+import {
+  handedToMetadata,
+  handedToTicket,
+  type HandoverLook,
+  type HandoverTarget,
+  type LetGoOutcome,
+} from './queue/handover.ts'
 import { prioritiesOf, squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { priorityFromMetadata } from './queue/priority.ts'
 import { LatestBlobs } from './deploy/latest-blobs.ts'
@@ -25,13 +31,22 @@ import { LEASE_SECONDS } from './lease.ts'
 import { QueueBlobs } from './queue/queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, slotBlobName, slotOf, ticketOf } from './reserved.ts'
-import { SlotsBlobs, listLockFolder, type SlotsAccess } from './queue/slots-blobs.ts'
-import { MAX_SLOTS, slotsHeld, type SlotView } from './queue/slots.ts'
+import { SlotsBlobs, listLockFolder, slotViewOf, type SlotsAccess } from './queue/slots-blobs.ts'
+import { MAX_SLOTS, servedTickets, slotsHeld, storedSlots, type SlotView } from './queue/slots.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
 import type { AcquireOutcome, LeaseView, LockStore, QueueEntry, RequestOptions } from './store.ts'
 
 export type { AcquireOutcome, LeaseView, RequestOptions } from './store.ts'
+
+/** What breaking every slot did (breakEverySlot): the outcome on each slot it tried, slot 1 first. */
+export interface SlotsBreak {
+  /** The lock's number of slots, as its counter keeps it (1 when it keeps none). */
+  count: number
+  slots: Array<{ slot: number } & BreakOutcome>
+  /** False when the credential may not list: only slot 1 was looked at. */
+  listed: boolean
+}
 
 export type BreakOutcome =
   /** The blob (or its container) does not exist. */
@@ -387,6 +402,34 @@ export class LockBlob implements LockStore {
   }
 
   /**
+   * Breaks the lease on every slot of the lock (slots.ts), as breakLease does
+   * on one blob: slot 1, the lock blob, then every slot blob 2..N that one
+   * listing of the lock's folder shows leased (whatever number the counter
+   * keeps: a slot blob leased beyond it is broken too). Each record is written
+   * on its own slot's blob, where that holder's post step reads it. A
+   * credential that may not list breaks slot 1 alone, and `listed` says so.
+   */
+  async breakEverySlot(
+    describe: (holder: HolderRecord | undefined, brokenAt: Date | undefined) => BreakRecord,
+    options: RequestOptions = {},
+  ): Promise<SlotsBreak> {
+    const folder = await this.request(options, (signal) =>
+      listLockFolder(this.container, this.name, MAX_SLOTS, signal),
+    ).catch((err: unknown) => {
+      if (statusCode(err) === 403) return undefined
+      throw err
+    })
+    const leased = [...(folder?.slots.values() ?? [])].filter((s) => s.state === 'leased').map((s) => s.slot)
+    const [first, ...others] = await Promise.all([
+      this.breakLease(describe, options),
+      ...leased.map((slot) => this.atSlot(slot).breakLease(describe, options)),
+    ])
+    const slots = [{ slot: 1, ...first! }, ...others.map((outcome, i) => ({ slot: leased[i]!, ...outcome }))]
+    const stored = typeof folder?.stored === 'number' ? folder.stored : 1
+    return { count: Math.max(stored, ...slots.map((s) => s.slot)), slots, listed: folder !== undefined }
+  }
+
+  /**
    * Turns our lease into a hold (hold.ts): first the holder record (without a
    * lease duration, as nobody refreshes it) and the hold record, under our
    * lease, then the lease itself made infinite (an acquire with our own id and
@@ -632,6 +675,17 @@ export class LockBlob implements LockStore {
   }
 
   /**
+   * What letting go looks at (handover.ts): the queue alone without slots;
+   * with slots, one look at the queue and every slot (slots-blobs.ts), so
+   * that the lease goes to the first waiter not yet handed or holding a slot.
+   */
+  async handoverLook(options: RequestOptions = {}): Promise<HandoverLook> {
+    if (!this.slotted) return this.queue.look(options)
+    const { queue, slots } = await this.slotted.look(options)
+    return { ...queue, served: servedTickets(slots) }
+  }
+
+  /**
    * Lets go under our lease (handover.ts): clears our record, and when
    * `target` names the head of the queue, marks the blob with its ticket and
    * changes the lease to the head's id instead of releasing it. A change that
@@ -691,6 +745,8 @@ export async function listLocks(
     const locks: LockStatus[] = []
     // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
     const reserved: Array<{ name: string; entry: Omit<QueueEntry, 'ticket'> }> = []
+    // The action's own blobs by name: the slot blobs 2..N, and the fencing counters that keep each lock's number of slots.
+    const own = new Map<string, Parameters<typeof slotViewOf>[1]>()
     const latestRecords: Array<{ name: string; record: HolderRecord }> = []
     let serviceNow = new Date()
     try {
@@ -699,6 +755,7 @@ export async function listLocks(
         for (const blob of page.segment.blobItems) {
           const { leaseState, leaseDuration, lastModified } = blob.properties
           if (blob.name.startsWith(RESERVED_PREFIX)) {
+            own.set(blob.name, blob)
             // A key's record of the highest sequence that held (latest.ts): put with its lock below.
             const latest = holderFromMetadata(blob.metadata)
             if (latest?.supersedeKey !== undefined) latestRecords.push({ name: blob.name, record: latest })
@@ -737,6 +794,17 @@ export async function listLocks(
       const { latestPrefix } = reservedNames(lock.name)
       const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record)
       if (latest.length > 0) lock.latest = latest
+      // With slots, "2 of 3 slots held", as the status of one lock says: the number is the counter's.
+      const { fencing, slotsPrefix } = reservedNames(lock.name)
+      const count = own.has(fencing) ? storedSlots(own.get(fencing)!.metadata) : 1
+      if (typeof count === 'number' && count > 1) {
+        const slots: SlotView[] = [{ slot: 1, state: lock.held ? 'leased' : 'free', holder: lock.holder }]
+        for (let slot = 2; slot <= count; slot++) {
+          const blob = own.get(`${slotsPrefix}${slot}`)
+          slots.push(blob ? slotViewOf(slot, blob) : { slot, state: 'missing' })
+        }
+        lock.slots = slotsHeld(slots)
+      }
     }
     return locks
   })

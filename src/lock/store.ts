@@ -82,6 +82,8 @@ export interface LockStore {
   readonly latest?: LatestStore
   /** Lets go of our lease: hands it to a target, else releases it (handover.ts); without it, only release. */
   letGo?: HandoverStore['letGo']
+  /** With slots: the queue and the tickets already served, which letting go and passing on look at. */
+  handoverLook?: HandoverStore['handoverLook']
   /** With more than one slot (slots.ts): the waiter waits for any of them; without it, the lock blob is the lock. */
   readonly slotted?: SlotsAccess
 }

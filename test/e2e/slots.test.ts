@@ -13,9 +13,11 @@ import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import type { Azurite } from '../support/azurite.ts'
+import { containerOn } from '../support/lock.ts'
+import { cliEnv, runCli } from '../support/cli.ts'
 import { jobFor, mustPass, untilQueued, withSuiteStorage } from '../support/e2e.ts'
 import { readSpanFile, type Span } from '../support/spans.ts'
-import type { Job, StepResult } from '../support/runner.ts'
+import { Job, type StepResult } from '../support/runner.ts'
 
 /** A run step that records its critical section: enter, HOLD_MS of work, exit. */
 const CRITICAL = `
@@ -244,8 +246,10 @@ describe('slots, end to end', () => {
       return main
     }
     mustPass('h1 post', await h1.runPost())
-    const hi = await take('octo/hi')
+    // Whichever takes the freed slot first: a normal job that does fails here, rather than hanging the test.
+    await Promise.race(['octo/hi', 'octo/n1'].map((repository) => waiting.get(repository)!.run))
     assert.deepEqual(done, ['octo/hi'], 'the high-priority job took the freed slot; the normal ones still wait')
+    const hi = await take('octo/hi')
     mustPass('h2 post', await h2.runPost())
     const n1 = await take('octo/n1')
     mustPass('hi post', await waiting.get('octo/hi')!.job.runPost())
@@ -286,14 +290,20 @@ describe('slots, end to end', () => {
     assert.deepEqual(await entriesOf(lock), [])
     // A job of one slot (the default) learns it when it takes its token, and gives back the lock blob.
     mustPass('set-up post', await setUp.runPost())
-    // So does the hold sub-action: a hold is one lease on the lock blob, and would freeze one slot only.
+    // The hold sub-action is refused: a hold is one lease on the lock blob, and would freeze one slot only.
     const hold = await other.runAction('hold', { ...other.options.inputs, reason: 'freeze', duration: '1m' })
     assert.notEqual(hold.exitCode, 0)
+    assert.equal(hold.errors.length, 1, hold.stdout)
     assert.match(
-      hold.errors.join('\n'),
-      /set up with 3 slots, but this job asks for 1 slot .*gives back the lease it took/,
+      hold.errors[0]!,
+      /^Lock devstoreaccount1\/locks\/agreed has 3 slots, and a hold is one lease on its lock blob: it would freeze slot 1 only, while the other 2 slots stayed open to every job, so a hold is refused on a lock with slots; the lease it took was given back, and no hold was set\.$/,
     )
     assert.equal(leasedCount(await leasesOf(lock)), 0, 'the hold left no lease')
+    // So is the command's hold with no command to run.
+    const freeze = await runCli(['hold', lock, '--for', '1m', '--reason', 'freeze'], cliEnv(azurite)).exited
+    assert.notEqual(freeze.code, 0)
+    assert.match(freeze.stderr, /has 3 slots, and a hold is one lease on its lock blob: .* no hold was set\./)
+    assert.equal(leasedCount(await leasesOf(lock)), 0, "the command's hold left no lease")
     const single = jobFor(azurite, 'octo/single', lock)
     const singleMain = await single.runMain()
     assert.notEqual(singleMain.exitCode, 0)
@@ -305,5 +315,74 @@ describe('slots, end to end', () => {
     await single.runPost()
     assert.equal(leasedCount(await leasesOf(lock)), 0, 'no lease is left')
     for (const job of [setUp, other, single]) job.complete()
+  })
+
+  it("breaks every slot's lease, says how many, and a broken slot's holder learns who broke it", async () => {
+    const lock = 'slots-broken'
+    const holders = ['octo/a', 'octo/b', 'octo/c'].map((repository) =>
+      jobFor(azurite, repository, lock, { slots: '3' }),
+    )
+    const slots = []
+    for (const job of holders) slots.push(mustPass(`${job.options.repository} main`, await job.runMain()).outputs.slot)
+    assert.deepEqual(slots, ['1', '2', '3'])
+    const ops = new Job({ repository: 'octo/ops', runId: '9100', actor: 'hubot', inputs: {} })
+    const reason = 'all three hung; approved by on-call'
+    const broke = await ops.runAction('break', {
+      'connection-string': azurite.connectionString,
+      'lock-name': lock,
+      reason,
+    })
+    assert.equal(broke.exitCode, 0, broke.stdout + broke.stderr)
+    assert.deepEqual([...broke.errors, ...broke.warnings], [])
+    assert.match(
+      broke.lines[0]!,
+      /^Broke the leases on 3 of the 3 slots of lock devstoreaccount1\/locks\/slots-broken: slot 1 held by octo\/a .*, slot 2 held by octo\/b .*, slot 3 held by octo\/c .*\.$/,
+    )
+    assert.match(
+      broke.lines[1]!,
+      /^Wrote on each broken slot's blob: broken at \S+ by octo\/ops run 9100 .*"all three hung; approved by on-call"\.$/,
+    )
+    assert.equal(leasedCount(await leasesOf(lock)), 0, 'no slot is leased after the break')
+    // The holder of slot 3 reads the record on its own slot's blob.
+    await delay(6_000) // its renewer renews every 5 s on a 15 s lease, and finds the lease gone
+    const post = await holders[2]!.runPost()
+    assert.equal(post.exitCode, 1, post.stdout)
+    assert.match(post.errors.join('\n'), /was lost: .*all three hung; approved by on-call/)
+    for (const job of [...holders, ops]) job.complete()
+  })
+
+  it('shows "2 of 3 slots held" for a lock with slots in the status of every lock, and the command breaks both', async () => {
+    const container = 'slots-board'
+    const lock = 'shared-staging'
+    const holders = ['octo/api', 'octo/web'].map((repository) =>
+      jobFor(azurite, repository, lock, { slots: '3', container }),
+    )
+    for (const job of holders) mustPass(`${job.options.repository} main`, await job.runMain())
+    const status = await holders[0]!.runAction('status', {
+      'connection-string': azurite.connectionString,
+      container,
+      'lock-name': '*',
+    })
+    assert.equal(status.exitCode, 0, status.stdout)
+    assert.match(status.lines.join('\n'), /shared-staging: .* 2 of 3 slots held: octo\/api .*, octo\/web .*\./)
+    const env = cliEnv(azurite, { AZURE_MUTEX_CONTAINER: container })
+    const table = await runCli(['status', '--all'], env).exited
+    assert.equal(table.code, 0, table.stderr)
+    assert.match(table.stdout, /2 of 3 slots held: octo\/api/)
+    const json = await runCli(['status', '--all', '--json'], env).exited
+    const shown = JSON.parse(json.stdout) as { locks: Array<{ name: string; slots: string | null }> }
+    assert.match(shown.locks.find((l) => l.name === lock)?.slots ?? '', /^2 of 3 slots held: octo\/api .*, octo\/web /)
+    const broke = await runCli(['break', lock, '--reason', 'drain for a new number of slots'], env).exited
+    assert.equal(broke.code, 0, broke.stderr)
+    assert.match(
+      broke.stderr,
+      /Broke the leases on 2 of the 3 slots of lock devstoreaccount1\/slots-board\/shared-staging: slot 1 held by octo\/api .*, slot 2 held by octo\/web /,
+    )
+    const board = containerOn(azurite, container)
+    for (const name of [lock, `${reservedNames(lock).slotsPrefix}2`]) {
+      const props = await board.getBlobClient(name).getProperties()
+      assert.notEqual(props.leaseState, 'leased', `${name} is no longer leased`)
+    }
+    for (const job of holders) job.complete()
   })
 })

@@ -6,8 +6,10 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { InputError, readSettings, readSlots } from '../../src/action/inputs.ts'
 import { reservedNames, slotBlobName, slotOf } from '../../src/lock/reserved.ts'
+import { handoverTarget } from '../../src/lock/queue/handover.ts'
 import {
   describeSlotsHeld,
+  servedTickets,
   slotToTake,
   slotsHeld,
   slotsMismatchMessage,
@@ -15,6 +17,7 @@ import {
   type SlotView,
 } from '../../src/lock/queue/slots.ts'
 import { MalformedError, parseLockSpec } from '../../src/lock/spec.ts'
+import type { QueueEntry } from '../../src/lock/store.ts'
 import { asFlags, parseCommandLine, readerOf } from '../../src/cli/options.ts'
 
 const free = (slot: number): SlotView => ({ slot, state: 'free' })
@@ -157,5 +160,44 @@ describe('slot blobs and lines', () => {
       /^2 of 3 slots held: org\/api.* run 812 \(since 10:02:11Z\), an unknown holder \(no holder record\)$/,
     )
     assert.equal(describeSlotsHeld(slotsHeld([free(1), free(2)]), now), '0 of 2 slots held')
+  })
+})
+
+describe('slots that free up together', () => {
+  const now = new Date('2026-11-30T12:00:00Z')
+  const waiting = (ticket: number): QueueEntry => ({
+    ticket,
+    leased: true,
+    modifiedAt: now,
+    waiter: undefined,
+    infinite: false,
+    nextLeaseId: `00000000-0000-4000-8000-${String(ticket).padStart(12, '0')}`,
+  })
+  const holding = (slot: number, ticket: string): SlotView => ({
+    slot,
+    state: 'leased',
+    holder: {
+      repository: 'org/a',
+      workflow: 'w',
+      job: 'j',
+      runId: '1',
+      runAttempt: '1',
+      actor: 'a',
+      runUrl: '',
+      acquiredAt: now.toISOString(),
+      ticket,
+    },
+  })
+
+  test('a waiter handed a slot, or holding one before it leaves the line, counts as served; a forged ticket does not', () => {
+    assert.deepEqual([...servedTickets([leased(1, 7), holding(2, '8'), free(3), holding(4, '9x')])].sort(), [7, 8])
+  })
+
+  test('each holder that lets go hands its slot to the first waiter not served yet, not all to the head', () => {
+    const line = { entries: [waiting(7), waiting(8), waiting(9)], serviceNow: now, complete: true }
+    assert.equal(handoverTarget(line)?.ticket, 7)
+    assert.equal(handoverTarget({ ...line, served: servedTickets([leased(1, 7)]) })?.ticket, 8)
+    assert.equal(handoverTarget({ ...line, served: servedTickets([leased(1, 7), holding(3, '8')]) })?.ticket, 9)
+    assert.equal(handoverTarget({ ...line, served: new Set([7, 8, 9]) }), undefined, 'nobody left to hand it to')
   })
 })

@@ -73,17 +73,29 @@ export interface HandoverTarget {
 }
 
 /**
+ * What a holder looks at before it lets go: the queue, and with slots the
+ * tickets already served (slots.ts: servedTickets), which are not the head
+ * for this purpose: each freed slot goes to its own waiter.
+ */
+export interface HandoverLook extends QueueLook {
+  served?: ReadonlySet<number>
+}
+
+/**
  * The head of the queue, if the lease can be handed to it: the first live
  * entry in the order of the line (priority.ts: a high-priority waiter before
  * the normal ones) that is not a squatter, leased (its waiter renews it), and
  * publishing a lease id. Only the head: an entry further back is never handed
  * the lease, even when the head published nothing (an older version of this
  * action), as that would serve the queue out of order; the lease is released
- * instead.
+ * instead. With slots, waiters already served (handed or holding another
+ * slot) are passed by: the head is the first waiter still without a slot.
  */
-export function handoverTarget(look: QueueLook): HandoverTarget | undefined {
-  look = { ...look, entries: lineOrder(look.entries) }
-  const head = look.entries.find((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))
+export function handoverTarget(look: HandoverLook): HandoverTarget | undefined {
+  const served = look.served
+  const head = lineOrder(look.entries).find(
+    (entry) => isLive(entry, look.serviceNow) && !isSquatter(entry) && !served?.has(entry.ticket),
+  )
   if (!head || !head.leased || !head.nextLeaseId) return undefined
   return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter }
 }
@@ -96,6 +108,12 @@ export type LetGoOutcome =
 export interface HandoverStore {
   /** The queue's entries, in ticket order. */
   readonly queue: { look(options: { signal?: AbortSignal; timeoutMs?: number }): Promise<QueueLook> }
+  /**
+   * With slots, what letting go looks at instead of the queue alone: the queue
+   * and the tickets already served, from one listing of the lock's folder and
+   * a look at the lock blob, side by side.
+   */
+  handoverLook?(options: { signal?: AbortSignal; timeoutMs?: number }): Promise<HandoverLook>
   /**
    * Clears our record; with a target, marks the blob with its ticket and
    * changes the lease to its id, else releases.
@@ -120,9 +138,9 @@ export async function letGo(
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<LetGoOutcome> {
   const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000)
-  const target = store.queue
-    // The whole queue (one request up to 100 entries): a high-priority waiter far back is the head.
-    .look({ signal: options.signal, timeoutMs })
+  const look = { signal: options.signal, timeoutMs }
+  // The whole queue (one request up to 100 entries): a high-priority waiter far back is the head.
+  const target = (store.handoverLook ? store.handoverLook(look) : store.queue.look(look))
     .then(handoverTarget)
     .catch(() => undefined)
   return store.letGo(leaseId, target, options)

@@ -12,7 +12,7 @@
 // changes: passing on can never take a lease from anybody.
 
 import { letGo, type HandoverStore, type LetGoOutcome } from './handover.ts'
-import type { LockStore, RequestOptions } from '../store.ts'
+import type { LockStore, QueueLook, RequestOptions } from '../store.ts'
 
 /**
  * Lets go of a lease that may be ours, passing it to the head of the queue
@@ -30,13 +30,14 @@ export async function passOn(
     const released = await store.release(leaseId, options).catch(() => undefined)
     return released === 'released' ? { outcome: 'released' } : undefined
   }
+  const notOurs = <Look extends QueueLook>(seen: Look): Look => ({
+    ...seen,
+    entries: seen.entries.filter((entry) => entry.ticket !== ownTicket),
+  })
+  const handoverLook = store.handoverLook?.bind(store)
   const handover: HandoverStore = {
-    queue: {
-      look: async (look) => {
-        const seen = await store.queue.look(look)
-        return { ...seen, entries: seen.entries.filter((entry) => entry.ticket !== ownTicket) }
-      },
-    },
+    queue: { look: async (look) => notOurs(await store.queue.look(look)) },
+    ...(handoverLook ? { handoverLook: async (look) => notOurs(await handoverLook(look)) } : {}),
     letGo: storeLetGo,
   }
   return letGo(handover, leaseId, options).catch(() => undefined)

@@ -4,12 +4,23 @@
 // One look is two requests whatever N is: one listing of the lock's folder
 // (.azure-mutex/<lock>/, metadata included), which holds the queue's entries
 // and the slot blobs 2..N, and one HEAD of the lock blob, which is slot 1.
+//
+// The HEAD cannot go into the listing. The lock blob is named by the lock name
+// at the top of the container (so that go-azuremutex and the az CLI lease the
+// same blob), and the folder is under .azure-mutex/, which no lock name may
+// start with: the only prefix that covers both is the container's whole
+// listing, every lock and every queue in it, which grows with the container
+// (5,000 blobs a page) instead of with the lock. A listing takes one prefix, and
+// no filter by name. So the two requests go side by side, costing one round
+// trip; and a waiter that cannot take a slot at this look (more waiters ahead
+// than slots) lists alone, and sees slot 1 as its last look showed it.
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { counterDeleteCommand } from '../counter.ts'
 import { statusCode } from '../errors.ts'
 import { publishedLeaseId, handedToTicket } from './handover.ts'
 import { holderFromMetadata, identityFromMetadata } from '../holder.ts'
+import { priorityFromMetadata } from './priority.ts'
 import { withDeadline } from '../request.ts'
 import { reservedNames, slotOf, ticketOf } from '../reserved.ts'
 import {
@@ -27,6 +38,8 @@ export interface SlotsLook {
   queue: QueueLook
   /** Every slot, 1..N, in order. */
   slots: SlotView[]
+  /** False when slot 1 was not looked at (it is then as last seen, or taken as leased when never seen). */
+  lockSeen: boolean
 }
 
 /** What the waiter needs to wait for one of N slots. */
@@ -34,7 +47,11 @@ export interface SlotsAccess {
   readonly count: number
   /** Checks, once, that the lock keeps the same number of slots (setting it on a new lock); throws SlotsMismatchError. */
   agree(options: RequestOptions): Promise<void>
-  look(options: RequestOptions): Promise<SlotsLook>
+  /**
+   * With `lock: false`, the listing alone: slot 1 (the lock blob, outside the
+   * folder) is then as the last full look showed it, and `lockSeen` is false.
+   */
+  look(options: RequestOptions, which?: { lock?: boolean }): Promise<SlotsLook>
   /** The store of one slot: the lease, the holder record and the release are on that slot's blob. */
   open(slot: number): LockStore
 }
@@ -71,6 +88,8 @@ export class SlotsBlobs implements SlotsAccess {
   private readonly lockName: string
   private readonly fencing: BlobClient
   private agreed: Promise<void> | undefined
+  /** Slot 1 as the last look at the lock blob showed it. */
+  private lastLock: SlotView | undefined
 
   constructor(container: ContainerClient, lockName: string, options: SlotsBlobsOptions) {
     const names = reservedNames(lockName)
@@ -139,16 +158,35 @@ export class SlotsBlobs implements SlotsAccess {
     }
   }
 
-  async look(options: RequestOptions): Promise<SlotsLook> {
+  async look(options: RequestOptions, { lock: withLock = true } = {}): Promise<SlotsLook> {
     const [listed, lock] = await Promise.all([
       withDeadline(options, this.options.requestTimeoutMs, (signal) =>
         listLockFolder(this.container, this.lockName, this.count, signal),
       ),
-      this.options.viewLock(options),
+      withLock ? this.options.viewLock(options) : undefined,
     ])
-    const slots: SlotView[] = [viewOfLock(1, lock)]
+    if (lock) this.lastLock = viewOfLock(1, lock)
+    // Never seen: taken as held by nobody known, so that nobody decides to take it without looking.
+    const slots: SlotView[] = [this.lastLock ?? { slot: 1, state: 'leased' }]
     for (let slot = 2; slot <= this.count; slot++) slots.push(listed.slots.get(slot) ?? { slot, state: 'missing' })
-    return { queue: listed.queue, slots }
+    return { queue: listed.queue, slots, lockSeen: lock !== undefined }
+  }
+}
+
+/** A slot blob 2..N as a listing shows it: its lease, and the holder record or the handover mark on it. */
+export function slotViewOf(
+  slot: number,
+  item: { metadata?: Record<string, string>; properties: { leaseState?: string; leaseDuration?: string } },
+): SlotView {
+  const { leaseState, leaseDuration } = item.properties
+  if (leaseState !== 'leased' && leaseState !== 'breaking') return { slot, state: 'free' }
+  const holder = holderFromMetadata(item.metadata)
+  return {
+    slot,
+    state: 'leased',
+    holder,
+    infinite: leaseDuration === 'infinite',
+    ...(holder ? {} : { handedTo: handedToTicket(item.metadata) }),
   }
 }
 
@@ -189,25 +227,14 @@ export async function listLockFolder(
             waiter: identityFromMetadata(item.metadata),
             infinite: leaseDuration === 'infinite',
             nextLeaseId: publishedLeaseId(item.metadata),
+            // Read as the queue's own listing reads it: who goes first decides who is handed a slot.
+            ...priorityFromMetadata(item.metadata),
           })
           continue
         }
         const slot = slotOf(names.slotsPrefix, item.name, maxSlot)
         if (slot === undefined) continue
-        const leased = leaseState === 'leased' || leaseState === 'breaking'
-        const holder = holderFromMetadata(item.metadata)
-        slots.set(
-          slot,
-          leased
-            ? {
-                slot,
-                state: 'leased',
-                holder,
-                infinite: leaseDuration === 'infinite',
-                ...(holder ? {} : { handedTo: handedToTicket(item.metadata) }),
-              }
-            : { slot, state: 'free' },
-        )
+        slots.set(slot, slotViewOf(slot, item))
       }
     }
   } catch (err) {

@@ -52,6 +52,30 @@ export function storedSlots(metadata: Record<string, string> | undefined): numbe
 /** A job asked for another number of slots than the lock keeps. */
 export class SlotsMismatchError extends LockError {
   override name = 'SlotsMismatchError'
+  /** The number the lock keeps, when it keeps a number (not a malformed one). */
+  readonly stored: number | undefined
+
+  constructor(message: string, stored?: number) {
+    super(message)
+    this.stored = stored
+  }
+}
+
+/**
+ * A hold (a freeze) on a lock of several slots: it would be one lease on the
+ * lock blob, slot 1, and freeze that slot alone while the others stay open, so
+ * it is refused once its lease shows the lock's number, and the lease goes back.
+ * Other errors pass through as they are.
+ */
+export function refuseHoldOnSlots(err: unknown, location: string): unknown {
+  if (!(err instanceof SlotsMismatchError) || err.stored === undefined || err.stored <= 1) return err
+  const others = err.stored - 1
+  return new SlotsMismatchError(
+    `Lock ${location} has ${err.stored} slots, and a hold is one lease on its lock blob: it would freeze slot 1 ` +
+      `only, while the other ${others} slot${others === 1 ? '' : 's'} stayed open to every job, so a hold is refused ` +
+      'on a lock with slots; the lease it took was given back, and no hold was set.',
+    err.stored,
+  )
 }
 
 /** The one line of a job whose number of slots is not the lock's. */
@@ -96,14 +120,34 @@ export interface SlotView {
 /**
  * The slot a waiter may take now, or undefined: a slot handed to its ticket,
  * else, when fewer than the free slots stand ahead of it (`ahead` counts the
- * live waiters ahead, and a ticket just before ours whose entry may be on its
- * way), the free slot at its own place among them.
+ * live waiters ahead that are not served yet (servedTickets), and a ticket
+ * just before ours whose entry may be on its way), the free slot at its own
+ * place among them.
  */
 export function slotToTake(slots: readonly SlotView[], ahead: number, ticket?: number): SlotView | undefined {
   const handed = ticket === undefined ? undefined : slots.find((s) => s.state === 'leased' && s.handedTo === ticket)
   if (handed) return handed
   const free = slots.filter((s) => s.state !== 'leased')
   return ahead < free.length ? free[ahead] : undefined
+}
+
+/**
+ * The tickets a look shows served already: handed a slot by its last holder
+ * (handover.ts), or holding one (its holder record names its ticket, which it
+ * writes before it leaves the queue). A holder that lets go hands its slot to
+ * the first waiter in line that is not among them, and a waiter counts only
+ * the waiters ahead that are not among them, so that when several slots free
+ * up together, each goes to its own waiter instead of all to the head.
+ */
+export function servedTickets(slots: readonly SlotView[]): Set<number> {
+  const served = new Set<number>()
+  for (const s of slots) {
+    if (s.state !== 'leased') continue
+    if (s.handedTo !== undefined) served.add(s.handedTo)
+    const ticket = s.holder?.ticket
+    if (ticket !== undefined && /^\d{1,16}$/.test(ticket)) served.add(Number(ticket))
+  }
+  return served
 }
 
 /** The slots held in a look, and by whom. */
