@@ -9,7 +9,7 @@
 
 export const entries = {
   main: () => import(/* webpackChunkName: "steps" */ './main.ts'),
-  post: () => import(/* webpackChunkName: "steps" */ './post.ts'),
+  post: () => import(/* webpackChunkName: "post" */ './post.ts'),
   renewer: () => import('./renewer.ts'),
   release: () => import(/* webpackChunkName: "steps" */ './release.ts'),
   status: () => import(/* webpackChunkName: "steps" */ './status.ts'),
