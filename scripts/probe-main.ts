@@ -18,14 +18,18 @@ try {
       `probe-${i}`,
       { 'connection-string': proxy.connectionString },
       {
-        env: { RUNNER_DEBUG: '1' },
+        env: { RUNNER_DEBUG: '1', ...(process.env.PROBE_STAMP ? { NODE_OPTIONS: `--import=${process.env.PROBE_STAMP}` } : {}) },
       },
     )
     const main = await job.runMain()
     const at = (t: number): string => `${String(t - main.startedAt).padStart(5)} ms`
     console.log(`run ${i}: main ${main.durationMs} ms, exit ${main.exitCode}`)
-    for (const line of main.stdout.split('\n'))
-      if (/waiting|Holding|Signed|Requests are/.test(line)) console.log('   ', line.slice(0, 160))
+    // With PROBE_STAMP (a module that prefixes each output line with @<Date.now()>), every line is timed.
+    for (const line of main.stdout.split('\n')) {
+      const stamp = /^@(\d+) /.exec(line)
+      const text = stamp ? `${at(Number(stamp[1]))}  ${line.slice(stamp[0].length)}` : line
+      if (stamp || /waiting|Holding|Signed|Requests are/.test(line)) console.log('   ', text.slice(0, 170))
+    }
     for (const r of proxy.log)
       console.log(
         `    ${at(r.at)} -> ${r.answeredAt ? at(r.answeredAt) : '   ?'}  ${r.method} ${r.kind ?? ''} ${r.status ?? ''} ${r.path}`,
