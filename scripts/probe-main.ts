@@ -18,7 +18,10 @@ try {
       `probe-${i}`,
       { 'connection-string': proxy.connectionString },
       {
-        env: { RUNNER_DEBUG: '1', ...(process.env.PROBE_STAMP ? { NODE_OPTIONS: `--import=${process.env.PROBE_STAMP}` } : {}) },
+        env: {
+          RUNNER_DEBUG: '1',
+          ...(process.env.PROBE_STAMP ? { NODE_OPTIONS: `--import=${process.env.PROBE_STAMP}` } : {}),
+        },
       },
     )
     const main = await job.runMain()
