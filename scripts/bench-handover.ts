@@ -34,6 +34,12 @@ export interface HandoverSample {
   acquire: number
   /** Acquire answered -> next main exit: record, token, renewer handshake, exit. */
   take: number
+  /** Of take: acquire answered -> the holder record written (the fencing token, then the record). */
+  record: number
+  /** Of take: record written -> the renewer's first renewal answered (main hands the lease to its renewer). */
+  handshake: number
+  /** Of take: that renewal answered -> next main exit (the renewer tells main, main writes its outputs and exits). */
+  exit: number
   /** How long the lease was free between the two holders. */
   free: number
   /** The holder changed the lease (true) or released it. */
@@ -73,12 +79,23 @@ async function handover(azurite: Azurite, proxy: FaultProxy, lock: string): Prom
     const acquire = proxy.log.find((r) => onLock(r) && r.kind === 'acquire')
     if (!letGo?.answeredAt || !acquire?.answeredAt) throw new Error('the handoff did not go through the proxy')
     const changed = letGo.kind === 'change'
+    const after = (r: RequestLog, t: number): boolean => r.at >= t && r.answeredAt !== undefined
+    // The new holder's record is the last metadata write main sends; the renewer's first renewal follows it.
+    const record = proxy.log.findLast(
+      (r) => onLock(r) && r.kind === 'metadata' && r.by === 'other' && after(r, acquire.at) && r.at <= main.endedAt,
+    )
+    const renewal = proxy.log.find((r) => onLock(r) && r.kind === 'renew' && r.by === 'renewer' && after(r, acquire.at))
+    const recordAt = record?.answeredAt ?? acquire.answeredAt
+    const renewedAt = Math.max(renewal?.answeredAt ?? recordAt, recordAt)
     return {
       handoff: main.endedAt - postStarts,
       letGo: letGo.answeredAt - postStarts,
       look: acquire.at - letGo.answeredAt,
       acquire: acquire.answeredAt - acquire.at,
       take: main.endedAt - acquire.answeredAt,
+      record: recordAt - acquire.answeredAt,
+      handshake: renewedAt - recordAt,
+      exit: main.endedAt - renewedAt,
       free: changed ? 0 : acquire.answeredAt - letGo.answeredAt,
       changed,
     }

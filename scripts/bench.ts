@@ -366,6 +366,21 @@ function printHandover(result: HandoverBench, cost: Awaited<ReturnType<typeof me
     part((h) => h.take),
     'ms',
   )
+  printRow(
+    '    acquired -> record written',
+    part((h) => h.record),
+    'ms',
+  )
+  printRow(
+    "    -> renewer's first renewal",
+    part((h) => h.handshake),
+    'ms',
+  )
+  printRow(
+    '    -> main exits',
+    part((h) => h.exit),
+    'ms',
+  )
   const changed = result.action.filter((h) => h.changed).length
   console.log(`  handed over by a change: ${changed} of ${result.action.length}`)
   printRow(

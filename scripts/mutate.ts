@@ -590,6 +590,27 @@ const MUTANTS: Mutant[] = [
     tests: ['test/e2e/slots.test.ts'],
     pattern: 'high-priority job',
   },
+  {
+    id: 'early-renewer-gets-inputs',
+    harm: "the renewer started as main starts inherits the step's inputs: the account key sits in its environment",
+    file: 'src/renewer/early.ts',
+    original:
+      '  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)))',
+    // WITHHELD_ENV stays used, so the bundle still builds.
+    replacement:
+      '  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name) || name))',
+    tests: ['test/e2e/secrets.test.ts'],
+    pattern: 'account key',
+  },
+  {
+    id: 'early-renewer-left-running',
+    harm: 'a main step that fails before it signs in leaves the renewer it started running past the job',
+    file: 'src/renewer/early.ts',
+    original: "  child.kill('SIGKILL')\n",
+    replacement: '',
+    tests: ['test/e2e/bad-input.test.ts'],
+    pattern: 'one clear error line',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -7,9 +7,19 @@
 // modules that some steps share (inputs, sign-in, the summary) into each step's
 // own chunk. The renewer stays apart, so that it loads no step code.
 
+import { dropEarlyRenewer, startRenewerEarly } from './renewer/early.ts'
+
 export const entries = {
-  main: () => import(/* webpackChunkName: "steps" */ './main.ts'),
-  post: () => import(/* webpackChunkName: "steps" */ './post.ts'),
+  main: async () => {
+    // The renewer loads its code while main loads its own (renewer/early.ts); main ends it if it never takes it.
+    startRenewerEarly()
+    try {
+      await import(/* webpackChunkName: "steps" */ './main.ts')
+    } finally {
+      dropEarlyRenewer()
+    }
+  },
+  post: () => import(/* webpackChunkName: "post" */ './post.ts'),
   renewer: () => import('./renewer.ts'),
   release: () => import(/* webpackChunkName: "steps" */ './release.ts'),
   status: () => import(/* webpackChunkName: "steps" */ './status.ts'),

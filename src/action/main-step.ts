@@ -130,8 +130,9 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
   state.saveLock(spec)
   state.saveAmbientSource(signedIn.ambientSource)
 
-  // The renewer starts now, while we wait: once the lease is ours, handing it
-  // over costs one renewal, not a process start.
+  // The renewer, started as this process started (renewer/early.ts), gets its
+  // configuration now and is ready while we wait: once the lease is ours,
+  // handing it over costs one renewal, not a process start.
   const places = newRenewerPlaces()
   state.saveRenewer(places)
   const renewer = new SpawnedRenewer({

@@ -2,26 +2,29 @@
 // back, and fail loudly if the lock was lost while the job's steps ran. Then
 // write the lock's section of the job summary.
 
+import { setTimeout as delay } from 'node:timers/promises'
 import * as core from '@actions/core'
-import { breakApplies, type BreakRecord } from '../lock/break-record.ts'
 import { monotonicNow } from '../lock/clock.ts'
+import type { BreakRecord } from '../lock/break-record.ts'
 import { formatDuration } from '../lock/duration.ts'
-import { describeStorageErrorBrief } from '../lock/errors.ts'
-import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
-import { isLeaseGone, openLock } from '../lock/lock-blob.ts'
+import { leaseValidUntil } from '../lock/lease.ts'
 import { serviceTimeAt, type ServiceReading } from '../lock/service-time.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
-import { STEP_RETRY } from '../lock/storage.ts'
 import { askToLetGo } from '../renewer/control.ts'
-import { describeLetGo, letGo } from '../lock/queue/handover.ts'
+import { livenessOf } from '../renewer/platform.ts'
 import { needsOwnRelease, verdict, type LossRecord, type OwnRelease } from '../renewer/lifecycle.ts'
 import { readLogFile, readStatusFile } from '../renewer/status.ts'
 import { lossMessage } from './loss.ts'
-import { requestLog } from './request-log.ts'
-import { keepForRun } from './run-hold-step.ts'
+import type { OwnRenewal } from './post-storage.ts'
 import * as state from './state.ts'
-import { signInWithInputs } from './step-sign-in.ts'
 import { appendSummary, renderLockSummary, type LockSummary } from './summary.ts'
+
+/**
+ * The post step's own storage client and what it does with it, loaded only
+ * when needed: usually the renewer lets go, and post starts faster without
+ * the storage SDK (the handoff to the next job counts from post's start).
+ */
+const storage = (): Promise<typeof import('./post-storage.ts')> => import('./post-storage.ts')
 
 export async function runPost(): Promise<void> {
   let hold: LockSummary['hold']
@@ -80,15 +83,16 @@ async function releaseLock(): Promise<LockSummary['hold']> {
     // Main may have been killed between Azure granting the lease and main
     // recording it: give back a lease under the id it proposed, if there is one.
     const proposed = state.proposedLeaseId()
-    if (spec && proposed && (await releaseHere(spec, proposed, { quiet: true })) === 'released') {
+    if (spec && proposed && (await (await storage()).releaseHere(spec, proposed, { quiet: true })) === 'released') {
       core.info('Released the lease that the main step took as it was stopped.')
       return
     }
     core.info('Nothing to release: the main step did not take the lock.')
+    await renewerGone(state.renewer()?.renewer)
     return
   }
   // scope run: the lease becomes a hold of the run instead, unless that cannot be done.
-  const kept = await keepForRun(spec, lease)
+  const kept = spec.runHoldMs !== undefined ? await (await storage()).keepForRun(spec, lease) : undefined
   if (kept) return kept
   const location = lockLocation(spec)
   const places = state.renewer()
@@ -113,6 +117,7 @@ async function releaseLock(): Promise<LockSummary['hold']> {
     // The renewer could not release (it is dead, stuck or failed): do it here with the step's credentials.
     // A lease that went a whole duration unconfirmed is renewed first: that alone can prove nobody took it since.
     const confirmed = Math.max(lease.confirmedMono, statusFile?.confirmedMono ?? -Infinity)
+    const { renewHere, releaseHere } = await storage()
     if (releaseSentAt >= leaseValidUntil(confirmed, leaseDurationMs)) ownRenewal = await renewHere(spec, lease.leaseId)
     if (ownRenewal?.outcome !== 'gone') ownRelease = await releaseHere(spec, lease.leaseId)
   }
@@ -141,7 +146,9 @@ async function releaseLock(): Promise<LockSummary['hold']> {
   }
   switch (outcome.kind) {
     case 'lost': {
-      const brokenBy = await breakRecordFor(spec, lease.acquiredAt, heldSince, new Date(outcome.loss.detectedAt))
+      const brokenBy = await (
+        await storage()
+      ).breakRecordFor(spec, lease.acquiredAt, heldSince, new Date(outcome.loss.detectedAt))
       reportLoss(location, outcome.loss, brokenBy)
       return { ...hold, endedAt: new Date(outcome.loss.detectedAt), outcome: 'lost', loss: outcome.loss, brokenBy }
     }
@@ -170,86 +177,23 @@ async function releaseLock(): Promise<LockSummary['hold']> {
   }
 }
 
+/** How long post waits for a renewer that main dismissed (it held nothing) to exit by itself. */
+const DISMISSED_EXIT_MS = 2_000
+
+/**
+ * Waits, only looking and never signalling, until the renewer main started
+ * and dismissed has exited: it leaves once it has loaded its code and sees
+ * main gone, which can be after a quick post step (a job whose main failed at
+ * once), and a process left at the job's end is an orphan the runner reports.
+ */
+async function renewerGone(renewer: { pid: number; startTime?: string } | undefined): Promise<void> {
+  if (!renewer) return
+  const deadline = monotonicNow() + DISMISSED_EXIT_MS
+  while (livenessOf(renewer.pid, renewer.startTime) === 'alive' && monotonicNow() < deadline) await delay(10)
+}
+
 /** One annotation with a title; the step fails as setFailed would make it. */
 function reportLoss(location: string, loss: LossRecord, brokenBy: BreakRecord | undefined): void {
   core.error(lossMessage(location, loss, brokenBy), { title: 'Lock lost' })
   process.exitCode = 1
-}
-
-/**
- * The break record on the lock blob, when a break step broke this hold (and
- * not an earlier one, nor a forged one): read with the step's credentials.
- * Undefined when there is none, it cannot be read, or it is dated outside
- * the hold (see breakApplies).
- */
-async function breakRecordFor(
-  spec: LockSpec,
-  acquiredAt: Date,
-  heldFrom: Date,
-  lossFoundAt: Date,
-): Promise<BreakRecord | undefined> {
-  try {
-    const { signedIn } = await signInWithInputs({ ambientSource: state.ambientSource() })
-    const status = await openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() }).status({
-      timeoutMs: 5_000,
-    })
-    const record = status === 'missing' ? undefined : status.lastBreak
-    const hold = {
-      acquiredAt: acquiredAt.toISOString(),
-      runId: process.env.GITHUB_RUN_ID ?? '',
-      heldFrom,
-      lossFoundAt,
-    }
-    return record && breakApplies(record, hold) ? record : undefined
-  } catch (err) {
-    core.debug(`Could not read the lock blob for a break record: ${err instanceof Error ? err.message : String(err)}`)
-    return undefined
-  }
-}
-
-type OwnRenewal = NonNullable<Parameters<typeof verdict>[0]['ownRenewal']>
-
-/**
- * One renewal with the step's own credentials, for a lease that went a whole
- * duration unconfirmed: Azure renews it only if nobody leased the blob since.
- */
-async function renewHere(spec: LockSpec, leaseId: string): Promise<OwnRenewal> {
-  const sentAt = monotonicNow()
-  try {
-    const { signedIn } = await signInWithInputs({ ambientSource: state.ambientSource() })
-    const lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
-    await lock.renew(leaseId, { timeoutMs: renewalSchedule(spec.leaseDurationSeconds * 1000).attemptTimeoutMs })
-    return { sentAt, outcome: 'renewed' }
-  } catch (err) {
-    core.debug(`The renewal before releasing failed: ${err instanceof Error ? err.message : String(err)}`)
-    return { sentAt, outcome: isLeaseGone(err) ? 'gone' : 'failed' }
-  }
-}
-
-/** Releases with the step's own credentials, read from the inputs again. */
-async function releaseHere(spec: LockSpec, leaseId: string, options: { quiet?: boolean } = {}): Promise<OwnRelease> {
-  const report = options.quiet ? core.debug : core.warning
-  const expiry = `it expires by itself within ${spec.leaseDurationSeconds}s`
-  let lock
-  try {
-    const { signedIn } = await signInWithInputs({ ambientSource: state.ambientSource() })
-    lock = openLock(signedIn.auth, spec, { retry: STEP_RETRY, observe: requestLog() })
-  } catch (err) {
-    report(`Cannot release the lease here (${(err as Error).message}); ${expiry}.`)
-    return 'failed'
-  }
-  try {
-    if (options.quiet) {
-      // A lease main may have been granted without hearing so: almost always there is none, so one plain
-      // release, and no look at the queue for a handover.
-      return await lock.release(leaseId, { timeoutMs: 5_000 })
-    }
-    // Handed to the head of the queue when one waits (handover.ts), else released.
-    const outcome = await letGo(lock, leaseId, { timeoutMs: 15_000 })
-    core.debug(`Post ${describeLetGo(outcome)}.`)
-    return outcome.outcome === 'not-held' ? 'not-held' : 'released'
-  } catch (err) {
-    report(`Releasing the lease failed (${describeStorageErrorBrief(err)}); ${expiry}.`)
-    return 'failed'
-  }
 }

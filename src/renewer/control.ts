@@ -7,21 +7,18 @@
 // an environment variable or a file. The renewer's stdout and stderr go
 // nowhere, so it cannot hold the step's output open.
 
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { fileURLToPath } from 'node:url'
 import { monotonicNow } from '../lock/clock.ts'
 import { UserError } from '../lock/errors.ts'
 import { askRenewer, type ChannelRef, type ChannelRequest, type RenewerAnswer } from './channel.ts'
 import type { RenewerReport, StopAnswer } from './lifecycle.ts'
 import { parseFromRenewer, type FromRenewer, type Handover, type RenewerConfig, type ToRenewer } from './messages.ts'
+import { spawnRenewer, takeEarlyRenewer } from './early.ts'
 import { channelAddress, isSignallablePid, killProcess, livenessOf, startTimeOf } from './platform.ts'
-
-/** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
-const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/
 
 export class RenewerStartError extends UserError {
   override name = 'RenewerStartError'
@@ -41,11 +38,6 @@ export function workerOf(ppid: number): RenewerConfig['worker'] {
   return isSignallablePid(ppid) ? { pid: ppid, startTime: startTimeOf(ppid) } : undefined
 }
 
-function renewerScript(): string {
-  // This code runs from a file in dist/bundle/ (npm run build), beside dist/renewer/index.js.
-  return join(dirname(fileURLToPath(import.meta.url)), '..', 'renewer', 'index.js')
-}
-
 /** A renewer that main has started and not yet let go of. */
 export class SpawnedRenewer {
   private readonly child: ChildProcess
@@ -54,13 +46,8 @@ export class SpawnedRenewer {
   private ended: string | undefined
 
   constructor(config: RenewerConfig) {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)))
-    this.child = spawn(process.execPath, [renewerScript()], {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-      env,
-      windowsHide: true,
-    })
+    // The one started as main's process started (early.ts), still loading its code or waiting for this config.
+    this.child = takeEarlyRenewer() ?? spawnRenewer()
     this.child.on('message', (value: unknown) => {
       const message = parseFromRenewer(value)
       if (message) this.messages.push(message)
@@ -74,7 +61,6 @@ export class SpawnedRenewer {
       this.ended = err.message
       this.wake()
     })
-    this.child.unref()
     this.send({ type: 'config', config })
   }
 
