@@ -541,6 +541,133 @@ async function runRenewer() {
 }
 
 
+/***/ }),
+
+/***/ 1210:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   jQ: () => (/* binding */ readLogFile),
+/* harmony export */   nr: () => (/* binding */ RenewerRecords),
+/* harmony export */   zF: () => (/* binding */ readStatusFile)
+/* harmony export */ });
+/* unused harmony export logFileOf */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2722);
+// The renewer's bookkeeping on disk: a status file with its latest report,
+// and a log. Both are for when the renewer cannot answer (it died) and for
+// people; the lease never depends on them. Every write is best effort: a
+// vanished folder is made again, a rename that another process blocks (as
+// Windows does while a file is open) is tried again, and a write that still
+// fails is skipped. Nothing here throws.
+
+
+
+const RENAME_TRIES = 5;
+const RENAME_PAUSE_MS = 20;
+const LOG_LINES_KEPT = 200;
+function logFileOf(statusFile) {
+    return statusFile.replace(/\.json$/, '') + '.log';
+}
+function pause(ms) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+/** Runs a write; on ENOENT makes the folder again and tries once more. Returns the error it gave up on. */
+function withFolder(path, write) {
+    try {
+        write();
+        return undefined;
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            return err;
+    }
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true, mode: 0o700 });
+        write();
+        return undefined;
+    }
+    catch (err) {
+        return err;
+    }
+}
+class RenewerRecords {
+    statusFile;
+    logFile;
+    lines = [];
+    /** Writes that failed, for the log; they never stop the renewer. */
+    failedWrites = 0;
+    constructor(statusFile) {
+        this.statusFile = statusFile;
+        this.logFile = logFileOf(statusFile);
+    }
+    /** Writes the report whole and renames it into place, so a reader never sees half a file. */
+    writeStatus(report) {
+        const tmp = `${this.statusFile}.${process.pid}.tmp`;
+        const err = withFolder(this.statusFile, () => {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(tmp, JSON.stringify(report), { mode: 0o600 });
+            for (let tries = 1;; tries++) {
+                try {
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, this.statusFile);
+                    return;
+                }
+                catch (renameErr) {
+                    const code = renameErr.code;
+                    if (tries >= RENAME_TRIES || (code !== 'EPERM' && code !== 'EBUSY' && code !== 'EACCES'))
+                        throw renameErr;
+                    pause(RENAME_PAUSE_MS);
+                }
+            }
+        });
+        if (err)
+            this.noteFailure('status file', err);
+    }
+    /** Appends a line to the log file and keeps it in memory, to be sent to post with the final report. */
+    log(line) {
+        const stamped = `${new Date().toISOString()} ${line}`;
+        this.lines.push(stamped);
+        if (this.lines.length > LOG_LINES_KEPT)
+            this.lines.splice(0, this.lines.length - LOG_LINES_KEPT);
+        const err = withFolder(this.logFile, () => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(this.logFile, `${stamped}\n`, { mode: 0o600 }));
+        if (err)
+            this.noteFailure('log file', err);
+    }
+    /** The latest log lines, newest last. */
+    recent() {
+        return [...this.lines];
+    }
+    noteFailure(what, err) {
+        this.failedWrites += 1;
+        // Say so once in a while, in memory only: writing about a failed write would fail too.
+        if (this.failedWrites === 1 || this.failedWrites % 100 === 0) {
+            const code = err.code ?? err.message;
+            this.lines.push(`${new Date().toISOString()} could not write the ${what} (${code}); renewing goes on`);
+        }
+    }
+}
+/** The report in a status file, if the file exists and holds one. */
+function readStatusFile(path) {
+    try {
+        return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRenewerReport */ .Cs)(JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8')));
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The renewer's log file, or '' when there is none. */
+function readLogFile(statusFile) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(logFileOf(statusFile), 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+
+
 /***/ })
 
 };

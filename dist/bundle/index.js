@@ -1,6 +1,89 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 9009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fl: () => (/* binding */ dropEarlyRenewer),
+/* harmony export */   MM: () => (/* binding */ spawnRenewer),
+/* harmony export */   hc: () => (/* binding */ takeEarlyRenewer),
+/* harmony export */   ip: () => (/* binding */ startRenewerEarly)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+// Starting the renewer's process as the main step's process starts, before main
+// loads its own code (src/entries.ts). The renewer loads the storage SDK, which
+// takes about as long as main's own start; started only once main had signed in,
+// it was still loading when main, on a free lock, had taken the lease and written
+// its record, and main waited for it (the "50 ms step" of issue 19). Started here,
+// it loads its code while main loads and signs in, and waits on its IPC pipe for
+// the configuration, which main sends as before (control.ts).
+//
+// This module is in the bundle's first chunk: keep it to Node's own modules.
+
+
+
+/** Environment variables that carry secrets or step inputs: the renewer gets none of them. */
+const WITHHELD_ENV = /^(INPUT_|ACTIONS_RUNTIME_TOKEN$|ACTIONS_ID_TOKEN_REQUEST_TOKEN$|GITHUB_TOKEN$)/;
+function renewerScript() {
+    // This code runs from a file in dist/bundle/ (npm run build), beside dist/renewer/index.js.
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url)), '..', 'renewer', 'index.js');
+}
+/** Starts a renewer process: detached, its output going nowhere, talking to us only over IPC. */
+function spawnRenewer() {
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !WITHHELD_ENV.test(name)));
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(process.execPath, [renewerScript()], {
+        detached: true,
+        stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+        env,
+        windowsHide: true,
+    });
+    child.unref();
+    return child;
+}
+/** The renewer started early and not yet taken by main. */
+let early;
+/** Starts the renewer now, for main to take once it has signed in. Never throws: main starts one itself if need be. */
+function startRenewerEarly() {
+    try {
+        early = spawnRenewer();
+        // A spawn error (no such file, too many processes) shows as an exit: main then starts its own.
+        early.once('error', () => (early = undefined));
+    }
+    catch {
+        early = undefined;
+    }
+}
+/** The renewer started early, if it is still there; main owns it from here on. */
+function takeEarlyRenewer() {
+    const child = early;
+    early = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null || !child.connected)
+        return undefined;
+    return child;
+}
+/**
+ * Main ended without taking the renewer (bad inputs, a sign-in that failed, a
+ * lock this job holds already): end it. It holds nothing, having had no
+ * configuration, and main started it, so the pid is certainly that process.
+ */
+function dropEarlyRenewer() {
+    const child = takeEarlyRenewer();
+    if (!child)
+        return;
+    child.kill('SIGKILL');
+    if (child.connected)
+        child.disconnect();
+}
+
+
+/***/ }),
+
 /***/ 2613:
 /***/ ((module) => {
 
@@ -507,6 +590,7 @@ var __webpack_exports__ = {};
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   j: () => (/* binding */ entries)
 /* harmony export */ });
+/* harmony import */ var _renewer_early_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9009);
 // Every entry point of the action. `npm run build` bundles this file once into
 // dist/bundle/ and writes a thin dist/<name>/index.js for each name here, which
 // calls it. Each entry loads only its own part of the bundle.
@@ -515,15 +599,25 @@ var __webpack_exports__ = {};
 // The steps name one chunk ("steps"): the bundler would otherwise copy the small
 // modules that some steps share (inputs, sign-in, the summary) into each step's
 // own chunk. The renewer stays apart, so that it loads no step code.
+
 const entries = {
-    main: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730)),
-    post: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
-    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(917), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
-    release: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
-    status: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
-    break: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
-    hold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6114)),
-    unhold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(917), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1101)),
+    main: async () => {
+        // The renewer loads its code while main loads its own (renewer/early.ts); main ends it if it never takes it.
+        (0,_renewer_early_js__WEBPACK_IMPORTED_MODULE_0__/* .startRenewerEarly */ .ip)();
+        try {
+            await Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(193), __nccwpck_require__.e(709), __nccwpck_require__.e(858), __nccwpck_require__.e(170), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730));
+        }
+        finally {
+            (0,_renewer_early_js__WEBPACK_IMPORTED_MODULE_0__/* .dropEarlyRenewer */ .Fl)();
+        }
+    },
+    post: () => Promise.all(/* import() | post */[__nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(709), __nccwpck_require__.e(170), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
+    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(193), __nccwpck_require__.e(709), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
+    release: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(193), __nccwpck_require__.e(709), __nccwpck_require__.e(858), __nccwpck_require__.e(170), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
+    status: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(193), __nccwpck_require__.e(709), __nccwpck_require__.e(858), __nccwpck_require__.e(170), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
+    break: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(193), __nccwpck_require__.e(709), __nccwpck_require__.e(858), __nccwpck_require__.e(170), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
+    hold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(193), __nccwpck_require__.e(709), __nccwpck_require__.e(858), __nccwpck_require__.e(170), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6114)),
+    unhold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(193), __nccwpck_require__.e(709), __nccwpck_require__.e(858), __nccwpck_require__.e(170), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1101)),
 };
 
 var __webpack_exports__entries = __webpack_exports__.j;
