@@ -611,6 +611,16 @@ const MUTANTS: Mutant[] = [
     tests: ['test/e2e/bad-input.test.ts'],
     pattern: 'one clear error line',
   },
+  {
+    id: 'slots-abandon-keeps-handed-slot',
+    harm: 'a waiter handed slot 2..N that leaves without the lock leaves that slot idle under its id until the lease lapses',
+    file: 'src/lock/attempt.ts',
+    original:
+      '      await this.passOnHanded(slots, ticket, { also: mayHold ? this.slot : undefined, timeoutMs: left })\n',
+    replacement:
+      '      await this.passOnHanded(slots, ticket, { also: mayHold ? this.slot : undefined, timeoutMs: 0 })\n',
+    tests: ['test/integration/slots-pass-on.test.ts'],
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

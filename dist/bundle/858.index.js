@@ -1478,9 +1478,25 @@ class Waiter {
      * Best effort: a slot missed here lapses within one lease duration.
      */
     async returnStrays(slots, ticket) {
-        const look = await slots.look({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
-        const strays = look?.slots.filter((s) => s.slot !== this.slot && s.state === 'leased' && s.handedTo === ticket);
-        await Promise.all((strays ?? []).map((s) => passOn(slots.open(s.slot), this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })));
+        await this.passOnHanded(slots, ticket, { keep: this.slot, timeoutMs: TIDY_TIMEOUT_MS });
+    }
+    /**
+     * Passes on (pass-on.ts) every slot that one look shows handed to our
+     * ticket, but `keep`, and `also`, a slot whose acquire we tried. Azure
+     * refuses the change of a lease that is not under our id, so nobody else's
+     * slot is touched. Best effort: a slot missed here lapses by itself.
+     */
+    async passOnHanded(slots, ticket, which) {
+        const ours = new Set(which.also === undefined ? [] : [which.also]);
+        if (which.timeoutMs >= MIN_LOOK_MS) {
+            const look = await slots.look({ timeoutMs: which.timeoutMs }).catch(() => undefined);
+            for (const s of look?.slots ?? [])
+                if (s.state === 'leased' && s.handedTo === ticket)
+                    ours.add(s.slot);
+        }
+        if (which.keep !== undefined)
+            ours.delete(which.keep);
+        await Promise.all([...ours].map((slot) => passOn(slots.open(slot), this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })));
     }
     /** Starts reading our key's record, for a waiter with a key that can read it. */
     readLatest(call) {
@@ -1583,6 +1599,13 @@ class Waiter {
         await this.leave();
         let mayHold = this.acquireTried || this.handed;
         const left = Math.round(tidyUntil - (0,clock/* monotonicNow */.X)());
+        const slots = this.options.store.slotted;
+        if (slots && ticket !== undefined) {
+            // Any slot may have been handed to us (the first waiter not yet served): the look is at every slot.
+            await this.passOnHanded(slots, ticket, { also: mayHold ? this.slot : undefined, timeoutMs: left });
+            this.acquireTried = false;
+            return;
+        }
         if (!mayHold && nearHead && this.store.letGo && left >= MIN_LOOK_MS) {
             const lock = await this.store.view({ timeoutMs: left }).catch(() => undefined);
             mayHold = lock?.state === 'leased' && lock.handedTo === ticket;

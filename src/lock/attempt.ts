@@ -904,12 +904,28 @@ export class Waiter {
    * Best effort: a slot missed here lapses within one lease duration.
    */
   private async returnStrays(slots: SlotsAccess, ticket: number): Promise<void> {
-    const look = await slots.look({ timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
-    const strays = look?.slots.filter((s) => s.slot !== this.slot && s.state === 'leased' && s.handedTo === ticket)
+    await this.passOnHanded(slots, ticket, { keep: this.slot, timeoutMs: TIDY_TIMEOUT_MS })
+  }
+
+  /**
+   * Passes on (pass-on.ts) every slot that one look shows handed to our
+   * ticket, but `keep`, and `also`, a slot whose acquire we tried. Azure
+   * refuses the change of a lease that is not under our id, so nobody else's
+   * slot is touched. Best effort: a slot missed here lapses by itself.
+   */
+  private async passOnHanded(
+    slots: SlotsAccess,
+    ticket: number,
+    which: { keep?: number; also?: number; timeoutMs: number },
+  ): Promise<void> {
+    const ours = new Set<number>(which.also === undefined ? [] : [which.also])
+    if (which.timeoutMs >= MIN_LOOK_MS) {
+      const look = await slots.look({ timeoutMs: which.timeoutMs }).catch(() => undefined)
+      for (const s of look?.slots ?? []) if (s.state === 'leased' && s.handedTo === ticket) ours.add(s.slot)
+    }
+    if (which.keep !== undefined) ours.delete(which.keep)
     await Promise.all(
-      (strays ?? []).map((s) =>
-        passOn(slots.open(s.slot), this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS }),
-      ),
+      [...ours].map((slot) => passOn(slots.open(slot), this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })),
     )
   }
 
@@ -1015,6 +1031,13 @@ export class Waiter {
     await this.leave()
     let mayHold = this.acquireTried || this.handed
     const left = Math.round(tidyUntil - monotonicNow())
+    const slots = this.options.store.slotted
+    if (slots && ticket !== undefined) {
+      // Any slot may have been handed to us (the first waiter not yet served): the look is at every slot.
+      await this.passOnHanded(slots, ticket, { also: mayHold ? this.slot : undefined, timeoutMs: left })
+      this.acquireTried = false
+      return
+    }
     if (!mayHold && nearHead && this.store.letGo && left >= MIN_LOOK_MS) {
       const lock = await this.store.view({ timeoutMs: left }).catch(() => undefined)
       mayHold = lock?.state === 'leased' && lock.handedTo === ticket
