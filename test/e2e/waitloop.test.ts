@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
-import type { ContainerClient } from '@azure/storage-blob'
+import type { BlobLeaseClient, ContainerClient } from '@azure/storage-blob'
 import { entryName, reservedNames, slotBlobName } from '../../src/lock/reserved.ts'
 import { DEV_ACCOUNT, startAzurite, type Azurite } from '../support/azurite.ts'
 import { BusyServer } from '../support/busy-server.ts'
@@ -45,6 +45,19 @@ describe('the wait loop, end to end', () => {
   /** A blob that this action uses beside a lock (a counter, a queue entry), written as a stranger would. */
   async function plantBlob(name: string, metadata: Record<string, string> = {}): Promise<void> {
     await locks.getBlockBlobClient(name).upload('', 0, { metadata })
+  }
+
+  /** A stranger's entry in the queue of `lock` at `ticket`, leased for `seconds` (-1: for ever), with no record. */
+  async function plantEntry(
+    lock: string,
+    ticket: number,
+    seconds: number,
+  ): Promise<{ entry: string; lease: BlobLeaseClient }> {
+    const entry = entryName(reservedNames(lock).queuePrefix, ticket)
+    await plantBlob(entry)
+    const lease = locks.getBlobClient(entry).getBlobLeaseClient()
+    await lease.acquireLease(seconds)
+    return { entry, lease }
   }
 
   for (const timeout of ['5s', '0']) {
@@ -244,9 +257,7 @@ describe('the wait loop, end to end', () => {
   it('passes over a queue entry with an infinite lease, says how to clear it, and status and break deal with it', async () => {
     const lock = 'squatted'
     await plantBlob(lock)
-    const squat = entryName(reservedNames(lock).queuePrefix, 1)
-    await plantBlob(squat)
-    await locks.getBlobClient(squat).getBlobLeaseClient().acquireLease(-1)
+    const { entry: squat } = await plantEntry(lock, 1, -1)
 
     const job = jobFor(azurite, 'octo/after-squat', lock, { timeout: '10s' })
     const main = mustPass('main', await job.runMain())
@@ -285,11 +296,8 @@ describe('the wait loop, end to end', () => {
   it('passes over a first waiter that keeps its entry alive but leaves the free lock untaken, warning once', async () => {
     const lock = 'idle-head'
     await plantBlob(lock)
-    const entry = entryName(reservedNames(lock).queuePrefix, 1)
-    await plantBlob(entry)
     // A waiter that renews its entry as a live one does, and never takes the lock (a hung job, a buggy client).
-    const stuck = locks.getBlobClient(entry).getBlobLeaseClient()
-    await stuck.acquireLease(15)
+    const { lease: stuck } = await plantEntry(lock, 1, 15)
     const renewing = setInterval(() => void stuck.renewLease().catch(() => undefined), 5_000)
     try {
       const job = jobFor(azurite, 'octo/behind-idle', lock, { timeout: '120s' })
@@ -316,10 +324,7 @@ describe('the wait loop, end to end', () => {
   it("break refuses to clear a live waiter's entry", async () => {
     const lock = 'live-entry'
     await plantBlob(lock)
-    const entry = entryName(reservedNames(lock).queuePrefix, 4)
-    await plantBlob(entry)
-    const lease = locks.getBlobClient(entry).getBlobLeaseClient()
-    await lease.acquireLease(15)
+    const { entry, lease } = await plantEntry(lock, 4, 15)
     const job = jobFor(azurite, 'octo/breaker', lock)
     const inputs = { 'lock-name': lock, 'connection-string': azurite.connectionString }
     const refused = await job.runAction('break', { ...inputs, reason: 'oops', entry: '4' })
