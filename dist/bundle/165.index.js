@@ -174,6 +174,8 @@ var renewer_status = __webpack_require__(1210);
 
 /** The longest a release may take; post waits a little longer than this for the answer. */
 const RELEASE_TIMEOUT_MS = 10_000;
+/** When the renewer looks at the queue once, ahead of letting go: after main has gone on with the job. */
+const PREPARE_AFTER_MS = 1_000;
 /**
  * How often the renewer looks at its worker (one kill(pid, 0), and /proc where
  * there is one): a sixth of the lease, so 10 s for the default 60 s lease and
@@ -355,6 +357,20 @@ class Renewer {
             .finally(() => (this.refreshing = undefined));
     }
     /**
+     * One look at the queue, as letting go makes, a second into the hold. A
+     * process's first listing is slow: the code that reads its answer is not
+     * compiled yet (about 15 ms on Azurite), and letting go is on the path of
+     * every handoff to the next job. One listing a job; what it shows is not used.
+     */
+    prepareToLetGo() {
+        const timer = setTimeout(() => {
+            if (this.lettingGo)
+                return;
+            void (0,handover/* lookBeforeLettingGo */.SY)(this.lock, { timeoutMs: 5_000 }).catch(() => undefined);
+        }, PREPARE_AFTER_MS);
+        timer.unref();
+    }
+    /**
      * Stops renewing and releases the lease, once, whoever asks first. A late
      * request gets the same outcome. Never throws.
      */
@@ -534,6 +550,8 @@ async function runRenewer() {
         process.on(signal, () => undefined);
     const outcome = await Promise.race([renewer.hold(hold.lease), renewer.exited.then(() => 'exited')]);
     tellMain(outcome === 'holding' ? { type: 'holding', report: renewer.snapshot } : { type: 'failed', error: outcome });
+    if (outcome === 'holding')
+        renewer.prepareToLetGo();
     const code = await renewer.exited;
     // Let the last status write and answer drain.
     await (0,promises_.setTimeout)(10);

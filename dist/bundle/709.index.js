@@ -985,6 +985,7 @@ function lockNameProblem(name) {
 /* harmony export */   L$: () => (/* binding */ handedToMetadata),
 /* harmony export */   OW: () => (/* binding */ publishedLeaseId),
 /* harmony export */   RB: () => (/* binding */ HANDED_TO_KEY),
+/* harmony export */   SY: () => (/* binding */ lookBeforeLettingGo),
 /* harmony export */   dz: () => (/* binding */ describeLetGo),
 /* harmony export */   eS: () => (/* binding */ handedToTicket),
 /* harmony export */   ri: () => (/* binding */ publishLeaseId)
@@ -1077,12 +1078,17 @@ function handoverTarget(look) {
  */
 async function letGo(store, leaseId, options = {}) {
     const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000);
-    const look = { signal: options.signal, timeoutMs };
-    // The whole queue (one request up to 100 entries): a high-priority waiter far back is the head.
-    const target = (store.handoverLook ? store.handoverLook(look) : store.queue.look(look))
+    const target = lookBeforeLettingGo(store, { signal: options.signal, timeoutMs })
         .then(handoverTarget)
         .catch(() => undefined);
     return store.letGo(leaseId, target, options);
+}
+/**
+ * What letting go looks at: the whole queue (one request up to 100 entries: a
+ * high-priority waiter far back is the head), and with slots the slots too.
+ */
+function lookBeforeLettingGo(store, look) {
+    return store.handoverLook ? store.handoverLook(look) : store.queue.look(look);
 }
 /** One line for the logs: to whom the lease went. */
 function describeLetGo(outcome) {

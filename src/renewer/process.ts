@@ -16,7 +16,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { monotonicNow } from '../lock/clock.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
-import { describeLetGo, letGo } from '../lock/queue/handover.ts'
+import { describeLetGo, letGo, lookBeforeLettingGo } from '../lock/queue/handover.ts'
 import { keepLease, type RenewalOutcome } from '../lock/keep-lease.ts'
 import { leaseValidUntil, renewalRetry, renewalSchedule } from '../lock/lease.ts'
 import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
@@ -32,6 +32,8 @@ import { RenewerRecords } from './status.ts'
 
 /** The longest a release may take; post waits a little longer than this for the answer. */
 const RELEASE_TIMEOUT_MS = 10_000
+/** When the renewer looks at the queue once, ahead of letting go: after main has gone on with the job. */
+const PREPARE_AFTER_MS = 1_000
 
 /**
  * How often the renewer looks at its worker (one kill(pid, 0), and /proc where
@@ -216,6 +218,20 @@ class Renewer {
   }
 
   /**
+   * One look at the queue, as letting go makes, a second into the hold. A
+   * process's first listing is slow: the code that reads its answer is not
+   * compiled yet (about 15 ms on Azurite), and letting go is on the path of
+   * every handoff to the next job. One listing a job; what it shows is not used.
+   */
+  prepareToLetGo(): void {
+    const timer = setTimeout(() => {
+      if (this.lettingGo) return
+      void lookBeforeLettingGo(this.lock, { timeoutMs: 5_000 }).catch(() => undefined)
+    }, PREPARE_AFTER_MS)
+    timer.unref()
+  }
+
+  /**
    * Stops renewing and releases the lease, once, whoever asks first. A late
    * request gets the same outcome. Never throws.
    */
@@ -394,6 +410,7 @@ export async function runRenewer(): Promise<number> {
   for (const signal of ['SIGINT', 'SIGHUP'] as const) process.on(signal, () => undefined)
   const outcome = await Promise.race([renewer.hold(hold.lease), renewer.exited.then(() => 'exited')])
   tellMain(outcome === 'holding' ? { type: 'holding', report: renewer.snapshot } : { type: 'failed', error: outcome })
+  if (outcome === 'holding') renewer.prepareToLetGo()
   const code = await renewer.exited
   // Let the last status write and answer drain.
   await delay(10)

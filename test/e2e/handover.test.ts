@@ -151,6 +151,20 @@ describe('handing the lease to the head of the queue', () => {
     for (const [i, { main }] of served.entries()) mustPass(`${repositories[i]} main`, main)
   })
 
+  // A process's first listing is slow (its answer's code is cold), and letting go lists the queue on the path of
+  // every handoff: the renewer makes that listing once, early, and only once.
+  it("has the holder's renewer list the queue once, a second into the hold, and not again before letting go", async () => {
+    const holder = proxied('octo/early-look', 'renewer-looks-once')
+    const main = mustPass('holder main', await holder.runMain())
+    await delay(4_000)
+    const listings = proxy.log.filter((r) => r.by === 'renewer' && r.kind === 'list' && r.at >= main.endedAt)
+    assert.equal(listings.length, 1, listings.map((r) => `${r.at - main.endedAt} ms`).join(', '))
+    const afterMs = listings[0]!.at - main.endedAt
+    assert.ok(afterMs >= 500 && afterMs <= 3_000, `listed ${afterMs} ms after main ended`)
+    mustPass('holder post', await holder.runPost())
+    holder.complete()
+  })
+
   it('gives a client that does not queue, polling every 20 ms, no turn while jobs are queued, and the lock once the queue is empty', async () => {
     const lock = 'outsider'
     const spans = join(mkdtempSync(join(tmpdir(), 'handover-')), 'spans.log')

@@ -138,12 +138,21 @@ export async function letGo(
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<LetGoOutcome> {
   const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000)
-  const look = { signal: options.signal, timeoutMs }
-  // The whole queue (one request up to 100 entries): a high-priority waiter far back is the head.
-  const target = (store.handoverLook ? store.handoverLook(look) : store.queue.look(look))
+  const target = lookBeforeLettingGo(store, { signal: options.signal, timeoutMs })
     .then(handoverTarget)
     .catch(() => undefined)
   return store.letGo(leaseId, target, options)
+}
+
+/**
+ * What letting go looks at: the whole queue (one request up to 100 entries: a
+ * high-priority waiter far back is the head), and with slots the slots too.
+ */
+export function lookBeforeLettingGo(
+  store: Pick<HandoverStore, 'queue' | 'handoverLook'>,
+  look: { signal?: AbortSignal; timeoutMs?: number },
+): Promise<HandoverLook> {
+  return store.handoverLook ? store.handoverLook(look) : store.queue.look(look)
 }
 
 /** One line for the logs: to whom the lease went. */
