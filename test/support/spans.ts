@@ -3,7 +3,9 @@
 // the very millisecond the next begins, which millisecond clocks cannot order),
 // and the gap before each span that began with nobody inside.
 
-import { readFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface Span {
   who: string
@@ -71,6 +73,13 @@ export function sweep(spans: readonly Span[]): SpanReport {
     }
   }
   return report
+}
+
+/** A new, empty spans file, in a fresh folder of the temporary directory whose name starts with `prefix`. */
+export function newSpanFile(prefix: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), prefix)), 'spans.log')
+  appendFileSync(path, '')
+  return path
 }
 
 /** Reads `enter WHO MS` / `exit WHO MS` lines; each holder's own lines are in order. */
