@@ -145,6 +145,28 @@ export async function lookAtLock(azurite: Azurite, lockName: string, container =
   }
 }
 
+/**
+ * The lease state of every blob of a lock that is or could be a slot, by name:
+ * the lock blob (slot 1, when it exists) and each blob in the lock's slots folder.
+ */
+export async function slotLeasesOf(locks: ContainerClient, lockName: string): Promise<Map<string, string>> {
+  const states = new Map<string, string>()
+  const lock = await locks
+    .getBlobClient(lockName)
+    .getProperties()
+    .catch(() => undefined)
+  if (lock) states.set(lockName, lock.leaseState ?? 'available')
+  for await (const blob of locks.listBlobsFlat({ prefix: reservedNames(lockName).slotsPrefix })) {
+    states.set(blob.name, blob.properties.leaseState ?? 'available')
+  }
+  return states
+}
+
+/** How many of these blobs are leased: how many slots are held at once. */
+export function leasedCount(states: Map<string, string>): number {
+  return [...states.values()].filter((state) => state === 'leased').length
+}
+
 /** One entry of a lock's queue, as a test sees it from outside. */
 export interface QueuedEntry {
   /** The entry's blob name; its last segment is the ticket. */

@@ -82,6 +82,27 @@ export function newSpanFile(prefix: string): string {
   return path
 }
 
+/**
+ * The most spans inside at one instant (an exit at the instant of an entry
+ * counts first), and how many entries brought the number inside above `limit`.
+ */
+export function mostAtOnce(spans: readonly Span[], limit = Infinity): { most: number; over: number } {
+  const events = spans.flatMap((s) => [
+    { at: s.enter, step: 1 },
+    { at: s.exit, step: -1 },
+  ])
+  events.sort((a, b) => a.at - b.at || a.step - b.step)
+  let inside = 0
+  let most = 0
+  let over = 0
+  for (const { step } of events) {
+    inside += step
+    most = Math.max(most, inside)
+    if (step > 0 && inside > limit) over++
+  }
+  return { most, over }
+}
+
 /** Reads `enter WHO MS` / `exit WHO MS` lines; each holder's own lines are in order. */
 export function readSpanFile(path: string): { spans: Span[]; unmatched: string[] } {
   const open = new Map<string, number>()
