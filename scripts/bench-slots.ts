@@ -4,13 +4,10 @@
 // throughput ratio should come close to 3x); and the requests of one waiter's
 // look at the lock with 3 slots against 1.
 
-import { appendFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { DEV_ACCOUNT, DEV_KEY, type Azurite } from '../test/support/azurite.ts'
 import { jobFor, untilQueued } from '../test/support/e2e.ts'
-import { readSpanFile } from '../test/support/spans.ts'
+import { mostAtOnce, newSpanFile, readSpanFile } from '../test/support/spans.ts'
 import type { StepResult } from '../test/support/runner.ts'
 import { openLock } from '../src/lock/lock-blob.ts'
 import type { LockSpec } from '../src/lock/spec.ts'
@@ -45,8 +42,7 @@ async function throughput(
   { queuedFirst = false } = {},
 ): Promise<{ ms: number; most: number }> {
   const lock = `bench-slots-${slots}-${queuedFirst ? 'q' : 'a'}-${Date.now() % 100_000}`
-  const spans = join(mkdtempSync(join(tmpdir(), 'bench-slots-')), 'spans.log')
-  appendFileSync(spans, '')
+  const spans = newSpanFile('bench-slots-')
   const inputs: Record<string, string> = slots > 1 ? { slots: String(slots) } : {}
   const gates = queuedFirst
     ? Array.from({ length: slots }, (_, i) => jobFor(azurite, `bench-gate-${i}/app`, lock, inputs))
@@ -74,15 +70,7 @@ async function throughput(
   const { spans: held } = readSpanFile(spans)
   const first = Math.min(...held.map((s) => s.enter))
   const last = Math.max(...held.map((s) => s.exit))
-  const events = held.flatMap((s) => [
-    { at: s.enter, step: 1 },
-    { at: s.exit, step: -1 },
-  ])
-  events.sort((a, b) => a.at - b.at || a.step - b.step)
-  let inside = 0
-  let most = 0
-  for (const { step } of events) most = Math.max(most, (inside += step))
-  return { ms: last - first, most }
+  return { ms: last - first, most: mostAtOnce(held).most }
 }
 
 /** The requests one look costs: with 3 slots the waiter's look (a listing and the lock blob's HEAD); with 1, the head's look and a listing further back. */

@@ -10,11 +10,10 @@
 
 import { setTimeout as delay } from 'node:timers/promises'
 import { BlobServiceClient } from '@azure/storage-blob'
-import { reservedNames } from '../src/lock/reserved.ts'
 import type { Azurite } from '../test/support/azurite.ts'
-import { jobFor } from '../test/support/e2e.ts'
+import { jobFor, leasedCount, slotLeasesOf } from '../test/support/e2e.ts'
 import type { StepResult } from '../test/support/runner.ts'
-import type { Span } from '../test/support/spans.ts'
+import { mostAtOnce, type Span } from '../test/support/spans.ts'
 
 export interface SlotsOptions {
   jobs: number
@@ -25,24 +24,6 @@ export interface SlotsOptions {
 const SLOTS = 3
 const LOCK = 'soak-slots'
 const LOST = /was lost/
-
-/** The most spans inside at one instant (an exit at the instant of an entry counts first). */
-function mostAtOnce(spans: readonly Span[]): { most: number; moments: number } {
-  const events = spans.flatMap((s) => [
-    { at: s.enter, step: 1 },
-    { at: s.exit, step: -1 },
-  ])
-  events.sort((a, b) => a.at - b.at || a.step - b.step)
-  let inside = 0
-  let most = 0
-  let moments = 0
-  for (const { step } of events) {
-    inside += step
-    most = Math.max(most, inside)
-    if (step > 0 && inside > SLOTS) moments++
-  }
-  return { most, moments }
-}
 
 function problemOf(what: string, result: StepResult): string | undefined {
   if (result.exitCode === 0 && result.errors.length === 0) return undefined
@@ -111,19 +92,11 @@ export async function slotsPhase(azurite: Azurite, options: SlotsOptions): Promi
   let mostLeased = 0
   let strangeBlobs = 0
   const sample = async (): Promise<void> => {
-    const prefix = reservedNames(LOCK).slotsPrefix
     while (!done) {
       try {
-        const lock = await container
-          .getBlobClient(LOCK)
-          .getProperties()
-          .catch(() => undefined)
-        let leased = lock?.leaseState === 'leased' ? 1 : 0
-        for await (const blob of container.listBlobsFlat({ prefix })) {
-          if (!/\/slots\/[23]$/.test(blob.name)) strangeBlobs++
-          if (blob.properties.leaseState === 'leased') leased++
-        }
-        mostLeased = Math.max(mostLeased, leased)
+        const states = await slotLeasesOf(container, LOCK)
+        for (const name of states.keys()) if (name !== LOCK && !/\/slots\/[23]$/.test(name)) strangeBlobs++
+        mostLeased = Math.max(mostLeased, leasedCount(states))
       } catch {
         // A sample that fails is skipped.
       }
@@ -135,7 +108,7 @@ export async function slotsPhase(azurite: Azurite, options: SlotsOptions): Promi
   done = true
   const [[foreignHolds]] = await Promise.all([side])
   const minutes = (Date.now() - begun) / 60_000
-  const { most, moments } = mostAtOnce(spans)
+  const { most, over: moments } = mostAtOnce(spans, SLOTS)
   console.log(
     `Slots on ${LOCK}: ${options.loops} job loops with 'slots: ${SLOTS}' + 1 foreign client on the lock blob, ${minutes.toFixed(1)} min`,
   )

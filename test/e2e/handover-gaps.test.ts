@@ -5,26 +5,22 @@
 // proxy, whose lease-id log shows where the lease went; 15 s leases.
 
 import assert from 'node:assert/strict'
-import { appendFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { LatestBlobs } from '../../src/lock/deploy/latest-blobs.ts'
-import { reservedNames } from '../../src/lock/reserved.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, mustPass, servedInTurn } from '../support/e2e.ts'
-import { FaultProxy } from '../support/fault-proxy.ts'
-import { containerOn, holderFor } from '../support/lock.ts'
-import { completeAllJobs, type Job } from '../support/runner.ts'
-
-/** A run step that records its critical section: enter, 100 ms of work, exit. */
-const CRITICAL = `
-  const fs = require('node:fs')
-  const who = process.env.GITHUB_REPOSITORY
-  fs.appendFileSync(process.env.SPANS, 'enter ' + who + ' ' + Date.now() + '\\n')
-  setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), 100)`
+import type { Azurite } from '../support/azurite.ts'
+import {
+  CRITICAL,
+  grantedOnLock,
+  mustPass,
+  servedInTurn,
+  untilWaiting,
+  withProxiedStorage,
+  type ProxiedStorage,
+} from '../support/e2e.ts'
+import type { FaultProxy } from '../support/fault-proxy.ts'
+import { holderFor } from '../support/lock.ts'
+import { newSpanFile } from '../support/spans.ts'
 
 const LEASE_MS = 15_000
 
@@ -32,61 +28,23 @@ describe('a head handed the lease that then leaves without the lock', () => {
   let azurite: Azurite
   let proxy: FaultProxy
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    proxy = await new FaultProxy(azurite.port).start()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    completeAllJobs()
-    await proxy.stop()
-    await azurite.stop()
-  })
-
-  const proxied = (repository: string, lockName: string, inputs: Record<string, string> = {}): Job =>
-    jobFor(azurite, repository, lockName, { 'connection-string': proxy.connectionString, ...inputs })
-
-  async function untilQueued(lockName: string, repository: string, limitMs = 15_000): Promise<void> {
-    const deadline = Date.now() + limitMs
-    for (;;) {
-      for await (const blob of locks.listBlobsFlat({
-        prefix: reservedNames(lockName).queuePrefix,
-        includeMetadata: true,
-      })) {
-        if (blob.properties.leaseState === 'leased' && blob.metadata?.holder_repository === repository) return
-      }
-      assert.ok(Date.now() < deadline, `${repository} did not join the queue of ${lockName}`)
-      await delay(50)
-    }
-  }
-
-  /** The lease requests on the lock blob that storage granted, after `since`. */
-  const grantedOnLock = (lockName: string, since: number) =>
-    proxy.log.filter(
-      (r) =>
-        r.path === `/devstoreaccount1/locks/${lockName}` &&
-        ['acquire', 'change', 'release'].includes(r.kind) &&
-        r.status !== undefined &&
-        r.status < 300 &&
-        r.at >= since,
-    )
+  let proxied: ProxiedStorage['proxied']
+  withProxiedStorage((storage) => ({ azurite, proxy, locks, proxied } = storage))
 
   it('hands a lease it was just handed, as a stale head, straight to the next head: no overlap, no idle lease', async () => {
     const lock = 'handed-then-stale'
     const key = 'octo/app/production'
-    const spans = join(mkdtempSync(join(tmpdir(), 'handover-gaps-')), 'spans.log')
-    appendFileSync(spans, '')
+    const spans = newSpanFile('handover-gaps-')
 
     const holder = proxied('octo/holder', lock)
     mustPass('holder main', await holder.runMain())
     // The head: a job of the key with sequence 10. Behind it, a job without a key.
     const stale = proxied('octo/stale', lock, { 'supersede-key': key, sequence: '10' })
     const staleRun = stale.runMain()
-    await untilQueued(lock, 'octo/stale')
+    await untilWaiting(azurite, lock, 'octo/stale')
     const next = proxied('octo/next', lock)
     const nextRun = next.runMain()
-    await untilQueued(lock, 'octo/next')
+    await untilWaiting(azurite, lock, 'octo/next')
     // Meanwhile a newer run of the key (sequence 20) has held the lock: its record says so.
     // The head reads the record only just before it takes the lock, which is after the handover.
     const record = {
@@ -112,7 +70,9 @@ describe('a head handed the lease that then leaves without the lock', () => {
     const staleId = stale.state['proposed-lease-id']
     const nextId = next.state['proposed-lease-id']
     assert.ok(staleId && nextId, 'both jobs saved the lease id they would propose')
-    const granted = grantedOnLock(lock, holderPost.startedAt).map((r) => `${r.kind} ${r.proposedLeaseId ?? ''}`.trim())
+    const granted = grantedOnLock(proxy, lock, holderPost.startedAt).map((r) =>
+      `${r.kind} ${r.proposedLeaseId ?? ''}`.trim(),
+    )
     assert.deepEqual(
       granted.slice(0, 3),
       [`change ${staleId}`, `change ${nextId}`, `acquire ${nextId}`],

@@ -8,27 +8,26 @@
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
-import { appendFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { ChildProcess } from 'node:child_process'
 import type { ContainerClient } from '@azure/storage-blob'
 import { NEXT_LEASE_KEY } from '../../src/lock/queue/handover.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, mustPass, servedInTurn, untilQueued } from '../support/e2e.ts'
-import { FaultProxy, type RequestLog } from '../support/fault-proxy.ts'
-import { containerOn } from '../support/lock.ts'
-import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
-
-/** A run step that records its critical section: enter, 100 ms of work, exit. */
-const CRITICAL = `
-  const fs = require('node:fs')
-  const who = process.env.GITHUB_REPOSITORY
-  fs.appendFileSync(process.env.SPANS, 'enter ' + who + ' ' + Date.now() + '\\n')
-  setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), 100)`
+import type { Azurite } from '../support/azurite.ts'
+import {
+  CRITICAL,
+  grantedOnLock,
+  jobFor,
+  mustPass,
+  servedInTurn,
+  untilWaiting,
+  withProxiedStorage,
+  type ProxiedStorage,
+} from '../support/e2e.ts'
+import { FaultProxy } from '../support/fault-proxy.ts'
+import { newSpanFile } from '../support/spans.ts'
+import type { Job, StepResult } from '../support/runner.ts'
 
 const LEASE_MS = 15_000
 
@@ -36,21 +35,8 @@ describe('handing the lease to the head of the queue', () => {
   let azurite: Azurite
   let proxy: FaultProxy
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    proxy = await new FaultProxy(azurite.port).start()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    completeAllJobs()
-    await proxy.stop()
-    await azurite.stop()
-  })
-
-  /** A job whose every process talks to storage through the proxy, so the lease-id log sees it. */
-  const proxied = (repository: string, lockName: string): Job =>
-    jobFor(azurite, repository, lockName, { 'connection-string': proxy.connectionString })
+  let proxied: ProxiedStorage['proxied']
+  withProxiedStorage((storage) => ({ azurite, proxy, locks, proxied } = storage))
 
   /** Jobs that each wait, run the critical step and post; started one after another, each once the last has queued. */
   async function queueUp(
@@ -72,7 +58,7 @@ describe('handing the lease to the head of the queue', () => {
           return { main, post }
         })(),
       )
-      await untilQueued(azurite, lockName, (entries) => entries.some((e) => e.leased && e.repository === repository))
+      await untilWaiting(azurite, lockName, repository)
     }
     return runs
   }
@@ -98,20 +84,29 @@ describe('handing the lease to the head of the queue', () => {
     }
   }
 
-  /** The lease requests on the lock blob itself that storage granted, in the order the proxy saw them. */
-  const grantedOnLock = (lockName: string): RequestLog[] =>
-    proxy.log.filter(
-      (r) =>
-        r.path === `/devstoreaccount1/locks/${lockName}` &&
-        ['acquire', 'change', 'release'].includes(r.kind) &&
-        r.status !== undefined &&
-        r.status < 300,
+  /**
+   * A holder through the proxy, and queued behind it (in this order, through the
+   * proxy) a head that the test will kill, org-dies/service, and the next job,
+   * org-next/service; with the head's main step process, to kill.
+   */
+  async function holderWithDoomedHead(lock: string) {
+    const spans = newSpanFile('handover-')
+    const holder = proxied('octo/holder', lock)
+    mustPass('holder main', await holder.runMain())
+    const children = new Map<string, ChildProcess>()
+    const runs = await queueUp(
+      lock,
+      ['org-dies/service', 'org-next/service'],
+      spans,
+      (repository) => proxied(repository, lock),
+      (repository, child) => children.set(repository, child),
     )
+    return { spans, holder, runs, head: children.get('org-dies/service')! }
+  }
 
   it('hands the lease from a holder through three queued jobs by changes, never leaving the lock free between them', async () => {
     const lock = 'handed-along'
-    const spans = join(mkdtempSync(join(tmpdir(), 'handover-')), 'spans.log')
-    appendFileSync(spans, '')
+    const spans = newSpanFile('handover-')
     const holder = proxied('octo/holder', lock)
     mustPass('holder main', await holder.runMain())
     const repositories = ['org-a/service', 'org-b/service', 'org-c/service']
@@ -124,7 +119,7 @@ describe('handing the lease to the head of the queue', () => {
     assert.deepEqual(servedInTurn(spans), repositories, 'served in the order they arrived, one at a time')
 
     // The lease-id log: acquire by the holder, then for each queued job a change to the id it then acquires with.
-    const granted = grantedOnLock(lock).filter((r) => r.kind !== 'acquire' || r.at >= holderPost.startedAt)
+    const granted = grantedOnLock(proxy, lock).filter((r) => r.kind !== 'acquire' || r.at >= holderPost.startedAt)
     const changes = granted.filter((r) => r.kind === 'change')
     const releases = granted.filter((r) => r.kind === 'release')
     assert.equal(changes.length, 3, `every handover is a change: ${granted.map((r) => r.kind).join(', ')}`)
@@ -167,8 +162,7 @@ describe('handing the lease to the head of the queue', () => {
 
   it('gives a client that does not queue, polling every 20 ms, no turn while jobs are queued, and the lock once the queue is empty', async () => {
     const lock = 'outsider'
-    const spans = join(mkdtempSync(join(tmpdir(), 'handover-')), 'spans.log')
-    appendFileSync(spans, '')
+    const spans = newSpanFile('handover-')
     const holder = jobFor(azurite, 'octo/holder', lock)
     mustPass('holder main', await holder.runMain())
     const repositories = Array.from({ length: 5 }, (_, i) => `org-${i}/service`)
@@ -211,27 +205,15 @@ describe('handing the lease to the head of the queue', () => {
 
   it('hands the lease to a head that was killed just before: the lock is free again within one lease duration, and the next job gets it', async () => {
     const lock = 'dead-head'
-    const spans = join(mkdtempSync(join(tmpdir(), 'handover-')), 'spans.log')
-    appendFileSync(spans, '')
-    const holder = proxied('octo/holder', lock)
-    mustPass('holder main', await holder.runMain())
-    const children = new Map<string, ChildProcess>()
-    const repositories = ['org-dies/service', 'org-next/service']
-    const runs = await queueUp(
-      lock,
-      repositories,
-      spans,
-      (repository) => proxied(repository, lock),
-      (repository, child) => children.set(repository, child),
-    )
+    const { spans, holder, runs, head } = await holderWithDoomedHead(lock)
     // The head dies: its entry's lease lives on until it lapses, and the holder hands the lease to its id.
-    children.get('org-dies/service')!.kill('SIGKILL')
+    head.kill('SIGKILL')
     const holderPost = mustPass('holder post', await holder.runPost())
     const [dead, next] = await Promise.all(runs)
     assert.notEqual(dead!.main.exitCode, 0, 'the killed head took no turn')
     mustPass('next main', next!.main)
 
-    const granted = grantedOnLock(lock).filter((r) => r.at >= holderPost.startedAt)
+    const granted = grantedOnLock(proxy, lock).filter((r) => r.at >= holderPost.startedAt)
     const change = granted.find((r) => r.kind === 'change')
     assert.ok(change, 'the holder handed the lease over')
     const taken = granted.find((r) => r.kind === 'acquire' && r.at > change.at)!
@@ -249,19 +231,7 @@ describe('handing the lease to the head of the queue', () => {
 
   it('hands the lease to a head that dies just after, before its acquire reaches storage: never two holders, and the lock is free again within one lease duration', async () => {
     const lock = 'head-dies-after'
-    const spans = join(mkdtempSync(join(tmpdir(), 'handover-')), 'spans.log')
-    appendFileSync(spans, '')
-    const holder = proxied('octo/holder', lock)
-    mustPass('holder main', await holder.runMain())
-    const children = new Map<string, ChildProcess>()
-    const repositories = ['org-dies/service', 'org-next/service']
-    const runs = await queueUp(
-      lock,
-      repositories,
-      spans,
-      (repository) => proxied(repository, lock),
-      (repository, child) => children.set(repository, child),
-    )
+    const { spans, holder, runs, head } = await holderWithDoomedHead(lock)
     // The head's published id, from its entry: its acquire with that id is held at the proxy, unanswered.
     let headId: string | undefined
     for await (const blob of locks.listBlobsFlat({ prefix: reservedNames(lock).queuePrefix, includeMetadata: true })) {
@@ -280,7 +250,7 @@ describe('handing the lease to the head of the queue', () => {
         await delay(5)
       }
       const handedAt = Date.now()
-      children.get('org-dies/service')!.kill('SIGKILL')
+      head.kill('SIGKILL')
       mustPass('holder post', await post)
       const [dead, next] = await Promise.all(runs)
       assert.notEqual(dead!.main.exitCode, 0, 'the killed head took no turn')
@@ -295,8 +265,7 @@ describe('handing the lease to the head of the queue', () => {
 
   it("hands the lease over while the head's network is stalled: it takes the lock once the network is back, the lock never free and never held twice", async () => {
     const lock = 'head-stalls'
-    const spans = join(mkdtempSync(join(tmpdir(), 'handover-')), 'spans.log')
-    appendFileSync(spans, '')
+    const spans = newSpanFile('handover-')
     const headProxy = await new FaultProxy(azurite.port).start()
     try {
       const holder = proxied('octo/holder', lock)
@@ -308,7 +277,7 @@ describe('handing the lease to the head of the queue', () => {
       headProxy.set({ drop: true })
       const holderPost = mustPass('holder post', await holder.runPost())
       assert.ok(
-        grantedOnLock(lock).some((r) => r.kind === 'change' && r.at >= holderPost.startedAt),
+        grantedOnLock(proxy, lock).some((r) => r.kind === 'change' && r.at >= holderPost.startedAt),
         'the holder handed the lease over while the head could not be reached',
       )
       await delay(3_000)

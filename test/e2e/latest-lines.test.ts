@@ -4,33 +4,17 @@
 // runner stand-in, against Azurite.
 
 import assert from 'node:assert/strict'
-import { setTimeout as delay } from 'node:timers/promises'
 import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { LatestBlobs } from '../../src/lock/deploy/latest-blobs.ts'
-import { reservedNames } from '../../src/lock/reserved.ts'
 import type { Azurite } from '../support/azurite.ts'
-import { jobFor, mustPass, withSuiteStorage } from '../support/e2e.ts'
+import { jobFor, mustPass, untilWaiting, withSuiteStorage } from '../support/e2e.ts'
 import { holderFor } from '../support/lock.ts'
 
 describe('latest wins in the waiting lines and the job summary', () => {
   let azurite: Azurite
   let locks: ContainerClient
   withSuiteStorage((storage) => ({ azurite, locks } = storage))
-
-  async function untilQueued(lockName: string, repository: string, limitMs = 15_000): Promise<void> {
-    const deadline = Date.now() + limitMs
-    for (;;) {
-      for await (const blob of locks.listBlobsFlat({
-        prefix: reservedNames(lockName).queuePrefix,
-        includeMetadata: true,
-      })) {
-        if (blob.properties.leaseState === 'leased' && blob.metadata?.holder_repository === repository) return
-      }
-      assert.ok(Date.now() < deadline, `${repository} did not join the queue of ${lockName}`)
-      await delay(50)
-    }
-  }
 
   it('shows each waiter with its key and sequence, and the last sequence that held per key with its run', async () => {
     const lock = 'seen-everywhere'
@@ -51,10 +35,10 @@ describe('latest wins in the waiting lines and the job summary', () => {
     mustPass('holder main', await holder.runMain())
     const web = jobFor(azurite, 'octo/web', lock, { 'supersede-key': 'production', sequence: '10' })
     const webRun = web.runMain()
-    await untilQueued(lock, 'octo/web')
+    await untilWaiting(azurite, lock, 'octo/web')
     const api = jobFor(azurite, 'octo/api', lock, { 'supersede-key': 'staging', sequence: '4' })
     const apiRun = api.runMain()
-    await untilQueued(lock, 'octo/api')
+    await untilWaiting(azurite, lock, 'octo/api')
     mustPass('holder post', await holder.runPost())
     const webMain = mustPass('web main', await webRun)
     mustPass('web post', await web.runPost())

@@ -6,45 +6,25 @@
 import assert from 'node:assert/strict'
 import type { ChildProcess } from 'node:child_process'
 import { setTimeout as delay } from 'node:timers/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { identityToMetadata } from '../../src/lock/holder.ts'
 import { entryName, latestName, reservedNames } from '../../src/lock/reserved.ts'
-import { startAzurite, type Azurite } from '../support/azurite.ts'
-import { jobFor, queueOf, stdoutLine, untilQueued } from '../support/e2e.ts'
-import { FaultProxy } from '../support/fault-proxy.ts'
-import { containerOn } from '../support/lock.ts'
-import { completeAllJobs, type Job, type StepResult } from '../support/runner.ts'
-
-function mustPass(step: string, result: StepResult): StepResult {
-  assert.equal(result.exitCode, 0, `${step}: ${result.stdout}${result.stderr}`)
-  assert.deepEqual(result.errors, [], step)
-  return result
-}
+import type { Azurite } from '../support/azurite.ts'
+import { mustPass, queueOf, stdoutLine, untilQueued, withProxiedStorage, type ProxiedStorage } from '../support/e2e.ts'
+import type { FaultProxy } from '../support/fault-proxy.ts'
+import type { Job, StepResult } from '../support/runner.ts'
 
 describe('latest wins, end to end', () => {
   let azurite: Azurite
   let proxy: FaultProxy
   let locks: ContainerClient
-  before(async () => {
-    azurite = await startAzurite()
-    proxy = await new FaultProxy(azurite.port).start()
-    locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-  })
-  after(async () => {
-    completeAllJobs()
-    await proxy.stop()
-    await azurite.stop()
-  })
+  let proxied: ProxiedStorage['proxied']
+  withProxiedStorage((storage) => ({ azurite, proxy, locks, proxied } = storage))
 
   /** A job whose every request goes through the proxy, with a supersede key (and a sequence, when given). */
   function keyed(repository: string, lock: string, key: string | undefined, inputs: Record<string, string> = {}): Job {
-    return jobFor(azurite, repository, lock, {
-      'connection-string': proxy.connectionString,
-      ...(key === undefined ? {} : { 'supersede-key': key }),
-      ...inputs,
-    })
+    return proxied(repository, lock, { ...(key === undefined ? {} : { 'supersede-key': key }), ...inputs })
   }
 
   async function holding(lock: string): Promise<Job> {

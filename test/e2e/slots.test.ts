@@ -5,9 +5,6 @@
 // another N than the lock keeps fails before it takes any lease.
 
 import assert from 'node:assert/strict'
-import { appendFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
@@ -15,8 +12,8 @@ import { reservedNames } from '../../src/lock/reserved.ts'
 import type { Azurite } from '../support/azurite.ts'
 import { containerOn } from '../support/lock.ts'
 import { cliEnv, runCli } from '../support/cli.ts'
-import { jobFor, mustPass, untilQueued, withSuiteStorage } from '../support/e2e.ts'
-import { readSpanFile, type Span } from '../support/spans.ts'
+import { jobFor, leasedCount, mustPass, slotLeasesOf, untilQueued, withSuiteStorage } from '../support/e2e.ts'
+import { mostAtOnce, newSpanFile, readSpanFile } from '../support/spans.ts'
 import { Job, type StepResult } from '../support/runner.ts'
 
 /** A run step that records its critical section: enter, HOLD_MS of work, exit. */
@@ -29,39 +26,13 @@ const CRITICAL = `
 /** Two slots taken in one look start within this much of each other: their order is the service's, not the line's. */
 const SAME_LOOK_MS = 400
 
-/** The most spans inside at one instant (an exit at the instant of an entry counts as before it). */
-function mostAtOnce(spans: readonly Span[]): number {
-  const events = spans.flatMap((s) => [
-    { at: s.enter, step: 1 },
-    { at: s.exit, step: -1 },
-  ])
-  events.sort((a, b) => a.at - b.at || a.step - b.step)
-  let inside = 0
-  let most = 0
-  for (const { step } of events) most = Math.max(most, (inside += step))
-  return most
-}
-
 describe('slots, end to end', () => {
   let azurite: Azurite
   let locks: ContainerClient
   withSuiteStorage((storage) => ({ azurite, locks } = storage))
 
-  /** The lease state of every blob of a lock that is or could be a slot: the lock blob and the slot blobs. */
-  async function leasesOf(lockName: string): Promise<Map<string, string>> {
-    const states = new Map<string, string>()
-    const lock = await locks
-      .getBlobClient(lockName)
-      .getProperties()
-      .catch(() => undefined)
-    if (lock) states.set(lockName, lock.leaseState ?? 'available')
-    for await (const blob of locks.listBlobsFlat({ prefix: reservedNames(lockName).slotsPrefix })) {
-      states.set(blob.name, blob.properties.leaseState ?? 'available')
-    }
-    return states
-  }
-
-  const leasedCount = (states: Map<string, string>): number => [...states.values()].filter((s) => s === 'leased').length
+  /** The lease state of the lock blob and of every slot blob of a lock, by name. */
+  const leasesOf = (lockName: string): Promise<Map<string, string>> => slotLeasesOf(locks, lockName)
 
   async function entriesOf(lockName: string): Promise<string[]> {
     const names = []
@@ -90,8 +61,7 @@ describe('slots, end to end', () => {
 
   it('serves 8 jobs through 3 slots: never more than 3 at once, in the order they arrived, with rising fencing tokens', async () => {
     const lock = 'three-slots'
-    const spans = join(mkdtempSync(join(tmpdir(), 'slots-')), 'spans.log')
-    appendFileSync(spans, '')
+    const spans = newSpanFile('slots-')
     const repositories = Array.from({ length: 8 }, (_, i) => `org-${i}/service`)
     // Every 100 ms, the lease states: how many slots are leased at once.
     let sampling = true
@@ -131,8 +101,9 @@ describe('slots, end to end', () => {
     const { spans: held, unmatched } = readSpanFile(spans)
     assert.deepEqual(unmatched, [])
     assert.equal(held.length, 8)
-    assert.ok(mostAtOnce(held) <= 3, `at most 3 held at once by their own spans (${mostAtOnce(held)})`)
-    assert.equal(mostAtOnce(held), 3, 'three held at once: the slots are used in parallel')
+    const { most } = mostAtOnce(held)
+    assert.ok(most <= 3, `at most 3 held at once by their own spans (${most})`)
+    assert.equal(most, 3, 'three held at once: the slots are used in parallel')
     assert.ok(mostLeased <= 3, `at most 3 slots leased at once (${mostLeased})`)
     // In the order they arrived: a job never starts after one that arrived later, unless both took a slot in one look.
     const enterOf = new Map(held.map((s) => [s.who, s.enter]))

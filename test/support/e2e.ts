@@ -17,6 +17,7 @@ import { after, before } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from './azurite.ts'
 import { stopAllClis } from './cli.ts'
+import { FaultProxy, type RequestLog } from './fault-proxy.ts'
 import { containerOn } from './lock.ts'
 import { readStatusFile } from '../../src/renewer/status.ts'
 import { Job, completeAllJobs, type JobOptions, type StepResult } from './runner.ts'
@@ -27,6 +28,13 @@ export interface SuiteStorage {
   locks: ContainerClient
 }
 
+async function startSuiteStorage(): Promise<SuiteStorage> {
+  const azurite = await startAzurite()
+  const locks = containerOn(azurite, 'locks')
+  await locks.createIfNotExists()
+  return { azurite, locks }
+}
+
 /**
  * Starts the suite's Azurite and its 'locks' container before the suite's tests
  * and hands them to `use`; after the tests, ends every job and command still
@@ -35,10 +43,9 @@ export interface SuiteStorage {
 export function withSuiteStorage(use: (storage: SuiteStorage) => void): void {
   let azurite: Azurite | undefined
   before(async () => {
-    azurite = await startAzurite()
-    const locks = containerOn(azurite, 'locks')
-    await locks.createIfNotExists()
-    use({ azurite, locks })
+    const storage = await startSuiteStorage()
+    azurite = storage.azurite
+    use(storage)
   })
   after(async () => {
     stopAllClis()
@@ -46,6 +53,59 @@ export function withSuiteStorage(use: (storage: SuiteStorage) => void): void {
     await azurite?.stop()
   })
 }
+
+/** The storage of a suite whose jobs reach Azurite through a fault proxy, whose log is a lease-id log. */
+export interface ProxiedStorage extends SuiteStorage {
+  proxy: FaultProxy
+  /** A job (see jobFor) whose every process talks to storage through the proxy, so the proxy's log sees it. */
+  proxied: (repository: string, lockName: string, inputs?: Record<string, string>) => Job
+}
+
+/**
+ * Like withSuiteStorage, and starts a fault proxy in front of the suite's
+ * Azurite; after the tests, ends every job still running and stops the proxy,
+ * then Azurite. Call it inside a describe.
+ */
+export function withProxiedStorage(use: (storage: ProxiedStorage) => void): void {
+  let azurite: Azurite | undefined
+  let proxy: FaultProxy | undefined
+  before(async () => {
+    const storage = await startSuiteStorage()
+    azurite = storage.azurite
+    const started = await new FaultProxy(storage.azurite.port).start()
+    proxy = started
+    const proxied = (repository: string, lockName: string, inputs: Record<string, string> = {}): Job =>
+      jobFor(storage.azurite, repository, lockName, { 'connection-string': started.connectionString, ...inputs })
+    use({ ...storage, proxy: started, proxied })
+  })
+  after(async () => {
+    completeAllJobs()
+    await proxy?.stop()
+    await azurite?.stop()
+  })
+}
+
+/**
+ * The lease requests (acquire, change, release) on the lock blob `locks/<lockName>`
+ * that storage granted, sent at `since` or later, in the order the proxy saw them.
+ */
+export function grantedOnLock(proxy: FaultProxy, lockName: string, since = -Infinity): RequestLog[] {
+  return proxy.log.filter(
+    (r) =>
+      r.path === `/devstoreaccount1/locks/${lockName}` &&
+      ['acquire', 'change', 'release'].includes(r.kind) &&
+      r.status !== undefined &&
+      r.status < 300 &&
+      r.at >= since,
+  )
+}
+
+/** A run step that records its critical section in the file $SPANS: enter, 100 ms of work, exit (see servedInTurn). */
+export const CRITICAL = `
+  const fs = require('node:fs')
+  const who = process.env.GITHUB_REPOSITORY
+  fs.appendFileSync(process.env.SPANS, 'enter ' + who + ' ' + Date.now() + '\\n')
+  setTimeout(() => fs.appendFileSync(process.env.SPANS, 'exit ' + who + ' ' + Date.now() + '\\n'), 100)`
 
 let runs = 100
 
@@ -85,6 +145,28 @@ export async function lookAtLock(azurite: Azurite, lockName: string, container =
   }
 }
 
+/**
+ * The lease state of every blob of a lock that is or could be a slot, by name:
+ * the lock blob (slot 1, when it exists) and each blob in the lock's slots folder.
+ */
+export async function slotLeasesOf(locks: ContainerClient, lockName: string): Promise<Map<string, string>> {
+  const states = new Map<string, string>()
+  const lock = await locks
+    .getBlobClient(lockName)
+    .getProperties()
+    .catch(() => undefined)
+  if (lock) states.set(lockName, lock.leaseState ?? 'available')
+  for await (const blob of locks.listBlobsFlat({ prefix: reservedNames(lockName).slotsPrefix })) {
+    states.set(blob.name, blob.properties.leaseState ?? 'available')
+  }
+  return states
+}
+
+/** How many of these blobs are leased: how many slots are held at once. */
+export function leasedCount(states: Map<string, string>): number {
+  return [...states.values()].filter((state) => state === 'leased').length
+}
+
 /** One entry of a lock's queue, as a test sees it from outside. */
 export interface QueuedEntry {
   /** The entry's blob name; its last segment is the ticket. */
@@ -115,7 +197,7 @@ export async function queueOf(azurite: Azurite, lockName: string, container = 'l
  * Polls the queue until it shows what `seen` looks for (a repository's entry, or a
  * number of entries), failing the test at the limit; resolves with the time it was seen.
  */
-export async function untilQueued(
+export function untilQueued(
   azurite: Azurite,
   lockName: string,
   seen: string | number | ((entries: QueuedEntry[]) => boolean),
@@ -127,12 +209,33 @@ export async function untilQueued(
       : typeof seen === 'number'
         ? (entries: QueuedEntry[]) => entries.length >= seen
         : (entries: QueuedEntry[]) => entries.some((entry) => entry.repository === seen)
+  return pollQueue(azurite, lockName, found, typeof seen === 'function' ? 'what was awaited' : String(seen), limitMs)
+}
+
+/**
+ * Polls the queue until `repository` waits in it: its entry is there and leased
+ * (not merely written). Fails the test at the limit; resolves with the time it was seen.
+ */
+export function untilWaiting(
+  azurite: Azurite,
+  lockName: string,
+  repository: string,
+  limitMs = 15_000,
+): Promise<number> {
+  const found = (entries: QueuedEntry[]) => entries.some((entry) => entry.leased && entry.repository === repository)
+  return pollQueue(azurite, lockName, found, `a leased entry of ${repository}`, limitMs)
+}
+
+async function pollQueue(
+  azurite: Azurite,
+  lockName: string,
+  found: (entries: QueuedEntry[]) => boolean,
+  what: string,
+  limitMs: number,
+): Promise<number> {
   const deadline = Date.now() + limitMs
   while (!found(await queueOf(azurite, lockName))) {
-    assert.ok(
-      Date.now() < deadline,
-      `the queue of ${lockName} never showed ${typeof seen === 'function' ? 'what was awaited' : seen}`,
-    )
+    assert.ok(Date.now() < deadline, `the queue of ${lockName} never showed ${what}`)
     await delay(25)
   }
   return Date.now()

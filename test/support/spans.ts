@@ -3,7 +3,9 @@
 // the very millisecond the next begins, which millisecond clocks cannot order),
 // and the gap before each span that began with nobody inside.
 
-import { readFileSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 export interface Span {
   who: string
@@ -71,6 +73,34 @@ export function sweep(spans: readonly Span[]): SpanReport {
     }
   }
   return report
+}
+
+/** A new, empty spans file, in a fresh folder of the temporary directory whose name starts with `prefix`. */
+export function newSpanFile(prefix: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), prefix)), 'spans.log')
+  appendFileSync(path, '')
+  return path
+}
+
+/**
+ * The most spans inside at one instant (an exit at the instant of an entry
+ * counts first), and how many entries brought the number inside above `limit`.
+ */
+export function mostAtOnce(spans: readonly Span[], limit = Infinity): { most: number; over: number } {
+  const events = spans.flatMap((s) => [
+    { at: s.enter, step: 1 },
+    { at: s.exit, step: -1 },
+  ])
+  events.sort((a, b) => a.at - b.at || a.step - b.step)
+  let inside = 0
+  let most = 0
+  let over = 0
+  for (const { step } of events) {
+    inside += step
+    most = Math.max(most, inside)
+    if (step > 0 && inside > limit) over++
+  }
+  return { most, over }
 }
 
 /** Reads `enter WHO MS` / `exit WHO MS` lines; each holder's own lines are in order. */
