@@ -69,16 +69,20 @@ function takeEarlyRenewer() {
 }
 /**
  * Main ended without taking the renewer (bad inputs, a sign-in that failed, a
- * lock this job holds already): end it. It holds nothing, having had no
- * configuration, and main started it, so the pid is certainly that process.
+ * lock this job holds already): end it at once. It holds nothing, having had
+ * no configuration, and main started it, so the pid is certainly that process.
+ * (Left alone, it would leave by itself only once it had loaded its code and
+ * seen main gone, which under load can be after the job's post step.)
+ * Returns the process it ended, if there was one.
  */
 function dropEarlyRenewer() {
     const child = takeEarlyRenewer();
     if (!child)
-        return;
+        return undefined;
     child.kill('SIGKILL');
     if (child.connected)
         child.disconnect();
+    return child;
 }
 
 

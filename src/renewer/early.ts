@@ -57,12 +57,16 @@ export function takeEarlyRenewer(): ChildProcess | undefined {
 
 /**
  * Main ended without taking the renewer (bad inputs, a sign-in that failed, a
- * lock this job holds already): end it. It holds nothing, having had no
- * configuration, and main started it, so the pid is certainly that process.
+ * lock this job holds already): end it at once. It holds nothing, having had
+ * no configuration, and main started it, so the pid is certainly that process.
+ * (Left alone, it would leave by itself only once it had loaded its code and
+ * seen main gone, which under load can be after the job's post step.)
+ * Returns the process it ended, if there was one.
  */
-export function dropEarlyRenewer(): void {
+export function dropEarlyRenewer(): ChildProcess | undefined {
   const child = takeEarlyRenewer()
-  if (!child) return
+  if (!child) return undefined
   child.kill('SIGKILL')
   if (child.connected) child.disconnect()
+  return child
 }
