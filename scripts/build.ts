@@ -5,8 +5,8 @@
 //
 // It also bundles the azure-mutex command (src/azure-mutex.ts) into dist-cli/, apart:
 // an action job downloads the repository at its ref, and dist-cli/ is not committed
-// (npm pack builds it, see "prepack"), so the command adds nothing to what a job
-// downloads. `--only cli` builds the command alone.
+// (npm ci, npm install and npm pack build it, see "prepare" in package.json), so the
+// command adds nothing to what a job downloads. `--only cli` builds the command alone.
 
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
