@@ -622,6 +622,16 @@ const MUTANTS: Mutant[] = [
       '      await this.passOnHanded(slots, ticket, { also: mayHold ? this.slot : undefined, timeoutMs: 0 })\n',
     tests: ['test/integration/slots-pass-on.test.ts'],
   },
+  {
+    id: 'failed-take-frees-lock',
+    harm: 'a take that storage refuses for a moment gives the lease back: the lock stands free while the head backs off, and a client that does not queue takes it from the line',
+    file: 'src/lock/waiter.ts',
+    original:
+      '            if (!isTransient(err) || failures + 1 >= GIVE_BACK_AFTER_FAILED_TAKES) await waiter.giveBack()\n',
+    replacement: '            await waiter.giveBack()\n',
+    tests: ['test/integration/waiter.test.ts'],
+    pattern: 'keeps the lease through a take',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -1831,6 +1831,12 @@ const DEADLINE_GRACE_MS = 2_000;
  */
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 8_000;
+/**
+ * A take (token and record) that fails for a passing reason keeps the lease
+ * through the back-off, twice in a row at most (0.5-1 s, then 1-2 s): the
+ * third failure in a row gives it back, and the loop waits without it.
+ */
+const GIVE_BACK_AFTER_FAILED_TAKES = 3;
 /** The pause after `failures` failed attempts in a row (1 or more), with its jitter. */
 function backoffMs(failures, err) {
     const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1));
@@ -1955,8 +1961,13 @@ async function waitForLease(options) {
                         }, call);
                     }
                     catch (err) {
-                        // Never wait, or retry, while holding the lease: give it back first, then decide.
-                        await waiter.giveBack();
+                        // Storage failing for a moment (throttled, a server error, a cut) keeps the lease ours, under our
+                        // id: the next attempt asks for it again first (an acquire under our own id renews it) and takes
+                        // it. Given back, the lock would stand free while we back off, and a client that does not queue
+                        // would take it from the line. Any other failure, or one that goes on, gives it back first: a
+                        // job that cannot start must not keep the lock from clients that could.
+                        if (!(0,errors/* isTransient */.dg)(err) || failures + 1 >= GIVE_BACK_AFTER_FAILED_TAKES)
+                            await waiter.giveBack();
                         throw err;
                     }
                     if (signal?.aborted)

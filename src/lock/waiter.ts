@@ -91,6 +91,13 @@ const DEADLINE_GRACE_MS = 2_000
 const BACKOFF_FIRST_MS = 500
 const BACKOFF_MAX_MS = 8_000
 
+/**
+ * A take (token and record) that fails for a passing reason keeps the lease
+ * through the back-off, twice in a row at most (0.5-1 s, then 1-2 s): the
+ * third failure in a row gives it back, and the loop waits without it.
+ */
+const GIVE_BACK_AFTER_FAILED_TAKES = 3
+
 /** The pause after `failures` failed attempts in a row (1 or more), with its jitter. */
 export function backoffMs(failures: number, err: unknown): number {
   const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.max(0, failures - 1))
@@ -225,8 +232,12 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
               call,
             )
           } catch (err) {
-            // Never wait, or retry, while holding the lease: give it back first, then decide.
-            await waiter.giveBack()
+            // Storage failing for a moment (throttled, a server error, a cut) keeps the lease ours, under our
+            // id: the next attempt asks for it again first (an acquire under our own id renews it) and takes
+            // it. Given back, the lock would stand free while we back off, and a client that does not queue
+            // would take it from the line. Any other failure, or one that goes on, gives it back first: a
+            // job that cannot start must not keep the lock from clients that could.
+            if (!isTransient(err) || failures + 1 >= GIVE_BACK_AFTER_FAILED_TAKES) await waiter.giveBack()
             throw err
           }
           if (signal?.aborted) throw new LockCancelledError(`Cancelled while taking lock ${lock.location}.`)

@@ -7,6 +7,7 @@ import { LockCancelledError, LockTimeoutError, describeStorageError, statusCode 
 import { LockBlob, type RequestOptions } from '../../src/lock/lock-blob.ts'
 import { waitForLease, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
 import { DEV_ACCOUNT, startAzurite, type Azurite } from '../support/azurite.ts'
+import { FaultProxy } from '../support/fault-proxy.ts'
 import { containerOn, holderFor, lockOn } from '../support/lock.ts'
 
 describe('waitForLease', () => {
@@ -232,5 +233,51 @@ describe('waitForLease', () => {
       describeStorageError(err, endpoint),
       /Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:1\/devstoreaccount1 \(ECONNREFUSED\)/,
     )
+  })
+
+  // A take that storage refuses for a moment (here: both tries of the fencing counter's first write answered 503)
+  // must not leave the lock free while the waiter backs off: a client that does not queue, asking every 20 ms,
+  // would take it. The lease stays under the waiter's id and the next attempt asks for it again and takes.
+  it('keeps the lease through a take that storage refuses for a moment, so that no other client gets the lock meanwhile', async () => {
+    const proxy = await new FaultProxy(azurite.port).start()
+    let polling = true
+    try {
+      const container = `k${randomUUID().slice(0, 8)}`
+      const direct = lockOn(azurite, 'deploy', container)
+      const throughProxy = new LockBlob(
+        containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container),
+        'deploy',
+      )
+      let refused = 0
+      proxy.set({
+        failIf: (req) =>
+          req.method === 'PUT' && decodeURIComponent(req.url ?? '').includes('/fencing') && refused++ < 2,
+      })
+      const waiting = wait({ lock: throughProxy, leaseDurationSeconds: 15, holder: holderFor('octo/queued') })
+      // From the moment the waiter's acquire is answered, a client that does not queue asks every 20 ms.
+      while (!proxy.log.some((r) => r.kind === 'acquire' && r.status === 201)) await delay(5)
+      const taken: string[] = []
+      const outsider = (async () => {
+        while (polling) {
+          const id = randomUUID()
+          if ((await direct.acquire(id, 15).catch(() => 'error')) === 'acquired') {
+            taken.push(new Date().toISOString())
+            await direct.release(id)
+          }
+          await delay(20)
+        }
+      })()
+      const got = await waiting
+      polling = false
+      await outsider
+      assert.equal(refused >= 2, true, 'the counter write was refused on both tries')
+      assert.deepEqual(taken, [], 'a client that does not queue took the lock while the waiter was taking it')
+      assert.equal(got.holder.repository, 'octo/queued')
+      assert.ok(got.fencingToken >= 1)
+      assert.equal(await direct.release(got.leaseId), 'released')
+    } finally {
+      polling = false
+      await proxy.stop()
+    }
   })
 })

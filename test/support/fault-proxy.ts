@@ -21,6 +21,8 @@ export interface Faults {
   /** Answer every n-th request of each kind with this status: with 2, half of them, and never two in a row. */
   errorEvery?: number
   errorStatus?: 500 | 503
+  /** Answer the requests this picks with errorStatus (503 unless set), as if storage refused them. */
+  failIf?: (req: IncomingMessage) => boolean
   /** Hold (unanswered) the requests this picks, until release() is called. */
   hold?: (req: IncomingMessage) => boolean
 }
@@ -159,7 +161,7 @@ export class FaultProxy {
     const nth = (this.seenOfKind.get(kind) ?? 0) + 1
     this.seenOfKind.set(kind, nth)
     const pick = faults.errorEvery ? nth % faults.errorEvery === 1 % faults.errorEvery : false
-    if (pick || (faults.errorRate && Math.random() < faults.errorRate)) {
+    if (pick || faults.failIf?.(req) || (faults.errorRate && Math.random() < faults.errorRate)) {
       const status = faults.errorStatus ?? 503
       const code = status === 503 ? 'ServerBusy' : 'InternalError'
       entry.outcome = 'injected'
