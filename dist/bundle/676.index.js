@@ -1692,8 +1692,6 @@ __webpack_async_result__();
 
 /** Reads of the blob to try, when it changes between the read and the conditional lift. */
 const TRIES = 3;
-/** Entries read to find the head: enough to step over a few lapsed ones in one request. */
-const HEAD_LOOK_LIMIT = 5;
 /** Lifts the hold on the lock, handing its lease to the head of the queue; see LiftOutcome. */
 async function liftHold(lock, options) {
     for (let attempt = 1;; attempt++) {
@@ -1705,11 +1703,8 @@ async function liftHold(lock, options) {
         const hold = look.hold;
         if (hold && (options.accept?.(hold) ?? true)) {
             const note = (0,_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .newBreakRecord */ .po)(options.lifter, options.reason, look.serviceNow ?? new Date(), look.holder);
-            // The head is looked up beside the lift's first request; a queue that cannot be read means a release.
-            const target = lock.queue
-                .look({ ...options.request, limit: HEAD_LOOK_LIMIT })
-                .then(_queue_handover_js__WEBPACK_IMPORTED_MODULE_1__/* .handoverTarget */ .B5)
-                .catch(() => undefined);
+            // The head is looked up beside the lift's first request, as a holder's letting go does (handover.ts).
+            const target = (0,_queue_handover_js__WEBPACK_IMPORTED_MODULE_1__/* .headToHandTo */ .GF)(lock, options.request ?? {}, hold.leaseId);
             const lifted = await lock.liftHold(look, note, target, options.request);
             if (lifted.outcome !== 'refused' && lifted.outcome !== 'not-held') {
                 return { outcome: 'lifted', hold, note, letGo: lifted };

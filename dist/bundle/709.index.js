@@ -980,7 +980,7 @@ function lockNameProblem(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ handoverTarget),
+/* harmony export */   GF: () => (/* binding */ headToHandTo),
 /* harmony export */   Ko: () => (/* binding */ letGo),
 /* harmony export */   L$: () => (/* binding */ handedToMetadata),
 /* harmony export */   OW: () => (/* binding */ publishedLeaseId),
@@ -990,9 +990,11 @@ function lockNameProblem(name) {
 /* harmony export */   eS: () => (/* binding */ handedToTicket),
 /* harmony export */   ri: () => (/* binding */ publishLeaseId)
 /* harmony export */ });
-/* unused harmony export NEXT_LEASE_KEY */
-/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1831);
-/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2980);
+/* unused harmony exports NEXT_LEASE_KEY, handoverTarget */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2041);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1831);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
 // Handing the lease straight to the head of the queue, instead of freeing it.
 //
 // Every waiter publishes, in its queue entry, the lease id it will hold the
@@ -1010,6 +1012,8 @@ function lockNameProblem(name) {
 // id works, so the old holder cannot renew or write any more, and a head that
 // died meanwhile leaves a lease that nobody renews, which lapses within one
 // lease duration, exactly like a dead holder's.
+
+
 
 
 /** The queue entry's key for the lease id its waiter will hold the lock under. */
@@ -1061,14 +1065,28 @@ function handedToTicket(metadata) {
  * action), as that would serve the queue out of order; the lease is released
  * instead. With slots, waiters already served (handed or holding another
  * slot) are passed by: the head is the first waiter still without a slot.
+ *
+ * `ownLeaseId` is the lease id of whoever lets go. An entry that publishes it
+ * is the holder's own, left over when its delete failed as it took the lock
+ * (attempt.ts: leave is best effort) and still leased for a while: it is
+ * passed by too. Handed to it, the lease would stay under the id of a holder
+ * that stops renewing, and lie idle until it lapsed.
  */
-function handoverTarget(look) {
+function handoverTarget(look, ownLeaseId) {
     const served = look.served;
-    const head = (0,_priority_js__WEBPACK_IMPORTED_MODULE_0__/* .lineOrder */ .PJ)(look.entries).find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_1__/* .isLive */ .DG)(entry, look.serviceNow) && !(0,_queue_js__WEBPACK_IMPORTED_MODULE_1__/* .isSquatter */ .AB)(entry) && !served?.has(entry.ticket));
+    const own = ownLeaseId?.toLowerCase();
+    const head = (0,_priority_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOrder */ .PJ)(look.entries).find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isLive */ .DG)(entry, look.serviceNow) &&
+        !(0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isSquatter */ .AB)(entry) &&
+        !served?.has(entry.ticket) &&
+        (own === undefined || entry.nextLeaseId !== own));
     if (!head || !head.leased || !head.nextLeaseId)
         return undefined;
     return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter };
 }
+/** The longest the look before letting go may take, a second try included. */
+const LOOK_BUDGET_MS = 5_000;
+/** A second look is tried only with this much of the budget left: less would be cut before it is answered. */
+const SECOND_LOOK_MIN_MS = 500;
 /**
  * Lets go of the lock: hands the lease to the head of the queue when one has
  * published its id, else releases it. The look at the queue runs beside the
@@ -1077,11 +1095,40 @@ function handoverTarget(look) {
  * (a credential that may not list, a slow listing) means releasing as before.
  */
 async function letGo(store, leaseId, options = {}) {
-    const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000);
-    const target = lookBeforeLettingGo(store, { signal: options.signal, timeoutMs })
-        .then(handoverTarget)
-        .catch(() => undefined);
-    return store.letGo(leaseId, target, options);
+    // The look ends with the letting go: a release that fails leaves no listing running behind it.
+    const looking = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, looking.signal]) : looking.signal;
+    const target = headToHandTo(store, { signal, timeoutMs: options.timeoutMs }, leaseId);
+    try {
+        return await store.letGo(leaseId, target, options);
+    }
+    finally {
+        looking.abort();
+    }
+}
+/**
+ * Who the lease goes to when the holder of `ownLeaseId` lets go
+ * (handoverTarget), or undefined for a release. The look is tried once more when storage failed it for a passing
+ * reason (every try the SDK made answered 503, say), within the same budget:
+ * a failed look means a release, and a released lock is free for a client
+ * that does not queue while jobs wait in line. Anything else (a credential
+ * that may not list) would fail the same way again: released at once.
+ */
+async function headToHandTo(store, options, ownLeaseId) {
+    const timeoutMs = Math.min(options.timeoutMs ?? LOOK_BUDGET_MS, LOOK_BUDGET_MS);
+    const until = (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .monotonicNow */ .X)() + timeoutMs;
+    const look = (ms) => lookBeforeLettingGo(store, { signal: options.signal, timeoutMs: ms });
+    try {
+        return handoverTarget(await look(timeoutMs).catch((err) => {
+            const left = Math.floor(until - (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .monotonicNow */ .X)());
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(err) || options.signal?.aborted || left < SECOND_LOOK_MIN_MS)
+                throw err;
+            return look(left);
+        }), ownLeaseId);
+    }
+    catch {
+        return undefined;
+    }
 }
 /**
  * What letting go looks at: the whole queue (one request up to 100 entries: a

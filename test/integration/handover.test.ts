@@ -10,6 +10,7 @@ import { holderFromMetadata } from '../../src/lock/holder.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
 import type { ContainerClient } from '@azure/storage-blob'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
+import { FaultProxy } from '../support/fault-proxy.ts'
 import { containerOn, holderFor } from '../support/lock.ts'
 
 const WHO = holderFor('octo/holder')
@@ -86,6 +87,70 @@ describe('letting go of a lock', () => {
     await waiting(lock, 'org-a/service')
     await container.getBlobClient(lock.name).getBlobLeaseClient().breakLease(0)
     assert.deepEqual(await letGo(lock, leaseId), { outcome: 'not-held' })
+  })
+
+  // The holder's own entry stays in the queue when its delete failed as it took the lock (leave is best effort),
+  // leased until its lease lapses. Handed to it, the lease would stay under the holder's own id, which nobody
+  // renews once it has let go: the lock would lie idle, the real head unable to take it, until it lapsed.
+  it("passes by the holder's own entry, left over in the queue, and hands the lease to the waiter behind it", async () => {
+    const { lock, leaseId } = await held()
+    const { ticket: own } = await lock.queue.claimTicket()
+    assert.equal(await lock.queue.enter(own, WHO, randomUUID(), 15, {}, leaseId), 'entered')
+    const head = await waiting(lock, 'org-a/service')
+    const outcome = await letGo(lock, leaseId)
+    assert.equal(outcome.outcome, 'handed-over')
+    assert.equal(outcome.outcome === 'handed-over' && outcome.to.ticket, head.ticket, 'handed to its own entry')
+    await assert.rejects(lock.renew(leaseId), 'the old id no longer works')
+    assert.equal(await lock.acquire(head.lockLeaseId, 15), 'acquired')
+  })
+
+  // A look at the queue that storage refuses for a moment (every try the SDK makes of the listing answered 503)
+  // is tried again: given up, it would mean a release, and the lock would stand free while the head waits.
+  it('looks at the queue again when storage refused the look for a moment, and hands over instead of releasing', async () => {
+    const { lock: direct, leaseId, container } = await held()
+    const head = await waiting(direct, 'org-a/service')
+    const proxy = await new FaultProxy(azurite.port).start()
+    try {
+      const lock = new LockBlob(
+        containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container.containerName),
+        direct.name,
+      )
+      let refused = 0
+      // containerOn's pipeline makes two tries a request: both tries of the first look are refused.
+      proxy.set({ failIf: (req) => (req.url ?? '').includes('comp=list') && refused++ < 2 })
+      const outcome = await letGo(lock, leaseId)
+      assert.equal(refused >= 2, true, 'both tries of the first look were refused')
+      const looks = proxy.log.filter((r) => r.kind === 'list')
+      assert.deepEqual(
+        looks.map((r) => r.status),
+        [503, 503, 200],
+        'the look was tried again after the SDK gave up, once',
+      )
+      assert.equal(outcome.outcome, 'handed-over', 'a refused look became a release')
+      assert.equal(outcome.outcome === 'handed-over' && outcome.to.ticket, head.ticket)
+      assert.ok(!proxy.log.some((r) => r.kind === 'release'), 'no release was sent')
+      assert.equal(await direct.acquire(head.lockLeaseId, 15), 'acquired')
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  it('releases when storage refuses the look again: two looks at most, then the lease is not kept from anyone', async () => {
+    const { lock: direct, leaseId, container } = await held()
+    await waiting(direct, 'org-a/service')
+    const proxy = await new FaultProxy(azurite.port).start()
+    try {
+      const lock = new LockBlob(
+        containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container.containerName),
+        direct.name,
+      )
+      proxy.set({ failIf: (req) => (req.url ?? '').includes('comp=list') })
+      assert.deepEqual(await letGo(lock, leaseId), { outcome: 'released' })
+      assert.equal(proxy.log.filter((r) => r.kind === 'list').length, 4, 'two looks of two tries each')
+      assert.equal((await direct.view()).state, 'free')
+    } finally {
+      await proxy.stop()
+    }
   })
 
   it('releases when the head is an older version of this action, which publishes no id', async () => {

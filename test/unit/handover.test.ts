@@ -36,6 +36,14 @@ describe('the handover target', () => {
     assert.equal(handoverTarget({ entries: [older, entry(4)], serviceNow: NOW, complete: true }), undefined)
   })
 
+  it("steps over the holder's own entry, left over when its delete failed: the lease would stay under its own id", () => {
+    const look = { entries: [entry(3), entry(4)], serviceNow: NOW, complete: true }
+    assert.equal(handoverTarget(look, ID(3))?.ticket, 4)
+    assert.equal(handoverTarget(look, ID(3).toUpperCase())?.ticket, 4, 'whatever the case of the id')
+    assert.equal(handoverTarget({ ...look, entries: [entry(3)] }, ID(3)), undefined, 'nobody else waits: released')
+    assert.equal(handoverTarget(look, ID(9))?.ticket, 3, 'another id changes nothing')
+  })
+
   it('is nobody when the head is still joining (its entry has no lease yet), or nobody waits', () => {
     const joining = entry(3, { leased: false })
     assert.equal(handoverTarget({ entries: [joining, entry(4)], serviceNow: NOW, complete: true }), undefined)

@@ -12,7 +12,7 @@
 // alone unless the caller says `force`: then it is broken, as break/ does.
 
 import { newBreakRecord, type BreakRecord } from '../break-record.ts'
-import { handoverTarget, type LetGoOutcome } from '../queue/handover.ts'
+import { headToHandTo, type LetGoOutcome } from '../queue/handover.ts'
 import type { HoldRecord } from './hold.ts'
 import { freshnessOf, type HolderIdentity, type HolderSeen } from '../holder.ts'
 import type { LockBlob } from '../lock-blob.ts'
@@ -20,9 +20,6 @@ import type { RequestOptions } from '../store.ts'
 
 /** Reads of the blob to try, when it changes between the read and the conditional lift. */
 const TRIES = 3
-
-/** Entries read to find the head: enough to step over a few lapsed ones in one request. */
-const HEAD_LOOK_LIMIT = 5
 
 export interface LiftOptions {
   /** Who lifts it, for the note on the lock blob. */
@@ -55,11 +52,8 @@ export async function liftHold(lock: LockBlob, options: LiftOptions): Promise<Li
     const hold = look.hold
     if (hold && (options.accept?.(hold) ?? true)) {
       const note = newBreakRecord(options.lifter, options.reason, look.serviceNow ?? new Date(), look.holder)
-      // The head is looked up beside the lift's first request; a queue that cannot be read means a release.
-      const target = lock.queue
-        .look({ ...options.request, limit: HEAD_LOOK_LIMIT })
-        .then(handoverTarget)
-        .catch(() => undefined)
+      // The head is looked up beside the lift's first request, as a holder's letting go does (handover.ts).
+      const target = headToHandTo(lock, options.request ?? {}, hold.leaseId)
       const lifted = await lock.liftHold(look, note, target, options.request)
       if (lifted.outcome !== 'refused' && lifted.outcome !== 'not-held') {
         return { outcome: 'lifted', hold, note, letGo: lifted }

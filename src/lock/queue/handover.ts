@@ -16,6 +16,8 @@
 // died meanwhile leaves a lease that nobody renews, which lapses within one
 // lease duration, exactly like a dead holder's.
 
+import { monotonicNow } from '../clock.ts'
+import { isTransient } from '../errors.ts'
 import { lineOrder } from './priority.ts'
 import { isLive, isSquatter } from './queue.ts'
 import type { QueueEntry, QueueLook } from '../store.ts'
@@ -90,11 +92,22 @@ export interface HandoverLook extends QueueLook {
  * action), as that would serve the queue out of order; the lease is released
  * instead. With slots, waiters already served (handed or holding another
  * slot) are passed by: the head is the first waiter still without a slot.
+ *
+ * `ownLeaseId` is the lease id of whoever lets go. An entry that publishes it
+ * is the holder's own, left over when its delete failed as it took the lock
+ * (attempt.ts: leave is best effort) and still leased for a while: it is
+ * passed by too. Handed to it, the lease would stay under the id of a holder
+ * that stops renewing, and lie idle until it lapsed.
  */
-export function handoverTarget(look: HandoverLook): HandoverTarget | undefined {
+export function handoverTarget(look: HandoverLook, ownLeaseId?: string): HandoverTarget | undefined {
   const served = look.served
+  const own = ownLeaseId?.toLowerCase()
   const head = lineOrder(look.entries).find(
-    (entry) => isLive(entry, look.serviceNow) && !isSquatter(entry) && !served?.has(entry.ticket),
+    (entry) =>
+      isLive(entry, look.serviceNow) &&
+      !isSquatter(entry) &&
+      !served?.has(entry.ticket) &&
+      (own === undefined || entry.nextLeaseId !== own),
   )
   if (!head || !head.leased || !head.nextLeaseId) return undefined
   return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter }
@@ -125,6 +138,12 @@ export interface HandoverStore {
   ): Promise<LetGoOutcome>
 }
 
+/** The longest the look before letting go may take, a second try included. */
+const LOOK_BUDGET_MS = 5_000
+
+/** A second look is tried only with this much of the budget left: less would be cut before it is answered. */
+const SECOND_LOOK_MIN_MS = 500
+
 /**
  * Lets go of the lock: hands the lease to the head of the queue when one has
  * published its id, else releases it. The look at the queue runs beside the
@@ -137,11 +156,45 @@ export async function letGo(
   leaseId: string,
   options: { signal?: AbortSignal; timeoutMs?: number } = {},
 ): Promise<LetGoOutcome> {
-  const timeoutMs = Math.min(options.timeoutMs ?? 5_000, 5_000)
-  const target = lookBeforeLettingGo(store, { signal: options.signal, timeoutMs })
-    .then(handoverTarget)
-    .catch(() => undefined)
-  return store.letGo(leaseId, target, options)
+  // The look ends with the letting go: a release that fails leaves no listing running behind it.
+  const looking = new AbortController()
+  const signal = options.signal ? AbortSignal.any([options.signal, looking.signal]) : looking.signal
+  const target = headToHandTo(store, { signal, timeoutMs: options.timeoutMs }, leaseId)
+  try {
+    return await store.letGo(leaseId, target, options)
+  } finally {
+    looking.abort()
+  }
+}
+
+/**
+ * Who the lease goes to when the holder of `ownLeaseId` lets go
+ * (handoverTarget), or undefined for a release. The look is tried once more when storage failed it for a passing
+ * reason (every try the SDK made answered 503, say), within the same budget:
+ * a failed look means a release, and a released lock is free for a client
+ * that does not queue while jobs wait in line. Anything else (a credential
+ * that may not list) would fail the same way again: released at once.
+ */
+export async function headToHandTo(
+  store: Pick<HandoverStore, 'queue' | 'handoverLook'>,
+  options: { signal?: AbortSignal; timeoutMs?: number },
+  ownLeaseId: string,
+): Promise<HandoverTarget | undefined> {
+  const timeoutMs = Math.min(options.timeoutMs ?? LOOK_BUDGET_MS, LOOK_BUDGET_MS)
+  const until = monotonicNow() + timeoutMs
+  const look = (ms: number) => lookBeforeLettingGo(store, { signal: options.signal, timeoutMs: ms })
+  try {
+    return handoverTarget(
+      await look(timeoutMs).catch((err: unknown) => {
+        const left = Math.floor(until - monotonicNow())
+        if (!isTransient(err) || options.signal?.aborted || left < SECOND_LOOK_MIN_MS) throw err
+        return look(left)
+      }),
+      ownLeaseId,
+    )
+  } catch {
+    return undefined
+  }
 }
 
 /**
