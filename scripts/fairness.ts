@@ -13,6 +13,8 @@ export interface Turn {
   releasedAt: number
   /** The queue ticket it waited with (its holder record says); none when it took a free lock at once. */
   ticket?: number
+  /** How its holder let go, as its renewer's log says (handed to a ticket, or released). */
+  letGo?: string
 }
 
 export interface Fairness {
@@ -42,6 +44,8 @@ export interface Fairness {
    * go, so its turn can be followed by another such client's: those are counted apart, below.
    */
   foreignWhileQueued: number
+  /** Those turns, each with the job's turn just before it. */
+  foreignWhileQueuedTurns: Array<{ before: Turn; foreign: Turn }>
   /** The same, for turns that followed another such client's turn: handover cannot prevent them. */
   foreignAfterForeignWhileQueued: number
 }
@@ -96,7 +100,8 @@ export function fairness(turns: Turn[]): Fairness {
       ),
   )
   const afterForeign = (turn: Turn): boolean => !served[served.indexOf(turn) - 1]!.queued
-  const foreignWhileQueued = whileQueued.filter((turn) => !afterForeign(turn)).length
+  const takenFromJobs = whileQueued.filter((turn) => !afterForeign(turn))
+  const foreignWhileQueued = takenFromJobs.length
   const foreignAfterForeignWhileQueued = whileQueued.filter(afterForeign).length
   return {
     handoffMs,
@@ -107,6 +112,10 @@ export function fairness(turns: Turn[]): Fairness {
     ticketed: ticketed.length,
     outOfTicketOrder,
     foreignWhileQueued,
+    foreignWhileQueuedTurns: takenFromJobs.map((foreign) => ({
+      before: served[served.indexOf(foreign) - 1]!,
+      foreign,
+    })),
     foreignAfterForeignWhileQueued,
   }
 }

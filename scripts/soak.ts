@@ -1,6 +1,6 @@
 // npm run soak [-- --cycles 1000 --contenders 20 --cli-contenders 2 --hold-minutes 10]
 //              [-- --keyed-jobs 200 --keys 3] [-- --priority-jobs 200]
-//              [-- --only keyed|slots|priority]: a long
+//              [-- --only keyed|slots|priority|proxied] [-- --fault-rate 0.1]: a long
 // soak of the built action against a private Azurite. Not part of npm test.
 //
 // 1. Contention, twice: `contenders` job loops, each a different repository, run
@@ -9,7 +9,8 @@
 //    as go-azuremutex or the az CLI would (no holder record). Each phase stops
 //    after `cycles` holds in all. The first phase reaches storage directly; in
 //    the second the jobs' main, renewer and post go through a fault proxy that
-//    answers 10 % of requests 503 ServerBusy (the foreign clients stay direct).
+//    answers 10 % of requests 503 ServerBusy (the foreign clients stay direct;
+//    `--fault-rate` sets the share). `--only proxied` runs this phase alone.
 //    Each hold is recorded by the loop that runs it, as a span over the whole
 //    hold: for a job, from its main step's exit to its post step's start (every
 //    step between them ran under the lock); for a foreign client, from its
@@ -42,8 +43,11 @@
 // At the end: overlapping pairs of holds (must be none), touching pairs (an end
 // and a start in the same millisecond, listed: a handoff takes at least one
 // request, so one is a failure too), the gaps between holds, lost leases, failed
-// steps, and jobs served against the order of their queue tickets (read from each
-// job's holder record while it holds the lock). Exit code 1 on any of them.
+// steps, jobs served against the order of their queue tickets (read from each
+// job's holder record while it holds the lock), and turns a foreign client took
+// while a job was queued, each with what the job before it said as it let go
+// (from its renewer's log) and when the ticket it handed to took the lock.
+// Exit code 1 on any of them.
 
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
@@ -85,6 +89,9 @@ const CRITICAL = `setTimeout(() => {}, ${CRITICAL_MS})`
 
 // ---------------------------------------------------------------- arguments
 
+/** The phases `--only` may name. */
+const ONLY = ['keyed', 'slots', 'priority', 'proxied']
+
 function parseOptions(): {
   cycles: number
   contenders: number
@@ -97,6 +104,10 @@ function parseOptions(): {
   onlySlots: boolean
   priorityJobs: number
   onlyPriority: boolean
+  /** --only proxied: the contention phase through the fault proxy alone, without the hold test. */
+  onlyProxied: boolean
+  /** The share of requests (0..1) the fault proxies answer 503. */
+  faultRate: number
 } {
   const { values } = parseArgs({
     options: {
@@ -108,6 +119,7 @@ function parseOptions(): {
       keys: { type: 'string', default: '3' },
       'priority-jobs': { type: 'string', default: '200' },
       only: { type: 'string' },
+      'fault-rate': { type: 'string', default: '0.1' },
     },
     strict: true,
   })
@@ -118,6 +130,11 @@ function parseOptions(): {
     }
     return n
   }
+  if (values.only !== undefined && !ONLY.includes(values.only)) {
+    throw new Error(`--only must be one of ${ONLY.join(', ')}, not '${values.only}'`)
+  }
+  const faultRate = positive('fault-rate', values['fault-rate'], false)
+  if (faultRate >= 1) throw new Error(`--fault-rate must be below 1, not '${values['fault-rate']}'`)
   return {
     cycles: positive('cycles', values.cycles, true),
     contenders: positive('contenders', values.contenders, true),
@@ -129,6 +146,8 @@ function parseOptions(): {
     onlySlots: values.only === 'slots',
     priorityJobs: positive('priority-jobs', values['priority-jobs'], true),
     onlyPriority: values.only === 'priority',
+    onlyProxied: values.only === 'proxied',
+    faultRate,
   }
 }
 
@@ -280,7 +299,16 @@ async function contender(soak: Phase, azurite: Azurite, index: number): Promise<
         soak.actionCycles++
         const acquiredAt = Date.parse(main.outputs['acquired-at'] ?? '')
         if (acquiredAt) {
-          soak.turns.push({ who: repository, queued: true, arrivedAt, acquiredAt, releasedAt: post.startedAt, ticket })
+          const letGo = post.lines.find((line) => LET_GO.test(line))?.trim()
+          soak.turns.push({
+            who: repository,
+            queued: true,
+            arrivedAt,
+            acquiredAt,
+            releasedAt: post.startedAt,
+            ticket,
+            letGo,
+          })
         }
       }
       noteWarnings(soak, 'post', post)
@@ -540,6 +568,10 @@ class HoldTest {
 
 // ---------------------------------------------------------------- analysis
 
+/** The renewer's line (in post's log) on how it let go: handover.ts, describeLetGo. */
+const LET_GO =
+  /handed the lease to the head of the queue \(ticket \d+\)|released the lease$|the lease was no longer ours/
+
 const isForeign = (who: string): boolean => who.startsWith('foreign/')
 const isCli = (who: string): boolean => who.startsWith('cli/')
 const kindOf = (span: Span): string => (isForeign(span.who) ? 'foreign' : isCli(span.who) ? 'cli' : 'action')
@@ -590,6 +622,26 @@ async function runPhase(
   phase.endedAt = Date.now()
 }
 
+/**
+ * Why a foreign client got a turn while jobs were queued, as far as the soak
+ * saw: how the job before it let go, and when the ticket it handed to (if it
+ * did) took the lock.
+ */
+function describeTakenTurn(before: Turn, foreign: Turn, turns: Turn[]): string {
+  const handedTo = /\(ticket (\d+)\)/.exec(before.letGo ?? '')?.[1]
+  const heir = handedTo === undefined ? undefined : turns.find((turn) => turn.ticket === Number(handedTo))
+  const heirSaid =
+    handedTo === undefined
+      ? ''
+      : heir
+        ? `; ticket ${handedTo} took the lock ${((heir.acquiredAt - before.releasedAt) / 1000).toFixed(1)} s after that post began`
+        : `; ticket ${handedTo} never held the lock in this phase`
+  return (
+    `${foreign.who} took the lock ${foreign.acquiredAt - before.releasedAt} ms after the post of ${before.who} ` +
+    `(ticket ${before.ticket ?? '-'}) began, which said: ${before.letGo ?? 'nothing of letting go'}${heirSaid}`
+  )
+}
+
 /** Prints a phase's summary; returns its number of problems (overlaps, touching pairs, losses, failures). */
 function reportPhase(phase: Phase, contenders: number, cliContenders: number, proxy: FaultProxy | undefined): number {
   const { overlaps, touching, gaps, malformed } = sweep(phase.spans)
@@ -636,6 +688,9 @@ function reportPhase(phase: Phase, contenders: number, cliContenders: number, pr
       `was queued${fair.foreignWhileQueued === 0 ? ' (pass)' : ' (FAIL)'}; ${fair.foreignAfterForeignWhileQueued} more ` +
       'from another such client, which frees the lease (not judged)',
   )
+  for (const { before, foreign } of fair.foreignWhileQueuedTurns.slice(0, 10)) {
+    console.log(`    ${describeTakenTurn(before, foreign, phase.turns)}`)
+  }
   if (proxy) {
     const injected = proxy.log.filter((l) => l.outcome === 'injected').length
     console.log(
@@ -667,6 +722,48 @@ function reportPhase(phase: Phase, contenders: number, cliContenders: number, pr
   )
 }
 
+/** Prints the hold test's summary; returns its number of problems (a lost lease, a failed step). */
+function reportHold(held: HoldReport, holdProxy: FaultProxy, faultRate: number): number {
+  const holdLost = held.post
+    ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0
+    : held.problems.length > 0
+  const renewTotal = holdProxy.count('renew')
+  const renewInjected = holdProxy.count('renew', 'injected')
+  const cpuSeconds = held.cpuTicksHeld / CLK_TCK
+  const heldHours = held.heldMs / 3_600_000
+  console.log(`Hold on ${HOLD_LOCK} through the 503 proxy (${percent(faultRate)}), lease 15s:`)
+  console.log(`  held                  ${(held.heldMs / 60_000).toFixed(2)} min (${held.samples} samples)`)
+  console.log(`  renewer peak VmRSS    ${(held.peakRssKiB / 1024).toFixed(1)} MiB`)
+  console.log(
+    `  renewer CPU           ${cpuSeconds.toFixed(2)} s while held = ${heldHours > 0 ? (cpuSeconds / heldHours).toFixed(2) : '-'} CPU s per hour held ` +
+      `(${(held.cpuTicksTotal / CLK_TCK).toFixed(2)} s since it started)`,
+  )
+  if (held.status) {
+    console.log(
+      `  renewer status        ${held.status.phase}, ${held.status.renewals} renewals, ${held.status.failures} failed attempts, ` +
+        `longest gap ${(held.status.longestGapMs / 1000).toFixed(1)}s`,
+    )
+  }
+  console.log(
+    `  renew requests        ${renewTotal} seen by the proxy, ${renewInjected} answered 503 (${renewTotal > 0 ? ((100 * renewInjected) / renewTotal).toFixed(1) : '-'} %)`,
+  )
+  console.log(
+    `  proxy, all requests   ${holdProxy.log.length}, ${holdProxy.log.filter((l) => l.outcome === 'injected').length} answered 503`,
+  )
+  const holdPost = held.post
+    ? `exit ${held.post.exitCode ?? held.post.signal}, ${held.post.errors.length} error annotations, ${held.post.warnings.length} warnings`
+    : 'did not run'
+  console.log(`  post                  ${holdPost}`)
+  console.log(`  lost lease            ${holdLost ? 'yes (FAIL)' : 'no (pass)'}`)
+  for (const p of held.problems) console.log(`  problem: ${p}`)
+  return held.problems.length + (holdLost ? 1 : 0)
+}
+
+/** 0.1 as '10 %'. */
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`
+}
+
 // ---------------------------------------------------------------- the soak
 
 async function soak(): Promise<number> {
@@ -674,11 +771,17 @@ async function soak(): Promise<number> {
   console.log(
     `azure-mutex-action soak: Node ${process.version}, nproc ${execFileSync('nproc').toString().trim()}, CLK_TCK ${CLK_TCK}`,
   )
-  if (!options.onlyKeyed && !options.onlyPriority)
+  const faults = `a ${percent(options.faultRate)} 503 proxy`
+  if (options.onlyProxied)
     console.log(
-      `3 x ${options.cycles} cycles (direct, through a 10 % 503 proxy, then with scope-run workflow runs): ${options.contenders} job loops ` +
+      `${options.cycles} cycles through ${faults}: ${options.contenders} job loops (main, a ${CRITICAL_MS} ms protected ` +
+        `step, post) + ${options.cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign SDK clients.`,
+    )
+  else if (!options.onlyKeyed && !options.onlyPriority && !options.onlySlots)
+    console.log(
+      `3 x ${options.cycles} cycles (direct, through ${faults}, then with scope-run workflow runs): ${options.contenders} job loops ` +
         `(main, a ${CRITICAL_MS} ms protected step, post) + ${options.cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
-        `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through a 10 % 503 proxy.`,
+        `hold test ${options.holdMinutes} min on ${HOLD_LOCK} through ${faults}.`,
     )
 
   let azurite: Azurite | undefined
@@ -754,24 +857,32 @@ async function soak(): Promise<number> {
   try {
     azurite = await startAzurite()
     holdProxy = await new FaultProxy(azurite.port).start()
-    holdProxy.set({ errorRate: 0.1, errorStatus: 503 })
+    holdProxy.set({ errorRate: options.faultRate, errorStatus: 503 })
     jobsProxy = await new FaultProxy(azurite.port).start()
-    jobsProxy.set({ errorRate: 0.1, errorStatus: 503 })
+    jobsProxy.set({ errorRate: options.faultRate, errorStatus: 503 })
     console.log(
       `Azurite on port ${azurite.port}; the hold's fault proxy on port ${holdProxy.port}, the jobs' on ${jobsProxy.port}.\n`,
     )
 
     const az = azurite
-    const phases = [
-      newPhase('direct', LOCK, azurite.connectionString, options.cycles),
-      newPhase('through the fault proxy (10 % 503)', PROXIED_LOCK, jobsProxy.connectionString, options.cycles),
-      newPhase(
-        'with workflow runs that hold the lock across two jobs (scope: run)',
-        HOLDS_LOCK,
-        azurite.connectionString,
-        options.cycles,
-      ),
-    ]
+    const proxied = newPhase(
+      `through the fault proxy (${percent(options.faultRate)} 503)`,
+      PROXIED_LOCK,
+      jobsProxy.connectionString,
+      options.cycles,
+    )
+    const phases = options.onlyProxied
+      ? [proxied]
+      : [
+          newPhase('direct', LOCK, azurite.connectionString, options.cycles),
+          proxied,
+          newPhase(
+            'with workflow runs that hold the lock across two jobs (scope: run)',
+            HOLDS_LOCK,
+            azurite.connectionString,
+            options.cycles,
+          ),
+        ]
     hold = new HoldTest(az, holdProxy, options.holdMinutes)
     const holdTest = hold
     progress = setInterval(() => {
@@ -788,18 +899,18 @@ async function soak(): Promise<number> {
       )
     }, PROGRESS_EVERY_MS)
 
-    const holdDone = holdTest.run()
+    const holdDone = options.onlyProxied ? undefined : holdTest.run()
     for (const phase of phases) {
       if (stopping) break
       current = phase
-      await runPhase(phase, az, options.contenders, options.cliContenders, phase === phases[2])
+      await runPhase(phase, az, options.contenders, options.cliContenders, phase.lock === HOLDS_LOCK)
       console.log(
         `[${elapsed()}] contention ${phase.name} done: ${phase.actionCycles + phase.foreignCycles + phase.cliCycles} cycles.`,
       )
     }
     // The later phases, one after the other; each one's lines are kept for the summary.
     const later: Array<{ problems: number; report: string[] }> = []
-    for (const phase of laterPhases) {
+    for (const phase of options.onlyProxied ? [] : laterPhases) {
       if (stopping) break
       const report: string[] = []
       const log = console.log
@@ -813,7 +924,8 @@ async function soak(): Promise<number> {
       later.push({ problems, report })
       console.log(`[${elapsed()}] ${phase.name} phase done.`)
     }
-    if (holdTest.phase !== 'done') console.log(`[${elapsed()}] waiting for the hold test (${holdTest.phase}).`)
+    if (holdDone && holdTest.phase !== 'done')
+      console.log(`[${elapsed()}] waiting for the hold test (${holdTest.phase}).`)
     const held = await holdDone
     clearInterval(progress)
 
@@ -826,46 +938,14 @@ async function soak(): Promise<number> {
         phase,
         options.contenders,
         options.cliContenders,
-        phase === phases[1] ? jobsProxy : undefined,
+        phase === proxied ? jobsProxy : undefined,
       )
     for (const phase of later) {
       for (const line of phase.report) console.log(line)
       problems += phase.problems
     }
 
-    const holdLost = held.post
-      ? held.post.errors.some((e) => LOST.test(e)) || held.post.exitCode !== 0
-      : held.problems.length > 0
-    const renewTotal = holdProxy.count('renew')
-    const renewInjected = holdProxy.count('renew', 'injected')
-    const cpuSeconds = held.cpuTicksHeld / CLK_TCK
-    const heldHours = held.heldMs / 3_600_000
-    console.log(`Hold on ${HOLD_LOCK} through the 503 proxy (10 %), lease 15s:`)
-    console.log(`  held                  ${(held.heldMs / 60_000).toFixed(2)} min (${held.samples} samples)`)
-    console.log(`  renewer peak VmRSS    ${(held.peakRssKiB / 1024).toFixed(1)} MiB`)
-    console.log(
-      `  renewer CPU           ${cpuSeconds.toFixed(2)} s while held = ${heldHours > 0 ? (cpuSeconds / heldHours).toFixed(2) : '-'} CPU s per hour held ` +
-        `(${(held.cpuTicksTotal / CLK_TCK).toFixed(2)} s since it started)`,
-    )
-    if (held.status) {
-      console.log(
-        `  renewer status        ${held.status.phase}, ${held.status.renewals} renewals, ${held.status.failures} failed attempts, ` +
-          `longest gap ${(held.status.longestGapMs / 1000).toFixed(1)}s`,
-      )
-    }
-    console.log(
-      `  renew requests        ${renewTotal} seen by the proxy, ${renewInjected} answered 503 (${renewTotal > 0 ? ((100 * renewInjected) / renewTotal).toFixed(1) : '-'} %)`,
-    )
-    console.log(
-      `  proxy, all requests   ${holdProxy.log.length}, ${holdProxy.log.filter((l) => l.outcome === 'injected').length} answered 503`,
-    )
-    const holdPost = held.post
-      ? `exit ${held.post.exitCode ?? held.post.signal}, ${held.post.errors.length} error annotations, ${held.post.warnings.length} warnings`
-      : 'did not run'
-    console.log(`  post                  ${holdPost}`)
-    console.log(`  lost lease            ${holdLost ? 'yes (FAIL)' : 'no (pass)'}`)
-    for (const p of held.problems) console.log(`  problem: ${p}`)
-    problems += held.problems.length + (holdLost ? 1 : 0)
+    if (held) problems += reportHold(held, holdProxy, options.faultRate)
 
     const pass = interrupted === 0 && problems === 0
     console.log(

@@ -73,6 +73,11 @@ describe('fairness', () => {
     ])
     assert.equal(f.foreignWhileQueued, 1, 'foreign-1 took the lock from a job while b was queued')
     assert.equal(f.foreignAfterForeignWhileQueued, 1, 'foreign-2 took it from foreign-1')
+    assert.deepEqual(
+      f.foreignWhileQueuedTurns.map(({ before, foreign }) => [before.who, foreign.who]),
+      [['a', 'foreign-1']],
+      'each such turn comes with the job turn before it, whose letting go the soak prints',
+    )
     const handedOver = fairness([
       job('a', 0, 0, 5_000),
       job('b', 1_000, 5_100, 6_000),
