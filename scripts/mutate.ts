@@ -631,6 +631,15 @@ const MUTANTS: Mutant[] = [
     tests: ['test/unit/handover.test.ts', 'test/integration/handover.test.ts'],
   },
   {
+    id: 'let-go-gives-up-at-first-refusal',
+    harm: 'a holder whose change, mark or release storage refuses for a moment gives up: the change falls back to a release, or the lease is left to lapse, and the lock stands free while jobs wait',
+    file: 'src/lock/lock-blob.ts',
+    original: '      if (!isTransient(err) || signal.aborted || monotonicNow() + LET_GO_PAUSE_MS >= until) throw err\n',
+    replacement: '      throw err\n',
+    tests: ['test/integration/handover.test.ts'],
+    pattern: 'asks again',
+  },
+  {
     id: 'failed-look-releases',
     harm: 'a holder whose look at the queue storage refused for a moment releases instead of handing over: the lock stands free while jobs wait, and a client that does not queue takes it',
     file: 'src/lock/queue/handover.ts',

@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: LockBlob
 
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/lock/az-commands.ts
 // The az CLI commands that messages give people to paste: break a lease, delete
 // a blob. One place builds them, so every message quotes names the same way.
@@ -36,8 +38,8 @@ function deleteCommand(place, blobName) {
 
 // EXTERNAL MODULE: ./src/lock/break-record.ts
 var break_record = __webpack_require__(9916);
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
+// EXTERNAL MODULE: ./src/lock/clock.ts
+var clock = __webpack_require__(2041);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/untrusted-text.ts
@@ -943,6 +945,8 @@ var storage = __webpack_require__(4906);
 
 
 
+
+
 /**
  * The lease a lifted hold has while it is handed over: the shortest Azure
  * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
@@ -1534,26 +1538,29 @@ class LockBlob {
         let to;
         /** A change whose answer never came (a network failure): it may have taken effect. */
         let changeUnanswered = false;
+        const until = (0,clock/* monotonicNow */.X)() + LET_GO_AGAIN_WITHIN_MS;
         try {
             return await this.request(options, async (abortSignal) => {
                 const mark = target.then((found) => {
                     to = found;
                     return found ? (0,handover/* handedToMetadata */.L$)(found.ticket) : undefined;
                 });
-                await this.updateHolderKeys(leaseId, mark, abortSignal);
+                await againWhileTransient(abortSignal, until, () => this.updateHolderKeys(leaseId, mark, abortSignal));
                 const lease = this.blob.getBlobLeaseClient(leaseId);
                 if (to) {
+                    const proposed = to.leaseId;
                     try {
-                        await lease.changeLease(to.leaseId, { abortSignal });
+                        // A change asked again after one whose answer was lost succeeds too: the lease is already under that id.
+                        await againWhileTransient(abortSignal, until, () => lease.changeLease(proposed, { abortSignal }), (err) => (changeUnanswered ||= (0,errors/* statusCode */.se)(err) === undefined));
                         return { outcome: 'handed-over', to };
                     }
                     catch (err) {
                         if (isLeaseGone(err) || abortSignal.aborted)
                             throw err;
-                        changeUnanswered = (0,errors/* statusCode */.se)(err) === undefined;
+                        changeUnanswered ||= (0,errors/* statusCode */.se)(err) === undefined;
                     }
                 }
-                await lease.releaseLease({ abortSignal });
+                await againWhileTransient(abortSignal, until, () => lease.releaseLease({ abortSignal }));
                 return { outcome: 'released' };
             });
         }
@@ -1564,6 +1571,30 @@ class LockBlob {
             if (changeUnanswered && to && (0,errors/* storageErrorCode */.t6)(err) === 'LeaseIdMismatchWithLeaseOperation')
                 return { outcome: 'handed-over', to };
             return { outcome: 'not-held' };
+        }
+    }
+}
+/** The pause before letting go asks again what storage refused for a moment (the SDK's own tries came first). */
+const LET_GO_PAUSE_MS = 500;
+/** How long letting go keeps asking again: long enough for a blip, short enough that an outage ends post soon. */
+const LET_GO_AGAIN_WITHIN_MS = 5_000;
+/**
+ * Runs `call` again while it fails for a passing reason (throttled, a server
+ * error, a cut connection), until `until` (monotonic) or `signal` (letting
+ * go's deadline). Letting go must not give up at the first refusal: a holder
+ * that gives up leaves its lease to lapse, one whose change gives up releases
+ * instead, and either way the lock stands free while jobs wait in line.
+ */
+async function againWhileTransient(signal, until, call, failed) {
+    for (;;) {
+        try {
+            return await call();
+        }
+        catch (err) {
+            if (!(0,errors/* isTransient */.dg)(err) || signal.aborted || (0,clock/* monotonicNow */.X)() + LET_GO_PAUSE_MS >= until)
+                throw err;
+            failed?.(err);
+            await (0,promises_.setTimeout)(LET_GO_PAUSE_MS, undefined, { signal }).catch(() => Promise.reject(err));
         }
     }
 }

@@ -3,11 +3,13 @@
 // they turn Azure's answers into the few outcomes the waiter and the renewer
 // reason about.
 
+import { setTimeout as delay } from 'node:timers/promises'
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { leaseBreakCommand } from './az-commands.ts'
 import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts'
+import { monotonicNow } from './clock.ts'
 import { bumpCounter, counterValue } from './counter.ts'
-import { storageErrorCode, statusCode } from './errors.ts'
+import { isTransient, storageErrorCode, statusCode } from './errors.ts'
 import {
   FENCING_KEY,
   holderFromMetadata,
@@ -699,24 +701,32 @@ export class LockBlob implements LockStore {
     let to: HandoverTarget | undefined
     /** A change whose answer never came (a network failure): it may have taken effect. */
     let changeUnanswered = false
+    const until = monotonicNow() + LET_GO_AGAIN_WITHIN_MS
     try {
       return await this.request(options, async (abortSignal): Promise<LetGoOutcome> => {
         const mark = target.then((found) => {
           to = found
           return found ? handedToMetadata(found.ticket) : undefined
         })
-        await this.updateHolderKeys(leaseId, mark, abortSignal)
+        await againWhileTransient(abortSignal, until, () => this.updateHolderKeys(leaseId, mark, abortSignal))
         const lease = this.blob.getBlobLeaseClient(leaseId)
         if (to) {
+          const proposed = to.leaseId
           try {
-            await lease.changeLease(to.leaseId, { abortSignal })
+            // A change asked again after one whose answer was lost succeeds too: the lease is already under that id.
+            await againWhileTransient(
+              abortSignal,
+              until,
+              () => lease.changeLease(proposed, { abortSignal }),
+              (err) => (changeUnanswered ||= statusCode(err) === undefined),
+            )
             return { outcome: 'handed-over', to }
           } catch (err) {
             if (isLeaseGone(err) || abortSignal.aborted) throw err
-            changeUnanswered = statusCode(err) === undefined
+            changeUnanswered ||= statusCode(err) === undefined
           }
         }
-        await lease.releaseLease({ abortSignal })
+        await againWhileTransient(abortSignal, until, () => lease.releaseLease({ abortSignal }))
         return { outcome: 'released' }
       })
     } catch (err) {
@@ -725,6 +735,36 @@ export class LockBlob implements LockStore {
       if (changeUnanswered && to && storageErrorCode(err) === 'LeaseIdMismatchWithLeaseOperation')
         return { outcome: 'handed-over', to }
       return { outcome: 'not-held' }
+    }
+  }
+}
+
+/** The pause before letting go asks again what storage refused for a moment (the SDK's own tries came first). */
+const LET_GO_PAUSE_MS = 500
+
+/** How long letting go keeps asking again: long enough for a blip, short enough that an outage ends post soon. */
+const LET_GO_AGAIN_WITHIN_MS = 5_000
+
+/**
+ * Runs `call` again while it fails for a passing reason (throttled, a server
+ * error, a cut connection), until `until` (monotonic) or `signal` (letting
+ * go's deadline). Letting go must not give up at the first refusal: a holder
+ * that gives up leaves its lease to lapse, one whose change gives up releases
+ * instead, and either way the lock stands free while jobs wait in line.
+ */
+async function againWhileTransient<T>(
+  signal: AbortSignal,
+  until: number,
+  call: () => Promise<T>,
+  failed?: (err: unknown) => void,
+): Promise<T> {
+  for (;;) {
+    try {
+      return await call()
+    } catch (err) {
+      if (!isTransient(err) || signal.aborted || monotonicNow() + LET_GO_PAUSE_MS >= until) throw err
+      failed?.(err)
+      await delay(LET_GO_PAUSE_MS, undefined, { signal }).catch(() => Promise.reject(err))
     }
   }
 }

@@ -4,6 +4,7 @@
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
+import type { IncomingMessage } from 'node:http'
 import { after, before, describe, it } from 'node:test'
 import { letGo } from '../../src/lock/queue/handover.ts'
 import { holderFromMetadata } from '../../src/lock/holder.ts'
@@ -29,6 +30,14 @@ describe('letting go of a lock', () => {
     assert.equal(await lock.acquire(leaseId, 15), 'acquired')
     await lock.writeHolder(leaseId, { ...WHO, acquiredAt: new Date().toISOString() })
     return { lock, leaseId, container }
+  }
+
+  /** A held lock, and the same lock through a fault proxy, for a holder that lets go through it. */
+  async function heldThroughProxy(): Promise<{ direct: LockBlob; lock: LockBlob; leaseId: string; proxy: FaultProxy }> {
+    const { lock: direct, leaseId, container } = await held()
+    const proxy = await new FaultProxy(azurite.port).start()
+    const through = containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container.containerName)
+    return { direct, lock: new LockBlob(through, direct.name), leaseId, proxy }
   }
 
   /** A waiter's entry that publishes the lock lease id it will use. */
@@ -107,14 +116,9 @@ describe('letting go of a lock', () => {
   // A look at the queue that storage refuses for a moment (every try the SDK makes of the listing answered 503)
   // is tried again: given up, it would mean a release, and the lock would stand free while the head waits.
   it('looks at the queue again when storage refused the look for a moment, and hands over instead of releasing', async () => {
-    const { lock: direct, leaseId, container } = await held()
+    const { direct, lock, leaseId, proxy } = await heldThroughProxy()
     const head = await waiting(direct, 'org-a/service')
-    const proxy = await new FaultProxy(azurite.port).start()
     try {
-      const lock = new LockBlob(
-        containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container.containerName),
-        direct.name,
-      )
       let refused = 0
       // containerOn's pipeline makes two tries a request: both tries of the first look are refused.
       proxy.set({ failIf: (req) => (req.url ?? '').includes('comp=list') && refused++ < 2 })
@@ -136,20 +140,45 @@ describe('letting go of a lock', () => {
   })
 
   it('releases when storage refuses the look again: two looks at most, then the lease is not kept from anyone', async () => {
-    const { lock: direct, leaseId, container } = await held()
+    const { direct, lock, leaseId, proxy } = await heldThroughProxy()
     await waiting(direct, 'org-a/service')
-    const proxy = await new FaultProxy(azurite.port).start()
     try {
-      const lock = new LockBlob(
-        containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container.containerName),
-        direct.name,
-      )
       proxy.set({ failIf: (req) => (req.url ?? '').includes('comp=list') })
       assert.deepEqual(await letGo(lock, leaseId), { outcome: 'released' })
       assert.equal(proxy.log.filter((r) => r.kind === 'list').length, 4, 'two looks of two tries each')
       assert.equal((await direct.view()).state, 'free')
     } finally {
       await proxy.stop()
+    }
+  })
+
+  // Each step of letting go that storage refuses for a moment is asked again after the SDK's own tries: a change
+  // given up meant a release (the lock free while jobs wait), and a release or a mark given up left the lease to lapse.
+  it('asks again when storage refuses the change, the mark or the release for a moment', async () => {
+    for (const [step, refuse] of [
+      ['change', (req: IncomingMessage) => req.headers['x-ms-lease-action'] === 'change'],
+      ['mark', (req: IncomingMessage) => (req.url ?? '').includes('comp=metadata')],
+      ['release', (req: IncomingMessage) => req.headers['x-ms-lease-action'] === 'release'],
+    ] as const) {
+      const { direct, lock, leaseId, proxy } = await heldThroughProxy()
+      const head = step === 'release' ? undefined : await waiting(direct, 'org-a/service')
+      try {
+        let refused = 0
+        // containerOn's pipeline makes two tries a request: both are refused, then the SDK gives up.
+        proxy.set({ failIf: (req) => refuse(req) && refused < 2 && ++refused > 0 })
+        const outcome = await letGo(lock, leaseId)
+        assert.equal(refused, 2, `${step}: both tries were refused`)
+        if (head) {
+          assert.equal(outcome.outcome, 'handed-over', `${step}: a refused ${step} ended the handover`)
+          assert.ok(!proxy.log.some((r) => r.kind === 'release'), `${step}: no release was sent`)
+          assert.equal(await direct.acquire(head.lockLeaseId, 15), 'acquired')
+        } else {
+          assert.deepEqual(outcome, { outcome: 'released' })
+          assert.equal((await direct.view()).state, 'free')
+        }
+      } finally {
+        await proxy.stop()
+      }
     }
   })
 
