@@ -583,6 +583,7 @@ const CLI_CRITICAL = `console.log('enter ' + Date.now()); setTimeout(() => conso
 async function cliContender(soak: Phase, index: number): Promise<void> {
   const who = `cli/runner-${index}`
   while (claim(soak)) {
+    const arrivedAt = Date.now()
     const run = runCli(['hold', soak.lock, '--', process.execPath, '-e', CLI_CRITICAL], {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
@@ -596,6 +597,11 @@ async function cliContender(soak: Phase, index: number): Promise<void> {
     if (enter && exit) {
       soak.spans.push({ who: `${who}#${soak.cliCycles}`, enter, exit })
       soak.cliCycles++
+      // A queued turn like a job's; its ticket is not known here, but how it let go is in its last lines.
+      const letGo = stderr
+        .split('\n')
+        .find((line) => LET_GO.test(line) || /^Released lock |^warning: releasing lock /.test(line))
+      soak.turns.push({ who, queued: true, arrivedAt, acquiredAt: enter, releasedAt: exit, letGo: letGo?.trim() })
     }
     if (code === 125) soak.lost.push(`${who}: ${/LOST lock .*/.exec(stderr)?.[0] ?? 'exit 125'}`)
     else if (code !== 0)
@@ -635,7 +641,7 @@ function describeTakenTurn(before: Turn, foreign: Turn, turns: Turn[]): string {
       ? ''
       : heir
         ? `; ticket ${handedTo} took the lock ${((heir.acquiredAt - before.releasedAt) / 1000).toFixed(1)} s after that post began`
-        : `; ticket ${handedTo} never held the lock in this phase`
+        : `; no job with ticket ${handedTo} held the lock in this phase (an azure-mutex hold's ticket is not read)`
   return (
     `${foreign.who} took the lock ${foreign.acquiredAt - before.releasedAt} ms after the post of ${before.who} ` +
     `(ticket ${before.ticket ?? '-'}) began, which said: ${before.letGo ?? 'nothing of letting go'}${heirSaid}`
