@@ -640,6 +640,15 @@ const MUTANTS: Mutant[] = [
     pattern: 'asks again',
   },
   {
+    id: 'holder-leaves-entry-behind',
+    harm: "a waiter that takes the lock while storage refuses its entry's delete keeps going: the entry stays leased, the next holders hand the lease to it, and the lock lies idle until the lease lapses",
+    file: 'src/lock/attempt.ts',
+    original: '      if (statusCode(err) !== 403) throw err\n    }\n    this.entry = undefined\n',
+    replacement: '    }\n    this.entry = undefined\n',
+    tests: ['test/integration/waiter.test.ts'],
+    pattern: 'holds only once',
+  },
+  {
     id: 'failed-look-releases',
     harm: 'a holder whose look at the queue storage refused for a moment releases instead of handing over: the lock stands free while jobs wait, and a client that does not queue takes it',
     file: 'src/lock/queue/handover.ts',

@@ -1459,10 +1459,10 @@ class Waiter {
             this.passingOn?.catch(() => undefined),
         ]);
         this.passingOn = undefined;
-        this.acquired = false;
         const ticket = this.entry?.ticket;
-        // Only now: if the record or the token failed, the lease goes back and we stay in line for another try.
-        await this.leave();
+        // Only now: if the record or the token failed, we stay in line for another try (waiter.ts keeps the lease).
+        await this.leaveAsHolder(call);
+        this.acquired = false;
         const slots = this.options.store.slotted;
         if (slots && ticket !== undefined)
             await this.returnStrays(slots, ticket);
@@ -1574,6 +1574,28 @@ class Waiter {
     /** The live waiters ahead at the last listing; undefined before one. */
     get aheadCount() {
         return this.lastAhead?.length;
+    }
+    /**
+     * Leaves the queue as we take the lock. Unlike leave(), this must succeed: an
+     * entry left behind stays leased for up to a lease duration, and the holders
+     * after us would take it for the head of the line and hand the lease to it,
+     * where nobody takes it, so the lock would lie idle until it lapsed. A refusal
+     * that passes fails the take like a refused token (waiter.ts keeps the lease
+     * and takes again); a credential that may not delete gives the entry's lease
+     * back instead (queue-blobs.ts), and an entry without a lease is no waiter.
+     */
+    async leaveAsHolder(call) {
+        const entry = this.entry;
+        if (!entry)
+            return;
+        try {
+            await this.store.queue.leave(entry.ticket, entry.leaseId, call());
+        }
+        catch (err) {
+            if ((0,errors/* statusCode */.se)(err) !== 403)
+                throw err;
+        }
+        this.entry = undefined;
     }
     /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
     async leave() {
@@ -1832,7 +1854,7 @@ const DEADLINE_GRACE_MS = 2_000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 8_000;
 /**
- * A take (token and record) that fails for a passing reason keeps the lease
+ * A take (token, record, leaving the queue) that fails for a passing reason keeps the lease
  * through the back-off, twice in a row at most (0.5-1 s, then 1-2 s): the
  * third failure in a row gives it back, and the loop waits without it.
  */

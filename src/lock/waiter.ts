@@ -92,7 +92,7 @@ const BACKOFF_FIRST_MS = 500
 const BACKOFF_MAX_MS = 8_000
 
 /**
- * A take (token and record) that fails for a passing reason keeps the lease
+ * A take (token, record, leaving the queue) that fails for a passing reason keeps the lease
  * through the back-off, twice in a row at most (0.5-1 s, then 1-2 s): the
  * third failure in a row gives it back, and the loop waits without it.
  */

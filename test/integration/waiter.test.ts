@@ -235,6 +235,44 @@ describe('waitForLease', () => {
     )
   })
 
+  // The entry of a waiter that took the lock must go: left behind, still leased, it looks like the head of the line,
+  // and the holders after it hand the lease to it, where nobody takes it. Here both tries of the entry's delete are
+  // refused as the waiter takes the lock; it takes again, and holds only once its entry is gone.
+  it('holds only once its queue entry is gone, also when storage refuses the delete for a moment', async () => {
+    const proxy = await new FaultProxy(azurite.port).start()
+    try {
+      const container = `q${randomUUID().slice(0, 8)}`
+      const direct = lockOn(azurite, 'deploy', container)
+      const throughProxy = new LockBlob(
+        containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container),
+        'deploy',
+      )
+      await direct.create()
+      const first = randomUUID()
+      assert.equal(await direct.acquire(first, 15), 'acquired')
+      let refused = 0
+      const isEntryDelete = (url: string, method?: string): boolean =>
+        method === 'DELETE' && decodeURIComponent(url).includes('/queue/')
+      proxy.set({ failIf: (req) => isEntryDelete(req.url ?? '', req.method) && refused < 2 && ++refused > 0 })
+      const waiting = wait({ lock: throughProxy, leaseDurationSeconds: 15, holder: holderFor('octo/queued') })
+      while ((await direct.queue.look({})).entries.length === 0) await delay(20)
+      assert.equal(await direct.release(first), 'released')
+      const got = await waiting
+      assert.equal(refused, 2, "both tries of the entry's delete were refused")
+      const deletes = proxy.log.filter((r) => r.method === 'DELETE' && (r.path ?? '').includes('/queue/'))
+      assert.deepEqual(
+        deletes.map((r) => r.status),
+        [503, 503, 202],
+        'the delete was asked again, as part of a second take',
+      )
+      assert.deepEqual((await direct.queue.look({})).entries, [], 'the entry is gone')
+      assert.equal(got.holder.repository, 'octo/queued')
+      assert.equal(await direct.release(got.leaseId), 'released')
+    } finally {
+      await proxy.stop()
+    }
+  })
+
   // A take that storage refuses for a moment (here: both tries of the fencing counter's first write answered 503)
   // must not leave the lock free while the waiter backs off: a client that does not queue, asking every 20 ms,
   // would take it. The lease stays under the waiter's id and the next attempt asks for it again and takes.
