@@ -77,6 +77,26 @@ describe('lifting a hold', () => {
     await assert.rejects(blob.getBlobLeaseClient(hold.leaseId).renewLease())
   })
 
+  it('hands the lease to a high-priority waiter further back than the first few entries: it is the head', async () => {
+    const { lock } = await frozen()
+    for (let i = 0; i < 6; i++) {
+      const { ticket } = await lock.queue.claimTicket()
+      assert.equal(
+        await lock.queue.enter(ticket, holderFor(`octo/app-${i}`), randomUUID(), 15, {}, randomUUID()),
+        'entered',
+      )
+    }
+    const { ticket: urgent } = await lock.queue.claimTicket()
+    const entered = await lock.queue.enter(urgent, holderFor('octo/hotfix'), randomUUID(), 15, {}, randomUUID(), 'high')
+    assert.equal(entered, 'entered')
+    const lifted = await liftHold(lock, { lifter: LIFTER, reason: 'hotfix', force: false })
+    assert.equal(lifted.outcome === 'lifted' && lifted.letGo.outcome, 'handed-over')
+    assert.equal(
+      lifted.outcome === 'lifted' && lifted.letGo.outcome === 'handed-over' && lifted.letGo.to.ticket,
+      urgent,
+    )
+  })
+
   it("leaves alone a hold the caller may not lift, and a running job's lease unless forced", async () => {
     const { lock } = await frozen()
     const other = await liftHold(lock, { lifter: LIFTER, reason: 'x', force: false, accept: () => false })
