@@ -1067,10 +1067,10 @@ function handedToTicket(metadata) {
  * slot) are passed by: the head is the first waiter still without a slot.
  *
  * `ownLeaseId` is the lease id of whoever lets go. An entry that publishes it
- * is the holder's own, left over when its delete failed as it took the lock
- * (attempt.ts: leave is best effort) and still leased for a while: it is
- * passed by too. Handed to it, the lease would stay under the id of a holder
- * that stops renewing, and lie idle until it lapsed.
+ * is the holder's own, still in the queue (taking the lock deletes it, see
+ * attempt.ts, but an older version of this action took the lock even when
+ * that delete failed): it is passed by too. Handed to it, the lease would stay
+ * under the id of a holder that stops renewing, and lie idle until it lapsed.
  */
 function handoverTarget(look, ownLeaseId) {
     const served = look.served;
@@ -1108,11 +1108,12 @@ async function letGo(store, leaseId, options = {}) {
 }
 /**
  * Who the lease goes to when the holder of `ownLeaseId` lets go
- * (handoverTarget), or undefined for a release. The look is tried once more when storage failed it for a passing
- * reason (every try the SDK made answered 503, say), within the same budget:
- * a failed look means a release, and a released lock is free for a client
- * that does not queue while jobs wait in line. Anything else (a credential
- * that may not list) would fail the same way again: released at once.
+ * (handoverTarget), or undefined for a release. The look is tried once more
+ * when storage failed it for a passing reason (every try the SDK made
+ * answered 503, say), within the same budget: a failed look means a release,
+ * and a released lock is free for a client that does not queue while jobs
+ * wait in line. Anything else (a credential that may not list) would fail the
+ * same way again: released at once.
  */
 async function headToHandTo(store, options, ownLeaseId) {
     const timeoutMs = Math.min(options.timeoutMs ?? LOOK_BUDGET_MS, LOOK_BUDGET_MS);

@@ -1854,9 +1854,10 @@ const DEADLINE_GRACE_MS = 2_000;
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 8_000;
 /**
- * A take (token, record, leaving the queue) that fails for a passing reason keeps the lease
- * through the back-off, twice in a row at most (0.5-1 s, then 1-2 s): the
- * third failure in a row gives it back, and the loop waits without it.
+ * A take (token, record, leaving the queue) that fails for a passing reason
+ * keeps the lease through the back-off, twice in a row at most (0.5-1 s, then
+ * 1-2 s): the third failure in a row gives it back, and the loop waits
+ * without it.
  */
 const GIVE_BACK_AFTER_FAILED_TAKES = 3;
 /** The pause after `failures` failed attempts in a row (1 or more), with its jitter. */
