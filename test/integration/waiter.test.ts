@@ -235,18 +235,20 @@ describe('waitForLease', () => {
     )
   })
 
+  /** One lock on a fresh container, seen directly and through the proxy. */
+  function lockSeenTwice(proxy: FaultProxy): { direct: LockBlob; throughProxy: LockBlob } {
+    const container = `p${randomUUID().slice(0, 8)}`
+    const through = containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container)
+    return { direct: lockOn(azurite, 'deploy', container), throughProxy: new LockBlob(through, 'deploy') }
+  }
+
   // The entry of a waiter that took the lock must go: left behind, still leased, it looks like the head of the line,
   // and the holders after it hand the lease to it, where nobody takes it. Here both tries of the entry's delete are
   // refused as the waiter takes the lock; it takes again, and holds only once its entry is gone.
   it('holds only once its queue entry is gone, also when storage refuses the delete for a moment', async () => {
     const proxy = await new FaultProxy(azurite.port).start()
     try {
-      const container = `q${randomUUID().slice(0, 8)}`
-      const direct = lockOn(azurite, 'deploy', container)
-      const throughProxy = new LockBlob(
-        containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container),
-        'deploy',
-      )
+      const { direct, throughProxy } = lockSeenTwice(proxy)
       await direct.create()
       const first = randomUUID()
       assert.equal(await direct.acquire(first, 15), 'acquired')
@@ -280,12 +282,7 @@ describe('waitForLease', () => {
     const proxy = await new FaultProxy(azurite.port).start()
     let polling = true
     try {
-      const container = `k${randomUUID().slice(0, 8)}`
-      const direct = lockOn(azurite, 'deploy', container)
-      const throughProxy = new LockBlob(
-        containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container),
-        'deploy',
-      )
+      const { direct, throughProxy } = lockSeenTwice(proxy)
       let refused = 0
       proxy.set({
         failIf: (req) =>
