@@ -82,4 +82,54 @@ describe('a head handed the lease that then leaves without the lock', () => {
     const idleMs = nextMain.endedAt - holderPost.endedAt
     assert.ok(idleMs < LEASE_MS / 2, `the next job held ${idleMs} ms after the holder let go`)
   })
+
+  // A job whose queue entry's delete storage refuses (every try) as it takes the lock must not hold with its entry
+  // left behind: still leased, the entry looks like the head of the line, and a later holder would hand it the
+  // lease, where nobody takes it, leaving the lock idle until the lease lapses.
+  it("hands the lease on in line when a job's entry delete was refused as it took the lock: never to that entry", async () => {
+    const lock = 'entry-left-behind'
+    const spans = newSpanFile('handover-gaps-')
+    const holder = proxied('octo/holder', lock)
+    mustPass('holder main', await holder.runMain())
+    const jobs = ['octo/b', 'octo/c', 'octo/d'].map((repository) => ({ repository, job: proxied(repository, lock) }))
+    const mains = []
+    for (const { repository, job } of jobs) {
+      mains.push(job.runMain())
+      await untilWaiting(azurite, lock, repository)
+    }
+    // The first entry delete from now on is b's, as it takes the lock: every try of it is refused (3 a request).
+    let refused = 0
+    const entryDelete = (method?: string, url = ''): boolean => method === 'DELETE' && url.includes('/queue/')
+    proxy.set({
+      failIf: (req) => entryDelete(req.method, decodeURIComponent(req.url ?? '')) && refused < 3 && ++refused > 0,
+    })
+
+    const posts = []
+    let holderPost
+    try {
+      mustPass('holder step', await holder.runScript(CRITICAL, { SPANS: spans }))
+      holderPost = mustPass('holder post', await holder.runPost())
+      for (const [i, { repository, job }] of jobs.entries()) {
+        mustPass(`${repository} main`, await mains[i]!)
+        mustPass(`${repository} step`, await job.runScript(CRITICAL, { SPANS: spans }))
+        posts.push(mustPass(`${repository} post`, await job.runPost()))
+      }
+    } finally {
+      proxy.set({})
+    }
+    assert.equal(refused, 3, "every try of b's entry delete was refused")
+    assert.deepEqual(servedInTurn(spans), ['octo/holder', 'octo/b', 'octo/c', 'octo/d'], 'one at a time, in line')
+    const ids = jobs.map(({ job }) => job.state['proposed-lease-id'])
+    const granted = grantedOnLock(proxy, lock, holderPost.startedAt).map((r) =>
+      `${r.kind} ${r.proposedLeaseId ?? ''}`.trim(),
+    )
+    // Each job is handed the lease once and takes it; then the last one releases. Never a second change to b.
+    assert.deepEqual(
+      granted.filter((g) => g.startsWith('change')),
+      ids.map((id) => `change ${id}`),
+      granted.join('\n'),
+    )
+    const idleMs = (await mains[2]!).endedAt - posts[1]!.startedAt
+    assert.ok(idleMs < LEASE_MS / 2, `d held ${idleMs} ms after c's post began`)
+  })
 })
