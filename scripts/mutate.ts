@@ -643,7 +643,7 @@ const MUTANTS: Mutant[] = [
     id: 'holder-leaves-entry-behind',
     harm: "a waiter that takes the lock while storage refuses its entry's delete keeps going: the entry stays leased, the next holders hand the lease to it, and the lock lies idle until the lease lapses",
     file: 'src/lock/attempt.ts',
-    original: '      if (statusCode(err) !== 403) throw err\n    }\n    this.entry = undefined\n',
+    original: '      if (isTransient(err)) throw err\n    }\n    this.entry = undefined\n',
     replacement: '    }\n    this.entry = undefined\n',
     tests: ['test/integration/waiter.test.ts'],
     pattern: 'holds only once',

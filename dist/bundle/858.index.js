@@ -1581,8 +1581,9 @@ class Waiter {
      * after us would take it for the head of the line and hand the lease to it,
      * where nobody takes it, so the lock would lie idle until it lapsed. A refusal
      * that passes fails the take like a refused token (waiter.ts keeps the lease
-     * and takes again); a credential that may not delete gives the entry's lease
-     * back instead (queue-blobs.ts), and an entry without a lease is no waiter.
+     * and takes again). Any other would come again, and is left as before: a
+     * credential that may not delete gives the entry's lease back instead
+     * (queue-blobs.ts), and an entry without a lease is no waiter.
      */
     async leaveAsHolder(call) {
         const entry = this.entry;
@@ -1592,7 +1593,7 @@ class Waiter {
             await this.store.queue.leave(entry.ticket, entry.leaseId, call());
         }
         catch (err) {
-            if ((0,errors/* statusCode */.se)(err) !== 403)
+            if ((0,errors/* isTransient */.dg)(err))
                 throw err;
         }
         this.entry = undefined;

@@ -1013,8 +1013,9 @@ export class Waiter {
    * after us would take it for the head of the line and hand the lease to it,
    * where nobody takes it, so the lock would lie idle until it lapsed. A refusal
    * that passes fails the take like a refused token (waiter.ts keeps the lease
-   * and takes again); a credential that may not delete gives the entry's lease
-   * back instead (queue-blobs.ts), and an entry without a lease is no waiter.
+   * and takes again). Any other would come again, and is left as before: a
+   * credential that may not delete gives the entry's lease back instead
+   * (queue-blobs.ts), and an entry without a lease is no waiter.
    */
   private async leaveAsHolder(call: () => RequestOptions): Promise<void> {
     const entry = this.entry
@@ -1022,7 +1023,7 @@ export class Waiter {
     try {
       await this.store.queue.leave(entry.ticket, entry.leaseId, call())
     } catch (err) {
-      if (statusCode(err) !== 403) throw err
+      if (isTransient(err)) throw err
     }
     this.entry = undefined
   }

@@ -2,11 +2,19 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, afterEach, before, describe, it } from 'node:test'
-import { BlobServiceClient, StorageSharedKeyCredential, newPipeline, type ContainerClient } from '@azure/storage-blob'
+import {
+  BlobServiceClient,
+  ContainerSASPermissions,
+  StorageSharedKeyCredential,
+  generateBlobSASQueryParameters,
+  newPipeline,
+  type ContainerClient,
+} from '@azure/storage-blob'
 import { LockCancelledError, LockTimeoutError, describeStorageError, statusCode } from '../../src/lock/errors.ts'
 import { LockBlob, type RequestOptions } from '../../src/lock/lock-blob.ts'
+import { containerClientFor } from '../../src/lock/storage.ts'
 import { waitForLease, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
-import { DEV_ACCOUNT, startAzurite, type Azurite } from '../support/azurite.ts'
+import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
 import { containerOn, holderFor, lockOn } from '../support/lock.ts'
 
@@ -241,6 +249,39 @@ describe('waitForLease', () => {
     const through = containerOn({ ...azurite, blobEndpoint: proxy.blobEndpoint }, container)
     return { direct: lockOn(azurite, 'deploy', container), throughProxy: new LockBlob(through, 'deploy') }
   }
+
+  // A SAS without delete ('rwcl') cannot remove the entry as the waiter takes the lock: the entry's lease is given
+  // back instead (an entry without a lease is no waiter), and the waiter holds, as before.
+  it('takes the lock in turn with a SAS that may not delete its queue entry, giving the entry back', async () => {
+    const container = `s${randomUUID().slice(0, 8)}`
+    const direct = lockOn(azurite, 'deploy', container)
+    await direct.create()
+    const sas = generateBlobSASQueryParameters(
+      {
+        containerName: container,
+        permissions: ContainerSASPermissions.parse('rwcl'),
+        expiresOn: new Date(Date.now() + 3_600_000),
+      },
+      new StorageSharedKeyCredential(DEV_ACCOUNT, DEV_KEY),
+    ).toString()
+    const withoutDelete = new LockBlob(
+      containerClientFor({ endpoint: azurite.blobEndpoint, auth: { kind: 'sas', sasToken: sas } }, container, {
+        retry: { maxTries: 2, retryDelayInMs: 50 },
+      }),
+      'deploy',
+    )
+    const first = randomUUID()
+    assert.equal(await direct.acquire(first, 15), 'acquired')
+    const waiting = wait({ lock: withoutDelete, leaseDurationSeconds: 15, holder: holderFor('octo/no-delete') })
+    while ((await direct.queue.look({})).entries.length === 0) await delay(20)
+    assert.equal(await direct.release(first), 'released')
+    const got = await waiting
+    assert.equal(got.holder.repository, 'octo/no-delete')
+    const left = (await direct.queue.look({})).entries
+    assert.equal(left.length, 1, 'the entry could not be deleted')
+    assert.equal(left[0]!.leased, false, "the entry's lease was given back")
+    assert.equal(await direct.release(got.leaseId), 'released')
+  })
 
   // The entry of a waiter that took the lock must go: left behind, still leased, it looks like the head of the line,
   // and the holders after it hand the lease to it, where nobody takes it. Here both tries of the entry's delete are
