@@ -513,7 +513,17 @@ function waiterName(waiter, priority) {
 /** The columns of the board, in order: a heading and how to write one lock's cell. */
 const BOARD_COLUMNS = [
     ['Lock', (lock, markup) => markup.text((0,untrusted_text/* showUntrusted */.G)(lock.name))],
-    ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
+    [
+        'State',
+        (lock) => lock.held
+            ? lock.leaseState === 'breaking'
+                ? 'held (lease breaking)'
+                : 'held'
+            : // A hold whose end has come (hold.ts) holds nothing; the next job that comes ends it.
+                lock.endedHold
+                    ? 'free (its hold has ended; the next job ends its lease)'
+                    : 'free',
+    ],
     [
         'Holder',
         (lock, markup) => !lock.held
@@ -631,6 +641,7 @@ function boardJson(lock) {
         })) ?? null,
         squatters: lock.squatters ?? [],
         hold: lock.held && lock.seen?.hold ? boardHold(lock.seen.hold) : null,
+        endedHold: lock.endedHold ? boardHold(lock.endedHold) : null,
         latest: (lock.latest ?? []).map((record) => ({
             key: showUntrusted(record.supersedeKey ?? '', 300),
             sequence: showUntrusted(record.sequence ?? '', 40),

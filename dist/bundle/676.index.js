@@ -1172,25 +1172,27 @@ async function release(lock) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(101);
-/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5230);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4906);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4469);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1284);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(2379);
+/* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4166);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(101);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5230);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4469);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(915);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2379);
 // The status step (uses: org/azure-mutex-action/status@v1): looks at one lock,
 // or at every lock in the container, and says who holds each, since when and
 // with what kind of lease, in the log and as a table in the job summary. It
 // only reads: one HEAD request for a lock, one List Blobs request per 5,000
 // blobs for a container. It takes no lease and writes nothing on a blob.
+
 
 
 
@@ -1214,40 +1216,40 @@ async function runStatus() {
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
         // '*' (or no name) asks for the board of every lock in the container.
-        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readOptionalLockName */ .FW)(read);
-        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readContainer */ .u2)(read);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_11__/* .readStorageTarget */ .dZ)(read);
+        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readOptionalLockName */ .FW)(read);
+        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readContainer */ .u2)(read);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readStorageTarget */ .dZ)(read);
         endpoint = target.endpoint;
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_15__/* .usesEntra */ .x)(target.auth);
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_13__/* .signInTo */ .a)(target, { check: true });
-        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_12__/* .requestLog */ .M)() };
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_16__/* .usesEntra */ .x)(target.auth);
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInTo */ .a)(target, { check: true });
+        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_13__/* .requestLog */ .M)() };
         const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
         if (lockName !== undefined) {
-            const spec = { endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .LEASE_SECONDS */ .Vb.default };
-            const found = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .openLock */ .qB)(signedIn.auth, spec, options).status();
+            const spec = { endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .LEASE_SECONDS */ .Vb.default };
+            const found = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, options).status();
             const status = found === 'missing' ? undefined : found;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.Holder, holderOutput(status));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Holder, holderOutput(status));
             const locks = [status ?? { name: lockName, held: false, leaseState: 'available' }];
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
             return;
         }
-        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_6__/* .accountNameOf */ .o)(endpoint)}/${container}`;
-        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_4__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_7__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
+        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .accountNameOf */ .o)(endpoint)}/${container}`;
+        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
         if (locks === 'missing') {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place} does not exist: no locks.`);
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
             return;
         }
         const held = locks.filter((lock) => lock.held).length;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place}: ${locks.length} ${locks.length === 1 ? 'lock' : 'locks'}, ${held} held.`);
         for (const lock of locks)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(lock.name)}: ${describeStatus(lock)}`);
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(lock.name)}: ${describeStatus(lock)}`);
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_10__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_11__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
     }
 }
 /** "free", or "held by … (fixed lease)", and the last break; every value from the blob shown through showUntrusted. */
@@ -1258,9 +1260,12 @@ function describeStatus(status) {
         describeQueue(status.queue, status.priorities) +
         describeSquatters(status.squatters) +
         describeLatest(status.latest) +
-        (status.slots ? ` ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
+        (status.slots ? ` ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_6__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
     // With slots, the lock blob is slot 1.
     const blob = status.slots ? 'slot 1 (the lock blob) is ' : '';
+    // A hold whose end has come holds nothing: the next job ends it. Status only reads, so the hold stays until then.
+    if (!status.held && status.endedHold)
+        return `${blob}free: ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHoldPastItsEnd */ .iV)(status.endedHold)}.${lastBreak}`;
     if (!status.held)
         return `${blob}free.${lastBreak}`;
     const lease = status.seen?.hold
@@ -1272,7 +1277,7 @@ function describeStatus(status) {
                 : 'a lease';
     const breaking = status.leaseState === 'breaking' ? ', being broken' : '';
     // The lease kind is said below; describeHolderSeen would say "infinite" a second time.
-    const who = status.seen ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHolder */ .sG)(status.holder);
+    const who = status.seen ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolder */ .sG)(status.holder);
     return `${blob}held by ${who}, with ${lease}${breaking}.${lastBreak}`;
 }
 /** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */
@@ -1281,7 +1286,7 @@ function describeQueue(queue, priorities) {
         return '';
     const shown = queue
         .slice(0, 10)
-        .map((who, index) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record') +
+        .map((who, index) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record') +
         (priorities?.[index] === 'high' ? ' (high priority)' : ''));
     const more = queue.length > shown.length ? `, and ${queue.length - shown.length} more` : '';
     return ` Waiting: ${queue.length} (${shown.join(', ')}${more}).`;
@@ -1295,8 +1300,8 @@ function describeLatest(latest) {
         return '';
     const shown = latest
         .slice(0, 10)
-        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.sequence ?? '', 40)} ` +
-        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.acquiredAt, 40)})`);
+        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.sequence ?? '', 40)} ` +
+        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.acquiredAt, 40)})`);
     const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : '';
     return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`;
 }
@@ -1318,7 +1323,7 @@ function holderOutput(status) {
     if (!status.holder)
         return '{}';
     const record = status.holder;
-    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record[field] ?? '')]));
+    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record[field] ?? '')]));
     return JSON.stringify(shown);
 }
 

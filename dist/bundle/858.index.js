@@ -698,6 +698,10 @@ var queue_slots = __webpack_require__(5230);
 // lease (a squatter: this action never takes one), and a head that leaves the
 // lock free for longer than idleHeadMs. Skipping them is safe, as only the
 // lease lets a job in; it costs at most the order of the queue.
+//
+// Holds (deploy/hold.ts): any look at the lock that shows a hold whose end has
+// come ends it, wherever the waiter stands (endEndedHold).
+
 
 
 
@@ -841,6 +845,8 @@ class Waiter {
     malformedTold = new Set();
     /** The entries of the last listing, by ticket: who a ticket on the lock is. */
     listed = new Map();
+    /** The ETag of a hold whose end was refused as read (a record forged beside another lease): not tried again. */
+    endRefused;
     constructor(options) {
         this.options = options;
         this.guard =
@@ -881,9 +887,11 @@ class Waiter {
         // take a free lock; while it leaves the lock free, every listing looks at the lock too.
         const onDeck = ahead?.length === 1 && ((0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined);
         const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : (0,clock/* monotonicNow */.X)() >= this.viewAt;
-        const lock = look ? await this.store.view(call()) : undefined;
-        if (lock)
+        let lock = look ? await this.store.view(call()) : undefined;
+        if (lock) {
+            lock = await this.endEndedHold(lock, call);
             this.noteHolding(lock);
+        }
         if (lock && this.handedToUs(lock)) {
             const outcome = await this.acquire(call);
             if (outcome !== 'held-by-other')
@@ -994,20 +1002,32 @@ class Waiter {
                 return outcome;
         }
         if (!this.options.willWait) {
-            const lock = await this.store.view(call());
+            // A hold whose end has come is ended; then the lock is as any free one: taken only with nobody in line.
+            let lock = await this.endEndedHold(await this.store.view(call()), call);
+            if (lock.state === 'free' && live.length === 0 && look.complete) {
+                const outcome = await this.acquire(call, { decided: true });
+                if (outcome !== 'held-by-other')
+                    return outcome;
+                lock = await this.store.view(call());
+            }
             return {
                 kind: 'waiting',
                 sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
                 wakeAt: 0,
             };
         }
-        const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
+        const [seen, ahead] = await Promise.all([this.store.view(call()), this.join(call)]);
+        // Ended with our entry in the queue: its lease goes to the head, which may be us.
+        const lock = await this.endEndedHold(seen, call);
         this.watchHead(lock);
+        // Handed to us (the hold we ended went to us as the head of the line): look again at once, wherever we stand.
+        const handed = this.handedToUs(lock);
         if (lock.state === 'leased' && !lock.holder)
-            this.viewAt = (0,clock/* monotonicNow */.X)() + RECORD_PAUSE_MS;
+            this.viewAt = (0,clock/* monotonicNow */.X)() + (handed ? 0 : RECORD_PAUSE_MS);
         const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
         // At the head with the lock free (its holder let go meanwhile): look again at once.
-        return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() };
+        const now = (this.head && lock.state !== 'leased') || handed;
+        return { kind: 'waiting', sighting, wakeAt: now ? 0 : this.wakeAt() };
     }
     /**
      * Asks for the lease with our id (idempotent: it also re-confirms a lease
@@ -1162,8 +1182,10 @@ class Waiter {
      * not crowd out the waiters that wait in turn.
      */
     async outsideQueue(call) {
-        const lock = await this.store.view(call());
+        const seen = await this.store.view(call());
         this.answered = true;
+        // A hold whose end has come is ended (released: the queue cannot be read to hand its lease on), then taken.
+        const lock = await this.endEndedHold(seen, call);
         if (lock.state === 'missing' || lock.state === 'free') {
             const outcome = await this.acquire(call);
             if (outcome !== 'held-by-other')
@@ -1269,17 +1291,13 @@ class Waiter {
         return handed;
     }
     /**
-     * At the head: look at the lock, and take it when it is free, when it was
-     * handed to us, or when the hold on it has expired. The acquire decides
-     * latest wins first (acquire), after a hold is ended as before any acquire.
+     * At the head: look at the lock, and take it when it is free or when it was
+     * handed to us; a hold whose end has come is ended first, and the lock is
+     * then one of those two, decided as for any other (endEndedHold). The
+     * acquire decides latest wins first (acquire).
      */
     async asHead(call, ahead) {
-        const lock = await this.store.view(call());
-        if (lock.state === 'leased' && (await this.endExpiredHold(lock, call))) {
-            const outcome = await this.acquire(call);
-            if (outcome !== 'held-by-other')
-                return outcome;
-        }
+        const lock = await this.endEndedHold(await this.store.view(call()), call);
         this.noteHolding(lock);
         // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
         if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock))
@@ -1300,21 +1318,42 @@ class Waiter {
         return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
     }
     /**
-     * The head ends a hold whose end has come (hold.ts), by the service's clock
-     * in the same answer that showed it: the store releases the hold's lease
-     * only if the blob is still as that answer showed it, and under the lease id
-     * its record names. True when it ended the hold.
+     * Ends a hold whose end has come (hold.ts) that `lock` shows, by the
+     * service's clock in the same answer. Whoever meets it ends it, wherever it
+     * stands: the head, a waiter further back, a try-lock, a waiter outside the
+     * queue. Its lease goes to the head of the queue in the order of the whole
+     * line, priority included (handover.ts), or is released when nobody waits
+     * (or the queue cannot be read): so what comes next is the decision of a
+     * lock handed over, or of a free lock, as for any other, and a waiter that
+     * ended the hold has no say in it. Returns the lock as it stands after: as a
+     * second look shows it when somebody else ended or changed it first. A hold
+     * whose end is refused as read (a record forged beside somebody else's
+     * lease) is not tried again.
      */
-    async endExpiredHold(lock, call) {
+    async endEndedHold(lock, call) {
+        if (lock.state !== 'leased')
+            return lock;
         const hold = lock.hold;
-        if (!hold || !(0,deploy_hold/* holdExpired */.Tv)(hold, lock.serviceNow))
-            return false;
+        if (!hold || !(0,deploy_hold/* holdExpired */.Tv)(hold, lock.serviceNow) || (lock.etag && lock.etag === this.endRefused))
+            return lock;
         const endedAt = lock.serviceNow ?? new Date();
-        const note = (0,break_record/* newBreakRecord */.po)(this.options.who, 'the hold reached its end', endedAt, lock.holder);
-        if ((await this.store.endHold(lock, note, call())) !== 'ended')
-            return false;
+        const note = (0,break_record/* newBreakRecord */.po)(this.options.who, deploy_hold/* HOLD_END_REASON */.tT, endedAt, lock.holder);
+        const target = (0,queue_handover/* headToHandTo */.GF)(this.store, call(), hold.leaseId);
+        const ended = await this.store.endHold(lock, note, target, call());
+        if (ended.outcome === 'refused' || ended.outcome === 'not-held') {
+            this.endRefused = lock.etag;
+            return this.store.view(call());
+        }
         this.options.emit({ type: 'hold-ended', hold, endedAt });
-        return true;
+        if (ended.outcome === 'released')
+            return { state: 'free', staleHolder: undefined };
+        return {
+            state: 'leased',
+            holder: undefined,
+            infinite: false,
+            serviceNow: lock.serviceNow,
+            handedTo: ended.to.ticket,
+        };
     }
     /**
      * One attempt on a lock with slots (slots.ts): one look at the queue and

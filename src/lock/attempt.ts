@@ -15,14 +15,18 @@
 // lease (a squatter: this action never takes one), and a head that leaves the
 // lock free for longer than idleHeadMs. Skipping them is safe, as only the
 // lease lets a job in; it costs at most the order of the queue.
+//
+// Holds (deploy/hold.ts): any look at the lock that shows a hold whose end has
+// come ends it, wherever the waiter stands (endEndedHold).
 
 import { randomUUID } from 'node:crypto'
 import { monotonicNow } from './clock.ts'
 import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import { newBreakRecord } from './break-record.ts'
-import { holdExpired } from './deploy/hold.ts'
+import { HOLD_END_REASON, holdExpired } from './deploy/hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './deploy/latest.ts'
+import { headToHandTo } from './queue/handover.ts'
 import { passOn } from './queue/pass-on.ts'
 import { goesBefore, joinedAhead, lineOrder, priorityOf, type Priority } from './queue/priority.ts'
 import {
@@ -253,6 +257,8 @@ export class Waiter {
   private readonly malformedTold = new Set<number>()
   /** The entries of the last listing, by ticket: who a ticket on the lock is. */
   private listed = new Map<number, QueueEntry>()
+  /** The ETag of a hold whose end was refused as read (a record forged beside another lease): not tried again. */
+  private endRefused: string | undefined
 
   constructor(options: WaiterOptions) {
     this.options = options
@@ -293,8 +299,11 @@ export class Waiter {
     // take a free lock; while it leaves the lock free, every listing looks at the lock too.
     const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
     const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
-    const lock = look ? await this.store.view(call()) : undefined
-    if (lock) this.noteHolding(lock)
+    let lock = look ? await this.store.view(call()) : undefined
+    if (lock) {
+      lock = await this.endEndedHold(lock, call)
+      this.noteHolding(lock)
+    }
     if (lock && this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
@@ -401,19 +410,30 @@ export class Waiter {
       if (outcome !== 'held-by-other') return outcome
     }
     if (!this.options.willWait) {
-      const lock = await this.store.view(call())
+      // A hold whose end has come is ended; then the lock is as any free one: taken only with nobody in line.
+      let lock = await this.endEndedHold(await this.store.view(call()), call)
+      if (lock.state === 'free' && live.length === 0 && look.complete) {
+        const outcome = await this.acquire(call, { decided: true })
+        if (outcome !== 'held-by-other') return outcome
+        lock = await this.store.view(call())
+      }
       return {
         kind: 'waiting',
         sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
         wakeAt: 0,
       }
     }
-    const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)])
+    const [seen, ahead] = await Promise.all([this.store.view(call()), this.join(call)])
+    // Ended with our entry in the queue: its lease goes to the head, which may be us.
+    const lock = await this.endEndedHold(seen, call)
     this.watchHead(lock)
-    if (lock.state === 'leased' && !lock.holder) this.viewAt = monotonicNow() + RECORD_PAUSE_MS
+    // Handed to us (the hold we ended went to us as the head of the line): look again at once, wherever we stand.
+    const handed = this.handedToUs(lock)
+    if (lock.state === 'leased' && !lock.holder) this.viewAt = monotonicNow() + (handed ? 0 : RECORD_PAUSE_MS)
     const sighting: Sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead }
     // At the head with the lock free (its holder let go meanwhile): look again at once.
-    return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() }
+    const now = (this.head && lock.state !== 'leased') || handed
+    return { kind: 'waiting', sighting, wakeAt: now ? 0 : this.wakeAt() }
   }
 
   /**
@@ -571,8 +591,10 @@ export class Waiter {
    * not crowd out the waiters that wait in turn.
    */
   private async outsideQueue(call: () => RequestOptions): Promise<AttemptOutcome> {
-    const lock = await this.store.view(call())
+    const seen = await this.store.view(call())
     this.answered = true
+    // A hold whose end has come is ended (released: the queue cannot be read to hand its lease on), then taken.
+    const lock = await this.endEndedHold(seen, call)
     if (lock.state === 'missing' || lock.state === 'free') {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
@@ -683,16 +705,13 @@ export class Waiter {
   }
 
   /**
-   * At the head: look at the lock, and take it when it is free, when it was
-   * handed to us, or when the hold on it has expired. The acquire decides
-   * latest wins first (acquire), after a hold is ended as before any acquire.
+   * At the head: look at the lock, and take it when it is free or when it was
+   * handed to us; a hold whose end has come is ended first, and the lock is
+   * then one of those two, decided as for any other (endEndedHold). The
+   * acquire decides latest wins first (acquire).
    */
   private async asHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<AttemptOutcome> {
-    const lock = await this.store.view(call())
-    if (lock.state === 'leased' && (await this.endExpiredHold(lock, call))) {
-      const outcome = await this.acquire(call)
-      if (outcome !== 'held-by-other') return outcome
-    }
+    const lock = await this.endEndedHold(await this.store.view(call()), call)
     this.noteHolding(lock)
     // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
     if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock)) this.listAt = monotonicNow()
@@ -712,22 +731,39 @@ export class Waiter {
   }
 
   /**
-   * The head ends a hold whose end has come (hold.ts), by the service's clock
-   * in the same answer that showed it: the store releases the hold's lease
-   * only if the blob is still as that answer showed it, and under the lease id
-   * its record names. True when it ended the hold.
+   * Ends a hold whose end has come (hold.ts) that `lock` shows, by the
+   * service's clock in the same answer. Whoever meets it ends it, wherever it
+   * stands: the head, a waiter further back, a try-lock, a waiter outside the
+   * queue. Its lease goes to the head of the queue in the order of the whole
+   * line, priority included (handover.ts), or is released when nobody waits
+   * (or the queue cannot be read): so what comes next is the decision of a
+   * lock handed over, or of a free lock, as for any other, and a waiter that
+   * ended the hold has no say in it. Returns the lock as it stands after: as a
+   * second look shows it when somebody else ended or changed it first. A hold
+   * whose end is refused as read (a record forged beside somebody else's
+   * lease) is not tried again.
    */
-  private async endExpiredHold(
-    lock: Extract<LeaseView, { state: 'leased' }>,
-    call: () => RequestOptions,
-  ): Promise<boolean> {
+  private async endEndedHold(lock: LeaseView, call: () => RequestOptions): Promise<LeaseView> {
+    if (lock.state !== 'leased') return lock
     const hold = lock.hold
-    if (!hold || !holdExpired(hold, lock.serviceNow)) return false
+    if (!hold || !holdExpired(hold, lock.serviceNow) || (lock.etag && lock.etag === this.endRefused)) return lock
     const endedAt = lock.serviceNow ?? new Date()
-    const note = newBreakRecord(this.options.who, 'the hold reached its end', endedAt, lock.holder)
-    if ((await this.store.endHold(lock, note, call())) !== 'ended') return false
+    const note = newBreakRecord(this.options.who, HOLD_END_REASON, endedAt, lock.holder)
+    const target = headToHandTo(this.store, call(), hold.leaseId)
+    const ended = await this.store.endHold(lock, note, target, call())
+    if (ended.outcome === 'refused' || ended.outcome === 'not-held') {
+      this.endRefused = lock.etag
+      return this.store.view(call())
+    }
     this.options.emit({ type: 'hold-ended', hold, endedAt })
-    return true
+    if (ended.outcome === 'released') return { state: 'free', staleHolder: undefined }
+    return {
+      state: 'leased',
+      holder: undefined,
+      infinite: false,
+      serviceNow: lock.serviceNow,
+      handedTo: ended.to.ticket,
+    }
   }
 
   /**

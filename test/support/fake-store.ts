@@ -250,8 +250,8 @@ export class FakeStore implements LockStore {
   }
 
   /** The fake world has no holds: an end is always refused. */
-  async endHold(): Promise<'ended' | 'refused'> {
+  async endHold(): Promise<{ outcome: 'refused' }> {
     this.note('end-hold')
-    return 'refused'
+    return { outcome: 'refused' }
   }
 }

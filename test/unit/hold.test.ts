@@ -8,6 +8,8 @@ import { InputError, readRunHold } from '../../src/action/inputs.ts'
 import {
   describeEndedHold,
   describeHold,
+  describeHoldPastItsEnd,
+  endedHold,
   holdExpired,
   holdFromMetadata,
   holdToMetadata,
@@ -17,6 +19,7 @@ import {
   type HoldRecord,
 } from '../../src/lock/deploy/hold.ts'
 import { describeHolderSeen } from '../../src/lock/holder.ts'
+import { statusOf } from '../../src/lock/lock-status.ts'
 import { parseLockSpec } from '../../src/lock/spec.ts'
 
 const HOLD: HoldRecord = {
@@ -74,6 +77,34 @@ describe('when a hold has expired', () => {
     assert.equal(holdUntil({ kind: 'for', ms: 20_000 }, from), '2025-11-30T10:00:20.000Z')
     assert.equal(holdUntil({ kind: 'until', at: new Date('2026-12-01T08:00:00Z') }, from), '2026-12-01T08:00:00.000Z')
     assert.equal(holdUntil({ kind: 'none' }, from), '')
+  })
+})
+
+describe('a hold whose end has come', () => {
+  const after = new Date('2025-11-30T12:00:01Z')
+  test('is one that stands on its infinite lease with its until past, by the service clock of the same look', () => {
+    assert.equal(endedHold({ state: 'leased', infinite: true }, HOLD, after), HOLD)
+    assert.equal(endedHold({ state: 'leased', infinite: true }, HOLD, new Date('2025-11-30T11:59:59Z')), undefined)
+    assert.equal(endedHold({ state: 'leased', infinite: false }, HOLD, after), undefined, 'no hold on a fixed lease')
+    assert.equal(endedHold({ state: 'leased', infinite: true }, HOLD, undefined), undefined, 'no clock, no end')
+  })
+
+  test('holds nothing in a status: the lock is free, with the hold that ended, and no holder', () => {
+    const properties = { leaseState: 'leased', leaseDuration: 'infinite', metadata: holdToMetadata(HOLD) }
+    const ended = statusOf('deploy', { ...properties, serviceNow: after })
+    assert.equal(ended.held, false)
+    assert.equal(ended.leaseState, 'leased', "Azure's lease state, as it is")
+    assert.deepEqual(ended.endedHold, HOLD)
+    assert.equal(ended.seen, undefined)
+    const standing = statusOf('deploy', { ...properties, serviceNow: new Date('2025-11-30T11:00:00Z') })
+    assert.equal(standing.held, true)
+    assert.equal(standing.endedHold, undefined)
+    assert.deepEqual(standing.seen?.hold, HOLD)
+    assert.equal(
+      describeHoldPastItsEnd(HOLD),
+      'the hold set by mona (octo/ops run 77) for "incident 42: no deploys" reached its end at 2025-11-30T12:00:00Z ' +
+        "by the storage service's clock; its lease stands until the next job that comes for the lock ends it, at once",
+    )
   })
 })
 

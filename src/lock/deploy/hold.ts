@@ -3,16 +3,21 @@
 // the service's clock). A freeze is a hold that a person or a schedule sets
 // (hold/); a run's hold keeps the lock between the jobs of one workflow run
 // (scope: run). While a hold stands, everybody queues behind it as behind any
-// holder. When its `until` passes, the head of the queue ends it.
+// holder. When its `until` passes, it holds nothing: whoever looks at the lock
+// next ends it (the head of the queue, a job further back, a try-lock, a
+// waiter whose credential may not list), and its lease goes to the first
+// waiter in the order of the line, or is released when nobody waits, as a
+// lifted hold's does (lift-hold.ts). Status only reads: it shows such a hold
+// as ended, and ends nothing.
 //
 // The record names the lease id of the hold's lease. That is what makes
-// ending an expired hold safe: the head writes its note and releases the
-// lease with that id, conditional on the blob being exactly as it read it
-// (If-Match on the ETag of the same read that showed the lease infinite and
-// the record expired). A record forged on a blob that somebody else leased
-// names an id that is not the lease's: Azure refuses both requests, and the
-// lease stands. Publishing the id gives nothing away: a credential that may
-// write to the blob may break its lease anyway.
+// ending an expired hold safe: whoever ends it proves itself with that id,
+// conditional on the blob being exactly as it read it (If-Match on the ETag
+// of the same read that showed the lease infinite and the record expired). A
+// record forged on a blob that somebody else leased names an id that is not
+// the lease's: Azure refuses the requests, and the lease stands. Publishing
+// the id gives nothing away: a credential that may write to the blob may
+// break its lease anyway.
 //
 // A record read from a blob is input from strangers: it is kept as read and
 // shown only through describeHold, whose values pass through showUntrusted.
@@ -103,6 +108,35 @@ export function holdExpired(record: HoldRecord, serviceNow: Date | undefined): b
   if (!serviceNow || record.until === '') return false
   const until = Date.parse(record.until)
   return !Number.isNaN(until) && serviceNow.getTime() >= until
+}
+
+/**
+ * The hold that a look at the lock shows standing although its end has come
+ * (holdExpired): it holds nothing, and whoever takes the lock next ends it.
+ */
+export function endedHold(
+  look: { state: string; infinite?: boolean },
+  record: HoldRecord | undefined,
+  serviceNow: Date | undefined,
+): HoldRecord | undefined {
+  const hold = standingHold(look, record)
+  return hold && holdExpired(hold, serviceNow) ? hold : undefined
+}
+
+/** The reason on the note (a break record) that whoever ends a hold at its end writes on the lock blob. */
+export const HOLD_END_REASON = 'the hold reached its end'
+
+/**
+ * 'the hold set by mona (octo/ops run 77) for "incident 42" reached its end at
+ * 10:02:11Z by the storage service's clock; its lease stands until ...': how
+ * status tells a hold whose end has come, which holds nothing any more.
+ */
+export function describeHoldPastItsEnd(record: HoldRecord): string {
+  return (
+    `the hold set by ${holdSetter(record)} for "${showUntrusted(record.reason, 300)}" reached its end at ` +
+    `${shownTime(record.until)} by the storage service's clock; its lease stands until the next job that comes ` +
+    'for the lock ends it, at once'
+  )
 }
 
 /** A hold has no end: `until` is empty. */
