@@ -1073,6 +1073,18 @@ async function endRunHold(read) {
         case 'lifted':
             core/* info */.pq(`Ended this run's hold on lock ${location}, ${(0,hold/* describeHold */.TZ)(lifted.hold)}; ${(0,handover/* describeLetGo */.dz)(lifted.letGo)}.`);
             return;
+        case 'ended-already':
+            // This run's hold ended by itself a moment ago (hold-for passed): nothing left to release.
+            if (lifted.note.holderRepository === who.repository && lifted.note.holderRunId === who.runId) {
+                core/* notice */.lm((0,lift_hold/* describeEndedAlready */.y)(location, lifted));
+                return;
+            }
+            if (!lifted.seen) {
+                core/* notice */.lm(`Lock ${location} is not held: this run's hold has ended already.`);
+                return;
+            }
+            core/* warning */.$e(`Lock ${location} is held by ${(0,holder/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
+            return;
         case 'left-alone':
         case 'broken':
         case 'gone':
@@ -1265,7 +1277,7 @@ function describeStatus(status) {
     const blob = status.slots ? 'slot 1 (the lock blob) is ' : '';
     // A hold whose end has come holds nothing: the next job ends it. Status only reads, so the hold stays until then.
     if (!status.held && status.endedHold)
-        return `${blob}free: ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHoldPastItsEnd */ .iV)(status.endedHold)}.${lastBreak}`;
+        return `${blob}free: ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHoldPastItsEnd */ .Rx)(status.endedHold)}.${lastBreak}`;
     if (!status.held)
         return `${blob}free.${lastBreak}`;
     const lease = status.seen?.hold
@@ -1410,6 +1422,10 @@ async function runUnhold() {
                 return;
             case 'gone':
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held any more: nothing to lift.`);
+                return;
+            case 'ended-already':
+                // Just after the hold ended by itself: what was asked for is done.
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm((0,_lock_deploy_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__/* .describeEndedAlready */ .y)(location, lifted));
         }
     }
     catch (err) {
@@ -1675,11 +1691,13 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   n: () => (/* binding */ liftHold)
+/* harmony export */   n: () => (/* binding */ liftHold),
+/* harmony export */   y: () => (/* binding */ describeEndedAlready)
 /* harmony export */ });
 /* harmony import */ var _break_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9916);
 /* harmony import */ var _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(988);
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
+/* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4166);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
 // Lifting a hold (hold.ts) before its end: the unhold step, `azure-mutex
 // unhold`, and the release step of a job of the run that set a run's hold.
 //
@@ -1692,11 +1710,41 @@ __webpack_async_result__();
 //
 // A lease that is not a hold (a running job's, a foreign client's) is left
 // alone unless the caller says `force`: then it is broken, as break/ does.
+//
+// A hold that ended by itself a moment before (hold.ts: whoever came for the
+// lock ended it at its end) is not the caller's to lift any more: the lift
+// says when it ended, by the note on the lock blob, and leaves alone whoever
+// holds the lock now.
+
 
 
 
 /** Reads of the blob to try, when it changes between the read and the conditional lift. */
 const TRIES = 3;
+/**
+ * The outcome when no hold stands on the lock and its last note (one more
+ * read, only then) says a hold ended at its end; undefined otherwise, or when
+ * the read fails (the outcome is then as it was without it).
+ */
+async function endedAlready(lock, options, seen) {
+    const status = await lock.status(options.request).catch(() => undefined);
+    const note = status && status !== 'missing' ? status.lastBreak : undefined;
+    if (!(0,_hold_js__WEBPACK_IMPORTED_MODULE_2__/* .isHoldEndNote */ .nJ)(note))
+        return undefined;
+    return { outcome: 'ended-already', note, ...(seen ? { seen } : {}) };
+}
+/**
+ * 'No hold stands on lock …: the hold of octo/ops run 77 had reached its end;
+ * octo/app run 812 ended it at 10:02:11Z (the storage service's clock). It is
+ * held by …, whose lease was left alone.' Every value read from storage is
+ * shown through showUntrusted.
+ */
+function describeEndedAlready(location, ended) {
+    const now = ended.seen
+        ? ` It is held by ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)(ended.seen)}, whose lease was left alone.`
+        : ' It is free.';
+    return `No hold stands on lock ${location}: ${(0,_hold_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHoldEndNote */ .iV)(ended.note)}.${now}`;
+}
 /** Lifts the hold on the lock, handing its lease to the head of the queue; see LiftOutcome. */
 async function liftHold(lock, options) {
     for (let attempt = 1;; attempt++) {
@@ -1704,7 +1752,7 @@ async function liftHold(lock, options) {
         if (look.state === 'missing')
             return { outcome: 'missing' };
         if (look.state === 'free')
-            return { outcome: 'free' };
+            return (await endedAlready(lock, options)) ?? { outcome: 'free' };
         const hold = look.hold;
         if (hold && (options.accept?.(hold) ?? true)) {
             const note = (0,_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .newBreakRecord */ .po)(options.lifter, options.reason, look.serviceNow ?? new Date(), look.holder);
@@ -1720,13 +1768,13 @@ async function liftHold(lock, options) {
         const seen = {
             record: look.holder,
             freshness: look.holder
-                ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
+                ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .freshnessOf */ .T5)(look.holder, look.modifiedAt, look.serviceNow)
                 : { kind: 'unknown-age' },
             infinite: look.infinite,
             ...(hold ? { hold } : {}),
         };
         if (!options.force)
-            return { outcome: 'left-alone', seen };
+            return (!hold && (await endedAlready(lock, options, seen))) || { outcome: 'left-alone', seen };
         const broken = await lock.breakLease((holder, brokenAt) => (0,_break_record_js__WEBPACK_IMPORTED_MODULE_0__/* .newBreakRecord */ .po)(options.lifter, options.reason, brokenAt ?? new Date(), holder));
         return { outcome: broken.outcome === 'broken' ? 'broken' : 'gone', seen };
     }

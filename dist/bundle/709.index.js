@@ -141,6 +141,7 @@ function monotonicNow() {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OU: () => (/* binding */ holdToMetadata),
+/* harmony export */   Rx: () => (/* binding */ describeHoldPastItsEnd),
 /* harmony export */   TZ: () => (/* binding */ describeHold),
 /* harmony export */   Te: () => (/* binding */ isHoldKey),
 /* harmony export */   Tv: () => (/* binding */ holdExpired),
@@ -149,8 +150,9 @@ function monotonicNow() {
 /* harmony export */   YR: () => (/* binding */ holdHasNoEnd),
 /* harmony export */   de: () => (/* binding */ describeEndedHold),
 /* harmony export */   hO: () => (/* binding */ holdFromMetadata),
-/* harmony export */   iV: () => (/* binding */ describeHoldPastItsEnd),
+/* harmony export */   iV: () => (/* binding */ describeHoldEndNote),
 /* harmony export */   kB: () => (/* binding */ setFreeze),
+/* harmony export */   nJ: () => (/* binding */ isHoldEndNote),
 /* harmony export */   oy: () => (/* binding */ endedHold),
 /* harmony export */   rh: () => (/* binding */ newHoldRecord),
 /* harmony export */   rw: () => (/* binding */ mayTakeOver),
@@ -250,6 +252,21 @@ function endedHold(look, record, serviceNow) {
 }
 /** The reason on the note (a break record) that whoever ends a hold at its end writes on the lock blob. */
 const HOLD_END_REASON = 'the hold reached its end';
+/** Whether a break record is the note of a hold ended at its end (and not a lift or a break). */
+function isHoldEndNote(note) {
+    return note?.reason === HOLD_END_REASON;
+}
+/**
+ * 'the hold of octo/ops run 77 had reached its end; octo/app run 812 ended it
+ * at 10:02:11Z (the storage service's clock)', from the note its ender wrote.
+ * Every value is shown through showUntrusted: the note is read from storage.
+ */
+function describeHoldEndNote(note) {
+    const run = (repository, runId) => `${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(repository, 100) || 'an unknown repository'}${runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(runId, 40)}` : ''}`;
+    const hold = note.holderRepository ? `the hold of ${run(note.holderRepository, note.holderRunId)}` : 'the hold';
+    return (`${hold} had reached its end; ${run(note.repository, note.runId)} ended it at ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(note.brokenAt)} ` +
+        "(the storage service's clock)");
+}
 /**
  * 'the hold set by mona (octo/ops run 77) for "incident 42" reached its end at
  * 10:02:11Z by the storage service's clock; its lease stands until ...': how

@@ -4,7 +4,8 @@
 // the decision of a free lock: nobody waiting, the one that ended it takes the
 // lock; waiters in line, the lease goes to the first of them (a try-lock does
 // not jump them), a high-priority waiter before a normal head. Status only
-// reads: it shows such a hold as ended and ends nothing.
+// reads: it shows such a hold as ended and ends nothing. An unhold just after
+// the hold ended by itself says when it ended and passes.
 //
 // Each test prints how long the waiter behind the ended hold waited (a
 // `# waited` diagnostic), for the measurements.
@@ -230,5 +231,65 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
     )
     t.diagnostic(`waited after the hold's end (head of the line, ms): ${waits.join(', ')}`)
     for (const wait of waits) assert.ok(wait > -1_000 && wait < 3_000, `soon after the end: ${waits.join(', ')}`)
+  })
+
+  it('unhold just after the hold ended by itself says when it ended, leaves the new holder alone, and passes', async () => {
+    const lockName = `unhold-${randomUUID().slice(0, 6)}`
+    const { until } = await freeze(lockName, '4s')
+    const deploy = jobFor(azurite, 'octo/app', lockName, { timeout: '1m' })
+    const result = await waiting(deploy, /The lock is held by a hold: "release freeze"/)
+    mustPass('waiter', await result)
+    assert.ok(Date.now() >= until - 1_000)
+
+    const cli = await runCli(['unhold', lockName, '--reason', 'release done'], cliEnv(azurite)).exited
+    assert.equal(cli.code, 0, cli.stderr)
+    assert.match(
+      cli.stderr,
+      new RegExp(
+        `No hold stands on lock devstoreaccount1/locks/${lockName}: the hold of octo/ops run \\d+ had reached its end; ` +
+          "octo/app run \\d+ ended it at \\d\\d:\\d\\d:\\d\\dZ \\(the storage service's clock\\)\\. It is held by octo/app .*, " +
+          'whose lease was left alone\\.',
+      ),
+    )
+    const ops = jobFor(azurite, 'octo/ops', lockName)
+    const action = mustPass('unhold action', await ops.runAction('unhold', { ...ops.options.inputs }))
+    assert.match(
+      action.notices.join('\n'),
+      /^No hold stands on lock devstoreaccount1\/locks\/unhold-\w+: the hold of octo\/ops run \d+ had reached its end/,
+    )
+    assert.equal((await lookAtLock(azurite, lockName)).holder?.repository, 'octo/app', 'the job still holds it')
+    mustPass('post', await deploy.runPost())
+    assert.deepEqual(deploy.complete(), [])
+    ops.complete()
+  })
+
+  it("release with scope run, after its run's hold ended at hold-for and the lock moved on, says so and passes", async () => {
+    const lockName = `run-ended-${randomUUID().slice(0, 6)}`
+    const plan = jobFor(azurite, 'octo/deploy', lockName, { scope: 'run', 'hold-for': '3s' }, { job: 'plan' })
+    mustPass('plan main', await plan.runMain())
+    mustPass('plan post', await plan.runPost())
+    plan.complete()
+    // Another run's job comes for the lock, ends the run's hold at its end, and holds the lock.
+    const other = jobFor(azurite, 'octo/other', lockName, { timeout: '1m' })
+    mustPass('other main', await other.runMain())
+    const cleanup = jobFor(
+      azurite,
+      'octo/deploy',
+      lockName,
+      { scope: 'run' },
+      { job: 'cleanup', runId: plan.options.runId },
+    )
+    const released = mustPass('cleanup release', await cleanup.runAction('release', { ...cleanup.options.inputs }))
+    assert.deepEqual(released.warnings, [], 'nothing to warn of: the hold ended as it should')
+    assert.match(
+      released.notices.join('\n'),
+      new RegExp(
+        `^No hold stands on lock devstoreaccount1/locks/${lockName}: the hold of octo/deploy run ${plan.options.runId} ` +
+          'had reached its end; octo/other run \\d+ ended it at',
+      ),
+    )
+    assert.equal((await lookAtLock(azurite, lockName)).holder?.repository, 'octo/other', 'left alone')
+    mustPass('other post', await other.runPost())
+    assert.deepEqual(other.complete(), [])
   })
 })

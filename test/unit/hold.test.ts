@@ -5,15 +5,19 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { readHoldEnd } from '../../src/action/hold-inputs.ts'
 import { InputError, readRunHold } from '../../src/action/inputs.ts'
+import { newBreakRecord } from '../../src/lock/break-record.ts'
 import {
+  HOLD_END_REASON,
   describeEndedHold,
   describeHold,
+  describeHoldEndNote,
   describeHoldPastItsEnd,
   endedHold,
   holdExpired,
   holdFromMetadata,
   holdToMetadata,
   holdUntil,
+  isHoldEndNote,
   mayTakeOver,
   standingHold,
   type HoldRecord,
@@ -105,6 +109,22 @@ describe('a hold whose end has come', () => {
       'the hold set by mona (octo/ops run 77) for "incident 42: no deploys" reached its end at 2025-11-30T12:00:00Z ' +
         "by the storage service's clock; its lease stands until the next job that comes for the lock ends it, at once",
     )
+  })
+
+  test('leaves a note that says so, told apart from a lift or a break, and shown safely', () => {
+    const ender = { repository: 'octo/app', runId: '812', runUrl: 'https://x/812', actor: 'hubot' }
+    const holder = { repository: 'octo/ops', runId: '77', acquiredAt: '2025-11-30T10:00:00.000Z' } as never
+    const note = newBreakRecord(ender, HOLD_END_REASON, new Date('2025-11-30T12:00:01.000Z'), holder)
+    assert.ok(isHoldEndNote(note))
+    assert.ok(!isHoldEndNote({ ...note, reason: 'incident over' }), 'a lift')
+    assert.ok(!isHoldEndNote(undefined))
+    assert.equal(
+      describeHoldEndNote(note),
+      "the hold of octo/ops run 77 had reached its end; octo/app run 812 ended it at 2025-11-30T12:00:01Z (the storage service's clock)",
+    )
+    const hostile = { ...note, holderRepository: '\n::error::x', repository: '\u001b[31m', brokenAt: 'soon\r' }
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(describeHoldEndNote(hostile), /[\n\r\u001b]/)
   })
 })
 

@@ -22,6 +22,7 @@
 // A record read from a blob is input from strangers: it is kept as read and
 // shown only through describeHold, whose values pass through showUntrusted.
 
+import type { BreakRecord } from '../break-record.ts'
 import { decodeValue, encodeValue, shownTime, type HolderRecord } from '../holder.ts'
 import type { LockSpec } from '../spec.ts'
 import type { RequestOptions } from '../store.ts'
@@ -125,6 +126,26 @@ export function endedHold(
 
 /** The reason on the note (a break record) that whoever ends a hold at its end writes on the lock blob. */
 export const HOLD_END_REASON = 'the hold reached its end'
+
+/** Whether a break record is the note of a hold ended at its end (and not a lift or a break). */
+export function isHoldEndNote(note: BreakRecord | undefined): note is BreakRecord {
+  return note?.reason === HOLD_END_REASON
+}
+
+/**
+ * 'the hold of octo/ops run 77 had reached its end; octo/app run 812 ended it
+ * at 10:02:11Z (the storage service's clock)', from the note its ender wrote.
+ * Every value is shown through showUntrusted: the note is read from storage.
+ */
+export function describeHoldEndNote(note: BreakRecord): string {
+  const run = (repository: string, runId: string): string =>
+    `${showUntrusted(repository, 100) || 'an unknown repository'}${runId ? ` run ${showUntrusted(runId, 40)}` : ''}`
+  const hold = note.holderRepository ? `the hold of ${run(note.holderRepository, note.holderRunId)}` : 'the hold'
+  return (
+    `${hold} had reached its end; ${run(note.repository, note.runId)} ended it at ${shownTime(note.brokenAt)} ` +
+    "(the storage service's clock)"
+  )
+}
 
 /**
  * 'the hold set by mona (octo/ops run 77) for "incident 42" reached its end at
