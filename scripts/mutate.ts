@@ -667,7 +667,7 @@ const MUTANTS: Mutant[] = [
     tests: ['test/integration/waiter.test.ts'],
     pattern: 'keeps the lease through a take',
   },
-  // Holds: a hold whose end has passed, and priority behind it (issue 29).
+  // Holds: a hold whose end has passed, priority behind it, and the run's hold taken over from the queue (issue 29).
   {
     id: 'ended-hold-released-with-waiters',
     harm: 'a hold ended at its end is released with jobs in line: the lock stands free, and a try-lock or a client that does not queue takes it before the first in line',
@@ -708,6 +708,26 @@ const MUTANTS: Mutant[] = [
     replacement: "    const lock = seen\n    if (lock.state === 'missing' || lock.state === 'free') {\n",
     tests: ['test/e2e/holds-ended.test.ts'],
     pattern: 'SAS may not list',
+  },
+  {
+    id: 'queued-job-waits-out-run-hold',
+    harm: "a job of the run that waits in line never takes over its run's hold: it waits out hold-for (1 h by default), the head of another run takes the lock between the run's jobs, and the run's fencing token is lost",
+    file: 'src/lock/attempt.ts',
+    original:
+      '    if (lock) {\n      const takenOver = await this.takeOverRunHold(lock, call)\n      if (takenOver) return takenOver\n',
+    replacement: '    if (lock) {\n',
+    tests: ['test/e2e/holds-run-takeover.test.ts'],
+    pattern: 'next look',
+  },
+  {
+    id: 'take-over-ignores-refused-change',
+    harm: 'a job of the run whose takeover Azure refused (another job of the run took the hold first) goes on as the holder: two jobs of the run hold at once, stopped only by the record write',
+    file: 'src/lock/lock-blob.ts',
+    original:
+      "      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'refused'\n",
+    replacement:
+      "      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'taken'\n",
+    tests: ['test/integration/run-hold-takeover.test.ts'],
   },
 ]
 

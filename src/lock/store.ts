@@ -80,6 +80,17 @@ export interface LockStore {
     target: Promise<HandoverTarget | undefined>,
     options?: RequestOptions,
   ): Promise<LetGoOutcome | { outcome: 'refused' }>
+  /**
+   * Takes over a run's hold (run-hold.ts) under our own lease id, for a job of
+   * the run: 'refused' when the hold's id is no longer the lease's (another job
+   * of the run took it over first, or the hold ended).
+   */
+  takeOverHold(
+    holdLeaseId: string,
+    leaseId: string,
+    durationSeconds: number,
+    options?: RequestOptions,
+  ): Promise<'taken' | 'refused'>
   readonly queue: QueueStore
   /** The per-key records of the highest sequence that held (latest.ts); without it, no key has held. */
   readonly latest?: LatestStore

@@ -254,4 +254,10 @@ export class FakeStore implements LockStore {
     this.note('end-hold')
     return { outcome: 'refused' }
   }
+
+  /** Nor run holds to take over. */
+  async takeOverHold(): Promise<'refused'> {
+    this.note('take-over-hold')
+    return 'refused'
+  }
 }

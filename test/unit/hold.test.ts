@@ -12,6 +12,7 @@ import {
   describeHold,
   describeHoldEndNote,
   describeHoldPastItsEnd,
+  describeTakeOver,
   endedHold,
   holdExpired,
   holdFromMetadata,
@@ -133,6 +134,16 @@ describe('who may take a hold over', () => {
   const before = new Date('2025-11-30T11:00:00Z')
   test('a job of the same repository and run, before the end', () => {
     assert.equal(mayTakeOver(run, { repository: 'octo/ops', runId: '77' }, before), true)
+  })
+  test('a job that takes it over from the queue says so, and how long it waited', () => {
+    assert.match(
+      describeTakeOver({ hold: run, fromQueue: false, waitedMs: 80 }),
+      /^a hold of a workflow run's jobs: .*, without queueing$/,
+    )
+    assert.match(
+      describeTakeOver({ hold: run, fromQueue: true, waitedMs: 4_200 }),
+      /, from the queue after waiting 4\.2s$/,
+    )
   })
   test('not a job of another run or repository, not after the end, and never a freeze', () => {
     assert.equal(mayTakeOver(run, { repository: 'octo/ops', runId: '78' }, before), false)

@@ -23,6 +23,7 @@
 // shown only through describeHold, whose values pass through showUntrusted.
 
 import type { BreakRecord } from '../break-record.ts'
+import { formatDuration } from '../duration.ts'
 import { decodeValue, encodeValue, shownTime, type HolderRecord } from '../holder.ts'
 import type { LockSpec } from '../spec.ts'
 import type { RequestOptions } from '../store.ts'
@@ -166,9 +167,9 @@ export function holdHasNoEnd(record: HoldRecord): boolean {
 }
 
 /**
- * Who may take over a run's hold without queueing: a job of the same run
- * (repository and run id, any attempt), before the hold ends. A freeze is
- * never taken over.
+ * Who may take over a run's hold without waiting its turn: a job of the same
+ * run (repository and run id, any attempt), before the hold ends, whether it
+ * has just come or waits in the queue already. A freeze is never taken over.
  */
 export function mayTakeOver(
   record: HoldRecord,
@@ -215,6 +216,15 @@ export function describeEndedHold(record: HoldRecord, endedAt: Date): string {
     `the hold set by ${holdSetter(record)} for "${showUntrusted(record.reason, 300)}" ended at ` +
     `${shownTime(endedAt)}${record.until ? ` (its end was ${shownTime(record.until)})` : ''}`
   )
+}
+
+/**
+ * 'a hold of a workflow run's jobs: …, without queueing', or '…, from the
+ * queue after waiting 12s': a run's hold that a job of the run took over.
+ */
+export function describeTakeOver(took: { hold: HoldRecord; fromQueue: boolean; waitedMs: number }): string {
+  const how = took.fromQueue ? `from the queue after waiting ${formatDuration(took.waitedMs)}` : 'without queueing'
+  return `${describeHold(took.hold)}, ${how}`
 }
 
 /** When a hold ends, as its step was asked: after a time, at a time, or not by itself. */

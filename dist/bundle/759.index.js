@@ -1,5 +1,5 @@
-export const id = 709;
-export const ids = [709];
+export const id = 759;
+export const ids = [759];
 export const modules = {
 
 /***/ 9916:
@@ -149,6 +149,7 @@ function monotonicNow() {
 /* harmony export */   X8: () => (/* binding */ holdSetter),
 /* harmony export */   YR: () => (/* binding */ holdHasNoEnd),
 /* harmony export */   de: () => (/* binding */ describeEndedHold),
+/* harmony export */   dm: () => (/* binding */ describeTakeOver),
 /* harmony export */   hO: () => (/* binding */ holdFromMetadata),
 /* harmony export */   iV: () => (/* binding */ describeHoldEndNote),
 /* harmony export */   kB: () => (/* binding */ setFreeze),
@@ -159,8 +160,9 @@ function monotonicNow() {
 /* harmony export */   tT: () => (/* binding */ HOLD_END_REASON)
 /* harmony export */ });
 /* unused harmony exports HOLD_KEYS, holdUntil, turnIntoHold */
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
 // A hold: the lock taken without a renewer. Its lease is infinite, and a
 // record beside the holder record says who set it, why, and until when (by
 // the service's clock). A freeze is a hold that a person or a schedule sets
@@ -186,6 +188,7 @@ function monotonicNow() {
 // shown only through describeHold, whose values pass through showUntrusted.
 
 
+
 const FIELDS = [
     ['scope', 'hold_scope'],
     ['reason', 'hold_reason'],
@@ -207,7 +210,7 @@ function isHoldKey(key) {
 function holdToMetadata(record) {
     const metadata = {};
     for (const [field, key] of FIELDS)
-        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeValue */ .It)(record[field]);
+        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeValue */ .It)(record[field]);
     return metadata;
 }
 /** The hold record on a blob, or undefined when it carries none (or one without a lease id, which nobody could end). */
@@ -219,7 +222,7 @@ function holdFromMetadata(metadata) {
         return undefined;
     const record = {};
     for (const [field, key] of FIELDS)
-        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeValue */ .wz)(values.get(key) ?? '');
+        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeValue */ .wz)(values.get(key) ?? '');
     return { ...record, scope: record.scope === 'run' ? 'run' : 'freeze' };
 }
 /**
@@ -262,9 +265,9 @@ function isHoldEndNote(note) {
  * Every value is shown through showUntrusted: the note is read from storage.
  */
 function describeHoldEndNote(note) {
-    const run = (repository, runId) => `${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(repository, 100) || 'an unknown repository'}${runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(runId, 40)}` : ''}`;
+    const run = (repository, runId) => `${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(repository, 100) || 'an unknown repository'}${runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(runId, 40)}` : ''}`;
     const hold = note.holderRepository ? `the hold of ${run(note.holderRepository, note.holderRunId)}` : 'the hold';
-    return (`${hold} had reached its end; ${run(note.repository, note.runId)} ended it at ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(note.brokenAt)} ` +
+    return (`${hold} had reached its end; ${run(note.repository, note.runId)} ended it at ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(note.brokenAt)} ` +
         "(the storage service's clock)");
 }
 /**
@@ -273,8 +276,8 @@ function describeHoldEndNote(note) {
  * status tells a hold whose end has come, which holds nothing any more.
  */
 function describeHoldPastItsEnd(record) {
-    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300)}" reached its end at ` +
-        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)} by the storage service's clock; its lease stands until the next job that comes ` +
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300)}" reached its end at ` +
+        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.until)} by the storage service's clock; its lease stands until the next job that comes ` +
         'for the lock ends it, at once');
 }
 /** A hold has no end: `until` is empty. */
@@ -282,9 +285,9 @@ function holdHasNoEnd(record) {
     return record.until === '';
 }
 /**
- * Who may take over a run's hold without queueing: a job of the same run
- * (repository and run id, any attempt), before the hold ends. A freeze is
- * never taken over.
+ * Who may take over a run's hold without waiting its turn: a job of the same
+ * run (repository and run id, any attempt), before the hold ends, whether it
+ * has just come or waits in the queue already. A freeze is never taken over.
  */
 function mayTakeOver(record, job, serviceNow) {
     return (record.scope === 'run' &&
@@ -296,13 +299,13 @@ function mayTakeOver(record, job, serviceNow) {
 function untilText(record) {
     if (record.until === '')
         return 'with no end (it stands until somebody lifts it)';
-    return `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)}`;
+    return `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.until)}`;
 }
 /** Who set it: "mona (octo/ops run 77)", every value through showUntrusted. */
 function holdSetter(record) {
-    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.repository, 100);
-    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
+    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.repository, 100);
+    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
     return repository ? `${actor} (${repository}${run})` : actor;
 }
 /**
@@ -310,7 +313,7 @@ function holdSetter(record) {
  * Every value is shown through showUntrusted: safe to log whoever wrote it.
  */
 function describeHold(record) {
-    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300);
+    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300);
     if (record.scope === 'run') {
         return `a hold of a workflow run's jobs: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
     }
@@ -318,8 +321,16 @@ function describeHold(record) {
 }
 /** 'the hold set by mona (octo/ops run 77) for "incident 42" ended at 10:02:11Z'. */
 function describeEndedHold(record, endedAt) {
-    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
-        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)})` : ''}`);
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
+        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.until)})` : ''}`);
+}
+/**
+ * 'a hold of a workflow run's jobs: …, without queueing', or '…, from the
+ * queue after waiting 12s': a run's hold that a job of the run took over.
+ */
+function describeTakeOver(took) {
+    const how = took.fromQueue ? `from the queue after waiting ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took.waitedMs)}` : 'without queueing';
+    return `${describeHold(took.hold)}, ${how}`;
 }
 /** The hold's `until` as the record keeps it: counted from `heldFrom`, the service's clock when the lease was granted. */
 function holdUntil(end, heldFrom) {
