@@ -340,13 +340,13 @@ const MUTANTS: Mutant[] = [
   },
   {
     id: 'end-hold-breaks-any-lease',
-    harm: 'the head ends an "expired hold" by breaking whatever lease the blob has: a forged record ends somebody else\'s lease',
+    harm: 'whoever ends an "expired hold" (or lifts a hold) breaks whatever lease the blob has: a forged record ends somebody else\'s lease',
     file: 'src/lock/lock-blob.ts',
     original:
-      '        await this.blob.setMetadata(metadata, {\n          abortSignal,\n          conditions: { leaseId: hold.leaseId, ifMatch: look.etag },\n        })\n        await this.blob.getBlobLeaseClient(hold.leaseId).releaseLease({ abortSignal })\n',
+      '        await this.blob\n          .getBlobLeaseClient(hold.leaseId)\n          .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } })\n',
     replacement:
       '        await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })\n' +
-      '        await this.blob.setMetadata(metadata, { abortSignal })\n',
+      '        await this.blob.getBlobLeaseClient(hold.leaseId).acquireLease(LIFT_LEASE_SECONDS, { abortSignal })\n',
     tests: ['test/e2e/holds.test.ts'],
     pattern: 'forged',
   },
@@ -666,6 +666,68 @@ const MUTANTS: Mutant[] = [
     replacement: '            await waiter.giveBack()\n',
     tests: ['test/integration/waiter.test.ts'],
     pattern: 'keeps the lease through a take',
+  },
+  // Holds: a hold whose end has passed, priority behind it, and the run's hold taken over from the queue (issue 29).
+  {
+    id: 'ended-hold-released-with-waiters',
+    harm: 'a hold ended at its end is released with jobs in line: the lock stands free, and a try-lock or a client that does not queue takes it before the first in line',
+    file: 'src/lock/attempt.ts',
+    original: '    const target = headToHandTo(this.store, call(), hold.leaseId)\n',
+    replacement: '    const target = headToHandTo(this.store, call(), hold.leaseId).then(() => undefined)\n',
+    tests: ['test/e2e/holds-ended.test.ts'],
+    pattern: 'with a waiter in line',
+  },
+  {
+    id: 'ended-hold-kept-by-its-ender',
+    harm: 'a waiter that ends a hold at its end hands its lease to itself: a normal head takes the lock ahead of a high-priority waiter',
+    file: 'src/lock/attempt.ts',
+    original: '    const target = headToHandTo(this.store, call(), hold.leaseId)\n',
+    replacement:
+      '    const entry = this.entry\n' +
+      '    const target = entry\n' +
+      '      ? Promise.resolve({ ticket: entry.ticket, leaseId: this.options.leaseId, waiter: undefined })\n' +
+      '      : headToHandTo(this.store, call(), hold.leaseId)\n',
+    tests: ['test/e2e/holds-ended.test.ts'],
+    pattern: 'high-priority waiter takes the lock before the normal head',
+  },
+  {
+    id: 'try-lock-leaves-ended-hold',
+    harm: 'a try-lock (timeout 0) behind a hold whose end has passed is refused, "held by a hold until" a past time, though nobody may hold the lock',
+    file: 'src/lock/attempt.ts',
+    original: '      let lock = await this.endEndedHold(await this.store.view(call()), call)\n',
+    replacement: '      let lock = await this.store.view(call())\n',
+    tests: ['test/e2e/holds-ended.test.ts'],
+    pattern: 'timeout 0\\) after the end',
+  },
+  {
+    id: 'outside-waiter-leaves-ended-hold',
+    harm: 'a waiter whose credential may not list waits behind a hold whose end has passed until its timeout',
+    file: 'src/lock/attempt.ts',
+    original:
+      "    const lock = await this.endEndedHold(seen, call)\n    if (lock.state === 'missing' || lock.state === 'free') {\n",
+    replacement: "    const lock = seen\n    if (lock.state === 'missing' || lock.state === 'free') {\n",
+    tests: ['test/e2e/holds-ended.test.ts'],
+    pattern: 'SAS may not list',
+  },
+  {
+    id: 'queued-job-waits-out-run-hold',
+    harm: "a job of the run that waits in line never takes over its run's hold: it waits out hold-for (1 h by default), the head of another run takes the lock between the run's jobs, and the run's fencing token is lost",
+    file: 'src/lock/attempt.ts',
+    original:
+      '    if (lock) {\n      const takenOver = await this.takeOverRunHold(lock, call)\n      if (takenOver) return takenOver\n',
+    replacement: '    if (lock) {\n',
+    tests: ['test/e2e/holds-run-takeover.test.ts'],
+    pattern: 'next look',
+  },
+  {
+    id: 'take-over-ignores-refused-change',
+    harm: 'a job of the run whose takeover Azure refused (another job of the run took the hold first) goes on as the holder: two jobs of the run hold at once, stopped only by the record write',
+    file: 'src/lock/lock-blob.ts',
+    original:
+      "      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'refused'\n",
+    replacement:
+      "      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'taken'\n",
+    tests: ['test/integration/run-hold-takeover.test.ts'],
   },
 ]
 

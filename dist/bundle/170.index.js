@@ -513,7 +513,17 @@ function waiterName(waiter, priority) {
 /** The columns of the board, in order: a heading and how to write one lock's cell. */
 const BOARD_COLUMNS = [
     ['Lock', (lock, markup) => markup.text((0,untrusted_text/* showUntrusted */.G)(lock.name))],
-    ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
+    [
+        'State',
+        (lock) => lock.held
+            ? lock.leaseState === 'breaking'
+                ? 'held (lease breaking)'
+                : 'held'
+            : // A hold whose end has come (hold.ts) holds nothing; the next job that comes ends it.
+                lock.endedHold
+                    ? 'free (its hold has ended; the next job ends its lease)'
+                    : 'free',
+    ],
     [
         'Holder',
         (lock, markup) => !lock.held
@@ -631,6 +641,7 @@ function boardJson(lock) {
         })) ?? null,
         squatters: lock.squatters ?? [],
         hold: lock.held && lock.seen?.hold ? boardHold(lock.seen.hold) : null,
+        endedHold: lock.endedHold ? boardHold(lock.endedHold) : null,
         latest: (lock.latest ?? []).map((record) => ({
             key: showUntrusted(record.supersedeKey ?? '', 300),
             sequence: showUntrusted(record.sequence ?? '', 40),
@@ -806,6 +817,11 @@ const FACTS = [
     ['Slots when it came', ({ wait }) => wait?.slotsSeen && escapeMarkup(wait.slotsSeen)],
     ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
     [
+        'Hold taken over',
+        ({ wait }) => wait?.holdTakenOver &&
+            escapeMarkup(`This job took over its run's hold, keeping the run's fencing token: ${wait.holdTakenOver}`),
+    ],
+    [
         'Priority',
         ({ wait, priority }) => wait &&
             (priority === 'high'
@@ -972,8 +988,10 @@ const waitRecordFields = {
     unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .yesNo */ .Lm,
     /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
     passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9),
-    /** The hold this job ended at the head of the queue, when its end had come (lock/deploy/hold.ts), as the log says it. */
+    /** The hold this job ended, when its end had come (lock/deploy/hold.ts), as the log says it. */
     holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    /** scope: run: the run's hold this job took over (lock/deploy/run-hold.ts), and how, as the log says it. */
+    holdTakenOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
     /** Waiters seen ahead with a supersede key, in the order seen, each once. */
     keyedWaiters: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(keyedWaiterShape, MAX_KEYED_KEPT)),
     /** For each key in sight at the last line, the record of the highest sequence that held (lock/deploy/latest-seen.ts). */
@@ -1004,6 +1022,7 @@ class WaitWatch {
     unknownHolderSeen = false;
     passedOver = new Set();
     holdEnded;
+    holdTakenOver;
     keyedWaiters = new Map();
     lastHeld;
     slotsSeen;
@@ -1019,6 +1038,8 @@ class WaitWatch {
             this.passedOver.add(event.ticket);
         if (event.type === 'hold-ended')
             this.holdEnded = (0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeEndedHold */ .de)(event.hold, event.endedAt);
+        if (event.type === 'hold-taken-over')
+            this.holdTakenOver = (0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTakeOver */ .dm)(event);
         if (event.type === 'high-priority-ahead')
             this.highPriorityAhead.add(event.ticket);
         if (event.type === 'long-wait')
@@ -1097,6 +1118,7 @@ class WaitWatch {
             unknownHolderSeen: this.unknownHolderSeen,
             ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
             ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
+            ...(this.holdTakenOver ? { holdTakenOver: this.holdTakenOver } : {}),
             ...(this.keyedWaiters.size > 0 ? { keyedWaiters: [...this.keyedWaiters.values()] } : {}),
             ...(this.lastHeld && this.lastHeld.length > 0 ? { lastHeld: this.lastHeld } : {}),
             ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),

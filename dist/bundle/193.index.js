@@ -212,6 +212,10 @@ var queue = __webpack_require__(2980);
 // What a look at a lock shows, read-only: held or free, by whom, with what
 // kind of lease, and the last break. One blob's properties and one item of a
 // List Blobs answer carry the same facts, so both map through statusOf.
+//
+// A hold whose end has come (deploy/hold.ts) still has its lease until the next
+// job that comes for the lock ends it, at once. Status only reads, so it ends
+// nothing: it shows such a lock as free, with the hold that ended.
 
 
 
@@ -237,8 +241,13 @@ function waitingEntries(entries, serviceNow) {
 }
 function statusOf(name, properties) {
     const leaseState = properties.leaseState ?? 'available';
-    const held = leaseState === 'leased' || leaseState === 'breaking';
-    const status = { name, held, leaseState };
+    const leased = leaseState === 'leased' || leaseState === 'breaking';
+    const infinite = properties.leaseDuration === 'infinite';
+    const ended = leased
+        ? (0,deploy_hold/* endedHold */.oy)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata), properties.serviceNow)
+        : undefined;
+    const held = leased && !ended;
+    const status = { name, held, leaseState, ...(ended ? { endedHold: ended } : {}) };
     if (held) {
         if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
             status.leaseKind = properties.leaseDuration;
@@ -247,7 +256,6 @@ function statusOf(name, properties) {
         const freshness = record
             ? (0,lock_holder/* freshnessOf */.T5)(record, properties.lastModified, properties.serviceNow)
             : { kind: 'unknown-age' };
-        const infinite = properties.leaseDuration === 'infinite';
         const hold = (0,deploy_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata));
         status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) };
         if (record && freshness.kind !== 'stale')
@@ -1336,34 +1344,16 @@ class LockBlob {
         }
     }
     /**
-     * Ends an expired hold (see hold.ts): one Set Metadata that removes the
-     * holder and hold records and writes `note` (a break record), under the
-     * lease id the hold record names and If-Match on the ETag of the read that
-     * showed the hold, then a release with that id. Azure refuses the write
-     * when the blob changed since that read, or when the id is not the lease's
-     * (a forged record on somebody else's lease): nothing is changed then.
+     * Ends an expired hold (see hold.ts) as a lift does (liftHold): its lease
+     * goes to `target`, the head of the queue, or is released, so the lock is
+     * never free while jobs wait in line. Conditional throughout on the lease id
+     * the hold record names and on the ETag of the read that showed the hold:
+     * Azure refuses when the blob changed since that read, or when the id is
+     * not the lease's (a forged record on somebody else's lease), and nothing
+     * is changed then. Of several that end the same hold at once, one does.
      */
-    async endHold(look, note, options = {}) {
-        const hold = look.hold;
-        if (!hold || !look.etag)
-            return 'refused';
-        const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !(0,lock_holder/* isHolderKey */._L)(key) && !(0,deploy_hold/* isHoldKey */.Te)(key) && !(0,break_record/* isBreakKey */.$y)(key));
-        const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) };
-        try {
-            await this.request(options, async (abortSignal) => {
-                await this.blob.setMetadata(metadata, {
-                    abortSignal,
-                    conditions: { leaseId: hold.leaseId, ifMatch: look.etag },
-                });
-                await this.blob.getBlobLeaseClient(hold.leaseId).releaseLease({ abortSignal });
-            });
-            return 'ended';
-        }
-        catch (err) {
-            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
-                return 'refused';
-            throw err;
-        }
+    async endHold(look, note, target, options = {}) {
+        return this.liftHold(look, note, target, options);
     }
     /**
      * Lifts a hold (lift-hold.ts) by letting go of its lease as a holder does:
@@ -1372,7 +1362,9 @@ class LockBlob {
      * ETag of the read that showed the hold: it succeeds only while that id is
      * the lease's and the blob is as read, and from then on a lifter that dies
      * leaves a lease that lapses by itself, never an infinite one without its
-     * record. Then `note` (a break record) is written under that lease, and
+     * record. Then `note` (a break record) is written under that lease, If-Match
+     * on the same ETag (a lease operation does not change it, a write does: of
+     * two that lift or end the same hold at once, only one gets past this), and
      * letGo clears the hold and hands over. 'refused' when the hold is not as read.
      */
     async liftHold(look, note, target, options = {}) {
@@ -1385,7 +1377,7 @@ class LockBlob {
                 await this.blob
                     .getBlobLeaseClient(hold.leaseId)
                     .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } });
-                await this.blob.setMetadata({ ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) }, { abortSignal, conditions: { leaseId: hold.leaseId } });
+                await this.blob.setMetadata({ ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) }, { abortSignal, conditions: { leaseId: hold.leaseId, ifMatch: look.etag } });
             });
         }
         catch (err) {

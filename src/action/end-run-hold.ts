@@ -12,7 +12,7 @@ import { UserError } from '../lock/errors.ts'
 import { describeLetGo } from '../lock/queue/handover.ts'
 import { describeHold } from '../lock/deploy/hold.ts'
 import { describeHolderSeen } from '../lock/holder.ts'
-import { liftHold } from '../lock/deploy/lift-hold.ts'
+import { describeEndedAlready, liftHold } from '../lock/deploy/lift-hold.ts'
 import { lockLocation } from '../lock/spec.ts'
 import { Inputs } from './constants.ts'
 import { holderFromEnvironment } from './context.ts'
@@ -45,6 +45,20 @@ export async function endRunHold(read: InputReader): Promise<void> {
     case 'lifted':
       core.info(
         `Ended this run's hold on lock ${location}, ${describeHold(lifted.hold)}; ${describeLetGo(lifted.letGo)}.`,
+      )
+      return
+    case 'ended-already':
+      // This run's hold ended by itself a moment ago (hold-for passed): nothing left to release.
+      if (lifted.note.holderRepository === who.repository && lifted.note.holderRunId === who.runId) {
+        core.notice(describeEndedAlready(location, lifted))
+        return
+      }
+      if (!lifted.seen) {
+        core.notice(`Lock ${location} is not held: this run's hold has ended already.`)
+        return
+      }
+      core.warning(
+        `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, not by a hold of this run: it was left alone.`,
       )
       return
     case 'left-alone':

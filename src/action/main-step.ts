@@ -5,11 +5,9 @@ import { randomUUID } from 'node:crypto'
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
-import { describeHold } from '../lock/deploy/hold.ts'
 import { LockSupersededError } from '../lock/deploy/latest.ts'
 import { CancelRunError, cancelRun, cancelTarget } from './cancel-run.ts'
 import { openLock } from '../lock/lock-blob.ts'
-import { takeOverRunHold } from '../lock/deploy/run-hold.ts'
 import { serviceTimeAt } from '../lock/service-time.ts'
 import { lockLocation } from '../lock/spec.ts'
 import { STEP_RETRY, secretsOf } from '../lock/storage.ts'
@@ -155,26 +153,23 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
     const leaseId = randomUUID()
     state.saveProposedLeaseId(leaseId)
     const watch = new WaitWatch(state.saveWait)
-    // scope: run: a hold this run left on the lock is taken over at once, without queueing (the run already won any
-    // supersede decision when its first job took the lock).
-    const tookOver = await takeOverRunHold(lock, { spec, leaseId, who: holderFromEnvironment() })
-    if (tookOver) core.info(`Took over ${describeHold(tookOver.tookOver)}, without queueing.`)
-    const acquired =
-      tookOver ??
-      (await watch.settle(
-        waitForLease({
-          lock,
-          leaseId,
-          leaseDurationSeconds: spec.leaseDurationSeconds,
-          holder: holderFromEnvironment(),
-          timeoutMs: settings.timeoutMs,
-          signal: cancel,
-          onEvent: watch.and(waitEventLogger(spec)),
-          supersede: settings.supersede,
-          priority: spec.priority,
-          warnAfterMs: spec.warnAfterMs,
-        }),
-      ))
+    const acquired = await watch.settle(
+      waitForLease({
+        lock,
+        leaseId,
+        leaseDurationSeconds: spec.leaseDurationSeconds,
+        holder: holderFromEnvironment(),
+        timeoutMs: settings.timeoutMs,
+        signal: cancel,
+        onEvent: watch.and(waitEventLogger(spec)),
+        supersede: settings.supersede,
+        priority: spec.priority,
+        warnAfterMs: spec.warnAfterMs,
+        // scope: run: a hold this run left on the lock is taken over, at once or from the queue (the run already
+        // won any supersede decision when its first job took the lock).
+        takeOverRunHold: spec.runHoldMs !== undefined,
+      }),
+    )
     // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
     const { confirmedMono, acquiredMono } = acquired
     state.saveLease({ ...acquired, confirmedMono })

@@ -67,7 +67,8 @@ export async function keepForRun(spec: LockSpec, lease: state.HeldLease): Promis
   }
   core.info(
     `Kept lock ${location} for the next job of this run: it is held by ${describeHold(record)}. ` +
-      "A later job of this run with 'scope: run' takes it over at once; the release action ends the hold.",
+      "A later job of this run with 'scope: run' takes it over at once (one that waits in line already, at its next " +
+      'look); the release action ends the hold.',
   )
   const heldSince = lease.heldSince ?? lease.acquiredAt
   return { acquiredAt: heldSince, endedAt: new Date(record.setAt), outcome: 'kept' }

@@ -6,6 +6,7 @@
 
 import * as core from '@actions/core'
 import { describeBreak } from '../lock/break-record.ts'
+import { describeHoldPastItsEnd } from '../lock/deploy/hold.ts'
 import { briefHolder, describeHolder, describeHolderSeen, type HolderRecord } from '../lock/holder.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { listLocks, openLock } from '../lock/lock-blob.ts'
@@ -75,6 +76,8 @@ function describeStatus(status: LockStatus | undefined): string {
     (status.slots ? ` ${describeSlotsHeld(status.slots)}.` : '')
   // With slots, the lock blob is slot 1.
   const blob = status.slots ? 'slot 1 (the lock blob) is ' : ''
+  // A hold whose end has come holds nothing: the next job ends it. Status only reads, so the hold stays until then.
+  if (!status.held && status.endedHold) return `${blob}free: ${describeHoldPastItsEnd(status.endedHold)}.${lastBreak}`
   if (!status.held) return `${blob}free.${lastBreak}`
   const lease = status.seen?.hold
     ? 'an infinite lease, which the first job in the queue ends when the hold ends'

@@ -196,6 +196,12 @@ const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined
   ['Slots when it came', ({ wait }) => wait?.slotsSeen && escapeMarkup(wait.slotsSeen)],
   ['Hold ended', ({ wait }) => wait?.holdEnded && escapeMarkup(`This job ended it: ${wait.holdEnded}`)],
   [
+    'Hold taken over',
+    ({ wait }) =>
+      wait?.holdTakenOver &&
+      escapeMarkup(`This job took over its run's hold, keeping the run's fencing token: ${wait.holdTakenOver}`),
+  ],
+  [
     'Priority',
     ({ wait, priority }) =>
       wait &&

@@ -12,7 +12,7 @@ import { UserError } from '../lock/errors.ts'
 import { describeLetGo } from '../lock/queue/handover.ts'
 import { describeHold } from '../lock/deploy/hold.ts'
 import { describeHolderSeen } from '../lock/holder.ts'
-import { liftHold } from '../lock/deploy/lift-hold.ts'
+import { describeEndedAlready, liftHold } from '../lock/deploy/lift-hold.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { usesEntra } from '../sign-in/methods.ts'
 import { Inputs } from './constants.ts'
@@ -66,6 +66,10 @@ export async function runUnhold(): Promise<void> {
         return
       case 'gone':
         core.notice(`Lock ${location} is not held any more: nothing to lift.`)
+        return
+      case 'ended-already':
+        // Just after the hold ended by itself: what was asked for is done.
+        core.notice(describeEndedAlready(location, lifted))
     }
   } catch (err) {
     failStep(err, spec?.endpoint, { tokenAuth, container: spec?.container })

@@ -7,7 +7,13 @@ import * as core from '@actions/core'
 import type { Acquired } from '../lock/waiter.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
-import { describeEndedHold, describeHold, holdHasNoEnd, type HoldRecord } from '../lock/deploy/hold.ts'
+import {
+  describeEndedHold,
+  describeHold,
+  describeTakeOver,
+  holdHasNoEnd,
+  type HoldRecord,
+} from '../lock/deploy/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
 import { describeLastHeld } from '../lock/deploy/latest-seen.ts'
 import { ordinal } from '../lock/queue/queue.ts'
@@ -148,6 +154,8 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
       ]
     case 'hold-ended':
       return [info(`Ended the hold on ${name}: ${describeEndedHold(event.hold, event.endedAt)}.`)]
+    case 'hold-taken-over':
+      return [info(`Took over ${describeTakeOver(event)}.`)]
     case 'storage-trouble':
       return [
         {

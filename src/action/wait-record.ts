@@ -3,7 +3,7 @@
 // (shape.ts): reading it back checks every field, and a new fact is one line.
 
 import type { HolderRecord } from '../lock/holder.ts'
-import { describeEndedHold } from '../lock/deploy/hold.ts'
+import { describeEndedHold, describeTakeOver } from '../lock/deploy/hold.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import { holderKey } from '../lock/holder.ts'
 import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
@@ -59,8 +59,10 @@ const waitRecordFields = {
   unknownHolderSeen: yesNo,
   /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
   passedOver: optional(count),
-  /** The hold this job ended at the head of the queue, when its end had come (lock/deploy/hold.ts), as the log says it. */
+  /** The hold this job ended, when its end had come (lock/deploy/hold.ts), as the log says it. */
   holdEnded: optional(text),
+  /** scope: run: the run's hold this job took over (lock/deploy/run-hold.ts), and how, as the log says it. */
+  holdTakenOver: optional(text),
   /** Waiters seen ahead with a supersede key, in the order seen, each once. */
   keyedWaiters: optional(listOf(keyedWaiterShape, MAX_KEYED_KEPT)),
   /** For each key in sight at the last line, the record of the highest sequence that held (lock/deploy/latest-seen.ts). */
@@ -95,6 +97,7 @@ export class WaitWatch {
   private unknownHolderSeen = false
   private readonly passedOver = new Set<number>()
   private holdEnded: string | undefined
+  private holdTakenOver: string | undefined
   private readonly keyedWaiters = new Map<string, KeyedWaiter>()
   private lastHeld: HolderRecord[] | undefined
   private slotsSeen: string | undefined
@@ -110,6 +113,7 @@ export class WaitWatch {
   see(event: WaitEvent): void {
     if (event.type === 'squatter' || event.type === 'passed-over') this.passedOver.add(event.ticket)
     if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
+    if (event.type === 'hold-taken-over') this.holdTakenOver = describeTakeOver(event)
     if (event.type === 'high-priority-ahead') this.highPriorityAhead.add(event.ticket)
     if (event.type === 'long-wait') this.longWait = longWaitFact(event)
     if ('place' in event) this.seeKeys(event.place)
@@ -181,6 +185,7 @@ export class WaitWatch {
       unknownHolderSeen: this.unknownHolderSeen,
       ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
       ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
+      ...(this.holdTakenOver ? { holdTakenOver: this.holdTakenOver } : {}),
       ...(this.keyedWaiters.size > 0 ? { keyedWaiters: [...this.keyedWaiters.values()] } : {}),
       ...(this.lastHeld && this.lastHeld.length > 0 ? { lastHeld: this.lastHeld } : {}),
       ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),

@@ -2,7 +2,7 @@
 // unhold <lock>: the hold and unhold sub-actions' work, with the same core
 // calls and the same records. A hold set here waits its turn in the queue
 // (a deploy that runs now finishes first), then stays on the lock with no
-// process behind it, until its end, until the head of the queue ends it then,
+// process behind it, until its end (whoever comes for the lock then ends it),
 // or until somebody lifts it.
 
 import { randomUUID } from 'node:crypto'
@@ -14,7 +14,7 @@ import { describeLetGo } from '../lock/queue/handover.ts'
 import { describeHold, setFreeze } from '../lock/deploy/hold.ts'
 import { describeHolderSeen } from '../lock/holder.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
-import { liftHold } from '../lock/deploy/lift-hold.ts'
+import { describeEndedAlready, liftHold } from '../lock/deploy/lift-hold.ts'
 import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { refuseHoldOnSlots } from '../lock/queue/slots.ts'
@@ -175,6 +175,10 @@ export async function runUnhold(line: CommandLine, out: Output, env: NodeJS.Proc
       return 0
     case 'gone':
       out.progress(`Lock ${location} is not held any more: nothing to lift.`)
+      return 0
+    case 'ended-already':
+      // Just after the hold ended by itself: what was asked for is done.
+      out.progress(describeEndedAlready(location, lifted))
       return 0
   }
 }

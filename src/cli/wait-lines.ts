@@ -79,6 +79,9 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
       return `warning: removing a lapsed queue entry was refused (${describeStorageErrorBrief(event.error)}).`
     case 'hold-ended':
       return `Ended the hold on ${name}: ${describeEndedHold(event.hold, event.endedAt)}.`
+    case 'hold-taken-over':
+      // The command has no scope run: it never takes a run's hold over.
+      return undefined
     case 'malformed-sequence':
       return (
         `warning: in the queue of ${name}, ${event.where} has this command's supersede key with the sequence ` +

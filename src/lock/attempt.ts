@@ -15,14 +15,19 @@
 // lease (a squatter: this action never takes one), and a head that leaves the
 // lock free for longer than idleHeadMs. Skipping them is safe, as only the
 // lease lets a job in; it costs at most the order of the queue.
+//
+// Holds (deploy/hold.ts): any look at the lock that shows a hold whose end has
+// come ends it, wherever the waiter stands (endEndedHold), and a job of scope
+// run that sees its own run's hold takes it over (takeOverRunHold).
 
 import { randomUUID } from 'node:crypto'
 import { monotonicNow } from './clock.ts'
 import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import { newBreakRecord } from './break-record.ts'
-import { holdExpired } from './deploy/hold.ts'
+import { HOLD_END_REASON, holdExpired, mayTakeOver, type HoldRecord } from './deploy/hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './deploy/latest.ts'
+import { headToHandTo } from './queue/handover.ts'
 import { passOn } from './queue/pass-on.ts'
 import { goesBefore, joinedAhead, lineOrder, priorityOf, type Priority } from './queue/priority.ts'
 import {
@@ -150,12 +155,20 @@ const TIDY_TIMEOUT_MS = 2_000
 /** A look at the lock with less time left than this is not worth sending. */
 const MIN_LOOK_MS = 250
 
+/** A run's hold that this waiter took over (takeOverRunHold), and whether it waited in the queue first. */
+export interface TakenOverHold {
+  hold: HoldRecord
+  fromQueue: boolean
+}
+
 export type AttemptOutcome =
   /**
    * The lease is ours; sentAt is when the acquire that Azure granted was sent,
-   * serviceNow the service's clock in its answer (when it said).
+   * serviceNow the service's clock in its answer (when it said). With
+   * `tookOver`, it is the lease of our run's hold, taken over: takeOver, not
+   * take, finishes taking it.
    */
-  | { kind: 'acquired'; sentAt: Date; sentMono: number; serviceNow?: Date }
+  | { kind: 'acquired'; sentAt: Date; sentMono: number; serviceNow?: Date; tookOver?: TakenOverHold }
   /**
    * Not yet: what was seen, and when to try next (local time, ms). `tried` is
    * false when the lock could not be tried at all (it was missing, and now is
@@ -180,6 +193,11 @@ export interface WaiterOptions {
   supersede?: SupersedeSpec
   /** Its place in the order of the line (priority.ts); normal when not given. */
   priority?: Priority
+  /**
+   * A job of scope run (run-hold.ts): at any look at the lock, from outside the
+   * queue or from any place in it, it takes over the hold its own run left.
+   */
+  takeOverRunHold?: boolean
 }
 
 /** Our entry in the queue. */
@@ -253,6 +271,10 @@ export class Waiter {
   private readonly malformedTold = new Set<number>()
   /** The entries of the last listing, by ticket: who a ticket on the lock is. */
   private listed = new Map<number, QueueEntry>()
+  /** Our run's hold, taken over: the lease is ours, and takeOver finishes taking it. */
+  private tookOver: TakenOverHold | undefined
+  /** The ETag of a hold whose end was refused as read (a record forged beside another lease): not tried again. */
+  private endRefused: string | undefined
 
   constructor(options: WaiterOptions) {
     this.options = options
@@ -277,7 +299,10 @@ export class Waiter {
     if (this.acquired) {
       // The lease is already ours: this only confirms it, so there is nothing to decide again.
       const outcome = await this.acquire(call, { decided: true })
-      if (outcome !== 'held-by-other') return outcome
+      if (outcome !== 'held-by-other') {
+        return outcome.kind === 'acquired' && this.tookOver ? { ...outcome, tookOver: this.tookOver } : outcome
+      }
+      this.tookOver = undefined
     }
     const slots = this.options.store.slotted
     if (slots) return this.slottedAttempt(call, slots)
@@ -292,9 +317,16 @@ export class Waiter {
     // Right behind the head, a look at the lock every quarter of the bound tells a head that does not
     // take a free lock; while it leaves the lock free, every listing looks at the lock too.
     const onDeck = ahead?.length === 1 && (monotonicNow() >= this.idleCheckAt || this.idleHead !== undefined)
-    const look = ahead ? pending || wantsHolder(ahead.length) || onDeck : monotonicNow() >= this.viewAt
-    const lock = look ? await this.store.view(call()) : undefined
-    if (lock) this.noteHolding(lock)
+    // A job of scope run looks at the lock at each listing too: its run's hold is taken over at the next one.
+    const runHold = this.options.takeOverRunHold === true
+    const look = ahead ? pending || wantsHolder(ahead.length) || onDeck || runHold : monotonicNow() >= this.viewAt
+    let lock = look ? await this.store.view(call()) : undefined
+    if (lock) {
+      const takenOver = await this.takeOverRunHold(lock, call)
+      if (takenOver) return takenOver
+      lock = await this.endEndedHold(lock, call)
+      this.noteHolding(lock)
+    }
     if (lock && this.handedToUs(lock)) {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
@@ -370,6 +402,13 @@ export class Waiter {
 
   /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
   private async fromOutside(call: () => RequestOptions): Promise<AttemptOutcome> {
+    if (this.options.takeOverRunHold) {
+      // Our run's hold is taken over at once, without queueing: one look at the lock, before the listing.
+      const lock = await this.store.view(call())
+      this.answered = true
+      const takenOver = await this.takeOverRunHold(lock, call)
+      if (takenOver) return takenOver
+    }
     // The key's record is read in the first listing itself: on a free lock, no request is added before the acquire.
     const latestKey = this.latestKey()
     let look
@@ -401,19 +440,30 @@ export class Waiter {
       if (outcome !== 'held-by-other') return outcome
     }
     if (!this.options.willWait) {
-      const lock = await this.store.view(call())
+      // A hold whose end has come is ended; then the lock is as any free one: taken only with nobody in line.
+      let lock = await this.endEndedHold(await this.store.view(call()), call)
+      if (lock.state === 'free' && live.length === 0 && look.complete) {
+        const outcome = await this.acquire(call, { decided: true })
+        if (outcome !== 'held-by-other') return outcome
+        lock = await this.store.view(call())
+      }
       return {
         kind: 'waiting',
         sighting: { lock: lock.state === 'missing' ? undefined : lock, ahead: live },
         wakeAt: 0,
       }
     }
-    const [lock, ahead] = await Promise.all([this.store.view(call()), this.join(call)])
+    const [seen, ahead] = await Promise.all([this.store.view(call()), this.join(call)])
+    // Ended with our entry in the queue: its lease goes to the head, which may be us.
+    const lock = await this.endEndedHold(seen, call)
     this.watchHead(lock)
-    if (lock.state === 'leased' && !lock.holder) this.viewAt = monotonicNow() + RECORD_PAUSE_MS
+    // Handed to us (the hold we ended went to us as the head of the line): look again at once, wherever we stand.
+    const handed = this.handedToUs(lock)
+    if (lock.state === 'leased' && !lock.holder) this.viewAt = monotonicNow() + (handed ? 0 : RECORD_PAUSE_MS)
     const sighting: Sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead }
     // At the head with the lock free (its holder let go meanwhile): look again at once.
-    return { kind: 'waiting', sighting, wakeAt: this.head && lock.state !== 'leased' ? 0 : this.wakeAt() }
+    const now = (this.head && lock.state !== 'leased') || handed
+    return { kind: 'waiting', sighting, wakeAt: now ? 0 : this.wakeAt() }
   }
 
   /**
@@ -571,8 +621,12 @@ export class Waiter {
    * not crowd out the waiters that wait in turn.
    */
   private async outsideQueue(call: () => RequestOptions): Promise<AttemptOutcome> {
-    const lock = await this.store.view(call())
+    const seen = await this.store.view(call())
     this.answered = true
+    const takenOver = await this.takeOverRunHold(seen, call)
+    if (takenOver) return takenOver
+    // A hold whose end has come is ended (released: the queue cannot be read to hand its lease on), then taken.
+    const lock = await this.endEndedHold(seen, call)
     if (lock.state === 'missing' || lock.state === 'free') {
       const outcome = await this.acquire(call)
       if (outcome !== 'held-by-other') return outcome
@@ -683,16 +737,16 @@ export class Waiter {
   }
 
   /**
-   * At the head: look at the lock, and take it when it is free, when it was
-   * handed to us, or when the hold on it has expired. The acquire decides
-   * latest wins first (acquire), after a hold is ended as before any acquire.
+   * At the head: look at the lock, and take it when it is free or when it was
+   * handed to us; a hold whose end has come is ended first, and the lock is
+   * then one of those two, decided as for any other (endEndedHold). The
+   * acquire decides latest wins first (acquire).
    */
   private async asHead(call: () => RequestOptions, ahead: QueueEntry[] | undefined): Promise<AttemptOutcome> {
-    const lock = await this.store.view(call())
-    if (lock.state === 'leased' && (await this.endExpiredHold(lock, call))) {
-      const outcome = await this.acquire(call)
-      if (outcome !== 'held-by-other') return outcome
-    }
+    const seen = await this.store.view(call())
+    const takenOver = await this.takeOverRunHold(seen, call)
+    if (takenOver) return takenOver
+    const lock = await this.endEndedHold(seen, call)
     this.noteHolding(lock)
     // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
     if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock)) this.listAt = monotonicNow()
@@ -712,22 +766,89 @@ export class Waiter {
   }
 
   /**
-   * The head ends a hold whose end has come (hold.ts), by the service's clock
-   * in the same answer that showed it: the store releases the hold's lease
-   * only if the blob is still as that answer showed it, and under the lease id
-   * its record names. True when it ended the hold.
+   * Ends a hold whose end has come (hold.ts) that `lock` shows, by the
+   * service's clock in the same answer. Whoever meets it ends it, wherever it
+   * stands: the head, a waiter further back, a try-lock, a waiter outside the
+   * queue. Its lease goes to the head of the queue in the order of the whole
+   * line, priority included (handover.ts), or is released when nobody waits
+   * (or the queue cannot be read): so what comes next is the decision of a
+   * lock handed over, or of a free lock, as for any other, and a waiter that
+   * ended the hold has no say in it. Returns the lock as it stands after: as a
+   * second look shows it when somebody else ended or changed it first. A hold
+   * whose end is refused as read (a record forged beside somebody else's
+   * lease) is not tried again.
    */
-  private async endExpiredHold(
-    lock: Extract<LeaseView, { state: 'leased' }>,
-    call: () => RequestOptions,
-  ): Promise<boolean> {
+  private async endEndedHold(lock: LeaseView, call: () => RequestOptions): Promise<LeaseView> {
+    if (lock.state !== 'leased') return lock
     const hold = lock.hold
-    if (!hold || !holdExpired(hold, lock.serviceNow)) return false
+    if (!hold || !holdExpired(hold, lock.serviceNow) || (lock.etag && lock.etag === this.endRefused)) return lock
     const endedAt = lock.serviceNow ?? new Date()
-    const note = newBreakRecord(this.options.who, 'the hold reached its end', endedAt, lock.holder)
-    if ((await this.store.endHold(lock, note, call())) !== 'ended') return false
+    const note = newBreakRecord(this.options.who, HOLD_END_REASON, endedAt, lock.holder)
+    const target = headToHandTo(this.store, call(), hold.leaseId)
+    const ended = await this.store.endHold(lock, note, target, call())
+    if (ended.outcome === 'refused' || ended.outcome === 'not-held') {
+      this.endRefused = lock.etag
+      return this.store.view(call())
+    }
     this.options.emit({ type: 'hold-ended', hold, endedAt })
-    return true
+    if (ended.outcome === 'released') return { state: 'free', staleHolder: undefined }
+    return {
+      state: 'leased',
+      holder: undefined,
+      infinite: false,
+      serviceNow: lock.serviceNow,
+      handedTo: ended.to.ticket,
+    }
+  }
+
+  /**
+   * A job of scope run takes over the hold its own run left on the lock
+   * (run-hold.ts) at any look at it, wherever it waits: the run holds the lock
+   * already. Of several jobs of the run that try at once, Azure lets one in:
+   * the change of the hold's lease id to ours works once (lock-blob.ts); the
+   * others go on waiting. takeOver finishes it: the run's fencing token, and
+   * out of the queue.
+   */
+  private async takeOverRunHold(lock: LeaseView, call: () => RequestOptions): Promise<AttemptOutcome | undefined> {
+    if (!this.options.takeOverRunHold || lock.state !== 'leased' || !lock.hold) return undefined
+    const hold = lock.hold
+    if (!mayTakeOver(hold, this.options.who, lock.serviceNow)) return undefined
+    if (this.options.signal?.aborted)
+      throw new LockCancelledError(`Cancelled while waiting for lock ${this.store.location}.`)
+    this.acquireTried = true
+    const sentAt = new Date()
+    const sentMono = monotonicNow()
+    const taken = await this.store.takeOverHold(hold.leaseId, this.options.leaseId, this.options.leaseSeconds, call())
+    if (taken !== 'taken') {
+      // Another job of the run took it over first (or the hold ended): the lease is not under our id.
+      this.acquireTried = false
+      return undefined
+    }
+    this.acquired = true
+    this.tookOver = { hold, fromQueue: this.entry !== undefined }
+    return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt, tookOver: this.tookOver }
+  }
+
+  /**
+   * Our run's hold is ours (takeOverRunHold): our holder record replaces the
+   * hold's, the fencing token stays the run's (no new one: the run held the
+   * lock all along), and we leave the queue, which must succeed as in take().
+   * Returns the record as written and the run's token.
+   */
+  async takeOver(
+    record: HolderRecord,
+    call: () => RequestOptions,
+  ): Promise<{ record: HolderRecord; fencingToken: number }> {
+    const tookOver = this.tookOver!
+    const written: HolderRecord = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record
+    await this.store.writeHolder(this.options.leaseId, written, call())
+    await this.leaveAsHolder(call)
+    this.acquired = false
+    this.tookOver = undefined
+    this.options.emit({ type: 'hold-taken-over', ...tookOver, waitedMs: this.options.waitedMs() })
+    // Read from storage: a token that is not a positive whole number is none.
+    const token = Number(tookOver.hold.fencingToken)
+    return { record: written, fencingToken: Number.isSafeInteger(token) && token > 0 ? token : 0 }
   }
 
   /**
@@ -993,6 +1114,7 @@ export class Waiter {
       .then(() => true)
       .catch(() => false)
     this.acquired = false
+    this.tookOver = undefined
     // A release that failed is tried again when the wait ends (abandon).
     this.acquireTried = !released
   }

@@ -47,7 +47,18 @@ function waiterName(waiter: HolderIdentity | undefined, priority?: Priority): st
 /** The columns of the board, in order: a heading and how to write one lock's cell. */
 export const BOARD_COLUMNS: ReadonlyArray<[string, (lock: LockStatus, markup: Markup) => string]> = [
   ['Lock', (lock, markup) => markup.text(showUntrusted(lock.name))],
-  ['State', (lock) => (!lock.held ? 'free' : lock.leaseState === 'breaking' ? 'held (lease breaking)' : 'held')],
+  [
+    'State',
+    (lock) =>
+      lock.held
+        ? lock.leaseState === 'breaking'
+          ? 'held (lease breaking)'
+          : 'held'
+        : // A hold whose end has come (hold.ts) holds nothing; the next job that comes ends it.
+          lock.endedHold
+          ? 'free (its hold has ended; the next job ends its lease)'
+          : 'free',
+  ],
   [
     'Holder',
     (lock, markup) =>
@@ -187,6 +198,8 @@ export interface BoardLock {
   squatters: number[]
   /** The hold that holds the lock (a freeze or a run's hold), every value shown safely; null when none stands. */
   hold: BoardHold | null
+  /** A hold whose end has come, its lease not yet ended (the lock is free: `held` is false); null when none. */
+  endedHold: BoardHold | null
   /** Per supersede key, the highest sequence that held the lock, and who; [] when none (or not listed). */
   latest: BoardLatest[]
   /** With slots: "2 of 3 slots held: …", as the table says it; null for a lock of one slot. */
@@ -235,6 +248,7 @@ export function boardJson(lock: LockStatus): BoardLock {
       })) ?? null,
     squatters: lock.squatters ?? [],
     hold: lock.held && lock.seen?.hold ? boardHold(lock.seen.hold) : null,
+    endedHold: lock.endedHold ? boardHold(lock.endedHold) : null,
     latest: (lock.latest ?? []).map((record) => ({
       key: showUntrusted(record.supersedeKey ?? '', 300),
       sequence: showUntrusted(record.sequence ?? '', 40),

@@ -486,37 +486,21 @@ export class LockBlob implements LockStore {
   }
 
   /**
-   * Ends an expired hold (see hold.ts): one Set Metadata that removes the
-   * holder and hold records and writes `note` (a break record), under the
-   * lease id the hold record names and If-Match on the ETag of the read that
-   * showed the hold, then a release with that id. Azure refuses the write
-   * when the blob changed since that read, or when the id is not the lease's
-   * (a forged record on somebody else's lease): nothing is changed then.
+   * Ends an expired hold (see hold.ts) as a lift does (liftHold): its lease
+   * goes to `target`, the head of the queue, or is released, so the lock is
+   * never free while jobs wait in line. Conditional throughout on the lease id
+   * the hold record names and on the ETag of the read that showed the hold:
+   * Azure refuses when the blob changed since that read, or when the id is
+   * not the lease's (a forged record on somebody else's lease), and nothing
+   * is changed then. Of several that end the same hold at once, one does.
    */
   async endHold(
     look: Extract<LeaseView, { state: 'leased' }>,
     note: BreakRecord,
+    target: Promise<HandoverTarget | undefined>,
     options: RequestOptions = {},
-  ): Promise<'ended' | 'refused'> {
-    const hold = look.hold
-    if (!hold || !look.etag) return 'refused'
-    const kept = Object.entries(look.metadata ?? {}).filter(
-      ([key]) => !isHolderKey(key) && !isHoldKey(key) && !isBreakKey(key),
-    )
-    const metadata = { ...Object.fromEntries(kept), ...breakToMetadata(note) }
-    try {
-      await this.request(options, async (abortSignal) => {
-        await this.blob.setMetadata(metadata, {
-          abortSignal,
-          conditions: { leaseId: hold.leaseId, ifMatch: look.etag },
-        })
-        await this.blob.getBlobLeaseClient(hold.leaseId).releaseLease({ abortSignal })
-      })
-      return 'ended'
-    } catch (err) {
-      if (isLeaseGone(err) || statusCode(err) === 412 || statusCode(err) === 409) return 'refused'
-      throw err
-    }
+  ): Promise<LetGoOutcome | { outcome: 'refused' }> {
+    return this.liftHold(look, note, target, options)
   }
 
   /**
@@ -526,7 +510,9 @@ export class LockBlob implements LockStore {
    * ETag of the read that showed the hold: it succeeds only while that id is
    * the lease's and the blob is as read, and from then on a lifter that dies
    * leaves a lease that lapses by itself, never an infinite one without its
-   * record. Then `note` (a break record) is written under that lease, and
+   * record. Then `note` (a break record) is written under that lease, If-Match
+   * on the same ETag (a lease operation does not change it, a write does: of
+   * two that lift or end the same hold at once, only one gets past this), and
    * letGo clears the hold and hands over. 'refused' when the hold is not as read.
    */
   async liftHold(
@@ -545,7 +531,7 @@ export class LockBlob implements LockStore {
           .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } })
         await this.blob.setMetadata(
           { ...Object.fromEntries(kept), ...breakToMetadata(note) },
-          { abortSignal, conditions: { leaseId: hold.leaseId } },
+          { abortSignal, conditions: { leaseId: hold.leaseId, ifMatch: look.etag } },
         )
       })
     } catch (err) {

@@ -1,9 +1,13 @@
 // What a look at a lock shows, read-only: held or free, by whom, with what
 // kind of lease, and the last break. One blob's properties and one item of a
 // List Blobs answer carry the same facts, so both map through statusOf.
+//
+// A hold whose end has come (deploy/hold.ts) still has its lease until the next
+// job that comes for the lock ends it, at once. Status only reads, so it ends
+// nothing: it shows such a lock as free, with the hold that ended.
 
 import { breakFromMetadata, type BreakRecord } from './break-record.ts'
-import { holdFromMetadata, standingHold } from './deploy/hold.ts'
+import { endedHold, holdFromMetadata, standingHold, type HoldRecord } from './deploy/hold.ts'
 import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
 import { lineOrder, priorityOf, type Priority } from './queue/priority.ts'
 import { isLive, isSquatter } from './queue/queue.ts'
@@ -22,6 +26,12 @@ export interface LockStatus {
   leaseState: string
   /** For a held lock: the kind of lease, when Azure says. */
   leaseKind?: LeaseKind
+  /**
+   * A hold whose end has come by the service's clock (hold.ts), its lease
+   * still on the blob: the lock is not held (`held` false), and the next job
+   * that comes for it ends the hold.
+   */
+  endedHold?: HoldRecord
   /** For a held lock: the holder record, when the holder wrote one and keeps it fresh. */
   holder?: HolderRecord
   /** For a held lock: the holder as a look at the lock shows it (a stale record names a holder that is gone). */
@@ -83,8 +93,13 @@ export interface LockProperties {
 
 export function statusOf(name: string, properties: LockProperties): LockStatus {
   const leaseState = properties.leaseState ?? 'available'
-  const held = leaseState === 'leased' || leaseState === 'breaking'
-  const status: LockStatus = { name, held, leaseState }
+  const leased = leaseState === 'leased' || leaseState === 'breaking'
+  const infinite = properties.leaseDuration === 'infinite'
+  const ended = leased
+    ? endedHold({ state: 'leased', infinite }, holdFromMetadata(properties.metadata), properties.serviceNow)
+    : undefined
+  const held = leased && !ended
+  const status: LockStatus = { name, held, leaseState, ...(ended ? { endedHold: ended } : {}) }
   if (held) {
     if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
       status.leaseKind = properties.leaseDuration
@@ -93,7 +108,6 @@ export function statusOf(name: string, properties: LockProperties): LockStatus {
     const freshness = record
       ? freshnessOf(record, properties.lastModified, properties.serviceNow)
       : ({ kind: 'unknown-age' } as const)
-    const infinite = properties.leaseDuration === 'infinite'
     const hold = standingHold({ state: 'leased', infinite }, holdFromMetadata(properties.metadata))
     status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) }
     if (record && freshness.kind !== 'stale') status.holder = record

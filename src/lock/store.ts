@@ -4,7 +4,7 @@
 // fake instead of a real blob.
 
 import type { BreakRecord } from './break-record.ts'
-import type { HandoverStore } from './queue/handover.ts'
+import type { HandoverStore, HandoverTarget, LetGoOutcome } from './queue/handover.ts'
 import type { HoldRecord } from './deploy/hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
 import type { LatestRead, LatestStore } from './deploy/latest.ts'
@@ -67,16 +67,30 @@ export interface LockStore {
   /** The next fencing token: bumped once per call, never handed out twice. */
   nextFencingToken(options?: RequestOptions): Promise<number>
   /**
-   * Ends the expired hold that `look` showed: writes `note` and releases the
-   * hold's lease, with the lease id its record names and only if the blob is
-   * still as `look` read it. 'refused' when it is not (or the id is not the
-   * lease's): nothing was changed.
+   * Ends the expired hold that `look` showed, as a lift does (lift-hold.ts):
+   * with the lease id its record names and only if the blob is still as
+   * `look` read it, writes `note` and lets the hold's lease go, to `target`
+   * (the head of the queue) or released. 'refused' when the blob is not as
+   * read (or the id is not the lease's): nothing was changed; 'not-held' when
+   * the hold's id stopped working half way (somebody else ended or took it).
    */
   endHold(
     look: Extract<LeaseView, { state: 'leased' }>,
     note: BreakRecord,
+    target: Promise<HandoverTarget | undefined>,
     options?: RequestOptions,
-  ): Promise<'ended' | 'refused'>
+  ): Promise<LetGoOutcome | { outcome: 'refused' }>
+  /**
+   * Takes over a run's hold (run-hold.ts) under our own lease id, for a job of
+   * the run: 'refused' when the hold's id is no longer the lease's (another job
+   * of the run took it over first, or the hold ended).
+   */
+  takeOverHold(
+    holdLeaseId: string,
+    leaseId: string,
+    durationSeconds: number,
+    options?: RequestOptions,
+  ): Promise<'taken' | 'refused'>
   readonly queue: QueueStore
   /** The per-key records of the highest sequence that held (latest.ts); without it, no key has held. */
   readonly latest?: LatestStore

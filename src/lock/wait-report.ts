@@ -60,8 +60,10 @@ export type WaitEvent =
   /** Once: removing a lapsed entry was refused (403): the credential may not delete. */
   | { type: 'sweep-refused'; error: unknown }
   | { type: 'storage-trouble'; error: unknown; waitedMs: number }
-  /** The head ended a hold whose end had come (hold.ts), at endedAt by the service's clock. */
+  /** This waiter ended a hold whose end had come (hold.ts), at endedAt by the service's clock. */
   | { type: 'hold-ended'; hold: HoldRecord; endedAt: Date }
+  /** A job of scope run took over its run's hold (run-hold.ts), from the queue or without joining it. */
+  | { type: 'hold-taken-over'; hold: HoldRecord; fromQueue: boolean; waitedMs: number }
   /** Once per place: an entry (or the key's record) of our supersede key carries a sequence that is no number. */
   | { type: 'malformed-sequence'; where: string; value: string }
   /** Once per entry: a high-priority waiter joined after us and went ahead of us (priority.ts). */

@@ -18,6 +18,7 @@ import {
 } from './errors.ts'
 import { formatDuration } from './duration.ts'
 import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
+import type { HoldRecord } from './deploy/hold.ts'
 import { LockSupersededError, type SupersedeSpec } from './deploy/latest.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './request.ts'
 import type { Priority } from './queue/priority.ts'
@@ -53,6 +54,11 @@ export interface WaitOptions {
   priority?: Priority
   /** When the wait passes this long, one long-wait event names the holder and the place in line. */
   warnAfterMs?: number
+  /**
+   * A job of scope run (run-hold.ts): the hold its own run left on the lock is
+   * taken over at once, or at the next look while it waits in line.
+   */
+  takeOverRunHold?: boolean
 }
 
 export interface Acquired {
@@ -77,6 +83,8 @@ export interface Acquired {
   arrivalPosition: number
   /** The slot held (slots.ts): 1..N, and 1, the lock blob, for a lock of one slot. */
   slot: number
+  /** The run's hold this job took over (scope run): fencingToken is then the run's, from the hold's record. */
+  tookOver?: HoldRecord
 }
 
 /** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
@@ -188,6 +196,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     who,
     supersede: options.supersede,
     priority: options.priority,
+    takeOverRunHold: options.takeOverRunHold,
     willWait: deadline > started,
     pacing,
     emit,
@@ -224,14 +233,13 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
           const acquiredAt = grantTime(outcome.sentAt, new Date(), outcome.serviceNow)
           let taken
           try {
-            taken = await waiter.take(
-              {
-                ...who,
-                acquiredAt: acquiredAt.toISOString(),
-                leaseSeconds: String(options.leaseDurationSeconds),
-              },
-              call,
-            )
+            const record = {
+              ...who,
+              acquiredAt: acquiredAt.toISOString(),
+              leaseSeconds: String(options.leaseDurationSeconds),
+            }
+            // A run's hold taken over keeps the run's fencing token, and writes no key's record.
+            taken = outcome.tookOver ? await waiter.takeOver(record, call) : await waiter.take(record, call)
           } catch (err) {
             // Storage failing for a moment (throttled, a server error, a cut) keeps the lease ours, under our
             // id: the next attempt asks for it again first (an acquire under our own id renews it) and takes
@@ -253,6 +261,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
             fencingToken: taken.fencingToken,
             arrivalPosition: report.arrivalPosition ?? 1,
             slot: waiter.slot,
+            ...(outcome.tookOver ? { tookOver: outcome.tookOver.hold } : {}),
           }
         }
         failure = undefined

@@ -250,8 +250,14 @@ export class FakeStore implements LockStore {
   }
 
   /** The fake world has no holds: an end is always refused. */
-  async endHold(): Promise<'ended' | 'refused'> {
+  async endHold(): Promise<{ outcome: 'refused' }> {
     this.note('end-hold')
+    return { outcome: 'refused' }
+  }
+
+  /** Nor run holds to take over. */
+  async takeOverHold(): Promise<'refused'> {
+    this.note('take-over-hold')
     return 'refused'
   }
 }

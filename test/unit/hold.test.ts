@@ -5,18 +5,26 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { readHoldEnd } from '../../src/action/hold-inputs.ts'
 import { InputError, readRunHold } from '../../src/action/inputs.ts'
+import { newBreakRecord } from '../../src/lock/break-record.ts'
 import {
+  HOLD_END_REASON,
   describeEndedHold,
   describeHold,
+  describeHoldEndNote,
+  describeHoldPastItsEnd,
+  describeTakeOver,
+  endedHold,
   holdExpired,
   holdFromMetadata,
   holdToMetadata,
   holdUntil,
+  isHoldEndNote,
   mayTakeOver,
   standingHold,
   type HoldRecord,
 } from '../../src/lock/deploy/hold.ts'
 import { describeHolderSeen } from '../../src/lock/holder.ts'
+import { statusOf } from '../../src/lock/lock-status.ts'
 import { parseLockSpec } from '../../src/lock/spec.ts'
 
 const HOLD: HoldRecord = {
@@ -77,11 +85,65 @@ describe('when a hold has expired', () => {
   })
 })
 
+describe('a hold whose end has come', () => {
+  const after = new Date('2025-11-30T12:00:01Z')
+  test('is one that stands on its infinite lease with its until past, by the service clock of the same look', () => {
+    assert.equal(endedHold({ state: 'leased', infinite: true }, HOLD, after), HOLD)
+    assert.equal(endedHold({ state: 'leased', infinite: true }, HOLD, new Date('2025-11-30T11:59:59Z')), undefined)
+    assert.equal(endedHold({ state: 'leased', infinite: false }, HOLD, after), undefined, 'no hold on a fixed lease')
+    assert.equal(endedHold({ state: 'leased', infinite: true }, HOLD, undefined), undefined, 'no clock, no end')
+  })
+
+  test('holds nothing in a status: the lock is free, with the hold that ended, and no holder', () => {
+    const properties = { leaseState: 'leased', leaseDuration: 'infinite', metadata: holdToMetadata(HOLD) }
+    const ended = statusOf('deploy', { ...properties, serviceNow: after })
+    assert.equal(ended.held, false)
+    assert.equal(ended.leaseState, 'leased', "Azure's lease state, as it is")
+    assert.deepEqual(ended.endedHold, HOLD)
+    assert.equal(ended.seen, undefined)
+    const standing = statusOf('deploy', { ...properties, serviceNow: new Date('2025-11-30T11:00:00Z') })
+    assert.equal(standing.held, true)
+    assert.equal(standing.endedHold, undefined)
+    assert.deepEqual(standing.seen?.hold, HOLD)
+    assert.equal(
+      describeHoldPastItsEnd(HOLD),
+      'the hold set by mona (octo/ops run 77) for "incident 42: no deploys" reached its end at 2025-11-30T12:00:00Z ' +
+        "by the storage service's clock; its lease stands until the next job that comes for the lock ends it, at once",
+    )
+  })
+
+  test('leaves a note that says so, told apart from a lift or a break, and shown safely', () => {
+    const ender = { repository: 'octo/app', runId: '812', runUrl: 'https://x/812', actor: 'hubot' }
+    const holder = { repository: 'octo/ops', runId: '77', acquiredAt: '2025-11-30T10:00:00.000Z' } as never
+    const note = newBreakRecord(ender, HOLD_END_REASON, new Date('2025-11-30T12:00:01.000Z'), holder)
+    assert.ok(isHoldEndNote(note))
+    assert.ok(!isHoldEndNote({ ...note, reason: 'incident over' }), 'a lift')
+    assert.ok(!isHoldEndNote(undefined))
+    assert.equal(
+      describeHoldEndNote(note),
+      "the hold of octo/ops run 77 had reached its end; octo/app run 812 ended it at 2025-11-30T12:00:01Z (the storage service's clock)",
+    )
+    const hostile = { ...note, holderRepository: '\n::error::x', repository: '\u001b[31m', brokenAt: 'soon\r' }
+    // eslint-disable-next-line no-control-regex
+    assert.doesNotMatch(describeHoldEndNote(hostile), /[\n\r\u001b]/)
+  })
+})
+
 describe('who may take a hold over', () => {
   const run: HoldRecord = { ...HOLD, scope: 'run' }
   const before = new Date('2025-11-30T11:00:00Z')
   test('a job of the same repository and run, before the end', () => {
     assert.equal(mayTakeOver(run, { repository: 'octo/ops', runId: '77' }, before), true)
+  })
+  test('a job that takes it over from the queue says so, and how long it waited', () => {
+    assert.match(
+      describeTakeOver({ hold: run, fromQueue: false, waitedMs: 80 }),
+      /^a hold of a workflow run's jobs: .*, without queueing$/,
+    )
+    assert.match(
+      describeTakeOver({ hold: run, fromQueue: true, waitedMs: 4_200 }),
+      /, from the queue after waiting 4\.2s$/,
+    )
   })
   test('not a job of another run or repository, not after the end, and never a freeze', () => {
     assert.equal(mayTakeOver(run, { repository: 'octo/ops', runId: '78' }, before), false)

@@ -3,20 +3,27 @@
 // the service's clock). A freeze is a hold that a person or a schedule sets
 // (hold/); a run's hold keeps the lock between the jobs of one workflow run
 // (scope: run). While a hold stands, everybody queues behind it as behind any
-// holder. When its `until` passes, the head of the queue ends it.
+// holder. When its `until` passes, it holds nothing: whoever looks at the lock
+// next ends it (the head of the queue, a job further back, a try-lock, a
+// waiter whose credential may not list), and its lease goes to the first
+// waiter in the order of the line, or is released when nobody waits, as a
+// lifted hold's does (lift-hold.ts). Status only reads: it shows such a hold
+// as ended, and ends nothing.
 //
 // The record names the lease id of the hold's lease. That is what makes
-// ending an expired hold safe: the head writes its note and releases the
-// lease with that id, conditional on the blob being exactly as it read it
-// (If-Match on the ETag of the same read that showed the lease infinite and
-// the record expired). A record forged on a blob that somebody else leased
-// names an id that is not the lease's: Azure refuses both requests, and the
-// lease stands. Publishing the id gives nothing away: a credential that may
-// write to the blob may break its lease anyway.
+// ending an expired hold safe: whoever ends it proves itself with that id,
+// conditional on the blob being exactly as it read it (If-Match on the ETag
+// of the same read that showed the lease infinite and the record expired). A
+// record forged on a blob that somebody else leased names an id that is not
+// the lease's: Azure refuses the requests, and the lease stands. Publishing
+// the id gives nothing away: a credential that may write to the blob may
+// break its lease anyway.
 //
 // A record read from a blob is input from strangers: it is kept as read and
 // shown only through describeHold, whose values pass through showUntrusted.
 
+import type { BreakRecord } from '../break-record.ts'
+import { formatDuration } from '../duration.ts'
 import { decodeValue, encodeValue, shownTime, type HolderRecord } from '../holder.ts'
 import type { LockSpec } from '../spec.ts'
 import type { RequestOptions } from '../store.ts'
@@ -105,15 +112,64 @@ export function holdExpired(record: HoldRecord, serviceNow: Date | undefined): b
   return !Number.isNaN(until) && serviceNow.getTime() >= until
 }
 
+/**
+ * The hold that a look at the lock shows standing although its end has come
+ * (holdExpired): it holds nothing, and whoever takes the lock next ends it.
+ */
+export function endedHold(
+  look: { state: string; infinite?: boolean },
+  record: HoldRecord | undefined,
+  serviceNow: Date | undefined,
+): HoldRecord | undefined {
+  const hold = standingHold(look, record)
+  return hold && holdExpired(hold, serviceNow) ? hold : undefined
+}
+
+/** The reason on the note (a break record) that whoever ends a hold at its end writes on the lock blob. */
+export const HOLD_END_REASON = 'the hold reached its end'
+
+/** Whether a break record is the note of a hold ended at its end (and not a lift or a break). */
+export function isHoldEndNote(note: BreakRecord | undefined): note is BreakRecord {
+  return note?.reason === HOLD_END_REASON
+}
+
+/**
+ * 'the hold of octo/ops run 77 had reached its end; octo/app run 812 ended it
+ * at 10:02:11Z (the storage service's clock)', from the note its ender wrote.
+ * Every value is shown through showUntrusted: the note is read from storage.
+ */
+export function describeHoldEndNote(note: BreakRecord): string {
+  const run = (repository: string, runId: string): string =>
+    `${showUntrusted(repository, 100) || 'an unknown repository'}${runId ? ` run ${showUntrusted(runId, 40)}` : ''}`
+  const hold = note.holderRepository ? `the hold of ${run(note.holderRepository, note.holderRunId)}` : 'the hold'
+  return (
+    `${hold} had reached its end; ${run(note.repository, note.runId)} ended it at ${shownTime(note.brokenAt)} ` +
+    "(the storage service's clock)"
+  )
+}
+
+/**
+ * 'the hold set by mona (octo/ops run 77) for "incident 42" reached its end at
+ * 10:02:11Z by the storage service's clock; its lease stands until ...': how
+ * status tells a hold whose end has come, which holds nothing any more.
+ */
+export function describeHoldPastItsEnd(record: HoldRecord): string {
+  return (
+    `the hold set by ${holdSetter(record)} for "${showUntrusted(record.reason, 300)}" reached its end at ` +
+    `${shownTime(record.until)} by the storage service's clock; its lease stands until the next job that comes ` +
+    'for the lock ends it, at once'
+  )
+}
+
 /** A hold has no end: `until` is empty. */
 export function holdHasNoEnd(record: HoldRecord): boolean {
   return record.until === ''
 }
 
 /**
- * Who may take over a run's hold without queueing: a job of the same run
- * (repository and run id, any attempt), before the hold ends. A freeze is
- * never taken over.
+ * Who may take over a run's hold without waiting its turn: a job of the same
+ * run (repository and run id, any attempt), before the hold ends, whether it
+ * has just come or waits in the queue already. A freeze is never taken over.
  */
 export function mayTakeOver(
   record: HoldRecord,
@@ -160,6 +216,15 @@ export function describeEndedHold(record: HoldRecord, endedAt: Date): string {
     `the hold set by ${holdSetter(record)} for "${showUntrusted(record.reason, 300)}" ended at ` +
     `${shownTime(endedAt)}${record.until ? ` (its end was ${shownTime(record.until)})` : ''}`
   )
+}
+
+/**
+ * 'a hold of a workflow run's jobs: …, without queueing', or '…, from the
+ * queue after waiting 12s': a run's hold that a job of the run took over.
+ */
+export function describeTakeOver(took: { hold: HoldRecord; fromQueue: boolean; waitedMs: number }): string {
+  const how = took.fromQueue ? `from the queue after waiting ${formatDuration(took.waitedMs)}` : 'without queueing'
+  return `${describeHold(took.hold)}, ${how}`
 }
 
 /** When a hold ends, as its step was asked: after a time, at a time, or not by itself. */

@@ -10,11 +10,16 @@
 //
 // A lease that is not a hold (a running job's, a foreign client's) is left
 // alone unless the caller says `force`: then it is broken, as break/ does.
+//
+// A hold that ended by itself a moment before (hold.ts: whoever came for the
+// lock ended it at its end) is not the caller's to lift any more: the lift
+// says when it ended, by the note on the lock blob, and leaves alone whoever
+// holds the lock now.
 
 import { newBreakRecord, type BreakRecord } from '../break-record.ts'
 import { headToHandTo, type LetGoOutcome } from '../queue/handover.ts'
-import type { HoldRecord } from './hold.ts'
-import { freshnessOf, type HolderIdentity, type HolderSeen } from '../holder.ts'
+import { describeHoldEndNote, isHoldEndNote, type HoldRecord } from './hold.ts'
+import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderSeen } from '../holder.ts'
 import type { LockBlob } from '../lock-blob.ts'
 import type { RequestOptions } from '../store.ts'
 
@@ -42,13 +47,51 @@ export type LiftOutcome =
   | { outcome: 'left-alone'; seen: HolderSeen }
   /** Forced: the lease that was not a hold was broken (or was gone by then). */
   | { outcome: 'broken' | 'gone'; seen: HolderSeen }
+  /**
+   * No hold stands, and the last note on the lock blob is that of a hold ended
+   * at its end: nothing to lift. `seen` is who holds the lock now (left alone),
+   * absent when it is free. Not with `force`, which breaks such a lease.
+   */
+  | { outcome: 'ended-already'; note: BreakRecord; seen?: HolderSeen }
+
+/**
+ * The outcome when no hold stands on the lock and its last note (one more
+ * read, only then) says a hold ended at its end; undefined otherwise, or when
+ * the read fails (the outcome is then as it was without it).
+ */
+async function endedAlready(
+  lock: LockBlob,
+  options: LiftOptions,
+  seen?: HolderSeen,
+): Promise<Extract<LiftOutcome, { outcome: 'ended-already' }> | undefined> {
+  const status = await lock.status(options.request).catch(() => undefined)
+  const note = status && status !== 'missing' ? status.lastBreak : undefined
+  if (!isHoldEndNote(note)) return undefined
+  return { outcome: 'ended-already', note, ...(seen ? { seen } : {}) }
+}
+
+/**
+ * 'No hold stands on lock …: the hold of octo/ops run 77 had reached its end;
+ * octo/app run 812 ended it at 10:02:11Z (the storage service's clock). It is
+ * held by …, whose lease was left alone.' Every value read from storage is
+ * shown through showUntrusted.
+ */
+export function describeEndedAlready(
+  location: string,
+  ended: Extract<LiftOutcome, { outcome: 'ended-already' }>,
+): string {
+  const now = ended.seen
+    ? ` It is held by ${describeHolderSeen(ended.seen)}, whose lease was left alone.`
+    : ' It is free.'
+  return `No hold stands on lock ${location}: ${describeHoldEndNote(ended.note)}.${now}`
+}
 
 /** Lifts the hold on the lock, handing its lease to the head of the queue; see LiftOutcome. */
 export async function liftHold(lock: LockBlob, options: LiftOptions): Promise<LiftOutcome> {
   for (let attempt = 1; ; attempt++) {
     const look = await lock.view(options.request)
     if (look.state === 'missing') return { outcome: 'missing' }
-    if (look.state === 'free') return { outcome: 'free' }
+    if (look.state === 'free') return (await endedAlready(lock, options)) ?? { outcome: 'free' }
     const hold = look.hold
     if (hold && (options.accept?.(hold) ?? true)) {
       const note = newBreakRecord(options.lifter, options.reason, look.serviceNow ?? new Date(), look.holder)
@@ -68,7 +111,7 @@ export async function liftHold(lock: LockBlob, options: LiftOptions): Promise<Li
       infinite: look.infinite,
       ...(hold ? { hold } : {}),
     }
-    if (!options.force) return { outcome: 'left-alone', seen }
+    if (!options.force) return (!hold && (await endedAlready(lock, options, seen))) || { outcome: 'left-alone', seen }
     const broken = await lock.breakLease((holder, brokenAt) =>
       newBreakRecord(options.lifter, options.reason, brokenAt ?? new Date(), holder),
     )

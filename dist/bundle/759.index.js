@@ -1,5 +1,5 @@
-export const id = 709;
-export const ids = [709];
+export const id = 759;
+export const ids = [759];
 export const modules = {
 
 /***/ 9916:
@@ -141,6 +141,7 @@ function monotonicNow() {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   OU: () => (/* binding */ holdToMetadata),
+/* harmony export */   Rx: () => (/* binding */ describeHoldPastItsEnd),
 /* harmony export */   TZ: () => (/* binding */ describeHold),
 /* harmony export */   Te: () => (/* binding */ isHoldKey),
 /* harmony export */   Tv: () => (/* binding */ holdExpired),
@@ -148,32 +149,44 @@ function monotonicNow() {
 /* harmony export */   X8: () => (/* binding */ holdSetter),
 /* harmony export */   YR: () => (/* binding */ holdHasNoEnd),
 /* harmony export */   de: () => (/* binding */ describeEndedHold),
+/* harmony export */   dm: () => (/* binding */ describeTakeOver),
 /* harmony export */   hO: () => (/* binding */ holdFromMetadata),
+/* harmony export */   iV: () => (/* binding */ describeHoldEndNote),
 /* harmony export */   kB: () => (/* binding */ setFreeze),
+/* harmony export */   nJ: () => (/* binding */ isHoldEndNote),
+/* harmony export */   oy: () => (/* binding */ endedHold),
 /* harmony export */   rh: () => (/* binding */ newHoldRecord),
-/* harmony export */   rw: () => (/* binding */ mayTakeOver)
+/* harmony export */   rw: () => (/* binding */ mayTakeOver),
+/* harmony export */   tT: () => (/* binding */ HOLD_END_REASON)
 /* harmony export */ });
 /* unused harmony exports HOLD_KEYS, holdUntil, turnIntoHold */
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
 // A hold: the lock taken without a renewer. Its lease is infinite, and a
 // record beside the holder record says who set it, why, and until when (by
 // the service's clock). A freeze is a hold that a person or a schedule sets
 // (hold/); a run's hold keeps the lock between the jobs of one workflow run
 // (scope: run). While a hold stands, everybody queues behind it as behind any
-// holder. When its `until` passes, the head of the queue ends it.
+// holder. When its `until` passes, it holds nothing: whoever looks at the lock
+// next ends it (the head of the queue, a job further back, a try-lock, a
+// waiter whose credential may not list), and its lease goes to the first
+// waiter in the order of the line, or is released when nobody waits, as a
+// lifted hold's does (lift-hold.ts). Status only reads: it shows such a hold
+// as ended, and ends nothing.
 //
 // The record names the lease id of the hold's lease. That is what makes
-// ending an expired hold safe: the head writes its note and releases the
-// lease with that id, conditional on the blob being exactly as it read it
-// (If-Match on the ETag of the same read that showed the lease infinite and
-// the record expired). A record forged on a blob that somebody else leased
-// names an id that is not the lease's: Azure refuses both requests, and the
-// lease stands. Publishing the id gives nothing away: a credential that may
-// write to the blob may break its lease anyway.
+// ending an expired hold safe: whoever ends it proves itself with that id,
+// conditional on the blob being exactly as it read it (If-Match on the ETag
+// of the same read that showed the lease infinite and the record expired). A
+// record forged on a blob that somebody else leased names an id that is not
+// the lease's: Azure refuses the requests, and the lease stands. Publishing
+// the id gives nothing away: a credential that may write to the blob may
+// break its lease anyway.
 //
 // A record read from a blob is input from strangers: it is kept as read and
 // shown only through describeHold, whose values pass through showUntrusted.
+
 
 
 const FIELDS = [
@@ -197,7 +210,7 @@ function isHoldKey(key) {
 function holdToMetadata(record) {
     const metadata = {};
     for (const [field, key] of FIELDS)
-        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeValue */ .It)(record[field]);
+        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeValue */ .It)(record[field]);
     return metadata;
 }
 /** The hold record on a blob, or undefined when it carries none (or one without a lease id, which nobody could end). */
@@ -209,7 +222,7 @@ function holdFromMetadata(metadata) {
         return undefined;
     const record = {};
     for (const [field, key] of FIELDS)
-        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeValue */ .wz)(values.get(key) ?? '');
+        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeValue */ .wz)(values.get(key) ?? '');
     return { ...record, scope: record.scope === 'run' ? 'run' : 'freeze' };
 }
 /**
@@ -232,14 +245,49 @@ function holdExpired(record, serviceNow) {
     const until = Date.parse(record.until);
     return !Number.isNaN(until) && serviceNow.getTime() >= until;
 }
+/**
+ * The hold that a look at the lock shows standing although its end has come
+ * (holdExpired): it holds nothing, and whoever takes the lock next ends it.
+ */
+function endedHold(look, record, serviceNow) {
+    const hold = standingHold(look, record);
+    return hold && holdExpired(hold, serviceNow) ? hold : undefined;
+}
+/** The reason on the note (a break record) that whoever ends a hold at its end writes on the lock blob. */
+const HOLD_END_REASON = 'the hold reached its end';
+/** Whether a break record is the note of a hold ended at its end (and not a lift or a break). */
+function isHoldEndNote(note) {
+    return note?.reason === HOLD_END_REASON;
+}
+/**
+ * 'the hold of octo/ops run 77 had reached its end; octo/app run 812 ended it
+ * at 10:02:11Z (the storage service's clock)', from the note its ender wrote.
+ * Every value is shown through showUntrusted: the note is read from storage.
+ */
+function describeHoldEndNote(note) {
+    const run = (repository, runId) => `${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(repository, 100) || 'an unknown repository'}${runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(runId, 40)}` : ''}`;
+    const hold = note.holderRepository ? `the hold of ${run(note.holderRepository, note.holderRunId)}` : 'the hold';
+    return (`${hold} had reached its end; ${run(note.repository, note.runId)} ended it at ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(note.brokenAt)} ` +
+        "(the storage service's clock)");
+}
+/**
+ * 'the hold set by mona (octo/ops run 77) for "incident 42" reached its end at
+ * 10:02:11Z by the storage service's clock; its lease stands until ...': how
+ * status tells a hold whose end has come, which holds nothing any more.
+ */
+function describeHoldPastItsEnd(record) {
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300)}" reached its end at ` +
+        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.until)} by the storage service's clock; its lease stands until the next job that comes ` +
+        'for the lock ends it, at once');
+}
 /** A hold has no end: `until` is empty. */
 function holdHasNoEnd(record) {
     return record.until === '';
 }
 /**
- * Who may take over a run's hold without queueing: a job of the same run
- * (repository and run id, any attempt), before the hold ends. A freeze is
- * never taken over.
+ * Who may take over a run's hold without waiting its turn: a job of the same
+ * run (repository and run id, any attempt), before the hold ends, whether it
+ * has just come or waits in the queue already. A freeze is never taken over.
  */
 function mayTakeOver(record, job, serviceNow) {
     return (record.scope === 'run' &&
@@ -251,13 +299,13 @@ function mayTakeOver(record, job, serviceNow) {
 function untilText(record) {
     if (record.until === '')
         return 'with no end (it stands until somebody lifts it)';
-    return `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)}`;
+    return `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.until)}`;
 }
 /** Who set it: "mona (octo/ops run 77)", every value through showUntrusted. */
 function holdSetter(record) {
-    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.repository, 100);
-    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
+    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.repository, 100);
+    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
     return repository ? `${actor} (${repository}${run})` : actor;
 }
 /**
@@ -265,7 +313,7 @@ function holdSetter(record) {
  * Every value is shown through showUntrusted: safe to log whoever wrote it.
  */
 function describeHold(record) {
-    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300);
+    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300);
     if (record.scope === 'run') {
         return `a hold of a workflow run's jobs: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
     }
@@ -273,8 +321,16 @@ function describeHold(record) {
 }
 /** 'the hold set by mona (octo/ops run 77) for "incident 42" ended at 10:02:11Z'. */
 function describeEndedHold(record, endedAt) {
-    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
-        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)})` : ''}`);
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
+        `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.until)})` : ''}`);
+}
+/**
+ * 'a hold of a workflow run's jobs: …, without queueing', or '…, from the
+ * queue after waiting 12s': a run's hold that a job of the run took over.
+ */
+function describeTakeOver(took) {
+    const how = took.fromQueue ? `from the queue after waiting ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took.waitedMs)}` : 'without queueing';
+    return `${describeHold(took.hold)}, ${how}`;
 }
 /** The hold's `until` as the record keeps it: counted from `heldFrom`, the service's clock when the lease was granted. */
 function holdUntil(end, heldFrom) {
