@@ -306,9 +306,12 @@ async function hold(
 
   // A loss while the command runs: say so at once, and signal the command as --on-lost says.
   let loss: LeaseLoss | undefined
+  // Whether the LOST line was printed then: the line after the command only adds its exit code.
+  let told = false
   void kept.then((found) => {
     if (!found || child.exitCode !== null || child.signalCode !== null) return
     loss = found
+    told = true
     const signalled =
       settings.onLost === 'none' ? 'The command goes on (--on-lost none)' : `Sending ${settings.onLost} to the command`
     out.progress(`LOST lock ${location} while holding it: ${lossLine(found)} ${signalled}.`)
@@ -345,10 +348,10 @@ async function hold(
   const broken = await lock.status({ timeoutMs: 10_000 }).catch(() => undefined)
   const lastBreak =
     broken && broken !== 'missing' && broken.lastBreak ? ` It was ${describeBreak(broken.lastBreak)}.` : ''
-  out.progress(
-    `LOST lock ${location} while holding it: ${lossLine(loss)}${lastBreak} The command's exit code was ${code}; ` +
-      `exiting ${ExitCode.Lost}.`,
-  )
+  const lost = told
+    ? `Lock ${location} was lost while the command ran.`
+    : `LOST lock ${location} while holding it: ${lossLine(loss)}`
+  out.progress(`${lost}${lastBreak} The command's exit code was ${code}; exiting ${ExitCode.Lost}.`)
   return ExitCode.Lost
 }
 

@@ -130,7 +130,7 @@ describe('the azure-mutex command, end to end', () => {
     assert.equal((await lookAtLock(azurite, 'interrupted-hold')).leaseState, 'available')
   })
 
-  it('reports a lease broken by a foreign client while holding, signals the command with SIGTERM, and exits 125', async () => {
+  it('reports a lease broken by a foreign client while holding once, signals the command with SIGTERM, and exits 125', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'signal.txt')
     const run = runCli(['hold', 'broken-hold', '--', ...waitForSignal('SIGTERM', 0)], cliEnv(azurite, { OUT: out }))
     await run.line(/^ready$/, 'stdout')
@@ -144,6 +144,8 @@ describe('the azure-mutex command, end to end', () => {
       /LOST lock devstoreaccount1\/locks\/broken-hold while holding it: Azure says the lease is no longer ours .*Sending SIGTERM to the command\./,
     )
     assert.match(stderr, /exiting 125/)
+    const lost = stderr.split('\n').filter((line) => /\bLOST\b/.test(line))
+    assert.equal(lost.length, 1, `the loss is told once:\n${stderr}`)
   })
 
   it("break writes the reason on the blob, and the action job's post step names it", async () => {
