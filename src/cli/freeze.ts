@@ -23,12 +23,18 @@ import { Inputs } from '../action/constants.ts'
 import { readHoldEnd, readHoldReason } from '../action/hold-inputs.ts'
 import { readBoolean, readContainer, readLockName, readOptionalReason, readTimeout } from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
-import { ExitCode, UsageError, envName, readerOf, type CommandLine } from './options.ts'
+import { ExitCode, PASS_CREDENTIALS, UsageError, envName, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
 import { waitLine } from './wait-lines.ts'
 
 /** The options of a hold with a command, refused without one. */
-const COMMAND_ONLY: readonly string[] = ['on-lost', Inputs.SupersedeKey, Inputs.Sequence, Inputs.OnSuperseded]
+const COMMAND_ONLY: readonly string[] = [
+  'on-lost',
+  PASS_CREDENTIALS,
+  Inputs.SupersedeKey,
+  Inputs.Sequence,
+  Inputs.OnSuperseded,
+]
 
 /** The signals that cancel the wait for the lock: the hold is then not set, and nothing is left in the queue. */
 const CANCELLING: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']

@@ -36,7 +36,9 @@ Waits in the lock's queue (the same queue as the action's jobs, first come first
 served; the place in line is shown on stderr), runs the command while holding the
 lease, renewing it, and releases the lease after the command exits. SIGINT, SIGTERM
 and SIGHUP are passed to the command. The command finds AZURE_MUTEX_FENCING_TOKEN,
-AZURE_MUTEX_LEASE_ID and AZURE_MUTEX_LOCK in its environment.
+AZURE_MUTEX_LEASE_ID and AZURE_MUTEX_LOCK in its environment, and not the secrets
+given to azure-mutex (AZURE_MUTEX_CONNECTION_STRING, AZURE_MUTEX_ACCOUNT_KEY,
+AZURE_MUTEX_SAS_TOKEN) unless --pass-credentials.
 
 Options:
   --lock-name <name>      AZURE_MUTEX_LOCK_NAME       the lock (or give it as the first argument)
@@ -44,6 +46,9 @@ Options:
   --lease-duration <s>    AZURE_MUTEX_LEASE_DURATION  the lease in seconds, 15 to 60 (default: 60)
   --on-lost <signal>      AZURE_MUTEX_ON_LOST         what the command gets if the lease is lost while it
                                                       runs: SIGTERM (default), SIGINT, SIGHUP, SIGKILL or none
+  --pass-credentials      AZURE_MUTEX_PASS_CREDENTIALS=true
+                                                      the command keeps the connection string, key or SAS in
+                                                      its environment (for a command that is azure-mutex too)
   --supersede-key <key>   AZURE_MUTEX_SUPERSEDE_KEY   latest wins: runs of one key go newest first; an older
                                                       one leaves the queue when a newer one waits (superseded)
                                                       and does not run after a newer one has held (stale)

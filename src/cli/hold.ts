@@ -25,6 +25,7 @@ import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { waitForLease, type Acquired } from '../lock/waiter.ts'
 import { Inputs } from '../action/constants.ts'
 import {
+  readBoolean,
   readContainer,
   readLeaseDuration,
   readLockName,
@@ -37,7 +38,15 @@ import {
 } from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
 import { runFreeze } from './freeze.ts'
-import { ExitCode, UsageError, readerOf, type CommandLine } from './options.ts'
+import {
+  ExitCode,
+  PASS_CREDENTIALS,
+  SECRET_INPUTS,
+  UsageError,
+  envName,
+  readerOf,
+  type CommandLine,
+} from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
 import { waitLine } from './wait-lines.ts'
 
@@ -57,6 +66,31 @@ export const HoldEnv = {
   Lock: 'AZURE_MUTEX_LOCK',
 } as const
 
+/**
+ * The command's environment: this one, with the lock's variables, and without
+ * the secrets that signed this command in (AZURE_MUTEX_CONNECTION_STRING,
+ * _ACCOUNT_KEY, _SAS_TOKEN) unless `passCredentials` says to keep them. What
+ * the machine's own Azure credential reads (AZURE_CLIENT_SECRET, say) is the
+ * machine's, not this command's, and stays.
+ */
+export function commandEnv(
+  env: NodeJS.ProcessEnv,
+  passCredentials: boolean,
+  lock: { fencingToken: number; leaseId: string; location: string },
+): NodeJS.ProcessEnv {
+  const kept = passCredentials
+    ? { ...env }
+    : Object.fromEntries(
+        Object.entries(env).filter(([name]) => !SECRET_INPUTS.some((input) => envName(input) === name)),
+      )
+  return {
+    ...kept,
+    [HoldEnv.FencingToken]: String(lock.fencingToken),
+    [HoldEnv.LeaseId]: lock.leaseId,
+    [HoldEnv.Lock]: lock.location,
+  }
+}
+
 interface HoldSettings {
   lock: LockSpec
   /** Latest wins (lock/deploy/latest.ts): the key and sequence, when --supersede-key is given. */
@@ -64,6 +98,8 @@ interface HoldSettings {
   onSuperseded: 'skip' | 'fail'
   timeoutMs: number | undefined
   onLost: NodeJS.Signals | 'none'
+  /** --pass-credentials: the command keeps the secrets this command was given in its environment. */
+  passCredentials: boolean
   command: string[]
 }
 
@@ -112,6 +148,7 @@ function readHoldSettings(
     onSuperseded: readOnSuperseded(withName),
     timeoutMs: readTimeout(withName),
     onLost: onLost as HoldSettings['onLost'],
+    passCredentials: readBoolean(withName, PASS_CREDENTIALS, false),
     command: line.command,
   }
 }
@@ -288,12 +325,7 @@ async function hold(
   )
   const child = spawn(settings.command[0]!, settings.command.slice(1), {
     stdio: 'inherit',
-    env: {
-      ...env,
-      [HoldEnv.FencingToken]: String(acquired.fencingToken),
-      [HoldEnv.LeaseId]: leaseId,
-      [HoldEnv.Lock]: location,
-    },
+    env: commandEnv(env, settings.passCredentials, { fencingToken: acquired.fencingToken, leaseId, location }),
   })
   relay.passTo(child)
   const exited = new Promise<number>((resolve) => {

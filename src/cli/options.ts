@@ -44,8 +44,14 @@ export function envName(input: string): string {
   return `AZURE_MUTEX_${input.toUpperCase().replaceAll('-', '_')}`
 }
 
-/** Inputs that are secrets: better in the environment, where `ps` and shell history do not show them. */
-const SECRET_INPUTS: readonly string[] = [Inputs.ConnectionString, Inputs.AccountKey, Inputs.SasToken]
+/**
+ * Inputs that are secrets: better in the environment, where `ps` and shell
+ * history do not show them, and kept from the command that `hold` runs.
+ */
+export const SECRET_INPUTS: readonly string[] = [Inputs.ConnectionString, Inputs.AccountKey, Inputs.SasToken]
+
+/** hold: the command's environment keeps the secrets above (a command that is itself azure-mutex needs them). */
+export const PASS_CREDENTIALS = 'pass-credentials'
 
 /** Where the lock is and how to sign in: every subcommand takes these. */
 const LOCK_OPTIONS = {
@@ -66,6 +72,7 @@ export const COMMAND_OPTIONS = {
     [Inputs.LeaseDuration]: { type: 'string' },
     [Inputs.Timeout]: { type: 'string' },
     'on-lost': { type: 'string' },
+    [PASS_CREDENTIALS]: { type: 'boolean' },
     [Inputs.SupersedeKey]: { type: 'string' },
     [Inputs.Sequence]: { type: 'string' },
     [Inputs.OnSuperseded]: { type: 'string' },
@@ -123,7 +130,8 @@ export function parseCommandLine(command: Command, args: readonly string[]): Com
 export function readerOf(line: CommandLine, env: NodeJS.ProcessEnv): InputReader {
   return (input) => {
     const flag = line.flags[input]
-    const value = typeof flag === 'string' ? flag : (env[envName(input)] ?? '')
+    // A yes/no flag that is given says yes, as AZURE_MUTEX_FORCE=true does.
+    const value = typeof flag === 'string' ? flag : flag === true ? 'true' : (env[envName(input)] ?? '')
     // The supersede key is compared exactly, as the action reads it: untrimmed.
     return input === Inputs.SupersedeKey ? value : value.trim()
   }

@@ -14,7 +14,17 @@ import type { ContainerClient } from '@azure/storage-blob'
 import type { BoardLock } from '../../src/lock/board.ts'
 import type { Azurite } from '../support/azurite.ts'
 import { cliEnv, runCli } from '../support/cli.ts'
-import { jobFor, lookAtLock, mustPass, queueOf, servedInTurn, untilQueued, withSuiteStorage } from '../support/e2e.ts'
+import {
+  containerSas,
+  jobFor,
+  lookAtLock,
+  mustPass,
+  queueOf,
+  servedInTurn,
+  untilQueued,
+  withSuiteStorage,
+} from '../support/e2e.ts'
+import { DEV_KEY } from '../support/azurite.ts'
 import { containerOn } from '../support/lock.ts'
 import { describePair, readSpanFile, sweep } from '../support/spans.ts'
 import type { Job } from '../support/runner.ts'
@@ -95,6 +105,49 @@ describe('the azure-mutex command, end to end', () => {
     const look = await lookAtLock(azurite, 'exit-code')
     assert.equal(look.leaseState, 'available')
     assert.equal(look.holder, undefined, 'the holder record is cleared')
+  })
+
+  it("keeps the command's own credentials from the command it runs, unless --pass-credentials", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'))
+    const sas = containerSas('rwcdl')
+    /** The environment of a command signed in without a connection string. */
+    const signedInBy = (extra: Record<string, string>): Record<string, string> => {
+      const env = cliEnv(azurite, extra)
+      delete env.AZURE_MUTEX_CONNECTION_STRING
+      return env
+    }
+    const byKey = {
+      AZURE_MUTEX_ACCOUNT_NAME: 'devstoreaccount1',
+      AZURE_MUTEX_ACCOUNT_KEY: DEV_KEY,
+      AZURE_MUTEX_BLOB_ENDPOINT: azurite.blobEndpoint,
+    }
+    const bySas = {
+      AZURE_MUTEX_ACCOUNT_NAME: 'devstoreaccount1',
+      AZURE_MUTEX_SAS_TOKEN: sas,
+      AZURE_MUTEX_BLOB_ENDPOINT: azurite.blobEndpoint,
+    }
+    const envOfCommand = async (name: string, env: Record<string, string>, flags: string[] = []): Promise<string> => {
+      const out = join(dir, `${name}.env`)
+      const run = runCli(['hold', 'child-env', ...flags, '--', 'sh', '-c', 'env > "$OUT"'], { ...env, OUT: out })
+      const { code, stderr } = await run.exited
+      assert.equal(code, 0, stderr)
+      return readFileSync(out, 'utf8')
+    }
+    const secrets = /^AZURE_MUTEX_(CONNECTION_STRING|ACCOUNT_KEY|SAS_TOKEN)=/m
+    const withString = await envOfCommand('string', cliEnv(azurite))
+    assert.doesNotMatch(withString, secrets)
+    assert.match(withString, /^AZURE_MUTEX_FENCING_TOKEN=\d+$/m)
+    assert.match(withString, /^AZURE_MUTEX_LEASE_DURATION=15$/m, 'settings that are no secret stay')
+    const withKey = await envOfCommand('key', signedInBy(byKey))
+    assert.doesNotMatch(withKey, secrets)
+    assert.match(withKey, /^AZURE_MUTEX_ACCOUNT_NAME=devstoreaccount1$/m)
+    const withSas = await envOfCommand('sas', signedInBy(bySas))
+    assert.doesNotMatch(withSas, secrets)
+    // Asked for: a command that is itself an azure-mutex hold of a second lock needs them.
+    const passed = await envOfCommand('passed', cliEnv(azurite), ['--pass-credentials'])
+    assert.ok(passed.includes(`AZURE_MUTEX_CONNECTION_STRING=${azurite.connectionString}\n`), passed)
+    const byVariable = await envOfCommand('by-variable', signedInBy({ ...bySas, AZURE_MUTEX_PASS_CREDENTIALS: 'true' }))
+    assert.ok(byVariable.includes(`AZURE_MUTEX_SAS_TOKEN=${sas}\n`), byVariable)
   })
 
   it('on SIGINT while waiting, leaves the queue, takes no lease, and does not run the command', async () => {
