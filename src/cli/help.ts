@@ -24,7 +24,10 @@ Usage:
   azure-mutex hold <lock> --for <duration> --reason <why>     freeze: hold it with no command, until its end
   azure-mutex unhold <lock> [--reason <why>]                  lift a hold; the next in line gets the lock
 
-Run 'azure-mutex <command> --help' for its options and an example.
+Run 'azure-mutex <command> --help' (or 'azure-mutex help <command>') for its options and
+an example, and 'azure-mutex --version' (-V) for the version. Every option is a flag and
+an environment variable (--lock-name, AZURE_MUTEX_LOCK_NAME); a flag wins.
+AZURE_MUTEX_DEBUG=1 adds the stack to an error's line.
 
 Example:
   export AZURE_MUTEX_CONNECTION_STRING='...'

@@ -22,13 +22,14 @@ import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
 import { LockSupersededError, type SupersedeSpec } from '../lock/deploy/latest.ts'
 import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
+import type { StorageAccess } from '../sign-in/methods.ts'
 import { waitForLease, type Acquired } from '../lock/waiter.ts'
 import { Inputs } from '../action/constants.ts'
 import {
   readBoolean,
   readContainer,
   readLeaseDuration,
-  readLockName,
   readOnSuperseded,
   readQueueing,
   readSlots,
@@ -47,7 +48,7 @@ import {
   readerOf,
   type CommandLine,
 } from './options.ts'
-import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
+import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
 import { waitLine } from './wait-lines.ts'
 
 /** How long the first renewal may take once the lease is ours; the command does not start without it. */
@@ -58,6 +59,7 @@ const PASSED_ON: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 /** What --on-lost accepts: the signal the command gets when the lease is lost, or none. */
 const ON_LOST: readonly string[] = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL', 'none']
+const ON_LOST_OPTION = 'on-lost'
 
 /** The variables the command finds in its environment. */
 export const HoldEnv = {
@@ -92,6 +94,8 @@ export function commandEnv(
 }
 
 interface HoldSettings {
+  /** Where the account is and how to sign in. */
+  access: StorageAccess
   lock: LockSpec
   /** Latest wins (lock/deploy/latest.ts): the key and sequence, when --supersede-key is given. */
   supersede: SupersedeSpec | undefined
@@ -108,16 +112,12 @@ export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 0)
 }
 
-function readHoldSettings(
-  line: CommandLine,
-  env: NodeJS.ProcessEnv,
-): HoldSettings & { read: ReturnType<typeof readerOf> } {
+function readHoldSettings(line: CommandLine, env: NodeJS.ProcessEnv, session: Session): HoldSettings {
   const read = readerOf(line, env)
-  const lockName = lockNameOf(line, read, 'hold')
+  const lockName = lockNameOf(line, read)
   if (lockName === undefined) {
     throw new UsageError("Missing the lock's name: azure-mutex hold <lock> -- <command> [args...].")
   }
-  const withName = (input: string): string => (input === Inputs.LockName ? lockName : read(input))
   const freezing = FREEZE_FLAGS.filter((flag) => line.flags[flag] !== undefined)
   if (freezing.length > 0) {
     throw new UsageError(
@@ -125,30 +125,32 @@ function readHoldSettings(
         `azure-mutex hold ${lockName} --for <duration> --reason <why>, or azure-mutex hold ${lockName} -- <command>.`,
     )
   }
-  const onLost = (
-    typeof line.flags['on-lost'] === 'string' ? line.flags['on-lost'] : env.AZURE_MUTEX_ON_LOST || 'SIGTERM'
-  ).trim()
+  const onLost = read(ON_LOST_OPTION) || 'SIGTERM'
   if (!ON_LOST.includes(onLost)) {
-    throw new UsageError(`Invalid --on-lost '${onLost.slice(0, 20)}': expected one of ${ON_LOST.join(', ')}.`)
+    throw new UsageError(
+      `Invalid input '${ON_LOST_OPTION}': '${showUntrusted(onLost, 20)}' is not one of ${ON_LOST.join(', ')}.`,
+    )
   }
-  const { endpoint } = readTarget(withName)
-  const supersede = readLatest(withName)
-  refuseSlotsWith(readSlots(withName), { runHold: false, supersede: supersede !== undefined })
+  const access = readTarget(read, session)
+  const supersede = readLatest(read)
+  refuseSlotsWith(readSlots(read), { runHold: false, supersede: supersede !== undefined })
+  const container = readContainer(read)
+  session.container = container
   return {
-    read: withName,
+    access,
     lock: {
-      endpoint,
-      container: readContainer(withName),
-      lockName: readLockName(withName),
-      leaseDurationSeconds: readLeaseDuration(withName),
-      ...slotsOf(withName),
-      ...readQueueing(withName),
+      endpoint: access.endpoint,
+      container,
+      lockName,
+      leaseDurationSeconds: readLeaseDuration(read),
+      ...slotsOf(read),
+      ...readQueueing(read),
     },
     supersede,
-    onSuperseded: readOnSuperseded(withName),
-    timeoutMs: readTimeout(withName),
+    onSuperseded: readOnSuperseded(read),
+    timeoutMs: readTimeout(read),
     onLost: onLost as HoldSettings['onLost'],
-    passCredentials: readBoolean(withName, PASS_CREDENTIALS, false),
+    passCredentials: readBoolean(read, PASS_CREDENTIALS, false),
     command: line.command,
   }
 }
@@ -163,8 +165,9 @@ const FREEZE_FLAGS: readonly string[] = ['for', Inputs.Duration, Inputs.Until, I
  */
 function readLatest(read: (input: string) => string): SupersedeSpec | undefined {
   if (read(Inputs.SupersedeKey) !== '' && read(Inputs.Sequence) === '') {
+    // Each is named as it was given (options.ts inUserTerms): '--supersede-key' needs '--sequence' (or AZURE_MUTEX_SEQUENCE).
     throw new UsageError(
-      '--supersede-key needs --sequence (or AZURE_MUTEX_SEQUENCE): a whole number that grows ' +
+      `'${Inputs.SupersedeKey}' needs '${Inputs.Sequence}': a whole number that grows ` +
         "with each run, such as the pipeline's run number ($BUILD_BUILDID, $CI_PIPELINE_ID, $BUILD_NUMBER).",
     )
   }
@@ -202,27 +205,33 @@ class SignalRelay {
   }
 }
 
-export async function runHold(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+export async function runHold(
+  line: CommandLine,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  session: Session,
+): Promise<number> {
   // No command: a hold with a reason and an end, as the hold sub-action sets it.
-  if (line.command.length === 0) return runFreeze(line, out, env)
-  const settings = readHoldSettings(line, env)
+  if (line.command.length === 0) return runFreeze(line, out, env, session)
+  const settings = readHoldSettings(line, env, session)
   const relay = new SignalRelay()
   try {
-    return await hold(settings, relay, out, env)
+    return await hold(settings, relay, out, env, session)
   } finally {
     relay.stop()
   }
 }
 
 async function hold(
-  settings: HoldSettings & { read: (input: string) => string },
+  settings: HoldSettings,
   relay: SignalRelay,
   out: Output,
   env: NodeJS.ProcessEnv,
+  session: Session,
 ): Promise<number> {
   const spec = settings.lock
   const location = lockLocation(spec)
-  const signedIn = await signInTo(readTarget(settings.read), out)
+  const signedIn = await signInTo(settings.access, out, session)
   const lock = openLock(signedIn.auth, spec, { retry: CLI_RETRY })
   const leaseMs = spec.leaseDurationSeconds * 1000
   const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
@@ -242,7 +251,7 @@ async function hold(
       priority: spec.priority,
       warnAfterMs: spec.warnAfterMs,
       onEvent: (event) => {
-        const text = waitLine(event, name)
+        const text = waitLine(event, name, session.name)
         if (text) out.progress(text)
       },
     })

@@ -150,6 +150,45 @@ describe('the azure-mutex command, end to end', () => {
     assert.ok(byVariable.includes(`AZURE_MUTEX_SAS_TOKEN=${sas}\n`), byVariable)
   })
 
+  it("reads 'prod ' as the lock prod, the action's: a name with a stray space waits for the same lock", async () => {
+    const holder = await holding('trimmed')
+    const run = runCli(['hold', 'trimmed ', '--timeout', '1', '--', 'true'], cliEnv(azurite))
+    const { code, stderr } = await run.exited
+    assert.equal(code, 124, stderr)
+    assert.match(stderr, /Taking lock devstoreaccount1\/locks\/trimmed \(lease/)
+    assert.match(stderr, /held by octo\/holder/)
+    assert.equal((await lookAtLock(azurite, 'trimmed ')).exists, false, "no blob 'trimmed ' was made")
+    mustPass('holder post', await holder.runPost())
+  })
+
+  it('with no arguments prints the usage on stderr and exits 2; --version prints the version', async () => {
+    const none = await runCli([], cliEnv(azurite)).exited
+    assert.equal(none.code, 2)
+    assert.equal(none.stdout, '')
+    assert.match(none.stderr, /^azure-mutex: the lock of azure-mutex-action, outside GitHub Actions\.\n\nUsage:\n/)
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string
+    }
+    const shown = await runCli(['--version'], cliEnv(azurite)).exited
+    assert.deepEqual([shown.code, shown.stdout, shown.stderr], [0, `${version}\n`, ''])
+    const help = await runCli(['help', 'status'], cliEnv(azurite)).exited
+    assert.equal(help.code, 0)
+    assert.match(help.stdout, /^Usage: azure-mutex status /)
+  })
+
+  it('names the endpoint it could not reach: UseDevelopmentStorage=true is 127.0.0.1:10000', async () => {
+    const { code, stderr } = await runCli(
+      ['status', 'x'],
+      cliEnv(azurite, { AZURE_MUTEX_CONNECTION_STRING: 'UseDevelopmentStorage=true' }),
+    ).exited
+    assert.equal(code, 1, stderr)
+    assert.match(
+      stderr,
+      /^azure-mutex: error: Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:10000\/devstoreaccount1 \(/,
+    )
+    assert.doesNotMatch(stderr, /the blob endpoint the blob endpoint/)
+  })
+
   it('on SIGINT while waiting, leaves the queue, takes no lease, and does not run the command', async () => {
     const holder = await holding('interrupted-wait')
     const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'ran.txt')
