@@ -667,6 +667,34 @@ const MUTANTS: Mutant[] = [
     tests: ['test/integration/waiter.test.ts'],
     pattern: 'keeps the lease through a take',
   },
+  // The azure-mutex command (issue 29): its command does not outlive it.
+  {
+    id: 'watchdog-lets-command-run',
+    harm: "a SIGKILLed azure-mutex hold's command runs on: the lease lapses, the next waiter holds the lock beside it",
+    file: 'src/cli/watchdog.ts',
+    original: '  if (!done && watched !== undefined) await endCommandGroup(watched, control, graceMs)\n',
+    replacement: '  if (done && watched !== undefined) await endCommandGroup(watched, control, graceMs)\n',
+    tests: ['test/e2e/cli-watchdog.test.ts'],
+    pattern: '2 rounds',
+  },
+  {
+    id: 'command-in-cli-group',
+    harm: "azure-mutex hold's command shares the CLI's process group: there is no group of its own to end, and a SIGKILLed CLI's command runs on beside the next holder",
+    file: 'src/cli/watchdog.ts',
+    original: "  return platform === 'win32' ? {} : { detached: true }\n",
+    replacement: "  return platform === 'win32' ? {} : {}\n",
+    tests: ['test/e2e/cli-watchdog.test.ts'],
+    pattern: '2 rounds',
+  },
+  {
+    id: 'command-leftovers-not-ended',
+    harm: 'what the command left running when it exited goes on after azure-mutex hold lets the lease go: beside the next holder',
+    file: 'src/cli/hold.ts',
+    original: '  if (child.pid !== undefined && groupAlive(child.pid)) {\n',
+    replacement: '  if (child.pid !== undefined && groupAlive(child.pid) && child.pid < 0) {\n',
+    tests: ['test/e2e/cli-watchdog.test.ts'],
+    pattern: 'left running',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

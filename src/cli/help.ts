@@ -37,11 +37,14 @@ Example:
 
 Waits in the lock's queue (the same queue as the action's jobs, first come first
 served; the place in line is shown on stderr), runs the command while holding the
-lease, renewing it, and releases the lease after the command exits. SIGINT, SIGTERM
-and SIGHUP are passed to the command. The command finds AZURE_MUTEX_FENCING_TOKEN,
-AZURE_MUTEX_LEASE_ID and AZURE_MUTEX_LOCK in its environment, and not the secrets
-given to azure-mutex (AZURE_MUTEX_CONNECTION_STRING, AZURE_MUTEX_ACCOUNT_KEY,
-AZURE_MUTEX_SAS_TOKEN) unless --pass-credentials.
+lease, renewing it, and releases the lease after the command exits. The command runs
+in a process group of its own: SIGINT, SIGTERM and SIGHUP (and Ctrl-C) are passed to
+all of it, what it leaves running is ended before the lease is let go, and if
+azure-mutex is killed outright, a watchdog ends the group within seconds, before the
+lease can lapse. It has no controlling terminal (/dev/tty). It finds
+AZURE_MUTEX_FENCING_TOKEN, AZURE_MUTEX_LEASE_ID and AZURE_MUTEX_LOCK in its
+environment, and not the secrets given to azure-mutex (AZURE_MUTEX_CONNECTION_STRING,
+AZURE_MUTEX_ACCOUNT_KEY, AZURE_MUTEX_SAS_TOKEN) unless --pass-credentials.
 
 Options:
   --lock-name <name>      AZURE_MUTEX_LOCK_NAME       the lock (or give it as the first argument)

@@ -50,6 +50,15 @@ import {
 } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
 import { waitLine } from './wait-lines.ts'
+import {
+  GRACE_MS,
+  commandSpawnOptions,
+  endCommandGroup,
+  groupAlive,
+  signalCommand,
+  startWatchdog,
+  type Watchdog,
+} from './watchdog.ts'
 
 /** How long the first renewal may take once the lease is ours; the command does not start without it. */
 const CONFIRM_MS = 20_000
@@ -80,17 +89,19 @@ export function commandEnv(
   passCredentials: boolean,
   lock: { fencingToken: number; leaseId: string; location: string },
 ): NodeJS.ProcessEnv {
-  const kept = passCredentials
-    ? { ...env }
-    : Object.fromEntries(
-        Object.entries(env).filter(([name]) => !SECRET_INPUTS.some((input) => envName(input) === name)),
-      )
   return {
-    ...kept,
+    ...(passCredentials ? env : withoutSecrets(env)),
     [HoldEnv.FencingToken]: String(lock.fencingToken),
     [HoldEnv.LeaseId]: lock.leaseId,
     [HoldEnv.Lock]: lock.location,
   }
+}
+
+/** The environment without the secrets that signed this command in. */
+function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !SECRET_INPUTS.some((input) => envName(input) === name)),
+  )
 }
 
 interface HoldSettings {
@@ -188,7 +199,8 @@ class SignalRelay {
   private child: ChildProcess | undefined
   private readonly handler = (signal: NodeJS.Signals): void => {
     this.first ??= signal
-    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal)
+    // To the command's whole group (watchdog.ts): a terminal's Ctrl-C reaches only this process's group now.
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) signalCommand(this.child, signal)
     else this.cancel.abort()
   }
 
@@ -332,11 +344,27 @@ async function hold(
     `Holding lock ${location} after waiting ${formatDuration(acquired.waitedMs)}; fencing token ${acquired.fencingToken}. ` +
       `Running: ${settings.command.join(' ').slice(0, 200)}`,
   )
+  // The command must not outlive this process, however it ends (watchdog.ts): a watchdog first, then the command.
+  let watchdog: Watchdog
+  try {
+    watchdog = startWatchdog(withoutSecrets(env))
+    if (watchdog.process.pid === undefined) throw new Error('it did not start')
+  } catch (err) {
+    renewing.abort()
+    await kept
+    await lock.release(leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+    throw new LockError(
+      `Could not start the watchdog that ends the command if azure-mutex is killed ` +
+        `(${err instanceof Error ? err.message : String(err)}): released lock ${location}; the command did not run.`,
+    )
+  }
   const child = spawn(settings.command[0]!, settings.command.slice(1), {
     stdio: 'inherit',
     env: commandEnv(env, settings.passCredentials, { fencingToken: acquired.fencingToken, leaseId, location }),
+    ...commandSpawnOptions(process.platform),
   })
   relay.passTo(child)
+  if (child.pid !== undefined) keepWatched(watchdog, child.pid, env, out, (next) => (watchdog = next))
   const exited = new Promise<number>((resolve) => {
     child.on('error', (err: NodeJS.ErrnoException) => {
       out.progress(`Could not run ${settings.command[0]!.slice(0, 200)}: ${err.code ?? err.message}.`)
@@ -356,10 +384,19 @@ async function hold(
     const signalled =
       settings.onLost === 'none' ? 'The command goes on (--on-lost none)' : `Sending ${settings.onLost} to the command`
     out.progress(`LOST lock ${location} while holding it: ${lossLine(found)} ${signalled}.`)
-    if (settings.onLost !== 'none') child.kill(settings.onLost)
+    if (settings.onLost !== 'none') signalCommand(child, settings.onLost)
   })
 
   const code = await exited
+  // Whatever the command started and left running is part of it: ended before the lease is let go.
+  if (child.pid !== undefined && groupAlive(child.pid)) {
+    out.progress(
+      `warning: the command exited and left processes of its group running: ending them (SIGTERM, then ` +
+        `SIGKILL after ${formatDuration(GRACE_MS)}) before letting go of lock ${location}.`,
+    )
+    await endCommandGroup(child.pid)
+  }
+  watchdog.done()
   renewing.abort()
   loss ??= await kept
   await refreshing
@@ -394,6 +431,38 @@ async function hold(
     : `LOST lock ${location} while holding it: ${lossLine(loss)}`
   out.progress(`${lost}${lastBreak} The command's exit code was ${code}; exiting ${ExitCode.Lost}.`)
   return ExitCode.Lost
+}
+
+/** How many times a watchdog that ended by itself is replaced while the command runs. */
+const WATCHDOG_RESTARTS = 3
+
+/**
+ * Tells the watchdog the command's pid, and replaces a watchdog that ends by
+ * itself while the command runs (killed on its own, say), with a warning.
+ */
+function keepWatched(
+  first: Watchdog,
+  pid: number,
+  env: NodeJS.ProcessEnv,
+  out: Output,
+  replaced: (watchdog: Watchdog) => void,
+  restarts = WATCHDOG_RESTARTS,
+): void {
+  first.watch(pid)
+  first.process.once('exit', (code, signal) => {
+    if (first.finished) return
+    const how = signal ?? `exit code ${code}`
+    const unwatched = `warning: the watchdog of the command ended (${how}): if azure-mutex is killed, its command may go on.`
+    if (restarts === 0) return out.progress(unwatched)
+    try {
+      const next = startWatchdog(withoutSecrets(env))
+      replaced(next)
+      out.progress(`warning: the watchdog of the command ended (${how}); started another.`)
+      keepWatched(next, pid, env, out, replaced, restarts - 1)
+    } catch {
+      out.progress(unwatched)
+    }
+  })
 }
 
 /** A newer run of the key: with --on-superseded skip (the default) exit 0, as the action's step passes; else 122 or 123. */

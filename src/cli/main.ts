@@ -10,6 +10,7 @@ import { runBreak, runStatus } from './look.ts'
 import { COMMAND_OPTIONS, ExitCode, UsageError, optionNamer, parseCommandLine, type Command } from './options.ts'
 import { STANDARD_OUTPUT, debugStack, isBadInput, messageOf, type Output, type Session } from './session.ts'
 import { VERSION } from './version.ts'
+import { WATCHDOG_ARG, runWatchdog } from './watchdog.ts'
 
 const RUN: Record<Command, typeof runHold> = { hold: runHold, status: runStatus, break: runBreak, unhold: runUnhold }
 
@@ -38,6 +39,11 @@ export async function runCli(
     }
     if (name === '--help' || name === '-h') {
       out.result(HELP.main)
+      return 0
+    }
+    if (name === WATCHDOG_ARG) {
+      // Not for people: the watchdog of a hold's command (watchdog.ts), started by hold.ts.
+      await runWatchdog()
       return 0
     }
     if (name === '--version' || name === '-V') {

@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import { join } from 'node:path'
 import { describe, test } from 'node:test'
 import { renderBoardText } from '../../src/lock/board.ts'
@@ -13,6 +14,13 @@ import { cliHolder } from '../../src/cli/holder.ts'
 import { runCli } from '../../src/cli/main.ts'
 import { ExitCode, UsageError, asFlags, envName, parseCommandLine, readerOf } from '../../src/cli/options.ts'
 import { lockNameOf } from '../../src/cli/session.ts'
+import {
+  commandSpawnOptions,
+  endCommandGroup,
+  runWatchdog,
+  signalCommand,
+  type ProcessControl,
+} from '../../src/cli/watchdog.ts'
 
 /** Runs the command in-process, with what it printed: stdout, and stderr (progress lines and the usage). */
 async function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
@@ -406,5 +414,87 @@ describe('the board in a terminal', () => {
     assert.match(row, /a hold: "incident 42: no deploys"/, row)
     assert.match(row, /set by mona/)
     assert.doesNotMatch(row, /workflow “freeze”/)
+  })
+})
+
+describe("the watchdog of a hold's command, on each platform", () => {
+  /** A ProcessControl that records what it is asked, with the group alive for `aliveFor` looks. */
+  function recording(platform: NodeJS.Platform, aliveFor = Infinity) {
+    const calls: string[] = []
+    let looks = 0
+    const control: ProcessControl = {
+      platform,
+      kill: (pid, signal) => {
+        calls.push(`kill ${pid} ${signal}`)
+        if (signal === 0 && ++looks > aliveFor) throw Object.assign(new Error('no such group'), { code: 'ESRCH' })
+      },
+      run: (file, args) => void calls.push([file, ...args].join(' ')),
+    }
+    return { calls, control }
+  }
+
+  test('starts the command in a group of its own on POSIX, and as before on Windows', () => {
+    assert.deepEqual(commandSpawnOptions('linux'), { detached: true })
+    assert.deepEqual(commandSpawnOptions('darwin'), { detached: true })
+    assert.deepEqual(commandSpawnOptions('win32'), {})
+  })
+
+  test('passes a signal to the whole group on POSIX, to the process on Windows, and never to pid 0, 1 or none', () => {
+    const posix = recording('linux')
+    const killed: string[] = []
+    const child = { pid: 4242, kill: (signal?: NodeJS.Signals | number) => (killed.push(String(signal)), true) }
+    assert.equal(signalCommand(child, 'SIGINT', posix.control), true)
+    assert.deepEqual(posix.calls, ['kill -4242 SIGINT'])
+    assert.deepEqual(killed, [])
+    const windows = recording('win32')
+    assert.equal(signalCommand(child, 'SIGTERM', windows.control), true)
+    assert.deepEqual(windows.calls, [])
+    assert.deepEqual(killed, ['SIGTERM'])
+    for (const pid of [undefined, 0, 1, -5]) {
+      assert.equal(signalCommand({ ...child, pid }, 'SIGTERM', posix.control), false)
+    }
+    assert.deepEqual(posix.calls, ['kill -4242 SIGINT'], 'nothing more was signalled')
+  })
+
+  test('ends the group with SIGTERM, then SIGKILL only if some of it is left after the grace', async () => {
+    const stubborn = recording('linux')
+    await endCommandGroup(4242, stubborn.control, 120)
+    assert.equal(stubborn.calls[0], 'kill -4242 SIGTERM')
+    assert.equal(stubborn.calls.at(-1), 'kill -4242 SIGKILL')
+    assert.ok(
+      stubborn.calls.slice(1, -1).every((call) => call === 'kill -4242 0'),
+      stubborn.calls.join(', '),
+    )
+    const obliging = recording('linux', 1)
+    await endCommandGroup(4242, obliging.control, 10_000)
+    assert.deepEqual(
+      obliging.calls,
+      ['kill -4242 SIGTERM', 'kill -4242 0', 'kill -4242 0'],
+      'no SIGKILL once it is gone',
+    )
+    const windows = recording('win32')
+    await endCommandGroup(4242, windows.control)
+    assert.deepEqual(windows.calls, ['taskkill /PID 4242 /T /F'])
+    const none = recording('linux')
+    await endCommandGroup(1, none.control)
+    assert.deepEqual(none.calls, [], 'never pid 1, whose group is init')
+  })
+
+  test('ends the group at end-of-file without done, and does nothing after done', async () => {
+    const gone = recording('linux', 0)
+    await runWatchdog(Readable.from(['wat', 'ch 4242\n']), gone.control, 100)
+    assert.deepEqual(gone.calls.slice(0, 2), ['kill -4242 SIGTERM', 'kill -4242 0'], 'the CLI went: the group is ended')
+    const finished = recording('linux')
+    await runWatchdog(Readable.from(['watch 4242\n', 'done\n']), finished.control, 100)
+    assert.deepEqual(finished.calls, [], 'the command was done')
+    const never = recording('linux')
+    await runWatchdog(Readable.from([]), never.control, 100)
+    assert.deepEqual(never.calls, [], 'no command was started')
+    const garbled = recording('linux')
+    await runWatchdog(Readable.from(['watch -1\nwatch 0x10\n']), garbled.control, 100)
+    assert.deepEqual(garbled.calls, [], 'only a pid it was given')
+    const windows = recording('win32')
+    await runWatchdog(Readable.from(['watch 4242\n']), windows.control, 100)
+    assert.deepEqual(windows.calls, ['taskkill /PID 4242 /T /F'])
   })
 })
