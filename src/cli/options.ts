@@ -205,20 +205,23 @@ export function sourceOf(line: CommandLine, env: NodeJS.ProcessEnv, input: strin
  * subcommand does not have read as empty.
  */
 export function readerOf(line: CommandLine, env: NodeJS.ProcessEnv): InputReader {
+  const valueOf = (source: OptionSource): string => {
+    switch (source.kind) {
+      case 'flag': {
+        const given = line.flags[source.flag]
+        // A yes/no flag that is given says yes, as AZURE_MUTEX_FORCE=true does.
+        return typeof given === 'string' ? given : 'true'
+      }
+      case 'argument':
+        return line.positionals[0]!
+      case 'variable':
+        return env[source.variable]!
+      case 'none':
+        return ''
+    }
+  }
   return (input) => {
-    const source = sourceOf(line, env, input)
-    const given = line.flags[source.kind === 'flag' ? source.flag : input]
-    const value =
-      source.kind === 'flag'
-        ? // A yes/no flag that is given says yes, as AZURE_MUTEX_FORCE=true does.
-          typeof given === 'string'
-          ? given
-          : 'true'
-        : source.kind === 'argument'
-          ? line.positionals[0]!
-          : source.kind === 'variable'
-            ? env[source.variable]!
-            : ''
+    const value = valueOf(sourceOf(line, env, input))
     // The supersede key is compared exactly, as the action reads it: untrimmed.
     return input === Inputs.SupersedeKey ? value : value.trim()
   }
@@ -254,11 +257,13 @@ export function optionNamer(line: CommandLine, env: NodeJS.ProcessEnv): (input: 
  * The action's messages name inputs ('lease-duration'); here each names what
  * the user gave, as `name` says: Invalid input '--lease-duration', Invalid
  * input 'AZURE_MUTEX_LEASE_DURATION', and for the lock's name given as the
- * argument, Invalid lock name 'prod.'.
+ * argument, Invalid lock name 'prod.'. A quoted word right after ': ' is the
+ * value the user gave ("Invalid input 'on-superseded': 'timeout' is not one
+ * of skip or fail"), never an option's name: it is left as it is.
  */
 export function inUserTerms(message: string, name: (input: string) => OptionName | undefined): string {
   return message.replace(
-    /(\b[Ii]nput )?'([a-z]+(?:-[a-z]+)*)'/g,
+    /(\b[Ii]nput )?(?<!: )'([a-z]+(?:-[a-z]+)*)'/g,
     (whole, input: string | undefined, option: string) => {
       const named = name(option)
       if (named === undefined) return whole

@@ -265,6 +265,14 @@ describe('the azure-mutex command line', () => {
       /^Invalid input 'AZURE_MUTEX_PASS_CREDENTIALS': 'yes' is not a boolean; expected true or false\.$/,
     )
     assert.match(
+      await badInput(
+        ['hold', 'x', '--supersede-key', 'k', '--sequence', '1', '--on-superseded', 'timeout', '--', 'true'],
+        DEV,
+      ),
+      /^Invalid input '--on-superseded': 'timeout' is not one of skip or fail\.$/,
+      "a value is not renamed, even when it is an option's name",
+    )
+    assert.match(
       await badInput(['break', 'x', '--reason', 'r'], { ...DEV, AZURE_MUTEX_ENTRY: 'three' }),
       /^Invalid input 'AZURE_MUTEX_ENTRY': expected a ticket of the lock's queue/,
     )
