@@ -432,8 +432,8 @@ const MUTANTS: Mutant[] = [
     id: 'cli-loss-hidden-in-exit-code',
     harm: "azure-mutex hold exits with its command's code after the lease was lost: the pipeline goes on as if the lock had held",
     file: 'src/cli/hold.ts',
-    original: '      `exiting ${ExitCode.Lost}.`,\n  )\n  return ExitCode.Lost\n',
-    replacement: '      `exiting ${ExitCode.Lost}.`,\n  )\n  return code\n',
+    original: ' exiting ${ExitCode.Lost}.`)\n  return ExitCode.Lost\n',
+    replacement: ' exiting ${ExitCode.Lost}.`)\n  return code\n',
     tests: ['test/e2e/cli.test.ts'],
     pattern: 'foreign client',
   },
@@ -728,6 +728,34 @@ const MUTANTS: Mutant[] = [
     replacement:
       "      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'taken'\n",
     tests: ['test/integration/run-hold-takeover.test.ts'],
+  },
+  // The azure-mutex command (issue 29): its command does not outlive it.
+  {
+    id: 'watchdog-lets-command-run',
+    harm: "a SIGKILLed azure-mutex hold's command runs on: the lease lapses, the next waiter holds the lock beside it",
+    file: 'src/cli/watchdog.ts',
+    original: '  if (!done && watched !== undefined) await endCommandGroup(watched, control, graceMs)\n',
+    replacement: '  if (done && watched !== undefined) await endCommandGroup(watched, control, graceMs)\n',
+    tests: ['test/e2e/cli-watchdog.test.ts'],
+    pattern: '2 rounds',
+  },
+  {
+    id: 'command-in-cli-group',
+    harm: "azure-mutex hold's command shares the CLI's process group: there is no group of its own to end, and a SIGKILLed CLI's command runs on beside the next holder",
+    file: 'src/cli/watchdog.ts',
+    original: "  return platform === 'win32' ? {} : { detached: true }\n",
+    replacement: "  return platform === 'win32' ? {} : {}\n",
+    tests: ['test/e2e/cli-watchdog.test.ts'],
+    pattern: '2 rounds',
+  },
+  {
+    id: 'command-leftovers-not-ended',
+    harm: 'what the command left running when it exited goes on after azure-mutex hold lets the lease go: beside the next holder',
+    file: 'src/cli/hold.ts',
+    original: '  if (child.pid !== undefined && groupAlive(child.pid)) {\n',
+    replacement: '  if (child.pid !== undefined && groupAlive(child.pid) && child.pid < 0) {\n',
+    tests: ['test/e2e/cli-watchdog.test.ts'],
+    pattern: 'left running',
   },
 ]
 

@@ -582,39 +582,49 @@ function roleHint(container) {
     return (`the identity signed in but has no data access. Assign it the role Storage Blob Data Contributor on ${scope}; ` +
         'Owner and Contributor do not grant access to blob data. A new role assignment can take a few minutes to apply.');
 }
+/** What to check when the endpoint cannot be reached at all. */
+const CHECK_REACH = 'check the endpoint (the connection string, the account name or the blob endpoint), and the network, proxy and firewall on the way';
 /**
- * Turns a storage failure into one sentence that says what went wrong and what
- * to check, without echoing request URLs (they may carry a SAS token).
+ * Turns a storage failure into one sentence that names the endpoint (when the
+ * caller knows it) and says what to check, without echoing request URLs (they
+ * may carry a SAS token).
  */
 function describeStorageError(err, endpoint, context = {}) {
     const status = statusCode(err);
     const code = storageErrorCode(err);
     // The code comes from whoever answers at the endpoint: shown, like any text we did not write, through showUntrusted.
     const shownCode = code === undefined ? undefined : (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(code, 80);
+    // "the blob endpoint http://127.0.0.1:10000/devstoreaccount1", or just "the blob endpoint" when it is not known.
+    const named = endpoint === undefined ? '' : ` ${endpoint}`;
+    const at = endpoint ?? 'the blob endpoint';
     if (status === 403 &&
         context.tokenAuth &&
         (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationFailure')) {
-        return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`;
+        return `Azure refused access to ${at} (403 ${code}): ${roleHint(context.container)}`;
     }
     if (status === 403) {
         const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
-        return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
+        return `Azure refused access to ${at} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
     }
     if (status === 404 && code === 'ResourceNotFound') {
-        return `The storage account at ${endpoint} was not found (404 ResourceNotFound): check the account name and the blob endpoint.`;
+        return `The storage account at ${at} was not found (404 ResourceNotFound): check the account name and the blob endpoint.`;
     }
     if (status !== undefined && status > 0) {
-        return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${endpoint}.`;
+        return `Azure answered ${[status, shownCode].filter(Boolean).join(' ')} from ${at}.`;
     }
     if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-        return `Cannot resolve the blob endpoint ${endpoint} (${code}): check the account name and the blob endpoint.`;
+        return `Cannot resolve the blob endpoint${named} (${code}): check the account name and the blob endpoint.`;
     }
     if (err instanceof RequestTimeoutError) {
-        return `Cannot reach the blob endpoint ${endpoint} (no answer within ${err.timeoutMs / 1000} s).`;
+        return `Cannot reach the blob endpoint${named} (no answer within ${err.timeoutMs / 1000} s): ${CHECK_REACH}.`;
     }
     if (isAbort(err))
-        return `The request to ${endpoint} timed out.`;
-    return `Cannot reach the blob endpoint ${endpoint} (${shownCode ?? 'network error'}).`;
+        return `The request to ${at} timed out: ${CHECK_REACH}.`;
+    if (code === 'ECONNREFUSED') {
+        return (`Cannot reach the blob endpoint${named} (ECONNREFUSED): nothing listens there. ` +
+            'Check the endpoint (the connection string, the account name or the blob endpoint); for Azurite, that it runs.');
+    }
+    return `Cannot reach the blob endpoint${named} (${shownCode ?? 'network error'}): ${CHECK_REACH}.`;
 }
 /** "409 LeaseIdMismatchWithLeaseOperation", "ECONNREFUSED", "timeout": short enough for a status line. */
 function describeStorageErrorBrief(err) {

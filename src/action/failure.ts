@@ -19,7 +19,7 @@ export function messageFor(err: unknown, endpoint: string | undefined, context: 
   // Before the status check: an identity error carries Entra's HTTP status, not storage's.
   if (isIdentityError(err)) return describeIdentityError(err)
   if (statusCode(err) !== undefined || storageErrorCode(err) !== undefined) {
-    return describeStorageError(err, endpoint ?? 'the blob endpoint', context)
+    return describeStorageError(err, endpoint, context)
   }
   return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`
 }

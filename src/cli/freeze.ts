@@ -21,22 +21,33 @@ import { refuseHoldOnSlots } from '../lock/queue/slots.ts'
 import { waitForLease } from '../lock/waiter.ts'
 import { Inputs } from '../action/constants.ts'
 import { readHoldEnd, readHoldReason } from '../action/hold-inputs.ts'
-import { readBoolean, readContainer, readLockName, readOptionalReason, readTimeout } from '../action/inputs.ts'
+import { readBoolean, readContainer, readOptionalReason, readTimeout } from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
-import { ExitCode, UsageError, envName, readerOf, type CommandLine } from './options.ts'
-import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
+import { ExitCode, PASS_CREDENTIALS, UsageError, envName, readerOf, type CommandLine } from './options.ts'
+import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
 import { waitLine } from './wait-lines.ts'
 
 /** The options of a hold with a command, refused without one. */
-const COMMAND_ONLY: readonly string[] = ['on-lost', Inputs.SupersedeKey, Inputs.Sequence, Inputs.OnSuperseded]
+const COMMAND_ONLY: readonly string[] = [
+  'on-lost',
+  PASS_CREDENTIALS,
+  Inputs.SupersedeKey,
+  Inputs.Sequence,
+  Inputs.OnSuperseded,
+]
 
 /** The signals that cancel the wait for the lock: the hold is then not set, and nothing is left in the queue. */
 const CANCELLING: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 /** hold <lock> --for <duration> | --until <time> --reason <why>: sets a freeze, as the hold sub-action does. */
-export async function runFreeze(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+export async function runFreeze(
+  line: CommandLine,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  session: Session,
+): Promise<number> {
   const read = readerOf(line, env)
-  const lockName = lockNameOf(line, read, 'hold')
+  const lockName = lockNameOf(line, read)
   if (lockName === undefined) {
     throw new UsageError("Missing the lock's name: azure-mutex hold <lock> -- <command> [args...].")
   }
@@ -56,17 +67,13 @@ export async function runFreeze(line: CommandLine, out: Output, env: NodeJS.Proc
   if (line.flags.for !== undefined && line.flags[Inputs.Duration] !== undefined) {
     throw new UsageError(`Give --for or --${Inputs.Duration} (the same thing), not both.`)
   }
-  const withName = (input: string): string => {
-    if (input === Inputs.LockName) return lockName
-    if (input === Inputs.Duration && typeof line.flags.for === 'string') return line.flags.for.trim()
-    return read(input)
-  }
-  const container = readContainer(withName)
-  readLockName(withName)
-  const reason = readHoldReason(withName)
-  const end = readHoldEnd(withName)
-  const timeoutMs = readTimeout(withName)
-  const access = readTarget(withName)
+  // --for is the input 'duration' (options.ts reads it so, and names it --for).
+  const container = readContainer(read)
+  const reason = readHoldReason(read)
+  const end = readHoldEnd(read)
+  const timeoutMs = readTimeout(read)
+  const access = readTarget(read, session)
+  session.container = container
   // The wait's lease is the shortest: nobody renews it between the grant and the hold.
   const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.min }
   const location = lockLocation(spec)
@@ -79,7 +86,7 @@ export async function runFreeze(line: CommandLine, out: Output, env: NodeJS.Proc
   }
   for (const signal of CANCELLING) process.on(signal, onSignal)
   try {
-    const signedIn = await signInTo(access, out)
+    const signedIn = await signInTo(access, out, session)
     const lock = openLock(signedIn.auth, spec, { retry: CLI_RETRY })
     const limit = timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(timeoutMs)}`
     out.progress(`Taking lock ${location} to hold it (wait ${limit}).`)
@@ -95,7 +102,7 @@ export async function runFreeze(line: CommandLine, out: Output, env: NodeJS.Proc
         timeoutMs,
         signal: cancel.signal,
         onEvent: (event) => {
-          const text = waitLine(event, name)
+          const text = waitLine(event, name, session.name)
           if (text) out.progress(text)
         },
       })
@@ -127,24 +134,24 @@ export async function runFreeze(line: CommandLine, out: Output, env: NodeJS.Proc
 }
 
 /** unhold <lock> [--reason <why>] [--force]: lifts a hold, as the unhold sub-action does; its lease goes to the head of the queue. */
-export async function runUnhold(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+export async function runUnhold(
+  line: CommandLine,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  session: Session,
+): Promise<number> {
   const read = readerOf(line, env)
-  const lockName = lockNameOf(line, read, 'unhold')
+  const lockName = lockNameOf(line, read)
   if (lockName === undefined)
     throw new UsageError("Missing the lock's name: azure-mutex unhold <lock> [--reason <why>].")
-  const withName = (input: string): string => {
-    if (input === Inputs.LockName) return lockName
-    if (input === Inputs.Force && line.flags[Inputs.Force] === true) return 'true'
-    return read(input)
-  }
-  const container = readContainer(withName)
-  readLockName(withName)
-  const reason = readOptionalReason(withName, 'lifted with azure-mutex unhold')
-  const force = readBoolean(withName, Inputs.Force, false)
-  const access = readTarget(withName)
+  const container = readContainer(read)
+  const reason = readOptionalReason(read, 'lifted with azure-mutex unhold')
+  const force = readBoolean(read, Inputs.Force, false)
+  const access = readTarget(read, session)
   const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
   const location = lockLocation(spec)
-  const signedIn = await signInTo(access, out)
+  session.container = container
+  const signedIn = await signInTo(access, out, session)
   const lock = openLock(signedIn.auth, spec, { retry: CLI_RETRY })
   const lifted = await liftHold(lock, { lifter: cliHolder(env), reason, force })
   switch (lifted.outcome) {

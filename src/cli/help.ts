@@ -24,7 +24,10 @@ Usage:
   azure-mutex hold <lock> --for <duration> --reason <why>     freeze: hold it with no command, until its end
   azure-mutex unhold <lock> [--reason <why>]                  lift a hold; the next in line gets the lock
 
-Run 'azure-mutex <command> --help' for its options and an example.
+Run 'azure-mutex <command> --help' (or 'azure-mutex help <command>') for its options and
+an example, and 'azure-mutex --version' (-V) for the version. Every option is a flag and
+an environment variable (--lock-name, AZURE_MUTEX_LOCK_NAME); a flag wins.
+AZURE_MUTEX_DEBUG=1 adds the stack to an error's line.
 
 Example:
   export AZURE_MUTEX_CONNECTION_STRING='...'
@@ -34,9 +37,14 @@ Example:
 
 Waits in the lock's queue (the same queue as the action's jobs, first come first
 served; the place in line is shown on stderr), runs the command while holding the
-lease, renewing it, and releases the lease after the command exits. SIGINT, SIGTERM
-and SIGHUP are passed to the command. The command finds AZURE_MUTEX_FENCING_TOKEN,
-AZURE_MUTEX_LEASE_ID and AZURE_MUTEX_LOCK in its environment.
+lease, renewing it, and releases the lease after the command exits. The command runs
+in a process group of its own: SIGINT, SIGTERM and SIGHUP (and Ctrl-C) are passed to
+all of it, what it leaves running is ended before the lease is let go, and if
+azure-mutex is killed outright, a watchdog ends the group within seconds, before the
+lease can lapse. It has no controlling terminal (/dev/tty). It finds
+AZURE_MUTEX_FENCING_TOKEN, AZURE_MUTEX_LEASE_ID and AZURE_MUTEX_LOCK in its
+environment, and not the secrets given to azure-mutex (AZURE_MUTEX_CONNECTION_STRING,
+AZURE_MUTEX_ACCOUNT_KEY, AZURE_MUTEX_SAS_TOKEN) unless --pass-credentials.
 
 Options:
   --lock-name <name>      AZURE_MUTEX_LOCK_NAME       the lock (or give it as the first argument)
@@ -44,6 +52,9 @@ Options:
   --lease-duration <s>    AZURE_MUTEX_LEASE_DURATION  the lease in seconds, 15 to 60 (default: 60)
   --on-lost <signal>      AZURE_MUTEX_ON_LOST         what the command gets if the lease is lost while it
                                                       runs: SIGTERM (default), SIGINT, SIGHUP, SIGKILL or none
+  --pass-credentials      AZURE_MUTEX_PASS_CREDENTIALS=true
+                                                      the command keeps the connection string, key or SAS in
+                                                      its environment (for a command that is azure-mutex too)
   --supersede-key <key>   AZURE_MUTEX_SUPERSEDE_KEY   latest wins: runs of one key go newest first; an older
                                                       one leaves the queue when a newer one waits (superseded)
                                                       and does not run after a newer one has held (stale)

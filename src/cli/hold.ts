@@ -22,12 +22,14 @@ import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
 import { LockSupersededError, type SupersedeSpec } from '../lock/deploy/latest.ts'
 import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
+import { showUntrusted } from '../lock/untrusted-text.ts'
+import type { StorageAccess } from '../sign-in/methods.ts'
 import { waitForLease, type Acquired } from '../lock/waiter.ts'
 import { Inputs } from '../action/constants.ts'
 import {
+  readBoolean,
   readContainer,
   readLeaseDuration,
-  readLockName,
   readOnSuperseded,
   readQueueing,
   readSlots,
@@ -37,9 +39,26 @@ import {
 } from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
 import { runFreeze } from './freeze.ts'
-import { ExitCode, UsageError, readerOf, type CommandLine } from './options.ts'
-import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
+import {
+  ExitCode,
+  PASS_CREDENTIALS,
+  SECRET_INPUTS,
+  UsageError,
+  envName,
+  readerOf,
+  type CommandLine,
+} from './options.ts'
+import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
 import { waitLine } from './wait-lines.ts'
+import {
+  GRACE_MS,
+  commandSpawnOptions,
+  endCommandGroup,
+  groupAlive,
+  signalCommand,
+  startWatchdog,
+  type Watchdog,
+} from './watchdog.ts'
 
 /** How long the first renewal may take once the lease is ours; the command does not start without it. */
 const CONFIRM_MS = 20_000
@@ -49,6 +68,7 @@ const PASSED_ON: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
 
 /** What --on-lost accepts: the signal the command gets when the lease is lost, or none. */
 const ON_LOST: readonly string[] = ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL', 'none']
+const ON_LOST_OPTION = 'on-lost'
 
 /** The variables the command finds in its environment. */
 export const HoldEnv = {
@@ -57,13 +77,44 @@ export const HoldEnv = {
   Lock: 'AZURE_MUTEX_LOCK',
 } as const
 
+/**
+ * The command's environment: this one, with the lock's variables, and without
+ * the secrets that signed this command in (AZURE_MUTEX_CONNECTION_STRING,
+ * _ACCOUNT_KEY, _SAS_TOKEN) unless `passCredentials` says to keep them. What
+ * the machine's own Azure credential reads (AZURE_CLIENT_SECRET, say) is the
+ * machine's, not this command's, and stays.
+ */
+export function commandEnv(
+  env: NodeJS.ProcessEnv,
+  passCredentials: boolean,
+  lock: { fencingToken: number; leaseId: string; location: string },
+): NodeJS.ProcessEnv {
+  return {
+    ...(passCredentials ? env : withoutSecrets(env)),
+    [HoldEnv.FencingToken]: String(lock.fencingToken),
+    [HoldEnv.LeaseId]: lock.leaseId,
+    [HoldEnv.Lock]: lock.location,
+  }
+}
+
+/** The environment without the secrets that signed this command in. */
+function withoutSecrets(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([name]) => !SECRET_INPUTS.some((input) => envName(input) === name)),
+  )
+}
+
 interface HoldSettings {
+  /** Where the account is and how to sign in. */
+  access: StorageAccess
   lock: LockSpec
   /** Latest wins (lock/deploy/latest.ts): the key and sequence, when --supersede-key is given. */
   supersede: SupersedeSpec | undefined
   onSuperseded: 'skip' | 'fail'
   timeoutMs: number | undefined
   onLost: NodeJS.Signals | 'none'
+  /** --pass-credentials: the command keeps the secrets this command was given in its environment. */
+  passCredentials: boolean
   command: string[]
 }
 
@@ -72,16 +123,12 @@ export function signalExitCode(signal: NodeJS.Signals): number {
   return 128 + (constants.signals[signal] ?? 0)
 }
 
-function readHoldSettings(
-  line: CommandLine,
-  env: NodeJS.ProcessEnv,
-): HoldSettings & { read: ReturnType<typeof readerOf> } {
+function readHoldSettings(line: CommandLine, env: NodeJS.ProcessEnv, session: Session): HoldSettings {
   const read = readerOf(line, env)
-  const lockName = lockNameOf(line, read, 'hold')
+  const lockName = lockNameOf(line, read)
   if (lockName === undefined) {
     throw new UsageError("Missing the lock's name: azure-mutex hold <lock> -- <command> [args...].")
   }
-  const withName = (input: string): string => (input === Inputs.LockName ? lockName : read(input))
   const freezing = FREEZE_FLAGS.filter((flag) => line.flags[flag] !== undefined)
   if (freezing.length > 0) {
     throw new UsageError(
@@ -89,29 +136,32 @@ function readHoldSettings(
         `azure-mutex hold ${lockName} --for <duration> --reason <why>, or azure-mutex hold ${lockName} -- <command>.`,
     )
   }
-  const onLost = (
-    typeof line.flags['on-lost'] === 'string' ? line.flags['on-lost'] : env.AZURE_MUTEX_ON_LOST || 'SIGTERM'
-  ).trim()
+  const onLost = read(ON_LOST_OPTION) || 'SIGTERM'
   if (!ON_LOST.includes(onLost)) {
-    throw new UsageError(`Invalid --on-lost '${onLost.slice(0, 20)}': expected one of ${ON_LOST.join(', ')}.`)
+    throw new UsageError(
+      `Invalid input '${ON_LOST_OPTION}': '${showUntrusted(onLost, 20)}' is not one of ${ON_LOST.join(', ')}.`,
+    )
   }
-  const { endpoint } = readTarget(withName)
-  const supersede = readLatest(withName)
-  refuseSlotsWith(readSlots(withName), { runHold: false, supersede: supersede !== undefined })
+  const access = readTarget(read, session)
+  const supersede = readLatest(read)
+  refuseSlotsWith(readSlots(read), { runHold: false, supersede: supersede !== undefined })
+  const container = readContainer(read)
+  session.container = container
   return {
-    read: withName,
+    access,
     lock: {
-      endpoint,
-      container: readContainer(withName),
-      lockName: readLockName(withName),
-      leaseDurationSeconds: readLeaseDuration(withName),
-      ...slotsOf(withName),
-      ...readQueueing(withName),
+      endpoint: access.endpoint,
+      container,
+      lockName,
+      leaseDurationSeconds: readLeaseDuration(read),
+      ...slotsOf(read),
+      ...readQueueing(read),
     },
     supersede,
-    onSuperseded: readOnSuperseded(withName),
-    timeoutMs: readTimeout(withName),
+    onSuperseded: readOnSuperseded(read),
+    timeoutMs: readTimeout(read),
     onLost: onLost as HoldSettings['onLost'],
+    passCredentials: readBoolean(read, PASS_CREDENTIALS, false),
     command: line.command,
   }
 }
@@ -126,8 +176,9 @@ const FREEZE_FLAGS: readonly string[] = ['for', Inputs.Duration, Inputs.Until, I
  */
 function readLatest(read: (input: string) => string): SupersedeSpec | undefined {
   if (read(Inputs.SupersedeKey) !== '' && read(Inputs.Sequence) === '') {
+    // Each is named as it was given (options.ts inUserTerms): '--supersede-key' needs '--sequence' (or AZURE_MUTEX_SEQUENCE).
     throw new UsageError(
-      '--supersede-key needs --sequence (or AZURE_MUTEX_SEQUENCE): a whole number that grows ' +
+      `'${Inputs.SupersedeKey}' needs '${Inputs.Sequence}': a whole number that grows ` +
         "with each run, such as the pipeline's run number ($BUILD_BUILDID, $CI_PIPELINE_ID, $BUILD_NUMBER).",
     )
   }
@@ -148,7 +199,8 @@ class SignalRelay {
   private child: ChildProcess | undefined
   private readonly handler = (signal: NodeJS.Signals): void => {
     this.first ??= signal
-    if (this.child && this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal)
+    // To the command's whole group (watchdog.ts): a terminal's Ctrl-C reaches only this process's group now.
+    if (this.child && this.child.exitCode === null && this.child.signalCode === null) signalCommand(this.child, signal)
     else this.cancel.abort()
   }
 
@@ -165,27 +217,33 @@ class SignalRelay {
   }
 }
 
-export async function runHold(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+export async function runHold(
+  line: CommandLine,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  session: Session,
+): Promise<number> {
   // No command: a hold with a reason and an end, as the hold sub-action sets it.
-  if (line.command.length === 0) return runFreeze(line, out, env)
-  const settings = readHoldSettings(line, env)
+  if (line.command.length === 0) return runFreeze(line, out, env, session)
+  const settings = readHoldSettings(line, env, session)
   const relay = new SignalRelay()
   try {
-    return await hold(settings, relay, out, env)
+    return await hold(settings, relay, out, env, session)
   } finally {
     relay.stop()
   }
 }
 
 async function hold(
-  settings: HoldSettings & { read: (input: string) => string },
+  settings: HoldSettings,
   relay: SignalRelay,
   out: Output,
   env: NodeJS.ProcessEnv,
+  session: Session,
 ): Promise<number> {
   const spec = settings.lock
   const location = lockLocation(spec)
-  const signedIn = await signInTo(readTarget(settings.read), out)
+  const signedIn = await signInTo(settings.access, out, session)
   const lock = openLock(signedIn.auth, spec, { retry: CLI_RETRY })
   const leaseMs = spec.leaseDurationSeconds * 1000
   const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${formatDuration(settings.timeoutMs)}`
@@ -205,7 +263,7 @@ async function hold(
       priority: spec.priority,
       warnAfterMs: spec.warnAfterMs,
       onEvent: (event) => {
-        const text = waitLine(event, name)
+        const text = waitLine(event, name, session.name)
         if (text) out.progress(text)
       },
     })
@@ -286,16 +344,27 @@ async function hold(
     `Holding lock ${location} after waiting ${formatDuration(acquired.waitedMs)}; fencing token ${acquired.fencingToken}. ` +
       `Running: ${settings.command.join(' ').slice(0, 200)}`,
   )
+  // The command must not outlive this process, however it ends (watchdog.ts): a watchdog first, then the command.
+  let watchdog: Watchdog
+  try {
+    watchdog = startWatchdog(withoutSecrets(env))
+    if (watchdog.process.pid === undefined) throw new Error('it did not start')
+  } catch (err) {
+    renewing.abort()
+    await kept
+    await lock.release(leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+    throw new LockError(
+      `Could not start the watchdog that ends the command if azure-mutex is killed ` +
+        `(${err instanceof Error ? err.message : String(err)}): released lock ${location}; the command did not run.`,
+    )
+  }
   const child = spawn(settings.command[0]!, settings.command.slice(1), {
     stdio: 'inherit',
-    env: {
-      ...env,
-      [HoldEnv.FencingToken]: String(acquired.fencingToken),
-      [HoldEnv.LeaseId]: leaseId,
-      [HoldEnv.Lock]: location,
-    },
+    env: commandEnv(env, settings.passCredentials, { fencingToken: acquired.fencingToken, leaseId, location }),
+    ...commandSpawnOptions(process.platform),
   })
   relay.passTo(child)
+  if (child.pid !== undefined) keepWatched(watchdog, child.pid, env, out, (next) => (watchdog = next))
   const exited = new Promise<number>((resolve) => {
     child.on('error', (err: NodeJS.ErrnoException) => {
       out.progress(`Could not run ${settings.command[0]!.slice(0, 200)}: ${err.code ?? err.message}.`)
@@ -306,16 +375,28 @@ async function hold(
 
   // A loss while the command runs: say so at once, and signal the command as --on-lost says.
   let loss: LeaseLoss | undefined
+  // Whether the LOST line was printed then: the line after the command only adds its exit code.
+  let told = false
   void kept.then((found) => {
     if (!found || child.exitCode !== null || child.signalCode !== null) return
     loss = found
+    told = true
     const signalled =
       settings.onLost === 'none' ? 'The command goes on (--on-lost none)' : `Sending ${settings.onLost} to the command`
     out.progress(`LOST lock ${location} while holding it: ${lossLine(found)} ${signalled}.`)
-    if (settings.onLost !== 'none') child.kill(settings.onLost)
+    if (settings.onLost !== 'none') signalCommand(child, settings.onLost)
   })
 
   const code = await exited
+  // Whatever the command started and left running is part of it: ended before the lease is let go.
+  if (child.pid !== undefined && groupAlive(child.pid)) {
+    out.progress(
+      `warning: the command exited and left processes of its group running: ending them (SIGTERM, then ` +
+        `SIGKILL after ${formatDuration(GRACE_MS)}) before letting go of lock ${location}.`,
+    )
+    await endCommandGroup(child.pid)
+  }
+  watchdog.done()
   renewing.abort()
   loss ??= await kept
   await refreshing
@@ -345,11 +426,43 @@ async function hold(
   const broken = await lock.status({ timeoutMs: 10_000 }).catch(() => undefined)
   const lastBreak =
     broken && broken !== 'missing' && broken.lastBreak ? ` It was ${describeBreak(broken.lastBreak)}.` : ''
-  out.progress(
-    `LOST lock ${location} while holding it: ${lossLine(loss)}${lastBreak} The command's exit code was ${code}; ` +
-      `exiting ${ExitCode.Lost}.`,
-  )
+  const lost = told
+    ? `Lock ${location} was lost while the command ran.`
+    : `LOST lock ${location} while holding it: ${lossLine(loss)}`
+  out.progress(`${lost}${lastBreak} The command's exit code was ${code}; exiting ${ExitCode.Lost}.`)
   return ExitCode.Lost
+}
+
+/** How many times a watchdog that ended by itself is replaced while the command runs. */
+const WATCHDOG_RESTARTS = 3
+
+/**
+ * Tells the watchdog the command's pid, and replaces a watchdog that ends by
+ * itself while the command runs (killed on its own, say), with a warning.
+ */
+function keepWatched(
+  first: Watchdog,
+  pid: number,
+  env: NodeJS.ProcessEnv,
+  out: Output,
+  replaced: (watchdog: Watchdog) => void,
+  restarts = WATCHDOG_RESTARTS,
+): void {
+  first.watch(pid)
+  first.process.once('exit', (code, signal) => {
+    if (first.finished) return
+    const how = signal ?? `exit code ${code}`
+    const unwatched = `warning: the watchdog of the command ended (${how}): if azure-mutex is killed, its command may go on.`
+    if (restarts === 0) return out.progress(unwatched)
+    try {
+      const next = startWatchdog(withoutSecrets(env))
+      replaced(next)
+      out.progress(`warning: the watchdog of the command ended (${how}); started another.`)
+      keepWatched(next, pid, env, out, replaced, restarts - 1)
+    } catch {
+      out.progress(unwatched)
+    }
+  })
 }
 
 /** A newer run of the key: with --on-superseded skip (the default) exit 0, as the action's step passes; else 122 or 123. */

@@ -14,25 +14,29 @@ import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
 import { containerClientFor } from '../lock/storage.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import { Inputs } from '../action/constants.ts'
-import { readContainer, readLockName, readReason } from '../action/inputs.ts'
+import { readContainer, readReason } from '../action/inputs.ts'
 import { cliHolder } from './holder.ts'
 import { UsageError, readerOf, type CommandLine } from './options.ts'
-import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output } from './session.ts'
+import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
 
 /** status [lock] [--all] [--json]: one lock, or the board of every lock in the container. */
-export async function runStatus(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+export async function runStatus(
+  line: CommandLine,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  session: Session,
+): Promise<number> {
   const read = readerOf(line, env)
-  const named = lockNameOf(line, read, 'status')
+  const named = lockNameOf(line, read)
   if (named !== undefined && line.flags.all === true) {
     throw new UsageError("Give a lock's name or --all, not both.")
   }
   // '*' names every lock, as the status sub-action's lock-name: '*' does.
   const lockName = named === '*' ? undefined : named
-  const withName = (input: string): string => (input === Inputs.LockName ? (lockName ?? '') : read(input))
-  const container = readContainer(withName)
-  if (lockName !== undefined) readLockName(withName)
-  const access = readTarget(withName)
-  const signedIn = await signInTo(access, out)
+  const container = readContainer(read)
+  const access = readTarget(read, session)
+  session.container = container
+  const signedIn = await signInTo(access, out, session)
   const place = `${accountNameOf(access.endpoint)}/${container}`
   let locks: LockStatus[]
   if (lockName !== undefined) {
@@ -60,18 +64,22 @@ export async function runStatus(line: CommandLine, out: Output, env: NodeJS.Proc
 }
 
 /** break <lock> --reason ...: breaks the lease at once and writes who broke it and why, as the break sub-action does. */
-export async function runBreak(line: CommandLine, out: Output, env: NodeJS.ProcessEnv): Promise<number> {
+export async function runBreak(
+  line: CommandLine,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  session: Session,
+): Promise<number> {
   const read = readerOf(line, env)
-  const lockName = lockNameOf(line, read, 'break')
+  const lockName = lockNameOf(line, read)
   if (lockName === undefined) throw new UsageError("Missing the lock's name: azure-mutex break <lock> --reason <why>.")
-  const withName = (input: string): string => (input === Inputs.LockName ? lockName : read(input))
-  const container = readContainer(withName)
-  readLockName(withName)
-  const reason = readReason(withName)
-  const entry = readEntry(withName(Inputs.Entry))
-  const access = readTarget(withName)
+  const container = readContainer(read)
+  const reason = readReason(read)
+  const entry = readEntry(read(Inputs.Entry))
+  const access = readTarget(read, session)
   const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
-  const signedIn = await signInTo(access, out)
+  session.container = container
+  const signedIn = await signInTo(access, out, session)
   const lock = openLock(signedIn.auth, spec, { retry: CLI_RETRY })
   const location = lockLocation(spec)
   if (entry !== undefined) {
@@ -124,7 +132,9 @@ export async function runBreak(line: CommandLine, out: Output, env: NodeJS.Proce
 function readEntry(text: string): number | undefined {
   if (text === '') return undefined
   if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
-    throw new UsageError(`Invalid --${Inputs.Entry}: expected a ticket of the lock's queue, a whole number such as 3.`)
+    throw new UsageError(
+      `Invalid input '${Inputs.Entry}': expected a ticket of the lock's queue, a whole number such as 3.`,
+    )
   }
   return Number(text)
 }

@@ -7,13 +7,20 @@ import { runUnhold } from './freeze.ts'
 import { HELP } from './help.ts'
 import { runHold } from './hold.ts'
 import { runBreak, runStatus } from './look.ts'
-import { COMMAND_OPTIONS, ExitCode, UsageError, parseCommandLine, type Command } from './options.ts'
-import { STANDARD_OUTPUT, debugStack, isBadInput, messageOf, type Output } from './session.ts'
+import { COMMAND_OPTIONS, ExitCode, UsageError, optionNamer, parseCommandLine, type Command } from './options.ts'
+import { STANDARD_OUTPUT, debugStack, isBadInput, messageOf, type Output, type Session } from './session.ts'
+import { VERSION } from './version.ts'
+import { WATCHDOG_ARG, runWatchdog } from './watchdog.ts'
 
 const RUN: Record<Command, typeof runHold> = { hold: runHold, status: runStatus, break: runBreak, unhold: runUnhold }
 
 const isCommand = (name: string | undefined): name is Command =>
   name !== undefined && Object.hasOwn(COMMAND_OPTIONS, name)
+
+const unknownCommand = (name: string): UsageError =>
+  new UsageError(
+    `Unknown command '${name.slice(0, 40)}': expected hold, status, break or unhold. See 'azure-mutex --help'.`,
+  )
 
 /** Runs the command line (without node and the script); returns the exit code. */
 export async function runCli(
@@ -22,26 +29,47 @@ export async function runCli(
   out: Output = STANDARD_OUTPUT,
 ): Promise<number> {
   const [name, ...args] = argv
+  // What the line for a failure may name: filled in as the subcommand learns it.
+  const session: Session = {}
   try {
-    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === undefined) {
+      // No command at all: the usage, where errors go, and the exit code of bad input.
+      out.usage(HELP.main)
+      return ExitCode.BadInput
+    }
+    if (name === '--help' || name === '-h') {
       out.result(HELP.main)
-      return name === undefined ? ExitCode.BadInput : 0
+      return 0
     }
-    if (!isCommand(name)) {
-      throw new UsageError(
-        `Unknown command '${name.slice(0, 40)}': expected hold, status, break or unhold. See 'azure-mutex --help'.`,
-      )
+    if (name === WATCHDOG_ARG) {
+      // Not for people: the watchdog of a hold's command (watchdog.ts), started by hold.ts.
+      await runWatchdog()
+      return 0
     }
+    if (name === '--version' || name === '-V') {
+      out.result(`${VERSION}\n`)
+      return 0
+    }
+    if (name === 'help') {
+      // help [<command>]: the command's own help, as <command> --help gives it.
+      const [topic, ...rest] = args
+      if (topic !== undefined && !isCommand(topic)) throw unknownCommand(topic)
+      if (rest.length > 0) throw new UsageError("Expected at most one command after 'help'. See 'azure-mutex --help'.")
+      out.result(topic === undefined ? HELP.main : HELP[topic])
+      return 0
+    }
+    if (!isCommand(name)) throw unknownCommand(name)
     const line = parseCommandLine(name, args)
     if (line.flags.help === true) {
       out.result(HELP[name])
       return 0
     }
+    session.name = optionNamer(line, env)
     for (const warning of line.warnings) out.progress(warning)
-    return await RUN[name](line, out, env)
+    return await RUN[name](line, out, env, session)
   } catch (err) {
     debugStack(err, out, env)
-    out.progress(`error: ${messageOf(err, undefined)}`)
+    out.progress(`error: ${messageOf(err, session)}`)
     return isBadInput(err) ? ExitCode.BadInput : ExitCode.Failed
   }
 }

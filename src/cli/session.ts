@@ -10,18 +10,31 @@ import { describeIdentityError, isIdentityError } from '../sign-in/entra-id.ts'
 import { usesEntra, type StorageAccess } from '../sign-in/methods.ts'
 import { signIn, type SignedIn } from '../sign-in/sign-in.ts'
 import { Inputs } from '../action/constants.ts'
-import { InputError, readStorageTarget, type InputReader } from '../action/inputs.ts'
-import { UsageError, asFlags, envName, type CommandLine } from './options.ts'
+import { InputError, readLockName, readStorageTarget, type InputReader } from '../action/inputs.ts'
+import { UsageError, envName, inUserTerms, type CommandLine, type OptionName } from './options.ts'
 
 /** Where the command writes: stderr for progress and errors, stdout for results. */
 export interface Output {
   progress: (line: string) => void
   result: (text: string) => void
+  /** The usage, on stderr as it is, for a command line that names no command. */
+  usage: (text: string) => void
 }
 
 export const STANDARD_OUTPUT: Output = {
   progress: (line) => process.stderr.write(`azure-mutex: ${line}\n`),
   result: (text) => process.stdout.write(text),
+  usage: (text) => process.stderr.write(text),
+}
+
+/**
+ * What the line for a failure may name, learnt as the subcommand goes: how
+ * each option was given (the flag, the variable or the argument), the
+ * endpoint once it is read, and whether the command signed in with Entra ID.
+ */
+export interface Session extends ErrorContext {
+  endpoint?: string
+  name?: (input: string) => OptionName | undefined
 }
 
 /** The requests' retry policy: the steps' (a few quick tries; the wait loop rides out longer trouble). */
@@ -33,7 +46,7 @@ export const CLI_RETRY = STEP_RETRY
  * (az login, a managed identity, workload identity) when only the account is named.
  * GitHub's OIDC sign-in (client-id, tenant-id) is the action's: it has no flag here.
  */
-export function readTarget(read: InputReader): StorageAccess {
+export function readTarget(read: InputReader, session: Session): StorageAccess {
   const given = [Inputs.ConnectionString, Inputs.AccountName, Inputs.AccountKey, Inputs.SasToken, Inputs.BlobEndpoint]
   if (given.every((input) => read(input) === '')) {
     throw new UsageError(
@@ -42,39 +55,51 @@ export function readTarget(read: InputReader): StorageAccess {
         'with your Azure credential (az login, a managed identity, workload identity).',
     )
   }
-  return readStorageTarget(read)
+  const access = readStorageTarget(read)
+  session.endpoint = access.endpoint
+  return access
 }
 
-/** The lock's name: the positional argument or --lock-name (not both); undefined when neither is given. */
-export function lockNameOf(line: CommandLine, read: InputReader, command: string): string | undefined {
-  if (line.positionals.length > 1) {
-    throw new UsageError(
-      `Expected at most one lock name, got ${line.positionals.length}. See 'azure-mutex ${command} --help'.`,
-    )
-  }
-  const positional = line.positionals[0]
-  if (positional !== undefined && line.flags[Inputs.LockName] !== undefined) {
+/**
+ * The lock's name: the argument or --lock-name (not both), else
+ * AZURE_MUTEX_LOCK_NAME, trimmed as the runner trims the action's lock-name,
+ * and checked as the action checks it (one reader, one check, wherever it
+ * came from); undefined when none is given.
+ */
+export function lockNameOf(line: CommandLine, read: InputReader): string | undefined {
+  const argument = line.positionals[0]
+  if (argument !== undefined && line.flags[Inputs.LockName] !== undefined) {
     throw new UsageError(`Give the lock's name once: as an argument or as --${Inputs.LockName}, not both.`)
   }
-  return positional ?? (read(Inputs.LockName) || undefined)
+  if (read(Inputs.LockName) === '') {
+    if (argument === undefined) return undefined
+    throw new UsageError(
+      "The lock's name is empty: the argument is only spaces. Give its name, such as production-deploy.",
+    )
+  }
+  return readLockName(read)
 }
 
 /** Signs in; with Entra ID, gets one token first so a wrong setup fails here, in one line. */
-export async function signInTo(access: StorageAccess, out: Output): Promise<SignedIn> {
+export async function signInTo(access: StorageAccess, out: Output, session: Session): Promise<SignedIn> {
+  session.tokenAuth = usesEntra(access.auth)
   const signedIn = await signIn(access.auth, { check: true })
   if (usesEntra(access.auth)) out.progress(`Signed in to ${signedIn.description}.`)
   return signedIn
 }
 
-/** The one line for a failure: ours as written (naming flags), storage and sign-in failures in plain words. */
-export function messageOf(err: unknown, endpoint: string | undefined, context: ErrorContext = {}): string {
+/**
+ * The one line for a failure: ours as written (naming each option as the user
+ * gave it), storage and sign-in failures in plain words that name the endpoint.
+ */
+export function messageOf(err: unknown, session: Session = {}): string {
   if (err instanceof NoAmbientCredentialError) {
     return `${err.message} Or give a key or SAS: ${envName(Inputs.AccountKey)} or ${envName(Inputs.SasToken)}.`
   }
-  if (err instanceof UserError) return asFlags(err.message)
+  if (err instanceof UserError) return session.name ? inUserTerms(err.message, session.name) : err.message
   if (isIdentityError(err)) return describeIdentityError(err)
   if (statusCode(err) !== undefined || storageErrorCode(err) !== undefined) {
-    return describeStorageError(err, endpoint ?? 'the blob endpoint', context)
+    return describeStorageError(err, session.endpoint, session)
   }
   return `Unexpected error: ${err instanceof Error ? err.message : String(err)}`
 }

@@ -12,7 +12,7 @@ import { showUntrusted } from '../lock/untrusted-text.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 import { highPriorityAheadText, longWaitText, malformedPriorityText } from '../action/priority-lines.ts'
-import { asFlags } from './options.ts'
+import { asFlag, inUserTerms, type OptionName } from './options.ts'
 
 /** "2nd in line for locks/deploy; ahead: org/api run 812 (holding since 10:02:11Z)". */
 export function placeLine(place: Place, name: string): string {
@@ -27,8 +27,15 @@ export function placeLine(place: Place, name: string): string {
   return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
 }
 
-/** The line an event makes, or undefined for an event that needs none. */
-export function waitLine(event: WaitEvent, name: string): string | undefined {
+/**
+ * The line an event makes, or undefined for an event that needs none; `named`
+ * says how to name an option (as the user gave it: options.ts optionNamer).
+ */
+export function waitLine(
+  event: WaitEvent,
+  name: string,
+  named: (input: string) => OptionName | undefined = asFlag,
+): string | undefined {
   switch (event.type) {
     case 'waiting':
       return event.place.queued
@@ -94,7 +101,7 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
     case 'malformed-priority':
       return `warning: ${malformedPriorityText(event, name)}`
     case 'long-wait':
-      // The command's option is --warn-after: the line names it so.
-      return `warning: ${asFlags(longWaitText(event, name))}`
+      // The command's option is --warn-after (or AZURE_MUTEX_WARN_AFTER): the line names it as it was given.
+      return `warning: ${inUserTerms(longWaitText(event, name), named)}`
   }
 }

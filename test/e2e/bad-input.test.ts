@@ -120,7 +120,8 @@ describe('bad input, end to end', () => {
         'account-key': DEV_KEY,
         'blob-endpoint': `http://127.0.0.1:9/${DEV_ACCOUNT}`,
       }),
-      error: /^Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:9\/devstoreaccount1 \(ECONNREFUSED\)\.$/,
+      error:
+        /^Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:9\/devstoreaccount1 \(ECONNREFUSED\): nothing listens there\. /,
     },
   ]
 

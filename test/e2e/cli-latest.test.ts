@@ -206,7 +206,7 @@ describe('azure-mutex hold with a supersede key', () => {
   it('a supersede key without a sequence, a bad sequence, or a bad on-superseded is one line naming the flag (exit 2)', async () => {
     const env = cliEnv(azurite)
     const cases: Array<[string[], RegExp]> = [
-      [['--supersede-key', 'prod'], /error: --supersede-key needs --sequence \(or AZURE_MUTEX_SEQUENCE\)/],
+      [['--supersede-key', 'prod'], /error: '--supersede-key' needs '--sequence' \(or AZURE_MUTEX_SEQUENCE\)/],
       [
         ['--supersede-key', 'prod', '--sequence', 'v12'],
         /error: Invalid input '--sequence': 'v12' is not a whole number/,

@@ -14,7 +14,17 @@ import type { ContainerClient } from '@azure/storage-blob'
 import type { BoardLock } from '../../src/lock/board.ts'
 import type { Azurite } from '../support/azurite.ts'
 import { cliEnv, runCli } from '../support/cli.ts'
-import { jobFor, lookAtLock, mustPass, queueOf, servedInTurn, untilQueued, withSuiteStorage } from '../support/e2e.ts'
+import {
+  containerSas,
+  jobFor,
+  lookAtLock,
+  mustPass,
+  queueOf,
+  servedInTurn,
+  untilQueued,
+  withSuiteStorage,
+} from '../support/e2e.ts'
+import { DEV_KEY } from '../support/azurite.ts'
 import { containerOn } from '../support/lock.ts'
 import { describePair, readSpanFile, sweep } from '../support/spans.ts'
 import type { Job } from '../support/runner.ts'
@@ -97,6 +107,88 @@ describe('the azure-mutex command, end to end', () => {
     assert.equal(look.holder, undefined, 'the holder record is cleared')
   })
 
+  it("keeps the command's own credentials from the command it runs, unless --pass-credentials", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-'))
+    const sas = containerSas('rwcdl')
+    /** The environment of a command signed in without a connection string. */
+    const signedInBy = (extra: Record<string, string>): Record<string, string> => {
+      const env = cliEnv(azurite, extra)
+      delete env.AZURE_MUTEX_CONNECTION_STRING
+      return env
+    }
+    const byKey = {
+      AZURE_MUTEX_ACCOUNT_NAME: 'devstoreaccount1',
+      AZURE_MUTEX_ACCOUNT_KEY: DEV_KEY,
+      AZURE_MUTEX_BLOB_ENDPOINT: azurite.blobEndpoint,
+    }
+    const bySas = {
+      AZURE_MUTEX_ACCOUNT_NAME: 'devstoreaccount1',
+      AZURE_MUTEX_SAS_TOKEN: sas,
+      AZURE_MUTEX_BLOB_ENDPOINT: azurite.blobEndpoint,
+    }
+    const envOfCommand = async (name: string, env: Record<string, string>, flags: string[] = []): Promise<string> => {
+      const out = join(dir, `${name}.env`)
+      const run = runCli(['hold', 'child-env', ...flags, '--', 'sh', '-c', 'env > "$OUT"'], { ...env, OUT: out })
+      const { code, stderr } = await run.exited
+      assert.equal(code, 0, stderr)
+      return readFileSync(out, 'utf8')
+    }
+    const secrets = /^AZURE_MUTEX_(CONNECTION_STRING|ACCOUNT_KEY|SAS_TOKEN)=/m
+    const withString = await envOfCommand('string', cliEnv(azurite))
+    assert.doesNotMatch(withString, secrets)
+    assert.match(withString, /^AZURE_MUTEX_FENCING_TOKEN=\d+$/m)
+    assert.match(withString, /^AZURE_MUTEX_LEASE_DURATION=15$/m, 'settings that are no secret stay')
+    const withKey = await envOfCommand('key', signedInBy(byKey))
+    assert.doesNotMatch(withKey, secrets)
+    assert.match(withKey, /^AZURE_MUTEX_ACCOUNT_NAME=devstoreaccount1$/m)
+    const withSas = await envOfCommand('sas', signedInBy(bySas))
+    assert.doesNotMatch(withSas, secrets)
+    // Asked for: a command that is itself an azure-mutex hold of a second lock needs them.
+    const passed = await envOfCommand('passed', cliEnv(azurite), ['--pass-credentials'])
+    assert.ok(passed.includes(`AZURE_MUTEX_CONNECTION_STRING=${azurite.connectionString}\n`), passed)
+    const byVariable = await envOfCommand('by-variable', signedInBy({ ...bySas, AZURE_MUTEX_PASS_CREDENTIALS: 'true' }))
+    assert.ok(byVariable.includes(`AZURE_MUTEX_SAS_TOKEN=${sas}\n`), byVariable)
+  })
+
+  it("reads 'prod ' as the lock prod, the action's: a name with a stray space waits for the same lock", async () => {
+    const holder = await holding('trimmed')
+    const run = runCli(['hold', 'trimmed ', '--timeout', '1', '--', 'true'], cliEnv(azurite))
+    const { code, stderr } = await run.exited
+    assert.equal(code, 124, stderr)
+    assert.match(stderr, /Taking lock devstoreaccount1\/locks\/trimmed \(lease/)
+    assert.match(stderr, /held by octo\/holder/)
+    assert.equal((await lookAtLock(azurite, 'trimmed ')).exists, false, "no blob 'trimmed ' was made")
+    mustPass('holder post', await holder.runPost())
+  })
+
+  it('with no arguments prints the usage on stderr and exits 2; --version prints the version', async () => {
+    const none = await runCli([], cliEnv(azurite)).exited
+    assert.equal(none.code, 2)
+    assert.equal(none.stdout, '')
+    assert.match(none.stderr, /^azure-mutex: the lock of azure-mutex-action, outside GitHub Actions\.\n\nUsage:\n/)
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+      version: string
+    }
+    const shown = await runCli(['--version'], cliEnv(azurite)).exited
+    assert.deepEqual([shown.code, shown.stdout, shown.stderr], [0, `${version}\n`, ''])
+    const help = await runCli(['help', 'status'], cliEnv(azurite)).exited
+    assert.equal(help.code, 0)
+    assert.match(help.stdout, /^Usage: azure-mutex status /)
+  })
+
+  it('names the endpoint it could not reach: UseDevelopmentStorage=true is 127.0.0.1:10000', async () => {
+    const { code, stderr } = await runCli(
+      ['status', 'x'],
+      cliEnv(azurite, { AZURE_MUTEX_CONNECTION_STRING: 'UseDevelopmentStorage=true' }),
+    ).exited
+    assert.equal(code, 1, stderr)
+    assert.match(
+      stderr,
+      /^azure-mutex: error: Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:10000\/devstoreaccount1 \(/,
+    )
+    assert.doesNotMatch(stderr, /the blob endpoint the blob endpoint/)
+  })
+
   it('on SIGINT while waiting, leaves the queue, takes no lease, and does not run the command', async () => {
     const holder = await holding('interrupted-wait')
     const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'ran.txt')
@@ -130,7 +222,7 @@ describe('the azure-mutex command, end to end', () => {
     assert.equal((await lookAtLock(azurite, 'interrupted-hold')).leaseState, 'available')
   })
 
-  it('reports a lease broken by a foreign client while holding, signals the command with SIGTERM, and exits 125', async () => {
+  it('reports a lease broken by a foreign client while holding once, signals the command with SIGTERM, and exits 125', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'cli-')), 'signal.txt')
     const run = runCli(['hold', 'broken-hold', '--', ...waitForSignal('SIGTERM', 0)], cliEnv(azurite, { OUT: out }))
     await run.line(/^ready$/, 'stdout')
@@ -144,6 +236,8 @@ describe('the azure-mutex command, end to end', () => {
       /LOST lock devstoreaccount1\/locks\/broken-hold while holding it: Azure says the lease is no longer ours .*Sending SIGTERM to the command\./,
     )
     assert.match(stderr, /exiting 125/)
+    const lost = stderr.split('\n').filter((line) => /\bLOST\b/.test(line))
+    assert.equal(lost.length, 1, `the loss is told once:\n${stderr}`)
   })
 
   it("break writes the reason on the blob, and the action job's post step names it", async () => {

@@ -204,6 +204,6 @@ describe('holds: lifting hands over, release ends a run hold, the command sets a
     assert.match(both.stderr, /--for sets a hold with no command, and a command was given/)
     const noReason = await runCli(['hold', 'x', '--for', '1h'], env).exited
     assert.equal(noReason.code, 2)
-    assert.match(noReason.stderr, /Input '--reason' is required/)
+    assert.match(noReason.stderr, /Input '--reason' \(or AZURE_MUTEX_REASON\) is required/)
   })
 })

@@ -126,19 +126,44 @@ describe('describeStorageError', () => {
   test('says the request timed out for an abort or a timeout', () => {
     for (const name of ['AbortError', 'TimeoutError']) {
       const err = Object.assign(new Error('aborted'), { name })
-      assert.equal(describeStorageError(err, ENDPOINT), `The request to ${ENDPOINT} timed out.`)
+      assert.equal(
+        describeStorageError(err, ENDPOINT),
+        `The request to ${ENDPOINT} timed out: check the endpoint (the connection string, the account name or ` +
+          'the blob endpoint), and the network, proxy and firewall on the way.',
+      )
     }
   })
 
-  test('says the endpoint cannot be reached for other network failures, with the code when there is one', () => {
+  test('says the endpoint cannot be reached for other network failures, with the code when there is one, and what to check', () => {
     assert.equal(
       describeStorageError(storageError(undefined, 'ECONNREFUSED'), ENDPOINT),
-      `Cannot reach the blob endpoint ${ENDPOINT} (ECONNREFUSED).`,
+      `Cannot reach the blob endpoint ${ENDPOINT} (ECONNREFUSED): nothing listens there. ` +
+        'Check the endpoint (the connection string, the account name or the blob endpoint); for Azurite, that it runs.',
     )
     assert.equal(
       describeStorageError(new Error('socket hang up'), ENDPOINT),
-      `Cannot reach the blob endpoint ${ENDPOINT} (network error).`,
+      `Cannot reach the blob endpoint ${ENDPOINT} (network error): check the endpoint (the connection string, ` +
+        'the account name or the blob endpoint), and the network, proxy and firewall on the way.',
     )
+    assert.equal(
+      describeStorageError(new RequestTimeoutError(10_000), ENDPOINT),
+      `Cannot reach the blob endpoint ${ENDPOINT} (no answer within 10 s): check the endpoint (the connection string, ` +
+        'the account name or the blob endpoint), and the network, proxy and firewall on the way.',
+    )
+  })
+
+  test('says "the blob endpoint" once when the endpoint is not known', () => {
+    for (const err of [
+      storageError(undefined, 'ECONNREFUSED'),
+      storageError(undefined, 'ECONNRESET'),
+      storageError(undefined, 'ENOTFOUND'),
+      storageError(403, 'AuthenticationFailed'),
+      storageError(500),
+    ]) {
+      const text = describeStorageError(err, undefined)
+      assert.match(text, /the blob endpoint/, text)
+      assert.doesNotMatch(text, /the blob endpoint the blob endpoint/, text)
+    }
   })
 
   test('never shows the request URL, which may carry a SAS token', () => {
