@@ -174,7 +174,7 @@ async function clearEntry(lock, location, ticket, reason) {
             throw new errors/* UserError */.yo(`Entry ${ticket} in the queue of lock ${location} has a fixed lease that its waiting job renews: ` +
                 'it is a live waiter, and was left alone. Only an entry with an infinite lease, or none, is cleared.');
         case 'cleared':
-            core/* info */.pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,untrusted_text/* showUntrusted */.G)(reason)}).`);
+            core/* info */.pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,untrusted_text/* showUntrusted */.Gz)(reason)}).`);
     }
 }
 
@@ -322,7 +322,7 @@ function refuseHeldTwice(location, env = process.env) {
     const same = held.find((lock) => lock.location === location);
     if (!same)
         return;
-    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job already holds lock ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(same.location)} since ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(same.acquiredAt, 40)}: ` +
+    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job already holds lock ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(same.location)} since ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(same.acquiredAt, 40)}: ` +
         'a second take would wait for the job itself. Release it first (uses: org/azure-mutex-action/release@v1), ' +
         `or use another '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}'.`);
 }
@@ -336,7 +336,7 @@ function withdrawHeld(location) {
  */
 function pickHeld(held, lockName) {
     // Earlier steps of the job wrote these; shown like any text the action did not write itself.
-    const list = (locks) => locks.map((lock) => (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(lock.location)).join(', ');
+    const list = (locks) => locks.map((lock) => (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(lock.location)).join(', ');
     if (held.length === 0) {
         throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('This job holds no lock to release: the main action (uses: org/azure-mutex-action@v1) must take it earlier ' +
             "in the same job. (It took none, it did not get the lock with 'fail-on-timeout: false', or a release step " +
@@ -441,14 +441,14 @@ function readHoldEnd(read, now = new Date()) {
             return { kind: 'none' };
         const ms = (0,lock_duration/* parseDuration */.E)(duration);
         if (ms === undefined || ms <= 0) {
-            throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Duration}': '${(0,untrusted_text/* showUntrusted */.G)(duration, 40)}' is not a duration; expected a number ` +
+            throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Duration}': '${(0,untrusted_text/* showUntrusted */.Gz)(duration, 40)}' is not a duration; expected a number ` +
                 `of seconds or a form like 90s, 15m or 2h, or '${NO_END}'.`);
         }
         return { kind: 'for', ms };
     }
     const at = ISO_TIME.test(until) ? new Date(until) : undefined;
     if (!at || Number.isNaN(at.getTime())) {
-        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': '${(0,untrusted_text/* showUntrusted */.G)(until, 40)}' is not a time; expected an ISO 8601 time ` +
+        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': '${(0,untrusted_text/* showUntrusted */.Gz)(until, 40)}' is not a time; expected an ISO 8601 time ` +
             'with its zone, such as 2026-12-01T08:00:00Z.');
     }
     if (at.getTime() <= now.getTime()) {
@@ -640,7 +640,7 @@ async function cancelRun(target, fetchImpl = fetch) {
     catch {
         message = body;
     }
-    const said = message ? `: ${(0,untrusted_text/* showUntrusted */.G)(message, 200)}` : '';
+    const said = message ? `: ${(0,untrusted_text/* showUntrusted */.Gz)(message, 200)}` : '';
     if (answer.status === 403 || answer.status === 404) {
         throw new CancelRunError(`Could not cancel this run: GitHub answered ${answer.status}${said}. The token lacks the 'actions: write' ` +
             `permission: give the job 'permissions: actions: write', or set '${constants/* Inputs */.G0.OnSuperseded}' to skip or fail.`);
@@ -1243,7 +1243,7 @@ async function runStatus() {
         const held = locks.filter((lock) => lock.held).length;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place}: ${locks.length} ${locks.length === 1 ? 'lock' : 'locks'}, ${held} held.`);
         for (const lock of locks)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(lock.name)}: ${describeStatus(lock)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(lock.name)}: ${describeStatus(lock)}`);
         await (0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_14__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
     }
     catch (err) {
@@ -1295,8 +1295,8 @@ function describeLatest(latest) {
         return '';
     const shown = latest
         .slice(0, 10)
-        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.sequence ?? '', 40)} ` +
-        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record.acquiredAt, 40)})`);
+        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40)} ` +
+        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(record.acquiredAt, 40)})`);
     const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : '';
     return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`;
 }
@@ -1318,7 +1318,7 @@ function holderOutput(status) {
     if (!status.holder)
         return '{}';
     const record = status.holder;
-    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(record[field] ?? '')]));
+    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(record[field] ?? '')]));
     return JSON.stringify(shown);
 }
 
@@ -1588,7 +1588,7 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(event.value, 40)}', which is not a whole number: it is ignored.`,
                 },
             ];
     }
@@ -1605,7 +1605,7 @@ function holdWaitLine(hold, name) {
     return {
         level: 'info',
         text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
-            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
+            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
     };
 }
 /** The main step's handler of the waiter's events. */

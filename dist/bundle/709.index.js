@@ -99,7 +99,7 @@ function breakApplies(record, hold) {
  * showUntrusted, so the line is safe to log whoever wrote the record.
  */
 function describeBreak(record) {
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record[field]);
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record[field]);
     const run = record.runId ? ` run ${show('runId')}` : '';
     const actor = record.actor ? ` (actor ${show('actor')})` : '';
     const url = record.runUrl ? ` ${show('runUrl')}` : '';
@@ -255,9 +255,9 @@ function untilText(record) {
 }
 /** Who set it: "mona (octo/ops run 77)", every value through showUntrusted. */
 function holdSetter(record) {
-    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.repository, 100);
-    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
+    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.setBy, 80) || 'a person';
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.repository, 100);
+    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.runId, 40)}` : '';
     return repository ? `${actor} (${repository}${run})` : actor;
 }
 /**
@@ -265,7 +265,7 @@ function holdSetter(record) {
  * Every value is shown through showUntrusted: safe to log whoever wrote it.
  */
 function describeHold(record) {
-    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300);
+    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.reason, 300);
     if (record.scope === 'run') {
         return `a hold of a workflow run's jobs: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
     }
@@ -273,7 +273,7 @@ function describeHold(record) {
 }
 /** 'the hold set by mona (octo/ops run 77) for "incident 42" ended at 10:02:11Z'. */
 function describeEndedHold(record, endedAt) {
-    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.reason, 300)}" ended at ` +
         `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .shownTime */ .h5)(record.until)})` : ''}`);
 }
 /** The hold's `until` as the record keeps it: counted from `heldFrom`, the service's clock when the lease was granted. */
@@ -534,7 +534,7 @@ function describeStorageError(err, endpoint, context = {}) {
     const status = statusCode(err);
     const code = storageErrorCode(err);
     // The code comes from whoever answers at the endpoint: shown, like any text we did not write, through showUntrusted.
-    const shownCode = code === undefined ? undefined : (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(code, 80);
+    const shownCode = code === undefined ? undefined : (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(code, 80);
     if (status === 403 &&
         context.tokenAuth &&
         (code === 'AuthorizationPermissionMismatch' || code === 'AuthorizationFailure')) {
@@ -569,7 +569,7 @@ function describeStorageErrorBrief(err) {
     const status = statusCode(err);
     const code = storageErrorCode(err);
     const brief = [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
-    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(brief, 120) + (isThrottled(err) ? ' (throttled)' : '');
+    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(brief, 120) + (isThrottled(err) ? ' (throttled)' : '');
 }
 
 
@@ -737,7 +737,7 @@ function freshnessOf(record, modifiedAt, serviceNow) {
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record[field] ?? '');
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record[field] ?? '');
     const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
@@ -754,21 +754,21 @@ function describeHolder(record) {
 }
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
 function briefHolder(identity) {
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
-    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.repository, 100) || 'unknown repository';
+    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.runId, 40)}` : repository;
     return `${who}${describeSupersede(identity)}`;
 }
 /** ' (key "production", sequence 30)' for a job that gave a supersede key, else ''; through showUntrusted. */
 function describeSupersede(identity) {
     if (identity.supersedeKey === undefined)
         return '';
-    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.sequence ?? '', 40) || 'none'})`;
+    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.sequence ?? '', 40) || 'none'})`;
 }
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
 function shownTime(value, today = new Date()) {
     const time = typeof value === 'string' ? new Date(value) : value;
     if (Number.isNaN(time.getTime()))
-        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(String(value), 40);
+        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(String(value), 40);
     const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
     return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso;
 }
@@ -964,7 +964,7 @@ function lockNameProblem(name) {
         return "it has an empty path segment (a leading '/' or '//')";
     const dotted = segments.find((segment) => segment.endsWith('.'));
     if (dotted)
-        return `its path segment '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(dotted, 80)}' ends with '.', which Azure drops`;
+        return `its path segment '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(dotted, 80)}' ends with '.', which Azure drops`;
     if (segments.length > MAX_SEGMENTS)
         return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
     if (segments[0] === RESERVED_SEGMENT) {
@@ -1421,7 +1421,7 @@ function slotsMismatchMessage(location, stored, asked, deleteCommand, { gaveBack
 }
 /** The one line for a number of slots on the counter that this action did not write. */
 function slotsMalformedMessage(location, text, deleteCommand) {
-    return (`Lock ${location} keeps '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(text, 40)}' as its number of slots, which this action did not write; ` +
+    return (`Lock ${location} keeps '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(text, 40)}' as its number of slots, which this action did not write; ` +
         `it is not trusted, and no lease is taken. Let the lock drain, then delete the counter blob and the next job ` +
         `sets the number again: ${deleteCommand}`);
 }
@@ -1625,9 +1625,10 @@ function parseLockSpec(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ showUntrusted)
+/* harmony export */   Gz: () => (/* binding */ showUntrusted),
+/* harmony export */   Pq: () => (/* binding */ SHOWN_LENGTH),
+/* harmony export */   no: () => (/* binding */ keptForShowing)
 /* harmony export */ });
-/* unused harmony export SHOWN_LENGTH */
 // Text that someone else wrote (a holder record read from the lock blob, an
 // error code from the service) is shown through showUntrusted, and only
 // through it: whatever it holds, it comes out as one line of plain text that
@@ -1700,6 +1701,18 @@ function showUntrusted(text, maxLength = SHOWN_LENGTH) {
         length += next;
     }
     return shown + ELLIPSIS;
+}
+/**
+ * As little of untrusted text as showUntrusted(text, maxLength) needs: the
+ * text itself when it has at most `maxLength` characters, else its first
+ * `maxLength` characters and an ellipsis. Showing what is kept gives exactly
+ * what showing the whole text gives, with the same cut, and what is kept is
+ * at most maxLength + 1 characters long. A cut value never reads as a longer
+ * one that it begins (a run URL cut inside its run id is no run URL).
+ */
+function keptForShowing(text, maxLength = SHOWN_LENGTH) {
+    const characters = Array.from(text);
+    return characters.length <= maxLength ? text : characters.slice(0, maxLength).join('') + ELLIPSIS;
 }
 
 

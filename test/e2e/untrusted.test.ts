@@ -6,11 +6,16 @@
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
+import { setTimeout as delay } from 'node:timers/promises'
 import { before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { DEV_KEY, type Azurite } from '../support/azurite.ts'
-import { jobFor, lookAtLock, untilQueued, withSuiteStorage } from '../support/e2e.ts'
+import { jobFor, lookAtLock, mustPass, untilQueued, withSuiteStorage } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
+import { rendered } from '../support/summary.ts'
+import { identityToMetadata } from '../../src/lock/holder.ts'
+import { entryName, reservedNames } from '../../src/lock/reserved.ts'
+import { showUntrusted } from '../../src/lock/untrusted-text.ts'
 import { Job, type StepResult } from '../support/runner.ts'
 
 /** Every control character but the line feed that ends a line, and the characters that reorder text. */
@@ -183,6 +188,76 @@ describe('untrusted input, end to end', () => {
     assertSummaryClean(waiter, 'waiter post')
     holder.complete()
     waiter.complete()
+  })
+
+  // The runner hands post its state as STATE_* environment variables, and Linux takes at most 128 KiB in one
+  // (MAX_ARG_STRLEN): a state past that, and the post step cannot start (E2BIG), so nothing releases the lease.
+  it('starts post and releases after 20 forged queue entries with 8 KB of metadata each', async (t) => {
+    const lock = 'forged-state'
+    const names = reservedNames(lock)
+    const holder = jobFor(azurite, 'octo/holder', lock)
+    mustPass('holder main', await holder.runMain())
+    // A stranger writes 20 entries at the next tickets, and moves the ticket counter past them as a waiter would.
+    const tickets = locks.getBlockBlobClient(names.tickets)
+    const base = Number((await tickets.getProperties().catch(() => undefined))?.metadata?.value ?? 0)
+    // Each value percent-encodes control characters ('%01'), which JSON writes back as '\u0001', six bytes each.
+    const controls = (n: number): string => '\u0001'.repeat(n)
+    const forgedAt = Date.now()
+    for (let ticket = base + 1; ticket <= base + 20; ticket++) {
+      const metadata = identityToMetadata({
+        repository: `evil/${ticket}${controls(800)}`,
+        workflow: 'w',
+        job: 'j',
+        runId: `${ticket}${controls(400)}`,
+        runAttempt: '1',
+        actor: 'x',
+        runUrl: `https://evil.example/${ticket}${controls(800)}`,
+        supersedeKey: `key-${ticket}${controls(500)}`,
+        sequence: '1',
+      })
+      const bytes = Object.entries(metadata).reduce((sum, [key, value]) => sum + key.length + value.length, 0)
+      assert.ok(bytes < 8 * 1024, `entry ${ticket} carries ${bytes} bytes of metadata, under Azure's 8 KiB`)
+      const entry = locks.getBlockBlobClient(entryName(names.queuePrefix, ticket))
+      await entry.upload('', 0, { metadata })
+      // A fixed lease that nobody renews: the entries lapse after 15 s.
+      await entry.getBlobLeaseClient().acquireLease(15)
+    }
+    await tickets.upload('', 0, { metadata: { value: String(base + 20) } })
+
+    const job = jobFor(azurite, 'octo/victim', lock, { timeout: '2m' })
+    const running = job.runMain()
+    await untilQueued(azurite, lock, 'octo/victim')
+    // The holder lets go once the forged entries have lapsed, and the lease goes to the victim.
+    await delay(Math.max(0, forgedAt + 16_000 - Date.now()))
+    mustPass('holder post', await holder.runPost())
+    const main = mustPass('victim main', await running)
+    assert.equal(main.outputs.acquired, 'true')
+    const wait = job.state.wait ?? ''
+    const stateBytes = Object.entries(job.state).reduce(
+      (sum, [key, value]) => sum + Buffer.byteLength(`STATE_${key}=${value}`),
+      0,
+    )
+    t.diagnostic(`state: the wait record ${Buffer.byteLength(wait)} bytes, every key ${stateBytes} bytes`)
+    // Before the state was capped, the runner could not start post (spawn E2BIG): nothing released the lease.
+    const post = mustPass('victim post', await job.runPost())
+    const saved = JSON.parse(wait) as { keyedWaiters?: unknown[]; keyedWaitersLeftOut?: number }
+    const leftOut = saved.keyedWaitersLeftOut ?? 0
+    assert.equal((saved.keyedWaiters?.length ?? 0) + leftOut, 20, 'every forged waiter is kept or counted')
+    assert.ok(Buffer.byteLength(wait) <= 32 * 1024, `the wait record is ${Buffer.byteLength(wait)} bytes`)
+    assert.ok(stateBytes <= 64 * 1024, `the state is ${stateBytes} bytes`)
+    assert.ok(
+      post.lines.some((line) => line.startsWith(`Released lock devstoreaccount1/locks/${lock} after holding it`)),
+      post.stdout,
+    )
+    assert.equal((await lookAtLock(azurite, lock)).leaseState, 'available', 'post released the lease')
+    assertNothingInjected(post, 'post')
+    assert.match(job.summary, /Waiters seen with a supersede key/, 'post wrote the summary')
+    if (leftOut > 0) assert.ok(job.summary.includes(`… and ${leftOut} more.`), 'the summary counts those left out')
+    // As before the cut: each value as the log shows it, 200 characters with the ellipsis.
+    const shown = showUntrusted(`evil/${base + 1}${controls(800)}`)
+    assert.ok(shown.endsWith('\\x01…') && rendered(job.summary).includes(shown), 'each value is shown as before')
+    assertSummaryClean(job, 'post')
+    for (const done of [holder, job]) assert.deepEqual(done.complete(), [])
   })
 
   describe('lock names that a URL would rewrite', () => {
