@@ -1589,7 +1589,7 @@ async function exited(pid, limitMs) {
  * killIfStuck is set, by the recorded pid only (mayEnd).
  */
 async function askToLetGo(ref, request, options = {}) {
-    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_5__/* .askRenewer */ .m)(ref, request, { expectedPid: options.expected?.pid });
+    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_5__/* .askRenewer */ .mW)(ref, request, { expectedPid: options.expected?.pid });
     if (conversation === 'nothing listens')
         return { answer: { kind: 'gone' }, log: [] };
     try {
