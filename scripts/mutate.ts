@@ -711,6 +711,14 @@ const MUTANTS: Mutant[] = [
     tests: ['test/integration/channel.test.ts'],
     pattern: 'more idle connections',
   },
+  {
+    id: 'lines-show-any-run-url',
+    harm: "a forged record's run URL, any URL at all, is printed beside a real repository's name, and the log viewer makes it a link",
+    file: 'src/lock/run-page.ts',
+    original: "  return runUrl ? (safeRunLink(runUrl, serverUrl) ?? '') : ''\n",
+    replacement: '  return runUrl\n',
+    tests: ['test/unit/run-page.test.ts'],
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

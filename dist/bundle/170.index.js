@@ -500,7 +500,7 @@ __webpack_require__.d(__webpack_exports__, {
   dK: () => (/* binding */ renderStatusTable)
 });
 
-// UNUSED EXPORTS: escapeMarkup, safeRunLink, summaryText
+// UNUSED EXPORTS: escapeMarkup, summaryText
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(1659);
@@ -510,6 +510,8 @@ var break_record = __webpack_require__(9916);
 var holder = __webpack_require__(7053);
 // EXTERNAL MODULE: ./src/lock/queue/slots.ts
 var slots = __webpack_require__(5230);
+// EXTERNAL MODULE: ./src/lock/run-page.ts
+var run_page = __webpack_require__(1044);
 // EXTERNAL MODULE: ./src/lock/untrusted-text.ts
 var untrusted_text = __webpack_require__(4469);
 ;// CONCATENATED MODULE: ./src/lock/board.ts
@@ -521,6 +523,7 @@ var untrusted_text = __webpack_require__(4469);
 // showUntrusted (via describeHolderSeen, briefHolder, describeBreak or
 // directly) before a Markup sees it, so each face only has to keep its own
 // markup characters inert.
+
 
 
 
@@ -615,7 +618,8 @@ const PLAIN_TEXT = {
     strong: (shown) => shown.toUpperCase(),
     run: (record) => {
         const run = record.runId ? `run ${(0,untrusted_text/* showUntrusted */.Gz)(record.runId, 40)}` : '';
-        const url = record.runUrl ? (0,untrusted_text/* showUntrusted */.Gz)(record.runUrl) : '';
+        const runUrl = (0,run_page/* shownRunUrl */.Kw)(record.runUrl);
+        const url = runUrl ? (0,untrusted_text/* showUntrusted */.Gz)(runUrl) : '';
         return [run, url].filter(Boolean).join(' ');
     },
     lineBreak: '; ',
@@ -696,6 +700,7 @@ var wait_record = __webpack_require__(479);
 
 
 
+
 /**
  * Characters that start or end markup in Markdown (emphasis, code, links,
  * images, tables, autolinks (the ':' of a URL), mentions, headings, math,
@@ -714,29 +719,10 @@ function escapeMarkup(text) {
 function summaryText(untrusted, maxLength) {
     return escapeMarkup((0,untrusted_text/* showUntrusted */.Gz)(untrusted, maxLength));
 }
-/** A GitHub Actions run page on this job's server: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
-const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/;
-/** The run URL of a record as an href, only when it is a run page on the job's own GitHub server. */
-function safeRunLink(runUrl, serverUrl) {
-    let url;
-    let server;
-    try {
-        url = new URL(runUrl);
-        server = new URL(serverUrl);
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' || url.origin !== server.origin || url.search || url.hash)
-        return undefined;
-    if (url.username || url.password || !RUN_PATH.test(url.pathname))
-        return undefined;
-    return url.href;
-}
 /** A cell that links a holder's run when its URL is safe, and shows it as plain text otherwise. */
 function runCell(record, serverUrl) {
     const label = record.runId ? `run ${summaryText(record.runId, wait_record/* SHOWN */.kC.runId)}` : 'run';
-    const href = safeRunLink(record.runUrl, serverUrl);
+    const href = (0,run_page/* safeRunLink */.$D)(record.runUrl, serverUrl);
     // The href passed safeRunLink: https, this server, and a path of letters, digits and . _ - / only.
     if (href)
         return `<a href="${href}">${label}</a>`;

@@ -15,12 +15,14 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export BREAK_KEYS */
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
+/* harmony import */ var _run_page_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1044);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
 // The break record: who broke a lock's lease, why and when, written on the
 // blob as metadata beside the holder record and others' keys. The holder whose
 // lease was broken finds it there when its post step reports the loss. Like
 // the holder record, a record read from a blob is input from strangers: it is
 // kept exactly as read and shown only through describeBreak.
+
 
 
 const FIELDS = [
@@ -102,7 +104,9 @@ function describeBreak(record) {
     const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record[field]);
     const run = record.runId ? ` run ${show('runId')}` : '';
     const actor = record.actor ? ` (actor ${show('actor')})` : '';
-    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    // A run URL only when it is a run page of this job's server (run-page.ts): it is a link in the log.
+    const runUrl = (0,_run_page_js__WEBPACK_IMPORTED_MODULE_2__/* .shownRunUrl */ .Kw)(record.runUrl);
+    const url = runUrl ? ` ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(runUrl)}` : '';
     return `broken at ${show('brokenAt')} by ${show('repository') || 'an unknown repository'}${run}${actor}${url}: "${show('reason')}"`;
 }
 
@@ -599,11 +603,13 @@ function describeStorageErrorBrief(err) {
 /* unused harmony exports HOLDER_KEYS, describeSupersede */
 /* harmony import */ var _deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
 /* harmony import */ var _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(988);
+/* harmony import */ var _run_page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1044);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
+
 
 
 
@@ -749,7 +755,9 @@ function describeHolder(record) {
         .filter(Boolean)
         .join(', ');
     const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
-    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    // A run URL only when it is a run page of this job's server (run-page.ts): it is a link in the log.
+    const runUrl = (0,_run_page_js__WEBPACK_IMPORTED_MODULE_3__/* .shownRunUrl */ .Kw)(record.runUrl);
+    const url = runUrl ? ` ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(runUrl)}` : '';
     return `${who}${run} since ${show('acquiredAt')}${url}`;
 }
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
@@ -1475,6 +1483,54 @@ function describeSlotsHeld(seen, now = new Date()) {
         ? `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(holder)} (since ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(holder.acquiredAt, now)})`
         : 'an unknown holder (no holder record)');
     return `${seen.held.length} of ${seen.count} slots held${who.length > 0 ? `: ${who.join(', ')}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 1044:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ safeRunLink),
+/* harmony export */   Kw: () => (/* binding */ shownRunUrl)
+/* harmony export */ });
+/* unused harmony export runPageServer */
+// The run URL in a holder, break or hold record is written by whoever wrote
+// the record: anyone who can write to the container. A log viewer turns a URL
+// into a link, so a line shows one only when it is what an honest record holds,
+// a GitHub Actions run page on the server of the job that prints it; the job
+// summary links by the same test. Any other URL is left out of the line.
+/** A GitHub Actions run page: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
+const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/;
+/** The run URL as an href, only when it is an https run page on `serverUrl`, with no query, fragment or user. */
+function safeRunLink(runUrl, serverUrl) {
+    let url;
+    let server;
+    try {
+        url = new URL(runUrl);
+        server = new URL(serverUrl);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.origin !== server.origin || url.search || url.hash)
+        return undefined;
+    if (url.username || url.password || !RUN_PATH.test(url.pathname))
+        return undefined;
+    return url.href;
+}
+/**
+ * The server whose run pages lines may show: the one a GitHub runner names
+ * for its job (GITHUB_SERVER_URL, GitHub Enterprise Server included), else
+ * github.com, where the records of jobs elsewhere point.
+ */
+function runPageServer(env = process.env) {
+    return env.GITHUB_SERVER_URL || 'https://github.com';
+}
+/** The run URL of a record as a line may show it: the run page itself, or '' for any other URL. */
+function shownRunUrl(runUrl, serverUrl = runPageServer()) {
+    return runUrl ? (safeRunLink(runUrl, serverUrl) ?? '') : '';
 }
 
 

@@ -14,6 +14,7 @@ import { formatDuration } from '../lock/duration.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
 import type { Priority } from '../lock/queue/priority.ts'
+import { safeRunLink } from '../lock/run-page.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LossRecord, Requester } from '../renewer/lifecycle.ts'
 import type { Turn } from './state.ts'
@@ -38,24 +39,6 @@ export function escapeMarkup(text: string): string {
 /** Text that others wrote, for the summary: one line, no controls, no markup; it renders as the log shows it. */
 export function summaryText(untrusted: string, maxLength?: number): string {
   return escapeMarkup(showUntrusted(untrusted, maxLength))
-}
-
-/** A GitHub Actions run page on this job's server: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
-const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/
-
-/** The run URL of a record as an href, only when it is a run page on the job's own GitHub server. */
-export function safeRunLink(runUrl: string, serverUrl: string): string | undefined {
-  let url: URL
-  let server: URL
-  try {
-    url = new URL(runUrl)
-    server = new URL(serverUrl)
-  } catch {
-    return undefined
-  }
-  if (url.protocol !== 'https:' || url.origin !== server.origin || url.search || url.hash) return undefined
-  if (url.username || url.password || !RUN_PATH.test(url.pathname)) return undefined
-  return url.href
 }
 
 /** A cell that links a holder's run when its URL is safe, and shows it as plain text otherwise. */

@@ -28,16 +28,17 @@ const OWN_COMMANDS = new Set(['error', 'warning', 'add-mask', 'debug', 'group', 
 /**
  * A holder record as a stranger might write it on the blob: percent-encoded
  * payloads (the record's own encoding, decoded by every reader), raw ones
- * (plain ASCII as the header carries it, and a raw C1 byte), and an 8 KB value.
+ * (plain ASCII as the header carries it, and a raw C1 byte), an 8 KB value,
+ * and a run URL that is no run page.
  */
 const HOSTILE_RECORD: Record<string, string> = {
   holder_repository: '%0A::error title=Security scan passed::All clear',
   holder_workflow: '%0D::add-mask::octo%0A::stop-commands::pwned',
-  holder_job: '%1B[31mred%1B[0m%0A::warning::from the job',
+  holder_job: `%1B[31mred%1B[0m%0A::warning::from the job${'A'.repeat(8 * 1024)}`,
   holder_run_id: '::stop-commands::raw-at-the-start',
   holder_run_attempt: 'x ##[error]the old command form ##[add-mask]octo',
   holder_actor: '\u009b31mC1 CSI, then %E2%80%AEtxt.exe',
-  holder_run_url: 'A'.repeat(8 * 1024),
+  holder_run_url: 'https://evil.example/octo/api/actions/runs/1',
   holder_acquired_at: '%0A::set-output name=lease-id::stolen%0A%25%30A',
 }
 
@@ -107,7 +108,8 @@ describe('untrusted input, end to end', () => {
       /^Timed out after 3(\.\d)?s waiting for lock devstoreaccount1\/locks\/hostile-timeout; it is held by /,
     )
     assert.ok(error.includes('\\n::error title=Security scan passed::All clear workflow "\\r::add-mask::octo'), error)
-    assert.ok(error.includes(`${'A'.repeat(199)}…`) && !error.includes('A'.repeat(200)), 'the 8 KB value is cut')
+    assert.ok(/A{150}…/.test(error) && !error.includes('A'.repeat(200)), 'the 8 KB value is cut')
+    assert.ok(!main.stdout.includes('evil.example'), 'a run URL that is no run page of this server is never shown')
     assert.ok(error.length < 2_000, `the error is ${error.length} characters long`)
     assert.deepEqual(main.warnings, [])
 
@@ -160,6 +162,37 @@ describe('untrusted input, end to end', () => {
       azure_mutex_fencing_token: '1',
     })
     assert.deepEqual(waiter.complete(), [])
+  })
+
+  it("names the holder's run URL in a waiter's lines only when it is a run page of the waiter's own server", async () => {
+    const holder = jobFor(azurite, 'octo/holder', 'run-urls')
+    mustPass('holder main', await holder.runMain())
+    const runPage = `https://github.com/octo/holder/actions/runs/${holder.options.runId}`
+    const here = jobFor(azurite, 'octo/here', 'run-urls', { timeout: '2s' })
+    const hereMain = await here.runMain()
+    assert.equal(hereMain.exitCode, 1, hereMain.stdout)
+    assert.ok(hereMain.errors[0]?.endsWith(`${runPage}.`), hereMain.errors[0])
+    assert.ok(
+      hereMain.lines.some((line) => line.includes(runPage)),
+      hereMain.stdout,
+    )
+    // A job on GitHub Enterprise Server: a github.com URL there is no run page of its own server.
+    const elsewhere = jobFor(
+      azurite,
+      'octo/elsewhere',
+      'run-urls',
+      { timeout: '2s' },
+      {
+        env: { GITHUB_SERVER_URL: 'https://ghes.example.com' },
+      },
+    )
+    const elsewhereMain = await elsewhere.runMain()
+    assert.equal(elsewhereMain.exitCode, 1, elsewhereMain.stdout)
+    assert.match(elsewhereMain.errors[0] ?? '', /held by octo\/holder workflow "deploy" run \d+ \(.*\) since \S+Z\.$/)
+    assert.ok(!elsewhereMain.stdout.includes('https://github.com/'), elsewhereMain.stdout)
+    for (const job of [here, elsewhere]) mustPass('waiter post', await job.runPost())
+    mustPass('holder post', await holder.runPost())
+    for (const job of [holder, here, elsewhere]) assert.deepEqual(job.complete(), [])
   })
 
   it("writes a workflow name with a newline exactly and shows it to another repository's waiter as plain text", async () => {
