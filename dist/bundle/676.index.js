@@ -103,10 +103,10 @@ var untrusted_text = __webpack_require__(4469);
 async function runBreak() {
     let spec;
     let tokenAuth = false;
+    let entry;
     try {
         const read = (name) => core/* getInput */.V4(name);
         let reason = '';
-        let entry;
         const target = (0,operator_lock/* readOperatorLock */.I)(read, () => {
             reason = (0,inputs/* readReason */.pk)(read);
             entry = readEntry(read);
@@ -149,8 +149,15 @@ async function runBreak() {
         }
     }
     catch (err) {
-        (0,failure/* failStep */.v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+        (0,failure/* failStep */.v)(err, spec?.endpoint, { tokenAuth, container: spec?.container, needs: neededRights(entry !== undefined) });
     }
+}
+/** What a refusal for a missing permission names: clearing an entry deletes it, breaking every slot lists them. */
+function neededRights(clearingEntry) {
+    if (clearingEntry) {
+        return `read, write and delete rights on the lock's queue entries to clear one ('${constants/* Inputs */.G0.Entry}'): a SAS with the permissions 'rwd'`;
+    }
+    return "read and write rights on the lock blob to break its lease, and list rights to break every slot of a lock with slots: a SAS with the permissions 'rwl'";
 }
 /** The 'entry' input: a ticket of the queue, or undefined when empty. */
 function readEntry(read) {

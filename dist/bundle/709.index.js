@@ -508,6 +508,8 @@ function retryAfterMs(err) {
     }
     return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
+/** What taking a lock needs of a credential: what a 403 for a missing permission names, unless the step says otherwise. */
+const NEEDED_RIGHTS = 'read, write and lease rights on the lock blob, and create rights on the container if it does not exist yet';
 const FORBIDDEN_HINTS = {
     AuthenticationFailed: 'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
     AuthorizationFailure: 'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
@@ -515,8 +517,7 @@ const FORBIDDEN_HINTS = {
     AuthorizationResourceTypeMismatch: 'the SAS does not cover this kind of resource. An account SAS needs the resource types container and object ' +
         '(srt=co: object for the lock blob, container to create the container); a service SAS must be made for the ' +
         'lock container (sr=c), not for a single blob.',
-    AuthorizationPermissionMismatch: 'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
-        'and create rights on the container if it does not exist yet.',
+    AuthorizationPermissionMismatch: `the credential is valid but lacks permission. It needs ${NEEDED_RIGHTS}.`,
     KeyBasedAuthenticationNotPermitted: 'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
 };
 /**
@@ -545,7 +546,9 @@ function describeStorageError(err, endpoint, context = {}) {
         return `Azure refused access to ${endpoint} (403 ${code}): ${roleHint(context.container)}`;
     }
     if (status === 403) {
-        const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
+        const hint = code === 'AuthorizationPermissionMismatch' && context.needs
+            ? `the credential is valid but lacks permission. It needs ${context.needs}.`
+            : (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
         return `Azure refused access to ${endpoint} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
     }
     if (status === 404 && code === 'ResourceNotFound') {
