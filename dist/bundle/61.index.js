@@ -108,7 +108,7 @@ function readContainer(read) {
     const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Defaults */ .Hw.Container;
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .containerNameProblem */ .iH)(container);
     if (problem) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(container, 80)}' is not a valid container name: ${problem}`);
     }
     return container;
 }
@@ -118,7 +118,7 @@ function readLeaseDuration(read) {
         return _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.default;
     const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
     if ((0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .leaseSecondsProblem */ .j1)(seconds)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
     }
     return seconds;
 }
@@ -128,7 +128,7 @@ function readTimeout(read) {
         return undefined;
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -144,7 +144,7 @@ function readBoolean(read, input, defaultValue) {
         return true;
     if (['false', 'False', 'FALSE'].includes(text))
         return false;
-    throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a boolean; expected true or false`);
+    throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a boolean; expected true or false`);
 }
 function readFailOnTimeout(read) {
     return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.FailOnTimeout, true);
@@ -214,7 +214,7 @@ function readStorageTarget(read) {
     if (accountName) {
         const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .accountNameProblem */ .w_)(accountName);
         if (nameProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
     }
     const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultEndpoint */ .nQ)(accountName);
     if (accountKey) {
@@ -228,7 +228,7 @@ function readStorageTarget(read) {
     }
     // Entra ID from here on: bearer tokens travel only over https.
     if (!endpoint.startsWith('https://')) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
     }
     if (entra.length === 0)
         return { endpoint, auth: { kind: 'ambient' } };
@@ -280,7 +280,7 @@ function readSupersede(read, runId) {
     const given = text === '' ? (runId ?? '') : text;
     const sequence = (0,_lock_deploy_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSequence */ .rd)(given);
     if (sequence === undefined) {
-        const what = text === '' ? `the run id '${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}' (GITHUB_RUN_ID)` : `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}'`;
+        const what = text === '' ? `the run id '${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(given, 40)}' (GITHUB_RUN_ID)` : `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(given, 40)}'`;
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Sequence, `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`);
     }
     return { key, sequence };
@@ -294,7 +294,7 @@ function readOnSuperseded(read, allowCancel = false) {
     // Cancelling the workflow run exists only in GitHub Actions: the action allows it, the CLI does not.
     if (allowCancel && text === 'cancel')
         return 'cancel';
-    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not one of skip${allowCancel ? ', fail or cancel' : ' or fail'}`);
+    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not one of skip${allowCancel ? ', fail or cancel' : ' or fail'}`);
 }
 function readSettings(read, env = process.env) {
     const lockName = readLockName(read);
@@ -346,7 +346,7 @@ function readSlots(read) {
     if (text === '')
         return 1;
     if ((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .slotsProblem */ .nN)(text)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number from 1 to ${_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_SLOTS */ .Fn}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a whole number from 1 to ${_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_SLOTS */ .Fn}`);
     }
     return Number(text);
 }
@@ -354,14 +354,14 @@ function readSlots(read) {
 function readRunHold(read) {
     const scope = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope) || 'job';
     if (scope !== 'job' && scope !== 'run') {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(scope, 40)}' is not a scope; expected job or run`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(scope, 40)}' is not a scope; expected job or run`);
     }
     if (scope === 'job')
         return undefined;
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor) || '1h';
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined || ms <= 0) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -380,7 +380,7 @@ function readPriority(read) {
         return 'normal';
     const priority = (0,_lock_queue_priority_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePriority */ .cF)(text);
     if (priority === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Priority, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a priority; expected normal or high`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Priority, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a priority; expected normal or high`);
     }
     return priority;
 }
@@ -391,7 +391,7 @@ function readWarnAfter(read) {
         return undefined;
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }

@@ -103,10 +103,10 @@ var untrusted_text = __webpack_require__(4469);
 async function runBreak() {
     let spec;
     let tokenAuth = false;
+    let entry;
     try {
         const read = (name) => core/* getInput */.V4(name);
         let reason = '';
-        let entry;
         const target = (0,operator_lock/* readOperatorLock */.I)(read, () => {
             reason = (0,inputs/* readReason */.pk)(read);
             entry = readEntry(read);
@@ -149,8 +149,15 @@ async function runBreak() {
         }
     }
     catch (err) {
-        (0,failure/* failStep */.v)(err, spec?.endpoint, { tokenAuth, container: spec?.container });
+        (0,failure/* failStep */.v)(err, spec?.endpoint, { tokenAuth, container: spec?.container, needs: neededRights(entry !== undefined) });
     }
+}
+/** What a refusal for a missing permission names: clearing an entry deletes it, breaking every slot lists them. */
+function neededRights(clearingEntry) {
+    if (clearingEntry) {
+        return `read, write and delete rights on the lock's queue entries to clear one ('${constants/* Inputs */.G0.Entry}'): a SAS with the permissions 'rwd'`;
+    }
+    return "read and write rights on the lock blob to break its lease, and list rights to break every slot of a lock with slots: a SAS with the permissions 'rwl'";
 }
 /** The 'entry' input: a ticket of the queue, or undefined when empty. */
 function readEntry(read) {
@@ -174,7 +181,7 @@ async function clearEntry(lock, location, ticket, reason) {
             throw new errors/* UserError */.yo(`Entry ${ticket} in the queue of lock ${location} has a fixed lease that its waiting job renews: ` +
                 'it is a live waiter, and was left alone. Only an entry with an infinite lease, or none, is cleared.');
         case 'cleared':
-            core/* info */.pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,untrusted_text/* showUntrusted */.G)(reason)}).`);
+            core/* info */.pq(`Cleared entry ${ticket} from the queue of lock ${location} (reason: ${(0,untrusted_text/* showUntrusted */.Gz)(reason)}).`);
     }
 }
 
@@ -364,7 +371,7 @@ function refuseHeldTwice(location, env = process.env) {
     const same = held.find((lock) => lock.location === location);
     if (!same)
         return;
-    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job already holds lock ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(same.location)} since ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(same.acquiredAt, 40)}: ` +
+    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`This job already holds lock ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(same.location)} since ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(same.acquiredAt, 40)}: ` +
         'a second take would wait for the job itself. Release it first (uses: org/azure-mutex-action/release@v1), ' +
         `or use another '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.LockName}'.`);
 }
@@ -378,7 +385,7 @@ function withdrawHeld(location) {
  */
 function pickHeld(held, lockName) {
     // Earlier steps of the job wrote these; shown like any text the action did not write itself.
-    const list = (locks) => locks.map((lock) => (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(lock.location)).join(', ');
+    const list = (locks) => locks.map((lock) => (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(lock.location)).join(', ');
     if (held.length === 0) {
         throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('This job holds no lock to release: the main action (uses: org/azure-mutex-action@v1) must take it earlier ' +
             "in the same job. (It took none, it did not get the lock with 'fail-on-timeout: false', or a release step " +
@@ -483,14 +490,14 @@ function readHoldEnd(read, now = new Date()) {
             return { kind: 'none' };
         const ms = (0,lock_duration/* parseDuration */.E)(duration);
         if (ms === undefined || ms <= 0) {
-            throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Duration}': '${(0,untrusted_text/* showUntrusted */.G)(duration, 40)}' is not a duration; expected a number ` +
+            throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Duration}': '${(0,untrusted_text/* showUntrusted */.Gz)(duration, 40)}' is not a duration; expected a number ` +
                 `of seconds or a form like 90s, 15m or 2h, or '${NO_END}'.`);
         }
         return { kind: 'for', ms };
     }
     const at = ISO_TIME.test(until) ? new Date(until) : undefined;
     if (!at || Number.isNaN(at.getTime())) {
-        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': '${(0,untrusted_text/* showUntrusted */.G)(until, 40)}' is not a time; expected an ISO 8601 time ` +
+        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': '${(0,untrusted_text/* showUntrusted */.Gz)(until, 40)}' is not a time; expected an ISO 8601 time ` +
             'with its zone, such as 2026-12-01T08:00:00Z.');
     }
     if (at.getTime() <= now.getTime()) {
@@ -660,7 +667,7 @@ function readContainer(read) {
     const container = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Container) || _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Defaults */ .Hw.Container;
     const problem = (0,_lock_names_js__WEBPACK_IMPORTED_MODULE_3__/* .containerNameProblem */ .iH)(container);
     if (problem) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(container, 80)}' is not a valid container name: ${problem}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Container, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(container, 80)}' is not a valid container name: ${problem}`);
     }
     return container;
 }
@@ -670,7 +677,7 @@ function readLeaseDuration(read) {
         return _lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.default;
     const seconds = /^\d+$/.test(text) ? Number(text) : NaN;
     if ((0,_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .leaseSecondsProblem */ .j1)(seconds)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LeaseDuration, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a whole number of seconds from ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.min} to ${_lock_lease_js__WEBPACK_IMPORTED_MODULE_2__/* .LEASE_SECONDS */ .Vb.max}`);
     }
     return seconds;
 }
@@ -680,7 +687,7 @@ function readTimeout(read) {
         return undefined;
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -696,7 +703,7 @@ function readBoolean(read, input, defaultValue) {
         return true;
     if (['false', 'False', 'FALSE'].includes(text))
         return false;
-    throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a boolean; expected true or false`);
+    throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a boolean; expected true or false`);
 }
 function readFailOnTimeout(read) {
     return readBoolean(read, _constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.FailOnTimeout, true);
@@ -766,7 +773,7 @@ function readStorageTarget(read) {
     if (accountName) {
         const nameProblem = (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .accountNameProblem */ .w_)(accountName);
         if (nameProblem)
-            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
+            throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.AccountName, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(accountName, 80)}' is not a storage account name; ${nameProblem}`);
     }
     const endpoint = endpointOverride ?? (0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .defaultEndpoint */ .nQ)(accountName);
     if (accountKey) {
@@ -780,7 +787,7 @@ function readStorageTarget(read) {
     }
     // Entra ID from here on: bearer tokens travel only over https.
     if (!endpoint.startsWith('https://')) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.BlobEndpoint, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(endpoint, 120)}' is http, but Entra ID tokens are sent only over https`);
     }
     if (entra.length === 0)
         return { endpoint, auth: { kind: 'ambient' } };
@@ -832,7 +839,7 @@ function readSupersede(read, runId) {
     const given = text === '' ? (runId ?? '') : text;
     const sequence = (0,_lock_deploy_latest_js__WEBPACK_IMPORTED_MODULE_5__/* .parseSequence */ .rd)(given);
     if (sequence === undefined) {
-        const what = text === '' ? `the run id '${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}' (GITHUB_RUN_ID)` : `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(given, 40)}'`;
+        const what = text === '' ? `the run id '${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(given, 40)}' (GITHUB_RUN_ID)` : `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(given, 40)}'`;
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Sequence, `${what} is not a whole number; expected a non-negative integer of at most 16 digits, such as \${{ github.run_id }}`);
     }
     return { key, sequence };
@@ -846,7 +853,7 @@ function readOnSuperseded(read, allowCancel = false) {
     // Cancelling the workflow run exists only in GitHub Actions: the action allows it, the CLI does not.
     if (allowCancel && text === 'cancel')
         return 'cancel';
-    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not one of skip${allowCancel ? ', fail or cancel' : ' or fail'}`);
+    throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.OnSuperseded, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not one of skip${allowCancel ? ', fail or cancel' : ' or fail'}`);
 }
 function readSettings(read, env = process.env) {
     const lockName = readLockName(read);
@@ -898,7 +905,7 @@ function readSlots(read) {
     if (text === '')
         return 1;
     if ((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .slotsProblem */ .nN)(text)) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a whole number from 1 to ${_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_SLOTS */ .Fn}`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Slots, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a whole number from 1 to ${_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_SLOTS */ .Fn}`);
     }
     return Number(text);
 }
@@ -906,14 +913,14 @@ function readSlots(read) {
 function readRunHold(read) {
     const scope = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope) || 'job';
     if (scope !== 'job' && scope !== 'run') {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(scope, 40)}' is not a scope; expected job or run`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Scope, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(scope, 40)}' is not a scope; expected job or run`);
     }
     if (scope === 'job')
         return undefined;
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor) || '1h';
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined || ms <= 0) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -932,7 +939,7 @@ function readPriority(read) {
         return 'normal';
     const priority = (0,_lock_queue_priority_js__WEBPACK_IMPORTED_MODULE_6__/* .parsePriority */ .cF)(text);
     if (priority === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Priority, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a priority; expected normal or high`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Priority, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a priority; expected normal or high`);
     }
     return priority;
 }
@@ -943,7 +950,7 @@ function readWarnAfter(read) {
         return undefined;
     const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
     if (ms === undefined) {
-        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .G)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
+        throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
     return ms;
 }
@@ -1041,7 +1048,7 @@ async function cancelRun(target, fetchImpl = fetch) {
     catch {
         message = body;
     }
-    const said = message ? `: ${(0,untrusted_text/* showUntrusted */.G)(message, 200)}` : '';
+    const said = message ? `: ${(0,untrusted_text/* showUntrusted */.Gz)(message, 200)}` : '';
     if (answer.status === 403 || answer.status === 404) {
         throw new CancelRunError(`Could not cancel this run: GitHub answered ${answer.status}${said}. The token lacks the 'actions: write' ` +
             `permission: give the job 'permissions: actions: write', or set '${constants/* Inputs */.G0.OnSuperseded}' to skip or fail.`);
@@ -1673,7 +1680,7 @@ async function runStatus() {
         const held = locks.filter((lock) => lock.held).length;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place}: ${locks.length} ${locks.length === 1 ? 'lock' : 'locks'}, ${held} held.`);
         for (const lock of locks)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(lock.name)}: ${describeStatus(lock)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(lock.name)}: ${describeStatus(lock)}`);
         await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
     }
     catch (err) {
@@ -1728,8 +1735,8 @@ function describeLatest(latest) {
         return '';
     const shown = latest
         .slice(0, 10)
-        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.sequence ?? '', 40)} ` +
-        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record.acquiredAt, 40)})`);
+        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40)} ` +
+        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.acquiredAt, 40)})`);
     const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : '';
     return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`;
 }
@@ -1751,7 +1758,7 @@ function holderOutput(status) {
     if (!status.holder)
         return '{}';
     const record = status.holder;
-    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(record[field] ?? '')]));
+    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record[field] ?? '')]));
     return JSON.stringify(shown);
 }
 
@@ -2070,7 +2077,7 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(event.value, 40)}', which is not a whole number: it is ignored.`,
                 },
             ];
     }
@@ -2087,7 +2094,7 @@ function holdWaitLine(hold, name) {
     return {
         level: 'info',
         text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
-            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
+            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
     };
 }
 /** The main step's handler of the waiter's events. */
@@ -2190,9 +2197,9 @@ function lastHeldFor(records, keys) {
 }
 /** 'key "production": sequence 812, org/api run 812'; through showUntrusted. */
 function describeLastHeldOne(record) {
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.repository, 100) || 'unknown repository';
-    const run = record.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.runId, 40)}` : repository;
-    return `key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}": sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.sequence ?? '', 40) || 'none'}, ${run}`;
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record.repository, 100) || 'unknown repository';
+    const run = record.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record.runId, 40)}` : repository;
+    return `key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}": sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40) || 'none'}, ${run}`;
 }
 /** 'last held, per key: key "production": sequence 812, org/api run 812; …', or '' for none. */
 function describeLastHeld(records) {

@@ -15,12 +15,14 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export BREAK_KEYS */
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
+/* harmony import */ var _run_page_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1044);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
 // The break record: who broke a lock's lease, why and when, written on the
 // blob as metadata beside the holder record and others' keys. The holder whose
 // lease was broken finds it there when its post step reports the loss. Like
 // the holder record, a record read from a blob is input from strangers: it is
 // kept exactly as read and shown only through describeBreak.
+
 
 
 const FIELDS = [
@@ -99,10 +101,12 @@ function breakApplies(record, hold) {
  * showUntrusted, so the line is safe to log whoever wrote the record.
  */
 function describeBreak(record) {
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record[field]);
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record[field]);
     const run = record.runId ? ` run ${show('runId')}` : '';
     const actor = record.actor ? ` (actor ${show('actor')})` : '';
-    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    // A run URL only when it is a run page of this job's server (run-page.ts): it is a link in the log.
+    const runUrl = (0,_run_page_js__WEBPACK_IMPORTED_MODULE_2__/* .shownRunUrl */ .Kw)(record.runUrl);
+    const url = runUrl ? ` ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(runUrl)}` : '';
     return `broken at ${show('brokenAt')} by ${show('repository') || 'an unknown repository'}${run}${actor}${url}: "${show('reason')}"`;
 }
 
@@ -265,7 +269,7 @@ function isHoldEndNote(note) {
  * Every value is shown through showUntrusted: the note is read from storage.
  */
 function describeHoldEndNote(note) {
-    const run = (repository, runId) => `${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(repository, 100) || 'an unknown repository'}${runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(runId, 40)}` : ''}`;
+    const run = (repository, runId) => `${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(repository, 100) || 'an unknown repository'}${runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(runId, 40)}` : ''}`;
     const hold = note.holderRepository ? `the hold of ${run(note.holderRepository, note.holderRunId)}` : 'the hold';
     return (`${hold} had reached its end; ${run(note.repository, note.runId)} ended it at ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(note.brokenAt)} ` +
         "(the storage service's clock)");
@@ -276,7 +280,7 @@ function describeHoldEndNote(note) {
  * status tells a hold whose end has come, which holds nothing any more.
  */
 function describeHoldPastItsEnd(record) {
-    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300)}" reached its end at ` +
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record.reason, 300)}" reached its end at ` +
         `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.until)} by the storage service's clock; its lease stands until the next job that comes ` +
         'for the lock ends it, at once');
 }
@@ -303,9 +307,9 @@ function untilText(record) {
 }
 /** Who set it: "mona (octo/ops run 77)", every value through showUntrusted. */
 function holdSetter(record) {
-    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.setBy, 80) || 'a person';
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.repository, 100);
-    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.runId, 40)}` : '';
+    const actor = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record.setBy, 80) || 'a person';
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record.repository, 100);
+    const run = record.runId ? ` run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record.runId, 40)}` : '';
     return repository ? `${actor} (${repository}${run})` : actor;
 }
 /**
@@ -313,7 +317,7 @@ function holdSetter(record) {
  * Every value is shown through showUntrusted: safe to log whoever wrote it.
  */
 function describeHold(record) {
-    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300);
+    const reason = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record.reason, 300);
     if (record.scope === 'run') {
         return `a hold of a workflow run's jobs: "${reason}", set by ${holdSetter(record)}, ${untilText(record)}`;
     }
@@ -321,7 +325,7 @@ function describeHold(record) {
 }
 /** 'the hold set by mona (octo/ops run 77) for "incident 42" ended at 10:02:11Z'. */
 function describeEndedHold(record, endedAt) {
-    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record.reason, 300)}" ended at ` +
+    return (`the hold set by ${holdSetter(record)} for "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record.reason, 300)}" ended at ` +
         `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(endedAt)}${record.until ? ` (its end was ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.until)})` : ''}`);
 }
 /**
@@ -560,6 +564,8 @@ function retryAfterMs(err) {
     }
     return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
+/** What taking a lock needs of a credential: what a 403 for a missing permission names, unless the step says otherwise. */
+const NEEDED_RIGHTS = 'read, write and lease rights on the lock blob, and create rights on the container if it does not exist yet';
 const FORBIDDEN_HINTS = {
     AuthenticationFailed: 'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
     AuthorizationFailure: 'the request was not authorized. Check the account key (Azurite answers a wrong key this way), ' +
@@ -567,8 +573,7 @@ const FORBIDDEN_HINTS = {
     AuthorizationResourceTypeMismatch: 'the SAS does not cover this kind of resource. An account SAS needs the resource types container and object ' +
         '(srt=co: object for the lock blob, container to create the container); a service SAS must be made for the ' +
         'lock container (sr=c), not for a single blob.',
-    AuthorizationPermissionMismatch: 'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
-        'and create rights on the container if it does not exist yet.',
+    AuthorizationPermissionMismatch: `the credential is valid but lacks permission. It needs ${NEEDED_RIGHTS}.`,
     KeyBasedAuthenticationNotPermitted: 'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
 };
 /**
@@ -593,7 +598,7 @@ function describeStorageError(err, endpoint, context = {}) {
     const status = statusCode(err);
     const code = storageErrorCode(err);
     // The code comes from whoever answers at the endpoint: shown, like any text we did not write, through showUntrusted.
-    const shownCode = code === undefined ? undefined : (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(code, 80);
+    const shownCode = code === undefined ? undefined : (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(code, 80);
     // "the blob endpoint http://127.0.0.1:10000/devstoreaccount1", or just "the blob endpoint" when it is not known.
     const named = endpoint === undefined ? '' : ` ${endpoint}`;
     const at = endpoint ?? 'the blob endpoint';
@@ -603,7 +608,9 @@ function describeStorageError(err, endpoint, context = {}) {
         return `Azure refused access to ${at} (403 ${code}): ${roleHint(context.container)}`;
     }
     if (status === 403) {
-        const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
+        const hint = code === 'AuthorizationPermissionMismatch' && context.needs
+            ? `the credential is valid but lacks permission. It needs ${context.needs}.`
+            : (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined;
         return `Azure refused access to ${at} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`;
     }
     if (status === 404 && code === 'ResourceNotFound') {
@@ -635,7 +642,7 @@ function describeStorageErrorBrief(err) {
     const status = statusCode(err);
     const code = storageErrorCode(err);
     const brief = [status || undefined, code].filter(Boolean).join(' ') || (err instanceof Error ? err.message : String(err));
-    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(brief, 120) + (isThrottled(err) ? ' (throttled)' : '');
+    return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(brief, 120) + (isThrottled(err) ? ' (throttled)' : '');
 }
 
 
@@ -665,11 +672,13 @@ function describeStorageErrorBrief(err) {
 /* unused harmony exports HOLDER_KEYS, describeSupersede */
 /* harmony import */ var _deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
 /* harmony import */ var _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(988);
+/* harmony import */ var _run_page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1044);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
+
 
 
 
@@ -803,7 +812,7 @@ function freshnessOf(record, modifiedAt, serviceNow) {
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(record[field] ?? '');
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record[field] ?? '');
     const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
@@ -815,26 +824,28 @@ function describeHolder(record) {
         .filter(Boolean)
         .join(', ');
     const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
-    const url = record.runUrl ? ` ${show('runUrl')}` : '';
+    // A run URL only when it is a run page of this job's server (run-page.ts): it is a link in the log.
+    const runUrl = (0,_run_page_js__WEBPACK_IMPORTED_MODULE_3__/* .shownRunUrl */ .Kw)(record.runUrl);
+    const url = runUrl ? ` ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(runUrl)}` : '';
     return `${who}${run} since ${show('acquiredAt')}${url}`;
 }
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
 function briefHolder(identity) {
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.repository, 100) || 'unknown repository';
-    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.runId, 40)}` : repository;
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.repository, 100) || 'unknown repository';
+    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.runId, 40)}` : repository;
     return `${who}${describeSupersede(identity)}`;
 }
 /** ' (key "production", sequence 30)' for a job that gave a supersede key, else ''; through showUntrusted. */
 function describeSupersede(identity) {
     if (identity.supersedeKey === undefined)
         return '';
-    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(identity.sequence ?? '', 40) || 'none'})`;
+    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.sequence ?? '', 40) || 'none'})`;
 }
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
 function shownTime(value, today = new Date()) {
     const time = typeof value === 'string' ? new Date(value) : value;
     if (Number.isNaN(time.getTime()))
-        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(String(value), 40);
+        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(String(value), 40);
     const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
     return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso;
 }
@@ -1030,7 +1041,7 @@ function lockNameProblem(name) {
         return "it has an empty path segment (a leading '/' or '//')";
     const dotted = segments.find((segment) => segment.endsWith('.'));
     if (dotted)
-        return `its path segment '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(dotted, 80)}' ends with '.', which Azure drops`;
+        return `its path segment '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(dotted, 80)}' ends with '.', which Azure drops`;
     if (segments.length > MAX_SEGMENTS)
         return `it has ${segments.length} path segments, more than ${MAX_SEGMENTS}`;
     if (segments[0] === RESERVED_SEGMENT) {
@@ -1487,7 +1498,7 @@ function slotsMismatchMessage(location, stored, asked, deleteCommand, { gaveBack
 }
 /** The one line for a number of slots on the counter that this action did not write. */
 function slotsMalformedMessage(location, text, deleteCommand) {
-    return (`Lock ${location} keeps '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .G)(text, 40)}' as its number of slots, which this action did not write; ` +
+    return (`Lock ${location} keeps '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(text, 40)}' as its number of slots, which this action did not write; ` +
         `it is not trusted, and no lease is taken. Let the lock drain, then delete the counter blob and the next job ` +
         `sets the number again: ${deleteCommand}`);
 }
@@ -1541,6 +1552,54 @@ function describeSlotsHeld(seen, now = new Date()) {
         ? `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(holder)} (since ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(holder.acquiredAt, now)})`
         : 'an unknown holder (no holder record)');
     return `${seen.held.length} of ${seen.count} slots held${who.length > 0 ? `: ${who.join(', ')}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 1044:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $D: () => (/* binding */ safeRunLink),
+/* harmony export */   Kw: () => (/* binding */ shownRunUrl)
+/* harmony export */ });
+/* unused harmony export runPageServer */
+// The run URL in a holder, break or hold record is written by whoever wrote
+// the record: anyone who can write to the container. A log viewer turns a URL
+// into a link, so a line shows one only when it is what an honest record holds,
+// a GitHub Actions run page on the server of the job that prints it; the job
+// summary links by the same test. Any other URL is left out of the line.
+/** A GitHub Actions run page: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
+const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/;
+/** The run URL as an href, only when it is an https run page on `serverUrl`, with no query, fragment or user. */
+function safeRunLink(runUrl, serverUrl) {
+    let url;
+    let server;
+    try {
+        url = new URL(runUrl);
+        server = new URL(serverUrl);
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.origin !== server.origin || url.search || url.hash)
+        return undefined;
+    if (url.username || url.password || !RUN_PATH.test(url.pathname))
+        return undefined;
+    return url.href;
+}
+/**
+ * The server whose run pages lines may show: the one a GitHub runner names
+ * for its job (GITHUB_SERVER_URL, GitHub Enterprise Server included), else
+ * github.com, where the records of jobs elsewhere point.
+ */
+function runPageServer(env = process.env) {
+    return env.GITHUB_SERVER_URL || 'https://github.com';
+}
+/** The run URL of a record as a line may show it: the run page itself, or '' for any other URL. */
+function shownRunUrl(runUrl, serverUrl = runPageServer()) {
+    return runUrl ? (safeRunLink(runUrl, serverUrl) ?? '') : '';
 }
 
 
@@ -1691,9 +1750,10 @@ function parseLockSpec(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ showUntrusted)
+/* harmony export */   Gz: () => (/* binding */ showUntrusted),
+/* harmony export */   Pq: () => (/* binding */ SHOWN_LENGTH),
+/* harmony export */   no: () => (/* binding */ keptForShowing)
 /* harmony export */ });
-/* unused harmony export SHOWN_LENGTH */
 // Text that someone else wrote (a holder record read from the lock blob, an
 // error code from the service) is shown through showUntrusted, and only
 // through it: whatever it holds, it comes out as one line of plain text that
@@ -1767,6 +1827,18 @@ function showUntrusted(text, maxLength = SHOWN_LENGTH) {
     }
     return shown + ELLIPSIS;
 }
+/**
+ * As little of untrusted text as showUntrusted(text, maxLength) needs: the
+ * text itself when it has at most `maxLength` characters, else its first
+ * `maxLength` characters and an ellipsis. Showing what is kept gives exactly
+ * what showing the whole text gives, with the same cut, and what is kept is
+ * at most maxLength + 1 characters long. A cut value never reads as a longer
+ * one that it begins (a run URL cut inside its run id is no run URL).
+ */
+function keptForShowing(text, maxLength = SHOWN_LENGTH) {
+    const characters = Array.from(text);
+    return characters.length <= maxLength ? text : characters.slice(0, maxLength).join('') + ELLIPSIS;
+}
 
 
 /***/ }),
@@ -1777,9 +1849,11 @@ function showUntrusted(text, maxLength = SHOWN_LENGTH) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  m: () => (/* binding */ askRenewer),
-  H: () => (/* binding */ serveChannel)
+  mW: () => (/* binding */ askRenewer),
+  H_: () => (/* binding */ serveChannel)
 });
+
+// UNUSED EXPORTS: HANDSHAKE_MS, MAX_UNPROVEN
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
@@ -1860,6 +1934,13 @@ function sameProof(given, expected) {
 //   stuck renewer, and only by the pid main recorded when it started it.
 // - It survives a later step emptying $RUNNER_TEMP (see channelAddress).
 // - Any number of clients may ask, one after another: post, release steps.
+// - Any local user can connect to it (an abstract socket is visible in
+//   /proc/net/unix), so a connection costs the renewer little until it has
+//   made a proven request: one that has not within HANDSHAKE_MS is closed,
+//   and past MAX_UNPROVEN open ones a new connection closes the oldest that
+//   has sent nothing (else the oldest). Idle connections cannot take the
+//   descriptors the renewer needs to renew (20,000 of them once did), nor keep
+//   out a caller, which sends its challenge as soon as it is connected.
 //
 // The protocol is JSON lines, two each way (proof.ts has the exchange): the
 // caller's challenge, the renewer's proof, the caller's request with its own
@@ -1872,6 +1953,14 @@ function sameProof(given, expected) {
 
 
 const MAX_REQUEST_BYTES = 4_096;
+/**
+ * How long a connection may take, from connect, to make its proven request.
+ * A caller sends its challenge at once and its request as soon as the proof
+ * is in: milliseconds, even on a loaded runner.
+ */
+const HANDSHAKE_MS = 5_000;
+/** The most connections open at once that have not made a proven request; a new one closes one of them. */
+const MAX_UNPROVEN = 32;
 function parseLine(line) {
     try {
         const value = JSON.parse(line);
@@ -1920,8 +2009,28 @@ function listenOn(server, address) {
 /** Listens for callers that prove they hold the key, after proving it holds it too. */
 async function serveChannel(ref, options) {
     let server = (0,external_node_net_.createServer)();
+    const handshakeMs = options.handshakeMs ?? HANDSHAKE_MS;
+    const maxUnproven = options.maxUnproven ?? MAX_UNPROVEN;
+    /** Connections that have not made a proven request yet, oldest first, and whether each has sent its challenge. */
+    const unproven = new Map();
     const onConnection = (socket) => {
         socket.on('error', () => undefined);
+        if (unproven.size >= maxUnproven) {
+            // The oldest that has said nothing: a caller sends its challenge at once. Else the oldest.
+            const silent = [...unproven].find(([, state]) => !state.challenged)?.[0];
+            const dropped = silent ?? unproven.keys().next().value;
+            unproven.delete(dropped);
+            dropped.destroy();
+        }
+        const state = { challenged: false };
+        unproven.set(socket, state);
+        const tooSlow = setTimeout(() => socket.destroy(), handshakeMs);
+        tooSlow.unref();
+        const settled = () => {
+            clearTimeout(tooSlow);
+            unproven.delete(socket);
+        };
+        socket.once('close', settled);
         let challenge;
         let asked = false;
         const refuse = () => void socket.end(`${JSON.stringify({ type: 'refused' })}\n`);
@@ -1935,6 +2044,7 @@ async function serveChannel(ref, options) {
                     refuse();
                     return;
                 }
+                state.challenged = true;
                 challenge = { caller: value.nonce, renewer: newNonce() };
                 const mac = renewerProof(ref.token, challenge.caller, challenge.renewer, process.pid);
                 socket.write(`${JSON.stringify({ type: 'proof', pid: process.pid, nonce: challenge.renewer, mac })}\n`);
@@ -1948,6 +2058,7 @@ async function serveChannel(ref, options) {
                 return;
             }
             const { op, by } = request;
+            settled();
             options.handle({ op, by }).then((answer) => socket.end(`${JSON.stringify({ type: 'report', ...answer })}\n`, () => options.answered?.({ op, by })), () => socket.destroy());
         });
     };

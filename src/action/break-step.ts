@@ -23,10 +23,10 @@ import { showUntrusted } from '../lock/untrusted-text.ts'
 export async function runBreak(): Promise<void> {
   let spec: LockSpec | undefined
   let tokenAuth = false
+  let entry: number | undefined
   try {
     const read = (name: string): string => core.getInput(name)
     let reason = ''
-    let entry: number | undefined
     const target = readOperatorLock(read, () => {
       reason = readReason(read)
       entry = readEntry(read)
@@ -67,8 +67,16 @@ export async function runBreak(): Promise<void> {
         }
     }
   } catch (err) {
-    failStep(err, spec?.endpoint, { tokenAuth, container: spec?.container })
+    failStep(err, spec?.endpoint, { tokenAuth, container: spec?.container, needs: neededRights(entry !== undefined) })
   }
+}
+
+/** What a refusal for a missing permission names: clearing an entry deletes it, breaking every slot lists them. */
+function neededRights(clearingEntry: boolean): string {
+  if (clearingEntry) {
+    return `read, write and delete rights on the lock's queue entries to clear one ('${Inputs.Entry}'): a SAS with the permissions 'rwd'`
+  }
+  return "read and write rights on the lock blob to break its lease, and list rights to break every slot of a lock with slots: a SAS with the permissions 'rwl'"
 }
 
 /** The 'entry' input: a ticket of the queue, or undefined when empty. */

@@ -1,6 +1,15 @@
 // The only module that reads or writes step state. Post relies on nothing else
 // from main: inputs are evaluated again for post, but not reliably, and secrets
 // never go into state. What is read back is checked, not trusted.
+//
+// The runner hands post its state as environment variables, STATE_<key>, and
+// Linux refuses to start a process with one variable over 128 KiB, or with
+// all of them and the command line over about 2 MiB (E2BIG): too much state,
+// and post never starts, so nothing releases the lease. Every key but the wait
+// record holds only the action's own values and its inputs, each bounded (the
+// lock's description is the job's own inputs, which reached main the same
+// way); the wait record, mostly text that others wrote, is fitted to what the
+// total leaves it (wait-record.ts).
 
 import * as core from '@actions/core'
 import { parseLockSpec, type LockSpec } from '../lock/spec.ts'
@@ -10,7 +19,29 @@ import type { ChannelRef } from '../renewer/channel.ts'
 import type { RenewerIdentity } from '../renewer/control.ts'
 import { State } from './constants.ts'
 import { parseJson } from './shape.ts'
-import { waitRecordShape, type WaitRecord } from './wait-record.ts'
+import { MAX_WAIT_RECORD_BYTES, fitWaitRecord, waitRecordShape, type WaitRecord } from './wait-record.ts'
+
+/** The most bytes of state one step saves, all keys together: far below what a process may be started with. */
+export const MAX_STATE_BYTES = 64 * 1024
+
+/** Room kept for what main saves after the wait (the lease, the turn, the lock again with its slot). */
+const SAVED_AFTER_WAIT_BYTES = 2 * 1024
+
+/** The size of each key's value as this step last saved it. */
+const savedBytes = new Map<string, number>()
+
+/** Saves one key, and notes its size for the total. */
+function save(key: string, value: string): void {
+  core.saveState(key, value)
+  savedBytes.set(key, Buffer.byteLength(key) + Buffer.byteLength(value))
+}
+
+/** The bytes this step has saved under every key but `except`. */
+function bytesSavedBesides(except: string): number {
+  let total = 0
+  for (const [key, bytes] of savedBytes) if (key !== except) total += bytes
+  return total
+}
 
 function readJson(key: string): unknown {
   const text = core.getState(key)
@@ -26,7 +57,7 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isTime = (value: unknown): value is string => isText(value) && !Number.isNaN(Date.parse(value))
 
 export function saveLock(spec: LockSpec): void {
-  core.saveState(State.Lock, JSON.stringify(spec))
+  save(State.Lock, JSON.stringify(spec))
 }
 
 /** The lock main worked on; undefined when main saved none. Throws MalformedError when state holds something else. */
@@ -36,7 +67,7 @@ export function lock(): LockSpec | undefined {
 }
 
 export function saveAmbientSource(source: AmbientSource | undefined): void {
-  if (source) core.saveState(State.AmbientSource, source)
+  if (source) save(State.AmbientSource, source)
 }
 
 export function ambientSource(): AmbientSource | undefined {
@@ -46,7 +77,7 @@ export function ambientSource(): AmbientSource | undefined {
 }
 
 export function saveProposedLeaseId(leaseId: string): void {
-  core.saveState(State.ProposedLeaseId, leaseId)
+  save(State.ProposedLeaseId, leaseId)
 }
 
 export function proposedLeaseId(): string | undefined {
@@ -69,7 +100,7 @@ export interface HeldLease {
 }
 
 export function saveLease(lease: HeldLease): void {
-  core.saveState(
+  save(
     State.Lease,
     JSON.stringify({
       leaseId: lease.leaseId,
@@ -84,7 +115,7 @@ export function saveLease(lease: HeldLease): void {
 
 /** Main gave the lease back itself: post has nothing to release. */
 export function clearLease(): void {
-  core.saveState(State.Lease, '')
+  save(State.Lease, '')
 }
 
 export function lease(): HeldLease | undefined {
@@ -111,8 +142,8 @@ export interface RenewerPlaces {
 
 export function saveRenewer(places: RenewerPlaces): void {
   // The channel's key is masked in main (publishHeld); state is never shown.
-  core.saveState(State.RenewerChannel, JSON.stringify({ ...places.channel, renewer: places.renewer }))
-  core.saveState(State.StatusFile, places.statusFile)
+  save(State.RenewerChannel, JSON.stringify({ ...places.channel, renewer: places.renewer }))
+  save(State.StatusFile, places.statusFile)
 }
 
 export function renewer(): RenewerPlaces | undefined {
@@ -132,9 +163,10 @@ export function renewer(): RenewerPlaces | undefined {
   return { channel: { address: channel.address, token: channel.token }, statusFile, renewer: identity }
 }
 
-/** What main saw while it waited; saved when the wait ends, however it ends. */
+/** What main saw while it waited; saved when the wait ends, however it ends, within what the total leaves it. */
 export function saveWait(record: WaitRecord): void {
-  core.saveState(State.Wait, JSON.stringify(record))
+  const room = Math.min(MAX_WAIT_RECORD_BYTES, MAX_STATE_BYTES - SAVED_AFTER_WAIT_BYTES - bytesSavedBesides(State.Wait))
+  save(State.Wait, JSON.stringify(fitWaitRecord(record, room)))
 }
 
 export function wait(): WaitRecord | undefined {
@@ -152,7 +184,7 @@ export interface Turn {
 }
 
 export function saveTurn(turn: Turn): void {
-  core.saveState(
+  save(
     State.Turn,
     JSON.stringify({
       fencingToken: turn.fencingToken,

@@ -12,13 +12,13 @@ import { boardRows, type Markup } from '../lock/board.ts'
 import { describeBreak, type BreakRecord } from '../lock/break-record.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { ordinal } from '../lock/queue/queue.ts'
-import type { HolderRecord } from '../lock/holder.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
 import type { Priority } from '../lock/queue/priority.ts'
+import { safeRunLink } from '../lock/run-page.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { LossRecord, Requester } from '../renewer/lifecycle.ts'
 import type { Turn } from './state.ts'
-import type { WaitRecord } from './wait-record.ts'
+import { SHOWN, type SeenHolder, type WaitRecord } from './wait-record.ts'
 
 /**
  * Characters that start or end markup in Markdown (emphasis, code, links,
@@ -41,34 +41,16 @@ export function summaryText(untrusted: string, maxLength?: number): string {
   return escapeMarkup(showUntrusted(untrusted, maxLength))
 }
 
-/** A GitHub Actions run page on this job's server: /owner/repo/actions/runs/<id>, optionally /attempts/<n>. */
-const RUN_PATH = /^\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/actions\/runs\/\d+(\/attempts\/\d+)?\/?$/
-
-/** The run URL of a record as an href, only when it is a run page on the job's own GitHub server. */
-export function safeRunLink(runUrl: string, serverUrl: string): string | undefined {
-  let url: URL
-  let server: URL
-  try {
-    url = new URL(runUrl)
-    server = new URL(serverUrl)
-  } catch {
-    return undefined
-  }
-  if (url.protocol !== 'https:' || url.origin !== server.origin || url.search || url.hash) return undefined
-  if (url.username || url.password || !RUN_PATH.test(url.pathname)) return undefined
-  return url.href
-}
-
 /** A cell that links a holder's run when its URL is safe, and shows it as plain text otherwise. */
 function runCell(record: { runId: string; runUrl: string }, serverUrl: string): string {
-  const label = record.runId ? `run ${summaryText(record.runId, 40)}` : 'run'
+  const label = record.runId ? `run ${summaryText(record.runId, SHOWN.runId)}` : 'run'
   const href = safeRunLink(record.runUrl, serverUrl)
   // The href passed safeRunLink: https, this server, and a path of letters, digits and . _ - / only.
   if (href) return `<a href="${href}">${label}</a>`
   return record.runUrl ? `${label} (${summaryText(record.runUrl)})` : record.runId ? label : ''
 }
 
-function who(record: HolderRecord): string {
+function who(record: SeenHolder): string {
   const parts = [
     summaryText(record.repository) || 'unknown repository',
     record.workflow && `workflow “${summaryText(record.workflow)}”`,
@@ -81,7 +63,7 @@ function who(record: HolderRecord): string {
 
 /** 'key “production”, sequence 812': a supersede key and sequence, as others wrote them. */
 function keySequence(record: { supersedeKey?: string; sequence?: string }): string {
-  return `key “${summaryText(record.supersedeKey ?? '', 80)}”, sequence ${summaryText(record.sequence ?? '', 40) || 'none'}`
+  return `key “${summaryText(record.supersedeKey ?? '', SHOWN.supersedeKey)}”, sequence ${summaryText(record.sequence ?? '', SHOWN.sequence) || 'none'}`
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -250,15 +232,16 @@ export function renderLockSummary(summary: LockSummary, serverUrl: string): stri
       const rows = wait.keyedWaiters.map((waiter) => [
         summaryText(waiter.repository) || 'unknown repository',
         runCell(waiter, serverUrl),
-        summaryText(waiter.supersedeKey, 80),
-        summaryText(waiter.sequence ?? '', 40) || 'none',
+        summaryText(waiter.supersedeKey, SHOWN.supersedeKey),
+        summaryText(waiter.sequence ?? '', SHOWN.sequence) || 'none',
       ])
       parts.push('Waiters seen with a supersede key:', '', table(['Waiter', 'Run', 'Key', 'Sequence'], rows), '')
+      if (wait.keyedWaitersLeftOut) parts.push(`… and ${wait.keyedWaitersLeftOut} more.`, '')
     }
     if (wait.lastHeld && wait.lastHeld.length > 0) {
       const rows = wait.lastHeld.map((record) => [
-        summaryText(record.supersedeKey ?? '', 80),
-        summaryText(record.sequence ?? '', 40) || 'none',
+        summaryText(record.supersedeKey ?? '', SHOWN.supersedeKey),
+        summaryText(record.sequence ?? '', SHOWN.sequence) || 'none',
         summaryText(record.repository) || 'unknown repository',
         runCell(record, serverUrl),
         summaryText(record.acquiredAt),
@@ -269,6 +252,7 @@ export function renderLockSummary(summary: LockSummary, serverUrl: string): stri
         table(['Key', 'Sequence', 'Holder', 'Run', 'Since'], rows),
         '',
       )
+      if (wait.lastHeldLeftOut) parts.push(`… and ${wait.lastHeldLeftOut} more.`, '')
     }
   }
   return parts.join('\n')

@@ -13,6 +13,7 @@ import { briefHolder, describeHolderSeen, type HolderIdentity, type HolderRecord
 import type { LockStatus } from './lock-status.ts'
 import type { Priority } from './queue/priority.ts'
 import { describeSlotsHeld } from './queue/slots.ts'
+import { shownRunUrl } from './run-page.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 /** How a face writes the few kinds of text a cell holds. Each gets text that is already one safe line. */
@@ -142,7 +143,8 @@ export const PLAIN_TEXT: Markup = {
   strong: (shown) => shown.toUpperCase(),
   run: (record) => {
     const run = record.runId ? `run ${showUntrusted(record.runId, 40)}` : ''
-    const url = record.runUrl ? showUntrusted(record.runUrl) : ''
+    const runUrl = shownRunUrl(record.runUrl)
+    const url = runUrl ? showUntrusted(runUrl) : ''
     return [run, url].filter(Boolean).join(' ')
   },
   lineBreak: '; ',

@@ -5,6 +5,7 @@
 // kept exactly as read and shown only through describeBreak.
 
 import { decodeValue, encodeValue, type HolderRecord } from './holder.ts'
+import { shownRunUrl } from './run-page.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 export interface BreakRecord {
@@ -111,6 +112,8 @@ export function describeBreak(record: BreakRecord): string {
   const show = (field: keyof BreakRecord): string => showUntrusted(record[field])
   const run = record.runId ? ` run ${show('runId')}` : ''
   const actor = record.actor ? ` (actor ${show('actor')})` : ''
-  const url = record.runUrl ? ` ${show('runUrl')}` : ''
+  // A run URL only when it is a run page of this job's server (run-page.ts): it is a link in the log.
+  const runUrl = shownRunUrl(record.runUrl)
+  const url = runUrl ? ` ${showUntrusted(runUrl)}` : ''
   return `broken at ${show('brokenAt')} by ${show('repository') || 'an unknown repository'}${run}${actor}${url}: "${show('reason')}"`
 }

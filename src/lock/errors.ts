@@ -127,6 +127,10 @@ export function retryAfterMs(err: unknown): number | undefined {
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms))
 }
 
+/** What taking a lock needs of a credential: what a 403 for a missing permission names, unless the step says otherwise. */
+const NEEDED_RIGHTS =
+  'read, write and lease rights on the lock blob, and create rights on the container if it does not exist yet'
+
 const FORBIDDEN_HINTS: Record<string, string> = {
   AuthenticationFailed:
     'the credentials were not accepted. Check the account key, SAS token or connection string, and that a SAS has not expired.',
@@ -137,9 +141,7 @@ const FORBIDDEN_HINTS: Record<string, string> = {
     'the SAS does not cover this kind of resource. An account SAS needs the resource types container and object ' +
     '(srt=co: object for the lock blob, container to create the container); a service SAS must be made for the ' +
     'lock container (sr=c), not for a single blob.',
-  AuthorizationPermissionMismatch:
-    'the credential is valid but lacks permission. It needs read, write and lease rights on the lock blob, ' +
-    'and create rights on the container if it does not exist yet.',
+  AuthorizationPermissionMismatch: `the credential is valid but lacks permission. It needs ${NEEDED_RIGHTS}.`,
   KeyBasedAuthenticationNotPermitted:
     'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
 }
@@ -150,6 +152,12 @@ export interface ErrorContext {
   tokenAuth?: boolean
   /** The container of the lock: the narrowest scope a role can be assigned on. */
   container?: string
+  /**
+   * What the step needs of a credential, when it is not what taking a lock
+   * needs: "delete rights on …" for the break step clearing a queue entry.
+   * A 403 for a missing permission names it.
+   */
+  needs?: string
 }
 
 /**
@@ -191,7 +199,10 @@ export function describeStorageError(err: unknown, endpoint: string | undefined,
     return `Azure refused access to ${at} (403 ${code}): ${roleHint(context.container)}`
   }
   if (status === 403) {
-    const hint = (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined
+    const hint =
+      code === 'AuthorizationPermissionMismatch' && context.needs
+        ? `the credential is valid but lacks permission. It needs ${context.needs}.`
+        : (code !== undefined && Object.hasOwn(FORBIDDEN_HINTS, code) && FORBIDDEN_HINTS[code]) || undefined
     return `Azure refused access to ${at} (403 ${shownCode ?? 'Forbidden'}): ${hint ?? FORBIDDEN_HINTS.AuthenticationFailed}`
   }
   if (status === 404 && code === 'ResourceNotFound') {

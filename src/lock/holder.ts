@@ -5,6 +5,7 @@
 
 import { describeHold, holdSetter, type HoldRecord } from './deploy/hold.ts'
 import { HANDED_TO_KEY } from './queue/handover.ts'
+import { shownRunUrl } from './run-page.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
 export interface HolderRecord {
@@ -204,7 +205,9 @@ export function describeHolder(record: HolderRecord | undefined): string {
     .filter(Boolean)
     .join(', ')
   const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : ''
-  const url = record.runUrl ? ` ${show('runUrl')}` : ''
+  // A run URL only when it is a run page of this job's server (run-page.ts): it is a link in the log.
+  const runUrl = shownRunUrl(record.runUrl)
+  const url = runUrl ? ` ${showUntrusted(runUrl)}` : ''
   return `${who}${run} since ${show('acquiredAt')}${url}`
 }
 

@@ -73,3 +73,16 @@ export function showUntrusted(text: string, maxLength = SHOWN_LENGTH): string {
   }
   return shown + ELLIPSIS
 }
+
+/**
+ * As little of untrusted text as showUntrusted(text, maxLength) needs: the
+ * text itself when it has at most `maxLength` characters, else its first
+ * `maxLength` characters and an ellipsis. Showing what is kept gives exactly
+ * what showing the whole text gives, with the same cut, and what is kept is
+ * at most maxLength + 1 characters long. A cut value never reads as a longer
+ * one that it begins (a run URL cut inside its run id is no run URL).
+ */
+export function keptForShowing(text: string, maxLength = SHOWN_LENGTH): string {
+  const characters = Array.from(text)
+  return characters.length <= maxLength ? text : characters.slice(0, maxLength).join('') + ELLIPSIS
+}

@@ -15,6 +15,13 @@
 //   stuck renewer, and only by the pid main recorded when it started it.
 // - It survives a later step emptying $RUNNER_TEMP (see channelAddress).
 // - Any number of clients may ask, one after another: post, release steps.
+// - Any local user can connect to it (an abstract socket is visible in
+//   /proc/net/unix), so a connection costs the renewer little until it has
+//   made a proven request: one that has not within HANDSHAKE_MS is closed,
+//   and past MAX_UNPROVEN open ones a new connection closes the oldest that
+//   has sent nothing (else the oldest). Idle connections cannot take the
+//   descriptors the renewer needs to renew (20,000 of them once did), nor keep
+//   out a caller, which sends its challenge as soon as it is connected.
 //
 // The protocol is JSON lines, two each way (proof.ts has the exchange): the
 // caller's challenge, the renewer's proof, the caller's request with its own
@@ -55,6 +62,16 @@ export interface ChannelRef {
 }
 
 const MAX_REQUEST_BYTES = 4_096
+
+/**
+ * How long a connection may take, from connect, to make its proven request.
+ * A caller sends its challenge at once and its request as soon as the proof
+ * is in: milliseconds, even on a loaded runner.
+ */
+export const HANDSHAKE_MS = 5_000
+
+/** The most connections open at once that have not made a proven request; a new one closes one of them. */
+export const MAX_UNPROVEN = 32
 
 function parseLine(line: string): Record<string, unknown> | undefined {
   try {
@@ -103,6 +120,9 @@ export interface ServeOptions {
   handle: (request: ChannelRequest) => Promise<RenewerAnswer>
   /** Called once an answer has been written out. */
   answered?: (request: ChannelRequest) => void
+  /** For tests: HANDSHAKE_MS and MAX_UNPROVEN. */
+  handshakeMs?: number
+  maxUnproven?: number
 }
 
 function listenOn(server: Server, address: string): Promise<void> {
@@ -119,8 +139,28 @@ function listenOn(server: Server, address: string): Promise<void> {
 /** Listens for callers that prove they hold the key, after proving it holds it too. */
 export async function serveChannel(ref: ChannelRef, options: ServeOptions): Promise<ChannelServer> {
   let server = createServer()
+  const handshakeMs = options.handshakeMs ?? HANDSHAKE_MS
+  const maxUnproven = options.maxUnproven ?? MAX_UNPROVEN
+  /** Connections that have not made a proven request yet, oldest first, and whether each has sent its challenge. */
+  const unproven = new Map<Socket, { challenged: boolean }>()
   const onConnection = (socket: Socket): void => {
     socket.on('error', () => undefined)
+    if (unproven.size >= maxUnproven) {
+      // The oldest that has said nothing: a caller sends its challenge at once. Else the oldest.
+      const silent = [...unproven].find(([, state]) => !state.challenged)?.[0]
+      const dropped = silent ?? unproven.keys().next().value!
+      unproven.delete(dropped)
+      dropped.destroy()
+    }
+    const state = { challenged: false }
+    unproven.set(socket, state)
+    const tooSlow = setTimeout(() => socket.destroy(), handshakeMs)
+    tooSlow.unref()
+    const settled = (): void => {
+      clearTimeout(tooSlow)
+      unproven.delete(socket)
+    }
+    socket.once('close', settled)
     let challenge: { caller: string; renewer: string } | undefined
     let asked = false
     const refuse = (): void => void socket.end(`${JSON.stringify({ type: 'refused' })}\n`)
@@ -133,6 +173,7 @@ export async function serveChannel(ref: ChannelRef, options: ServeOptions): Prom
           refuse()
           return
         }
+        state.challenged = true
         challenge = { caller: value.nonce, renewer: newNonce() }
         const mac = renewerProof(ref.token, challenge.caller, challenge.renewer, process.pid)
         socket.write(`${JSON.stringify({ type: 'proof', pid: process.pid, nonce: challenge.renewer, mac })}\n`)
@@ -148,6 +189,7 @@ export async function serveChannel(ref: ChannelRef, options: ServeOptions): Prom
         return
       }
       const { op, by } = request
+      settled()
       options.handle({ op, by }).then(
         (answer) =>
           socket.end(`${JSON.stringify({ type: 'report', ...answer })}\n`, () => options.answered?.({ op, by })),

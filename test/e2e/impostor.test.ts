@@ -5,8 +5,9 @@
 // what happened.
 
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
-import { createServer, type Server } from 'node:net'
+import { spawn, spawnSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { createConnection, createServer, type Server, type Socket } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
@@ -92,5 +93,62 @@ describe(
         innocent.kill()
       }
     })
+
+    // The channel is open to every local user. 19,982 idle connections once took every descriptor the
+    // renewer had, and its renewals failed until the lease lapsed. Here the renewer's limit is lowered
+    // to 128 descriptors (prlimit), so that a few hundred connections do what 20,000 did.
+    it(
+      'keeps renewing, and answers post, while strangers hold hundreds of idle connections to it',
+      {
+        skip: spawnSync('prlimit', ['--version']).status !== 0 && 'prlimit (util-linux) is not installed',
+      },
+      async (t) => {
+        const holder = jobFor(azurite, 'octo/flooded', 'flooded')
+        const main = await holder.runMain()
+        assert.equal(main.exitCode, 0, main.stdout)
+        const channel = JSON.parse(holder.state['renewer-channel']!) as { address: string }
+        const pid = renewerPid(holder)
+        const limited = spawnSync('prlimit', [`--pid=${pid}`, '--nofile=128:128'], { encoding: 'utf8' })
+        assert.equal(limited.status, 0, limited.stderr)
+
+        // Idle connections that never send a challenge; a closed one is opened again at once, as a flood would.
+        const open = new Set<Socket>()
+        let flooding = true
+        let closedByRenewer = 0
+        const connect = (): void => {
+          const socket = createConnection(channel.address)
+          socket.on('error', () => undefined)
+          socket.once('close', () => {
+            open.delete(socket)
+            if (!flooding) return
+            closedByRenewer++
+            setTimeout(connect, 200).unref()
+          })
+          open.add(socket)
+        }
+        for (let i = 0; i < 200; i++) connect()
+        try {
+          // Longer than the lease: only renewals keep it.
+          await delay(20_000)
+          const descriptors = readdirSync(`/proc/${pid}/fd`).length
+          t.diagnostic(
+            `renewer: ${descriptors} descriptors open; the renewer closed ${closedByRenewer} idle connections`,
+          )
+          assert.ok(descriptors < 128, `the renewer has ${descriptors} descriptors open`)
+          const post = await holder.runPost()
+          assert.equal(post.exitCode, 0, post.stdout)
+          assert.deepEqual(post.warnings, [], 'post heard from the renewer, and the lease never lapsed')
+          const released = post.lines.find((line) => line.startsWith('Released lock devstoreaccount1/locks/flooded'))
+          assert.ok(released, post.stdout)
+          const renewals = Number(/\((\d+) renewals, longest gap/.exec(released)?.[1])
+          assert.ok(renewals >= 4, `the renewer renewed ${renewals} times in 20 s`)
+          assert.equal((await lookAtLock(azurite, 'flooded')).leaseState, 'available', 'the renewer released the lease')
+        } finally {
+          flooding = false
+          for (const socket of open) socket.destroy()
+        }
+        assert.deepEqual(holder.complete(), [])
+      },
+    )
   },
 )

@@ -6,11 +6,16 @@
 
 import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
+import { setTimeout as delay } from 'node:timers/promises'
 import { before, describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
 import { DEV_KEY, type Azurite } from '../support/azurite.ts'
-import { jobFor, lookAtLock, untilQueued, withSuiteStorage } from '../support/e2e.ts'
+import { jobFor, lookAtLock, mustPass, untilQueued, withSuiteStorage } from '../support/e2e.ts'
 import { containerOn } from '../support/lock.ts'
+import { rendered } from '../support/summary.ts'
+import { identityToMetadata } from '../../src/lock/holder.ts'
+import { entryName, reservedNames } from '../../src/lock/reserved.ts'
+import { showUntrusted } from '../../src/lock/untrusted-text.ts'
 import { Job, type StepResult } from '../support/runner.ts'
 
 /** Every control character but the line feed that ends a line, and the characters that reorder text. */
@@ -23,16 +28,17 @@ const OWN_COMMANDS = new Set(['error', 'warning', 'add-mask', 'debug', 'group', 
 /**
  * A holder record as a stranger might write it on the blob: percent-encoded
  * payloads (the record's own encoding, decoded by every reader), raw ones
- * (plain ASCII as the header carries it, and a raw C1 byte), and an 8 KB value.
+ * (plain ASCII as the header carries it, and a raw C1 byte), an 8 KB value,
+ * and a run URL that is no run page.
  */
 const HOSTILE_RECORD: Record<string, string> = {
   holder_repository: '%0A::error title=Security scan passed::All clear',
   holder_workflow: '%0D::add-mask::octo%0A::stop-commands::pwned',
-  holder_job: '%1B[31mred%1B[0m%0A::warning::from the job',
+  holder_job: `%1B[31mred%1B[0m%0A::warning::from the job${'A'.repeat(8 * 1024)}`,
   holder_run_id: '::stop-commands::raw-at-the-start',
   holder_run_attempt: 'x ##[error]the old command form ##[add-mask]octo',
   holder_actor: '\u009b31mC1 CSI, then %E2%80%AEtxt.exe',
-  holder_run_url: 'A'.repeat(8 * 1024),
+  holder_run_url: 'https://evil.example/octo/api/actions/runs/1',
   holder_acquired_at: '%0A::set-output name=lease-id::stolen%0A%25%30A',
 }
 
@@ -102,7 +108,8 @@ describe('untrusted input, end to end', () => {
       /^Timed out after 3(\.\d)?s waiting for lock devstoreaccount1\/locks\/hostile-timeout; it is held by /,
     )
     assert.ok(error.includes('\\n::error title=Security scan passed::All clear workflow "\\r::add-mask::octo'), error)
-    assert.ok(error.includes(`${'A'.repeat(199)}…`) && !error.includes('A'.repeat(200)), 'the 8 KB value is cut')
+    assert.ok(/A{150}…/.test(error) && !error.includes('A'.repeat(200)), 'the 8 KB value is cut')
+    assert.ok(!main.stdout.includes('evil.example'), 'a run URL that is no run page of this server is never shown')
     assert.ok(error.length < 2_000, `the error is ${error.length} characters long`)
     assert.deepEqual(main.warnings, [])
 
@@ -157,6 +164,37 @@ describe('untrusted input, end to end', () => {
     assert.deepEqual(waiter.complete(), [])
   })
 
+  it("names the holder's run URL in a waiter's lines only when it is a run page of the waiter's own server", async () => {
+    const holder = jobFor(azurite, 'octo/holder', 'run-urls')
+    mustPass('holder main', await holder.runMain())
+    const runPage = `https://github.com/octo/holder/actions/runs/${holder.options.runId}`
+    const here = jobFor(azurite, 'octo/here', 'run-urls', { timeout: '2s' })
+    const hereMain = await here.runMain()
+    assert.equal(hereMain.exitCode, 1, hereMain.stdout)
+    assert.ok(hereMain.errors[0]?.endsWith(`${runPage}.`), hereMain.errors[0])
+    assert.ok(
+      hereMain.lines.some((line) => line.includes(runPage)),
+      hereMain.stdout,
+    )
+    // A job on GitHub Enterprise Server: a github.com URL there is no run page of its own server.
+    const elsewhere = jobFor(
+      azurite,
+      'octo/elsewhere',
+      'run-urls',
+      { timeout: '2s' },
+      {
+        env: { GITHUB_SERVER_URL: 'https://ghes.example.com' },
+      },
+    )
+    const elsewhereMain = await elsewhere.runMain()
+    assert.equal(elsewhereMain.exitCode, 1, elsewhereMain.stdout)
+    assert.match(elsewhereMain.errors[0] ?? '', /held by octo\/holder workflow "deploy" run \d+ \(.*\) since \S+Z\.$/)
+    assert.ok(!elsewhereMain.stdout.includes('https://github.com/'), elsewhereMain.stdout)
+    for (const job of [here, elsewhere]) mustPass('waiter post', await job.runPost())
+    mustPass('holder post', await holder.runPost())
+    for (const job of [holder, here, elsewhere]) assert.deepEqual(job.complete(), [])
+  })
+
   it("writes a workflow name with a newline exactly and shows it to another repository's waiter as plain text", async () => {
     const workflow = 'Deploy\n::error title=Injected::from a workflow name\r\u001b[31m ##[add-mask]octo  %0A '
     const holder = jobFor(azurite, 'octo/holder', 'hostile-workflow', {}, { workflow })
@@ -183,6 +221,76 @@ describe('untrusted input, end to end', () => {
     assertSummaryClean(waiter, 'waiter post')
     holder.complete()
     waiter.complete()
+  })
+
+  // The runner hands post its state as STATE_* environment variables, and Linux takes at most 128 KiB in one
+  // (MAX_ARG_STRLEN): a state past that, and the post step cannot start (E2BIG), so nothing releases the lease.
+  it('starts post and releases after 20 forged queue entries with 8 KB of metadata each', async (t) => {
+    const lock = 'forged-state'
+    const names = reservedNames(lock)
+    const holder = jobFor(azurite, 'octo/holder', lock)
+    mustPass('holder main', await holder.runMain())
+    // A stranger writes 20 entries at the next tickets, and moves the ticket counter past them as a waiter would.
+    const tickets = locks.getBlockBlobClient(names.tickets)
+    const base = Number((await tickets.getProperties().catch(() => undefined))?.metadata?.value ?? 0)
+    // Each value percent-encodes control characters ('%01'), which JSON writes back as '\u0001', six bytes each.
+    const controls = (n: number): string => '\u0001'.repeat(n)
+    const forgedAt = Date.now()
+    for (let ticket = base + 1; ticket <= base + 20; ticket++) {
+      const metadata = identityToMetadata({
+        repository: `evil/${ticket}${controls(800)}`,
+        workflow: 'w',
+        job: 'j',
+        runId: `${ticket}${controls(400)}`,
+        runAttempt: '1',
+        actor: 'x',
+        runUrl: `https://evil.example/${ticket}${controls(800)}`,
+        supersedeKey: `key-${ticket}${controls(500)}`,
+        sequence: '1',
+      })
+      const bytes = Object.entries(metadata).reduce((sum, [key, value]) => sum + key.length + value.length, 0)
+      assert.ok(bytes < 8 * 1024, `entry ${ticket} carries ${bytes} bytes of metadata, under Azure's 8 KiB`)
+      const entry = locks.getBlockBlobClient(entryName(names.queuePrefix, ticket))
+      await entry.upload('', 0, { metadata })
+      // A fixed lease that nobody renews: the entries lapse after 15 s.
+      await entry.getBlobLeaseClient().acquireLease(15)
+    }
+    await tickets.upload('', 0, { metadata: { value: String(base + 20) } })
+
+    const job = jobFor(azurite, 'octo/victim', lock, { timeout: '2m' })
+    const running = job.runMain()
+    await untilQueued(azurite, lock, 'octo/victim')
+    // The holder lets go once the forged entries have lapsed, and the lease goes to the victim.
+    await delay(Math.max(0, forgedAt + 16_000 - Date.now()))
+    mustPass('holder post', await holder.runPost())
+    const main = mustPass('victim main', await running)
+    assert.equal(main.outputs.acquired, 'true')
+    const wait = job.state.wait ?? ''
+    const stateBytes = Object.entries(job.state).reduce(
+      (sum, [key, value]) => sum + Buffer.byteLength(`STATE_${key}=${value}`),
+      0,
+    )
+    t.diagnostic(`state: the wait record ${Buffer.byteLength(wait)} bytes, every key ${stateBytes} bytes`)
+    // Before the state was capped, the runner could not start post (spawn E2BIG): nothing released the lease.
+    const post = mustPass('victim post', await job.runPost())
+    const saved = JSON.parse(wait) as { keyedWaiters?: unknown[]; keyedWaitersLeftOut?: number }
+    const leftOut = saved.keyedWaitersLeftOut ?? 0
+    assert.equal((saved.keyedWaiters?.length ?? 0) + leftOut, 20, 'every forged waiter is kept or counted')
+    assert.ok(Buffer.byteLength(wait) <= 32 * 1024, `the wait record is ${Buffer.byteLength(wait)} bytes`)
+    assert.ok(stateBytes <= 64 * 1024, `the state is ${stateBytes} bytes`)
+    assert.ok(
+      post.lines.some((line) => line.startsWith(`Released lock devstoreaccount1/locks/${lock} after holding it`)),
+      post.stdout,
+    )
+    assert.equal((await lookAtLock(azurite, lock)).leaseState, 'available', 'post released the lease')
+    assertNothingInjected(post, 'post')
+    assert.match(job.summary, /Waiters seen with a supersede key/, 'post wrote the summary')
+    if (leftOut > 0) assert.ok(job.summary.includes(`… and ${leftOut} more.`), 'the summary counts those left out')
+    // As before the cut: each value as the log shows it, 200 characters with the ellipsis.
+    const shown = showUntrusted(`evil/${base + 1}${controls(800)}`)
+    assert.ok(shown.endsWith('\\x01…') && rendered(job.summary).includes(shown), 'each value is shown as before')
+    assertSummaryClean(job, 'post')
+    for (const done of [holder, job]) assert.deepEqual(done.complete(), [])
   })
 
   describe('lock names that a URL would rewrite', () => {

@@ -335,6 +335,57 @@ describe('the wait loop, end to end', () => {
     job.complete()
   })
 
+  it("says what break needs when its SAS may not delete a squatted entry ('entry') or list a lock's slots", async () => {
+    const lock = 'squatted-rw'
+    await plantBlob(lock)
+    const { entry } = await plantEntry(lock, 1, -1)
+    const job = jobFor(azurite, 'octo/ops', lock)
+    const withSas = (permissions: string): Record<string, string> => ({
+      'lock-name': lock,
+      'account-name': DEV_ACCOUNT,
+      'sas-token': containerSas(permissions),
+      'blob-endpoint': azurite.blobEndpoint,
+      reason: 'squatter',
+    })
+    // Read and write, as break/README.md said: the entry's lease breaks, but deleting it is refused.
+    const refused = await job.runAction('break', { ...withSas('rw'), entry: '1' })
+    assert.equal(refused.exitCode, 1, refused.stdout)
+    assert.equal(refused.errors.length, 1, refused.stdout)
+    assert.match(
+      refused.errors[0]!,
+      /^Azure refused access to \S+ \(403 AuthorizationPermissionMismatch\): the credential is valid but lacks permission\. It needs read, write and delete rights on the lock's queue entries to clear one \('entry'\): a SAS with the permissions 'rwd'\.$/,
+    )
+    assert.equal(await locks.getBlobClient(entry).exists(), true, 'the entry is still there')
+    const cleared = mustPass('break', await job.runAction('break', { ...withSas('rwd'), entry: '1' }))
+    assert.ok(
+      cleared.lines.some((l) => l.startsWith('Cleared entry 1 from the queue of lock ')),
+      cleared.stdout,
+    )
+    assert.equal(await locks.getBlobClient(entry).exists(), false, 'the entry is gone')
+
+    // Breaking the lock with read only: the hint names what a break needs, list for the slots included.
+    const holder = jobFor(azurite, 'octo/holder', lock)
+    mustPass('holder main', await holder.runMain())
+    const readOnly = await job.runAction('break', withSas('r'))
+    assert.equal(readOnly.exitCode, 1, readOnly.stdout)
+    assert.match(
+      readOnly.errors[0] ?? '',
+      /\(403 AuthorizationPermissionMismatch\): the credential is valid but lacks permission\. It needs read and write rights on the lock blob to break its lease, and list rights to break every slot of a lock with slots: a SAS with the permissions 'rwl'\.$/,
+    )
+    // Read and write without list: the lease is broken, and the step says that only slot 1 could be.
+    const broken = mustPass('break', await job.runAction('break', withSas('rw')))
+    assert.ok(
+      broken.lines.some((l) => /^The credential may not list: if lock .* has slots, only slot 1 was broken\.$/.test(l)),
+      broken.stdout,
+    )
+    assert.ok(
+      broken.lines.some((l) => l.startsWith('Broke the lease on lock ')),
+      broken.stdout,
+    )
+    assert.equal((await holder.runPost()).exitCode, 1, 'the holder finds its lease broken')
+    for (const done of [job, holder]) done.complete()
+  })
+
   it('lets a try-lock take a free lock behind six lapsed entries, warning once when its SAS may not delete them', async () => {
     const lock = 'lapsed'
     await plantBlob(lock)

@@ -9,8 +9,14 @@ import { createConnection, createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
-import { describe, it } from 'node:test'
-import { askRenewer, serveChannel, type ChannelRef, type RenewerAnswer } from '../../src/renewer/channel.ts'
+import { afterEach, describe, it } from 'node:test'
+import {
+  HANDSHAKE_MS,
+  askRenewer,
+  serveChannel,
+  type ChannelRef,
+  type RenewerAnswer,
+} from '../../src/renewer/channel.ts'
 import { askToLetGo } from '../../src/renewer/control.ts'
 import { advance, initialReport } from '../../src/renewer/lifecycle.ts'
 import { channelAddress, livenessOf, startTimeOf } from '../../src/renewer/platform.ts'
@@ -155,6 +161,77 @@ describe('the control channel', () => {
       })
       assert.ok(closed, 'the connection was closed')
     } finally {
+      await server.close()
+    }
+  })
+
+  /** Client ends of the idle connections a test opened: destroyed after it, so that the server can close. */
+  const idleSockets = new Set<ReturnType<typeof createConnection>>()
+  afterEach(() => {
+    for (const socket of idleSockets) socket.destroy()
+    idleSockets.clear()
+  })
+
+  /** Opens a connection that sends `first` (nothing by default) and then stays idle; resolves once connected. */
+  function idle(ref: ChannelRef, first?: string): Promise<{ closed: Promise<number> }> {
+    return new Promise((connected) => {
+      const opened = Date.now()
+      const socket = createConnection(ref.address, () => {
+        if (first !== undefined) socket.write(first)
+        connected({ closed })
+      })
+      idleSockets.add(socket)
+      socket.on('error', () => undefined)
+      socket.resume() // reads what the renewer says (a proof, a refusal), so that its close is seen
+      const closed = new Promise<number>((done) => socket.once('close', () => done(Date.now() - opened)))
+    })
+  }
+
+  it('closes a connection that sends no challenge, or no request after its proof, within the handshake time', async () => {
+    const ref = newRef()
+    let handled = 0
+    const server = await serveChannel(ref, { handle: async () => (handled++, answerWith()), handshakeMs: 300 })
+    try {
+      const silent = await idle(ref)
+      const challenged = await idle(ref, `${JSON.stringify({ type: 'challenge', nonce: 'n'.repeat(32) })}\n`)
+      for (const [what, connection] of [
+        ['silent', silent],
+        ['challenged', challenged],
+      ] as const) {
+        const closedAfter = await Promise.race([connection.closed, delay(3_000, Infinity)])
+        assert.ok(
+          closedAfter >= 250 && closedAfter < 2_000,
+          `the ${what} connection was closed after ${closedAfter} ms`,
+        )
+      }
+      assert.equal(handled, 0)
+      assert.ok(HANDSHAKE_MS <= 10_000, 'within seconds')
+    } finally {
+      for (const socket of idleSockets) socket.destroy()
+      await server.close()
+    }
+  })
+
+  it('answers a caller with the key while more idle connections are open than it keeps, and keeps no more', async () => {
+    const ref = newRef()
+    const server = await serveChannel(ref, { handle: async () => answerWith(), maxUnproven: 8, handshakeMs: 1_500 })
+    try {
+      const connections = await Promise.all(Array.from({ length: 50 }, () => idle(ref)))
+      await delay(200)
+      const open = (): Promise<number> =>
+        Promise.all(connections.map((c) => Promise.race([c.closed.then(() => 0), delay(0, 1)]))).then((states) =>
+          states.reduce((a, b) => a + b, 0),
+        )
+      assert.ok((await open()) <= 8, `${await open()} idle connections are still open`)
+      const asked = await askToLetGo(ref, { op: 'report', by: 'post' })
+      assert.equal(asked.answer.kind, 'answered')
+      // A challenge is what keeps a connection: idle ones made after it close the older idle ones, not it.
+      const talking = await idle(ref, `${JSON.stringify({ type: 'challenge', nonce: 'm'.repeat(32) })}\n`)
+      await delay(100)
+      await Promise.all(Array.from({ length: 20 }, () => idle(ref)))
+      assert.equal(await Promise.race([talking.closed.then(() => 'closed'), delay(300, 'open')]), 'open')
+    } finally {
+      for (const socket of idleSockets) socket.destroy()
       await server.close()
     }
   })

@@ -60,6 +60,20 @@ describe('describeStorageError', () => {
       })
     }
 
+    test('names what the step needs for AuthorizationPermissionMismatch when the step says (break with entry)', () => {
+      const needs = "delete rights on the lock's queue entries"
+      assert.equal(
+        describeStorageError(storageError(403, 'AuthorizationPermissionMismatch'), ENDPOINT, { needs }),
+        `Azure refused access to ${ENDPOINT} (403 AuthorizationPermissionMismatch): the credential is valid but ` +
+          `lacks permission. It needs ${needs}.`,
+      )
+      assert.match(
+        describeStorageError(storageError(403, 'AuthenticationFailed'), ENDPOINT, { needs }),
+        /the credentials were not accepted/,
+        'only a missing permission names it',
+      )
+    })
+
     test('names the SAS resource types it needs for AuthorizationResourceTypeMismatch', () => {
       assert.equal(
         describeStorageError(storageError(403, 'AuthorizationResourceTypeMismatch'), ENDPOINT),

@@ -74,7 +74,6 @@ describe('the wait record main saves for post', () => {
         workflow: 'deploy',
         job: 'deploy',
         runId: '7',
-        runAttempt: '1',
         actor: 'mona',
         runUrl: 'https://github.com/octo/api/actions/runs/7',
         acquiredAt: '2026-11-26T04:59:00.000Z',

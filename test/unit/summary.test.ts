@@ -4,11 +4,11 @@ import {
   escapeMarkup,
   renderLockSummary,
   renderStatusTable,
-  safeRunLink,
   summaryText,
   type LockSummary,
 } from '../../src/action/summary.ts'
 import { newBreakRecord } from '../../src/lock/break-record.ts'
+import { safeRunLink } from '../../src/lock/run-page.ts'
 import type { HolderRecord } from '../../src/lock/holder.ts'
 import { showUntrusted } from '../../src/lock/untrusted-text.ts'
 import { assertOnlyOwnMarkup, rendered } from '../support/summary.ts'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { SHOWN_LENGTH, showUntrusted } from '../../src/lock/untrusted-text.ts'
+import { SHOWN_LENGTH, keptForShowing, showUntrusted } from '../../src/lock/untrusted-text.ts'
 
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u
@@ -126,5 +126,34 @@ describe('showUntrusted', () => {
 
   test('shows an empty value as empty', () => {
     assert.equal(showUntrusted(''), '')
+  })
+})
+
+describe('keptForShowing', () => {
+  /** Pieces that showUntrusted treats apart: escapes, '::' and '##[' openers, white space, emoji, lone surrogates. */
+  const PIECES = ['a', ':', '#', '[', ' ', '\t', '\n', '\u0001', '\u202e', '\\', '🚀', '\ud800', '…', '\u3000']
+
+  test('keeps what showing needs: the same text shown, cut in the same place, for any text and length', () => {
+    let seed = 29
+    const random = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n)
+    for (let round = 0; round < 3_000; round++) {
+      const length = 1 + random(12)
+      const text = Array.from({ length: random(20) }, () => PIECES[random(PIECES.length)]).join('')
+      const kept = keptForShowing(text, length)
+      assert.equal(showUntrusted(kept, length), showUntrusted(text, length), JSON.stringify([text, length]))
+      assert.ok(Array.from(kept).length <= length + 1, JSON.stringify([text, length, kept]))
+    }
+  })
+
+  test('keeps a text within the limit whole, and cuts a longer one with an ellipsis', () => {
+    assert.equal(keptForShowing('abcdef', 6), 'abcdef')
+    assert.equal(keptForShowing('abcdefg', 6), 'abcdef…')
+    assert.equal(keptForShowing('\u0001'.repeat(8 * 1024)), `${'\u0001'.repeat(SHOWN_LENGTH)}…`)
+    assert.equal(keptForShowing('🚀'.repeat(300), 2), '🚀🚀…')
+  })
+
+  test('cuts a run URL into no run URL: the ellipsis ends it', () => {
+    const kept = keptForShowing('https://github.com/octo/api/actions/runs/81234', 42)
+    assert.equal(kept, 'https://github.com/octo/api/actions/runs/8…')
   })
 })
