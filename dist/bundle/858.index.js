@@ -983,7 +983,7 @@ class Waiter {
                 this.records = look.records;
             this.guard.checkQueue(look.entries, look.serviceNow, undefined);
             this.latestRead = look.latest ?? (await this.readLatest(call));
-            this.guard.checkRecord(this.latestRead?.record);
+            await this.checkLatest(this.latestRead, call);
         }
         this.tellSquatters(look.entries);
         const live = look.entries.filter((entry) => (0,queue_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue_queue/* isSquatter */.AB)(entry));
@@ -1452,10 +1452,18 @@ class Waiter {
         const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
         // Side by side: the record write waits for the token only to keep it on the lock blob as well.
         const token = this.store.nextFencingToken(call());
+        // With a key, the holder record's write checks, under our lease, the sequence the lock blob keeps
+        // (latest-kept.ts); the key's record is raised only once that check has passed.
+        let passed;
+        let failed;
+        const checked = new Promise((resolve, reject) => ((passed = resolve), (failed = reject)));
+        checked.catch(() => undefined);
+        const holder = this.store.writeHolder(this.options.leaseId, written, call(), token, () => passed());
+        holder.then(() => passed(), (err) => failed(err));
         const [, fencingToken] = await Promise.all([
-            this.store.writeHolder(this.options.leaseId, written, call(), token),
+            holder,
             token,
-            this.recordLatest(written, call),
+            this.recordLatest(written, call, checked),
             this.passingOn?.catch(() => undefined),
         ]);
         this.passingOn = undefined;
@@ -1525,7 +1533,21 @@ class Waiter {
             latest = look.latest;
         }
         this.latestRead = latest ?? (await this.readLatest(call));
-        guard.checkRecord(this.latestRead?.record);
+        await this.checkLatest(this.latestRead, call);
+    }
+    /**
+     * Decides stale from our key's record as read: a record with a higher
+     * sequence makes us stale; no record at all (the key is new, or the .azure-mutex/ folder was
+     * deleted) asks the lock blob, which keeps each key's sequence too
+     * (latest-kept.ts): one more request, only then.
+     */
+    async checkLatest(read, call) {
+        const guard = this.guard;
+        const latest = this.store.latest;
+        guard.checkRecord(read?.record);
+        if (read?.record || !latest?.readKept)
+            return;
+        guard.checkKept(await latest.readKept(guard.spec.key, call()));
     }
     /**
      * Under the lease: raises our key's record to our sequence. The write is
@@ -1533,7 +1555,7 @@ class Waiter {
      * between (a newer job that held and left in that moment), it is read again
      * and decided again, and a stale lease is given back by the caller.
      */
-    async recordLatest(record, call) {
+    async recordLatest(record, call, checked) {
         const guard = this.guard;
         const latest = this.store.latest;
         if (!guard || !latest)
@@ -1545,6 +1567,8 @@ class Waiter {
             // A re-run of the job that holds the record: it says so already.
             if (same && (0,deploy_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
                 return;
+            // Not before the lock blob's sequence is checked under our lease: a stale job must not lower the record.
+            await checked;
             if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written')
                 return;
             read = await latest.read(guard.spec.key, call());

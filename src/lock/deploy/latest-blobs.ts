@@ -4,11 +4,15 @@
 // the lock. Only a holder writes it, under the lock's lease, and each write
 // is conditional on the ETag read just before: a write that raced another is
 // read again rather than lost.
+//
+// The lock blob keeps each key's sequence as well (latest-kept.ts): readKept
+// reads it for a key that has no record here, as after the folder's deletion.
 
-import type { ContainerClient } from '@azure/storage-blob'
+import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { statusCode } from '../errors.ts'
 import { holderFromMetadata, holderToMetadata, type HolderRecord } from '../holder.ts'
 import type { LatestRead, LatestStore } from './latest.ts'
+import { keptSequence } from './latest-kept.ts'
 import { withDeadline } from '../request.ts'
 import { latestName, reservedNames } from '../reserved.ts'
 import type { RequestOptions } from '../store.ts'
@@ -16,15 +20,17 @@ import type { RequestOptions } from '../store.ts'
 export class LatestBlobs implements LatestStore {
   private readonly container: ContainerClient
   private readonly prefix: string
+  private readonly lockName: string
   private readonly requestTimeoutMs: number
 
   constructor(container: ContainerClient, lockName: string, requestTimeoutMs: number) {
     this.container = container
     this.prefix = reservedNames(lockName).latestPrefix
+    this.lockName = lockName
     this.requestTimeoutMs = requestTimeoutMs
   }
 
-  private blob(key: string) {
+  private blob(key: string): BlobClient {
     return this.container.getBlobClient(latestName(this.prefix, key))
   }
 
@@ -36,6 +42,19 @@ export class LatestBlobs implements LatestStore {
       } catch (err) {
         // No record yet (or no container): no job of this key has held the lock.
         if (statusCode(err) === 404) return { record: undefined, etag: undefined }
+        throw err
+      }
+    })
+  }
+
+  /** The key's sequence as the lock blob keeps it (latest-kept.ts); undefined when it keeps none, or is missing. */
+  async readKept(key: string, options: RequestOptions = {}): Promise<number | undefined> {
+    return withDeadline(options, this.requestTimeoutMs, async (abortSignal) => {
+      try {
+        const props = await this.container.getBlobClient(this.lockName).getProperties({ abortSignal })
+        return keptSequence(props.metadata, key)
+      } catch (err) {
+        if (statusCode(err) === 404) return undefined
         throw err
       }
     })

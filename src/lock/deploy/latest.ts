@@ -8,8 +8,11 @@
 //   superseded: it does not wait to become stale.
 // - Stale: the lock keeps, per key, the record of the job with the highest
 //   sequence that held it (latest-blobs.ts, under the lock's reserved folder,
-//   written under the lock's lease). A job whose sequence is lower does not
-//   take the lock; an equal one (a re-run of the same run) does.
+//   written under the lock's lease), and the sequence alone on the lock blob
+//   too (latest-kept.ts), where deleting the folder does not reach it. A job
+//   whose sequence is lower does not take the lock; an equal one (a re-run of
+//   the same run) does. The holder checks the lock blob's sequence once more
+//   under the lease, in the write of its holder record.
 //
 // Both are decided before any acquire, from a look taken just before it: a
 // superseded or stale waiter never asks for the lease. Everything read here
@@ -97,6 +100,11 @@ export interface LatestStore {
     etag: string | undefined,
     options?: RequestOptions,
   ): Promise<'written' | 'changed'>
+  /**
+   * The highest sequence of the key that the lock blob keeps (latest-kept.ts),
+   * read when the key has no record: the folder may have been deleted.
+   */
+  readKept?(key: string, options?: RequestOptions): Promise<number | undefined>
 }
 
 /** A sequence read from an entry or a record that is not a number: said once per place, then ignored. */
@@ -104,6 +112,16 @@ export interface MalformedSequence {
   /** 'entry 12' or 'the record of the key'. */
   where: string
   value: string
+}
+
+/** The stale error for a sequence that only the lock blob keeps (latest-kept.ts): the key's record is gone. */
+export function staleByKept(location: string, kept: number, own: number): LockSupersededError {
+  const newer = `sequence ${kept}, as the lock blob keeps it`
+  return new LockSupersededError(
+    'stale',
+    newer,
+    `Stale: a newer run of the same key has already held lock ${location}: ${newer} (the key's record is gone); our sequence is ${own}.`,
+  )
 }
 
 /**
@@ -168,5 +186,15 @@ export class LatestGuard {
       newer,
       `Stale: a newer run of the same key has already held lock ${this.location}: ${newer}; our sequence is ${this.spec.sequence}.`,
     )
+  }
+
+  /**
+   * Throws 'stale' when the lock blob keeps a higher sequence of our key
+   * (latest-kept.ts): asked only when the key has no record, as after the
+   * .azure-mutex/ folder was deleted.
+   */
+  checkKept(sequence: number | undefined): void {
+    if (sequence === undefined || sequence <= this.spec.sequence) return
+    throw staleByKept(this.location, sequence, this.spec.sequence)
   }
 }
