@@ -457,7 +457,10 @@ function ticketOf(queuePrefix, name) {
 // holder record of the job with the highest sequence of that key that held
 // the lock. Only a holder writes it, under the lock's lease, and each write
 // is conditional on the ETag read just before: a write that raced another is
-// read again rather than lost.
+// read again rather than lost. The action never leases a record: one that a
+// stranger leased cannot be written, and is one LatestRecordError naming the
+// blob and the command that breaks that lease, found before the job asks for
+// the lock's lease (the listing and the read show the record's lease state).
 //
 // The lock blob keeps each key's sequence as well (latest-kept.ts): readKept
 // reads it for a key that has no record here, as after the folder's deletion.
@@ -466,6 +469,18 @@ function ticketOf(queuePrefix, name) {
 
 
 
+
+
+/** A key's record that this action cannot write: a stranger leased its blob. */
+class LatestRecordError extends errors/* LockError */.Ku {
+    name = 'LatestRecordError';
+}
+/** The error codes of a write refused because the blob is leased and the request carried no lease id. */
+const latest_blobs_LEASED_CODES = new Set(['LeaseIdMissing', 'LeaseIdMismatchWithBlobOperation', 'LeaseAlreadyPresent']);
+/** A listing's or a read's lease state: leased, or breaking (still locked until the break ends). */
+function isLeasedState(state) {
+    return state === 'leased' || state === 'breaking';
+}
 class LatestBlobs {
     container;
     prefix;
@@ -484,7 +499,11 @@ class LatestBlobs {
         return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
             try {
                 const props = await this.blob(key).getProperties({ abortSignal });
-                return { record: (0,lock_holder/* holderFromMetadata */.ez)(props.metadata), etag: props.etag };
+                return {
+                    record: (0,lock_holder/* holderFromMetadata */.ez)(props.metadata),
+                    etag: props.etag,
+                    ...(isLeasedState(props.leaseState) ? { leased: true } : {}),
+                };
             }
             catch (err) {
                 // No record yet (or no container): no job of this key has held the lock.
@@ -507,6 +526,12 @@ class LatestBlobs {
                 throw err;
             }
         });
+    }
+    leasedError(key) {
+        const blob = this.blob(key);
+        return new LatestRecordError(`The record blob ${blob.containerName}/${(0,untrusted_text/* showUntrusted */.G)(blob.name)} of the supersede key ` +
+            `"${(0,untrusted_text/* showUntrusted */.G)(key, 80)}" is leased by another client; this action never leases it, so it cannot keep ` +
+            `the key's newest sequence. Break that lease: ${leaseBreakCommand(blob, blob.name)}`);
     }
     /**
      * Every key's record, for the status step: one List Blobs request per
@@ -546,7 +571,11 @@ class LatestBlobs {
                 return 'written';
             }
             catch (err) {
-                // 412: written since we read it; 409: created since, or leased by a stranger. Read again.
+                // Leased by a stranger since the look: no write can pass until that lease is broken.
+                const code = (0,errors/* storageErrorCode */.t6)(err);
+                if (code !== undefined && latest_blobs_LEASED_CODES.has(code))
+                    throw this.leasedError(key);
+                // 412: written since we read it; 409: created since. Read again.
                 if ((0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
                     return 'changed';
                 throw err;
@@ -564,6 +593,7 @@ var lease = __webpack_require__(4277);
 // an entry whose waiter died loses its lease within one lease duration, and
 // Azure refuses to delete an entry that is still leased, so removing a lapsed
 // one can never remove a live one.
+
 
 
 
@@ -657,7 +687,12 @@ class QueueBlobs {
                     }
                     if (record !== undefined && !latest) {
                         if (item.name === record)
-                            latest = { record: (0,lock_holder/* holderFromMetadata */.ez)(item.metadata), etag: quotedEtag(item.properties.etag) };
+                            latest = {
+                                record: (0,lock_holder/* holderFromMetadata */.ez)(item.metadata),
+                                etag: quotedEtag(item.properties.etag),
+                                // A stranger's lease on the record: the waiter fails before it asks for the lock's lease.
+                                ...(isLeasedState(item.properties.leaseState) ? { leased: true } : {}),
+                            };
                         else if (item.name > record)
                             latest = { record: undefined, etag: undefined };
                     }

@@ -1536,14 +1536,18 @@ class Waiter {
         await this.checkLatest(this.latestRead, call);
     }
     /**
-     * Decides stale from our key's record as read: a record with a higher
-     * sequence makes us stale; no record at all (the key is new, or the .azure-mutex/ folder was
+     * Decides stale from our key's record as read: a record whose blob a
+     * stranger leased fails the job at once (it could never be written, and no
+     * lease or token is taken for it); a record with a higher sequence makes us
+     * stale; no record at all (the key is new, or the .azure-mutex/ folder was
      * deleted) asks the lock blob, which keeps each key's sequence too
      * (latest-kept.ts): one more request, only then.
      */
     async checkLatest(read, call) {
         const guard = this.guard;
         const latest = this.store.latest;
+        if (read?.leased && latest?.leasedError)
+            throw latest.leasedError(guard.spec.key);
         guard.checkRecord(read?.record);
         if (read?.record || !latest?.readKept)
             return;
@@ -1562,6 +1566,8 @@ class Waiter {
             return;
         let read = this.latestRead ?? (await latest.read(guard.spec.key, call()));
         for (let tries = 0; tries < 3; tries++) {
+            if (read.leased && latest.leasedError)
+                throw latest.leasedError(guard.spec.key);
             guard.checkRecord(read.record);
             const same = read.record?.supersedeKey === guard.spec.key;
             // A re-run of the job that holds the record: it says so already.

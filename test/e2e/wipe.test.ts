@@ -8,9 +8,11 @@
 // token (counters.test.ts). Kept on the leased slot blobs (a leased blob is not
 // deleted without breaking its lease): the number its holders agreed on. Lost
 // only when the lock blob has lost its metadata too (go-azuremutex uploads it
-// again when it takes a free lock).
+// again when it takes a free lock). And the blobs the lock owns that a stranger
+// leases: one line naming the blob and the command, no lease, no token.
 
 import assert from 'node:assert/strict'
+import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
@@ -117,6 +119,33 @@ describe('deleting .azure-mutex/, end to end', () => {
     assert.equal(mustPass('run 10 main', await job.runMain()).outputs.outcome, 'acquired')
     mustPass('run 10 post', await job.runPost())
     job.complete()
+  })
+
+  it("fails a keyed job at once in one line when a stranger leases the key's record, asking for no lease and using up no token", async () => {
+    const lock = 'record-leased'
+    const first = await holds(lock, 1)
+    const name = latestName(reservedNames(lock).latestPrefix, 'production')
+    const stranger = locks.getBlobClient(name).getBlobLeaseClient(randomUUID())
+    await stranger.acquireLease(-1)
+    for (let run = 0; run < 2; run++) {
+      const job = keyed(lock, 2)
+      const main = await job.runMain()
+      assert.equal(main.exitCode, 1, main.stdout)
+      assert.deepEqual(main.errors, [
+        `The record blob locks/${name} of the supersede key "production" is leased by another client; this action ` +
+          "never leases it, so it cannot keep the key's newest sequence. Break that lease: az storage blob lease " +
+          `break --account-name devstoreaccount1 --container-name locks --blob-name ${name}`,
+      ])
+      assert.ok(main.durationMs < 10_000, `main failed after ${main.durationMs} ms, not at once`)
+      assert.deepEqual(lockLeaseRequests(lock, job), [], 'it never asked for the lease')
+      mustPass('post', await job.runPost())
+      job.complete()
+    }
+    const counter = await locks.getBlobClient(reservedNames(lock).fencing).getProperties()
+    assert.equal(counter.metadata?.value, first.outputs['fencing-token'], 'no token was used up')
+    await stranger.breakLease(0)
+    const after = await holds(lock, 2)
+    assert.equal(Number(after.outputs['fencing-token']), Number(first.outputs['fencing-token']) + 1)
   })
 
   it('keeps the number of slots: with slots 2 and 3 held and the counter deleted, a job of one slot gives the lock blob back, and 3-slot jobs go on', async () => {

@@ -85,6 +85,8 @@ export class LockSupersededError extends LockError {
 export interface LatestRead {
   record: HolderRecord | undefined
   etag: string | undefined
+  /** The record's blob is leased: by a stranger, as this action never leases it (latest-blobs.ts). */
+  leased?: boolean
 }
 
 /** Where the per-key records live (latest-blobs.ts); a fake in unit tests. */
@@ -105,6 +107,8 @@ export interface LatestStore {
    * read when the key has no record: the folder may have been deleted.
    */
   readKept?(key: string, options?: RequestOptions): Promise<number | undefined>
+  /** The error for a record's blob that a stranger leased: it names the blob and the command that clears it. */
+  leasedError?(key: string): Error
 }
 
 /** A sequence read from an entry or a record that is not a number: said once per place, then ignored. */
