@@ -533,6 +533,10 @@ class LatestBlobs {
             `"${(0,untrusted_text/* showUntrusted */.G)(key, 80)}" is leased by another client; this action never leases it, so it cannot keep ` +
             `the key's newest sequence. Break that lease: ${leaseBreakCommand(blob, blob.name)}`);
     }
+    deleteCommand(key) {
+        const blob = this.blob(key);
+        return deleteCommand(blob, blob.name);
+    }
     /**
      * Every key's record, for the status step: one List Blobs request per
      * 5,000 keys. Records that carry no holder record are left out.

@@ -339,13 +339,15 @@ async function setFreeze(lock, who, spec, taken) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ FAR_ABOVE_TIMES),
 /* harmony export */   IL: () => (/* binding */ LockSupersededError),
 /* harmony export */   JO: () => (/* binding */ supersedeKeyProblem),
 /* harmony export */   Pc: () => (/* binding */ staleByKept),
+/* harmony export */   a6: () => (/* binding */ FAR_ABOVE_BY),
 /* harmony export */   rd: () => (/* binding */ parseSequence),
 /* harmony export */   t$: () => (/* binding */ LatestGuard)
 /* harmony export */ });
-/* unused harmony exports SUPERSEDE_KEY_MAX, parseSupersedeSpec */
+/* unused harmony exports SUPERSEDE_KEY_MAX, sequenceProblem, isFarAbove, parseSupersedeSpec */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
 /* harmony import */ var _queue_queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
@@ -372,7 +374,9 @@ async function setFreeze(lock, who, spec, taken) {
 // container: it is compared exactly, shown only through showUntrusted, and a
 // sequence that is not a number is ignored. A forged entry can therefore at
 // most make a waiter leave, which never makes two holders: only the lease lets
-// a job in.
+// a job in. A forged record with a huge sequence makes every job of its key
+// stale until it is removed: a record far above the job's own sequence
+// (isFarAbove) is warned of, with the command that deletes it.
 
 
 
@@ -393,6 +397,36 @@ function parseSequence(text) {
         return undefined;
     const value = Number(text);
     return Number.isSafeInteger(value) ? value : undefined;
+}
+/**
+ * What is wrong with a sequence read from storage, as the warning says it:
+ * 'not a whole number', or for digits beyond the bound 'too large' with the
+ * bound (the largest exact integer, 16 digits); undefined for a good one.
+ */
+function sequenceProblem(text) {
+    if (!/^\d+$/.test(text))
+        return 'not a whole number';
+    if (parseSequence(text) === undefined)
+        return `too large: a sequence is at most ${Number.MAX_SAFE_INTEGER}`;
+    return undefined;
+}
+/**
+ * A record this far above our own sequence is warned of (see isFarAbove):
+ * more than FAR_ABOVE_TIMES times ours, and more than FAR_ABOVE_BY above it.
+ */
+const FAR_ABOVE_TIMES = 10;
+const FAR_ABOVE_BY = 1_000_000;
+/**
+ * Whether a record's sequence is so far above ours that it is more likely
+ * forged (or of another kind of sequence) than newer. Every kind a key uses
+ * grows steadily: run ids (10 to 11 digits, a newer run a few thousand to a
+ * few billion higher, never ten times), timestamps (ten times is centuries
+ * away), build and release numbers (a million builds away). The largest value
+ * a forger can write, 16 digits, is far above all of them. Only a warning:
+ * the job is still stale, as no rule can tell a forged record from a real one.
+ */
+function isFarAbove(sequence, own) {
+    return sequence > FAR_ABOVE_TIMES * own && sequence - own > FAR_ABOVE_BY;
 }
 /** Checks a SupersedeSpec read back from state; undefined when it is not one. */
 function parseSupersedeSpec(value) {
@@ -433,11 +467,20 @@ class LatestGuard {
     spec;
     location;
     warn;
+    warnFar;
     told = new Set();
-    constructor(spec, location, warn) {
+    constructor(spec, location, warn, warnFar = () => undefined) {
         this.spec = spec;
         this.location = location;
         this.warn = warn;
+        this.warnFar = warnFar;
+    }
+    /** Says once per place that a sequence of our key is far above ours (isFarAbove). */
+    tellFar(where, sequence) {
+        if (!isFarAbove(sequence, this.spec.sequence) || this.told.has(`far ${where}`))
+            return;
+        this.told.add(`far ${where}`);
+        this.warnFar({ where, sequence, own: this.spec.sequence });
     }
     /** The sequence an identity carries, when its key is exactly ours; malformed ones are said once and ignored. */
     sequenceOf(who, where) {
@@ -446,7 +489,8 @@ class LatestGuard {
         const sequence = parseSequence(who.sequence);
         if (sequence === undefined && !this.told.has(where)) {
             this.told.add(where);
-            this.warn({ where, value: who.sequence ?? '' });
+            const value = who.sequence ?? '';
+            this.warn({ where, value, problem: sequenceProblem(value) ?? 'not a whole number' });
         }
         return sequence;
     }
@@ -478,6 +522,7 @@ class LatestGuard {
         const sequence = this.sequenceOf(record, 'the record of the key');
         if (sequence === undefined || sequence <= this.spec.sequence)
             return;
+        this.tellFar('the record of the key', sequence);
         const newer = `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} at ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .G)(record.acquiredAt, 40)}`;
         throw new LockSupersededError('stale', newer, `Stale: a newer run of the same key has already held lock ${this.location}: ${newer}; our sequence is ${this.spec.sequence}.`);
     }
@@ -489,6 +534,7 @@ class LatestGuard {
     checkKept(sequence) {
         if (sequence === undefined || sequence <= this.spec.sequence)
             return;
+        this.tellFar('the lock blob', sequence);
         throw staleByKept(this.location, sequence, this.spec.sequence);
     }
 }

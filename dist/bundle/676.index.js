@@ -1588,9 +1588,11 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(event.value, 40)}', which is ${event.problem}: it is ignored.`,
                 },
             ];
+        case 'far-sequence':
+            return [{ level: 'warning', text: (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .farSequenceText */ .eM)(event, name, 'job') }];
     }
 }
 /** Once, for a waiter without a time limit behind a hold: when the hold ends, or that it has no end. */

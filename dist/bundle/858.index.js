@@ -475,16 +475,19 @@ async function signInTo(access, options = {}) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ describeLastHeld),
-/* harmony export */   RO: () => (/* binding */ lastHeldFor)
+/* harmony export */   RO: () => (/* binding */ lastHeldFor),
+/* harmony export */   eM: () => (/* binding */ farSequenceText)
 /* harmony export */ });
 /* unused harmony exports LAST_HELD_SHOWN, describeLastHeldOne */
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
+/* harmony import */ var _latest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5244);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
 // What the waiting lines and the job summary show of latest wins: for each
 // supersede key in sight (our own, the holder's, the waiters' ahead), the
 // record of the highest sequence that held the lock, with its run. The
 // records are read in the waiter's own listings of the queue (queue-blobs.ts
 // reads the lock's whole folder for a waiter with a key), so showing them
 // costs no request. They are untrusted: shown only through showUntrusted.
+
 
 /** The most keys a line names; the rest are counted. */
 const LAST_HELD_SHOWN = 5;
@@ -512,9 +515,9 @@ function lastHeldFor(records, keys) {
 }
 /** 'key "production": sequence 812, org/api run 812'; through showUntrusted. */
 function describeLastHeldOne(record) {
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.repository, 100) || 'unknown repository';
-    const run = record.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.runId, 40)}` : repository;
-    return `key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}": sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .G)(record.sequence ?? '', 40) || 'none'}, ${run}`;
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.repository, 100) || 'unknown repository';
+    const run = record.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.runId, 40)}` : repository;
+    return `key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.supersedeKey ?? '', 80)}": sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .G)(record.sequence ?? '', 40) || 'none'}, ${run}`;
 }
 /** 'last held, per key: key "production": sequence 812, org/api run 812; …', or '' for none. */
 function describeLastHeld(records) {
@@ -523,6 +526,24 @@ function describeLastHeld(records) {
     const shown = records.slice(0, LAST_HELD_SHOWN).map(describeLastHeldOne);
     const more = records.length > shown.length ? `; and ${records.length - shown.length} more` : '';
     return `last held, per key: ${shown.join('; ')}${more}`;
+}
+/**
+ * The warning for a record of our key far above our own sequence (latest.ts
+ * isFarAbove): 'job' for the action, 'command' for azure-mutex. The numbers
+ * are parsed digits; nothing from storage is shown as text.
+ */
+function farSequenceText(event, name, whose) {
+    const place = event.where === 'the lock blob'
+        ? `The lock blob of ${name} keeps, for this ${whose}'s supersede key, the sequence ${event.sequence}`
+        : `The record of this ${whose}'s supersede key on ${name} has the sequence ${event.sequence}`;
+    const fix = event.where === 'the lock blob'
+        ? ' (the README says how to remove it: Only the newest deploy, forged entries and records)'
+        : event.clearCommand
+            ? `: ${event.clearCommand}`
+            : '';
+    return (`${place}, far above ours (${event.own}): more than ${_latest_js__WEBPACK_IMPORTED_MODULE_0__/* .FAR_ABOVE_TIMES */ .DB} times ` +
+        `ours and over ${_latest_js__WEBPACK_IMPORTED_MODULE_0__/* .FAR_ABOVE_BY */ .a6.toLocaleString('en-US')} more. If no run of the key had it, it was forged, and ` +
+        `every job of the key is stale until it is removed${fix}.`);
 }
 
 
@@ -845,7 +866,12 @@ class Waiter {
         this.options = options;
         this.guard =
             options.supersede &&
-                new deploy_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }));
+                new deploy_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }), (far) => {
+                    const command = far.where === 'the record of the key'
+                        ? options.store.latest?.deleteCommand?.(options.supersede.key)
+                        : undefined;
+                    options.emit({ type: 'far-sequence', ...far, ...(command ? { clearCommand: command } : {}) });
+                });
     }
     get store() {
         return this.chosen?.store ?? this.options.store;

@@ -9,7 +9,7 @@ import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeEndedHold, describeHold, holdHasNoEnd, type HoldRecord } from '../lock/deploy/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
-import { describeLastHeld } from '../lock/deploy/latest-seen.ts'
+import { describeLastHeld, farSequenceText } from '../lock/deploy/latest-seen.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import type { LockSpec } from '../lock/spec.ts'
@@ -168,9 +168,11 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
           level: 'warning',
           text:
             `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-            `'${showUntrusted(event.value, 40)}', which is not a whole number: it is ignored.`,
+            `'${showUntrusted(event.value, 40)}', which is ${event.problem}: it is ignored.`,
         },
       ]
+    case 'far-sequence':
+      return [{ level: 'warning', text: farSequenceText(event, name, 'job') }]
   }
 }
 

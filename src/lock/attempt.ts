@@ -258,8 +258,17 @@ export class Waiter {
     this.options = options
     this.guard =
       options.supersede &&
-      new LatestGuard(options.supersede, options.store.location, (malformed) =>
-        options.emit({ type: 'malformed-sequence', ...malformed }),
+      new LatestGuard(
+        options.supersede,
+        options.store.location,
+        (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }),
+        (far) => {
+          const command =
+            far.where === 'the record of the key'
+              ? options.store.latest?.deleteCommand?.(options.supersede!.key)
+              : undefined
+          options.emit({ type: 'far-sequence', ...far, ...(command ? { clearCommand: command } : {}) })
+        },
       )
   }
 

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import { describe, it } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
+import { holderToMetadata } from '../../src/lock/holder.ts'
 import { latestName, reservedNames } from '../../src/lock/reserved.ts'
 import type { Azurite } from '../support/azurite.ts'
 import { jobFor, leasedCount, mustPass, slotLeasesOf, withProxiedStorage, type ProxiedStorage } from '../support/e2e.ts'
@@ -119,6 +120,37 @@ describe('deleting .azure-mutex/, end to end', () => {
     assert.equal(mustPass('run 10 main', await job.runMain()).outputs.outcome, 'acquired')
     mustPass('run 10 post', await job.runPost())
     job.complete()
+  })
+
+  it('warns of a forged record far above the sequence of the job it makes stale, with the command that deletes it', async () => {
+    const lock = 'forged-record'
+    await holds(lock, 812)
+    const record = locks.getBlockBlobClient(latestName(reservedNames(lock).latestPrefix, 'production'))
+    await record.upload('', 0, {
+      metadata: holderToMetadata({
+        repository: 'evil/repo',
+        workflow: 'w',
+        job: 'j',
+        runId: '1',
+        runAttempt: '1',
+        actor: 'x',
+        runUrl: '',
+        acquiredAt: '2026-12-01T00:00:00Z',
+        supersedeKey: 'production',
+        sequence: String(Number.MAX_SAFE_INTEGER),
+      }),
+    })
+    const main = await isStale(lock, 813, /evil\/repo run 1 \(key "production", sequence 9007199254740991\)/)
+    assert.deepEqual(main.warnings, [
+      `The record of this job's supersede key on locks/${lock} has the sequence 9007199254740991, far above ours ` +
+        '(813): more than 10 times ours and over 1,000,000 more. If no run of the key had it, it was forged, and ' +
+        'every job of the key is stale until it is removed: az storage blob delete --account-name devstoreaccount1 ' +
+        `--container-name locks --name ${record.name}.`,
+    ])
+    // An ordinary newer run ahead makes no warning.
+    await holds('newer-record', 21)
+    const plain = await isStale('newer-record', 15, /sequence 21\)/)
+    assert.deepEqual(plain.warnings, [])
   })
 
   it("fails a keyed job at once in one line when a stranger leases the key's record, asking for no lease and using up no token", async () => {

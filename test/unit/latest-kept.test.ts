@@ -1,5 +1,7 @@
 // The keys' highest sequences as the lock blob keeps them (latest-kept.ts),
-// and the stale decision from the lock blob alone (latest.ts). The e2e suite
+// and the rules around them in latest.ts: what a sequence read from storage
+// has wrong with it, which record is far above a job's own sequence, and the
+// stale decision from the lock blob alone. The e2e suite
 // (test/e2e/latest-wipe.test.ts) runs them through the real bundles.
 
 import assert from 'node:assert/strict'
@@ -12,7 +14,14 @@ import {
   parseKept,
   raisedKept,
 } from '../../src/lock/deploy/latest-kept.ts'
-import { LatestGuard, LockSupersededError } from '../../src/lock/deploy/latest.ts'
+import {
+  LatestGuard,
+  LockSupersededError,
+  isFarAbove,
+  sequenceProblem,
+  type FarSequence,
+} from '../../src/lock/deploy/latest.ts'
+import { farSequenceText } from '../../src/lock/deploy/latest-seen.ts'
 
 const kept = (text: string): Record<string, string> => ({ [LATEST_KEPT_KEY]: text })
 
@@ -76,10 +85,45 @@ describe('the sequences the lock blob keeps', () => {
   })
 })
 
-describe('LatestGuard with what the lock blob keeps', () => {
-  const guarded = (sequence: number): { guard: LatestGuard } => ({
-    guard: new LatestGuard({ key: 'production', sequence }, 'acct/locks/x', () => undefined),
+describe('a sequence read from storage', () => {
+  test('is not a whole number, or too large with the bound, or fine', () => {
+    assert.equal(sequenceProblem('812'), undefined)
+    assert.equal(sequenceProblem('9007199254740991'), undefined)
+    for (const bad of ['abc', '', '-1', '1.0', '1e9', ' 1'])
+      assert.equal(sequenceProblem(bad), 'not a whole number', bad)
+    for (const big of ['9007199254740992', '9999999999999999', '12345678901234567', '99999999999999999999']) {
+      assert.equal(sequenceProblem(big), 'too large: a sequence is at most 9007199254740991', big)
+    }
   })
+
+  test('is far above ours only at more than ten times ours and over a million more', () => {
+    // Run ids: a newer run is a few thousand to a few billion higher, never ten times.
+    assert.equal(isFarAbove(13_500_000_000, 12_000_000_000), false)
+    // Timestamps in seconds and milliseconds, a year apart.
+    assert.equal(isFarAbove(1_800_000_000, 1_768_000_000), false)
+    assert.equal(isFarAbove(1_800_000_000_000, 1_768_000_000_000), false)
+    // Build numbers: small ones grow by far more than ten times without being far above.
+    assert.equal(isFarAbove(600, 5), false)
+    assert.equal(isFarAbove(999_999, 0), false)
+    // The largest value a forger can write, beside every kind of real sequence.
+    for (const own of [0, 812, 1_768_000_000, 12_000_000_000, 1_768_000_000_000]) {
+      assert.equal(isFarAbove(Number.MAX_SAFE_INTEGER, own), true, String(own))
+    }
+    assert.equal(isFarAbove(9_999_999_999_999, 12_000_000_000), true)
+  })
+})
+
+describe('LatestGuard with what the lock blob keeps', () => {
+  function guarded(sequence: number): { guard: LatestGuard; far: FarSequence[] } {
+    const far: FarSequence[] = []
+    const guard = new LatestGuard(
+      { key: 'production', sequence },
+      'acct/locks/x',
+      () => undefined,
+      (f) => far.push(f),
+    )
+    return { guard, far }
+  }
 
   test('is stale below the sequence the lock blob keeps, and not at it (a re-run) or above, or with none', () => {
     const { guard } = guarded(10)
@@ -93,6 +137,56 @@ describe('LatestGuard with what the lock blob keeps', () => {
         err.outcome === 'stale' &&
         err.message ===
           "Stale: a newer run of the same key has already held lock acct/locks/x: sequence 20, as the lock blob keeps it (the key's record is gone); our sequence is 10.",
+    )
+  })
+
+  test('warns once of a sequence far above ours, on the lock blob and in the record, and is stale all the same', () => {
+    const { guard, far } = guarded(812)
+    for (let i = 0; i < 2; i++) assert.throws(() => guard.checkKept(Number.MAX_SAFE_INTEGER), LockSupersededError)
+    const record = {
+      repository: 'evil/repo',
+      workflow: 'w',
+      job: 'j',
+      runId: '1',
+      runAttempt: '1',
+      actor: 'x',
+      runUrl: '',
+      acquiredAt: '2026-12-01T00:00:00Z',
+      supersedeKey: 'production',
+      sequence: '9999999999999',
+    }
+    assert.throws(() => guard.checkRecord(record), LockSupersededError)
+    assert.throws(() => guard.checkRecord(record), LockSupersededError)
+    assert.deepEqual(far, [
+      { where: 'the lock blob', sequence: Number.MAX_SAFE_INTEGER, own: 812 },
+      { where: 'the record of the key', sequence: 9_999_999_999_999, own: 812 },
+    ])
+    // A newer run, an ordinary step ahead: stale, and no warning.
+    const { guard: plain, far: none } = guarded(812)
+    assert.throws(() => plain.checkKept(900), LockSupersededError)
+    assert.deepEqual(none, [])
+  })
+
+  test('the warning gives both numbers, what far means, and how to remove the record', () => {
+    const text = farSequenceText(
+      {
+        where: 'the record of the key',
+        sequence: 9_999_999_999_999,
+        own: 812,
+        clearCommand: 'az storage blob delete x',
+      },
+      'locks/deploy',
+      'job',
+    )
+    assert.equal(
+      text,
+      "The record of this job's supersede key on locks/deploy has the sequence 9999999999999, far above ours (812): " +
+        'more than 10 times ours and over 1,000,000 more. If no run of the key had it, it was forged, and every job ' +
+        'of the key is stale until it is removed: az storage blob delete x.',
+    )
+    assert.match(
+      farSequenceText({ where: 'the lock blob', sequence: 9e15, own: 1 }, 'locks/deploy', 'command'),
+      /^The lock blob of locks\/deploy keeps, for this command's supersede key, the sequence 9000000000000000, .* \(the README says how to remove it: Only the newest deploy, forged entries and records\)\.$/,
     )
   })
 })

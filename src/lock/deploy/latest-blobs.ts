@@ -12,7 +12,7 @@
 // reads it for a key that has no record here, as after the folder's deletion.
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
-import { leaseBreakCommand } from '../az-commands.ts'
+import { deleteCommand, leaseBreakCommand } from '../az-commands.ts'
 import { LockError, statusCode, storageErrorCode } from '../errors.ts'
 import { holderFromMetadata, holderToMetadata, type HolderRecord } from '../holder.ts'
 import type { LatestRead, LatestStore } from './latest.ts'
@@ -89,6 +89,11 @@ export class LatestBlobs implements LatestStore {
         `"${showUntrusted(key, 80)}" is leased by another client; this action never leases it, so it cannot keep ` +
         `the key's newest sequence. Break that lease: ${leaseBreakCommand(blob, blob.name)}`,
     )
+  }
+
+  deleteCommand(key: string): string {
+    const blob = this.blob(key)
+    return deleteCommand(blob, blob.name)
   }
 
   /**
