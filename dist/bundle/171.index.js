@@ -1319,7 +1319,7 @@ class LockBlob {
      * nextFencingToken) goes on the blob too, in the same write: no request is
      * added. It waits for the token after the read, so the two run side by side.
      * Once the token came (the counter agreed with our number of slots), the
-     * number goes on the blob beside it (SLOTS_KEY; none for one slot): the lock
+     * number goes on the blob beside it (SLOTS_KEY, 1 included): the lock
      * blob and the slot blobs keep it where deleting .azure-mutex/ does not reach
      * it, and a counter created again takes it from there (keptOutsideCounter).
      *
@@ -1353,7 +1353,7 @@ class LockBlob {
                 // Never lower: a counter that someone else started again at 1 must not take the record down with it.
                 const recorded = counterValue(metadata[lock_holder/* FENCING_KEY */.vn]) ?? 0;
                 metadata[lock_holder/* FENCING_KEY */.vn] = String(Math.max(token, recorded));
-                setKey(metadata, queue_slots/* SLOTS_KEY */.co, this.slotCount > 1 ? String(this.slotCount) : undefined);
+                setKey(metadata, queue_slots/* SLOTS_KEY */.co, String(this.slotCount));
             }
             try {
                 await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });

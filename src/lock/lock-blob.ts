@@ -302,7 +302,7 @@ export class LockBlob implements LockStore {
    * nextFencingToken) goes on the blob too, in the same write: no request is
    * added. It waits for the token after the read, so the two run side by side.
    * Once the token came (the counter agreed with our number of slots), the
-   * number goes on the blob beside it (SLOTS_KEY; none for one slot): the lock
+   * number goes on the blob beside it (SLOTS_KEY, 1 included): the lock
    * blob and the slot blobs keep it where deleting .azure-mutex/ does not reach
    * it, and a counter created again takes it from there (keptOutsideCounter).
    *
@@ -342,7 +342,7 @@ export class LockBlob implements LockStore {
         // Never lower: a counter that someone else started again at 1 must not take the record down with it.
         const recorded = counterValue(metadata[FENCING_KEY]) ?? 0
         metadata[FENCING_KEY] = String(Math.max(token, recorded))
-        setKey(metadata, SLOTS_KEY, this.slotCount > 1 ? String(this.slotCount) : undefined)
+        setKey(metadata, SLOTS_KEY, String(this.slotCount))
       }
       try {
         await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } })

@@ -220,6 +220,25 @@ describe('deleting .azure-mutex/, end to end', () => {
     for (const job of [a, b, c, d]) job.complete()
   })
 
+  it('keeps one slot: with a job holding a lock of one slot and the counter deleted, a job of 3 slots takes none', async () => {
+    const lock = 'wiped-single'
+    const single = jobFor(azurite, 'octo/single', lock)
+    mustPass('single main', await single.runMain())
+    await locks.getBlobClient(reservedNames(lock).fencing).delete()
+    const three = jobFor(azurite, 'octo/three', lock, { slots: '3' })
+    const refused = await three.runMain()
+    assert.equal(refused.exitCode, 1, refused.stdout)
+    assert.match(
+      refused.errors.join('\n'),
+      /is set up with 1 slot, but this job asks for 3 slots \('slots: 3'\); it takes no lease\./,
+    )
+    const leases = await slotLeasesOf(locks, lock)
+    assert.equal(leasedCount(leases), 1, `only the holder's lease: ${JSON.stringify([...leases])}`)
+    mustPass('three post', await three.runPost())
+    mustPass('single post', await single.runPost())
+    for (const job of [single, three]) job.complete()
+  })
+
   it('keeps the number of slots on the lock blob when the whole folder is deleted while the lock is idle', async () => {
     const lock = 'wiped-idle-slots'
     const job = jobFor(azurite, 'octo/first', lock, { slots: '3' })
