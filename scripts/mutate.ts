@@ -718,9 +718,8 @@ const MUTANTS: Mutant[] = [
     harm: "a holder does not raise its key's sequence on the lock blob: after the folder is deleted an older run deploys",
     file: 'src/lock/lock-blob.ts',
     original:
-      '      if (supersede) setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence))\n',
-    replacement:
-      '      if (supersede) setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, -1))\n',
+      '        setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence, room))\n',
+    replacement: '        setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, -1, room))\n',
     tests: ['test/e2e/wipe.test.ts'],
     pattern: 'stale guard',
   },

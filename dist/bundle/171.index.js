@@ -284,9 +284,11 @@ var latest = __webpack_require__(5244);
 // metadata value that way, and 64 bits keep real keys apart), <sequence> the
 // highest sequence of that key that held. The key raised last comes first.
 // Lock blob metadata is 8 KiB in all, the holder record included, so the list
-// keeps the KEPT_KEYS_MAX keys raised most recently (at most about 1.1 KB);
-// a key raised longer ago drops off the lock blob, and its record in the
-// folder is then the only place that remembers it.
+// keeps the KEPT_KEYS_MAX keys raised most recently (at most about 1.1 KB),
+// and fewer when the rest of the metadata leaves less room (a long key and
+// long hold or break reasons, percent-encoded); a key raised longer ago drops
+// off the lock blob, and its record in the folder is then the only place
+// that remembers it.
 //
 // The lock blob is written by anyone who may write the container while the
 // lock is free, like the records: what is read here is untrusted. Entries that
@@ -334,20 +336,30 @@ function keptSequence(metadata, key) {
     const digest = keptDigest(key);
     return parseKept(keptText(metadata)).find((entry) => entry.digest === digest)?.sequence;
 }
+/** Azure's limit on a blob's metadata: names and values together, 8 KiB. */
+const METADATA_LIMIT = 8 * 1024;
+/** The size Azure counts for metadata: every name and every value (ASCII: what encodeValue writes). */
+function metadataSize(metadata) {
+    return Object.entries(metadata).reduce((size, [name, value]) => size + name.length + value.length, 0);
+}
 /**
  * The list with `key` raised to `sequence` (never lowered: the higher of the
  * two stays) and put first; past KEPT_KEYS_MAX, the keys raised longest ago
- * are left out.
+ * are left out, and so are as many more as it takes for the list to fit in
+ * `room` characters (what the rest of the blob's metadata leaves of its
+ * 8 KiB; our own key always stays).
  */
-function raisedKept(metadata, key, sequence) {
+function raisedKept(metadata, key, sequence, room = Infinity) {
     const digest = keptDigest(key);
     const entries = parseKept(keptText(metadata));
     const before = entries.find((entry) => entry.digest === digest)?.sequence ?? -1;
     const others = entries.filter((entry) => entry.digest !== digest);
-    return [{ digest, sequence: Math.max(sequence, before) }, ...others]
+    const kept = [{ digest, sequence: Math.max(sequence, before) }, ...others]
         .slice(0, KEPT_KEYS_MAX)
-        .map((entry) => `${entry.digest}:${entry.sequence}`)
-        .join(',');
+        .map((entry) => `${entry.digest}:${entry.sequence}`);
+    while (kept.length > 1 && kept.join(',').length > room)
+        kept.pop();
+    return kept.join(',');
 }
 
 // EXTERNAL MODULE: ./src/lock/request.ts
@@ -1134,6 +1146,8 @@ function isLeaseGone(err) {
     const code = (0,errors/* storageErrorCode */.t6)(err);
     return code !== undefined && LEASE_GONE.has(code);
 }
+/** Room kept for the fencing token and the number of slots, which a holder's write may add after the list. */
+const KEPT_RESERVE = lock_holder/* FENCING_KEY */.vn.length + 16 + queue_slots/* SLOTS_KEY */.co.length + 3;
 /** Sets a metadata key whatever case it was read in (keys are case-insensitive); undefined removes it. */
 function setKey(metadata, key, value) {
     for (const name of Object.keys(metadata))
@@ -1346,8 +1360,12 @@ class LockBlob {
             if (!record && !current.some(([key]) => ours(key)))
                 return;
             const metadata = { ...Object.fromEntries(current.filter(([key]) => !ours(key))), ...record };
-            if (supersede)
-                setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence));
+            if (supersede) {
+                // What the rest leaves of the 8 KiB, the token and the number of slots (written below) counted in.
+                setKey(metadata, LATEST_KEPT_KEY, undefined);
+                const room = METADATA_LIMIT - metadataSize(metadata) - LATEST_KEPT_KEY.length - KEPT_RESERVE;
+                setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence, room));
+            }
             const token = await fencingToken?.catch(() => undefined);
             if (token !== undefined) {
                 // Never lower: a counter that someone else started again at 1 must not take the record down with it.

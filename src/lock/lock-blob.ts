@@ -29,7 +29,7 @@ import {
 import { prioritiesOf, squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { priorityFromMetadata } from './queue/priority.ts'
 import { LatestBlobs } from './deploy/latest-blobs.ts'
-import { LATEST_KEPT_KEY, keptSequence, raisedKept } from './deploy/latest-kept.ts'
+import { LATEST_KEPT_KEY, METADATA_LIMIT, keptSequence, metadataSize, raisedKept } from './deploy/latest-kept.ts'
 import { parseSequence, staleByKept, type SupersedeSpec } from './deploy/latest.ts'
 import { LEASE_SECONDS } from './lease.ts'
 import { QueueBlobs } from './queue/queue-blobs.ts'
@@ -95,6 +95,9 @@ export function isLeaseGone(err: unknown): boolean {
   const code = storageErrorCode(err)
   return code !== undefined && LEASE_GONE.has(code)
 }
+
+/** Room kept for the fencing token and the number of slots, which a holder's write may add after the list. */
+const KEPT_RESERVE = FENCING_KEY.length + 16 + SLOTS_KEY.length + 3
 
 /** Sets a metadata key whatever case it was read in (keys are case-insensitive); undefined removes it. */
 function setKey(metadata: Record<string, string>, key: string, value: string | undefined): void {
@@ -336,7 +339,12 @@ export class LockBlob implements LockStore {
       const ours = (key: string): boolean => isHolderKey(key) || isHoldKey(key)
       if (!record && !current.some(([key]) => ours(key))) return
       const metadata = { ...Object.fromEntries(current.filter(([key]) => !ours(key))), ...record }
-      if (supersede) setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence))
+      if (supersede) {
+        // What the rest leaves of the 8 KiB, the token and the number of slots (written below) counted in.
+        setKey(metadata, LATEST_KEPT_KEY, undefined)
+        const room = METADATA_LIMIT - metadataSize(metadata) - LATEST_KEPT_KEY.length - KEPT_RESERVE
+        setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence, room))
+      }
       const token = await fencingToken?.catch(() => undefined)
       if (token !== undefined) {
         // Never lower: a counter that someone else started again at 1 must not take the record down with it.

@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { BlobClient } from '@azure/storage-blob'
 import { FENCING_KEY, holderFromMetadata } from '../../src/lock/holder.ts'
-import { LATEST_KEPT_KEY, keptSequence } from '../../src/lock/deploy/latest-kept.ts'
+import {
+  KEPT_KEYS_MAX,
+  LATEST_KEPT_KEY,
+  METADATA_LIMIT,
+  keptSequence,
+  metadataSize,
+  parseKept,
+  raisedKept,
+} from '../../src/lock/deploy/latest-kept.ts'
 import { LockSupersededError } from '../../src/lock/deploy/latest.ts'
 import { SLOTS_KEY } from '../../src/lock/queue/slots.ts'
 import { isLeaseGone } from '../../src/lock/lock-blob.ts'
@@ -229,5 +237,33 @@ describe('LockBlob', () => {
     // A re-run of 20 and a newer run pass; the sequence never goes down.
     assert.equal(keptSequence({ [LATEST_KEPT_KEY]: await take(20) }, 'production'), 20)
     assert.equal(keptSequence({ [LATEST_KEPT_KEY]: await take(21) }, 'production'), 21)
+  })
+
+  it('keeps the lock blob within 8 KiB of metadata with the longest key, percent-encoded, and a full list of keys', async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'kept-budget')
+    await lock.create()
+    const raw = container.getBlobClient('kept-budget')
+    // 32 keys raised already, and room taken by others' metadata (6 KB of it).
+    let list: string | undefined
+    for (let k = 0; k < KEPT_KEYS_MAX; k++)
+      list = raisedKept(list === undefined ? undefined : { [LATEST_KEPT_KEY]: list }, `k${k}`, 9_007_199_254_740_991)
+    await raw.setMetadata({ owner: 'x'.repeat(6_000), [LATEST_KEPT_KEY]: list! })
+    const key = '\u00e9'.repeat(256) // 256 characters, 1,536 once percent-encoded
+    const leaseId = randomUUID()
+    await lock.acquire(leaseId, 15)
+    const record = {
+      ...holderFor('octo/api'),
+      acquiredAt: new Date().toISOString(),
+      supersedeKey: key,
+      sequence: '9007199254740991',
+    }
+    await lock.writeHolder(leaseId, record, {}, Promise.resolve(9_007_199_254_740_991))
+    const metadata = (await raw.getProperties()).metadata ?? {}
+    assert.ok(metadataSize(metadata) <= METADATA_LIMIT, `${metadataSize(metadata)} bytes of metadata`)
+    assert.equal(keptSequence(metadata, key), 9_007_199_254_740_991, 'its own key is kept')
+    assert.ok(parseKept(metadata[LATEST_KEPT_KEY]).length < KEPT_KEYS_MAX, 'keys raised longest ago left out')
+    assert.equal(metadata.owner, 'x'.repeat(6_000), "others' metadata stays")
+    await lock.release(leaseId)
   })
 })

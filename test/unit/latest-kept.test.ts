@@ -11,6 +11,7 @@ import {
   LATEST_KEPT_KEY,
   keptDigest,
   keptSequence,
+  metadataSize,
   parseKept,
   raisedKept,
 } from '../../src/lock/deploy/latest-kept.ts'
@@ -61,6 +62,20 @@ describe('the sequences the lock blob keeps', () => {
     const again = raisedKept(kept(text!), 'key-1', 1)
     assert.equal(parseKept(again).length, KEPT_KEYS_MAX)
     assert.equal(parseKept(again)[0]!.digest, keptDigest('key-1'))
+  })
+
+  test('leaves out the keys raised longest ago when the rest of the metadata leaves less room, and never its own', () => {
+    let text: string | undefined
+    for (let k = 0; k < 10; k++) text = raisedKept(text === undefined ? undefined : kept(text), `key-${k}`, 1_000 + k)
+    const room = 3 * 21 + 2 // three entries of 21 characters (16 hex digits, a colon, 4 digits) and two commas
+    const fitted = raisedKept(kept(text!), 'key-10', 2_000, room)
+    assert.ok(fitted.length <= room, `${fitted.length} characters for ${room}`)
+    assert.deepEqual(
+      parseKept(fitted).map((e) => e.digest),
+      [keptDigest('key-10'), keptDigest('key-9'), keptDigest('key-8')],
+    )
+    assert.equal(keptSequence(kept(raisedKept(kept(text!), 'key-10', 2_000, 0)), 'key-10'), 2_000, 'its own key stays')
+    assert.equal(metadataSize({ ab: 'cde', f: '' }), 6)
   })
 
   test('is read whatever the case of its metadata key, and drops entries it did not write', () => {

@@ -12,9 +12,11 @@
 // metadata value that way, and 64 bits keep real keys apart), <sequence> the
 // highest sequence of that key that held. The key raised last comes first.
 // Lock blob metadata is 8 KiB in all, the holder record included, so the list
-// keeps the KEPT_KEYS_MAX keys raised most recently (at most about 1.1 KB);
-// a key raised longer ago drops off the lock blob, and its record in the
-// folder is then the only place that remembers it.
+// keeps the KEPT_KEYS_MAX keys raised most recently (at most about 1.1 KB),
+// and fewer when the rest of the metadata leaves less room (a long key and
+// long hold or break reasons, percent-encoded); a key raised longer ago drops
+// off the lock blob, and its record in the folder is then the only place
+// that remembers it.
 //
 // The lock blob is written by anyone who may write the container while the
 // lock is free, like the records: what is read here is untrusted. Entries that
@@ -67,18 +69,34 @@ export function keptSequence(metadata: Record<string, string> | undefined, key: 
   return parseKept(keptText(metadata)).find((entry) => entry.digest === digest)?.sequence
 }
 
+/** Azure's limit on a blob's metadata: names and values together, 8 KiB. */
+export const METADATA_LIMIT = 8 * 1024
+
+/** The size Azure counts for metadata: every name and every value (ASCII: what encodeValue writes). */
+export function metadataSize(metadata: Record<string, string>): number {
+  return Object.entries(metadata).reduce((size, [name, value]) => size + name.length + value.length, 0)
+}
+
 /**
  * The list with `key` raised to `sequence` (never lowered: the higher of the
  * two stays) and put first; past KEPT_KEYS_MAX, the keys raised longest ago
- * are left out.
+ * are left out, and so are as many more as it takes for the list to fit in
+ * `room` characters (what the rest of the blob's metadata leaves of its
+ * 8 KiB; our own key always stays).
  */
-export function raisedKept(metadata: Record<string, string> | undefined, key: string, sequence: number): string {
+export function raisedKept(
+  metadata: Record<string, string> | undefined,
+  key: string,
+  sequence: number,
+  room = Infinity,
+): string {
   const digest = keptDigest(key)
   const entries = parseKept(keptText(metadata))
   const before = entries.find((entry) => entry.digest === digest)?.sequence ?? -1
   const others = entries.filter((entry) => entry.digest !== digest)
-  return [{ digest, sequence: Math.max(sequence, before) }, ...others]
+  const kept = [{ digest, sequence: Math.max(sequence, before) }, ...others]
     .slice(0, KEPT_KEYS_MAX)
     .map((entry) => `${entry.digest}:${entry.sequence}`)
-    .join(',')
+  while (kept.length > 1 && kept.join(',').length > room) kept.pop()
+  return kept.join(',')
 }
