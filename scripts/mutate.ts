@@ -809,6 +809,73 @@ const MUTANTS: Mutant[] = [
     replacement: '  return runUrl\n',
     tests: ['test/unit/run-page.test.ts'],
   },
+  // Issue 29, state: what the lock's safety depends on survives deleting .azure-mutex/.
+  {
+    id: 'wiped-counter-forgets-slots',
+    harm: 'a fencing counter made again after a deletion takes the number of the job that makes it: a job of one slot holds the lock blob beside the holders of slots 2..N',
+    file: 'src/lock/counter.ts',
+    original: '      const slots = options.slots ? (seed.slots ?? options.slots.asked) : undefined\n',
+    replacement: '      const slots = options.slots ? options.slots.asked : undefined\n',
+    tests: ['test/e2e/wipe.test.ts'],
+    pattern: 'slots 2 and 3 held',
+  },
+  {
+    id: 'wiped-counter-mismatch-unchecked',
+    harm: 'a job whose number of slots differs from the one the lock keeps outside its deleted counter makes the counter again and goes on holding the lock blob',
+    file: 'src/lock/counter.ts',
+    original: '      if (options.slots && slots !== undefined && slots !== options.slots.asked) {\n',
+    replacement: '      if (options.slots && slots !== undefined && slots === -1) {\n',
+    tests: ['test/e2e/wipe.test.ts'],
+    pattern: 'slots 2 and 3 held',
+  },
+  {
+    id: 'wiped-agree-forgets-slots',
+    harm: 'a slotted job that finds the counter deleted makes it again with its own number: a job of 3 slots takes slot 2 beside a holder of a lock of one slot',
+    file: 'src/lock/queue/slots-blobs.ts',
+    original: '        const kept = seed.slots ?? asked\n',
+    replacement: '        const kept = asked\n',
+    tests: ['test/e2e/wipe.test.ts'],
+    pattern: 'keeps one slot',
+  },
+  {
+    id: 'slots-not-kept-on-lock-blob',
+    harm: 'holders do not write their number of slots beside their token: after a deletion the counter is made again with whatever number the next job asks',
+    file: 'src/lock/lock-blob.ts',
+    original: '        setKey(metadata, SLOTS_KEY, String(this.slotCount))\n',
+    replacement: '        setKey(metadata, `${SLOTS_KEY}_elsewhere`, String(this.slotCount))\n',
+    tests: ['test/e2e/wipe.test.ts'],
+    pattern: 'keeps one slot',
+  },
+  {
+    id: 'wiped-stale-guard-unread',
+    harm: 'a job whose key has no record (the folder was deleted) does not ask the lock blob before its acquire: an older run takes the lease, and a fencing token, before it is found stale',
+    file: 'src/lock/attempt.ts',
+    original: '    guard.checkKept(await latest.readKept(guard.spec.key, call()))\n',
+    replacement: '    guard.checkKept(Math.min(-1, (await latest.readKept(guard.spec.key, call())) ?? -1))\n',
+    tests: ['test/e2e/wipe.test.ts'],
+    pattern: 'stale guard',
+  },
+  {
+    id: 'kept-sequence-not-raised',
+    harm: "a holder does not raise its key's sequence on the lock blob: after the folder is deleted an older run deploys",
+    file: 'src/lock/lock-blob.ts',
+    original:
+      '        setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence, room))\n',
+    replacement: '        setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, -1, room))\n',
+    tests: ['test/e2e/wipe.test.ts'],
+    pattern: 'stale guard',
+  },
+  {
+    id: 'kept-sequence-unchecked-under-lease',
+    harm: 'a holder does not check, under its lease, the sequence the lock blob keeps: an older run that got past the look before its acquire (a newer one held in between) holds the lock',
+    file: 'src/lock/lock-blob.ts',
+    original:
+      '        if (kept !== undefined && kept > supersede.sequence) throw staleByKept(this.location, kept, supersede.sequence)\n',
+    replacement:
+      '        if (kept !== undefined && kept > Number.MAX_VALUE) throw staleByKept(this.location, kept, supersede.sequence)\n',
+    tests: ['test/integration/lock-blob.test.ts'],
+    pattern: 'sequence against the one the lock blob keeps',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -1,6 +1,7 @@
 // npm run soak [-- --cycles 1000 --contenders 20 --cli-contenders 2 --hold-minutes 10]
 //              [-- --keyed-jobs 200 --keys 3] [-- --priority-jobs 200]
-//              [-- --only keyed|slots|priority|proxied] [-- --fault-rate 0.1]: a long
+//              [-- --only keyed|slots|priority|wipe|proxied] [-- --fault-rate 0.1]
+//              [-- --wipe-every 4]: a long
 // soak of the built action against a private Azurite. Not part of npm test.
 //
 // 1. Contention, twice: `contenders` job loops, each a different repository, run
@@ -40,6 +41,13 @@
 //    on one lock, every 4th with 'priority: high': every job served, no overlap,
 //    no high-priority job served after a later normal one, and ticket order
 //    within each priority. `--only priority` runs this phase alone.
+// 6. Wipe (soak-wipe.ts): `contenders` job loops run `keyed-jobs` keyed jobs on
+//    one lock (every fifth a re-run of an old run of its key) and as many loops
+//    `keyed-jobs` jobs with 'slots: 3' on another, beside a loop of jobs that
+//    ask for one slot, while every `wipe-every` seconds (0.5 to 1.5 times that)
+//    every blob of both locks' .azure-mutex/ folders that a delete without a
+//    lease takes is deleted: no overlap, no stale deploy, never more than 3
+//    holders, no one-slot job holding. `--only wipe` runs this phase alone.
 // At the end: overlapping pairs of holds (must be none), touching pairs (an end
 // and a start in the same millisecond, listed: a handoff takes at least one
 // request, so one is a failure too), the gaps between holds, lost leases, failed
@@ -66,6 +74,7 @@ import { describeFairness, describeTicketOrder, fairness, type Turn } from './fa
 import { keyedPhase } from './soak-keyed.ts'
 import { slotsPhase } from './soak-slots.ts'
 import { priorityPhase } from './soak-priority.ts'
+import { wipePhase } from './soak-wipe.ts'
 
 const LOCK = 'soak-contended'
 const PROXIED_LOCK = 'soak-contended-proxied'
@@ -90,7 +99,7 @@ const CRITICAL = `setTimeout(() => {}, ${CRITICAL_MS})`
 // ---------------------------------------------------------------- arguments
 
 /** The phases `--only` may name. */
-const ONLY = ['keyed', 'slots', 'priority', 'proxied']
+const ONLY = ['keyed', 'slots', 'priority', 'wipe', 'proxied']
 
 function parseOptions(): {
   cycles: number
@@ -104,6 +113,10 @@ function parseOptions(): {
   onlySlots: boolean
   priorityJobs: number
   onlyPriority: boolean
+  /** --only wipe: the phase that deletes the locks' .azure-mutex/ folders while jobs queue (soak-wipe.ts). */
+  onlyWipe: boolean
+  /** The mean pause between two deletions of the folders in the wipe phase, in seconds. */
+  wipeEverySeconds: number
   /** --only proxied: the contention phase through the fault proxy alone, without the hold test. */
   onlyProxied: boolean
   /** The share of requests (0..1) the fault proxies answer 503. */
@@ -118,6 +131,7 @@ function parseOptions(): {
       'keyed-jobs': { type: 'string', default: '200' },
       keys: { type: 'string', default: '3' },
       'priority-jobs': { type: 'string', default: '200' },
+      'wipe-every': { type: 'string', default: '4' },
       only: { type: 'string' },
       'fault-rate': { type: 'string', default: '0.1' },
     },
@@ -146,6 +160,8 @@ function parseOptions(): {
     onlySlots: values.only === 'slots',
     priorityJobs: positive('priority-jobs', values['priority-jobs'], true),
     onlyPriority: values.only === 'priority',
+    onlyWipe: values.only === 'wipe',
+    wipeEverySeconds: positive('wipe-every', values['wipe-every'], false),
     onlyProxied: values.only === 'proxied',
     faultRate,
   }
@@ -783,7 +799,7 @@ async function soak(): Promise<number> {
       `${options.cycles} cycles through ${faults}: ${options.contenders} job loops (main, a ${CRITICAL_MS} ms protected ` +
         `step, post) + ${options.cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign SDK clients.`,
     )
-  else if (!options.onlyKeyed && !options.onlyPriority && !options.onlySlots)
+  else if (!options.onlyKeyed && !options.onlyPriority && !options.onlySlots && !options.onlyWipe)
     console.log(
       `3 x ${options.cycles} cycles (direct, through ${faults}, then with scope-run workflow runs): ${options.contenders} job loops ` +
         `(main, a ${CRITICAL_MS} ms protected step, post) + ${options.cliContenders} azure-mutex hold loops + ${FOREIGN_CLIENTS} foreign SDK clients; ` +
@@ -840,6 +856,18 @@ async function soak(): Promise<number> {
           jobs: options.priorityJobs,
           loops: options.contenders,
           highEvery: PRIORITY_HIGH_EVERY,
+          stopping: () => stopping,
+        }),
+    },
+    {
+      name: 'wipe',
+      only: options.onlyWipe,
+      run: (az) =>
+        wipePhase(az, {
+          jobs: options.keyedJobs,
+          loops: options.contenders,
+          keys: options.keys,
+          wipeEveryMs: options.wipeEverySeconds * 1000,
           stopping: () => stopping,
         }),
     },

@@ -426,8 +426,8 @@ var core = __webpack_require__(1659);
 var lock_duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/deploy/hold.ts
 var hold = __webpack_require__(4166);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
-var lock_blob = __webpack_require__(101);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
+var lock_blob = __webpack_require__(7447);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
@@ -1056,8 +1056,8 @@ async function cancelRun(target, fetchImpl = fetch) {
     throw new CancelRunError(`Could not cancel this run: GitHub answered ${answer.status}${said}.`);
 }
 
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
-var lock_blob = __webpack_require__(101);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
+var lock_blob = __webpack_require__(7447);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(643);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -1330,7 +1330,7 @@ async function holdLock(settings, cancel) {
 /* harmony export */   s: () => (/* binding */ openOperatorLock)
 /* harmony export */ });
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(101);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7447);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1729);
 /* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3304);
@@ -1610,7 +1610,7 @@ function requestLog() {
 /* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4166);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(101);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7447);
 /* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5230);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
@@ -2077,9 +2077,11 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(event.value, 40)}', which is ${event.problem}: it is ignored.`,
                 },
             ];
+        case 'far-sequence':
+            return [{ level: 'warning', text: (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .farSequenceText */ .eM)(event, name, 'job') }];
     }
 }
 /** Once, for a waiter without a time limit behind a hold: when the hold ends, or that it has no end. */
@@ -2160,16 +2162,19 @@ __webpack_async_result__();
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ describeLastHeld),
-/* harmony export */   RO: () => (/* binding */ lastHeldFor)
+/* harmony export */   RO: () => (/* binding */ lastHeldFor),
+/* harmony export */   eM: () => (/* binding */ farSequenceText)
 /* harmony export */ });
 /* unused harmony exports LAST_HELD_SHOWN, describeLastHeldOne */
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
+/* harmony import */ var _latest_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5244);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
 // What the waiting lines and the job summary show of latest wins: for each
 // supersede key in sight (our own, the holder's, the waiters' ahead), the
 // record of the highest sequence that held the lock, with its run. The
 // records are read in the waiter's own listings of the queue (queue-blobs.ts
 // reads the lock's whole folder for a waiter with a key), so showing them
 // costs no request. They are untrusted: shown only through showUntrusted.
+
 
 /** The most keys a line names; the rest are counted. */
 const LAST_HELD_SHOWN = 5;
@@ -2197,9 +2202,9 @@ function lastHeldFor(records, keys) {
 }
 /** 'key "production": sequence 812, org/api run 812'; through showUntrusted. */
 function describeLastHeldOne(record) {
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record.repository, 100) || 'unknown repository';
-    const run = record.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record.runId, 40)}` : repository;
-    return `key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}": sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40) || 'none'}, ${run}`;
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.repository, 100) || 'unknown repository';
+    const run = record.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.runId, 40)}` : repository;
+    return `key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}": sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40) || 'none'}, ${run}`;
 }
 /** 'last held, per key: key "production": sequence 812, org/api run 812; …', or '' for none. */
 function describeLastHeld(records) {
@@ -2208,6 +2213,24 @@ function describeLastHeld(records) {
     const shown = records.slice(0, LAST_HELD_SHOWN).map(describeLastHeldOne);
     const more = records.length > shown.length ? `; and ${records.length - shown.length} more` : '';
     return `last held, per key: ${shown.join('; ')}${more}`;
+}
+/**
+ * The warning for a record of our key far above our own sequence (latest.ts
+ * isFarAbove): 'job' for the action, 'command' for azure-mutex. The numbers
+ * are parsed digits; nothing from storage is shown as text.
+ */
+function farSequenceText(event, name, whose) {
+    const place = event.where === 'the lock blob'
+        ? `The lock blob of ${name} keeps, for this ${whose}'s supersede key, the sequence ${event.sequence}`
+        : `The record of this ${whose}'s supersede key on ${name} has the sequence ${event.sequence}`;
+    const fix = event.where === 'the lock blob'
+        ? ' (the README says how to remove it: Only the newest deploy, forged entries and records)'
+        : event.clearCommand
+            ? `: ${event.clearCommand}`
+            : '';
+    return (`${place}, far above ours (${event.own}): more than ${_latest_js__WEBPACK_IMPORTED_MODULE_0__/* .FAR_ABOVE_TIMES */ .DB} times ` +
+        `ours and over ${_latest_js__WEBPACK_IMPORTED_MODULE_0__/* .FAR_ABOVE_BY */ .a6.toLocaleString('en-US')} more. If no run of the key had it, it was forged, and ` +
+        `every job of the key is stale until it is removed${fix}.`);
 }
 
 
@@ -2554,7 +2577,12 @@ class Waiter {
         this.options = options;
         this.guard =
             options.supersede &&
-                new deploy_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }));
+                new deploy_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }), (far) => {
+                    const command = far.where === 'the record of the key'
+                        ? options.store.latest?.deleteCommand?.(options.supersede.key)
+                        : undefined;
+                    options.emit({ type: 'far-sequence', ...far, ...(command ? { clearCommand: command } : {}) });
+                });
     }
     get store() {
         return this.chosen?.store ?? this.options.store;
@@ -2709,7 +2737,7 @@ class Waiter {
                 this.records = look.records;
             this.guard.checkQueue(look.entries, look.serviceNow, undefined);
             this.latestRead = look.latest ?? (await this.readLatest(call));
-            this.guard.checkRecord(this.latestRead?.record);
+            await this.checkLatest(this.latestRead, call);
         }
         this.tellSquatters(look.entries);
         const live = look.entries.filter((entry) => (0,queue_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue_queue/* isSquatter */.AB)(entry));
@@ -3263,10 +3291,18 @@ class Waiter {
         const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
         // Side by side: the record write waits for the token only to keep it on the lock blob as well.
         const token = this.store.nextFencingToken(call());
+        // With a key, the holder record's write checks, under our lease, the sequence the lock blob keeps
+        // (latest-kept.ts); the key's record is raised only once that check has passed.
+        let passed;
+        let failed;
+        const checked = new Promise((resolve, reject) => ((passed = resolve), (failed = reject)));
+        checked.catch(() => undefined);
+        const holder = this.store.writeHolder(this.options.leaseId, written, call(), token, () => passed());
+        holder.then(() => passed(), (err) => failed(err));
         const [, fencingToken] = await Promise.all([
-            this.store.writeHolder(this.options.leaseId, written, call(), token),
+            holder,
             token,
-            this.recordLatest(written, call),
+            this.recordLatest(written, call, checked),
             this.passingOn?.catch(() => undefined),
         ]);
         this.passingOn = undefined;
@@ -3336,7 +3372,25 @@ class Waiter {
             latest = look.latest;
         }
         this.latestRead = latest ?? (await this.readLatest(call));
-        guard.checkRecord(this.latestRead?.record);
+        await this.checkLatest(this.latestRead, call);
+    }
+    /**
+     * Decides stale from our key's record as read: a record whose blob a
+     * stranger leased fails the job at once (it could never be written, and no
+     * lease or token is taken for it); a record with a higher sequence makes us
+     * stale; no record at all (the key is new, or the .azure-mutex/ folder was
+     * deleted) asks the lock blob, which keeps each key's sequence too
+     * (latest-kept.ts): one more request, only then.
+     */
+    async checkLatest(read, call) {
+        const guard = this.guard;
+        const latest = this.store.latest;
+        if (read?.leased && latest?.leasedError)
+            throw latest.leasedError(guard.spec.key);
+        guard.checkRecord(read?.record);
+        if (read?.record || !latest?.readKept)
+            return;
+        guard.checkKept(await latest.readKept(guard.spec.key, call()));
     }
     /**
      * Under the lease: raises our key's record to our sequence. The write is
@@ -3344,18 +3398,22 @@ class Waiter {
      * between (a newer job that held and left in that moment), it is read again
      * and decided again, and a stale lease is given back by the caller.
      */
-    async recordLatest(record, call) {
+    async recordLatest(record, call, checked) {
         const guard = this.guard;
         const latest = this.store.latest;
         if (!guard || !latest)
             return;
         let read = this.latestRead ?? (await latest.read(guard.spec.key, call()));
         for (let tries = 0; tries < 3; tries++) {
+            if (read.leased && latest.leasedError)
+                throw latest.leasedError(guard.spec.key);
             guard.checkRecord(read.record);
             const same = read.record?.supersedeKey === guard.spec.key;
             // A re-run of the job that holds the record: it says so already.
             if (same && (0,deploy_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
                 return;
+            // Not before the lock blob's sequence is checked under our lease: a stale job must not lower the record.
+            await checked;
             if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written')
                 return;
             read = await latest.read(guard.spec.key, call());

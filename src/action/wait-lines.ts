@@ -15,7 +15,7 @@ import {
   type HoldRecord,
 } from '../lock/deploy/hold.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
-import { describeLastHeld } from '../lock/deploy/latest-seen.ts'
+import { describeLastHeld, farSequenceText } from '../lock/deploy/latest-seen.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import type { LockSpec } from '../lock/spec.ts'
@@ -176,9 +176,11 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
           level: 'warning',
           text:
             `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-            `'${showUntrusted(event.value, 40)}', which is not a whole number: it is ignored.`,
+            `'${showUntrusted(event.value, 40)}', which is ${event.problem}: it is ignored.`,
         },
       ]
+    case 'far-sequence':
+      return [{ level: 'warning', text: farSequenceText(event, name, 'job') }]
   }
 }
 

@@ -6,6 +6,7 @@
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeEndedHold, holdHasNoEnd } from '../lock/deploy/hold.ts'
+import { farSequenceText } from '../lock/deploy/latest-seen.ts'
 import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
@@ -92,8 +93,10 @@ export function waitLine(
     case 'malformed-sequence':
       return (
         `warning: in the queue of ${name}, ${event.where} has this command's supersede key with the sequence ` +
-        `'${showUntrusted(event.value, 40)}', which is not a whole number: it is ignored.`
+        `'${showUntrusted(event.value, 40)}', which is ${event.problem}: it is ignored.`
       )
+    case 'far-sequence':
+      return `warning: ${farSequenceText(event, name, 'command')}`
     case 'storage-trouble':
       return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
     case 'high-priority-ahead':

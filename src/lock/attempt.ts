@@ -280,8 +280,17 @@ export class Waiter {
     this.options = options
     this.guard =
       options.supersede &&
-      new LatestGuard(options.supersede, options.store.location, (malformed) =>
-        options.emit({ type: 'malformed-sequence', ...malformed }),
+      new LatestGuard(
+        options.supersede,
+        options.store.location,
+        (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }),
+        (far) => {
+          const command =
+            far.where === 'the record of the key'
+              ? options.store.latest?.deleteCommand?.(options.supersede!.key)
+              : undefined
+          options.emit({ type: 'far-sequence', ...far, ...(command ? { clearCommand: command } : {}) })
+        },
       )
   }
 
@@ -430,7 +439,7 @@ export class Waiter {
       if (look.records) this.records = look.records
       this.guard.checkQueue(look.entries, look.serviceNow, undefined)
       this.latestRead = look.latest ?? (await this.readLatest(call))
-      this.guard.checkRecord(this.latestRead?.record)
+      await this.checkLatest(this.latestRead, call)
     }
     this.tellSquatters(look.entries)
     const live = look.entries.filter((entry) => isLive(entry, look.serviceNow) && !isSquatter(entry))
@@ -999,10 +1008,21 @@ export class Waiter {
     const written: HolderRecord = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record
     // Side by side: the record write waits for the token only to keep it on the lock blob as well.
     const token = this.store.nextFencingToken(call())
+    // With a key, the holder record's write checks, under our lease, the sequence the lock blob keeps
+    // (latest-kept.ts); the key's record is raised only once that check has passed.
+    let passed!: () => void
+    let failed!: (err: unknown) => void
+    const checked = new Promise<void>((resolve, reject) => ((passed = resolve), (failed = reject)))
+    checked.catch(() => undefined)
+    const holder = this.store.writeHolder(this.options.leaseId, written, call(), token, () => passed())
+    holder.then(
+      () => passed(),
+      (err: unknown) => failed(err),
+    )
     const [, fencingToken] = await Promise.all([
-      this.store.writeHolder(this.options.leaseId, written, call(), token),
+      holder,
       token,
-      this.recordLatest(written, call),
+      this.recordLatest(written, call, checked),
       this.passingOn?.catch(() => undefined),
     ])
     this.passingOn = undefined
@@ -1077,7 +1097,24 @@ export class Waiter {
       latest = look.latest
     }
     this.latestRead = latest ?? (await this.readLatest(call))
-    guard.checkRecord(this.latestRead?.record)
+    await this.checkLatest(this.latestRead, call)
+  }
+
+  /**
+   * Decides stale from our key's record as read: a record whose blob a
+   * stranger leased fails the job at once (it could never be written, and no
+   * lease or token is taken for it); a record with a higher sequence makes us
+   * stale; no record at all (the key is new, or the .azure-mutex/ folder was
+   * deleted) asks the lock blob, which keeps each key's sequence too
+   * (latest-kept.ts): one more request, only then.
+   */
+  private async checkLatest(read: LatestRead | undefined, call: () => RequestOptions): Promise<void> {
+    const guard = this.guard!
+    const latest = this.store.latest
+    if (read?.leased && latest?.leasedError) throw latest.leasedError(guard.spec.key)
+    guard.checkRecord(read?.record)
+    if (read?.record || !latest?.readKept) return
+    guard.checkKept(await latest.readKept(guard.spec.key, call()))
   }
 
   /**
@@ -1086,16 +1123,19 @@ export class Waiter {
    * between (a newer job that held and left in that moment), it is read again
    * and decided again, and a stale lease is given back by the caller.
    */
-  private async recordLatest(record: HolderRecord, call: () => RequestOptions): Promise<void> {
+  private async recordLatest(record: HolderRecord, call: () => RequestOptions, checked: Promise<void>): Promise<void> {
     const guard = this.guard
     const latest = this.store.latest
     if (!guard || !latest) return
     let read = this.latestRead ?? (await latest.read(guard.spec.key, call()))
     for (let tries = 0; tries < 3; tries++) {
+      if (read.leased && latest.leasedError) throw latest.leasedError(guard.spec.key)
       guard.checkRecord(read.record)
       const same = read.record?.supersedeKey === guard.spec.key
       // A re-run of the job that holds the record: it says so already.
       if (same && parseSequence(read.record?.sequence) === guard.spec.sequence) return
+      // Not before the lock blob's sequence is checked under our lease: a stale job must not lower the record.
+      await checked
       if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written') return
       read = await latest.read(guard.spec.key, call())
     }

@@ -10,7 +10,9 @@
 // would only fail the same way, so it is one CounterError that names the blob
 // and the command that clears it. A counter that is missing is created above
 // `seed`, the highest number it is known to have handed out, so that deleting
-// it never makes its numbers go backwards.
+// it never makes its numbers go backwards; the fencing counter also with the
+// number of slots the lock keeps outside it (slots.ts keptSlots), so that
+// deleting it never changes that number under the jobs that hold or wait.
 
 import type { BlobClient } from '@azure/storage-blob'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -36,18 +38,26 @@ export interface Bumped {
   serviceNow?: Date
 }
 
+/** What outlives a counter, for one created again: the highest number it handed out, and the lock's number of slots. */
+export interface Seed {
+  value: number
+  /** The number of slots kept outside the counter (slots.ts keptSlots); absent when nothing keeps one. */
+  slots?: number
+}
+
 export interface BumpOptions {
   /**
    * The highest number the counter is known to have handed out, read from
    * what outlives it (the queue's entries, the lock blob). Asked for only
    * when the counter is missing: it is created with the seed plus one.
    */
-  seed?: (abortSignal: AbortSignal) => Promise<number>
+  seed?: (abortSignal: AbortSignal) => Promise<number | Seed>
   /**
    * For the fencing counter: the lock's number of slots as this job asks for
    * it (slots.ts). The counter keeps the number; a bump that finds another one
-   * throws SlotsMismatchError, and a counter created here keeps the number
-   * when it is more than 1.
+   * throws SlotsMismatchError. A counter created here keeps the number the
+   * seed says the lock keeps elsewhere, else ours, when it is more than 1; a
+   * number kept elsewhere that is not ours throws SlotsMismatchError too.
    */
   slots?: { asked: number; location: string }
 }
@@ -90,7 +100,7 @@ export function counterDeleteCommand(blob: BlobClient): string {
 }
 
 /** The counter blob as messages name it: container/blob. */
-function shown(blob: BlobClient): string {
+export function shown(blob: BlobClient): string {
   return `${blob.containerName}/${showUntrusted(blob.name)}`
 }
 
@@ -145,24 +155,33 @@ export async function bumpCounter(
       if (!isMissing(err)) throw err
     }
     if (!props) {
-      const seed = options.seed ? Math.min(await options.seed(abortSignal), MAX_VALUE - 1) : 0
-      const first = Math.max(seed, 0) + 1
+      const seeded = options.seed ? await options.seed(abortSignal) : 0
+      const seed: Seed = typeof seeded === 'number' ? { value: seeded } : seeded
+      const first = Math.max(Math.min(seed.value, MAX_VALUE - 1), 0) + 1
+      // The number the lock keeps elsewhere (the folder was deleted), else ours.
+      const slots = options.slots ? (seed.slots ?? options.slots.asked) : undefined
       try {
         await blob.getBlockBlobClient().upload('', 0, {
           abortSignal,
           metadata: {
             [VALUE_KEY]: String(first),
-            ...(options.slots && options.slots.asked > 1 ? { [SLOTS_KEY]: String(options.slots.asked) } : {}),
+            ...(slots !== undefined && slots > 1 ? { [SLOTS_KEY]: String(slots) } : {}),
           },
           conditions: { ifNoneMatch: '*' },
         })
-        return { value: first }
       } catch (err) {
         // It exists after all: created by another bump first (409 BlobAlreadyExists, or 412), or leased
         // by a stranger (412 LeaseIdMissing). Read it again: the write after the read tells which.
         if (statusCode(err) === 409 || statusCode(err) === 412) continue
         throw err
       }
+      if (options.slots && slots !== undefined && slots !== options.slots.asked) {
+        throw new SlotsMismatchError(
+          slotsMismatchMessage(options.slots.location, slots, options.slots.asked, shown(blob), { gaveBack: true }),
+          slots,
+        )
+      }
+      return { value: first }
     }
     const text = props.metadata?.[VALUE_KEY]
     const current = counterValue(text)
@@ -180,9 +199,7 @@ export async function bumpCounter(
       }
       if (stored !== options.slots.asked) {
         throw new SlotsMismatchError(
-          slotsMismatchMessage(options.slots.location, stored, options.slots.asked, counterDeleteCommand(blob), {
-            gaveBack: true,
-          }),
+          slotsMismatchMessage(options.slots.location, stored, options.slots.asked, shown(blob), { gaveBack: true }),
           stored,
         )
       }

@@ -29,12 +29,23 @@ import {
 import { prioritiesOf, squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
 import { priorityFromMetadata } from './queue/priority.ts'
 import { LatestBlobs } from './deploy/latest-blobs.ts'
+import { LATEST_KEPT_KEY, METADATA_LIMIT, keptSequence, metadataSize, raisedKept } from './deploy/latest-kept.ts'
+import { parseSequence, staleByKept, type SupersedeSpec } from './deploy/latest.ts'
 import { LEASE_SECONDS } from './lease.ts'
 import { QueueBlobs } from './queue/queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, slotBlobName, slotOf, ticketOf } from './reserved.ts'
 import { SlotsBlobs, listLockFolder, slotViewOf, type SlotsAccess } from './queue/slots-blobs.ts'
-import { MAX_SLOTS, servedTickets, slotsHeld, storedSlots, type SlotView } from './queue/slots.ts'
+import {
+  MAX_SLOTS,
+  SLOTS_KEY,
+  keptSlots,
+  servedTickets,
+  slotsHeld,
+  storedSlots,
+  type SlotBlobSeen,
+  type SlotView,
+} from './queue/slots.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
 import type { AcquireOutcome, LeaseView, LockStore, QueueEntry, RequestOptions } from './store.ts'
@@ -85,6 +96,15 @@ export function isLeaseGone(err: unknown): boolean {
   return code !== undefined && LEASE_GONE.has(code)
 }
 
+/** Room kept for the fencing token and the number of slots, which a holder's write may add after the list. */
+const KEPT_RESERVE = FENCING_KEY.length + 16 + SLOTS_KEY.length + 3
+
+/** Sets a metadata key whatever case it was read in (keys are case-insensitive); undefined removes it. */
+function setKey(metadata: Record<string, string>, key: string, value: string | undefined): void {
+  for (const name of Object.keys(metadata)) if (name.toLowerCase() === key) delete metadata[name]
+  if (value !== undefined) metadata[key] = value
+}
+
 function isMissing(err: unknown): boolean {
   const code = storageErrorCode(err)
   return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined)
@@ -132,7 +152,7 @@ export class LockBlob implements LockStore {
             location: this.location,
             viewLock: (opts) => (this.slotNumber === 1 ? this : this.atSlot(1)).view(opts),
             open: (slot) => this.atSlot(slot),
-            recordedToken: (signal) => this.recordedToken(signal),
+            kept: (signal) => this.keptOutsideCounter(signal),
           })
         : undefined
   }
@@ -261,9 +281,12 @@ export class LockBlob implements LockStore {
     record: HolderRecord,
     options: RequestOptions = {},
     fencingToken?: Promise<number>,
+    checked?: () => void,
   ): Promise<void> {
+    const sequence = record.supersedeKey === undefined ? undefined : parseSequence(record.sequence)
+    const supersede = sequence === undefined ? undefined : { key: record.supersedeKey!, sequence }
     await this.request(options, (abortSignal) =>
-      this.updateHolderKeys(leaseId, holderToMetadata(record), abortSignal, fencingToken),
+      this.updateHolderKeys(leaseId, holderToMetadata(record), abortSignal, { fencingToken, supersede, checked }),
     )
   }
 
@@ -278,18 +301,37 @@ export class LockBlob implements LockStore {
    * With `record` undefined the holder keys are removed, and nothing is
    * written when the blob carries none.
    *
-   * With `recordToken`, the fencing token this client is taking (see
+   * With `fencingToken`, the fencing token this client is taking (see
    * nextFencingToken) goes on the blob too, in the same write: no request is
    * added. It waits for the token after the read, so the two run side by side.
+   * Once the token came (the counter agreed with our number of slots), the
+   * number goes on the blob beside it (SLOTS_KEY, 1 included): the lock
+   * blob and the slot blobs keep it where deleting .azure-mutex/ does not reach
+   * it, and a counter created again takes it from there (keptOutsideCounter).
+   *
+   * With `supersede` (a holder with a supersede key), the sequence the lock
+   * blob keeps for the key (latest-kept.ts) is checked in the same read, under
+   * our lease, and raised to ours in the same write: a higher one throws the
+   * stale LockSupersededError before anything is written; `checked` is called
+   * once the check has passed.
    */
   private async updateHolderKeys(
     leaseId: string,
     wanted: Record<string, string> | undefined | Promise<Record<string, string> | undefined>,
     abortSignal: AbortSignal,
-    fencingToken?: Promise<number>,
+    {
+      fencingToken,
+      supersede,
+      checked,
+    }: { fencingToken?: Promise<number>; supersede?: SupersedeSpec; checked?: () => void } = {},
   ): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } })
+      if (supersede) {
+        const kept = keptSequence(props.metadata, supersede.key)
+        if (kept !== undefined && kept > supersede.sequence) throw staleByKept(this.location, kept, supersede.sequence)
+        checked?.()
+      }
       // A record still being worked out (the handover mark waits for a look at the queue) is awaited after the read.
       const record = await wanted
       const current = Object.entries(props.metadata ?? {})
@@ -297,11 +339,18 @@ export class LockBlob implements LockStore {
       const ours = (key: string): boolean => isHolderKey(key) || isHoldKey(key)
       if (!record && !current.some(([key]) => ours(key))) return
       const metadata = { ...Object.fromEntries(current.filter(([key]) => !ours(key))), ...record }
+      if (supersede) {
+        // What the rest leaves of the 8 KiB, the token and the number of slots (written below) counted in.
+        setKey(metadata, LATEST_KEPT_KEY, undefined)
+        const room = METADATA_LIMIT - metadataSize(metadata) - LATEST_KEPT_KEY.length - KEPT_RESERVE
+        setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence, room))
+      }
       const token = await fencingToken?.catch(() => undefined)
       if (token !== undefined) {
         // Never lower: a counter that someone else started again at 1 must not take the record down with it.
         const recorded = counterValue(metadata[FENCING_KEY]) ?? 0
         metadata[FENCING_KEY] = String(Math.max(token, recorded))
+        setKey(metadata, SLOTS_KEY, String(this.slotCount))
       }
       try {
         await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } })
@@ -589,7 +638,7 @@ export class LockBlob implements LockStore {
   nextFencingToken(options: RequestOptions = {}): Promise<number> {
     return this.request(options, (abortSignal) =>
       bumpCounter(this.fencing, abortSignal, {
-        seed: (signal) => this.recordedToken(signal),
+        seed: (signal) => this.keptOutsideCounter(signal),
         // The counter keeps the lock's number of slots: a job that asks for another one gives its lease back.
         slots: { asked: this.slotCount, location: this.location },
       }),
@@ -597,39 +646,48 @@ export class LockBlob implements LockStore {
   }
 
   /**
-   * The last fencing token recorded on the lock blob and on the slot blobs
-   * (a lock that had slots once); 0 when there is none. Asked for only when
-   * the counter is missing; a credential that may not list reads the lock blob only.
+   * What the fencing counter keeps that is also kept where deleting the
+   * .azure-mutex/ folder does not reach it, for a counter created again: the
+   * last token recorded on the lock blob and on the slot blobs (FENCING_KEY),
+   * and the lock's number of slots (keptSlots). One HEAD of the lock blob and
+   * one listing of the slot blobs, side by side, asked for only when the
+   * counter is missing; a credential that may not list reads the lock blob only.
    */
-  private async recordedToken(abortSignal: AbortSignal): Promise<number> {
-    const onLock = async (): Promise<number> => {
+  private async keptOutsideCounter(abortSignal: AbortSignal): Promise<{ value: number; slots?: number }> {
+    const onLock = async (): Promise<Record<string, string> | undefined> => {
       try {
-        const props = await this.container.getBlobClient(this.name).getProperties({ abortSignal })
-        return counterValue(props.metadata?.[FENCING_KEY]) ?? 0
+        return (await this.container.getBlobClient(this.name).getProperties({ abortSignal })).metadata ?? {}
       } catch (err) {
-        if (isMissing(err)) return 0
+        if (isMissing(err)) return undefined
         throw err
       }
     }
-    const onSlots = async (): Promise<number> => {
+    const onSlots = async (): Promise<SlotBlobSeen[]> => {
       const prefix = reservedNames(this.name).slotsPrefix
-      let highest = 0
+      const seen: SlotBlobSeen[] = []
       try {
         for await (const page of this.container
           .listBlobsFlat({ abortSignal, prefix, includeMetadata: true })
           .byPage()) {
           for (const item of page.segment.blobItems) {
-            if (slotOf(prefix, item.name, Number.MAX_SAFE_INTEGER) === undefined) continue
-            highest = Math.max(highest, counterValue(item.metadata?.[FENCING_KEY]) ?? 0)
+            const slot = slotOf(prefix, item.name, MAX_SLOTS)
+            if (slot === undefined) continue
+            const { leaseState } = item.properties
+            seen.push({ slot, leased: leaseState === 'leased' || leaseState === 'breaking', metadata: item.metadata })
           }
         }
       } catch (err) {
         if (!isMissing(err) && statusCode(err) !== 403) throw err
       }
-      return highest
+      return seen
     }
     const [lock, slots] = await Promise.all([onLock(), onSlots()])
-    return Math.max(lock, slots)
+    const token = Math.max(
+      counterValue(lock?.[FENCING_KEY]) ?? 0,
+      ...slots.map((s) => counterValue(s.metadata?.[FENCING_KEY]) ?? 0),
+    )
+    const count = keptSlots(lock, slots)
+    return { value: token, ...(count !== undefined ? { slots: count } : {}) }
   }
 
   /**

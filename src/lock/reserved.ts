@@ -5,6 +5,7 @@
 //   .azure-mutex/<lock>/fencing          the counter of fencing tokens
 //   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
 //                                        highest sequence that held the lock
+//                                        (the sequence is on the lock blob too)
 //   .azure-mutex/<lock>/slots/<k>        with slots: N > 1, the lease blobs of
 //                                        slots 2..N (slot 1 is the lock blob)
 //
@@ -13,10 +14,20 @@
 // names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
 // of these blobs, and anything that lists the container skips RESERVED_PREFIX.
 //
-// Any of them may be deleted, the whole folder included: a missing counter
-// starts again above the numbers still in use (counter.ts), the tickets above
-// the highest entry, the fencing tokens above the last one, which the lock
-// blob keeps too (FENCING_KEY in holder.ts).
+// Any of them may be deleted, the whole folder included, and the lock stays
+// safe: what its safety depends on is kept on the lock blob as well, as
+// metadata that every write to the lock blob carries forward. A missing
+// counter starts again above the numbers still in use (counter.ts): the
+// tickets above the highest entry, the fencing tokens above the last one
+// (FENCING_KEY in holder.ts), and the fencing counter with the lock's number
+// of slots (SLOTS_KEY on the lock blob and the leased slot blobs, slots.ts).
+// Each key's highest sequence is on the lock blob too (latest-kept.ts), for
+// the 32 keys that held most recently. Deleting the folder loses the queue's
+// order (waiters join again at the back), the runs that held each key (the
+// lock blob keeps the sequence alone), the guard of keys beyond those 32, and
+// the slot blobs nobody holds. A lock blob whose metadata is gone too (
+// go-azuremutex uploads it again when it takes a free lock) loses the rest:
+// docs/queue-and-fencing.md, "Deleting .azure-mutex/", says what then.
 
 import { createHash } from 'node:crypto'
 import { RESERVED_SEGMENT } from './names.ts'

@@ -56,12 +56,19 @@ export interface LockStore {
   acquire(leaseId: string, durationSeconds: number, options?: RequestOptions): Promise<AcquireOutcome>
   /** The service's clock (its Date header) in the answer of the last acquire that was granted. */
   readonly grantedAt?: Date
-  /** Writes the holder record under our lease; with `fencingToken`, the token it resolves to is kept on the lock blob too. */
+  /**
+   * Writes the holder record under our lease; with `fencingToken`, the token it
+   * resolves to is kept on the lock blob too. A record with a supersede key is
+   * checked against the sequence the lock blob keeps (latest-kept.ts) in the
+   * same read, and the write throws LockSupersededError when that is higher;
+   * `checked` is called once that check has passed, before the write.
+   */
   writeHolder(
     leaseId: string,
     record: HolderRecord,
     options?: RequestOptions,
     fencingToken?: Promise<number>,
+    checked?: () => void,
   ): Promise<void>
   release(leaseId: string, options?: RequestOptions): Promise<'released' | 'not-held'>
   /** The next fencing token: bumped once per call, never handed out twice. */

@@ -64,8 +64,23 @@ export type WaitEvent =
   | { type: 'hold-ended'; hold: HoldRecord; endedAt: Date }
   /** A job of scope run took over its run's hold (run-hold.ts), from the queue or without joining it. */
   | { type: 'hold-taken-over'; hold: HoldRecord; fromQueue: boolean; waitedMs: number }
-  /** Once per place: an entry (or the key's record) of our supersede key carries a sequence that is no number. */
-  | { type: 'malformed-sequence'; where: string; value: string }
+  /**
+   * Once per place: an entry (or the key's record) of our supersede key carries
+   * a sequence that is no number, or too large; `problem` says which (latest.ts).
+   */
+  | { type: 'malformed-sequence'; where: string; value: string; problem: string }
+  /**
+   * Once per place: the record of our key (or the lock blob) keeps a sequence
+   * far above ours (latest.ts isFarAbove), which makes us stale; `clearCommand`
+   * deletes the record, when it is the record.
+   */
+  | {
+      type: 'far-sequence'
+      where: 'the record of the key' | 'the lock blob'
+      sequence: number
+      own: number
+      clearCommand?: string
+    }
   /** Once per entry: a high-priority waiter joined after us and went ahead of us (priority.ts). */
   | { type: 'high-priority-ahead'; ticket: number; waiter: HolderIdentity | undefined }
   /** Once per entry: its priority is neither normal nor high (value as read, untrusted); it counts as normal. */

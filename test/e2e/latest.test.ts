@@ -245,13 +245,19 @@ describe('latest wins, end to end', () => {
       await blob.getBlobLeaseClient().acquireLease(60)
     }
     const warned = stdoutLine(child!, /is not a whole number: it is ignored/)
+    const tooLarge = stdoutLine(child!, /entry 9005 has/)
     await forge(9001, 'production', 'abc')
     await forge(9002, 'production\n::error::pwned', '99')
     await forge(9003, 'p'.repeat(7_000), '99')
     await forge(9004, 'Production', '99')
-    // Beyond an exact integer: malformed, and ignored like 'abc'.
+    // Beyond an exact integer: too large, and ignored like 'abc'.
     await forge(9005, 'production', '99999999999999999999')
     assert.match(await warned, /entry 9001 has this job's supersede key with the sequence 'abc'/)
+    // Digits beyond the bound: said to be too large, with the bound, not "not a whole number".
+    assert.match(
+      await tooLarge,
+      /entry 9005 has this job's supersede key with the sequence '99999999999999999999', which is too large: a sequence is at most 9007199254740991: it is ignored\.$/,
+    )
     await delay(3_500) // another look at the queue: still waiting
     assert.ok(
       (await queueOf(azurite, lock)).some((e) => e.repository === 'octo/victim'),

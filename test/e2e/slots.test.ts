@@ -252,7 +252,7 @@ describe('slots, end to end', () => {
     assert.equal(main.errors.length, 1, main.stdout)
     assert.match(
       main.errors[0]!,
-      /^Lock devstoreaccount1\/locks\/agreed is set up with 3 slots, but this job asks for 2 slots \('slots: 2'\); it takes no lease\. .*drain.*az storage blob delete .*\.azure-mutex\/agreed\/fencing/,
+      /^Lock devstoreaccount1\/locks\/agreed is set up with 3 slots, but this job asks for 2 slots \('slots: 2'\); it takes no lease\. .*drain.*write the new number on the counter blob that keeps it, locks\/\.azure-mutex\/agreed\/fencing, /,
     )
     assert.equal(main.outputs.acquired, 'false')
     // Only the set-up job's slot is leased, as before; the other never joined the queue.

@@ -157,9 +157,11 @@ describe('untrusted input, end to end', () => {
     assertNothingInjected(post, 'post')
     assert.match(waiter.summary, /Holders seen while waiting/, 'post wrote the summary from what main saw')
     assertSummaryClean(waiter, 'post')
-    // Only the last fencing token stays, so that a deleted counter starts above it.
+    // Only the last fencing token and the number of slots stay, so that a deleted counter starts above the one, with the other.
     assert.deepEqual((await locks.getBlobClient('hostile-handoff').getProperties()).metadata, {
       azure_mutex_fencing_token: '1',
+      // The number of slots the holder agreed on, kept after release beside the token.
+      azure_mutex_slots: '1',
     })
     assert.deepEqual(waiter.complete(), [])
   })
@@ -360,6 +362,8 @@ describe('untrusted input, end to end', () => {
       owner: 'platform-team',
       purpose: 'prod deploys',
       azure_mutex_fencing_token: '1',
+      // The number of slots the holder agreed on, kept after release beside the token.
+      azure_mutex_slots: '1',
     })
     assert.deepEqual(job.complete(), [])
   })

@@ -2,7 +2,9 @@
 // record is read in the first listing of the queue (the listing starts at the
 // lock's folder, where the record sorts ahead of the entries), so the only
 // request the key adds is the record's write under the lease. The stale check
-// still reads the record before any acquire.
+// still reads the record before any acquire. A key with no record yet (its
+// first take, or after .azure-mutex/ was deleted) asks the lock blob for the
+// sequence it keeps: one request more, only then.
 
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
@@ -52,13 +54,18 @@ describe('an uncontended wait with a supersede key', () => {
     return made
   }
 
-  it('adds at most one request to the wait: the write of the key record, under the lease', async () => {
+  it('adds at most one request to the wait of a key that has held: the write of the key record, under the lease', async () => {
     const plain = await requestsOfOneTake('plain')
+    const first = await requestsOfOneTake('keyed', 9)
     const keyed = await requestsOfOneTake('keyed', 10)
     assert.ok(keyed.length - plain.length <= 1, `plain:\n${plain.join('\n')}\nkeyed:\n${keyed.join('\n')}`)
     const latestRequests = keyed.filter((r) => r.includes('/latest/'))
     assert.equal(latestRequests.length, 1, keyed.join('\n'))
     assert.match(latestRequests[0]!, /^PUT /)
+    // The key's first take has no record to read: it asks the lock blob once, before the acquire.
+    assert.ok(first.length - plain.length <= 2, `plain:\n${plain.join('\n')}\nfirst:\n${first.join('\n')}`)
+    const acquire = first.findIndex((r) => r.endsWith('acquire'))
+    assert.ok(first.slice(0, acquire).includes('HEAD /keyed'), first.join('\n'))
   })
 
   it('still refuses a lower sequence before it asks for the lease, from the record read in the listing', async () => {

@@ -2,7 +2,18 @@ import assert from 'node:assert/strict'
 import { randomUUID } from 'node:crypto'
 import { after, before, describe, it } from 'node:test'
 import type { BlobClient } from '@azure/storage-blob'
-import { holderFromMetadata } from '../../src/lock/holder.ts'
+import { FENCING_KEY, holderFromMetadata } from '../../src/lock/holder.ts'
+import {
+  KEPT_KEYS_MAX,
+  LATEST_KEPT_KEY,
+  METADATA_LIMIT,
+  keptSequence,
+  metadataSize,
+  parseKept,
+  raisedKept,
+} from '../../src/lock/deploy/latest-kept.ts'
+import { LockSupersededError } from '../../src/lock/deploy/latest.ts'
+import { SLOTS_KEY } from '../../src/lock/queue/slots.ts'
 import { isLeaseGone } from '../../src/lock/lock-blob.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { containerOn, holderFor, lockOn } from '../support/lock.ts'
@@ -178,5 +189,81 @@ describe('LockBlob', () => {
     assert.deepEqual(holderFromMetadata(metadata), holder)
     inner.setMetadata = setMetadata
     await lock.release(ours)
+  })
+
+  it("checks a keyed holder's sequence against the one the lock blob keeps, under the lease, and raises it in the record's write", async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'kept-sequence')
+    await lock.create()
+    const raw = container.getBlobClient('kept-sequence')
+    const keyed = (sequence: number) => ({
+      ...holderFor('octo/api'),
+      acquiredAt: new Date().toISOString(),
+      supersedeKey: 'production',
+      sequence: String(sequence),
+    })
+    const take = async (sequence: number): Promise<string> => {
+      const leaseId = randomUUID()
+      assert.equal(await lock.acquire(leaseId, 15), 'acquired')
+      let checked = 0
+      try {
+        await lock.writeHolder(leaseId, keyed(sequence), {}, Promise.resolve(sequence), () => checked++)
+        assert.ok(checked >= 1, 'the check passed before the write')
+      } finally {
+        await lock.release(leaseId)
+      }
+      return (await raw.getProperties()).metadata?.[LATEST_KEPT_KEY] ?? ''
+    }
+    assert.equal(keptSequence({ [LATEST_KEPT_KEY]: await take(20) }, 'production'), 20)
+    // Kept after release, beside the token and the number of slots, and carried by every later write.
+    const metadata = (await raw.getProperties()).metadata ?? {}
+    assert.equal(metadata[FENCING_KEY], '20')
+    assert.equal(metadata[SLOTS_KEY], '1', 'a holder of a lock of one slot writes 1')
+    // A lower sequence is refused under the lease, before anything is written.
+    const leaseId = randomUUID()
+    await lock.acquire(leaseId, 15)
+    let checked = 0
+    await assert.rejects(
+      lock.writeHolder(leaseId, keyed(10), {}, Promise.resolve(21), () => checked++),
+      (err) =>
+        err instanceof LockSupersededError &&
+        err.outcome === 'stale' &&
+        /sequence 20, as the lock blob keeps it/.test(err.message),
+    )
+    assert.equal(checked, 0, 'the check did not pass')
+    assert.equal(holderFromMetadata((await raw.getProperties()).metadata), undefined, 'no record was written')
+    assert.equal((await raw.getProperties()).metadata?.[FENCING_KEY], '20', 'nor the token')
+    await lock.release(leaseId)
+    // A re-run of 20 and a newer run pass; the sequence never goes down.
+    assert.equal(keptSequence({ [LATEST_KEPT_KEY]: await take(20) }, 'production'), 20)
+    assert.equal(keptSequence({ [LATEST_KEPT_KEY]: await take(21) }, 'production'), 21)
+  })
+
+  it('keeps the lock blob within 8 KiB of metadata with the longest key, percent-encoded, and a full list of keys', async () => {
+    const container = containerOn(azurite)
+    const lock = new LockBlob(container, 'kept-budget')
+    await lock.create()
+    const raw = container.getBlobClient('kept-budget')
+    // 32 keys raised already, and room taken by others' metadata (6 KB of it).
+    let list: string | undefined
+    for (let k = 0; k < KEPT_KEYS_MAX; k++)
+      list = raisedKept(list === undefined ? undefined : { [LATEST_KEPT_KEY]: list }, `k${k}`, 9_007_199_254_740_991)
+    await raw.setMetadata({ owner: 'x'.repeat(6_000), [LATEST_KEPT_KEY]: list! })
+    const key = '\u00e9'.repeat(256) // 256 characters, 1,536 once percent-encoded
+    const leaseId = randomUUID()
+    await lock.acquire(leaseId, 15)
+    const record = {
+      ...holderFor('octo/api'),
+      acquiredAt: new Date().toISOString(),
+      supersedeKey: key,
+      sequence: '9007199254740991',
+    }
+    await lock.writeHolder(leaseId, record, {}, Promise.resolve(9_007_199_254_740_991))
+    const metadata = (await raw.getProperties()).metadata ?? {}
+    assert.ok(metadataSize(metadata) <= METADATA_LIMIT, `${metadataSize(metadata)} bytes of metadata`)
+    assert.equal(keptSequence(metadata, key), 9_007_199_254_740_991, 'its own key is kept')
+    assert.ok(parseKept(metadata[LATEST_KEPT_KEY]).length < KEPT_KEYS_MAX, 'keys raised longest ago left out')
+    assert.equal(metadata.owner, 'x'.repeat(6_000), "others' metadata stays")
+    await lock.release(leaseId)
   })
 })

@@ -122,14 +122,21 @@ describe('LatestGuard.checkQueue', () => {
     superseded(() => guard.checkQueue([joining], NOW, undefined))
   })
 
-  test('ignores a malformed sequence of its own key, and says so once per entry', () => {
+  test('ignores a malformed sequence of its own key, and says once per entry what is wrong with it', () => {
     const { guard, warned } = guarded('k', 1)
-    const entries = [entry(4, who('x', 'k', 'abc')), entry(5, who('y', 'k', '99999999999999999999'))]
+    const entries = [
+      entry(4, who('x', 'k', 'abc')),
+      entry(5, who('y', 'k', '99999999999999999999')),
+      entry(6, who('z', 'k', '9007199254740992')),
+    ]
     guard.checkQueue(entries, NOW, undefined)
     guard.checkQueue(entries, NOW, undefined)
+    // Digits beyond the bound are too large, with the bound: not "not a whole number".
+    const tooLarge = 'too large: a sequence is at most 9007199254740991'
     assert.deepEqual(warned, [
-      { where: 'entry 4', value: 'abc' },
-      { where: 'entry 5', value: '99999999999999999999' },
+      { where: 'entry 4', value: 'abc', problem: 'not a whole number' },
+      { where: 'entry 5', value: '99999999999999999999', problem: tooLarge },
+      { where: 'entry 6', value: '9007199254740992', problem: tooLarge },
     ])
   })
 
@@ -164,7 +171,7 @@ describe('LatestGuard.checkRecord', () => {
     const { guard, warned } = guarded('k', 10)
     guard.checkRecord(held('K', '99'))
     guard.checkRecord(held('k', 'lots'))
-    assert.deepEqual(warned, [{ where: 'the record of the key', value: 'lots' }])
+    assert.deepEqual(warned, [{ where: 'the record of the key', value: 'lots', problem: 'not a whole number' }])
   })
 })
 
@@ -287,7 +294,7 @@ describe('the waiter with a supersede key', () => {
     await delay(100)
     assert.deepEqual(
       events.filter((e) => e.type === 'malformed-sequence'),
-      [{ type: 'malformed-sequence', where: 'entry 1', value: '1e9' }],
+      [{ type: 'malformed-sequence', where: 'entry 1', value: '1e9', problem: 'not a whole number' }],
     )
     world.entries.delete(1)
     world.releaseDirectly()

@@ -9,11 +9,13 @@ import { reservedNames, slotBlobName, slotOf } from '../../src/lock/reserved.ts'
 import { handoverTarget } from '../../src/lock/queue/handover.ts'
 import {
   describeSlotsHeld,
+  keptSlots,
   servedTickets,
   slotToTake,
   slotsHeld,
   slotsMismatchMessage,
   storedSlots,
+  type SlotBlobSeen,
   type SlotView,
 } from '../../src/lock/queue/slots.ts'
 import { MalformedError, parseLockSpec } from '../../src/lock/spec.ts'
@@ -62,14 +64,53 @@ describe('the number of slots a lock keeps', () => {
   })
 
   test('a job that asks for another number is told both numbers and how to change it, in one line', () => {
-    const line = slotsMismatchMessage('acct/locks/deploy', 3, 2, 'az storage blob delete --name x')
+    const line = slotsMismatchMessage('acct/locks/deploy', 3, 2, 'locks/.azure-mutex/deploy/fencing')
     assert.equal(line.includes('\n'), false)
     assert.match(line, /set up with 3 slots, but this job asks for 2 slots \('slots: 2'\); it takes no lease\./)
-    assert.match(line, /drain.*az storage blob delete --name x$/)
+    // Deleting the counter no longer changes the number: the message says to write it on the counter.
+    assert.match(
+      line,
+      /drain.*write the new number on the counter blob that keeps it, locks\/\.azure-mutex\/deploy\/fencing, /,
+    )
+    assert.match(line, /deleting the counter does not change the number: the lock blob keeps it too\)\.$/)
     assert.match(
       slotsMismatchMessage('a/b/c', 3, 1, 'cmd', { gaveBack: true }),
       /asks for 1 slot .*gives back the lease/,
     )
+  })
+})
+
+describe('the number of slots kept outside the counter, for a counter made again', () => {
+  const slotBlob = (slot: number, leased: boolean, slots?: string): SlotBlobSeen => ({
+    slot,
+    leased,
+    ...(slots === undefined ? {} : { metadata: { azure_mutex_slots: slots } }),
+  })
+
+  test('is what the holders of leased slot blobs wrote, ahead of what the lock blob keeps', () => {
+    assert.equal(keptSlots({ azure_mutex_slots: '2' }, [slotBlob(2, true, '3'), slotBlob(3, true, '3')]), 3)
+    // A slot blob that nobody holds says nothing of now.
+    assert.equal(keptSlots({ azure_mutex_slots: '2' }, [slotBlob(2, false, '5')]), 2)
+  })
+
+  test('is what the lock blob keeps when no slot blob is held, 1 included', () => {
+    assert.equal(keptSlots({ azure_mutex_slots: '3', azure_mutex_fencing_token: '9' }, []), 3)
+    assert.equal(keptSlots({ AZURE_MUTEX_SLOTS: '1' }, []), 1)
+  })
+
+  test('is never below the highest slot that is leased, even with no number written', () => {
+    assert.equal(keptSlots(undefined, [slotBlob(3, true)]), 3)
+    assert.equal(keptSlots({ azure_mutex_slots: '1' }, [slotBlob(2, true)]), 2)
+    assert.equal(keptSlots({ azure_mutex_slots: '5' }, [slotBlob(3, true)]), 5)
+  })
+
+  test('is undefined when nothing keeps one, and a number this action did not write is left out', () => {
+    assert.equal(keptSlots(undefined, []), undefined)
+    assert.equal(keptSlots({}, [slotBlob(2, false)]), undefined)
+    for (const bad of ['0', '101', 'three', ' 3']) {
+      assert.equal(keptSlots({ azure_mutex_slots: bad }, []), undefined, bad)
+      assert.equal(keptSlots({ azure_mutex_slots: '2' }, [slotBlob(2, true, bad)]), 2, bad)
+    }
   })
 })
 

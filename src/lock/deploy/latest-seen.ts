@@ -6,6 +6,7 @@
 // costs no request. They are untrusted: shown only through showUntrusted.
 
 import type { HolderRecord } from '../holder.ts'
+import { FAR_ABOVE_BY, FAR_ABOVE_TIMES } from './latest.ts'
 import { showUntrusted } from '../untrusted-text.ts'
 
 /** The most keys a line names; the rest are counted. */
@@ -43,4 +44,31 @@ export function describeLastHeld(records: readonly HolderRecord[] | undefined): 
   const shown = records.slice(0, LAST_HELD_SHOWN).map(describeLastHeldOne)
   const more = records.length > shown.length ? `; and ${records.length - shown.length} more` : ''
   return `last held, per key: ${shown.join('; ')}${more}`
+}
+
+/**
+ * The warning for a record of our key far above our own sequence (latest.ts
+ * isFarAbove): 'job' for the action, 'command' for azure-mutex. The numbers
+ * are parsed digits; nothing from storage is shown as text.
+ */
+export function farSequenceText(
+  event: { where: 'the record of the key' | 'the lock blob'; sequence: number; own: number; clearCommand?: string },
+  name: string,
+  whose: 'job' | 'command',
+): string {
+  const place =
+    event.where === 'the lock blob'
+      ? `The lock blob of ${name} keeps, for this ${whose}'s supersede key, the sequence ${event.sequence}`
+      : `The record of this ${whose}'s supersede key on ${name} has the sequence ${event.sequence}`
+  const fix =
+    event.where === 'the lock blob'
+      ? ' (the README says how to remove it: Only the newest deploy, forged entries and records)'
+      : event.clearCommand
+        ? `: ${event.clearCommand}`
+        : ''
+  return (
+    `${place}, far above ours (${event.own}): more than ${FAR_ABOVE_TIMES} times ` +
+    `ours and over ${FAR_ABOVE_BY.toLocaleString('en-US')} more. If no run of the key had it, it was forged, and ` +
+    `every job of the key is stale until it is removed${fix}.`
+  )
 }

@@ -19,6 +19,7 @@ import { withDeadline } from '../request.ts'
 import { deleteCommand, leaseBreakCommand } from '../az-commands.ts'
 import { publishLeaseId, publishedLeaseId } from './handover.ts'
 import type { LatestRead } from '../deploy/latest.ts'
+import { isLeasedState } from '../deploy/latest-blobs.ts'
 import { priorityFromMetadata, priorityToMetadata, type Priority } from './priority.ts'
 import { entryName, latestName, reservedNames, ticketOf } from '../reserved.ts'
 import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from '../store.ts'
@@ -109,7 +110,12 @@ export class QueueBlobs implements QueueStore {
           }
           if (record !== undefined && !latest) {
             if (item.name === record)
-              latest = { record: holderFromMetadata(item.metadata), etag: quotedEtag(item.properties.etag) }
+              latest = {
+                record: holderFromMetadata(item.metadata),
+                etag: quotedEtag(item.properties.etag),
+                // A stranger's lease on the record: the waiter fails before it asks for the lock's lease.
+                ...(isLeasedState(item.properties.leaseState) ? { leased: true } : {}),
+              }
             else if (item.name > record) latest = { record: undefined, etag: undefined }
           }
           const ticket = ticketOf(this.prefix, item.name)

@@ -16,7 +16,7 @@
 // than slots) lists alone, and sees slot 1 as its last look showed it.
 
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
-import { counterDeleteCommand } from '../counter.ts'
+import { counterDeleteCommand, shown, type Seed } from '../counter.ts'
 import { statusCode } from '../errors.ts'
 import { publishedLeaseId, handedToTicket } from './handover.ts'
 import { holderFromMetadata, identityFromMetadata } from '../holder.ts'
@@ -63,8 +63,12 @@ export interface SlotsBlobsOptions {
   /** Slot 1's look: the lock blob's HEAD. */
   viewLock: (options: RequestOptions) => Promise<LeaseView>
   open: (slot: number) => LockStore
-  /** The highest fencing token recorded on the slots, for a counter created here (counter.ts). */
-  recordedToken: (abortSignal: AbortSignal) => Promise<number>
+  /**
+   * For a counter created here (counter.ts): the highest fencing token
+   * recorded on the slots, and the number of slots kept outside the counter
+   * (slots.ts keptSlots).
+   */
+  kept: (abortSignal: AbortSignal) => Promise<Seed>
 }
 
 const isMissing = (err: unknown): boolean => statusCode(err) === 404
@@ -116,9 +120,11 @@ export class SlotsBlobs implements SlotsAccess {
 
   /**
    * Reads the number the counter keeps and compares it with ours. A missing
-   * counter is created with our number and, as its value, the highest token
+   * counter is created with the number the lock keeps outside it (the holders'
+   * slot blobs, the lock blob), else ours, and, as its value, the highest token
    * recorded on the slots (so the next bump hands out one more, as counter.ts
-   * would); a lost race to create it reads again.
+   * would); a lost race to create it reads again. A number kept outside that
+   * is not ours is refused as the counter's would be.
    */
   private async check(abortSignal: AbortSignal): Promise<void> {
     const asked = this.options.count
@@ -130,29 +136,33 @@ export class SlotsBlobs implements SlotsAccess {
         if (!isMissing(err)) throw err
       }
       if (metadata === undefined) {
-        const seed = await this.options.recordedToken(abortSignal)
+        const seed = await this.options.kept(abortSignal)
+        const kept = seed.slots ?? asked
         try {
           await this.fencing.getBlockBlobClient().upload('', 0, {
             abortSignal,
-            metadata: { value: String(seed), [SLOTS_KEY]: String(asked) },
+            metadata: { value: String(seed.value), ...(kept > 1 ? { [SLOTS_KEY]: String(kept) } : {}) },
             conditions: { ifNoneMatch: '*' },
           })
-          return
         } catch (err) {
           // Created by another job first (409, or 412), or the container is missing: the waiter creates it.
           if (statusCode(err) === 409 || statusCode(err) === 412) continue
           if (isMissing(err)) return
           throw err
         }
+        if (kept !== asked) {
+          throw new SlotsMismatchError(slotsMismatchMessage(this.options.location, kept, asked, shown(this.fencing)))
+        }
+        return
       }
       const stored = storedSlots(metadata)
-      const command = counterDeleteCommand(this.fencing)
       if (stored === 'malformed') {
         const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === SLOTS_KEY)?.[1] ?? ''
+        const command = counterDeleteCommand(this.fencing)
         throw new SlotsMismatchError(slotsMalformedMessage(this.options.location, text, command))
       }
       if (stored !== asked) {
-        throw new SlotsMismatchError(slotsMismatchMessage(this.options.location, stored, asked, command))
+        throw new SlotsMismatchError(slotsMismatchMessage(this.options.location, stored, asked, shown(this.fencing)))
       }
       return
     }

@@ -17,8 +17,20 @@
 // before their first acquire; a job with one slot, which must not pay a
 // request for it, learns it when it takes its fencing token, and gives the
 // lease it took back: its lease is on the lock blob, which is slot 1, so even
-// then no more than N hold). Changing N means draining the lock and deleting
-// the counter blob; the next job sets the number again.
+// then no more than N hold).
+//
+// The counter lives in .azure-mutex/, which may be deleted. So every holder
+// also writes the number it agreed on, once its token came, beside the token
+// on the blob it holds (the lock blob for slot 1, with 1 for a lock of one
+// slot; its slot blob for the others). A counter created again takes the
+// number from there (keptSlots): from the leased slot blobs (their holders
+// hold now, and a leased blob cannot be deleted without breaking its lease),
+// else from the lock blob, which keeps it after release as it keeps the last
+// token. A job that asks for another number is then refused as it would be by
+// the counter, so no job takes the lock blob while slot blobs 2..N are held
+// under another number. Changing N means draining the lock and writing the
+// new number on the counter (the README's Slots section gives the commands);
+// the lock blob takes it from the first job that holds it after.
 
 import { LockError } from '../errors.ts'
 import { briefHolder, shownTime, type HolderRecord } from '../holder.ts'
@@ -47,6 +59,44 @@ export function storedSlots(metadata: Record<string, string> | undefined): numbe
   for (const [key, value] of Object.entries(metadata ?? {})) if (key.toLowerCase() === SLOTS_KEY) text = value
   if (text === undefined) return 1
   return slotsProblem(text) === undefined ? Number(text) : 'malformed'
+}
+
+/** The number a blob's SLOTS_KEY says, when it says one (absent and malformed: undefined). */
+function explicitSlots(metadata: Record<string, string> | undefined): number | undefined {
+  let text: string | undefined
+  for (const [key, value] of Object.entries(metadata ?? {})) if (key.toLowerCase() === SLOTS_KEY) text = value
+  return text !== undefined && slotsProblem(text) === undefined ? Number(text) : undefined
+}
+
+/** A slot blob 2..N as a look at the folder showed it, for keptSlots. */
+export interface SlotBlobSeen {
+  slot: number
+  leased: boolean
+  metadata?: Record<string, string>
+}
+
+/**
+ * The lock's number of slots as kept outside its fencing counter, for a
+ * counter created again (the .azure-mutex/ folder was deleted): the number the
+ * holders of leased slot blobs wrote (they hold now), else the one the lock
+ * blob keeps (its holders write it, 1 included, and it stays after release);
+ * never less than the highest slot that is leased. Undefined when nothing
+ * keeps one: a new lock, or one whose lock blob lost its metadata to a client
+ * that uploads it again (go-azuremutex). A number this action did not write is
+ * not trusted: it is left out, as if absent.
+ */
+export function keptSlots(
+  lock: Record<string, string> | undefined,
+  slots: readonly SlotBlobSeen[],
+): number | undefined {
+  const leased = slots.filter((s) => s.leased)
+  const held = leased.flatMap((s) => {
+    const count = explicitSlots(s.metadata)
+    return count === undefined ? [] : [count]
+  })
+  const count = held.length > 0 ? Math.max(...held) : explicitSlots(lock)
+  const highest = Math.max(0, ...leased.map((s) => s.slot))
+  return highest > 0 ? Math.max(count ?? highest, highest) : count
 }
 
 /** A job asked for another number of slots than the lock keeps. */
@@ -83,15 +133,16 @@ export function slotsMismatchMessage(
   location: string,
   stored: number,
   asked: number,
-  deleteCommand: string,
+  counter: string,
   { gaveBack = false } = {},
 ): string {
   const slots = (n: number): string => `${n} slot${n === 1 ? '' : 's'}`
   return (
     `Lock ${location} is set up with ${slots(stored)}, but this job asks for ${slots(asked)} ('slots: ${asked}'); ` +
     `${gaveBack ? 'it gives back the lease it took' : 'it takes no lease'}. Every job of a lock must ask for the same number. To change it safely, change 'slots' in every ` +
-    `workflow that uses the lock, let the lock drain (no holder, nobody waiting), then delete the counter blob that ` +
-    `keeps the number, and the next job sets it: ${deleteCommand}`
+    `workflow that uses the lock, let the lock drain (no holder, nobody waiting), then write the new number on ` +
+    `the counter blob that keeps it, ${counter}, as the README's Slots section shows (deleting the counter does ` +
+    `not change the number: the lock blob keeps it too).`
   )
 }
 
@@ -99,8 +150,8 @@ export function slotsMismatchMessage(
 export function slotsMalformedMessage(location: string, text: string, deleteCommand: string): string {
   return (
     `Lock ${location} keeps '${showUntrusted(text, 40)}' as its number of slots, which this action did not write; ` +
-    `it is not trusted, and no lease is taken. Let the lock drain, then delete the counter blob and the next job ` +
-    `sets the number again: ${deleteCommand}`
+    `it is not trusted, and no lease is taken. Let the lock drain, then delete the counter blob: it is made again ` +
+    `with the number the lock blob keeps, or else the next job's: ${deleteCommand}`
   )
 }
 

@@ -1,5 +1,5 @@
-export const id = 759;
-export const ids = [759];
+export const id = 224;
+export const ids = [224];
 export const modules = {
 
 /***/ 9916:
@@ -390,6 +390,213 @@ async function setFreeze(lock, who, spec, taken) {
     });
     await turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, record);
     return record;
+}
+
+
+/***/ }),
+
+/***/ 5244:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ FAR_ABOVE_TIMES),
+/* harmony export */   IL: () => (/* binding */ LockSupersededError),
+/* harmony export */   JO: () => (/* binding */ supersedeKeyProblem),
+/* harmony export */   Pc: () => (/* binding */ staleByKept),
+/* harmony export */   a6: () => (/* binding */ FAR_ABOVE_BY),
+/* harmony export */   rd: () => (/* binding */ parseSequence),
+/* harmony export */   t$: () => (/* binding */ LatestGuard)
+/* harmony export */ });
+/* unused harmony exports SUPERSEDE_KEY_MAX, sequenceProblem, isFarAbove, parseSupersedeSpec */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _queue_queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
+// Latest wins: jobs that give a supersede key are ordered by their sequence,
+// and only the newest of one key deploys.
+//
+// - Superseded: a waiter leaves the queue as soon as a look at it shows a
+//   live entry of the same key with a larger sequence, wherever that entry
+//   stands (behind it, or ahead of it). An older job that is already in line
+//   behind the newer one therefore leaves too, at its next look, as
+//   superseded: it does not wait to become stale.
+// - Stale: the lock keeps, per key, the record of the job with the highest
+//   sequence that held it (latest-blobs.ts, under the lock's reserved folder,
+//   written under the lock's lease), and the sequence alone on the lock blob
+//   too (latest-kept.ts), where deleting the folder does not reach it. A job
+//   whose sequence is lower does not take the lock; an equal one (a re-run of
+//   the same run) does. The holder checks the lock blob's sequence once more
+//   under the lease, in the write of its holder record.
+//
+// Both are decided before any acquire, from a look taken just before it: a
+// superseded or stale waiter never asks for the lease. Everything read here
+// (other entries, the record) is written by anyone who may write the
+// container: it is compared exactly, shown only through showUntrusted, and a
+// sequence that is not a number is ignored. A forged entry can therefore at
+// most make a waiter leave, which never makes two holders: only the lease lets
+// a job in. A forged record with a huge sequence makes every job of its key
+// stale until it is removed: a record far above the job's own sequence
+// (isFarAbove) is warned of, with the command that deletes it.
+
+
+
+
+/**
+ * The longest key a job may give. It travels in blob metadata (8 KB in all
+ * per blob), beside the holder's identity, and percent-encoding can make it nine times longer.
+ */
+const SUPERSEDE_KEY_MAX = 256;
+function supersedeKeyProblem(key) {
+    if (key.length > SUPERSEDE_KEY_MAX)
+        return `it is ${key.length} characters long; at most ${SUPERSEDE_KEY_MAX}`;
+    return undefined;
+}
+/** A sequence as text: 1 to 16 digits, an exact integer; undefined for anything else. */
+function parseSequence(text) {
+    if (text === undefined || !/^\d{1,16}$/.test(text))
+        return undefined;
+    const value = Number(text);
+    return Number.isSafeInteger(value) ? value : undefined;
+}
+/**
+ * What is wrong with a sequence read from storage, as the warning says it:
+ * 'not a whole number', or for digits beyond the bound 'too large' with the
+ * bound (the largest exact integer, 16 digits); undefined for a good one.
+ */
+function sequenceProblem(text) {
+    if (!/^\d+$/.test(text))
+        return 'not a whole number';
+    if (parseSequence(text) === undefined)
+        return `too large: a sequence is at most ${Number.MAX_SAFE_INTEGER}`;
+    return undefined;
+}
+/**
+ * A record this far above our own sequence is warned of (see isFarAbove):
+ * more than FAR_ABOVE_TIMES times ours, and more than FAR_ABOVE_BY above it.
+ */
+const FAR_ABOVE_TIMES = 10;
+const FAR_ABOVE_BY = 1_000_000;
+/**
+ * Whether a record's sequence is so far above ours that it is more likely
+ * forged (or of another kind of sequence) than newer. Every kind a key uses
+ * grows steadily: run ids (10 to 11 digits, a newer run a few thousand to a
+ * few billion higher, never ten times), timestamps (ten times is centuries
+ * away), build and release numbers (a million builds away). The largest value
+ * a forger can write, 16 digits, is far above all of them. Only a warning:
+ * the job is still stale, as no rule can tell a forged record from a real one.
+ */
+function isFarAbove(sequence, own) {
+    return sequence > FAR_ABOVE_TIMES * own && sequence - own > FAR_ABOVE_BY;
+}
+/** Checks a SupersedeSpec read back from state; undefined when it is not one. */
+function parseSupersedeSpec(value) {
+    const spec = value;
+    if (typeof spec !== 'object' || spec === null)
+        return undefined;
+    if (typeof spec.key !== 'string' || spec.key === '' || supersedeKeyProblem(spec.key))
+        return undefined;
+    if (typeof spec.sequence !== 'number' || !Number.isSafeInteger(spec.sequence) || spec.sequence < 0)
+        return undefined;
+    return { key: spec.key, sequence: spec.sequence };
+}
+/**
+ * The wait ends without the lock because a newer job of the same key waits
+ * (superseded) or has held it (stale). `newer` names that job, through
+ * showUntrusted.
+ */
+class LockSupersededError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockError */ .Ku {
+    name = 'LockSupersededError';
+    outcome;
+    newer;
+    constructor(outcome, newer, message) {
+        super(message);
+        this.outcome = outcome;
+        this.newer = newer;
+    }
+}
+/** The stale error for a sequence that only the lock blob keeps (latest-kept.ts): the key's record is gone. */
+function staleByKept(location, kept, own) {
+    const newer = `sequence ${kept}, as the lock blob keeps it`;
+    return new LockSupersededError('stale', newer, `Stale: a newer run of the same key has already held lock ${location}: ${newer} (the key's record is gone); our sequence is ${own}.`);
+}
+/**
+ * The decisions, apart from storage: given what a look showed, is this job
+ * superseded or stale? Each throws LockSupersededError, or returns.
+ */
+class LatestGuard {
+    spec;
+    location;
+    warn;
+    warnFar;
+    told = new Set();
+    constructor(spec, location, warn, warnFar = () => undefined) {
+        this.spec = spec;
+        this.location = location;
+        this.warn = warn;
+        this.warnFar = warnFar;
+    }
+    /** Says once per place that a sequence of our key is far above ours (isFarAbove). */
+    tellFar(where, sequence) {
+        if (!isFarAbove(sequence, this.spec.sequence) || this.told.has(`far ${where}`))
+            return;
+        this.told.add(`far ${where}`);
+        this.warnFar({ where, sequence, own: this.spec.sequence });
+    }
+    /** The sequence an identity carries, when its key is exactly ours; malformed ones are said once and ignored. */
+    sequenceOf(who, where) {
+        if (who?.supersedeKey !== this.spec.key)
+            return undefined;
+        const sequence = parseSequence(who.sequence);
+        if (sequence === undefined && !this.told.has(where)) {
+            this.told.add(where);
+            const value = who.sequence ?? '';
+            this.warn({ where, value, problem: sequenceProblem(value) ?? 'not a whole number' });
+        }
+        return sequence;
+    }
+    /**
+     * Throws 'superseded' when a live entry other than ours, of our key, has a
+     * larger sequence. Lapsed entries (their waiter is gone) and squatters (no
+     * waiter renews an infinite lease) do not count: the newer job they name
+     * would never come.
+     */
+    checkQueue(entries, serviceNow, ownTicket) {
+        let newest;
+        for (const entry of entries) {
+            if (entry.ticket === ownTicket || !(0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isLive */ .DG)(entry, serviceNow) || (0,_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isSquatter */ .AB)(entry))
+                continue;
+            const sequence = this.sequenceOf(entry.waiter, `entry ${entry.ticket}`);
+            if (sequence !== undefined && sequence > this.spec.sequence && sequence > (newest?.sequence ?? -1)) {
+                newest = { entry, sequence };
+            }
+        }
+        if (!newest)
+            return;
+        const newer = newest.entry.waiter ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(newest.entry.waiter) : `entry ${newest.entry.ticket}`;
+        throw new LockSupersededError('superseded', newer, `Superseded while waiting for lock ${this.location}: ${newer} waits with the same key and a newer sequence than ours (${this.spec.sequence}).`);
+    }
+    /** Throws 'stale' when the record of our key says a higher sequence has held the lock. */
+    checkRecord(record) {
+        if (!record)
+            return;
+        const sequence = this.sequenceOf(record, 'the record of the key');
+        if (sequence === undefined || sequence <= this.spec.sequence)
+            return;
+        this.tellFar('the record of the key', sequence);
+        const newer = `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} at ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(record.acquiredAt, 40)}`;
+        throw new LockSupersededError('stale', newer, `Stale: a newer run of the same key has already held lock ${this.location}: ${newer}; our sequence is ${this.spec.sequence}.`);
+    }
+    /**
+     * Throws 'stale' when the lock blob keeps a higher sequence of our key
+     * (latest-kept.ts): asked only when the key has no record, as after the
+     * .azure-mutex/ folder was deleted.
+     */
+    checkKept(sequence) {
+        if (sequence === undefined || sequence <= this.spec.sequence)
+            return;
+        this.tellFar('the lock blob', sequence);
+        throw staleByKept(this.location, sequence, this.spec.sequence);
+    }
 }
 
 
@@ -1403,6 +1610,7 @@ function ordinal(n) {
 /* harmony export */   Dg: () => (/* binding */ storedSlots),
 /* harmony export */   Fn: () => (/* binding */ MAX_SLOTS),
 /* harmony export */   It: () => (/* binding */ SlotsMismatchError),
+/* harmony export */   Qg: () => (/* binding */ keptSlots),
 /* harmony export */   V4: () => (/* binding */ servedTickets),
 /* harmony export */   _H: () => (/* binding */ describeSlotsHeld),
 /* harmony export */   co: () => (/* binding */ SLOTS_KEY),
@@ -1434,8 +1642,20 @@ function ordinal(n) {
 // before their first acquire; a job with one slot, which must not pay a
 // request for it, learns it when it takes its fencing token, and gives the
 // lease it took back: its lease is on the lock blob, which is slot 1, so even
-// then no more than N hold). Changing N means draining the lock and deleting
-// the counter blob; the next job sets the number again.
+// then no more than N hold).
+//
+// The counter lives in .azure-mutex/, which may be deleted. So every holder
+// also writes the number it agreed on, once its token came, beside the token
+// on the blob it holds (the lock blob for slot 1, with 1 for a lock of one
+// slot; its slot blob for the others). A counter created again takes the
+// number from there (keptSlots): from the leased slot blobs (their holders
+// hold now, and a leased blob cannot be deleted without breaking its lease),
+// else from the lock blob, which keeps it after release as it keeps the last
+// token. A job that asks for another number is then refused as it would be by
+// the counter, so no job takes the lock blob while slot blobs 2..N are held
+// under another number. Changing N means draining the lock and writing the
+// new number on the counter (the README's Slots section gives the commands);
+// the lock blob takes it from the first job that holds it after.
 
 
 
@@ -1464,6 +1684,34 @@ function storedSlots(metadata) {
         return 1;
     return slotsProblem(text) === undefined ? Number(text) : 'malformed';
 }
+/** The number a blob's SLOTS_KEY says, when it says one (absent and malformed: undefined). */
+function explicitSlots(metadata) {
+    let text;
+    for (const [key, value] of Object.entries(metadata ?? {}))
+        if (key.toLowerCase() === SLOTS_KEY)
+            text = value;
+    return text !== undefined && slotsProblem(text) === undefined ? Number(text) : undefined;
+}
+/**
+ * The lock's number of slots as kept outside its fencing counter, for a
+ * counter created again (the .azure-mutex/ folder was deleted): the number the
+ * holders of leased slot blobs wrote (they hold now), else the one the lock
+ * blob keeps (its holders write it, 1 included, and it stays after release);
+ * never less than the highest slot that is leased. Undefined when nothing
+ * keeps one: a new lock, or one whose lock blob lost its metadata to a client
+ * that uploads it again (go-azuremutex). A number this action did not write is
+ * not trusted: it is left out, as if absent.
+ */
+function keptSlots(lock, slots) {
+    const leased = slots.filter((s) => s.leased);
+    const held = leased.flatMap((s) => {
+        const count = explicitSlots(s.metadata);
+        return count === undefined ? [] : [count];
+    });
+    const count = held.length > 0 ? Math.max(...held) : explicitSlots(lock);
+    const highest = Math.max(0, ...leased.map((s) => s.slot));
+    return highest > 0 ? Math.max(count ?? highest, highest) : count;
+}
 /** A job asked for another number of slots than the lock keeps. */
 class SlotsMismatchError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .LockError */ .Ku {
     name = 'SlotsMismatchError';
@@ -1489,18 +1737,19 @@ function refuseHoldOnSlots(err, location) {
         'on a lock with slots; the lease it took was given back, and no hold was set.', err.stored);
 }
 /** The one line of a job whose number of slots is not the lock's. */
-function slotsMismatchMessage(location, stored, asked, deleteCommand, { gaveBack = false } = {}) {
+function slotsMismatchMessage(location, stored, asked, counter, { gaveBack = false } = {}) {
     const slots = (n) => `${n} slot${n === 1 ? '' : 's'}`;
     return (`Lock ${location} is set up with ${slots(stored)}, but this job asks for ${slots(asked)} ('slots: ${asked}'); ` +
         `${gaveBack ? 'it gives back the lease it took' : 'it takes no lease'}. Every job of a lock must ask for the same number. To change it safely, change 'slots' in every ` +
-        `workflow that uses the lock, let the lock drain (no holder, nobody waiting), then delete the counter blob that ` +
-        `keeps the number, and the next job sets it: ${deleteCommand}`);
+        `workflow that uses the lock, let the lock drain (no holder, nobody waiting), then write the new number on ` +
+        `the counter blob that keeps it, ${counter}, as the README's Slots section shows (deleting the counter does ` +
+        `not change the number: the lock blob keeps it too).`);
 }
 /** The one line for a number of slots on the counter that this action did not write. */
 function slotsMalformedMessage(location, text, deleteCommand) {
     return (`Lock ${location} keeps '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(text, 40)}' as its number of slots, which this action did not write; ` +
-        `it is not trusted, and no lease is taken. Let the lock drain, then delete the counter blob and the next job ` +
-        `sets the number again: ${deleteCommand}`);
+        `it is not trusted, and no lease is taken. Let the lock drain, then delete the counter blob: it is made again ` +
+        `with the number the lock blob keeps, or else the next job's: ${deleteCommand}`);
 }
 /**
  * The slot a waiter may take now, or undefined: a slot handed to its ticket,

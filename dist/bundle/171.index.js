@@ -1,8 +1,8 @@
-export const id = 193;
-export const ids = [193];
+export const id = 171;
+export const ids = [171];
 export const modules = {
 
-/***/ 101:
+/***/ 7447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -59,7 +59,9 @@ var queue_slots = __webpack_require__(5230);
 // would only fail the same way, so it is one CounterError that names the blob
 // and the command that clears it. A counter that is missing is created above
 // `seed`, the highest number it is known to have handed out, so that deleting
-// it never makes its numbers go backwards.
+// it never makes its numbers go backwards; the fencing counter also with the
+// number of slots the lock keeps outside it (slots.ts keptSlots), so that
+// deleting it never changes that number under the jobs that hold or wait.
 
 
 
@@ -145,18 +147,20 @@ async function bumpCounter(blob, abortSignal, options = {}) {
                 throw err;
         }
         if (!props) {
-            const seed = options.seed ? Math.min(await options.seed(abortSignal), MAX_VALUE - 1) : 0;
-            const first = Math.max(seed, 0) + 1;
+            const seeded = options.seed ? await options.seed(abortSignal) : 0;
+            const seed = typeof seeded === 'number' ? { value: seeded } : seeded;
+            const first = Math.max(Math.min(seed.value, MAX_VALUE - 1), 0) + 1;
+            // The number the lock keeps elsewhere (the folder was deleted), else ours.
+            const slots = options.slots ? (seed.slots ?? options.slots.asked) : undefined;
             try {
                 await blob.getBlockBlobClient().upload('', 0, {
                     abortSignal,
                     metadata: {
                         [VALUE_KEY]: String(first),
-                        ...(options.slots && options.slots.asked > 1 ? { [queue_slots/* SLOTS_KEY */.co]: String(options.slots.asked) } : {}),
+                        ...(slots !== undefined && slots > 1 ? { [queue_slots/* SLOTS_KEY */.co]: String(slots) } : {}),
                     },
                     conditions: { ifNoneMatch: '*' },
                 });
-                return { value: first };
             }
             catch (err) {
                 // It exists after all: created by another bump first (409 BlobAlreadyExists, or 412), or leased
@@ -165,6 +169,10 @@ async function bumpCounter(blob, abortSignal, options = {}) {
                     continue;
                 throw err;
             }
+            if (options.slots && slots !== undefined && slots !== options.slots.asked) {
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(options.slots.location, slots, options.slots.asked, shown(blob), { gaveBack: true }), slots);
+            }
+            return { value: first };
         }
         const text = props.metadata?.[VALUE_KEY];
         const current = counterValue(text);
@@ -179,9 +187,7 @@ async function bumpCounter(blob, abortSignal, options = {}) {
                 throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMalformedMessage */.sk)(options.slots.location, text, counterDeleteCommand(blob)));
             }
             if (stored !== options.slots.asked) {
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(options.slots.location, stored, options.slots.asked, counterDeleteCommand(blob), {
-                    gaveBack: true,
-                }), stored);
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(options.slots.location, stored, options.slots.asked, shown(blob), { gaveBack: true }), stored);
             }
         }
         try {
@@ -267,10 +273,105 @@ function statusOf(name, properties) {
     return status;
 }
 
-// EXTERNAL MODULE: ./src/lock/request.ts
-var request = __webpack_require__(4034);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/lock/deploy/latest.ts
+var latest = __webpack_require__(5244);
+;// CONCATENATED MODULE: ./src/lock/deploy/latest-kept.ts
+// Latest wins, kept on the lock blob as well (latest.ts): each key's highest
+// sequence that held the lock, so that deleting the .azure-mutex/ folder,
+// which holds the keys' records (latest-blobs.ts), does not erase the stale
+// guard. It is one metadata key on the lock blob, written by the holder under
+// the lock's lease in the same Set Metadata as its holder record (no request
+// is added), and carried forward by every other write to the lock blob, as
+// the fencing token is (holder.ts, FENCING_KEY).
+//
+//   azure_mutex_latest: <digest>:<sequence>,<digest>:<sequence>,...
+//
+// <digest> is the first 16 hex digits of the key's SHA-256 (any key fits in a
+// metadata value that way, and 64 bits keep real keys apart), <sequence> the
+// highest sequence of that key that held. The key raised last comes first.
+// Lock blob metadata is 8 KiB in all, the holder record included, so the list
+// keeps the KEPT_KEYS_MAX keys raised most recently (at most about 1.1 KB),
+// and fewer when the rest of the metadata leaves less room (a long key and
+// long hold or break reasons, percent-encoded); a key raised longer ago drops
+// off the lock blob, and its record in the folder is then the only place
+// that remembers it.
+//
+// The lock blob is written by anyone who may write the container while the
+// lock is free, like the records: what is read here is untrusted. Entries that
+// do not parse are dropped, and a sequence is compared, never shown beyond its
+// digits. go-azuremutex uploads the lock blob again, without metadata, every
+// time it takes a free lock: the list is then gone until each key holds again,
+// and the folder's records still have it.
+
+
+/** The lock blob's metadata key for the keys' highest sequences. */
+const LATEST_KEPT_KEY = 'azure_mutex_latest';
+/** The most keys the lock blob keeps: 32 entries of at most 34 characters, about 1.1 KB of its 8 KiB. */
+const KEPT_KEYS_MAX = 32;
+const DIGEST = /^[0-9a-f]{16}$/;
+/** The key as the list names it: the first 16 hex digits of its SHA-256 (UTF-8). */
+function keptDigest(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
+}
+/** The list as written on the blob (metadata keys are case-insensitive); undefined when there is none. */
+function keptText(metadata) {
+    let text;
+    for (const [key, value] of Object.entries(metadata ?? {}))
+        if (key.toLowerCase() === LATEST_KEPT_KEY)
+            text = value;
+    return text;
+}
+/** The entries of the list, in its order; an entry that does not parse, or a digest seen before, is dropped. */
+function parseKept(text) {
+    const entries = [];
+    const seen = new Set();
+    for (const part of (text ?? '').split(',')) {
+        const [digest, digits, extra] = part.trim().split(':');
+        const sequence = (0,latest/* parseSequence */.rd)(digits);
+        if (extra !== undefined || digest === undefined || !DIGEST.test(digest) || sequence === undefined)
+            continue;
+        if (seen.has(digest))
+            continue;
+        seen.add(digest);
+        entries.push({ digest, sequence });
+    }
+    return entries;
+}
+/** The highest sequence the lock blob keeps for `key`, or undefined when it keeps none. */
+function keptSequence(metadata, key) {
+    const digest = keptDigest(key);
+    return parseKept(keptText(metadata)).find((entry) => entry.digest === digest)?.sequence;
+}
+/** Azure's limit on a blob's metadata: names and values together, 8 KiB. */
+const METADATA_LIMIT = 8 * 1024;
+/** The size Azure counts for metadata: every name and every value (ASCII: what encodeValue writes). */
+function metadataSize(metadata) {
+    return Object.entries(metadata).reduce((size, [name, value]) => size + name.length + value.length, 0);
+}
+/**
+ * The list with `key` raised to `sequence` (never lowered: the higher of the
+ * two stays) and put first; past KEPT_KEYS_MAX, the keys raised longest ago
+ * are left out, and so are as many more as it takes for the list to fit in
+ * `room` characters (what the rest of the blob's metadata leaves of its
+ * 8 KiB; our own key always stays).
+ */
+function raisedKept(metadata, key, sequence, room = Infinity) {
+    const digest = keptDigest(key);
+    const entries = parseKept(keptText(metadata));
+    const before = entries.find((entry) => entry.digest === digest)?.sequence ?? -1;
+    const others = entries.filter((entry) => entry.digest !== digest);
+    const kept = [{ digest, sequence: Math.max(sequence, before) }, ...others]
+        .slice(0, KEPT_KEYS_MAX)
+        .map((entry) => `${entry.digest}:${entry.sequence}`);
+    while (kept.length > 1 && kept.join(',').length > room)
+        kept.pop();
+    return kept.join(',');
+}
+
+// EXTERNAL MODULE: ./src/lock/request.ts
+var request = __webpack_require__(4034);
 // EXTERNAL MODULE: ./src/lock/names.ts
 var names = __webpack_require__(6139);
 ;// CONCATENATED MODULE: ./src/lock/reserved.ts
@@ -281,6 +382,7 @@ var names = __webpack_require__(6139);
 //   .azure-mutex/<lock>/fencing          the counter of fencing tokens
 //   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
 //                                        highest sequence that held the lock
+//                                        (the sequence is on the lock blob too)
 //   .azure-mutex/<lock>/slots/<k>        with slots: N > 1, the lease blobs of
 //                                        slots 2..N (slot 1 is the lock blob)
 //
@@ -289,10 +391,20 @@ var names = __webpack_require__(6139);
 // names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
 // of these blobs, and anything that lists the container skips RESERVED_PREFIX.
 //
-// Any of them may be deleted, the whole folder included: a missing counter
-// starts again above the numbers still in use (counter.ts), the tickets above
-// the highest entry, the fencing tokens above the last one, which the lock
-// blob keeps too (FENCING_KEY in holder.ts).
+// Any of them may be deleted, the whole folder included, and the lock stays
+// safe: what its safety depends on is kept on the lock blob as well, as
+// metadata that every write to the lock blob carries forward. A missing
+// counter starts again above the numbers still in use (counter.ts): the
+// tickets above the highest entry, the fencing tokens above the last one
+// (FENCING_KEY in holder.ts), and the fencing counter with the lock's number
+// of slots (SLOTS_KEY on the lock blob and the leased slot blobs, slots.ts).
+// Each key's highest sequence is on the lock blob too (latest-kept.ts), for
+// the 32 keys that held most recently. Deleting the folder loses the queue's
+// order (waiters join again at the back), the runs that held each key (the
+// lock blob keeps the sequence alone), the guard of keys beyond those 32, and
+// the slot blobs nobody holds. A lock blob whose metadata is gone too (
+// go-azuremutex uploads it again when it takes a free lock) loses the rest:
+// docs/queue-and-fencing.md, "Deleting .azure-mutex/", says what then.
 
 
 /** The folder of the action's own blobs: whatever lists a container leaves it out. */
@@ -365,18 +477,39 @@ function ticketOf(queuePrefix, name) {
 // holder record of the job with the highest sequence of that key that held
 // the lock. Only a holder writes it, under the lock's lease, and each write
 // is conditional on the ETag read just before: a write that raced another is
-// read again rather than lost.
+// read again rather than lost. The action never leases a record: one that a
+// stranger leased cannot be written, and is one LatestRecordError naming the
+// blob and the command that breaks that lease, found before the job asks for
+// the lock's lease (the listing and the read show the record's lease state).
+//
+// The lock blob keeps each key's sequence as well (latest-kept.ts): readKept
+// reads it for a key that has no record here, as after the folder's deletion.
 
 
 
 
+
+
+
+/** A key's record that this action cannot write: a stranger leased its blob. */
+class LatestRecordError extends errors/* LockError */.Ku {
+    name = 'LatestRecordError';
+}
+/** The error codes of a write refused because the blob is leased and the request carried no lease id. */
+const latest_blobs_LEASED_CODES = new Set(['LeaseIdMissing', 'LeaseIdMismatchWithBlobOperation', 'LeaseAlreadyPresent']);
+/** A listing's or a read's lease state: leased, or breaking (still locked until the break ends). */
+function isLeasedState(state) {
+    return state === 'leased' || state === 'breaking';
+}
 class LatestBlobs {
     container;
     prefix;
+    lockName;
     requestTimeoutMs;
     constructor(container, lockName, requestTimeoutMs) {
         this.container = container;
         this.prefix = reservedNames(lockName).latestPrefix;
+        this.lockName = lockName;
         this.requestTimeoutMs = requestTimeoutMs;
     }
     blob(key) {
@@ -386,7 +519,11 @@ class LatestBlobs {
         return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
             try {
                 const props = await this.blob(key).getProperties({ abortSignal });
-                return { record: (0,lock_holder/* holderFromMetadata */.ez)(props.metadata), etag: props.etag };
+                return {
+                    record: (0,lock_holder/* holderFromMetadata */.ez)(props.metadata),
+                    etag: props.etag,
+                    ...(isLeasedState(props.leaseState) ? { leased: true } : {}),
+                };
             }
             catch (err) {
                 // No record yet (or no container): no job of this key has held the lock.
@@ -395,6 +532,30 @@ class LatestBlobs {
                 throw err;
             }
         });
+    }
+    /** The key's sequence as the lock blob keeps it (latest-kept.ts); undefined when it keeps none, or is missing. */
+    async readKept(key, options = {}) {
+        return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
+            try {
+                const props = await this.container.getBlobClient(this.lockName).getProperties({ abortSignal });
+                return keptSequence(props.metadata, key);
+            }
+            catch (err) {
+                if ((0,errors/* statusCode */.se)(err) === 404)
+                    return undefined;
+                throw err;
+            }
+        });
+    }
+    leasedError(key) {
+        const blob = this.blob(key);
+        return new LatestRecordError(`The record blob ${blob.containerName}/${(0,untrusted_text/* showUntrusted */.Gz)(blob.name)} of the supersede key ` +
+            `"${(0,untrusted_text/* showUntrusted */.Gz)(key, 80)}" is leased by another client; this action never leases it, so it cannot keep ` +
+            `the key's newest sequence. Break that lease: ${leaseBreakCommand(blob, blob.name)}`);
+    }
+    deleteCommand(key) {
+        const blob = this.blob(key);
+        return deleteCommand(blob, blob.name);
     }
     /**
      * Every key's record, for the status step: one List Blobs request per
@@ -434,7 +595,11 @@ class LatestBlobs {
                 return 'written';
             }
             catch (err) {
-                // 412: written since we read it; 409: created since, or leased by a stranger. Read again.
+                // Leased by a stranger since the look: no write can pass until that lease is broken.
+                const code = (0,errors/* storageErrorCode */.t6)(err);
+                if (code !== undefined && latest_blobs_LEASED_CODES.has(code))
+                    throw this.leasedError(key);
+                // 412: written since we read it; 409: created since. Read again.
                 if ((0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
                     return 'changed';
                 throw err;
@@ -452,6 +617,7 @@ var lease = __webpack_require__(4277);
 // an entry whose waiter died loses its lease within one lease duration, and
 // Azure refuses to delete an entry that is still leased, so removing a lapsed
 // one can never remove a live one.
+
 
 
 
@@ -545,7 +711,12 @@ class QueueBlobs {
                     }
                     if (record !== undefined && !latest) {
                         if (item.name === record)
-                            latest = { record: (0,lock_holder/* holderFromMetadata */.ez)(item.metadata), etag: quotedEtag(item.properties.etag) };
+                            latest = {
+                                record: (0,lock_holder/* holderFromMetadata */.ez)(item.metadata),
+                                etag: quotedEtag(item.properties.etag),
+                                // A stranger's lease on the record: the waiter fails before it asks for the lock's lease.
+                                ...(isLeasedState(item.properties.leaseState) ? { leased: true } : {}),
+                            };
                         else if (item.name > record)
                             latest = { record: undefined, etag: undefined };
                     }
@@ -810,9 +981,11 @@ class SlotsBlobs {
     }
     /**
      * Reads the number the counter keeps and compares it with ours. A missing
-     * counter is created with our number and, as its value, the highest token
+     * counter is created with the number the lock keeps outside it (the holders'
+     * slot blobs, the lock blob), else ours, and, as its value, the highest token
      * recorded on the slots (so the next bump hands out one more, as counter.ts
-     * would); a lost race to create it reads again.
+     * would); a lost race to create it reads again. A number kept outside that
+     * is not ours is refused as the counter's would be.
      */
     async check(abortSignal) {
         const asked = this.options.count;
@@ -826,14 +999,14 @@ class SlotsBlobs {
                     throw err;
             }
             if (metadata === undefined) {
-                const seed = await this.options.recordedToken(abortSignal);
+                const seed = await this.options.kept(abortSignal);
+                const kept = seed.slots ?? asked;
                 try {
                     await this.fencing.getBlockBlobClient().upload('', 0, {
                         abortSignal,
-                        metadata: { value: String(seed), [queue_slots/* SLOTS_KEY */.co]: String(asked) },
+                        metadata: { value: String(seed.value), ...(kept > 1 ? { [queue_slots/* SLOTS_KEY */.co]: String(kept) } : {}) },
                         conditions: { ifNoneMatch: '*' },
                     });
-                    return;
                 }
                 catch (err) {
                     // Created by another job first (409, or 412), or the container is missing: the waiter creates it.
@@ -843,15 +1016,19 @@ class SlotsBlobs {
                         return;
                     throw err;
                 }
+                if (kept !== asked) {
+                    throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, kept, asked, shown(this.fencing)));
+                }
+                return;
             }
             const stored = (0,queue_slots/* storedSlots */.Dg)(metadata);
-            const command = counterDeleteCommand(this.fencing);
             if (stored === 'malformed') {
                 const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === queue_slots/* SLOTS_KEY */.co)?.[1] ?? '';
+                const command = counterDeleteCommand(this.fencing);
                 throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMalformedMessage */.sk)(this.options.location, text, command));
             }
             if (stored !== asked) {
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, stored, asked, command));
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, stored, asked, shown(this.fencing)));
             }
             return;
         }
@@ -955,6 +1132,8 @@ var storage = __webpack_require__(4906);
 
 
 
+
+
 /**
  * The lease a lifted hold has while it is handed over: the shortest Azure
  * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
@@ -974,6 +1153,16 @@ const LEASE_GONE = new Set([
 function isLeaseGone(err) {
     const code = (0,errors/* storageErrorCode */.t6)(err);
     return code !== undefined && LEASE_GONE.has(code);
+}
+/** Room kept for the fencing token and the number of slots, which a holder's write may add after the list. */
+const KEPT_RESERVE = lock_holder/* FENCING_KEY */.vn.length + 16 + queue_slots/* SLOTS_KEY */.co.length + 3;
+/** Sets a metadata key whatever case it was read in (keys are case-insensitive); undefined removes it. */
+function setKey(metadata, key, value) {
+    for (const name of Object.keys(metadata))
+        if (name.toLowerCase() === key)
+            delete metadata[name];
+    if (value !== undefined)
+        metadata[key] = value;
 }
 function lock_blob_isMissing(err) {
     const code = (0,errors/* storageErrorCode */.t6)(err);
@@ -1016,7 +1205,7 @@ class LockBlob {
                     location: this.location,
                     viewLock: (opts) => (this.slotNumber === 1 ? this : this.atSlot(1)).view(opts),
                     open: (slot) => this.atSlot(slot),
-                    recordedToken: (signal) => this.recordedToken(signal),
+                    kept: (signal) => this.keptOutsideCounter(signal),
                 })
                 : undefined;
     }
@@ -1132,8 +1321,10 @@ class LockBlob {
      * Writes who holds the lock, under our lease. Only the holder keys change:
      * metadata that others put on the blob (owner=platform-team) is kept.
      */
-    async writeHolder(leaseId, record, options = {}, fencingToken) {
-        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,lock_holder/* holderToMetadata */.Jp)(record), abortSignal, fencingToken));
+    async writeHolder(leaseId, record, options = {}, fencingToken, checked) {
+        const sequence = record.supersedeKey === undefined ? undefined : (0,latest/* parseSequence */.rd)(record.sequence);
+        const supersede = sequence === undefined ? undefined : { key: record.supersedeKey, sequence };
+        await this.request(options, (abortSignal) => this.updateHolderKeys(leaseId, (0,lock_holder/* holderToMetadata */.Jp)(record), abortSignal, { fencingToken, supersede, checked }));
     }
     /**
      * Azure's Set Blob Metadata replaces all metadata, so changing our keys is a
@@ -1146,13 +1337,29 @@ class LockBlob {
      * With `record` undefined the holder keys are removed, and nothing is
      * written when the blob carries none.
      *
-     * With `recordToken`, the fencing token this client is taking (see
+     * With `fencingToken`, the fencing token this client is taking (see
      * nextFencingToken) goes on the blob too, in the same write: no request is
      * added. It waits for the token after the read, so the two run side by side.
+     * Once the token came (the counter agreed with our number of slots), the
+     * number goes on the blob beside it (SLOTS_KEY, 1 included): the lock
+     * blob and the slot blobs keep it where deleting .azure-mutex/ does not reach
+     * it, and a counter created again takes it from there (keptOutsideCounter).
+     *
+     * With `supersede` (a holder with a supersede key), the sequence the lock
+     * blob keeps for the key (latest-kept.ts) is checked in the same read, under
+     * our lease, and raised to ours in the same write: a higher one throws the
+     * stale LockSupersededError before anything is written; `checked` is called
+     * once the check has passed.
      */
-    async updateHolderKeys(leaseId, wanted, abortSignal, fencingToken) {
+    async updateHolderKeys(leaseId, wanted, abortSignal, { fencingToken, supersede, checked, } = {}) {
         for (let attempt = 1;; attempt++) {
             const props = await this.blob.getProperties({ abortSignal, conditions: { leaseId } });
+            if (supersede) {
+                const kept = keptSequence(props.metadata, supersede.key);
+                if (kept !== undefined && kept > supersede.sequence)
+                    throw (0,latest/* staleByKept */.Pc)(this.location, kept, supersede.sequence);
+                checked?.();
+            }
             // A record still being worked out (the handover mark waits for a look at the queue) is awaited after the read.
             const record = await wanted;
             const current = Object.entries(props.metadata ?? {});
@@ -1161,11 +1368,18 @@ class LockBlob {
             if (!record && !current.some(([key]) => ours(key)))
                 return;
             const metadata = { ...Object.fromEntries(current.filter(([key]) => !ours(key))), ...record };
+            if (supersede) {
+                // What the rest leaves of the 8 KiB, the token and the number of slots (written below) counted in.
+                setKey(metadata, LATEST_KEPT_KEY, undefined);
+                const room = METADATA_LIMIT - metadataSize(metadata) - LATEST_KEPT_KEY.length - KEPT_RESERVE;
+                setKey(metadata, LATEST_KEPT_KEY, raisedKept(props.metadata, supersede.key, supersede.sequence, room));
+            }
             const token = await fencingToken?.catch(() => undefined);
             if (token !== undefined) {
                 // Never lower: a counter that someone else started again at 1 must not take the record down with it.
                 const recorded = counterValue(metadata[lock_holder/* FENCING_KEY */.vn]) ?? 0;
                 metadata[lock_holder/* FENCING_KEY */.vn] = String(Math.max(token, recorded));
+                setKey(metadata, queue_slots/* SLOTS_KEY */.co, String(this.slotCount));
             }
             try {
                 await this.blob.setMetadata(metadata, { abortSignal, conditions: { leaseId, ifMatch: props.etag } });
@@ -1436,39 +1650,43 @@ class LockBlob {
      */
     nextFencingToken(options = {}) {
         return this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal, {
-            seed: (signal) => this.recordedToken(signal),
+            seed: (signal) => this.keptOutsideCounter(signal),
             // The counter keeps the lock's number of slots: a job that asks for another one gives its lease back.
             slots: { asked: this.slotCount, location: this.location },
         })).then((bumped) => bumped.value);
     }
     /**
-     * The last fencing token recorded on the lock blob and on the slot blobs
-     * (a lock that had slots once); 0 when there is none. Asked for only when
-     * the counter is missing; a credential that may not list reads the lock blob only.
+     * What the fencing counter keeps that is also kept where deleting the
+     * .azure-mutex/ folder does not reach it, for a counter created again: the
+     * last token recorded on the lock blob and on the slot blobs (FENCING_KEY),
+     * and the lock's number of slots (keptSlots). One HEAD of the lock blob and
+     * one listing of the slot blobs, side by side, asked for only when the
+     * counter is missing; a credential that may not list reads the lock blob only.
      */
-    async recordedToken(abortSignal) {
+    async keptOutsideCounter(abortSignal) {
         const onLock = async () => {
             try {
-                const props = await this.container.getBlobClient(this.name).getProperties({ abortSignal });
-                return counterValue(props.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0;
+                return (await this.container.getBlobClient(this.name).getProperties({ abortSignal })).metadata ?? {};
             }
             catch (err) {
                 if (lock_blob_isMissing(err))
-                    return 0;
+                    return undefined;
                 throw err;
             }
         };
         const onSlots = async () => {
             const prefix = reservedNames(this.name).slotsPrefix;
-            let highest = 0;
+            const seen = [];
             try {
                 for await (const page of this.container
                     .listBlobsFlat({ abortSignal, prefix, includeMetadata: true })
                     .byPage()) {
                     for (const item of page.segment.blobItems) {
-                        if (slotOf(prefix, item.name, Number.MAX_SAFE_INTEGER) === undefined)
+                        const slot = slotOf(prefix, item.name, queue_slots/* MAX_SLOTS */.Fn);
+                        if (slot === undefined)
                             continue;
-                        highest = Math.max(highest, counterValue(item.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0);
+                        const { leaseState } = item.properties;
+                        seen.push({ slot, leased: leaseState === 'leased' || leaseState === 'breaking', metadata: item.metadata });
                     }
                 }
             }
@@ -1476,10 +1694,12 @@ class LockBlob {
                 if (!lock_blob_isMissing(err) && (0,errors/* statusCode */.se)(err) !== 403)
                     throw err;
             }
-            return highest;
+            return seen;
         };
         const [lock, slots] = await Promise.all([onLock(), onSlots()]);
-        return Math.max(lock, slots);
+        const token = Math.max(counterValue(lock?.[lock_holder/* FENCING_KEY */.vn]) ?? 0, ...slots.map((s) => counterValue(s.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0));
+        const count = (0,queue_slots/* keptSlots */.Qg)(lock, slots);
+        return { value: token, ...(count !== undefined ? { slots: count } : {}) };
     }
     /**
      * Renews our lease; throws when it fails (see isLeaseGone for a definite
