@@ -432,7 +432,7 @@ class Renewer {
             const gone = (0,lock_blob/* isLeaseGone */.AI)(err);
             const reason = gone
                 ? `Azure says the lease is no longer ours (${(0,errors/* describeStorageErrorBrief */.rg)(err)})`
-                : `no renewal succeeded for ${(0,duration/* formatDuration */.a)((0,lock_clock/* monotonicNow */.X)() - confirmed)}, more than the whole lease ` +
+                : `no renewal succeeded for ${(0,duration/* formatDuration */.a3)((0,lock_clock/* monotonicNow */.X)() - confirmed)}, more than the whole lease ` +
                     `duration, and the last try failed too (${(0,errors/* describeStorageErrorBrief */.rg)(err)}): the lease may have run out at ` +
                     `${this.shown((0,lease/* leaseValidUntil */.$8)(confirmed, leaseDurationMs), 'no-later').toISOString()}, and exclusivity ` +
                     'cannot be proven after the last renewal';

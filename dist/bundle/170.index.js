@@ -195,10 +195,10 @@ function longWaitFact(event) {
     const { place } = event;
     const holder = place.holder
         ? `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolderSeen */ .AG)(place.holder)}` +
-            (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.heldMs)}`)
+            (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.heldMs)}`)
         : 'free at the last look';
     const where = place.queued ? `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
-    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.waitedMs)}, past '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WarnAfter}' (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.warnAfterMs)}); ${holder}; ${where}`;
+    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.waitedMs)}, past '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WarnAfter}' (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.warnAfterMs)}); ${holder}; ${where}`;
 }
 /** The warning: "Lock locks/deploy: waited 10m, past 'warn-after' (10m); ...; 3rd in line. Still waiting." */
 function longWaitText(event, name) {
@@ -764,7 +764,7 @@ function resultOf(summary) {
 /** A time from state, written again by the action: digits, '-', ':', '.', 'T' and 'Z' only. */
 const at = (iso) => new Date(Date.parse(iso)).toISOString();
 /** '1m 30s': digits, letters and spaces only. */
-const span = (fromMs, toMs) => (0,duration/* formatDuration */.a)(toMs - fromMs);
+const span = (fromMs, toMs) => (0,duration/* formatDuration */.a3)(toMs - fromMs);
 /**
  * The facts of a section, one row each, in order; a row whose value is
  * undefined is left out. A new fact is one more row here.
@@ -785,7 +785,7 @@ const FACTS = [
         'Renewals',
         ({ hold }) => hold?.renewals === undefined
             ? undefined
-            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,duration/* formatDuration */.a)(hold.longestGapMs)}` : ''}`,
+            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,duration/* formatDuration */.a3)(hold.longestGapMs)}` : ''}`,
     ],
     [
         'Lost',

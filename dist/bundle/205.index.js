@@ -175,10 +175,10 @@ async function releaseLock() {
             // releaseHere has said why; the lease runs out by itself.
             return { ...hold, outcome: 'expires' };
         case 'released': {
-            const held = `after holding it for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(hold.endedAt.getTime() - heldSince.getTime())}`;
+            const held = `after holding it for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(hold.endedAt.getTime() - heldSince.getTime())}`;
             const report = outcome.report;
             const renewals = report
-                ? ` (${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(report.longestGapMs)})`
+                ? ` (${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(report.longestGapMs)})`
                 : '';
             if (outcome.early) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Lock ${location} was released early by the ${outcome.early.by} at ${outcome.early.at}${renewals}.`);

@@ -439,12 +439,12 @@ function readHoldEnd(read, now = new Date()) {
     if (duration !== '') {
         if (duration.toLowerCase() === NO_END)
             return { kind: 'none' };
-        const ms = (0,lock_duration/* parseDuration */.E)(duration);
+        const ms = (0,lock_duration/* parseDuration */.E9)(duration);
         if (ms === undefined || ms <= 0) {
             throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Duration}': '${(0,untrusted_text/* showUntrusted */.G)(duration, 40)}' is not a duration; expected a number ` +
                 `of seconds or a form like 90s, 15m or 2h, or '${NO_END}'.`);
         }
-        return { kind: 'for', ms };
+        return { kind: 'for', ms: (0,inputs/* cappedDuration */.MB)(constants/* Inputs */.G0.Duration, duration, ms) };
     }
     const at = ISO_TIME.test(until) ? new Date(until) : undefined;
     if (!at || Number.isNaN(at.getTime())) {
@@ -453,6 +453,10 @@ function readHoldEnd(read, now = new Date()) {
     }
     if (at.getTime() <= now.getTime()) {
         throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': ${at.toISOString()} is already past.`);
+    }
+    if (at.getTime() - now.getTime() > lock_duration/* MAX_DURATION_MS */.rG) {
+        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': ${at.toISOString()} is more than a year away; ` +
+            `expected a time within ${lock_duration/* MAX_DURATION_TEXT */.yM} from now.`);
     }
     return { kind: 'until', at };
 }
@@ -519,7 +523,7 @@ async function runHold() {
         const { signedIn } = await (0,step_sign_in/* signInTo */.a)(settings.access, { check: true });
         const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
         const location = (0,lock_spec/* lockLocation */.VU)(spec);
-        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,lock_duration/* formatDuration */.a)(settings.timeoutMs)}`;
+        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,lock_duration/* formatDuration */.a3)(settings.timeoutMs)}`;
         core/* info */.pq(`Taking lock ${location} to hold it (wait ${limit}).`);
         const who = (0,context/* holderFromEnvironment */.Q)();
         const leaseId = (0,external_node_crypto_.randomUUID)();
@@ -830,7 +834,7 @@ async function holdLock(settings, cancel) {
     state/* saveRenewer */.Kb({ ...places, renewer: renewer.identity });
     let handedOver = false;
     try {
-        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,duration/* formatDuration */.a)(settings.timeoutMs)}`;
+        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,duration/* formatDuration */.a3)(settings.timeoutMs)}`;
         (0,phases/* startPhase */.C)(`Wait for lock ${(0,lock_spec/* lockLocation */.VU)(spec)}`);
         const priority = spec.priority === 'high' ? ', high priority' : '';
         core/* info */.pq(`Taking lock ${(0,lock_spec/* lockLocation */.VU)(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}${priority}).`);
@@ -907,8 +911,8 @@ async function holdLock(settings, cancel) {
         core/* setOutput */.uH(constants/* Outputs */.tY.AcquiredAt, acquired.holder.acquiredAt);
         core/* setOutput */.uH(constants/* Outputs */.tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
         (0,wait_lines/* reportTurn */.i8)(acquired, spec.slots);
-        core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a)(acquired.waitedMs)}. ` +
-            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
+        core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a3)(acquired.waitedMs)}. ` +
+            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a3)((spec.leaseDurationSeconds * 1000) / 3)}.`);
     }
     finally {
         if (handedOver)
@@ -1137,10 +1141,10 @@ async function release(lock) {
         case 'released': {
             (0,held_locks/* withdrawHeld */.O)(location);
             const releasedAt = report.released ? Date.parse(report.released.at) : Date.now();
-            const held = (0,duration/* formatDuration */.a)(releasedAt - Date.parse(lock.acquiredAt));
+            const held = (0,duration/* formatDuration */.a3)(releasedAt - Date.parse(lock.acquiredAt));
             const by = report.released?.by === 'release step' ? '' : ` (by the ${report.released?.by}, earlier)`;
             core/* info */.pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
-                `(${report.renewals} renewals, longest gap ${(0,duration/* formatDuration */.a)(report.longestGapMs)}).`);
+                `(${report.renewals} renewals, longest gap ${(0,duration/* formatDuration */.a3)(report.longestGapMs)}).`);
             return;
         }
         case 'lost':
@@ -1491,19 +1495,19 @@ function linesFor(event, spec) {
         case 'moved':
             if (!event.place.queued)
                 return [];
-            return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)})`)];
+            return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)})`)];
         case 'holder-changed':
             if (event.place.slots) {
-                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`)];
+                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}).`)];
             }
             return [
-                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`),
+                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}).`),
             ];
         case 'still-waiting': {
             const where = event.place.queued
                 ? placeLine(event.place, name)
                 : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
-            return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}; ${where}`)];
+            return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}; ${where}`)];
         }
         case 'infinite-lease':
             if (event.holder.hold)
@@ -1521,7 +1525,7 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
-                        `so it joined the queue again, at the back (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`,
+                        `so it joined the queue again, at the back (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}).`,
                 },
             ];
         case 'outside-queue':
@@ -1554,7 +1558,7 @@ function linesFor(event, spec) {
                     level: 'warning',
                     text: `The first waiter in the queue of ${name} ` +
                         `(${event.waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
-                        `left the lock free for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.idleMs)} without taking it: it is passed over. ` +
+                        `left the lock free for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.idleMs)} without taking it: it is passed over. ` +
                         'The lease still lets only one job in.',
                 },
             ];

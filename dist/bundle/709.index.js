@@ -303,13 +303,17 @@ function newHoldRecord(scope, who, reason, end, lease) {
     };
 }
 /**
- * Turns a lease just taken into a hold. If that fails, the lease is given
- * back (it is a fixed one that nobody renews) and the error is thrown: a
- * hold step never leaves a lease behind that is not a hold.
+ * Turns a lease just taken into a hold. The record is built here, inside the
+ * give-back: if building it fails (an end no date can hold) or placing it
+ * does, the lease is given back (it is a fixed one that nobody renews) and
+ * the error is thrown: a hold step never leaves a lease behind that is not a
+ * hold. Returns the record placed.
  */
 async function turnIntoHold(lock, taken, record) {
     try {
-        await lock.placeHold(taken.leaseId, taken.holder, record);
+        const placed = record();
+        await lock.placeHold(taken.leaseId, taken.holder, placed);
+        return placed;
     }
     catch (err) {
         await lock.release(taken.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
@@ -323,13 +327,11 @@ async function turnIntoHold(lock, taken, record) {
  * service's clock.
  */
 async function setFreeze(lock, who, spec, taken) {
-    const record = newHoldRecord('freeze', who, spec.reason, spec.end, {
+    return turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, () => newHoldRecord('freeze', who, spec.reason, spec.end, {
         leaseId: taken.leaseId,
         heldFrom: taken.acquiredAt,
         fencingToken: taken.fencingToken,
-    });
-    await turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, record);
-    return record;
+    }));
 }
 
 
@@ -339,12 +341,24 @@ async function setFreeze(lock, who, spec, taken) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   rG: () => (/* binding */ MAX_DURATION_MS),
+/* harmony export */   yM: () => (/* binding */ MAX_DURATION_TEXT)
 /* harmony export */ });
 // Durations as people write them in workflow files: 90, 90s, 15m, 2h.
 const DURATION = /^(\d+)\s*(s|m|h)?$/i;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 };
+/**
+ * The longest duration an input may give (a timeout, how long a hold lasts,
+ * when to warn, a hold's end): a year. Nothing here needs longer, and a
+ * duration long enough to be a slip of the keyboard (2400000000h) would
+ * otherwise be read as given, and fail only later, as a time that no date can
+ * hold, once the lease is taken. The readers refuse it up front.
+ */
+const MAX_DURATION_MS = 366 * 24 * 3_600_000;
+/** The longest duration as the readers' messages give it. */
+const MAX_DURATION_TEXT = '8784h (366 days)';
 /** Milliseconds for '90', '90s', '15m' or '2h'; undefined when the text is not one of those forms. */
 function parseDuration(text) {
     const match = DURATION.exec(text.trim());
