@@ -40,7 +40,7 @@ var lease = __webpack_require__(4277);
 // EXTERNAL MODULE: ./src/lock/lock-blob.ts + 7 modules
 var lock_blob = __webpack_require__(101);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
-var service_time = __webpack_require__(643);
+var service_time = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
 // Keeping a held lease alive. Each renewal attempt ends in one of three
 // outcomes, and only one thing ends the lease for us: Azure saying it is no
@@ -571,7 +571,7 @@ async function runRenewer() {
 /* harmony export */   zF: () => (/* binding */ readStatusFile)
 /* harmony export */ });
 /* unused harmony export logFileOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);

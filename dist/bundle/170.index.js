@@ -328,7 +328,7 @@ function parseJson(textValue, check) {
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(643);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3024);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(915);
 /* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5895);
 /* harmony import */ var _wait_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(479);

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _lock_clock_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2041);
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4277);
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(643);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3024);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7832);
 /* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9779);
 /* harmony import */ var _renewer_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7855);
@@ -243,7 +243,7 @@ __webpack_async_result__();
 /* harmony export */   zF: () => (/* binding */ readStatusFile)
 /* harmony export */ });
 /* unused harmony export logFileOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);

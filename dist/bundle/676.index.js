@@ -657,7 +657,7 @@ var lock_blob = __webpack_require__(101);
 // EXTERNAL MODULE: ./src/lock/deploy/run-hold.ts
 var run_hold = __webpack_require__(3254);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
-var service_time = __webpack_require__(643);
+var service_time = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts

@@ -1494,12 +1494,14 @@ function describeSlotsHeld(seen, now = new Date()) {
 
 /***/ }),
 
-/***/ 643:
+/***/ 3024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ serviceReading),
 /* harmony export */   WW: () => (/* binding */ isServiceReading),
+/* harmony export */   aQ: () => (/* binding */ readTime),
+/* harmony export */   gC: () => (/* binding */ entryTime),
 /* harmony export */   yi: () => (/* binding */ serviceTimeAt)
 /* harmony export */ });
 /* unused harmony export latestReading */
@@ -1519,11 +1521,29 @@ function describeSlotsHeld(seen, now = new Date()) {
 // the lower bound; one that must never be earlier ("the loss was found by")
 // takes the upper one.
 
-/** A reading from a response's Date header; undefined when the response had none. */
+/**
+ * A time read from a response: its Date header, a blob's Last-Modified. The
+ * service's clock is input like any other, and whatever stands between us and
+ * it may mangle it: a proxy that adds a second Date header, which Node joins
+ * to the first into one value that no date parser reads. A time that does not
+ * parse is no time: undefined, as when the response had none, so that nothing
+ * downstream does arithmetic on it or prints it.
+ */
+function readTime(value) {
+    return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
+}
+/**
+ * A queue entry's Last-Modified, where a listing must give one: a time that
+ * does not parse counts as long ago (1970), so that only the entry's lease can
+ * show it live (queue.ts isLive).
+ */
+function entryTime(value) {
+    return readTime(value) ?? new Date(0);
+}
+/** A reading from a response's Date header; undefined when the response had none, or one that does not parse. */
 function serviceReading(date, sentAt, answeredAt) {
-    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
-        return undefined;
-    return { date: date.getTime(), sentAt, answeredAt };
+    const read = readTime(date);
+    return read && { date: read.getTime(), sentAt, answeredAt };
 }
 /** Whether a value read back (from state, a report) is a reading. */
 function isServiceReading(value) {
@@ -1730,7 +1750,7 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:path"
@@ -1996,7 +2016,7 @@ function askRenewer(ref, request, options = {}) {
 /* harmony export */   np: () => (/* binding */ advance)
 /* harmony export */ });
 /* unused harmony export isFinal */
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 // The renewer's lifecycle as one explicit state machine, and the verdict post
 // draws from it. Both are pure: the renewer process feeds events to advance(),
 // and what it reports (over its channel, or in its status file) is the state
@@ -2318,7 +2338,7 @@ function parseToRenewer(value) {
 /* harmony export */   sp: () => (/* binding */ isSignallablePid)
 /* harmony export */ });
 /* unused harmony export thisPlatform */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
