@@ -467,9 +467,9 @@ const MUTANTS: Mutant[] = [
     id: 'handed-head-leaves-lease-idle',
     harm: 'a head handed the lease that then leaves (stale, superseded, cancelled, timed out) does not pass it on: the lock idles until the lease lapses',
     file: 'src/lock/attempt.ts',
-    original: '    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })\n',
+    original: '    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n',
     replacement:
-      '    if (this.acquireTried) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })\n',
+      '    if (this.acquireTried) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n',
     tests: ['test/e2e/handover-gaps.test.ts'],
   },
   {

@@ -631,7 +631,7 @@ __webpack_require__.d(__webpack_exports__, {
   tH: () => (/* binding */ waitForLease)
 });
 
-// UNUSED EXPORTS: backoffMs
+// UNUSED EXPORTS: backoffMs, requestTimeoutMs
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -791,6 +791,13 @@ const RELIST_BEFORE_TAKING_MS = 1_000;
 const TIDY_TIMEOUT_MS = 2_000;
 /** A look at the lock with less time left than this is not worth sending. */
 const MIN_LOOK_MS = 250;
+/**
+ * The least that leaving the queue, and passing on a lease that may be ours,
+ * get when the wait's deadline has left them less: on a network that answers
+ * they take tens of milliseconds, and an entry left behind costs the next
+ * jobs up to a lease duration.
+ */
+const LEAST_TIDY_MS = 300;
 const between = ([min, max]) => min + Math.random() * (max - min);
 /** The tickets a look at the lock shows holding it (the holder record's) or handed it (the handover mark). */
 function holdingOf(lock) {
@@ -1612,12 +1619,12 @@ class Waiter {
         this.entry = undefined;
     }
     /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
-    async leave() {
+    async leave(timeoutMs = TIDY_TIMEOUT_MS) {
         const entry = this.entry;
         if (!entry)
             return;
         this.entry = undefined;
-        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs }).catch(() => undefined);
     }
     /**
      * The wait ends without success: leave the queue, and give back a lease we
@@ -1626,13 +1633,18 @@ class Waiter {
      * carries no lease id of ours) tells. A lease that is, or may be, ours is
      * passed on to the next head at once (pass-on.ts), after our entry is gone,
      * so that the lock does not sit idle until that lease lapses.
+     *
+     * `until` (monotonic): when the wait is past its deadline, the end of its
+     * grace, which the whole tidy-up ends by (LEAST_TIDY_MS at the least for
+     * each step), so that `timeout` holds on a stalled network too.
      */
-    async abandon() {
+    async abandon(until) {
         const ticket = this.entry?.ticket;
         const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1);
         // Leaving and the look share one tidy budget, so that a stalled network adds it to the wait once, not twice.
-        const tidyUntil = (0,clock/* monotonicNow */.X)() + TIDY_TIMEOUT_MS;
-        await this.leave();
+        const tidyUntil = until ?? (0,clock/* monotonicNow */.X)() + TIDY_TIMEOUT_MS;
+        const budget = () => Math.max(LEAST_TIDY_MS, Math.round(tidyUntil - (0,clock/* monotonicNow */.X)()));
+        await this.leave(budget());
         let mayHold = this.acquireTried || this.handed;
         const left = Math.round(tidyUntil - (0,clock/* monotonicNow */.X)());
         const slots = this.options.store.slotted;
@@ -1648,7 +1660,8 @@ class Waiter {
         }
         if (!mayHold)
             return;
-        await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS });
+        const passOnMs = until === undefined ? TIDY_TIMEOUT_MS : budget();
+        await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs });
         this.acquireTried = false;
     }
     /**
@@ -1857,8 +1870,41 @@ class WaitReport {
 
 
 
-/** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
-const DEADLINE_GRACE_MS = 2_000;
+/**
+ * How far past its deadline a wait may run, so that `timeout` holds within
+ * about a second whether or not storage answers. A request sent before the
+ * deadline has until REQUEST_GRACE_MS past it to be answered, by its own
+ * deadline ("no answer within 2.4 s"); the attempt is cut at CUT_GRACE_MS past
+ * it, after any such request has ended by its own; the timeout's last look at
+ * the lock has until LAST_LOOK_GRACE_MS past it, and the tidy-up after it
+ * (leaving the queue, passing on a lease that may be ours) the rest, up to
+ * END_GRACE_MS (or the little that attempt.ts gives it at the least).
+ * Measured with the network stalling mid-wait, `timeout: 5` ended the step
+ * after 8.9-9.7 s before these (2 s of grace, then a 2 s last look and 2 s
+ * each to leave and to pass on); see docs/measurements.md for after.
+ */
+const REQUEST_GRACE_MS = 500;
+const CUT_GRACE_MS = 700;
+const LAST_LOOK_GRACE_MS = 500;
+const END_GRACE_MS = 1_000;
+/**
+ * A wait shorter than this (`timeout: 0` tries once) still gives its one try
+ * this long: on a busy machine the first requests of a process can take a
+ * second or more.
+ */
+const LEAST_TRY_MS = 2_000;
+/** The shortest deadline a request gets, however little of the wait is left. */
+const LEAST_REQUEST_MS = 500;
+/**
+ * A request's own deadline when `leftMs` of the wait is left: the default,
+ * or less, so that it ends REQUEST_GRACE_MS after the wait's deadline at the
+ * latest; in tenths of a second, so that a message about it reads "no answer
+ * within 2.4 s".
+ */
+function requestTimeoutMs(leftMs) {
+    const ms = Math.ceil((leftMs + REQUEST_GRACE_MS) / 100) * 100;
+    return Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.max(LEAST_REQUEST_MS, ms));
+}
 /**
  * After a failed attempt the loop waits 0.5-1 s, then twice as long after
  * each failure in a row, up to 8-16 s: a throttled account is not hammered,
@@ -1893,8 +1939,8 @@ function grantTime(sentAt, answeredAt, serviceNow) {
     const agrees = answeredAt.getTime() >= serviceNow.getTime() && sentAt.getTime() < serviceNow.getTime() + 1_000;
     return agrees ? answeredAt : serviceNow;
 }
-/** How long the look at the lock before a timeout error may take: the error is due now. */
-const LAST_LOOK_TIMEOUT_MS = 2_000;
+/** A last look at the lock with less time than this left is not sent: the timeout error names the holder last seen. */
+const LEAST_LAST_LOOK_MS = 250;
 /** A look at the lock this recent is taken as the state of now; an older one is looked at again. */
 const FRESH_LOOK_MS = 1_000;
 /**
@@ -1910,6 +1956,8 @@ async function waitForLease(options) {
     const { lock, signal } = options;
     const started = (0,clock/* monotonicNow */.X)();
     const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
+    // Where the requests' deadlines and the attempt's cut are counted from: the deadline, or the least one try gets.
+    const end = Math.max(deadline, started + LEAST_TRY_MS);
     const progressEveryMs = options.progressEveryMs ?? 30_000;
     const graceMs = options.cancelGraceMs ?? 1_000;
     const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
@@ -1931,16 +1979,14 @@ async function waitForLease(options) {
     // An attempt is several requests, and the SDK retries inside each: the whole
     // attempt is cut at the wait's deadline plus a little grace, so that the
     // deadline is checked in time whether or not the attempt comes back. The
-    // cut comes 0.6 s after the grace, after the own deadline of a request sent
-    // before the wait's deadline (whole seconds, rounded to the nearest, so at
-    // most 0.5 s past the grace): a single request that gets no answer ends by
-    // its own deadline first, and says so ("no answer within 7 s").
+    // cut comes after the own deadline of a request sent before the wait's
+    // deadline: a single request that gets no answer ends by its own deadline
+    // first, and says so ("no answer within 2.4 s").
     let attemptCut = requests.signal;
     // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
-    // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
     const call = () => ({
         signal: attemptCut,
-        timeoutMs: Math.max(1_000, Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.round((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
+        timeoutMs: requestTimeoutMs(end - (0,clock/* monotonicNow */.X)()),
     });
     const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
     signal?.addEventListener('abort', onCancel, { once: true });
@@ -1973,12 +2019,12 @@ async function waitForLease(options) {
                 throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
             // Checked whether or not the last attempt came back: one that failed counts as a try.
             if ((0,clock/* monotonicNow */.X)() >= deadline && (tried || failures > 0)) {
-                throw await timedOut(lock, started, report, failure, waiter);
+                throw await timedOut(lock, started, report, failure, waiter, end + LAST_LOOK_GRACE_MS);
             }
             let wakeAt = (0,clock/* monotonicNow */.X)();
             const cut = deadline === Infinity
                 ? undefined
-                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS + 600));
+                : AbortSignal.timeout(Math.ceil(Math.max(0, end - (0,clock/* monotonicNow */.X)()) + CUT_GRACE_MS));
             attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal;
             try {
                 const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, (0,clock/* monotonicNow */.X)()));
@@ -2043,10 +2089,12 @@ async function waitForLease(options) {
                     throw err;
                 failures += 1;
                 // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
-                if (!cut?.aborted)
-                    failure = err;
-                else
+                // Nor is a request's own deadline, cut short by the wait's, after storage answered (the SDK was still
+                // asking again after a 503): the answer says more than "no answer within 0.6 s".
+                if (cut?.aborted)
                     failure ??= new AttemptCutError();
+                else if (!(isCutShort(err, deadline) && (0,errors/* statusCode */.se)(failure) !== undefined))
+                    failure = err;
                 if ((0,clock/* monotonicNow */.X)() - lastTroubleReport >= progressEveryMs) {
                     emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
                     lastTroubleReport = (0,clock/* monotonicNow */.X)();
@@ -2060,12 +2108,17 @@ async function waitForLease(options) {
     }
     catch (err) {
         // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
-        await waiter.abandon();
+        // Past the deadline, within what is left of the wait's grace: a stalled network must not stretch `timeout`.
+        await waiter.abandon((0,clock/* monotonicNow */.X)() >= deadline ? end + END_GRACE_MS : undefined);
         throw err;
     }
     finally {
         signal?.removeEventListener('abort', onCancel);
     }
+}
+/** A request that ran out of its own deadline once the wait's had passed: cut short by the wait, as likely as not. */
+function isCutShort(err, deadline) {
+    return err instanceof errors/* RequestTimeoutError */.DH && (0,clock/* monotonicNow */.X)() >= deadline;
 }
 /** Our own cut of an attempt at the wait's deadline: not news from storage. */
 class AttemptCutError extends Error {
@@ -2074,9 +2127,11 @@ class AttemptCutError extends Error {
 /**
  * The timeout error. After failed attempts it says what storage answered
  * last; otherwise it looks at the lock once more, so that it names the
- * holder of now, not one that left since the last line.
+ * holder of now, not one that left since the last line. The look ends by
+ * `lookUntil` (monotonic): the error is due now, and with no answer by then
+ * it names the holder it saw last.
  */
-async function timedOut(lock, started, report, failure, waiter) {
+async function timedOut(lock, started, report, failure, waiter, lookUntil) {
     const head = `Timed out after ${(0,duration/* formatDuration */.a3)((0,clock/* monotonicNow */.X)() - started)} waiting for lock ${lock.location}`;
     if (failure !== undefined) {
         const said = failure instanceof AttemptCutError
@@ -2096,7 +2151,8 @@ async function timedOut(lock, started, report, failure, waiter) {
         holder = last.holder;
     }
     else {
-        const view = await lock.view({ timeoutMs: LAST_LOOK_TIMEOUT_MS }).catch(() => undefined);
+        const left = Math.floor(lookUntil - (0,clock/* monotonicNow */.X)());
+        const view = left >= LEAST_LAST_LOOK_MS ? await lock.view({ timeoutMs: left }).catch(() => undefined) : undefined;
         if (view && view.state !== 'leased')
             return new errors/* LockTimeoutError */.XB(free);
         holder =
