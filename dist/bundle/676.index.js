@@ -1428,21 +1428,23 @@ async function runUnhold() {
 /* harmony export */ });
 /* unused harmony exports placeLine, linesFor */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
-/* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4166);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
-/* harmony import */ var _lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4422);
-/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2980);
-/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5230);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4469);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
-/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1782);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3175);
+/* harmony import */ var _lock_waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5688);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
+/* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4166);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7053);
+/* harmony import */ var _lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4422);
+/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2980);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5230);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(915);
+/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1782);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3175);
 // The main step's lines while it waits, and what it says of its turn once the
 // lock is its own: the wording of the waiter's events (lock/wait-report.ts).
 // Every value read from storage reaches a line through describeHolderSeen,
 // briefHolderSeen or briefHolder, which show it through showUntrusted.
+
 
 
 
@@ -1460,22 +1462,22 @@ const SHOWN_AHEAD = 5;
 /** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
 function placeLine(place, lockName) {
     const ahead = [
-        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolderSeen */ .AG)(place.holder)] : []),
-        ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
+        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolderSeen */ .AG)(place.holder)] : []),
+        ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
     ];
     const shown = ahead.slice(0, SHOWN_AHEAD);
     if (ahead.length > shown.length)
         shown.push(`and ${ahead.length - shown.length} more`);
     // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
     const free = place.slots
-        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(place.slots)}`
+        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(place.slots)}`
         : !place.holder && place.ahead.length > 0
             ? ` (free, ${place.ahead.length} ahead)`
             : '';
-    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
+    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
     const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
     // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
-    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeLastHeld */ .L)(place.lastHeld);
+    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLastHeld */ .L)(place.lastHeld);
     return lastHeld ? `${placed}; ${lastHeld}` : placed;
 }
 /** The lines an event makes; none for an event that needs no line. */
@@ -1487,27 +1489,27 @@ function linesFor(event, spec) {
             return [
                 ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
                 ...(event.place.slots
-                    ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
+                    ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
                     : event.place.holder
-                        ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
+                        ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
                         : []),
             ];
         case 'moved':
             if (!event.place.queued)
                 return [];
-            return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)})`)];
+            return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)})`)];
         case 'holder-changed':
             if (event.place.slots) {
-                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}).`)];
+                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`)];
             }
             return [
-                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}).`),
+                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`),
             ];
         case 'still-waiting': {
             const where = event.place.queued
                 ? placeLine(event.place, name)
-                : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
-            return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}; ${where}`)];
+                : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
+            return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}; ${where}`)];
         }
         case 'infinite-lease':
             if (event.holder.hold)
@@ -1515,8 +1517,8 @@ function linesFor(event, spec) {
             return [
                 {
                     level: 'warning',
-                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step ` +
-                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
+                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
                         `or break the lease: ${event.breakCommand}`,
                 },
             ];
@@ -1525,7 +1527,7 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
-                        `so it joined the queue again, at the back (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}).`,
+                        `so it joined the queue again, at the back (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`,
                 },
             ];
         case 'outside-queue':
@@ -1533,7 +1535,7 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `The credential may not list the blobs of container ${spec.container} ` +
-                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
+                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
                         'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
                         "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
                 },
@@ -1546,7 +1548,7 @@ function linesFor(event, spec) {
             return [
                 {
                     level: 'warning',
-                    text: `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(event.waiter)})` : ''} ` +
+                    text: `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolder */ .p2)(event.waiter)})` : ''} ` +
                         'holds an infinite lease, which this action never takes: it is no waiter, so this job does not wait ' +
                         `behind it. It stays until someone breaks its lease and deletes it: ${event.clearCommands} ` +
                         `(or run the break action with 'entry: ${event.ticket}').`,
@@ -1557,8 +1559,8 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `The first waiter in the queue of ${name} ` +
-                        `(${event.waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
-                        `left the lock free for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.idleMs)} without taking it: it is passed over. ` +
+                        `(${event.waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolder */ .p2)(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
+                        `left the lock free for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.idleMs)} without taking it: it is passed over. ` +
                         'The lease still lets only one job in.',
                 },
             ];
@@ -1567,49 +1569,51 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `Removing a lapsed entry from the queue of ${name} was refused ` +
-                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}): the credential may not delete blobs. Lapsed entries ` +
+                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(event.error)}): the credential may not delete blobs. Lapsed entries ` +
                         "then stay, and slow every first look at the queue; give it the permission 'd' (a SAS with 'rwcdl').",
                 },
             ];
         case 'hold-ended':
-            return [info(`Ended the hold on ${name}: ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndedHold */ .de)(event.hold, event.endedAt)}.`)];
+            return [info(`Ended the hold on ${name}: ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEndedHold */ .de)(event.hold, event.endedAt)}.`)];
         case 'storage-trouble':
             return [
                 {
                     level: 'warning',
-                    text: `Storage is failing while waiting (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}); retrying.`,
+                    text: `Storage is failing while waiting (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(event.error)}); retrying.`,
                 },
             ];
+        case 'no-answer-yet':
+            return [{ level: 'warning', text: (0,_lock_waiter_js__WEBPACK_IMPORTED_MODULE_1__/* .noAnswerYetText */ .Xr)(event, `at ${spec.endpoint}`) }];
         case 'high-priority-ahead':
-            return [info((0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .highPriorityAheadText */ .j7)(event, name))];
+            return [info((0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .highPriorityAheadText */ .j7)(event, name))];
         case 'malformed-priority':
-            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .malformedPriorityText */ .L1)(event, name) }];
+            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .malformedPriorityText */ .L1)(event, name) }];
         case 'long-wait':
             // One warning annotation, visible on the run page; the wait goes on.
-            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .longWaitText */ .Jq)(event, name) }];
+            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .longWaitText */ .Jq)(event, name) }];
         case 'malformed-sequence':
             return [
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(event.value, 40)}', which is not a whole number: it is ignored.`,
                 },
             ];
     }
 }
 /** Once, for a waiter without a time limit behind a hold: when the hold ends, or that it has no end. */
 function holdWaitLine(hold, name) {
-    if ((0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .holdHasNoEnd */ .YR)(hold)) {
+    if ((0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .holdHasNoEnd */ .YR)(hold)) {
         return {
             level: 'warning',
-            text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step ` +
+            text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step ` +
                 'waits until somebody lifts it (the unhold action), or for as long as the job may run.',
         };
     }
     return {
         level: 'info',
-        text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
-            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
+        text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
+            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .G)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
     };
 }
 /** The main step's handler of the waiter's events. */
@@ -1628,14 +1632,14 @@ function capitalized(text) {
 }
 /** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
 function reportTurn(acquired, slots = 1) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.Slot, String(acquired.slot));
-    _state_js__WEBPACK_IMPORTED_MODULE_11__/* .saveTurn */ .dR({
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Slot, String(acquired.slot));
+    _state_js__WEBPACK_IMPORTED_MODULE_12__/* .saveTurn */ .dR({
         fencingToken: acquired.fencingToken,
         arrivalPosition: acquired.arrivalPosition,
         ...(slots > 1 ? { slot: { slot: acquired.slot, of: slots } } : {}),
     });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
         'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
 }
 

@@ -628,10 +628,11 @@ function runHoldRecord(spec, who, lease, serviceNow) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   sJ: () => (/* binding */ grantTime),
+  Xr: () => (/* binding */ noAnswerYetText),
   tH: () => (/* binding */ waitForLease)
 });
 
-// UNUSED EXPORTS: backoffMs, requestTimeoutMs
+// UNUSED EXPORTS: FIRST_CONTACT_MS, backoffMs, requestTimeoutMs, saysNobodyIsThere
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -1893,6 +1894,40 @@ const END_GRACE_MS = 1_000;
  * second or more.
  */
 const LEAST_TRY_MS = 2_000;
+/**
+ * Until storage has answered once, a request that gets no answer may mean a
+ * wrong endpoint, or a machine or network too busy to answer yet: a hundred
+ * jobs that start at once on a loaded machine, a runner whose network comes up
+ * late. Such failures are tried again, with a warning, for up to this long
+ * (or the wait's timeout, when that is shorter); then the last of them ends
+ * the wait, naming the endpoint. Before, the first one ended it: 31 of 100
+ * jobs started together failed at once with "no answer within 10 s".
+ * Failures that say nobody is there end it at once, after the SDK's own
+ * tries, as before: see saysNobodyIsThere.
+ */
+const FIRST_CONTACT_MS = 60_000;
+/**
+ * A failure without an answer that says the endpoint is not there: nothing
+ * listens at that address (ECONNREFUSED), its name does not exist (ENOTFOUND),
+ * or whatever is there cuts the connection (ECONNRESET). A busy machine or
+ * network does not answer that way; a wrong endpoint, or a proxy or firewall
+ * that refuses it, does. Anything else without an answer (no answer within
+ * the request's deadline, a name server that does not answer, a network not
+ * up yet) is tried again until the first contact's time is up.
+ */
+function saysNobodyIsThere(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET';
+}
+/**
+ * The warning while storage has not answered yet: what failed, how long the
+ * wait goes on trying, and what may be the cause. `where` names the storage:
+ * "at https://acct.blob.core.windows.net".
+ */
+function noAnswerYetText(event, where) {
+    return (`Storage has not answered yet ${where} (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); trying again for up to ` +
+        `${(0,duration/* formatDuration */.a3)(event.triesForMs)}: the machine or the network may be busy, or the endpoint may be wrong.`);
+}
 /** The shortest deadline a request gets, however little of the wait is left. */
 const LEAST_REQUEST_MS = 500;
 /**
@@ -1958,6 +1993,8 @@ async function waitForLease(options) {
     const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
     // Where the requests' deadlines and the attempt's cut are counted from: the deadline, or the least one try gets.
     const end = Math.max(deadline, started + LEAST_TRY_MS);
+    // Until storage answers once, failures without an answer are tried again up to here: a minute, or the timeout.
+    const firstContactUntil = Math.min(deadline, started + (options.firstContactMs ?? FIRST_CONTACT_MS));
     const progressEveryMs = options.progressEveryMs ?? 30_000;
     const graceMs = options.cancelGraceMs ?? 1_000;
     const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
@@ -2017,6 +2054,10 @@ async function waitForLease(options) {
         for (;;) {
             if (signal?.aborted)
                 throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
+            // Storage never answered, and the first contact's time (a minute, or the timeout) is up: the last failure
+            // ends the wait, and names the endpoint.
+            if (!contacted && noAnswer(failure) && (0,clock/* monotonicNow */.X)() >= firstContactUntil)
+                throw failure;
             // Checked whether or not the last attempt came back: one that failed counts as a try.
             if ((0,clock/* monotonicNow */.X)() >= deadline && (tried || failures > 0)) {
                 throw await timedOut(lock, started, report, failure, waiter, end + LAST_LOOK_GRACE_MS);
@@ -2082,10 +2123,15 @@ async function waitForLease(options) {
                 if (signal?.aborted)
                     continue;
                 contacted ||= waiter.answered;
-                // Until the service has answered once, a network failure is about the
-                // setup (a wrong or unreachable endpoint) and the SDK has retried it.
-                // Throttling and server errors are answers: they are waited out.
-                if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined && !cut?.aborted))
+                if (!(0,errors/* isTransient */.dg)(err))
+                    throw err;
+                // Until the service has answered once, a failure without an answer may be
+                // the setup (a wrong endpoint) or a busy machine or network: tried again
+                // for up to the first contact's time, unless it says nobody is there (the
+                // SDK has tried that three times). Throttling and server errors are
+                // answers: they are waited out.
+                const unanswered = !contacted && noAnswer(err) && !cut?.aborted;
+                if (unanswered && (saysNobodyIsThere(err) || (0,clock/* monotonicNow */.X)() >= firstContactUntil))
                     throw err;
                 failures += 1;
                 // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
@@ -2096,10 +2142,16 @@ async function waitForLease(options) {
                 else if (!(isCutShort(err, deadline) && (0,errors/* statusCode */.se)(failure) !== undefined))
                     failure = err;
                 if ((0,clock/* monotonicNow */.X)() - lastTroubleReport >= progressEveryMs) {
-                    emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
+                    const triesForMs = firstContactUntil - (0,clock/* monotonicNow */.X)();
+                    emit(unanswered
+                        ? { type: 'no-answer-yet', error: err, waitedMs: waitedMs(), triesForMs }
+                        : { type: 'storage-trouble', error: err, waitedMs: waitedMs() });
                     lastTroubleReport = (0,clock/* monotonicNow */.X)();
                 }
                 wakeAt = (0,clock/* monotonicNow */.X)() + backoffMs(failures, err);
+                // The first contact's time ends the wait: no back-off past it.
+                if (unanswered)
+                    wakeAt = Math.min(wakeAt, firstContactUntil);
             }
             // Every path sleeps at least the pacing floor: a wake-up time in the past must not make a busy loop.
             const pause = Math.max(floorMs, Math.min(wakeAt, deadline) - (0,clock/* monotonicNow */.X)());
@@ -2115,6 +2167,10 @@ async function waitForLease(options) {
     finally {
         signal?.removeEventListener('abort', onCancel);
     }
+}
+/** A failure that carries no answer of storage's (a network error, a request's own deadline), and is not our cut. */
+function noAnswer(err) {
+    return err !== undefined && (0,errors/* statusCode */.se)(err) === undefined && !(err instanceof AttemptCutError);
 }
 /** A request that ran out of its own deadline once the wait's had passed: cut short by the wait, as likely as not. */
 function isCutShort(err, deadline) {

@@ -11,6 +11,7 @@ import { ordinal } from '../lock/queue/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import { noAnswerYetText } from '../lock/waiter.ts'
 import { highPriorityAheadText, longWaitText, malformedPriorityText } from '../action/priority-lines.ts'
 import { asFlags } from './options.ts'
 
@@ -86,6 +87,8 @@ export function waitLine(event: WaitEvent, name: string): string | undefined {
       )
     case 'storage-trouble':
       return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
+    case 'no-answer-yet':
+      return `warning: ${noAnswerYetText(event, `for ${name}`).replace(/^S/, 's')}`
     case 'high-priority-ahead':
       return highPriorityAheadText(event, name)
     case 'malformed-priority':
