@@ -667,6 +667,33 @@ const MUTANTS: Mutant[] = [
     tests: ['test/integration/waiter.test.ts'],
     pattern: 'keeps the lease through a take',
   },
+  // Issue 29, time: durations, clocks, deadlines, first contact, healed lapses.
+  {
+    id: 'freeze-record-built-before-give-back',
+    harm: 'a hold whose record cannot be built (an end no date can hold) leaves its lease behind, held by nobody, until it lapses',
+    file: 'src/lock/deploy/hold.ts',
+    original: '  try {\n    const placed = record()\n    await lock.placeHold(',
+    replacement: '  const placed = record()\n  try {\n    await lock.placeHold(',
+    tests: ['test/integration/set-freeze.test.ts'],
+  },
+  {
+    id: 'healed-lapse-unreported',
+    harm: 'a lease that went unrenewed for longer than its duration passes as an ordinary hold: nobody hears that exclusivity rested on a late renewal',
+    file: 'src/renewer/lifecycle.ts',
+    original: '  if (report?.healedLapse) warnings.push(healedLapseWarning(report.healedLapse))\n',
+    replacement: '',
+    tests: ['test/unit/lifecycle.test.ts'],
+    pattern: 'heals',
+  },
+  {
+    id: 'late-answer-not-a-lapse',
+    harm: 'a renewal sent just before the lease ran out and answered after it (an SDK try that left late) is no lapse: a lapse it healed goes unreported',
+    file: 'src/lock/keep-lease.ts',
+    original: 'afterLapse: at >= validUntil',
+    replacement: 'afterLapse: sentAt >= validUntil',
+    tests: ['test/unit/keep-lease.test.ts'],
+    pattern: 'answered after it as after a lapse',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

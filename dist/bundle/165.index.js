@@ -104,7 +104,7 @@ async function keepLease(options, signal) {
             confirmedAt = sentAt;
             pause = intervalMs;
             const service = (0,service_time/* serviceReading */.G)(date ?? undefined, sentAt, at);
-            tell({ kind: 'renewed', sentAt, at, afterLapse: lapsed, ...(service ? { service } : {}) });
+            tell({ kind: 'renewed', sentAt, at, afterLapse: at >= validUntil, ...(service ? { service } : {}) });
         }
         catch (err) {
             if (signal.aborted)
@@ -301,7 +301,13 @@ class Renewer {
                 const confirming = this.report.phase === 'starting';
                 if (confirming)
                     this.records.log('first renewal done: holding');
-                this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at, service: outcome.service });
+                this.update({
+                    type: 'renewed',
+                    sentAt: outcome.sentAt,
+                    at: outcome.at,
+                    service: outcome.service,
+                    ...(outcome.afterLapse ? { afterLapse: { leaseMs: leaseDurationMs } } : {}),
+                });
                 if (outcome.afterLapse)
                     this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
                 first('holding');
@@ -424,7 +430,13 @@ class Renewer {
         try {
             const date = await this.lock.renew(this.leaseId, { timeoutMs: (0,lease/* renewalSchedule */.md)(leaseDurationMs).attemptTimeoutMs });
             const at = (0,lock_clock/* monotonicNow */.X)();
-            this.update({ type: 'renewed', sentAt, at, service: (0,service_time/* serviceReading */.G)(date, sentAt, at) });
+            this.update({
+                type: 'renewed',
+                sentAt,
+                at,
+                service: (0,service_time/* serviceReading */.G)(date, sentAt, at),
+                afterLapse: { leaseMs: leaseDurationMs },
+            });
             this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
             return true;
         }

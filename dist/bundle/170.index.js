@@ -765,6 +765,14 @@ function resultOf(summary) {
 const at = (iso) => new Date(Date.parse(iso)).toISOString();
 /** '1m 30s': digits, letters and spaces only. */
 const span = (fromMs, toMs) => (0,duration/* formatDuration */.a3)(toMs - fromMs);
+/** The summary's words for a healed lapse: digits, letters, spaces and the ISO times written again. */
+function healedText(lapse) {
+    const times = lapse.count > 1 ? `${lapse.count} times, the longest ` : '';
+    return (`<strong>the lease lapsed</strong> ${times}for ${(0,duration/* formatDuration */.a3)(lapse.gapMs)}, longer than its ` +
+        `${(0,duration/* formatDuration */.a3)(lapse.leaseMs)} duration, from ${at(lapse.lapsedAt)}, and a later renewal ` +
+        `(${at(lapse.renewedAt)}) healed it: Azure renews a lapsed lease only if nobody leased the lock since, so ` +
+        'nobody else held it');
+}
 /**
  * The facts of a section, one row each, in order; a row whose value is
  * undefined is left out. A new fact is one more row here.
@@ -785,7 +793,8 @@ const FACTS = [
         'Renewals',
         ({ hold }) => hold?.renewals === undefined
             ? undefined
-            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,duration/* formatDuration */.a3)(hold.longestGapMs)}` : ''}`,
+            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,duration/* formatDuration */.a3)(hold.longestGapMs)}` : ''}` +
+                (hold.healedLapse ? `; ${healedText(hold.healedLapse)}` : ''),
     ],
     [
         'Lost',

@@ -164,6 +164,7 @@ async function releaseLock() {
         endedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_13__/* .serviceTimeAt */ .yi)((0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_12__/* .monotonicNow */ .X)(), service, 'no-earlier'),
         renewals: lastReport?.renewals,
         longestGapMs: lastReport?.longestGapMs,
+        ...(lastReport?.healedLapse ? { healedLapse: lastReport.healedLapse } : {}),
     };
     switch (outcome.kind) {
         case 'lost': {

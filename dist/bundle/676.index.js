@@ -1012,6 +1012,8 @@ var core = __webpack_require__(1659);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/renewer/control.ts
 var control = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/renewer/lifecycle.ts
+var lifecycle = __webpack_require__(2722);
 // EXTERNAL MODULE: ./src/action/failure.ts
 var failure = __webpack_require__(9280);
 // EXTERNAL MODULE: ./src/action/held-locks.ts
@@ -1102,6 +1104,7 @@ var loss = __webpack_require__(2603);
 
 
 
+
 async function runRelease() {
     try {
         const read = (name) => core/* getInput */.V4(name);
@@ -1145,6 +1148,8 @@ async function release(lock) {
             const by = report.released?.by === 'release step' ? '' : ` (by the ${report.released?.by}, earlier)`;
             core/* info */.pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
                 `(${report.renewals} renewals, longest gap ${(0,duration/* formatDuration */.a3)(report.longestGapMs)}).`);
+            if (report.healedLapse)
+                core/* warning */.$e((0,lifecycle/* healedLapseWarning */.dy)(report.healedLapse));
             return;
         }
         case 'lost':

@@ -1,5 +1,5 @@
-export const id = 709;
-export const ids = [709];
+export const id = 759;
+export const ids = [759];
 export const modules = {
 
 /***/ 9916:
@@ -2012,11 +2012,13 @@ function askRenewer(ref, request, options = {}) {
 /* harmony export */   Cs: () => (/* binding */ parseRenewerReport),
 /* harmony export */   HX: () => (/* binding */ initialReport),
 /* harmony export */   WJ: () => (/* binding */ verdict),
+/* harmony export */   dy: () => (/* binding */ healedLapseWarning),
 /* harmony export */   l1: () => (/* binding */ needsOwnRelease),
 /* harmony export */   np: () => (/* binding */ advance)
 /* harmony export */ });
 /* unused harmony export isFinal */
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 // The renewer's lifecycle as one explicit state machine, and the verdict post
 // draws from it. Both are pure: the renewer process feeds events to advance(),
 // and what it reports (over its channel, or in its status file) is the state
@@ -2031,6 +2033,7 @@ function askRenewer(ref, request, options = {}) {
 // what every decision is made on: one clock for every process of the machine,
 // which no change of the wall clock moves. ISO times are for people, told on
 // the service's clock where one is known (service-time.ts).
+
 
 function initialReport(pid, startedAt) {
     return { pid, phase: 'starting', startedAt: startedAt.toISOString(), renewals: 0, failures: 0, longestGapMs: 0 };
@@ -2054,12 +2057,14 @@ function advance(report, event) {
         case 'renewed': {
             const previous = report.renewedMono ?? report.confirmedMono ?? event.sentAt;
             const service = event.service ?? report.service;
+            const healedLapse = event.afterLapse ? healed(report, event, event.afterLapse.leaseMs, service) : undefined;
             return {
                 ...report,
+                ...(healedLapse ? { healedLapse } : {}),
                 phase: 'holding',
-                confirmedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(event.sentAt, service, 'no-later').toISOString(),
+                confirmedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(event.sentAt, service, 'no-later').toISOString(),
                 confirmedMono: event.sentAt,
-                renewedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(event.at, service, 'no-later').toISOString(),
+                renewedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(event.at, service, 'no-later').toISOString(),
                 renewedMono: event.at,
                 ...(service ? { service } : {}),
                 renewals: report.renewals + 1,
@@ -2098,6 +2103,34 @@ function advance(report, event) {
             return report.phase === 'starting' ? { ...report, phase: 'failed', error: event.error } : report;
     }
 }
+/** The report's healed lapse with this renewal's counted in: the longest of them is kept. */
+function healed(report, renewal, leaseMs, service) {
+    const confirmed = report.confirmedMono;
+    if (confirmed === undefined)
+        return report.healedLapse;
+    const count = (report.healedLapse?.count ?? 0) + 1;
+    const gapMs = renewal.at - confirmed;
+    if (report.healedLapse && report.healedLapse.gapMs >= gapMs)
+        return { ...report.healedLapse, count };
+    return {
+        count,
+        gapMs,
+        leaseMs,
+        lapsedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(confirmed + leaseMs, service, 'no-later').toISOString(),
+        renewedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(renewal.at, service, 'no-later').toISOString(),
+    };
+}
+/**
+ * The warning of a healed lapse, for post and the release step: how long the
+ * lease went unrenewed, and why that is safe.
+ */
+function healedLapseWarning(lapse) {
+    const more = lapse.count > 1 ? ` It lapsed ${lapse.count} times; this was the longest.` : '';
+    return (`The lease went unrenewed for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(lapse.gapMs)}, longer than its ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(lapse.leaseMs)} ` +
+        `duration (storage or the network was gone): it may have run out at ${lapse.lapsedAt}, but a renewal ` +
+        `answered at ${lapse.renewedAt} succeeded. Azure renews a lapsed lease only if nobody leased the lock since, so nobody ` +
+        `else held it.${more}`);
+}
 /** Whether post must release with its own credentials: the renewer did not, and it holds no final word. */
 function needsOwnRelease(answer, statusFile) {
     const report = answer.kind === 'answered' ? answer.report : statusFile;
@@ -2109,7 +2142,7 @@ function verdict(input) {
     const warnings = [];
     const report = answer.kind === 'answered' ? answer.report : input.statusFile;
     const service = report?.service ?? input.service;
-    const shown = (t, bound) => (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(t, service, bound).toISOString();
+    const shown = (t, bound) => (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(t, service, bound).toISOString();
     const nowShown = shown(input.now, 'no-earlier');
     if (report?.phase === 'lost' && report.loss)
         return { verdict: { kind: 'lost', loss: report.loss }, warnings };
@@ -2122,6 +2155,9 @@ function verdict(input) {
         };
         return { verdict: { kind: 'lost', loss }, warnings };
     }
+    // A lapse that a later renewal healed: not a loss, but the job should hear of it.
+    if (report?.healedLapse)
+        warnings.push(healedLapseWarning(report.healedLapse));
     if (report?.phase === 'released' && report.released) {
         const early = report.released.by === 'post' ? undefined : report.released;
         return { verdict: { kind: 'released', report, early }, warnings };
@@ -2179,6 +2215,12 @@ const REQUESTERS = new Set(['post', 'release step', 'worker gone']);
 const isTime = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 const isCount = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isReading = (value) => typeof value === 'number' && Number.isFinite(value);
+function isHealedLapse(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const h = value;
+    return isCount(h.count) && isCount(h.gapMs) && isCount(h.leaseMs) && isTime(h.lapsedAt) && isTime(h.renewedAt);
+}
 /** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
 function parseRenewerReport(value) {
     if (typeof value !== 'object' || value === null)
@@ -2193,10 +2235,11 @@ function parseRenewerReport(value) {
         (r.renewedAt === undefined || isTime(r.renewedAt)) &&
         (r.confirmedMono === undefined || isReading(r.confirmedMono)) &&
         (r.renewedMono === undefined || isReading(r.renewedMono)) &&
-        (r.service === undefined || (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .isServiceReading */ .WW)(r.service)) &&
+        (r.service === undefined || (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .isServiceReading */ .WW)(r.service)) &&
         isCount(r.renewals) &&
         isCount(r.failures) &&
         isCount(r.longestGapMs) &&
+        (r.healedLapse === undefined || isHealedLapse(r.healedLapse)) &&
         (loss === undefined ||
             (typeof loss === 'object' &&
                 loss !== null &&
