@@ -467,9 +467,9 @@ const MUTANTS: Mutant[] = [
     id: 'handed-head-leaves-lease-idle',
     harm: 'a head handed the lease that then leaves (stale, superseded, cancelled, timed out) does not pass it on: the lock idles until the lease lapses',
     file: 'src/lock/attempt.ts',
-    original: '    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })\n',
+    original: '    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n',
     replacement:
-      '    if (this.acquireTried) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })\n',
+      '    if (this.acquireTried) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n',
     tests: ['test/e2e/handover-gaps.test.ts'],
   },
   {
@@ -875,6 +875,33 @@ const MUTANTS: Mutant[] = [
       '        if (kept !== undefined && kept > Number.MAX_VALUE) throw staleByKept(this.location, kept, supersede.sequence)\n',
     tests: ['test/integration/lock-blob.test.ts'],
     pattern: 'sequence against the one the lock blob keeps',
+  },
+  // Issue 29, time: durations, clocks, deadlines, first contact, healed lapses.
+  {
+    id: 'freeze-record-built-before-give-back',
+    harm: 'a hold whose record cannot be built (an end no date can hold) leaves its lease behind, held by nobody, until it lapses',
+    file: 'src/lock/deploy/hold.ts',
+    original: '  try {\n    const placed = record()\n    await lock.placeHold(',
+    replacement: '  const placed = record()\n  try {\n    await lock.placeHold(',
+    tests: ['test/integration/set-freeze.test.ts'],
+  },
+  {
+    id: 'healed-lapse-unreported',
+    harm: 'a lease that went unrenewed for longer than its duration passes as an ordinary hold: nobody hears that exclusivity rested on a late renewal',
+    file: 'src/renewer/lifecycle.ts',
+    original: '  if (report?.healedLapse) warnings.push(healedLapseWarning(report.healedLapse))\n',
+    replacement: '',
+    tests: ['test/unit/lifecycle.test.ts'],
+    pattern: 'heals',
+  },
+  {
+    id: 'late-answer-not-a-lapse',
+    harm: 'a renewal sent just before the lease ran out and answered after it (an SDK try that left late) is no lapse: a lapse it healed goes unreported',
+    file: 'src/lock/keep-lease.ts',
+    original: 'afterLapse: at >= validUntil',
+    replacement: 'afterLapse: sentAt >= validUntil',
+    tests: ['test/unit/keep-lease.test.ts'],
+    pattern: 'answered after it as after a lapse',
   },
 ]
 

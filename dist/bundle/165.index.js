@@ -40,7 +40,7 @@ var lease = __webpack_require__(4277);
 // EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
 var lock_blob = __webpack_require__(7447);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
-var service_time = __webpack_require__(643);
+var service_time = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
 // Keeping a held lease alive. Each renewal attempt ends in one of three
 // outcomes, and only one thing ends the lease for us: Azure saying it is no
@@ -104,7 +104,7 @@ async function keepLease(options, signal) {
             confirmedAt = sentAt;
             pause = intervalMs;
             const service = (0,service_time/* serviceReading */.G)(date ?? undefined, sentAt, at);
-            tell({ kind: 'renewed', sentAt, at, afterLapse: lapsed, ...(service ? { service } : {}) });
+            tell({ kind: 'renewed', sentAt, at, afterLapse: at >= validUntil, ...(service ? { service } : {}) });
         }
         catch (err) {
             if (signal.aborted)
@@ -301,7 +301,13 @@ class Renewer {
                 const confirming = this.report.phase === 'starting';
                 if (confirming)
                     this.records.log('first renewal done: holding');
-                this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at, service: outcome.service });
+                this.update({
+                    type: 'renewed',
+                    sentAt: outcome.sentAt,
+                    at: outcome.at,
+                    service: outcome.service,
+                    ...(outcome.afterLapse ? { afterLapse: { leaseMs: leaseDurationMs } } : {}),
+                });
                 if (outcome.afterLapse)
                     this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
                 first('holding');
@@ -424,7 +430,13 @@ class Renewer {
         try {
             const date = await this.lock.renew(this.leaseId, { timeoutMs: (0,lease/* renewalSchedule */.md)(leaseDurationMs).attemptTimeoutMs });
             const at = (0,lock_clock/* monotonicNow */.X)();
-            this.update({ type: 'renewed', sentAt, at, service: (0,service_time/* serviceReading */.G)(date, sentAt, at) });
+            this.update({
+                type: 'renewed',
+                sentAt,
+                at,
+                service: (0,service_time/* serviceReading */.G)(date, sentAt, at),
+                afterLapse: { leaseMs: leaseDurationMs },
+            });
             this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
             return true;
         }
@@ -432,7 +444,7 @@ class Renewer {
             const gone = (0,lock_blob/* isLeaseGone */.AI)(err);
             const reason = gone
                 ? `Azure says the lease is no longer ours (${(0,errors/* describeStorageErrorBrief */.rg)(err)})`
-                : `no renewal succeeded for ${(0,duration/* formatDuration */.a)((0,lock_clock/* monotonicNow */.X)() - confirmed)}, more than the whole lease ` +
+                : `no renewal succeeded for ${(0,duration/* formatDuration */.a3)((0,lock_clock/* monotonicNow */.X)() - confirmed)}, more than the whole lease ` +
                     `duration, and the last try failed too (${(0,errors/* describeStorageErrorBrief */.rg)(err)}): the lease may have run out at ` +
                     `${this.shown((0,lease/* leaseValidUntil */.$8)(confirmed, leaseDurationMs), 'no-later').toISOString()}, and exclusivity ` +
                     'cannot be proven after the last renewal';
@@ -571,7 +583,7 @@ async function runRenewer() {
 /* harmony export */   zF: () => (/* binding */ readStatusFile)
 /* harmony export */ });
 /* unused harmony export logFileOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);

@@ -195,10 +195,10 @@ function longWaitFact(event) {
     const { place } = event;
     const holder = place.holder
         ? `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolderSeen */ .AG)(place.holder)}` +
-            (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.heldMs)}`)
+            (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.heldMs)}`)
         : 'free at the last look';
     const where = place.queued ? `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
-    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.waitedMs)}, past '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WarnAfter}' (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(event.warnAfterMs)}); ${holder}; ${where}`;
+    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.waitedMs)}, past '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WarnAfter}' (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.warnAfterMs)}); ${holder}; ${where}`;
 }
 /** The warning: "Lock locks/deploy: waited 10m, past 'warn-after' (10m); ...; 3rd in line. Still waiting." */
 function longWaitText(event, name) {
@@ -329,7 +329,7 @@ function parseJson(textValue, check) {
 /* unused harmony export MAX_STATE_BYTES */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7832);
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(643);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3024);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(915);
 /* harmony import */ var _shape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5895);
 /* harmony import */ var _wait_record_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(479);
@@ -794,7 +794,15 @@ function resultOf(summary) {
 /** A time from state, written again by the action: digits, '-', ':', '.', 'T' and 'Z' only. */
 const at = (iso) => new Date(Date.parse(iso)).toISOString();
 /** '1m 30s': digits, letters and spaces only. */
-const span = (fromMs, toMs) => (0,duration/* formatDuration */.a)(toMs - fromMs);
+const span = (fromMs, toMs) => (0,duration/* formatDuration */.a3)(toMs - fromMs);
+/** The summary's words for a healed lapse: digits, letters, spaces and the ISO times written again. */
+function healedText(lapse) {
+    const times = lapse.count > 1 ? `${lapse.count} times, the longest ` : '';
+    return (`<strong>the lease lapsed</strong> ${times}for ${(0,duration/* formatDuration */.a3)(lapse.gapMs)}, longer than its ` +
+        `${(0,duration/* formatDuration */.a3)(lapse.leaseMs)} duration, from ${at(lapse.lapsedAt)}, and a later renewal ` +
+        `(${at(lapse.renewedAt)}) healed it: Azure renews a lapsed lease only if nobody leased the lock since, so ` +
+        'nobody else held it');
+}
 /**
  * The facts of a section, one row each, in order; a row whose value is
  * undefined is left out. A new fact is one more row here.
@@ -815,7 +823,8 @@ const FACTS = [
         'Renewals',
         ({ hold }) => hold?.renewals === undefined
             ? undefined
-            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,duration/* formatDuration */.a)(hold.longestGapMs)}` : ''}`,
+            : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${(0,duration/* formatDuration */.a3)(hold.longestGapMs)}` : ''}` +
+                (hold.healedLapse ? `; ${healedText(hold.healedLapse)}` : ''),
     ],
     [
         'Lost',

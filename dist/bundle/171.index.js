@@ -44,6 +44,8 @@ var clock = __webpack_require__(2041);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/untrusted-text.ts
 var untrusted_text = __webpack_require__(4469);
+// EXTERNAL MODULE: ./src/lock/service-time.ts
+var service_time = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lock/queue/slots.ts
 var queue_slots = __webpack_require__(5230);
 ;// CONCATENATED MODULE: ./src/lock/counter.ts
@@ -62,6 +64,7 @@ var queue_slots = __webpack_require__(5230);
 // it never makes its numbers go backwards; the fencing counter also with the
 // number of slots the lock keeps outside it (slots.ts keptSlots), so that
 // deleting it never changes that number under the jobs that hold or wait.
+
 
 
 
@@ -194,7 +197,7 @@ async function bumpCounter(blob, abortSignal, options = {}) {
             // Other keys (the lock's number of slots) are kept: Set Blob Metadata replaces them all.
             const metadata = { ...props.metadata, [VALUE_KEY]: String(current + 1) };
             await blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
-            return { value: current + 1, previousAt: props.lastModified, serviceNow: props.date };
+            return { value: current + 1, previousAt: (0,service_time/* readTime */.aQ)(props.lastModified), serviceNow: (0,service_time/* readTime */.aQ)(props.date) };
         }
         catch (err) {
             const failure = counterFailure(blob, err);
@@ -626,6 +629,7 @@ var lease = __webpack_require__(4277);
 
 
 
+
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
 const PAGE_SIZE = 100;
 const queue_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
@@ -702,7 +706,7 @@ class QueueBlobs {
                 if (next.done)
                     return done(true);
                 const page = next.value;
-                serviceNow ??= page.date;
+                serviceNow ??= (0,service_time/* readTime */.aQ)(page.date);
                 for (const item of page.segment.blobItems) {
                     if (record !== undefined && item.name.startsWith(this.latestPrefix)) {
                         const seen = (0,lock_holder/* holderFromMetadata */.ez)(item.metadata);
@@ -726,7 +730,7 @@ class QueueBlobs {
                     entries.push({
                         ticket,
                         leased: item.properties.leaseState === 'leased',
-                        modifiedAt: item.properties.lastModified,
+                        modifiedAt: (0,service_time/* entryTime */.gC)(item.properties.lastModified),
                         waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
                         infinite: item.properties.leaseDuration === 'infinite',
                         nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
@@ -939,6 +943,7 @@ class QueueBlobs {
 
 
 
+
 const slots_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
 function viewOfLock(slot, view) {
     if (view.state === 'leased') {
@@ -1072,7 +1077,7 @@ async function listLockFolder(container, lockName, maxSlot, abortSignal) {
         for await (const page of container
             .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
             .byPage()) {
-            serviceNow ??= page.date;
+            serviceNow ??= (0,service_time/* readTime */.aQ)(page.date);
             for (const item of page.segment.blobItems) {
                 const { leaseState, leaseDuration, lastModified } = item.properties;
                 if (item.name === names.fencing)
@@ -1082,7 +1087,7 @@ async function listLockFolder(container, lockName, maxSlot, abortSignal) {
                     entries.push({
                         ticket,
                         leased: leaseState === 'leased',
-                        modifiedAt: lastModified,
+                        modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
                         waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
                         infinite: leaseDuration === 'infinite',
                         nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
@@ -1113,6 +1118,7 @@ var storage = __webpack_require__(4906);
 // module and the queue's (queue-blobs.ts) are the ones that talk to storage;
 // they turn Azure's answers into the few outcomes the waiter and the renewer
 // reason about.
+
 
 
 
@@ -1254,8 +1260,8 @@ class LockBlob {
                     state: 'leased',
                     holder: record,
                     infinite,
-                    modifiedAt: props.lastModified,
-                    serviceNow: props.date,
+                    modifiedAt: (0,service_time/* readTime */.aQ)(props.lastModified),
+                    serviceNow: (0,service_time/* readTime */.aQ)(props.date),
                     ...(hold ? { hold, etag: props.etag, metadata: props.metadata ?? {} } : {}),
                     // Only while no new record is written: the head's record replaces the mark.
                     handedTo: record ? undefined : (0,handover/* handedToTicket */.eS)(props.metadata),
@@ -1306,7 +1312,7 @@ class LockBlob {
         try {
             const answer = await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }));
             // When the lease began by the service's clock: one clock for every job that uses the lock.
-            this.grantedAt = answer.date;
+            this.grantedAt = (0,service_time/* readTime */.aQ)(answer.date);
             return 'acquired';
         }
         catch (err) {
@@ -1400,7 +1406,11 @@ class LockBlob {
         let status;
         try {
             const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
-            status = statusOf(this.name, { ...props, serviceNow: props.date });
+            status = statusOf(this.name, {
+                ...props,
+                lastModified: (0,service_time/* readTime */.aQ)(props.lastModified),
+                serviceNow: (0,service_time/* readTime */.aQ)(props.date),
+            });
         }
         catch (err) {
             if (lock_blob_isMissing(err))
@@ -1458,7 +1468,7 @@ class LockBlob {
                 if (props.leaseState !== 'leased' && props.leaseState !== 'breaking')
                     return { outcome: 'not-held' };
                 holder = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
-                brokenAt = (await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date;
+                brokenAt = (0,service_time/* readTime */.aQ)((await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date);
             }
             catch (err) {
                 if (lock_blob_isMissing(err))
@@ -1529,7 +1539,7 @@ class LockBlob {
         return this.request(options, async (abortSignal) => {
             await this.updateHolderKeys(leaseId, { ...(0,lock_holder/* holderToMetadata */.Jp)(kept), ...(0,deploy_hold/* holdToMetadata */.OU)(hold) }, abortSignal);
             const answer = await this.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal });
-            return answer.date;
+            return (0,service_time/* readTime */.aQ)(answer.date);
         });
     }
     /**
@@ -1546,7 +1556,7 @@ class LockBlob {
             await this.request(options, async (abortSignal) => {
                 const hold = this.blob.getBlobLeaseClient(holdLeaseId);
                 const answer = await hold.acquireLease(durationSeconds, { abortSignal });
-                this.grantedAt = answer.date;
+                this.grantedAt = (0,service_time/* readTime */.aQ)(answer.date);
                 await hold.changeLease(leaseId, { abortSignal });
             });
             return 'taken';
@@ -1708,7 +1718,7 @@ class LockBlob {
      */
     async renew(leaseId, options = {}) {
         const answer = await this.request(options, (abortSignal) => this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }));
-        return answer.date;
+        return (0,service_time/* readTime */.aQ)(answer.date);
     }
     /**
      * Clears our holder record (others' metadata stays) and releases our lease.
@@ -1828,9 +1838,10 @@ async function listLocks(container, options = {}) {
         let serviceNow = new Date();
         try {
             for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
-                serviceNow = page.date ?? serviceNow;
+                serviceNow = (0,service_time/* readTime */.aQ)(page.date) ?? serviceNow;
                 for (const blob of page.segment.blobItems) {
-                    const { leaseState, leaseDuration, lastModified } = blob.properties;
+                    const { leaseState, leaseDuration } = blob.properties;
+                    const lastModified = (0,service_time/* readTime */.aQ)(blob.properties.lastModified);
                     if (blob.name.startsWith(RESERVED_PREFIX)) {
                         own.set(blob.name, blob);
                         // A key's record of the highest sequence that held (latest.ts): put with its lock below.
@@ -1842,7 +1853,7 @@ async function listLocks(container, options = {}) {
                             name: blob.name,
                             entry: {
                                 leased: leaseState === 'leased',
-                                modifiedAt: lastModified,
+                                modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
                                 waiter,
                                 infinite: leaseDuration === 'infinite',
                                 ...(0,queue_priority/* priorityFromMetadata */.mG)(blob.metadata),
@@ -1850,7 +1861,13 @@ async function listLocks(container, options = {}) {
                         });
                         continue;
                     }
-                    const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date };
+                    const facts = {
+                        leaseState,
+                        leaseDuration,
+                        metadata: blob.metadata,
+                        lastModified,
+                        serviceNow: (0,service_time/* readTime */.aQ)(page.date),
+                    };
                     locks.push(statusOf(blob.name, facts));
                 }
             }

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _lock_clock_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(2041);
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4277);
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(643);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3024);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7832);
 /* harmony import */ var _renewer_control_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9779);
 /* harmony import */ var _renewer_platform_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7855);
@@ -164,6 +164,7 @@ async function releaseLock() {
         endedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_13__/* .serviceTimeAt */ .yi)((0,_lock_clock_js__WEBPACK_IMPORTED_MODULE_12__/* .monotonicNow */ .X)(), service, 'no-earlier'),
         renewals: lastReport?.renewals,
         longestGapMs: lastReport?.longestGapMs,
+        ...(lastReport?.healedLapse ? { healedLapse: lastReport.healedLapse } : {}),
     };
     switch (outcome.kind) {
         case 'lost': {
@@ -175,10 +176,10 @@ async function releaseLock() {
             // releaseHere has said why; the lease runs out by itself.
             return { ...hold, outcome: 'expires' };
         case 'released': {
-            const held = `after holding it for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(hold.endedAt.getTime() - heldSince.getTime())}`;
+            const held = `after holding it for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(hold.endedAt.getTime() - heldSince.getTime())}`;
             const report = outcome.report;
             const renewals = report
-                ? ` (${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a)(report.longestGapMs)})`
+                ? ` (${report.renewals} renewals, longest gap ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(report.longestGapMs)})`
                 : '';
             if (outcome.early) {
                 _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq(`Lock ${location} was released early by the ${outcome.early.by} at ${outcome.early.at}${renewals}.`);
@@ -243,7 +244,7 @@ __webpack_async_result__();
 /* harmony export */   zF: () => (/* binding */ readStatusFile)
 /* harmony export */ });
 /* unused harmony export logFileOf */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);

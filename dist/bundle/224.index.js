@@ -333,7 +333,7 @@ function describeEndedHold(record, endedAt) {
  * queue after waiting 12s': a run's hold that a job of the run took over.
  */
 function describeTakeOver(took) {
-    const how = took.fromQueue ? `from the queue after waiting ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(took.waitedMs)}` : 'without queueing';
+    const how = took.fromQueue ? `from the queue after waiting ${(0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(took.waitedMs)}` : 'without queueing';
     return `${describeHold(took.hold)}, ${how}`;
 }
 /** The hold's `until` as the record keeps it: counted from `heldFrom`, the service's clock when the lease was granted. */
@@ -363,13 +363,17 @@ function newHoldRecord(scope, who, reason, end, lease) {
     };
 }
 /**
- * Turns a lease just taken into a hold. If that fails, the lease is given
- * back (it is a fixed one that nobody renews) and the error is thrown: a
- * hold step never leaves a lease behind that is not a hold.
+ * Turns a lease just taken into a hold. The record is built here, inside the
+ * give-back: if building it fails (an end no date can hold) or placing it
+ * does, the lease is given back (it is a fixed one that nobody renews) and
+ * the error is thrown: a hold step never leaves a lease behind that is not a
+ * hold. Returns the record placed.
  */
 async function turnIntoHold(lock, taken, record) {
     try {
-        await lock.placeHold(taken.leaseId, taken.holder, record);
+        const placed = record();
+        await lock.placeHold(taken.leaseId, taken.holder, placed);
+        return placed;
     }
     catch (err) {
         await lock.release(taken.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
@@ -383,13 +387,11 @@ async function turnIntoHold(lock, taken, record) {
  * service's clock.
  */
 async function setFreeze(lock, who, spec, taken) {
-    const record = newHoldRecord('freeze', who, spec.reason, spec.end, {
+    return turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, () => newHoldRecord('freeze', who, spec.reason, spec.end, {
         leaseId: taken.leaseId,
         heldFrom: taken.acquiredAt,
         fencingToken: taken.fencingToken,
-    });
-    await turnIntoHold(lock, { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken }, record);
-    return record;
+    }));
 }
 
 
@@ -606,12 +608,24 @@ class LatestGuard {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   rG: () => (/* binding */ MAX_DURATION_MS),
+/* harmony export */   yM: () => (/* binding */ MAX_DURATION_TEXT)
 /* harmony export */ });
 // Durations as people write them in workflow files: 90, 90s, 15m, 2h.
 const DURATION = /^(\d+)\s*(s|m|h)?$/i;
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000 };
+/**
+ * The longest duration an input may give (a timeout, how long a hold lasts,
+ * when to warn, a hold's end): a year. Nothing here needs longer, and a
+ * duration long enough to be a slip of the keyboard (2400000000h) would
+ * otherwise be read as given, and fail only later, as a time that no date can
+ * hold, once the lease is taken. The readers refuse it up front.
+ */
+const MAX_DURATION_MS = 366 * 24 * 3_600_000;
+/** The longest duration as the readers' messages give it. */
+const MAX_DURATION_TEXT = '8784h (366 days)';
 /** Milliseconds for '90', '90s', '15m' or '2h'; undefined when the text is not one of those forms. */
 function parseDuration(text) {
     const match = DURATION.exec(text.trim());
@@ -1854,12 +1868,14 @@ function shownRunUrl(runUrl, serverUrl = runPageServer()) {
 
 /***/ }),
 
-/***/ 643:
+/***/ 3024:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ serviceReading),
 /* harmony export */   WW: () => (/* binding */ isServiceReading),
+/* harmony export */   aQ: () => (/* binding */ readTime),
+/* harmony export */   gC: () => (/* binding */ entryTime),
 /* harmony export */   yi: () => (/* binding */ serviceTimeAt)
 /* harmony export */ });
 /* unused harmony export latestReading */
@@ -1879,11 +1895,29 @@ function shownRunUrl(runUrl, serverUrl = runPageServer()) {
 // the lower bound; one that must never be earlier ("the loss was found by")
 // takes the upper one.
 
-/** A reading from a response's Date header; undefined when the response had none. */
+/**
+ * A time read from a response: its Date header, a blob's Last-Modified. The
+ * service's clock is input like any other, and whatever stands between us and
+ * it may mangle it: a proxy that adds a second Date header, which Node joins
+ * to the first into one value that no date parser reads. A time that does not
+ * parse is no time: undefined, as when the response had none, so that nothing
+ * downstream does arithmetic on it or prints it.
+ */
+function readTime(value) {
+    return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined;
+}
+/**
+ * A queue entry's Last-Modified, where a listing must give one: a time that
+ * does not parse counts as long ago (1970), so that only the entry's lease can
+ * show it live (queue.ts isLive).
+ */
+function entryTime(value) {
+    return readTime(value) ?? new Date(0);
+}
+/** A reading from a response's Date header; undefined when the response had none, or one that does not parse. */
 function serviceReading(date, sentAt, answeredAt) {
-    if (!(date instanceof Date) || Number.isNaN(date.getTime()))
-        return undefined;
-    return { date: date.getTime(), sentAt, answeredAt };
+    const read = readTime(date);
+    return read && { date: read.getTime(), sentAt, answeredAt };
 }
 /** Whether a value read back (from state, a report) is a reading. */
 function isServiceReading(value) {
@@ -2105,7 +2139,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: HANDSHAKE_MS, MAX_UNPROVEN
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(643);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 // EXTERNAL MODULE: external "node:path"
@@ -2404,11 +2438,13 @@ function askRenewer(ref, request, options = {}) {
 /* harmony export */   Cs: () => (/* binding */ parseRenewerReport),
 /* harmony export */   HX: () => (/* binding */ initialReport),
 /* harmony export */   WJ: () => (/* binding */ verdict),
+/* harmony export */   dy: () => (/* binding */ healedLapseWarning),
 /* harmony export */   l1: () => (/* binding */ needsOwnRelease),
 /* harmony export */   np: () => (/* binding */ advance)
 /* harmony export */ });
 /* unused harmony export isFinal */
-/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
+/* harmony import */ var _lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 // The renewer's lifecycle as one explicit state machine, and the verdict post
 // draws from it. Both are pure: the renewer process feeds events to advance(),
 // and what it reports (over its channel, or in its status file) is the state
@@ -2423,6 +2459,7 @@ function askRenewer(ref, request, options = {}) {
 // what every decision is made on: one clock for every process of the machine,
 // which no change of the wall clock moves. ISO times are for people, told on
 // the service's clock where one is known (service-time.ts).
+
 
 function initialReport(pid, startedAt) {
     return { pid, phase: 'starting', startedAt: startedAt.toISOString(), renewals: 0, failures: 0, longestGapMs: 0 };
@@ -2446,12 +2483,14 @@ function advance(report, event) {
         case 'renewed': {
             const previous = report.renewedMono ?? report.confirmedMono ?? event.sentAt;
             const service = event.service ?? report.service;
+            const healedLapse = event.afterLapse ? healed(report, event, event.afterLapse.leaseMs, service) : undefined;
             return {
                 ...report,
+                ...(healedLapse ? { healedLapse } : {}),
                 phase: 'holding',
-                confirmedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(event.sentAt, service, 'no-later').toISOString(),
+                confirmedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(event.sentAt, service, 'no-later').toISOString(),
                 confirmedMono: event.sentAt,
-                renewedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(event.at, service, 'no-later').toISOString(),
+                renewedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(event.at, service, 'no-later').toISOString(),
                 renewedMono: event.at,
                 ...(service ? { service } : {}),
                 renewals: report.renewals + 1,
@@ -2490,6 +2529,34 @@ function advance(report, event) {
             return report.phase === 'starting' ? { ...report, phase: 'failed', error: event.error } : report;
     }
 }
+/** The report's healed lapse with this renewal's counted in: the longest of them is kept. */
+function healed(report, renewal, leaseMs, service) {
+    const confirmed = report.confirmedMono;
+    if (confirmed === undefined)
+        return report.healedLapse;
+    const count = (report.healedLapse?.count ?? 0) + 1;
+    const gapMs = renewal.at - confirmed;
+    if (report.healedLapse && report.healedLapse.gapMs >= gapMs)
+        return { ...report.healedLapse, count };
+    return {
+        count,
+        gapMs,
+        leaseMs,
+        lapsedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(confirmed + leaseMs, service, 'no-later').toISOString(),
+        renewedAt: (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(renewal.at, service, 'no-later').toISOString(),
+    };
+}
+/**
+ * The warning of a healed lapse, for post and the release step: how long the
+ * lease went unrenewed, and why that is safe.
+ */
+function healedLapseWarning(lapse) {
+    const more = lapse.count > 1 ? ` It lapsed ${lapse.count} times; this was the longest.` : '';
+    return (`The lease went unrenewed for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(lapse.gapMs)}, longer than its ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(lapse.leaseMs)} ` +
+        `duration (storage or the network was gone): it may have run out at ${lapse.lapsedAt}, but a renewal ` +
+        `answered at ${lapse.renewedAt} succeeded. Azure renews a lapsed lease only if nobody leased the lock since, so nobody ` +
+        `else held it.${more}`);
+}
 /** Whether post must release with its own credentials: the renewer did not, and it holds no final word. */
 function needsOwnRelease(answer, statusFile) {
     const report = answer.kind === 'answered' ? answer.report : statusFile;
@@ -2501,7 +2568,7 @@ function verdict(input) {
     const warnings = [];
     const report = answer.kind === 'answered' ? answer.report : input.statusFile;
     const service = report?.service ?? input.service;
-    const shown = (t, bound) => (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .serviceTimeAt */ .yi)(t, service, bound).toISOString();
+    const shown = (t, bound) => (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .serviceTimeAt */ .yi)(t, service, bound).toISOString();
     const nowShown = shown(input.now, 'no-earlier');
     if (report?.phase === 'lost' && report.loss)
         return { verdict: { kind: 'lost', loss: report.loss }, warnings };
@@ -2514,6 +2581,9 @@ function verdict(input) {
         };
         return { verdict: { kind: 'lost', loss }, warnings };
     }
+    // A lapse that a later renewal healed: not a loss, but the job should hear of it.
+    if (report?.healedLapse)
+        warnings.push(healedLapseWarning(report.healedLapse));
     if (report?.phase === 'released' && report.released) {
         const early = report.released.by === 'post' ? undefined : report.released;
         return { verdict: { kind: 'released', report, early }, warnings };
@@ -2571,6 +2641,12 @@ const REQUESTERS = new Set(['post', 'release step', 'worker gone']);
 const isTime = (value) => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 const isCount = (value) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 const isReading = (value) => typeof value === 'number' && Number.isFinite(value);
+function isHealedLapse(value) {
+    if (typeof value !== 'object' || value === null)
+        return false;
+    const h = value;
+    return isCount(h.count) && isCount(h.gapMs) && isCount(h.leaseMs) && isTime(h.lapsedAt) && isTime(h.renewedAt);
+}
 /** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
 function parseRenewerReport(value) {
     if (typeof value !== 'object' || value === null)
@@ -2585,10 +2661,11 @@ function parseRenewerReport(value) {
         (r.renewedAt === undefined || isTime(r.renewedAt)) &&
         (r.confirmedMono === undefined || isReading(r.confirmedMono)) &&
         (r.renewedMono === undefined || isReading(r.renewedMono)) &&
-        (r.service === undefined || (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_0__/* .isServiceReading */ .WW)(r.service)) &&
+        (r.service === undefined || (0,_lock_service_time_js__WEBPACK_IMPORTED_MODULE_1__/* .isServiceReading */ .WW)(r.service)) &&
         isCount(r.renewals) &&
         isCount(r.failures) &&
         isCount(r.longestGapMs) &&
+        (r.healedLapse === undefined || isHealedLapse(r.healedLapse)) &&
         (loss === undefined ||
             (typeof loss === 'object' &&
                 loss !== null &&
@@ -2730,7 +2807,7 @@ function parseToRenewer(value) {
 /* harmony export */   sp: () => (/* binding */ isSignallablePid)
 /* harmony export */ });
 /* unused harmony export thisPlatform */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);

@@ -50,6 +50,7 @@ function oidcRequestFromEnv(env = process.env) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ REASON_MAX_LENGTH),
 /* harmony export */   FW: () => (/* binding */ readOptionalLockName),
+/* harmony export */   MB: () => (/* binding */ cappedDuration),
 /* harmony export */   OW: () => (/* binding */ readTimeout),
 /* harmony export */   VY: () => (/* binding */ readLockName),
 /* harmony export */   Vf: () => (/* binding */ readBoolean),
@@ -90,6 +91,18 @@ class InputError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserErr
 function invalid(input, problem) {
     return new InputError(`Invalid input '${input}': ${problem}.`);
 }
+/**
+ * A duration read from `input` (`text` as given, `ms` as parseDuration read
+ * it), refused when it is longer than a year (MAX_DURATION_MS): every duration
+ * input passes here, so that one too long for any date fails as it is read,
+ * before a lease is taken.
+ */
+function cappedDuration(input, text, ms) {
+    if (ms > _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_DURATION_MS */ .rG) {
+        throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is longer than a year; expected at most ${_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_DURATION_TEXT */ .yM}`);
+    }
+    return ms;
+}
 function readLockName(read) {
     const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LockName);
     if (name === '') {
@@ -126,11 +139,11 @@ function readTimeout(read) {
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout);
     if (text === '')
         return undefined;
-    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
     if (ms === undefined) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
-    return ms;
+    return cappedDuration(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, text, ms);
 }
 /**
  * A yes/no input with the rule of core.getBooleanInput: true, True or TRUE;
@@ -359,11 +372,11 @@ function readRunHold(read) {
     if (scope === 'job')
         return undefined;
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor) || '1h';
-    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
     if (ms === undefined || ms <= 0) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
-    return ms;
+    return cappedDuration(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, text, ms);
 }
 /** Why a hold is lifted: optional (`fallback` when empty), at most REASON_MAX_LENGTH characters. */
 function readOptionalReason(read, fallback) {
@@ -389,11 +402,11 @@ function readWarnAfter(read) {
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter);
     if (text === '')
         return undefined;
-    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
     if (ms === undefined) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
-    return ms;
+    return cappedDuration(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, text, ms);
 }
 /** The LockSpec's fields for the order of the line and a long wait: a normal priority is left out, as is no warning. */
 function readQueueing(read) {

@@ -488,12 +488,12 @@ function readHoldEnd(read, now = new Date()) {
     if (duration !== '') {
         if (duration.toLowerCase() === NO_END)
             return { kind: 'none' };
-        const ms = (0,lock_duration/* parseDuration */.E)(duration);
+        const ms = (0,lock_duration/* parseDuration */.E9)(duration);
         if (ms === undefined || ms <= 0) {
             throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Duration}': '${(0,untrusted_text/* showUntrusted */.Gz)(duration, 40)}' is not a duration; expected a number ` +
                 `of seconds or a form like 90s, 15m or 2h, or '${NO_END}'.`);
         }
-        return { kind: 'for', ms };
+        return { kind: 'for', ms: (0,inputs/* cappedDuration */.MB)(constants/* Inputs */.G0.Duration, duration, ms) };
     }
     const at = ISO_TIME.test(until) ? new Date(until) : undefined;
     if (!at || Number.isNaN(at.getTime())) {
@@ -502,6 +502,10 @@ function readHoldEnd(read, now = new Date()) {
     }
     if (at.getTime() <= now.getTime()) {
         throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': ${at.toISOString()} is already past.`);
+    }
+    if (at.getTime() - now.getTime() > lock_duration/* MAX_DURATION_MS */.rG) {
+        throw new inputs/* InputError */.dz(`Invalid input '${constants/* Inputs */.G0.Until}': ${at.toISOString()} is more than a year away; ` +
+            `expected a time within ${lock_duration/* MAX_DURATION_TEXT */.yM} from now.`);
     }
     return { kind: 'until', at };
 }
@@ -568,7 +572,7 @@ async function runHold() {
         const { signedIn } = await (0,step_sign_in/* signInTo */.a)(settings.access, { check: true });
         const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
         const location = (0,lock_spec/* lockLocation */.VU)(spec);
-        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,lock_duration/* formatDuration */.a)(settings.timeoutMs)}`;
+        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,lock_duration/* formatDuration */.a3)(settings.timeoutMs)}`;
         core/* info */.pq(`Taking lock ${location} to hold it (wait ${limit}).`);
         const who = (0,context/* holderFromEnvironment */.Q)();
         const leaseId = (0,external_node_crypto_.randomUUID)();
@@ -609,6 +613,7 @@ async function runHold() {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   B: () => (/* binding */ REASON_MAX_LENGTH),
 /* harmony export */   FW: () => (/* binding */ readOptionalLockName),
+/* harmony export */   MB: () => (/* binding */ cappedDuration),
 /* harmony export */   OW: () => (/* binding */ readTimeout),
 /* harmony export */   VY: () => (/* binding */ readLockName),
 /* harmony export */   Vf: () => (/* binding */ readBoolean),
@@ -649,6 +654,18 @@ class InputError extends _lock_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserErr
 function invalid(input, problem) {
     return new InputError(`Invalid input '${input}': ${problem}.`);
 }
+/**
+ * A duration read from `input` (`text` as given, `ms` as parseDuration read
+ * it), refused when it is longer than a year (MAX_DURATION_MS): every duration
+ * input passes here, so that one too long for any date fails as it is read,
+ * before a lease is taken.
+ */
+function cappedDuration(input, text, ms) {
+    if (ms > _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_DURATION_MS */ .rG) {
+        throw invalid(input, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is longer than a year; expected at most ${_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .MAX_DURATION_TEXT */ .yM}`);
+    }
+    return ms;
+}
 function readLockName(read) {
     const name = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.LockName);
     if (name === '') {
@@ -685,11 +702,11 @@ function readTimeout(read) {
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout);
     if (text === '')
         return undefined;
-    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
     if (ms === undefined) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
-    return ms;
+    return cappedDuration(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout, text, ms);
 }
 /**
  * A yes/no input with the rule of core.getBooleanInput: true, True or TRUE;
@@ -918,11 +935,11 @@ function readRunHold(read) {
     if (scope === 'job')
         return undefined;
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor) || '1h';
-    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
     if (ms === undefined || ms <= 0) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
-    return ms;
+    return cappedDuration(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.HoldFor, text, ms);
 }
 /** Why a hold is lifted: optional (`fallback` when empty), at most REASON_MAX_LENGTH characters. */
 function readOptionalReason(read, fallback) {
@@ -948,11 +965,11 @@ function readWarnAfter(read) {
     const text = read(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter);
     if (text === '')
         return undefined;
-    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(text);
+    const ms = (0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(text);
     if (ms === undefined) {
         throw invalid(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`);
     }
-    return ms;
+    return cappedDuration(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.WarnAfter, text, ms);
 }
 /** The LockSpec's fields for the order of the line and a long wait: a normal priority is left out, as is no warning. */
 function readQueueing(read) {
@@ -1059,7 +1076,7 @@ async function cancelRun(target, fetchImpl = fetch) {
 // EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
 var lock_blob = __webpack_require__(7447);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
-var service_time = __webpack_require__(643);
+var service_time = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
@@ -1234,7 +1251,7 @@ async function holdLock(settings, cancel) {
     state/* saveRenewer */.Kb({ ...places, renewer: renewer.identity });
     let handedOver = false;
     try {
-        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,duration/* formatDuration */.a)(settings.timeoutMs)}`;
+        const limit = settings.timeoutMs === undefined ? 'no time limit' : `at most ${(0,duration/* formatDuration */.a3)(settings.timeoutMs)}`;
         (0,phases/* startPhase */.C)(`Wait for lock ${(0,lock_spec/* lockLocation */.VU)(spec)}`);
         const priority = spec.priority === 'high' ? ', high priority' : '';
         core/* info */.pq(`Taking lock ${(0,lock_spec/* lockLocation */.VU)(spec)} (lease ${spec.leaseDurationSeconds}s, wait ${limit}${priority}).`);
@@ -1308,8 +1325,8 @@ async function holdLock(settings, cancel) {
         core/* setOutput */.uH(constants/* Outputs */.tY.AcquiredAt, acquired.holder.acquiredAt);
         core/* setOutput */.uH(constants/* Outputs */.tY.WaitedSeconds, (acquired.waitedMs / 1000).toFixed(1));
         (0,wait_lines/* reportTurn */.i8)(acquired, spec.slots);
-        core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a)(acquired.waitedMs)}. ` +
-            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a)((spec.leaseDurationSeconds * 1000) / 3)}.`);
+        core/* info */.pq(`Holding lock ${(0,lock_spec/* lockLocation */.VU)(spec)} since ${acquired.holder.acquiredAt} after waiting ${(0,duration/* formatDuration */.a3)(acquired.waitedMs)}. ` +
+            `Renewer pid ${renewer.pid} renews the ${spec.leaseDurationSeconds}s lease every ${(0,duration/* formatDuration */.a3)((spec.leaseDurationSeconds * 1000) / 3)}.`);
     }
     finally {
         if (handedOver)
@@ -1409,6 +1426,8 @@ var core = __webpack_require__(1659);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/renewer/control.ts
 var control = __webpack_require__(9779);
+// EXTERNAL MODULE: ./src/renewer/lifecycle.ts
+var lifecycle = __webpack_require__(2722);
 // EXTERNAL MODULE: ./src/action/failure.ts
 var failure = __webpack_require__(9280);
 // EXTERNAL MODULE: ./src/action/held-locks.ts
@@ -1511,6 +1530,7 @@ var loss = __webpack_require__(2603);
 
 
 
+
 async function runRelease() {
     try {
         const read = (name) => core/* getInput */.V4(name);
@@ -1550,10 +1570,12 @@ async function release(lock) {
         case 'released': {
             (0,held_locks/* withdrawHeld */.O)(location);
             const releasedAt = report.released ? Date.parse(report.released.at) : Date.now();
-            const held = (0,duration/* formatDuration */.a)(releasedAt - Date.parse(lock.acquiredAt));
+            const held = (0,duration/* formatDuration */.a3)(releasedAt - Date.parse(lock.acquiredAt));
             const by = report.released?.by === 'release step' ? '' : ` (by the ${report.released?.by}, earlier)`;
             core/* info */.pq(`Released lock ${location} early${by}, after holding it for ${held} ` +
-                `(${report.renewals} renewals, longest gap ${(0,duration/* formatDuration */.a)(report.longestGapMs)}).`);
+                `(${report.renewals} renewals, longest gap ${(0,duration/* formatDuration */.a3)(report.longestGapMs)}).`);
+            if (report.healedLapse)
+                core/* warning */.$e((0,lifecycle/* healedLapseWarning */.dy)(report.healedLapse));
             return;
         }
         case 'lost':
@@ -1911,21 +1933,23 @@ async function runUnhold() {
 /* harmony export */ });
 /* unused harmony exports placeLine, linesFor */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
-/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
-/* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4166);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7053);
-/* harmony import */ var _lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4422);
-/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2980);
-/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5230);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4469);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(915);
-/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(1782);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(3175);
+/* harmony import */ var _lock_waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5688);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
+/* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
+/* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4166);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7053);
+/* harmony import */ var _lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4422);
+/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2980);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5230);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(915);
+/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1782);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3175);
 // The main step's lines while it waits, and what it says of its turn once the
 // lock is its own: the wording of the waiter's events (lock/wait-report.ts).
 // Every value read from storage reaches a line through describeHolderSeen,
 // briefHolderSeen or briefHolder, which show it through showUntrusted.
+
 
 
 
@@ -1943,22 +1967,22 @@ const SHOWN_AHEAD = 5;
 /** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
 function placeLine(place, lockName) {
     const ahead = [
-        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolderSeen */ .AG)(place.holder)] : []),
-        ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
+        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolderSeen */ .AG)(place.holder)] : []),
+        ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
     ];
     const shown = ahead.slice(0, SHOWN_AHEAD);
     if (ahead.length > shown.length)
         shown.push(`and ${ahead.length - shown.length} more`);
     // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
     const free = place.slots
-        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(place.slots)}`
+        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(place.slots)}`
         : !place.holder && place.ahead.length > 0
             ? ` (free, ${place.ahead.length} ahead)`
             : '';
-    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
+    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
     const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
     // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
-    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeLastHeld */ .L)(place.lastHeld);
+    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLastHeld */ .L)(place.lastHeld);
     return lastHeld ? `${placed}; ${lastHeld}` : placed;
 }
 /** The lines an event makes; none for an event that needs no line. */
@@ -1970,27 +1994,27 @@ function linesFor(event, spec) {
             return [
                 ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
                 ...(event.place.slots
-                    ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
+                    ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
                     : event.place.holder
-                        ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
+                        ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
                         : []),
             ];
         case 'moved':
             if (!event.place.queued)
                 return [];
-            return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)})`)];
+            return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)})`)];
         case 'holder-changed':
             if (event.place.slots) {
-                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`)];
+                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`)];
             }
             return [
-                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`),
+                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`),
             ];
         case 'still-waiting': {
             const where = event.place.queued
                 ? placeLine(event.place, name)
-                : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
-            return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}; ${where}`)];
+                : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
+            return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}; ${where}`)];
         }
         case 'infinite-lease':
             if (event.holder.hold)
@@ -1998,8 +2022,8 @@ function linesFor(event, spec) {
             return [
                 {
                     level: 'warning',
-                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step ` +
-                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
+                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
                         `or break the lease: ${event.breakCommand}`,
                 },
             ];
@@ -2008,7 +2032,7 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `This job's entry in the queue of ${name} lapsed (it could not be renewed in time), ` +
-                        `so it joined the queue again, at the back (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.waitedMs)}).`,
+                        `so it joined the queue again, at the back (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`,
                 },
             ];
         case 'outside-queue':
@@ -2016,7 +2040,7 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `The credential may not list the blobs of container ${spec.container} ` +
-                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
+                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(event.error)}), so this job cannot wait in the queue of ${name}: ` +
                         'it gets the lock only by winning a race when the lock is free, like a client that does not queue. ' +
                         "To wait in turn, let it also list and delete blobs (a SAS with the permissions 'rwcdl').",
                 },
@@ -2029,7 +2053,7 @@ function linesFor(event, spec) {
             return [
                 {
                     level: 'warning',
-                    text: `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(event.waiter)})` : ''} ` +
+                    text: `Entry ${event.ticket} in the queue of ${name}${event.waiter ? ` (${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolder */ .p2)(event.waiter)})` : ''} ` +
                         'holds an infinite lease, which this action never takes: it is no waiter, so this job does not wait ' +
                         `behind it. It stays until someone breaks its lease and deletes it: ${event.clearCommands} ` +
                         `(or run the break action with 'entry: ${event.ticket}').`,
@@ -2040,8 +2064,8 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `The first waiter in the queue of ${name} ` +
-                        `(${event.waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_4__/* .briefHolder */ .p2)(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
-                        `left the lock free for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(event.idleMs)} without taking it: it is passed over. ` +
+                        `(${event.waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolder */ .p2)(event.waiter) : 'an entry that wrote no record'}, entry ${event.ticket}) ` +
+                        `left the lock free for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.idleMs)} without taking it: it is passed over. ` +
                         'The lease still lets only one job in.',
                 },
             ];
@@ -2050,53 +2074,55 @@ function linesFor(event, spec) {
                 {
                     level: 'warning',
                     text: `Removing a lapsed entry from the queue of ${name} was refused ` +
-                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}): the credential may not delete blobs. Lapsed entries ` +
+                        `(${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(event.error)}): the credential may not delete blobs. Lapsed entries ` +
                         "then stay, and slow every first look at the queue; give it the permission 'd' (a SAS with 'rwcdl').",
                 },
             ];
         case 'hold-ended':
-            return [info(`Ended the hold on ${name}: ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeEndedHold */ .de)(event.hold, event.endedAt)}.`)];
+            return [info(`Ended the hold on ${name}: ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeEndedHold */ .de)(event.hold, event.endedAt)}.`)];
         case 'hold-taken-over':
-            return [info(`Took over ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeTakeOver */ .dm)(event)}.`)];
+            return [info(`Took over ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeTakeOver */ .dm)(event)}.`)];
         case 'storage-trouble':
             return [
                 {
                     level: 'warning',
-                    text: `Storage is failing while waiting (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeStorageErrorBrief */ .rg)(event.error)}); retrying.`,
+                    text: `Storage is failing while waiting (${(0,_lock_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeStorageErrorBrief */ .rg)(event.error)}); retrying.`,
                 },
             ];
+        case 'no-answer-yet':
+            return [{ level: 'warning', text: (0,_lock_waiter_js__WEBPACK_IMPORTED_MODULE_1__/* .noAnswerYetText */ .Xr)(event, `at ${spec.endpoint}`) }];
         case 'high-priority-ahead':
-            return [info((0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .highPriorityAheadText */ .j7)(event, name))];
+            return [info((0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .highPriorityAheadText */ .j7)(event, name))];
         case 'malformed-priority':
-            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .malformedPriorityText */ .L1)(event, name) }];
+            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .malformedPriorityText */ .L1)(event, name) }];
         case 'long-wait':
             // One warning annotation, visible on the run page; the wait goes on.
-            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_10__/* .longWaitText */ .Jq)(event, name) }];
+            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .longWaitText */ .Jq)(event, name) }];
         case 'malformed-sequence':
             return [
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(event.value, 40)}', which is ${event.problem}: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(event.value, 40)}', which is ${event.problem}: it is ignored.`,
                 },
             ];
         case 'far-sequence':
-            return [{ level: 'warning', text: (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .farSequenceText */ .eM)(event, name, 'job') }];
+            return [{ level: 'warning', text: (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .farSequenceText */ .eM)(event, name, 'job') }];
     }
 }
 /** Once, for a waiter without a time limit behind a hold: when the hold ends, or that it has no end. */
 function holdWaitLine(hold, name) {
-    if ((0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .holdHasNoEnd */ .YR)(hold)) {
+    if ((0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .holdHasNoEnd */ .YR)(hold)) {
         return {
             level: 'warning',
-            text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step ` +
+            text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step ` +
                 'waits until somebody lifts it (the unhold action), or for as long as the job may run.',
         };
     }
     return {
         level: 'info',
-        text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
-            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_8__/* .showUntrusted */ .Gz)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
+        text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
+            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
     };
 }
 /** The main step's handler of the waiter's events. */
@@ -2115,14 +2141,14 @@ function capitalized(text) {
 }
 /** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
 function reportTurn(acquired, slots = 1) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_9__/* .Outputs */ .tY.Slot, String(acquired.slot));
-    _state_js__WEBPACK_IMPORTED_MODULE_11__/* .saveTurn */ .dR({
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Slot, String(acquired.slot));
+    _state_js__WEBPACK_IMPORTED_MODULE_12__/* .saveTurn */ .dR({
         fencingToken: acquired.fencingToken,
         arrivalPosition: acquired.arrivalPosition,
         ...(slots > 1 ? { slot: { slot: acquired.slot, of: slots } } : {}),
     });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_6__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
         'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
 }
 
@@ -2338,10 +2364,11 @@ async function liftHold(lock, options) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  Xr: () => (/* binding */ noAnswerYetText),
   tH: () => (/* binding */ waitForLease)
 });
 
-// UNUSED EXPORTS: backoffMs, grantTime
+// UNUSED EXPORTS: FIRST_CONTACT_MS, backoffMs, grantTime, requestTimeoutMs, saysNobodyIsThere
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -2506,6 +2533,13 @@ const RELIST_BEFORE_TAKING_MS = 1_000;
 const TIDY_TIMEOUT_MS = 2_000;
 /** A look at the lock with less time left than this is not worth sending. */
 const MIN_LOOK_MS = 250;
+/**
+ * The least that leaving the queue, and passing on a lease that may be ours,
+ * get when the wait's deadline has left them less: on a network that answers
+ * they take tens of milliseconds, and an entry left behind costs the next
+ * jobs up to a lease duration.
+ */
+const LEAST_TIDY_MS = 300;
 const between = ([min, max]) => min + Math.random() * (max - min);
 /** The tickets a look at the lock shows holding it (the holder record's) or handed it (the handover mark). */
 function holdingOf(lock) {
@@ -3469,12 +3503,12 @@ class Waiter {
         this.entry = undefined;
     }
     /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
-    async leave() {
+    async leave(timeoutMs = TIDY_TIMEOUT_MS) {
         const entry = this.entry;
         if (!entry)
             return;
         this.entry = undefined;
-        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined);
+        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs }).catch(() => undefined);
     }
     /**
      * The wait ends without success: leave the queue, and give back a lease we
@@ -3483,13 +3517,18 @@ class Waiter {
      * carries no lease id of ours) tells. A lease that is, or may be, ours is
      * passed on to the next head at once (pass-on.ts), after our entry is gone,
      * so that the lock does not sit idle until that lease lapses.
+     *
+     * `until` (monotonic): when the wait is past its deadline, the end of its
+     * grace, which the whole tidy-up ends by (LEAST_TIDY_MS at the least for
+     * each step), so that `timeout` holds on a stalled network too.
      */
-    async abandon() {
+    async abandon(until) {
         const ticket = this.entry?.ticket;
         const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1);
         // Leaving and the look share one tidy budget, so that a stalled network adds it to the wait once, not twice.
-        const tidyUntil = (0,clock/* monotonicNow */.X)() + TIDY_TIMEOUT_MS;
-        await this.leave();
+        const tidyUntil = until ?? (0,clock/* monotonicNow */.X)() + TIDY_TIMEOUT_MS;
+        const budget = () => Math.max(LEAST_TIDY_MS, Math.round(tidyUntil - (0,clock/* monotonicNow */.X)()));
+        await this.leave(budget());
         let mayHold = this.acquireTried || this.handed;
         const left = Math.round(tidyUntil - (0,clock/* monotonicNow */.X)());
         const slots = this.options.store.slotted;
@@ -3505,7 +3544,8 @@ class Waiter {
         }
         if (!mayHold)
             return;
-        await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS });
+        const passOnMs = until === undefined ? TIDY_TIMEOUT_MS : budget();
+        await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs });
         this.acquireTried = false;
     }
     /**
@@ -3714,8 +3754,75 @@ class WaitReport {
 
 
 
-/** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
-const DEADLINE_GRACE_MS = 2_000;
+/**
+ * How far past its deadline a wait may run, so that `timeout` holds within
+ * about a second whether or not storage answers. A request sent before the
+ * deadline has until REQUEST_GRACE_MS past it to be answered, by its own
+ * deadline ("no answer within 2.4 s"); the attempt is cut at CUT_GRACE_MS past
+ * it, after any such request has ended by its own; the timeout's last look at
+ * the lock has until LAST_LOOK_GRACE_MS past it, and the tidy-up after it
+ * (leaving the queue, passing on a lease that may be ours) the rest, up to
+ * END_GRACE_MS (or the little that attempt.ts gives it at the least).
+ * Measured with the network stalling mid-wait, `timeout: 5` ended the step
+ * after 8.9-9.7 s before these (2 s of grace, then a 2 s last look and 2 s
+ * each to leave and to pass on); see docs/measurements.md for after.
+ */
+const REQUEST_GRACE_MS = 500;
+const CUT_GRACE_MS = 700;
+const LAST_LOOK_GRACE_MS = 500;
+const END_GRACE_MS = 1_000;
+/**
+ * A wait shorter than this (`timeout: 0` tries once) still gives its one try
+ * this long: on a busy machine the first requests of a process can take a
+ * second or more.
+ */
+const LEAST_TRY_MS = 2_000;
+/**
+ * Until storage has answered once, a request that gets no answer may mean a
+ * wrong endpoint, or a machine or network too busy to answer yet: a hundred
+ * jobs that start at once on a loaded machine, a runner whose network comes up
+ * late. Such failures are tried again, with a warning, for up to this long
+ * (or the wait's timeout, when that is shorter); then the last of them ends
+ * the wait, naming the endpoint. Before, the first one ended it: 31 of 100
+ * jobs started together failed at once with "no answer within 10 s".
+ * Failures that say nobody is there end it at once, after the SDK's own
+ * tries, as before: see saysNobodyIsThere.
+ */
+const FIRST_CONTACT_MS = 60_000;
+/**
+ * A failure without an answer that says the endpoint is not there: nothing
+ * listens at that address (ECONNREFUSED), its name does not exist (ENOTFOUND),
+ * or whatever is there cuts the connection (ECONNRESET). A busy machine or
+ * network does not answer that way; a wrong endpoint, or a proxy or firewall
+ * that refuses it, does. Anything else without an answer (no answer within
+ * the request's deadline, a name server that does not answer, a network not
+ * up yet) is tried again until the first contact's time is up.
+ */
+function saysNobodyIsThere(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET';
+}
+/**
+ * The warning while storage has not answered yet: what failed, how long the
+ * wait goes on trying, and what may be the cause. `where` names the storage:
+ * "at https://acct.blob.core.windows.net".
+ */
+function noAnswerYetText(event, where) {
+    return (`Storage has not answered yet ${where} (${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}); trying again for up to ` +
+        `${(0,duration/* formatDuration */.a3)(event.triesForMs)}: the machine or the network may be busy, or the endpoint may be wrong.`);
+}
+/** The shortest deadline a request gets, however little of the wait is left. */
+const LEAST_REQUEST_MS = 500;
+/**
+ * A request's own deadline when `leftMs` of the wait is left: the default,
+ * or less, so that it ends REQUEST_GRACE_MS after the wait's deadline at the
+ * latest; in tenths of a second, so that a message about it reads "no answer
+ * within 2.4 s".
+ */
+function requestTimeoutMs(leftMs) {
+    const ms = Math.ceil((leftMs + REQUEST_GRACE_MS) / 100) * 100;
+    return Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.max(LEAST_REQUEST_MS, ms));
+}
 /**
  * After a failed attempt the loop waits 0.5-1 s, then twice as long after
  * each failure in a row, up to 8-16 s: a throttled account is not hammered,
@@ -3750,8 +3857,8 @@ function grantTime(sentAt, answeredAt, serviceNow) {
     const agrees = answeredAt.getTime() >= serviceNow.getTime() && sentAt.getTime() < serviceNow.getTime() + 1_000;
     return agrees ? answeredAt : serviceNow;
 }
-/** How long the look at the lock before a timeout error may take: the error is due now. */
-const LAST_LOOK_TIMEOUT_MS = 2_000;
+/** A last look at the lock with less time than this left is not sent: the timeout error names the holder last seen. */
+const LEAST_LAST_LOOK_MS = 250;
 /** A look at the lock this recent is taken as the state of now; an older one is looked at again. */
 const FRESH_LOOK_MS = 1_000;
 /**
@@ -3767,6 +3874,10 @@ async function waitForLease(options) {
     const { lock, signal } = options;
     const started = (0,clock/* monotonicNow */.X)();
     const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs;
+    // Where the requests' deadlines and the attempt's cut are counted from: the deadline, or the least one try gets.
+    const end = Math.max(deadline, started + LEAST_TRY_MS);
+    // Until storage answers once, failures without an answer are tried again up to here: a minute, or the timeout.
+    const firstContactUntil = Math.min(deadline, started + (options.firstContactMs ?? FIRST_CONTACT_MS));
     const progressEveryMs = options.progressEveryMs ?? 30_000;
     const graceMs = options.cancelGraceMs ?? 1_000;
     const leaseId = options.leaseId ?? (0,external_node_crypto_.randomUUID)();
@@ -3788,16 +3899,14 @@ async function waitForLease(options) {
     // An attempt is several requests, and the SDK retries inside each: the whole
     // attempt is cut at the wait's deadline plus a little grace, so that the
     // deadline is checked in time whether or not the attempt comes back. The
-    // cut comes 0.6 s after the grace, after the own deadline of a request sent
-    // before the wait's deadline (whole seconds, rounded to the nearest, so at
-    // most 0.5 s past the grace): a single request that gets no answer ends by
-    // its own deadline first, and says so ("no answer within 7 s").
+    // cut comes after the own deadline of a request sent before the wait's
+    // deadline: a single request that gets no answer ends by its own deadline
+    // first, and says so ("no answer within 2.4 s").
     let attemptCut = requests.signal;
     // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
-    // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
     const call = () => ({
         signal: attemptCut,
-        timeoutMs: Math.max(1_000, Math.min(request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z, Math.round((deadline - (0,clock/* monotonicNow */.X)() + DEADLINE_GRACE_MS) / 1_000) * 1_000)),
+        timeoutMs: requestTimeoutMs(end - (0,clock/* monotonicNow */.X)()),
     });
     const onCancel = () => void (0,promises_.setTimeout)(graceMs, undefined, { ref: false }).then(() => requests.abort());
     signal?.addEventListener('abort', onCancel, { once: true });
@@ -3829,14 +3938,18 @@ async function waitForLease(options) {
         for (;;) {
             if (signal?.aborted)
                 throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${lock.location}.`);
+            // Storage never answered, and the first contact's time (a minute, or the timeout) is up: the last failure
+            // ends the wait, and names the endpoint.
+            if (!contacted && noAnswer(failure) && (0,clock/* monotonicNow */.X)() >= firstContactUntil)
+                throw failure;
             // Checked whether or not the last attempt came back: one that failed counts as a try.
             if ((0,clock/* monotonicNow */.X)() >= deadline && (tried || failures > 0)) {
-                throw await timedOut(lock, started, report, failure, waiter);
+                throw await timedOut(lock, started, report, failure, waiter, end + LAST_LOOK_GRACE_MS);
             }
             let wakeAt = (0,clock/* monotonicNow */.X)();
             const cut = deadline === Infinity
                 ? undefined
-                : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - (0,clock/* monotonicNow */.X)()) + DEADLINE_GRACE_MS + 600));
+                : AbortSignal.timeout(Math.ceil(Math.max(0, end - (0,clock/* monotonicNow */.X)()) + CUT_GRACE_MS));
             attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal;
             try {
                 const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, (0,clock/* monotonicNow */.X)()));
@@ -3897,22 +4010,35 @@ async function waitForLease(options) {
                 if (signal?.aborted)
                     continue;
                 contacted ||= waiter.answered;
-                // Until the service has answered once, a network failure is about the
-                // setup (a wrong or unreachable endpoint) and the SDK has retried it.
-                // Throttling and server errors are answers: they are waited out.
-                if (!(0,errors/* isTransient */.dg)(err) || (!contacted && (0,errors/* statusCode */.se)(err) === undefined && !cut?.aborted))
+                if (!(0,errors/* isTransient */.dg)(err))
+                    throw err;
+                // Until the service has answered once, a failure without an answer may be
+                // the setup (a wrong endpoint) or a busy machine or network: tried again
+                // for up to the first contact's time, unless it says nobody is there (the
+                // SDK has tried that three times). Throttling and server errors are
+                // answers: they are waited out.
+                const unanswered = !contacted && noAnswer(err) && !cut?.aborted;
+                if (unanswered && (saysNobodyIsThere(err) || (0,clock/* monotonicNow */.X)() >= firstContactUntil))
                     throw err;
                 failures += 1;
                 // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
-                if (!cut?.aborted)
-                    failure = err;
-                else
+                // Nor is a request's own deadline, cut short by the wait's, after storage answered (the SDK was still
+                // asking again after a 503): the answer says more than "no answer within 0.6 s".
+                if (cut?.aborted)
                     failure ??= new AttemptCutError();
+                else if (!(isCutShort(err, deadline) && (0,errors/* statusCode */.se)(failure) !== undefined))
+                    failure = err;
                 if ((0,clock/* monotonicNow */.X)() - lastTroubleReport >= progressEveryMs) {
-                    emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() });
+                    const triesForMs = firstContactUntil - (0,clock/* monotonicNow */.X)();
+                    emit(unanswered
+                        ? { type: 'no-answer-yet', error: err, waitedMs: waitedMs(), triesForMs }
+                        : { type: 'storage-trouble', error: err, waitedMs: waitedMs() });
                     lastTroubleReport = (0,clock/* monotonicNow */.X)();
                 }
                 wakeAt = (0,clock/* monotonicNow */.X)() + backoffMs(failures, err);
+                // The first contact's time ends the wait: no back-off past it.
+                if (unanswered)
+                    wakeAt = Math.min(wakeAt, firstContactUntil);
             }
             // Every path sleeps at least the pacing floor: a wake-up time in the past must not make a busy loop.
             const pause = Math.max(floorMs, Math.min(wakeAt, deadline) - (0,clock/* monotonicNow */.X)());
@@ -3921,12 +4047,21 @@ async function waitForLease(options) {
     }
     catch (err) {
         // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
-        await waiter.abandon();
+        // Past the deadline, within what is left of the wait's grace: a stalled network must not stretch `timeout`.
+        await waiter.abandon((0,clock/* monotonicNow */.X)() >= deadline ? end + END_GRACE_MS : undefined);
         throw err;
     }
     finally {
         signal?.removeEventListener('abort', onCancel);
     }
+}
+/** A failure that carries no answer of storage's (a network error, a request's own deadline), and is not our cut. */
+function noAnswer(err) {
+    return err !== undefined && (0,errors/* statusCode */.se)(err) === undefined && !(err instanceof AttemptCutError);
+}
+/** A request that ran out of its own deadline once the wait's had passed: cut short by the wait, as likely as not. */
+function isCutShort(err, deadline) {
+    return err instanceof errors/* RequestTimeoutError */.DH && (0,clock/* monotonicNow */.X)() >= deadline;
 }
 /** Our own cut of an attempt at the wait's deadline: not news from storage. */
 class AttemptCutError extends Error {
@@ -3935,10 +4070,12 @@ class AttemptCutError extends Error {
 /**
  * The timeout error. After failed attempts it says what storage answered
  * last; otherwise it looks at the lock once more, so that it names the
- * holder of now, not one that left since the last line.
+ * holder of now, not one that left since the last line. The look ends by
+ * `lookUntil` (monotonic): the error is due now, and with no answer by then
+ * it names the holder it saw last.
  */
-async function timedOut(lock, started, report, failure, waiter) {
-    const head = `Timed out after ${(0,duration/* formatDuration */.a)((0,clock/* monotonicNow */.X)() - started)} waiting for lock ${lock.location}`;
+async function timedOut(lock, started, report, failure, waiter, lookUntil) {
+    const head = `Timed out after ${(0,duration/* formatDuration */.a3)((0,clock/* monotonicNow */.X)() - started)} waiting for lock ${lock.location}`;
     if (failure !== undefined) {
         const said = failure instanceof AttemptCutError
             ? 'its last attempt had not finished by the deadline (storage was slow, or a request kept being retried)'
@@ -3957,7 +4094,8 @@ async function timedOut(lock, started, report, failure, waiter) {
         holder = last.holder;
     }
     else {
-        const view = await lock.view({ timeoutMs: LAST_LOOK_TIMEOUT_MS }).catch(() => undefined);
+        const left = Math.floor(lookUntil - (0,clock/* monotonicNow */.X)());
+        const view = left >= LEAST_LAST_LOOK_MS ? await lock.view({ timeoutMs: left }).catch(() => undefined) : undefined;
         if (view && view.state !== 'leased')
             return new errors/* LockTimeoutError */.XB(free);
         holder =

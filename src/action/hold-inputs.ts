@@ -1,7 +1,7 @@
 // The inputs of the hold/ and unhold/ steps, read into one HoldSpec up front.
 // Every problem is an InputError that names the input and the form expected.
 
-import { parseDuration } from '../lock/duration.ts'
+import { MAX_DURATION_MS, MAX_DURATION_TEXT, parseDuration } from '../lock/duration.ts'
 import type { HoldEnd, HoldSpec } from '../lock/deploy/hold.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
@@ -10,6 +10,7 @@ import { Inputs } from './constants.ts'
 import {
   InputError,
   REASON_MAX_LENGTH,
+  cappedDuration,
   readContainer,
   readLockName,
   readStorageTarget,
@@ -69,7 +70,7 @@ export function readHoldEnd(read: InputReader, now: Date = new Date()): HoldEnd 
           `of seconds or a form like 90s, 15m or 2h, or '${NO_END}'.`,
       )
     }
-    return { kind: 'for', ms }
+    return { kind: 'for', ms: cappedDuration(Inputs.Duration, duration, ms) }
   }
   const at = ISO_TIME.test(until) ? new Date(until) : undefined
   if (!at || Number.isNaN(at.getTime())) {
@@ -80,6 +81,12 @@ export function readHoldEnd(read: InputReader, now: Date = new Date()): HoldEnd 
   }
   if (at.getTime() <= now.getTime()) {
     throw new InputError(`Invalid input '${Inputs.Until}': ${at.toISOString()} is already past.`)
+  }
+  if (at.getTime() - now.getTime() > MAX_DURATION_MS) {
+    throw new InputError(
+      `Invalid input '${Inputs.Until}': ${at.toISOString()} is more than a year away; ` +
+        `expected a time within ${MAX_DURATION_TEXT} from now.`,
+    )
   }
   return { kind: 'until', at }
 }

@@ -1,7 +1,7 @@
 // Turns the step's inputs into one typed settings object, up front. Every
 // problem becomes an InputError that names the input and the form expected.
 
-import { parseDuration } from '../lock/duration.ts'
+import { MAX_DURATION_MS, MAX_DURATION_TEXT, parseDuration } from '../lock/duration.ts'
 import { UserError } from '../lock/errors.ts'
 import { LEASE_SECONDS, leaseSecondsProblem } from '../lock/lease.ts'
 import { containerNameProblem, lockNameProblem } from '../lock/names.ts'
@@ -47,6 +47,19 @@ export type InputReader = (name: string) => string
 
 function invalid(input: string, problem: string): InputError {
   return new InputError(`Invalid input '${input}': ${problem}.`)
+}
+
+/**
+ * A duration read from `input` (`text` as given, `ms` as parseDuration read
+ * it), refused when it is longer than a year (MAX_DURATION_MS): every duration
+ * input passes here, so that one too long for any date fails as it is read,
+ * before a lease is taken.
+ */
+export function cappedDuration(input: string, text: string, ms: number): number {
+  if (ms > MAX_DURATION_MS) {
+    throw invalid(input, `'${showUntrusted(text, 40)}' is longer than a year; expected at most ${MAX_DURATION_TEXT}`)
+  }
+  return ms
 }
 
 export function readLockName(read: InputReader): string {
@@ -96,7 +109,7 @@ export function readTimeout(read: InputReader): number | undefined {
       `'${showUntrusted(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`,
     )
   }
-  return ms
+  return cappedDuration(Inputs.Timeout, text, ms)
 }
 
 /**
@@ -372,7 +385,7 @@ export function readRunHold(read: InputReader): number | undefined {
       `'${showUntrusted(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`,
     )
   }
-  return ms
+  return cappedDuration(Inputs.HoldFor, text, ms)
 }
 
 /** Why a hold is lifted: optional (`fallback` when empty), at most REASON_MAX_LENGTH characters. */
@@ -406,7 +419,7 @@ export function readWarnAfter(read: InputReader): number | undefined {
       `'${showUntrusted(text, 40)}' is not a duration; expected a number of seconds or a form like 90s, 15m or 2h`,
     )
   }
-  return ms
+  return cappedDuration(Inputs.WarnAfter, text, ms)
 }
 
 /** The LockSpec's fields for the order of the line and a long wait: a normal priority is left out, as is no warning. */

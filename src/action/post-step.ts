@@ -143,6 +143,7 @@ async function releaseLock(): Promise<LockSummary['hold']> {
     endedAt: serviceTimeAt(monotonicNow(), service, 'no-earlier'),
     renewals: lastReport?.renewals,
     longestGapMs: lastReport?.longestGapMs,
+    ...(lastReport?.healedLapse ? { healedLapse: lastReport.healedLapse } : {}),
   }
   switch (outcome.kind) {
     case 'lost': {

@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../lock/duration.ts'
 import { askToLetGo } from '../renewer/control.ts'
+import { healedLapseWarning } from '../renewer/lifecycle.ts'
 import { failStep } from './failure.ts'
 import { heldLocks, pickHeld, withdrawHeld, type HeldLock } from './held-locks.ts'
 import { endRunHold } from './end-run-hold.ts'
@@ -60,6 +61,7 @@ async function release(lock: HeldLock): Promise<void> {
         `Released lock ${location} early${by}, after holding it for ${held} ` +
           `(${report.renewals} renewals, longest gap ${formatDuration(report.longestGapMs)}).`,
       )
+      if (report.healedLapse) core.warning(healedLapseWarning(report.healedLapse))
       return
     }
     case 'lost':

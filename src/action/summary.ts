@@ -16,7 +16,7 @@ import type { LockStatus } from '../lock/lock-status.ts'
 import type { Priority } from '../lock/queue/priority.ts'
 import { safeRunLink } from '../lock/run-page.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
-import type { LossRecord, Requester } from '../renewer/lifecycle.ts'
+import type { HealedLapse, LossRecord, Requester } from '../renewer/lifecycle.ts'
 import type { Turn } from './state.ts'
 import { SHOWN, type SeenHolder, type WaitRecord } from './wait-record.ts'
 
@@ -93,6 +93,8 @@ export interface LockSummary {
     releasedBy?: Requester
     renewals?: number
     longestGapMs?: number
+    /** A lapse that a later renewal healed (the longest): the lease went unrenewed for longer than its duration. */
+    healedLapse?: HealedLapse
     loss?: LossRecord
     brokenBy?: BreakRecord
   }
@@ -132,6 +134,17 @@ const at = (iso: string): string => new Date(Date.parse(iso)).toISOString()
 /** '1m 30s': digits, letters and spaces only. */
 const span = (fromMs: number, toMs: number): string => formatDuration(toMs - fromMs)
 
+/** The summary's words for a healed lapse: digits, letters, spaces and the ISO times written again. */
+function healedText(lapse: HealedLapse): string {
+  const times = lapse.count > 1 ? `${lapse.count} times, the longest ` : ''
+  return (
+    `<strong>the lease lapsed</strong> ${times}for ${formatDuration(lapse.gapMs)}, longer than its ` +
+    `${formatDuration(lapse.leaseMs)} duration, from ${at(lapse.lapsedAt)}, and a later renewal ` +
+    `(${at(lapse.renewedAt)}) healed it: Azure renews a lapsed lease only if nobody leased the lock since, so ` +
+    'nobody else held it'
+  )
+}
+
 /**
  * The facts of a section, one row each, in order; a row whose value is
  * undefined is left out. A new fact is one more row here.
@@ -155,7 +168,8 @@ const FACTS: ReadonlyArray<[string, (summary: LockSummary) => string | undefined
     ({ hold }) =>
       hold?.renewals === undefined
         ? undefined
-        : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${formatDuration(hold.longestGapMs)}` : ''}`,
+        : `${hold.renewals}${hold.longestGapMs ? `, longest gap ${formatDuration(hold.longestGapMs)}` : ''}` +
+          (hold.healedLapse ? `; ${healedText(hold.healedLapse)}` : ''),
   ],
   [
     'Lost',

@@ -4,7 +4,7 @@
 // briefHolderSeen or briefHolder, which show it through showUntrusted.
 
 import * as core from '@actions/core'
-import type { Acquired } from '../lock/waiter.ts'
+import { noAnswerYetText, type Acquired } from '../lock/waiter.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import {
@@ -163,6 +163,8 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
           text: `Storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`,
         },
       ]
+    case 'no-answer-yet':
+      return [{ level: 'warning', text: noAnswerYetText(event, `at ${spec.endpoint}`) }]
     case 'high-priority-ahead':
       return [info(highPriorityAheadText(event, name))]
     case 'malformed-priority':

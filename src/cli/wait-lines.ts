@@ -12,6 +12,7 @@ import { ordinal } from '../lock/queue/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import { noAnswerYetText } from '../lock/waiter.ts'
 import { highPriorityAheadText, longWaitText, malformedPriorityText } from '../action/priority-lines.ts'
 import { asFlag, inUserTerms, type OptionName } from './options.ts'
 
@@ -99,6 +100,8 @@ export function waitLine(
       return `warning: ${farSequenceText(event, name, 'command')}`
     case 'storage-trouble':
       return `warning: storage is failing while waiting (${describeStorageErrorBrief(event.error)}); retrying.`
+    case 'no-answer-yet':
+      return `warning: ${noAnswerYetText(event, `for ${name}`).replace(/^S/, 's')}`
     case 'high-priority-ahead':
       return highPriorityAheadText(event, name)
     case 'malformed-priority':

@@ -161,6 +161,14 @@ export interface TakenOverHold {
   fromQueue: boolean
 }
 
+/**
+ * The least that leaving the queue, and passing on a lease that may be ours,
+ * get when the wait's deadline has left them less: on a network that answers
+ * they take tens of milliseconds, and an entry left behind costs the next
+ * jobs up to a lease duration.
+ */
+const LEAST_TIDY_MS = 300
+
 export type AttemptOutcome =
   /**
    * The lease is ours; sentAt is when the acquire that Azure granted was sent,
@@ -1191,11 +1199,11 @@ export class Waiter {
   }
 
   /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
-  async leave(): Promise<void> {
+  async leave(timeoutMs = TIDY_TIMEOUT_MS): Promise<void> {
     const entry = this.entry
     if (!entry) return
     this.entry = undefined
-    await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs: TIDY_TIMEOUT_MS }).catch(() => undefined)
+    await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs }).catch(() => undefined)
   }
 
   /**
@@ -1205,13 +1213,18 @@ export class Waiter {
    * carries no lease id of ours) tells. A lease that is, or may be, ours is
    * passed on to the next head at once (pass-on.ts), after our entry is gone,
    * so that the lock does not sit idle until that lease lapses.
+   *
+   * `until` (monotonic): when the wait is past its deadline, the end of its
+   * grace, which the whole tidy-up ends by (LEAST_TIDY_MS at the least for
+   * each step), so that `timeout` holds on a stalled network too.
    */
-  async abandon(): Promise<void> {
+  async abandon(until?: number): Promise<void> {
     const ticket = this.entry?.ticket
     const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1)
     // Leaving and the look share one tidy budget, so that a stalled network adds it to the wait once, not twice.
-    const tidyUntil = monotonicNow() + TIDY_TIMEOUT_MS
-    await this.leave()
+    const tidyUntil = until ?? monotonicNow() + TIDY_TIMEOUT_MS
+    const budget = (): number => Math.max(LEAST_TIDY_MS, Math.round(tidyUntil - monotonicNow()))
+    await this.leave(budget())
     let mayHold = this.acquireTried || this.handed
     const left = Math.round(tidyUntil - monotonicNow())
     const slots = this.options.store.slotted
@@ -1226,7 +1239,8 @@ export class Waiter {
       mayHold = lock?.state === 'leased' && lock.handedTo === ticket
     }
     if (!mayHold) return
-    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })
+    const passOnMs = until === undefined ? TIDY_TIMEOUT_MS : budget()
+    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })
     this.acquireTried = false
   }
 

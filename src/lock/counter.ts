@@ -19,6 +19,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import { deleteCommand, leaseBreakCommand } from './az-commands.ts'
 import { showUntrusted } from './untrusted-text.ts'
+import { readTime } from './service-time.ts'
 import {
   SLOTS_KEY,
   SlotsMismatchError,
@@ -208,7 +209,7 @@ export async function bumpCounter(
       // Other keys (the lock's number of slots) are kept: Set Blob Metadata replaces them all.
       const metadata = { ...props.metadata, [VALUE_KEY]: String(current + 1) }
       await blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } })
-      return { value: current + 1, previousAt: props.lastModified, serviceNow: props.date }
+      return { value: current + 1, previousAt: readTime(props.lastModified), serviceNow: readTime(props.date) }
     } catch (err) {
       const failure = counterFailure(blob, err)
       if (failure) throw failure

@@ -25,7 +25,11 @@ import { serviceReading, type ServiceReading } from './service-time.ts'
 
 /** Every time here is a monotonicNow() reading. */
 export type RenewalOutcome =
-  /** Azure renewed the lease; sentAt is when the request left; service is its Date header, when it had one. */
+  /**
+   * Azure renewed the lease; sentAt is when the request left; service is its Date header, when it had one.
+   * afterLapse: answered past the lease's certain end, so the lease may have run out before the renewal reached
+   * Azure (a try of the SDK's own can leave late), and its success proves that nobody leased the blob since.
+   */
   | { kind: 'renewed'; sentAt: number; at: number; service?: ServiceReading; afterLapse: boolean }
   /** A transient failure: the lease may well still be ours; try again soon. lapsed: past the lease's certain end. */
   | { kind: 'unknown'; sentAt: number; at: number; error: unknown; lapsed: boolean }
@@ -99,7 +103,7 @@ export async function keepLease(options: KeepLeaseOptions, signal: AbortSignal):
       confirmedAt = sentAt
       pause = intervalMs
       const service = serviceReading(date ?? undefined, sentAt, at)
-      tell({ kind: 'renewed', sentAt, at, afterLapse: lapsed, ...(service ? { service } : {}) })
+      tell({ kind: 'renewed', sentAt, at, afterLapse: at >= validUntil, ...(service ? { service } : {}) })
     } catch (err) {
       if (signal.aborted) break
       if (isLeaseGone(err)) {

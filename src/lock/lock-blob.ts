@@ -35,6 +35,7 @@ import { LEASE_SECONDS } from './lease.ts'
 import { QueueBlobs } from './queue/queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, slotBlobName, slotOf, ticketOf } from './reserved.ts'
+import { entryTime, readTime } from './service-time.ts'
 import { SlotsBlobs, listLockFolder, slotViewOf, type SlotsAccess } from './queue/slots-blobs.ts'
 import {
   MAX_SLOTS,
@@ -208,8 +209,8 @@ export class LockBlob implements LockStore {
           state: 'leased',
           holder: record,
           infinite,
-          modifiedAt: props.lastModified,
-          serviceNow: props.date,
+          modifiedAt: readTime(props.lastModified),
+          serviceNow: readTime(props.date),
           ...(hold ? { hold, etag: props.etag, metadata: props.metadata ?? {} } : {}),
           // Only while no new record is written: the head's record replaces the mark.
           handedTo: record ? undefined : handedToTicket(props.metadata),
@@ -263,7 +264,7 @@ export class LockBlob implements LockStore {
         this.blob.getBlobLeaseClient(leaseId).acquireLease(durationSeconds, { abortSignal }),
       )
       // When the lease began by the service's clock: one clock for every job that uses the lock.
-      this.grantedAt = answer.date
+      this.grantedAt = readTime(answer.date)
       return 'acquired'
     } catch (err) {
       if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'held-by-other'
@@ -370,7 +371,11 @@ export class LockBlob implements LockStore {
     let status: LockStatus
     try {
       const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }))
-      status = statusOf(this.name, { ...props, serviceNow: props.date })
+      status = statusOf(this.name, {
+        ...props,
+        lastModified: readTime(props.lastModified),
+        serviceNow: readTime(props.date),
+      })
     } catch (err) {
       if (isMissing(err)) return 'missing'
       throw err
@@ -424,7 +429,7 @@ export class LockBlob implements LockStore {
         const props = await this.blob.getProperties({ abortSignal })
         if (props.leaseState !== 'leased' && props.leaseState !== 'breaking') return { outcome: 'not-held' }
         holder = holderFromMetadata(props.metadata)
-        brokenAt = (await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date
+        brokenAt = readTime((await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date)
       } catch (err) {
         if (isMissing(err)) return { outcome: 'missing' }
         // Released between the look and the break: there was nothing left to break.
@@ -501,7 +506,7 @@ export class LockBlob implements LockStore {
     return this.request(options, async (abortSignal) => {
       await this.updateHolderKeys(leaseId, { ...holderToMetadata(kept), ...holdToMetadata(hold) }, abortSignal)
       const answer = await this.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal })
-      return answer.date
+      return readTime(answer.date)
     })
   }
 
@@ -524,7 +529,7 @@ export class LockBlob implements LockStore {
       await this.request(options, async (abortSignal) => {
         const hold = this.blob.getBlobLeaseClient(holdLeaseId)
         const answer = await hold.acquireLease(durationSeconds, { abortSignal })
-        this.grantedAt = answer.date
+        this.grantedAt = readTime(answer.date)
         await hold.changeLease(leaseId, { abortSignal })
       })
       return 'taken'
@@ -699,7 +704,7 @@ export class LockBlob implements LockStore {
     const answer = await this.request(options, (abortSignal) =>
       this.blob.getBlobLeaseClient(leaseId).renewLease({ abortSignal }),
     )
-    return answer.date
+    return readTime(answer.date)
   }
 
   /**
@@ -835,9 +840,10 @@ export async function listLocks(
     let serviceNow = new Date()
     try {
       for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
-        serviceNow = page.date ?? serviceNow
+        serviceNow = readTime(page.date) ?? serviceNow
         for (const blob of page.segment.blobItems) {
-          const { leaseState, leaseDuration, lastModified } = blob.properties
+          const { leaseState, leaseDuration } = blob.properties
+          const lastModified = readTime(blob.properties.lastModified)
           if (blob.name.startsWith(RESERVED_PREFIX)) {
             own.set(blob.name, blob)
             // A key's record of the highest sequence that held (latest.ts): put with its lock below.
@@ -848,7 +854,7 @@ export async function listLocks(
               name: blob.name,
               entry: {
                 leased: leaseState === 'leased',
-                modifiedAt: lastModified,
+                modifiedAt: entryTime(lastModified),
                 waiter,
                 infinite: leaseDuration === 'infinite',
                 ...priorityFromMetadata(blob.metadata),
@@ -856,7 +862,13 @@ export async function listLocks(
             })
             continue
           }
-          const facts = { leaseState, leaseDuration, metadata: blob.metadata, lastModified, serviceNow: page.date }
+          const facts = {
+            leaseState,
+            leaseDuration,
+            metadata: blob.metadata,
+            lastModified,
+            serviceNow: readTime(page.date),
+          }
           locks.push(statusOf(blob.name, facts))
         }
       }

@@ -27,10 +27,31 @@ export interface ServiceReading {
 
 export type Bound = 'no-later' | 'no-earlier'
 
-/** A reading from a response's Date header; undefined when the response had none. */
+/**
+ * A time read from a response: its Date header, a blob's Last-Modified. The
+ * service's clock is input like any other, and whatever stands between us and
+ * it may mangle it: a proxy that adds a second Date header, which Node joins
+ * to the first into one value that no date parser reads. A time that does not
+ * parse is no time: undefined, as when the response had none, so that nothing
+ * downstream does arithmetic on it or prints it.
+ */
+export function readTime(value: Date | undefined): Date | undefined {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value : undefined
+}
+
+/**
+ * A queue entry's Last-Modified, where a listing must give one: a time that
+ * does not parse counts as long ago (1970), so that only the entry's lease can
+ * show it live (queue.ts isLive).
+ */
+export function entryTime(value: Date | undefined): Date {
+  return readTime(value) ?? new Date(0)
+}
+
+/** A reading from a response's Date header; undefined when the response had none, or one that does not parse. */
 export function serviceReading(date: Date | undefined, sentAt: number, answeredAt: number): ServiceReading | undefined {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) return undefined
-  return { date: date.getTime(), sentAt, answeredAt }
+  const read = readTime(date)
+  return read && { date: read.getTime(), sentAt, answeredAt }
 }
 
 /** Whether a value read back (from state, a report) is a reading. */

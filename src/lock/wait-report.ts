@@ -60,6 +60,12 @@ export type WaitEvent =
   /** Once: removing a lapsed entry was refused (403): the credential may not delete. */
   | { type: 'sweep-refused'; error: unknown }
   | { type: 'storage-trouble'; error: unknown; waitedMs: number }
+  /**
+   * Storage has not answered once yet, and the wait tries again for up to
+   * triesForMs more (waiter.ts FIRST_CONTACT_MS): said at the first such
+   * failure, and again as "storage-trouble" would be.
+   */
+  | { type: 'no-answer-yet'; error: unknown; waitedMs: number; triesForMs: number }
   /** This waiter ended a hold whose end had come (hold.ts), at endedAt by the service's clock. */
   | { type: 'hold-ended'; hold: HoldRecord; endedAt: Date }
   /** A job of scope run took over its run's hold (run-hold.ts), from the queue or without joining it. */

@@ -11,10 +11,12 @@ import { monotonicNow } from './clock.ts'
 import {
   LockCancelledError,
   LockTimeoutError,
+  RequestTimeoutError,
   describeStorageErrorBrief,
   isTransient,
   retryAfterMs,
   statusCode,
+  storageErrorCode,
 } from './errors.ts'
 import { formatDuration } from './duration.ts'
 import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
@@ -59,6 +61,8 @@ export interface WaitOptions {
    * taken over at once, or at the next look while it waits in line.
    */
   takeOverRunHold?: boolean
+  /** How long to try again while storage has not answered once (FIRST_CONTACT_MS; tests use shorter). */
+  firstContactMs?: number
 }
 
 export interface Acquired {
@@ -87,8 +91,83 @@ export interface Acquired {
   tookOver?: HoldRecord
 }
 
-/** A request may outlive the wait's deadline by this much, so `timeout` holds within a few seconds. */
-const DEADLINE_GRACE_MS = 2_000
+/**
+ * How far past its deadline a wait may run, so that `timeout` holds within
+ * about a second whether or not storage answers. A request sent before the
+ * deadline has until REQUEST_GRACE_MS past it to be answered, by its own
+ * deadline ("no answer within 2.4 s"); the attempt is cut at CUT_GRACE_MS past
+ * it, after any such request has ended by its own; the timeout's last look at
+ * the lock has until LAST_LOOK_GRACE_MS past it, and the tidy-up after it
+ * (leaving the queue, passing on a lease that may be ours) the rest, up to
+ * END_GRACE_MS (or the little that attempt.ts gives it at the least).
+ * Measured with the network stalling mid-wait, `timeout: 5` ended the step
+ * after 8.9-9.7 s before these (2 s of grace, then a 2 s last look and 2 s
+ * each to leave and to pass on); see docs/measurements.md for after.
+ */
+const REQUEST_GRACE_MS = 500
+const CUT_GRACE_MS = 700
+const LAST_LOOK_GRACE_MS = 500
+const END_GRACE_MS = 1_000
+
+/**
+ * A wait shorter than this (`timeout: 0` tries once) still gives its one try
+ * this long: on a busy machine the first requests of a process can take a
+ * second or more.
+ */
+const LEAST_TRY_MS = 2_000
+
+/**
+ * Until storage has answered once, a request that gets no answer may mean a
+ * wrong endpoint, or a machine or network too busy to answer yet: a hundred
+ * jobs that start at once on a loaded machine, a runner whose network comes up
+ * late. Such failures are tried again, with a warning, for up to this long
+ * (or the wait's timeout, when that is shorter); then the last of them ends
+ * the wait, naming the endpoint. Before, the first one ended it: 31 of 100
+ * jobs started together failed at once with "no answer within 10 s".
+ * Failures that say nobody is there end it at once, after the SDK's own
+ * tries, as before: see saysNobodyIsThere.
+ */
+export const FIRST_CONTACT_MS = 60_000
+
+/**
+ * A failure without an answer that says the endpoint is not there: nothing
+ * listens at that address (ECONNREFUSED), its name does not exist (ENOTFOUND),
+ * or whatever is there cuts the connection (ECONNRESET). A busy machine or
+ * network does not answer that way; a wrong endpoint, or a proxy or firewall
+ * that refuses it, does. Anything else without an answer (no answer within
+ * the request's deadline, a name server that does not answer, a network not
+ * up yet) is tried again until the first contact's time is up.
+ */
+export function saysNobodyIsThere(err: unknown): boolean {
+  const code = storageErrorCode(err)
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ECONNRESET'
+}
+
+/**
+ * The warning while storage has not answered yet: what failed, how long the
+ * wait goes on trying, and what may be the cause. `where` names the storage:
+ * "at https://acct.blob.core.windows.net".
+ */
+export function noAnswerYetText(event: { error: unknown; triesForMs: number }, where: string): string {
+  return (
+    `Storage has not answered yet ${where} (${describeStorageErrorBrief(event.error)}); trying again for up to ` +
+    `${formatDuration(event.triesForMs)}: the machine or the network may be busy, or the endpoint may be wrong.`
+  )
+}
+
+/** The shortest deadline a request gets, however little of the wait is left. */
+const LEAST_REQUEST_MS = 500
+
+/**
+ * A request's own deadline when `leftMs` of the wait is left: the default,
+ * or less, so that it ends REQUEST_GRACE_MS after the wait's deadline at the
+ * latest; in tenths of a second, so that a message about it reads "no answer
+ * within 2.4 s".
+ */
+export function requestTimeoutMs(leftMs: number): number {
+  const ms = Math.ceil((leftMs + REQUEST_GRACE_MS) / 100) * 100
+  return Math.min(DEFAULT_REQUEST_TIMEOUT_MS, Math.max(LEAST_REQUEST_MS, ms))
+}
 
 /**
  * After a failed attempt the loop waits 0.5-1 s, then twice as long after
@@ -127,8 +206,8 @@ export function grantTime(sentAt: Date, answeredAt: Date, serviceNow: Date | und
   return agrees ? answeredAt : serviceNow
 }
 
-/** How long the look at the lock before a timeout error may take: the error is due now. */
-const LAST_LOOK_TIMEOUT_MS = 2_000
+/** A last look at the lock with less time than this left is not sent: the timeout error names the holder last seen. */
+const LEAST_LAST_LOOK_MS = 250
 
 /** A look at the lock this recent is taken as the state of now; an older one is looked at again. */
 const FRESH_LOOK_MS = 1_000
@@ -146,6 +225,10 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const { lock, signal } = options
   const started = monotonicNow()
   const deadline = options.timeoutMs === undefined ? Infinity : started + options.timeoutMs
+  // Where the requests' deadlines and the attempt's cut are counted from: the deadline, or the least one try gets.
+  const end = Math.max(deadline, started + LEAST_TRY_MS)
+  // Until storage answers once, failures without an answer are tried again up to here: a minute, or the timeout.
+  const firstContactUntil = Math.min(deadline, started + (options.firstContactMs ?? FIRST_CONTACT_MS))
   const progressEveryMs = options.progressEveryMs ?? 30_000
   const graceMs = options.cancelGraceMs ?? 1_000
   const leaseId = options.leaseId ?? randomUUID()
@@ -168,19 +251,14 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   // An attempt is several requests, and the SDK retries inside each: the whole
   // attempt is cut at the wait's deadline plus a little grace, so that the
   // deadline is checked in time whether or not the attempt comes back. The
-  // cut comes 0.6 s after the grace, after the own deadline of a request sent
-  // before the wait's deadline (whole seconds, rounded to the nearest, so at
-  // most 0.5 s past the grace): a single request that gets no answer ends by
-  // its own deadline first, and says so ("no answer within 7 s").
+  // cut comes after the own deadline of a request sent before the wait's
+  // deadline: a single request that gets no answer ends by its own deadline
+  // first, and says so ("no answer within 2.4 s").
   let attemptCut: AbortSignal = requests.signal
   // Every request ends by its own deadline, and by the wait's deadline plus a little grace.
-  // Whole seconds, so that a message about a missed deadline reads "no answer within 7 s".
   const call = (): RequestOptions => ({
     signal: attemptCut,
-    timeoutMs: Math.max(
-      1_000,
-      Math.min(DEFAULT_REQUEST_TIMEOUT_MS, Math.round((deadline - monotonicNow() + DEADLINE_GRACE_MS) / 1_000) * 1_000),
-    ),
+    timeoutMs: requestTimeoutMs(end - monotonicNow()),
   })
   const onCancel = (): void => void delay(graceMs, undefined, { ref: false }).then(() => requests.abort())
   signal?.addEventListener('abort', onCancel, { once: true })
@@ -213,15 +291,18 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   try {
     for (;;) {
       if (signal?.aborted) throw new LockCancelledError(`Cancelled while waiting for lock ${lock.location}.`)
+      // Storage never answered, and the first contact's time (a minute, or the timeout) is up: the last failure
+      // ends the wait, and names the endpoint.
+      if (!contacted && noAnswer(failure) && monotonicNow() >= firstContactUntil) throw failure
       // Checked whether or not the last attempt came back: one that failed counts as a try.
       if (monotonicNow() >= deadline && (tried || failures > 0)) {
-        throw await timedOut(lock, started, report, failure, waiter)
+        throw await timedOut(lock, started, report, failure, waiter, end + LAST_LOOK_GRACE_MS)
       }
       let wakeAt = monotonicNow()
       const cut =
         deadline === Infinity
           ? undefined
-          : AbortSignal.timeout(Math.ceil(Math.max(0, deadline - monotonicNow()) + DEADLINE_GRACE_MS + 600))
+          : AbortSignal.timeout(Math.ceil(Math.max(0, end - monotonicNow()) + CUT_GRACE_MS))
       attemptCut = cut ? AbortSignal.any([requests.signal, cut]) : requests.signal
       try {
         const outcome = await waiter.attempt(call, (aheadCount) => report.wantsHolder(aheadCount, monotonicNow()))
@@ -274,19 +355,32 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
         if (err instanceof LockCancelledError || err instanceof LockSupersededError) throw err
         if (signal?.aborted) continue
         contacted ||= waiter.answered
-        // Until the service has answered once, a network failure is about the
-        // setup (a wrong or unreachable endpoint) and the SDK has retried it.
-        // Throttling and server errors are answers: they are waited out.
-        if (!isTransient(err) || (!contacted && statusCode(err) === undefined && !cut?.aborted)) throw err
+        if (!isTransient(err)) throw err
+        // Until the service has answered once, a failure without an answer may be
+        // the setup (a wrong endpoint) or a busy machine or network: tried again
+        // for up to the first contact's time, unless it says nobody is there (the
+        // SDK has tried that three times). Throttling and server errors are
+        // answers: they are waited out.
+        const unanswered = !contacted && noAnswer(err) && !cut?.aborted
+        if (unanswered && (saysNobodyIsThere(err) || monotonicNow() >= firstContactUntil)) throw err
         failures += 1
         // Our own cut at the deadline is not news from storage: keep what storage said last, if it said anything.
-        if (!cut?.aborted) failure = err
-        else failure ??= new AttemptCutError()
+        // Nor is a request's own deadline, cut short by the wait's, after storage answered (the SDK was still
+        // asking again after a 503): the answer says more than "no answer within 0.6 s".
+        if (cut?.aborted) failure ??= new AttemptCutError()
+        else if (!(isCutShort(err, deadline) && statusCode(failure) !== undefined)) failure = err
         if (monotonicNow() - lastTroubleReport >= progressEveryMs) {
-          emit({ type: 'storage-trouble', error: err, waitedMs: waitedMs() })
+          const triesForMs = firstContactUntil - monotonicNow()
+          emit(
+            unanswered
+              ? { type: 'no-answer-yet', error: err, waitedMs: waitedMs(), triesForMs }
+              : { type: 'storage-trouble', error: err, waitedMs: waitedMs() },
+          )
           lastTroubleReport = monotonicNow()
         }
         wakeAt = monotonicNow() + backoffMs(failures, err)
+        // The first contact's time ends the wait: no back-off past it.
+        if (unanswered) wakeAt = Math.min(wakeAt, firstContactUntil)
       }
       // Every path sleeps at least the pacing floor: a wake-up time in the past must not make a busy loop.
       const pause = Math.max(floorMs, Math.min(wakeAt, deadline) - monotonicNow())
@@ -294,11 +388,22 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     }
   } catch (err) {
     // Whatever ends the wait without success: out of the queue, and a lease we may have taken goes back.
-    await waiter.abandon()
+    // Past the deadline, within what is left of the wait's grace: a stalled network must not stretch `timeout`.
+    await waiter.abandon(monotonicNow() >= deadline ? end + END_GRACE_MS : undefined)
     throw err
   } finally {
     signal?.removeEventListener('abort', onCancel)
   }
+}
+
+/** A failure that carries no answer of storage's (a network error, a request's own deadline), and is not our cut. */
+function noAnswer(err: unknown): boolean {
+  return err !== undefined && statusCode(err) === undefined && !(err instanceof AttemptCutError)
+}
+
+/** A request that ran out of its own deadline once the wait's had passed: cut short by the wait, as likely as not. */
+function isCutShort(err: unknown, deadline: number): boolean {
+  return err instanceof RequestTimeoutError && monotonicNow() >= deadline
 }
 
 /** Our own cut of an attempt at the wait's deadline: not news from storage. */
@@ -309,7 +414,9 @@ class AttemptCutError extends Error {
 /**
  * The timeout error. After failed attempts it says what storage answered
  * last; otherwise it looks at the lock once more, so that it names the
- * holder of now, not one that left since the last line.
+ * holder of now, not one that left since the last line. The look ends by
+ * `lookUntil` (monotonic): the error is due now, and with no answer by then
+ * it names the holder it saw last.
  */
 async function timedOut(
   lock: LockStore,
@@ -317,6 +424,7 @@ async function timedOut(
   report: WaitReport,
   failure: unknown,
   waiter: Waiter,
+  lookUntil: number,
 ): Promise<LockTimeoutError> {
   const head = `Timed out after ${formatDuration(monotonicNow() - started)} waiting for lock ${lock.location}`
   if (failure !== undefined) {
@@ -336,7 +444,8 @@ async function timedOut(
     if (!last.holder) return new LockTimeoutError(free)
     holder = last.holder
   } else {
-    const view = await lock.view({ timeoutMs: LAST_LOOK_TIMEOUT_MS }).catch(() => undefined)
+    const left = Math.floor(lookUntil - monotonicNow())
+    const view = left >= LEAST_LAST_LOOK_MS ? await lock.view({ timeoutMs: left }).catch(() => undefined) : undefined
     if (view && view.state !== 'leased') return new LockTimeoutError(free)
     holder =
       view?.state === 'leased'

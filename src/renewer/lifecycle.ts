@@ -13,12 +13,29 @@
 // which no change of the wall clock moves. ISO times are for people, told on
 // the service's clock where one is known (service-time.ts).
 
+import { formatDuration } from '../lock/duration.ts'
 import { serviceTimeAt, isServiceReading, type ServiceReading } from '../lock/service-time.ts'
 
 /** Who asked the renewer to let the lock go. */
 export type Requester = 'post' | 'release step' | 'worker gone'
 
 export type Phase = 'starting' | 'holding' | 'released' | 'lost' | 'unreleased' | 'failed'
+
+/**
+ * A lapse that a later renewal healed: a whole lease duration went by with no
+ * renewal confirmed (storage or the network was gone), so the lease may have
+ * run out; then a renewal succeeded, which Azure grants only if nobody leased
+ * the blob since. The longest such lapse of the hold, and how many there were.
+ */
+export interface HealedLapse {
+  count: number
+  /** From the start of the last confirming request before the lapse to the answer of the renewal that healed it. */
+  gapMs: number
+  leaseMs: number
+  /** ISO times (the service's clock where known): when the lease's certain end passed, and the healing renewal's answer. */
+  lapsedAt: string
+  renewedAt: string
+}
 
 export interface LossRecord {
   /** ISO time: the start of the last request Azure confirmed the lease with; exclusivity holds up to here. */
@@ -49,6 +66,8 @@ export interface RenewerReport {
   failures: number
   /** The longest time between two successful renewals (their answers), in ms. */
   longestGapMs: number
+  /** Lapses that a later renewal healed: the longest, and how many. */
+  healedLapse?: HealedLapse
   loss?: LossRecord
   released?: { at: string; by: Requester }
   /** Why the renewer failed to start, or why its release failed. */
@@ -57,8 +76,11 @@ export interface RenewerReport {
 
 export type LifecycleEvent =
   | { type: 'hold'; confirmedAt: Date; confirmedMono: number }
-  /** Monotonic readings: when the renewal left and when it was answered, and its Date header. */
-  | { type: 'renewed'; sentAt: number; at: number; service?: ServiceReading }
+  /**
+   * Monotonic readings: when the renewal left and when it was answered, and its Date header. afterLapse: it was
+   * sent past the lease's certain end (keep-lease.ts), with the lease's length.
+   */
+  | { type: 'renewed'; sentAt: number; at: number; service?: ServiceReading; afterLapse?: { leaseMs: number } }
   | { type: 'renewal-failed' }
   | { type: 'lost'; exclusiveUntil: Date; detectedAt: Date; reason: string }
   /** Release answered that the lease was not ours any more. */
@@ -90,8 +112,10 @@ export function advance(report: RenewerReport, event: LifecycleEvent): RenewerRe
     case 'renewed': {
       const previous = report.renewedMono ?? report.confirmedMono ?? event.sentAt
       const service = event.service ?? report.service
+      const healedLapse = event.afterLapse ? healed(report, event, event.afterLapse.leaseMs, service) : undefined
       return {
         ...report,
+        ...(healedLapse ? { healedLapse } : {}),
         phase: 'holding',
         confirmedAt: serviceTimeAt(event.sentAt, service, 'no-later').toISOString(),
         confirmedMono: event.sentAt,
@@ -133,6 +157,41 @@ export function advance(report: RenewerReport, event: LifecycleEvent): RenewerRe
     case 'failed':
       return report.phase === 'starting' ? { ...report, phase: 'failed', error: event.error } : report
   }
+}
+
+/** The report's healed lapse with this renewal's counted in: the longest of them is kept. */
+function healed(
+  report: RenewerReport,
+  renewal: { at: number },
+  leaseMs: number,
+  service: ServiceReading | undefined,
+): HealedLapse | undefined {
+  const confirmed = report.confirmedMono
+  if (confirmed === undefined) return report.healedLapse
+  const count = (report.healedLapse?.count ?? 0) + 1
+  const gapMs = renewal.at - confirmed
+  if (report.healedLapse && report.healedLapse.gapMs >= gapMs) return { ...report.healedLapse, count }
+  return {
+    count,
+    gapMs,
+    leaseMs,
+    lapsedAt: serviceTimeAt(confirmed + leaseMs, service, 'no-later').toISOString(),
+    renewedAt: serviceTimeAt(renewal.at, service, 'no-later').toISOString(),
+  }
+}
+
+/**
+ * The warning of a healed lapse, for post and the release step: how long the
+ * lease went unrenewed, and why that is safe.
+ */
+export function healedLapseWarning(lapse: HealedLapse): string {
+  const more = lapse.count > 1 ? ` It lapsed ${lapse.count} times; this was the longest.` : ''
+  return (
+    `The lease went unrenewed for ${formatDuration(lapse.gapMs)}, longer than its ${formatDuration(lapse.leaseMs)} ` +
+    `duration (storage or the network was gone): it may have run out at ${lapse.lapsedAt}, but a renewal ` +
+    `answered at ${lapse.renewedAt} succeeded. Azure renews a lapsed lease only if nobody leased the lock since, so nobody ` +
+    `else held it.${more}`
+  )
 }
 
 // ---- Post's verdict --------------------------------------------------------
@@ -205,6 +264,8 @@ export function verdict(input: VerdictInput): VerdictWithNotes {
     }
     return { verdict: { kind: 'lost', loss }, warnings }
   }
+  // A lapse that a later renewal healed: not a loss, but the job should hear of it.
+  if (report?.healedLapse) warnings.push(healedLapseWarning(report.healedLapse))
   if (report?.phase === 'released' && report.released) {
     const early = report.released.by === 'post' ? undefined : report.released
     return { verdict: { kind: 'released', report, early }, warnings }
@@ -270,6 +331,12 @@ const isTime = (value: unknown): value is string => typeof value === 'string' &&
 const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0
 const isReading = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
 
+function isHealedLapse(value: unknown): value is HealedLapse {
+  if (typeof value !== 'object' || value === null) return false
+  const h = value as Record<string, unknown>
+  return isCount(h.count) && isCount(h.gapMs) && isCount(h.leaseMs) && isTime(h.lapsedAt) && isTime(h.renewedAt)
+}
+
 /** A report read from a file or a socket, if it has the shape the renewer writes; undefined otherwise. */
 export function parseRenewerReport(value: unknown): RenewerReport | undefined {
   if (typeof value !== 'object' || value === null) return undefined
@@ -288,6 +355,7 @@ export function parseRenewerReport(value: unknown): RenewerReport | undefined {
     isCount(r.renewals) &&
     isCount(r.failures) &&
     isCount(r.longestGapMs) &&
+    (r.healedLapse === undefined || isHealedLapse(r.healedLapse)) &&
     (loss === undefined ||
       (typeof loss === 'object' &&
         loss !== null &&

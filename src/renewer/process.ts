@@ -162,7 +162,13 @@ class Renewer {
       if (outcome.kind === 'renewed') {
         const confirming = this.report.phase === 'starting'
         if (confirming) this.records.log('first renewal done: holding')
-        this.update({ type: 'renewed', sentAt: outcome.sentAt, at: outcome.at, service: outcome.service })
+        this.update({
+          type: 'renewed',
+          sentAt: outcome.sentAt,
+          at: outcome.at,
+          service: outcome.service,
+          ...(outcome.afterLapse ? { afterLapse: { leaseMs: leaseDurationMs } } : {}),
+        })
         if (outcome.afterLapse) this.records.log('renewed after a lapse: nobody leased the blob meanwhile')
         first('holding')
         // Main wrote the record just before the first renewal; after the later ones, show waiters it is alive.
@@ -283,7 +289,13 @@ class Renewer {
     try {
       const date = await this.lock.renew(this.leaseId, { timeoutMs: renewalSchedule(leaseDurationMs).attemptTimeoutMs })
       const at = monotonicNow()
-      this.update({ type: 'renewed', sentAt, at, service: serviceReading(date, sentAt, at) })
+      this.update({
+        type: 'renewed',
+        sentAt,
+        at,
+        service: serviceReading(date, sentAt, at),
+        afterLapse: { leaseMs: leaseDurationMs },
+      })
       this.records.log('renewed after a lapse: nobody leased the blob meanwhile')
       return true
     } catch (err) {

@@ -25,6 +25,11 @@ export interface Faults {
   failIf?: (req: IncomingMessage) => boolean
   /** Hold (unanswered) the requests this picks, until release() is called. */
   hold?: (req: IncomingMessage) => boolean
+  /**
+   * Send each answer's Date header twice, as a proxy that adds its own does:
+   * Node joins the two into one value that no date parser reads.
+   */
+  doubleDate?: boolean
 }
 
 export interface RequestLog {
@@ -186,7 +191,12 @@ export class FaultProxy {
         (answer) => {
           entry.status = answer.statusCode
           entry.answeredAt = Date.now()
-          res.writeHead(answer.statusCode ?? 502, answer.headers)
+          const headers = { ...answer.headers }
+          if (this.faults.doubleDate && headers.date) {
+            res.setHeader('date', [headers.date, headers.date])
+            delete headers.date
+          }
+          res.writeHead(answer.statusCode ?? 502, headers)
           answer.pipe(res)
           answer.on('end', resolve)
         },

@@ -205,6 +205,21 @@ describe('the inputs of a hold', () => {
     assert.throws(() => readHoldEnd(reader({ until: '2025-11-30T09:00:00Z' }), now), /is already past/)
   })
 
+  test('an end a year away at most, given as a duration or as a time', () => {
+    assert.deepEqual(readHoldEnd(reader({ duration: '8784h' }), now), { kind: 'for', ms: 8784 * 3_600_000 })
+    assert.throws(
+      () => readHoldEnd(reader({ duration: '2400000000h' }), now),
+      /^InputError: Invalid input 'duration': '2400000000h' is longer than a year; expected at most 8784h \(366 days\)\.$/,
+    )
+    assert.deepEqual(readHoldEnd(reader({ until: '2026-11-30T10:00:00Z' }), now), {
+      kind: 'until',
+      at: new Date('2026-11-30T10:00:00Z'),
+    })
+    assert.throws(() => readHoldEnd(reader({ until: '2026-12-02T10:00:00Z' }), now), /is more than a year away/)
+    assert.throws(() => readHoldEnd(reader({ until: '9999-12-31T00:00:00Z' }), now), /is more than a year away/)
+    assert.throws(() => readRunHold(reader({ scope: 'run', 'hold-for': '8785h' })), /'hold-for'.* longer than a year/)
+  })
+
   test("'scope: run' holds for 'hold-for', 1 h by default; 'scope: job' holds for no run", () => {
     assert.equal(readRunHold(reader({})), undefined)
     assert.equal(readRunHold(reader({ scope: 'job', 'hold-for': '5m' })), undefined)

@@ -169,6 +169,13 @@ describe('readTimeout', () => {
       assertInputError(() => readTimeout(reader({ timeout: text })), ["'timeout'", `'${text}'`])
     }
   })
+
+  test('takes a year at most: one error for a longer one, however it is written', () => {
+    assert.equal(readTimeout(reader({ timeout: '8784h' })), 366 * 24 * 3_600_000)
+    for (const text of ['8785h', '527041m', '2400000000h', '31622401']) {
+      assertInputError(() => readTimeout(reader({ timeout: text })), ["'timeout'", `'${text}'`, 'longer than a year'])
+    }
+  })
 })
 
 describe('readStorageTarget', () => {

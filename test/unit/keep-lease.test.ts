@@ -314,6 +314,41 @@ describe('keepLease', () => {
     assert.equal(outcomes[0]!.kind === 'renewed' && outcomes[0]!.afterLapse, false)
   })
 
+  test('counts a renewal sent before the lease ran out but answered after it as after a lapse', async () => {
+    // Its SDK tries may have left late (a cut connection, tried again inside the request): the lease may have run
+    // out before a try reached Azure, and the renewal's success is what proves nobody leased the blob since.
+    let now = 1_000
+    const outcomes: RenewalOutcome[] = []
+    const stop = new AbortController()
+    let calls = 0
+    await keepLease(
+      {
+        renew: async () => {
+          calls++
+          // The first is answered at once; the second leaves at 1200, before 1000 + 600, and is answered at 1700.
+          if (calls === 2) now += 500
+          else now += 10
+        },
+        leaseDurationMs: 600,
+        intervalMs: 190,
+        retryMs: 20,
+        attemptTimeoutMs: 600,
+        now: () => now,
+        onOutcome: (outcome) => {
+          outcomes.push(outcome)
+          now += 190 // the pause, on the injected clock
+          if (outcomes.length === 2) stop.abort()
+        },
+      },
+      AbortSignal.any([stop.signal, AbortSignal.timeout(5_000)]),
+    )
+    const second = outcomes[1]!
+    assert.equal(second.kind, 'renewed')
+    assert.ok(second.sentAt < 1_000 + 600 && second.at > 1_000 + 600, JSON.stringify(second))
+    assert.equal(second.kind === 'renewed' && second.afterLapse, true, 'answered past 1000 + 600: after a lapse')
+    assert.equal(outcomes[0]!.kind === 'renewed' && outcomes[0]!.afterLapse, false)
+  })
+
   test('counts a renewed lease from when the renewal was sent, not from when it was answered', async () => {
     // A renewal answered 150 ms after it left: the lease is sure only until the sending time plus its duration.
     let now = 1_000

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
   advance,
+  healedLapseWarning,
   initialReport,
   isFinal,
   needsOwnRelease,
@@ -105,6 +106,61 @@ describe('advance', () => {
     assert.equal(advance(starting, { type: 'found-lost', at: at(1) }).phase, 'starting')
     assert.equal(advance(starting, { type: 'failed', error: 'cannot sign in' }).phase, 'failed')
     assert.equal(advance(holding(), { type: 'failed', error: 'x' }).phase, 'holding')
+  })
+})
+
+describe('a lapse that a later renewal heals', () => {
+  /** Held since m(1), then storage gone: the renewal answered at m(28.2) (27.2 s later, past the 15 s lease) succeeded. */
+  function healedAfter27s(): RenewerReport {
+    let report = holding()
+    report = advance(report, { type: 'renewal-failed' })
+    return advance(report, { type: 'renewed', sentAt: m(28), at: m(28.2), afterLapse: { leaseMs: 15_000 } })
+  }
+
+  test('is recorded with its gap, when the lease may have run out, and the renewal that healed it', () => {
+    const report = healedAfter27s()
+    assert.equal(report.phase, 'holding')
+    assert.deepEqual(report.healedLapse, {
+      count: 1,
+      gapMs: 27_200,
+      leaseMs: 15_000,
+      lapsedAt: at(16).toISOString(),
+      renewedAt: at(28.2).toISOString(),
+    })
+    assert.equal(advance(holding(), { type: 'renewed', sentAt: m(6), at: m(6.1) }).healedLapse, undefined)
+  })
+
+  test('keeps the longest of several, and counts them', () => {
+    let report = healedAfter27s()
+    report = advance(report, { type: 'renewed', sentAt: m(45), at: m(45.1), afterLapse: { leaseMs: 15_000 } })
+    assert.equal(report.healedLapse?.count, 2)
+    assert.equal(report.healedLapse?.gapMs, 27_200, 'the 17 s one is counted, the 27 s one kept')
+    assert.match(healedLapseWarning(report.healedLapse!), / It lapsed 2 times; this was the longest\.$/)
+  })
+
+  test('is a warning in post, with the gap and why it is safe, and the lease is released as usual', () => {
+    const report = advance(healedAfter27s(), { type: 'released', at: at(40), by: 'post' })
+    const { verdict: v, warnings } = verdict({
+      answer: { kind: 'answered', report },
+      statusFile: undefined,
+      ownRelease: undefined,
+      confirmedMono: m(0),
+      service: SERVICE,
+      leaseDurationMs: 15_000,
+      now: m(40),
+    })
+    assert.equal(v.kind, 'released')
+    assert.deepEqual(warnings, [
+      'The lease went unrenewed for 27s, longer than its 15s duration (storage or the network was gone): it may ' +
+        'have run out at 2026-11-26T10:00:16.000Z, but a renewal answered at 2026-11-26T10:00:28.200Z succeeded. ' +
+        'Azure renews a lapsed lease only if nobody leased the lock since, so nobody else held it.',
+    ])
+  })
+
+  test('survives the status file, and a malformed one is refused', () => {
+    const report = healedAfter27s()
+    assert.deepEqual(parseRenewerReport(JSON.parse(JSON.stringify(report))), report)
+    assert.equal(parseRenewerReport({ ...report, healedLapse: { ...report.healedLapse, lapsedAt: 'soon' } }), undefined)
   })
 })
 

@@ -213,6 +213,7 @@ describe('the priority and warn-after inputs', () => {
 
   test('warn-after takes a duration as timeout does, and nothing when empty; the LockSpec carries both', () => {
     assert.equal(readWarnAfter(reader({})), undefined)
+    assert.throws(() => readWarnAfter(reader({ 'warn-after': '9000h' })), /'warn-after'.* longer than a year/)
     assert.equal(readWarnAfter(reader({ 'warn-after': '10m' })), 600_000)
     assert.throws(
       () => readWarnAfter(reader({ 'warn-after': 'soon' })),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { latestReading, serviceReading, serviceTimeAt } from '../../src/lock/service-time.ts'
+import { entryTime, latestReading, readTime, serviceReading, serviceTimeAt } from '../../src/lock/service-time.ts'
 
 // A renewal sent at monotonic 10 000 and answered at 10 400; the service's Date header said 10:00:05 (whole seconds).
 const DATE = new Date('2026-11-30T10:00:05.000Z')
@@ -44,5 +44,23 @@ describe("the service's clock, from its Date header", () => {
     assert.equal(latestReading(reading, later), later)
     assert.equal(latestReading(later, reading), later)
     assert.equal(latestReading(undefined, reading), reading)
+  })
+})
+
+describe('a time read from a response', () => {
+  // Node joins a Date header sent twice (a proxy that adds its own) into one value; the SDK makes it an Invalid Date.
+  const doubled = new Date('Mon, 07 Dec 2026 10:00:05 GMT, Mon, 07 Dec 2026 10:00:05 GMT')
+
+  test('that does not parse is no time at all, as when the response had none', () => {
+    assert.ok(Number.isNaN(doubled.getTime()), 'the premise: the joined value does not parse')
+    assert.equal(readTime(doubled), undefined)
+    assert.equal(readTime(undefined), undefined)
+    assert.equal(readTime(DATE), DATE)
+    assert.equal(serviceReading(doubled, 10_000, 10_400), undefined)
+  })
+
+  test("that does not parse makes a queue entry's time long ago: only its lease shows it live", () => {
+    assert.equal(entryTime(doubled).getTime(), 0)
+    assert.equal(entryTime(DATE), DATE)
   })
 })

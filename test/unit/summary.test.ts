@@ -104,6 +104,26 @@ describe('the lock section post writes', () => {
     assert.match(text, /Lost\s+No/)
   })
 
+  test('says in the renewals row that a lapse was healed, for how long, and why nobody else held the lock', () => {
+    const healedLapse = {
+      count: 1,
+      gapMs: 27_000,
+      leaseMs: 15_000,
+      lapsedAt: '2026-11-26T05:01:00.000Z',
+      renewedAt: '2026-11-26T05:01:12.000Z',
+    }
+    const markdown = renderLockSummary(
+      { ...summary, hold: { ...summary.hold!, longestGapMs: 27_300, healedLapse } },
+      SERVER,
+    )
+    assertOnlyOwnMarkup(markdown)
+    assert.match(
+      rendered(markdown),
+      /Renewals\s+18, longest gap 27s;\s+the lease lapsed\s+for 27s, longer than its 15s duration, from 2026-11-26T05:01:00\.000Z, and a later renewal \(2026-11-26T05:01:12\.000Z\) healed it: Azure renews a lapsed lease only if nobody leased the lock since, so nobody else held it/,
+    )
+    assert.match(rendered(renderLockSummary(summary, SERVER)), /Renewals\s+18, longest gap 5\.1s\s/)
+  })
+
   test("links the honest holder's run and lists the unknown one", () => {
     const markdown = renderLockSummary(summary, SERVER)
     assert.ok(markdown.includes('<a href="https://github.com/octo/api/actions/runs/812">run 812</a>'), markdown)

@@ -4,9 +4,16 @@
 import assert from 'node:assert/strict'
 import { setTimeout as delay } from 'node:timers/promises'
 import { describe, test } from 'node:test'
-import { LockCancelledError, LockError, LockTimeoutError } from '../../src/lock/errors.ts'
+import { LockCancelledError, LockError, LockTimeoutError, RequestTimeoutError } from '../../src/lock/errors.ts'
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
-import { grantTime, waitForLease, type Acquired, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
+import {
+  grantTime,
+  noAnswerYetText,
+  waitForLease,
+  type Acquired,
+  type WaitEvent,
+  type WaitOptions,
+} from '../../src/lock/waiter.ts'
 import { FakeStore, FakeWorld } from '../support/fake-store.ts'
 
 const FAST = {
@@ -417,6 +424,86 @@ describe('the wait loop when storage fails', () => {
     await within(2_000, 'the failure', assert.rejects(wait(store, 'octo/waiter'), /holds '-3'/))
     assert.equal(world.lockLeaseId, undefined)
     assert.equal(store.requests.filter((r) => r === 'acquire').length, 1, 'it did not try again')
+  })
+})
+
+/** A network error as the SDK gives it: no status, a Node code. */
+const networkError = (code: string): Error => Object.assign(new Error(`connect ${code}`), { name: 'RestError', code })
+
+describe('the first contact with storage', () => {
+  test('keeps trying requests that get no answer, with a warning, and holds once storage answers', async () => {
+    const world = new FakeWorld()
+    world.failing = { kinds: new Set(['list']), error: new RequestTimeoutError(10_000) }
+    const events: WaitEvent[] = []
+    const waiting = wait(new FakeStore(world), 'octo/busy', { firstContactMs: 5_000, onEvent: (e) => events.push(e) })
+    await until(() => world.count('list') >= 2, 'it asked again', 3_000)
+    world.failing = undefined
+    const got = await within(5_000, 'the wait', waiting)
+    assert.equal(world.lockLeaseId, got.leaseId)
+    const warned = events.filter((e) => e.type === 'no-answer-yet')
+    assert.equal(warned.length, 1, 'one warning, at the first failure')
+    assert.ok(warned[0]!.type === 'no-answer-yet' && warned[0]!.triesForMs > 4_000, JSON.stringify(warned[0]))
+    assert.ok(!events.some((e) => e.type === 'storage-trouble'), 'told as no answer yet, not as trouble')
+  })
+
+  test('ends with the last failure, naming no holder, when storage has not answered by the end of its time', async () => {
+    const world = new FakeWorld()
+    world.failing = { kinds: new Set(['list']), error: new RequestTimeoutError(10_000) }
+    const started = Date.now()
+    await within(
+      5_000,
+      'the wait',
+      assert.rejects(wait(new FakeStore(world), 'octo/lost', { firstContactMs: 800 }), RequestTimeoutError),
+    )
+    assert.ok(Date.now() - started >= 800, `ended after ${Date.now() - started} ms`)
+    assert.ok(world.count('list') >= 2, `${world.count('list')} tries`)
+  })
+
+  for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'ECONNRESET']) {
+    test(`ends at once on ${code}, which says nobody is there (the SDK has tried it three times)`, async () => {
+      const world = new FakeWorld()
+      world.failing = { kinds: new Set(['list']), error: networkError(code) }
+      const started = Date.now()
+      await within(2_000, 'the wait', assert.rejects(wait(new FakeStore(world), 'octo/wrong'), new RegExp(code)))
+      assert.ok(Date.now() - started < 500, `ended after ${Date.now() - started} ms`)
+      assert.equal(world.count('list'), 1, 'no try of its own')
+    })
+  }
+
+  test('with a timeout shorter than its time, ends at the timeout with the failure, which names the endpoint', async () => {
+    const world = new FakeWorld()
+    world.failing = { kinds: new Set(['list']), error: networkError('EAI_AGAIN') }
+    const started = Date.now()
+    await within(
+      3_000,
+      'the wait',
+      assert.rejects(wait(new FakeStore(world), 'octo/short', { timeoutMs: 400 }), /EAI_AGAIN/),
+    )
+    assert.ok(Date.now() - started < 1_500, `ended after ${Date.now() - started} ms`)
+  })
+
+  test('once storage has answered, a request without an answer is storage trouble, waited out until the timeout', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('foreign', record('octo/holder'))
+    const events: WaitEvent[] = []
+    const store = new FakeStore(world)
+    const waiting = wait(store, 'octo/waiter', { timeoutMs: 600, firstContactMs: 100, onEvent: (e) => events.push(e) })
+    await until(() => world.entries.size === 1, 'it joined')
+    world.failing = { kinds: new Set(['list', 'view', 'renew-entry']), error: new RequestTimeoutError(10_000) }
+    await within(3_000, 'the wait', assert.rejects(waiting, LockTimeoutError))
+    assert.ok(events.some((e) => e.type === 'storage-trouble'))
+    assert.ok(!events.some((e) => e.type === 'no-answer-yet'))
+  })
+
+  test('the warning says what failed, how long it goes on, and what may be the cause', () => {
+    assert.equal(
+      noAnswerYetText(
+        { error: new RequestTimeoutError(10_000), triesForMs: 50_000 },
+        'at https://acct.blob.core.windows.net',
+      ),
+      'Storage has not answered yet at https://acct.blob.core.windows.net (no answer within 10 s); trying again for up to ' +
+        '50s: the machine or the network may be busy, or the endpoint may be wrong.',
+    )
   })
 })
 

@@ -283,17 +283,21 @@ export interface HoldStore {
 }
 
 /**
- * Turns a lease just taken into a hold. If that fails, the lease is given
- * back (it is a fixed one that nobody renews) and the error is thrown: a
- * hold step never leaves a lease behind that is not a hold.
+ * Turns a lease just taken into a hold. The record is built here, inside the
+ * give-back: if building it fails (an end no date can hold) or placing it
+ * does, the lease is given back (it is a fixed one that nobody renews) and
+ * the error is thrown: a hold step never leaves a lease behind that is not a
+ * hold. Returns the record placed.
  */
 export async function turnIntoHold(
   lock: HoldStore,
   taken: { leaseId: string; holder: HolderRecord; heldFrom: Date; fencingToken: number },
-  record: HoldRecord,
-): Promise<void> {
+  record: () => HoldRecord,
+): Promise<HoldRecord> {
   try {
-    await lock.placeHold(taken.leaseId, taken.holder, record)
+    const placed = record()
+    await lock.placeHold(taken.leaseId, taken.holder, placed)
+    return placed
   } catch (err) {
     await lock.release(taken.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
     throw err
@@ -312,15 +316,14 @@ export async function setFreeze(
   spec: HoldSpec,
   taken: { leaseId: string; holder: HolderRecord; acquiredAt: Date; fencingToken: number },
 ): Promise<HoldRecord> {
-  const record = newHoldRecord('freeze', who, spec.reason, spec.end, {
-    leaseId: taken.leaseId,
-    heldFrom: taken.acquiredAt,
-    fencingToken: taken.fencingToken,
-  })
-  await turnIntoHold(
+  return turnIntoHold(
     lock,
     { leaseId: taken.leaseId, holder: taken.holder, heldFrom: taken.acquiredAt, fencingToken: taken.fencingToken },
-    record,
+    () =>
+      newHoldRecord('freeze', who, spec.reason, spec.end, {
+        leaseId: taken.leaseId,
+        heldFrom: taken.acquiredAt,
+        fencingToken: taken.fencingToken,
+      }),
   )
-  return record
 }

@@ -22,6 +22,7 @@ import type { LatestRead } from '../deploy/latest.ts'
 import { isLeasedState } from '../deploy/latest-blobs.ts'
 import { priorityFromMetadata, priorityToMetadata, type Priority } from './priority.ts'
 import { entryName, latestName, reservedNames, ticketOf } from '../reserved.ts'
+import { entryTime, readTime } from '../service-time.ts'
 import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from '../store.ts'
 
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
@@ -102,7 +103,7 @@ export class QueueBlobs implements QueueStore {
         }
         if (next.done) return done(true)
         const page = next.value
-        serviceNow ??= page.date
+        serviceNow ??= readTime(page.date)
         for (const item of page.segment.blobItems) {
           if (record !== undefined && item.name.startsWith(this.latestPrefix)) {
             const seen = holderFromMetadata(item.metadata)
@@ -123,7 +124,7 @@ export class QueueBlobs implements QueueStore {
           entries.push({
             ticket,
             leased: item.properties.leaseState === 'leased',
-            modifiedAt: item.properties.lastModified,
+            modifiedAt: entryTime(item.properties.lastModified),
             waiter: identityFromMetadata(item.metadata),
             infinite: item.properties.leaseDuration === 'infinite',
             nextLeaseId: publishedLeaseId(item.metadata),

@@ -23,6 +23,7 @@ import { holderFromMetadata, identityFromMetadata } from '../holder.ts'
 import { priorityFromMetadata } from './priority.ts'
 import { withDeadline } from '../request.ts'
 import { reservedNames, slotOf, ticketOf } from '../reserved.ts'
+import { entryTime, readTime } from '../service-time.ts'
 import {
   SLOTS_KEY,
   SlotsMismatchError,
@@ -224,7 +225,7 @@ export async function listLockFolder(
     for await (const page of container
       .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
       .byPage()) {
-      serviceNow ??= page.date
+      serviceNow ??= readTime(page.date)
       for (const item of page.segment.blobItems) {
         const { leaseState, leaseDuration, lastModified } = item.properties
         if (item.name === names.fencing) stored = storedSlots(item.metadata)
@@ -233,7 +234,7 @@ export async function listLockFolder(
           entries.push({
             ticket,
             leased: leaseState === 'leased',
-            modifiedAt: lastModified,
+            modifiedAt: entryTime(lastModified),
             waiter: identityFromMetadata(item.metadata),
             infinite: leaseDuration === 'infinite',
             nextLeaseId: publishedLeaseId(item.metadata),
