@@ -453,9 +453,10 @@ describe('the first contact with storage', () => {
     await within(
       5_000,
       'the wait',
-      assert.rejects(wait(new FakeStore(world), 'octo/lost', { firstContactMs: 800 }), RequestTimeoutError),
+      // Longer than the first back-off (0.5-1 s), so that a second try always comes within it.
+      assert.rejects(wait(new FakeStore(world), 'octo/lost', { firstContactMs: 1_500 }), RequestTimeoutError),
     )
-    assert.ok(Date.now() - started >= 800, `ended after ${Date.now() - started} ms`)
+    assert.ok(Date.now() - started >= 1_500, `ended after ${Date.now() - started} ms`)
     assert.ok(world.count('list') >= 2, `${world.count('list')} tries`)
   })
 
