@@ -297,6 +297,7 @@ async function hold(
       confirmedAt: acquired.confirmedMono,
       onOutcome: (outcome) => {
         if (outcome.kind === 'renewed') {
+          if (outcome.afterLapse) out.progress(`warning: ${healedLapseLine(outcome.at - confirmedMono, leaseMs)}`)
           confirmedMono = outcome.sentAt
           if (renewals++ === 0) return confirmed()
           // Rewrite the holder record so that waiters see it is alive (they distrust a stale one).
@@ -474,6 +475,21 @@ function superseded(err: LockSupersededError, onSuperseded: 'skip' | 'fail', out
   const code = err.outcome === 'stale' ? ExitCode.Stale : ExitCode.Superseded
   out.progress(`${err.message} The command did not run (--${Inputs.OnSuperseded} fail): exiting ${code}.`)
   return code
+}
+
+/**
+ * A renewal answered after the lease's certain end that succeeded: the lease
+ * went `gapMs` without proof (storage or the network was gone), and may have
+ * run out, but Azure renews a lapsed lease only if nobody leased the lock
+ * since. No loss, but the command ran that long unconfirmed: said at once, as
+ * post and the release step say it for the action.
+ */
+export function healedLapseLine(gapMs: number, leaseMs: number): string {
+  return (
+    `the lease went unrenewed for ${formatDuration(gapMs)}, longer than its ${formatDuration(leaseMs)} duration ` +
+    '(storage or the network was gone), and a renewal then succeeded. Azure renews a lapsed lease only if nobody ' +
+    'leased the lock since, so nobody else held it.'
+  )
 }
 
 /** "Azure says ... Exclusive only until 10:02:11Z": the loss, dated for a reader. */

@@ -8,8 +8,9 @@
 
 import assert from 'node:assert/strict'
 import { setTimeout as delay } from 'node:timers/promises'
-import { describe, it } from 'node:test'
+import { after, describe, it } from 'node:test'
 import { readStatusFile } from '../../src/renewer/status.ts'
+import { runCli, stopAllClis } from '../support/cli.ts'
 import { lookAtLock, withProxiedStorage, type ProxiedStorage } from '../support/e2e.ts'
 import { rendered } from '../support/summary.ts'
 
@@ -19,6 +20,7 @@ const HEALED =
 describe('a lapse that a later renewal heals', () => {
   let storage: ProxiedStorage
   withProxiedStorage((s) => (storage = s))
+  after(() => stopAllClis())
 
   // Failure semantics: "Network gone for longer than the lease, and back before anybody takes the lock".
 
@@ -58,5 +60,37 @@ describe('a lapse that a later renewal heals', () => {
     assert.match(rendered(post.summary), /Lost\s+No/)
     assert.equal((await lookAtLock(azurite, 'healed-lapse')).leaseState, 'available')
     job.complete()
+  })
+
+  it('is a warning from azure-mutex hold as soon as the renewal that heals it comes, and the command exits 0', async () => {
+    const { proxy, azurite } = storage
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      AZURE_MUTEX_CONNECTION_STRING: proxy.connectionString,
+      AZURE_MUTEX_LEASE_DURATION: '15',
+    }
+    const cli = runCli(['hold', 'healed-lapse-cli', '--', process.execPath, '-e', 'setTimeout(() => {}, 32000)'], env)
+    await cli.line(/^azure-mutex: Holding lock /)
+    proxy.set({ drop: true })
+    await delay(20_000) // past the 15 s lease; nobody else comes for the lock
+    proxy.set({})
+    const healed = await cli.line(/^azure-mutex: warning: the lease went unrenewed for /)
+    const gap =
+      /^azure-mutex: warning: the lease went unrenewed for (\d+)s, longer than its 15s duration \(storage or the network was gone\), and a renewal then succeeded\. Azure renews a lapsed lease only if nobody leased the lock since, so nobody else held it\.$/.exec(
+        healed,
+      )
+    assert.ok(gap, healed)
+    assert.ok(Number(gap[1]) >= 20, `a gap of ${gap[1]} s, for a drop of 20 s`)
+    const { code, stderr } = await cli.exited
+    assert.equal(code, 0, stderr)
+    assert.equal(
+      stderr.split('\n').filter((l) => l.startsWith('azure-mutex: warning: the lease went unrenewed')).length,
+      1,
+      stderr,
+    )
+    assert.ok(!/LOST/.test(stderr), stderr)
+    assert.match(stderr, /^azure-mutex: Released lock \S+/m)
+    assert.equal((await lookAtLock(azurite, 'healed-lapse-cli')).leaseState, 'available')
   })
 })
