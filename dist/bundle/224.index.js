@@ -656,6 +656,7 @@ function formatDuration(ms) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DH: () => (/* binding */ RequestTimeoutError),
 /* harmony export */   Ku: () => (/* binding */ LockError),
+/* harmony export */   VJ: () => (/* binding */ breakRights),
 /* harmony export */   Vs: () => (/* binding */ retryAfterMs),
 /* harmony export */   XB: () => (/* binding */ LockTimeoutError),
 /* harmony export */   dg: () => (/* binding */ isTransient),
@@ -797,6 +798,18 @@ const FORBIDDEN_HINTS = {
     AuthorizationPermissionMismatch: `the credential is valid but lacks permission. It needs ${NEEDED_RIGHTS}.`,
     KeyBasedAuthenticationNotPermitted: 'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
 };
+/**
+ * What breaking a lock needs of a credential, as a 403 for a missing
+ * permission names it: clearing a queue entry deletes it, and breaking every
+ * slot of a lock with slots lists them. `entryOption` is how the face names
+ * the entry's option ('entry', '--entry').
+ */
+function breakRights(clearingEntry, entryOption) {
+    if (clearingEntry) {
+        return `read, write and delete rights on the lock's queue entries to clear one (${entryOption}): a SAS with the permissions 'rwd'`;
+    }
+    return "read and write rights on the lock blob to break its lease, and list rights to break every slot of a lock with slots: a SAS with the permissions 'rwl'";
+}
 /**
  * With an Entra ID token, a 403 means the identity is known but has no data
  * role: management roles such as Owner or Contributor do not grant blob access.

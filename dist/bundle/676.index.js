@@ -149,15 +149,12 @@ async function runBreak() {
         }
     }
     catch (err) {
-        (0,failure/* failStep */.v)(err, spec?.endpoint, { tokenAuth, container: spec?.container, needs: neededRights(entry !== undefined) });
+        (0,failure/* failStep */.v)(err, spec?.endpoint, {
+            tokenAuth,
+            container: spec?.container,
+            needs: (0,errors/* breakRights */.VJ)(entry !== undefined, `'${constants/* Inputs */.G0.Entry}'`),
+        });
     }
-}
-/** What a refusal for a missing permission names: clearing an entry deletes it, breaking every slot lists them. */
-function neededRights(clearingEntry) {
-    if (clearingEntry) {
-        return `read, write and delete rights on the lock's queue entries to clear one ('${constants/* Inputs */.G0.Entry}'): a SAS with the permissions 'rwd'`;
-    }
-    return "read and write rights on the lock blob to break its lease, and list rights to break every slot of a lock with slots: a SAS with the permissions 'rwl'";
 }
 /** The 'entry' input: a ticket of the queue, or undefined when empty. */
 function readEntry(read) {

@@ -7,7 +7,7 @@
 
 import * as core from '@actions/core'
 import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
-import { UserError } from '../lock/errors.ts'
+import { UserError, breakRights } from '../lock/errors.ts'
 import type { LockBlob } from '../lock/lock-blob.ts'
 import { describeHolder } from '../lock/holder.ts'
 import { isSlotsBreak, slotsBreakLines } from '../lock/queue/slots-break.ts'
@@ -67,16 +67,12 @@ export async function runBreak(): Promise<void> {
         }
     }
   } catch (err) {
-    failStep(err, spec?.endpoint, { tokenAuth, container: spec?.container, needs: neededRights(entry !== undefined) })
+    failStep(err, spec?.endpoint, {
+      tokenAuth,
+      container: spec?.container,
+      needs: breakRights(entry !== undefined, `'${Inputs.Entry}'`),
+    })
   }
-}
-
-/** What a refusal for a missing permission names: clearing an entry deletes it, breaking every slot lists them. */
-function neededRights(clearingEntry: boolean): string {
-  if (clearingEntry) {
-    return `read, write and delete rights on the lock's queue entries to clear one ('${Inputs.Entry}'): a SAS with the permissions 'rwd'`
-  }
-  return "read and write rights on the lock blob to break its lease, and list rights to break every slot of a lock with slots: a SAS with the permissions 'rwl'"
 }
 
 /** The 'entry' input: a ticket of the queue, or undefined when empty. */

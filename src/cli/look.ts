@@ -4,7 +4,7 @@
 
 import { boardJson, renderBoardText } from '../lock/board.ts'
 import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
-import { UserError } from '../lock/errors.ts'
+import { UserError, breakRights } from '../lock/errors.ts'
 import { describeHolder } from '../lock/holder.ts'
 import { isSlotsBreak, slotsBreakLines } from '../lock/queue/slots-break.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
@@ -76,6 +76,8 @@ export async function runBreak(
   const container = readContainer(read)
   const reason = readReason(read)
   const entry = readEntry(read(Inputs.Entry))
+  // A refusal for a missing permission names what this break needs: delete for an entry, list for the slots.
+  session.needs = breakRights(entry !== undefined, `--${Inputs.Entry}`)
   const access = readTarget(read, session)
   const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
   session.container = container

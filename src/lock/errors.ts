@@ -146,6 +146,19 @@ const FORBIDDEN_HINTS: Record<string, string> = {
     'the storage account does not allow shared key access. Use a SAS or Entra ID instead of an account key.',
 }
 
+/**
+ * What breaking a lock needs of a credential, as a 403 for a missing
+ * permission names it: clearing a queue entry deletes it, and breaking every
+ * slot of a lock with slots lists them. `entryOption` is how the face names
+ * the entry's option ('entry', '--entry').
+ */
+export function breakRights(clearingEntry: boolean, entryOption: string): string {
+  if (clearingEntry) {
+    return `read, write and delete rights on the lock's queue entries to clear one (${entryOption}): a SAS with the permissions 'rwd'`
+  }
+  return "read and write rights on the lock blob to break its lease, and list rights to break every slot of a lock with slots: a SAS with the permissions 'rwl'"
+}
+
 /** What the caller knows about the request that failed, for a more precise hint. */
 export interface ErrorContext {
   /** The request was signed with an Entra ID token (not a key or SAS). */

@@ -25,6 +25,7 @@ import {
   withSuiteStorage,
 } from '../support/e2e.ts'
 import { DEV_KEY } from '../support/azurite.ts'
+import { entryName, reservedNames } from '../../src/lock/reserved.ts'
 import { containerOn } from '../support/lock.ts'
 import { describePair, readSpanFile, sweep } from '../support/spans.ts'
 import type { Job } from '../support/runner.ts'
@@ -253,6 +254,35 @@ describe('the azure-mutex command, end to end', () => {
     const post = await holder.runPost()
     assert.notEqual(post.exitCode, 0)
     assert.match(post.errors.join('\n'), /hung deploy; approved by on-call/)
+  })
+
+  it("break --entry with a SAS that may not delete names what it needs, '--entry' and 'rwd', as the break step does", async () => {
+    const lock = 'squatted-cli'
+    await locks.getBlockBlobClient(lock).upload('', 0)
+    const entry = entryName(reservedNames(lock).queuePrefix, 1)
+    await locks.getBlockBlobClient(entry).upload('', 0)
+    await locks.getBlobClient(entry).getBlobLeaseClient().acquireLease(-1)
+    const withSas = (permissions: string): Record<string, string> => {
+      const env = cliEnv(azurite, {
+        AZURE_MUTEX_ACCOUNT_NAME: 'devstoreaccount1',
+        AZURE_MUTEX_SAS_TOKEN: containerSas(permissions),
+        AZURE_MUTEX_BLOB_ENDPOINT: azurite.blobEndpoint,
+      })
+      delete env.AZURE_MUTEX_CONNECTION_STRING
+      return env
+    }
+    const args = ['break', lock, '--reason', 'squatter', '--entry', '1']
+    const refused = await runCli(args, withSas('rw')).exited
+    assert.equal(refused.code, 1, refused.stderr)
+    assert.match(
+      refused.stderr,
+      /\(403 AuthorizationPermissionMismatch\): the credential is valid but lacks permission\. It needs read, write and delete rights on the lock's queue entries to clear one \(--entry\): a SAS with the permissions 'rwd'\./,
+    )
+    assert.equal(await locks.getBlobClient(entry).exists(), true, 'the entry is still there')
+    const cleared = await runCli(args, withSas('rwd')).exited
+    assert.equal(cleared.code, 0, cleared.stderr)
+    assert.match(cleared.stderr, /Cleared entry 1 from the queue of lock /)
+    assert.equal(await locks.getBlobClient(entry).exists(), false, 'the entry is gone')
   })
 
   it('serves the command and action jobs from one queue in the order they arrived', async () => {
