@@ -34,7 +34,7 @@ import {
   untilWaiting,
   withSuiteStorage,
 } from '../support/e2e.ts'
-import { holderFor } from '../support/lock.ts'
+import { holderFor, leaseOf } from '../support/lock.ts'
 import { rendered } from '../support/summary.ts'
 import type { Job, StepResult } from '../support/runner.ts'
 
@@ -42,11 +42,6 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
   let azurite: Azurite
   let locks: ContainerClient
   withSuiteStorage((storage) => ({ azurite, locks } = storage))
-
-  async function leaseOf(lockName: string): Promise<{ state?: string; duration?: string }> {
-    const props = await locks.getBlobClient(lockName).getProperties()
-    return { state: props.leaseState, duration: props.leaseDuration }
-  }
 
   /** Sets a freeze with the hold action; returns its end (ms, service's clock) and its fencing token. */
   async function freeze(lockName: string, duration: string): Promise<{ until: number; token: number }> {
@@ -97,7 +92,7 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
     assert.equal(main.outputs.acquired, 'true', main.stdout)
     assert.match(main.lines.join('\n'), ENDED(lockName))
     assert.ok(Number(main.outputs['fencing-token']) > token, 'a new acquisition, a larger token')
-    assert.equal((await leaseOf(lockName)).duration, 'fixed', 'an ordinary lease, which its renewer keeps')
+    assert.equal((await leaseOf(locks, lockName)).duration, 'fixed', 'an ordinary lease, which its renewer keeps')
     assert.equal((await lookAtLock(azurite, lockName)).holder?.repository, 'octo/app')
     t.diagnostic(`waited ${main.outputs['waited-seconds']} s (try-lock, its first look 1 s after the end)`)
     assert.ok(Number(main.outputs['waited-seconds']) < 2, `at once: ${main.outputs['waited-seconds']} s`)
@@ -126,7 +121,7 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
     assert.equal(view.state === 'leased' && view.handedTo, ticket, 'handed to the waiter in line')
     // The lease is under the id the waiter published: it renews with it (the lock was never free).
     await locks.getBlobClient(lockName).getBlobLeaseClient(waiterLease).renewLease()
-    assert.equal((await leaseOf(lockName)).duration, 'fixed')
+    assert.equal((await leaseOf(locks, lockName)).duration, 'fixed')
     assert.doesNotMatch(main.notices.join('\n'), /held by a hold/, 'the notice does not name the ended hold')
     mustPass('post', await job.runPost())
     job.complete()
@@ -186,14 +181,14 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
           'that comes for the lock ends it, at once\\.',
       ),
     )
-    assert.deepEqual(await leaseOf(lockName), { state: 'leased', duration: 'infinite' }, 'status wrote nothing')
+    assert.deepEqual(await leaseOf(locks, lockName), { state: 'leased', duration: 'infinite' }, 'status wrote nothing')
     const cli = await runCli(['status', lockName, '--json'], cliEnv(azurite)).exited
     assert.equal(cli.code, 0, cli.stderr)
     const [shown] = JSON.parse(cli.stdout).locks
     assert.equal(shown.held, false)
     assert.equal(shown.hold, null)
     assert.equal(shown.endedHold?.reason, 'release freeze')
-    assert.deepEqual(await leaseOf(lockName), { state: 'leased', duration: 'infinite' }, 'status wrote nothing')
+    assert.deepEqual(await leaseOf(locks, lockName), { state: 'leased', duration: 'infinite' }, 'status wrote nothing')
     job.complete()
   })
 

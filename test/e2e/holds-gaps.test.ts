@@ -14,17 +14,13 @@ import type { ContainerClient } from '@azure/storage-blob'
 import type { Azurite } from '../support/azurite.ts'
 import { cliEnv, runCli } from '../support/cli.ts'
 import { jobFor, lookAtLock, mustPass, stdoutLine, withSuiteStorage } from '../support/e2e.ts'
+import { leaseOf } from '../support/lock.ts'
 import type { Job, StepResult } from '../support/runner.ts'
 
 describe('holds: lifting hands over, release ends a run hold, the command sets and lifts holds', () => {
   let azurite: Azurite
   let locks: ContainerClient
   withSuiteStorage((storage) => ({ azurite, locks } = storage))
-
-  async function leaseOf(lockName: string): Promise<{ state?: string; duration?: string }> {
-    const props = await locks.getBlobClient(lockName).getProperties()
-    return { state: props.leaseState, duration: props.leaseDuration }
-  }
 
   /** Starts the job's main step; resolves once it says `line`, with the step's result to come. */
   async function waiting(job: Job, line: RegExp): Promise<() => Promise<StepResult>> {
@@ -98,7 +94,7 @@ describe('holds: lifting hands over, release ends a run hold, the command sets a
     )
     assert.ok(main.endedAt - lifted.endedAt < 5_000, `the waiter went at once: ${main.endedAt - lifted.endedAt} ms`)
     assert.equal((await lookAtLock(azurite, lockName)).holder?.repository, 'octo/app', 'the queued job holds it')
-    assert.equal((await leaseOf(lockName)).duration, 'fixed', 'an ordinary lease, which its renewer keeps')
+    assert.equal((await leaseOf(locks, lockName)).duration, 'fixed', 'an ordinary lease, which its renewer keeps')
     mustPass('post', await deploy.runPost())
     assert.deepEqual(deploy.complete(), [])
   })
@@ -109,7 +105,11 @@ describe('holds: lifting hands over, release ends a run hold, the command sets a
     const runId = plan.options.runId!
     mustPass('plan main', await plan.runMain())
     mustPass('plan post', await plan.runPost())
-    assert.deepEqual(await leaseOf(lockName), { state: 'leased', duration: 'infinite' }, 'post kept it as a hold')
+    assert.deepEqual(
+      await leaseOf(locks, lockName),
+      { state: 'leased', duration: 'infinite' },
+      'post kept it as a hold',
+    )
 
     const other = jobFor(azurite, 'octo/other', lockName, { timeout: '2m' })
     const result = await waiting(other, /The lock is held by a hold of a workflow run's jobs/)
@@ -122,7 +122,7 @@ describe('holds: lifting hands over, release ends a run hold, the command sets a
       refused.stdout,
       /::warning::Lock devstoreaccount1\/locks\/run-\w+ is held by a hold of a workflow run's jobs: .*, not by a hold of this run: it was left alone\./,
     )
-    assert.deepEqual(await leaseOf(lockName), { state: 'leased', duration: 'infinite' }, 'the hold stands')
+    assert.deepEqual(await leaseOf(locks, lockName), { state: 'leased', duration: 'infinite' }, 'the hold stands')
 
     // The run's clean-up job, which never took the lock, ends the hold.
     const cleanup = jobFor(azurite, 'octo/deploy', lockName, { scope: 'run' }, { job: 'cleanup', runId })
@@ -165,7 +165,7 @@ describe('holds: lifting hands over, release ends a run hold, the command sets a
     assert.ok(Date.parse(outputs['held-until']) - Date.now() > 50 * 60_000, `held-until: ${frozen.stdout}`)
     assert.match(outputs['fencing-token'], /^\d+$/)
     assert.match(frozen.stderr, /is now held by a hold: "incident 42: no deploys", set by mona \(mona@/)
-    assert.deepEqual(await leaseOf(lockName), { state: 'leased', duration: 'infinite' })
+    assert.deepEqual(await leaseOf(locks, lockName), { state: 'leased', duration: 'infinite' })
 
     // The same record as the hold action's: an action job waiting behind it shows it.
     const deploy = jobFor(azurite, 'octo/app', lockName, { timeout: '2m' })

@@ -25,6 +25,7 @@ import {
   untilWaiting,
   withSuiteStorage,
 } from '../support/e2e.ts'
+import { leaseOf } from '../support/lock.ts'
 import { rendered } from '../support/summary.ts'
 import type { StepResult } from '../support/runner.ts'
 
@@ -32,11 +33,6 @@ describe("scope: run: a job of the run that waits in line takes over its run's h
   let azurite: Azurite
   let locks: ContainerClient
   withSuiteStorage((storage) => ({ azurite, locks } = storage))
-
-  async function leaseOf(lockName: string): Promise<{ state?: string; duration?: string }> {
-    const props = await locks.getBlobClient(lockName).getProperties()
-    return { state: props.leaseState, duration: props.leaseDuration }
-  }
 
   const TOOK_OVER =
     /Took over a hold of a workflow run's jobs: "kept for the next job of run \d+", .*, from the queue after waiting [\d.]+s\./
@@ -71,7 +67,11 @@ describe("scope: run: a job of the run that waits in line takes over its run's h
     assert.match(applyMain.lines.join('\n'), TOOK_OVER)
     assert.equal(applyMain.outputs['fencing-token'], token, 'the fencing token does not change within the run')
     assert.equal(applyMain.outputs.acquired, 'true')
-    assert.equal((await leaseOf(lockName)).duration, 'fixed', 'while apply runs, its renewer keeps an ordinary lease')
+    assert.equal(
+      (await leaseOf(locks, lockName)).duration,
+      'fixed',
+      'while apply runs, its renewer keeps an ordinary lease',
+    )
     assert.equal((await lookAtLock(azurite, lockName)).holder?.job, 'apply')
     const queue = await queueOf(azurite, lockName)
     assert.deepEqual(
@@ -137,6 +137,6 @@ describe("scope: run: a job of the run that waits in line takes over its run's h
     // The last leg's post kept the lock for the run; a clean-up job ends that hold.
     const cleanup = jobFor(azurite, 'octo/app', lockName, { scope: 'run' }, { ...run, job: 'cleanup' })
     mustPass('cleanup release', await cleanup.runAction('release', { ...cleanup.options.inputs }))
-    assert.notEqual((await leaseOf(lockName)).state, 'leased')
+    assert.notEqual((await leaseOf(locks, lockName)).state, 'leased')
   })
 })

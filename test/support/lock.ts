@@ -29,3 +29,12 @@ export function holderFor(repository: string): Omit<HolderRecord, 'acquiredAt'> 
     runUrl: `https://github.com/${repository}/actions/runs/7`,
   }
 }
+
+/** The lease on a blob as Azure reports it: its state (leased, available, ...) and its duration (fixed, infinite). */
+export async function leaseOf(
+  locks: ContainerClient,
+  blobName: string,
+): Promise<{ state?: string; duration?: string }> {
+  const props = await locks.getBlobClient(blobName).getProperties()
+  return { state: props.leaseState, duration: props.leaseDuration }
+}
