@@ -125,7 +125,9 @@ async function actionHandoff(azurite: Azurite, proxy: FaultProxy, i: number): Pr
     mustSucceed('holder main', await holder.runMain())
     let waitingLine: Promise<string> | undefined
     const waiting = waiter.runMain({
-      onSpawn: (child) => (waitingLine = stdoutLine(child, /^The lock is held by bench\/holder .*Waiting\.$/)),
+      onSpawn: (child) => {
+        waitingLine = stdoutLine(child, /^The lock is held by bench\/holder .*Waiting\.$/)
+      },
     })
     await waitingLine // the waiter is polling: the handoff starts from a waiting job, as in a queue of jobs
     const post = mustSucceed('holder post', await holder.runPost())

@@ -498,7 +498,11 @@ describe('safety under faults', () => {
     let waiterDone = false
     const waiter = jobFor(azurite, 'octo/next', 'cancel-holding')
     const waiting = waiter
-      .runMain({ onSpawn: (child) => (waiterWaits = stdoutLine(child, /held by octo\/cancelled .*Waiting\.$/)) })
+      .runMain({
+        onSpawn: (child) => {
+          waiterWaits = stdoutLine(child, /held by octo\/cancelled .*Waiting\.$/)
+        },
+      })
       .finally(() => (waiterDone = true))
     await waiterWaits
 
@@ -514,7 +518,9 @@ describe('safety under faults', () => {
       deploy,
       {},
       {
-        onSpawn: (child) => (started = stdoutLine(child, /^deploying$/)),
+        onSpawn: (child) => {
+          started = stdoutLine(child, /^deploying$/)
+        },
         cancelOn: new Promise<void>((resolve) => (cancel = resolve)),
       },
     )

@@ -61,7 +61,7 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
   }
 
   /** Starts the job's main step; resolves once it prints `line`, with the step's result to come. */
-  async function waiting(job: Job, line: RegExp): Promise<Promise<StepResult>> {
+  async function waiting(job: Job, line: RegExp): Promise<{ result: Promise<StepResult> }> {
     let child: ChildProcess | undefined
     let done: Promise<StepResult> | undefined
     const spawned = new Promise<void>((resolve) => {
@@ -74,7 +74,8 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
     })
     await spawned
     await stdoutLine(child!, line)
-    return done!
+    // Wrapped: an async function that returned the promise itself would resolve only when the step ends.
+    return { result: done! }
   }
 
   const ENDED = (lockName: string): RegExp =>
@@ -153,7 +154,7 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
       'connection-string': `BlobEndpoint=${azurite.blobEndpoint};SharedAccessSignature=${containerSas('rwc')}`,
       timeout: '30s',
     })
-    const result = await waiting(job, /The lock is held by a hold: "release freeze"/)
+    const { result } = await waiting(job, /The lock is held by a hold: "release freeze"/)
     const main = mustPass('outside waiter', await result)
     assert.match(main.warnings.join('\n'), /may not list the blobs of container locks/)
     assert.match(main.lines.join('\n'), ENDED(lockName))
@@ -232,7 +233,7 @@ describe('a hold whose end has passed: whoever meets it ends it, and the line de
     const lockName = `unhold-${randomUUID().slice(0, 6)}`
     const { until } = await freeze(lockName, '4s')
     const deploy = jobFor(azurite, 'octo/app', lockName, { timeout: '1m' })
-    const result = await waiting(deploy, /The lock is held by a hold: "release freeze"/)
+    const { result } = await waiting(deploy, /The lock is held by a hold: "release freeze"/)
     mustPass('waiter', await result)
     assert.ok(Date.now() >= until - 1_000)
 

@@ -195,7 +195,9 @@ describe('the wait loop, end to end', () => {
       const job = jobFor(azurite, 'octo/head', lock, { 'connection-string': proxy.connectionString, timeout: '14s' })
       let waiting: Promise<string> | undefined
       const running = job.runMain({
-        onSpawn: (child) => (waiting = stdoutLine(child, /^The lock is held by an unknown holder/)),
+        onSpawn: (child) => {
+          waiting = stdoutLine(child, /^The lock is held by an unknown holder/)
+        },
       })
       await waiting
       await delay(1_000)
@@ -231,7 +233,11 @@ describe('the wait loop, end to end', () => {
         slots: '2',
       })
       let waiting: Promise<string> | undefined
-      const running = job.runMain({ onSpawn: (child) => (waiting = stdoutLine(child, /Waiting\.$/)) })
+      const running = job.runMain({
+        onSpawn: (child) => {
+          waiting = stdoutLine(child, /Waiting\.$/)
+        },
+      })
       await waiting
       await delay(1_000)
       const from = Date.now()
@@ -416,15 +422,27 @@ describe('the wait loop, end to end', () => {
     mustPass('first', await first.runMain())
     const second = jobFor(azurite, 'octo/second', lock)
     let secondWaits: Promise<string> | undefined
-    const secondRun = second.runMain({ onSpawn: (child) => (secondWaits = stdoutLine(child, /in line for/)) })
+    const secondRun = second.runMain({
+      onSpawn: (child) => {
+        secondWaits = stdoutLine(child, /in line for/)
+      },
+    })
     await secondWaits
     const third = jobFor(azurite, 'octo/third', lock)
     let thirdWaits: Promise<string> | undefined
     const fourth = jobFor(azurite, 'octo/fourth', lock, { timeout: '9s' })
-    const thirdRun = third.runMain({ onSpawn: (child) => (thirdWaits = stdoutLine(child, /in line for/)) })
+    const thirdRun = third.runMain({
+      onSpawn: (child) => {
+        thirdWaits = stdoutLine(child, /in line for/)
+      },
+    })
     await thirdWaits
     let fourthWaits: Promise<string> | undefined
-    const fourthRun = fourth.runMain({ onSpawn: (child) => (fourthWaits = stdoutLine(child, /in line for/)) })
+    const fourthRun = fourth.runMain({
+      onSpawn: (child) => {
+        fourthWaits = stdoutLine(child, /in line for/)
+      },
+    })
     await fourthWaits
     await delay(6_000)
     mustPass('first post', await first.runPost())
