@@ -141,8 +141,9 @@ const GUIDES: Record<string, string> = {
 
 describe('the guides', () => {
   for (const [file, title] of Object.entries(GUIDES)) {
-    test(`${file} is '${title}', linked from the README and from the index of docs/`, () => {
-      page(file, title)
+    test(`${file} is '${title}', links the glossary, and is linked from the README and from the index of docs/`, () => {
+      const text = page(file, title)
+      if (file !== 'docs/glossary.md') assert.ok(text.includes('](glossary.md'), `${file} links the glossary`)
       assert.ok(README.includes(`](${file})`) || README.includes(`](${file}#`), `README.md links ${file}`)
       assert.ok(read('docs/README.md').includes(`](${file.slice('docs/'.length)})`), `docs/README.md links ${file}`)
     })
