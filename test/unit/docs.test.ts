@@ -1,5 +1,5 @@
 // The user documentation against the code: every message that Troubleshooting
-// names is one the action can print, every sub-action README lists exactly the
+// (docs/troubleshooting.md) names is one the action can print, every sub-action README lists exactly the
 // inputs and outputs of its action.yml, every link between the documents leads
 // somewhere, and every YAML example parses.
 
@@ -21,6 +21,13 @@ function section(markdown: string, heading: string): string {
   assert.notEqual(start, -1, `there is a '## ${heading}' section`)
   const end = markdown.indexOf('\n## ', start + 1)
   return markdown.slice(start, end === -1 ? undefined : end)
+}
+
+/** A page of docs/ as a whole, after checking that its title is `# <title>`. */
+function page(file: string, title: string): string {
+  const text = read(file)
+  assert.ok(text.startsWith(`# ${title}\n`), `${file} starts with '# ${title}'`)
+  return text
 }
 
 /** The body rows of every Markdown table in a text, each as its cells. */
@@ -78,7 +85,7 @@ function missingPieces(message: string, source: string): string[] {
 
 /** The first code span of each Troubleshooting row: the message as the log shows it. */
 function troubleshootingMessages(): string[] {
-  return tableRows(section(read('README.md'), 'Troubleshooting')).map((cells) => {
+  return tableRows(page('docs/troubleshooting.md', 'Troubleshooting')).map((cells) => {
     const message = /`([^`]+)`/.exec(cells[0] ?? '')?.[1]
     assert.ok(message, `a Troubleshooting row quotes its message in its first cell: ${cells[0]}`)
     return message
@@ -90,7 +97,7 @@ describe('Troubleshooting', () => {
 
   test('every message it names is printed by the action, found by its distinctive pieces', () => {
     const messages = troubleshootingMessages()
-    assert.ok(messages.length >= 25, `read ${messages.length} rows: is the table still under '## Troubleshooting'?`)
+    assert.ok(messages.length >= 25, `read ${messages.length} rows: are the tables still in docs/troubleshooting.md?`)
     const missing = messages
       .map((message) => ({ message, pieces: missingPieces(message, source) }))
       .filter(({ pieces }) => pieces.length > 0)
@@ -103,7 +110,7 @@ describe('Troubleshooting', () => {
   })
 
   test('names the errors users meet first', () => {
-    const text = section(read('README.md'), 'Troubleshooting')
+    const text = page('docs/troubleshooting.md', 'Troubleshooting')
     for (const name of [
       'AuthorizationPermissionMismatch',
       'No matching federated identity record',

@@ -1,8 +1,9 @@
-// The README as a new user reads it: its sections in the order the user needs
-// them, a table of contents that lists every section and every Usage subsection
-// in that order, a README for every sub-action folder, and a Troubleshooting
-// table that names every error and warning the steps print. docs.test.ts checks
-// the other direction (every message quoted there is one src/ prints).
+// The README as a new user reads it: at most 700 lines, its sections in the
+// order the user needs them, a table of contents that lists every section and
+// every Usage subsection in that order, a link to each guide in docs/, a README
+// for every sub-action folder, and a Troubleshooting page (docs/troubleshooting.md)
+// that names every error and warning the steps print. docs.test.ts checks the
+// other direction (every message quoted there is one src/ prints).
 
 import assert from 'node:assert/strict'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
@@ -13,6 +14,13 @@ import { Inputs } from '../../src/action/constants.ts'
 const ROOT = resolve(import.meta.dirname, '..', '..')
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8')
 const README = read('README.md')
+
+/** A page of docs/ as a whole, after checking that its title is `# <title>`. */
+function page(file: string, title: string): string {
+  const text = read(file)
+  assert.ok(text.startsWith(`# ${title}\n`), `${file} starts with '# ${title}'`)
+  return text
+}
 
 const withoutCode = (markdown: string): string => markdown.replace(/^```[\s\S]*?^```/gm, '')
 
@@ -56,8 +64,7 @@ describe('the README’s layout', () => {
       'Outputs',
       'The sub-actions',
       'Supported runners',
-      'Failure semantics',
-      'Troubleshooting',
+      'When things go wrong',
       'Security',
       'Permissions',
       'Versioning',
@@ -68,6 +75,27 @@ describe('the README’s layout', () => {
       /```yaml\n[\s\S]*uses: org\/azure-mutex-action@v1[\s\S]*```/,
       'one complete workflow first',
     )
+  })
+
+  test('fits in 700 lines: the rest is in docs/', () => {
+    const lines = README.split('\n').length
+    assert.ok(lines <= 700, `README.md has ${lines} lines`)
+  })
+
+  test('says at the top what a user can use today, and what org/ stands for', () => {
+    const top = README.slice(0, README.indexOf('\n## Contents\n'))
+    assert.match(top, /Nothing is published yet/)
+    assert.match(top, /`org\/` stands for the organisation/)
+    assert.match(top, /a commit of your fork/)
+  })
+
+  test('names the demo and the test command that CI runs', () => {
+    // .ci/run runs `npm test` as the README's test command, and `npm run demo` as its demo.
+    assert.ok(README.includes('`npm ci && npm run demo`'), 'the demo')
+    assert.ok(README.includes('`npm test`'), 'the tests')
+    const ci = read('.ci/run')
+    assert.match(ci, /^npm test$/m)
+    assert.match(ci, /^npm run demo$/m)
   })
 
   test('the table of contents links every section and every Usage subsection, in the order they come', () => {
@@ -92,6 +120,70 @@ describe('the README’s layout', () => {
       'connection-string: ${{ secrets.LOCKS_STORAGE }}',
     ]) {
       assert.ok(quick.includes(step), `the quick start shows ${step}`)
+    }
+  })
+})
+
+// --- The guides in docs/ -----------------------------------------------------------------------------------------
+
+/** Each page of docs/ that a feature or reference section of the README moved to, with its title. */
+const GUIDES: Record<string, string> = {
+  'docs/credentials.md': 'Credentials',
+  'docs/latest-wins.md': 'Only the newest deploy (latest wins)',
+  'docs/holds.md': 'Freezes and holds',
+  'docs/slots-and-priority.md': 'Slots and priority',
+  'docs/command.md': 'The azure-mutex command: outside GitHub Actions',
+  'docs/failure-semantics.md': 'Failure semantics',
+  'docs/troubleshooting.md': 'Troubleshooting',
+  'docs/security.md': 'Security',
+  'docs/glossary.md': 'Glossary',
+}
+
+describe('the guides', () => {
+  for (const [file, title] of Object.entries(GUIDES)) {
+    test(`${file} is '${title}', links the glossary, and is linked from the README and from the index of docs/`, () => {
+      const text = page(file, title)
+      if (file !== 'docs/glossary.md') assert.ok(text.includes('](glossary.md'), `${file} links the glossary`)
+      assert.ok(README.includes(`](${file})`) || README.includes(`](${file}#`), `README.md links ${file}`)
+      assert.ok(read('docs/README.md').includes(`](${file.slice('docs/'.length)})`), `docs/README.md links ${file}`)
+    })
+  }
+
+  test('the index of docs/ links every page there', () => {
+    const index = read('docs/README.md')
+    const pages = readdirSync(join(ROOT, 'docs')).filter((name) => name.endsWith('.md') && name !== 'README.md')
+    assert.ok(pages.length >= Object.keys(GUIDES).length, `found ${pages.length} pages`)
+    assert.deepEqual(
+      pages.filter((name) => !index.includes(`](${name})`)),
+      [],
+      'pages of docs/ that docs/README.md does not link',
+    )
+  })
+
+  test('each feature section of the README links its guide', () => {
+    for (const [heading, guide] of [
+      ['Credentials', 'docs/credentials.md'],
+      ['Only the newest deploy', 'docs/latest-wins.md'],
+      ['Freezes and holds', 'docs/holds.md'],
+      ['Slots', 'docs/slots-and-priority.md#slots'],
+      ['Priority and long waits', 'docs/slots-and-priority.md#priority-and-long-waits'],
+      ['Outside GitHub Actions', 'docs/command.md'],
+    ] as const) {
+      const start = README.indexOf(`\n### ${heading}\n`)
+      assert.notEqual(start, -1, `there is a '### ${heading}' subsection`)
+      const end = README.indexOf('\n##', start + 1)
+      assert.ok(README.slice(start, end).includes(`](${guide}`), `'${heading}' links ${guide}`)
+    }
+  })
+
+  test('the glossary says what the words a new user has not met mean, and the README links them', () => {
+    const glossary = page('docs/glossary.md', 'Glossary')
+    for (const word of ['Head', 'Handover', 'Lapsed', 'Foreign client', 'Squatted entry', 'Renewer']) {
+      assert.match(glossary, new RegExp(`^## ${word}$`, 'm'), `the glossary has '${word}'`)
+    }
+    assert.match(glossary, /Every sixth of the lease\s+\(10 s with the default 60 s lease/)
+    for (const anchor of ['handover', 'lapsed', 'foreign-client', 'squatted-entry']) {
+      assert.ok(README.includes(`](docs/glossary.md#${anchor})`), `the README links the glossary's ${anchor}`)
     }
   })
 })
@@ -164,7 +256,7 @@ function rowPieces(message: string): string[] {
 
 /** Every message quoted in a Troubleshooting row's first cell. */
 function rows(): string[][] {
-  const lines = section(README, 'Troubleshooting').split('\n')
+  const lines = page('docs/troubleshooting.md', 'Troubleshooting').split('\n')
   return lines
     .filter((line) => line.startsWith('| `'))
     .map((line) => [...line.split(' | ')[0]!.matchAll(/`([^`]+)`/g)].map((m) => rowPieces(m[1]!)))
