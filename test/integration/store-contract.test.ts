@@ -2,6 +2,7 @@
 // that the waiter's unit tests use and against LockBlob on Azurite: a case
 // that passes on one and fails on the other is the fake drifting from storage.
 
+import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
 import { entryName, reservedNames } from '../../src/lock/reserved.ts'
@@ -22,6 +23,7 @@ describe('the storage contract, on FakeStore', () => {
           await (store as FakeStore).placeHold(leaseId, holder, hold)
         },
         breakEntry: async (ticket) => world.breakEntry(ticket),
+        elapse: async (ms) => world.elapse(ms),
       }
       await contract.run(lock)
     })
@@ -45,6 +47,7 @@ describe('the storage contract, on LockBlob over Azurite', () => {
           const name = entryName(reservedNames(LOCK).queuePrefix, ticket)
           await container.getBlobClient(name).getBlobLeaseClient().breakLease(0)
         },
+        elapse: (ms) => delay(ms),
       }
       await contract.run(lock)
     })

@@ -248,6 +248,12 @@ export class FakeWorld {
     this.tickets = Math.max(this.tickets, ticket)
   }
 
+  /** Lets `ms` pass for every lease: each ends that much sooner (infinite ones never). */
+  elapse(ms: number): void {
+    for (const blob of this.blobs.values()) blob.leaseUntil -= ms
+    for (const entry of this.entries.values()) entry.leaseUntil -= ms
+  }
+
   /** Breaks an entry's lease at once: it is no longer leased, and its waiter can no longer renew it. */
   breakEntry(ticket: number): void {
     const entry = this.entries.get(ticket)
@@ -620,7 +626,11 @@ export class FakeStore implements LockStore {
    * target marks the blob with its ticket and changes the lease to its id
    * (keeping the lease's time), else releases it.
    */
-  async letGo(leaseId: string, target: Promise<HandoverTarget | undefined>): Promise<LetGoOutcome> {
+  async letGo(
+    leaseId: string,
+    target: Promise<HandoverTarget | undefined>,
+    _options?: RequestOptions,
+  ): Promise<LetGoOutcome> {
     this.note('let-go')
     const blob = this.blob
     if (!blob.exists || !blob.heldBy(leaseId)) return { outcome: 'not-held' }

@@ -22,6 +22,8 @@ export interface ContractLock {
   placeHold(store: LockStore, leaseId: string, holder: HolderRecord, hold: HoldRecord): Promise<void>
   /** Breaks the lease on a queue entry at once, as a waiter's that stopped renewing ends. */
   breakEntry(ticket: number): Promise<void>
+  /** Lets `ms` pass for every lease (the fake moves its leases' ends; storage is waited for). */
+  elapse(ms: number): Promise<void>
 }
 
 export interface ContractCase {
@@ -247,6 +249,27 @@ export const CONTRACT: ContractCase[] = [
       assert.equal(leased(await store.view()).holder, undefined, 'nothing was written')
       await store.writeHolder(next, record('octo/app', { supersedeKey: 'other', sequence: '1' }))
       assert.equal(leased(await store.view()).holder?.supersedeKey, 'other', 'another key is not held back')
+    },
+  },
+  {
+    name: 'a lease that lapses leaves the lock free with its stale record: the next takes it, and the old id writes nothing',
+    async run(lock) {
+      const store = lock.open()
+      const old = await held(store)
+      const entry = randomUUID()
+      await store.queue.enter(1, who('octo/waiting'), entry, 15)
+      await lock.elapse(16_000)
+      const view = await store.view()
+      assert.equal(view.state, 'free')
+      assert.equal(view.state === 'free' && view.staleHolder?.repository, 'octo/api', 'the record stays, stale')
+      assert.equal((await store.queue.look({})).entries[0]?.leased, false, "the entry's lease lapsed too")
+      assert.equal(await store.queue.renewEntry(1, entry), 'renewed', 'nobody leased it since: renewed')
+      const next = lock.open()
+      const id = randomUUID()
+      assert.equal(await next.acquire(id, 15), 'acquired')
+      await assert.rejects(store.writeHolder(old, record('octo/late')), 'the old id writes nothing')
+      assert.equal(await store.release(old), 'not-held')
+      assert.equal(leased(await next.view()).holder?.repository, 'octo/api', "the next holder's to replace")
     },
   },
   {
