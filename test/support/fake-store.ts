@@ -404,7 +404,7 @@ class FakeSlots implements SlotsAccess {
   }
 
   async agree(): Promise<void> {
-    this.world.note('agree')
+    this.store.note('agree')
     const kept = this.world.slotsKept
     if (kept === undefined) {
       if (this.world.containerExists) this.world.slotsKept = this.count
@@ -416,8 +416,8 @@ class FakeSlots implements SlotsAccess {
   }
 
   async look(_options: RequestOptions, { lock = true } = {}): Promise<SlotsLook> {
-    this.world.note('list')
-    if (lock) this.world.note('view')
+    this.store.note('list')
+    if (lock) this.store.note('view')
     const queue: QueueLook = { entries: this.store.fakeQueue.listed(), serviceNow: new Date(), complete: true }
     if (lock) this.lastLock = slotView(1, this.world.lock)
     const slots: SlotView[] = [this.lastLock ?? { slot: 1, state: 'leased' }]
@@ -467,7 +467,8 @@ export class FakeStore implements LockStore {
     return this.world.blob(this.slot)
   }
 
-  private note(kind: string): void {
+  /** Logs a request of this store (the world logs everybody's) and fails it as `world.failing` says. */
+  note(kind: string): void {
     this.requests.push(kind)
     this.world.note(kind)
   }

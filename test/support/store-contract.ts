@@ -9,9 +9,9 @@ import { randomUUID } from 'node:crypto'
 import type { BreakRecord } from '../../src/lock/break-record.ts'
 import type { HoldRecord } from '../../src/lock/deploy/hold.ts'
 import { LockSupersededError } from '../../src/lock/deploy/latest.ts'
-import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
+import { FENCING_KEY, type HolderIdentity, type HolderRecord } from '../../src/lock/holder.ts'
 import { letGo, type HandoverTarget, type LetGoOutcome } from '../../src/lock/queue/handover.ts'
-import { SlotsMismatchError } from '../../src/lock/queue/slots.ts'
+import { SLOTS_KEY, SlotsMismatchError } from '../../src/lock/queue/slots.ts'
 import type { LeaseView, LockStore } from '../../src/lock/store.ts'
 
 /** One lock of the implementation under test, on storage of its own. */
@@ -626,6 +626,22 @@ export const CONTRACT: ContractCase[] = [
       await store.slotted!.agree({})
       await lock.open({ slots: 3 }).slotted!.agree({})
       await assert.rejects(lock.open({ slots: 2 }).slotted!.agree({}), SlotsMismatchError)
+    },
+  },
+  {
+    name: 'slots: a lock first used with one slot keeps one, and the token it took goes on the blob with the record',
+    async run(lock) {
+      const single = lock.open()
+      await single.create()
+      const id = randomUUID()
+      await single.acquire(id, 15)
+      const token = single.nextFencingToken()
+      await single.writeHolder(id, record('octo/api'), {}, token)
+      await assert.rejects(lock.open({ slots: 3 }).slotted!.agree({}), SlotsMismatchError, 'the counter keeps one')
+      await lock.placeHold(single, id, record('octo/api'), holdOf(id, ''))
+      const view = leased(await single.view())
+      assert.equal(view.metadata?.[FENCING_KEY], String(await token), 'the token is kept on the lock blob')
+      assert.equal(view.metadata?.[SLOTS_KEY], '1', 'and the number of slots beside it')
     },
   },
   {

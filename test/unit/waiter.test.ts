@@ -1,5 +1,6 @@
 // The waiter's attempts and its loop, over an in-memory lock and queue (no
-// storage: the store's behaviour is pinned by the integration tests).
+// storage: the storage contract, test/integration/store-contract.test.ts,
+// keeps the fake doing what LockBlob does on Azurite).
 
 import assert from 'node:assert/strict'
 import { setTimeout as delay } from 'node:timers/promises'
