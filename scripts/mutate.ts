@@ -903,6 +903,25 @@ const MUTANTS: Mutant[] = [
     tests: ['test/unit/keep-lease.test.ts'],
     pattern: 'answered after it as after a lapse',
   },
+  // Issue 30, store contract: the same cases on FakeStore and on LockBlob over Azurite (store-contract.test.ts).
+  {
+    id: 'entry-of-another-entered',
+    harm: 'an entry leased by another waiter reads as entered: two waiters stand on one ticket, and a holder hands the lease to whichever id the entry publishes',
+    file: 'src/lock/queue/queue-blobs.ts',
+    original: "if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'taken'",
+    replacement: "if (storageErrorCode(err) === 'LeaseAlreadyPresent') return 'entered'",
+    tests: ['test/integration/store-contract.test.ts'],
+    pattern: 'an entry is ours by its lease',
+  },
+  {
+    id: 'handover-unmarked',
+    harm: 'a holder hands the lease over without marking the blob with the head ticket: the head never learns the lease is under its id, and the lock lies idle until it lapses',
+    file: 'src/lock/lock-blob.ts',
+    original: 'return found ? handedToMetadata(found.ticket) : undefined',
+    replacement: 'return undefined',
+    tests: ['test/integration/store-contract.test.ts'],
+    pattern: 'letting go hands the lease to the head',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

@@ -1,9 +1,12 @@
 // The waiter's attempts and its loop, over an in-memory lock and queue (no
-// storage: the store's behaviour is pinned by the integration tests).
+// storage: the storage contract, test/integration/store-contract.test.ts,
+// keeps the fake doing what LockBlob does on Azurite).
 
 import assert from 'node:assert/strict'
 import { setTimeout as delay } from 'node:timers/promises'
+import { randomUUID } from 'node:crypto'
 import { describe, test } from 'node:test'
+import { letGo } from '../../src/lock/queue/handover.ts'
 import { LockCancelledError, LockError, LockTimeoutError, RequestTimeoutError } from '../../src/lock/errors.ts'
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
 import {
@@ -195,7 +198,8 @@ describe('waitForLease over a queue', () => {
         /^Timed out after 0\.\ds waiting for lock acct\/locks\/fake; it is held by octo\/holder/.test(err.message),
     )
     assert.equal(world.entries.size, 0)
-    assert.equal(store.requests.at(-1), 'leave')
+    // Then, at the head, one look whether the holder handed it the lease as it gave up (it did not).
+    assert.deepEqual(store.requests.slice(-2), ['leave', 'view'])
     assert.equal(world.lockLeaseId, 'foreign', 'the holder keeps its lease')
   })
 
@@ -593,6 +597,48 @@ describe('entries that do not serve the lock', () => {
     assert.equal(world.lockLeaseId, got.leaseId)
     await delay(20)
     assert.equal(events.filter((e) => e.type === 'sweep-refused').length, 1)
+  })
+})
+
+describe('waitForLease with let-go and slots, over the fake', () => {
+  test('takes the lease its holder handed it as it let go, and the lock is never free between the two', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('holder-lease', record('octo/holder'))
+    const holder = new FakeStore(world)
+    const waiting = wait(new FakeStore(world), 'octo/next')
+    await until(() => [...world.entries.values()].some((e) => e.leaseId !== undefined), 'it joined')
+    const outcome = await letGo(
+      { queue: holder.queue, handoverLook: (o) => holder.handoverLook(o), letGo: (...a) => holder.letGo(...a) },
+      'holder-lease',
+    )
+    assert.equal(outcome.outcome, 'handed-over', 'its entry published the id it holds the lock under')
+    assert.equal(await new FakeStore(world).acquire(randomUUID(), 15), 'held-by-other', 'nobody slips in')
+    const got = await waiting
+    assert.equal(outcome.outcome === 'handed-over' && outcome.to.leaseId, got.leaseId)
+    assert.equal(world.lockLeaseId, got.leaseId)
+    assert.equal(world.holder?.repository, 'octo/next', 'its record replaces the mark')
+    assert.equal(world.entries.size, 0, 'it left the queue')
+  })
+
+  test('takes a free slot beside a held one, and the next waiter is handed the slot its holder lets go', async () => {
+    const world = new FakeWorld()
+    world.leaseDirectly('slot-1-lease', record('octo/one'))
+    const first = await wait(new FakeStore(world, { slots: 2 }), 'octo/two')
+    assert.equal(first.slot, 2, 'slot 1 is held: it takes slot 2')
+    assert.equal(world.blob(2).leaseId, first.leaseId)
+    assert.equal(world.lockLeaseId, 'slot-1-lease', 'slot 1 is left to its holder')
+    const waiting = wait(new FakeStore(world, { slots: 2 }), 'octo/three')
+    await until(() => world.entries.size === 1, 'the next waits: both slots are held')
+    const slot2 = new FakeStore(world, { slots: 2 }).slotted!.open(2)
+    const outcome = await letGo(
+      { queue: slot2.queue, handoverLook: (o) => slot2.handoverLook!(o), letGo: (...a) => slot2.letGo!(...a) },
+      first.leaseId,
+    )
+    assert.equal(outcome.outcome, 'handed-over')
+    const next = await waiting
+    assert.equal(next.slot, 2)
+    assert.equal(world.blob(2).leaseId, next.leaseId)
+    assert.equal(next.fencingToken, first.fencingToken + 1)
   })
 })
 
