@@ -922,6 +922,43 @@ const MUTANTS: Mutant[] = [
     tests: ['test/integration/store-contract.test.ts'],
     pattern: 'letting go hands the lease to the head',
   },
+  // Held lease (issue 30): one handle for keeping, proving and letting go of a held lease (src/lock/held-lease.ts).
+  {
+    id: 'held-lease-not-held-as-released',
+    harm: 'letting go that finds the lease no longer ours reads as a release: a loss after the last renewal goes unreported, in the renewer and in azure-mutex hold',
+    file: 'src/lock/held-lease.ts',
+    original: "      if (outcome.outcome === 'not-held') {\n",
+    replacement: "      if (outcome.outcome === 'not-held' && outcome.outcome !== 'not-held') {\n",
+    tests: ['test/unit/held-lease.test.ts'],
+    pattern: 'no longer ours',
+  },
+  {
+    id: 'held-lease-skips-end-proof',
+    harm: 'a lease that went a whole duration unconfirmed is let go as if proven: a lapse another holder may have used passes as an ordinary hold',
+    file: 'src/lock/held-lease.ts',
+    original: '    if (this.clock() < leaseValidUntil(confirmed, leaseMs)) return undefined\n',
+    replacement: '    if (this.clock() < Infinity) return undefined\n',
+    tests: ['test/unit/held-lease.test.ts'],
+    pattern: 'cannot prove',
+  },
+  {
+    id: 'held-lease-first-renewal-on-loss',
+    harm: 'a lease lost before its first renewal counts as confirmed: azure-mutex hold runs its command without the lock',
+    file: 'src/lock/held-lease.ts',
+    original: "    this.losing.abort(loss)\n    this.firstSettled('lost')\n",
+    replacement: "    this.losing.abort(loss)\n    this.firstSettled('renewed')\n",
+    tests: ['test/unit/held-lease.test.ts'],
+    pattern: 'before the first renewal',
+  },
+  {
+    id: 'held-lease-lost-not-signalled',
+    harm: 'a lease Azure took away never aborts the lost signal: whoever watches it (the library of issue 31) goes on as the holder',
+    file: 'src/lock/held-lease.ts',
+    original: "    this.tell({ type: 'lost', loss })\n    this.losing.abort(loss)\n    this.firstSettled('lost')\n",
+    replacement: "    this.tell({ type: 'lost', loss })\n    this.firstSettled('lost')\n",
+    tests: ['test/unit/held-lease.test.ts'],
+    pattern: 'Azure refuses',
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

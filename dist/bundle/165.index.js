@@ -7,7 +7,7 @@ export const modules = {
 
 __webpack_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 __webpack_require__.r(__webpack_exports__);
-/* harmony import */ var _renewer_process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9618);
+/* harmony import */ var _renewer_process_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2037);
 
 process.exit(await (0,_renewer_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runRenewer */ .E)());
 
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9618:
+/***/ 2037:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -33,8 +33,6 @@ var lock_clock = __webpack_require__(2041);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/queue/handover.ts
-var handover = __webpack_require__(988);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
 // EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
@@ -123,6 +121,306 @@ async function keepLease(options, signal) {
         }
     }
     return undefined;
+}
+
+// EXTERNAL MODULE: ./src/lock/queue/handover.ts
+var handover = __webpack_require__(988);
+;// CONCATENATED MODULE: ./src/lock/held-lease.ts
+// One handle for a lease we hold: keep it, prove it, report its loss, let it
+// go. The renewer process (src/renewer/process.ts) and `azure-mutex hold`
+// (src/cli/hold.ts) both hold their lease through it, so a safety rule of
+// holding lands here once. It prints nothing: what happens is told through
+// onEvent, and a loss also through the `lost` AbortSignal, for each face to
+// word its own way.
+//
+// Its state, after DistributedLock's lease monitor:
+//   held ──renewal──▶ renewed ◀──renewal──▶ unknown (a transient failure)
+//     └──────────────────┴───────┬───────────┘
+//                 lost (Azure says so, a lapse no renewal heals, not ours at let-go)
+//                 let-go (handed over or released), stopped (left held, or given back)
+// A transient failure is "unknown", never a loss: the lease may well still be
+// ours, and a renewal that succeeds after its certain end proves nobody leased
+// the blob since (keep-lease.ts). Lost is said once, whichever finds it.
+//
+// Every time here is a monotonic reading (clock.ts); times shown to people come
+// from the service's clock (shown()), through the latest renewal's Date header.
+
+
+
+
+
+
+
+/** How long a give-back after a loss or an abandoned hold may take. */
+const GIVE_BACK_TIMEOUT_MS = 5_000;
+class HeldLease {
+    leaseId;
+    leaseDurationMs;
+    store;
+    options;
+    clock;
+    renewing = new AbortController();
+    losing = new AbortController();
+    current = 'held';
+    confirmed;
+    reading;
+    lossFound;
+    kept;
+    refreshing;
+    stopping;
+    lettingGo;
+    givingBack;
+    renewals = 0;
+    firstSettled = () => undefined;
+    /** The first renewal, or the loss that came before it: a face starts its work only on 'renewed'. */
+    firstRenewal = new Promise((resolve) => (this.firstSettled = resolve));
+    constructor(store, options) {
+        this.store = store;
+        this.options = options;
+        this.leaseId = options.leaseId;
+        this.leaseDurationMs = options.leaseDurationMs;
+        this.confirmed = options.confirmedMono;
+        this.clock = options.now ?? lock_clock/* monotonicNow */.X;
+    }
+    /** Aborted once the lease is known lost; its reason is the HeldLeaseLoss. */
+    get lost() {
+        return this.losing.signal;
+    }
+    get state() {
+        return this.current;
+    }
+    get loss() {
+        return this.lossFound;
+    }
+    /** The start of the last request Azure confirmed the lease with (monotonic). */
+    get confirmedMono() {
+        return this.confirmed;
+    }
+    /** The lease is certainly ours until here (monotonic), unless someone breaks it. */
+    get guaranteedUntil() {
+        return (0,lease/* leaseValidUntil */.$8)(this.confirmed, this.leaseDurationMs);
+    }
+    /** The latest renewal's Date header, with its monotonic readings. */
+    get service() {
+        return this.reading;
+    }
+    /** A monotonic reading as a time on the service's clock (service-time.ts). */
+    shown(t, bound) {
+        return (0,service_time/* serviceTimeAt */.yi)(t, this.reading, bound);
+    }
+    /** Whether a letting go has begun (then nothing else is asked of storage but it). */
+    get lettingGoStarted() {
+        return this.lettingGo !== undefined;
+    }
+    tell(event) {
+        try {
+            this.options.onEvent?.(event);
+        }
+        catch {
+            // Telling must never stop the keeping.
+        }
+    }
+    /** Renews at once, then on the schedule (keep-lease.ts), until stopped, let go or lost. Once. */
+    keep() {
+        if (this.kept || this.renewing.signal.aborted)
+            return;
+        const leaseMs = this.leaseDurationMs;
+        let goneError;
+        this.kept = keepLease({
+            renew: (signal) => this.store.renew(this.leaseId, { signal }),
+            leaseDurationMs: leaseMs,
+            confirmedAt: this.confirmed,
+            ...(this.options.intervalMs !== undefined ? { intervalMs: this.options.intervalMs } : {}),
+            ...(this.options.retryMs !== undefined ? { retryMs: this.options.retryMs } : {}),
+            ...(this.options.attemptTimeoutMs !== undefined ? { attemptTimeoutMs: this.options.attemptTimeoutMs } : {}),
+            now: this.clock,
+            onOutcome: (outcome) => {
+                if (outcome.kind === 'renewed') {
+                    const previous = this.confirmed;
+                    this.confirmed = outcome.sentAt;
+                    if (outcome.service)
+                        this.reading = outcome.service;
+                    if (this.current === 'held' || this.current === 'renewed' || this.current === 'unknown')
+                        this.current = 'renewed';
+                    const first = this.renewals++ === 0;
+                    this.tell({
+                        type: 'renewed',
+                        sentAt: outcome.sentAt,
+                        at: outcome.at,
+                        ...(outcome.service ? { service: outcome.service } : {}),
+                        first,
+                        ...(outcome.afterLapse ? { afterLapse: { gapMs: outcome.at - previous, leaseMs } } : {}),
+                    });
+                    if (first)
+                        this.firstSettled('renewed');
+                    // The acquire wrote the record just before the first renewal; after the later ones, show waiters it is alive.
+                    else
+                        this.refreshRecord();
+                }
+                else if (outcome.kind === 'unknown') {
+                    if (this.current === 'held' || this.current === 'renewed')
+                        this.current = 'unknown';
+                    this.tell({ type: 'renewal-failed', error: outcome.error, lapsed: outcome.lapsed });
+                }
+                else {
+                    goneError = outcome.error;
+                }
+            },
+        }, this.renewing.signal).then(async (loss) => {
+            if (loss)
+                await this.found({ ...loss, cause: 'gone', during: 'keeping', error: goneError });
+        });
+    }
+    /**
+     * Rewrites the holder record as it is, so that its Last-Modified is recent:
+     * waiters believe a record only while its holder keeps it fresh. Best
+     * effort: a failure costs nothing but a record that may look stale.
+     */
+    refreshRecord() {
+        if (this.refreshing)
+            return;
+        this.refreshing = this.store
+            .refreshHolder(this.leaseId, {
+            signal: this.renewing.signal,
+            timeoutMs: Math.floor(this.leaseDurationMs / 3),
+        })
+            .catch((err) => {
+            if (!this.renewing.signal.aborted)
+                this.tell({ type: 'refresh-failed', error: err });
+        })
+            .finally(() => (this.refreshing = undefined));
+    }
+    /** A loss, said once: the signal aborts, the face hears it, and whatever may be left is given back. */
+    async found(loss) {
+        if (this.lossFound)
+            return;
+        this.lossFound = loss;
+        this.current = 'lost';
+        this.tell({ type: 'lost', loss });
+        this.losing.abort(loss);
+        this.firstSettled('lost');
+        // After a loss this finds nothing of ours, or frees a lapsed lease early.
+        await this.releaseQuietly();
+    }
+    releaseQuietly() {
+        this.givingBack ??= this.store
+            .release(this.leaseId, { timeoutMs: GIVE_BACK_TIMEOUT_MS })
+            .then(() => undefined)
+            .catch(() => undefined);
+        return this.givingBack;
+    }
+    /**
+     * Stops renewing; resolves once no renewal or record refresh is in flight
+     * (a loss found meanwhile is given back first). The lease is left as it is.
+     */
+    stop() {
+        this.renewing.abort();
+        this.stopping ??= (async () => {
+            await this.kept;
+            await this.refreshing;
+        })();
+        return this.stopping;
+    }
+    /**
+     * Gives the lease back without handing it over (a hold abandoned before its
+     * work began): stops renewing and releases, best effort. After it, letGo
+     * asks nothing.
+     */
+    async giveBack() {
+        await this.stop();
+        if (this.current !== 'lost')
+            this.current = 'stopped';
+        await this.releaseQuietly();
+    }
+    /**
+     * Stops renewing and lets go: proves the lease first when a whole lease
+     * went by unconfirmed (prove: false skips that), then hands it to the head
+     * of the queue, or releases it (handover.ts, which asks again for 5 s while
+     * storage refuses for a moment). Once: a later call gets the same result.
+     * Never throws.
+     */
+    letGo(options) {
+        this.lettingGo ??= this.stop().then(() => this.letGoNow(options));
+        return this.lettingGo;
+    }
+    async letGoNow(options) {
+        if (this.lossFound)
+            return { outcome: 'lost', loss: this.lossFound };
+        if (this.givingBack || this.current === 'stopped')
+            return { outcome: 'stopped' };
+        if (options.prove !== false) {
+            const unproven = await this.proveHeld();
+            if (unproven)
+                return { outcome: 'lost', loss: unproven };
+        }
+        this.tell({ type: 'letting-go' });
+        try {
+            // Handed to the head of the queue when one waits: our exclusivity ends at the change, as at a release.
+            const outcome = await (0,handover/* letGo */.Ko)(this.store, this.leaseId, { timeoutMs: options.timeoutMs });
+            if (outcome.outcome === 'not-held') {
+                const loss = {
+                    exclusiveUntil: this.confirmed,
+                    detectedAt: this.clock(),
+                    reason: 'at release the lease was no longer ours',
+                    cause: 'not-held',
+                    during: 'letting-go',
+                };
+                this.lossFound = loss;
+                this.current = 'lost';
+                this.tell({ type: 'lost', loss });
+                this.losing.abort(loss);
+                return { outcome: 'lost', loss };
+            }
+            this.current = 'let-go';
+            return outcome;
+        }
+        catch (err) {
+            this.current = 'stopped';
+            return { outcome: 'failed', error: err };
+        }
+    }
+    /**
+     * Whether the lease is proven ours up to now; the loss when it is not. When
+     * a whole lease duration went by with only transient failures, it may have
+     * run out, and a release that finds it still there proves nothing of the
+     * gap. One more renewal does: Azure renews a lapsed lease only if nobody
+     * leased the blob since. If that renewal cannot say either, the lapse is a
+     * loss, honestly dated: exclusivity cannot be proven past the last
+     * confirmation.
+     */
+    async proveHeld() {
+        const leaseMs = this.leaseDurationMs;
+        const confirmed = this.confirmed;
+        if (this.clock() < (0,lease/* leaseValidUntil */.$8)(confirmed, leaseMs))
+            return undefined;
+        this.tell({ type: 'proving' });
+        const sentAt = this.clock();
+        try {
+            const date = await this.store.renew(this.leaseId, { timeoutMs: (0,lease/* renewalSchedule */.md)(leaseMs).attemptTimeoutMs });
+            const at = this.clock();
+            const service = (0,service_time/* serviceReading */.G)(date ?? undefined, sentAt, at);
+            this.confirmed = sentAt;
+            if (service)
+                this.reading = service;
+            this.tell({ type: 'proven', sentAt, at, ...(service ? { service } : {}), leaseMs });
+            return undefined;
+        }
+        catch (err) {
+            const gone = (0,lock_blob/* isLeaseGone */.AI)(err);
+            const loss = {
+                exclusiveUntil: confirmed,
+                detectedAt: this.clock(),
+                reason: gone
+                    ? `Azure says the lease is no longer ours (${(0,errors/* describeStorageErrorBrief */.rg)(err)})`
+                    : `a whole lease went by unconfirmed and a last renewal could not say (${(0,errors/* describeStorageErrorBrief */.rg)(err)})`,
+                cause: gone ? 'gone' : 'unproven',
+                during: 'proving',
+                error: err,
+            };
+            await this.found(loss);
+            return loss;
+        }
+    }
 }
 
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -222,13 +520,12 @@ class Renewer {
     records;
     config;
     lock;
-    renewing = new AbortController();
-    kept;
-    refreshing;
+    held;
     lettingGo;
     /** Post made the lease a hold of the run: it is never released from here. */
     keptAsHold = false;
-    leaseId = '';
+    /** Who asked to let go, for the log line as the handover or release is asked. */
+    letGoBy;
     server;
     watch;
     exit = () => undefined;
@@ -287,51 +584,63 @@ class Renewer {
             await this.letGo(request.by);
         return this.answer();
     }
-    /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
-    hold(lease) {
-        this.leaseId = lease.leaseId;
-        this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt), confirmedMono: lease.confirmedMono });
-        const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000;
-        this.records.log(`renewer ${process.pid} keeps lease ${lease.leaseId} on ${(0,spec/* lockLocation */.VU)(this.config.lock)} ` +
-            `(lease ${this.config.lock.leaseDurationSeconds}s)`);
-        let first = () => undefined;
-        const firstOutcome = new Promise((resolve) => (first = resolve));
-        const onOutcome = (outcome) => {
-            if (outcome.kind === 'renewed') {
-                const confirming = this.report.phase === 'starting';
-                if (confirming)
+    /** What the held lease tells, as the renewer's lifecycle and log. */
+    heard(event, leaseDurationMs) {
+        switch (event.type) {
+            case 'renewed':
+                if (event.first)
                     this.records.log('first renewal done: holding');
                 this.update({
                     type: 'renewed',
-                    sentAt: outcome.sentAt,
-                    at: outcome.at,
-                    service: outcome.service,
-                    ...(outcome.afterLapse ? { afterLapse: { leaseMs: leaseDurationMs } } : {}),
+                    sentAt: event.sentAt,
+                    at: event.at,
+                    service: event.service,
+                    ...(event.afterLapse ? { afterLapse: { leaseMs: leaseDurationMs } } : {}),
                 });
-                if (outcome.afterLapse)
+                if (event.afterLapse)
                     this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
-                first('holding');
-                // Main wrote the record just before the first renewal; after the later ones, show waiters it is alive.
-                if (!confirming)
-                    this.refreshRecord(lease.leaseId, leaseDurationMs);
-            }
-            else if (outcome.kind === 'unknown') {
+                return;
+            case 'renewal-failed': {
                 this.update({ type: 'renewal-failed' });
-                const lapsed = outcome.lapsed
+                const lapsed = event.lapsed
                     ? ' (a whole lease went by unconfirmed: the lease may have run out, but nobody may have taken it; ' +
                         'a renewal that succeeds proves nobody did)'
                     : '';
-                this.records.log(`renewal failed, will retry${lapsed}: ${(0,errors/* describeStorageErrorBrief */.rg)(outcome.error)}`);
-            }
-        };
-        this.kept = keepLease({
-            renew: (signal) => this.lock.renew(lease.leaseId, { signal }),
-            leaseDurationMs,
-            confirmedAt: lease.confirmedMono,
-            onOutcome,
-        }, this.renewing.signal).then(async (loss) => {
-            if (!loss)
+                this.records.log(`renewal failed, will retry${lapsed}: ${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}`);
                 return;
+            }
+            case 'refresh-failed':
+                this.records.log(`refreshing the holder record failed: ${(0,errors/* describeStorageErrorBrief */.rg)(event.error)}`);
+                return;
+            case 'proving':
+                this.records.log('a whole lease went by unconfirmed: one more renewal, to learn whether it is still ours');
+                return;
+            case 'proven':
+                this.update({
+                    type: 'renewed',
+                    sentAt: event.sentAt,
+                    at: event.at,
+                    service: event.service,
+                    afterLapse: { leaseMs: event.leaseMs },
+                });
+                this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
+                return;
+            case 'lost':
+                this.lost(event.loss, leaseDurationMs);
+                return;
+            case 'letting-go':
+                // SIGTERM lets go without a word here: terminate() has said it.
+                if (this.letGoBy)
+                    this.records.log(`${this.letGoBy}: releasing the lease`);
+                return;
+        }
+    }
+    /** A loss the held lease found: recorded, dated on the service's clock. */
+    lost(loss, leaseDurationMs) {
+        // Found at the release: letGo records it (found-lost), as the release's outcome.
+        if (loss.during === 'letting-go')
+            return;
+        if (loss.during === 'keeping') {
             const exclusiveUntil = this.shown(loss.exclusiveUntil, 'no-later');
             this.update({
                 type: 'lost',
@@ -340,27 +649,39 @@ class Renewer {
                 reason: loss.reason,
             });
             this.records.log(`LEASE LOST; exclusive until ${exclusiveUntil.toISOString()}: ${loss.reason}`);
-            first(`the lease was lost (${loss.reason})`);
-            // Give back whatever is left: after a loss this finds nothing of ours, or frees a lapsed lease early.
-            await this.lock.release(lease.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
-        });
-        return firstOutcome;
-    }
-    /**
-     * Rewrites the holder record as it is, so that its Last-Modified is recent:
-     * waiters believe a record only while its holder keeps it fresh. Best
-     * effort: a failure costs nothing but a record that may look stale.
-     */
-    refreshRecord(leaseId, leaseDurationMs) {
-        if (this.refreshing)
             return;
-        this.refreshing = this.lock
-            .refreshHolder(leaseId, { signal: this.renewing.signal, timeoutMs: Math.floor(leaseDurationMs / 3) })
-            .catch((err) => {
-            if (!this.renewing.signal.aborted)
-                this.records.log(`refreshing the holder record failed: ${(0,errors/* describeStorageErrorBrief */.rg)(err)}`);
-        })
-            .finally(() => (this.refreshing = undefined));
+        }
+        // The renewal that was to prove a lapse before letting go did not.
+        const reason = loss.cause === 'gone'
+            ? loss.reason
+            : `no renewal succeeded for ${(0,duration/* formatDuration */.a3)(loss.detectedAt - loss.exclusiveUntil)}, more than the whole lease ` +
+                `duration, and the last try failed too (${(0,errors/* describeStorageErrorBrief */.rg)(loss.error)}): the lease may have run out at ` +
+                `${this.shown((0,lease/* leaseValidUntil */.$8)(loss.exclusiveUntil, leaseDurationMs), 'no-later').toISOString()}, and exclusivity ` +
+                'cannot be proven after the last renewal';
+        this.update({
+            type: 'lost',
+            exclusiveUntil: this.shown(loss.exclusiveUntil, 'no-later'),
+            detectedAt: this.shown(loss.detectedAt, 'no-earlier'),
+            reason,
+        });
+        this.records.log(`LEASE LOST: ${reason}`);
+    }
+    /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
+    async hold(lease) {
+        this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt), confirmedMono: lease.confirmedMono });
+        const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000;
+        this.records.log(`renewer ${process.pid} keeps lease ${lease.leaseId} on ${(0,spec/* lockLocation */.VU)(this.config.lock)} ` +
+            `(lease ${this.config.lock.leaseDurationSeconds}s)`);
+        const held = new HeldLease(this.lock, {
+            leaseId: lease.leaseId,
+            leaseDurationMs,
+            confirmedMono: lease.confirmedMono,
+            onEvent: (event) => this.heard(event, leaseDurationMs),
+        });
+        this.held = held;
+        held.keep();
+        const first = await held.firstRenewal;
+        return first === 'renewed' ? 'holding' : `the lease was lost (${held.loss?.reason ?? 'no reason given'})`;
     }
     /**
      * One look at the queue, as letting go makes, a second into the hold. A
@@ -371,7 +692,7 @@ class Renewer {
      */
     prepareToLetGo() {
         const timer = setTimeout(() => {
-            if (this.lettingGo)
+            if (this.lettingGo || this.held?.lettingGoStarted)
                 return;
             void (0,handover/* lookBeforeLettingGo */.SY)(this.lock, { timeoutMs: 5_000 }).catch(() => undefined);
         }, PREPARE_AFTER_MS);
@@ -386,77 +707,29 @@ class Renewer {
         return this.lettingGo;
     }
     async release(by) {
-        if (this.keptAsHold)
+        const held = this.held;
+        if (this.keptAsHold || !held)
             return;
-        this.renewing.abort();
-        await this.kept; // no renewal in flight from here on
-        await this.refreshing;
+        await held.stop(); // no renewal in flight from here on
         if (this.report.phase !== 'holding')
             return;
-        if (!(await this.provenAtTheEnd())) {
-            // Not proven ours: give back what may be left, but the loss stands.
-            await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+        this.letGoBy = by;
+        // Proven first when a whole lease went by unconfirmed; not proven, what may be left is given back, and the loss stands.
+        const result = await held.letGo({ timeoutMs: RELEASE_TIMEOUT_MS });
+        if (result.outcome === 'lost' && result.loss.during !== 'letting-go')
             return;
+        if (result.outcome === 'stopped')
+            return;
+        const at = this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier');
+        if (result.outcome === 'failed') {
+            this.update({ type: 'release-failed', error: (0,errors/* describeStorageErrorBrief */.rg)(result.error) });
         }
-        this.records.log(`${by}: releasing the lease`);
-        try {
-            // Handed to the head of the queue when one waits (handover.ts): our exclusivity ends at the change, as at a release.
-            const outcome = await (0,handover/* letGo */.Ko)(this.lock, this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS });
-            const at = this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier');
+        else {
+            const outcome = result.outcome === 'lost' ? { outcome: 'not-held' } : result;
             this.records.log((0,handover/* describeLetGo */.dz)(outcome));
             this.update(outcome.outcome !== 'not-held' ? { type: 'released', at, by } : { type: 'found-lost', at });
         }
-        catch (err) {
-            this.update({ type: 'release-failed', error: (0,errors/* describeStorageErrorBrief */.rg)(err) });
-        }
         this.records.log(`${this.report.phase}${this.report.error ? `: ${this.report.error}` : ''}`);
-    }
-    /**
-     * Before a release: whether the lease is proven ours up to now. When a whole
-     * lease duration went by with only transient failures, it may have run out,
-     * and a release that finds it still there proves nothing of the gap. One
-     * more renewal does: Azure renews a lapsed lease only if nobody leased the
-     * blob since. If that renewal cannot say either, the lapse is reported as a
-     * loss, honestly dated: exclusivity cannot be proven past the last
-     * confirmation. False when the state is now 'lost'.
-     */
-    async provenAtTheEnd() {
-        const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000;
-        const confirmed = this.report.confirmedMono;
-        if (confirmed === undefined || (0,lock_clock/* monotonicNow */.X)() < (0,lease/* leaseValidUntil */.$8)(confirmed, leaseDurationMs))
-            return true;
-        this.records.log('a whole lease went by unconfirmed: one more renewal, to learn whether it is still ours');
-        const sentAt = (0,lock_clock/* monotonicNow */.X)();
-        try {
-            const date = await this.lock.renew(this.leaseId, { timeoutMs: (0,lease/* renewalSchedule */.md)(leaseDurationMs).attemptTimeoutMs });
-            const at = (0,lock_clock/* monotonicNow */.X)();
-            this.update({
-                type: 'renewed',
-                sentAt,
-                at,
-                service: (0,service_time/* serviceReading */.G)(date, sentAt, at),
-                afterLapse: { leaseMs: leaseDurationMs },
-            });
-            this.records.log('renewed after a lapse: nobody leased the blob meanwhile');
-            return true;
-        }
-        catch (err) {
-            const gone = (0,lock_blob/* isLeaseGone */.AI)(err);
-            const reason = gone
-                ? `Azure says the lease is no longer ours (${(0,errors/* describeStorageErrorBrief */.rg)(err)})`
-                : `no renewal succeeded for ${(0,duration/* formatDuration */.a3)((0,lock_clock/* monotonicNow */.X)() - confirmed)}, more than the whole lease ` +
-                    `duration, and the last try failed too (${(0,errors/* describeStorageErrorBrief */.rg)(err)}): the lease may have run out at ` +
-                    `${this.shown((0,lease/* leaseValidUntil */.$8)(confirmed, leaseDurationMs), 'no-later').toISOString()}, and exclusivity ` +
-                    'cannot be proven after the last renewal';
-            this.update({
-                type: 'lost',
-                exclusiveUntil: this.shown(confirmed, 'no-later'),
-                detectedAt: this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier'),
-                reason,
-            });
-            this.records.log(`LEASE LOST: ${reason}`);
-            return false;
-        }
     }
     /**
      * Post turned the lease into a hold of the run (scope run): stop renewing,
@@ -465,17 +738,14 @@ class Renewer {
      */
     async keepAsHold() {
         this.keptAsHold = true;
-        this.renewing.abort();
-        await this.kept;
-        await this.refreshing;
+        await this.held?.stop();
         this.records.log('the lease is a hold of the run now: stopped renewing, and left it held');
     }
     /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
     async terminate() {
-        this.renewing.abort();
-        await this.kept;
-        await this.refreshing;
-        if (this.report.phase === 'holding' && !this.keptAsHold) {
+        const held = this.held;
+        await held?.stop();
+        if (held && this.report.phase === 'holding' && !this.keptAsHold) {
             const now = this.shown((0,lock_clock/* monotonicNow */.X)(), 'no-earlier');
             this.update({
                 type: 'lost',
@@ -484,7 +754,7 @@ class Renewer {
                 reason: 'the renewer was ended by SIGTERM and released the lease while the job may still have been running',
             });
             this.records.log('SIGTERM: releasing the lease');
-            await (0,handover/* letGo */.Ko)(this.lock, this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined);
+            await held.letGo({ timeoutMs: 5_000, prove: false });
         }
         this.finish(0);
     }

@@ -16,11 +16,10 @@ import { describeBreak } from '../lock/break-record.ts'
 import { monotonicNow } from '../lock/clock.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { LockCancelledError, LockError, LockTimeoutError, describeStorageErrorBrief } from '../lock/errors.ts'
-import { describeLetGo, letGo } from '../lock/queue/handover.ts'
-import { keepLease, type LeaseLoss } from '../lock/keep-lease.ts'
-import { leaseValidUntil, renewalSchedule } from '../lock/lease.ts'
+import { describeLetGo } from '../lock/queue/handover.ts'
+import { HeldLease, type HeldLeaseLoss } from '../lock/held-lease.ts'
 import { LockSupersededError, type SupersedeSpec } from '../lock/deploy/latest.ts'
-import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
+import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { StorageAccess } from '../sign-in/methods.ts'
@@ -284,39 +283,27 @@ async function hold(
   const leaseId = acquired.leaseId
   // With slots, on the blob of the slot taken.
   lock.useSlot(acquired.slot)
-  const renewing = new AbortController()
-  let confirmedMono = acquired.confirmedMono
-  let confirmed: () => void = () => undefined
-  const firstRenewal = new Promise<void>((resolve) => (confirmed = resolve))
-  let refreshing: Promise<void> | undefined
-  let renewals = 0
-  const kept = keepLease(
-    {
-      renew: (signal) => lock.renew(leaseId, { signal }),
-      leaseDurationMs: leaseMs,
-      confirmedAt: acquired.confirmedMono,
-      onOutcome: (outcome) => {
-        if (outcome.kind === 'renewed') {
-          if (outcome.afterLapse) out.progress(`warning: ${healedLapseLine(outcome.at - confirmedMono, leaseMs)}`)
-          confirmedMono = outcome.sentAt
-          if (renewals++ === 0) return confirmed()
-          // Rewrite the holder record so that waiters see it is alive (they distrust a stale one).
-          refreshing ??= lock
-            .refreshHolder(leaseId, { signal: renewing.signal, timeoutMs: Math.floor(leaseMs / 3) })
-            .catch(() => undefined)
-            .finally(() => (refreshing = undefined))
-        } else if (outcome.kind === 'unknown') {
-          out.progress(`warning: renewing the lease failed, retrying: ${describeStorageErrorBrief(outcome.error)}`)
-        }
-      },
+  // Set once the command runs: a loss is said at once while it does (holdCommand).
+  let onLoss: ((loss: HeldLeaseLoss) => void) | undefined = undefined
+  const held = new HeldLease(lock, {
+    leaseId,
+    leaseDurationMs: leaseMs,
+    confirmedMono: acquired.confirmedMono,
+    onEvent: (event) => {
+      if (event.type === 'renewed' && event.afterLapse) {
+        out.progress(`warning: ${healedLapseLine(event.afterLapse.gapMs, event.afterLapse.leaseMs)}`)
+      } else if (event.type === 'renewal-failed') {
+        out.progress(`warning: renewing the lease failed, retrying: ${describeStorageErrorBrief(event.error)}`)
+      } else if (event.type === 'lost') {
+        onLoss?.(event.loss)
+      }
     },
-    renewing.signal,
-  )
+  })
+  held.keep()
 
   const confirming = new AbortController()
   const first = await Promise.race([
-    firstRenewal.then(() => 'renewed' as const),
-    kept.then(() => 'lost' as const),
+    held.firstRenewal,
     delay(CONFIRM_MS, undefined, { signal: AbortSignal.any([relay.cancel.signal, confirming.signal]) }).then(
       () => 'slow' as const,
       () => 'cancelled' as const,
@@ -325,9 +312,7 @@ async function hold(
   // The timer must not keep this process alive after the command.
   confirming.abort()
   if (first !== 'renewed') {
-    renewing.abort()
-    await kept
-    await lock.release(leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+    await held.giveBack()
     if (first === 'cancelled') {
       out.progress(
         `Received ${relay.first ?? 'a signal'} just after taking the lock: released it; the command did not run.`,
@@ -351,9 +336,7 @@ async function hold(
     watchdog = startWatchdog(withoutSecrets(env))
     if (watchdog.process.pid === undefined) throw new Error('it did not start')
   } catch (err) {
-    renewing.abort()
-    await kept
-    await lock.release(leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+    await held.giveBack()
     throw new LockError(
       `Could not start the watchdog that ends the command if azure-mutex is killed ` +
         `(${err instanceof Error ? err.message : String(err)}): released lock ${location}; the command did not run.`,
@@ -375,18 +358,23 @@ async function hold(
   })
 
   // A loss while the command runs: say so at once, and signal the command as --on-lost says.
-  let loss: LeaseLoss | undefined
+  let loss: HeldLeaseLoss | undefined
   // Whether the LOST line was printed then: the line after the command only adds its exit code.
   let told = false
-  void kept.then((found) => {
-    if (!found || child.exitCode !== null || child.signalCode !== null) return
+  onLoss = (found) => {
+    if (child.exitCode !== null || child.signalCode !== null) return
     loss = found
     told = true
     const signalled =
       settings.onLost === 'none' ? 'The command goes on (--on-lost none)' : `Sending ${settings.onLost} to the command`
     out.progress(`LOST lock ${location} while holding it: ${lossLine(found)} ${signalled}.`)
     if (settings.onLost !== 'none') signalCommand(child, settings.onLost)
-  })
+  }
+  // Lost between the first renewal and now: said as soon as the command runs, as before.
+  if (held.loss) {
+    const found = held.loss
+    void Promise.resolve().then(() => onLoss?.(found))
+  }
 
   const code = await exited
   // Whatever the command started and left running is part of it: ended before the lease is let go.
@@ -398,32 +386,23 @@ async function hold(
     await endCommandGroup(child.pid)
   }
   watchdog.done()
-  renewing.abort()
-  loss ??= await kept
-  await refreshing
-  loss ??= await provenAtTheEnd(lock, leaseId, confirmedMono, leaseMs)
-  if (!loss) {
-    try {
-      // With jobs waiting, the lease goes straight to the head of the queue (handover.ts), as the action's does.
-      const outcome = await letGo(lock, leaseId, { timeoutMs: 15_000 })
-      if (outcome.outcome !== 'not-held') {
-        const how = outcome.outcome === 'handed-over' ? `: ${describeLetGo(outcome)}` : ''
-        out.progress(`Released lock ${location}${how}.`)
-        return code
-      }
-      loss = {
-        exclusiveUntil: confirmedMono,
-        detectedAt: monotonicNow(),
-        reason: 'at release the lease was no longer ours',
-      }
-    } catch (err) {
-      out.progress(
-        `warning: releasing lock ${location} failed (${describeStorageErrorBrief(err)}); ` +
-          `its lease ends by itself within ${spec.leaseDurationSeconds}s.`,
-      )
-      return code
-    }
+  // Proven first when a whole lease went by unconfirmed; with jobs waiting, the lease goes straight to the head of
+  // the queue (handover.ts), as the action's does.
+  const result = await held.letGo({ timeoutMs: 15_000 })
+  if (result.outcome === 'handed-over' || result.outcome === 'released') {
+    const how = result.outcome === 'handed-over' ? `: ${describeLetGo(result)}` : ''
+    out.progress(`Released lock ${location}${how}.`)
+    return code
   }
+  if (result.outcome !== 'lost') {
+    const error = result.outcome === 'failed' ? result.error : undefined
+    out.progress(
+      `warning: releasing lock ${location} failed (${describeStorageErrorBrief(error)}); ` +
+        `its lease ends by itself within ${spec.leaseDurationSeconds}s.`,
+    )
+    return code
+  }
+  loss ??= result.loss
   const broken = await lock.status({ timeoutMs: 10_000 }).catch(() => undefined)
   const lastBreak =
     broken && broken !== 'missing' && broken.lastBreak ? ` It was ${describeBreak(broken.lastBreak)}.` : ''
@@ -493,34 +472,8 @@ export function healedLapseLine(gapMs: number, leaseMs: number): string {
 }
 
 /** "Azure says ... Exclusive only until 10:02:11Z": the loss, dated for a reader. */
-function lossLine(loss: LeaseLoss): string {
+function lossLine(loss: HeldLeaseLoss): string {
   // For display only: the monotonic reading as a wall-clock time.
   const until = new Date(Date.now() - (monotonicNow() - loss.exclusiveUntil)).toISOString()
   return `${loss.reason}. It was certainly exclusive only until ${until}.`
-}
-
-/**
- * After the command: a lease that went a whole duration unconfirmed (storage
- * was unreachable) may have run out. One renewal that succeeds proves nobody
- * took it (Azure renews an expired lease only then); without that, it is a loss.
- */
-async function provenAtTheEnd(
-  lock: LockBlob,
-  leaseId: string,
-  confirmedMono: number,
-  leaseMs: number,
-): Promise<LeaseLoss | undefined> {
-  if (monotonicNow() < leaseValidUntil(confirmedMono, leaseMs)) return undefined
-  try {
-    await lock.renew(leaseId, { timeoutMs: renewalSchedule(leaseMs).attemptTimeoutMs })
-    return undefined
-  } catch (err) {
-    return {
-      exclusiveUntil: confirmedMono,
-      detectedAt: monotonicNow(),
-      reason: isLeaseGone(err)
-        ? `Azure says the lease is no longer ours (${describeStorageErrorBrief(err)})`
-        : `a whole lease went by unconfirmed and a last renewal could not say (${describeStorageErrorBrief(err)})`,
-    }
-  }
 }

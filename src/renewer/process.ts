@@ -16,11 +16,11 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { monotonicNow } from '../lock/clock.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
-import { describeLetGo, letGo, lookBeforeLettingGo } from '../lock/queue/handover.ts'
-import { keepLease, type RenewalOutcome } from '../lock/keep-lease.ts'
+import { HeldLease, type HeldLeaseEvent, type HeldLeaseLoss } from '../lock/held-lease.ts'
+import { describeLetGo, lookBeforeLettingGo, type LetGoOutcome } from '../lock/queue/handover.ts'
 import { leaseValidUntil, renewalRetry, renewalSchedule } from '../lock/lease.ts'
-import { isLeaseGone, openLock, type LockBlob } from '../lock/lock-blob.ts'
-import { serviceReading, serviceTimeAt, type Bound } from '../lock/service-time.ts'
+import { openLock, type LockBlob } from '../lock/lock-blob.ts'
+import { serviceTimeAt, type Bound } from '../lock/service-time.ts'
 import { lockLocation } from '../lock/spec.ts'
 import { RENEWER_USER_AGENT, describeRequest } from '../lock/storage.ts'
 import { signIn } from '../sign-in/sign-in.ts'
@@ -80,13 +80,12 @@ class Renewer {
   private readonly records: RenewerRecords
   private readonly config: RenewerConfig
   private readonly lock: LockBlob
-  private readonly renewing = new AbortController()
-  private kept: Promise<void> | undefined
-  private refreshing: Promise<void> | undefined
+  private held: HeldLease | undefined
   private lettingGo: Promise<void> | undefined
   /** Post made the lease a hold of the run: it is never released from here. */
   private keptAsHold = false
-  private leaseId = ''
+  /** Who asked to let go, for the log line as the handover or release is asked. */
+  private letGoBy: Requester | undefined
   private server: ChannelServer | undefined
   private watch: NodeJS.Timeout | undefined
   private exit: (code: number) => void = () => undefined
@@ -147,51 +146,60 @@ class Renewer {
     return this.answer()
   }
 
-  /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
-  hold(lease: Handover): Promise<'holding' | string> {
-    this.leaseId = lease.leaseId
-    this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt), confirmedMono: lease.confirmedMono })
-    const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000
-    this.records.log(
-      `renewer ${process.pid} keeps lease ${lease.leaseId} on ${lockLocation(this.config.lock)} ` +
-        `(lease ${this.config.lock.leaseDurationSeconds}s)`,
-    )
-    let first: (outcome: 'holding' | string) => void = () => undefined
-    const firstOutcome = new Promise<'holding' | string>((resolve) => (first = resolve))
-    const onOutcome = (outcome: RenewalOutcome): void => {
-      if (outcome.kind === 'renewed') {
-        const confirming = this.report.phase === 'starting'
-        if (confirming) this.records.log('first renewal done: holding')
+  /** What the held lease tells, as the renewer's lifecycle and log. */
+  private heard(event: HeldLeaseEvent, leaseDurationMs: number): void {
+    switch (event.type) {
+      case 'renewed':
+        if (event.first) this.records.log('first renewal done: holding')
         this.update({
           type: 'renewed',
-          sentAt: outcome.sentAt,
-          at: outcome.at,
-          service: outcome.service,
-          ...(outcome.afterLapse ? { afterLapse: { leaseMs: leaseDurationMs } } : {}),
+          sentAt: event.sentAt,
+          at: event.at,
+          service: event.service,
+          ...(event.afterLapse ? { afterLapse: { leaseMs: leaseDurationMs } } : {}),
         })
-        if (outcome.afterLapse) this.records.log('renewed after a lapse: nobody leased the blob meanwhile')
-        first('holding')
-        // Main wrote the record just before the first renewal; after the later ones, show waiters it is alive.
-        if (!confirming) this.refreshRecord(lease.leaseId, leaseDurationMs)
-      } else if (outcome.kind === 'unknown') {
+        if (event.afterLapse) this.records.log('renewed after a lapse: nobody leased the blob meanwhile')
+        return
+      case 'renewal-failed': {
         this.update({ type: 'renewal-failed' })
-        const lapsed = outcome.lapsed
+        const lapsed = event.lapsed
           ? ' (a whole lease went by unconfirmed: the lease may have run out, but nobody may have taken it; ' +
             'a renewal that succeeds proves nobody did)'
           : ''
-        this.records.log(`renewal failed, will retry${lapsed}: ${describeStorageErrorBrief(outcome.error)}`)
+        this.records.log(`renewal failed, will retry${lapsed}: ${describeStorageErrorBrief(event.error)}`)
+        return
       }
+      case 'refresh-failed':
+        this.records.log(`refreshing the holder record failed: ${describeStorageErrorBrief(event.error)}`)
+        return
+      case 'proving':
+        this.records.log('a whole lease went by unconfirmed: one more renewal, to learn whether it is still ours')
+        return
+      case 'proven':
+        this.update({
+          type: 'renewed',
+          sentAt: event.sentAt,
+          at: event.at,
+          service: event.service,
+          afterLapse: { leaseMs: event.leaseMs },
+        })
+        this.records.log('renewed after a lapse: nobody leased the blob meanwhile')
+        return
+      case 'lost':
+        this.lost(event.loss, leaseDurationMs)
+        return
+      case 'letting-go':
+        // SIGTERM lets go without a word here: terminate() has said it.
+        if (this.letGoBy) this.records.log(`${this.letGoBy}: releasing the lease`)
+        return
     }
-    this.kept = keepLease(
-      {
-        renew: (signal) => this.lock.renew(lease.leaseId, { signal }),
-        leaseDurationMs,
-        confirmedAt: lease.confirmedMono,
-        onOutcome,
-      },
-      this.renewing.signal,
-    ).then(async (loss) => {
-      if (!loss) return
+  }
+
+  /** A loss the held lease found: recorded, dated on the service's clock. */
+  private lost(loss: HeldLeaseLoss, leaseDurationMs: number): void {
+    // Found at the release: letGo records it (found-lost), as the release's outcome.
+    if (loss.during === 'letting-go') return
+    if (loss.during === 'keeping') {
       const exclusiveUntil = this.shown(loss.exclusiveUntil, 'no-later')
       this.update({
         type: 'lost',
@@ -200,27 +208,43 @@ class Renewer {
         reason: loss.reason,
       })
       this.records.log(`LEASE LOST; exclusive until ${exclusiveUntil.toISOString()}: ${loss.reason}`)
-      first(`the lease was lost (${loss.reason})`)
-      // Give back whatever is left: after a loss this finds nothing of ours, or frees a lapsed lease early.
-      await this.lock.release(lease.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+      return
+    }
+    // The renewal that was to prove a lapse before letting go did not.
+    const reason =
+      loss.cause === 'gone'
+        ? loss.reason
+        : `no renewal succeeded for ${formatDuration(loss.detectedAt - loss.exclusiveUntil)}, more than the whole lease ` +
+          `duration, and the last try failed too (${describeStorageErrorBrief(loss.error)}): the lease may have run out at ` +
+          `${this.shown(leaseValidUntil(loss.exclusiveUntil, leaseDurationMs), 'no-later').toISOString()}, and exclusivity ` +
+          'cannot be proven after the last renewal'
+    this.update({
+      type: 'lost',
+      exclusiveUntil: this.shown(loss.exclusiveUntil, 'no-later'),
+      detectedAt: this.shown(loss.detectedAt, 'no-earlier'),
+      reason,
     })
-    return firstOutcome
+    this.records.log(`LEASE LOST: ${reason}`)
   }
 
-  /**
-   * Rewrites the holder record as it is, so that its Last-Modified is recent:
-   * waiters believe a record only while its holder keeps it fresh. Best
-   * effort: a failure costs nothing but a record that may look stale.
-   */
-  private refreshRecord(leaseId: string, leaseDurationMs: number): void {
-    if (this.refreshing) return
-    this.refreshing = this.lock
-      .refreshHolder(leaseId, { signal: this.renewing.signal, timeoutMs: Math.floor(leaseDurationMs / 3) })
-      .catch((err: unknown) => {
-        if (!this.renewing.signal.aborted)
-          this.records.log(`refreshing the holder record failed: ${describeStorageErrorBrief(err)}`)
-      })
-      .finally(() => (this.refreshing = undefined))
+  /** Takes the lease over and renews it once; resolves with the first outcome, so main can go. */
+  async hold(lease: Handover): Promise<'holding' | string> {
+    this.update({ type: 'hold', confirmedAt: new Date(lease.confirmedAt), confirmedMono: lease.confirmedMono })
+    const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000
+    this.records.log(
+      `renewer ${process.pid} keeps lease ${lease.leaseId} on ${lockLocation(this.config.lock)} ` +
+        `(lease ${this.config.lock.leaseDurationSeconds}s)`,
+    )
+    const held = new HeldLease(this.lock, {
+      leaseId: lease.leaseId,
+      leaseDurationMs,
+      confirmedMono: lease.confirmedMono,
+      onEvent: (event) => this.heard(event, leaseDurationMs),
+    })
+    this.held = held
+    held.keep()
+    const first = await held.firstRenewal
+    return first === 'renewed' ? 'holding' : `the lease was lost (${held.loss?.reason ?? 'no reason given'})`
   }
 
   /**
@@ -232,7 +256,7 @@ class Renewer {
    */
   prepareToLetGo(): void {
     const timer = setTimeout(() => {
-      if (this.lettingGo) return
+      if (this.lettingGo || this.held?.lettingGoStarted) return
       void lookBeforeLettingGo(this.lock, { timeoutMs: 5_000 }).catch(() => undefined)
     }, PREPARE_AFTER_MS)
     timer.unref()
@@ -248,73 +272,24 @@ class Renewer {
   }
 
   private async release(by: Requester): Promise<void> {
-    if (this.keptAsHold) return
-    this.renewing.abort()
-    await this.kept // no renewal in flight from here on
-    await this.refreshing
+    const held = this.held
+    if (this.keptAsHold || !held) return
+    await held.stop() // no renewal in flight from here on
     if (this.report.phase !== 'holding') return
-    if (!(await this.provenAtTheEnd())) {
-      // Not proven ours: give back what may be left, but the loss stands.
-      await this.lock.release(this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
-      return
-    }
-    this.records.log(`${by}: releasing the lease`)
-    try {
-      // Handed to the head of the queue when one waits (handover.ts): our exclusivity ends at the change, as at a release.
-      const outcome = await letGo(this.lock, this.leaseId, { timeoutMs: RELEASE_TIMEOUT_MS })
-      const at = this.shown(monotonicNow(), 'no-earlier')
+    this.letGoBy = by
+    // Proven first when a whole lease went by unconfirmed; not proven, what may be left is given back, and the loss stands.
+    const result = await held.letGo({ timeoutMs: RELEASE_TIMEOUT_MS })
+    if (result.outcome === 'lost' && result.loss.during !== 'letting-go') return
+    if (result.outcome === 'stopped') return
+    const at = this.shown(monotonicNow(), 'no-earlier')
+    if (result.outcome === 'failed') {
+      this.update({ type: 'release-failed', error: describeStorageErrorBrief(result.error) })
+    } else {
+      const outcome: LetGoOutcome = result.outcome === 'lost' ? { outcome: 'not-held' } : result
       this.records.log(describeLetGo(outcome))
       this.update(outcome.outcome !== 'not-held' ? { type: 'released', at, by } : { type: 'found-lost', at })
-    } catch (err) {
-      this.update({ type: 'release-failed', error: describeStorageErrorBrief(err) })
     }
     this.records.log(`${this.report.phase}${this.report.error ? `: ${this.report.error}` : ''}`)
-  }
-
-  /**
-   * Before a release: whether the lease is proven ours up to now. When a whole
-   * lease duration went by with only transient failures, it may have run out,
-   * and a release that finds it still there proves nothing of the gap. One
-   * more renewal does: Azure renews a lapsed lease only if nobody leased the
-   * blob since. If that renewal cannot say either, the lapse is reported as a
-   * loss, honestly dated: exclusivity cannot be proven past the last
-   * confirmation. False when the state is now 'lost'.
-   */
-  private async provenAtTheEnd(): Promise<boolean> {
-    const leaseDurationMs = this.config.lock.leaseDurationSeconds * 1000
-    const confirmed = this.report.confirmedMono
-    if (confirmed === undefined || monotonicNow() < leaseValidUntil(confirmed, leaseDurationMs)) return true
-    this.records.log('a whole lease went by unconfirmed: one more renewal, to learn whether it is still ours')
-    const sentAt = monotonicNow()
-    try {
-      const date = await this.lock.renew(this.leaseId, { timeoutMs: renewalSchedule(leaseDurationMs).attemptTimeoutMs })
-      const at = monotonicNow()
-      this.update({
-        type: 'renewed',
-        sentAt,
-        at,
-        service: serviceReading(date, sentAt, at),
-        afterLapse: { leaseMs: leaseDurationMs },
-      })
-      this.records.log('renewed after a lapse: nobody leased the blob meanwhile')
-      return true
-    } catch (err) {
-      const gone = isLeaseGone(err)
-      const reason = gone
-        ? `Azure says the lease is no longer ours (${describeStorageErrorBrief(err)})`
-        : `no renewal succeeded for ${formatDuration(monotonicNow() - confirmed)}, more than the whole lease ` +
-          `duration, and the last try failed too (${describeStorageErrorBrief(err)}): the lease may have run out at ` +
-          `${this.shown(leaseValidUntil(confirmed, leaseDurationMs), 'no-later').toISOString()}, and exclusivity ` +
-          'cannot be proven after the last renewal'
-      this.update({
-        type: 'lost',
-        exclusiveUntil: this.shown(confirmed, 'no-later'),
-        detectedAt: this.shown(monotonicNow(), 'no-earlier'),
-        reason,
-      })
-      this.records.log(`LEASE LOST: ${reason}`)
-      return false
-    }
   }
 
   /**
@@ -324,18 +299,15 @@ class Renewer {
    */
   private async keepAsHold(): Promise<void> {
     this.keptAsHold = true
-    this.renewing.abort()
-    await this.kept
-    await this.refreshing
+    await this.held?.stop()
     this.records.log('the lease is a hold of the run now: stopped renewing, and left it held')
   }
 
   /** SIGTERM: give the lease back now, and record it as a loss, because the job may still be running. */
   async terminate(): Promise<void> {
-    this.renewing.abort()
-    await this.kept
-    await this.refreshing
-    if (this.report.phase === 'holding' && !this.keptAsHold) {
+    const held = this.held
+    await held?.stop()
+    if (held && this.report.phase === 'holding' && !this.keptAsHold) {
       const now = this.shown(monotonicNow(), 'no-earlier')
       this.update({
         type: 'lost',
@@ -344,7 +316,7 @@ class Renewer {
         reason: 'the renewer was ended by SIGTERM and released the lease while the job may still have been running',
       })
       this.records.log('SIGTERM: releasing the lease')
-      await letGo(this.lock, this.leaseId, { timeoutMs: 5_000 }).catch(() => undefined)
+      await held.letGo({ timeoutMs: 5_000, prove: false })
     }
     this.finish(0)
   }
