@@ -469,7 +469,7 @@ const MUTANTS: Mutant[] = [
     file: 'src/lock/attempt.ts',
     original: '    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n',
     replacement:
-      '    if (this.lease.mayHold) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n',
+      "    if (this.lease['acquireTried']) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n",
     tests: ['test/e2e/handover-gaps.test.ts'],
   },
   {
