@@ -74,7 +74,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'attempt-takes-any-outcome',
     harm: 'the waiter goes on as the holder whatever the acquire said; only the refused holder record write stands between this and two holders',
-    file: 'src/lock/attempt.ts',
+    file: 'src/lock/own-lease.ts',
     original:
       "    if (outcome === 'acquired') return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt }",
     replacement:
@@ -84,17 +84,17 @@ const MUTANTS: Mutant[] = [
   {
     id: 'waiter-keeps-lease-on-cancel',
     harm: 'a lease granted as the step is cancelled is kept by nobody: the lock is stuck for a lease',
-    file: 'src/lock/attempt.ts',
-    original: '    let mayHold = this.acquireTried || this.handed\n',
-    replacement: '    let mayHold = this.handed\n',
+    file: 'src/lock/own-lease.ts',
+    original: '    return this.acquireTried || this.handed\n',
+    replacement: '    return this.handed\n',
     tests: ['test/integration/waiter.test.ts'],
   },
   {
     id: 'queue-everyone-is-head',
     harm: 'every waiter takes itself for the head of the queue: first come, first served is gone',
     file: 'src/lock/attempt.ts',
-    original: '    this.head = standing.ahead.length === 0 && entry.predecessor === undefined',
-    replacement: '    this.head = entry.predecessor === undefined',
+    original: '    this.line.head = standing.ahead.length === 0 && this.entry.predecessor === undefined',
+    replacement: '    this.line.head = this.entry.predecessor === undefined',
     // End to end, handover hides it while jobs hold the lock in turn (the lease never comes free
     // between them); the waiter's own tests see every waiter look at the lock and ask for it.
     tests: ['test/unit/waiter.test.ts'],
@@ -255,7 +255,7 @@ const MUTANTS: Mutant[] = [
     id: 'head-keeps-past-look',
     harm: 'the head keeps a look-again time from before it was head: behind a holder without a record it floods the blob',
     file: 'src/lock/attempt.ts',
-    original: '    if (this.head) this.viewAt = Infinity\n',
+    original: '    if (this.line.head) this.viewAt = Infinity\n',
     replacement: '',
     tests: ['test/unit/waiter.test.ts'],
     pattern: 'held without a record at the head pace',
@@ -381,23 +381,23 @@ const MUTANTS: Mutant[] = [
     id: 'latest-no-decision-before-acquire',
     harm: 'a head superseded since its last listing takes the lock: an older deploy goes out after a newer one waits',
     file: 'src/lock/attempt.ts',
-    original: '    if (this.guard && !decided) await this.decideLatest(call)',
-    replacement: '    if (this.guard && !decided && !this.guard) await this.decideLatest(call)',
+    original: '    if (this.latest && !decided)\n      await this.latest.decide(',
+    replacement: '    if (this.latest && !decided && !this.latest)\n      await this.latest.decide(',
     tests: ['test/unit/latest.test.ts'],
   },
   {
     id: 'latest-stale-unchecked-on-arrival',
     harm: 'a re-run of an older deploy takes a free lock after a newer one has held it: production rolled back',
-    file: 'src/lock/attempt.ts',
-    original: '      await this.checkLatest(this.latestRead, call)\n    }\n    this.tellSquatters',
-    replacement: '    }\n    this.tellSquatters',
+    file: 'src/lock/latest-gate.ts',
+    original: '    await this.checkLatest(store, this.latestRead, call)\n  }\n\n  /**\n   * Just before an acquire',
+    replacement: '  }\n\n  /**\n   * Just before an acquire',
     tests: ['test/unit/latest.test.ts', 'test/e2e/latest.test.ts'],
     pattern: 'stale',
   },
   {
     id: 'latest-record-not-raised',
     harm: 'the key never remembers who held: every older run that comes later deploys over the newer one',
-    file: 'src/lock/attempt.ts',
+    file: 'src/lock/latest-gate.ts',
     original: "      if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written') return",
     replacement: '      if (record.acquiredAt !== undefined) return',
     tests: ['test/unit/latest.test.ts', 'test/e2e/latest.test.ts'],
@@ -469,7 +469,7 @@ const MUTANTS: Mutant[] = [
     file: 'src/lock/attempt.ts',
     original: '    await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n',
     replacement:
-      '    if (this.acquireTried) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n',
+      "    if (this.lease['acquireTried']) await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs })\n",
     tests: ['test/e2e/handover-gaps.test.ts'],
   },
   {
@@ -556,9 +556,8 @@ const MUTANTS: Mutant[] = [
   {
     id: 'idle-head-never-passed-over',
     harm: 'a first waiter that keeps its entry alive but never takes the free lock (a hung job) wedges the lock for everyone behind it',
-    file: 'src/lock/attempt.ts',
-    original:
-      '    if (idleMs < idleHeadMs(this.options.leaseSeconds, this.options.pacing) || this.idleHead.looks < 2) return',
+    file: 'src/lock/idle-head-watch.ts',
+    original: '    if (idleMs < this.boundMs || this.idleHead.looks < 2) return',
     replacement: '    if (idleMs >= 0) return',
     // End to end, waitloop.test.ts ("leaves the free lock untaken") kills it too, after its whole timeout.
     tests: ['test/unit/waiter.test.ts'],
@@ -616,10 +615,8 @@ const MUTANTS: Mutant[] = [
     id: 'slots-abandon-keeps-handed-slot',
     harm: 'a waiter handed slot 2..N that leaves without the lock leaves that slot idle under its id until the lease lapses',
     file: 'src/lock/attempt.ts',
-    original:
-      '      await this.passOnHanded(slots, ticket, { also: mayHold ? this.slot : undefined, timeoutMs: left })\n',
-    replacement:
-      '      await this.passOnHanded(slots, ticket, { also: mayHold ? this.slot : undefined, timeoutMs: 0 })\n',
+    original: '      await passOnHanded(slots, this.options.leaseId, ticket, { also, timeoutMs: left })\n',
+    replacement: '      await passOnHanded(slots, this.options.leaseId, ticket, { also, timeoutMs: 0 })\n',
     tests: ['test/integration/slots-pass-on.test.ts'],
   },
   {
@@ -642,7 +639,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'holder-leaves-entry-behind',
     harm: "a waiter that takes the lock while storage refuses its entry's delete keeps going: the entry stays leased, the next holders hand the lease to it, and the lock lies idle until the lease lapses",
-    file: 'src/lock/attempt.ts',
+    file: 'src/lock/own-entry.ts',
     original: '      if (isTransient(err)) throw err\n    }\n    this.entry = undefined\n',
     replacement: '    }\n    this.entry = undefined\n',
     tests: ['test/integration/waiter.test.ts'],
@@ -671,22 +668,23 @@ const MUTANTS: Mutant[] = [
   {
     id: 'ended-hold-released-with-waiters',
     harm: 'a hold ended at its end is released with jobs in line: the lock stands free, and a try-lock or a client that does not queue takes it before the first in line',
-    file: 'src/lock/attempt.ts',
-    original: '    const target = headToHandTo(this.store, call(), hold.leaseId)\n',
-    replacement: '    const target = headToHandTo(this.store, call(), hold.leaseId).then(() => undefined)\n',
+    file: 'src/lock/ended-holds.ts',
+    original: '    const target = headToHandTo(store, call(), hold.leaseId)\n',
+    replacement: '    const target = headToHandTo(store, call(), hold.leaseId).then(() => undefined)\n',
     tests: ['test/e2e/holds-ended.test.ts'],
     pattern: 'with a waiter in line',
   },
   {
     id: 'ended-hold-kept-by-its-ender',
     harm: 'a waiter that ends a hold at its end hands its lease to itself: a normal head takes the lock ahead of a high-priority waiter',
-    file: 'src/lock/attempt.ts',
-    original: '    const target = headToHandTo(this.store, call(), hold.leaseId)\n',
+    file: 'src/lock/ended-holds.ts',
+    original: '    const target = headToHandTo(store, call(), hold.leaseId)\n',
     replacement:
-      '    const entry = this.entry\n' +
-      '    const target = entry\n' +
-      '      ? Promise.resolve({ ticket: entry.ticket, leaseId: this.options.leaseId, waiter: undefined })\n' +
-      '      : headToHandTo(this.store, call(), hold.leaseId)\n',
+      '    const target = store.queue.look(call()).then((look) => {\n' +
+      '      const own = look.entries.find((e) => e.nextLeaseId && e.waiter?.repository === this.who.repository)\n' +
+      '      if (!own) return headToHandTo(store, call(), hold.leaseId)\n' +
+      '      return { ticket: own.ticket, leaseId: own.nextLeaseId!, waiter: own.waiter }\n' +
+      '    })\n',
     tests: ['test/e2e/holds-ended.test.ts'],
     pattern: 'high-priority waiter takes the lock before the normal head',
   },
@@ -849,7 +847,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'wiped-stale-guard-unread',
     harm: 'a job whose key has no record (the folder was deleted) does not ask the lock blob before its acquire: an older run takes the lease, and a fencing token, before it is found stale',
-    file: 'src/lock/attempt.ts',
+    file: 'src/lock/latest-gate.ts',
     original: '    guard.checkKept(await latest.readKept(guard.spec.key, call()))\n',
     replacement: '    guard.checkKept(Math.min(-1, (await latest.readKept(guard.spec.key, call())) ?? -1))\n',
     tests: ['test/e2e/wipe.test.ts'],

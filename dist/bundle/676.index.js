@@ -431,8 +431,8 @@ var lock_spec = __webpack_require__(7832);
 var storage = __webpack_require__(4906);
 // EXTERNAL MODULE: ./src/lock/queue/slots.ts
 var slots = __webpack_require__(5230);
-// EXTERNAL MODULE: ./src/lock/waiter.ts + 3 modules
-var waiter = __webpack_require__(5688);
+// EXTERNAL MODULE: ./src/lock/waiter.ts + 12 modules
+var waiter = __webpack_require__(1671);
 // EXTERNAL MODULE: ./src/sign-in/methods.ts
 var methods = __webpack_require__(7349);
 // EXTERNAL MODULE: ./src/action/constants.ts
@@ -1078,8 +1078,8 @@ var service_time = __webpack_require__(3024);
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
-// EXTERNAL MODULE: ./src/lock/waiter.ts + 3 modules
-var waiter = __webpack_require__(5688);
+// EXTERNAL MODULE: ./src/lock/waiter.ts + 12 modules
+var waiter = __webpack_require__(1671);
 // EXTERNAL MODULE: ./src/renewer/control.ts
 var control = __webpack_require__(9779);
 // EXTERNAL MODULE: ./src/sign-in/methods.ts
@@ -1930,7 +1930,7 @@ async function runUnhold() {
 /* harmony export */ });
 /* unused harmony exports placeLine, linesFor */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
-/* harmony import */ var _lock_waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5688);
+/* harmony import */ var _lock_waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1671);
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
 /* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4166);
@@ -2355,7 +2355,7 @@ async function liftHold(lock, options) {
 
 /***/ }),
 
-/***/ 5688:
+/***/ 1671:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2379,87 +2379,644 @@ var errors = __webpack_require__(2960);
 var break_record = __webpack_require__(9916);
 // EXTERNAL MODULE: ./src/lock/deploy/hold.ts
 var deploy_hold = __webpack_require__(4166);
-// EXTERNAL MODULE: ./src/lock/deploy/latest.ts
-var deploy_latest = __webpack_require__(5244);
 // EXTERNAL MODULE: ./src/lock/queue/handover.ts
 var queue_handover = __webpack_require__(988);
-;// CONCATENATED MODULE: ./src/lock/queue/pass-on.ts
-// A waiter that ends its wait without the lock, but may hold the lock's lease
-// all the same, passes it on at once instead of leaving it to lapse.
-//
-// A holder that lets go hands its lease to the head of the queue (handover.ts):
-// the lease is then under the id the head published, before the head has
-// looked. If the head's wait ends right then (it is superseded, turns out
-// stale, is cancelled, or times out), nobody would renew that lease and the
-// lock would stay idle for up to one lease duration, with the next waiter
-// unable to take it. So the waiter lets go as a holder does: it hands the lease
-// to the next head, or releases it when nobody waits. If the lease is not
-// under our id (it was never handed to us), Azure refuses both, and nothing
-// changes: passing on can never take a lease from anybody.
+;// CONCATENATED MODULE: ./src/lock/ended-holds.ts
+// Holds (deploy/hold.ts) whose end has come, as a waiter meets them: any look
+// at the lock that shows one ends it, wherever the waiter stands.
 
-/**
- * Lets go of a lease that may be ours, passing it to the head of the queue
- * other than `ownTicket` (our own entry, which may not be gone yet). Best
- * effort and bounded: a lease that could not be passed on lapses by itself.
- */
-async function passOn(store, leaseId, ownTicket, options) {
-    const storeLetGo = store.letGo?.bind(store);
-    if (!storeLetGo) {
-        const released = await store.release(leaseId, options).catch(() => undefined);
-        return released === 'released' ? { outcome: 'released' } : undefined;
+
+
+class EndedHolds {
+    /** Who ends them: named in the note each end leaves. */
+    who;
+    emit;
+    /** The ETag of a hold whose end was refused as read (a record forged beside another lease): not tried again. */
+    endRefused;
+    constructor(who, emit) {
+        this.who = who;
+        this.emit = emit;
     }
-    const notOurs = (seen) => ({
-        ...seen,
-        entries: seen.entries.filter((entry) => entry.ticket !== ownTicket),
-    });
-    const handoverLook = store.handoverLook?.bind(store);
-    const handover = {
-        queue: { look: async (look) => notOurs(await store.queue.look(look)) },
-        ...(handoverLook ? { handoverLook: async (look) => notOurs(await handoverLook(look)) } : {}),
-        letGo: storeLetGo,
-    };
-    return (0,queue_handover/* letGo */.Ko)(handover, leaseId, options).catch(() => undefined);
+    /**
+     * Ends a hold whose end has come (hold.ts) that `lock` shows, by the
+     * service's clock in the same answer. Whoever meets it ends it, wherever it
+     * stands: the head, a waiter further back, a try-lock, a waiter outside the
+     * queue. Its lease goes to the head of the queue in the order of the whole
+     * line, priority included (handover.ts), or is released when nobody waits
+     * (or the queue cannot be read): so what comes next is the decision of a
+     * lock handed over, or of a free lock, as for any other, and a waiter that
+     * ended the hold has no say in it. Returns the lock as it stands after: as a
+     * second look shows it when somebody else ended or changed it first. A hold
+     * whose end is refused as read (a record forged beside somebody else's
+     * lease) is not tried again.
+     */
+    async end(lock, store, call) {
+        if (lock.state !== 'leased')
+            return lock;
+        const hold = lock.hold;
+        if (!hold || !(0,deploy_hold/* holdExpired */.Tv)(hold, lock.serviceNow) || (lock.etag && lock.etag === this.endRefused))
+            return lock;
+        const endedAt = lock.serviceNow ?? new Date();
+        const note = (0,break_record/* newBreakRecord */.po)(this.who, deploy_hold/* HOLD_END_REASON */.tT, endedAt, lock.holder);
+        const target = (0,queue_handover/* headToHandTo */.GF)(store, call(), hold.leaseId);
+        const ended = await store.endHold(lock, note, target, call());
+        if (ended.outcome === 'refused' || ended.outcome === 'not-held') {
+            this.endRefused = lock.etag;
+            return store.view(call());
+        }
+        this.emit({ type: 'hold-ended', hold, endedAt });
+        if (ended.outcome === 'released')
+            return { state: 'free', staleHolder: undefined };
+        return {
+            state: 'leased',
+            holder: undefined,
+            infinite: false,
+            serviceNow: lock.serviceNow,
+            handedTo: ended.to.ticket,
+        };
+    }
 }
 
 // EXTERNAL MODULE: ./src/lock/queue/priority.ts
-var priority = __webpack_require__(1831);
+var queue_priority = __webpack_require__(1831);
 // EXTERNAL MODULE: ./src/lock/queue/queue.ts
 var queue_queue = __webpack_require__(2980);
-// EXTERNAL MODULE: ./src/lock/queue/slots.ts
-var queue_slots = __webpack_require__(5230);
-;// CONCATENATED MODULE: ./src/lock/attempt.ts
-// One attempt of a waiter: what it does each time the wait loop wakes it.
-//
-// Outside the queue (its first attempt): one listing of the queue. Nobody
-// waiting: it tries for the lease at once, and only if that fails does it join.
-// Somebody waiting: it joins behind them.
-//
-// In the queue, it holds an entry named by its ticket and renews the entry's
-// lease every third of the lease duration. At the head (no live entry ahead)
-// it looks at the lock often and takes the lease when it is free; further back
-// it only lists the queue, seldom, to learn when it has moved up. Clients that
-// do not queue (go-azuremutex, az CLI, older versions) may still take a free
-// lease: the head then just keeps looking.
-//
-// Entries that do not serve the lock are not waited for: one with an infinite
-// lease (a squatter: this action never takes one), and a head that leaves the
-// lock free for longer than idleHeadMs. Skipping them is safe, as only the
-// lease lets a job in; it costs at most the order of the queue.
-//
-// Holds (deploy/hold.ts): any look at the lock that shows a hold whose end has
-// come ends it, wherever the waiter stands (endEndedHold), and a job of scope
-// run that sees its own run's hold takes it over (takeOverRunHold).
+;// CONCATENATED MODULE: ./src/lock/high-priority-watch.ts
+// High-priority waiters that go ahead of us (queue/priority.ts), as a waiter
+// learns of them: from its listings, from who a look at the lock shows
+// holding it or handed it, and, for a normal head about to take a free lock,
+// from one more listing when its last is old (it lists the queue seldom).
+
+
+
+/**
+ * A normal head lists the queue again as it takes a free lock when its last
+ * listing is older than this: a high-priority waiter may have joined.
+ */
+const RELIST_BEFORE_TAKING_MS = 1_000;
+/** The tickets a look at the lock shows holding it (the holder record's) or handed it (the handover mark). */
+function holdingOf(lock) {
+    if (lock.state !== 'leased')
+        return new Set();
+    const tickets = new Set();
+    if (lock.handedTo !== undefined)
+        tickets.add(lock.handedTo);
+    const held = /^\d{1,16}$/.test(lock.holder?.ticket ?? '') ? Number(lock.holder.ticket) : undefined;
+    if (held !== undefined)
+        tickets.add(held);
+    return tickets;
+}
+class HighPriorityWatch {
+    options;
+    /** When the queue was last listed (monotonic): a normal head lists it again before taking a free lock. */
+    listedAt = -Infinity;
+    /** Tickets the last look at the lock showed holding it or handed it: nobody goes ahead of them. */
+    holdingSeen = new Set();
+    /** The entries of the last listing, by ticket: who a ticket on the lock is. */
+    listed = new Map();
+    constructor(options) {
+        this.options = options;
+    }
+    /** Tickets the last look at the lock showed holding it or handed it. */
+    get holding() {
+        return this.holdingSeen;
+    }
+    /** A listing of the queue was answered (now): its entries, for who a ticket on the lock is. */
+    noteListing(look) {
+        this.listedAt = (0,clock/* monotonicNow */.X)();
+        this.listed = new Map(look.entries.map((listed) => [listed.ticket, listed]));
+    }
+    /**
+     * Notes who holds the lock or was handed it, from a look at it. A ticket
+     * later than ours (`ticket`) there went ahead of us: the holder hands the
+     * lease to the head of the line, so that waiter was a high-priority one. A
+     * head lists the queue seldom and may never have seen its entry, so this
+     * is how it learns. Told once its waiter is known: from the holder record,
+     * or from our last listing.
+     */
+    noteHolding(lock, ticket) {
+        this.holdingSeen = holdingOf(lock);
+        if (lock.state !== 'leased')
+            return;
+        const mine = { ticket, priority: this.options.priority };
+        for (const held of this.holdingSeen) {
+            const record = lock.holder?.ticket === String(held) ? lock.holder : undefined;
+            const waiter = record ?? this.listed.get(held)?.waiter;
+            if (record || this.listed.has(held))
+                this.options.notices.jump(held, waiter, mine);
+        }
+    }
+    /**
+     * Whether a normal head is still the head, as it takes a free lock: the
+     * head lists the queue seldom, and a high-priority waiter that joined since
+     * goes ahead of it. A listing from this attempt (`ahead`), or a moment ago,
+     * stands; a high-priority head needs none (a later waiter never goes ahead
+     * of it).
+     */
+    async stillHead(store, call, ticket, ahead) {
+        const { priority, passedOver, standing } = this.options;
+        if (ticket === undefined || priority === 'high' || ahead !== undefined)
+            return true;
+        if ((0,clock/* monotonicNow */.X)() - this.listedAt < RELIST_BEFORE_TAKING_MS)
+            return true;
+        // Only a look for high-priority waiters ahead: the rest of the line is as the last listing left it,
+        // and a lapsed entry of our own is not joined again here (the lock is being taken).
+        const look = await store.queue.look(call());
+        this.listedAt = (0,clock/* monotonicNow */.X)();
+        const me = { ticket, priority };
+        const passed = look.entries.some((other) => (0,queue_priority/* priorityOf */.a2)(other) === 'high' &&
+            other.ticket !== ticket &&
+            (0,queue_queue/* isLive */.DG)(other, look.serviceNow) &&
+            !(0,queue_queue/* isSquatter */.AB)(other) &&
+            !passedOver.has(other.ticket) &&
+            (0,queue_priority/* goesBefore */.i_)(other, me, this.holdingSeen));
+        // Passed: the next attempt lists the queue as usual, to stand in line and say so.
+        if (passed) {
+            standing.head = false;
+            standing.listAt = (0,clock/* monotonicNow */.X)();
+        }
+        return !passed;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lock/idle-head-watch.ts
+// Passing over a head that does not serve the lock: the first waiter ahead,
+// when it leaves the lock free for longer than idleHeadMs (pacing.ts), seen
+// free at two looks at least. Its job may hang while its entry lives on.
+// Passing over is safe: it only lets the waiter behind it ask for the lease.
+
+class IdleHeadWatch {
+    /** How long a head may leave the lock free (idleHeadMs). */
+    boundMs;
+    emit;
+    /** Heads that left the lock free for too long: no longer waited for. */
+    passedOver = new Set();
+    /** The first waiter ahead, while every look since `since` found the lock free. */
+    idleHead;
+    /** When the waiter right behind the head looks at the lock next, to notice a head that does not take it. */
+    idleCheckAt = 0;
+    constructor(boundMs, emit) {
+        this.boundMs = boundMs;
+        this.emit = emit;
+    }
+    /** Right behind the head: whether this listing looks at the lock too (every quarter of the bound, or while idle). */
+    get dueForLook() {
+        return (0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined;
+    }
+    /**
+     * A look at the lock: passes over the first waiter ahead (of `standing`)
+     * when it has left the lock free for longer than the bound, and sends us
+     * to list the queue again at once.
+     */
+    watch(lock, standing) {
+        const first = standing.lastAhead?.[0];
+        this.idleCheckAt = (0,clock/* monotonicNow */.X)() + this.boundMs / 4;
+        if (lock.state === 'leased' || !first) {
+            this.idleHead = undefined;
+            return;
+        }
+        const now = (0,clock/* monotonicNow */.X)();
+        if (this.idleHead?.ticket !== first.ticket) {
+            this.idleHead = { ticket: first.ticket, since: now, looks: 1 };
+            return;
+        }
+        this.idleHead.looks += 1;
+        const idleMs = now - this.idleHead.since;
+        if (idleMs < this.boundMs || this.idleHead.looks < 2)
+            return;
+        this.passedOver.add(first.ticket);
+        this.idleHead = undefined;
+        standing.listAt = now; // list again at once: we may be the head now
+        this.emit({ type: 'passed-over', ticket: first.ticket, waiter: first.waiter, idleMs });
+    }
+}
+
+// EXTERNAL MODULE: ./src/lock/deploy/latest.ts
+var deploy_latest = __webpack_require__(5244);
+;// CONCATENATED MODULE: ./src/lock/latest-gate.ts
+// Latest wins, as the waiter meets it (deploy/latest.ts decides): a waiter
+// with a supersede key checks the queue and its key's record on arrival and
+// just before every acquire, and raises the record to its sequence under the
+// lease. Superseded or stale throws, before any lease is asked for.
+
+
+class LatestGate {
+    /** Decides superseded and stale. */
+    guard;
+    /** The key's record as last read before an acquire: its ETag is what our record is written over. */
+    latestRead;
+    /** Every key's record that the last listing read, for the lines. */
+    records;
+    constructor(supersede, store, emit) {
+        this.guard = new deploy_latest/* LatestGuard */.t$(supersede, store.location, (malformed) => emit({ type: 'malformed-sequence', ...malformed }), (far) => {
+            const command = far.where === 'the record of the key' ? store.latest?.deleteCommand?.(supersede.key) : undefined;
+            emit({ type: 'far-sequence', ...far, ...(command ? { clearCommand: command } : {}) });
+        });
+    }
+    /** Every key's record the last listing read. */
+    get recordsSeen() {
+        return this.records;
+    }
+    /** The key whose record a listing of the queue reads as well; undefined with a store without records. */
+    key(store) {
+        return store.latest ? this.guard.spec.key : undefined;
+    }
+    /**
+     * A listing of the queue (`ticket`: ours, when we are in it): keeps the
+     * records it read, and throws when a newer job of our key waits.
+     */
+    checkListing(look, ticket) {
+        if (look.records)
+            this.records = look.records;
+        this.guard.checkQueue(look.entries, look.serviceNow, ticket);
+    }
+    /**
+     * On arrival, from the first listing: leave before joining, and before any
+     * acquire, when a newer job of our key waits or has held.
+     */
+    async arrive(look, store, call) {
+        this.checkListing(look, undefined);
+        this.latestRead = look.latest ?? (await this.readLatest(store, call));
+        await this.checkLatest(store, this.latestRead, call);
+    }
+    /**
+     * Just before an acquire: one listing of the whole queue, which reads our
+     * key's record too (a separate read only when it did not reach it). Throws
+     * when we are superseded or stale. A waiter outside the queue (it may not
+     * list) reads the record alone, and can only be stale.
+     */
+    async decide(store, call, where) {
+        let latest;
+        if (!where.outside) {
+            const look = await store.queue.look({ ...call(), latestKey: this.key(store) });
+            this.checkListing(look, where.ticket);
+            latest = look.latest;
+        }
+        this.latestRead = latest ?? (await this.readLatest(store, call));
+        await this.checkLatest(store, this.latestRead, call);
+    }
+    /** Starts reading our key's record, with a store that can read it. */
+    readLatest(store, call) {
+        if (!store.latest)
+            return undefined;
+        return store.latest.read(this.guard.spec.key, call());
+    }
+    /**
+     * Decides stale from our key's record as read: a record whose blob a
+     * stranger leased fails the job at once (it could never be written, and no
+     * lease or token is taken for it); a record with a higher sequence makes us
+     * stale; no record at all (the key is new, or the .azure-mutex/ folder was
+     * deleted) asks the lock blob, which keeps each key's sequence too
+     * (latest-kept.ts): one more request, only then.
+     */
+    async checkLatest(store, read, call) {
+        const guard = this.guard;
+        const latest = store.latest;
+        if (read?.leased && latest?.leasedError)
+            throw latest.leasedError(guard.spec.key);
+        guard.checkRecord(read?.record);
+        if (read?.record || !latest?.readKept)
+            return;
+        guard.checkKept(await latest.readKept(guard.spec.key, call()));
+    }
+    /**
+     * Under the lease: raises our key's record to our sequence. The write is
+     * conditional on the record read before the acquire; if another write came
+     * between (a newer job that held and left in that moment), it is read again
+     * and decided again, and a stale lease is given back by the caller.
+     */
+    async record(store, record, call, checked) {
+        const guard = this.guard;
+        const latest = store.latest;
+        if (!latest)
+            return;
+        let read = this.latestRead ?? (await latest.read(guard.spec.key, call()));
+        for (let tries = 0; tries < 3; tries++) {
+            if (read.leased && latest.leasedError)
+                throw latest.leasedError(guard.spec.key);
+            guard.checkRecord(read.record);
+            const same = read.record?.supersedeKey === guard.spec.key;
+            // A re-run of the job that holds the record: it says so already.
+            if (same && (0,deploy_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
+                return;
+            // Not before the lock blob's sequence is checked under our lease: a stale job must not lower the record.
+            await checked;
+            if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written')
+                return;
+            read = await latest.read(guard.spec.key, call());
+        }
+        throw new errors/* LockError */.Ku(`The record of the supersede key of lock ${store.location} keeps changing; try again.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lock/own-entry.ts
+// A waiter's own entry in the queue: entering it (a ticket, the entry, its
+// lease), renewing its lease every third of the lease duration, leaving it,
+// and sweeping the entries of waiters that are gone. Where the entry stands
+// in the line is the attempt's to decide (attempt.ts).
 
 
 
 
+/** Tickets to try in a row that turn out to have an entry already, before giving up. */
+const MAX_TAKEN_TICKETS = 10;
+/** How long leaving the queue and sweeping may take: they are best effort. */
+const TIDY_TIMEOUT_MS = 2_000;
+class OwnEntry {
+    options;
+    entry;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Our ticket, while we are in the queue. */
+    get ticket() {
+        return this.entry?.ticket;
+    }
+    /** When our entry's lease is renewed next (monotonic); Infinity outside the queue. */
+    get renewAt() {
+        return this.entry?.renewAt ?? Infinity;
+    }
+    /** The ticket just before ours, while its entry may still be on its way. */
+    get predecessor() {
+        return this.entry?.predecessor;
+    }
+    /** The ticket just before ours was seen (its entry, or its waiter holding the lock), or its time is up. */
+    predecessorCame() {
+        if (this.entry)
+            this.entry.predecessor = undefined;
+    }
+    /**
+     * Takes a ticket, writes our entry and leases it. False when the container
+     * is gone (storage lost its data, or someone deleted it): the waiter starts
+     * again from outside, which creates it. `previousTicket`, our own earlier
+     * ticket when joining again, is not waited for.
+     */
+    async enter(store, call, previousTicket) {
+        const leaseId = (0,external_node_crypto_.randomUUID)();
+        let claim;
+        let entered;
+        let tries = 0;
+        do {
+            try {
+                claim = await store.queue.claimTicket(call());
+            }
+            catch (err) {
+                // The container is gone (storage lost its data, or someone deleted it): start again from outside.
+                if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                    return false;
+                throw err;
+            }
+            // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
+            const publish = this.options.leaseId;
+            entered = await store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call(), publish, this.options.priority);
+            // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
+        } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
+        if (entered === 'taken')
+            throw new errors/* LockError */.Ku(`The queue of lock ${store.location} holds entries this action did not write.`);
+        // The container is gone: start again from outside, which creates it.
+        if (entered === 'missing')
+            return false;
+        this.entry = {
+            ticket: claim.ticket,
+            leaseId,
+            renewAt: (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3,
+            // Our own earlier ticket (when joining again) is not waited for.
+            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue_queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
+        };
+        return true;
+    }
+    /** Renews our entry's lease when it is due. 'gone': the entry was lost, and the waiter joins again, at the back. */
+    async keep(store, call) {
+        const entry = this.entry;
+        if (!entry || (0,clock/* monotonicNow */.X)() < entry.renewAt)
+            return 'kept';
+        let renewed;
+        try {
+            renewed = await store.queue.renewEntry(entry.ticket, entry.leaseId, call());
+        }
+        catch (err) {
+            if (!(0,errors/* isTransient */.dg)(err))
+                throw err;
+            entry.renewAt = (0,clock/* monotonicNow */.X)() + 1_000; // two more chances at least before the lease lapses
+            return 'kept';
+        }
+        if (renewed === 'renewed') {
+            entry.renewAt = (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3;
+            return 'kept';
+        }
+        return 'gone';
+    }
+    /** Forgets an entry that was lost, before joining again; returns its ticket. */
+    forget() {
+        const previous = this.entry?.ticket;
+        this.entry = undefined;
+        return previous;
+    }
+    /**
+     * Leaves the queue as we take the lock. Unlike leave(), this must succeed: an
+     * entry left behind stays leased for up to a lease duration, and the holders
+     * after us would take it for the head of the line and hand the lease to it,
+     * where nobody takes it, so the lock would lie idle until it lapsed. A refusal
+     * that passes fails the take like a refused token (waiter.ts keeps the lease
+     * and takes again). Any other would come again, and is left as before: a
+     * credential that may not delete gives the entry's lease back instead
+     * (queue-blobs.ts), and an entry without a lease is no waiter.
+     */
+    async leaveAsHolder(store, call) {
+        const entry = this.entry;
+        if (!entry)
+            return;
+        try {
+            await store.queue.leave(entry.ticket, entry.leaseId, call());
+        }
+        catch (err) {
+            if ((0,errors/* isTransient */.dg)(err))
+                throw err;
+        }
+        this.entry = undefined;
+    }
+    /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
+    async leave(store, timeoutMs = TIDY_TIMEOUT_MS) {
+        const entry = this.entry;
+        if (!entry)
+            return;
+        this.entry = undefined;
+        await store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs }).catch(() => undefined);
+    }
+    /**
+     * Removes entries whose waiters are gone. Not awaited by the attempt: it is
+     * housekeeping. A credential that may not delete (a SAS without 'd') is
+     * refused quietly by every sweep: said once, as lapsed entries then pile up.
+     */
+    async sweep(store, lapsed) {
+        await Promise.all(lapsed.map((entry) => store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch((err) => {
+            if ((0,errors/* statusCode */.se)(err) !== 403)
+                return;
+            this.options.notices.sweepRefused(err);
+        })));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lock/own-lease.ts
+// The lease a waiter asks for, on the lock blob or on the slot it chose
+// (slots.ts): asking for it (idempotent: an acquire under our own id confirms
+// a lease taken on an earlier try), taking over our run's hold (run-hold.ts),
+// and giving it back when taking the lock could not be finished. It knows
+// whether the lease is, or may be, ours: whatever ends the wait without
+// success gives back what it may hold (attempt.ts: abandon).
 
 
 
+/** How long giving back a lease may take: it is best effort (a failed one is tried again as the wait ends). */
+const GIVE_BACK_TIMEOUT_MS = 2_000;
+class OwnLease {
+    options;
+    /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
+    chosen;
+    /** The lease was asked for: whatever ends the wait without success gives it back. */
+    acquireTried = false;
+    /** The last holder was seen to have handed its lease to us: it is under our id, asked for or not. */
+    handed = false;
+    /** The lease is ours, but taking it was not finished (a request failed after the grant). */
+    acquired = false;
+    /** Our run's hold, taken over: the lease is ours, and takeOver finishes taking it. */
+    tookOver;
+    constructor(options) {
+        this.options = options;
+    }
+    /** Where the lease is: the chosen slot's store, else the lock's. */
+    get store() {
+        return this.chosen?.store ?? this.options.store;
+    }
+    /** The slot whose lease we asked for or hold: 1 (the lock blob) without slots. */
+    get slot() {
+        return this.chosen?.slot ?? 1;
+    }
+    /** With slots: the slot to ask for next; undefined for none (a client that does not queue took it first). */
+    choose(chosen) {
+        this.chosen = chosen;
+    }
+    /** A slot is chosen and its lease was asked for: ask again for the same slot, never for a second one. */
+    get askedForSlot() {
+        return this.acquireTried && this.chosen !== undefined;
+    }
+    /** The lease is ours, but taking it was not finished: the next attempt confirms it. */
+    get ours() {
+        return this.acquired;
+    }
+    /** Our run's hold taken over, while taking it is not finished. */
+    get takenOver() {
+        return this.tookOver;
+    }
+    /** The lease is, or may be, under our id: asked for, or handed to us. */
+    get mayHold() {
+        return this.acquireTried || this.handed;
+    }
+    /** The last holder handed its lease to our entry: it is under our id, asked for or not. */
+    noteHanded() {
+        this.handed = true;
+    }
+    /** A confirm found the lease held by another: it is not ours, taken over or not. */
+    lost() {
+        this.tookOver = undefined;
+    }
+    /** Taking the lock is finished: the lease is the holder's now, not the waiter's to give back. */
+    taken() {
+        this.acquired = false;
+        this.tookOver = undefined;
+    }
+    /** A lease that may have been ours was passed on: nothing is left to give back. */
+    passedOn() {
+        this.acquireTried = false;
+    }
+    /**
+     * Asks for the lease with our id (idempotent: it also re-confirms a lease
+     * taken on an earlier try). A missing blob is created, and the attempt ends
+     * to try again at once.
+     */
+    async acquire(call) {
+        if (this.options.signal?.aborted)
+            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
+        this.acquireTried = true;
+        const sentAt = new Date();
+        const sentMono = (0,clock/* monotonicNow */.X)();
+        const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+        this.acquired = outcome === 'acquired';
+        if (outcome === 'acquired')
+            return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
+        // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
+        this.acquireTried = false;
+        if (outcome === 'held-by-other')
+            return outcome;
+        const created = await this.store.create(call());
+        const slot = this.slot > 1 ? { slot: this.slot } : {};
+        if (created !== 'nothing')
+            this.options.emit({ type: 'created', what: created, ...slot });
+        // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
+        if (created !== 'nothing' && !this.options.signal?.aborted) {
+            this.acquireTried = true;
+            const sentAt = new Date();
+            const sentMono = (0,clock/* monotonicNow */.X)();
+            const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
+            this.acquired = again === 'acquired';
+            if (again === 'acquired')
+                return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
+            this.acquireTried = false;
+        }
+        return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
+    }
+    /**
+     * A job of scope run takes over the hold its own run left on the lock
+     * (run-hold.ts) at any look at it, wherever it waits: the run holds the lock
+     * already. Of several jobs of the run that try at once, Azure lets one in:
+     * the change of the hold's lease id to ours works once (lock-blob.ts); the
+     * others go on waiting. takeOver finishes it: the run's fencing token, and
+     * out of the queue. `fromQueue`: whether we wait in the queue.
+     */
+    async takeOverRunHold(lock, who, fromQueue, call) {
+        if (lock.state !== 'leased' || !lock.hold)
+            return undefined;
+        const hold = lock.hold;
+        if (!(0,deploy_hold/* mayTakeOver */.rw)(hold, who, lock.serviceNow))
+            return undefined;
+        if (this.options.signal?.aborted)
+            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
+        this.acquireTried = true;
+        const sentAt = new Date();
+        const sentMono = (0,clock/* monotonicNow */.X)();
+        const taken = await this.store.takeOverHold(hold.leaseId, this.options.leaseId, this.options.leaseSeconds, call());
+        if (taken !== 'taken') {
+            // Another job of the run took it over first (or the hold ended): the lease is not under our id.
+            this.acquireTried = false;
+            return undefined;
+        }
+        this.acquired = true;
+        this.tookOver = { hold, fromQueue };
+        return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt, tookOver: this.tookOver };
+    }
+    /**
+     * Gives back the lease we took, when taking the lock could not be finished
+     * (the record or the fencing token failed): a job never waits, or tries
+     * again, while it holds the lease. Our place in the queue is kept.
+     */
+    async giveBack() {
+        if (!this.acquireTried)
+            return;
+        const released = await this.store
+            .release(this.options.leaseId, { timeoutMs: GIVE_BACK_TIMEOUT_MS })
+            .then(() => true)
+            .catch(() => false);
+        this.acquired = false;
+        this.tookOver = undefined;
+        // A release that failed is tried again when the wait ends (abandon).
+        this.acquireTried = !released;
+    }
+}
 
-
-
-
+;// CONCATENATED MODULE: ./src/lock/pacing.ts
+// How often a waiter looks at the lock and the queue, by where it stands
+// (attempt.ts), and how long a head may leave the lock free before the waiter
+// behind it passes it over.
 /**
  * A waiter with a supersede key lists the queue every 2-3 s, so that it
  * leaves within about that long after a newer job of its key joins. Further
@@ -2506,6 +3063,352 @@ function slottedHeadMs(pacing) {
 function idleHeadMs(leaseSeconds, pacing) {
     return pacing.idleHeadMs ?? Math.max(30_000, 2 * leaseSeconds * 1000);
 }
+/** A pause drawn at random within [min, max], so that waiters do not look in step. */
+const between = ([min, max]) => min + Math.random() * (max - min);
+
+;// CONCATENATED MODULE: ./src/lock/queue/pass-on.ts
+// A waiter that ends its wait without the lock, but may hold the lock's lease
+// all the same, passes it on at once instead of leaving it to lapse.
+//
+// A holder that lets go hands its lease to the head of the queue (handover.ts):
+// the lease is then under the id the head published, before the head has
+// looked. If the head's wait ends right then (it is superseded, turns out
+// stale, is cancelled, or times out), nobody would renew that lease and the
+// lock would stay idle for up to one lease duration, with the next waiter
+// unable to take it. So the waiter lets go as a holder does: it hands the lease
+// to the next head, or releases it when nobody waits. If the lease is not
+// under our id (it was never handed to us), Azure refuses both, and nothing
+// changes: passing on can never take a lease from anybody.
+
+/**
+ * Lets go of a lease that may be ours, passing it to the head of the queue
+ * other than `ownTicket` (our own entry, which may not be gone yet). Best
+ * effort and bounded: a lease that could not be passed on lapses by itself.
+ */
+async function passOn(store, leaseId, ownTicket, options) {
+    const storeLetGo = store.letGo?.bind(store);
+    if (!storeLetGo) {
+        const released = await store.release(leaseId, options).catch(() => undefined);
+        return released === 'released' ? { outcome: 'released' } : undefined;
+    }
+    const notOurs = (seen) => ({
+        ...seen,
+        entries: seen.entries.filter((entry) => entry.ticket !== ownTicket),
+    });
+    const handoverLook = store.handoverLook?.bind(store);
+    const handover = {
+        queue: { look: async (look) => notOurs(await store.queue.look(look)) },
+        ...(handoverLook ? { handoverLook: async (look) => notOurs(await handoverLook(look)) } : {}),
+        letGo: storeLetGo,
+    };
+    return (0,queue_handover/* letGo */.Ko)(handover, leaseId, options).catch(() => undefined);
+}
+
+// EXTERNAL MODULE: ./src/lock/queue/slots.ts
+var queue_slots = __webpack_require__(5230);
+;// CONCATENATED MODULE: ./src/lock/slotted-attempt.ts
+// One attempt of a waiter on a lock with slots (queue/slots.ts): one look at
+// the queue and every slot together. A waiter takes a slot handed to it, or
+// the free slot at its own place among the first k waiters not yet served, k
+// being the free slots. Holds and latest wins are refused with slots before
+// any waiting (inputs). Joining the queue, and what the lease does, are the
+// attempt's (attempt.ts, own-entry.ts, own-lease.ts).
+
+
+
+
+
+
+/** How long passing on a slot may take: it is best effort (a slot missed lapses by itself). */
+const slotted_attempt_TIDY_TIMEOUT_MS = 2_000;
+/** A look at the slots with less time left than this is not worth sending. */
+const MIN_LOOK_MS = 250;
+/**
+ * Passes on (pass-on.ts) every slot that one look shows handed to our
+ * ticket, but `keep`, and `also`, a slot whose acquire we tried. Azure
+ * refuses the change of a lease that is not under our id, so nobody else's
+ * slot is touched. Best effort: a slot missed here lapses by itself.
+ */
+async function passOnHanded(slots, leaseId, ticket, which) {
+    const ours = new Set(which.also === undefined ? [] : [which.also]);
+    if (which.timeoutMs >= MIN_LOOK_MS) {
+        const look = await slots.look({ timeoutMs: which.timeoutMs }).catch(() => undefined);
+        for (const s of look?.slots ?? [])
+            if (s.state === 'leased' && s.handedTo === ticket)
+                ours.add(s.slot);
+    }
+    if (which.keep !== undefined)
+        ours.delete(which.keep);
+    await Promise.all([...ours].map((slot) => passOn(slots.open(slot), leaseId, ticket, { timeoutMs: slotted_attempt_TIDY_TIMEOUT_MS })));
+}
+class SlottedAttempt {
+    options;
+    /** The waiters ahead not yet served at the last look; undefined before one. */
+    slotStanding;
+    /** The extra slots handed to us being passed on, awaited by take(). */
+    passing;
+    constructor(options) {
+        this.options = options;
+    }
+    /**
+     * One attempt. How often it looks follows its standing, the waiters ahead
+     * of it that are not served yet: under N, a slot may be its own at the
+     * next release, so it looks at the pace of a head (slottedHeadMs); from N
+     * to 3N - 1 it is in the next two rounds, and looks as the waiter right
+     * behind a head does, so that it knows its standing before its round comes
+     * (with equal holds a whole round frees at once); further back, as the
+     * queue does. Beyond N, the listing alone: slot 1's HEAD is added only when
+     * the listing shows that a slot may be ours.
+     */
+    async attempt(call) {
+        const { slots, entry: own, lease, standing: line } = this.options;
+        // No lease is asked for before the lock's number of slots is known to be ours.
+        await slots.agree(call());
+        if (lease.askedForSlot) {
+            // An acquire whose answer was lost: ask again for the same slot (idempotent), never for a second one.
+            const outcome = await this.options.acquire(call);
+            if (outcome !== 'held-by-other')
+                return outcome;
+            lease.choose(undefined);
+        }
+        if (own.ticket !== undefined && (await own.keep(lease.store, call)) === 'gone')
+            await this.options.rejoin(call);
+        if (own.ticket !== undefined && (0,clock/* monotonicNow */.X)() < line.listAt) {
+            return { kind: 'waiting', sighting: {}, wakeAt: Math.min(line.listAt, own.renewAt) };
+        }
+        // A newcomer, and a waiter that stood within N at its last look, look at slot 1 as well.
+        const withLock = own.ticket === undefined || (this.slotStanding ?? 0) <= slots.count;
+        let look = await slots.look(call(), { lock: withLock });
+        this.options.answered();
+        let standing = this.standing(look);
+        if (standing === 'rejoin') {
+            await this.options.rejoin(call);
+            return { kind: 'waiting', sighting: {}, wakeAt: 0 };
+        }
+        // The listing shows that a slot may be ours: look at slot 1 too before deciding. Its last
+        // state may hide at most one served waiter ahead of us, hence N, not N - 1.
+        if (!look.lockSeen && standing.count <= slots.count) {
+            look = await slots.look(call());
+            standing = this.standing(look);
+            if (standing === 'rejoin') {
+                await this.options.rejoin(call);
+                return { kind: 'waiting', sighting: {}, wakeAt: 0 };
+            }
+        }
+        const { ahead, count: standingAhead } = standing;
+        const ticket = own.ticket;
+        this.slotStanding = standingAhead;
+        line.lastAhead = ahead;
+        const pick = (0,queue_slots/* slotToTake */.z4)(look.slots, standingAhead, ticket);
+        if (pick) {
+            lease.choose({ slot: pick.slot, store: slots.open(pick.slot) });
+            const outcome = await this.options.acquire(call);
+            if (outcome !== 'held-by-other' && outcome.kind === 'acquired' && ticket !== undefined) {
+                // Two holders that let go at once may both have handed us their slot: the other goes on
+                // to the next waiter now, beside our take (which awaits it), not after it.
+                const extra = look.slots.filter((s) => s.slot !== pick.slot && s.state === 'leased' && s.handedTo === ticket);
+                this.passing = Promise.all(extra.map((s) => passOn(slots.open(s.slot), this.options.leaseId, ticket, { timeoutMs: slotted_attempt_TIDY_TIMEOUT_MS })));
+            }
+            if (outcome !== 'held-by-other')
+                return outcome;
+            // A client that does not queue took it first.
+            lease.choose(undefined);
+        }
+        const free = look.slots.filter((s) => s.state !== 'leased').length;
+        // The first waiter ahead that leaves a slot free for too long is passed over, as a head would be.
+        if (ticket !== undefined)
+            this.options.idle.watch(free > 0 ? { state: 'free', staleHolder: undefined } : { state: 'leased', holder: undefined, infinite: false }, line);
+        const shown = look.slots.find((s) => s.state === 'leased');
+        const sighting = {
+            lock: free > 0 || !shown
+                ? { state: 'free', staleHolder: undefined }
+                : { state: 'leased', holder: shown.holder, infinite: shown.infinite ?? false },
+            ahead,
+            slots: (0,queue_slots/* slotsHeld */.$h)(look.slots),
+        };
+        if (ticket === undefined) {
+            if (!this.options.willWait)
+                return { kind: 'waiting', sighting, wakeAt: 0 };
+            await this.options.join(call);
+            line.head = false;
+        }
+        const { pacing } = this.options;
+        line.listAt =
+            (0,clock/* monotonicNow */.X)() +
+                (standingAhead < slots.count
+                    ? slottedHeadMs(pacing)
+                    : between(standingAhead < 3 * slots.count ? pacing.onDeckPollMs : pacing.queuePollMs));
+        return { kind: 'waiting', sighting, wakeAt: Math.min(line.listAt, own.renewAt) };
+    }
+    /**
+     * Where a look at the slots puts us: the live waiters ahead in the order of
+     * the line, and how many of them (with a ticket just before ours whose entry
+     * may be on its way) are not served yet (servedTickets), which is what
+     * decides whether a free slot is ours. 'rejoin' when our entry is gone.
+     */
+    standing(look) {
+        const { queue } = look;
+        const { entry: own, lease, idle, priority } = this.options;
+        this.options.notices.squatters(queue.entries, lease.store.queue);
+        let ahead;
+        const ticket = own.ticket;
+        if (ticket !== undefined) {
+            const standing = (0,queue_queue/* standingOf */.YP)(queue, ticket, idle.passedOver, { priority });
+            if (!standing.mine)
+                return 'rejoin';
+            void own.sweep(lease.store, standing.lapsed);
+            ahead = standing.ahead;
+            const predecessor = own.predecessor;
+            if (predecessor && ((0,queue_queue/* predecessorShown */.jg)(predecessor, queue) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
+                own.predecessorCame();
+            }
+        }
+        else {
+            // A newcomer stands behind every live waiter, except that a high-priority one passes the normal ones.
+            const me = { ticket: Infinity, priority };
+            ahead = (0,queue_priority/* lineOrder */.PJ)(queue.entries.filter((e) => (0,queue_queue/* isLive */.DG)(e, queue.serviceNow) && !(0,queue_queue/* isSquatter */.AB)(e) && !idle.passedOver.has(e.ticket) && (0,queue_priority/* goesBefore */.i_)(e, me)));
+            void own.sweep(lease.store, queue.entries.filter((e) => !(0,queue_queue/* isLive */.DG)(e, queue.serviceNow)));
+        }
+        const served = (0,queue_slots/* servedTickets */.V4)(look.slots);
+        // A ticket just before ours whose entry may still be on its way stands ahead of us too.
+        const count = ahead.filter((e) => !served.has(e.ticket)).length + (own.predecessor ? 1 : 0);
+        return { ahead, count };
+    }
+    /** The extra slots handed to us being passed on, for take() to await; undefined when none are. */
+    passingOn() {
+        return this.passing?.catch(() => undefined);
+    }
+    /** take() awaited the extra slots: they are passed on. */
+    passedOn() {
+        this.passing = undefined;
+    }
+    /**
+     * With slots, two holders that let go at once may both hand their lease to
+     * the head (handover.ts), or one may hand it over as the head takes a free
+     * slot: the head then holds a second slot that nobody renews. Once out of
+     * the queue (no holder hands us anything after its next look), one look
+     * finds such a slot, and it is passed on at once (pass-on.ts: handed to the
+     * first waiter not yet served, else released) rather than left to lapse.
+     * Best effort: a slot missed here lapses within one lease duration.
+     */
+    async returnStrays(ticket) {
+        const keep = this.options.lease.slot;
+        await passOnHanded(this.options.slots, this.options.leaseId, ticket, { keep, timeoutMs: slotted_attempt_TIDY_TIMEOUT_MS });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lock/wait-notices.ts
+// What a waiter says once, each to its own: an entry with an infinite lease
+// that is no waiter, a priority that is neither normal nor high, a
+// high-priority waiter that went ahead of us, and a sweep that the credential
+// may not do. The wording is wait-report.ts's; this only decides when.
+
+
+class WaitNotices {
+    emit;
+    /** Squatters (entries with an infinite lease) already told of. */
+    squattersTold = new Set();
+    /** Entries already told of: a high-priority waiter that joined ahead of us, a malformed priority. */
+    jumpsTold = new Set();
+    malformedTold = new Set();
+    /** A sweep was refused (a credential without delete): said once. */
+    sweepRefusedTold = false;
+    constructor(emit) {
+        this.emit = emit;
+    }
+    /** Says once, for each, that an entry with an infinite lease is no waiter, and how to clear it. */
+    squatters(entries, queue) {
+        for (const entry of entries) {
+            if (!(0,queue_queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
+                continue;
+            this.squattersTold.add(entry.ticket);
+            this.emit({
+                type: 'squatter',
+                ticket: entry.ticket,
+                waiter: entry.waiter,
+                clearCommands: queue.clearCommands(entry.ticket),
+            });
+        }
+    }
+    /**
+     * Says once per entry: a high-priority waiter that joined after us (our
+     * ticket `mine`) went ahead of us, and a priority that is neither normal
+     * nor high (it counts as normal).
+     */
+    priorities(entries, ahead, mine) {
+        for (const entry of (0,queue_priority/* joinedAhead */.pk)(ahead, mine.ticket ?? Infinity))
+            this.jump(entry.ticket, entry.waiter, mine);
+        for (const entry of entries) {
+            if (entry.malformedPriority === undefined || this.malformedTold.has(entry.ticket))
+                continue;
+            this.malformedTold.add(entry.ticket);
+            this.emit({
+                type: 'malformed-priority',
+                ticket: entry.ticket,
+                waiter: entry.waiter,
+                value: entry.malformedPriority,
+            });
+        }
+    }
+    /** Says once that the waiter of `ticket`, which joined after us, went ahead of us: only a high-priority one can. */
+    jump(ticket, waiter, mine) {
+        if (mine.priority === 'high' || mine.ticket === undefined || ticket <= mine.ticket || this.jumpsTold.has(ticket))
+            return;
+        this.jumpsTold.add(ticket);
+        this.emit({ type: 'high-priority-ahead', ticket, waiter });
+    }
+    /**
+     * A sweep was refused (a credential that may not delete, a SAS without
+     * 'd'): every sweep is refused quietly after, so it is said once, as lapsed
+     * entries then pile up.
+     */
+    sweepRefused(error) {
+        if (this.sweepRefusedTold)
+            return;
+        this.sweepRefusedTold = true;
+        this.emit({ type: 'sweep-refused', error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lock/attempt.ts
+// One attempt of a waiter: what it does each time the wait loop wakes it.
+//
+// Outside the queue (its first attempt): one listing of the queue. Nobody
+// waiting: it tries for the lease at once, and only if that fails does it join.
+// Somebody waiting: it joins behind them.
+//
+// In the queue, it holds an entry named by its ticket and renews the entry's
+// lease every third of the lease duration (own-entry.ts). At the head (no live
+// entry ahead) it looks at the lock often and takes the lease when it is free;
+// further back it only lists the queue, seldom, to learn when it has moved up
+// (pacing.ts). Clients that do not queue (go-azuremutex, az CLI, older
+// versions) may still take a free lease: the head then just keeps looking.
+//
+// Entries that do not serve the lock are not waited for: one with an infinite
+// lease (a squatter: this action never takes one), and a head that leaves the
+// lock free for longer than idleHeadMs (idle-head-watch.ts). Skipping them is
+// safe, as only the lease lets a job in; it costs at most the order of the queue.
+//
+// Holds (deploy/hold.ts): any look at the lock that shows a hold whose end has
+// come ends it, wherever the waiter stands (ended-holds.ts), and a job of scope
+// run that sees its own run's hold takes it over (own-lease.ts: takeOverRunHold).
+//
+// The rest has its own file: the lease asked for (own-lease.ts), latest wins
+// (latest-gate.ts), what is said once (wait-notices.ts), and a lock with slots
+// (slotted-attempt.ts).
+
+
+
+
+
+
+
+
+
+
+
+
+
 /**
  * The credential may not list the container (a SAS without 'l', or an
  * account SAS without the container resource type): the queue cannot be read.
@@ -2517,19 +3420,12 @@ function isListingRefused(err) {
 }
 /** Entries the first listing reads: enough to tell an empty queue from a busy one in one request. */
 const FIRST_LOOK_LIMIT = 5;
-/** Tickets to try in a row that turn out to have an entry already, before giving up. */
-const MAX_TAKEN_TICKETS = 10;
 /** How soon to look again at a lease that had no record yet: its holder writes one just after taking it. */
 const RECORD_PAUSE_MS = 300;
-/**
- * A normal head lists the queue again as it takes a free lock when its last
- * listing is older than this: a high-priority waiter may have joined.
- */
-const RELIST_BEFORE_TAKING_MS = 1_000;
-/** How long leaving the queue, sweeping and giving back a lease may take: they are best effort. */
-const TIDY_TIMEOUT_MS = 2_000;
+/** How long leaving the queue and passing on a lease may take: they are best effort. */
+const attempt_TIDY_TIMEOUT_MS = 2_000;
 /** A look at the lock with less time left than this is not worth sending. */
-const MIN_LOOK_MS = 250;
+const attempt_MIN_LOOK_MS = 250;
 /**
  * The least that leaving the queue, and passing on a lease that may be ours,
  * get when the wait's deadline has left them less: on a network that answers
@@ -2537,119 +3433,95 @@ const MIN_LOOK_MS = 250;
  * jobs up to a lease duration.
  */
 const LEAST_TIDY_MS = 300;
-const between = ([min, max]) => min + Math.random() * (max - min);
-/** The tickets a look at the lock shows holding it (the holder record's) or handed it (the handover mark). */
-function holdingOf(lock) {
-    if (lock.state !== 'leased')
-        return new Set();
-    const tickets = new Set();
-    if (lock.handedTo !== undefined)
-        tickets.add(lock.handedTo);
-    const held = /^\d{1,16}$/.test(lock.holder?.ticket ?? '') ? Number(lock.holder.ticket) : undefined;
-    if (held !== undefined)
-        tickets.add(held);
-    return tickets;
-}
-class Waiter {
+/** A waiter's attempts: each call of attempt() is one, and take() or abandon() ends them. */
+class Attempt {
     options;
+    priority;
+    notices;
     entry;
-    head = false;
-    listAt = 0;
+    lease;
+    latest;
+    holds;
+    idle;
+    high;
+    /** With slots: the attempt on a lock with slots, which stands in line by its own rules. */
+    slotted;
+    /** Where we stand in line (standing.ts), shared with the attempt of a lock with slots. */
+    line = { head: false, listAt: 0, lastAhead: undefined };
     /** A second look at the lock, soon after one that found a lease without a record. */
     viewAt = Infinity;
-    /** The lease was asked for: whatever ends the wait without success gives it back. */
-    acquireTried = false;
-    /** The last holder was seen to have handed its lease to us: it is under our id, asked for or not. */
-    handed = false;
-    /** The lease is ours, but taking it was not finished (a request failed after the grant). */
-    acquired = false;
     /** Storage has answered at least once: a network failure after that is storage trouble, not a wrong endpoint. */
     answered = false;
     /** The queue cannot be read with this credential: the waiter waits outside it. */
     outside = false;
-    /** The live waiters ahead at the last listing. */
-    lastAhead;
-    /** Squatters (entries with an infinite lease) already told of. */
-    squattersTold = new Set();
-    /** Heads that left the lock free for too long: no longer waited for. */
-    passedOver = new Set();
-    /** The first waiter ahead, while every look since `since` found the lock free. */
-    idleHead;
-    /** When the waiter right behind the head looks at the lock next, to notice a head that does not take it. */
-    idleCheckAt = 0;
-    /** A sweep was refused (a credential without delete): said once. */
-    sweepRefusedTold = false;
-    /** Decides superseded and stale, for a waiter with a supersede key. */
-    guard;
-    /** The key's record as last read before an acquire: its ETag is what our record is written over. */
-    latestRead;
-    /** Every key's record that the last listing read (only a waiter with a key reads them), for the lines. */
-    records;
-    /** With slots: the slot we asked for (or hold), and its store; the lease, record and release go there. */
-    chosen;
-    /** With slots: the extra slots handed to us being passed on, awaited by take(). */
-    passingOn;
-    /** With slots: the waiters ahead not yet served at the last look (slottedAttempt); undefined before one. */
-    slotStanding;
-    /** When the queue was last listed (monotonic): a normal head lists it again before taking a free lock. */
-    listedAt = -Infinity;
-    /** Tickets the last look at the lock showed holding it or handed it: nobody goes ahead of them. */
-    holding = new Set();
-    /** Entries already told of: a high-priority waiter that joined ahead of us, a malformed priority. */
-    jumpsTold = new Set();
-    malformedTold = new Set();
-    /** The entries of the last listing, by ticket: who a ticket on the lock is. */
-    listed = new Map();
-    /** Our run's hold, taken over: the lease is ours, and takeOver finishes taking it. */
-    tookOver;
-    /** The ETag of a hold whose end was refused as read (a record forged beside another lease): not tried again. */
-    endRefused;
     constructor(options) {
         this.options = options;
-        this.guard =
-            options.supersede &&
-                new deploy_latest/* LatestGuard */.t$(options.supersede, options.store.location, (malformed) => options.emit({ type: 'malformed-sequence', ...malformed }), (far) => {
-                    const command = far.where === 'the record of the key'
-                        ? options.store.latest?.deleteCommand?.(options.supersede.key)
-                        : undefined;
-                    options.emit({ type: 'far-sequence', ...far, ...(command ? { clearCommand: command } : {}) });
+        this.priority = options.priority ?? 'normal';
+        this.notices = new WaitNotices(options.emit);
+        const { store, leaseId, leaseSeconds, who, signal, emit } = options;
+        this.entry = new OwnEntry({ leaseId, leaseSeconds, who, priority: this.priority, notices: this.notices });
+        this.lease = new OwnLease({ store, leaseId, leaseSeconds, signal, emit });
+        this.latest = options.supersede && new LatestGate(options.supersede, store, emit);
+        this.holds = new EndedHolds(who, emit);
+        this.idle = new IdleHeadWatch(idleHeadMs(leaseSeconds, options.pacing), emit);
+        const { priority, notices, line: standing } = this;
+        this.high = new HighPriorityWatch({ priority, notices, passedOver: this.idle.passedOver, standing });
+        this.slotted =
+            store.slotted &&
+                new SlottedAttempt({
+                    slots: store.slotted,
+                    leaseId,
+                    willWait: options.willWait,
+                    pacing: options.pacing,
+                    priority: this.priority,
+                    entry: this.entry,
+                    lease: this.lease,
+                    notices: this.notices,
+                    idle: this.idle,
+                    standing: this.line,
+                    acquire: (call) => this.acquire(call, { decided: true }),
+                    join: (call) => this.join(call),
+                    rejoin: (call) => this.rejoin(call),
+                    answered: () => {
+                        this.answered = true;
+                    },
                 });
     }
     get store() {
-        return this.chosen?.store ?? this.options.store;
+        return this.lease.store;
     }
     /** The slot whose lease we asked for or hold: 1 (the lock blob) without slots. */
     get slot() {
-        return this.chosen?.slot ?? 1;
+        return this.lease.slot;
     }
     /** One attempt; `call` gives each request its signal and deadline. */
     async attempt(call, wantsHolder) {
-        if (this.acquired) {
+        if (this.lease.ours) {
             // The lease is already ours: this only confirms it, so there is nothing to decide again.
             const outcome = await this.acquire(call, { decided: true });
             if (outcome !== 'held-by-other') {
-                return outcome.kind === 'acquired' && this.tookOver ? { ...outcome, tookOver: this.tookOver } : outcome;
+                const tookOver = this.lease.takenOver;
+                return outcome.kind === 'acquired' && tookOver ? { ...outcome, tookOver } : outcome;
             }
-            this.tookOver = undefined;
+            this.lease.lost();
         }
-        const slots = this.options.store.slotted;
-        if (slots)
-            return this.slottedAttempt(call, slots);
+        if (this.slotted)
+            return this.slotted.attempt(call);
         if (this.outside)
             return this.outsideQueue(call);
-        if (!this.entry)
+        if (this.entry.ticket === undefined)
             return this.fromOutside(call);
         await this.keepEntry(call);
         let ahead;
-        if ((0,clock/* monotonicNow */.X)() >= this.listAt)
+        if ((0,clock/* monotonicNow */.X)() >= this.line.listAt)
             ahead = await this.lookAtQueue(call);
-        if (this.head)
+        if (this.line.head)
             return this.asHead(call, ahead);
         // Waiting for the ticket just before ours: the lock may show its waiter holding it already.
-        const pending = this.entry?.predecessor !== undefined && ahead?.length === 0;
+        const pending = this.entry.predecessor !== undefined && ahead?.length === 0;
         // Right behind the head, a look at the lock every quarter of the bound tells a head that does not
         // take a free lock; while it leaves the lock free, every listing looks at the lock too.
-        const onDeck = ahead?.length === 1 && ((0,clock/* monotonicNow */.X)() >= this.idleCheckAt || this.idleHead !== undefined);
+        const onDeck = ahead?.length === 1 && this.idle.dueForLook;
         // A job of scope run looks at the lock at each listing too: its run's hold is taken over at the next one.
         const runHold = this.options.takeOverRunHold === true;
         const look = ahead ? pending || wantsHolder(ahead.length) || onDeck || runHold : (0,clock/* monotonicNow */.X)() >= this.viewAt;
@@ -2659,7 +3531,7 @@ class Waiter {
             if (takenOver)
                 return takenOver;
             lock = await this.endEndedHold(lock, call);
-            this.noteHolding(lock);
+            this.high.noteHolding(lock, this.entry.ticket);
         }
         if (lock && this.handedToUs(lock)) {
             const outcome = await this.acquire(call);
@@ -2671,13 +3543,13 @@ class Waiter {
         // A lease without a record is also the moment between a new holder's lease and its record:
         // look once more shortly, rather than at the next listing, so that the line names the holder.
         this.viewAt = ahead && lock?.state === 'leased' && !lock.holder ? (0,clock/* monotonicNow */.X)() + RECORD_PAUSE_MS : Infinity;
-        const predecessor = this.entry?.predecessor;
+        const predecessor = this.entry.predecessor;
         if (predecessor &&
             lock?.state === 'leased' &&
             (0,queue_queue/* predecessorShown */.jg)(predecessor, { holderTicket: lock.holder?.ticket })) {
-            this.entry.predecessor = undefined;
-            this.head = true;
-            this.listAt = (0,clock/* monotonicNow */.X)() + this.options.pacing.headListMs;
+            this.entry.predecessorCame();
+            this.line.head = true;
+            this.line.listAt = (0,clock/* monotonicNow */.X)() + this.options.pacing.headListMs;
         }
         const sighting = { lock: lock?.state === 'missing' ? undefined : lock, ahead };
         return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
@@ -2688,50 +3560,14 @@ class Waiter {
      * own pace, so a second look planned before it became head no longer counts.
      */
     wakeAt() {
-        if (this.head)
+        if (this.line.head)
             this.viewAt = Infinity;
-        const lookAt = this.head ? (0,clock/* monotonicNow */.X)() + between(this.options.pacing.headPollMs) : this.listAt;
-        return Math.min(lookAt, this.listAt, this.viewAt, this.entry?.renewAt ?? Infinity);
+        const lookAt = this.line.head ? (0,clock/* monotonicNow */.X)() + between(this.options.pacing.headPollMs) : this.line.listAt;
+        return Math.min(lookAt, this.line.listAt, this.viewAt, this.entry.renewAt);
     }
-    /**
-     * Passes over the first waiter ahead when it leaves the lock free for
-     * longer than idleHeadMs, seen free at two looks at least: its job may hang
-     * while its entry lives on. Passing over only lets us ask for the lease.
-     */
+    /** Passes over the first waiter ahead when it leaves the lock free for too long (idle-head-watch.ts). */
     watchHead(lock) {
-        const first = this.lastAhead?.[0];
-        this.idleCheckAt = (0,clock/* monotonicNow */.X)() + idleHeadMs(this.options.leaseSeconds, this.options.pacing) / 4;
-        if (lock.state === 'leased' || !first) {
-            this.idleHead = undefined;
-            return;
-        }
-        const now = (0,clock/* monotonicNow */.X)();
-        if (this.idleHead?.ticket !== first.ticket) {
-            this.idleHead = { ticket: first.ticket, since: now, looks: 1 };
-            return;
-        }
-        this.idleHead.looks += 1;
-        const idleMs = now - this.idleHead.since;
-        if (idleMs < idleHeadMs(this.options.leaseSeconds, this.options.pacing) || this.idleHead.looks < 2)
-            return;
-        this.passedOver.add(first.ticket);
-        this.idleHead = undefined;
-        this.listAt = now; // list again at once: we may be the head now
-        this.options.emit({ type: 'passed-over', ticket: first.ticket, waiter: first.waiter, idleMs });
-    }
-    /** Says once, for each, that an entry with an infinite lease is no waiter, and how to clear it. */
-    tellSquatters(entries) {
-        for (const entry of entries) {
-            if (!(0,queue_queue/* isSquatter */.AB)(entry) || this.squattersTold.has(entry.ticket))
-                continue;
-            this.squattersTold.add(entry.ticket);
-            this.options.emit({
-                type: 'squatter',
-                ticket: entry.ticket,
-                waiter: entry.waiter,
-                clearCommands: this.store.queue.clearCommands(entry.ticket),
-            });
-        }
+        this.idle.watch(lock, this.line);
     }
     /** The first attempt: one listing; nobody waiting means trying for the lease at once. */
     async fromOutside(call) {
@@ -2744,7 +3580,7 @@ class Waiter {
                 return takenOver;
         }
         // The key's record is read in the first listing itself: on a free lock, no request is added before the acquire.
-        const latestKey = this.latestKey();
+        const latestKey = this.latest?.key(this.store);
         let look;
         try {
             look = await this.store.queue.look({ ...call(), limit: FIRST_LOOK_LIMIT, latestKey });
@@ -2762,17 +3598,12 @@ class Waiter {
             return this.outsideQueue(call);
         }
         this.answered = true;
-        if (this.guard) {
-            // Arriving after a newer job of our key: leave before joining, and before any acquire.
-            if (look.records)
-                this.records = look.records;
-            this.guard.checkQueue(look.entries, look.serviceNow, undefined);
-            this.latestRead = look.latest ?? (await this.readLatest(call));
-            await this.checkLatest(this.latestRead, call);
-        }
-        this.tellSquatters(look.entries);
+        // Arriving after a newer job of our key: leave before joining, and before any acquire.
+        if (this.latest)
+            await this.latest.arrive(look, this.store, call);
+        this.notices.squatters(look.entries, this.store.queue);
         const live = look.entries.filter((entry) => (0,queue_queue/* isLive */.DG)(entry, look.serviceNow) && !(0,queue_queue/* isSquatter */.AB)(entry));
-        void this.sweep(look.entries.filter((entry) => !(0,queue_queue/* isLive */.DG)(entry, look.serviceNow)));
+        void this.entry.sweep(this.store, look.entries.filter((entry) => !(0,queue_queue/* isLive */.DG)(entry, look.serviceNow)));
         if (live.length === 0 && look.complete) {
             const outcome = await this.acquire(call, { decided: true });
             if (outcome !== 'held-by-other')
@@ -2803,153 +3634,76 @@ class Waiter {
             this.viewAt = (0,clock/* monotonicNow */.X)() + (handed ? 0 : RECORD_PAUSE_MS);
         const sighting = { lock: lock.state === 'missing' ? undefined : lock, ahead };
         // At the head with the lock free (its holder let go meanwhile): look again at once.
-        const now = (this.head && lock.state !== 'leased') || handed;
+        const now = (this.line.head && lock.state !== 'leased') || handed;
         return { kind: 'waiting', sighting, wakeAt: now ? 0 : this.wakeAt() };
     }
     /**
-     * Asks for the lease with our id (idempotent: it also re-confirms a lease
-     * taken on an earlier try). A missing blob is created, and the attempt ends
-     * to try again at once.
+     * Asks for the lease (own-lease.ts). Superseded or stale is decided first,
+     * unless `decided` (latest-gate.ts): such a waiter never asks for it.
      */
     async acquire(call, { decided = false } = {}) {
         // A cancel that came while we looked: ask for nothing more.
         if (this.options.signal?.aborted)
             throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
         // Superseded or stale is decided from a look taken just before: such a waiter never asks for the lease.
-        if (this.guard && !decided)
-            await this.decideLatest(call);
-        if (this.options.signal?.aborted)
-            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
-        this.acquireTried = true;
-        const sentAt = new Date();
-        const sentMono = (0,clock/* monotonicNow */.X)();
-        const outcome = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
-        this.acquired = outcome === 'acquired';
-        if (outcome === 'acquired')
-            return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
-        // A definite no: no lease of ours exists (an earlier try whose answer was lost included).
-        this.acquireTried = false;
-        if (outcome === 'held-by-other')
-            return outcome;
-        const created = await this.store.create(call());
-        const slot = this.slot > 1 ? { slot: this.slot } : {};
-        if (created !== 'nothing')
-            this.options.emit({ type: 'created', what: created, ...slot });
-        // Asked for again at once, in this attempt: ending it would cost the wait loop's pause (50 ms) on every new lock.
-        if (created !== 'nothing' && !this.options.signal?.aborted) {
-            this.acquireTried = true;
-            const sentAt = new Date();
-            const sentMono = (0,clock/* monotonicNow */.X)();
-            const again = await this.store.acquire(this.options.leaseId, this.options.leaseSeconds, call());
-            this.acquired = again === 'acquired';
-            if (again === 'acquired')
-                return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt };
-            this.acquireTried = false;
-        }
-        return { kind: 'waiting', sighting: {}, wakeAt: 0, tried: false };
+        if (this.latest && !decided)
+            await this.latest.decide(this.store, call, { outside: this.outside, ticket: this.entry.ticket });
+        return this.lease.acquire(call);
     }
-    /** Takes a ticket, writes our entry and leases it, then lists the queue up to it. */
+    /** Enters the queue (own-entry.ts), then lists it up to our entry. */
     async join(call, previousTicket) {
-        const leaseId = (0,external_node_crypto_.randomUUID)();
-        let claim;
-        let entered;
-        let tries = 0;
-        do {
-            try {
-                claim = await this.store.queue.claimTicket(call());
-            }
-            catch (err) {
-                // The container is gone (storage lost its data, or someone deleted it): start again from outside.
-                if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
-                    return [];
-                throw err;
-            }
-            // Our entry publishes the lease id we will hold the lock under, so that a holder can hand the lease to us.
-            const publish = this.options.leaseId;
-            entered = await this.store.queue.enter(claim.ticket, this.options.who, leaseId, this.options.leaseSeconds, call(), publish, this.priority);
-            // 'taken': an entry of that ticket that this action did not hand out; the next ticket is free.
-        } while (entered === 'taken' && ++tries < MAX_TAKEN_TICKETS);
-        if (entered === 'taken')
-            throw new errors/* LockError */.Ku(`The queue of lock ${this.store.location} holds entries this action did not write.`);
-        // The container is gone: start again from outside, which creates it.
-        if (entered === 'missing')
+        if (!(await this.entry.enter(this.store, call, previousTicket)))
             return [];
-        this.entry = {
-            ticket: claim.ticket,
-            leaseId,
-            renewAt: (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3,
-            // Our own earlier ticket (when joining again) is not waited for.
-            predecessor: claim.ticket - 1 === previousTicket ? undefined : (0,queue_queue/* recentPredecessor */.JX)(claim, (0,clock/* monotonicNow */.X)()),
-        };
         return this.lookAtQueue(call, { justJoined: true });
     }
     /** Renews our entry's lease when it is due; a lost entry means joining again, at the back. */
     async keepEntry(call) {
-        const entry = this.entry;
-        if (!entry || (0,clock/* monotonicNow */.X)() < entry.renewAt)
-            return;
-        let renewed;
-        try {
-            renewed = await this.store.queue.renewEntry(entry.ticket, entry.leaseId, call());
-        }
-        catch (err) {
-            if (!(0,errors/* isTransient */.dg)(err))
-                throw err;
-            entry.renewAt = (0,clock/* monotonicNow */.X)() + 1_000; // two more chances at least before the lease lapses
-            return;
-        }
-        if (renewed === 'renewed') {
-            entry.renewAt = (0,clock/* monotonicNow */.X)() + (this.options.leaseSeconds * 1000) / 3;
-            return;
-        }
-        await this.rejoin(call);
+        if ((await this.entry.keep(this.store, call)) === 'gone')
+            await this.rejoin(call);
     }
     async rejoin(call) {
-        const previous = this.entry?.ticket;
-        this.entry = undefined;
-        this.head = false;
+        const previous = this.entry.forget();
+        this.line.head = false;
         this.options.emit({ type: 'rejoined', waitedMs: this.options.waitedMs() });
         return this.join(call, previous);
     }
     /** Lists the queue up to our entry: who is ahead, whether we are the head; lapsed entries ahead are swept. */
     async lookAtQueue(call, { justJoined = false } = {}) {
-        const entry = this.entry;
-        if (!entry)
+        const ticket = this.entry.ticket;
+        if (ticket === undefined)
             return [];
         // With a key, the whole queue: a newer job of the key may wait behind us. Without, up to our
         // entry's page: that page (100 entries) also shows the high-priority waiters that joined after
         // us and go ahead of us (priority.ts); reading on to the end made every listing slower.
         const look = await this.store.queue.look({
             ...call(),
-            upTo: this.guard ? undefined : entry.ticket,
-            latestKey: this.latestKey(),
+            upTo: this.latest ? undefined : ticket,
+            latestKey: this.latest?.key(this.store),
         });
-        this.listedAt = (0,clock/* monotonicNow */.X)();
-        if (look.records)
-            this.records = look.records;
-        this.guard?.checkQueue(look.entries, look.serviceNow, entry.ticket);
-        const standing = (0,queue_queue/* standingOf */.YP)(look, entry.ticket, this.passedOver, { priority: this.priority, holding: this.holding });
+        this.high.noteListing(look);
+        this.latest?.checkListing(look, ticket);
+        const { passedOver } = this.idle;
+        const standing = (0,queue_queue/* standingOf */.YP)(look, ticket, passedOver, { priority: this.priority, holding: this.high.holding });
         // Our entry was removed (its lease had lapsed): join again. Not twice in one attempt, whatever storage says.
         if (!standing.mine && !justJoined)
             return this.rejoin(call);
-        void this.sweep(standing.lapsed);
-        this.tellSquatters(standing.squatters);
-        this.tellPriorities(look.entries, standing.ahead);
-        this.listed = new Map(look.entries.map((listed) => [listed.ticket, listed]));
-        this.lastAhead = standing.ahead;
-        const predecessor = entry.predecessor;
+        void this.entry.sweep(this.store, standing.lapsed);
+        this.notices.squatters(standing.squatters, this.store.queue);
+        this.notices.priorities(look.entries, standing.ahead, { ticket, priority: this.priority });
+        this.line.lastAhead = standing.ahead;
+        const predecessor = this.entry.predecessor;
         if (predecessor && ((0,queue_queue/* predecessorShown */.jg)(predecessor, look) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
-            entry.predecessor = undefined;
+            this.entry.predecessorCame();
         }
-        this.head = standing.ahead.length === 0 && entry.predecessor === undefined;
+        this.line.head = standing.ahead.length === 0 && this.entry.predecessor === undefined;
         const { pacing } = this.options;
-        const pause = this.head
+        const pause = this.line.head
             ? pacing.headListMs
             : between(standing.ahead.length === 1 ? pacing.onDeckPollMs : pacing.queuePollMs);
         // Not at the head only because a ticket before ours has no entry yet: look again as often as the head.
-        const pending = entry.predecessor !== undefined && standing.ahead.length === 0;
-        const keyed = this.guard ? Math.min(pause, between(pacing.latestListMs ?? LATEST_LIST_MS)) : pause;
-        this.listAt = (0,clock/* monotonicNow */.X)() + (pending ? between(this.options.pacing.headPollMs) : keyed);
+        const pending = this.entry.predecessor !== undefined && standing.ahead.length === 0;
+        const keyed = this.latest ? Math.min(pause, between(pacing.latestListMs ?? LATEST_LIST_MS)) : pause;
+        this.line.listAt = (0,clock/* monotonicNow */.X)() + (pending ? between(this.options.pacing.headPollMs) : keyed);
         return standing.ahead;
     }
     /**
@@ -2974,39 +3728,6 @@ class Waiter {
         const sighting = { lock: lock.state === 'leased' ? lock : undefined };
         return { kind: 'waiting', sighting, wakeAt: (0,clock/* monotonicNow */.X)() + between(this.options.pacing.outsidePollMs) };
     }
-    get priority() {
-        return this.options.priority ?? 'normal';
-    }
-    /**
-     * Whether a normal head is still the head, as it takes a free lock: the
-     * head lists the queue seldom, and a high-priority waiter that joined since
-     * goes ahead of it. A listing from this attempt, or a moment ago, stands;
-     * a high-priority head needs none (a later waiter never goes ahead of it).
-     */
-    async stillHead(call, ahead) {
-        const entry = this.entry;
-        if (!entry || this.priority === 'high' || ahead !== undefined)
-            return true;
-        if ((0,clock/* monotonicNow */.X)() - this.listedAt < RELIST_BEFORE_TAKING_MS)
-            return true;
-        // Only a look for high-priority waiters ahead: the rest of the line is as the last listing left it,
-        // and a lapsed entry of our own is not joined again here (the lock is being taken).
-        const look = await this.store.queue.look(call());
-        this.listedAt = (0,clock/* monotonicNow */.X)();
-        const me = { ticket: entry.ticket, priority: this.priority };
-        const passed = look.entries.some((other) => (0,priority/* priorityOf */.a2)(other) === 'high' &&
-            other.ticket !== entry.ticket &&
-            (0,queue_queue/* isLive */.DG)(other, look.serviceNow) &&
-            !(0,queue_queue/* isSquatter */.AB)(other) &&
-            !this.passedOver.has(other.ticket) &&
-            (0,priority/* goesBefore */.i_)(other, me, this.holding));
-        // Passed: the next attempt lists the queue as usual, to stand in line and say so.
-        if (passed) {
-            this.head = false;
-            this.listAt = (0,clock/* monotonicNow */.X)();
-        }
-        return !passed;
-    }
     /**
      * A lease taken while a high-priority waiter that joined since our last
      * listing stood ahead of us is given back at once, for it to take: we never
@@ -3016,58 +3737,14 @@ class Waiter {
         if (outcome.kind !== 'acquired' || !stillHead || (await stillHead.catch(() => true)))
             return outcome;
         await this.giveBack();
-        return { kind: 'waiting', sighting: { ahead: this.lastAhead }, wakeAt: this.wakeAt() };
-    }
-    /**
-     * Says once per entry: a high-priority waiter that joined after us went
-     * ahead of us, and a priority that is neither normal nor high (it counts as
-     * normal).
-     */
-    tellPriorities(entries, ahead) {
-        for (const entry of (0,priority/* joinedAhead */.pk)(ahead, this.entry?.ticket ?? Infinity))
-            this.tellJump(entry.ticket, entry.waiter);
-        for (const entry of entries) {
-            if (entry.malformedPriority === undefined || this.malformedTold.has(entry.ticket))
-                continue;
-            this.malformedTold.add(entry.ticket);
-            this.options.emit({
-                type: 'malformed-priority',
-                ticket: entry.ticket,
-                waiter: entry.waiter,
-                value: entry.malformedPriority,
-            });
-        }
-    }
-    /** Says once that the waiter of `ticket`, which joined after us, went ahead of us: only a high-priority one can. */
-    tellJump(ticket, waiter) {
-        if (this.priority === 'high' || !this.entry || ticket <= this.entry.ticket || this.jumpsTold.has(ticket))
-            return;
-        this.jumpsTold.add(ticket);
-        this.options.emit({ type: 'high-priority-ahead', ticket, waiter });
-    }
-    /**
-     * Notes who holds the lock or was handed it, from a look at it. A ticket
-     * later than ours there went ahead of us: the holder hands the lease to the
-     * head of the line, so that waiter was a high-priority one. A head lists
-     * the queue seldom and may never have seen its entry, so this is how it
-     * learns. Told once its waiter is known: from the holder record, or from
-     * our last listing.
-     */
-    noteHolding(lock) {
-        this.holding = holdingOf(lock);
-        if (lock.state !== 'leased')
-            return;
-        for (const ticket of this.holding) {
-            const record = lock.holder?.ticket === String(ticket) ? lock.holder : undefined;
-            const waiter = record ?? this.listed.get(ticket)?.waiter;
-            if (record || this.listed.has(ticket))
-                this.tellJump(ticket, waiter);
-        }
+        return { kind: 'waiting', sighting: { ahead: this.line.lastAhead }, wakeAt: this.wakeAt() };
     }
     /** The lock's last holder handed its lease to our entry: it is already under our id. */
     handedToUs(lock) {
-        const handed = lock.state === 'leased' && this.entry !== undefined && lock.handedTo === this.entry.ticket;
-        this.handed ||= handed;
+        const ticket = this.entry.ticket;
+        const handed = lock.state === 'leased' && ticket !== undefined && lock.handedTo === ticket;
+        if (handed)
+            this.lease.noteHanded();
         return handed;
     }
     /**
@@ -3082,13 +3759,13 @@ class Waiter {
         if (takenOver)
             return takenOver;
         const lock = await this.endEndedHold(seen, call);
-        this.noteHolding(lock);
+        this.high.noteHolding(lock, this.entry.ticket);
         // Handed to another waiter: the order changed (a high-priority waiter joined ahead): list again next time.
         if (lock.state === 'leased' && lock.handedTo !== undefined && !this.handedToUs(lock))
-            this.listAt = (0,clock/* monotonicNow */.X)();
+            this.line.listAt = (0,clock/* monotonicNow */.X)();
         // A free lock: a normal head with an old listing checks the line beside its acquire (before it
         // would add a round trip to every take), as a high-priority waiter may have joined ahead of it.
-        const stillHead = lock.state === 'leased' ? undefined : this.stillHead(call, ahead);
+        const stillHead = lock.state === 'leased' ? undefined : this.high.stillHead(this.store, call, this.entry.ticket, ahead);
         stillHead?.catch(() => undefined); // awaited below; an acquire that fails first must not leave it unhandled
         // Free, or handed to us by the last holder (handover.ts): our acquire takes it, with the id we published.
         if (lock.state === 'missing' || lock.state === 'free' || this.handedToUs(lock)) {
@@ -3101,72 +3778,15 @@ class Waiter {
         const sighting = { lock: lock.state === 'leased' ? lock : undefined, ahead };
         return { kind: 'waiting', sighting, wakeAt: this.wakeAt() };
     }
-    /**
-     * Ends a hold whose end has come (hold.ts) that `lock` shows, by the
-     * service's clock in the same answer. Whoever meets it ends it, wherever it
-     * stands: the head, a waiter further back, a try-lock, a waiter outside the
-     * queue. Its lease goes to the head of the queue in the order of the whole
-     * line, priority included (handover.ts), or is released when nobody waits
-     * (or the queue cannot be read): so what comes next is the decision of a
-     * lock handed over, or of a free lock, as for any other, and a waiter that
-     * ended the hold has no say in it. Returns the lock as it stands after: as a
-     * second look shows it when somebody else ended or changed it first. A hold
-     * whose end is refused as read (a record forged beside somebody else's
-     * lease) is not tried again.
-     */
-    async endEndedHold(lock, call) {
-        if (lock.state !== 'leased')
-            return lock;
-        const hold = lock.hold;
-        if (!hold || !(0,deploy_hold/* holdExpired */.Tv)(hold, lock.serviceNow) || (lock.etag && lock.etag === this.endRefused))
-            return lock;
-        const endedAt = lock.serviceNow ?? new Date();
-        const note = (0,break_record/* newBreakRecord */.po)(this.options.who, deploy_hold/* HOLD_END_REASON */.tT, endedAt, lock.holder);
-        const target = (0,queue_handover/* headToHandTo */.GF)(this.store, call(), hold.leaseId);
-        const ended = await this.store.endHold(lock, note, target, call());
-        if (ended.outcome === 'refused' || ended.outcome === 'not-held') {
-            this.endRefused = lock.etag;
-            return this.store.view(call());
-        }
-        this.options.emit({ type: 'hold-ended', hold, endedAt });
-        if (ended.outcome === 'released')
-            return { state: 'free', staleHolder: undefined };
-        return {
-            state: 'leased',
-            holder: undefined,
-            infinite: false,
-            serviceNow: lock.serviceNow,
-            handedTo: ended.to.ticket,
-        };
+    /** Ends a hold whose end has come that `lock` shows (ended-holds.ts); the lock as it stands after. */
+    endEndedHold(lock, call) {
+        return this.holds.end(lock, this.store, call);
     }
-    /**
-     * A job of scope run takes over the hold its own run left on the lock
-     * (run-hold.ts) at any look at it, wherever it waits: the run holds the lock
-     * already. Of several jobs of the run that try at once, Azure lets one in:
-     * the change of the hold's lease id to ours works once (lock-blob.ts); the
-     * others go on waiting. takeOver finishes it: the run's fencing token, and
-     * out of the queue.
-     */
+    /** A job of scope run takes over the hold its own run left on the lock (own-lease.ts), at any look at it. */
     async takeOverRunHold(lock, call) {
-        if (!this.options.takeOverRunHold || lock.state !== 'leased' || !lock.hold)
+        if (!this.options.takeOverRunHold)
             return undefined;
-        const hold = lock.hold;
-        if (!(0,deploy_hold/* mayTakeOver */.rw)(hold, this.options.who, lock.serviceNow))
-            return undefined;
-        if (this.options.signal?.aborted)
-            throw new errors/* LockCancelledError */.pw(`Cancelled while waiting for lock ${this.store.location}.`);
-        this.acquireTried = true;
-        const sentAt = new Date();
-        const sentMono = (0,clock/* monotonicNow */.X)();
-        const taken = await this.store.takeOverHold(hold.leaseId, this.options.leaseId, this.options.leaseSeconds, call());
-        if (taken !== 'taken') {
-            // Another job of the run took it over first (or the hold ended): the lease is not under our id.
-            this.acquireTried = false;
-            return undefined;
-        }
-        this.acquired = true;
-        this.tookOver = { hold, fromQueue: this.entry !== undefined };
-        return { kind: 'acquired', sentAt, sentMono, serviceNow: this.store.grantedAt, tookOver: this.tookOver };
+        return this.lease.takeOverRunHold(lock, this.options.who, this.entry.ticket !== undefined, call);
     }
     /**
      * Our run's hold is ours (takeOverRunHold): our holder record replaces the
@@ -3175,281 +3795,49 @@ class Waiter {
      * Returns the record as written and the run's token.
      */
     async takeOver(record, call) {
-        const tookOver = this.tookOver;
-        const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
+        const tookOver = this.lease.takenOver;
+        const ticket = this.entry.ticket;
+        const written = ticket !== undefined ? { ...record, ticket: String(ticket) } : record;
         await this.store.writeHolder(this.options.leaseId, written, call());
-        await this.leaveAsHolder(call);
-        this.acquired = false;
-        this.tookOver = undefined;
+        await this.entry.leaveAsHolder(this.store, call);
+        this.lease.taken();
         this.options.emit({ type: 'hold-taken-over', ...tookOver, waitedMs: this.options.waitedMs() });
         // Read from storage: a token that is not a positive whole number is none.
         const token = Number(tookOver.hold.fencingToken);
         return { record: written, fencingToken: Number.isSafeInteger(token) && token > 0 ? token : 0 };
     }
     /**
-     * One attempt on a lock with slots (slots.ts): one look at the queue and
-     * every slot together. A waiter takes a slot handed to it, or the free slot
-     * at its own place among the first k waiters not yet served, k being the
-     * free slots. Holds and latest wins are refused with slots before any
-     * waiting (inputs).
-     *
-     * How often it looks follows its standing, the waiters ahead of it that are
-     * not served yet: under N, a slot may be its own at the next release, so it
-     * looks at the pace of a head (slottedHeadMs); from N to 3N - 1 it is in the
-     * next two rounds, and looks as the waiter right behind a head does, so that
-     * it knows its standing before its round comes (with equal holds a whole
-     * round frees at once); further back, as the queue does. Beyond N, the listing alone: slot 1's HEAD is
-     * added only when the listing shows that a slot may be ours.
-     */
-    async slottedAttempt(call, slots) {
-        // No lease is asked for before the lock's number of slots is known to be ours.
-        await slots.agree(call());
-        if (this.acquireTried && this.chosen) {
-            // An acquire whose answer was lost: ask again for the same slot (idempotent), never for a second one.
-            const outcome = await this.acquire(call, { decided: true });
-            if (outcome !== 'held-by-other')
-                return outcome;
-            this.chosen = undefined;
-        }
-        if (this.entry)
-            await this.keepEntry(call);
-        if (this.entry && (0,clock/* monotonicNow */.X)() < this.listAt) {
-            return { kind: 'waiting', sighting: {}, wakeAt: Math.min(this.listAt, this.entry.renewAt) };
-        }
-        // A newcomer, and a waiter that stood within N at its last look, look at slot 1 as well.
-        const withLock = !this.entry || (this.slotStanding ?? 0) <= slots.count;
-        let look = await slots.look(call(), { lock: withLock });
-        this.answered = true;
-        let standing = this.slottedStanding(look);
-        if (standing === 'rejoin') {
-            await this.rejoin(call);
-            return { kind: 'waiting', sighting: {}, wakeAt: 0 };
-        }
-        // The listing shows that a slot may be ours: look at slot 1 too before deciding. Its last
-        // state may hide at most one served waiter ahead of us, hence N, not N - 1.
-        if (!look.lockSeen && standing.count <= slots.count) {
-            look = await slots.look(call());
-            standing = this.slottedStanding(look);
-            if (standing === 'rejoin') {
-                await this.rejoin(call);
-                return { kind: 'waiting', sighting: {}, wakeAt: 0 };
-            }
-        }
-        const { ahead, count: standingAhead } = standing;
-        const entry = this.entry;
-        this.slotStanding = standingAhead;
-        this.lastAhead = ahead;
-        const pick = (0,queue_slots/* slotToTake */.z4)(look.slots, standingAhead, entry?.ticket);
-        if (pick) {
-            this.chosen = { slot: pick.slot, store: slots.open(pick.slot) };
-            const outcome = await this.acquire(call, { decided: true });
-            if (outcome !== 'held-by-other' && outcome.kind === 'acquired' && entry) {
-                // Two holders that let go at once may both have handed us their slot: the other goes on
-                // to the next waiter now, beside our take (which awaits it), not after it.
-                const extra = look.slots.filter((s) => s.slot !== pick.slot && s.state === 'leased' && s.handedTo === entry.ticket);
-                this.passingOn = Promise.all(extra.map((s) => passOn(slots.open(s.slot), this.options.leaseId, entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS })));
-            }
-            if (outcome !== 'held-by-other')
-                return outcome;
-            // A client that does not queue took it first.
-            this.chosen = undefined;
-        }
-        const free = look.slots.filter((s) => s.state !== 'leased').length;
-        // The first waiter ahead that leaves a slot free for too long is passed over, as a head would be.
-        if (entry)
-            this.watchHead(free > 0 ? { state: 'free', staleHolder: undefined } : { state: 'leased', holder: undefined, infinite: false });
-        const shown = look.slots.find((s) => s.state === 'leased');
-        const sighting = {
-            lock: free > 0 || !shown
-                ? { state: 'free', staleHolder: undefined }
-                : { state: 'leased', holder: shown.holder, infinite: shown.infinite ?? false },
-            ahead,
-            slots: (0,queue_slots/* slotsHeld */.$h)(look.slots),
-        };
-        if (!entry) {
-            if (!this.options.willWait)
-                return { kind: 'waiting', sighting, wakeAt: 0 };
-            await this.join(call);
-            this.head = false;
-        }
-        const { pacing } = this.options;
-        this.listAt =
-            (0,clock/* monotonicNow */.X)() +
-                (standingAhead < slots.count
-                    ? slottedHeadMs(pacing)
-                    : between(standingAhead < 3 * slots.count ? pacing.onDeckPollMs : pacing.queuePollMs));
-        return { kind: 'waiting', sighting, wakeAt: Math.min(this.listAt, this.entry?.renewAt ?? Infinity) };
-    }
-    /**
-     * Where a look at the slots puts us: the live waiters ahead in the order of
-     * the line, and how many of them (with a ticket just before ours whose entry
-     * may be on its way) are not served yet (servedTickets), which is what
-     * decides whether a free slot is ours. 'rejoin' when our entry is gone.
-     */
-    slottedStanding(look) {
-        const { queue } = look;
-        this.tellSquatters(queue.entries);
-        let ahead;
-        const entry = this.entry;
-        if (entry) {
-            const standing = (0,queue_queue/* standingOf */.YP)(queue, entry.ticket, this.passedOver, { priority: this.priority });
-            if (!standing.mine)
-                return 'rejoin';
-            void this.sweep(standing.lapsed);
-            ahead = standing.ahead;
-            const predecessor = entry.predecessor;
-            if (predecessor && ((0,queue_queue/* predecessorShown */.jg)(predecessor, queue) || (0,clock/* monotonicNow */.X)() >= predecessor.until)) {
-                entry.predecessor = undefined;
-            }
-        }
-        else {
-            // A newcomer stands behind every live waiter, except that a high-priority one passes the normal ones.
-            const me = { ticket: Infinity, priority: this.priority };
-            ahead = (0,priority/* lineOrder */.PJ)(queue.entries.filter((e) => (0,queue_queue/* isLive */.DG)(e, queue.serviceNow) && !(0,queue_queue/* isSquatter */.AB)(e) && !this.passedOver.has(e.ticket) && (0,priority/* goesBefore */.i_)(e, me)));
-            void this.sweep(queue.entries.filter((e) => !(0,queue_queue/* isLive */.DG)(e, queue.serviceNow)));
-        }
-        const served = (0,queue_slots/* servedTickets */.V4)(look.slots);
-        // A ticket just before ours whose entry may still be on its way stands ahead of us too.
-        const count = ahead.filter((e) => !served.has(e.ticket)).length + (entry?.predecessor ? 1 : 0);
-        return { ahead, count };
-    }
-    /**
      * The lease is ours: write our holder record, take the next fencing token,
      * and leave the queue, all at once. Returns the record as written and the token.
      */
     async take(record, call) {
+        const ticket = this.entry.ticket;
         // Our ticket goes on the record: a waiter right behind us that missed our entry learns from it that we came.
-        const written = this.entry ? { ...record, ticket: String(this.entry.ticket) } : record;
+        const written = ticket !== undefined ? { ...record, ticket: String(ticket) } : record;
+        const store = this.store;
         // Side by side: the record write waits for the token only to keep it on the lock blob as well.
-        const token = this.store.nextFencingToken(call());
+        const token = store.nextFencingToken(call());
         // With a key, the holder record's write checks, under our lease, the sequence the lock blob keeps
         // (latest-kept.ts); the key's record is raised only once that check has passed.
         let passed;
         let failed;
         const checked = new Promise((resolve, reject) => ((passed = resolve), (failed = reject)));
         checked.catch(() => undefined);
-        const holder = this.store.writeHolder(this.options.leaseId, written, call(), token, () => passed());
+        const holder = store.writeHolder(this.options.leaseId, written, call(), token, () => passed());
         holder.then(() => passed(), (err) => failed(err));
         const [, fencingToken] = await Promise.all([
             holder,
             token,
-            this.recordLatest(written, call, checked),
-            this.passingOn?.catch(() => undefined),
+            this.latest?.record(store, written, call, checked),
+            this.slotted?.passingOn(),
         ]);
-        this.passingOn = undefined;
-        const ticket = this.entry?.ticket;
+        this.slotted?.passedOn();
         // Only now: if the record or the token failed, we stay in line for another try (waiter.ts keeps the lease).
-        await this.leaveAsHolder(call);
-        this.acquired = false;
-        const slots = this.options.store.slotted;
-        if (slots && ticket !== undefined)
-            await this.returnStrays(slots, ticket);
+        await this.entry.leaveAsHolder(store, call);
+        this.lease.taken();
+        if (this.slotted && ticket !== undefined)
+            await this.slotted.returnStrays(ticket);
         return { record: written, fencingToken };
-    }
-    /**
-     * With slots, two holders that let go at once may both hand their lease to
-     * the head (handover.ts), or one may hand it over as the head takes a free
-     * slot: the head then holds a second slot that nobody renews. Once out of
-     * the queue (no holder hands us anything after its next look), one look
-     * finds such a slot, and it is passed on at once (pass-on.ts: handed to the
-     * first waiter not yet served, else released) rather than left to lapse.
-     * Best effort: a slot missed here lapses within one lease duration.
-     */
-    async returnStrays(slots, ticket) {
-        await this.passOnHanded(slots, ticket, { keep: this.slot, timeoutMs: TIDY_TIMEOUT_MS });
-    }
-    /**
-     * Passes on (pass-on.ts) every slot that one look shows handed to our
-     * ticket, but `keep`, and `also`, a slot whose acquire we tried. Azure
-     * refuses the change of a lease that is not under our id, so nobody else's
-     * slot is touched. Best effort: a slot missed here lapses by itself.
-     */
-    async passOnHanded(slots, ticket, which) {
-        const ours = new Set(which.also === undefined ? [] : [which.also]);
-        if (which.timeoutMs >= MIN_LOOK_MS) {
-            const look = await slots.look({ timeoutMs: which.timeoutMs }).catch(() => undefined);
-            for (const s of look?.slots ?? [])
-                if (s.state === 'leased' && s.handedTo === ticket)
-                    ours.add(s.slot);
-        }
-        if (which.keep !== undefined)
-            ours.delete(which.keep);
-        await Promise.all([...ours].map((slot) => passOn(slots.open(slot), this.options.leaseId, ticket, { timeoutMs: TIDY_TIMEOUT_MS })));
-    }
-    /** Starts reading our key's record, for a waiter with a key that can read it. */
-    readLatest(call) {
-        if (!this.guard || !this.store.latest)
-            return undefined;
-        return this.store.latest.read(this.guard.spec.key, call());
-    }
-    /** The key whose record a listing of the queue reads as well; undefined without a key, or a store of records. */
-    latestKey() {
-        return this.guard && this.store.latest ? this.guard.spec.key : undefined;
-    }
-    /**
-     * Just before an acquire: one listing of the whole queue, which reads our
-     * key's record too (a separate read only when it did not reach it). Throws
-     * when we are superseded or stale. A waiter outside the queue (it may not
-     * list) reads the record alone, and can only be stale.
-     */
-    async decideLatest(call) {
-        const guard = this.guard;
-        let latest;
-        if (!this.outside) {
-            const look = await this.store.queue.look({ ...call(), latestKey: this.latestKey() });
-            if (look.records)
-                this.records = look.records;
-            guard.checkQueue(look.entries, look.serviceNow, this.entry?.ticket);
-            latest = look.latest;
-        }
-        this.latestRead = latest ?? (await this.readLatest(call));
-        await this.checkLatest(this.latestRead, call);
-    }
-    /**
-     * Decides stale from our key's record as read: a record whose blob a
-     * stranger leased fails the job at once (it could never be written, and no
-     * lease or token is taken for it); a record with a higher sequence makes us
-     * stale; no record at all (the key is new, or the .azure-mutex/ folder was
-     * deleted) asks the lock blob, which keeps each key's sequence too
-     * (latest-kept.ts): one more request, only then.
-     */
-    async checkLatest(read, call) {
-        const guard = this.guard;
-        const latest = this.store.latest;
-        if (read?.leased && latest?.leasedError)
-            throw latest.leasedError(guard.spec.key);
-        guard.checkRecord(read?.record);
-        if (read?.record || !latest?.readKept)
-            return;
-        guard.checkKept(await latest.readKept(guard.spec.key, call()));
-    }
-    /**
-     * Under the lease: raises our key's record to our sequence. The write is
-     * conditional on the record read before the acquire; if another write came
-     * between (a newer job that held and left in that moment), it is read again
-     * and decided again, and a stale lease is given back by the caller.
-     */
-    async recordLatest(record, call, checked) {
-        const guard = this.guard;
-        const latest = this.store.latest;
-        if (!guard || !latest)
-            return;
-        let read = this.latestRead ?? (await latest.read(guard.spec.key, call()));
-        for (let tries = 0; tries < 3; tries++) {
-            if (read.leased && latest.leasedError)
-                throw latest.leasedError(guard.spec.key);
-            guard.checkRecord(read.record);
-            const same = read.record?.supersedeKey === guard.spec.key;
-            // A re-run of the job that holds the record: it says so already.
-            if (same && (0,deploy_latest/* parseSequence */.rd)(read.record?.sequence) === guard.spec.sequence)
-                return;
-            // Not before the lock blob's sequence is checked under our lease: a stale job must not lower the record.
-            await checked;
-            if ((await latest.write(guard.spec.key, record, read.etag, call())) === 'written')
-                return;
-            read = await latest.read(guard.spec.key, call());
-        }
-        throw new errors/* LockError */.Ku(`The record of the supersede key of lock ${this.store.location} keeps changing; try again.`);
     }
     /**
      * Gives back the lease we took, when taking the lock could not be finished
@@ -3457,55 +3845,19 @@ class Waiter {
      * again, while it holds the lease. Our place in the queue is kept.
      */
     async giveBack() {
-        if (!this.acquireTried)
-            return;
-        const released = await this.store
-            .release(this.options.leaseId, { timeoutMs: TIDY_TIMEOUT_MS })
-            .then(() => true)
-            .catch(() => false);
-        this.acquired = false;
-        this.tookOver = undefined;
-        // A release that failed is tried again when the wait ends (abandon).
-        this.acquireTried = !released;
+        await this.lease.giveBack();
     }
     /** Every key's record the last listing read; undefined for a waiter without a key. */
     get recordsSeen() {
-        return this.records;
+        return this.latest?.recordsSeen;
     }
     /** The live waiters ahead at the last listing; undefined before one. */
     get aheadCount() {
-        return this.lastAhead?.length;
-    }
-    /**
-     * Leaves the queue as we take the lock. Unlike leave(), this must succeed: an
-     * entry left behind stays leased for up to a lease duration, and the holders
-     * after us would take it for the head of the line and hand the lease to it,
-     * where nobody takes it, so the lock would lie idle until it lapsed. A refusal
-     * that passes fails the take like a refused token (waiter.ts keeps the lease
-     * and takes again). Any other would come again, and is left as before: a
-     * credential that may not delete gives the entry's lease back instead
-     * (queue-blobs.ts), and an entry without a lease is no waiter.
-     */
-    async leaveAsHolder(call) {
-        const entry = this.entry;
-        if (!entry)
-            return;
-        try {
-            await this.store.queue.leave(entry.ticket, entry.leaseId, call());
-        }
-        catch (err) {
-            if ((0,errors/* isTransient */.dg)(err))
-                throw err;
-        }
-        this.entry = undefined;
+        return this.line.lastAhead?.length;
     }
     /** Leaves the queue, if we are in it. Best effort and bounded: a leftover entry lapses by itself. */
-    async leave(timeoutMs = TIDY_TIMEOUT_MS) {
-        const entry = this.entry;
-        if (!entry)
-            return;
-        this.entry = undefined;
-        await this.store.queue.leave(entry.ticket, entry.leaseId, { timeoutMs }).catch(() => undefined);
+    async leave(timeoutMs = attempt_TIDY_TIMEOUT_MS) {
+        await this.entry.leave(this.store, timeoutMs);
     }
     /**
      * The wait ends without success: leave the queue, and give back a lease we
@@ -3520,43 +3872,31 @@ class Waiter {
      * each step), so that `timeout` holds on a stalled network too.
      */
     async abandon(until) {
-        const ticket = this.entry?.ticket;
-        const nearHead = ticket !== undefined && (this.head || (this.lastAhead?.length ?? Infinity) <= 1);
+        const ticket = this.entry.ticket;
+        const nearHead = ticket !== undefined && (this.line.head || (this.line.lastAhead?.length ?? Infinity) <= 1);
         // Leaving and the look share one tidy budget, so that a stalled network adds it to the wait once, not twice.
-        const tidyUntil = until ?? (0,clock/* monotonicNow */.X)() + TIDY_TIMEOUT_MS;
+        const tidyUntil = until ?? (0,clock/* monotonicNow */.X)() + attempt_TIDY_TIMEOUT_MS;
         const budget = () => Math.max(LEAST_TIDY_MS, Math.round(tidyUntil - (0,clock/* monotonicNow */.X)()));
         await this.leave(budget());
-        let mayHold = this.acquireTried || this.handed;
+        let mayHold = this.lease.mayHold;
         const left = Math.round(tidyUntil - (0,clock/* monotonicNow */.X)());
         const slots = this.options.store.slotted;
         if (slots && ticket !== undefined) {
             // Any slot may have been handed to us (the first waiter not yet served): the look is at every slot.
-            await this.passOnHanded(slots, ticket, { also: mayHold ? this.slot : undefined, timeoutMs: left });
-            this.acquireTried = false;
+            const also = mayHold ? this.slot : undefined;
+            await passOnHanded(slots, this.options.leaseId, ticket, { also, timeoutMs: left });
+            this.lease.passedOn();
             return;
         }
-        if (!mayHold && nearHead && this.store.letGo && left >= MIN_LOOK_MS) {
+        if (!mayHold && nearHead && this.store.letGo && left >= attempt_MIN_LOOK_MS) {
             const lock = await this.store.view({ timeoutMs: left }).catch(() => undefined);
             mayHold = lock?.state === 'leased' && lock.handedTo === ticket;
         }
         if (!mayHold)
             return;
-        const passOnMs = until === undefined ? TIDY_TIMEOUT_MS : budget();
+        const passOnMs = until === undefined ? attempt_TIDY_TIMEOUT_MS : budget();
         await passOn(this.store, this.options.leaseId, ticket, { timeoutMs: passOnMs });
-        this.acquireTried = false;
-    }
-    /**
-     * Removes entries whose waiters are gone. Not awaited by the attempt: it is
-     * housekeeping. A credential that may not delete (a SAS without 'd') is
-     * refused quietly by every sweep: said once, as lapsed entries then pile up.
-     */
-    async sweep(lapsed) {
-        await Promise.all(lapsed.map((entry) => this.store.queue.sweep(entry.ticket, { timeoutMs: TIDY_TIMEOUT_MS }).catch((err) => {
-            if ((0,errors/* statusCode */.se)(err) !== 403 || this.sweepRefusedTold)
-                return;
-            this.sweepRefusedTold = true;
-            this.options.emit({ type: 'sweep-refused', error: err });
-        })));
+        this.lease.passedOn();
     }
 }
 
@@ -3751,6 +4091,7 @@ class WaitReport {
 
 
 
+
 /**
  * How far past its deadline a wait may run, so that `timeout` holds within
  * about a second whether or not storage answers. A request sent before the
@@ -3911,7 +4252,7 @@ async function waitForLease(options) {
     const who = options.supersede
         ? { ...options.holder, supersedeKey: options.supersede.key, sequence: String(options.supersede.sequence) }
         : options.holder;
-    const waiter = new Waiter({
+    const waiter = new Attempt({
         store: lock,
         leaseId,
         leaseSeconds: options.leaseDurationSeconds,

@@ -6,7 +6,8 @@
 
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
-import { DEFAULT_PACING, Waiter, type Pacing } from './attempt.ts'
+import { Attempt } from './attempt.ts'
+import { DEFAULT_PACING, type Pacing } from './pacing.ts'
 import { monotonicNow } from './clock.ts'
 import {
   LockCancelledError,
@@ -267,7 +268,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const who = options.supersede
     ? { ...options.holder, supersedeKey: options.supersede.key, sequence: String(options.supersede.sequence) }
     : options.holder
-  const waiter = new Waiter({
+  const waiter = new Attempt({
     store: lock,
     leaseId,
     leaseSeconds: options.leaseDurationSeconds,
@@ -423,7 +424,7 @@ async function timedOut(
   started: number,
   report: WaitReport,
   failure: unknown,
-  waiter: Waiter,
+  waiter: Attempt,
   lookUntil: number,
 ): Promise<LockTimeoutError> {
   const head = `Timed out after ${formatDuration(monotonicNow() - started)} waiting for lock ${lock.location}`

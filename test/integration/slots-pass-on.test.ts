@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict'
 import { setTimeout as delay } from 'node:timers/promises'
 import { after, afterEach, before, describe, it } from 'node:test'
-import { DEFAULT_PACING } from '../../src/lock/attempt.ts'
+import { DEFAULT_PACING } from '../../src/lock/pacing.ts'
 import { LockCancelledError } from '../../src/lock/errors.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
 import { letGo } from '../../src/lock/queue/handover.ts'
