@@ -22,7 +22,10 @@ import type { LockSpec } from '../lock/spec.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 import { Inputs, Outputs } from './constants.ts'
-import { highPriorityAheadText, longWaitText, malformedPriorityText } from './priority-lines.ts'
+import { highPriorityAheadText, longWaitText, malformedPriorityText } from '../settings/wait-words.ts'
+
+/** The long-wait line's words for the option it passed: the action's input. */
+export const PAST_WARN_AFTER = `past '${Inputs.WarnAfter}'`
 import * as state from './state.ts'
 
 /** Waiters named in a line; the rest are counted. */
@@ -171,7 +174,7 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
       return [{ level: 'warning', text: malformedPriorityText(event, name) }]
     case 'long-wait':
       // One warning annotation, visible on the run page; the wait goes on.
-      return [{ level: 'warning', text: longWaitText(event, name) }]
+      return [{ level: 'warning', text: longWaitText(event, name, PAST_WARN_AFTER) }]
     case 'malformed-sequence':
       return [
         {

@@ -19,9 +19,12 @@ import { openLock } from '../lock/lock-blob.ts'
 import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { refuseHoldOnSlots } from '../lock/queue/slots.ts'
 import { waitForLease } from '../lock/waiter.ts'
-import { Inputs } from '../action/constants.ts'
-import { readHoldEnd, readHoldReason } from '../action/hold-inputs.ts'
-import { readBoolean, readContainer, readOptionalReason, readTimeout } from '../action/inputs.ts'
+import { readBoolean } from '../settings/boolean.ts'
+import { readHoldSettings } from '../settings/hold.ts'
+import { readContainer } from '../settings/lock-spec.ts'
+import { Option } from '../settings/option.ts'
+import { readOptionalReason } from '../settings/reason.ts'
+import { Flags } from './flags.ts'
 import { cliHolder } from './holder.ts'
 import { ExitCode, PASS_CREDENTIALS, UsageError, envName, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
@@ -31,9 +34,9 @@ import { waitLine } from './wait-lines.ts'
 const COMMAND_ONLY: readonly string[] = [
   'on-lost',
   PASS_CREDENTIALS,
-  Inputs.SupersedeKey,
-  Inputs.Sequence,
-  Inputs.OnSuperseded,
+  Flags.SupersedeKey,
+  Flags.Sequence,
+  Flags.OnSuperseded,
 ]
 
 /** The signals that cancel the wait for the lock: the hold is then not set, and nothing is left in the queue. */
@@ -51,7 +54,7 @@ export async function runFreeze(
   if (lockName === undefined) {
     throw new UsageError("Missing the lock's name: azure-mutex hold <lock> -- <command> [args...].")
   }
-  const given = ['for', Inputs.Duration, Inputs.Until, Inputs.Reason].some((flag) => line.flags[flag] !== undefined)
+  const given = [Flags.For, Flags.Duration, Flags.Until, Flags.Reason].some((flag) => line.flags[flag] !== undefined)
   if (!given) {
     throw new UsageError(
       `Missing the command to run while holding the lock: azure-mutex hold ${lockName} -- <command> [args...]; ` +
@@ -64,18 +67,15 @@ export async function runFreeze(
       `--${extra} applies to a hold with a command (after '--'), not to a hold with --for or --until.`,
     )
   }
-  if (line.flags.for !== undefined && line.flags[Inputs.Duration] !== undefined) {
-    throw new UsageError(`Give --for or --${Inputs.Duration} (the same thing), not both.`)
+  if (line.flags.for !== undefined && line.flags[Flags.Duration] !== undefined) {
+    throw new UsageError(`Give --for or --${Flags.Duration} (the same thing), not both.`)
   }
   // --for is the input 'duration' (options.ts reads it so, and names it --for).
-  const container = readContainer(read)
-  const reason = readHoldReason(read)
-  const end = readHoldEnd(read)
-  const timeoutMs = readTimeout(read)
-  const access = readTarget(read, session)
+  // The wait's lease is the shortest: nobody renews it between the grant and the hold (settings/hold.ts).
+  const { hold, access, timeoutMs } = readHoldSettings(read, lockName, (byKey) => readTarget(byKey, session))
+  const { lock: spec, reason, end } = hold
+  const container = spec.container
   session.container = container
-  // The wait's lease is the shortest: nobody renews it between the grant and the hold.
-  const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.min }
   const location = lockLocation(spec)
 
   const cancel = new AbortController()
@@ -146,7 +146,7 @@ export async function runUnhold(
     throw new UsageError("Missing the lock's name: azure-mutex unhold <lock> [--reason <why>].")
   const container = readContainer(read)
   const reason = readOptionalReason(read, 'lifted with azure-mutex unhold')
-  const force = readBoolean(read, Inputs.Force, false)
+  const force = readBoolean(read, Option.Force, false)
   const access = readTarget(read, session)
   const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
   const location = lockLocation(spec)
@@ -157,7 +157,7 @@ export async function runUnhold(
   switch (lifted.outcome) {
     case 'missing':
       throw new UserError(
-        `Lock ${location} does not exist: nothing to lift. Check the lock's name and --${Inputs.Container}.`,
+        `Lock ${location} does not exist: nothing to lift. Check the lock's name and --${Flags.Container}.`,
       )
     case 'free':
       out.progress(`Lock ${location} is not held: nothing to lift.`)
@@ -171,9 +171,9 @@ export async function runUnhold(
         lifted.seen.hold
           ? `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, but the lease does not answer to the id its record names ` +
               "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
-              `To break that lease anyway, add --${Inputs.Force}.`
+              `To break that lease anyway, add --${Flags.Force}.`
           : `Lock ${location} is held by ${describeHolderSeen(lifted.seen)}, not by a hold: it was left alone. ` +
-              `To break that lease anyway, add --${Inputs.Force} (or set ${envName(Inputs.Force)}=true).`,
+              `To break that lease anyway, add --${Flags.Force} (or set ${envName(Flags.Force)}=true).`,
       )
     case 'broken':
       out.progress(

@@ -13,8 +13,10 @@ import type { LockStatus } from '../lock/lock-status.ts'
 import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
 import { containerClientFor } from '../lock/storage.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
-import { Inputs } from '../action/constants.ts'
-import { readContainer, readReason } from '../action/inputs.ts'
+import { readContainer } from '../settings/lock-spec.ts'
+import { Option } from '../settings/option.ts'
+import { readReason } from '../settings/reason.ts'
+import { Flags } from './flags.ts'
 import { cliHolder } from './holder.ts'
 import { UsageError, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
@@ -75,9 +77,9 @@ export async function runBreak(
   if (lockName === undefined) throw new UsageError("Missing the lock's name: azure-mutex break <lock> --reason <why>.")
   const container = readContainer(read)
   const reason = readReason(read)
-  const entry = readEntry(read(Inputs.Entry))
+  const entry = readEntry(read(Option.Entry))
   // A refusal for a missing permission names what this break needs: delete for an entry, list for the slots.
-  session.needs = breakRights(entry !== undefined, `--${Inputs.Entry}`)
+  session.needs = breakRights(entry !== undefined, `--${Flags.Entry}`)
   const access = readTarget(read, session)
   const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
   session.container = container
@@ -115,7 +117,7 @@ export async function runBreak(
   switch (outcome.outcome) {
     case 'missing':
       throw new UserError(
-        `Lock ${location} does not exist: nothing to break. Check the lock's name and --${Inputs.Container}.`,
+        `Lock ${location} does not exist: nothing to break. Check the lock's name and --${Flags.Container}.`,
       )
     case 'not-held':
       out.progress(`Lock ${location} is not held: nothing to break, nothing written.`)
@@ -135,7 +137,7 @@ function readEntry(text: string): number | undefined {
   if (text === '') return undefined
   if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
     throw new UsageError(
-      `Invalid input '${Inputs.Entry}': expected a ticket of the lock's queue, a whole number such as 3.`,
+      `Invalid input '${Flags.Entry}': expected a ticket of the lock's queue, a whole number such as 3.`,
     )
   }
   return Number(text)

@@ -1,5 +1,6 @@
 // The words for the order of the line and for a long wait (lock/queue/priority.ts,
-// lock/wait-report.ts), shared by the main step's lines and the job summary.
+// lock/wait-report.ts), shared by both faces: the main step's lines and the
+// job summary, and azure-mutex hold's lines. Each face names its option.
 // Every value read from storage reaches a line through briefHolder or
 // briefHolderSeen, or showUntrusted itself.
 
@@ -8,7 +9,6 @@ import { briefHolder, briefHolderSeen, type HolderIdentity } from '../lock/holde
 import { ordinal } from '../lock/queue/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { WaitEvent } from '../lock/wait-report.ts'
-import { Inputs } from './constants.ts'
 
 type Event<T extends WaitEvent['type']> = Extract<WaitEvent, { type: T }>
 
@@ -30,20 +30,24 @@ export function malformedPriorityText(event: Event<'malformed-priority'>, name: 
 
 /**
  * What a long wait found, without the lock's name (the summary is per lock):
- * "waited 10m, past 'warn-after' (10m); held by org/api run 5 (holding since
- * 10:02:11Z) for 25m; 3rd in line".
+ * "waited 10m, past <the option, as the face names it> (10m); held by org/api
+ * run 5 (holding since 10:02:11Z) for 25m; 3rd in line" (`pastWarnAfter` is
+ * "past <the option>").
  */
-export function longWaitFact(event: Event<'long-wait'>): string {
+export function longWaitFact(event: Event<'long-wait'>, pastWarnAfter: string): string {
   const { place } = event
   const holder = place.holder
     ? `held by ${briefHolderSeen(place.holder)}` +
       (event.heldMs === undefined ? '' : ` for ${formatDuration(event.heldMs)}`)
     : 'free at the last look'
   const where = place.queued ? `${ordinal(place.position)} in line` : 'waiting outside the queue'
-  return `waited ${formatDuration(event.waitedMs)}, past '${Inputs.WarnAfter}' (${formatDuration(event.warnAfterMs)}); ${holder}; ${where}`
+  return `waited ${formatDuration(event.waitedMs)}, ${pastWarnAfter} (${formatDuration(event.warnAfterMs)}); ${holder}; ${where}`
 }
 
-/** The warning: "Lock locks/deploy: waited 10m, past 'warn-after' (10m); ...; 3rd in line. Still waiting." */
-export function longWaitText(event: Event<'long-wait'>, name: string): string {
-  return `Lock ${name}: ${longWaitFact(event)}. Still waiting.`
+/**
+ * The warning: "Lock locks/deploy: waited 10m, past <the option> (10m); ...;
+ * 3rd in line. Still waiting."; `pastWarnAfter` is "past <the option>", the option as the face names it.
+ */
+export function longWaitText(event: Event<'long-wait'>, name: string, pastWarnAfter: string): string {
+  return `Lock ${name}: ${longWaitFact(event, pastWarnAfter)}. Still waiting.`
 }
