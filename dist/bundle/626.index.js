@@ -902,7 +902,7 @@ function renderStatusTable(title, locks, serverUrl) {
 /* harmony export */   i8: () => (/* binding */ reportTurn),
 /* harmony export */   w1: () => (/* binding */ waitEventLogger)
 /* harmony export */ });
-/* unused harmony exports placeLine, linesFor */
+/* unused harmony export linesFor */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1659);
 /* harmony import */ var _lock_waiter_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5688);
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6307);
@@ -932,32 +932,10 @@ function renderStatusTable(title, locks, serverUrl) {
 
 
 
+
+
 /** The long-wait line's words for the option it passed: the action's input. */
 const PAST_WARN_AFTER = `past '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.WarnAfter}'`;
-
-/** Waiters named in a line; the rest are counted. */
-const SHOWN_AHEAD = 5;
-/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
-function placeLine(place, lockName) {
-    const ahead = [
-        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolderSeen */ .AG)(place.holder)] : []),
-        ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
-    ];
-    const shown = ahead.slice(0, SHOWN_AHEAD);
-    if (ahead.length > shown.length)
-        shown.push(`and ${ahead.length - shown.length} more`);
-    // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
-    const free = place.slots
-        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(place.slots)}`
-        : !place.holder && place.ahead.length > 0
-            ? ` (free, ${place.ahead.length} ahead)`
-            : '';
-    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
-    const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
-    // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
-    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLastHeld */ .L)(place.lastHeld);
-    return lastHeld ? `${placed}; ${lastHeld}` : placed;
-}
 /** The lines an event makes; none for an event that needs no line. */
 function linesFor(event, spec) {
     const name = `${spec.container}/${spec.lockName}`;
@@ -965,7 +943,7 @@ function linesFor(event, spec) {
     switch (event.type) {
         case 'waiting':
             return [
-                ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
+                ...(event.place.queued ? [info((0,_settings_wait_words_js__WEBPACK_IMPORTED_MODULE_11__/* .placeLine */ .ap)(event.place, name))] : []),
                 ...(event.place.slots
                     ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
                     : event.place.holder
@@ -975,7 +953,7 @@ function linesFor(event, spec) {
         case 'moved':
             if (!event.place.queued)
                 return [];
-            return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)})`)];
+            return [info(`${(0,_settings_wait_words_js__WEBPACK_IMPORTED_MODULE_11__/* .placeLine */ .ap)(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)})`)];
         case 'holder-changed':
             if (event.place.slots) {
                 return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`)];
@@ -985,7 +963,7 @@ function linesFor(event, spec) {
             ];
         case 'still-waiting': {
             const where = event.place.queued
-                ? placeLine(event.place, name)
+                ? (0,_settings_wait_words_js__WEBPACK_IMPORTED_MODULE_11__/* .placeLine */ .ap)(event.place, name)
                 : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
             return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}; ${where}`)];
         }
@@ -3068,7 +3046,7 @@ async function waitForLease(options) {
         noTimeLimit: options.timeoutMs === undefined,
         breakCommand: lock.breakCommand,
         ...(options.supersede ? { ownKey: options.supersede.key } : {}),
-        warnAfterMs: options.warnAfterMs,
+        warnAfterMs: options.spec.warnAfterMs,
         startedAt: started,
     });
     // Requests get a short grace after a cancel: an acquire that is in flight is
@@ -3095,11 +3073,11 @@ async function waitForLease(options) {
     const waiter = new Waiter({
         store: lock,
         leaseId,
-        leaseSeconds: options.leaseDurationSeconds,
+        leaseSeconds: options.spec.leaseDurationSeconds,
         who,
         supersede: options.supersede,
-        priority: options.priority,
-        takeOverRunHold: options.takeOverRunHold,
+        priority: options.spec.priority,
+        takeOverRunHold: options.spec.runHoldMs !== undefined,
         willWait: deadline > started,
         pacing,
         emit,
@@ -3143,7 +3121,7 @@ async function waitForLease(options) {
                         const record = {
                             ...who,
                             acquiredAt: acquiredAt.toISOString(),
-                            leaseSeconds: String(options.leaseDurationSeconds),
+                            leaseSeconds: String(options.spec.leaseDurationSeconds),
                         };
                         // A run's hold taken over keeps the run's fencing token, and writes no key's record.
                         taken = outcome.tookOver ? await waiter.takeOver(record, call) : await waiter.take(record, call);
@@ -3523,13 +3501,16 @@ async function askToLetGo(ref, request, options = {}) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Jq: () => (/* binding */ longWaitText),
 /* harmony export */   L1: () => (/* binding */ malformedPriorityText),
+/* harmony export */   ap: () => (/* binding */ placeLine),
 /* harmony export */   j7: () => (/* binding */ highPriorityAheadText),
 /* harmony export */   sD: () => (/* binding */ longWaitFact)
 /* harmony export */ });
-/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
+/* harmony import */ var _lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4422);
+/* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6307);
+/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7053);
+/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2980);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5230);
 // The words for the order of the line and for a long wait (lock/queue/priority.ts,
 // lock/wait-report.ts), shared by both faces: the main step's lines and the
 // job summary, and azure-mutex hold's lines. Each face names its option.
@@ -3539,7 +3520,9 @@ async function askToLetGo(ref, request, options = {}) {
 
 
 
-const whoWaits = (waiter) => waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(waiter) : 'a waiter that wrote no record';
+
+
+const whoWaits = (waiter) => waiter ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(waiter) : 'a waiter that wrote no record';
 /** "A high-priority waiter joined ahead of you in the queue of locks/deploy: org/hotfix run 9 (entry 12)." */
 function highPriorityAheadText(event, name) {
     return `A high-priority waiter joined ahead of you in the queue of ${name}: ${whoWaits(event.waiter)} (entry ${event.ticket}).`;
@@ -3547,7 +3530,7 @@ function highPriorityAheadText(event, name) {
 /** A priority that is neither normal nor high: it counts as normal. */
 function malformedPriorityText(event, name) {
     return (`Entry ${event.ticket} in the queue of ${name} (${whoWaits(event.waiter)}) gives the priority ` +
-        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(event.value, 40)}', which is neither normal nor high: it counts as normal.`);
+        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(event.value, 40)}', which is neither normal nor high: it counts as normal.`);
 }
 /**
  * What a long wait found, without the lock's name (the summary is per lock):
@@ -3558,11 +3541,11 @@ function malformedPriorityText(event, name) {
 function longWaitFact(event, pastWarnAfter) {
     const { place } = event;
     const holder = place.holder
-        ? `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolderSeen */ .AG)(place.holder)}` +
-            (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.heldMs)}`)
+        ? `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolderSeen */ .AG)(place.holder)}` +
+            (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.heldMs)}`)
         : 'free at the last look';
-    const where = place.queued ? `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
-    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.waitedMs)}, ${pastWarnAfter} (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.warnAfterMs)}); ${holder}; ${where}`;
+    const where = place.queued ? `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
+    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.waitedMs)}, ${pastWarnAfter} (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.warnAfterMs)}); ${holder}; ${where}`;
 }
 /**
  * The warning: "Lock locks/deploy: waited 10m, past <the option> (10m); ...;
@@ -3570,6 +3553,29 @@ function longWaitFact(event, pastWarnAfter) {
  */
 function longWaitText(event, name, pastWarnAfter) {
     return `Lock ${name}: ${longWaitFact(event, pastWarnAfter)}. Still waiting.`;
+}
+/** How many of those ahead a place line names; the rest are counted. */
+const SHOWN_AHEAD = 5;
+/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
+function placeLine(place, lockName) {
+    const ahead = [
+        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolderSeen */ .AG)(place.holder)] : []),
+        ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
+    ];
+    const shown = ahead.slice(0, SHOWN_AHEAD);
+    if (ahead.length > shown.length)
+        shown.push(`and ${ahead.length - shown.length} more`);
+    // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
+    const free = place.slots
+        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_5__/* .describeSlotsHeld */ ._H)(place.slots)}`
+        : !place.holder && place.ahead.length > 0
+            ? ` (free, ${place.ahead.length} ahead)`
+            : '';
+    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
+    const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
+    // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
+    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_0__/* .describeLastHeld */ .L)(place.lastHeld);
+    return lastHeld ? `${placed}; ${lastHeld}` : placed;
 }
 
 

@@ -468,7 +468,7 @@ async function runHold() {
         const acquired = await (0,waiter/* waitForLease */.tH)({
             lock,
             leaseId,
-            leaseDurationSeconds: spec.leaseDurationSeconds,
+            spec,
             holder: who,
             timeoutMs: settings.timeoutMs,
             signal: cancel.signal,
@@ -776,17 +776,14 @@ async function holdLock(settings, cancel) {
         const acquired = await watch.settle((0,waiter/* waitForLease */.tH)({
             lock,
             leaseId,
-            leaseDurationSeconds: spec.leaseDurationSeconds,
+            spec,
             holder: (0,context/* holderFromEnvironment */.Q)(),
             timeoutMs: settings.timeoutMs,
             signal: cancel,
             onEvent: watch.and((0,wait_lines/* waitEventLogger */.w1)(spec)),
+            // With scope: run (spec.runHoldMs), a hold this run left on the lock is taken over, at once or from the
+            // queue (the run already won any supersede decision when its first job took the lock).
             supersede: settings.supersede,
-            priority: spec.priority,
-            warnAfterMs: spec.warnAfterMs,
-            // scope: run: a hold this run left on the lock is taken over, at once or from the queue (the run already
-            // won any supersede decision when its first job took the lock).
-            takeOverRunHold: spec.runHoldMs !== undefined,
         }));
         // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.
         const { confirmedMono, acquiredMono } = acquired;

@@ -31,7 +31,7 @@ import { readLockSpec, refuseSlotsWith } from '../settings/lock-spec.ts'
 import { readOnSuperseded, readSupersede } from '../settings/supersede.ts'
 import { Flags } from './flags.ts'
 import { cliHolder } from './holder.ts'
-import { runFreeze } from './freeze.ts'
+import { runFreeze } from './hold-no-command.ts'
 import {
   ExitCode,
   PASS_CREDENTIALS,
@@ -167,7 +167,7 @@ function readPassCredentials(text: string, name: ((flag: string) => OptionName |
   throw new UsageError(`Invalid input ${option}: ${notBoolean(text)}.`)
 }
 
-/** The flags of a hold with no command (freeze.ts): refused beside a command. */
+/** The flags of a hold with no command (hold-no-command.ts): refused beside a command. */
 const FREEZE_FLAGS: readonly string[] = [Flags.For, Flags.Duration, Flags.Until, Flags.Reason]
 
 /** Signals that reached this process: while waiting they cancel the wait; while holding they go to the command. */
@@ -234,13 +234,11 @@ async function hold(
     acquired = await waitForLease({
       lock,
       leaseId: randomUUID(),
-      leaseDurationSeconds: spec.leaseDurationSeconds,
+      spec,
       holder: cliHolder(env),
       ...(settings.supersede ? { supersede: settings.supersede } : {}),
       timeoutMs: settings.timeoutMs,
       signal: relay.cancel.signal,
-      priority: spec.priority,
-      warnAfterMs: spec.warnAfterMs,
       onEvent: (event) => {
         const text = waitLine(event, name, session.name)
         if (text) out.progress(text)

@@ -79,7 +79,7 @@ export const COMMAND_OPTIONS = {
     [Flags.SupersedeKey]: { type: 'string' },
     [Flags.Sequence]: { type: 'string' },
     [Flags.OnSuperseded]: { type: 'string' },
-    // With no command, a hold as the hold sub-action sets it (freeze.ts): --for (the input 'duration') or --until.
+    // With no command, a hold as the hold sub-action sets it (hold-no-command.ts): --for (the input 'duration') or --until.
     for: { type: 'string' },
     [Flags.Duration]: { type: 'string' },
     [Flags.Until]: { type: 'string' },

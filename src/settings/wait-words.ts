@@ -4,11 +4,13 @@
 // Every value read from storage reaches a line through briefHolder or
 // briefHolderSeen, or showUntrusted itself.
 
+import { describeLastHeld } from '../lock/deploy/latest-seen.ts'
 import { formatDuration } from '../lock/duration.ts'
 import { briefHolder, briefHolderSeen, type HolderIdentity } from '../lock/holder.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
-import type { WaitEvent } from '../lock/wait-report.ts'
+import { describeSlotsHeld } from '../lock/queue/slots.ts'
+import type { Place, WaitEvent } from '../lock/wait-report.ts'
 
 type Event<T extends WaitEvent['type']> = Extract<WaitEvent, { type: T }>
 
@@ -50,4 +52,28 @@ export function longWaitFact(event: Event<'long-wait'>, pastWarnAfter: string): 
  */
 export function longWaitText(event: Event<'long-wait'>, name: string, pastWarnAfter: string): string {
   return `Lock ${name}: ${longWaitFact(event, pastWarnAfter)}. Still waiting.`
+}
+
+/** How many of those ahead a place line names; the rest are counted. */
+const SHOWN_AHEAD = 5
+
+/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
+export function placeLine(place: Place, lockName: string): string {
+  const ahead = [
+    ...(place.holder && !place.slots ? [briefHolderSeen(place.holder)] : []),
+    ...place.ahead.map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record')),
+  ]
+  const shown = ahead.slice(0, SHOWN_AHEAD)
+  if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
+  // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
+  const free = place.slots
+    ? `; ${describeSlotsHeld(place.slots)}`
+    : !place.holder && place.ahead.length > 0
+      ? ` (free, ${place.ahead.length} ahead)`
+      : ''
+  const line = `${ordinal(place.position)} in line for ${lockName}${free}`
+  const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
+  // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
+  const lastHeld = describeLastHeld(place.lastHeld)
+  return lastHeld ? `${placed}; ${lastHeld}` : placed
 }
