@@ -957,6 +957,15 @@ const MUTANTS: Mutant[] = [
     tests: ['test/unit/held-lease.test.ts'],
     pattern: 'Azure refuses',
   },
+  // Issue 30, settings: waitForLease reads the job's spec itself.
+  {
+    id: 'wait-spec-run-hold-not-taken-over',
+    harm: "waitForLease reads scope run from the spec the wrong way round: a job of scope run queues behind its own run's hold (the run stalls until the hold ends), and a job of scope job takes its run's hold over",
+    file: 'src/lock/waiter.ts',
+    original: 'takeOverRunHold: options.spec.runHoldMs !== undefined,',
+    replacement: 'takeOverRunHold: options.spec.runHoldMs === undefined,',
+    tests: ['test/integration/run-hold-takeover.test.ts'],
+  },
 ]
 
 const ROOT = resolve(import.meta.dirname, '..')

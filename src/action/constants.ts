@@ -94,9 +94,3 @@ export const Exported = {
    */
   HeldLocks: 'AZURE_MUTEX_HELD_LOCKS',
 } as const
-
-export const Defaults = {
-  Container: 'locks',
-  /** The audience Entra ID expects on a GitHub OIDC token in a federated credential. */
-  Audience: 'api://AzureADTokenExchange',
-} as const

@@ -45,7 +45,7 @@ export async function runHold(): Promise<void> {
     const acquired = await waitForLease({
       lock,
       leaseId,
-      leaseDurationSeconds: spec.leaseDurationSeconds,
+      spec,
       holder: who,
       timeoutMs: settings.timeoutMs,
       signal: cancel.signal,

@@ -157,17 +157,14 @@ async function holdLock(settings: Settings, cancel: AbortSignal): Promise<void> 
       waitForLease({
         lock,
         leaseId,
-        leaseDurationSeconds: spec.leaseDurationSeconds,
+        spec,
         holder: holderFromEnvironment(),
         timeoutMs: settings.timeoutMs,
         signal: cancel,
         onEvent: watch.and(waitEventLogger(spec)),
+        // With scope: run (spec.runHoldMs), a hold this run left on the lock is taken over, at once or from the
+        // queue (the run already won any supersede decision when its first job took the lock).
         supersede: settings.supersede,
-        priority: spec.priority,
-        warnAfterMs: spec.warnAfterMs,
-        // scope: run: a hold this run left on the lock is taken over, at once or from the queue (the run already
-        // won any supersede decision when its first job took the lock).
-        takeOverRunHold: spec.runHoldMs !== undefined,
       }),
     )
     // The waiter dated the acquire on the monotonic clock too: the renewer counts the lease from that reading.

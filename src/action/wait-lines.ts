@@ -14,44 +14,25 @@ import {
   holdHasNoEnd,
   type HoldRecord,
 } from '../lock/deploy/hold.ts'
-import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
-import { describeLastHeld, farSequenceText } from '../lock/deploy/latest-seen.ts'
+import { briefHolder, describeHolderSeen } from '../lock/holder.ts'
+import { farSequenceText } from '../lock/deploy/latest-seen.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import type { LockSpec } from '../lock/spec.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
-import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import type { WaitEvent } from '../lock/wait-report.ts'
 import { Inputs, Outputs } from './constants.ts'
-import { highPriorityAheadText, longWaitText, malformedPriorityText } from './priority-lines.ts'
+import { highPriorityAheadText, longWaitText, malformedPriorityText, placeLine } from '../settings/wait-words.ts'
 import * as state from './state.ts'
 
-/** Waiters named in a line; the rest are counted. */
-const SHOWN_AHEAD = 5
+export { placeLine }
+
+/** The long-wait line's words for the option it passed: the action's input. */
+export const PAST_WARN_AFTER = `past '${Inputs.WarnAfter}'`
 
 export interface Line {
   level: 'info' | 'warning'
   text: string
-}
-
-/** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
-export function placeLine(place: Place, lockName: string): string {
-  const ahead = [
-    ...(place.holder && !place.slots ? [briefHolderSeen(place.holder)] : []),
-    ...place.ahead.map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record')),
-  ]
-  const shown = ahead.slice(0, SHOWN_AHEAD)
-  if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
-  // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
-  const free = place.slots
-    ? `; ${describeSlotsHeld(place.slots)}`
-    : !place.holder && place.ahead.length > 0
-      ? ` (free, ${place.ahead.length} ahead)`
-      : ''
-  const line = `${ordinal(place.position)} in line for ${lockName}${free}`
-  const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
-  // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
-  const lastHeld = describeLastHeld(place.lastHeld)
-  return lastHeld ? `${placed}; ${lastHeld}` : placed
 }
 
 /** The lines an event makes; none for an event that needs no line. */
@@ -171,7 +152,7 @@ export function linesFor(event: WaitEvent, spec: LockSpec): Line[] {
       return [{ level: 'warning', text: malformedPriorityText(event, name) }]
     case 'long-wait':
       // One warning annotation, visible on the run page; the wait goes on.
-      return [{ level: 'warning', text: longWaitText(event, name) }]
+      return [{ level: 'warning', text: longWaitText(event, name, PAST_WARN_AFTER) }]
     case 'malformed-sequence':
       return [
         {

@@ -17,7 +17,8 @@ import { LockCancelledError, LockTimeoutError } from '../lock/errors.ts'
 import { LockSupersededError } from '../lock/deploy/latest.ts'
 import { keptForShowing, SHOWN_LENGTH } from '../lock/untrusted-text.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
-import { longWaitFact } from './priority-lines.ts'
+import { longWaitFact } from '../settings/wait-words.ts'
+import { PAST_WARN_AFTER } from './wait-lines.ts'
 import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Shaped } from './shape.ts'
 
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
@@ -177,7 +178,7 @@ export class WaitWatch {
     if (event.type === 'hold-ended') this.holdEnded = describeEndedHold(event.hold, event.endedAt)
     if (event.type === 'hold-taken-over') this.holdTakenOver = describeTakeOver(event)
     if (event.type === 'high-priority-ahead') this.highPriorityAhead.add(event.ticket)
-    if (event.type === 'long-wait') this.longWait = longWaitFact(event)
+    if (event.type === 'long-wait') this.longWait = longWaitFact(event, PAST_WARN_AFTER)
     if ('place' in event) this.seeKeys(event.place)
     if (event.type === 'waiting' && event.place.slots) this.slotsSeen ??= describeSlotsHeld(event.place.slots)
     // With slots, every holder of a slot is a holder seen.

@@ -24,28 +24,23 @@ import { lockLocation, type LockSpec } from '../lock/spec.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { StorageAccess } from '../sign-in/methods.ts'
 import { waitForLease, type Acquired } from '../lock/waiter.ts'
-import { Inputs } from '../action/constants.ts'
-import {
-  readBoolean,
-  readContainer,
-  readLeaseDuration,
-  readOnSuperseded,
-  readQueueing,
-  readSlots,
-  refuseSlotsWith,
-  readSupersede,
-  readTimeout,
-} from '../action/inputs.ts'
+import { notBoolean, parseBoolean } from '../settings/boolean.ts'
+import { readTimeout } from '../settings/durations.ts'
+import { readLockSpec, refuseSlotsWith } from '../settings/lock-spec.ts'
+import { readOnSuperseded, readSupersede } from '../settings/supersede.ts'
+import { Flags } from './flags.ts'
 import { cliHolder } from './holder.ts'
-import { runFreeze } from './freeze.ts'
+import { runFreeze } from './hold-no-command.ts'
 import {
   ExitCode,
   PASS_CREDENTIALS,
   SECRET_INPUTS,
   UsageError,
   envName,
+  flagReader,
   readerOf,
   type CommandLine,
+  type OptionName,
 } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
 import { waitLine } from './wait-lines.ts'
@@ -124,6 +119,7 @@ export function signalExitCode(signal: NodeJS.Signals): number {
 
 function readHoldSettings(line: CommandLine, env: NodeJS.ProcessEnv, session: Session): HoldSettings {
   const read = readerOf(line, env)
+  const readFlag = flagReader(line, env)
   const lockName = lockNameOf(line, read)
   if (lockName === undefined) {
     throw new UsageError("Missing the lock's name: azure-mutex hold <lock> -- <command> [args...].")
@@ -135,60 +131,43 @@ function readHoldSettings(line: CommandLine, env: NodeJS.ProcessEnv, session: Se
         `azure-mutex hold ${lockName} --for <duration> --reason <why>, or azure-mutex hold ${lockName} -- <command>.`,
     )
   }
-  const onLost = read(ON_LOST_OPTION) || 'SIGTERM'
+  const onLost = readFlag(ON_LOST_OPTION) || 'SIGTERM'
   if (!ON_LOST.includes(onLost)) {
     throw new UsageError(
       `Invalid input '${ON_LOST_OPTION}': '${showUntrusted(onLost, 20)}' is not one of ${ON_LOST.join(', ')}.`,
     )
   }
   const access = readTarget(read, session)
-  const supersede = readLatest(read)
-  refuseSlotsWith(readSlots(read), { runHold: false, supersede: supersede !== undefined })
-  const container = readContainer(read)
-  session.container = container
+  // A terminal has no run id to trust (a shell's is a process id): a key needs its --sequence.
+  const supersede = readSupersede(read, undefined)
+  const lock = { endpoint: access.endpoint, ...readLockSpec(read, lockName) }
+  refuseSlotsWith(lock.slots ?? 1, { runHold: false, supersede: supersede !== undefined })
+  session.container = lock.container
   return {
     access,
-    lock: {
-      endpoint: access.endpoint,
-      container,
-      lockName,
-      leaseDurationSeconds: readLeaseDuration(read),
-      ...slotsOf(read),
-      ...readQueueing(read),
-    },
+    lock,
     supersede,
-    onSuperseded: readOnSuperseded(read),
+    // Cancelling the run is the action's: the command skips or fails.
+    onSuperseded: readOnSuperseded(read, ['fail'] as const),
     timeoutMs: readTimeout(read),
     onLost: onLost as HoldSettings['onLost'],
-    passCredentials: readBoolean(read, PASS_CREDENTIALS, false),
+    passCredentials: readPassCredentials(readFlag(PASS_CREDENTIALS), session.name),
     command: line.command,
   }
 }
 
-/** The flags of a hold with no command (freeze.ts): refused beside a command. */
-const FREEZE_FLAGS: readonly string[] = ['for', Inputs.Duration, Inputs.Until, Inputs.Reason]
-
-/**
- * --supersede-key and --sequence, read as the action reads its inputs. The
- * action's sequence defaults to the run id; here there is no such number to
- * trust (a terminal's is a process id), so a key needs its sequence.
- */
-function readLatest(read: (input: string) => string): SupersedeSpec | undefined {
-  if (read(Inputs.SupersedeKey) !== '' && read(Inputs.Sequence) === '') {
-    // Each is named as it was given (options.ts inUserTerms): '--supersede-key' needs '--sequence' (or AZURE_MUTEX_SEQUENCE).
-    throw new UsageError(
-      `'${Inputs.SupersedeKey}' needs '${Inputs.Sequence}': a whole number that grows ` +
-        "with each run, such as the pipeline's run number ($BUILD_BUILDID, $CI_PIPELINE_ID, $BUILD_NUMBER).",
-    )
-  }
-  return readSupersede(read, undefined)
+/** --pass-credentials (or AZURE_MUTEX_PASS_CREDENTIALS=true): yes/no, as the action reads its booleans. */
+function readPassCredentials(text: string, name: ((flag: string) => OptionName | undefined) | undefined): boolean {
+  if (text === '') return false
+  const value = parseBoolean(text)
+  if (value !== undefined) return value
+  const named = name?.(PASS_CREDENTIALS)
+  const option = named && 'option' in named ? named.option : `'--${PASS_CREDENTIALS}'`
+  throw new UsageError(`Invalid input ${option}: ${notBoolean(text)}.`)
 }
 
-/** --slots / AZURE_MUTEX_SLOTS, as the action's 'slots' input; nothing for one slot. */
-function slotsOf(read: (input: string) => string): { slots?: number } {
-  const slots = readSlots(read)
-  return slots > 1 ? { slots } : {}
-}
+/** The flags of a hold with no command (hold-no-command.ts): refused beside a command. */
+const FREEZE_FLAGS: readonly string[] = [Flags.For, Flags.Duration, Flags.Until, Flags.Reason]
 
 /** Signals that reached this process: while waiting they cancel the wait; while holding they go to the command. */
 class SignalRelay {
@@ -254,13 +233,11 @@ async function hold(
     acquired = await waitForLease({
       lock,
       leaseId: randomUUID(),
-      leaseDurationSeconds: spec.leaseDurationSeconds,
+      spec,
       holder: cliHolder(env),
       ...(settings.supersede ? { supersede: settings.supersede } : {}),
       timeoutMs: settings.timeoutMs,
       signal: relay.cancel.signal,
-      priority: spec.priority,
-      warnAfterMs: spec.warnAfterMs,
       onEvent: (event) => {
         const text = waitLine(event, name, session.name)
         if (text) out.progress(text)
@@ -448,11 +425,11 @@ function keepWatched(
 /** A newer run of the key: with --on-superseded skip (the default) exit 0, as the action's step passes; else 122 or 123. */
 function superseded(err: LockSupersededError, onSuperseded: 'skip' | 'fail', out: Output): number {
   if (onSuperseded === 'skip') {
-    out.progress(`${err.message} The command did not run (--${Inputs.OnSuperseded} skip): exiting 0.`)
+    out.progress(`${err.message} The command did not run (--${Flags.OnSuperseded} skip): exiting 0.`)
     return 0
   }
   const code = err.outcome === 'stale' ? ExitCode.Stale : ExitCode.Superseded
-  out.progress(`${err.message} The command did not run (--${Inputs.OnSuperseded} fail): exiting ${code}.`)
+  out.progress(`${err.message} The command did not run (--${Flags.OnSuperseded} fail): exiting ${code}.`)
   return code
 }
 

@@ -3,10 +3,11 @@
 // the lock core and sign-in, and prints. No @actions/* module is on its path
 // (test/unit/layers.test.ts checks that).
 
-import { runUnhold } from './freeze.ts'
+import { runUnhold } from './unhold.ts'
 import { HELP } from './help.ts'
 import { runHold } from './hold.ts'
-import { runBreak, runStatus } from './look.ts'
+import { runBreak } from './break.ts'
+import { runStatus } from './status.ts'
 import { COMMAND_OPTIONS, ExitCode, UsageError, optionNamer, parseCommandLine, type Command } from './options.ts'
 import { STANDARD_OUTPUT, debugStack, isBadInput, messageOf, type Output, type Session } from './session.ts'
 import { VERSION } from './version.ts'

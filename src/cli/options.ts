@@ -4,16 +4,17 @@
 // node's own util.parseArgs: it knows long and short options, '--' and
 // positionals, and refuses unknown options in strict mode, which is all this
 // command needs, with no dependency to keep up to date or bundle. What the
-// options say is then read by the action's own input readers
-// (action/inputs.ts, free of @actions/*), so the command and the action accept
-// and refuse exactly the same values; the messages name what the user gave:
-// the flag, the variable, or the argument (sourceOf below).
+// options say is then read by the face-neutral readers of src/settings/, the
+// action's too, so the command and the action accept and refuse exactly the
+// same values; the messages name what the user gave: the flag, the variable,
+// or the argument (sourceOf and optionWording below).
 
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../lock/errors.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
-import { Inputs } from '../action/constants.ts'
-import type { InputReader } from '../action/inputs.ts'
+import type { InputReader } from '../settings/option.ts'
+import type { OptionWording } from '../settings/option.ts'
+import { FLAG_OF, Flags } from './flags.ts'
 
 /** A bad command line: one line that names the option; the command exits with ExitCode.BadInput. */
 export class UsageError extends UserError {
@@ -50,20 +51,20 @@ export function envName(input: string): string {
  * Inputs that are secrets: better in the environment, where `ps` and shell
  * history do not show them, and kept from the command that `hold` runs.
  */
-export const SECRET_INPUTS: readonly string[] = [Inputs.ConnectionString, Inputs.AccountKey, Inputs.SasToken]
+export const SECRET_INPUTS: readonly string[] = [Flags.ConnectionString, Flags.AccountKey, Flags.SasToken]
 
 /** hold: the command's environment keeps the secrets above (a command that is itself azure-mutex needs them). */
-export const PASS_CREDENTIALS = 'pass-credentials'
+export const PASS_CREDENTIALS = Flags.PassCredentials
 
 /** Where the lock is and how to sign in: every subcommand takes these. */
 const LOCK_OPTIONS = {
-  [Inputs.LockName]: { type: 'string' },
-  [Inputs.Container]: { type: 'string' },
-  [Inputs.ConnectionString]: { type: 'string' },
-  [Inputs.AccountName]: { type: 'string' },
-  [Inputs.AccountKey]: { type: 'string' },
-  [Inputs.SasToken]: { type: 'string' },
-  [Inputs.BlobEndpoint]: { type: 'string' },
+  [Flags.LockName]: { type: 'string' },
+  [Flags.Container]: { type: 'string' },
+  [Flags.ConnectionString]: { type: 'string' },
+  [Flags.AccountName]: { type: 'string' },
+  [Flags.AccountKey]: { type: 'string' },
+  [Flags.SasToken]: { type: 'string' },
+  [Flags.BlobEndpoint]: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const satisfies ParseArgsConfig['options']
 
@@ -71,25 +72,25 @@ const LOCK_OPTIONS = {
 export const COMMAND_OPTIONS = {
   hold: {
     ...LOCK_OPTIONS,
-    [Inputs.LeaseDuration]: { type: 'string' },
-    [Inputs.Timeout]: { type: 'string' },
+    [Flags.LeaseDuration]: { type: 'string' },
+    [Flags.Timeout]: { type: 'string' },
     'on-lost': { type: 'string' },
     [PASS_CREDENTIALS]: { type: 'boolean' },
-    [Inputs.SupersedeKey]: { type: 'string' },
-    [Inputs.Sequence]: { type: 'string' },
-    [Inputs.OnSuperseded]: { type: 'string' },
-    // With no command, a hold as the hold sub-action sets it (freeze.ts): --for (the input 'duration') or --until.
+    [Flags.SupersedeKey]: { type: 'string' },
+    [Flags.Sequence]: { type: 'string' },
+    [Flags.OnSuperseded]: { type: 'string' },
+    // With no command, a hold as the hold sub-action sets it (hold-no-command.ts): --for (the input 'duration') or --until.
     for: { type: 'string' },
-    [Inputs.Duration]: { type: 'string' },
-    [Inputs.Until]: { type: 'string' },
-    [Inputs.Reason]: { type: 'string' },
-    [Inputs.Slots]: { type: 'string' },
-    [Inputs.Priority]: { type: 'string' },
-    [Inputs.WarnAfter]: { type: 'string' },
+    [Flags.Duration]: { type: 'string' },
+    [Flags.Until]: { type: 'string' },
+    [Flags.Reason]: { type: 'string' },
+    [Flags.Slots]: { type: 'string' },
+    [Flags.Priority]: { type: 'string' },
+    [Flags.WarnAfter]: { type: 'string' },
   },
   status: { ...LOCK_OPTIONS, all: { type: 'boolean' }, json: { type: 'boolean' } },
-  break: { ...LOCK_OPTIONS, [Inputs.Reason]: { type: 'string' }, [Inputs.Entry]: { type: 'string' } },
-  unhold: { ...LOCK_OPTIONS, [Inputs.Reason]: { type: 'string' }, [Inputs.Force]: { type: 'boolean' } },
+  break: { ...LOCK_OPTIONS, [Flags.Reason]: { type: 'string' }, [Flags.Entry]: { type: 'string' } },
+  unhold: { ...LOCK_OPTIONS, [Flags.Reason]: { type: 'string' }, [Flags.Force]: { type: 'boolean' } },
 } as const satisfies Record<string, ParseArgsConfig['options']>
 
 export type Command = keyof typeof COMMAND_OPTIONS
@@ -142,7 +143,7 @@ export function parseCommandLine(command: Command, args: readonly string[]): Com
 }
 
 /** The options whose values are durations, for the example in the message below. */
-const DURATION_FLAGS: readonly string[] = [Inputs.Timeout, Inputs.WarnAfter, Inputs.Duration, 'for']
+const DURATION_FLAGS: readonly string[] = [Flags.Timeout, Flags.WarnAfter, Flags.Duration, Flags.For]
 
 type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number]
 
@@ -177,7 +178,7 @@ export type OptionSource =
 
 /** The flags that give an input: its own, and --for for duration (hold with no command). */
 function flagsOf(input: string): string[] {
-  return input === Inputs.Duration ? ['for', Inputs.Duration] : [input]
+  return input === Flags.Duration ? [Flags.For, Flags.Duration] : [input]
 }
 
 /** Whether the subcommand has this option at all: a variable for an option it does not have is not read. */
@@ -190,21 +191,30 @@ export function sourceOf(line: CommandLine, env: NodeJS.ProcessEnv, input: strin
   if (!hasOption(line, input)) return { kind: 'none' }
   const flag = flagsOf(input).find((name) => line.flags[name] !== undefined)
   if (flag !== undefined) return { kind: 'flag', flag }
-  if (input === Inputs.LockName && line.positionals.length > 0) return { kind: 'argument' }
+  if (input === Flags.LockName && line.positionals.length > 0) return { kind: 'argument' }
   const variable = envName(input)
   const value = env[variable] ?? ''
   // Empty, or (trimmed, as it is read) blank: not given. The supersede key is read untrimmed.
-  const blank = input === Inputs.SupersedeKey ? value === '' : value.trim() === ''
+  const blank = input === Flags.SupersedeKey ? value === '' : value.trim() === ''
   return blank ? { kind: 'none' } : { kind: 'variable', variable }
 }
 
 /**
- * An InputReader over the command line and the environment, for the action's
- * input readers: the flag, else the argument (the lock's name), else
- * AZURE_MUTEX_<NAME>, trimmed as the runner trims inputs. Options the
- * subcommand does not have read as empty.
+ * An InputReader over the command line and the environment, for the readers
+ * of src/settings/: an option's flag, else the argument (the lock's name),
+ * else AZURE_MUTEX_<NAME>, trimmed as the runner trims inputs. Options the
+ * subcommand does not have read as empty, and so do the action's own (no flag).
  */
 export function readerOf(line: CommandLine, env: NodeJS.ProcessEnv): InputReader {
+  const read = flagReader(line, env)
+  return (option) => {
+    const flag = FLAG_OF[option]
+    return flag === undefined ? '' : read(flag)
+  }
+}
+
+/** The same over the command's own flags (--on-lost, --pass-credentials), by flag name. */
+export function flagReader(line: CommandLine, env: NodeJS.ProcessEnv): (flag: string) => string {
   const valueOf = (source: OptionSource): string => {
     switch (source.kind) {
       case 'flag': {
@@ -223,7 +233,7 @@ export function readerOf(line: CommandLine, env: NodeJS.ProcessEnv): InputReader
   return (input) => {
     const value = valueOf(sourceOf(line, env, input))
     // The supersede key is compared exactly, as the action reads it: untrimmed.
-    return input === Inputs.SupersedeKey ? value : value.trim()
+    return input === Flags.SupersedeKey ? value : value.trim()
   }
 }
 
@@ -273,13 +283,31 @@ export function inUserTerms(message: string, name: (input: string) => OptionName
   )
 }
 
-const INPUT_NAMES: readonly string[] = Object.values(Inputs)
-
-/** Every input named as its flag: 'lease-duration' is '--lease-duration'. */
-export const asFlag = (input: string): OptionName | undefined =>
-  INPUT_NAMES.includes(input) ? { option: `'--${input}'` } : undefined
-
-/** The action's messages name inputs ('lease-duration'); here every one named as its flag ('--lease-duration'). */
-export function asFlags(message: string): string {
-  return inUserTerms(message, asFlag)
+/** An option's name as `name` gives it, inside a message: the argument is "the lock name 'prod.'". */
+function spoken(named: OptionName): string {
+  return 'argument' in named ? `the lock name ${named.argument}` : named.option
 }
+
+/**
+ * How the command words a bad option of src/settings/ (OptionError): each
+ * option named as the user gave it (`name`, from optionNamer), Invalid input
+ * '--lease-duration': ..., and for the lock's name given as the argument,
+ * Invalid lock name 'prod.': .... An option the subcommand does not have is
+ * named by its flag.
+ */
+export function optionWording(name: (flag: string) => OptionName | undefined): OptionWording {
+  const flagOf = (option: keyof typeof FLAG_OF): string => FLAG_OF[option] ?? option
+  const named = (option: keyof typeof FLAG_OF): OptionName => name(flagOf(option)) ?? { option: `'${flagOf(option)}'` }
+  return {
+    input: (option) => spoken(named(option)),
+    setting: (option, value) => `'${flagOf(option)}: ${value}'`,
+    invalid: 'Invalid input',
+    opening: (option) => {
+      const given = named(option)
+      return 'argument' in given ? `Invalid lock name ${given.argument}` : undefined
+    },
+  }
+}
+
+/** Every option named as its flag, as when nothing says how it was given: 'lease-duration' is '--lease-duration'. */
+export const asGivenFlag = (flag: string): OptionName => ({ option: `'--${flag}'` })

@@ -9,9 +9,19 @@ import { NoAmbientCredentialError } from '../sign-in/ambient.ts'
 import { describeIdentityError, isIdentityError } from '../sign-in/entra-id.ts'
 import { usesEntra, type StorageAccess } from '../sign-in/methods.ts'
 import { signIn, type SignedIn } from '../sign-in/sign-in.ts'
-import { Inputs } from '../action/constants.ts'
-import { InputError, readLockName, readStorageTarget, type InputReader } from '../action/inputs.ts'
-import { UsageError, envName, inUserTerms, type CommandLine, type OptionName } from './options.ts'
+import { readLockName } from '../settings/lock-spec.ts'
+import { Option, OptionError, spellOptionError, type InputReader } from '../settings/option.ts'
+import { readStorageTarget } from '../settings/storage-target.ts'
+import { Flags } from './flags.ts'
+import {
+  UsageError,
+  asGivenFlag,
+  envName,
+  inUserTerms,
+  optionWording,
+  type CommandLine,
+  type OptionName,
+} from './options.ts'
 
 /** Where the command writes: stderr for progress and errors, stdout for results. */
 export interface Output {
@@ -47,11 +57,11 @@ export const CLI_RETRY = STEP_RETRY
  * GitHub's OIDC sign-in (client-id, tenant-id) is the action's: it has no flag here.
  */
 export function readTarget(read: InputReader, session: Session): StorageAccess {
-  const given = [Inputs.ConnectionString, Inputs.AccountName, Inputs.AccountKey, Inputs.SasToken, Inputs.BlobEndpoint]
-  if (given.every((input) => read(input) === '')) {
+  const given = [Option.ConnectionString, Option.AccountName, Option.AccountKey, Option.SasToken, Option.BlobEndpoint]
+  if (given.every((option) => read(option) === '')) {
     throw new UsageError(
-      `No storage account given: set ${envName(Inputs.ConnectionString)}; or --${Inputs.AccountName} with ` +
-        `${envName(Inputs.AccountKey)} or ${envName(Inputs.SasToken)}; or --${Inputs.AccountName} alone to sign in ` +
+      `No storage account given: set ${envName(Flags.ConnectionString)}; or --${Flags.AccountName} with ` +
+        `${envName(Flags.AccountKey)} or ${envName(Flags.SasToken)}; or --${Flags.AccountName} alone to sign in ` +
         'with your Azure credential (az login, a managed identity, workload identity).',
     )
   }
@@ -68,10 +78,10 @@ export function readTarget(read: InputReader, session: Session): StorageAccess {
  */
 export function lockNameOf(line: CommandLine, read: InputReader): string | undefined {
   const argument = line.positionals[0]
-  if (argument !== undefined && line.flags[Inputs.LockName] !== undefined) {
-    throw new UsageError(`Give the lock's name once: as an argument or as --${Inputs.LockName}, not both.`)
+  if (argument !== undefined && line.flags[Flags.LockName] !== undefined) {
+    throw new UsageError(`Give the lock's name once: as an argument or as --${Flags.LockName}, not both.`)
   }
-  if (read(Inputs.LockName) === '') {
+  if (read(Option.LockName) === '') {
     if (argument === undefined) return undefined
     throw new UsageError(
       "The lock's name is empty: the argument is only spaces. Give its name, such as production-deploy.",
@@ -94,8 +104,9 @@ export async function signInTo(access: StorageAccess, out: Output, session: Sess
  */
 export function messageOf(err: unknown, session: Session = {}): string {
   if (err instanceof NoAmbientCredentialError) {
-    return `${err.message} Or give a key or SAS: ${envName(Inputs.AccountKey)} or ${envName(Inputs.SasToken)}.`
+    return `${err.message} Or give a key or SAS: ${envName(Flags.AccountKey)} or ${envName(Flags.SasToken)}.`
   }
+  if (err instanceof OptionError) return spellOptionError(err, optionWording(session.name ?? asGivenFlag))
   if (err instanceof UserError) return session.name ? inUserTerms(err.message, session.name) : err.message
   if (isIdentityError(err)) return describeIdentityError(err)
   if (statusCode(err) !== undefined || storageErrorCode(err) !== undefined) {
@@ -106,7 +117,7 @@ export function messageOf(err: unknown, session: Session = {}): string {
 
 /** Bad input, as opposed to a failure of storage or sign-in: the exit code tells them apart. */
 export function isBadInput(err: unknown): boolean {
-  return err instanceof UsageError || err instanceof InputError
+  return err instanceof UsageError || err instanceof OptionError
 }
 
 /** With AZURE_MUTEX_DEBUG=1 (or true), the stack too; never otherwise. */

@@ -7,27 +7,13 @@ import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeEndedHold, holdHasNoEnd } from '../lock/deploy/hold.ts'
 import { farSequenceText } from '../lock/deploy/latest-seen.ts'
-import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
-import { ordinal } from '../lock/queue/queue.ts'
+import { describeHolderSeen } from '../lock/holder.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
-import { describeSlotsHeld } from '../lock/queue/slots.ts'
-import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import type { WaitEvent } from '../lock/wait-report.ts'
 import { noAnswerYetText } from '../lock/waiter.ts'
-import { highPriorityAheadText, longWaitText, malformedPriorityText } from '../action/priority-lines.ts'
-import { asFlag, inUserTerms, type OptionName } from './options.ts'
-
-/** "2nd in line for locks/deploy; ahead: org/api run 812 (holding since 10:02:11Z)". */
-export function placeLine(place: Place, name: string): string {
-  const ahead = [
-    ...(place.holder && !place.slots ? [briefHolderSeen(place.holder)] : []),
-    ...place.ahead.map((who) => (who ? briefHolder(who) : 'a waiter that wrote no record')),
-  ]
-  const shown = ahead.slice(0, 5)
-  if (ahead.length > shown.length) shown.push(`and ${ahead.length - shown.length} more`)
-  const slots = place.slots ? `; ${describeSlotsHeld(place.slots)}` : ''
-  const line = `${ordinal(place.position)} in line for ${name}${slots}`
-  return shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`
-}
+import { highPriorityAheadText, longWaitText, malformedPriorityText, placeLine } from '../settings/wait-words.ts'
+import { Flags } from './flags.ts'
+import { asGivenFlag, type OptionName } from './options.ts'
 
 /**
  * The line an event makes, or undefined for an event that needs none; `named`
@@ -36,7 +22,7 @@ export function placeLine(place: Place, name: string): string {
 export function waitLine(
   event: WaitEvent,
   name: string,
-  named: (input: string) => OptionName | undefined = asFlag,
+  named: (flag: string) => OptionName | undefined = asGivenFlag,
 ): string | undefined {
   switch (event.type) {
     case 'waiting':
@@ -108,6 +94,11 @@ export function waitLine(
       return `warning: ${malformedPriorityText(event, name)}`
     case 'long-wait':
       // The command's option is --warn-after (or AZURE_MUTEX_WARN_AFTER): the line names it as it was given.
-      return `warning: ${inUserTerms(longWaitText(event, name), named)}`
+      return `warning: ${longWaitText(event, name, `past ${optionOf(named(Flags.WarnAfter) ?? asGivenFlag(Flags.WarnAfter))}`)}`
   }
+}
+
+/** An option inside a line: as the user gave it (the lock's name, given as the argument, never reaches here). */
+function optionOf(named: OptionName): string {
+  return 'option' in named ? named.option : named.argument
 }

@@ -24,15 +24,24 @@ import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord
 import type { HoldRecord } from './deploy/hold.ts'
 import { LockSupersededError, type SupersedeSpec } from './deploy/latest.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './request.ts'
-import type { Priority } from './queue/priority.ts'
+import type { LockSpec } from './spec.ts'
 import type { LockStore, RequestOptions } from './store.ts'
 import { WaitReport, type WaitEvent } from './wait-report.ts'
 
 export type { WaitEvent, Place } from './wait-report.ts'
 
+/**
+ * What the wait takes from the job's LockSpec: the lease's length, the order
+ * of the line (priority), when a long wait warns, and scope run (runHoldMs:
+ * the hold its own run left on the lock is taken over at once, or at the next
+ * look while it waits in line, run-hold.ts).
+ */
+export type WaitSpec = Pick<LockSpec, 'leaseDurationSeconds' | 'priority' | 'warnAfterMs' | 'runHoldMs'>
+
 export interface WaitOptions {
   lock: LockStore
-  leaseDurationSeconds: number
+  /** The job's lock, as its face read it (src/settings/readLockSpec). */
+  spec: WaitSpec
   /** The lease id to propose; a fresh UUID when not given. */
   leaseId?: string
   /** Who we are: written on our queue entry while we wait, and as the holder record once the lease is ours. */
@@ -53,15 +62,6 @@ export interface WaitOptions {
    * LockSupersededError when a newer job of the key waits or has held.
    */
   supersede?: SupersedeSpec
-  /** The waiter's place in the order of the line (priority.ts); normal when not given. */
-  priority?: Priority
-  /** When the wait passes this long, one long-wait event names the holder and the place in line. */
-  warnAfterMs?: number
-  /**
-   * A job of scope run (run-hold.ts): the hold its own run left on the lock is
-   * taken over at once, or at the next look while it waits in line.
-   */
-  takeOverRunHold?: boolean
   /** How long to try again while storage has not answered once (FIRST_CONTACT_MS; tests use shorter). */
   firstContactMs?: number
 }
@@ -242,7 +242,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
     noTimeLimit: options.timeoutMs === undefined,
     breakCommand: lock.breakCommand,
     ...(options.supersede ? { ownKey: options.supersede.key } : {}),
-    warnAfterMs: options.warnAfterMs,
+    warnAfterMs: options.spec.warnAfterMs,
     startedAt: started,
   })
 
@@ -271,11 +271,11 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
   const waiter = new Attempt({
     store: lock,
     leaseId,
-    leaseSeconds: options.leaseDurationSeconds,
+    leaseSeconds: options.spec.leaseDurationSeconds,
     who,
     supersede: options.supersede,
-    priority: options.priority,
-    takeOverRunHold: options.takeOverRunHold,
+    priority: options.spec.priority,
+    takeOverRunHold: options.spec.runHoldMs !== undefined,
     willWait: deadline > started,
     pacing,
     emit,
@@ -318,7 +318,7 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
             const record = {
               ...who,
               acquiredAt: acquiredAt.toISOString(),
-              leaseSeconds: String(options.leaseDurationSeconds),
+              leaseSeconds: String(options.spec.leaseDurationSeconds),
             }
             // A run's hold taken over keeps the run's fencing token, and writes no key's record.
             taken = outcome.tookOver ? await waiter.takeOver(record, call) : await waiter.take(record, call)

@@ -42,7 +42,7 @@ describe('an uncontended wait with a supersede key', () => {
     seen.length = 0
     const got = await waitForLease({
       lock,
-      leaseDurationSeconds: 15,
+      spec: { leaseDurationSeconds: 15 },
       holder: holderFor('octo/api'),
       timeoutMs: 10_000,
       ...(sequence === undefined ? {} : { supersede: { key: 'octo/api/main', sequence } }),
@@ -74,7 +74,7 @@ describe('an uncontended wait with a supersede key', () => {
     await assert.rejects(
       waitForLease({
         lock,
-        leaseDurationSeconds: 15,
+        spec: { leaseDurationSeconds: 15 },
         holder: holderFor('octo/api'),
         timeoutMs: 10_000,
         supersede: { key: 'octo/api/main', sequence: 19 },

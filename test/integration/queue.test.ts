@@ -122,7 +122,7 @@ describe('fencing tokens and fresh holder records in storage', () => {
 
   it('refreshes the holder record under the lease: Last-Modified moves, every key stays', async () => {
     const { lock, container } = freshLock(azurite)
-    const got = await waitForLease({ lock, leaseDurationSeconds: 15, holder: WHO })
+    const got = await waitForLease({ lock, spec: { leaseDurationSeconds: 15 }, holder: WHO })
     const blob = container.getBlobClient(lock.name)
     await blob.setMetadata(
       { ...(await blob.getProperties()).metadata, owner: 'platform-team' },
@@ -172,7 +172,11 @@ describe('many waiters on one lock', () => {
     const name = 'contended'
     const container = containerOn(azurite)
     const first = new LockBlob(container, name)
-    const opening = await waitForLease({ lock: first, leaseDurationSeconds: 15, holder: holderFor('octo/opening') })
+    const opening = await waitForLease({
+      lock: first,
+      spec: { leaseDurationSeconds: 15 },
+      holder: holderFor('octo/opening'),
+    })
     interface Served {
       got: Acquired
       arrivedAt: number
@@ -186,7 +190,7 @@ describe('many waiters on one lock', () => {
       const arrivedAt = Date.now()
       const got = await waitForLease({
         lock,
-        leaseDurationSeconds: 15,
+        spec: { leaseDurationSeconds: 15 },
         holder: holderFor(`octo/repo-${i}`),
         pacing: PACING,
         timeoutMs: 300_000,

@@ -58,10 +58,9 @@ describe("taking over a run's hold", () => {
     const waitAs = (job: string, runId = RUN.runId) =>
       waitForLease({
         lock,
-        leaseDurationSeconds: 15,
+        spec: { leaseDurationSeconds: 15, runHoldMs: 600_000 },
         holder: { ...RUN, runId, job },
         timeoutMs: 3_000,
-        takeOverRunHold: true,
         signal: leftovers.signal,
         onEvent: (e) => events.push(e),
       })

@@ -48,7 +48,7 @@ describe('a waiter handed a slot that leaves without it', () => {
     const wait = (repository: string, more: Partial<WaitOptions> = {}) =>
       waitForLease({
         lock,
-        leaseDurationSeconds: LEASE_SECONDS,
+        spec: { leaseDurationSeconds: LEASE_SECONDS },
         holder: holderFor(repository),
         signal: leftovers.signal,
         ...more,

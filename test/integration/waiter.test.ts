@@ -36,7 +36,7 @@ describe('waitForLease', () => {
     const events: WaitEvent[] = []
     const got = await wait({
       lock,
-      leaseDurationSeconds: 15,
+      spec: { leaseDurationSeconds: 15 },
       holder: holderFor('octo/api'),
       onEvent: (e) => events.push(e),
     })
@@ -51,11 +51,11 @@ describe('waitForLease', () => {
 
   it('reports who holds the lock, then takes it within a second of its release', async () => {
     const lock = lockOn(azurite)
-    const first = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/first') })
+    const first = await wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/first') })
     const events: WaitEvent[] = []
     const second = wait({
       lock,
-      leaseDurationSeconds: 15,
+      spec: { leaseDurationSeconds: 15 },
       holder: holderFor('octo/second'),
       onEvent: (e) => events.push(e),
     })
@@ -81,7 +81,7 @@ describe('waitForLease', () => {
     await assert.rejects(
       wait({
         lock,
-        leaseDurationSeconds: 15,
+        spec: { leaseDurationSeconds: 15 },
         holder: holderFor('octo/api'),
         timeoutMs: 2_000,
         onEvent: (e) => events.push(e),
@@ -94,10 +94,10 @@ describe('waitForLease', () => {
 
   it('gives up at the timeout with a message naming the current holder', async () => {
     const lock = lockOn(azurite)
-    const holder = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
+    const holder = await wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/holder') })
     const started = Date.now()
     await assert.rejects(
-      wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/waiter'), timeoutMs: 2_000 }),
+      wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/waiter'), timeoutMs: 2_000 }),
       (err: Error) =>
         err instanceof LockTimeoutError &&
         /Timed out after 2(\.\d)?s/.test(err.message) &&
@@ -110,10 +110,10 @@ describe('waitForLease', () => {
 
   it('tries once with a timeout of 0: takes a free lock, fails at once on a held one', async () => {
     const lock = lockOn(azurite)
-    const got = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/first'), timeoutMs: 0 })
+    const got = await wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/first'), timeoutMs: 0 })
     const started = Date.now()
     await assert.rejects(
-      wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/second'), timeoutMs: 0 }),
+      wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/second'), timeoutMs: 0 }),
       (err: Error) => err instanceof LockTimeoutError && /held by octo\/first/.test(err.message),
     )
     assert.ok(Date.now() - started < 1_000, `took ${Date.now() - started} ms`)
@@ -122,11 +122,11 @@ describe('waitForLease', () => {
 
   it('stops within a second when cancelled, leaving no lease of its own', async () => {
     const lock = lockOn(azurite)
-    const holder = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/holder') })
+    const holder = await wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/holder') })
     const cancel = new AbortController()
     const waiting = wait({
       lock,
-      leaseDurationSeconds: 15,
+      spec: { leaseDurationSeconds: 15 },
       holder: holderFor('octo/waiter'),
       signal: cancel.signal,
     })
@@ -172,7 +172,7 @@ describe('waitForLease', () => {
     const lock = new LockThatCancels(container, { [at]: () => cancel.abort() })
     const err = await wait({
       lock,
-      leaseDurationSeconds: 15,
+      spec: { leaseDurationSeconds: 15 },
       holder: holderFor('octo/api'),
       signal: cancel.signal,
     }).catch((e: unknown) => e)
@@ -200,7 +200,7 @@ describe('waitForLease', () => {
     const spans: Array<[number, number]> = []
     await Promise.all(
       Array.from({ length: 8 }, async (_, i) => {
-        const got = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor(`octo/repo-${i}`) })
+        const got = await wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor(`octo/repo-${i}`) })
         const start = Date.now()
         await delay(50)
         spans.push([start, Date.now()])
@@ -219,7 +219,7 @@ describe('waitForLease', () => {
       retryOptions: { maxTries: 1 },
     })
     const lock = new LockBlob(new BlobServiceClient(azurite.blobEndpoint, pipeline).getContainerClient('locks'), 'x')
-    const err = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/api') }).catch((e) => e)
+    const err = await wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/api') }).catch((e) => e)
     assert.equal(statusCode(err), 403)
     assert.match(
       describeStorageError(err, azurite.blobEndpoint),
@@ -236,7 +236,7 @@ describe('waitForLease', () => {
       new BlobServiceClient(endpoint, pipeline).getContainerClient(`c${randomUUID().slice(0, 6)}`),
       'x',
     )
-    const err = await wait({ lock, leaseDurationSeconds: 15, holder: holderFor('octo/api') }).catch((e) => e)
+    const err = await wait({ lock, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/api') }).catch((e) => e)
     assert.match(
       describeStorageError(err, endpoint),
       /Cannot reach the blob endpoint http:\/\/127\.0\.0\.1:1\/devstoreaccount1 \(ECONNREFUSED\)/,
@@ -272,7 +272,11 @@ describe('waitForLease', () => {
     )
     const first = randomUUID()
     assert.equal(await direct.acquire(first, 15), 'acquired')
-    const waiting = wait({ lock: withoutDelete, leaseDurationSeconds: 15, holder: holderFor('octo/no-delete') })
+    const waiting = wait({
+      lock: withoutDelete,
+      spec: { leaseDurationSeconds: 15 },
+      holder: holderFor('octo/no-delete'),
+    })
     while ((await direct.queue.look({})).entries.length === 0) await delay(20)
     assert.equal(await direct.release(first), 'released')
     const got = await waiting
@@ -297,7 +301,7 @@ describe('waitForLease', () => {
       const isEntryDelete = (url: string, method?: string): boolean =>
         method === 'DELETE' && decodeURIComponent(url).includes('/queue/')
       proxy.set({ failIf: (req) => isEntryDelete(req.url ?? '', req.method) && refused < 2 && ++refused > 0 })
-      const waiting = wait({ lock: throughProxy, leaseDurationSeconds: 15, holder: holderFor('octo/queued') })
+      const waiting = wait({ lock: throughProxy, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/queued') })
       while ((await direct.queue.look({})).entries.length === 0) await delay(20)
       assert.equal(await direct.release(first), 'released')
       const got = await waiting
@@ -329,7 +333,7 @@ describe('waitForLease', () => {
         failIf: (req) =>
           req.method === 'PUT' && decodeURIComponent(req.url ?? '').includes('/fencing') && refused++ < 2,
       })
-      const waiting = wait({ lock: throughProxy, leaseDurationSeconds: 15, holder: holderFor('octo/queued') })
+      const waiting = wait({ lock: throughProxy, spec: { leaseDurationSeconds: 15 }, holder: holderFor('octo/queued') })
       // From the moment the waiter's acquire is answered, a client that does not queue asks every 20 ms.
       while (!proxy.log.some((r) => r.kind === 'acquire' && r.status === 201)) await delay(5)
       const taken: string[] = []

@@ -73,9 +73,8 @@ describe('cancelRun', () => {
 
 describe("the input 'on-superseded'", () => {
   const reader = (value: string) => (name: string) => (name === 'on-superseded' ? value : '')
-  test("takes 'cancel' only where the caller allows it (the action, not the CLI)", () => {
-    assert.equal(readOnSuperseded(reader('cancel'), true), 'cancel')
-    assert.throws(() => readOnSuperseded(reader('cancel')), /'cancel' is not one of skip or fail\./)
-    assert.throws(() => readOnSuperseded(reader('Cancel'), true), /is not one of skip, fail or cancel\./)
+  test("takes 'cancel' in the action (the command's choices are in settings.test.ts)", () => {
+    assert.equal(readOnSuperseded(reader('cancel')), 'cancel')
+    assert.throws(() => readOnSuperseded(reader('Cancel')), /is not one of skip, fail or cancel\./)
   })
 })

@@ -12,7 +12,17 @@ import { holderToMetadata } from '../../src/lock/holder.ts'
 import { statusOf } from '../../src/lock/lock-status.ts'
 import { cliHolder } from '../../src/cli/holder.ts'
 import { runCli } from '../../src/cli/main.ts'
-import { ExitCode, UsageError, asFlags, envName, parseCommandLine, readerOf } from '../../src/cli/options.ts'
+import {
+  ExitCode,
+  UsageError,
+  asGivenFlag,
+  envName,
+  optionWording,
+  parseCommandLine,
+  readerOf,
+} from '../../src/cli/options.ts'
+import { readLeaseDuration } from '../../src/settings/lock-spec.ts'
+import { Option, OptionError, spellOptionError } from '../../src/settings/option.ts'
 import { lockNameOf } from '../../src/cli/session.ts'
 import {
   commandSpawnOptions,
@@ -60,9 +70,9 @@ describe('the azure-mutex command line', () => {
   test('reads a flag before its environment variable, trimmed, and the command after --', () => {
     const line = parseCommandLine('hold', ['deploy', '--timeout', ' 15m ', '--', 'sh', '-c', 'echo --timeout'])
     const read = readerOf(line, { AZURE_MUTEX_TIMEOUT: '1h', AZURE_MUTEX_CONTAINER: 'ops' })
-    assert.equal(read('timeout'), '15m')
-    assert.equal(read('container'), 'ops')
-    assert.equal(read('lease-duration'), '')
+    assert.equal(read(Option.Timeout), '15m')
+    assert.equal(read(Option.Container), 'ops')
+    assert.equal(read(Option.LeaseDuration), '')
     assert.deepEqual(line.positionals, ['deploy'])
     assert.deepEqual(line.command, ['sh', '-c', 'echo --timeout'])
   })
@@ -87,10 +97,14 @@ describe('the azure-mutex command line', () => {
     )
   })
 
-  test("names flags where the action's messages name inputs", () => {
-    assert.equal(
-      asFlags("Invalid input 'lease-duration': '5' is not a whole number"),
-      "Invalid input '--lease-duration': '5' is not a whole number",
+  test('words a bad option with its flag, where the action names its input', () => {
+    const read = readerOf(parseCommandLine('hold', ['x', '--lease-duration', '5', '--', 'true']), {})
+    assert.throws(
+      () => readLeaseDuration(read),
+      (err: unknown) =>
+        err instanceof OptionError &&
+        spellOptionError(err, optionWording(asGivenFlag)) ===
+          "Invalid input '--lease-duration': '5' is not a whole number of seconds from 15 to 60.",
     )
   })
 
@@ -280,9 +294,13 @@ describe('the azure-mutex command line', () => {
 
   test("reads no variable for an option the subcommand does not have (the action's client-id, say)", () => {
     const read = readerOf(parseCommandLine('status', ['x']), { AZURE_MUTEX_CLIENT_ID: 'id', AZURE_MUTEX_REASON: 'r' })
-    assert.equal(read('client-id'), '')
-    assert.equal(read('reason'), '', 'status takes no reason')
-    assert.equal(readerOf(parseCommandLine('break', ['x']), { AZURE_MUTEX_REASON: 'r' })('reason'), 'r')
+    assert.equal(read(Option.ClientId), '')
+    assert.equal(read(Option.Reason), '', 'status takes no reason')
+    assert.equal(readerOf(parseCommandLine('break', ['x']), { AZURE_MUTEX_REASON: 'r' })(Option.Reason), 'r')
+    for (const option of [Option.ClientId, Option.TenantId, Option.Audience]) {
+      const env = { AZURE_MUTEX_CLIENT_ID: 'id', AZURE_MUTEX_TENANT_ID: 't', AZURE_MUTEX_AUDIENCE: 'a' }
+      assert.equal(readerOf(parseCommandLine('hold', ['x', '--', 'true']), env)(option), '', option)
+    }
   })
 
   test('refuses --pass-credentials on a hold with no command', async () => {

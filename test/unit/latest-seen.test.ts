@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { renderLockSummary } from '../../src/action/summary.ts'
 import { placeLine } from '../../src/action/wait-lines.ts'
+import { waitLine } from '../../src/cli/wait-lines.ts'
 import { WaitWatch, type WaitRecord } from '../../src/action/wait-record.ts'
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
 import { describeLastHeld, lastHeldFor } from '../../src/lock/deploy/latest-seen.ts'
@@ -92,6 +93,19 @@ describe('the waiting line with keys', () => {
       '2nd in line for locks/deploy (free, 1 ahead); ahead: org/web run 77 (key "production", sequence 77); ' +
         'last held, per key: key "production": sequence 70, org/api run 70',
     )
+  })
+
+  test("in azure-mutex hold, says what the step's line says: a free lock with waiters ahead, the last sequence held", () => {
+    const place = {
+      position: 2,
+      holder: undefined,
+      ahead: [waiter('org/web', '77', 'production', '77')],
+      queued: true,
+      lastHeld: [held('org/api', '70', 'production', '70')],
+    }
+    const step = placeLine(place, 'locks/deploy')
+    assert.equal(waitLine({ type: 'waiting', place, waitedMs: 0 }, 'locks/deploy'), step)
+    assert.equal(waitLine({ type: 'moved', place, waitedMs: 61_000 }, 'locks/deploy'), `${step} (waited 1m 1s)`)
   })
 
   test('the report puts on each place the records of our key, the holder key and the keys ahead, and no other', () => {

@@ -218,7 +218,7 @@ const FAST = {
 function wait(store: FakeStore, sequence: number, pacing: object = FAST, events: WaitEvent[] = []) {
   return waitForLease({
     lock: store,
-    leaseDurationSeconds: 15,
+    spec: { leaseDurationSeconds: 15 },
     holder: who('octo/app'),
     pacing: { ...FAST, ...pacing },
     supersede: { key: 'production', sequence },

@@ -30,7 +30,7 @@ const imports = (text: string): string[] =>
   [...text.matchAll(/from '([^']+)'|import\('([^']+)'\)|^import '([^']+)'/gm)].map((m) => m[1] ?? m[2] ?? m[3]!)
 
 describe('layers', () => {
-  for (const folder of ['lock', 'sign-in', 'renewer']) {
+  for (const folder of ['lock', 'sign-in', 'renewer', 'settings']) {
     test(`src/${folder} imports no @actions package and no step code`, () => {
       for (const { file, text } of sources(folder)) {
         for (const target of imports(text)) {
@@ -92,6 +92,19 @@ describe('layers', () => {
         ),
         `the command loads step code: ${relative(SRC, file)}`,
       )
+    }
+  })
+
+  test('no face imports another: src/cli nothing of src/action, src/settings neither face', () => {
+    for (const [folder, faces] of [
+      ['cli', ['action']],
+      ['settings', ['action', 'cli']],
+    ] as const) {
+      for (const { file, text } of sources(folder)) {
+        for (const target of imports(text)) {
+          assert.ok(!(faces as readonly string[]).includes(landsIn(file, target) ?? ''), `${file} imports ${target}`)
+        }
+      }
     }
   })
 

@@ -28,7 +28,13 @@ function record(repository: string): HolderRecord {
 }
 
 function wait(store: FakeStore, repository: string, options: Partial<WaitOptions> = {}): Promise<Acquired> {
-  return waitForLease({ lock: store, leaseDurationSeconds: 15, holder: who(repository), pacing: PACING, ...options })
+  return waitForLease({
+    lock: store,
+    spec: { leaseDurationSeconds: 15 },
+    holder: who(repository),
+    pacing: PACING,
+    ...options,
+  })
 }
 
 async function until(check: () => boolean, what: string, limitMs = 3_000): Promise<void> {

@@ -21,8 +21,9 @@ import { WaitReport } from '../../src/lock/wait-report.ts'
 import type { HolderRecord } from '../../src/lock/holder.ts'
 import { parseLockSpec } from '../../src/lock/spec.ts'
 import { readPriority, readQueueing, readWarnAfter } from '../../src/action/inputs.ts'
-import { highPriorityAheadText, malformedPriorityText } from '../../src/action/priority-lines.ts'
+import { highPriorityAheadText, malformedPriorityText } from '../../src/settings/wait-words.ts'
 import { parseCommandLine, readerOf } from '../../src/cli/options.ts'
+import { Option } from '../../src/settings/option.ts'
 import { waitLine } from '../../src/cli/wait-lines.ts'
 import { linesFor } from '../../src/action/wait-lines.ts'
 
@@ -244,9 +245,9 @@ describe('the priority and warn-after inputs', () => {
 
   test('the command line takes --priority and --warn-after, or their variables', () => {
     const line = parseCommandLine('hold', ['deploy', '--priority', 'high', '--', 'true'])
-    assert.equal(readerOf(line, {})('priority'), 'high')
+    assert.equal(readerOf(line, {})(Option.Priority), 'high')
     assert.equal(
-      readerOf(parseCommandLine('hold', ['deploy', '--', 'true']), { AZURE_MUTEX_WARN_AFTER: '5m' })('warn-after'),
+      readerOf(parseCommandLine('hold', ['deploy', '--', 'true']), { AZURE_MUTEX_WARN_AFTER: '5m' })(Option.WarnAfter),
       '5m',
     )
   })

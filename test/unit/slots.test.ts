@@ -20,7 +20,9 @@ import {
 } from '../../src/lock/queue/slots.ts'
 import { MalformedError, parseLockSpec } from '../../src/lock/spec.ts'
 import type { QueueEntry } from '../../src/lock/store.ts'
-import { asFlags, parseCommandLine, readerOf } from '../../src/cli/options.ts'
+import { asGivenFlag, optionWording, parseCommandLine, readerOf } from '../../src/cli/options.ts'
+import { readSlots as readSlotsOption } from '../../src/settings/lock-spec.ts'
+import { OptionError, spellOptionError } from '../../src/settings/option.ts'
 
 const free = (slot: number): SlotView => ({ slot, state: 'free' })
 const leased = (slot: number, handedTo?: number): SlotView => ({
@@ -161,11 +163,14 @@ describe('the slots input and the lock description', () => {
 describe('the azure-mutex command', () => {
   test('takes --slots, else AZURE_MUTEX_SLOTS, and words a bad one with the flag', () => {
     const line = parseCommandLine('hold', ['deploy', '--slots', '3', '--', 'true'])
-    assert.equal(readSlots(readerOf(line, { AZURE_MUTEX_SLOTS: '5' })), 3)
-    assert.equal(readSlots(readerOf(parseCommandLine('hold', ['deploy', '--', 'true']), { AZURE_MUTEX_SLOTS: '5' })), 5)
+    assert.equal(readSlotsOption(readerOf(line, { AZURE_MUTEX_SLOTS: '5' })), 3)
+    const variable = readerOf(parseCommandLine('hold', ['deploy', '--', 'true']), { AZURE_MUTEX_SLOTS: '5' })
+    assert.equal(readSlotsOption(variable), 5)
     assert.throws(
-      () => readSlots(readerOf(parseCommandLine('hold', ['deploy', '--slots', '0']), {})),
-      (err: unknown) => err instanceof InputError && asFlags(err.message).startsWith("Invalid input '--slots': '0'"),
+      () => readSlotsOption(readerOf(parseCommandLine('hold', ['deploy', '--slots', '0']), {})),
+      (err: unknown) =>
+        err instanceof OptionError &&
+        spellOptionError(err, optionWording(asGivenFlag)).startsWith("Invalid input '--slots': '0'"),
     )
   })
 })

@@ -37,7 +37,13 @@ function record(repository: string): HolderRecord {
 }
 
 function wait(store: FakeStore, repository: string, options: Partial<WaitOptions> = {}): Promise<Acquired> {
-  return waitForLease({ lock: store, leaseDurationSeconds: 15, holder: who(repository), pacing: FAST, ...options })
+  return waitForLease({
+    lock: store,
+    spec: { leaseDurationSeconds: 15 },
+    holder: who(repository),
+    pacing: FAST,
+    ...options,
+  })
 }
 
 /** Resolves once `check` holds, polling every ms; fails the test after `limitMs`. */

@@ -1,67 +1,20 @@
-// azure-mutex status and azure-mutex break: the status and break sub-actions'
-// work, with the same core calls and the same records, from a terminal or
-// another CI system.
+// azure-mutex break: the break sub-action's work, with the same core calls and
+// the same records, from a terminal or another CI system.
 
-import { boardJson, renderBoardText } from '../lock/board.ts'
 import { describeBreak, newBreakRecord } from '../lock/break-record.ts'
 import { UserError, breakRights } from '../lock/errors.ts'
 import { describeHolder } from '../lock/holder.ts'
 import { isSlotsBreak, slotsBreakLines } from '../lock/queue/slots-break.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
-import { listLocks, openLock } from '../lock/lock-blob.ts'
-import type { LockStatus } from '../lock/lock-status.ts'
-import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
-import { containerClientFor } from '../lock/storage.ts'
-import { showUntrusted } from '../lock/untrusted-text.ts'
-import { Inputs } from '../action/constants.ts'
-import { readContainer, readReason } from '../action/inputs.ts'
+import { openLock } from '../lock/lock-blob.ts'
+import { lockLocation, type LockSpec } from '../lock/spec.ts'
+import { readContainer } from '../settings/lock-spec.ts'
+import { Option } from '../settings/option.ts'
+import { readReason } from '../settings/reason.ts'
+import { Flags } from './flags.ts'
 import { cliHolder } from './holder.ts'
 import { UsageError, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
-
-/** status [lock] [--all] [--json]: one lock, or the board of every lock in the container. */
-export async function runStatus(
-  line: CommandLine,
-  out: Output,
-  env: NodeJS.ProcessEnv,
-  session: Session,
-): Promise<number> {
-  const read = readerOf(line, env)
-  const named = lockNameOf(line, read)
-  if (named !== undefined && line.flags.all === true) {
-    throw new UsageError("Give a lock's name or --all, not both.")
-  }
-  // '*' names every lock, as the status sub-action's lock-name: '*' does.
-  const lockName = named === '*' ? undefined : named
-  const container = readContainer(read)
-  const access = readTarget(read, session)
-  session.container = container
-  const signedIn = await signInTo(access, out, session)
-  const place = `${accountNameOf(access.endpoint)}/${container}`
-  let locks: LockStatus[]
-  if (lockName !== undefined) {
-    const spec: LockSpec = {
-      endpoint: access.endpoint,
-      container,
-      lockName,
-      leaseDurationSeconds: LEASE_SECONDS.default,
-    }
-    const found = await openLock(signedIn.auth, spec, { retry: CLI_RETRY }).status()
-    locks = [found === 'missing' ? { name: lockName, held: false, leaseState: 'available' } : found]
-  } else {
-    const listed = await listLocks(
-      containerClientFor({ endpoint: access.endpoint, auth: signedIn.auth }, container, { retry: CLI_RETRY }),
-    )
-    if (listed === 'missing') out.progress(`Container ${place} does not exist: no locks.`)
-    locks = listed === 'missing' ? [] : listed
-  }
-  if (line.flags.json === true) {
-    out.result(`${JSON.stringify({ container: showUntrusted(place), locks: locks.map(boardJson) }, null, 2)}\n`)
-  } else {
-    out.result(renderBoardText(locks))
-  }
-  return 0
-}
 
 /** break <lock> --reason ...: breaks the lease at once and writes who broke it and why, as the break sub-action does. */
 export async function runBreak(
@@ -75,9 +28,9 @@ export async function runBreak(
   if (lockName === undefined) throw new UsageError("Missing the lock's name: azure-mutex break <lock> --reason <why>.")
   const container = readContainer(read)
   const reason = readReason(read)
-  const entry = readEntry(read(Inputs.Entry))
+  const entry = readEntry(read(Option.Entry))
   // A refusal for a missing permission names what this break needs: delete for an entry, list for the slots.
-  session.needs = breakRights(entry !== undefined, `--${Inputs.Entry}`)
+  session.needs = breakRights(entry !== undefined, `--${Flags.Entry}`)
   const access = readTarget(read, session)
   const spec: LockSpec = { endpoint: access.endpoint, container, lockName, leaseDurationSeconds: LEASE_SECONDS.default }
   session.container = container
@@ -115,7 +68,7 @@ export async function runBreak(
   switch (outcome.outcome) {
     case 'missing':
       throw new UserError(
-        `Lock ${location} does not exist: nothing to break. Check the lock's name and --${Inputs.Container}.`,
+        `Lock ${location} does not exist: nothing to break. Check the lock's name and --${Flags.Container}.`,
       )
     case 'not-held':
       out.progress(`Lock ${location} is not held: nothing to break, nothing written.`)
@@ -135,7 +88,7 @@ function readEntry(text: string): number | undefined {
   if (text === '') return undefined
   if (!/^\d{1,15}$/.test(text) || Number(text) < 1) {
     throw new UsageError(
-      `Invalid input '${Inputs.Entry}': expected a ticket of the lock's queue, a whole number such as 3.`,
+      `Invalid input '${Flags.Entry}': expected a ticket of the lock's queue, a whole number such as 3.`,
     )
   }
   return Number(text)

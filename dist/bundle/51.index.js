@@ -1,5 +1,5 @@
-export const id = 224;
-export const ids = [224];
+export const id = 51;
+export const ids = [51];
 export const modules = {
 
 /***/ 9916:
@@ -1828,6 +1828,40 @@ function describeSlotsHeld(seen, now = new Date()) {
         ? `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(holder)} (since ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(holder.acquiredAt, now)})`
         : 'an unknown holder (no holder record)');
     return `${seen.held.length} of ${seen.count} slots held${who.length > 0 ? `: ${who.join(', ')}` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 4034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ withDeadline),
+/* harmony export */   Z: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+// One request to storage, bounded on the client side. The lock blob and the
+// queue (lock-blob.ts, queue-blobs.ts) both send their requests through here.
+
+/**
+ * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
+ * the service to give up; a connection whose packets are dropped would
+ * otherwise be waited on for ever.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+async function withDeadline(options, defaultTimeoutMs, call) {
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
+        throw err;
+    }
 }
 
 
