@@ -164,13 +164,15 @@ function lossMessage(location, loss, brokenBy) {
 /* harmony export */ });
 /* harmony import */ var _lock_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
-/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4469);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(915);
+/* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8577);
+/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2980);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(915);
 // The words for the order of the line and for a long wait (lock/queue/priority.ts,
 // lock/wait-report.ts), shared by the main step's lines and the job summary.
 // Every value read from storage reaches a line through briefHolder or
 // briefHolderSeen, or showUntrusted itself.
+
 
 
 
@@ -184,7 +186,7 @@ function highPriorityAheadText(event, name) {
 /** A priority that is neither normal nor high: it counts as normal. */
 function malformedPriorityText(event, name) {
     return (`Entry ${event.ticket} in the queue of ${name} (${whoWaits(event.waiter)}) gives the priority ` +
-        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_3__/* .showUntrusted */ .Gz)(event.value, 40)}', which is neither normal nor high: it counts as normal.`);
+        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__/* .showUntrusted */ .Gz)(event.value, 40)}', which is neither normal nor high: it counts as normal.`);
 }
 /**
  * What a long wait found, without the lock's name (the summary is per lock):
@@ -194,11 +196,11 @@ function malformedPriorityText(event, name) {
 function longWaitFact(event) {
     const { place } = event;
     const holder = place.holder
-        ? `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolderSeen */ .AG)(place.holder)}` +
+        ? `held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolderSeen */ .AG)(place.holder)}` +
             (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.heldMs)}`)
         : 'free at the last look';
-    const where = place.queued ? `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
-    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.waitedMs)}, past '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WarnAfter}' (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.warnAfterMs)}); ${holder}; ${where}`;
+    const where = place.queued ? `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
+    return `waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.waitedMs)}, past '${_constants_js__WEBPACK_IMPORTED_MODULE_5__/* .Inputs */ .G0.WarnAfter}' (${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(event.warnAfterMs)}); ${holder}; ${where}`;
 }
 /** The warning: "Lock locks/deploy: waited 10m, past 'warn-after' (10m); ...; 3rd in line. Still waiting." */
 function longWaitText(event, name) {
@@ -508,6 +510,8 @@ var core = __webpack_require__(1659);
 var break_record = __webpack_require__(9916);
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/holder-seen.ts
+var holder_seen = __webpack_require__(8577);
 // EXTERNAL MODULE: ./src/lock/queue/slots.ts
 var slots = __webpack_require__(5230);
 // EXTERNAL MODULE: ./src/lock/run-page.ts
@@ -523,6 +527,7 @@ var untrusted_text = __webpack_require__(4469);
 // showUntrusted (via describeHolderSeen, briefHolder, describeBreak or
 // directly) before a Markup sees it, so each face only has to keep its own
 // markup characters inert.
+
 
 
 
@@ -563,11 +568,11 @@ const BOARD_COLUMNS = [
             ? ''
             : // A hold (hold.ts) is told as one: its reason, who set it and until when.
                 lock.seen?.hold
-                    ? markup.text((0,holder/* describeHolderSeen */.NW)(lock.seen))
+                    ? markup.text((0,holder_seen/* describeHolderSeen */.NW)(lock.seen))
                     : lock.holder
                         ? `${who(lock.holder, markup)} ${markup.run(lock.holder)}`
                         : lock.seen?.record
-                            ? markup.text((0,holder/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
+                            ? markup.text((0,holder_seen/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
                             : 'unknown: a client that writes no holder record',
     ],
     [
@@ -1277,6 +1282,64 @@ function fitWaitRecord(record, maxBytes) {
         }
     }
     return fitted;
+}
+
+
+/***/ }),
+
+/***/ 8577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ briefHolderSeen),
+/* harmony export */   NW: () => (/* binding */ describeHolderSeen),
+/* harmony export */   z: () => (/* binding */ holderSeenKey)
+/* harmony export */ });
+/* harmony import */ var _deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+// The holder as one look at the lock blob showed it, and the lines that name
+// it: the record while its holder keeps it fresh, a hold when one stands
+// (deploy/hold.ts), else an unknown holder. Every value is shown through
+// showUntrusted (holder.ts, hold.ts).
+
+
+/**
+ * Who holds the lock, as believed: the record while its holder keeps it fresh,
+ * else an unknown holder, naming the last recorded one and when it stopped.
+ */
+function describeHolderSeen(seen) {
+    if (seen?.hold)
+        return (0,_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHold */ .TZ)(seen.hold);
+    const record = seen?.record;
+    const who = !record
+        ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .describeHolder */ .sG)(undefined)
+        : seen.freshness.kind === 'stale'
+            ? `an unknown holder (the last recorded holder, ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)}, stopped renewing at ` +
+                `${seen.freshness.stoppedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`
+            : (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .describeHolder */ .sG)(record);
+    return seen?.infinite ? `${who}, with an infinite lease that never expires by itself` : who;
+}
+/** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
+function briefHolderSeen(seen) {
+    if (seen.hold) {
+        const until = seen.hold.until ? `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(seen.hold.until)}` : 'no end';
+        return `a hold set by ${(0,_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .holdSetter */ .X8)(seen.hold)} (${until})`;
+    }
+    const record = seen.record;
+    const infinite = seen.infinite ? '; infinite lease' : '';
+    if (!record)
+        return `an unknown holder (no holder record${infinite})`;
+    if (seen.freshness.kind === 'stale') {
+        return `an unknown holder (the last recorded holder, ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)}, stopped renewing at ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(seen.freshness.stoppedAt)}${infinite})`;
+    }
+    return `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} (holding since ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.acquiredAt)}${infinite})`;
+}
+/** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
+function holderSeenKey(seen) {
+    if (!seen)
+        return 'free';
+    const hold = seen.hold ? `|hold ${seen.hold.leaseId} ${seen.hold.until}` : '';
+    return `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderKey */ .I4)(seen.record)}|${seen.freshness.kind}|${seen.infinite}${hold}`;
 }
 
 

@@ -1922,6 +1922,174 @@ function openLock(auth, spec, options = {}) {
 
 /***/ }),
 
+/***/ 988:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GF: () => (/* binding */ headToHandTo),
+/* harmony export */   Ko: () => (/* binding */ letGo),
+/* harmony export */   L$: () => (/* binding */ handedToMetadata),
+/* harmony export */   OW: () => (/* binding */ publishedLeaseId),
+/* harmony export */   SY: () => (/* binding */ lookBeforeLettingGo),
+/* harmony export */   dz: () => (/* binding */ describeLetGo),
+/* harmony export */   eS: () => (/* binding */ handedToTicket),
+/* harmony export */   ri: () => (/* binding */ publishLeaseId)
+/* harmony export */ });
+/* unused harmony export handoverTarget */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2041);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1831);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5866);
+// Handing the lease straight to the head of the queue, instead of freeing it.
+//
+// Every waiter publishes, in its queue entry, the lease id it will hold the
+// lock under. When a holder lets go and a live head has published an id, the
+// holder marks the lock blob with the head's ticket and changes its lease to
+// that id (Azure's Change Lease: the lease stays active and keeps its
+// remaining time; our old id stops working at once). The lock is never free
+// between two queued holders, so a client that does not queue cannot slip in.
+// The head sees the mark at its next look, and its acquire with the same id
+// (which Azure answers by renewing a lease already under that id) takes the
+// lock as it does today. Nobody waiting, or nobody who published an id: the
+// lease is released as before.
+//
+// Safety rests on the lease alone, as before: after the change only the head's
+// id works, so the old holder cannot renew or write any more, and a head that
+// died meanwhile leaves a lease that nobody renews, which lapses within one
+// lease duration, exactly like a dead holder's.
+
+
+
+
+
+/** Azure takes only a GUID as a proposed lease id. */
+const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TICKET = /^\d{1,16}$/;
+/** Reads one metadata key whatever its case: Azure keeps keys case-insensitively. */
+function metadataValue(metadata, key) {
+    if (!metadata)
+        return undefined;
+    for (const [name, value] of Object.entries(metadata))
+        if (name.toLowerCase() === key)
+            return value;
+    return undefined;
+}
+/** The entry metadata that publishes our lease id. */
+function publishLeaseId(leaseId) {
+    return { [_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .NEXT_LEASE_KEY */ .ly]: leaseId };
+}
+/**
+ * The lease id an entry publishes, or undefined. The entry is untrusted: only
+ * a GUID is taken, and it is never shown, only proposed to Azure.
+ */
+function publishedLeaseId(metadata) {
+    const value = metadataValue(metadata, _metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .NEXT_LEASE_KEY */ .ly)?.trim();
+    return value && LEASE_ID.test(value) ? value.toLowerCase() : undefined;
+}
+/** The mark the holder leaves on the lock blob as it hands the lease over. */
+function handedToMetadata(ticket) {
+    return { [_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .HANDED_TO_KEY */ .RB]: String(ticket) };
+}
+/** The ticket the lock blob says its lease was handed to, or undefined. */
+function handedToTicket(metadata) {
+    const value = metadataValue(metadata, _metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .HANDED_TO_KEY */ .RB)?.trim();
+    return value && TICKET.test(value) ? Number(value) : undefined;
+}
+/**
+ * The head of the queue, if the lease can be handed to it: the first live
+ * entry in the order of the line (priority.ts: a high-priority waiter before
+ * the normal ones) that is not a squatter, leased (its waiter renews it), and
+ * publishing a lease id. Only the head: an entry further back is never handed
+ * the lease, even when the head published nothing (an older version of this
+ * action), as that would serve the queue out of order; the lease is released
+ * instead. With slots, waiters already served (handed or holding another
+ * slot) are passed by: the head is the first waiter still without a slot.
+ *
+ * `ownLeaseId` is the lease id of whoever lets go. An entry that publishes it
+ * is the holder's own, still in the queue (taking the lock deletes it, see
+ * attempt.ts, but an older version of this action took the lock even when
+ * that delete failed): it is passed by too. Handed to it, the lease would stay
+ * under the id of a holder that stops renewing, and lie idle until it lapsed.
+ */
+function handoverTarget(look, ownLeaseId) {
+    const served = look.served;
+    const own = ownLeaseId?.toLowerCase();
+    const head = (0,_priority_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOrder */ .PJ)(look.entries).find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isLive */ .DG)(entry, look.serviceNow) &&
+        !(0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isSquatter */ .AB)(entry) &&
+        !served?.has(entry.ticket) &&
+        (own === undefined || entry.nextLeaseId !== own));
+    if (!head || !head.leased || !head.nextLeaseId)
+        return undefined;
+    return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter };
+}
+/** The longest the look before letting go may take, a second try included. */
+const LOOK_BUDGET_MS = 5_000;
+/** A second look is tried only with this much of the budget left: less would be cut before it is answered. */
+const SECOND_LOOK_MIN_MS = 500;
+/**
+ * Lets go of the lock: hands the lease to the head of the queue when one has
+ * published its id, else releases it. The look at the queue runs beside the
+ * first request of the release (the read of the holder record), so a holder
+ * with nobody waiting pays no extra round trip. A queue that cannot be read
+ * (a credential that may not list, a slow listing) means releasing as before.
+ */
+async function letGo(store, leaseId, options = {}) {
+    // The look ends with the letting go: a release that fails leaves no listing running behind it.
+    const looking = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, looking.signal]) : looking.signal;
+    const target = headToHandTo(store, { signal, timeoutMs: options.timeoutMs }, leaseId);
+    try {
+        return await store.letGo(leaseId, target, options);
+    }
+    finally {
+        looking.abort();
+    }
+}
+/**
+ * Who the lease goes to when the holder of `ownLeaseId` lets go
+ * (handoverTarget), or undefined for a release. The look is tried once more
+ * when storage failed it for a passing reason (every try the SDK made
+ * answered 503, say), within the same budget: a failed look means a release,
+ * and a released lock is free for a client that does not queue while jobs
+ * wait in line. Anything else (a credential that may not list) would fail the
+ * same way again: released at once.
+ */
+async function headToHandTo(store, options, ownLeaseId) {
+    const timeoutMs = Math.min(options.timeoutMs ?? LOOK_BUDGET_MS, LOOK_BUDGET_MS);
+    const until = (0,_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .monotonicNow */ .X)() + timeoutMs;
+    const look = (ms) => lookBeforeLettingGo(store, { signal: options.signal, timeoutMs: ms });
+    try {
+        return handoverTarget(await look(timeoutMs).catch((err) => {
+            const left = Math.floor(until - (0,_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .monotonicNow */ .X)());
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(err) || options.signal?.aborted || left < SECOND_LOOK_MIN_MS)
+                throw err;
+            return look(left);
+        }), ownLeaseId);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What letting go looks at: the whole queue (one request up to 100 entries: a
+ * high-priority waiter far back is the head), and with slots the slots too.
+ */
+function lookBeforeLettingGo(store, look) {
+    return store.handoverLook ? store.handoverLook(look) : store.queue.look(look);
+}
+/** One line for the logs: to whom the lease went. */
+function describeLetGo(outcome) {
+    if (outcome.outcome === 'handed-over')
+        return `handed the lease to the head of the queue (ticket ${outcome.to.ticket})`;
+    if (outcome.outcome === 'released')
+        return 'released the lease';
+    return 'the lease was no longer ours';
+}
+
+
+/***/ }),
+
 /***/ 4034:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

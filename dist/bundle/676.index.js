@@ -1435,8 +1435,8 @@ var errors = __webpack_require__(2960);
 var handover = __webpack_require__(988);
 // EXTERNAL MODULE: ./src/lock/deploy/hold.ts
 var hold = __webpack_require__(4166);
-// EXTERNAL MODULE: ./src/lock/holder.ts
-var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/holder-seen.ts
+var holder_seen = __webpack_require__(8577);
 // EXTERNAL MODULE: ./src/lock/deploy/lift-hold.ts
 var lift_hold = __webpack_require__(1406);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -1500,12 +1500,12 @@ async function endRunHold(read) {
                 core/* notice */.lm(`Lock ${location} is not held: this run's hold has ended already.`);
                 return;
             }
-            core/* warning */.$e(`Lock ${location} is held by ${(0,holder/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
+            core/* warning */.$e(`Lock ${location} is held by ${(0,holder_seen/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
             return;
         case 'left-alone':
         case 'broken':
         case 'gone':
-            core/* warning */.$e(`Lock ${location} is held by ${(0,holder/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
+            core/* warning */.$e(`Lock ${location} is held by ${(0,holder_seen/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
     }
 }
 
@@ -1628,24 +1628,26 @@ function requestLog() {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4166);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7447);
-/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5230);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4469);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(915);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2379);
+/* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8577);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7447);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5230);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4906);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4469);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(915);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(1284);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2379);
 // The status step (uses: org/azure-mutex-action/status@v1): looks at one lock,
 // or at every lock in the container, and says who holds each, since when and
 // with what kind of lease, in the log and as a table in the job summary. It
 // only reads: one HEAD request for a lock, one List Blobs request per 5,000
 // blobs for a container. It takes no lease and writes nothing on a blob.
+
 
 
 
@@ -1670,40 +1672,40 @@ async function runStatus() {
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
         // '*' (or no name) asks for the board of every lock in the container.
-        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readOptionalLockName */ .FW)(read);
-        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readContainer */ .u2)(read);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readStorageTarget */ .dZ)(read);
+        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .readOptionalLockName */ .FW)(read);
+        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .readContainer */ .u2)(read);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .readStorageTarget */ .dZ)(read);
         endpoint = target.endpoint;
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_16__/* .usesEntra */ .x)(target.auth);
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInTo */ .a)(target, { check: true });
-        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_13__/* .requestLog */ .M)() };
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_17__/* .usesEntra */ .x)(target.auth);
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_15__/* .signInTo */ .a)(target, { check: true });
+        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_14__/* .requestLog */ .M)() };
         const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
         if (lockName !== undefined) {
-            const spec = { endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .LEASE_SECONDS */ .Vb.default };
-            const found = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, options).status();
+            const spec = { endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__/* .LEASE_SECONDS */ .Vb.default };
+            const found = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .openLock */ .qB)(signedIn.auth, spec, options).status();
             const status = found === 'missing' ? undefined : found;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Holder, holderOutput(status));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Outputs */ .tY.Holder, holderOutput(status));
             const locks = [status ?? { name: lockName, held: false, leaseState: 'available' }];
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
             return;
         }
-        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .accountNameOf */ .o)(endpoint)}/${container}`;
-        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
+        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .accountNameOf */ .o)(endpoint)}/${container}`;
+        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_9__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
         if (locks === 'missing') {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place} does not exist: no locks.`);
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
             return;
         }
         const held = locks.filter((lock) => lock.held).length;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place}: ${locks.length} ${locks.length === 1 ? 'lock' : 'locks'}, ${held} held.`);
         for (const lock of locks)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(lock.name)}: ${describeStatus(lock)}`);
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(lock.name)}: ${describeStatus(lock)}`);
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_11__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_12__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
     }
 }
 /** "free", or "held by … (fixed lease)", and the last break; every value from the blob shown through showUntrusted. */
@@ -1714,7 +1716,7 @@ function describeStatus(status) {
         describeQueue(status.queue, status.priorities) +
         describeSquatters(status.squatters) +
         describeLatest(status.latest) +
-        (status.slots ? ` ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_6__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
+        (status.slots ? ` ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
     // With slots, the lock blob is slot 1.
     const blob = status.slots ? 'slot 1 (the lock blob) is ' : '';
     // A hold whose end has come holds nothing: the next job ends it. Status only reads, so the hold stays until then.
@@ -1731,7 +1733,7 @@ function describeStatus(status) {
                 : 'a lease';
     const breaking = status.leaseState === 'breaking' ? ', being broken' : '';
     // The lease kind is said below; describeHolderSeen would say "infinite" a second time.
-    const who = status.seen ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolder */ .sG)(status.holder);
+    const who = status.seen ? (0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolder */ .sG)(status.holder);
     return `${blob}held by ${who}, with ${lease}${breaking}.${lastBreak}`;
 }
 /** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */
@@ -1754,8 +1756,8 @@ function describeLatest(latest) {
         return '';
     const shown = latest
         .slice(0, 10)
-        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40)} ` +
-        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.acquiredAt, 40)})`);
+        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40)} ` +
+        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.acquiredAt, 40)})`);
     const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : '';
     return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`;
 }
@@ -1777,7 +1779,7 @@ function holderOutput(status) {
     if (!status.holder)
         return '{}';
     const record = status.holder;
-    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record[field] ?? '')]));
+    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record[field] ?? '')]));
     return JSON.stringify(shown);
 }
 
@@ -1838,7 +1840,7 @@ async function signInTo(access, options = {}) {
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
 /* harmony import */ var _lock_queue_handover_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(988);
 /* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4166);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7053);
+/* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8577);
 /* harmony import */ var _lock_deploy_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1406);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
 /* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7349);
@@ -1896,14 +1898,14 @@ async function runUnhold() {
                 return;
             case 'left-alone':
                 if (lifted.seen.hold) {
-                    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, but the lease does not answer to the id its record names ` +
+                    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, but the lease does not answer to the id its record names ` +
                         "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
                         `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true'.`);
                 }
-                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, not by a hold: it was left alone. ` +
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, not by a hold: it was left alone. ` +
                     `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true'.`);
             case 'broken':
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true').`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true').`);
                 return;
             case 'gone':
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held any more: nothing to lift.`);
@@ -1935,17 +1937,19 @@ async function runUnhold() {
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2960);
 /* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4166);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7053);
-/* harmony import */ var _lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4422);
-/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2980);
-/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5230);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4469);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(915);
-/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(1782);
-/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3175);
+/* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8577);
+/* harmony import */ var _lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4422);
+/* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2980);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5230);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4469);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(915);
+/* harmony import */ var _priority_lines_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1782);
+/* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3175);
 // The main step's lines while it waits, and what it says of its turn once the
 // lock is its own: the wording of the waiter's events (lock/wait-report.ts).
 // Every value read from storage reaches a line through describeHolderSeen,
 // briefHolderSeen or briefHolder, which show it through showUntrusted.
+
 
 
 
@@ -1964,7 +1968,7 @@ const SHOWN_AHEAD = 5;
 /** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
 function placeLine(place, lockName) {
     const ahead = [
-        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolderSeen */ .AG)(place.holder)] : []),
+        ...(place.holder && !place.slots ? [(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .briefHolderSeen */ .AG)(place.holder)] : []),
         ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
     ];
     const shown = ahead.slice(0, SHOWN_AHEAD);
@@ -1972,14 +1976,14 @@ function placeLine(place, lockName) {
         shown.push(`and ${ahead.length - shown.length} more`);
     // Free at the last look, with waiters ahead: say so, rather than leave the reader to guess who holds it.
     const free = place.slots
-        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(place.slots)}`
+        ? `; ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_9__/* .describeSlotsHeld */ ._H)(place.slots)}`
         : !place.holder && place.ahead.length > 0
             ? ` (free, ${place.ahead.length} ahead)`
             : '';
-    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
+    const line = `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_8__/* .ordinal */ .IE)(place.position)} in line for ${lockName}${free}`;
     const placed = shown.length > 0 ? `${line}; ahead: ${shown.join(', ')}` : `${line}; nobody ahead`;
     // Latest wins: for each key in sight, the last sequence that held, with its run (through showUntrusted).
-    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .describeLastHeld */ .L)(place.lastHeld);
+    const lastHeld = (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_7__/* .describeLastHeld */ .L)(place.lastHeld);
     return lastHeld ? `${placed}; ${lastHeld}` : placed;
 }
 /** The lines an event makes; none for an event that needs no line. */
@@ -1991,9 +1995,9 @@ function linesFor(event, spec) {
             return [
                 ...(event.place.queued ? [info(placeLine(event.place, name))] : []),
                 ...(event.place.slots
-                    ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
+                    ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_9__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
                     : event.place.holder
-                        ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
+                        ? [info(`The lock is held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
                         : []),
             ];
         case 'moved':
@@ -2002,15 +2006,15 @@ function linesFor(event, spec) {
             return [info(`${placeLine(event.place, name)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)})`)];
         case 'holder-changed':
             if (event.place.slots) {
-                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`)];
+                return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_9__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`)];
             }
             return [
-                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`),
+                info(`The lock is now held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`),
             ];
         case 'still-waiting': {
             const where = event.place.queued
                 ? placeLine(event.place, name)
-                : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
+                : `held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
             return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}; ${where}`)];
         }
         case 'infinite-lease':
@@ -2019,8 +2023,8 @@ function linesFor(event, spec) {
             return [
                 {
                     level: 'warning',
-                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step ` +
-                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
+                    text: `Lock ${name} is held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Inputs */ .G0.Timeout}' this step ` +
+                        `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
                         `or break the lease: ${event.breakCommand}`,
                 },
             ];
@@ -2089,22 +2093,22 @@ function linesFor(event, spec) {
         case 'no-answer-yet':
             return [{ level: 'warning', text: (0,_lock_waiter_js__WEBPACK_IMPORTED_MODULE_1__/* .noAnswerYetText */ .Xr)(event, `at ${spec.endpoint}`) }];
         case 'high-priority-ahead':
-            return [info((0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .highPriorityAheadText */ .j7)(event, name))];
+            return [info((0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_12__/* .highPriorityAheadText */ .j7)(event, name))];
         case 'malformed-priority':
-            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .malformedPriorityText */ .L1)(event, name) }];
+            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_12__/* .malformedPriorityText */ .L1)(event, name) }];
         case 'long-wait':
             // One warning annotation, visible on the run page; the wait goes on.
-            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_11__/* .longWaitText */ .Jq)(event, name) }];
+            return [{ level: 'warning', text: (0,_priority_lines_js__WEBPACK_IMPORTED_MODULE_12__/* .longWaitText */ .Jq)(event, name) }];
         case 'malformed-sequence':
             return [
                 {
                     level: 'warning',
                     text: `In the queue of ${name}, ${event.where} has this job's supersede key with the sequence ` +
-                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(event.value, 40)}', which is ${event.problem}: it is ignored.`,
+                        `'${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(event.value, 40)}', which is ${event.problem}: it is ignored.`,
                 },
             ];
         case 'far-sequence':
-            return [{ level: 'warning', text: (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .farSequenceText */ .eM)(event, name, 'job') }];
+            return [{ level: 'warning', text: (0,_lock_deploy_latest_seen_js__WEBPACK_IMPORTED_MODULE_7__/* .farSequenceText */ .eM)(event, name, 'job') }];
     }
 }
 /** Once, for a waiter without a time limit behind a hold: when the hold ends, or that it has no end. */
@@ -2112,14 +2116,14 @@ function holdWaitLine(hold, name) {
     if ((0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .holdHasNoEnd */ .YR)(hold)) {
         return {
             level: 'warning',
-            text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step ` +
+            text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(hold)}. It has no end: with no '${_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Inputs */ .G0.Timeout}' this step ` +
                 'waits until somebody lifts it (the unhold action), or for as long as the job may run.',
         };
     }
     return {
         level: 'info',
-        text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
-            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
+        text: `Lock ${name} is held by ${(0,_lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHold */ .TZ)(hold)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Inputs */ .G0.Timeout}' this step waits until the ` +
+            `hold ends at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(hold.until, 40)} by the storage service's clock, or is lifted earlier.`,
     };
 }
 /** The main step's handler of the waiter's events. */
@@ -2138,14 +2142,14 @@ function capitalized(text) {
 }
 /** Once the lease is confirmed: the fencing token as an output, and the turn in state for the job summary. */
 function reportTurn(acquired, slots = 1) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Slot, String(acquired.slot));
-    _state_js__WEBPACK_IMPORTED_MODULE_12__/* .saveTurn */ .dR({
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Outputs */ .tY.FencingToken, String(acquired.fencingToken));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Outputs */ .tY.Slot, String(acquired.slot));
+    _state_js__WEBPACK_IMPORTED_MODULE_13__/* .saveTurn */ .dR({
         fencingToken: acquired.fencingToken,
         arrivalPosition: acquired.arrivalPosition,
         ...(slots > 1 ? { slot: { slot: acquired.slot, of: slots } } : {}),
     });
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_7__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Fencing token ${acquired.fencingToken} (${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_8__/* .ordinal */ .IE)(acquired.arrivalPosition)} in line on arrival): ` +
         'pass it to what this job changes, so that it can refuse writes from an earlier holder.');
 }
 
@@ -2270,6 +2274,7 @@ function farSequenceText(event, name, whose) {
 /* harmony import */ var _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(988);
 /* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4166);
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
+/* harmony import */ var _holder_seen_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8577);
 // Lifting a hold (hold.ts) before its end: the unhold step, `azure-mutex
 // unhold`, and the release step of a job of the run that set a run's hold.
 //
@@ -2287,6 +2292,7 @@ function farSequenceText(event, name, whose) {
 // lock ended it at its end) is not the caller's to lift any more: the lift
 // says when it ended, by the note on the lock blob, and leaves alone whoever
 // holds the lock now.
+
 
 
 
@@ -2313,7 +2319,7 @@ async function endedAlready(lock, options, seen) {
  */
 function describeEndedAlready(location, ended) {
     const now = ended.seen
-        ? ` It is held by ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)(ended.seen)}, whose lease was left alone.`
+        ? ` It is held by ${(0,_holder_seen_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(ended.seen)}, whose lease was left alone.`
         : ' It is free.';
     return `No hold stands on lock ${location}: ${(0,_hold_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHoldEndNote */ .iV)(ended.note)}.${now}`;
 }
@@ -3564,6 +3570,8 @@ class Waiter {
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/holder-seen.ts
+var holder_seen = __webpack_require__(8577);
 // EXTERNAL MODULE: ./src/lock/request.ts
 var request = __webpack_require__(4034);
 // EXTERNAL MODULE: ./src/lock/deploy/latest-seen.ts
@@ -3574,6 +3582,7 @@ var latest_seen = __webpack_require__(4422);
 // in line or the holder changes, every so often while nothing changes, and
 // once for a lease that never ends by itself. No storage, no wording: the
 // action layer words the events.
+
 
 
 /**
@@ -3712,7 +3721,7 @@ class WaitReport {
         // With slots, a new set of holders is a new holder for the lines.
         const holderKeyNow = place.slots
             ? place.slots.held.map(({ slot, holder }) => `${slot}:${(0,lock_holder/* holderKey */.I4)(holder)}`).join(',')
-            : (0,lock_holder/* holderSeenKey */.z)(place.holder);
+            : (0,holder_seen/* holderSeenKey */.z)(place.holder);
         let type;
         if (!this.started)
             type = 'waiting';
@@ -3741,6 +3750,7 @@ class WaitReport {
 // rest: the time limit, the cancel, the requests' deadlines, and riding out a
 // storage service that fails for a while. Whatever ends the wait, the waiter
 // leaves the queue before this returns.
+
 
 
 
@@ -4109,7 +4119,7 @@ async function timedOut(lock, started, report, failure, waiter, lookUntil) {
     }
     // A hold ends by itself, or is lifted on purpose: no command to break it.
     const breakIt = holder?.infinite && !holder.hold ? `; break its lease with: ${lock.breakCommand}` : '';
-    return new errors/* LockTimeoutError */.XB(`${head}; it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
+    return new errors/* LockTimeoutError */.XB(`${head}; it is held by ${(0,holder_seen/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
 }
 
 

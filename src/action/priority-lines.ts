@@ -4,7 +4,8 @@
 // briefHolderSeen, or showUntrusted itself.
 
 import { formatDuration } from '../lock/duration.ts'
-import { briefHolder, briefHolderSeen, type HolderIdentity } from '../lock/holder.ts'
+import { briefHolder, type HolderIdentity } from '../lock/holder.ts'
+import { briefHolderSeen } from '../lock/holder-seen.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { WaitEvent } from '../lock/wait-report.ts'

@@ -14,7 +14,8 @@ import {
   holdHasNoEnd,
   type HoldRecord,
 } from '../lock/deploy/hold.ts'
-import { briefHolder, briefHolderSeen, describeHolderSeen } from '../lock/holder.ts'
+import { briefHolder } from '../lock/holder.ts'
+import { briefHolderSeen, describeHolderSeen } from '../lock/holder-seen.ts'
 import { describeLastHeld, farSequenceText } from '../lock/deploy/latest-seen.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'

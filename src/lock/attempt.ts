@@ -26,10 +26,12 @@ import { LockCancelledError, LockError, isTransient, statusCode, storageErrorCod
 import { newBreakRecord } from './break-record.ts'
 import { HOLD_END_REASON, holdExpired, mayTakeOver, type HoldRecord } from './deploy/hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
-import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './deploy/latest.ts'
+import { LatestGuard, parseSequence, type SupersedeSpec } from './deploy/latest.ts'
+import type { LatestRead } from './deploy/latest-read.ts'
 import { headToHandTo } from './queue/handover.ts'
 import { passOn } from './queue/pass-on.ts'
-import { goesBefore, joinedAhead, lineOrder, priorityOf, type Priority } from './queue/priority.ts'
+import { goesBefore, joinedAhead, lineOrder, priorityOf } from './queue/priority.ts'
+import type { Priority } from './queue/entry.ts'
 import {
   isLive,
   isSquatter,
@@ -38,9 +40,11 @@ import {
   standingOf,
   type RecentPredecessor,
 } from './queue/queue.ts'
-import type { LeaseView, LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
+import type { LeaseView, LockStore } from './store.ts'
+import type { QueueEntry, TicketClaim } from './queue/entry.ts'
+import type { RequestOptions } from './request.ts'
 import { servedTickets, slotToTake, slotsHeld } from './queue/slots.ts'
-import type { SlotsAccess, SlotsLook } from './queue/slots-blobs.ts'
+import type { SlotsAccess, SlotsLook } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
 
 export interface Pacing {

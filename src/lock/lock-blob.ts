@@ -36,7 +36,8 @@ import { QueueBlobs } from './queue/queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
 import { RESERVED_PREFIX, reservedNames, slotBlobName, slotOf, ticketOf } from './reserved.ts'
 import { entryTime, readTime } from './service-time.ts'
-import { SlotsBlobs, listLockFolder, slotViewOf, type SlotsAccess } from './queue/slots-blobs.ts'
+import { SlotsBlobs, listLockFolder, slotViewOf } from './queue/slots-blobs.ts'
+import type { SlotsAccess } from './store.ts'
 import {
   MAX_SLOTS,
   SLOTS_KEY,
@@ -49,9 +50,12 @@ import {
 } from './queue/slots.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
-import type { AcquireOutcome, LeaseView, LockStore, QueueEntry, RequestOptions } from './store.ts'
+import type { AcquireOutcome, LeaseView, LockStore } from './store.ts'
+import type { QueueEntry } from './queue/entry.ts'
+import type { RequestOptions } from './request.ts'
 
-export type { AcquireOutcome, LeaseView, RequestOptions } from './store.ts'
+export type { AcquireOutcome, LeaseView } from './store.ts'
+export type { RequestOptions } from './request.ts'
 
 /** What breaking every slot did (breakEverySlot): the outcome on each slot it tried, slot 1 first. */
 export interface SlotsBreak {

@@ -4,17 +4,10 @@
 // leased entry that cannot be deleted), and a log of every request made.
 
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
-import type { Priority } from '../../src/lock/queue/priority.ts'
-import type {
-  AcquireOutcome,
-  LeaseView,
-  LockStore,
-  QueueEntry,
-  QueueLook,
-  QueueStore,
-  RequestOptions,
-  TicketClaim,
-} from '../../src/lock/store.ts'
+import type { Priority } from '../../src/lock/queue/entry.ts'
+import type { AcquireOutcome, LeaseView, LockStore, QueueStore } from '../../src/lock/store.ts'
+import type { QueueEntry, QueueLook, TicketClaim } from '../../src/lock/queue/entry.ts'
+import type { RequestOptions } from '../../src/lock/request.ts'
 
 interface FakeEntry {
   waiter: HolderIdentity

@@ -19,7 +19,7 @@ import {
   type SlotView,
 } from '../../src/lock/queue/slots.ts'
 import { MalformedError, parseLockSpec } from '../../src/lock/spec.ts'
-import type { QueueEntry } from '../../src/lock/store.ts'
+import type { QueueEntry } from '../../src/lock/queue/entry.ts'
 import { asFlags, parseCommandLine, readerOf } from '../../src/cli/options.ts'
 
 const free = (slot: number): SlotView => ({ slot, state: 'free' })
