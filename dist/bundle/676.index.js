@@ -423,8 +423,8 @@ var core = __webpack_require__(1659);
 var lock_duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/deploy/hold.ts
 var hold = __webpack_require__(4166);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
-var lock_blob = __webpack_require__(7447);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 13 modules
+var lock_blob = __webpack_require__(3292);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
@@ -1070,8 +1070,8 @@ async function cancelRun(target, fetchImpl = fetch) {
     throw new CancelRunError(`Could not cancel this run: GitHub answered ${answer.status}${said}.`);
 }
 
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
-var lock_blob = __webpack_require__(7447);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 13 modules
+var lock_blob = __webpack_require__(3292);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -1344,7 +1344,7 @@ async function holdLock(settings, cancel) {
 /* harmony export */   s: () => (/* binding */ openOperatorLock)
 /* harmony export */ });
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7447);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3292);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1729);
 /* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3304);
@@ -1630,7 +1630,7 @@ function requestLog() {
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
 /* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8577);
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7447);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3292);
 /* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5230);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7832);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4906);
