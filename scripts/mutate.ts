@@ -32,7 +32,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'lease-gone-mismatch',
     harm: 'a lease another client took reads as a passing failure: the loss is reported a lease later, as a timeout',
-    file: 'src/lock/lock-blob.ts',
+    file: 'src/lock/lease-answers.ts',
     original: "  'LeaseIdMismatchWithLeaseOperation',\n",
     replacement: '',
     tests: ['test/unit/lease-answers.test.ts'],
@@ -40,7 +40,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'lease-gone-blob-missing',
     harm: 'a lock blob deleted (or storage emptied) under a holder is not a loss: post warns and passes',
-    file: 'src/lock/lock-blob.ts',
+    file: 'src/lock/lease-answers.ts',
     original: "  'BlobNotFound',\n  'ContainerNotFound',\n])",
     replacement: "  'ContainerNotFound',\n])",
     tests: ['test/unit/lease-answers.test.ts'],
@@ -341,12 +341,12 @@ const MUTANTS: Mutant[] = [
   {
     id: 'end-hold-breaks-any-lease',
     harm: 'whoever ends an "expired hold" (or lifts a hold) breaks whatever lease the blob has: a forged record ends somebody else\'s lease',
-    file: 'src/lock/lock-blob.ts',
+    file: 'src/lock/lock-blob-hold.ts',
     original:
-      '        await this.blob\n          .getBlobLeaseClient(hold.leaseId)\n          .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } })\n',
+      '      await lock.blob\n        .getBlobLeaseClient(hold.leaseId)\n        .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } })\n',
     replacement:
-      '        await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })\n' +
-      '        await this.blob.getBlobLeaseClient(hold.leaseId).acquireLease(LIFT_LEASE_SECONDS, { abortSignal })\n',
+      '      await lock.blob.getBlobLeaseClient().breakLease(0, { abortSignal })\n' +
+      '      await lock.blob.getBlobLeaseClient(hold.leaseId).acquireLease(LIFT_LEASE_SECONDS, { abortSignal })\n',
     tests: ['test/e2e/holds.test.ts'],
     pattern: 'forged',
   },
@@ -362,7 +362,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'take-over-keeps-hold-lease-id',
     harm: "a job that takes over its run's hold keeps the hold's lease id: the head that ends the hold as it expires releases the job's lease, and two jobs hold the lock",
-    file: 'src/lock/lock-blob.ts',
+    file: 'src/lock/lock-blob-hold.ts',
     original: 'await hold.changeLease(leaseId, { abortSignal })',
     // Changed to the id it has already; `void` keeps the parameter used, so the bundle still builds.
     replacement: 'await hold.changeLease(holdLeaseId, { abortSignal }); void leaseId',
@@ -457,9 +457,9 @@ const MUTANTS: Mutant[] = [
   {
     id: 'handover-releases-instead',
     harm: 'a holder with jobs waiting frees the lock: a client that does not queue takes it between two queued holders',
-    file: 'src/lock/lock-blob.ts',
-    original: '        if (to) {\n          const proposed = to.leaseId\n',
-    replacement: '        if (to && Number.isNaN(0)) {\n          const proposed = to.leaseId\n',
+    file: 'src/lock/lock-blob-let-go.ts',
+    original: '      if (to) {\n        const proposed = to.leaseId\n',
+    replacement: '      if (to && Number.isNaN(0)) {\n        const proposed = to.leaseId\n',
     tests: ['test/integration/handover.test.ts', 'test/e2e/handover.test.ts'],
     pattern: 'change|three queued',
   },
@@ -574,9 +574,9 @@ const MUTANTS: Mutant[] = [
   {
     id: 'slots-break-only-first',
     harm: 'breaking a lock with slots breaks slot 1 alone: the hung holders of the other slots keep them',
-    file: 'src/lock/lock-blob.ts',
-    original: '      ...leased.map((slot) => this.atSlot(slot).breakLease(describe, options)),',
-    replacement: '      ...leased.slice(0, 0).map((slot) => this.atSlot(slot).breakLease(describe, options)),',
+    file: 'src/lock/lock-blob-break.ts',
+    original: '    ...leased.map((slot) => breakLease(lock.atSlot(slot), describe, options)),',
+    replacement: '    ...leased.slice(0, 0).map((slot) => breakLease(lock.atSlot(slot), describe, options)),',
     tests: ['test/e2e/slots.test.ts'],
     pattern: 'breaks every slot',
   },
@@ -630,7 +630,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'let-go-gives-up-at-first-refusal',
     harm: 'a holder whose change, mark or release storage refuses for a moment gives up: the change falls back to a release, or the lease is left to lapse, and the lock stands free while jobs wait',
-    file: 'src/lock/lock-blob.ts',
+    file: 'src/lock/lock-blob-let-go.ts',
     original: '      if (!isTransient(err) || signal.aborted || monotonicNow() + LET_GO_PAUSE_MS >= until) throw err\n',
     replacement: '      throw err\n',
     tests: ['test/integration/handover.test.ts'],
@@ -720,11 +720,11 @@ const MUTANTS: Mutant[] = [
   {
     id: 'take-over-ignores-refused-change',
     harm: 'a job of the run whose takeover Azure refused (another job of the run took the hold first) goes on as the holder: two jobs of the run hold at once, stopped only by the record write',
-    file: 'src/lock/lock-blob.ts',
+    file: 'src/lock/lock-blob-hold.ts',
     original:
-      "      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'refused'\n",
+      "    if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'refused'\n",
     replacement:
-      "      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'taken'\n",
+      "    if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'taken'\n",
     tests: ['test/integration/run-hold-takeover.test.ts'],
   },
   // The azure-mutex command (issue 29): its command does not outlive it.
@@ -914,7 +914,7 @@ const MUTANTS: Mutant[] = [
   {
     id: 'handover-unmarked',
     harm: 'a holder hands the lease over without marking the blob with the head ticket: the head never learns the lease is under its id, and the lock lies idle until it lapses',
-    file: 'src/lock/lock-blob.ts',
+    file: 'src/lock/lock-blob-let-go.ts',
     original: 'return found ? handedToMetadata(found.ticket) : undefined',
     replacement: 'return undefined',
     tests: ['test/integration/store-contract.test.ts'],

@@ -35,8 +35,8 @@ var duration = __webpack_require__(6307);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
-var lock_blob = __webpack_require__(7447);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 13 modules
+var lock_blob = __webpack_require__(3292);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts

@@ -26,8 +26,8 @@ var clock = __webpack_require__(2041);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
-var lock_blob = __webpack_require__(7447);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 13 modules
+var lock_blob = __webpack_require__(3292);
 // EXTERNAL MODULE: ./src/lock/queue/handover.ts
 var handover = __webpack_require__(988);
 // EXTERNAL MODULE: ./src/lock/storage.ts

@@ -447,6 +447,8 @@ var core = __webpack_require__(1659);
 var break_record = __webpack_require__(9916);
 // EXTERNAL MODULE: ./src/lock/holder.ts
 var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/holder-seen.ts
+var holder_seen = __webpack_require__(8577);
 // EXTERNAL MODULE: ./src/lock/queue/slots.ts
 var slots = __webpack_require__(5230);
 // EXTERNAL MODULE: ./src/lock/run-page.ts
@@ -462,6 +464,7 @@ var untrusted_text = __webpack_require__(4469);
 // showUntrusted (via describeHolderSeen, briefHolder, describeBreak or
 // directly) before a Markup sees it, so each face only has to keep its own
 // markup characters inert.
+
 
 
 
@@ -502,11 +505,11 @@ const BOARD_COLUMNS = [
             ? ''
             : // A hold (hold.ts) is told as one: its reason, who set it and until when.
                 lock.seen?.hold
-                    ? markup.text((0,holder/* describeHolderSeen */.NW)(lock.seen))
+                    ? markup.text((0,holder_seen/* describeHolderSeen */.NW)(lock.seen))
                     : lock.holder
                         ? `${who(lock.holder, markup)} ${markup.run(lock.holder)}`
                         : lock.seen?.record
-                            ? markup.text((0,holder/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
+                            ? markup.text((0,holder_seen/* describeHolderSeen */.NW)({ ...lock.seen, infinite: false }))
                             : 'unknown: a client that writes no holder record',
     ],
     [
@@ -916,10 +919,12 @@ function renderStatusTable(title, locks, serverUrl) {
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(915);
 /* harmony import */ var _settings_wait_words_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(8668);
 /* harmony import */ var _state_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(3175);
+/* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(8577);
 // The main step's lines while it waits, and what it says of its turn once the
 // lock is its own: the wording of the waiter's events (lock/wait-report.ts).
 // Every value read from storage reaches a line through describeHolderSeen,
 // briefHolderSeen or briefHolder, which show it through showUntrusted.
+
 
 
 
@@ -947,7 +952,7 @@ function linesFor(event, spec) {
                 ...(event.place.slots
                     ? [info(`${capitalized((0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots))}. Waiting.`)]
                     : event.place.holder
-                        ? [info(`The lock is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
+                        ? [info(`The lock is held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_13__/* .describeHolderSeen */ .NW)(event.place.holder)}. Waiting.`)]
                         : []),
             ];
         case 'moved':
@@ -959,12 +964,12 @@ function linesFor(event, spec) {
                 return [info(`Now ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_8__/* .describeSlotsHeld */ ._H)(event.place.slots)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`)];
             }
             return [
-                info(`The lock is now held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`),
+                info(`The lock is now held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_13__/* .describeHolderSeen */ .NW)(event.place.holder)} (waited ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}).`),
             ];
         case 'still-waiting': {
             const where = event.place.queued
                 ? (0,_settings_wait_words_js__WEBPACK_IMPORTED_MODULE_11__/* .placeLine */ .ap)(event.place, name)
-                : `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
+                : `held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_13__/* .describeHolderSeen */ .NW)(event.place.holder)}`;
             return [info(`Still waiting after ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(event.waitedMs)}; ${where}`)];
         }
         case 'infinite-lease':
@@ -973,7 +978,7 @@ function linesFor(event, spec) {
             return [
                 {
                     level: 'warning',
-                    text: `Lock ${name} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step ` +
+                    text: `Lock ${name} is held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_13__/* .describeHolderSeen */ .NW)(event.holder)}. With no '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' this step ` +
                         `may wait for as long as the job may run: set '${_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.Timeout}' (for example 30m) to bound the wait, ` +
                         `or break the lease: ${event.breakCommand}`,
                 },
@@ -1509,6 +1514,64 @@ function farSequenceText(event, name, whose) {
     return (`${place}, far above ours (${event.own}): more than ${_latest_js__WEBPACK_IMPORTED_MODULE_0__/* .FAR_ABOVE_TIMES */ .DB} times ` +
         `ours and over ${_latest_js__WEBPACK_IMPORTED_MODULE_0__/* .FAR_ABOVE_BY */ .a6.toLocaleString('en-US')} more. If no run of the key had it, it was forged, and ` +
         `every job of the key is stale until it is removed${fix}.`);
+}
+
+
+/***/ }),
+
+/***/ 8577:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AG: () => (/* binding */ briefHolderSeen),
+/* harmony export */   NW: () => (/* binding */ describeHolderSeen),
+/* harmony export */   z: () => (/* binding */ holderSeenKey)
+/* harmony export */ });
+/* harmony import */ var _deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+// The holder as one look at the lock blob showed it, and the lines that name
+// it: the record while its holder keeps it fresh, a hold when one stands
+// (deploy/hold.ts), else an unknown holder. Every value is shown through
+// showUntrusted (holder.ts, hold.ts).
+
+
+/**
+ * Who holds the lock, as believed: the record while its holder keeps it fresh,
+ * else an unknown holder, naming the last recorded one and when it stopped.
+ */
+function describeHolderSeen(seen) {
+    if (seen?.hold)
+        return (0,_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHold */ .TZ)(seen.hold);
+    const record = seen?.record;
+    const who = !record
+        ? (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .describeHolder */ .sG)(undefined)
+        : seen.freshness.kind === 'stale'
+            ? `an unknown holder (the last recorded holder, ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)}, stopped renewing at ` +
+                `${seen.freshness.stoppedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`
+            : (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .describeHolder */ .sG)(record);
+    return seen?.infinite ? `${who}, with an infinite lease that never expires by itself` : who;
+}
+/** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
+function briefHolderSeen(seen) {
+    if (seen.hold) {
+        const until = seen.hold.until ? `until ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(seen.hold.until)}` : 'no end';
+        return `a hold set by ${(0,_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .holdSetter */ .X8)(seen.hold)} (${until})`;
+    }
+    const record = seen.record;
+    const infinite = seen.infinite ? '; infinite lease' : '';
+    if (!record)
+        return `an unknown holder (no holder record${infinite})`;
+    if (seen.freshness.kind === 'stale') {
+        return `an unknown holder (the last recorded holder, ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)}, stopped renewing at ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(seen.freshness.stoppedAt)}${infinite})`;
+    }
+    return `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .briefHolder */ .p2)(record)} (holding since ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .shownTime */ .h5)(record.acquiredAt)}${infinite})`;
+}
+/** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
+function holderSeenKey(seen) {
+    if (!seen)
+        return 'free';
+    const hold = seen.hold ? `|hold ${seen.hold.leaseId} ${seen.hold.until}` : '';
+    return `${(0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .holderKey */ .I4)(seen.record)}|${seen.freshness.kind}|${seen.infinite}${hold}`;
 }
 
 
@@ -3065,6 +3128,8 @@ var duration = __webpack_require__(6307);
 var lock_holder = __webpack_require__(7053);
 // EXTERNAL MODULE: ./src/lock/request.ts
 var request = __webpack_require__(4034);
+// EXTERNAL MODULE: ./src/lock/holder-seen.ts
+var holder_seen = __webpack_require__(8577);
 // EXTERNAL MODULE: ./src/lock/deploy/latest-seen.ts
 var latest_seen = __webpack_require__(4422);
 ;// CONCATENATED MODULE: ./src/lock/wait-report.ts
@@ -3073,6 +3138,7 @@ var latest_seen = __webpack_require__(4422);
 // in line or the holder changes, every so often while nothing changes, and
 // once for a lease that never ends by itself. No storage, no wording: the
 // action layer words the events.
+
 
 
 /**
@@ -3211,7 +3277,7 @@ class WaitReport {
         // With slots, a new set of holders is a new holder for the lines.
         const holderKeyNow = place.slots
             ? place.slots.held.map(({ slot, holder }) => `${slot}:${(0,lock_holder/* holderKey */.I4)(holder)}`).join(',')
-            : (0,lock_holder/* holderSeenKey */.z)(place.holder);
+            : (0,holder_seen/* holderSeenKey */.z)(place.holder);
         let type;
         if (!this.started)
             type = 'waiting';
@@ -3240,6 +3306,7 @@ class WaitReport {
 // rest: the time limit, the cancel, the requests' deadlines, and riding out a
 // storage service that fails for a while. Whatever ends the wait, the waiter
 // leaves the queue before this returns.
+
 
 
 
@@ -3609,7 +3676,7 @@ async function timedOut(lock, started, report, failure, waiter, lookUntil) {
     }
     // A hold ends by itself, or is lifted on purpose: no command to break it.
     const breakIt = holder?.infinite && !holder.hold ? `; break its lease with: ${lock.breakCommand}` : '';
-    return new errors/* LockTimeoutError */.XB(`${head}; it is held by ${(0,lock_holder/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
+    return new errors/* LockTimeoutError */.XB(`${head}; it is held by ${(0,holder_seen/* describeHolderSeen */.NW)(holder)}${breakIt}.`);
 }
 
 
@@ -3852,11 +3919,13 @@ async function askToLetGo(ref, request, options = {}) {
 /* harmony import */ var _lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2980);
 /* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4469);
 /* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5230);
+/* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8577);
 // The words for the order of the line and for a long wait (lock/queue/priority.ts,
 // lock/wait-report.ts), shared by both faces: the main step's lines and the
 // job summary, and azure-mutex hold's lines. Each face names its option.
 // Every value read from storage reaches a line through briefHolder or
 // briefHolderSeen, or showUntrusted itself.
+
 
 
 
@@ -3882,7 +3951,7 @@ function malformedPriorityText(event, name) {
 function longWaitFact(event, pastWarnAfter) {
     const { place } = event;
     const holder = place.holder
-        ? `held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolderSeen */ .AG)(place.holder)}` +
+        ? `held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .briefHolderSeen */ .AG)(place.holder)}` +
             (event.heldMs === undefined ? '' : ` for ${(0,_lock_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(event.heldMs)}`)
         : 'free at the last look';
     const where = place.queued ? `${(0,_lock_queue_queue_js__WEBPACK_IMPORTED_MODULE_3__/* .ordinal */ .IE)(place.position)} in line` : 'waiting outside the queue';
@@ -3900,7 +3969,7 @@ const SHOWN_AHEAD = 5;
 /** "3rd in line for locks/production-deploy; ahead: org/api run 812 (holding since 10:02:11Z), org/web run 77". */
 function placeLine(place, lockName) {
     const ahead = [
-        ...(place.holder && !place.slots ? [(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolderSeen */ .AG)(place.holder)] : []),
+        ...(place.holder && !place.slots ? [(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_6__/* .briefHolderSeen */ .AG)(place.holder)] : []),
         ...place.ahead.map((who) => (who ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_2__/* .briefHolder */ .p2)(who) : 'a waiter that wrote no record')),
     ];
     const shown = ahead.slice(0, SHOWN_AHEAD);

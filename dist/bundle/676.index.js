@@ -381,8 +381,8 @@ var core = __webpack_require__(1659);
 var duration = __webpack_require__(6307);
 // EXTERNAL MODULE: ./src/lock/deploy/hold.ts
 var hold = __webpack_require__(4166);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
-var lock_blob = __webpack_require__(7447);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 13 modules
+var lock_blob = __webpack_require__(3292);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var lock_spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
@@ -588,8 +588,8 @@ async function cancelRun(target, fetchImpl = fetch) {
     throw new CancelRunError(`Could not cancel this run: GitHub answered ${answer.status}${said}.`);
 }
 
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 8 modules
-var lock_blob = __webpack_require__(7447);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 13 modules
+var lock_blob = __webpack_require__(3292);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(3024);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -859,7 +859,7 @@ async function holdLock(settings, cancel) {
 /* harmony export */   s: () => (/* binding */ openOperatorLock)
 /* harmony export */ });
 /* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7447);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3292);
 /* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4906);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1729);
 /* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3304);
@@ -950,8 +950,8 @@ var errors = __webpack_require__(2960);
 var handover = __webpack_require__(988);
 // EXTERNAL MODULE: ./src/lock/deploy/hold.ts
 var hold = __webpack_require__(4166);
-// EXTERNAL MODULE: ./src/lock/holder.ts
-var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/holder-seen.ts
+var holder_seen = __webpack_require__(8577);
 // EXTERNAL MODULE: ./src/lock/deploy/lift-hold.ts
 var lift_hold = __webpack_require__(1406);
 // EXTERNAL MODULE: ./src/lock/spec.ts
@@ -1015,12 +1015,12 @@ async function endRunHold(read) {
                 core/* notice */.lm(`Lock ${location} is not held: this run's hold has ended already.`);
                 return;
             }
-            core/* warning */.$e(`Lock ${location} is held by ${(0,holder/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
+            core/* warning */.$e(`Lock ${location} is held by ${(0,holder_seen/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
             return;
         case 'left-alone':
         case 'broken':
         case 'gone':
-            core/* warning */.$e(`Lock ${location} is held by ${(0,holder/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
+            core/* warning */.$e(`Lock ${location} is held by ${(0,holder_seen/* describeHolderSeen */.NW)(lifted.seen)}, not by a hold of this run: it was left alone.`);
     }
 }
 
@@ -1121,24 +1121,26 @@ async function release(lock) {
 /* harmony import */ var _lock_break_record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9916);
 /* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4166);
 /* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
-/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4277);
-/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7447);
-/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5230);
-/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
-/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4906);
-/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4469);
-/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(7349);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(915);
-/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(9280);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(1729);
-/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(3304);
-/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(1284);
-/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(2379);
+/* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8577);
+/* harmony import */ var _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4277);
+/* harmony import */ var _lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3292);
+/* harmony import */ var _lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5230);
+/* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7832);
+/* harmony import */ var _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4906);
+/* harmony import */ var _lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(4469);
+/* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(7349);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(915);
+/* harmony import */ var _failure_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(9280);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(1729);
+/* harmony import */ var _request_log_js__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(3304);
+/* harmony import */ var _step_sign_in_js__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(1284);
+/* harmony import */ var _summary_js__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(2379);
 // The status step (uses: org/azure-mutex-action/status@v1): looks at one lock,
 // or at every lock in the container, and says who holds each, since when and
 // with what kind of lease, in the log and as a table in the job summary. It
 // only reads: one HEAD request for a lock, one List Blobs request per 5,000
 // blobs for a container. It takes no lease and writes nothing on a blob.
+
 
 
 
@@ -1163,40 +1165,40 @@ async function runStatus() {
     try {
         const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name);
         // '*' (or no name) asks for the board of every lock in the container.
-        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readOptionalLockName */ .FW)(read);
-        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readContainer */ .u2)(read);
-        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_12__/* .readStorageTarget */ .dZ)(read);
+        const lockName = read(_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Inputs */ .G0.LockName) === '*' ? undefined : (0,_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .readOptionalLockName */ .FW)(read);
+        container = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .readContainer */ .u2)(read);
+        const target = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_13__/* .readStorageTarget */ .dZ)(read);
         endpoint = target.endpoint;
-        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_16__/* .usesEntra */ .x)(target.auth);
-        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_14__/* .signInTo */ .a)(target, { check: true });
-        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_13__/* .requestLog */ .M)() };
+        tokenAuth = (0,_sign_in_methods_js__WEBPACK_IMPORTED_MODULE_17__/* .usesEntra */ .x)(target.auth);
+        const { signedIn } = await (0,_step_sign_in_js__WEBPACK_IMPORTED_MODULE_15__/* .signInTo */ .a)(target, { check: true });
+        const options = { retry: _lock_storage_js__WEBPACK_IMPORTED_MODULE_9__/* .STEP_RETRY */ .QA, observe: (0,_request_log_js__WEBPACK_IMPORTED_MODULE_14__/* .requestLog */ .M)() };
         const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
         if (lockName !== undefined) {
-            const spec = { endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_4__/* .LEASE_SECONDS */ .Vb.default };
-            const found = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .openLock */ .qB)(signedIn.auth, spec, options).status();
+            const spec = { endpoint, container, lockName, leaseDurationSeconds: _lock_lease_js__WEBPACK_IMPORTED_MODULE_5__/* .LEASE_SECONDS */ .Vb.default };
+            const found = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .openLock */ .qB)(signedIn.auth, spec, options).status();
             const status = found === 'missing' ? undefined : found;
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_10__/* .Outputs */ .tY.Holder, holderOutput(status));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)}: ${describeStatus(status)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Outputs */ .tY.Held, status?.held ? 'true' : 'false');
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_11__/* .Outputs */ .tY.Holder, holderOutput(status));
             const locks = [status ?? { name: lockName, held: false, leaseState: 'available' }];
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .renderStatusTable */ .dK)(`Lock ${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .lockLocation */ .VU)(spec)}`, locks, serverUrl));
             return;
         }
-        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_7__/* .accountNameOf */ .o)(endpoint)}/${container}`;
-        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_5__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_8__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
+        const place = `${(0,_lock_spec_js__WEBPACK_IMPORTED_MODULE_8__/* .accountNameOf */ .o)(endpoint)}/${container}`;
+        const locks = await (0,_lock_lock_blob_js__WEBPACK_IMPORTED_MODULE_6__/* .listLocks */ .dB)((0,_lock_storage_js__WEBPACK_IMPORTED_MODULE_9__/* .containerClientFor */ .wW)({ endpoint, auth: signedIn.auth }, container, options));
         if (locks === 'missing') {
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place} does not exist: no locks.`);
-            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
+            await (0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .renderStatusTable */ .dK)(`Locks in ${place}`, [], serverUrl));
             return;
         }
         const held = locks.filter((lock) => lock.held).length;
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Container ${place}: ${locks.length} ${locks.length === 1 ? 'lock' : 'locks'}, ${held} held.`);
         for (const lock of locks)
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(lock.name)}: ${describeStatus(lock)}`);
-        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_15__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`  ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(lock.name)}: ${describeStatus(lock)}`);
+        await (0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .appendSummary */ .fe)((0,_summary_js__WEBPACK_IMPORTED_MODULE_16__/* .renderStatusTable */ .dK)(`Locks in ${place}`, locks, serverUrl));
     }
     catch (err) {
-        (0,_failure_js__WEBPACK_IMPORTED_MODULE_11__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
+        (0,_failure_js__WEBPACK_IMPORTED_MODULE_12__/* .failStep */ .v)(err, endpoint, { tokenAuth, container });
     }
 }
 /** "free", or "held by … (fixed lease)", and the last break; every value from the blob shown through showUntrusted. */
@@ -1207,7 +1209,7 @@ function describeStatus(status) {
         describeQueue(status.queue, status.priorities) +
         describeSquatters(status.squatters) +
         describeLatest(status.latest) +
-        (status.slots ? ` ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_6__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
+        (status.slots ? ` ${(0,_lock_queue_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .describeSlotsHeld */ ._H)(status.slots)}.` : '');
     // With slots, the lock blob is slot 1.
     const blob = status.slots ? 'slot 1 (the lock blob) is ' : '';
     // A hold whose end has come holds nothing: the next job ends it. Status only reads, so the hold stays until then.
@@ -1224,7 +1226,7 @@ function describeStatus(status) {
                 : 'a lease';
     const breaking = status.leaseState === 'breaking' ? ', being broken' : '';
     // The lease kind is said below; describeHolderSeen would say "infinite" a second time.
-    const who = status.seen ? (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolder */ .sG)(status.holder);
+    const who = status.seen ? (0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)({ ...status.seen, infinite: false }) : (0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolder */ .sG)(status.holder);
     return `${blob}held by ${who}, with ${lease}${breaking}.${lastBreak}`;
 }
 /** " Waiting: 2 (org/api run 812, org/web run 77)." or nothing when nobody waits or the queue could not be listed. */
@@ -1247,8 +1249,8 @@ function describeLatest(latest) {
         return '';
     const shown = latest
         .slice(0, 10)
-        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40)} ` +
-        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record.acquiredAt, 40)})`);
+        .map((record) => `"${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.supersedeKey ?? '', 80)}" sequence ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.sequence ?? '', 40)} ` +
+        `(${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.repository, 100)} run ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.runId, 40)} at ${(0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record.acquiredAt, 40)})`);
     const more = latest.length > shown.length ? `, and ${latest.length - shown.length} more` : '';
     return ` Newest that held, per supersede key: ${shown.join(', ')}${more}.`;
 }
@@ -1270,7 +1272,7 @@ function holderOutput(status) {
     if (!status.holder)
         return '{}';
     const record = status.holder;
-    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_9__/* .showUntrusted */ .Gz)(record[field] ?? '')]));
+    const shown = Object.fromEntries(Object.keys(record).map((field) => [field, (0,_lock_untrusted_text_js__WEBPACK_IMPORTED_MODULE_10__/* .showUntrusted */ .Gz)(record[field] ?? '')]));
     return JSON.stringify(shown);
 }
 
@@ -1288,7 +1290,7 @@ function holderOutput(status) {
 /* harmony import */ var _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2960);
 /* harmony import */ var _lock_queue_handover_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(988);
 /* harmony import */ var _lock_deploy_hold_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4166);
-/* harmony import */ var _lock_holder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7053);
+/* harmony import */ var _lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8577);
 /* harmony import */ var _lock_deploy_lift_hold_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1406);
 /* harmony import */ var _lock_spec_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7832);
 /* harmony import */ var _sign_in_methods_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(7349);
@@ -1346,14 +1348,14 @@ async function runUnhold() {
                 return;
             case 'left-alone':
                 if (lifted.seen.hold) {
-                    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, but the lease does not answer to the id its record names ` +
+                    throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, but the lease does not answer to the id its record names ` +
                         "(a record written beside another client's lease, or a hold that changed meanwhile): it was left alone. " +
                         `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true'.`);
                 }
-                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, not by a hold: it was left alone. ` +
+                throw new _lock_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lock ${location} is held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)}, not by a hold: it was left alone. ` +
                     `To break that lease anyway, set '${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true'.`);
             case 'broken':
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true').`);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Broke the lease on lock ${location}, held by ${(0,_lock_holder_seen_js__WEBPACK_IMPORTED_MODULE_5__/* .describeHolderSeen */ .NW)(lifted.seen)} ('${_constants_js__WEBPACK_IMPORTED_MODULE_8__/* .Inputs */ .G0.Force}: true').`);
                 return;
             case 'gone':
                 _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .notice */ .lm(`Lock ${location} is not held any more: nothing to lift.`);
@@ -1410,6 +1412,7 @@ __webpack_async_result__();
 /* harmony import */ var _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(988);
 /* harmony import */ var _hold_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4166);
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
+/* harmony import */ var _holder_seen_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8577);
 // Lifting a hold (hold.ts) before its end: the unhold step, `azure-mutex
 // unhold`, and the release step of a job of the run that set a run's hold.
 //
@@ -1427,6 +1430,7 @@ __webpack_async_result__();
 // lock ended it at its end) is not the caller's to lift any more: the lift
 // says when it ended, by the note on the lock blob, and leaves alone whoever
 // holds the lock now.
+
 
 
 
@@ -1453,7 +1457,7 @@ async function endedAlready(lock, options, seen) {
  */
 function describeEndedAlready(location, ended) {
     const now = ended.seen
-        ? ` It is held by ${(0,_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .describeHolderSeen */ .NW)(ended.seen)}, whose lease was left alone.`
+        ? ` It is held by ${(0,_holder_seen_js__WEBPACK_IMPORTED_MODULE_4__/* .describeHolderSeen */ .NW)(ended.seen)}, whose lease was left alone.`
         : ' It is free.';
     return `No hold stands on lock ${location}: ${(0,_hold_js__WEBPACK_IMPORTED_MODULE_2__/* .describeHoldEndNote */ .iV)(ended.note)}.${now}`;
 }

@@ -14,7 +14,7 @@ import {
   holdHasNoEnd,
   type HoldRecord,
 } from '../lock/deploy/hold.ts'
-import { briefHolder, describeHolderSeen } from '../lock/holder.ts'
+import { briefHolder } from '../lock/holder.ts'
 import { farSequenceText } from '../lock/deploy/latest-seen.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
@@ -24,6 +24,7 @@ import type { WaitEvent } from '../lock/wait-report.ts'
 import { Inputs, Outputs } from './constants.ts'
 import { highPriorityAheadText, longWaitText, malformedPriorityText, placeLine } from '../settings/wait-words.ts'
 import * as state from './state.ts'
+import { describeHolderSeen } from '../lock/holder-seen.ts'
 
 export { placeLine }
 

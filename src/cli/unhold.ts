@@ -6,7 +6,6 @@ import { describeBreak } from '../lock/break-record.ts'
 import { UserError } from '../lock/errors.ts'
 import { describeLetGo } from '../lock/queue/handover.ts'
 import { describeHold } from '../lock/deploy/hold.ts'
-import { describeHolderSeen } from '../lock/holder.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
 import { describeEndedAlready, liftHold } from '../lock/deploy/lift-hold.ts'
 import { openLock } from '../lock/lock-blob.ts'
@@ -19,6 +18,7 @@ import { Flags } from './flags.ts'
 import { cliHolder } from './holder.ts'
 import { UsageError, envName, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
+import { describeHolderSeen } from '../lock/holder-seen.ts'
 
 /** unhold <lock> [--reason <why>] [--force]: lifts a hold, as the unhold sub-action does; its lease goes to the head of the queue. */
 export async function runUnhold(

@@ -7,13 +7,13 @@ import { formatDuration } from '../lock/duration.ts'
 import { describeStorageErrorBrief } from '../lock/errors.ts'
 import { describeEndedHold, holdHasNoEnd } from '../lock/deploy/hold.ts'
 import { farSequenceText } from '../lock/deploy/latest-seen.ts'
-import { describeHolderSeen } from '../lock/holder.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import type { WaitEvent } from '../lock/wait-report.ts'
 import { noAnswerYetText } from '../lock/waiter.ts'
 import { highPriorityAheadText, longWaitText, malformedPriorityText, placeLine } from '../settings/wait-words.ts'
 import { Flags } from './flags.ts'
 import { asGivenFlag, type OptionName } from './options.ts'
+import { describeHolderSeen } from '../lock/holder-seen.ts'
 
 /**
  * The line an event makes, or undefined for an event that needs none; `named`

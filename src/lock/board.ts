@@ -9,9 +9,10 @@
 
 import { describeBreak } from './break-record.ts'
 import type { HoldRecord } from './deploy/hold.ts'
-import { briefHolder, describeHolderSeen, type HolderIdentity, type HolderRecord } from './holder.ts'
+import { briefHolder, type HolderIdentity, type HolderRecord } from './holder.ts'
+import { describeHolderSeen } from './holder-seen.ts'
 import type { LockStatus } from './lock-status.ts'
-import type { Priority } from './queue/priority.ts'
+import type { Priority } from './queue/entry.ts'
 import { describeSlotsHeld } from './queue/slots.ts'
 import { shownRunUrl } from './run-page.ts'
 import { showUntrusted } from './untrusted-text.ts'

@@ -4,7 +4,8 @@
 // the holder record, a record read from a blob is input from strangers: it is
 // kept exactly as read and shown only through describeBreak.
 
-import { decodeValue, encodeValue, type HolderRecord } from './holder.ts'
+import type { HolderRecord } from './holder.ts'
+import { decodeValue, encodeValue } from './metadata.ts'
 import { shownRunUrl } from './run-page.ts'
 import { showUntrusted } from './untrusted-text.ts'
 

@@ -5,8 +5,9 @@ import { newBreakRecord } from './break-record.ts'
 import { HOLD_END_REASON, holdExpired } from './deploy/hold.ts'
 import type { HolderIdentity } from './holder.ts'
 import { headToHandTo } from './queue/handover.ts'
-import type { LeaseView, LockStore, RequestOptions } from './store.ts'
+import type { LeaseView, LockStore } from './store.ts'
 import type { WaitEvent } from './wait-report.ts'
+import type { RequestOptions } from './request.ts'
 
 export class EndedHolds {
   /** Who ends them: named in the note each end leaves. */

@@ -4,11 +4,13 @@
 // from one more listing when its last is old (it lists the queue seldom).
 
 import { monotonicNow } from './clock.ts'
-import { goesBefore, priorityOf, type Priority } from './queue/priority.ts'
+import { goesBefore, priorityOf } from './queue/priority.ts'
 import { isLive, isSquatter } from './queue/queue.ts'
 import type { Standing } from './standing.ts'
-import type { LeaseView, LockStore, QueueEntry, QueueLook, RequestOptions } from './store.ts'
+import type { LeaseView, LockStore } from './store.ts'
 import type { WaitNotices } from './wait-notices.ts'
+import type { Priority, QueueEntry, QueueLook } from './queue/entry.ts'
+import type { RequestOptions } from './request.ts'
 
 /**
  * A normal head lists the queue again as it takes a free lock when its last

@@ -3,8 +3,7 @@
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
 
-import { describeHold, holdSetter, type HoldRecord } from './deploy/hold.ts'
-import { HANDED_TO_KEY } from './queue/handover.ts'
+import { HANDED_TO_KEY, decodeValue, encodeValue } from './metadata.ts'
 import { shownRunUrl } from './run-page.ts'
 import { showUntrusted } from './untrusted-text.ts'
 
@@ -76,36 +75,6 @@ export const FENCING_KEY = 'azure_mutex_fencing_token'
 export function isHolderKey(key: string): boolean {
   // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
   return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === HANDED_TO_KEY
-}
-
-/**
- * Metadata travels in HTTP headers: ASCII only, and white space at either end
- * is trimmed (runs of it may be folded by whatever relays the header).
- * Percent-encode everything else, '%' itself, and every space that is not a
- * single space between two other characters, so that the value reads back
- * exactly. A lone surrogate, which no runner variable can hold, is stored as
- * U+FFFD.
- */
-export function encodeValue(value: string): string {
-  const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
-    try {
-      return encodeURIComponent(ch)
-    } catch {
-      return '%EF%BF%BD' // a lone surrogate: store U+FFFD instead
-    }
-  })
-  return ascii.replace(/ +/g, (spaces, at: number) =>
-    spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length),
-  )
-}
-
-/** A metadata value as encodeValue wrote it, decoded; a value it cannot decode is kept as it is. */
-export function decodeValue(value: string): string {
-  try {
-    return decodeURIComponent(value)
-  } catch {
-    return value
-  }
 }
 
 export function holderToMetadata(record: HolderRecord): Record<string, string> {
@@ -224,61 +193,12 @@ export function describeSupersede(identity: Pick<HolderIdentity, 'supersedeKey' 
   return ` (key "${showUntrusted(identity.supersedeKey, 80)}", sequence ${showUntrusted(identity.sequence ?? '', 40) || 'none'})`
 }
 
-/** The holder as one look at the lock blob showed it. */
-export interface HolderSeen {
-  /** The record, when the blob carries one. */
-  record: HolderRecord | undefined
-  freshness: Freshness
-  /** The lease never expires by itself. */
-  infinite: boolean
-  /** A hold stands (hold.ts): the lock is held by it, whatever the holder record says. */
-  hold?: HoldRecord
-}
-
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
 export function shownTime(value: string | Date, today: Date = new Date()): string {
   const time = typeof value === 'string' ? new Date(value) : value
   if (Number.isNaN(time.getTime())) return showUntrusted(String(value), 40)
   const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z')
   return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso
-}
-
-/**
- * Who holds the lock, as believed: the record while its holder keeps it fresh,
- * else an unknown holder, naming the last recorded one and when it stopped.
- */
-export function describeHolderSeen(seen: HolderSeen | undefined): string {
-  if (seen?.hold) return describeHold(seen.hold)
-  const record = seen?.record
-  const who = !record
-    ? describeHolder(undefined)
-    : seen.freshness.kind === 'stale'
-      ? `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ` +
-        `${seen.freshness.stoppedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`
-      : describeHolder(record)
-  return seen?.infinite ? `${who}, with an infinite lease that never expires by itself` : who
-}
-
-/** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
-export function briefHolderSeen(seen: HolderSeen): string {
-  if (seen.hold) {
-    const until = seen.hold.until ? `until ${shownTime(seen.hold.until)}` : 'no end'
-    return `a hold set by ${holdSetter(seen.hold)} (${until})`
-  }
-  const record = seen.record
-  const infinite = seen.infinite ? '; infinite lease' : ''
-  if (!record) return `an unknown holder (no holder record${infinite})`
-  if (seen.freshness.kind === 'stale') {
-    return `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ${shownTime(seen.freshness.stoppedAt)}${infinite})`
-  }
-  return `${briefHolder(record)} (holding since ${shownTime(record.acquiredAt)}${infinite})`
-}
-
-/** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
-export function holderSeenKey(seen: HolderSeen | undefined): string {
-  if (!seen) return 'free'
-  const hold = seen.hold ? `|hold ${seen.hold.leaseId} ${seen.hold.until}` : ''
-  return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}${hold}`
 }
 
 /** A stable identity for "has the holder changed?" comparisons. */

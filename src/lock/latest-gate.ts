@@ -5,9 +5,12 @@
 
 import { LockError } from './errors.ts'
 import type { HolderRecord } from './holder.ts'
-import { LatestGuard, parseSequence, type LatestRead, type SupersedeSpec } from './deploy/latest.ts'
-import type { LockStore, QueueLook, RequestOptions } from './store.ts'
+import { LatestGuard, parseSequence, type SupersedeSpec } from './deploy/latest.ts'
+import type { LockStore } from './store.ts'
 import type { WaitEvent } from './wait-report.ts'
+import type { LatestRead } from './deploy/latest-read.ts'
+import type { QueueLook } from './queue/entry.ts'
+import type { RequestOptions } from './request.ts'
 
 export class LatestGate {
   /** Decides superseded and stale. */

@@ -1,101 +1,49 @@
 // One lock = one blob in a container, leased by whoever holds the lock. This
 // module and the queue's (queue-blobs.ts) are the ones that talk to storage;
 // they turn Azure's answers into the few outcomes the waiter and the renewer
-// reason about.
+// reason about. LockBlob here is the lease and the records on it (the holder
+// record, the fencing token, the kept sequence); what else is done to the
+// blob lives beside it, each in its own file, over the same blob
+// (blob-access.ts): holds (lock-blob-hold.ts), breaking (lock-blob-break.ts),
+// letting go (lock-blob-let-go.ts) and what people read (lock-listing.ts).
+// What Azure's refusals mean is in lease-answers.ts.
 
-import { setTimeout as delay } from 'node:timers/promises'
 import type { BlobClient, ContainerClient } from '@azure/storage-blob'
 import { leaseBreakCommand } from './az-commands.ts'
-import { breakToMetadata, isBreakKey, type BreakRecord } from './break-record.ts'
-import { monotonicNow } from './clock.ts'
+import type { BlobAccess } from './blob-access.ts'
+import type { BreakRecord } from './break-record.ts'
 import { bumpCounter, counterValue } from './counter.ts'
-import { isTransient, storageErrorCode, statusCode } from './errors.ts'
-import {
-  FENCING_KEY,
-  holderFromMetadata,
-  holderToMetadata,
-  identityFromMetadata,
-  isHolderKey,
-  type HolderRecord,
-} from './holder.ts'
-import { holdFromMetadata, holdToMetadata, isHoldKey, standingHold, type HoldRecord } from './deploy/hold.ts'
-import {
-  handedToMetadata,
-  handedToTicket,
-  type HandoverLook,
-  type HandoverTarget,
-  type LetGoOutcome,
-} from './queue/handover.ts'
-import { prioritiesOf, squattersOf, statusOf, waitersOf, type LockStatus } from './lock-status.ts'
-import { priorityFromMetadata } from './queue/priority.ts'
+import { storageErrorCode, statusCode } from './errors.ts'
+import { FENCING_KEY, holderFromMetadata, holderToMetadata, isHolderKey, type HolderRecord } from './holder.ts'
+import { holdFromMetadata, isHoldKey, standingHold, type HoldRecord } from './deploy/hold.ts'
+import { handedToTicket, type HandoverLook, type HandoverTarget, type LetGoOutcome } from './queue/handover.ts'
+import { isLeaseGone, isMissing } from './lease-answers.ts'
+import { breakEverySlot, breakLease, type BreakOutcome, type SlotsBreak } from './lock-blob-break.ts'
+import { liftHold, placeHold, takeOverHold } from './lock-blob-hold.ts'
+import { letGo } from './lock-blob-let-go.ts'
+import { readLockStatus } from './lock-listing.ts'
+import type { LockStatus } from './lock-status.ts'
 import { LatestBlobs } from './deploy/latest-blobs.ts'
 import { LATEST_KEPT_KEY, METADATA_LIMIT, keptSequence, metadataSize, raisedKept } from './deploy/latest-kept.ts'
 import { parseSequence, staleByKept, type SupersedeSpec } from './deploy/latest.ts'
-import { LEASE_SECONDS } from './lease.ts'
 import { QueueBlobs } from './queue/queue-blobs.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS, withDeadline } from './request.ts'
-import { RESERVED_PREFIX, reservedNames, slotBlobName, slotOf, ticketOf } from './reserved.ts'
-import { entryTime, readTime } from './service-time.ts'
-import { SlotsBlobs, listLockFolder, slotViewOf, type SlotsAccess } from './queue/slots-blobs.ts'
-import {
-  MAX_SLOTS,
-  SLOTS_KEY,
-  keptSlots,
-  servedTickets,
-  slotsHeld,
-  storedSlots,
-  type SlotBlobSeen,
-  type SlotView,
-} from './queue/slots.ts'
+import { reservedNames, slotBlobName, slotOf } from './reserved.ts'
+import { readTime } from './service-time.ts'
+import { SlotsBlobs } from './queue/slots-blobs.ts'
+import type { SlotsAccess } from './store.ts'
+import { MAX_SLOTS, SLOTS_KEY, keptSlots, servedTickets, type SlotBlobSeen } from './queue/slots.ts'
 import type { LockSpec } from './spec.ts'
 import { containerClientFor, type ClientOptions, type StorageAuth } from './storage.ts'
-import type { AcquireOutcome, LeaseView, LockStore, QueueEntry, RequestOptions } from './store.ts'
+import type { AcquireOutcome, LeaseView, LockStore } from './store.ts'
+import type { RequestOptions } from './request.ts'
 
-export type { AcquireOutcome, LeaseView, RequestOptions } from './store.ts'
-
-/** What breaking every slot did (breakEverySlot): the outcome on each slot it tried, slot 1 first. */
-export interface SlotsBreak {
-  /** The lock's number of slots, as its counter keeps it (1 when it keeps none). */
-  count: number
-  slots: Array<{ slot: number } & BreakOutcome>
-  /** False when the credential may not list: only slot 1 was looked at. */
-  listed: boolean
-}
-
-export type BreakOutcome =
-  /** The blob (or its container) does not exist. */
-  | { outcome: 'missing' }
-  /** Nobody held a lease: nothing was broken and nothing written. */
-  | { outcome: 'not-held' }
-  /**
-   * The lease was broken, and it was held by `holder` (undefined: a client
-   * that writes no record). `recorded` is false when another client took the
-   * lease before the break record could be written.
-   */
-  | { outcome: 'broken'; holder: HolderRecord | undefined; record: BreakRecord; recorded: boolean }
-
-/**
- * The lease a lifted hold has while it is handed over: the shortest Azure
- * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
- */
-const LIFT_LEASE_SECONDS = LEASE_SECONDS.min
-
-const LEASE_GONE = new Set([
-  'LeaseIdMismatchWithLeaseOperation',
-  'LeaseIsBrokenAndCannotBeRenewed',
-  'LeaseNotPresentWithLeaseOperation',
-  'LeaseLost',
-  'LeaseNotPresentWithBlobOperation',
-  'LeaseIdMismatchWithBlobOperation',
-  'BlobNotFound',
-  'ContainerNotFound',
-])
-
-/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
-export function isLeaseGone(err: unknown): boolean {
-  const code = storageErrorCode(err)
-  return code !== undefined && LEASE_GONE.has(code)
-}
+export type { AcquireOutcome, LeaseView } from './store.ts'
+export type { RequestOptions } from './request.ts'
+// What the faces import from here: the answers, breaking and the listing live beside the lease core.
+export { isLeaseGone } from './lease-answers.ts'
+export type { BreakOutcome, SlotsBreak } from './lock-blob-break.ts'
+export { listLocks } from './lock-listing.ts'
 
 /** Room kept for the fencing token and the number of slots, which a holder's write may add after the list. */
 const KEPT_RESERVE = FENCING_KEY.length + 16 + SLOTS_KEY.length + 3
@@ -104,11 +52,6 @@ const KEPT_RESERVE = FENCING_KEY.length + 16 + SLOTS_KEY.length + 3
 function setKey(metadata: Record<string, string>, key: string, value: string | undefined): void {
   for (const name of Object.keys(metadata)) if (name.toLowerCase() === key) delete metadata[name]
   if (value !== undefined) metadata[key] = value
-}
-
-function isMissing(err: unknown): boolean {
-  const code = storageErrorCode(err)
-  return statusCode(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined)
 }
 
 export class LockBlob implements LockStore {
@@ -363,180 +306,71 @@ export class LockBlob implements LockStore {
   }
 
   /**
-   * The lock's state for people (status), or 'missing': one HEAD request, and
-   * one listing of its queue. Read-only. A credential that may not list (a
-   * SAS without 'l') still gets the state, without the queue.
+   * What the operations beside the lease core (status, break, holds, letting
+   * go) work with: this store's blob as it is now, its container and its
+   * requests under the store's deadline (blob-access.ts).
    */
-  async status(options: RequestOptions = {}): Promise<LockStatus | 'missing'> {
-    let status: LockStatus
-    try {
-      const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }))
-      status = statusOf(this.name, {
-        ...props,
-        lastModified: readTime(props.lastModified),
-        serviceNow: readTime(props.date),
-      })
-    } catch (err) {
-      if (isMissing(err)) return 'missing'
-      throw err
+  private get access(): BlobAccess {
+    // The blob is read at each use, as the methods did: useSlot may move this store to another slot's blob.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const store = this
+    return {
+      container: this.container,
+      get blob() {
+        return store.blob
+      },
+      name: this.name,
+      location: this.location,
+      latest: this.latest,
+      request: (options, call) => this.request(options, call),
+      updateHolderKeys: (leaseId, wanted, abortSignal) => this.updateHolderKeys(leaseId, wanted, abortSignal),
+      atSlot: (slot) => this.atSlot(slot).access,
+      granted: (at) => (this.grantedAt = at),
     }
-    const refused = (err: unknown): undefined => {
-      if (statusCode(err) === 403) return undefined
-      throw err
-    }
-    // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
-    const [folder, latest] = await Promise.all([
-      this.request(options, (signal) => listLockFolder(this.container, this.name, MAX_SLOTS, signal)).catch(refused),
-      this.latest.list(options).catch(refused),
-    ])
-    if (latest && latest.length > 0) status.latest = latest
-    if (folder) {
-      const look = folder.queue
-      status.queue = waitersOf(look.entries, look.serviceNow)
-      const priorities = prioritiesOf(look.entries, look.serviceNow)
-      if (priorities.includes('high')) status.priorities = priorities
-      const squatters = squattersOf(look.entries)
-      if (squatters.length > 0) status.squatters = squatters
-      const count = typeof folder.stored === 'number' ? folder.stored : 1
-      if (count > 1) {
-        const slots: SlotView[] = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }]
-        for (let slot = 2; slot <= count; slot++) slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' })
-        status.slots = slotsHeld(slots)
-      }
-    }
-    return status
   }
 
-  /**
-   * Breaks whatever lease the blob has, at once (break period 0), and writes
-   * the break record that `describe` makes for the holder it found. The
-   * record is merged with the metadata on the blob (the holder record and
-   * others' keys stay). It is written without a lease, as nobody holds one
-   * after the break: if a waiter takes the lease first, Azure refuses the
-   * write (412) and no record is written, which the outcome says.
-   * `describe` is given the service's clock at the break (its answer's Date
-   * header), so the record is dated on the clock the former holder's post
-   * step judges it by, whatever the breaker's own clock says.
-   */
-  async breakLease(
+  /** The lock's state for people, or 'missing' (lock-listing.ts readLockStatus). */
+  status(options: RequestOptions = {}): Promise<LockStatus | 'missing'> {
+    return readLockStatus(this.access, options)
+  }
+
+  /** Breaks whatever lease the blob has, at once, and writes the break record (lock-blob-break.ts). */
+  breakLease(
     describe: (holder: HolderRecord | undefined, brokenAt: Date | undefined) => BreakRecord,
     options: RequestOptions = {},
   ): Promise<BreakOutcome> {
-    return this.request(options, async (abortSignal) => {
-      let holder: HolderRecord | undefined
-      let brokenAt: Date | undefined
-      try {
-        const props = await this.blob.getProperties({ abortSignal })
-        if (props.leaseState !== 'leased' && props.leaseState !== 'breaking') return { outcome: 'not-held' }
-        holder = holderFromMetadata(props.metadata)
-        brokenAt = readTime((await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date)
-      } catch (err) {
-        if (isMissing(err)) return { outcome: 'missing' }
-        // Released between the look and the break: there was nothing left to break.
-        if (storageErrorCode(err) === 'LeaseNotPresentWithLeaseOperation') return { outcome: 'not-held' }
-        throw err
-      }
-      const record = describe(holder, brokenAt)
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const props = await this.blob.getProperties({ abortSignal })
-          // A hold that is broken no longer stands: its record goes, so that no later lease is taken for it.
-          const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !isBreakKey(key) && !isHoldKey(key))
-          const metadata = { ...Object.fromEntries(kept), ...breakToMetadata(record) }
-          await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } })
-          return { outcome: 'broken', holder, record, recorded: true }
-        } catch (err) {
-          const code = storageErrorCode(err)
-          if (code === 'ConditionNotMet' && attempt < 3) continue
-          if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || isMissing(err)) {
-            return { outcome: 'broken', holder, record, recorded: false }
-          }
-          throw err
-        }
-      }
-    })
+    return breakLease(this.access, describe, options)
   }
 
-  /**
-   * Breaks the lease on every slot of the lock (slots.ts), as breakLease does
-   * on one blob: slot 1, the lock blob, then every slot blob 2..N that one
-   * listing of the lock's folder shows leased (whatever number the counter
-   * keeps: a slot blob leased beyond it is broken too). Each record is written
-   * on its own slot's blob, where that holder's post step reads it. A
-   * credential that may not list breaks slot 1 alone, and `listed` says so.
-   */
-  async breakEverySlot(
+  /** Breaks the lease on every slot of the lock (lock-blob-break.ts). */
+  breakEverySlot(
     describe: (holder: HolderRecord | undefined, brokenAt: Date | undefined) => BreakRecord,
     options: RequestOptions = {},
   ): Promise<SlotsBreak> {
-    const folder = await this.request(options, (signal) =>
-      listLockFolder(this.container, this.name, MAX_SLOTS, signal),
-    ).catch((err: unknown) => {
-      if (statusCode(err) === 403) return undefined
-      throw err
-    })
-    const leased = [...(folder?.slots.values() ?? [])].filter((s) => s.state === 'leased').map((s) => s.slot)
-    const [first, ...others] = await Promise.all([
-      this.breakLease(describe, options),
-      ...leased.map((slot) => this.atSlot(slot).breakLease(describe, options)),
-    ])
-    const slots = [{ slot: 1, ...first! }, ...others.map((outcome, i) => ({ slot: leased[i]!, ...outcome }))]
-    const stored = typeof folder?.stored === 'number' ? folder.stored : 1
-    return { count: Math.max(stored, ...slots.map((s) => s.slot)), slots, listed: folder !== undefined }
+    return breakEverySlot(this.access, describe, options)
   }
 
   /**
-   * Turns our lease into a hold (hold.ts): first the holder record (without a
-   * lease duration, as nobody refreshes it) and the hold record, under our
-   * lease, then the lease itself made infinite (an acquire with our own id and
-   * duration -1, which Azure allows on an active lease). In that order, a step
-   * that dies between the two leaves a fixed lease that lapses by itself, and
-   * never an infinite lease without the record that lets the queue end it.
-   * Returns the service's clock in the answer that made it infinite.
+   * Turns our lease into a hold (lock-blob-hold.ts). Returns the service's
+   * clock in the answer that made it infinite.
    */
-  async placeHold(
+  placeHold(
     leaseId: string,
     holder: HolderRecord,
     hold: HoldRecord,
     options: RequestOptions = {},
   ): Promise<Date | undefined> {
-    // No lease duration: nobody refreshes a hold's record, and waiters must not take it for a stale one.
-    const kept: HolderRecord = { ...holder }
-    delete kept.leaseSeconds
-    return this.request(options, async (abortSignal) => {
-      await this.updateHolderKeys(leaseId, { ...holderToMetadata(kept), ...holdToMetadata(hold) }, abortSignal)
-      const answer = await this.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal })
-      return readTime(answer.date)
-    })
+    return placeHold(this.access, leaseId, holder, hold, options)
   }
 
-  /**
-   * Takes over a run's hold (hold.ts) for a later job of the run: an acquire
-   * with the hold's lease id and a fixed duration, which succeeds only while
-   * that id is the lease's and turns the infinite lease into one that lapses
-   * by itself; then a change of the id to our own. Only from then on is the
-   * lease ours alone: the head of the queue ends an expired hold with the
-   * hold's id, which no longer works, and a job that dies after the acquire
-   * leaves a fixed lease that lapses. 'refused' when the id is not the lease's.
-   */
-  async takeOverHold(
+  /** Takes over a run's hold under our own lease id (lock-blob-hold.ts); 'refused' when its id is not the lease's. */
+  takeOverHold(
     holdLeaseId: string,
     leaseId: string,
     durationSeconds: number,
     options: RequestOptions = {},
   ): Promise<'taken' | 'refused'> {
-    try {
-      await this.request(options, async (abortSignal) => {
-        const hold = this.blob.getBlobLeaseClient(holdLeaseId)
-        const answer = await hold.acquireLease(durationSeconds, { abortSignal })
-        this.grantedAt = readTime(answer.date)
-        await hold.changeLease(leaseId, { abortSignal })
-      })
-      return 'taken'
-    } catch (err) {
-      if (storageErrorCode(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || isMissing(err)) return 'refused'
-      throw err
-    }
+    return takeOverHold(this.access, holdLeaseId, leaseId, durationSeconds, options)
   }
 
   /**
@@ -548,51 +382,23 @@ export class LockBlob implements LockStore {
    * not the lease's (a forged record on somebody else's lease), and nothing
    * is changed then. Of several that end the same hold at once, one does.
    */
-  async endHold(
+  endHold(
     look: Extract<LeaseView, { state: 'leased' }>,
     note: BreakRecord,
     target: Promise<HandoverTarget | undefined>,
     options: RequestOptions = {},
   ): Promise<LetGoOutcome | { outcome: 'refused' }> {
-    return this.liftHold(look, note, target, options)
+    return liftHold(this.access, look, note, target, options)
   }
 
-  /**
-   * Lifts a hold (lift-hold.ts) by letting go of its lease as a holder does:
-   * to the head of the queue when `target` names one, else released. First an
-   * acquire with the hold's lease id and a fixed duration, If-Match on the
-   * ETag of the read that showed the hold: it succeeds only while that id is
-   * the lease's and the blob is as read, and from then on a lifter that dies
-   * leaves a lease that lapses by itself, never an infinite one without its
-   * record. Then `note` (a break record) is written under that lease, If-Match
-   * on the same ETag (a lease operation does not change it, a write does: of
-   * two that lift or end the same hold at once, only one gets past this), and
-   * letGo clears the hold and hands over. 'refused' when the hold is not as read.
-   */
-  async liftHold(
+  /** Lifts a hold by letting go of its lease as a holder does (lock-blob-hold.ts); 'refused' when it is not as read. */
+  liftHold(
     look: Extract<LeaseView, { state: 'leased' }>,
     note: BreakRecord,
     target: Promise<HandoverTarget | undefined>,
     options: RequestOptions = {},
   ): Promise<LetGoOutcome | { outcome: 'refused' }> {
-    const hold = look.hold
-    if (!hold || !look.etag) return { outcome: 'refused' }
-    const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !isBreakKey(key))
-    try {
-      await this.request(options, async (abortSignal) => {
-        await this.blob
-          .getBlobLeaseClient(hold.leaseId)
-          .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } })
-        await this.blob.setMetadata(
-          { ...Object.fromEntries(kept), ...breakToMetadata(note) },
-          { abortSignal, conditions: { leaseId: hold.leaseId, ifMatch: look.etag } },
-        )
-      })
-    } catch (err) {
-      if (isLeaseGone(err) || statusCode(err) === 412 || statusCode(err) === 409) return { outcome: 'refused' }
-      throw err
-    }
-    return this.letGo(hold.leaseId, target, options)
+    return liftHold(this.access, look, note, target, options)
   }
 
   /**
@@ -737,173 +543,16 @@ export class LockBlob implements LockStore {
   }
 
   /**
-   * Lets go under our lease (handover.ts): clears our record, and when
-   * `target` names the head of the queue, marks the blob with its ticket and
-   * changes the lease to the head's id instead of releasing it. A change that
-   * fails for any other reason than a lost lease falls back to a release.
+   * Lets go under our lease (lock-blob-let-go.ts): hands the lease to
+   * `target`, the head of the queue, else releases it.
    */
-  async letGo(
+  letGo(
     leaseId: string,
     target: Promise<HandoverTarget | undefined>,
     options: RequestOptions = {},
   ): Promise<LetGoOutcome> {
-    let to: HandoverTarget | undefined
-    /** A change whose answer never came (a network failure): it may have taken effect. */
-    let changeUnanswered = false
-    const until = monotonicNow() + LET_GO_AGAIN_WITHIN_MS
-    try {
-      return await this.request(options, async (abortSignal): Promise<LetGoOutcome> => {
-        const mark = target.then((found) => {
-          to = found
-          return found ? handedToMetadata(found.ticket) : undefined
-        })
-        await againWhileTransient(abortSignal, until, () => this.updateHolderKeys(leaseId, mark, abortSignal))
-        const lease = this.blob.getBlobLeaseClient(leaseId)
-        if (to) {
-          const proposed = to.leaseId
-          try {
-            // A change asked again after one whose answer was lost succeeds too: the lease is already under that id.
-            await againWhileTransient(
-              abortSignal,
-              until,
-              () => lease.changeLease(proposed, { abortSignal }),
-              (err) => (changeUnanswered ||= statusCode(err) === undefined),
-            )
-            return { outcome: 'handed-over', to }
-          } catch (err) {
-            if (isLeaseGone(err) || abortSignal.aborted) throw err
-            changeUnanswered ||= statusCode(err) === undefined
-          }
-        }
-        await againWhileTransient(abortSignal, until, () => lease.releaseLease({ abortSignal }))
-        return { outcome: 'released' }
-      })
-    } catch (err) {
-      if (!isLeaseGone(err) && statusCode(err) !== 412) throw err
-      // Our id stopped working right after a change whose answer was lost: that change took effect.
-      if (changeUnanswered && to && storageErrorCode(err) === 'LeaseIdMismatchWithLeaseOperation')
-        return { outcome: 'handed-over', to }
-      return { outcome: 'not-held' }
-    }
+    return letGo(this.access, leaseId, target, options)
   }
-}
-
-/** The pause before letting go asks again what storage refused for a moment (the SDK's own tries came first). */
-const LET_GO_PAUSE_MS = 500
-
-/** How long letting go keeps asking again: long enough for a blip, short enough that an outage ends post soon. */
-const LET_GO_AGAIN_WITHIN_MS = 5_000
-
-/**
- * Runs `call` again while it fails for a passing reason (throttled, a server
- * error, a cut connection), until `until` (monotonic) or `signal` (letting
- * go's deadline). Letting go must not give up at the first refusal: a holder
- * that gives up leaves its lease to lapse, one whose change gives up releases
- * instead, and either way the lock stands free while jobs wait in line.
- */
-async function againWhileTransient<T>(
-  signal: AbortSignal,
-  until: number,
-  call: () => Promise<T>,
-  failed?: (err: unknown) => void,
-): Promise<T> {
-  for (;;) {
-    try {
-      return await call()
-    } catch (err) {
-      if (!isTransient(err) || signal.aborted || monotonicNow() + LET_GO_PAUSE_MS >= until) throw err
-      failed?.(err)
-      await delay(LET_GO_PAUSE_MS, undefined, { signal }).catch(() => Promise.reject(err))
-    }
-  }
-}
-
-/** The longest a listing of a container's locks may take, every page included. */
-const LIST_TIMEOUT_MS = 30_000
-
-/**
- * Every lock in a container, in name order, from List Blobs with metadata
- * (one request per 5,000 blobs); blobs under the reserved prefix, which are
- * the action's own, are left out. 'missing' when the container does not exist.
- */
-export async function listLocks(
-  container: ContainerClient,
-  options: RequestOptions = {},
-): Promise<LockStatus[] | 'missing'> {
-  return withDeadline(options, LIST_TIMEOUT_MS, async (abortSignal) => {
-    const locks: LockStatus[] = []
-    // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
-    const reserved: Array<{ name: string; entry: Omit<QueueEntry, 'ticket'> }> = []
-    // The action's own blobs by name: the slot blobs 2..N, and the fencing counters that keep each lock's number of slots.
-    const own = new Map<string, Parameters<typeof slotViewOf>[1]>()
-    const latestRecords: Array<{ name: string; record: HolderRecord }> = []
-    let serviceNow = new Date()
-    try {
-      for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
-        serviceNow = readTime(page.date) ?? serviceNow
-        for (const blob of page.segment.blobItems) {
-          const { leaseState, leaseDuration } = blob.properties
-          const lastModified = readTime(blob.properties.lastModified)
-          if (blob.name.startsWith(RESERVED_PREFIX)) {
-            own.set(blob.name, blob)
-            // A key's record of the highest sequence that held (latest.ts): put with its lock below.
-            const latest = holderFromMetadata(blob.metadata)
-            if (latest?.supersedeKey !== undefined) latestRecords.push({ name: blob.name, record: latest })
-            const waiter = identityFromMetadata(blob.metadata)
-            reserved.push({
-              name: blob.name,
-              entry: {
-                leased: leaseState === 'leased',
-                modifiedAt: entryTime(lastModified),
-                waiter,
-                infinite: leaseDuration === 'infinite',
-                ...priorityFromMetadata(blob.metadata),
-              },
-            })
-            continue
-          }
-          const facts = {
-            leaseState,
-            leaseDuration,
-            metadata: blob.metadata,
-            lastModified,
-            serviceNow: readTime(page.date),
-          }
-          locks.push(statusOf(blob.name, facts))
-        }
-      }
-    } catch (err) {
-      if (storageErrorCode(err) === 'ContainerNotFound') return 'missing'
-      throw err
-    }
-    for (const lock of locks) {
-      const prefix = reservedNames(lock.name).queuePrefix
-      const entries = reserved.flatMap(({ name, entry }) => {
-        const ticket = ticketOf(prefix, name)
-        return ticket === undefined ? [] : [{ ...entry, ticket }]
-      })
-      lock.queue = waitersOf(entries, serviceNow)
-      const priorities = prioritiesOf(entries, serviceNow)
-      if (priorities.includes('high')) lock.priorities = priorities
-      const squatters = squattersOf(entries)
-      if (squatters.length > 0) lock.squatters = squatters
-      const { latestPrefix } = reservedNames(lock.name)
-      const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record)
-      if (latest.length > 0) lock.latest = latest
-      // With slots, "2 of 3 slots held", as the status of one lock says: the number is the counter's.
-      const { fencing, slotsPrefix } = reservedNames(lock.name)
-      const count = own.has(fencing) ? storedSlots(own.get(fencing)!.metadata) : 1
-      if (typeof count === 'number' && count > 1) {
-        const slots: SlotView[] = [{ slot: 1, state: lock.held ? 'leased' : 'free', holder: lock.holder }]
-        for (let slot = 2; slot <= count; slot++) {
-          const blob = own.get(`${slotsPrefix}${slot}`)
-          slots.push(blob ? slotViewOf(slot, blob) : { slot, state: 'missing' })
-        }
-        lock.slots = slotsHeld(slots)
-      }
-    }
-    return locks
-  })
 }
 
 /** The lock a spec names, signed with the given credential; no request is made. */

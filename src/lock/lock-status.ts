@@ -8,11 +8,13 @@
 
 import { breakFromMetadata, type BreakRecord } from './break-record.ts'
 import { endedHold, holdFromMetadata, standingHold, type HoldRecord } from './deploy/hold.ts'
-import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
-import { lineOrder, priorityOf, type Priority } from './queue/priority.ts'
+import { freshnessOf, holderFromMetadata, type HolderIdentity, type HolderRecord } from './holder.ts'
+import type { HolderSeen } from './holder-seen.ts'
+import { lineOrder, priorityOf } from './queue/priority.ts'
+import type { Priority } from './queue/entry.ts'
 import { isLive, isSquatter } from './queue/queue.ts'
 import type { SlotsHeld } from './queue/slots.ts'
-import type { QueueEntry } from './store.ts'
+import type { QueueEntry } from './queue/entry.ts'
 
 /** A lease of 15 to 60 s that its holder renews, or one that never expires (which this action never takes). */
 export type LeaseKind = 'fixed' | 'infinite'

@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto'
 import { monotonicNow } from './clock.ts'
 import { LockError, isTransient, statusCode, storageErrorCode } from './errors.ts'
 import type { HolderIdentity } from './holder.ts'
-import type { Priority } from './queue/priority.ts'
 import { recentPredecessor, type RecentPredecessor } from './queue/queue.ts'
-import type { LockStore, QueueEntry, RequestOptions, TicketClaim } from './store.ts'
+import type { LockStore } from './store.ts'
 import type { WaitNotices } from './wait-notices.ts'
+import type { Priority, QueueEntry, TicketClaim } from './queue/entry.ts'
+import type { RequestOptions } from './request.ts'
 
 /** Tickets to try in a row that turn out to have an entry already, before giving up. */
 const MAX_TAKEN_TICKETS = 10

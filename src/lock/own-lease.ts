@@ -9,8 +9,9 @@ import { monotonicNow } from './clock.ts'
 import { LockCancelledError } from './errors.ts'
 import { mayTakeOver, type HoldRecord } from './deploy/hold.ts'
 import type { HolderIdentity } from './holder.ts'
-import type { LeaseView, LockStore, RequestOptions } from './store.ts'
+import type { LeaseView, LockStore } from './store.ts'
 import type { Sighting, WaitEvent } from './wait-report.ts'
+import type { RequestOptions } from './request.ts'
 
 /** How long giving back a lease may take: it is best effort (a failed one is tried again as the wait ends). */
 const GIVE_BACK_TIMEOUT_MS = 2_000

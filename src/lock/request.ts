@@ -2,7 +2,13 @@
 // queue (lock-blob.ts, queue-blobs.ts) both send their requests through here.
 
 import { RequestTimeoutError } from './errors.ts'
-import type { RequestOptions } from './store.ts'
+
+/** How one call may be cut short: the caller's signal, and a deadline of its own. */
+export interface RequestOptions {
+  signal?: AbortSignal
+  /** The longest the call may take, SDK retries included; the store's default when not given. */
+  timeoutMs?: number
+}
 
 /**
  * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks

@@ -11,14 +11,15 @@ import type { OwnEntry } from './own-entry.ts'
 import type { AttemptOutcome, OwnLease } from './own-lease.ts'
 import { between, slottedHeadMs, type Pacing } from './pacing.ts'
 import { passOn } from './queue/pass-on.ts'
-import { goesBefore, lineOrder, type Priority } from './queue/priority.ts'
+import { goesBefore, lineOrder } from './queue/priority.ts'
 import { isLive, isSquatter, predecessorShown, standingOf } from './queue/queue.ts'
 import { servedTickets, slotToTake, slotsHeld } from './queue/slots.ts'
-import type { SlotsAccess, SlotsLook } from './queue/slots-blobs.ts'
 import type { Standing } from './standing.ts'
-import type { QueueEntry, RequestOptions } from './store.ts'
 import type { WaitNotices } from './wait-notices.ts'
 import type { Sighting } from './wait-report.ts'
+import type { Priority, QueueEntry } from './queue/entry.ts'
+import type { SlotsAccess, SlotsLook } from './store.ts'
+import type { RequestOptions } from './request.ts'
 
 /** How long passing on a slot may take: it is best effort (a slot missed lapses by itself). */
 const TIDY_TIMEOUT_MS = 2_000

@@ -5,7 +5,8 @@
 import { leaseSecondsProblem } from './lease.ts'
 import { containerNameProblem, lockNameProblem } from './names.ts'
 import { MAX_SLOTS } from './queue/slots.ts'
-import { parsePriority, type Priority } from './queue/priority.ts'
+import { parsePriority } from './queue/priority.ts'
+import type { Priority } from './queue/entry.ts'
 
 export interface LockSpec {
   /** Blob service endpoint without a query, e.g. https://acct.blob.core.windows.net */

@@ -7,16 +7,10 @@ import type { BreakRecord } from './break-record.ts'
 import type { HandoverStore, HandoverTarget, LetGoOutcome } from './queue/handover.ts'
 import type { HoldRecord } from './deploy/hold.ts'
 import type { HolderIdentity, HolderRecord } from './holder.ts'
-import type { LatestRead, LatestStore } from './deploy/latest.ts'
-import type { Priority } from './queue/priority.ts'
-import type { SlotsAccess } from './queue/slots-blobs.ts'
-
-/** How one call may be cut short: the caller's signal, and a deadline of its own. */
-export interface RequestOptions {
-  signal?: AbortSignal
-  /** The longest the call may take, SDK retries included; the store's default when not given. */
-  timeoutMs?: number
-}
+import type { LatestStore } from './deploy/latest.ts'
+import type { Priority, QueueLook, TicketClaim } from './queue/entry.ts'
+import type { RequestOptions } from './request.ts'
+import type { SlotView } from './queue/slots.ts'
 
 export type LeaseView =
   /** The blob does not exist yet (or its container does not). */
@@ -109,51 +103,27 @@ export interface LockStore {
   readonly slotted?: SlotsAccess
 }
 
-/** One waiter's entry in the queue, as a listing shows it. */
-export interface QueueEntry {
-  ticket: number
-  /** Its waiter renews a lease on it while it waits: an entry without one is joining, or left behind. */
-  leased: boolean
-  /** Created or last written, by the service's clock (1 s resolution). */
-  modifiedAt: Date
-  /** Who waits, as the entry says; undefined when it says nothing readable. */
-  waiter: HolderIdentity | undefined
-  /**
-   * Its lease never expires by itself. This action only takes fixed leases on
-   * entries: an entry with an infinite one is a squatter, not a waiter.
-   */
-  infinite?: boolean
-  /** The lease id its waiter will hold the lock under, published for a handover (handover.ts). */
-  nextLeaseId?: string
-  /** Its waiter's priority as the entry says it (priority.ts); absent: normal (an older version). */
-  priority?: Priority
-  /** A priority the entry gives that is neither normal nor high, as read (untrusted): it counts as normal. */
-  malformedPriority?: string
+/** One look at the queue and the slots, from the same moment (within one request). */
+export interface SlotsLook {
+  queue: QueueLook
+  /** Every slot, 1..N, in order. */
+  slots: SlotView[]
+  /** False when slot 1 was not looked at (it is then as last seen, or taken as leased when never seen). */
+  lockSeen: boolean
 }
 
-export interface QueueLook {
-  /** In ticket order. */
-  entries: QueueEntry[]
-  /** The service's clock when it answered. */
-  serviceNow: Date
-  /** False when the listing stopped at `limit` with more entries behind. */
-  complete: boolean
+/** What the waiter needs to wait for one of N slots. */
+export interface SlotsAccess {
+  readonly count: number
+  /** Checks, once, that the lock keeps the same number of slots (setting it on a new lock); throws SlotsMismatchError. */
+  agree(options: RequestOptions): Promise<void>
   /**
-   * With `latestKey`: that key's record (latest.ts), read in the same listing,
-   * or undefined when the listing stopped before reaching its name.
+   * With `lock: false`, the listing alone: slot 1 (the lock blob, outside the
+   * folder) is then as the last full look showed it, and `lockSeen` is false.
    */
-  latest?: LatestRead
-  /** With `latestKey`: every key's record the listing read (latest-seen.ts shows them). */
-  records?: HolderRecord[]
-}
-
-/** A ticket, and what is known of the one handed out just before it. */
-export interface TicketClaim {
-  ticket: number
-  /** When the ticket before this one was handed out, by the service's clock; absent for the first ticket. */
-  previousAt?: Date
-  /** The service's clock when this ticket was handed out. */
-  serviceNow?: Date
+  look(options: RequestOptions, which?: { lock?: boolean }): Promise<SlotsLook>
+  /** The store of one slot: the lease, the holder record and the release are on that slot's blob. */
+  open(slot: number): LockStore
 }
 
 /** The queue of waiters beside a lock. */

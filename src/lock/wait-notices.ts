@@ -4,10 +4,11 @@
 // may not do. The wording is wait-report.ts's; this only decides when.
 
 import type { HolderIdentity } from './holder.ts'
-import { joinedAhead, type Priority } from './queue/priority.ts'
+import { joinedAhead } from './queue/priority.ts'
 import { isSquatter } from './queue/queue.ts'
-import type { QueueEntry, QueueStore } from './store.ts'
+import type { QueueStore } from './store.ts'
 import type { WaitEvent } from './wait-report.ts'
+import type { Priority, QueueEntry } from './queue/entry.ts'
 
 export class WaitNotices {
   private readonly emit: (event: WaitEvent) => void

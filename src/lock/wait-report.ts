@@ -4,18 +4,13 @@
 // once for a lease that never ends by itself. No storage, no wording: the
 // action layer words the events.
 
-import {
-  freshnessOf,
-  holderKey,
-  holderSeenKey,
-  type HolderIdentity,
-  type HolderRecord,
-  type HolderSeen,
-} from './holder.ts'
+import { freshnessOf, holderKey, type HolderIdentity, type HolderRecord } from './holder.ts'
+import { holderSeenKey, type HolderSeen } from './holder-seen.ts'
 import { lastHeldFor } from './deploy/latest-seen.ts'
 import type { HoldRecord } from './deploy/hold.ts'
 import type { SlotsHeld } from './queue/slots.ts'
-import type { LeaseView, QueueEntry } from './store.ts'
+import type { LeaseView } from './store.ts'
+import type { QueueEntry } from './queue/entry.ts'
 
 /** Where the waiter stands, as the lines show it. */
 export interface Place {

@@ -20,13 +20,15 @@ import {
   storageErrorCode,
 } from './errors.ts'
 import { formatDuration } from './duration.ts'
-import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderRecord, type HolderSeen } from './holder.ts'
+import { freshnessOf, type HolderIdentity, type HolderRecord } from './holder.ts'
 import type { HoldRecord } from './deploy/hold.ts'
 import { LockSupersededError, type SupersedeSpec } from './deploy/latest.ts'
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './request.ts'
 import type { LockSpec } from './spec.ts'
-import type { LockStore, RequestOptions } from './store.ts'
+import type { LockStore } from './store.ts'
 import { WaitReport, type WaitEvent } from './wait-report.ts'
+import { describeHolderSeen, type HolderSeen } from './holder-seen.ts'
+import type { RequestOptions } from './request.ts'
 
 export type { WaitEvent, Place } from './wait-report.ts'
 

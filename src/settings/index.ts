@@ -16,7 +16,7 @@ export {
 } from './lock-spec.ts'
 export type { InputReader, OptionKey } from './option.ts'
 export { readPriority, readQueueing } from './queueing.ts'
-export type { Priority } from '../lock/queue/priority.ts'
+export type { Priority } from '../lock/queue/entry.ts'
 export { REASON_MAX_LENGTH, readHoldReason, readOptionalReason, readReason } from './reason.ts'
 export { DEFAULT_AUDIENCE, readStorageTarget } from './storage-target.ts'
 export { readOnSuperseded, readSupersede, type DefaultSequence, type OnSuperseded } from './supersede.ts'

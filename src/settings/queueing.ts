@@ -1,10 +1,11 @@
 // The order of the line and a long wait: the priority, and when a long wait warns.
 
-import { parsePriority, type Priority } from '../lock/queue/priority.ts'
+import { parsePriority } from '../lock/queue/priority.ts'
 import type { LockSpec } from '../lock/spec.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import { readWarnAfter } from './durations.ts'
 import { Option, invalid, type InputReader } from './option.ts'
+import type { Priority } from '../lock/queue/entry.ts'
 
 /** 'priority': normal (the default) or high. */
 export function readPriority(read: InputReader): Priority {

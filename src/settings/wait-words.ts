@@ -6,11 +6,12 @@
 
 import { describeLastHeld } from '../lock/deploy/latest-seen.ts'
 import { formatDuration } from '../lock/duration.ts'
-import { briefHolder, briefHolderSeen, type HolderIdentity } from '../lock/holder.ts'
+import { briefHolder, type HolderIdentity } from '../lock/holder.ts'
 import { ordinal } from '../lock/queue/queue.ts'
 import { showUntrusted } from '../lock/untrusted-text.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
+import { briefHolderSeen } from '../lock/holder-seen.ts'
 
 type Event<T extends WaitEvent['type']> = Extract<WaitEvent, { type: T }>
 

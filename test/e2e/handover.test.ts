@@ -12,7 +12,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { describe, it } from 'node:test'
 import type { ChildProcess } from 'node:child_process'
 import type { ContainerClient } from '@azure/storage-blob'
-import { NEXT_LEASE_KEY } from '../../src/lock/queue/handover.ts'
+import { NEXT_LEASE_KEY } from '../../src/lock/metadata.ts'
 import { reservedNames } from '../../src/lock/reserved.ts'
 import type { Azurite } from '../support/azurite.ts'
 import {

@@ -43,8 +43,7 @@ import {
   type HandoverTarget,
   type LetGoOutcome,
 } from '../../src/lock/queue/handover.ts'
-import { priorityFromMetadata, priorityToMetadata, type Priority } from '../../src/lock/queue/priority.ts'
-import type { SlotsAccess, SlotsLook } from '../../src/lock/queue/slots-blobs.ts'
+import { priorityFromMetadata, priorityToMetadata } from '../../src/lock/queue/priority.ts'
 import {
   SLOTS_KEY,
   SlotsMismatchError,
@@ -52,16 +51,10 @@ import {
   slotsMismatchMessage,
   type SlotView,
 } from '../../src/lock/queue/slots.ts'
-import type {
-  AcquireOutcome,
-  LeaseView,
-  LockStore,
-  QueueEntry,
-  QueueLook,
-  QueueStore,
-  RequestOptions,
-  TicketClaim,
-} from '../../src/lock/store.ts'
+import type { AcquireOutcome, LeaseView, LockStore, QueueStore } from '../../src/lock/store.ts'
+import type { Priority, QueueEntry, QueueLook, TicketClaim } from '../../src/lock/queue/entry.ts'
+import type { SlotsAccess, SlotsLook } from '../../src/lock/store.ts'
+import type { RequestOptions } from '../../src/lock/request.ts'
 
 /** An error shaped as the SDK's RestError, as storage answers a refused request. */
 function refused(statusCode: number, code: string): Error {

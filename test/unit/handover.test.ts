@@ -2,14 +2,9 @@
 
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import {
-  handedToTicket,
-  handoverTarget,
-  publishLeaseId,
-  publishedLeaseId,
-  NEXT_LEASE_KEY,
-} from '../../src/lock/queue/handover.ts'
-import type { QueueEntry } from '../../src/lock/store.ts'
+import { handedToTicket, handoverTarget, publishLeaseId, publishedLeaseId } from '../../src/lock/queue/handover.ts'
+import { NEXT_LEASE_KEY } from '../../src/lock/metadata.ts'
+import type { QueueEntry } from '../../src/lock/queue/entry.ts'
 
 const NOW = new Date('2026-11-30T12:00:00Z')
 const ID = (n: number): string => `0000000${n}-aaaa-4bbb-8ccc-dddddddddddd`

@@ -23,7 +23,7 @@ import {
   standingHold,
   type HoldRecord,
 } from '../../src/lock/deploy/hold.ts'
-import { describeHolderSeen } from '../../src/lock/holder.ts'
+import { describeHolderSeen } from '../../src/lock/holder-seen.ts'
 import { statusOf } from '../../src/lock/lock-status.ts'
 import { parseLockSpec } from '../../src/lock/spec.ts'
 

@@ -2,9 +2,7 @@ import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import {
   briefHolder,
-  briefHolderSeen,
   describeHolder,
-  describeHolderSeen,
   freshnessOf,
   holderFromMetadata,
   holderKey,
@@ -15,6 +13,7 @@ import {
   shownTime,
   type HolderRecord,
 } from '../../src/lock/holder.ts'
+import { briefHolderSeen, describeHolderSeen } from '../../src/lock/holder-seen.ts'
 
 const RECORD: HolderRecord = {
   repository: 'octo/api',

@@ -10,7 +10,7 @@ import { waitLine } from '../../src/cli/wait-lines.ts'
 import { WaitWatch, type WaitRecord } from '../../src/action/wait-record.ts'
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
 import { describeLastHeld, lastHeldFor } from '../../src/lock/deploy/latest-seen.ts'
-import type { QueueEntry } from '../../src/lock/store.ts'
+import type { QueueEntry } from '../../src/lock/queue/entry.ts'
 import { WaitReport } from '../../src/lock/wait-report.ts'
 
 function waiter(repository: string, runId: string, key?: string, sequence?: string): HolderIdentity {

@@ -11,11 +11,11 @@ import {
   LatestGuard,
   LockSupersededError,
   parseSequence,
-  type LatestRead,
   type LatestStore,
   type MalformedSequence,
 } from '../../src/lock/deploy/latest.ts'
-import type { QueueEntry } from '../../src/lock/store.ts'
+import type { LatestRead } from '../../src/lock/deploy/latest-read.ts'
+import type { QueueEntry } from '../../src/lock/queue/entry.ts'
 import { waitForLease, type WaitEvent } from '../../src/lock/waiter.ts'
 import { FakeStore, FakeWorld } from '../support/fake-store.ts'
 

@@ -13,10 +13,10 @@ import {
   lineOrder,
   parsePriority,
   priorityFromMetadata,
-  type Priority,
 } from '../../src/lock/queue/priority.ts'
+import type { Priority } from '../../src/lock/queue/entry.ts'
 import { standingOf } from '../../src/lock/queue/queue.ts'
-import type { QueueEntry } from '../../src/lock/store.ts'
+import type { QueueEntry } from '../../src/lock/queue/entry.ts'
 import { WaitReport } from '../../src/lock/wait-report.ts'
 import type { HolderRecord } from '../../src/lock/holder.ts'
 import { parseLockSpec } from '../../src/lock/spec.ts'

@@ -11,7 +11,7 @@ import {
   recentPredecessor,
   standingOf,
 } from '../../src/lock/queue/queue.ts'
-import type { QueueEntry } from '../../src/lock/store.ts'
+import type { QueueEntry } from '../../src/lock/queue/entry.ts'
 
 const NOW = new Date('2026-01-01T10:00:00Z')
 const ago = (ms: number): Date => new Date(NOW.getTime() - ms)

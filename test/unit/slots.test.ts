@@ -19,10 +19,10 @@ import {
   type SlotView,
 } from '../../src/lock/queue/slots.ts'
 import { MalformedError, parseLockSpec } from '../../src/lock/spec.ts'
-import type { QueueEntry } from '../../src/lock/store.ts'
 import { asGivenFlag, optionWording, parseCommandLine, readerOf } from '../../src/cli/options.ts'
 import { readSlots as readSlotsOption } from '../../src/settings/lock-spec.ts'
 import { OptionError, spellOptionError } from '../../src/settings/option.ts'
+import type { QueueEntry } from '../../src/lock/queue/entry.ts'
 
 const free = (slot: number): SlotView => ({ slot, state: 'free' })
 const leased = (slot: number, handedTo?: number): SlotView => ({

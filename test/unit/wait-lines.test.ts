@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import { linesFor, placeLine } from '../../src/action/wait-lines.ts'
-import { describeHolderSeen, type HolderIdentity, type HolderSeen } from '../../src/lock/holder.ts'
+import type { HolderIdentity } from '../../src/lock/holder.ts'
+import { describeHolderSeen, type HolderSeen } from '../../src/lock/holder-seen.ts'
 import type { LockSpec } from '../../src/lock/spec.ts'
 
 const SPEC: LockSpec = {

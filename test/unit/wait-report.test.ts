@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { HolderIdentity, HolderRecord } from '../../src/lock/holder.ts'
-import type { LeaseView, QueueEntry } from '../../src/lock/store.ts'
+import type { LeaseView } from '../../src/lock/store.ts'
+import type { QueueEntry } from '../../src/lock/queue/entry.ts'
 import { WaitReport, type Sighting, type WaitEvent } from '../../src/lock/wait-report.ts'
 
 const BREAK = 'az storage blob lease break --account-name acct --container-name locks --blob-name x'

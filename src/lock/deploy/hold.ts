@@ -24,9 +24,10 @@
 
 import type { BreakRecord } from '../break-record.ts'
 import { formatDuration } from '../duration.ts'
-import { decodeValue, encodeValue, shownTime, type HolderRecord } from '../holder.ts'
+import { shownTime, type HolderRecord } from '../holder.ts'
+import { decodeValue, encodeValue } from '../metadata.ts'
 import type { LockSpec } from '../spec.ts'
-import type { RequestOptions } from '../store.ts'
+import type { RequestOptions } from '../request.ts'
 import { showUntrusted } from '../untrusted-text.ts'
 
 /** A freeze, set on purpose; or the hold of one workflow run between its jobs. */

@@ -27,7 +27,9 @@
 import { LockError } from '../errors.ts'
 import { briefHolder, type HolderIdentity, type HolderRecord } from '../holder.ts'
 import { isLive, isSquatter } from '../queue/queue.ts'
-import type { QueueEntry, RequestOptions } from '../store.ts'
+import type { QueueEntry } from '../queue/entry.ts'
+import type { LatestRead } from './latest-read.ts'
+import type { RequestOptions } from '../request.ts'
 import { showUntrusted } from '../untrusted-text.ts'
 
 /** The job's own key and sequence, as its inputs gave them: trusted. */
@@ -112,14 +114,6 @@ export class LockSupersededError extends LockError {
     this.outcome = outcome
     this.newer = newer
   }
-}
-
-/** The record of the highest sequence that held one key, as read, with the ETag to write it over. */
-export interface LatestRead {
-  record: HolderRecord | undefined
-  etag: string | undefined
-  /** The record's blob is leased: by a stranger, as this action never leases it (latest-blobs.ts). */
-  leased?: boolean
 }
 
 /** Where the per-key records live (latest-blobs.ts); a fake in unit tests. */

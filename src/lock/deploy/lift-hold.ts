@@ -19,9 +19,10 @@
 import { newBreakRecord, type BreakRecord } from '../break-record.ts'
 import { headToHandTo, type LetGoOutcome } from '../queue/handover.ts'
 import { describeHoldEndNote, isHoldEndNote, type HoldRecord } from './hold.ts'
-import { describeHolderSeen, freshnessOf, type HolderIdentity, type HolderSeen } from '../holder.ts'
+import { freshnessOf, type HolderIdentity } from '../holder.ts'
+import { describeHolderSeen, type HolderSeen } from '../holder-seen.ts'
 import type { LockBlob } from '../lock-blob.ts'
-import type { RequestOptions } from '../store.ts'
+import type { RequestOptions } from '../request.ts'
 
 /** Reads of the blob to try, when it changes between the read and the conditional lift. */
 const TRIES = 3

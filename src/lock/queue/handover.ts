@@ -20,16 +20,8 @@ import { monotonicNow } from '../clock.ts'
 import { isTransient } from '../errors.ts'
 import { lineOrder } from './priority.ts'
 import { isLive, isSquatter } from './queue.ts'
-import type { QueueEntry, QueueLook } from '../store.ts'
-
-/** The queue entry's key for the lease id its waiter will hold the lock under. */
-export const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id'
-
-/**
- * The lock blob's key for the ticket the lease was handed to. It is a holder
- * key (holder.ts): the new holder's record replaces it, and a release clears it.
- */
-export const HANDED_TO_KEY = 'azure_mutex_handed_to'
+import { HANDED_TO_KEY, NEXT_LEASE_KEY } from '../metadata.ts'
+import type { QueueEntry, QueueLook } from './entry.ts'
 
 /** Azure takes only a GUID as a proposed lease id. */
 const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i

@@ -12,7 +12,9 @@
 // changes: passing on can never take a lease from anybody.
 
 import { letGo, type HandoverStore, type LetGoOutcome } from './handover.ts'
-import type { LockStore, QueueLook, RequestOptions } from '../store.ts'
+import type { LockStore } from '../store.ts'
+import type { QueueLook } from './entry.ts'
+import type { RequestOptions } from '../request.ts'
 
 /**
  * Lets go of a lease that may be ours, passing it to the head of the queue

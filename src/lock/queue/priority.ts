@@ -11,9 +11,7 @@
 // counts as normal, and the waiters say so once per entry; an entry without
 // one (an older version of this action) is normal.
 
-import type { QueueEntry } from '../store.ts'
-
-export type Priority = 'normal' | 'high'
+import type { Priority, QueueEntry } from './entry.ts'
 
 export const PRIORITIES: readonly Priority[] = ['normal', 'high']
 

@@ -18,12 +18,15 @@ import {
 import { withDeadline } from '../request.ts'
 import { deleteCommand, leaseBreakCommand } from '../az-commands.ts'
 import { publishLeaseId, publishedLeaseId } from './handover.ts'
-import type { LatestRead } from '../deploy/latest.ts'
+import type { LatestRead } from '../deploy/latest-read.ts'
 import { isLeasedState } from '../deploy/latest-blobs.ts'
-import { priorityFromMetadata, priorityToMetadata, type Priority } from './priority.ts'
+import { priorityFromMetadata, priorityToMetadata } from './priority.ts'
+import type { Priority } from './entry.ts'
 import { entryName, latestName, reservedNames, ticketOf } from '../reserved.ts'
 import { entryTime, readTime } from '../service-time.ts'
-import type { QueueEntry, QueueLook, QueueStore, RequestOptions, TicketClaim } from '../store.ts'
+import type { QueueStore } from '../store.ts'
+import type { QueueEntry, QueueLook, TicketClaim } from './entry.ts'
+import type { RequestOptions } from '../request.ts'
 
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
 const PAGE_SIZE = 100

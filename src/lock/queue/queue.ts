@@ -3,8 +3,9 @@
 // ticket (priority.ts), and tickets come from one counter in the service's
 // order, so no two waiters share one.
 
-import { goesBefore, lineOrder, type Holding, type Priority } from './priority.ts'
-import type { QueueEntry, QueueLook, TicketClaim } from '../store.ts'
+import { goesBefore, lineOrder, type Holding } from './priority.ts'
+import type { Priority } from './entry.ts'
+import type { QueueEntry, QueueLook, TicketClaim } from './entry.ts'
 
 /**
  * An entry is written first and leased just after: one without a lease is

@@ -32,30 +32,9 @@ import {
   storedSlots,
   type SlotView,
 } from './slots.ts'
-import type { LeaseView, LockStore, QueueEntry, QueueLook, RequestOptions } from '../store.ts'
-
-/** One look at the queue and the slots, from the same moment (within one request). */
-export interface SlotsLook {
-  queue: QueueLook
-  /** Every slot, 1..N, in order. */
-  slots: SlotView[]
-  /** False when slot 1 was not looked at (it is then as last seen, or taken as leased when never seen). */
-  lockSeen: boolean
-}
-
-/** What the waiter needs to wait for one of N slots. */
-export interface SlotsAccess {
-  readonly count: number
-  /** Checks, once, that the lock keeps the same number of slots (setting it on a new lock); throws SlotsMismatchError. */
-  agree(options: RequestOptions): Promise<void>
-  /**
-   * With `lock: false`, the listing alone: slot 1 (the lock blob, outside the
-   * folder) is then as the last full look showed it, and `lockSeen` is false.
-   */
-  look(options: RequestOptions, which?: { lock?: boolean }): Promise<SlotsLook>
-  /** The store of one slot: the lease, the holder record and the release are on that slot's blob. */
-  open(slot: number): LockStore
-}
+import type { QueueEntry, QueueLook } from './entry.ts'
+import type { RequestOptions } from '../request.ts'
+import type { LeaseView, LockStore, SlotsAccess, SlotsLook } from '../store.ts'
 
 export interface SlotsBlobsOptions {
   count: number

@@ -5,7 +5,7 @@
 
 import { describeBreak } from '../break-record.ts'
 import { describeHolder } from '../holder.ts'
-import type { SlotsBreak } from '../lock-blob.ts'
+import type { SlotsBreak } from '../lock-blob-break.ts'
 
 /** True when the break touched more than the lock blob, or the lock has slots: the lines below are its report. */
 export function isSlotsBreak(result: SlotsBreak): boolean {

@@ -1,22 +1,20 @@
-export const id = 171;
-export const ids = [171];
+export const id = 454;
+export const ids = [454];
 export const modules = {
 
-/***/ 7447:
+/***/ 3292:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  AI: () => (/* binding */ isLeaseGone),
-  dB: () => (/* binding */ listLocks),
+  AI: () => (/* reexport */ isLeaseGone),
+  dB: () => (/* reexport */ listLocks),
   qB: () => (/* binding */ openLock)
 });
 
 // UNUSED EXPORTS: LockBlob
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
 ;// CONCATENATED MODULE: ./src/lock/az-commands.ts
 // The az CLI commands that messages give people to paste: break a lease, delete
 // a blob. One place builds them, so every message quotes names the same way.
@@ -36,10 +34,8 @@ function deleteCommand(place, blobName) {
     return `az storage blob delete ${where(place)} --name ${shellQuoted(blobName)}`;
 }
 
-// EXTERNAL MODULE: ./src/lock/break-record.ts
-var break_record = __webpack_require__(9916);
-// EXTERNAL MODULE: ./src/lock/clock.ts
-var clock = __webpack_require__(2041);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/lock/errors.ts
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/untrusted-text.ts
@@ -213,168 +209,41 @@ var lock_holder = __webpack_require__(7053);
 var deploy_hold = __webpack_require__(4166);
 // EXTERNAL MODULE: ./src/lock/queue/handover.ts
 var handover = __webpack_require__(988);
+;// CONCATENATED MODULE: ./src/lock/lease-answers.ts
+// What Azure's refusals on a lock blob mean, for the lease core
+// (lock-blob.ts) and the operations beside it (holds, break, letting go,
+// status): a lease that is definitely not ours any more, and a blob or
+// container that is not there.
+
+const LEASE_GONE = new Set([
+    'LeaseIdMismatchWithLeaseOperation',
+    'LeaseIsBrokenAndCannotBeRenewed',
+    'LeaseNotPresentWithLeaseOperation',
+    'LeaseLost',
+    'LeaseNotPresentWithBlobOperation',
+    'LeaseIdMismatchWithBlobOperation',
+    'BlobNotFound',
+    'ContainerNotFound',
+]);
+/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
+function isLeaseGone(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return code !== undefined && LEASE_GONE.has(code);
+}
+/** The blob or its container does not exist (a 404 that names either, or names nothing). */
+function lease_answers_isMissing(err) {
+    const code = (0,errors/* storageErrorCode */.t6)(err);
+    return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
+}
+
+// EXTERNAL MODULE: ./src/lock/break-record.ts
+var break_record = __webpack_require__(9916);
 // EXTERNAL MODULE: ./src/lock/queue/priority.ts
 var queue_priority = __webpack_require__(1831);
-// EXTERNAL MODULE: ./src/lock/queue/queue.ts
-var queue = __webpack_require__(2980);
-;// CONCATENATED MODULE: ./src/lock/lock-status.ts
-// What a look at a lock shows, read-only: held or free, by whom, with what
-// kind of lease, and the last break. One blob's properties and one item of a
-// List Blobs answer carry the same facts, so both map through statusOf.
-//
-// A hold whose end has come (deploy/hold.ts) still has its lease until the next
-// job that comes for the lock ends it, at once. Status only reads, so it ends
-// nothing: it shows such a lock as free, with the hold that ended.
-
-
-
-
-
-/** The tickets of a queue listing's squatters (entries with an infinite lease), in order. */
-function squattersOf(entries) {
-    return entries
-        .filter(queue/* isSquatter */.AB)
-        .map((entry) => entry.ticket)
-        .sort((a, b) => a - b);
-}
-/** The waiters of a queue listing that are alive, in the order of the line (priority.ts); squatters are no waiters. */
-function waitersOf(entries, serviceNow) {
-    return waitingEntries(entries, serviceNow).map((entry) => entry.waiter);
-}
-/** The priority of each waiter that waitersOf lists, in the same order. */
-function prioritiesOf(entries, serviceNow) {
-    return waitingEntries(entries, serviceNow).map(queue_priority/* priorityOf */.a2);
-}
-function waitingEntries(entries, serviceNow) {
-    return (0,queue_priority/* lineOrder */.PJ)(entries.filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry)));
-}
-function statusOf(name, properties) {
-    const leaseState = properties.leaseState ?? 'available';
-    const leased = leaseState === 'leased' || leaseState === 'breaking';
-    const infinite = properties.leaseDuration === 'infinite';
-    const ended = leased
-        ? (0,deploy_hold/* endedHold */.oy)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata), properties.serviceNow)
-        : undefined;
-    const held = leased && !ended;
-    const status = { name, held, leaseState, ...(ended ? { endedHold: ended } : {}) };
-    if (held) {
-        if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
-            status.leaseKind = properties.leaseDuration;
-        }
-        const record = (0,lock_holder/* holderFromMetadata */.ez)(properties.metadata);
-        const freshness = record
-            ? (0,lock_holder/* freshnessOf */.T5)(record, properties.lastModified, properties.serviceNow)
-            : { kind: 'unknown-age' };
-        const hold = (0,deploy_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata));
-        status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) };
-        if (record && freshness.kind !== 'stale')
-            status.holder = record;
-    }
-    const lastBreak = (0,break_record/* breakFromMetadata */.rP)(properties.metadata);
-    if (lastBreak)
-        status.lastBreak = lastBreak;
-    return status;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/lock/deploy/latest.ts
-var latest = __webpack_require__(5244);
-;// CONCATENATED MODULE: ./src/lock/deploy/latest-kept.ts
-// Latest wins, kept on the lock blob as well (latest.ts): each key's highest
-// sequence that held the lock, so that deleting the .azure-mutex/ folder,
-// which holds the keys' records (latest-blobs.ts), does not erase the stale
-// guard. It is one metadata key on the lock blob, written by the holder under
-// the lock's lease in the same Set Metadata as its holder record (no request
-// is added), and carried forward by every other write to the lock blob, as
-// the fencing token is (holder.ts, FENCING_KEY).
-//
-//   azure_mutex_latest: <digest>:<sequence>,<digest>:<sequence>,...
-//
-// <digest> is the first 16 hex digits of the key's SHA-256 (any key fits in a
-// metadata value that way, and 64 bits keep real keys apart), <sequence> the
-// highest sequence of that key that held. The key raised last comes first.
-// Lock blob metadata is 8 KiB in all, the holder record included, so the list
-// keeps the KEPT_KEYS_MAX keys raised most recently (at most about 1.1 KB),
-// and fewer when the rest of the metadata leaves less room (a long key and
-// long hold or break reasons, percent-encoded); a key raised longer ago drops
-// off the lock blob, and its record in the folder is then the only place
-// that remembers it.
-//
-// The lock blob is written by anyone who may write the container while the
-// lock is free, like the records: what is read here is untrusted. Entries that
-// do not parse are dropped, and a sequence is compared, never shown beyond its
-// digits. go-azuremutex uploads the lock blob again, without metadata, every
-// time it takes a free lock: the list is then gone until each key holds again,
-// and the folder's records still have it.
-
-
-/** The lock blob's metadata key for the keys' highest sequences. */
-const LATEST_KEPT_KEY = 'azure_mutex_latest';
-/** The most keys the lock blob keeps: 32 entries of at most 34 characters, about 1.1 KB of its 8 KiB. */
-const KEPT_KEYS_MAX = 32;
-const DIGEST = /^[0-9a-f]{16}$/;
-/** The key as the list names it: the first 16 hex digits of its SHA-256 (UTF-8). */
-function keptDigest(key) {
-    return (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
-}
-/** The list as written on the blob (metadata keys are case-insensitive); undefined when there is none. */
-function keptText(metadata) {
-    let text;
-    for (const [key, value] of Object.entries(metadata ?? {}))
-        if (key.toLowerCase() === LATEST_KEPT_KEY)
-            text = value;
-    return text;
-}
-/** The entries of the list, in its order; an entry that does not parse, or a digest seen before, is dropped. */
-function parseKept(text) {
-    const entries = [];
-    const seen = new Set();
-    for (const part of (text ?? '').split(',')) {
-        const [digest, digits, extra] = part.trim().split(':');
-        const sequence = (0,latest/* parseSequence */.rd)(digits);
-        if (extra !== undefined || digest === undefined || !DIGEST.test(digest) || sequence === undefined)
-            continue;
-        if (seen.has(digest))
-            continue;
-        seen.add(digest);
-        entries.push({ digest, sequence });
-    }
-    return entries;
-}
-/** The highest sequence the lock blob keeps for `key`, or undefined when it keeps none. */
-function keptSequence(metadata, key) {
-    const digest = keptDigest(key);
-    return parseKept(keptText(metadata)).find((entry) => entry.digest === digest)?.sequence;
-}
-/** Azure's limit on a blob's metadata: names and values together, 8 KiB. */
-const METADATA_LIMIT = 8 * 1024;
-/** The size Azure counts for metadata: every name and every value (ASCII: what encodeValue writes). */
-function metadataSize(metadata) {
-    return Object.entries(metadata).reduce((size, [name, value]) => size + name.length + value.length, 0);
-}
-/**
- * The list with `key` raised to `sequence` (never lowered: the higher of the
- * two stays) and put first; past KEPT_KEYS_MAX, the keys raised longest ago
- * are left out, and so are as many more as it takes for the list to fit in
- * `room` characters (what the rest of the blob's metadata leaves of its
- * 8 KiB; our own key always stays).
- */
-function raisedKept(metadata, key, sequence, room = Infinity) {
-    const digest = keptDigest(key);
-    const entries = parseKept(keptText(metadata));
-    const before = entries.find((entry) => entry.digest === digest)?.sequence ?? -1;
-    const others = entries.filter((entry) => entry.digest !== digest);
-    const kept = [{ digest, sequence: Math.max(sequence, before) }, ...others]
-        .slice(0, KEPT_KEYS_MAX)
-        .map((entry) => `${entry.digest}:${entry.sequence}`);
-    while (kept.length > 1 && kept.join(',').length > room)
-        kept.pop();
-    return kept.join(',');
-}
-
 // EXTERNAL MODULE: ./src/lock/request.ts
 var request = __webpack_require__(4034);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/lock/names.ts
 var names = __webpack_require__(6139);
 ;// CONCATENATED MODULE: ./src/lock/reserved.ts
@@ -472,6 +341,776 @@ function ticketOf(queuePrefix, name) {
         return undefined;
     const ticket = Number(digits);
     return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/lock/queue/slots-blobs.ts
+// The slots of a lock in storage (slots.ts): one look at all of them and at
+// the queue, and the agreement on their number, kept on the fencing counter.
+//
+// One look is two requests whatever N is: one listing of the lock's folder
+// (.azure-mutex/<lock>/, metadata included), which holds the queue's entries
+// and the slot blobs 2..N, and one HEAD of the lock blob, which is slot 1.
+//
+// The HEAD cannot go into the listing. The lock blob is named by the lock name
+// at the top of the container (so that go-azuremutex and the az CLI lease the
+// same blob), and the folder is under .azure-mutex/, which no lock name may
+// start with: the only prefix that covers both is the container's whole
+// listing, every lock and every queue in it, which grows with the container
+// (5,000 blobs a page) instead of with the lock. A listing takes one prefix, and
+// no filter by name. So the two requests go side by side, costing one round
+// trip; and a waiter that cannot take a slot at this look (more waiters ahead
+// than slots) lists alone, and sees slot 1 as its last look showed it.
+
+
+
+
+
+
+
+
+
+const slots_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
+function viewOfLock(slot, view) {
+    if (view.state === 'leased') {
+        return {
+            slot,
+            state: 'leased',
+            holder: view.holder,
+            infinite: view.infinite,
+            ...(view.handedTo !== undefined ? { handedTo: view.handedTo } : {}),
+        };
+    }
+    return { slot, state: view.state };
+}
+class SlotsBlobs {
+    container;
+    options;
+    lockName;
+    fencing;
+    agreed;
+    /** Slot 1 as the last look at the lock blob showed it. */
+    lastLock;
+    constructor(container, lockName, options) {
+        const names = reservedNames(lockName);
+        this.container = container;
+        this.options = options;
+        this.lockName = lockName;
+        this.fencing = container.getBlobClient(names.fencing);
+    }
+    get count() {
+        return this.options.count;
+    }
+    open(slot) {
+        return this.options.open(slot);
+    }
+    agree(options) {
+        // Once per job: the number cannot change under a job without the lock being drained first.
+        this.agreed ??= (0,request/* withDeadline */.N)(options, this.options.requestTimeoutMs, (signal) => this.check(signal));
+        this.agreed.catch(() => (this.agreed = undefined));
+        return this.agreed;
+    }
+    /**
+     * Reads the number the counter keeps and compares it with ours. A missing
+     * counter is created with the number the lock keeps outside it (the holders'
+     * slot blobs, the lock blob), else ours, and, as its value, the highest token
+     * recorded on the slots (so the next bump hands out one more, as counter.ts
+     * would); a lost race to create it reads again. A number kept outside that
+     * is not ours is refused as the counter's would be.
+     */
+    async check(abortSignal) {
+        const asked = this.options.count;
+        for (let tries = 0; tries < 5; tries++) {
+            let metadata;
+            try {
+                metadata = (await this.fencing.getProperties({ abortSignal })).metadata ?? {};
+            }
+            catch (err) {
+                if (!slots_blobs_isMissing(err))
+                    throw err;
+            }
+            if (metadata === undefined) {
+                const seed = await this.options.kept(abortSignal);
+                const kept = seed.slots ?? asked;
+                try {
+                    await this.fencing.getBlockBlobClient().upload('', 0, {
+                        abortSignal,
+                        metadata: { value: String(seed.value), ...(kept > 1 ? { [queue_slots/* SLOTS_KEY */.co]: String(kept) } : {}) },
+                        conditions: { ifNoneMatch: '*' },
+                    });
+                }
+                catch (err) {
+                    // Created by another job first (409, or 412), or the container is missing: the waiter creates it.
+                    if ((0,errors/* statusCode */.se)(err) === 409 || (0,errors/* statusCode */.se)(err) === 412)
+                        continue;
+                    if (slots_blobs_isMissing(err))
+                        return;
+                    throw err;
+                }
+                if (kept !== asked) {
+                    throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, kept, asked, shown(this.fencing)));
+                }
+                return;
+            }
+            const stored = (0,queue_slots/* storedSlots */.Dg)(metadata);
+            if (stored === 'malformed') {
+                const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === queue_slots/* SLOTS_KEY */.co)?.[1] ?? '';
+                const command = counterDeleteCommand(this.fencing);
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMalformedMessage */.sk)(this.options.location, text, command));
+            }
+            if (stored !== asked) {
+                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, stored, asked, shown(this.fencing)));
+            }
+            return;
+        }
+    }
+    async look(options, { lock: withLock = true } = {}) {
+        const [listed, lock] = await Promise.all([
+            (0,request/* withDeadline */.N)(options, this.options.requestTimeoutMs, (signal) => listLockFolder(this.container, this.lockName, this.count, signal)),
+            withLock ? this.options.viewLock(options) : undefined,
+        ]);
+        if (lock)
+            this.lastLock = viewOfLock(1, lock);
+        // Never seen: taken as held by nobody known, so that nobody decides to take it without looking.
+        const slots = [this.lastLock ?? { slot: 1, state: 'leased' }];
+        for (let slot = 2; slot <= this.count; slot++)
+            slots.push(listed.slots.get(slot) ?? { slot, state: 'missing' });
+        return { queue: listed.queue, slots, lockSeen: lock !== undefined };
+    }
+}
+/** A slot blob 2..N as a listing shows it: its lease, and the holder record or the handover mark on it. */
+function slotViewOf(slot, item) {
+    const { leaseState, leaseDuration } = item.properties;
+    if (leaseState !== 'leased' && leaseState !== 'breaking')
+        return { slot, state: 'free' };
+    const holder = (0,lock_holder/* holderFromMetadata */.ez)(item.metadata);
+    return {
+        slot,
+        state: 'leased',
+        holder,
+        infinite: leaseDuration === 'infinite',
+        ...(holder ? {} : { handedTo: (0,handover/* handedToTicket */.eS)(item.metadata) }),
+    };
+}
+/** One listing of the lock's folder (more pages only for a queue of thousands): the entries and the slots. */
+async function listLockFolder(container, lockName, maxSlot, abortSignal) {
+    const names = reservedNames(lockName);
+    const entries = [];
+    const slots = new Map();
+    let stored;
+    let serviceNow;
+    try {
+        for await (const page of container
+            .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
+            .byPage()) {
+            serviceNow ??= (0,service_time/* readTime */.aQ)(page.date);
+            for (const item of page.segment.blobItems) {
+                const { leaseState, leaseDuration, lastModified } = item.properties;
+                if (item.name === names.fencing)
+                    stored = (0,queue_slots/* storedSlots */.Dg)(item.metadata);
+                const ticket = ticketOf(names.queuePrefix, item.name);
+                if (ticket !== undefined) {
+                    entries.push({
+                        ticket,
+                        leased: leaseState === 'leased',
+                        modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
+                        waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
+                        infinite: leaseDuration === 'infinite',
+                        nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
+                        // Read as the queue's own listing reads it: who goes first decides who is handed a slot.
+                        ...(0,queue_priority/* priorityFromMetadata */.mG)(item.metadata),
+                    });
+                    continue;
+                }
+                const slot = slotOf(names.slotsPrefix, item.name, maxSlot);
+                if (slot === undefined)
+                    continue;
+                slots.set(slot, slotViewOf(slot, item));
+            }
+        }
+    }
+    catch (err) {
+        if (!slots_blobs_isMissing(err))
+            throw err;
+    }
+    entries.sort((a, b) => a.ticket - b.ticket);
+    return { queue: { entries, serviceNow: serviceNow ?? new Date(), complete: true }, slots, stored };
+}
+
+;// CONCATENATED MODULE: ./src/lock/lock-blob-break.ts
+// Breaking a lock's lease on purpose (the break step, azure-mutex break): at
+// once, with a break record that tells the former holder's post step who broke
+// it and when, by the service's clock; with slots, on every slot.
+
+
+
+
+
+
+
+
+/**
+ * Breaks whatever lease the blob has, at once (break period 0), and writes
+ * the break record that `describe` makes for the holder it found. The
+ * record is merged with the metadata on the blob (the holder record and
+ * others' keys stay). It is written without a lease, as nobody holds one
+ * after the break: if a waiter takes the lease first, Azure refuses the
+ * write (412) and no record is written, which the outcome says.
+ * `describe` is given the service's clock at the break (its answer's Date
+ * header), so the record is dated on the clock the former holder's post
+ * step judges it by, whatever the breaker's own clock says.
+ */
+async function breakLease(lock, describe, options = {}) {
+    return lock.request(options, async (abortSignal) => {
+        let holder;
+        let brokenAt;
+        try {
+            const props = await lock.blob.getProperties({ abortSignal });
+            if (props.leaseState !== 'leased' && props.leaseState !== 'breaking')
+                return { outcome: 'not-held' };
+            holder = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
+            brokenAt = (0,service_time/* readTime */.aQ)((await lock.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date);
+        }
+        catch (err) {
+            if (lease_answers_isMissing(err))
+                return { outcome: 'missing' };
+            // Released between the look and the break: there was nothing left to break.
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseNotPresentWithLeaseOperation')
+                return { outcome: 'not-held' };
+            throw err;
+        }
+        const record = describe(holder, brokenAt);
+        for (let attempt = 1;; attempt++) {
+            try {
+                const props = await lock.blob.getProperties({ abortSignal });
+                // A hold that is broken no longer stands: its record goes, so that no later lease is taken for it.
+                const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key) && !(0,deploy_hold/* isHoldKey */.Te)(key));
+                const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(record) };
+                await lock.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
+                return { outcome: 'broken', holder, record, recorded: true };
+            }
+            catch (err) {
+                const code = (0,errors/* storageErrorCode */.t6)(err);
+                if (code === 'ConditionNotMet' && attempt < 3)
+                    continue;
+                if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || lease_answers_isMissing(err)) {
+                    return { outcome: 'broken', holder, record, recorded: false };
+                }
+                throw err;
+            }
+        }
+    });
+}
+/**
+ * Breaks the lease on every slot of the lock (slots.ts), as breakLease does
+ * on one blob: slot 1, the lock blob, then every slot blob 2..N that one
+ * listing of the lock's folder shows leased (whatever number the counter
+ * keeps: a slot blob leased beyond it is broken too). Each record is written
+ * on its own slot's blob, where that holder's post step reads it. A
+ * credential that may not list breaks slot 1 alone, and `listed` says so.
+ */
+async function breakEverySlot(lock, describe, options = {}) {
+    const folder = await lock
+        .request(options, (signal) => listLockFolder(lock.container, lock.name, queue_slots/* MAX_SLOTS */.Fn, signal))
+        .catch((err) => {
+        if ((0,errors/* statusCode */.se)(err) === 403)
+            return undefined;
+        throw err;
+    });
+    const leased = [...(folder?.slots.values() ?? [])].filter((s) => s.state === 'leased').map((s) => s.slot);
+    const [first, ...others] = await Promise.all([
+        breakLease(lock, describe, options),
+        ...leased.map((slot) => breakLease(lock.atSlot(slot), describe, options)),
+    ]);
+    const slots = [{ slot: 1, ...first }, ...others.map((outcome, i) => ({ slot: leased[i], ...outcome }))];
+    const stored = typeof folder?.stored === 'number' ? folder.stored : 1;
+    return { count: Math.max(stored, ...slots.map((s) => s.slot)), slots, listed: folder !== undefined };
+}
+
+// EXTERNAL MODULE: ./src/lock/lease.ts
+var lease = __webpack_require__(4277);
+// EXTERNAL MODULE: ./src/lock/clock.ts
+var clock = __webpack_require__(2041);
+;// CONCATENATED MODULE: ./src/lock/lock-blob-let-go.ts
+// Letting go of a held lease (handover.ts): to the head of the queue, else
+// released, asking again for a few seconds what storage refuses for a moment.
+
+
+
+
+
+/**
+ * Lets go under our lease (handover.ts): clears our record, and when
+ * `target` names the head of the queue, marks the blob with its ticket and
+ * changes the lease to the head's id instead of releasing it. A change that
+ * fails for any other reason than a lost lease falls back to a release.
+ */
+async function letGo(lock, leaseId, target, options = {}) {
+    let to;
+    /** A change whose answer never came (a network failure): it may have taken effect. */
+    let changeUnanswered = false;
+    const until = (0,clock/* monotonicNow */.X)() + LET_GO_AGAIN_WITHIN_MS;
+    try {
+        return await lock.request(options, async (abortSignal) => {
+            const mark = target.then((found) => {
+                to = found;
+                return found ? (0,handover/* handedToMetadata */.L$)(found.ticket) : undefined;
+            });
+            await againWhileTransient(abortSignal, until, () => lock.updateHolderKeys(leaseId, mark, abortSignal));
+            const lease = lock.blob.getBlobLeaseClient(leaseId);
+            if (to) {
+                const proposed = to.leaseId;
+                try {
+                    // A change asked again after one whose answer was lost succeeds too: the lease is already under that id.
+                    await againWhileTransient(abortSignal, until, () => lease.changeLease(proposed, { abortSignal }), (err) => (changeUnanswered ||= (0,errors/* statusCode */.se)(err) === undefined));
+                    return { outcome: 'handed-over', to };
+                }
+                catch (err) {
+                    if (isLeaseGone(err) || abortSignal.aborted)
+                        throw err;
+                    changeUnanswered ||= (0,errors/* statusCode */.se)(err) === undefined;
+                }
+            }
+            await againWhileTransient(abortSignal, until, () => lease.releaseLease({ abortSignal }));
+            return { outcome: 'released' };
+        });
+    }
+    catch (err) {
+        if (!isLeaseGone(err) && (0,errors/* statusCode */.se)(err) !== 412)
+            throw err;
+        // Our id stopped working right after a change whose answer was lost: that change took effect.
+        if (changeUnanswered && to && (0,errors/* storageErrorCode */.t6)(err) === 'LeaseIdMismatchWithLeaseOperation')
+            return { outcome: 'handed-over', to };
+        return { outcome: 'not-held' };
+    }
+}
+/** The pause before letting go asks again what storage refused for a moment (the SDK's own tries came first). */
+const LET_GO_PAUSE_MS = 500;
+/** How long letting go keeps asking again: long enough for a blip, short enough that an outage ends post soon. */
+const LET_GO_AGAIN_WITHIN_MS = 5_000;
+/**
+ * Runs `call` again while it fails for a passing reason (throttled, a server
+ * error, a cut connection), until `until` (monotonic) or `signal` (letting
+ * go's deadline). Letting go must not give up at the first refusal: a holder
+ * that gives up leaves its lease to lapse, one whose change gives up releases
+ * instead, and either way the lock stands free while jobs wait in line.
+ */
+async function againWhileTransient(signal, until, call, failed) {
+    for (;;) {
+        try {
+            return await call();
+        }
+        catch (err) {
+            if (!(0,errors/* isTransient */.dg)(err) || signal.aborted || (0,clock/* monotonicNow */.X)() + LET_GO_PAUSE_MS >= until)
+                throw err;
+            failed?.(err);
+            await (0,promises_.setTimeout)(LET_GO_PAUSE_MS, undefined, { signal }).catch(() => Promise.reject(err));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/lock/lock-blob-hold.ts
+// Holds on the lock blob (deploy/hold.ts): turning our lease into one, a later
+// job of a run taking one over, and lifting or ending one, which lets its
+// lease go as a holder does (lock-blob-let-go.ts).
+
+
+
+
+
+
+
+
+/**
+ * The lease a lifted hold has while it is handed over: the shortest Azure
+ * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
+ */
+const LIFT_LEASE_SECONDS = lease/* LEASE_SECONDS */.Vb.min;
+/**
+ * Turns our lease into a hold (hold.ts): first the holder record (without a
+ * lease duration, as nobody refreshes it) and the hold record, under our
+ * lease, then the lease itself made infinite (an acquire with our own id and
+ * duration -1, which Azure allows on an active lease). In that order, a step
+ * that dies between the two leaves a fixed lease that lapses by itself, and
+ * never an infinite lease without the record that lets the queue end it.
+ * Returns the service's clock in the answer that made it infinite.
+ */
+async function placeHold(lock, leaseId, holder, hold, options = {}) {
+    // No lease duration: nobody refreshes a hold's record, and waiters must not take it for a stale one.
+    const kept = { ...holder };
+    delete kept.leaseSeconds;
+    return lock.request(options, async (abortSignal) => {
+        await lock.updateHolderKeys(leaseId, { ...(0,lock_holder/* holderToMetadata */.Jp)(kept), ...(0,deploy_hold/* holdToMetadata */.OU)(hold) }, abortSignal);
+        const answer = await lock.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal });
+        return (0,service_time/* readTime */.aQ)(answer.date);
+    });
+}
+/**
+ * Takes over a run's hold (hold.ts) for a later job of the run: an acquire
+ * with the hold's lease id and a fixed duration, which succeeds only while
+ * that id is the lease's and turns the infinite lease into one that lapses
+ * by itself; then a change of the id to our own. Only from then on is the
+ * lease ours alone: the head of the queue ends an expired hold with the
+ * hold's id, which no longer works, and a job that dies after the acquire
+ * leaves a fixed lease that lapses. 'refused' when the id is not the lease's.
+ */
+async function takeOverHold(lock, holdLeaseId, leaseId, durationSeconds, options = {}) {
+    try {
+        await lock.request(options, async (abortSignal) => {
+            const hold = lock.blob.getBlobLeaseClient(holdLeaseId);
+            const answer = await hold.acquireLease(durationSeconds, { abortSignal });
+            lock.granted((0,service_time/* readTime */.aQ)(answer.date));
+            await hold.changeLease(leaseId, { abortSignal });
+        });
+        return 'taken';
+    }
+    catch (err) {
+        if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || lease_answers_isMissing(err))
+            return 'refused';
+        throw err;
+    }
+}
+/**
+ * Lifts a hold (lift-hold.ts) by letting go of its lease as a holder does:
+ * to the head of the queue when `target` names one, else released. First an
+ * acquire with the hold's lease id and a fixed duration, If-Match on the
+ * ETag of the read that showed the hold: it succeeds only while that id is
+ * the lease's and the blob is as read, and from then on a lifter that dies
+ * leaves a lease that lapses by itself, never an infinite one without its
+ * record. Then `note` (a break record) is written under that lease, If-Match
+ * on the same ETag (a lease operation does not change it, a write does: of
+ * two that lift or end the same hold at once, only one gets past this), and
+ * letGo clears the hold and hands over. 'refused' when the hold is not as read.
+ */
+async function liftHold(lock, look, note, target, options = {}) {
+    const hold = look.hold;
+    if (!hold || !look.etag)
+        return { outcome: 'refused' };
+    const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key));
+    try {
+        await lock.request(options, async (abortSignal) => {
+            await lock.blob
+                .getBlobLeaseClient(hold.leaseId)
+                .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } });
+            await lock.blob.setMetadata({ ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) }, { abortSignal, conditions: { leaseId: hold.leaseId, ifMatch: look.etag } });
+        });
+    }
+    catch (err) {
+        if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
+            return { outcome: 'refused' };
+        throw err;
+    }
+    return letGo(lock, hold.leaseId, target, options);
+}
+
+// EXTERNAL MODULE: ./src/lock/queue/queue.ts
+var queue = __webpack_require__(2980);
+;// CONCATENATED MODULE: ./src/lock/lock-status.ts
+// What a look at a lock shows, read-only: held or free, by whom, with what
+// kind of lease, and the last break. One blob's properties and one item of a
+// List Blobs answer carry the same facts, so both map through statusOf.
+//
+// A hold whose end has come (deploy/hold.ts) still has its lease until the next
+// job that comes for the lock ends it, at once. Status only reads, so it ends
+// nothing: it shows such a lock as free, with the hold that ended.
+
+
+
+
+
+/** The tickets of a queue listing's squatters (entries with an infinite lease), in order. */
+function squattersOf(entries) {
+    return entries
+        .filter(queue/* isSquatter */.AB)
+        .map((entry) => entry.ticket)
+        .sort((a, b) => a - b);
+}
+/** The waiters of a queue listing that are alive, in the order of the line (priority.ts); squatters are no waiters. */
+function waitersOf(entries, serviceNow) {
+    return waitingEntries(entries, serviceNow).map((entry) => entry.waiter);
+}
+/** The priority of each waiter that waitersOf lists, in the same order. */
+function prioritiesOf(entries, serviceNow) {
+    return waitingEntries(entries, serviceNow).map(queue_priority/* priorityOf */.a2);
+}
+function waitingEntries(entries, serviceNow) {
+    return (0,queue_priority/* lineOrder */.PJ)(entries.filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry)));
+}
+function statusOf(name, properties) {
+    const leaseState = properties.leaseState ?? 'available';
+    const leased = leaseState === 'leased' || leaseState === 'breaking';
+    const infinite = properties.leaseDuration === 'infinite';
+    const ended = leased
+        ? (0,deploy_hold/* endedHold */.oy)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata), properties.serviceNow)
+        : undefined;
+    const held = leased && !ended;
+    const status = { name, held, leaseState, ...(ended ? { endedHold: ended } : {}) };
+    if (held) {
+        if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
+            status.leaseKind = properties.leaseDuration;
+        }
+        const record = (0,lock_holder/* holderFromMetadata */.ez)(properties.metadata);
+        const freshness = record
+            ? (0,lock_holder/* freshnessOf */.T5)(record, properties.lastModified, properties.serviceNow)
+            : { kind: 'unknown-age' };
+        const hold = (0,deploy_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata));
+        status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) };
+        if (record && freshness.kind !== 'stale')
+            status.holder = record;
+    }
+    const lastBreak = (0,break_record/* breakFromMetadata */.rP)(properties.metadata);
+    if (lastBreak)
+        status.lastBreak = lastBreak;
+    return status;
+}
+
+;// CONCATENATED MODULE: ./src/lock/lock-listing.ts
+// What people read of locks (status, azure-mutex look): one lock's state with
+// its queue, its slots and its keys' records; and every lock in a container,
+// from one listing. Read-only.
+
+
+
+
+
+
+
+
+
+
+/**
+ * The lock's state for people (status), or 'missing': one HEAD request, and
+ * one listing of its queue. Read-only. A credential that may not list (a
+ * SAS without 'l') still gets the state, without the queue.
+ */
+async function readLockStatus(lock, options = {}) {
+    let status;
+    try {
+        const props = await lock.request(options, (abortSignal) => lock.blob.getProperties({ abortSignal }));
+        status = statusOf(lock.name, {
+            ...props,
+            lastModified: (0,service_time/* readTime */.aQ)(props.lastModified),
+            serviceNow: (0,service_time/* readTime */.aQ)(props.date),
+        });
+    }
+    catch (err) {
+        if (lease_answers_isMissing(err))
+            return 'missing';
+        throw err;
+    }
+    const refused = (err) => {
+        if ((0,errors/* statusCode */.se)(err) === 403)
+            return undefined;
+        throw err;
+    };
+    // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
+    const [folder, latest] = await Promise.all([
+        lock.request(options, (signal) => listLockFolder(lock.container, lock.name, queue_slots/* MAX_SLOTS */.Fn, signal)).catch(refused),
+        lock.latest.list(options).catch(refused),
+    ]);
+    if (latest && latest.length > 0)
+        status.latest = latest;
+    if (folder) {
+        const look = folder.queue;
+        status.queue = waitersOf(look.entries, look.serviceNow);
+        const priorities = prioritiesOf(look.entries, look.serviceNow);
+        if (priorities.includes('high'))
+            status.priorities = priorities;
+        const squatters = squattersOf(look.entries);
+        if (squatters.length > 0)
+            status.squatters = squatters;
+        const count = typeof folder.stored === 'number' ? folder.stored : 1;
+        if (count > 1) {
+            const slots = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }];
+            for (let slot = 2; slot <= count; slot++)
+                slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' });
+            status.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
+        }
+    }
+    return status;
+}
+/** The longest a listing of a container's locks may take, every page included. */
+const LIST_TIMEOUT_MS = 30_000;
+/**
+ * Every lock in a container, in name order, from List Blobs with metadata
+ * (one request per 5,000 blobs); blobs under the reserved prefix, which are
+ * the action's own, are left out. 'missing' when the container does not exist.
+ */
+async function listLocks(container, options = {}) {
+    return (0,request/* withDeadline */.N)(options, LIST_TIMEOUT_MS, async (abortSignal) => {
+        const locks = [];
+        // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
+        const reserved = [];
+        // The action's own blobs by name: the slot blobs 2..N, and the fencing counters that keep each lock's number of slots.
+        const own = new Map();
+        const latestRecords = [];
+        let serviceNow = new Date();
+        try {
+            for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
+                serviceNow = (0,service_time/* readTime */.aQ)(page.date) ?? serviceNow;
+                for (const blob of page.segment.blobItems) {
+                    const { leaseState, leaseDuration } = blob.properties;
+                    const lastModified = (0,service_time/* readTime */.aQ)(blob.properties.lastModified);
+                    if (blob.name.startsWith(RESERVED_PREFIX)) {
+                        own.set(blob.name, blob);
+                        // A key's record of the highest sequence that held (latest.ts): put with its lock below.
+                        const latest = (0,lock_holder/* holderFromMetadata */.ez)(blob.metadata);
+                        if (latest?.supersedeKey !== undefined)
+                            latestRecords.push({ name: blob.name, record: latest });
+                        const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
+                        reserved.push({
+                            name: blob.name,
+                            entry: {
+                                leased: leaseState === 'leased',
+                                modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
+                                waiter,
+                                infinite: leaseDuration === 'infinite',
+                                ...(0,queue_priority/* priorityFromMetadata */.mG)(blob.metadata),
+                            },
+                        });
+                        continue;
+                    }
+                    const facts = {
+                        leaseState,
+                        leaseDuration,
+                        metadata: blob.metadata,
+                        lastModified,
+                        serviceNow: (0,service_time/* readTime */.aQ)(page.date),
+                    };
+                    locks.push(statusOf(blob.name, facts));
+                }
+            }
+        }
+        catch (err) {
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                return 'missing';
+            throw err;
+        }
+        for (const lock of locks) {
+            const prefix = reservedNames(lock.name).queuePrefix;
+            const entries = reserved.flatMap(({ name, entry }) => {
+                const ticket = ticketOf(prefix, name);
+                return ticket === undefined ? [] : [{ ...entry, ticket }];
+            });
+            lock.queue = waitersOf(entries, serviceNow);
+            const priorities = prioritiesOf(entries, serviceNow);
+            if (priorities.includes('high'))
+                lock.priorities = priorities;
+            const squatters = squattersOf(entries);
+            if (squatters.length > 0)
+                lock.squatters = squatters;
+            const { latestPrefix } = reservedNames(lock.name);
+            const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record);
+            if (latest.length > 0)
+                lock.latest = latest;
+            // With slots, "2 of 3 slots held", as the status of one lock says: the number is the counter's.
+            const { fencing, slotsPrefix } = reservedNames(lock.name);
+            const count = own.has(fencing) ? (0,queue_slots/* storedSlots */.Dg)(own.get(fencing).metadata) : 1;
+            if (typeof count === 'number' && count > 1) {
+                const slots = [{ slot: 1, state: lock.held ? 'leased' : 'free', holder: lock.holder }];
+                for (let slot = 2; slot <= count; slot++) {
+                    const blob = own.get(`${slotsPrefix}${slot}`);
+                    slots.push(blob ? slotViewOf(slot, blob) : { slot, state: 'missing' });
+                }
+                lock.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
+            }
+        }
+        return locks;
+    });
+}
+
+// EXTERNAL MODULE: ./src/lock/deploy/latest.ts
+var latest = __webpack_require__(5244);
+;// CONCATENATED MODULE: ./src/lock/deploy/latest-kept.ts
+// Latest wins, kept on the lock blob as well (latest.ts): each key's highest
+// sequence that held the lock, so that deleting the .azure-mutex/ folder,
+// which holds the keys' records (latest-blobs.ts), does not erase the stale
+// guard. It is one metadata key on the lock blob, written by the holder under
+// the lock's lease in the same Set Metadata as its holder record (no request
+// is added), and carried forward by every other write to the lock blob, as
+// the fencing token is (holder.ts, FENCING_KEY).
+//
+//   azure_mutex_latest: <digest>:<sequence>,<digest>:<sequence>,...
+//
+// <digest> is the first 16 hex digits of the key's SHA-256 (any key fits in a
+// metadata value that way, and 64 bits keep real keys apart), <sequence> the
+// highest sequence of that key that held. The key raised last comes first.
+// Lock blob metadata is 8 KiB in all, the holder record included, so the list
+// keeps the KEPT_KEYS_MAX keys raised most recently (at most about 1.1 KB),
+// and fewer when the rest of the metadata leaves less room (a long key and
+// long hold or break reasons, percent-encoded); a key raised longer ago drops
+// off the lock blob, and its record in the folder is then the only place
+// that remembers it.
+//
+// The lock blob is written by anyone who may write the container while the
+// lock is free, like the records: what is read here is untrusted. Entries that
+// do not parse are dropped, and a sequence is compared, never shown beyond its
+// digits. go-azuremutex uploads the lock blob again, without metadata, every
+// time it takes a free lock: the list is then gone until each key holds again,
+// and the folder's records still have it.
+
+
+/** The lock blob's metadata key for the keys' highest sequences. */
+const LATEST_KEPT_KEY = 'azure_mutex_latest';
+/** The most keys the lock blob keeps: 32 entries of at most 34 characters, about 1.1 KB of its 8 KiB. */
+const KEPT_KEYS_MAX = 32;
+const DIGEST = /^[0-9a-f]{16}$/;
+/** The key as the list names it: the first 16 hex digits of its SHA-256 (UTF-8). */
+function keptDigest(key) {
+    return (0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex').slice(0, 16);
+}
+/** The list as written on the blob (metadata keys are case-insensitive); undefined when there is none. */
+function keptText(metadata) {
+    let text;
+    for (const [key, value] of Object.entries(metadata ?? {}))
+        if (key.toLowerCase() === LATEST_KEPT_KEY)
+            text = value;
+    return text;
+}
+/** The entries of the list, in its order; an entry that does not parse, or a digest seen before, is dropped. */
+function parseKept(text) {
+    const entries = [];
+    const seen = new Set();
+    for (const part of (text ?? '').split(',')) {
+        const [digest, digits, extra] = part.trim().split(':');
+        const sequence = (0,latest/* parseSequence */.rd)(digits);
+        if (extra !== undefined || digest === undefined || !DIGEST.test(digest) || sequence === undefined)
+            continue;
+        if (seen.has(digest))
+            continue;
+        seen.add(digest);
+        entries.push({ digest, sequence });
+    }
+    return entries;
+}
+/** The highest sequence the lock blob keeps for `key`, or undefined when it keeps none. */
+function keptSequence(metadata, key) {
+    const digest = keptDigest(key);
+    return parseKept(keptText(metadata)).find((entry) => entry.digest === digest)?.sequence;
+}
+/** Azure's limit on a blob's metadata: names and values together, 8 KiB. */
+const METADATA_LIMIT = 8 * 1024;
+/** The size Azure counts for metadata: every name and every value (ASCII: what encodeValue writes). */
+function metadataSize(metadata) {
+    return Object.entries(metadata).reduce((size, [name, value]) => size + name.length + value.length, 0);
+}
+/**
+ * The list with `key` raised to `sequence` (never lowered: the higher of the
+ * two stays) and put first; past KEPT_KEYS_MAX, the keys raised longest ago
+ * are left out, and so are as many more as it takes for the list to fit in
+ * `room` characters (what the rest of the blob's metadata leaves of its
+ * 8 KiB; our own key always stays).
+ */
+function raisedKept(metadata, key, sequence, room = Infinity) {
+    const digest = keptDigest(key);
+    const entries = parseKept(keptText(metadata));
+    const before = entries.find((entry) => entry.digest === digest)?.sequence ?? -1;
+    const others = entries.filter((entry) => entry.digest !== digest);
+    const kept = [{ digest, sequence: Math.max(sequence, before) }, ...others]
+        .slice(0, KEPT_KEYS_MAX)
+        .map((entry) => `${entry.digest}:${entry.sequence}`);
+    while (kept.length > 1 && kept.join(',').length > room)
+        kept.pop();
+    return kept.join(',');
 }
 
 ;// CONCATENATED MODULE: ./src/lock/deploy/latest-blobs.ts
@@ -611,8 +1250,6 @@ class LatestBlobs {
     }
 }
 
-// EXTERNAL MODULE: ./src/lock/lease.ts
-var lease = __webpack_require__(4277);
 ;// CONCATENATED MODULE: ./src/lock/queue/queue-blobs.ts
 // The queue beside a lock, in storage: one small blob per waiter, named by its
 // ticket, under the lock's reserved folder (reserved.ts). Each entry carries
@@ -918,206 +1555,18 @@ class QueueBlobs {
     }
 }
 
-;// CONCATENATED MODULE: ./src/lock/queue/slots-blobs.ts
-// The slots of a lock in storage (slots.ts): one look at all of them and at
-// the queue, and the agreement on their number, kept on the fencing counter.
-//
-// One look is two requests whatever N is: one listing of the lock's folder
-// (.azure-mutex/<lock>/, metadata included), which holds the queue's entries
-// and the slot blobs 2..N, and one HEAD of the lock blob, which is slot 1.
-//
-// The HEAD cannot go into the listing. The lock blob is named by the lock name
-// at the top of the container (so that go-azuremutex and the az CLI lease the
-// same blob), and the folder is under .azure-mutex/, which no lock name may
-// start with: the only prefix that covers both is the container's whole
-// listing, every lock and every queue in it, which grows with the container
-// (5,000 blobs a page) instead of with the lock. A listing takes one prefix, and
-// no filter by name. So the two requests go side by side, costing one round
-// trip; and a waiter that cannot take a slot at this look (more waiters ahead
-// than slots) lists alone, and sees slot 1 as its last look showed it.
-
-
-
-
-
-
-
-
-
-const slots_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
-function viewOfLock(slot, view) {
-    if (view.state === 'leased') {
-        return {
-            slot,
-            state: 'leased',
-            holder: view.holder,
-            infinite: view.infinite,
-            ...(view.handedTo !== undefined ? { handedTo: view.handedTo } : {}),
-        };
-    }
-    return { slot, state: view.state };
-}
-class SlotsBlobs {
-    container;
-    options;
-    lockName;
-    fencing;
-    agreed;
-    /** Slot 1 as the last look at the lock blob showed it. */
-    lastLock;
-    constructor(container, lockName, options) {
-        const names = reservedNames(lockName);
-        this.container = container;
-        this.options = options;
-        this.lockName = lockName;
-        this.fencing = container.getBlobClient(names.fencing);
-    }
-    get count() {
-        return this.options.count;
-    }
-    open(slot) {
-        return this.options.open(slot);
-    }
-    agree(options) {
-        // Once per job: the number cannot change under a job without the lock being drained first.
-        this.agreed ??= (0,request/* withDeadline */.N)(options, this.options.requestTimeoutMs, (signal) => this.check(signal));
-        this.agreed.catch(() => (this.agreed = undefined));
-        return this.agreed;
-    }
-    /**
-     * Reads the number the counter keeps and compares it with ours. A missing
-     * counter is created with the number the lock keeps outside it (the holders'
-     * slot blobs, the lock blob), else ours, and, as its value, the highest token
-     * recorded on the slots (so the next bump hands out one more, as counter.ts
-     * would); a lost race to create it reads again. A number kept outside that
-     * is not ours is refused as the counter's would be.
-     */
-    async check(abortSignal) {
-        const asked = this.options.count;
-        for (let tries = 0; tries < 5; tries++) {
-            let metadata;
-            try {
-                metadata = (await this.fencing.getProperties({ abortSignal })).metadata ?? {};
-            }
-            catch (err) {
-                if (!slots_blobs_isMissing(err))
-                    throw err;
-            }
-            if (metadata === undefined) {
-                const seed = await this.options.kept(abortSignal);
-                const kept = seed.slots ?? asked;
-                try {
-                    await this.fencing.getBlockBlobClient().upload('', 0, {
-                        abortSignal,
-                        metadata: { value: String(seed.value), ...(kept > 1 ? { [queue_slots/* SLOTS_KEY */.co]: String(kept) } : {}) },
-                        conditions: { ifNoneMatch: '*' },
-                    });
-                }
-                catch (err) {
-                    // Created by another job first (409, or 412), or the container is missing: the waiter creates it.
-                    if ((0,errors/* statusCode */.se)(err) === 409 || (0,errors/* statusCode */.se)(err) === 412)
-                        continue;
-                    if (slots_blobs_isMissing(err))
-                        return;
-                    throw err;
-                }
-                if (kept !== asked) {
-                    throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, kept, asked, shown(this.fencing)));
-                }
-                return;
-            }
-            const stored = (0,queue_slots/* storedSlots */.Dg)(metadata);
-            if (stored === 'malformed') {
-                const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === queue_slots/* SLOTS_KEY */.co)?.[1] ?? '';
-                const command = counterDeleteCommand(this.fencing);
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMalformedMessage */.sk)(this.options.location, text, command));
-            }
-            if (stored !== asked) {
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, stored, asked, shown(this.fencing)));
-            }
-            return;
-        }
-    }
-    async look(options, { lock: withLock = true } = {}) {
-        const [listed, lock] = await Promise.all([
-            (0,request/* withDeadline */.N)(options, this.options.requestTimeoutMs, (signal) => listLockFolder(this.container, this.lockName, this.count, signal)),
-            withLock ? this.options.viewLock(options) : undefined,
-        ]);
-        if (lock)
-            this.lastLock = viewOfLock(1, lock);
-        // Never seen: taken as held by nobody known, so that nobody decides to take it without looking.
-        const slots = [this.lastLock ?? { slot: 1, state: 'leased' }];
-        for (let slot = 2; slot <= this.count; slot++)
-            slots.push(listed.slots.get(slot) ?? { slot, state: 'missing' });
-        return { queue: listed.queue, slots, lockSeen: lock !== undefined };
-    }
-}
-/** A slot blob 2..N as a listing shows it: its lease, and the holder record or the handover mark on it. */
-function slotViewOf(slot, item) {
-    const { leaseState, leaseDuration } = item.properties;
-    if (leaseState !== 'leased' && leaseState !== 'breaking')
-        return { slot, state: 'free' };
-    const holder = (0,lock_holder/* holderFromMetadata */.ez)(item.metadata);
-    return {
-        slot,
-        state: 'leased',
-        holder,
-        infinite: leaseDuration === 'infinite',
-        ...(holder ? {} : { handedTo: (0,handover/* handedToTicket */.eS)(item.metadata) }),
-    };
-}
-/** One listing of the lock's folder (more pages only for a queue of thousands): the entries and the slots. */
-async function listLockFolder(container, lockName, maxSlot, abortSignal) {
-    const names = reservedNames(lockName);
-    const entries = [];
-    const slots = new Map();
-    let stored;
-    let serviceNow;
-    try {
-        for await (const page of container
-            .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
-            .byPage()) {
-            serviceNow ??= (0,service_time/* readTime */.aQ)(page.date);
-            for (const item of page.segment.blobItems) {
-                const { leaseState, leaseDuration, lastModified } = item.properties;
-                if (item.name === names.fencing)
-                    stored = (0,queue_slots/* storedSlots */.Dg)(item.metadata);
-                const ticket = ticketOf(names.queuePrefix, item.name);
-                if (ticket !== undefined) {
-                    entries.push({
-                        ticket,
-                        leased: leaseState === 'leased',
-                        modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
-                        waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
-                        infinite: leaseDuration === 'infinite',
-                        nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
-                        // Read as the queue's own listing reads it: who goes first decides who is handed a slot.
-                        ...(0,queue_priority/* priorityFromMetadata */.mG)(item.metadata),
-                    });
-                    continue;
-                }
-                const slot = slotOf(names.slotsPrefix, item.name, maxSlot);
-                if (slot === undefined)
-                    continue;
-                slots.set(slot, slotViewOf(slot, item));
-            }
-        }
-    }
-    catch (err) {
-        if (!slots_blobs_isMissing(err))
-            throw err;
-    }
-    entries.sort((a, b) => a.ticket - b.ticket);
-    return { queue: { entries, serviceNow: serviceNow ?? new Date(), complete: true }, slots, stored };
-}
-
 // EXTERNAL MODULE: ./src/lock/storage.ts
 var storage = __webpack_require__(4906);
 ;// CONCATENATED MODULE: ./src/lock/lock-blob.ts
 // One lock = one blob in a container, leased by whoever holds the lock. This
 // module and the queue's (queue-blobs.ts) are the ones that talk to storage;
 // they turn Azure's answers into the few outcomes the waiter and the renewer
-// reason about.
+// reason about. LockBlob here is the lease and the records on it (the holder
+// record, the fencing token, the kept sequence); what else is done to the
+// blob lives beside it, each in its own file, over the same blob
+// (blob-access.ts): holds (lock-blob-hold.ts), breaking (lock-blob-break.ts),
+// letting go (lock-blob-let-go.ts) and what people read (lock-listing.ts).
+// What Azure's refusals mean is in lease-answers.ts.
 
 
 
@@ -1139,27 +1588,9 @@ var storage = __webpack_require__(4906);
 
 
 
+// What the faces import from here: the answers, breaking and the listing live beside the lease core.
 
-/**
- * The lease a lifted hold has while it is handed over: the shortest Azure
- * grants, so that a lifter that dies halfway keeps the queue waiting no longer.
- */
-const LIFT_LEASE_SECONDS = lease/* LEASE_SECONDS */.Vb.min;
-const LEASE_GONE = new Set([
-    'LeaseIdMismatchWithLeaseOperation',
-    'LeaseIsBrokenAndCannotBeRenewed',
-    'LeaseNotPresentWithLeaseOperation',
-    'LeaseLost',
-    'LeaseNotPresentWithBlobOperation',
-    'LeaseIdMismatchWithBlobOperation',
-    'BlobNotFound',
-    'ContainerNotFound',
-]);
-/** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
-function isLeaseGone(err) {
-    const code = (0,errors/* storageErrorCode */.t6)(err);
-    return code !== undefined && LEASE_GONE.has(code);
-}
+
 /** Room kept for the fencing token and the number of slots, which a holder's write may add after the list. */
 const KEPT_RESERVE = lock_holder/* FENCING_KEY */.vn.length + 16 + queue_slots/* SLOTS_KEY */.co.length + 3;
 /** Sets a metadata key whatever case it was read in (keys are case-insensitive); undefined removes it. */
@@ -1169,10 +1600,6 @@ function setKey(metadata, key, value) {
             delete metadata[name];
     if (value !== undefined)
         metadata[key] = value;
-}
-function lock_blob_isMissing(err) {
-    const code = (0,errors/* storageErrorCode */.t6)(err);
-    return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
 }
 class LockBlob {
     container;
@@ -1270,7 +1697,7 @@ class LockBlob {
             return { state: 'free', staleHolder: record };
         }
         catch (err) {
-            if (lock_blob_isMissing(err))
+            if (lease_answers_isMissing(err))
                 return { state: 'missing' };
             throw err;
         }
@@ -1318,7 +1745,7 @@ class LockBlob {
         catch (err) {
             if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent')
                 return 'held-by-other';
-            if (lock_blob_isMissing(err))
+            if (lease_answers_isMissing(err))
                 return 'missing';
             throw err;
         }
@@ -1398,174 +1825,50 @@ class LockBlob {
         }
     }
     /**
-     * The lock's state for people (status), or 'missing': one HEAD request, and
-     * one listing of its queue. Read-only. A credential that may not list (a
-     * SAS without 'l') still gets the state, without the queue.
+     * What the operations beside the lease core (status, break, holds, letting
+     * go) work with: this store's blob as it is now, its container and its
+     * requests under the store's deadline (blob-access.ts).
      */
-    async status(options = {}) {
-        let status;
-        try {
-            const props = await this.request(options, (abortSignal) => this.blob.getProperties({ abortSignal }));
-            status = statusOf(this.name, {
-                ...props,
-                lastModified: (0,service_time/* readTime */.aQ)(props.lastModified),
-                serviceNow: (0,service_time/* readTime */.aQ)(props.date),
-            });
-        }
-        catch (err) {
-            if (lock_blob_isMissing(err))
-                return 'missing';
-            throw err;
-        }
-        const refused = (err) => {
-            if ((0,errors/* statusCode */.se)(err) === 403)
-                return undefined;
-            throw err;
+    get access() {
+        // The blob is read at each use, as the methods did: useSlot may move this store to another slot's blob.
+        // eslint-disable-next-line @typescript-eslint/no-this-alias
+        const store = this;
+        return {
+            container: this.container,
+            get blob() {
+                return store.blob;
+            },
+            name: this.name,
+            location: this.location,
+            latest: this.latest,
+            request: (options, call) => this.request(options, call),
+            updateHolderKeys: (leaseId, wanted, abortSignal) => this.updateHolderKeys(leaseId, wanted, abortSignal),
+            atSlot: (slot) => this.atSlot(slot).access,
+            granted: (at) => (this.grantedAt = at),
         };
-        // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
-        const [folder, latest] = await Promise.all([
-            this.request(options, (signal) => listLockFolder(this.container, this.name, queue_slots/* MAX_SLOTS */.Fn, signal)).catch(refused),
-            this.latest.list(options).catch(refused),
-        ]);
-        if (latest && latest.length > 0)
-            status.latest = latest;
-        if (folder) {
-            const look = folder.queue;
-            status.queue = waitersOf(look.entries, look.serviceNow);
-            const priorities = prioritiesOf(look.entries, look.serviceNow);
-            if (priorities.includes('high'))
-                status.priorities = priorities;
-            const squatters = squattersOf(look.entries);
-            if (squatters.length > 0)
-                status.squatters = squatters;
-            const count = typeof folder.stored === 'number' ? folder.stored : 1;
-            if (count > 1) {
-                const slots = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }];
-                for (let slot = 2; slot <= count; slot++)
-                    slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' });
-                status.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
-            }
-        }
-        return status;
+    }
+    /** The lock's state for people, or 'missing' (lock-listing.ts readLockStatus). */
+    status(options = {}) {
+        return readLockStatus(this.access, options);
+    }
+    /** Breaks whatever lease the blob has, at once, and writes the break record (lock-blob-break.ts). */
+    breakLease(describe, options = {}) {
+        return breakLease(this.access, describe, options);
+    }
+    /** Breaks the lease on every slot of the lock (lock-blob-break.ts). */
+    breakEverySlot(describe, options = {}) {
+        return breakEverySlot(this.access, describe, options);
     }
     /**
-     * Breaks whatever lease the blob has, at once (break period 0), and writes
-     * the break record that `describe` makes for the holder it found. The
-     * record is merged with the metadata on the blob (the holder record and
-     * others' keys stay). It is written without a lease, as nobody holds one
-     * after the break: if a waiter takes the lease first, Azure refuses the
-     * write (412) and no record is written, which the outcome says.
-     * `describe` is given the service's clock at the break (its answer's Date
-     * header), so the record is dated on the clock the former holder's post
-     * step judges it by, whatever the breaker's own clock says.
+     * Turns our lease into a hold (lock-blob-hold.ts). Returns the service's
+     * clock in the answer that made it infinite.
      */
-    async breakLease(describe, options = {}) {
-        return this.request(options, async (abortSignal) => {
-            let holder;
-            let brokenAt;
-            try {
-                const props = await this.blob.getProperties({ abortSignal });
-                if (props.leaseState !== 'leased' && props.leaseState !== 'breaking')
-                    return { outcome: 'not-held' };
-                holder = (0,lock_holder/* holderFromMetadata */.ez)(props.metadata);
-                brokenAt = (0,service_time/* readTime */.aQ)((await this.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date);
-            }
-            catch (err) {
-                if (lock_blob_isMissing(err))
-                    return { outcome: 'missing' };
-                // Released between the look and the break: there was nothing left to break.
-                if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseNotPresentWithLeaseOperation')
-                    return { outcome: 'not-held' };
-                throw err;
-            }
-            const record = describe(holder, brokenAt);
-            for (let attempt = 1;; attempt++) {
-                try {
-                    const props = await this.blob.getProperties({ abortSignal });
-                    // A hold that is broken no longer stands: its record goes, so that no later lease is taken for it.
-                    const kept = Object.entries(props.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key) && !(0,deploy_hold/* isHoldKey */.Te)(key));
-                    const metadata = { ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(record) };
-                    await this.blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
-                    return { outcome: 'broken', holder, record, recorded: true };
-                }
-                catch (err) {
-                    const code = (0,errors/* storageErrorCode */.t6)(err);
-                    if (code === 'ConditionNotMet' && attempt < 3)
-                        continue;
-                    if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || lock_blob_isMissing(err)) {
-                        return { outcome: 'broken', holder, record, recorded: false };
-                    }
-                    throw err;
-                }
-            }
-        });
+    placeHold(leaseId, holder, hold, options = {}) {
+        return placeHold(this.access, leaseId, holder, hold, options);
     }
-    /**
-     * Breaks the lease on every slot of the lock (slots.ts), as breakLease does
-     * on one blob: slot 1, the lock blob, then every slot blob 2..N that one
-     * listing of the lock's folder shows leased (whatever number the counter
-     * keeps: a slot blob leased beyond it is broken too). Each record is written
-     * on its own slot's blob, where that holder's post step reads it. A
-     * credential that may not list breaks slot 1 alone, and `listed` says so.
-     */
-    async breakEverySlot(describe, options = {}) {
-        const folder = await this.request(options, (signal) => listLockFolder(this.container, this.name, queue_slots/* MAX_SLOTS */.Fn, signal)).catch((err) => {
-            if ((0,errors/* statusCode */.se)(err) === 403)
-                return undefined;
-            throw err;
-        });
-        const leased = [...(folder?.slots.values() ?? [])].filter((s) => s.state === 'leased').map((s) => s.slot);
-        const [first, ...others] = await Promise.all([
-            this.breakLease(describe, options),
-            ...leased.map((slot) => this.atSlot(slot).breakLease(describe, options)),
-        ]);
-        const slots = [{ slot: 1, ...first }, ...others.map((outcome, i) => ({ slot: leased[i], ...outcome }))];
-        const stored = typeof folder?.stored === 'number' ? folder.stored : 1;
-        return { count: Math.max(stored, ...slots.map((s) => s.slot)), slots, listed: folder !== undefined };
-    }
-    /**
-     * Turns our lease into a hold (hold.ts): first the holder record (without a
-     * lease duration, as nobody refreshes it) and the hold record, under our
-     * lease, then the lease itself made infinite (an acquire with our own id and
-     * duration -1, which Azure allows on an active lease). In that order, a step
-     * that dies between the two leaves a fixed lease that lapses by itself, and
-     * never an infinite lease without the record that lets the queue end it.
-     * Returns the service's clock in the answer that made it infinite.
-     */
-    async placeHold(leaseId, holder, hold, options = {}) {
-        // No lease duration: nobody refreshes a hold's record, and waiters must not take it for a stale one.
-        const kept = { ...holder };
-        delete kept.leaseSeconds;
-        return this.request(options, async (abortSignal) => {
-            await this.updateHolderKeys(leaseId, { ...(0,lock_holder/* holderToMetadata */.Jp)(kept), ...(0,deploy_hold/* holdToMetadata */.OU)(hold) }, abortSignal);
-            const answer = await this.blob.getBlobLeaseClient(leaseId).acquireLease(-1, { abortSignal });
-            return (0,service_time/* readTime */.aQ)(answer.date);
-        });
-    }
-    /**
-     * Takes over a run's hold (hold.ts) for a later job of the run: an acquire
-     * with the hold's lease id and a fixed duration, which succeeds only while
-     * that id is the lease's and turns the infinite lease into one that lapses
-     * by itself; then a change of the id to our own. Only from then on is the
-     * lease ours alone: the head of the queue ends an expired hold with the
-     * hold's id, which no longer works, and a job that dies after the acquire
-     * leaves a fixed lease that lapses. 'refused' when the id is not the lease's.
-     */
-    async takeOverHold(holdLeaseId, leaseId, durationSeconds, options = {}) {
-        try {
-            await this.request(options, async (abortSignal) => {
-                const hold = this.blob.getBlobLeaseClient(holdLeaseId);
-                const answer = await hold.acquireLease(durationSeconds, { abortSignal });
-                this.grantedAt = (0,service_time/* readTime */.aQ)(answer.date);
-                await hold.changeLease(leaseId, { abortSignal });
-            });
-            return 'taken';
-        }
-        catch (err) {
-            if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || lock_blob_isMissing(err))
-                return 'refused';
-            throw err;
-        }
+    /** Takes over a run's hold under our own lease id (lock-blob-hold.ts); 'refused' when its id is not the lease's. */
+    takeOverHold(holdLeaseId, leaseId, durationSeconds, options = {}) {
+        return takeOverHold(this.access, holdLeaseId, leaseId, durationSeconds, options);
     }
     /**
      * Ends an expired hold (see hold.ts) as a lift does (liftHold): its lease
@@ -1576,40 +1879,12 @@ class LockBlob {
      * not the lease's (a forged record on somebody else's lease), and nothing
      * is changed then. Of several that end the same hold at once, one does.
      */
-    async endHold(look, note, target, options = {}) {
-        return this.liftHold(look, note, target, options);
+    endHold(look, note, target, options = {}) {
+        return liftHold(this.access, look, note, target, options);
     }
-    /**
-     * Lifts a hold (lift-hold.ts) by letting go of its lease as a holder does:
-     * to the head of the queue when `target` names one, else released. First an
-     * acquire with the hold's lease id and a fixed duration, If-Match on the
-     * ETag of the read that showed the hold: it succeeds only while that id is
-     * the lease's and the blob is as read, and from then on a lifter that dies
-     * leaves a lease that lapses by itself, never an infinite one without its
-     * record. Then `note` (a break record) is written under that lease, If-Match
-     * on the same ETag (a lease operation does not change it, a write does: of
-     * two that lift or end the same hold at once, only one gets past this), and
-     * letGo clears the hold and hands over. 'refused' when the hold is not as read.
-     */
-    async liftHold(look, note, target, options = {}) {
-        const hold = look.hold;
-        if (!hold || !look.etag)
-            return { outcome: 'refused' };
-        const kept = Object.entries(look.metadata ?? {}).filter(([key]) => !(0,break_record/* isBreakKey */.$y)(key));
-        try {
-            await this.request(options, async (abortSignal) => {
-                await this.blob
-                    .getBlobLeaseClient(hold.leaseId)
-                    .acquireLease(LIFT_LEASE_SECONDS, { abortSignal, conditions: { ifMatch: look.etag } });
-                await this.blob.setMetadata({ ...Object.fromEntries(kept), ...(0,break_record/* breakToMetadata */.gr)(note) }, { abortSignal, conditions: { leaseId: hold.leaseId, ifMatch: look.etag } });
-            });
-        }
-        catch (err) {
-            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
-                return { outcome: 'refused' };
-            throw err;
-        }
-        return this.letGo(hold.leaseId, target, options);
+    /** Lifts a hold by letting go of its lease as a holder does (lock-blob-hold.ts); 'refused' when it is not as read. */
+    liftHold(look, note, target, options = {}) {
+        return liftHold(this.access, look, note, target, options);
     }
     /**
      * Rewrites the metadata under our lease, unchanged, so that the blob's
@@ -1679,7 +1954,7 @@ class LockBlob {
                 return (await this.container.getBlobClient(this.name).getProperties({ abortSignal })).metadata ?? {};
             }
             catch (err) {
-                if (lock_blob_isMissing(err))
+                if (lease_answers_isMissing(err))
                     return undefined;
                 throw err;
             }
@@ -1701,7 +1976,7 @@ class LockBlob {
                 }
             }
             catch (err) {
-                if (!lock_blob_isMissing(err) && (0,errors/* statusCode */.se)(err) !== 403)
+                if (!lease_answers_isMissing(err) && (0,errors/* statusCode */.se)(err) !== 403)
                     throw err;
             }
             return seen;
@@ -1751,163 +2026,12 @@ class LockBlob {
         return { ...queue, served: (0,queue_slots/* servedTickets */.V4)(slots) };
     }
     /**
-     * Lets go under our lease (handover.ts): clears our record, and when
-     * `target` names the head of the queue, marks the blob with its ticket and
-     * changes the lease to the head's id instead of releasing it. A change that
-     * fails for any other reason than a lost lease falls back to a release.
+     * Lets go under our lease (lock-blob-let-go.ts): hands the lease to
+     * `target`, the head of the queue, else releases it.
      */
-    async letGo(leaseId, target, options = {}) {
-        let to;
-        /** A change whose answer never came (a network failure): it may have taken effect. */
-        let changeUnanswered = false;
-        const until = (0,clock/* monotonicNow */.X)() + LET_GO_AGAIN_WITHIN_MS;
-        try {
-            return await this.request(options, async (abortSignal) => {
-                const mark = target.then((found) => {
-                    to = found;
-                    return found ? (0,handover/* handedToMetadata */.L$)(found.ticket) : undefined;
-                });
-                await againWhileTransient(abortSignal, until, () => this.updateHolderKeys(leaseId, mark, abortSignal));
-                const lease = this.blob.getBlobLeaseClient(leaseId);
-                if (to) {
-                    const proposed = to.leaseId;
-                    try {
-                        // A change asked again after one whose answer was lost succeeds too: the lease is already under that id.
-                        await againWhileTransient(abortSignal, until, () => lease.changeLease(proposed, { abortSignal }), (err) => (changeUnanswered ||= (0,errors/* statusCode */.se)(err) === undefined));
-                        return { outcome: 'handed-over', to };
-                    }
-                    catch (err) {
-                        if (isLeaseGone(err) || abortSignal.aborted)
-                            throw err;
-                        changeUnanswered ||= (0,errors/* statusCode */.se)(err) === undefined;
-                    }
-                }
-                await againWhileTransient(abortSignal, until, () => lease.releaseLease({ abortSignal }));
-                return { outcome: 'released' };
-            });
-        }
-        catch (err) {
-            if (!isLeaseGone(err) && (0,errors/* statusCode */.se)(err) !== 412)
-                throw err;
-            // Our id stopped working right after a change whose answer was lost: that change took effect.
-            if (changeUnanswered && to && (0,errors/* storageErrorCode */.t6)(err) === 'LeaseIdMismatchWithLeaseOperation')
-                return { outcome: 'handed-over', to };
-            return { outcome: 'not-held' };
-        }
+    letGo(leaseId, target, options = {}) {
+        return letGo(this.access, leaseId, target, options);
     }
-}
-/** The pause before letting go asks again what storage refused for a moment (the SDK's own tries came first). */
-const LET_GO_PAUSE_MS = 500;
-/** How long letting go keeps asking again: long enough for a blip, short enough that an outage ends post soon. */
-const LET_GO_AGAIN_WITHIN_MS = 5_000;
-/**
- * Runs `call` again while it fails for a passing reason (throttled, a server
- * error, a cut connection), until `until` (monotonic) or `signal` (letting
- * go's deadline). Letting go must not give up at the first refusal: a holder
- * that gives up leaves its lease to lapse, one whose change gives up releases
- * instead, and either way the lock stands free while jobs wait in line.
- */
-async function againWhileTransient(signal, until, call, failed) {
-    for (;;) {
-        try {
-            return await call();
-        }
-        catch (err) {
-            if (!(0,errors/* isTransient */.dg)(err) || signal.aborted || (0,clock/* monotonicNow */.X)() + LET_GO_PAUSE_MS >= until)
-                throw err;
-            failed?.(err);
-            await (0,promises_.setTimeout)(LET_GO_PAUSE_MS, undefined, { signal }).catch(() => Promise.reject(err));
-        }
-    }
-}
-/** The longest a listing of a container's locks may take, every page included. */
-const LIST_TIMEOUT_MS = 30_000;
-/**
- * Every lock in a container, in name order, from List Blobs with metadata
- * (one request per 5,000 blobs); blobs under the reserved prefix, which are
- * the action's own, are left out. 'missing' when the container does not exist.
- */
-async function listLocks(container, options = {}) {
-    return (0,request/* withDeadline */.N)(options, LIST_TIMEOUT_MS, async (abortSignal) => {
-        const locks = [];
-        // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
-        const reserved = [];
-        // The action's own blobs by name: the slot blobs 2..N, and the fencing counters that keep each lock's number of slots.
-        const own = new Map();
-        const latestRecords = [];
-        let serviceNow = new Date();
-        try {
-            for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
-                serviceNow = (0,service_time/* readTime */.aQ)(page.date) ?? serviceNow;
-                for (const blob of page.segment.blobItems) {
-                    const { leaseState, leaseDuration } = blob.properties;
-                    const lastModified = (0,service_time/* readTime */.aQ)(blob.properties.lastModified);
-                    if (blob.name.startsWith(RESERVED_PREFIX)) {
-                        own.set(blob.name, blob);
-                        // A key's record of the highest sequence that held (latest.ts): put with its lock below.
-                        const latest = (0,lock_holder/* holderFromMetadata */.ez)(blob.metadata);
-                        if (latest?.supersedeKey !== undefined)
-                            latestRecords.push({ name: blob.name, record: latest });
-                        const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
-                        reserved.push({
-                            name: blob.name,
-                            entry: {
-                                leased: leaseState === 'leased',
-                                modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
-                                waiter,
-                                infinite: leaseDuration === 'infinite',
-                                ...(0,queue_priority/* priorityFromMetadata */.mG)(blob.metadata),
-                            },
-                        });
-                        continue;
-                    }
-                    const facts = {
-                        leaseState,
-                        leaseDuration,
-                        metadata: blob.metadata,
-                        lastModified,
-                        serviceNow: (0,service_time/* readTime */.aQ)(page.date),
-                    };
-                    locks.push(statusOf(blob.name, facts));
-                }
-            }
-        }
-        catch (err) {
-            if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
-                return 'missing';
-            throw err;
-        }
-        for (const lock of locks) {
-            const prefix = reservedNames(lock.name).queuePrefix;
-            const entries = reserved.flatMap(({ name, entry }) => {
-                const ticket = ticketOf(prefix, name);
-                return ticket === undefined ? [] : [{ ...entry, ticket }];
-            });
-            lock.queue = waitersOf(entries, serviceNow);
-            const priorities = prioritiesOf(entries, serviceNow);
-            if (priorities.includes('high'))
-                lock.priorities = priorities;
-            const squatters = squattersOf(entries);
-            if (squatters.length > 0)
-                lock.squatters = squatters;
-            const { latestPrefix } = reservedNames(lock.name);
-            const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record);
-            if (latest.length > 0)
-                lock.latest = latest;
-            // With slots, "2 of 3 slots held", as the status of one lock says: the number is the counter's.
-            const { fencing, slotsPrefix } = reservedNames(lock.name);
-            const count = own.has(fencing) ? (0,queue_slots/* storedSlots */.Dg)(own.get(fencing).metadata) : 1;
-            if (typeof count === 'number' && count > 1) {
-                const slots = [{ slot: 1, state: lock.held ? 'leased' : 'free', holder: lock.holder }];
-                for (let slot = 2; slot <= count; slot++) {
-                    const blob = own.get(`${slotsPrefix}${slot}`);
-                    slots.push(blob ? slotViewOf(slot, blob) : { slot, state: 'missing' });
-                }
-                lock.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
-            }
-        }
-        return locks;
-    });
 }
 /** The lock a spec names, signed with the given credential; no request is made. */
 function openLock(auth, spec, options = {}) {

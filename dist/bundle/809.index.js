@@ -1,5 +1,5 @@
-export const id = 51;
-export const ids = [51];
+export const id = 809;
+export const ids = [809];
 export const modules = {
 
 /***/ 9916:
@@ -14,9 +14,9 @@ export const modules = {
 /* harmony export */   sr: () => (/* binding */ breakApplies)
 /* harmony export */ });
 /* unused harmony export BREAK_KEYS */
-/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7053);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5866);
 /* harmony import */ var _run_page_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1044);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4469);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // The break record: who broke a lock's lease, why and when, written on the
 // blob as metadata beside the holder record and others' keys. The holder whose
 // lease was broken finds it there when its post step reports the loss. Like
@@ -58,7 +58,7 @@ function newBreakRecord(breaker, reason, brokenAt, holder) {
 function breakToMetadata(record) {
     const metadata = {};
     for (const [field, key] of FIELDS)
-        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .encodeValue */ .It)(record[field]);
+        metadata[key] = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeValue */ .It)(record[field]);
     return metadata;
 }
 /** The break record on a blob, or undefined when it carries none. */
@@ -70,7 +70,7 @@ function breakFromMetadata(metadata) {
         return undefined;
     const record = {};
     for (const [field, key] of FIELDS)
-        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_0__/* .decodeValue */ .wz)(values.get(key) ?? '');
+        record[field] = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeValue */ .wz)(values.get(key) ?? '');
     return record;
 }
 /**
@@ -101,12 +101,12 @@ function breakApplies(record, hold) {
  * showUntrusted, so the line is safe to log whoever wrote the record.
  */
 function describeBreak(record) {
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(record[field]);
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record[field]);
     const run = record.runId ? ` run ${show('runId')}` : '';
     const actor = record.actor ? ` (actor ${show('actor')})` : '';
     // A run URL only when it is a run page of this job's server (run-page.ts): it is a link in the log.
     const runUrl = (0,_run_page_js__WEBPACK_IMPORTED_MODULE_2__/* .shownRunUrl */ .Kw)(record.runUrl);
-    const url = runUrl ? ` ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_1__/* .showUntrusted */ .Gz)(runUrl)}` : '';
+    const url = runUrl ? ` ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(runUrl)}` : '';
     return `broken at ${show('brokenAt')} by ${show('repository') || 'an unknown repository'}${run}${actor}${url}: "${show('reason')}"`;
 }
 
@@ -166,6 +166,7 @@ function monotonicNow() {
 /* unused harmony exports HOLD_KEYS, holdUntil, turnIntoHold */
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6307);
 /* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7053);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5866);
 /* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
 // A hold: the lock taken without a renewer. Its lease is infinite, and a
 // record beside the holder record says who set it, why, and until when (by
@@ -193,6 +194,7 @@ function monotonicNow() {
 
 
 
+
 const FIELDS = [
     ['scope', 'hold_scope'],
     ['reason', 'hold_reason'],
@@ -214,7 +216,7 @@ function isHoldKey(key) {
 function holdToMetadata(record) {
     const metadata = {};
     for (const [field, key] of FIELDS)
-        metadata[key] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeValue */ .It)(record[field]);
+        metadata[key] = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .encodeValue */ .It)(record[field]);
     return metadata;
 }
 /** The hold record on a blob, or undefined when it carries none (or one without a lease id, which nobody could end). */
@@ -226,7 +228,7 @@ function holdFromMetadata(metadata) {
         return undefined;
     const record = {};
     for (const [field, key] of FIELDS)
-        record[field] = (0,_holder_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeValue */ .wz)(values.get(key) ?? '');
+        record[field] = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .decodeValue */ .wz)(values.get(key) ?? '');
     return { ...record, scope: record.scope === 'run' ? 'run' : 'freeze' };
 }
 /**
@@ -886,12 +888,9 @@ function describeStorageErrorBrief(err) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AG: () => (/* binding */ briefHolderSeen),
 /* harmony export */   I4: () => (/* binding */ holderKey),
-/* harmony export */   It: () => (/* binding */ encodeValue),
 /* harmony export */   Jp: () => (/* binding */ holderToMetadata),
 /* harmony export */   L_: () => (/* binding */ identityToMetadata),
-/* harmony export */   NW: () => (/* binding */ describeHolderSeen),
 /* harmony export */   T5: () => (/* binding */ freshnessOf),
 /* harmony export */   _L: () => (/* binding */ isHolderKey),
 /* harmony export */   ez: () => (/* binding */ holderFromMetadata),
@@ -899,20 +898,16 @@ function describeStorageErrorBrief(err) {
 /* harmony export */   p2: () => (/* binding */ briefHolder),
 /* harmony export */   q9: () => (/* binding */ identityFromMetadata),
 /* harmony export */   sG: () => (/* binding */ describeHolder),
-/* harmony export */   vn: () => (/* binding */ FENCING_KEY),
-/* harmony export */   wz: () => (/* binding */ decodeValue),
-/* harmony export */   z: () => (/* binding */ holderSeenKey)
+/* harmony export */   vn: () => (/* binding */ FENCING_KEY)
 /* harmony export */ });
 /* unused harmony exports HOLDER_KEYS, describeSupersede */
-/* harmony import */ var _deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4166);
-/* harmony import */ var _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(988);
-/* harmony import */ var _run_page_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1044);
-/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5866);
+/* harmony import */ var _run_page_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1044);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4469);
 // The holder record: who holds the lease, written as blob metadata under the
 // lease so that waiters can say who they are waiting for and since when.
 // A record read from a blob is input from strangers: it is kept exactly as
 // read (for comparisons) and shown only through describeHolder.
-
 
 
 
@@ -947,42 +942,14 @@ const FENCING_KEY = 'azure_mutex_fencing_token';
 /** True for a metadata key of the holder record (metadata keys are case-insensitive). */
 function isHolderKey(key) {
     // The handover mark (handover.ts) goes with the record: the next holder's record or a release clears it.
-    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _queue_handover_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDED_TO_KEY */ .RB;
-}
-/**
- * Metadata travels in HTTP headers: ASCII only, and white space at either end
- * is trimmed (runs of it may be folded by whatever relays the header).
- * Percent-encode everything else, '%' itself, and every space that is not a
- * single space between two other characters, so that the value reads back
- * exactly. A lone surrogate, which no runner variable can hold, is stored as
- * U+FFFD.
- */
-function encodeValue(value) {
-    const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
-        try {
-            return encodeURIComponent(ch);
-        }
-        catch {
-            return '%EF%BF%BD'; // a lone surrogate: store U+FFFD instead
-        }
-    });
-    return ascii.replace(/ +/g, (spaces, at) => spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length));
-}
-/** A metadata value as encodeValue wrote it, decoded; a value it cannot decode is kept as it is. */
-function decodeValue(value) {
-    try {
-        return decodeURIComponent(value);
-    }
-    catch {
-        return value;
-    }
+    return HOLDER_KEYS.includes(key.toLowerCase()) || key.toLowerCase() === _metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .HANDED_TO_KEY */ .RB;
 }
 function holderToMetadata(record) {
     const metadata = {};
     for (const [field, key] of FIELDS) {
         const value = record[field];
         if (value !== undefined)
-            metadata[key] = encodeValue(value);
+            metadata[key] = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeValue */ .It)(value);
     }
     return metadata;
 }
@@ -1001,7 +968,7 @@ function holderFromMetadata(metadata) {
     for (const [field, key] of FIELDS) {
         const value = values.get(key);
         if (value !== undefined || !OPTIONAL_FIELDS.has(field))
-            record[field] = decodeValue(value ?? '');
+            record[field] = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeValue */ .wz)(value ?? '');
     }
     return record;
 }
@@ -1011,7 +978,7 @@ function identityToMetadata(identity) {
     for (const [field, key] of IDENTITY_FIELDS) {
         const value = identity[field];
         if (value !== undefined || !OPTIONAL_FIELDS.has(field))
-            metadata[key] = encodeValue(value ?? '');
+            metadata[key] = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .encodeValue */ .It)(value ?? '');
     }
     return metadata;
 }
@@ -1026,7 +993,7 @@ function identityFromMetadata(metadata) {
     for (const [field, key] of IDENTITY_FIELDS) {
         const value = values.get(key);
         if (value !== undefined || !OPTIONAL_FIELDS.has(field))
-            identity[field] = decodeValue(value ?? '');
+            identity[field] = (0,_metadata_js__WEBPACK_IMPORTED_MODULE_1__/* .decodeValue */ .wz)(value ?? '');
     }
     return identity;
 }
@@ -1046,7 +1013,7 @@ function freshnessOf(record, modifiedAt, serviceNow) {
 function describeHolder(record) {
     if (!record)
         return 'an unknown holder (a client that writes no holder record)';
-    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(record[field] ?? '');
+    const show = (field) => (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(record[field] ?? '');
     const who = [show('repository') || 'unknown repository', record.workflow && `workflow "${show('workflow')}"`]
         .filter(Boolean)
         .join(' ');
@@ -1059,67 +1026,29 @@ function describeHolder(record) {
         .join(', ');
     const run = record.runId ? ` run ${show('runId')}${details ? ` (${details})` : ''}` : '';
     // A run URL only when it is a run page of this job's server (run-page.ts): it is a link in the log.
-    const runUrl = (0,_run_page_js__WEBPACK_IMPORTED_MODULE_3__/* .shownRunUrl */ .Kw)(record.runUrl);
-    const url = runUrl ? ` ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(runUrl)}` : '';
+    const runUrl = (0,_run_page_js__WEBPACK_IMPORTED_MODULE_2__/* .shownRunUrl */ .Kw)(record.runUrl);
+    const url = runUrl ? ` ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(runUrl)}` : '';
     return `${who}${run} since ${show('acquiredAt')}${url}`;
 }
 /** A short name for a job in a line of the queue: "org/api run 812", every value through showUntrusted. */
 function briefHolder(identity) {
-    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.repository, 100) || 'unknown repository';
-    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.runId, 40)}` : repository;
+    const repository = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(identity.repository, 100) || 'unknown repository';
+    const who = identity.runId ? `${repository} run ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(identity.runId, 40)}` : repository;
     return `${who}${describeSupersede(identity)}`;
 }
 /** ' (key "production", sequence 30)' for a job that gave a supersede key, else ''; through showUntrusted. */
 function describeSupersede(identity) {
     if (identity.supersedeKey === undefined)
         return '';
-    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(identity.sequence ?? '', 40) || 'none'})`;
+    return ` (key "${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(identity.supersedeKey, 80)}", sequence ${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(identity.sequence ?? '', 40) || 'none'})`;
 }
 /** A time read from storage, as a short UTC time of day ("10:02:11Z") on the day of `today`, else in full. */
 function shownTime(value, today = new Date()) {
     const time = typeof value === 'string' ? new Date(value) : value;
     if (Number.isNaN(time.getTime()))
-        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(String(value), 40);
+        return (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_0__/* .showUntrusted */ .Gz)(String(value), 40);
     const iso = time.toISOString().replace(/\.\d{3}Z$/, 'Z');
     return iso.slice(0, 10) === today.toISOString().slice(0, 10) ? iso.slice(11) : iso;
-}
-/**
- * Who holds the lock, as believed: the record while its holder keeps it fresh,
- * else an unknown holder, naming the last recorded one and when it stopped.
- */
-function describeHolderSeen(seen) {
-    if (seen?.hold)
-        return (0,_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .describeHold */ .TZ)(seen.hold);
-    const record = seen?.record;
-    const who = !record
-        ? describeHolder(undefined)
-        : seen.freshness.kind === 'stale'
-            ? `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ` +
-                `${seen.freshness.stoppedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')})`
-            : describeHolder(record);
-    return seen?.infinite ? `${who}, with an infinite lease that never expires by itself` : who;
-}
-/** "org/api run 812 (holding since 10:02:11Z)", or the unknown holder, for a line of the queue. */
-function briefHolderSeen(seen) {
-    if (seen.hold) {
-        const until = seen.hold.until ? `until ${shownTime(seen.hold.until)}` : 'no end';
-        return `a hold set by ${(0,_deploy_hold_js__WEBPACK_IMPORTED_MODULE_0__/* .holdSetter */ .X8)(seen.hold)} (${until})`;
-    }
-    const record = seen.record;
-    const infinite = seen.infinite ? '; infinite lease' : '';
-    if (!record)
-        return `an unknown holder (no holder record${infinite})`;
-    if (seen.freshness.kind === 'stale') {
-        return `an unknown holder (the last recorded holder, ${briefHolder(record)}, stopped renewing at ${shownTime(seen.freshness.stoppedAt)}${infinite})`;
-    }
-    return `${briefHolder(record)} (holding since ${shownTime(record.acquiredAt)}${infinite})`;
-}
-/** What tells one sighting of the holder from another: the record (or its absence) and whether it is believed. */
-function holderSeenKey(seen) {
-    if (!seen)
-        return 'free';
-    const hold = seen.hold ? `|hold ${seen.hold.leaseId} ${seen.hold.until}` : '';
-    return `${holderKey(seen.record)}|${seen.freshness.kind}|${seen.infinite}${hold}`;
 }
 /** A stable identity for "has the holder changed?" comparisons. */
 function holderKey(record) {
@@ -1184,6 +1113,60 @@ function renewalRetry(leaseDurationMs) {
         retryDelayInMs: 300,
         maxRetryDelayInMs: 1_000,
     };
+}
+
+
+/***/ }),
+
+/***/ 5866:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   It: () => (/* binding */ encodeValue),
+/* harmony export */   RB: () => (/* binding */ HANDED_TO_KEY),
+/* harmony export */   ly: () => (/* binding */ NEXT_LEASE_KEY),
+/* harmony export */   wz: () => (/* binding */ decodeValue)
+/* harmony export */ });
+// Blob metadata as this action writes it: the codec every record uses (the
+// holder record, holder.ts; the hold, deploy/hold.ts; the break note,
+// break-record.ts), and the keys of the handover (queue/handover.ts), which
+// the holder record clears with its own. Metadata read from a blob is
+// untrusted: decoding it never throws, and it is shown only through
+// untrusted-text.ts.
+/** The queue entry's key for the lease id its waiter will hold the lock under. */
+const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id';
+/**
+ * The lock blob's key for the ticket the lease was handed to. It is a holder
+ * key (holder.ts): the new holder's record replaces it, and a release clears it.
+ */
+const HANDED_TO_KEY = 'azure_mutex_handed_to';
+/**
+ * Metadata travels in HTTP headers: ASCII only, and white space at either end
+ * is trimmed (runs of it may be folded by whatever relays the header).
+ * Percent-encode everything else, '%' itself, and every space that is not a
+ * single space between two other characters, so that the value reads back
+ * exactly. A lone surrogate, which no runner variable can hold, is stored as
+ * U+FFFD.
+ */
+function encodeValue(value) {
+    const ascii = value.replace(/[^\x20-\x24\x26-\x7e]/gu, (ch) => {
+        try {
+            return encodeURIComponent(ch);
+        }
+        catch {
+            return '%EF%BF%BD'; // a lone surrogate: store U+FFFD instead
+        }
+    });
+    return ascii.replace(/ +/g, (spaces, at) => spaces.length === 1 && at > 0 && at + 1 < ascii.length ? ' ' : '%20'.repeat(spaces.length));
+}
+/** A metadata value as encodeValue wrote it, decoded; a value it cannot decode is kept as it is. */
+function decodeValue(value) {
+    try {
+        return decodeURIComponent(value);
+    }
+    catch {
+        return value;
+    }
 }
 
 
@@ -1295,17 +1278,17 @@ function lockNameProblem(name) {
 /* harmony export */   Ko: () => (/* binding */ letGo),
 /* harmony export */   L$: () => (/* binding */ handedToMetadata),
 /* harmony export */   OW: () => (/* binding */ publishedLeaseId),
-/* harmony export */   RB: () => (/* binding */ HANDED_TO_KEY),
 /* harmony export */   SY: () => (/* binding */ lookBeforeLettingGo),
 /* harmony export */   dz: () => (/* binding */ describeLetGo),
 /* harmony export */   eS: () => (/* binding */ handedToTicket),
 /* harmony export */   ri: () => (/* binding */ publishLeaseId)
 /* harmony export */ });
-/* unused harmony exports NEXT_LEASE_KEY, handoverTarget */
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2041);
+/* unused harmony export handoverTarget */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2041);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
 /* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1831);
 /* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5866);
 // Handing the lease straight to the head of the queue, instead of freeing it.
 //
 // Every waiter publishes, in its queue entry, the lease id it will hold the
@@ -1327,13 +1310,7 @@ function lockNameProblem(name) {
 
 
 
-/** The queue entry's key for the lease id its waiter will hold the lock under. */
-const NEXT_LEASE_KEY = 'azure_mutex_next_lease_id';
-/**
- * The lock blob's key for the ticket the lease was handed to. It is a holder
- * key (holder.ts): the new holder's record replaces it, and a release clears it.
- */
-const HANDED_TO_KEY = 'azure_mutex_handed_to';
+
 /** Azure takes only a GUID as a proposed lease id. */
 const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TICKET = /^\d{1,16}$/;
@@ -1348,23 +1325,23 @@ function metadataValue(metadata, key) {
 }
 /** The entry metadata that publishes our lease id. */
 function publishLeaseId(leaseId) {
-    return { [NEXT_LEASE_KEY]: leaseId };
+    return { [_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .NEXT_LEASE_KEY */ .ly]: leaseId };
 }
 /**
  * The lease id an entry publishes, or undefined. The entry is untrusted: only
  * a GUID is taken, and it is never shown, only proposed to Azure.
  */
 function publishedLeaseId(metadata) {
-    const value = metadataValue(metadata, NEXT_LEASE_KEY)?.trim();
+    const value = metadataValue(metadata, _metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .NEXT_LEASE_KEY */ .ly)?.trim();
     return value && LEASE_ID.test(value) ? value.toLowerCase() : undefined;
 }
 /** The mark the holder leaves on the lock blob as it hands the lease over. */
 function handedToMetadata(ticket) {
-    return { [HANDED_TO_KEY]: String(ticket) };
+    return { [_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .HANDED_TO_KEY */ .RB]: String(ticket) };
 }
 /** The ticket the lock blob says its lease was handed to, or undefined. */
 function handedToTicket(metadata) {
-    const value = metadataValue(metadata, HANDED_TO_KEY)?.trim();
+    const value = metadataValue(metadata, _metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .HANDED_TO_KEY */ .RB)?.trim();
     return value && TICKET.test(value) ? Number(value) : undefined;
 }
 /**
@@ -1428,11 +1405,11 @@ async function letGo(store, leaseId, options = {}) {
  */
 async function headToHandTo(store, options, ownLeaseId) {
     const timeoutMs = Math.min(options.timeoutMs ?? LOOK_BUDGET_MS, LOOK_BUDGET_MS);
-    const until = (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .monotonicNow */ .X)() + timeoutMs;
+    const until = (0,_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .monotonicNow */ .X)() + timeoutMs;
     const look = (ms) => lookBeforeLettingGo(store, { signal: options.signal, timeoutMs: ms });
     try {
         return handoverTarget(await look(timeoutMs).catch((err) => {
-            const left = Math.floor(until - (0,_clock_js__WEBPACK_IMPORTED_MODULE_3__/* .monotonicNow */ .X)());
+            const left = Math.floor(until - (0,_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .monotonicNow */ .X)());
             if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(err) || options.signal?.aborted || left < SECOND_LOOK_MIN_MS)
                 throw err;
             return look(left);
