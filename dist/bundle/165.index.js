@@ -35,10 +35,10 @@ var duration = __webpack_require__(6307);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 13 modules
-var lock_blob = __webpack_require__(3292);
 // EXTERNAL MODULE: ./src/lock/service-time.ts
 var service_time = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/lock/lease-answers.ts
+var lease_answers = __webpack_require__(8883);
 ;// CONCATENATED MODULE: ./src/lock/keep-lease.ts
 // Keeping a held lease alive. Each renewal attempt ends in one of three
 // outcomes, and only one thing ends the lease for us: Azure saying it is no
@@ -107,7 +107,7 @@ async function keepLease(options, signal) {
         catch (err) {
             if (signal.aborted)
                 break;
-            if ((0,lock_blob/* isLeaseGone */.AI)(err)) {
+            if ((0,lease_answers/* isLeaseGone */.A)(err)) {
                 const detectedAt = clock();
                 tell({ kind: 'lost', sentAt, at: detectedAt, error: err });
                 return {
@@ -406,7 +406,7 @@ class HeldLease {
             return undefined;
         }
         catch (err) {
-            const gone = (0,lock_blob/* isLeaseGone */.AI)(err);
+            const gone = (0,lease_answers/* isLeaseGone */.A)(err);
             const loss = {
                 exclusiveUntil: confirmed,
                 detectedAt: this.clock(),
@@ -423,6 +423,8 @@ class HeldLease {
     }
 }
 
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
+var lock_blob = __webpack_require__(8692);
 // EXTERNAL MODULE: ./src/lock/spec.ts
 var spec = __webpack_require__(7832);
 // EXTERNAL MODULE: ./src/lock/storage.ts
@@ -787,7 +789,7 @@ async function runRenewer() {
         // No token yet: the first renewal fetches one, and keepLease retries if that fails.
         const signedIn = await (0,sign_in/* signIn */.J)(config.auth, { oidcRequest: config.oidcRequest, ambientSource: config.ambientSource });
         const leaseDurationMs = config.lock.leaseDurationSeconds * 1000;
-        lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, config.lock, {
+        lock = (0,lock_blob/* openLock */.q)(signedIn.auth, config.lock, {
             retry: (0,lease/* renewalRetry */.fs)(leaseDurationMs),
             requestTimeoutMs: (0,lease/* renewalSchedule */.md)(leaseDurationMs).attemptTimeoutMs,
             // Storage's own logs, and the tests' proxy, tell the renewer's requests from the steps' by this.

@@ -45,7 +45,7 @@ export const modules = {
  * when needed: usually the renewer lets go, and post starts faster without
  * the storage SDK (the handoff to the next job counts from post's start).
  */
-const storage = () => Promise.all(/* import() */[__webpack_require__.e(728), __webpack_require__.e(454), __webpack_require__.e(69), __webpack_require__.e(61)]).then(__webpack_require__.bind(__webpack_require__, 8061));
+const storage = () => Promise.all(/* import() */[__webpack_require__.e(728), __webpack_require__.e(774), __webpack_require__.e(69), __webpack_require__.e(61)]).then(__webpack_require__.bind(__webpack_require__, 8061));
 async function runPost() {
     let hold;
     try {

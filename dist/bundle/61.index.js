@@ -26,8 +26,8 @@ var clock = __webpack_require__(2041);
 var errors = __webpack_require__(2960);
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
-// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 13 modules
-var lock_blob = __webpack_require__(3292);
+// EXTERNAL MODULE: ./src/lock/lock-blob.ts + 6 modules
+var lock_blob = __webpack_require__(8692);
 // EXTERNAL MODULE: ./src/lock/queue/handover.ts
 var handover = __webpack_require__(988);
 // EXTERNAL MODULE: ./src/lock/storage.ts
@@ -38,6 +38,8 @@ var request_log = __webpack_require__(3304);
 var state = __webpack_require__(3175);
 // EXTERNAL MODULE: ./src/action/step-sign-in.ts
 var step_sign_in = __webpack_require__(1284);
+// EXTERNAL MODULE: ./src/lock/lease-answers.ts
+var lease_answers = __webpack_require__(8883);
 // EXTERNAL MODULE: ./src/lock/deploy/hold.ts
 var hold = __webpack_require__(4166);
 ;// CONCATENATED MODULE: ./src/lock/deploy/run-hold.ts
@@ -105,7 +107,7 @@ async function keepForRun(spec, lease) {
     let record;
     try {
         const { signedIn } = await (0,step_sign_in/* signInWithInputs */.M)({ ambientSource: state/* ambientSource */.aN() });
-        const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
+        const lock = (0,lock_blob/* openLock */.q)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
         const look = await lock.view();
         if (look.state !== 'leased')
             return undefined;
@@ -150,6 +152,7 @@ async function keepForRun(spec, lease) {
 
 
 
+
 /**
  * The break record on the lock blob, when a break step broke this hold (and
  * not an earlier one, nor a forged one): read with the step's credentials.
@@ -159,7 +162,7 @@ async function keepForRun(spec, lease) {
 async function breakRecordFor(spec, acquiredAt, heldFrom, lossFoundAt) {
     try {
         const { signedIn } = await (0,step_sign_in/* signInWithInputs */.M)({ ambientSource: state/* ambientSource */.aN() });
-        const status = await (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() }).status({
+        const status = await (0,lock_blob/* openLock */.q)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() }).status({
             timeoutMs: 5_000,
         });
         const record = status === 'missing' ? undefined : status.lastBreak;
@@ -184,13 +187,13 @@ async function renewHere(spec, leaseId) {
     const sentAt = (0,clock/* monotonicNow */.X)();
     try {
         const { signedIn } = await (0,step_sign_in/* signInWithInputs */.M)({ ambientSource: state/* ambientSource */.aN() });
-        const lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
+        const lock = (0,lock_blob/* openLock */.q)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
         await lock.renew(leaseId, { timeoutMs: (0,lease/* renewalSchedule */.md)(spec.leaseDurationSeconds * 1000).attemptTimeoutMs });
         return { sentAt, outcome: 'renewed' };
     }
     catch (err) {
         core/* debug */.Yz(`The renewal before releasing failed: ${err instanceof Error ? err.message : String(err)}`);
-        return { sentAt, outcome: (0,lock_blob/* isLeaseGone */.AI)(err) ? 'gone' : 'failed' };
+        return { sentAt, outcome: (0,lease_answers/* isLeaseGone */.A)(err) ? 'gone' : 'failed' };
     }
 }
 /** Releases with the step's own credentials, read from the inputs again. */
@@ -200,7 +203,7 @@ async function releaseHere(spec, leaseId, options = {}) {
     let lock;
     try {
         const { signedIn } = await (0,step_sign_in/* signInWithInputs */.M)({ ambientSource: state/* ambientSource */.aN() });
-        lock = (0,lock_blob/* openLock */.qB)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
+        lock = (0,lock_blob/* openLock */.q)(signedIn.auth, spec, { retry: storage/* STEP_RETRY */.QA, observe: (0,request_log/* requestLog */.M)() });
     }
     catch (err) {
         report(`Cannot release the lease here (${err.message}); ${expiry}.`);

@@ -609,19 +609,19 @@ const entries = {
         // The renewer loads its code while main loads its own (renewer/early.ts); main ends it if it never takes it.
         (0,_renewer_early_js__WEBPACK_IMPORTED_MODULE_0__/* .startRenewerEarly */ .ip)();
         try {
-            await Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(454), __nccwpck_require__.e(809), __nccwpck_require__.e(626), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730));
+            await Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(774), __nccwpck_require__.e(747), __nccwpck_require__.e(170), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1730));
         }
         finally {
             (0,_renewer_early_js__WEBPACK_IMPORTED_MODULE_0__/* .dropEarlyRenewer */ .Fl)();
         }
     },
-    post: () => Promise.all(/* import() | post */[__nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(809), __nccwpck_require__.e(626), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
-    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(454), __nccwpck_require__.e(809), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
-    release: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(454), __nccwpck_require__.e(809), __nccwpck_require__.e(626), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
-    status: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(454), __nccwpck_require__.e(809), __nccwpck_require__.e(626), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
-    break: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(454), __nccwpck_require__.e(809), __nccwpck_require__.e(626), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
-    hold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(454), __nccwpck_require__.e(809), __nccwpck_require__.e(626), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6114)),
-    unhold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(454), __nccwpck_require__.e(809), __nccwpck_require__.e(626), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1101)),
+    post: () => Promise.all(/* import() | post */[__nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(747), __nccwpck_require__.e(170), __nccwpck_require__.e(205)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6661)),
+    renewer: () => Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(774), __nccwpck_require__.e(747), __nccwpck_require__.e(165)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8165)),
+    release: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(774), __nccwpck_require__.e(747), __nccwpck_require__.e(170), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4202)),
+    status: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(774), __nccwpck_require__.e(747), __nccwpck_require__.e(170), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5565)),
+    break: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(774), __nccwpck_require__.e(747), __nccwpck_require__.e(170), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1536)),
+    hold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(774), __nccwpck_require__.e(747), __nccwpck_require__.e(170), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6114)),
+    unhold: () => Promise.all(/* import() | steps */[__nccwpck_require__.e(728), __nccwpck_require__.e(942), __nccwpck_require__.e(659), __nccwpck_require__.e(774), __nccwpck_require__.e(747), __nccwpck_require__.e(170), __nccwpck_require__.e(69), __nccwpck_require__.e(676)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1101)),
 };
 
 var __webpack_exports__entries = __webpack_exports__.j;

@@ -10,7 +10,7 @@ import { describeHoldPastItsEnd } from '../lock/deploy/hold.ts'
 import { briefHolder, describeHolder, type HolderRecord } from '../lock/holder.ts'
 import { describeHolderSeen } from '../lock/holder-seen.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
-import { listLocks, openLock } from '../lock/lock-blob.ts'
+import { openLock } from '../lock/lock-blob.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
 import { describeSlotsHeld } from '../lock/queue/slots.ts'
 import { accountNameOf, lockLocation, type LockSpec } from '../lock/spec.ts'
@@ -23,6 +23,7 @@ import { readContainer, readOptionalLockName, readStorageTarget } from './inputs
 import { requestLog } from './request-log.ts'
 import { signInTo } from './step-sign-in.ts'
 import { appendSummary, renderStatusTable } from './summary.ts'
+import { listLocks } from '../lock/lock-listing.ts'
 
 export async function runStatus(): Promise<void> {
   let endpoint: string | undefined

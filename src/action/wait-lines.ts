@@ -24,12 +24,10 @@ import type { WaitEvent } from '../lock/wait-report.ts'
 import { Inputs, Outputs } from './constants.ts'
 import { highPriorityAheadText, longWaitText, malformedPriorityText, placeLine } from '../settings/wait-words.ts'
 import * as state from './state.ts'
+import { PAST_WARN_AFTER } from './wait-record.ts'
 import { describeHolderSeen } from '../lock/holder-seen.ts'
 
 export { placeLine }
-
-/** The long-wait line's words for the option it passed: the action's input. */
-export const PAST_WARN_AFTER = `past '${Inputs.WarnAfter}'`
 
 export interface Line {
   level: 'info' | 'warning'

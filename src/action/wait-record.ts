@@ -18,8 +18,11 @@ import { LockSupersededError } from '../lock/deploy/latest.ts'
 import { keptForShowing, SHOWN_LENGTH } from '../lock/untrusted-text.ts'
 import type { Place, WaitEvent } from '../lock/wait-report.ts'
 import { longWaitFact } from '../settings/wait-words.ts'
-import { PAST_WARN_AFTER } from './wait-lines.ts'
+import { Inputs } from './constants.ts'
 import { count, listOf, oneOf, optional, shape, text, time, yesNo, type Shaped } from './shape.ts'
+
+/** The long-wait line's words for the option it passed: the action's input (wait-lines.ts says it too). */
+export const PAST_WARN_AFTER = `past '${Inputs.WarnAfter}'`
 
 /** The most holders a record keeps; a summary has no room for more, and state has a size limit. */
 export const MAX_HOLDERS_KEPT = 20

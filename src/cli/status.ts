@@ -3,7 +3,7 @@
 
 import { boardJson, renderBoardText } from '../lock/board.ts'
 import { LEASE_SECONDS } from '../lock/lease.ts'
-import { listLocks, openLock } from '../lock/lock-blob.ts'
+import { openLock } from '../lock/lock-blob.ts'
 import type { LockStatus } from '../lock/lock-status.ts'
 import { accountNameOf, type LockSpec } from '../lock/spec.ts'
 import { containerClientFor } from '../lock/storage.ts'
@@ -11,6 +11,7 @@ import { showUntrusted } from '../lock/untrusted-text.ts'
 import { readContainer } from '../settings/lock-spec.ts'
 import { UsageError, readerOf, type CommandLine } from './options.ts'
 import { CLI_RETRY, lockNameOf, readTarget, signInTo, type Output, type Session } from './session.ts'
+import { listLocks } from '../lock/lock-listing.ts'
 
 /** status [lock] [--all] [--json]: one lock, or the board of every lock in the container. */
 export async function runStatus(

@@ -21,9 +21,9 @@ import { monotonicNow } from './clock.ts'
 import { describeStorageErrorBrief } from './errors.ts'
 import { keepLease, type LeaseLoss } from './keep-lease.ts'
 import { leaseValidUntil, renewalSchedule } from './lease.ts'
-import { isLeaseGone } from './lock-blob.ts'
 import { letGo, type HandoverStore, type HandoverTarget } from './queue/handover.ts'
 import { serviceReading, serviceTimeAt, type Bound, type ServiceReading } from './service-time.ts'
+import { isLeaseGone } from './lease-answers.ts'
 
 /** A request's deadline: the caller's signal, a timeout, or both. */
 type RequestOptions = { signal?: AbortSignal; timeoutMs?: number }

@@ -20,8 +20,8 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { monotonicNow } from './clock.ts'
 import { describeStorageErrorBrief } from './errors.ts'
 import { leaseValidUntil, renewalSchedule } from './lease.ts'
-import { isLeaseGone } from './lock-blob.ts'
 import { serviceReading, type ServiceReading } from './service-time.ts'
+import { isLeaseGone } from './lease-answers.ts'
 
 /** Every time here is a monotonicNow() reading. */
 export type RenewalOutcome =

@@ -38,12 +38,7 @@ import { containerClientFor, type ClientOptions, type StorageAuth } from './stor
 import type { AcquireOutcome, LeaseView, LockStore } from './store.ts'
 import type { RequestOptions } from './request.ts'
 
-export type { AcquireOutcome, LeaseView } from './store.ts'
-export type { RequestOptions } from './request.ts'
 // What the faces import from here: the answers, breaking and the listing live beside the lease core.
-export { isLeaseGone } from './lease-answers.ts'
-export type { BreakOutcome, SlotsBreak } from './lock-blob-break.ts'
-export { listLocks } from './lock-listing.ts'
 
 /** Room kept for the fencing token and the number of slots, which a holder's write may add after the list. */
 const KEPT_RESERVE = FENCING_KEY.length + 16 + SLOTS_KEY.length + 3

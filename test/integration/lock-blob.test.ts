@@ -14,10 +14,10 @@ import {
 } from '../../src/lock/deploy/latest-kept.ts'
 import { LockSupersededError } from '../../src/lock/deploy/latest.ts'
 import { SLOTS_KEY } from '../../src/lock/queue/slots.ts'
-import { isLeaseGone } from '../../src/lock/lock-blob.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { containerOn, holderFor, lockOn } from '../support/lock.ts'
 import { LockBlob } from '../../src/lock/lock-blob.ts'
+import { isLeaseGone } from '../../src/lock/lease-answers.ts'
 
 describe('LockBlob', () => {
   let azurite: Azurite

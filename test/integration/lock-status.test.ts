@@ -8,10 +8,12 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { after, before, describe, it } from 'node:test'
 import { newBreakRecord } from '../../src/lock/break-record.ts'
 import type { HolderRecord } from '../../src/lock/holder.ts'
-import { isLeaseGone, listLocks, LockBlob } from '../../src/lock/lock-blob.ts'
+import { LockBlob } from '../../src/lock/lock-blob.ts'
 import { startAzurite, type Azurite } from '../support/azurite.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
 import { containerOn, holderFor, lockOn } from '../support/lock.ts'
+import { isLeaseGone } from '../../src/lock/lease-answers.ts'
+import { listLocks } from '../../src/lock/lock-listing.ts'
 
 const OPERATOR = {
   repository: 'octo/ops',

@@ -11,12 +11,13 @@ import {
   type ContainerClient,
 } from '@azure/storage-blob'
 import { LockCancelledError, LockTimeoutError, describeStorageError, statusCode } from '../../src/lock/errors.ts'
-import { LockBlob, type RequestOptions } from '../../src/lock/lock-blob.ts'
+import { LockBlob } from '../../src/lock/lock-blob.ts'
 import { containerClientFor } from '../../src/lock/storage.ts'
 import { waitForLease, type WaitEvent, type WaitOptions } from '../../src/lock/waiter.ts'
 import { DEV_ACCOUNT, DEV_KEY, startAzurite, type Azurite } from '../support/azurite.ts'
 import { FaultProxy } from '../support/fault-proxy.ts'
 import { containerOn, holderFor, lockOn } from '../support/lock.ts'
+import type { RequestOptions } from '../../src/lock/request.ts'
 
 describe('waitForLease', () => {
   let azurite: Azurite

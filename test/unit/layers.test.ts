@@ -116,3 +116,138 @@ describe('layers', () => {
     }
   })
 })
+
+/** Where each folder of src/ may import from, besides itself and packages: the house's layering. */
+const MAY_IMPORT: Record<string, string[]> = {
+  // The one-line entries (src/*.ts) start a face or the renewer.
+  '.': ['action', 'cli', 'renewer'],
+  action: ['settings', 'renewer', 'sign-in', 'lock'],
+  cli: ['settings', 'sign-in', 'lock'],
+  renewer: ['sign-in', 'lock'],
+  'sign-in': ['lock'],
+  // Settings read the storage target into sign-in's StorageAccess (a type: nothing of sign-in runs).
+  settings: ['sign-in', 'lock'],
+  lock: [],
+}
+
+/** The src/ folder a file of src/ sits in: '.' for the entries. */
+const folderOf = (file: string): string => {
+  const parts = relative(SRC, file).split(sep)
+  return parts.length === 1 ? '.' : parts[0]!
+}
+
+/** Every .ts file under src/, by absolute path, with the files of src/ it imports (type imports and re-exports too). */
+function importGraph(): Map<string, string[]> {
+  const graph = new Map<string, string[]>()
+  for (const name of readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.ts'))) {
+    const file = join(SRC, name)
+    const text = readFileSync(file, 'utf8')
+    graph.set(
+      file,
+      imports(text)
+        .filter((target) => target.startsWith('.'))
+        .map((target) => resolve(dirname(file), target))
+        // package.json, for the command's --version, is the one file outside src/ that src/ reads.
+        .filter((target) => !relative(SRC, target).startsWith('..')),
+    )
+  }
+  return graph
+}
+
+/** The import circles of a graph: its strongly connected components of more than one file, or a file importing itself. */
+function circles(graph: Map<string, string[]>): string[][] {
+  let next = 0
+  const index = new Map<string, number>()
+  const low = new Map<string, number>()
+  const stack: string[] = []
+  const onStack = new Set<string>()
+  const found: string[][] = []
+  const connect = (file: string): void => {
+    index.set(file, next)
+    low.set(file, next)
+    next++
+    stack.push(file)
+    onStack.add(file)
+    for (const target of graph.get(file) ?? []) {
+      if (!index.has(target)) {
+        connect(target)
+        low.set(file, Math.min(low.get(file)!, low.get(target)!))
+      } else if (onStack.has(target)) {
+        low.set(file, Math.min(low.get(file)!, index.get(target)!))
+      }
+    }
+    if (low.get(file) !== index.get(file)) return
+    const component: string[] = []
+    let top: string
+    do {
+      top = stack.pop()!
+      onStack.delete(top)
+      component.push(top)
+    } while (top !== file)
+    if (component.length > 1 || (graph.get(file) ?? []).includes(file)) found.push(component.sort())
+  }
+  for (const file of graph.keys()) if (!index.has(file)) connect(file)
+  return found
+}
+
+describe('the house', () => {
+  test('each folder of src/ imports only the folders below it', () => {
+    const wrong: string[] = []
+    for (const [file, targets] of importGraph()) {
+      const from = folderOf(file)
+      const allowed = MAY_IMPORT[from]
+      assert.ok(allowed, `${relative(SRC, file)} is in src/${from}/, a folder the layering does not name`)
+      for (const target of targets) {
+        const to = folderOf(target)
+        if (to !== from && !allowed.includes(to)) wrong.push(`${relative(SRC, file)} imports src/${to}/`)
+      }
+    }
+    assert.deepEqual(wrong, [])
+  })
+
+  test('no import circle in src/, type imports included', () => {
+    const found = circles(importGraph()).map((component) => component.map((file) => relative(SRC, file)).join(' -> '))
+    assert.deepEqual(found, [])
+  })
+
+  test('the circle check finds a circle of two files and of three', () => {
+    assert.deepEqual(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+          ['c', ['a']],
+        ]),
+      ),
+      [['a', 'b']],
+    )
+    assert.deepEqual(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', ['a']],
+        ]),
+      ),
+      [['a', 'b', 'c']],
+    )
+    assert.deepEqual(circles(new Map([['a', ['a']]])), [['a']])
+    assert.deepEqual(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', []],
+        ]),
+      ),
+      [],
+    )
+  })
+
+  test('no file in src/ is over 600 lines', () => {
+    const long = [...importGraph().keys()]
+      .map((file) => ({ file: relative(SRC, file), lines: readFileSync(file, 'utf8').split('\n').length }))
+      .filter(({ lines }) => lines > 600)
+      .map(({ file, lines }) => `${file}: ${lines} lines`)
+    assert.deepEqual(long, [])
+  })
+})

@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
 import type { ContainerClient } from '@azure/storage-blob'
-import { LockBlob, isLeaseGone } from '../../src/lock/lock-blob.ts'
+import { LockBlob } from '../../src/lock/lock-blob.ts'
+import { isLeaseGone } from '../../src/lock/lease-answers.ts'
 
 function answer(statusCode: number, errorCode?: string): Error {
   return Object.assign(new Error(`${statusCode} ${errorCode ?? ''}`), {

@@ -1,21 +1,15 @@
-export const id = 454;
-export const ids = [454];
+export const id = 774;
+export const ids = [774];
 export const modules = {
 
-/***/ 3292:
+/***/ 1159:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  AI: () => (/* reexport */ isLeaseGone),
-  dB: () => (/* reexport */ listLocks),
-  qB: () => (/* binding */ openLock)
-});
-
-// UNUSED EXPORTS: LockBlob
-
-;// CONCATENATED MODULE: ./src/lock/az-commands.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   b9: () => (/* binding */ leaseBreakCommand),
+/* harmony export */   x3: () => (/* binding */ deleteCommand)
+/* harmony export */ });
+/* unused harmony export shellQuoted */
 // The az CLI commands that messages give people to paste: break a lease, delete
 // a blob. One place builds them, so every message quotes names the same way.
 /** Single quotes for a shell, so that the command can be pasted as it is. */
@@ -34,17 +28,26 @@ function deleteCommand(place, blobName) {
     return `az storage blob delete ${where(place)} --name ${shellQuoted(blobName)}`;
 }
 
-// EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(8500);
-// EXTERNAL MODULE: ./src/lock/errors.ts
-var errors = __webpack_require__(2960);
-// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
-var untrusted_text = __webpack_require__(4469);
-// EXTERNAL MODULE: ./src/lock/service-time.ts
-var service_time = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/lock/queue/slots.ts
-var queue_slots = __webpack_require__(5230);
-;// CONCATENATED MODULE: ./src/lock/counter.ts
+
+/***/ }),
+
+/***/ 3087:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Je: () => (/* binding */ counterDeleteCommand),
+/* harmony export */   SP: () => (/* binding */ shown),
+/* harmony export */   dH: () => (/* binding */ bumpCounter),
+/* harmony export */   mM: () => (/* binding */ counterValue)
+/* harmony export */ });
+/* unused harmony exports CounterError, counterBreakCommand, counterFailure */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _az_commands_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1159);
+/* harmony import */ var _untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4469);
+/* harmony import */ var _service_time_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3024);
+/* harmony import */ var _queue_slots_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5230);
 // A counter kept in a blob's metadata and bumped with an If-Match condition on
 // the ETag it was read with: two bumps that race both read n, one writes n+1,
 // the other is refused (412 ConditionNotMet) and reads again. Every bump
@@ -68,17 +71,17 @@ var queue_slots = __webpack_require__(5230);
 
 const VALUE_KEY = 'value';
 /** A counter blob that this action cannot use as it is: leased by a stranger, or holding something else. */
-class CounterError extends errors/* LockError */.Ku {
+class CounterError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .LockError */ .Ku {
     name = 'CounterError';
 }
 /** The error codes of a write refused because the blob is leased and the request carried no (or another) lease id. */
 const LEASED_CODES = new Set(['LeaseIdMissing', 'LeaseIdMismatchWithBlobOperation', 'LeaseAlreadyPresent']);
 /** The If-Match we sent did not match: another bump wrote first. The one refusal that is a race. */
 function isLostRace(err) {
-    return (0,errors/* statusCode */.se)(err) === 412 && (0,errors/* storageErrorCode */.t6)(err) === 'ConditionNotMet';
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) === 412 && (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .storageErrorCode */ .t6)(err) === 'ConditionNotMet';
 }
 function isMissing(err) {
-    return (0,errors/* statusCode */.se)(err) === 404;
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) === 404;
 }
 /** The largest value a counter holds: one more must still be an exact integer. */
 const MAX_VALUE = Number.MAX_SAFE_INTEGER - 1;
@@ -91,15 +94,15 @@ function counterValue(text) {
 }
 /** The az command that breaks a stranger's lease on the counter. */
 function counterBreakCommand(blob) {
-    return leaseBreakCommand(blob, blob.name);
+    return (0,_az_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .leaseBreakCommand */ .b9)(blob, blob.name);
 }
 /** The az command that deletes the counter: the next bump creates it again above every number it handed out. */
 function counterDeleteCommand(blob) {
-    return deleteCommand(blob, blob.name);
+    return (0,_az_commands_js__WEBPACK_IMPORTED_MODULE_4__/* .deleteCommand */ .x3)(blob, blob.name);
 }
 /** The counter blob as messages name it: container/blob. */
 function shown(blob) {
-    return `${blob.containerName}/${(0,untrusted_text/* showUntrusted */.Gz)(blob.name)}`;
+    return `${blob.containerName}/${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(blob.name)}`;
 }
 /**
  * Why a write to the counter failed, as the error to throw, or undefined for
@@ -110,11 +113,11 @@ function shown(blob) {
 function counterFailure(blob, err) {
     if (isLostRace(err) || isMissing(err))
         return undefined;
-    const status = (0,errors/* statusCode */.se)(err);
-    if ((0,errors/* isTransient */.dg)(err) || status === 403 || status === undefined)
+    const status = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err);
+    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .isTransient */ .dg)(err) || status === 403 || status === undefined)
         return err;
-    const code = (0,errors/* storageErrorCode */.t6)(err);
-    const answer = (0,untrusted_text/* showUntrusted */.Gz)([status, code].filter(Boolean).join(' '), 80);
+    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .storageErrorCode */ .t6)(err);
+    const answer = (0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)([status, code].filter(Boolean).join(' '), 80);
     if (code !== undefined && LEASED_CODES.has(code)) {
         return new CounterError(`The counter blob ${shown(blob)} is leased by another client (Azure answered ${answer}); ` +
             `this action never leases it, so it cannot count. Break that lease: ${counterBreakCommand(blob)}`);
@@ -135,7 +138,7 @@ async function bumpCounter(blob, abortSignal, options = {}) {
     for (let losses = 0;; losses++) {
         if (losses > 0) {
             const range = Math.min(MAX_BACKOFF_MS, 25 * 2 ** Math.min(losses - 1, 5));
-            await (0,promises_.setTimeout)(Math.random() * range, undefined, { signal: abortSignal });
+            await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(Math.random() * range, undefined, { signal: abortSignal });
         }
         let props;
         try {
@@ -156,7 +159,7 @@ async function bumpCounter(blob, abortSignal, options = {}) {
                     abortSignal,
                     metadata: {
                         [VALUE_KEY]: String(first),
-                        ...(slots !== undefined && slots > 1 ? { [queue_slots/* SLOTS_KEY */.co]: String(slots) } : {}),
+                        ...(slots !== undefined && slots > 1 ? { [_queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .SLOTS_KEY */ .co]: String(slots) } : {}),
                     },
                     conditions: { ifNoneMatch: '*' },
                 });
@@ -164,36 +167,36 @@ async function bumpCounter(blob, abortSignal, options = {}) {
             catch (err) {
                 // It exists after all: created by another bump first (409 BlobAlreadyExists, or 412), or leased
                 // by a stranger (412 LeaseIdMissing). Read it again: the write after the read tells which.
-                if ((0,errors/* statusCode */.se)(err) === 409 || (0,errors/* statusCode */.se)(err) === 412)
+                if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) === 409 || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) === 412)
                     continue;
                 throw err;
             }
             if (options.slots && slots !== undefined && slots !== options.slots.asked) {
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(options.slots.location, slots, options.slots.asked, shown(blob), { gaveBack: true }), slots);
+                throw new _queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .SlotsMismatchError */ .It((0,_queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .slotsMismatchMessage */ .rB)(options.slots.location, slots, options.slots.asked, shown(blob), { gaveBack: true }), slots);
             }
             return { value: first };
         }
         const text = props.metadata?.[VALUE_KEY];
         const current = counterValue(text);
         if (current === undefined) {
-            throw new CounterError(`The counter blob ${shown(blob)} holds '${(0,untrusted_text/* showUntrusted */.Gz)(text ?? '', 40)}', not a count that this action wrote. ` +
+            throw new CounterError(`The counter blob ${shown(blob)} holds '${(0,_untrusted_text_js__WEBPACK_IMPORTED_MODULE_2__/* .showUntrusted */ .Gz)(text ?? '', 40)}', not a count that this action wrote. ` +
                 `Delete it, and the action starts it again above every number it handed out: ${counterDeleteCommand(blob)}`);
         }
         if (options.slots) {
-            const stored = (0,queue_slots/* storedSlots */.Dg)(props.metadata);
+            const stored = (0,_queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .storedSlots */ .Dg)(props.metadata);
             if (stored === 'malformed') {
-                const text = Object.entries(props.metadata ?? {}).find(([key]) => key.toLowerCase() === queue_slots/* SLOTS_KEY */.co)?.[1] ?? '';
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMalformedMessage */.sk)(options.slots.location, text, counterDeleteCommand(blob)));
+                const text = Object.entries(props.metadata ?? {}).find(([key]) => key.toLowerCase() === _queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .SLOTS_KEY */ .co)?.[1] ?? '';
+                throw new _queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .SlotsMismatchError */ .It((0,_queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .slotsMalformedMessage */ .sk)(options.slots.location, text, counterDeleteCommand(blob)));
             }
             if (stored !== options.slots.asked) {
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(options.slots.location, stored, options.slots.asked, shown(blob), { gaveBack: true }), stored);
+                throw new _queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .SlotsMismatchError */ .It((0,_queue_slots_js__WEBPACK_IMPORTED_MODULE_3__/* .slotsMismatchMessage */ .rB)(options.slots.location, stored, options.slots.asked, shown(blob), { gaveBack: true }), stored);
             }
         }
         try {
             // Other keys (the lock's number of slots) are kept: Set Blob Metadata replaces them all.
             const metadata = { ...props.metadata, [VALUE_KEY]: String(current + 1) };
             await blob.setMetadata(metadata, { abortSignal, conditions: { ifMatch: props.etag } });
-            return { value: current + 1, previousAt: (0,service_time/* readTime */.aQ)(props.lastModified), serviceNow: (0,service_time/* readTime */.aQ)(props.date) };
+            return { value: current + 1, previousAt: (0,_service_time_js__WEBPACK_IMPORTED_MODULE_5__/* .readTime */ .aQ)(props.lastModified), serviceNow: (0,_service_time_js__WEBPACK_IMPORTED_MODULE_5__/* .readTime */ .aQ)(props.date) };
         }
         catch (err) {
             const failure = counterFailure(blob, err);
@@ -203,13 +206,17 @@ async function bumpCounter(blob, abortSignal, options = {}) {
     }
 }
 
-// EXTERNAL MODULE: ./src/lock/holder.ts
-var lock_holder = __webpack_require__(7053);
-// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
-var deploy_hold = __webpack_require__(4166);
-// EXTERNAL MODULE: ./src/lock/queue/handover.ts
-var handover = __webpack_require__(988);
-;// CONCATENATED MODULE: ./src/lock/lease-answers.ts
+
+/***/ }),
+
+/***/ 8883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ isLeaseGone),
+/* harmony export */   b: () => (/* binding */ isMissing)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
 // What Azure's refusals on a lock blob mean, for the lease core
 // (lock-blob.ts) and the operations beside it (holds, break, letting go,
 // status): a lease that is definitely not ours any more, and a blob or
@@ -227,315 +234,51 @@ const LEASE_GONE = new Set([
 ]);
 /** True when Azure says the lease id is no longer the blob's lease: the lock is definitely not ours. */
 function isLeaseGone(err) {
-    const code = (0,errors/* storageErrorCode */.t6)(err);
+    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
     return code !== undefined && LEASE_GONE.has(code);
 }
 /** The blob or its container does not exist (a 404 that names either, or names nothing). */
-function lease_answers_isMissing(err) {
-    const code = (0,errors/* storageErrorCode */.t6)(err);
-    return (0,errors/* statusCode */.se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
+function isMissing(err) {
+    const code = (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .storageErrorCode */ .t6)(err);
+    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .statusCode */ .se)(err) === 404 && (code === 'BlobNotFound' || code === 'ContainerNotFound' || code === undefined);
 }
 
+
+/***/ }),
+
+/***/ 8692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  q: () => (/* binding */ openLock)
+});
+
+// UNUSED EXPORTS: LockBlob
+
+// EXTERNAL MODULE: ./src/lock/az-commands.ts
+var az_commands = __webpack_require__(1159);
+// EXTERNAL MODULE: ./src/lock/counter.ts
+var counter = __webpack_require__(3087);
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var lock_holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
+var deploy_hold = __webpack_require__(4166);
+// EXTERNAL MODULE: ./src/lock/queue/handover.ts
+var handover = __webpack_require__(988);
+// EXTERNAL MODULE: ./src/lock/lease-answers.ts
+var lease_answers = __webpack_require__(8883);
 // EXTERNAL MODULE: ./src/lock/break-record.ts
 var break_record = __webpack_require__(9916);
-// EXTERNAL MODULE: ./src/lock/queue/priority.ts
-var queue_priority = __webpack_require__(1831);
-// EXTERNAL MODULE: ./src/lock/request.ts
-var request = __webpack_require__(4034);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/lock/names.ts
-var names = __webpack_require__(6139);
-;// CONCATENATED MODULE: ./src/lock/reserved.ts
-// Where the action keeps its own blobs beside a lock, in the lock's container:
-//
-//   .azure-mutex/<lock>/queue/<ticket>   one entry per waiter, in ticket order
-//   .azure-mutex/<lock>/tickets          the counter that hands out tickets
-//   .azure-mutex/<lock>/fencing          the counter of fencing tokens
-//   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
-//                                        highest sequence that held the lock
-//                                        (the sequence is on the lock blob too)
-//   .azure-mutex/<lock>/slots/<k>        with slots: N > 1, the lease blobs of
-//                                        slots 2..N (slot 1 is the lock blob)
-//
-// <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
-// into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
-// names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
-// of these blobs, and anything that lists the container skips RESERVED_PREFIX.
-//
-// Any of them may be deleted, the whole folder included, and the lock stays
-// safe: what its safety depends on is kept on the lock blob as well, as
-// metadata that every write to the lock blob carries forward. A missing
-// counter starts again above the numbers still in use (counter.ts): the
-// tickets above the highest entry, the fencing tokens above the last one
-// (FENCING_KEY in holder.ts), and the fencing counter with the lock's number
-// of slots (SLOTS_KEY on the lock blob and the leased slot blobs, slots.ts).
-// Each key's highest sequence is on the lock blob too (latest-kept.ts), for
-// the 32 keys that held most recently. Deleting the folder loses the queue's
-// order (waiters join again at the back), the runs that held each key (the
-// lock blob keeps the sequence alone), the guard of keys beyond those 32, and
-// the slot blobs nobody holds. A lock blob whose metadata is gone too (
-// go-azuremutex uploads it again when it takes a free lock) loses the rest:
-// docs/queue-and-fencing.md, "Deleting .azure-mutex/", says what then.
-
-
-/** The folder of the action's own blobs: whatever lists a container leaves it out. */
-const RESERVED_PREFIX = `${names/* RESERVED_SEGMENT */.LK}/`;
-/** A ticket is written with this many digits, so that names sort as numbers (2^53 has 16 digits). */
-const TICKET_DIGITS = 16;
-/**
- * The longest encoded lock name kept readable. Azure allows 1,024 characters
- * in a blob name, and percent-encoding can make a name up to nine times longer
- * (a non-ASCII letter is three UTF-8 bytes): longer ones become a hash.
- */
-const READABLE_SEGMENT_MAX = 900;
-/**
- * The lock's own folder segment: the percent-encoded name, or for a very long
- * one 'sha256=<hex>', which no encoded name can equal ('=' is always encoded).
- */
-function lockSegment(lockName) {
-    const encoded = encodeURIComponent(lockName);
-    if (encoded.length <= READABLE_SEGMENT_MAX)
-        return encoded;
-    return `sha256=${(0,external_node_crypto_.createHash)('sha256').update(lockName, 'utf8').digest('hex')}`;
-}
-function reservedNames(lockName) {
-    const folder = `${RESERVED_PREFIX}${lockSegment(lockName)}/`;
-    return {
-        queuePrefix: `${folder}queue/`,
-        tickets: `${folder}tickets`,
-        fencing: `${folder}fencing`,
-        latestPrefix: `${folder}latest/`,
-        folder,
-        slotsPrefix: `${folder}slots/`,
-    };
-}
-/** The blob that slot `slot` leases: the lock blob itself for slot 1, a reserved blob for the others. */
-function slotBlobName(lockName, slot) {
-    return slot <= 1 ? lockName : `${reservedNames(lockName).slotsPrefix}${slot}`;
-}
-/** The slot a reserved blob's name is, or undefined for a name that is not a slot's (2..max). */
-function slotOf(slotsPrefix, name, max) {
-    if (!name.startsWith(slotsPrefix))
-        return undefined;
-    const digits = name.slice(slotsPrefix.length);
-    if (!/^[1-9]\d{0,2}$/.test(digits))
-        return undefined;
-    const slot = Number(digits);
-    return slot >= 2 && slot <= max ? slot : undefined;
-}
-/** The record of one supersede key: named by the key's SHA-256, so that any key makes a valid blob name. */
-function latestName(latestPrefix, key) {
-    return `${latestPrefix}${(0,external_node_crypto_.createHash)('sha256').update(key, 'utf8').digest('hex')}`;
-}
-/** The name of a queue entry: the prefix and the zero-padded ticket. */
-function entryName(queuePrefix, ticket) {
-    return `${queuePrefix}${String(ticket).padStart(TICKET_DIGITS, '0')}`;
-}
-/** The ticket an entry's name carries, or undefined for a name that is not an entry's. */
-function ticketOf(queuePrefix, name) {
-    if (!name.startsWith(queuePrefix))
-        return undefined;
-    const digits = name.slice(queuePrefix.length);
-    if (!/^\d{16}$/.test(digits))
-        return undefined;
-    const ticket = Number(digits);
-    return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/lock/queue/slots-blobs.ts
-// The slots of a lock in storage (slots.ts): one look at all of them and at
-// the queue, and the agreement on their number, kept on the fencing counter.
-//
-// One look is two requests whatever N is: one listing of the lock's folder
-// (.azure-mutex/<lock>/, metadata included), which holds the queue's entries
-// and the slot blobs 2..N, and one HEAD of the lock blob, which is slot 1.
-//
-// The HEAD cannot go into the listing. The lock blob is named by the lock name
-// at the top of the container (so that go-azuremutex and the az CLI lease the
-// same blob), and the folder is under .azure-mutex/, which no lock name may
-// start with: the only prefix that covers both is the container's whole
-// listing, every lock and every queue in it, which grows with the container
-// (5,000 blobs a page) instead of with the lock. A listing takes one prefix, and
-// no filter by name. So the two requests go side by side, costing one round
-// trip; and a waiter that cannot take a slot at this look (more waiters ahead
-// than slots) lists alone, and sees slot 1 as its last look showed it.
-
-
-
-
-
-
-
-
-
-const slots_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
-function viewOfLock(slot, view) {
-    if (view.state === 'leased') {
-        return {
-            slot,
-            state: 'leased',
-            holder: view.holder,
-            infinite: view.infinite,
-            ...(view.handedTo !== undefined ? { handedTo: view.handedTo } : {}),
-        };
-    }
-    return { slot, state: view.state };
-}
-class SlotsBlobs {
-    container;
-    options;
-    lockName;
-    fencing;
-    agreed;
-    /** Slot 1 as the last look at the lock blob showed it. */
-    lastLock;
-    constructor(container, lockName, options) {
-        const names = reservedNames(lockName);
-        this.container = container;
-        this.options = options;
-        this.lockName = lockName;
-        this.fencing = container.getBlobClient(names.fencing);
-    }
-    get count() {
-        return this.options.count;
-    }
-    open(slot) {
-        return this.options.open(slot);
-    }
-    agree(options) {
-        // Once per job: the number cannot change under a job without the lock being drained first.
-        this.agreed ??= (0,request/* withDeadline */.N)(options, this.options.requestTimeoutMs, (signal) => this.check(signal));
-        this.agreed.catch(() => (this.agreed = undefined));
-        return this.agreed;
-    }
-    /**
-     * Reads the number the counter keeps and compares it with ours. A missing
-     * counter is created with the number the lock keeps outside it (the holders'
-     * slot blobs, the lock blob), else ours, and, as its value, the highest token
-     * recorded on the slots (so the next bump hands out one more, as counter.ts
-     * would); a lost race to create it reads again. A number kept outside that
-     * is not ours is refused as the counter's would be.
-     */
-    async check(abortSignal) {
-        const asked = this.options.count;
-        for (let tries = 0; tries < 5; tries++) {
-            let metadata;
-            try {
-                metadata = (await this.fencing.getProperties({ abortSignal })).metadata ?? {};
-            }
-            catch (err) {
-                if (!slots_blobs_isMissing(err))
-                    throw err;
-            }
-            if (metadata === undefined) {
-                const seed = await this.options.kept(abortSignal);
-                const kept = seed.slots ?? asked;
-                try {
-                    await this.fencing.getBlockBlobClient().upload('', 0, {
-                        abortSignal,
-                        metadata: { value: String(seed.value), ...(kept > 1 ? { [queue_slots/* SLOTS_KEY */.co]: String(kept) } : {}) },
-                        conditions: { ifNoneMatch: '*' },
-                    });
-                }
-                catch (err) {
-                    // Created by another job first (409, or 412), or the container is missing: the waiter creates it.
-                    if ((0,errors/* statusCode */.se)(err) === 409 || (0,errors/* statusCode */.se)(err) === 412)
-                        continue;
-                    if (slots_blobs_isMissing(err))
-                        return;
-                    throw err;
-                }
-                if (kept !== asked) {
-                    throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, kept, asked, shown(this.fencing)));
-                }
-                return;
-            }
-            const stored = (0,queue_slots/* storedSlots */.Dg)(metadata);
-            if (stored === 'malformed') {
-                const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === queue_slots/* SLOTS_KEY */.co)?.[1] ?? '';
-                const command = counterDeleteCommand(this.fencing);
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMalformedMessage */.sk)(this.options.location, text, command));
-            }
-            if (stored !== asked) {
-                throw new queue_slots/* SlotsMismatchError */.It((0,queue_slots/* slotsMismatchMessage */.rB)(this.options.location, stored, asked, shown(this.fencing)));
-            }
-            return;
-        }
-    }
-    async look(options, { lock: withLock = true } = {}) {
-        const [listed, lock] = await Promise.all([
-            (0,request/* withDeadline */.N)(options, this.options.requestTimeoutMs, (signal) => listLockFolder(this.container, this.lockName, this.count, signal)),
-            withLock ? this.options.viewLock(options) : undefined,
-        ]);
-        if (lock)
-            this.lastLock = viewOfLock(1, lock);
-        // Never seen: taken as held by nobody known, so that nobody decides to take it without looking.
-        const slots = [this.lastLock ?? { slot: 1, state: 'leased' }];
-        for (let slot = 2; slot <= this.count; slot++)
-            slots.push(listed.slots.get(slot) ?? { slot, state: 'missing' });
-        return { queue: listed.queue, slots, lockSeen: lock !== undefined };
-    }
-}
-/** A slot blob 2..N as a listing shows it: its lease, and the holder record or the handover mark on it. */
-function slotViewOf(slot, item) {
-    const { leaseState, leaseDuration } = item.properties;
-    if (leaseState !== 'leased' && leaseState !== 'breaking')
-        return { slot, state: 'free' };
-    const holder = (0,lock_holder/* holderFromMetadata */.ez)(item.metadata);
-    return {
-        slot,
-        state: 'leased',
-        holder,
-        infinite: leaseDuration === 'infinite',
-        ...(holder ? {} : { handedTo: (0,handover/* handedToTicket */.eS)(item.metadata) }),
-    };
-}
-/** One listing of the lock's folder (more pages only for a queue of thousands): the entries and the slots. */
-async function listLockFolder(container, lockName, maxSlot, abortSignal) {
-    const names = reservedNames(lockName);
-    const entries = [];
-    const slots = new Map();
-    let stored;
-    let serviceNow;
-    try {
-        for await (const page of container
-            .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
-            .byPage()) {
-            serviceNow ??= (0,service_time/* readTime */.aQ)(page.date);
-            for (const item of page.segment.blobItems) {
-                const { leaseState, leaseDuration, lastModified } = item.properties;
-                if (item.name === names.fencing)
-                    stored = (0,queue_slots/* storedSlots */.Dg)(item.metadata);
-                const ticket = ticketOf(names.queuePrefix, item.name);
-                if (ticket !== undefined) {
-                    entries.push({
-                        ticket,
-                        leased: leaseState === 'leased',
-                        modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
-                        waiter: (0,lock_holder/* identityFromMetadata */.q9)(item.metadata),
-                        infinite: leaseDuration === 'infinite',
-                        nextLeaseId: (0,handover/* publishedLeaseId */.OW)(item.metadata),
-                        // Read as the queue's own listing reads it: who goes first decides who is handed a slot.
-                        ...(0,queue_priority/* priorityFromMetadata */.mG)(item.metadata),
-                    });
-                    continue;
-                }
-                const slot = slotOf(names.slotsPrefix, item.name, maxSlot);
-                if (slot === undefined)
-                    continue;
-                slots.set(slot, slotViewOf(slot, item));
-            }
-        }
-    }
-    catch (err) {
-        if (!slots_blobs_isMissing(err))
-            throw err;
-    }
-    entries.sort((a, b) => a.ticket - b.ticket);
-    return { queue: { entries, serviceNow: serviceNow ?? new Date(), complete: true }, slots, stored };
-}
-
+// EXTERNAL MODULE: ./src/lock/queue/slots-blobs.ts
+var slots_blobs = __webpack_require__(4011);
+// EXTERNAL MODULE: ./src/lock/queue/slots.ts
+var queue_slots = __webpack_require__(5230);
+// EXTERNAL MODULE: ./src/lock/service-time.ts
+var service_time = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/lock/lock-blob-break.ts
 // Breaking a lock's lease on purpose (the break step, azure-mutex break): at
 // once, with a break record that tells the former holder's post step who broke
@@ -571,7 +314,7 @@ async function breakLease(lock, describe, options = {}) {
             brokenAt = (0,service_time/* readTime */.aQ)((await lock.blob.getBlobLeaseClient().breakLease(0, { abortSignal })).date);
         }
         catch (err) {
-            if (lease_answers_isMissing(err))
+            if ((0,lease_answers/* isMissing */.b)(err))
                 return { outcome: 'missing' };
             // Released between the look and the break: there was nothing left to break.
             if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseNotPresentWithLeaseOperation')
@@ -592,7 +335,7 @@ async function breakLease(lock, describe, options = {}) {
                 const code = (0,errors/* storageErrorCode */.t6)(err);
                 if (code === 'ConditionNotMet' && attempt < 3)
                     continue;
-                if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || lease_answers_isMissing(err)) {
+                if (code === 'LeaseIdMissing' || code === 'ConditionNotMet' || (0,lease_answers/* isMissing */.b)(err)) {
                     return { outcome: 'broken', holder, record, recorded: false };
                 }
                 throw err;
@@ -610,7 +353,7 @@ async function breakLease(lock, describe, options = {}) {
  */
 async function breakEverySlot(lock, describe, options = {}) {
     const folder = await lock
-        .request(options, (signal) => listLockFolder(lock.container, lock.name, queue_slots/* MAX_SLOTS */.Fn, signal))
+        .request(options, (signal) => (0,slots_blobs/* listLockFolder */.EY)(lock.container, lock.name, queue_slots/* MAX_SLOTS */.Fn, signal))
         .catch((err) => {
         if ((0,errors/* statusCode */.se)(err) === 403)
             return undefined;
@@ -628,6 +371,8 @@ async function breakEverySlot(lock, describe, options = {}) {
 
 // EXTERNAL MODULE: ./src/lock/lease.ts
 var lease = __webpack_require__(4277);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(8500);
 // EXTERNAL MODULE: ./src/lock/clock.ts
 var clock = __webpack_require__(2041);
 ;// CONCATENATED MODULE: ./src/lock/lock-blob-let-go.ts
@@ -665,7 +410,7 @@ async function letGo(lock, leaseId, target, options = {}) {
                     return { outcome: 'handed-over', to };
                 }
                 catch (err) {
-                    if (isLeaseGone(err) || abortSignal.aborted)
+                    if ((0,lease_answers/* isLeaseGone */.A)(err) || abortSignal.aborted)
                         throw err;
                     changeUnanswered ||= (0,errors/* statusCode */.se)(err) === undefined;
                 }
@@ -675,7 +420,7 @@ async function letGo(lock, leaseId, target, options = {}) {
         });
     }
     catch (err) {
-        if (!isLeaseGone(err) && (0,errors/* statusCode */.se)(err) !== 412)
+        if (!(0,lease_answers/* isLeaseGone */.A)(err) && (0,errors/* statusCode */.se)(err) !== 412)
             throw err;
         // Our id stopped working right after a change whose answer was lost: that change took effect.
         if (changeUnanswered && to && (0,errors/* storageErrorCode */.t6)(err) === 'LeaseIdMismatchWithLeaseOperation')
@@ -764,7 +509,7 @@ async function takeOverHold(lock, holdLeaseId, leaseId, durationSeconds, options
         return 'taken';
     }
     catch (err) {
-        if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent' || isLeaseGone(err) || lease_answers_isMissing(err))
+        if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent' || (0,lease_answers/* isLeaseGone */.A)(err) || (0,lease_answers/* isMissing */.b)(err))
             return 'refused';
         throw err;
     }
@@ -795,229 +540,17 @@ async function liftHold(lock, look, note, target, options = {}) {
         });
     }
     catch (err) {
-        if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
+        if ((0,lease_answers/* isLeaseGone */.A)(err) || (0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
             return { outcome: 'refused' };
         throw err;
     }
     return letGo(lock, hold.leaseId, target, options);
 }
 
-// EXTERNAL MODULE: ./src/lock/queue/queue.ts
-var queue = __webpack_require__(2980);
-;// CONCATENATED MODULE: ./src/lock/lock-status.ts
-// What a look at a lock shows, read-only: held or free, by whom, with what
-// kind of lease, and the last break. One blob's properties and one item of a
-// List Blobs answer carry the same facts, so both map through statusOf.
-//
-// A hold whose end has come (deploy/hold.ts) still has its lease until the next
-// job that comes for the lock ends it, at once. Status only reads, so it ends
-// nothing: it shows such a lock as free, with the hold that ended.
-
-
-
-
-
-/** The tickets of a queue listing's squatters (entries with an infinite lease), in order. */
-function squattersOf(entries) {
-    return entries
-        .filter(queue/* isSquatter */.AB)
-        .map((entry) => entry.ticket)
-        .sort((a, b) => a - b);
-}
-/** The waiters of a queue listing that are alive, in the order of the line (priority.ts); squatters are no waiters. */
-function waitersOf(entries, serviceNow) {
-    return waitingEntries(entries, serviceNow).map((entry) => entry.waiter);
-}
-/** The priority of each waiter that waitersOf lists, in the same order. */
-function prioritiesOf(entries, serviceNow) {
-    return waitingEntries(entries, serviceNow).map(queue_priority/* priorityOf */.a2);
-}
-function waitingEntries(entries, serviceNow) {
-    return (0,queue_priority/* lineOrder */.PJ)(entries.filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry)));
-}
-function statusOf(name, properties) {
-    const leaseState = properties.leaseState ?? 'available';
-    const leased = leaseState === 'leased' || leaseState === 'breaking';
-    const infinite = properties.leaseDuration === 'infinite';
-    const ended = leased
-        ? (0,deploy_hold/* endedHold */.oy)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata), properties.serviceNow)
-        : undefined;
-    const held = leased && !ended;
-    const status = { name, held, leaseState, ...(ended ? { endedHold: ended } : {}) };
-    if (held) {
-        if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
-            status.leaseKind = properties.leaseDuration;
-        }
-        const record = (0,lock_holder/* holderFromMetadata */.ez)(properties.metadata);
-        const freshness = record
-            ? (0,lock_holder/* freshnessOf */.T5)(record, properties.lastModified, properties.serviceNow)
-            : { kind: 'unknown-age' };
-        const hold = (0,deploy_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata));
-        status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) };
-        if (record && freshness.kind !== 'stale')
-            status.holder = record;
-    }
-    const lastBreak = (0,break_record/* breakFromMetadata */.rP)(properties.metadata);
-    if (lastBreak)
-        status.lastBreak = lastBreak;
-    return status;
-}
-
-;// CONCATENATED MODULE: ./src/lock/lock-listing.ts
-// What people read of locks (status, azure-mutex look): one lock's state with
-// its queue, its slots and its keys' records; and every lock in a container,
-// from one listing. Read-only.
-
-
-
-
-
-
-
-
-
-
-/**
- * The lock's state for people (status), or 'missing': one HEAD request, and
- * one listing of its queue. Read-only. A credential that may not list (a
- * SAS without 'l') still gets the state, without the queue.
- */
-async function readLockStatus(lock, options = {}) {
-    let status;
-    try {
-        const props = await lock.request(options, (abortSignal) => lock.blob.getProperties({ abortSignal }));
-        status = statusOf(lock.name, {
-            ...props,
-            lastModified: (0,service_time/* readTime */.aQ)(props.lastModified),
-            serviceNow: (0,service_time/* readTime */.aQ)(props.date),
-        });
-    }
-    catch (err) {
-        if (lease_answers_isMissing(err))
-            return 'missing';
-        throw err;
-    }
-    const refused = (err) => {
-        if ((0,errors/* statusCode */.se)(err) === 403)
-            return undefined;
-        throw err;
-    };
-    // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
-    const [folder, latest] = await Promise.all([
-        lock.request(options, (signal) => listLockFolder(lock.container, lock.name, queue_slots/* MAX_SLOTS */.Fn, signal)).catch(refused),
-        lock.latest.list(options).catch(refused),
-    ]);
-    if (latest && latest.length > 0)
-        status.latest = latest;
-    if (folder) {
-        const look = folder.queue;
-        status.queue = waitersOf(look.entries, look.serviceNow);
-        const priorities = prioritiesOf(look.entries, look.serviceNow);
-        if (priorities.includes('high'))
-            status.priorities = priorities;
-        const squatters = squattersOf(look.entries);
-        if (squatters.length > 0)
-            status.squatters = squatters;
-        const count = typeof folder.stored === 'number' ? folder.stored : 1;
-        if (count > 1) {
-            const slots = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }];
-            for (let slot = 2; slot <= count; slot++)
-                slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' });
-            status.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
-        }
-    }
-    return status;
-}
-/** The longest a listing of a container's locks may take, every page included. */
-const LIST_TIMEOUT_MS = 30_000;
-/**
- * Every lock in a container, in name order, from List Blobs with metadata
- * (one request per 5,000 blobs); blobs under the reserved prefix, which are
- * the action's own, are left out. 'missing' when the container does not exist.
- */
-async function listLocks(container, options = {}) {
-    return (0,request/* withDeadline */.N)(options, LIST_TIMEOUT_MS, async (abortSignal) => {
-        const locks = [];
-        // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
-        const reserved = [];
-        // The action's own blobs by name: the slot blobs 2..N, and the fencing counters that keep each lock's number of slots.
-        const own = new Map();
-        const latestRecords = [];
-        let serviceNow = new Date();
-        try {
-            for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
-                serviceNow = (0,service_time/* readTime */.aQ)(page.date) ?? serviceNow;
-                for (const blob of page.segment.blobItems) {
-                    const { leaseState, leaseDuration } = blob.properties;
-                    const lastModified = (0,service_time/* readTime */.aQ)(blob.properties.lastModified);
-                    if (blob.name.startsWith(RESERVED_PREFIX)) {
-                        own.set(blob.name, blob);
-                        // A key's record of the highest sequence that held (latest.ts): put with its lock below.
-                        const latest = (0,lock_holder/* holderFromMetadata */.ez)(blob.metadata);
-                        if (latest?.supersedeKey !== undefined)
-                            latestRecords.push({ name: blob.name, record: latest });
-                        const waiter = (0,lock_holder/* identityFromMetadata */.q9)(blob.metadata);
-                        reserved.push({
-                            name: blob.name,
-                            entry: {
-                                leased: leaseState === 'leased',
-                                modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
-                                waiter,
-                                infinite: leaseDuration === 'infinite',
-                                ...(0,queue_priority/* priorityFromMetadata */.mG)(blob.metadata),
-                            },
-                        });
-                        continue;
-                    }
-                    const facts = {
-                        leaseState,
-                        leaseDuration,
-                        metadata: blob.metadata,
-                        lastModified,
-                        serviceNow: (0,service_time/* readTime */.aQ)(page.date),
-                    };
-                    locks.push(statusOf(blob.name, facts));
-                }
-            }
-        }
-        catch (err) {
-            if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
-                return 'missing';
-            throw err;
-        }
-        for (const lock of locks) {
-            const prefix = reservedNames(lock.name).queuePrefix;
-            const entries = reserved.flatMap(({ name, entry }) => {
-                const ticket = ticketOf(prefix, name);
-                return ticket === undefined ? [] : [{ ...entry, ticket }];
-            });
-            lock.queue = waitersOf(entries, serviceNow);
-            const priorities = prioritiesOf(entries, serviceNow);
-            if (priorities.includes('high'))
-                lock.priorities = priorities;
-            const squatters = squattersOf(entries);
-            if (squatters.length > 0)
-                lock.squatters = squatters;
-            const { latestPrefix } = reservedNames(lock.name);
-            const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record);
-            if (latest.length > 0)
-                lock.latest = latest;
-            // With slots, "2 of 3 slots held", as the status of one lock says: the number is the counter's.
-            const { fencing, slotsPrefix } = reservedNames(lock.name);
-            const count = own.has(fencing) ? (0,queue_slots/* storedSlots */.Dg)(own.get(fencing).metadata) : 1;
-            if (typeof count === 'number' && count > 1) {
-                const slots = [{ slot: 1, state: lock.held ? 'leased' : 'free', holder: lock.holder }];
-                for (let slot = 2; slot <= count; slot++) {
-                    const blob = own.get(`${slotsPrefix}${slot}`);
-                    slots.push(blob ? slotViewOf(slot, blob) : { slot, state: 'missing' });
-                }
-                lock.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
-            }
-        }
-        return locks;
-    });
-}
-
+// EXTERNAL MODULE: ./src/lock/lock-listing.ts + 1 modules
+var lock_listing = __webpack_require__(7592);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/lock/deploy/latest.ts
 var latest = __webpack_require__(5244);
 ;// CONCATENATED MODULE: ./src/lock/deploy/latest-kept.ts
@@ -1113,6 +646,12 @@ function raisedKept(metadata, key, sequence, room = Infinity) {
     return kept.join(',');
 }
 
+// EXTERNAL MODULE: ./src/lock/request.ts
+var request = __webpack_require__(4034);
+// EXTERNAL MODULE: ./src/lock/reserved.ts
+var reserved = __webpack_require__(8227);
+// EXTERNAL MODULE: ./src/lock/untrusted-text.ts
+var untrusted_text = __webpack_require__(4469);
 ;// CONCATENATED MODULE: ./src/lock/deploy/latest-blobs.ts
 // The per-key records of latest.ts in storage: one empty blob per supersede
 // key under the lock's reserved folder (reserved.ts), whose metadata is the
@@ -1138,7 +677,7 @@ class LatestRecordError extends errors/* LockError */.Ku {
     name = 'LatestRecordError';
 }
 /** The error codes of a write refused because the blob is leased and the request carried no lease id. */
-const latest_blobs_LEASED_CODES = new Set(['LeaseIdMissing', 'LeaseIdMismatchWithBlobOperation', 'LeaseAlreadyPresent']);
+const LEASED_CODES = new Set(['LeaseIdMissing', 'LeaseIdMismatchWithBlobOperation', 'LeaseAlreadyPresent']);
 /** A listing's or a read's lease state: leased, or breaking (still locked until the break ends). */
 function isLeasedState(state) {
     return state === 'leased' || state === 'breaking';
@@ -1150,12 +689,12 @@ class LatestBlobs {
     requestTimeoutMs;
     constructor(container, lockName, requestTimeoutMs) {
         this.container = container;
-        this.prefix = reservedNames(lockName).latestPrefix;
+        this.prefix = (0,reserved/* reservedNames */.hD)(lockName).latestPrefix;
         this.lockName = lockName;
         this.requestTimeoutMs = requestTimeoutMs;
     }
     blob(key) {
-        return this.container.getBlobClient(latestName(this.prefix, key));
+        return this.container.getBlobClient((0,reserved/* latestName */.LF)(this.prefix, key));
     }
     async read(key, options = {}) {
         return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, async (abortSignal) => {
@@ -1193,11 +732,11 @@ class LatestBlobs {
         const blob = this.blob(key);
         return new LatestRecordError(`The record blob ${blob.containerName}/${(0,untrusted_text/* showUntrusted */.Gz)(blob.name)} of the supersede key ` +
             `"${(0,untrusted_text/* showUntrusted */.Gz)(key, 80)}" is leased by another client; this action never leases it, so it cannot keep ` +
-            `the key's newest sequence. Break that lease: ${leaseBreakCommand(blob, blob.name)}`);
+            `the key's newest sequence. Break that lease: ${(0,az_commands/* leaseBreakCommand */.b9)(blob, blob.name)}`);
     }
     deleteCommand(key) {
         const blob = this.blob(key);
-        return deleteCommand(blob, blob.name);
+        return (0,az_commands/* deleteCommand */.x3)(blob, blob.name);
     }
     /**
      * Every key's record, for the status step: one List Blobs request per
@@ -1239,7 +778,7 @@ class LatestBlobs {
             catch (err) {
                 // Leased by a stranger since the look: no write can pass until that lease is broken.
                 const code = (0,errors/* storageErrorCode */.t6)(err);
-                if (code !== undefined && latest_blobs_LEASED_CODES.has(code))
+                if (code !== undefined && LEASED_CODES.has(code))
                     throw this.leasedError(key);
                 // 412: written since we read it; 409: created since. Read again.
                 if ((0,errors/* statusCode */.se)(err) === 412 || (0,errors/* statusCode */.se)(err) === 409)
@@ -1250,6 +789,8 @@ class LatestBlobs {
     }
 }
 
+// EXTERNAL MODULE: ./src/lock/queue/priority.ts
+var queue_priority = __webpack_require__(1831);
 ;// CONCATENATED MODULE: ./src/lock/queue/queue-blobs.ts
 // The queue beside a lock, in storage: one small blob per waiter, named by its
 // ticket, under the lock's reserved folder (reserved.ts). Each entry carries
@@ -1269,7 +810,7 @@ class LatestBlobs {
 
 /** Entries per page of a listing: a queue is rarely longer, so one request lists it. */
 const PAGE_SIZE = 100;
-const queue_blobs_isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
+const isMissing = (err) => (0,errors/* statusCode */.se)(err) === 404;
 /** A listing gives ETags bare, Get Blob Properties in quotes: conditions take the quoted form. */
 function quotedEtag(etag) {
     if (etag === undefined || etag.startsWith('"'))
@@ -1286,7 +827,7 @@ class QueueBlobs {
     lockName;
     requestTimeoutMs;
     constructor(container, lockName, requestTimeoutMs) {
-        const names = reservedNames(lockName);
+        const names = (0,reserved/* reservedNames */.hD)(lockName);
         this.container = container;
         this.prefix = names.queuePrefix;
         this.latestPrefix = names.latestPrefix;
@@ -1299,14 +840,14 @@ class QueueBlobs {
         return (0,request/* withDeadline */.N)(options, this.requestTimeoutMs, call);
     }
     entry(ticket) {
-        return this.container.getBlobClient(entryName(this.prefix, ticket));
+        return this.container.getBlobClient((0,reserved/* entryName */.MB)(this.prefix, ticket));
     }
     async look(options) {
-        const last = options.upTo === undefined ? undefined : entryName(this.prefix, options.upTo);
+        const last = options.upTo === undefined ? undefined : (0,reserved/* entryName */.MB)(this.prefix, options.upTo);
         const pageSize = options.limit ?? PAGE_SIZE;
         // With a key, the listing starts at the lock's folder: '<lock>/latest/' sorts before '<lock>/queue/',
         // so the same request reads the key's record (latest-blobs.ts) ahead of the entries, with no request of its own.
-        const record = options.latestKey === undefined ? undefined : latestName(this.latestPrefix, options.latestKey);
+        const record = options.latestKey === undefined ? undefined : (0,reserved/* latestName */.LF)(this.latestPrefix, options.latestKey);
         const prefix = record === undefined ? this.prefix : this.folder;
         return this.request(options, async (abortSignal) => {
             const entries = [];
@@ -1336,7 +877,7 @@ class QueueBlobs {
                 }
                 catch (err) {
                     // No container: no queue either.
-                    if (queue_blobs_isMissing(err))
+                    if (isMissing(err))
                         return done(true);
                     throw err;
                 }
@@ -1361,7 +902,7 @@ class QueueBlobs {
                         else if (item.name > record)
                             latest = { record: undefined, etag: undefined };
                     }
-                    const ticket = ticketOf(this.prefix, item.name);
+                    const ticket = (0,reserved/* ticketOf */.We)(this.prefix, item.name);
                     if (ticket === undefined)
                         continue; // not an entry: nothing of ours, left alone
                     entries.push({
@@ -1391,7 +932,7 @@ class QueueBlobs {
      * waiter whose entry is still there.
      */
     async claimTicket(options = {}) {
-        const bumped = await this.request(options, (abortSignal) => bumpCounter(this.container.getBlobClient(this.tickets), abortSignal, {
+        const bumped = await this.request(options, (abortSignal) => (0,counter/* bumpCounter */.dH)(this.container.getBlobClient(this.tickets), abortSignal, {
             seed: (signal) => this.highestTicket(signal),
         }));
         return { ticket: bumped.value, previousAt: bumped.previousAt, serviceNow: bumped.serviceNow };
@@ -1407,11 +948,11 @@ class QueueBlobs {
             try {
                 for await (const page of this.container.listBlobsFlat({ abortSignal, prefix: this.prefix }).byPage()) {
                     for (const item of page.segment.blobItems)
-                        highest = Math.max(highest, ticketOf(this.prefix, item.name) ?? 0);
+                        highest = Math.max(highest, (0,reserved/* ticketOf */.We)(this.prefix, item.name) ?? 0);
                 }
             }
             catch (err) {
-                if (!queue_blobs_isMissing(err))
+                if (!isMissing(err))
                     throw err;
             }
             return highest;
@@ -1419,10 +960,10 @@ class QueueBlobs {
         const onRecord = async () => {
             try {
                 const props = await this.container.getBlobClient(this.lockName).getProperties({ abortSignal });
-                return counterValue((0,lock_holder/* holderFromMetadata */.ez)(props.metadata)?.ticket) ?? 0;
+                return (0,counter/* counterValue */.mM)((0,lock_holder/* holderFromMetadata */.ez)(props.metadata)?.ticket) ?? 0;
             }
             catch (err) {
-                if (!queue_blobs_isMissing(err))
+                if (!isMissing(err))
                     throw err;
                 return 0;
             }
@@ -1473,7 +1014,7 @@ class QueueBlobs {
         }
         catch (err) {
             // Gone (404), or its lease lapsed and it was taken over (409): either way this place is lost.
-            if (queue_blobs_isMissing(err) || (0,errors/* statusCode */.se)(err) === 409)
+            if (isMissing(err) || (0,errors/* statusCode */.se)(err) === 409)
                 return 'gone';
             throw err;
         }
@@ -1485,7 +1026,7 @@ class QueueBlobs {
                 await blob.delete({ abortSignal, conditions: { leaseId } });
             }
             catch (err) {
-                if (queue_blobs_isMissing(err))
+                if (isMissing(err))
                     return;
                 // A credential that may list but not delete: give the lease back, so that the entry counts as left.
                 if ((0,errors/* statusCode */.se)(err) === 403) {
@@ -1496,15 +1037,15 @@ class QueueBlobs {
                 if ((0,errors/* statusCode */.se)(err) !== 412 && (0,errors/* statusCode */.se)(err) !== 409)
                     throw err;
                 await blob.delete({ abortSignal }).catch((again) => {
-                    if (!queue_blobs_isMissing(again))
+                    if (!isMissing(again))
                         throw again;
                 });
             }
         });
     }
     clearCommands(ticket) {
-        const name = entryName(this.prefix, ticket);
-        return `${leaseBreakCommand(this.container, name)} && ${deleteCommand(this.container, name)}`;
+        const name = (0,reserved/* entryName */.MB)(this.prefix, ticket);
+        return `${(0,az_commands/* leaseBreakCommand */.b9)(this.container, name)} && ${(0,az_commands/* deleteCommand */.x3)(this.container, name)}`;
     }
     /**
      * Clears one entry for people (the break step): breaks its lease and deletes
@@ -1520,7 +1061,7 @@ class QueueBlobs {
                 props = await blob.getProperties({ abortSignal });
             }
             catch (err) {
-                if (queue_blobs_isMissing(err))
+                if (isMissing(err))
                     return 'missing';
                 throw err;
             }
@@ -1534,7 +1075,7 @@ class QueueBlobs {
                 await blob.delete({ abortSignal, conditions: { ifMatch: props.etag } });
             }
             catch (err) {
-                if (queue_blobs_isMissing(err))
+                if (isMissing(err))
                     return 'missing';
                 throw err;
             }
@@ -1548,7 +1089,7 @@ class QueueBlobs {
             }
             catch (err) {
                 // Leased again after all (412 LeaseIdMissing), or already gone: either is fine.
-                if ((0,errors/* statusCode */.se)(err) !== 412 && !queue_blobs_isMissing(err))
+                if ((0,errors/* statusCode */.se)(err) !== 412 && !isMissing(err))
                     throw err;
             }
         });
@@ -1589,8 +1130,6 @@ var storage = __webpack_require__(4906);
 
 
 // What the faces import from here: the answers, breaking and the listing live beside the lease core.
-
-
 /** Room kept for the fencing token and the number of slots, which a holder's write may add after the list. */
 const KEPT_RESERVE = lock_holder/* FENCING_KEY */.vn.length + 16 + queue_slots/* SLOTS_KEY */.co.length + 3;
 /** Sets a metadata key whatever case it was read in (keys are case-insensitive); undefined removes it. */
@@ -1625,14 +1164,14 @@ class LockBlob {
         this.name = name;
         this.slotCount = options.slots ?? 1;
         this.slotNumber = options.slot ?? 1;
-        this.blob = container.getBlobClient(slotBlobName(name, this.slotNumber));
+        this.blob = container.getBlobClient((0,reserved/* slotBlobName */.dA)(name, this.slotNumber));
         this.requestTimeoutMs = options.requestTimeoutMs ?? request/* DEFAULT_REQUEST_TIMEOUT_MS */.Z;
-        this.fencing = container.getBlobClient(reservedNames(name).fencing);
+        this.fencing = container.getBlobClient((0,reserved/* reservedNames */.hD)(name).fencing);
         this.queue = new QueueBlobs(container, name, this.requestTimeoutMs);
         this.latest = new LatestBlobs(container, name, this.requestTimeoutMs);
         this.slotted =
             this.slotCount > 1
-                ? new SlotsBlobs(container, name, {
+                ? new slots_blobs/* SlotsBlobs */.Aw(container, name, {
                     count: this.slotCount,
                     requestTimeoutMs: this.requestTimeoutMs,
                     location: this.location,
@@ -1659,7 +1198,7 @@ class LockBlob {
         if (slot === this.slotNumber)
             return;
         this.slotNumber = slot;
-        this.blob = this.container.getBlobClient(slotBlobName(this.name, slot));
+        this.blob = this.container.getBlobClient((0,reserved/* slotBlobName */.dA)(this.name, slot));
         this.written = undefined;
     }
     request(options, call) {
@@ -1673,7 +1212,7 @@ class LockBlob {
         return `${this.container.containerName}/${this.name}`;
     }
     get breakCommand() {
-        return leaseBreakCommand(this.container, this.blob.name);
+        return (0,az_commands/* leaseBreakCommand */.b9)(this.container, this.blob.name);
     }
     /** One HEAD request: the lease state, the holder record, and how old the record is by the service's clock. */
     async view(options = {}) {
@@ -1697,7 +1236,7 @@ class LockBlob {
             return { state: 'free', staleHolder: record };
         }
         catch (err) {
-            if (lease_answers_isMissing(err))
+            if ((0,lease_answers/* isMissing */.b)(err))
                 return { state: 'missing' };
             throw err;
         }
@@ -1745,7 +1284,7 @@ class LockBlob {
         catch (err) {
             if ((0,errors/* storageErrorCode */.t6)(err) === 'LeaseAlreadyPresent')
                 return 'held-by-other';
-            if (lease_answers_isMissing(err))
+            if ((0,lease_answers/* isMissing */.b)(err))
                 return 'missing';
             throw err;
         }
@@ -1810,7 +1349,7 @@ class LockBlob {
             const token = await fencingToken?.catch(() => undefined);
             if (token !== undefined) {
                 // Never lower: a counter that someone else started again at 1 must not take the record down with it.
-                const recorded = counterValue(metadata[lock_holder/* FENCING_KEY */.vn]) ?? 0;
+                const recorded = (0,counter/* counterValue */.mM)(metadata[lock_holder/* FENCING_KEY */.vn]) ?? 0;
                 metadata[lock_holder/* FENCING_KEY */.vn] = String(Math.max(token, recorded));
                 setKey(metadata, queue_slots/* SLOTS_KEY */.co, String(this.slotCount));
             }
@@ -1849,7 +1388,7 @@ class LockBlob {
     }
     /** The lock's state for people, or 'missing' (lock-listing.ts readLockStatus). */
     status(options = {}) {
-        return readLockStatus(this.access, options);
+        return (0,lock_listing/* readLockStatus */.m)(this.access, options);
     }
     /** Breaks whatever lease the blob has, at once, and writes the break record (lock-blob-break.ts). */
     breakLease(describe, options = {}) {
@@ -1934,7 +1473,7 @@ class LockBlob {
      * backwards; that costs one more request, only then.
      */
     nextFencingToken(options = {}) {
-        return this.request(options, (abortSignal) => bumpCounter(this.fencing, abortSignal, {
+        return this.request(options, (abortSignal) => (0,counter/* bumpCounter */.dH)(this.fencing, abortSignal, {
             seed: (signal) => this.keptOutsideCounter(signal),
             // The counter keeps the lock's number of slots: a job that asks for another one gives its lease back.
             slots: { asked: this.slotCount, location: this.location },
@@ -1954,20 +1493,20 @@ class LockBlob {
                 return (await this.container.getBlobClient(this.name).getProperties({ abortSignal })).metadata ?? {};
             }
             catch (err) {
-                if (lease_answers_isMissing(err))
+                if ((0,lease_answers/* isMissing */.b)(err))
                     return undefined;
                 throw err;
             }
         };
         const onSlots = async () => {
-            const prefix = reservedNames(this.name).slotsPrefix;
+            const prefix = (0,reserved/* reservedNames */.hD)(this.name).slotsPrefix;
             const seen = [];
             try {
                 for await (const page of this.container
                     .listBlobsFlat({ abortSignal, prefix, includeMetadata: true })
                     .byPage()) {
                     for (const item of page.segment.blobItems) {
-                        const slot = slotOf(prefix, item.name, queue_slots/* MAX_SLOTS */.Fn);
+                        const slot = (0,reserved/* slotOf */.SW)(prefix, item.name, queue_slots/* MAX_SLOTS */.Fn);
                         if (slot === undefined)
                             continue;
                         const { leaseState } = item.properties;
@@ -1976,13 +1515,13 @@ class LockBlob {
                 }
             }
             catch (err) {
-                if (!lease_answers_isMissing(err) && (0,errors/* statusCode */.se)(err) !== 403)
+                if (!(0,lease_answers/* isMissing */.b)(err) && (0,errors/* statusCode */.se)(err) !== 403)
                     throw err;
             }
             return seen;
         };
         const [lock, slots] = await Promise.all([onLock(), onSlots()]);
-        const token = Math.max(counterValue(lock?.[lock_holder/* FENCING_KEY */.vn]) ?? 0, ...slots.map((s) => counterValue(s.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0));
+        const token = Math.max((0,counter/* counterValue */.mM)(lock?.[lock_holder/* FENCING_KEY */.vn]) ?? 0, ...slots.map((s) => (0,counter/* counterValue */.mM)(s.metadata?.[lock_holder/* FENCING_KEY */.vn]) ?? 0));
         const count = (0,queue_slots/* keptSlots */.Qg)(lock, slots);
         return { value: token, ...(count !== undefined ? { slots: count } : {}) };
     }
@@ -2009,7 +1548,7 @@ class LockBlob {
             return 'released';
         }
         catch (err) {
-            if (isLeaseGone(err) || (0,errors/* statusCode */.se)(err) === 412)
+            if ((0,lease_answers/* isLeaseGone */.A)(err) || (0,errors/* statusCode */.se)(err) === 412)
                 return 'not-held';
             throw err;
         }
@@ -2041,6 +1580,785 @@ function openLock(auth, spec, options = {}) {
         slots: spec.slots,
         slot: spec.slot,
     });
+}
+
+
+/***/ }),
+
+/***/ 7592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ listLocks),
+  m: () => (/* binding */ readLockStatus)
+});
+
+// EXTERNAL MODULE: ./src/lock/errors.ts
+var errors = __webpack_require__(2960);
+// EXTERNAL MODULE: ./src/lock/holder.ts
+var holder = __webpack_require__(7053);
+// EXTERNAL MODULE: ./src/lock/lease-answers.ts
+var lease_answers = __webpack_require__(8883);
+// EXTERNAL MODULE: ./src/lock/break-record.ts
+var break_record = __webpack_require__(9916);
+// EXTERNAL MODULE: ./src/lock/deploy/hold.ts
+var deploy_hold = __webpack_require__(4166);
+// EXTERNAL MODULE: ./src/lock/queue/priority.ts
+var priority = __webpack_require__(1831);
+// EXTERNAL MODULE: ./src/lock/queue/queue.ts
+var queue = __webpack_require__(2980);
+;// CONCATENATED MODULE: ./src/lock/lock-status.ts
+// What a look at a lock shows, read-only: held or free, by whom, with what
+// kind of lease, and the last break. One blob's properties and one item of a
+// List Blobs answer carry the same facts, so both map through statusOf.
+//
+// A hold whose end has come (deploy/hold.ts) still has its lease until the next
+// job that comes for the lock ends it, at once. Status only reads, so it ends
+// nothing: it shows such a lock as free, with the hold that ended.
+
+
+
+
+
+/** The tickets of a queue listing's squatters (entries with an infinite lease), in order. */
+function squattersOf(entries) {
+    return entries
+        .filter(queue/* isSquatter */.AB)
+        .map((entry) => entry.ticket)
+        .sort((a, b) => a - b);
+}
+/** The waiters of a queue listing that are alive, in the order of the line (priority.ts); squatters are no waiters. */
+function waitersOf(entries, serviceNow) {
+    return waitingEntries(entries, serviceNow).map((entry) => entry.waiter);
+}
+/** The priority of each waiter that waitersOf lists, in the same order. */
+function prioritiesOf(entries, serviceNow) {
+    return waitingEntries(entries, serviceNow).map(priority/* priorityOf */.a2);
+}
+function waitingEntries(entries, serviceNow) {
+    return (0,priority/* lineOrder */.PJ)(entries.filter((entry) => (0,queue/* isLive */.DG)(entry, serviceNow) && !(0,queue/* isSquatter */.AB)(entry)));
+}
+function statusOf(name, properties) {
+    const leaseState = properties.leaseState ?? 'available';
+    const leased = leaseState === 'leased' || leaseState === 'breaking';
+    const infinite = properties.leaseDuration === 'infinite';
+    const ended = leased
+        ? (0,deploy_hold/* endedHold */.oy)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata), properties.serviceNow)
+        : undefined;
+    const held = leased && !ended;
+    const status = { name, held, leaseState, ...(ended ? { endedHold: ended } : {}) };
+    if (held) {
+        if (properties.leaseDuration === 'infinite' || properties.leaseDuration === 'fixed') {
+            status.leaseKind = properties.leaseDuration;
+        }
+        const record = (0,holder/* holderFromMetadata */.ez)(properties.metadata);
+        const freshness = record
+            ? (0,holder/* freshnessOf */.T5)(record, properties.lastModified, properties.serviceNow)
+            : { kind: 'unknown-age' };
+        const hold = (0,deploy_hold/* standingHold */.Uh)({ state: 'leased', infinite }, (0,deploy_hold/* holdFromMetadata */.hO)(properties.metadata));
+        status.seen = { record, freshness, infinite, ...(hold ? { hold } : {}) };
+        if (record && freshness.kind !== 'stale')
+            status.holder = record;
+    }
+    const lastBreak = (0,break_record/* breakFromMetadata */.rP)(properties.metadata);
+    if (lastBreak)
+        status.lastBreak = lastBreak;
+    return status;
+}
+
+// EXTERNAL MODULE: ./src/lock/queue/slots-blobs.ts
+var slots_blobs = __webpack_require__(4011);
+// EXTERNAL MODULE: ./src/lock/queue/slots.ts
+var queue_slots = __webpack_require__(5230);
+// EXTERNAL MODULE: ./src/lock/request.ts
+var request = __webpack_require__(4034);
+// EXTERNAL MODULE: ./src/lock/reserved.ts
+var lock_reserved = __webpack_require__(8227);
+// EXTERNAL MODULE: ./src/lock/service-time.ts
+var service_time = __webpack_require__(3024);
+;// CONCATENATED MODULE: ./src/lock/lock-listing.ts
+// What people read of locks (status, azure-mutex look): one lock's state with
+// its queue, its slots and its keys' records; and every lock in a container,
+// from one listing. Read-only.
+
+
+
+
+
+
+
+
+
+
+/**
+ * The lock's state for people (status), or 'missing': one HEAD request, and
+ * one listing of its queue. Read-only. A credential that may not list (a
+ * SAS without 'l') still gets the state, without the queue.
+ */
+async function readLockStatus(lock, options = {}) {
+    let status;
+    try {
+        const props = await lock.request(options, (abortSignal) => lock.blob.getProperties({ abortSignal }));
+        status = statusOf(lock.name, {
+            ...props,
+            lastModified: (0,service_time/* readTime */.aQ)(props.lastModified),
+            serviceNow: (0,service_time/* readTime */.aQ)(props.date),
+        });
+    }
+    catch (err) {
+        if ((0,lease_answers/* isMissing */.b)(err))
+            return 'missing';
+        throw err;
+    }
+    const refused = (err) => {
+        if ((0,errors/* statusCode */.se)(err) === 403)
+            return undefined;
+        throw err;
+    };
+    // One listing of the lock's folder shows the queue, and with slots the slot blobs and their number.
+    const [folder, latest] = await Promise.all([
+        lock.request(options, (signal) => (0,slots_blobs/* listLockFolder */.EY)(lock.container, lock.name, queue_slots/* MAX_SLOTS */.Fn, signal)).catch(refused),
+        lock.latest.list(options).catch(refused),
+    ]);
+    if (latest && latest.length > 0)
+        status.latest = latest;
+    if (folder) {
+        const look = folder.queue;
+        status.queue = waitersOf(look.entries, look.serviceNow);
+        const priorities = prioritiesOf(look.entries, look.serviceNow);
+        if (priorities.includes('high'))
+            status.priorities = priorities;
+        const squatters = squattersOf(look.entries);
+        if (squatters.length > 0)
+            status.squatters = squatters;
+        const count = typeof folder.stored === 'number' ? folder.stored : 1;
+        if (count > 1) {
+            const slots = [{ slot: 1, state: status.held ? 'leased' : 'free', holder: status.holder }];
+            for (let slot = 2; slot <= count; slot++)
+                slots.push(folder.slots.get(slot) ?? { slot, state: 'missing' });
+            status.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
+        }
+    }
+    return status;
+}
+/** The longest a listing of a container's locks may take, every page included. */
+const LIST_TIMEOUT_MS = 30_000;
+/**
+ * Every lock in a container, in name order, from List Blobs with metadata
+ * (one request per 5,000 blobs); blobs under the reserved prefix, which are
+ * the action's own, are left out. 'missing' when the container does not exist.
+ */
+async function listLocks(container, options = {}) {
+    return (0,request/* withDeadline */.N)(options, LIST_TIMEOUT_MS, async (abortSignal) => {
+        const locks = [];
+        // The action's own blobs come in the same listing: the queues' entries, to be put with their locks.
+        const reserved = [];
+        // The action's own blobs by name: the slot blobs 2..N, and the fencing counters that keep each lock's number of slots.
+        const own = new Map();
+        const latestRecords = [];
+        let serviceNow = new Date();
+        try {
+            for await (const page of container.listBlobsFlat({ includeMetadata: true, abortSignal }).byPage()) {
+                serviceNow = (0,service_time/* readTime */.aQ)(page.date) ?? serviceNow;
+                for (const blob of page.segment.blobItems) {
+                    const { leaseState, leaseDuration } = blob.properties;
+                    const lastModified = (0,service_time/* readTime */.aQ)(blob.properties.lastModified);
+                    if (blob.name.startsWith(lock_reserved/* RESERVED_PREFIX */.Uy)) {
+                        own.set(blob.name, blob);
+                        // A key's record of the highest sequence that held (latest.ts): put with its lock below.
+                        const latest = (0,holder/* holderFromMetadata */.ez)(blob.metadata);
+                        if (latest?.supersedeKey !== undefined)
+                            latestRecords.push({ name: blob.name, record: latest });
+                        const waiter = (0,holder/* identityFromMetadata */.q9)(blob.metadata);
+                        reserved.push({
+                            name: blob.name,
+                            entry: {
+                                leased: leaseState === 'leased',
+                                modifiedAt: (0,service_time/* entryTime */.gC)(lastModified),
+                                waiter,
+                                infinite: leaseDuration === 'infinite',
+                                ...(0,priority/* priorityFromMetadata */.mG)(blob.metadata),
+                            },
+                        });
+                        continue;
+                    }
+                    const facts = {
+                        leaseState,
+                        leaseDuration,
+                        metadata: blob.metadata,
+                        lastModified,
+                        serviceNow: (0,service_time/* readTime */.aQ)(page.date),
+                    };
+                    locks.push(statusOf(blob.name, facts));
+                }
+            }
+        }
+        catch (err) {
+            if ((0,errors/* storageErrorCode */.t6)(err) === 'ContainerNotFound')
+                return 'missing';
+            throw err;
+        }
+        for (const lock of locks) {
+            const prefix = (0,lock_reserved/* reservedNames */.hD)(lock.name).queuePrefix;
+            const entries = reserved.flatMap(({ name, entry }) => {
+                const ticket = (0,lock_reserved/* ticketOf */.We)(prefix, name);
+                return ticket === undefined ? [] : [{ ...entry, ticket }];
+            });
+            lock.queue = waitersOf(entries, serviceNow);
+            const priorities = prioritiesOf(entries, serviceNow);
+            if (priorities.includes('high'))
+                lock.priorities = priorities;
+            const squatters = squattersOf(entries);
+            if (squatters.length > 0)
+                lock.squatters = squatters;
+            const { latestPrefix } = (0,lock_reserved/* reservedNames */.hD)(lock.name);
+            const latest = latestRecords.filter(({ name }) => name.startsWith(latestPrefix)).map(({ record }) => record);
+            if (latest.length > 0)
+                lock.latest = latest;
+            // With slots, "2 of 3 slots held", as the status of one lock says: the number is the counter's.
+            const { fencing, slotsPrefix } = (0,lock_reserved/* reservedNames */.hD)(lock.name);
+            const count = own.has(fencing) ? (0,queue_slots/* storedSlots */.Dg)(own.get(fencing).metadata) : 1;
+            if (typeof count === 'number' && count > 1) {
+                const slots = [{ slot: 1, state: lock.held ? 'leased' : 'free', holder: lock.holder }];
+                for (let slot = 2; slot <= count; slot++) {
+                    const blob = own.get(`${slotsPrefix}${slot}`);
+                    slots.push(blob ? (0,slots_blobs/* slotViewOf */.tE)(slot, blob) : { slot, state: 'missing' });
+                }
+                lock.slots = (0,queue_slots/* slotsHeld */.$h)(slots);
+            }
+        }
+        return locks;
+    });
+}
+
+
+/***/ }),
+
+/***/ 988:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GF: () => (/* binding */ headToHandTo),
+/* harmony export */   Ko: () => (/* binding */ letGo),
+/* harmony export */   L$: () => (/* binding */ handedToMetadata),
+/* harmony export */   OW: () => (/* binding */ publishedLeaseId),
+/* harmony export */   SY: () => (/* binding */ lookBeforeLettingGo),
+/* harmony export */   dz: () => (/* binding */ describeLetGo),
+/* harmony export */   eS: () => (/* binding */ handedToTicket),
+/* harmony export */   ri: () => (/* binding */ publishLeaseId)
+/* harmony export */ });
+/* unused harmony export handoverTarget */
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2041);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1831);
+/* harmony import */ var _queue_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2980);
+/* harmony import */ var _metadata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5866);
+// Handing the lease straight to the head of the queue, instead of freeing it.
+//
+// Every waiter publishes, in its queue entry, the lease id it will hold the
+// lock under. When a holder lets go and a live head has published an id, the
+// holder marks the lock blob with the head's ticket and changes its lease to
+// that id (Azure's Change Lease: the lease stays active and keeps its
+// remaining time; our old id stops working at once). The lock is never free
+// between two queued holders, so a client that does not queue cannot slip in.
+// The head sees the mark at its next look, and its acquire with the same id
+// (which Azure answers by renewing a lease already under that id) takes the
+// lock as it does today. Nobody waiting, or nobody who published an id: the
+// lease is released as before.
+//
+// Safety rests on the lease alone, as before: after the change only the head's
+// id works, so the old holder cannot renew or write any more, and a head that
+// died meanwhile leaves a lease that nobody renews, which lapses within one
+// lease duration, exactly like a dead holder's.
+
+
+
+
+
+/** Azure takes only a GUID as a proposed lease id. */
+const LEASE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TICKET = /^\d{1,16}$/;
+/** Reads one metadata key whatever its case: Azure keeps keys case-insensitively. */
+function metadataValue(metadata, key) {
+    if (!metadata)
+        return undefined;
+    for (const [name, value] of Object.entries(metadata))
+        if (name.toLowerCase() === key)
+            return value;
+    return undefined;
+}
+/** The entry metadata that publishes our lease id. */
+function publishLeaseId(leaseId) {
+    return { [_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .NEXT_LEASE_KEY */ .ly]: leaseId };
+}
+/**
+ * The lease id an entry publishes, or undefined. The entry is untrusted: only
+ * a GUID is taken, and it is never shown, only proposed to Azure.
+ */
+function publishedLeaseId(metadata) {
+    const value = metadataValue(metadata, _metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .NEXT_LEASE_KEY */ .ly)?.trim();
+    return value && LEASE_ID.test(value) ? value.toLowerCase() : undefined;
+}
+/** The mark the holder leaves on the lock blob as it hands the lease over. */
+function handedToMetadata(ticket) {
+    return { [_metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .HANDED_TO_KEY */ .RB]: String(ticket) };
+}
+/** The ticket the lock blob says its lease was handed to, or undefined. */
+function handedToTicket(metadata) {
+    const value = metadataValue(metadata, _metadata_js__WEBPACK_IMPORTED_MODULE_3__/* .HANDED_TO_KEY */ .RB)?.trim();
+    return value && TICKET.test(value) ? Number(value) : undefined;
+}
+/**
+ * The head of the queue, if the lease can be handed to it: the first live
+ * entry in the order of the line (priority.ts: a high-priority waiter before
+ * the normal ones) that is not a squatter, leased (its waiter renews it), and
+ * publishing a lease id. Only the head: an entry further back is never handed
+ * the lease, even when the head published nothing (an older version of this
+ * action), as that would serve the queue out of order; the lease is released
+ * instead. With slots, waiters already served (handed or holding another
+ * slot) are passed by: the head is the first waiter still without a slot.
+ *
+ * `ownLeaseId` is the lease id of whoever lets go. An entry that publishes it
+ * is the holder's own, still in the queue (taking the lock deletes it, see
+ * attempt.ts, but an older version of this action took the lock even when
+ * that delete failed): it is passed by too. Handed to it, the lease would stay
+ * under the id of a holder that stops renewing, and lie idle until it lapsed.
+ */
+function handoverTarget(look, ownLeaseId) {
+    const served = look.served;
+    const own = ownLeaseId?.toLowerCase();
+    const head = (0,_priority_js__WEBPACK_IMPORTED_MODULE_1__/* .lineOrder */ .PJ)(look.entries).find((entry) => (0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isLive */ .DG)(entry, look.serviceNow) &&
+        !(0,_queue_js__WEBPACK_IMPORTED_MODULE_2__/* .isSquatter */ .AB)(entry) &&
+        !served?.has(entry.ticket) &&
+        (own === undefined || entry.nextLeaseId !== own));
+    if (!head || !head.leased || !head.nextLeaseId)
+        return undefined;
+    return { ticket: head.ticket, leaseId: head.nextLeaseId, waiter: head.waiter };
+}
+/** The longest the look before letting go may take, a second try included. */
+const LOOK_BUDGET_MS = 5_000;
+/** A second look is tried only with this much of the budget left: less would be cut before it is answered. */
+const SECOND_LOOK_MIN_MS = 500;
+/**
+ * Lets go of the lock: hands the lease to the head of the queue when one has
+ * published its id, else releases it. The look at the queue runs beside the
+ * first request of the release (the read of the holder record), so a holder
+ * with nobody waiting pays no extra round trip. A queue that cannot be read
+ * (a credential that may not list, a slow listing) means releasing as before.
+ */
+async function letGo(store, leaseId, options = {}) {
+    // The look ends with the letting go: a release that fails leaves no listing running behind it.
+    const looking = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, looking.signal]) : looking.signal;
+    const target = headToHandTo(store, { signal, timeoutMs: options.timeoutMs }, leaseId);
+    try {
+        return await store.letGo(leaseId, target, options);
+    }
+    finally {
+        looking.abort();
+    }
+}
+/**
+ * Who the lease goes to when the holder of `ownLeaseId` lets go
+ * (handoverTarget), or undefined for a release. The look is tried once more
+ * when storage failed it for a passing reason (every try the SDK made
+ * answered 503, say), within the same budget: a failed look means a release,
+ * and a released lock is free for a client that does not queue while jobs
+ * wait in line. Anything else (a credential that may not list) would fail the
+ * same way again: released at once.
+ */
+async function headToHandTo(store, options, ownLeaseId) {
+    const timeoutMs = Math.min(options.timeoutMs ?? LOOK_BUDGET_MS, LOOK_BUDGET_MS);
+    const until = (0,_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .monotonicNow */ .X)() + timeoutMs;
+    const look = (ms) => lookBeforeLettingGo(store, { signal: options.signal, timeoutMs: ms });
+    try {
+        return handoverTarget(await look(timeoutMs).catch((err) => {
+            const left = Math.floor(until - (0,_clock_js__WEBPACK_IMPORTED_MODULE_4__/* .monotonicNow */ .X)());
+            if (!(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isTransient */ .dg)(err) || options.signal?.aborted || left < SECOND_LOOK_MIN_MS)
+                throw err;
+            return look(left);
+        }), ownLeaseId);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What letting go looks at: the whole queue (one request up to 100 entries: a
+ * high-priority waiter far back is the head), and with slots the slots too.
+ */
+function lookBeforeLettingGo(store, look) {
+    return store.handoverLook ? store.handoverLook(look) : store.queue.look(look);
+}
+/** One line for the logs: to whom the lease went. */
+function describeLetGo(outcome) {
+    if (outcome.outcome === 'handed-over')
+        return `handed the lease to the head of the queue (ticket ${outcome.to.ticket})`;
+    if (outcome.outcome === 'released')
+        return 'released the lease';
+    return 'the lease was no longer ours';
+}
+
+
+/***/ }),
+
+/***/ 4011:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Aw: () => (/* binding */ SlotsBlobs),
+/* harmony export */   EY: () => (/* binding */ listLockFolder),
+/* harmony export */   tE: () => (/* binding */ slotViewOf)
+/* harmony export */ });
+/* harmony import */ var _counter_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3087);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2960);
+/* harmony import */ var _handover_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(988);
+/* harmony import */ var _holder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7053);
+/* harmony import */ var _priority_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1831);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4034);
+/* harmony import */ var _reserved_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8227);
+/* harmony import */ var _service_time_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(3024);
+/* harmony import */ var _slots_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5230);
+// The slots of a lock in storage (slots.ts): one look at all of them and at
+// the queue, and the agreement on their number, kept on the fencing counter.
+//
+// One look is two requests whatever N is: one listing of the lock's folder
+// (.azure-mutex/<lock>/, metadata included), which holds the queue's entries
+// and the slot blobs 2..N, and one HEAD of the lock blob, which is slot 1.
+//
+// The HEAD cannot go into the listing. The lock blob is named by the lock name
+// at the top of the container (so that go-azuremutex and the az CLI lease the
+// same blob), and the folder is under .azure-mutex/, which no lock name may
+// start with: the only prefix that covers both is the container's whole
+// listing, every lock and every queue in it, which grows with the container
+// (5,000 blobs a page) instead of with the lock. A listing takes one prefix, and
+// no filter by name. So the two requests go side by side, costing one round
+// trip; and a waiter that cannot take a slot at this look (more waiters ahead
+// than slots) lists alone, and sees slot 1 as its last look showed it.
+
+
+
+
+
+
+
+
+
+const isMissing = (err) => (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) === 404;
+function viewOfLock(slot, view) {
+    if (view.state === 'leased') {
+        return {
+            slot,
+            state: 'leased',
+            holder: view.holder,
+            infinite: view.infinite,
+            ...(view.handedTo !== undefined ? { handedTo: view.handedTo } : {}),
+        };
+    }
+    return { slot, state: view.state };
+}
+class SlotsBlobs {
+    container;
+    options;
+    lockName;
+    fencing;
+    agreed;
+    /** Slot 1 as the last look at the lock blob showed it. */
+    lastLock;
+    constructor(container, lockName, options) {
+        const names = (0,_reserved_js__WEBPACK_IMPORTED_MODULE_6__/* .reservedNames */ .hD)(lockName);
+        this.container = container;
+        this.options = options;
+        this.lockName = lockName;
+        this.fencing = container.getBlobClient(names.fencing);
+    }
+    get count() {
+        return this.options.count;
+    }
+    open(slot) {
+        return this.options.open(slot);
+    }
+    agree(options) {
+        // Once per job: the number cannot change under a job without the lock being drained first.
+        this.agreed ??= (0,_request_js__WEBPACK_IMPORTED_MODULE_5__/* .withDeadline */ .N)(options, this.options.requestTimeoutMs, (signal) => this.check(signal));
+        this.agreed.catch(() => (this.agreed = undefined));
+        return this.agreed;
+    }
+    /**
+     * Reads the number the counter keeps and compares it with ours. A missing
+     * counter is created with the number the lock keeps outside it (the holders'
+     * slot blobs, the lock blob), else ours, and, as its value, the highest token
+     * recorded on the slots (so the next bump hands out one more, as counter.ts
+     * would); a lost race to create it reads again. A number kept outside that
+     * is not ours is refused as the counter's would be.
+     */
+    async check(abortSignal) {
+        const asked = this.options.count;
+        for (let tries = 0; tries < 5; tries++) {
+            let metadata;
+            try {
+                metadata = (await this.fencing.getProperties({ abortSignal })).metadata ?? {};
+            }
+            catch (err) {
+                if (!isMissing(err))
+                    throw err;
+            }
+            if (metadata === undefined) {
+                const seed = await this.options.kept(abortSignal);
+                const kept = seed.slots ?? asked;
+                try {
+                    await this.fencing.getBlockBlobClient().upload('', 0, {
+                        abortSignal,
+                        metadata: { value: String(seed.value), ...(kept > 1 ? { [_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .SLOTS_KEY */ .co]: String(kept) } : {}) },
+                        conditions: { ifNoneMatch: '*' },
+                    });
+                }
+                catch (err) {
+                    // Created by another job first (409, or 412), or the container is missing: the waiter creates it.
+                    if ((0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) === 409 || (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .statusCode */ .se)(err) === 412)
+                        continue;
+                    if (isMissing(err))
+                        return;
+                    throw err;
+                }
+                if (kept !== asked) {
+                    throw new _slots_js__WEBPACK_IMPORTED_MODULE_7__/* .SlotsMismatchError */ .It((0,_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .slotsMismatchMessage */ .rB)(this.options.location, kept, asked, (0,_counter_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(this.fencing)));
+                }
+                return;
+            }
+            const stored = (0,_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .storedSlots */ .Dg)(metadata);
+            if (stored === 'malformed') {
+                const text = Object.entries(metadata).find(([key]) => key.toLowerCase() === _slots_js__WEBPACK_IMPORTED_MODULE_7__/* .SLOTS_KEY */ .co)?.[1] ?? '';
+                const command = (0,_counter_js__WEBPACK_IMPORTED_MODULE_0__/* .counterDeleteCommand */ .Je)(this.fencing);
+                throw new _slots_js__WEBPACK_IMPORTED_MODULE_7__/* .SlotsMismatchError */ .It((0,_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .slotsMalformedMessage */ .sk)(this.options.location, text, command));
+            }
+            if (stored !== asked) {
+                throw new _slots_js__WEBPACK_IMPORTED_MODULE_7__/* .SlotsMismatchError */ .It((0,_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .slotsMismatchMessage */ .rB)(this.options.location, stored, asked, (0,_counter_js__WEBPACK_IMPORTED_MODULE_0__/* .shown */ .SP)(this.fencing)));
+            }
+            return;
+        }
+    }
+    async look(options, { lock: withLock = true } = {}) {
+        const [listed, lock] = await Promise.all([
+            (0,_request_js__WEBPACK_IMPORTED_MODULE_5__/* .withDeadline */ .N)(options, this.options.requestTimeoutMs, (signal) => listLockFolder(this.container, this.lockName, this.count, signal)),
+            withLock ? this.options.viewLock(options) : undefined,
+        ]);
+        if (lock)
+            this.lastLock = viewOfLock(1, lock);
+        // Never seen: taken as held by nobody known, so that nobody decides to take it without looking.
+        const slots = [this.lastLock ?? { slot: 1, state: 'leased' }];
+        for (let slot = 2; slot <= this.count; slot++)
+            slots.push(listed.slots.get(slot) ?? { slot, state: 'missing' });
+        return { queue: listed.queue, slots, lockSeen: lock !== undefined };
+    }
+}
+/** A slot blob 2..N as a listing shows it: its lease, and the holder record or the handover mark on it. */
+function slotViewOf(slot, item) {
+    const { leaseState, leaseDuration } = item.properties;
+    if (leaseState !== 'leased' && leaseState !== 'breaking')
+        return { slot, state: 'free' };
+    const holder = (0,_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .holderFromMetadata */ .ez)(item.metadata);
+    return {
+        slot,
+        state: 'leased',
+        holder,
+        infinite: leaseDuration === 'infinite',
+        ...(holder ? {} : { handedTo: (0,_handover_js__WEBPACK_IMPORTED_MODULE_2__/* .handedToTicket */ .eS)(item.metadata) }),
+    };
+}
+/** One listing of the lock's folder (more pages only for a queue of thousands): the entries and the slots. */
+async function listLockFolder(container, lockName, maxSlot, abortSignal) {
+    const names = (0,_reserved_js__WEBPACK_IMPORTED_MODULE_6__/* .reservedNames */ .hD)(lockName);
+    const entries = [];
+    const slots = new Map();
+    let stored;
+    let serviceNow;
+    try {
+        for await (const page of container
+            .listBlobsFlat({ abortSignal, prefix: names.folder, includeMetadata: true })
+            .byPage()) {
+            serviceNow ??= (0,_service_time_js__WEBPACK_IMPORTED_MODULE_8__/* .readTime */ .aQ)(page.date);
+            for (const item of page.segment.blobItems) {
+                const { leaseState, leaseDuration, lastModified } = item.properties;
+                if (item.name === names.fencing)
+                    stored = (0,_slots_js__WEBPACK_IMPORTED_MODULE_7__/* .storedSlots */ .Dg)(item.metadata);
+                const ticket = (0,_reserved_js__WEBPACK_IMPORTED_MODULE_6__/* .ticketOf */ .We)(names.queuePrefix, item.name);
+                if (ticket !== undefined) {
+                    entries.push({
+                        ticket,
+                        leased: leaseState === 'leased',
+                        modifiedAt: (0,_service_time_js__WEBPACK_IMPORTED_MODULE_8__/* .entryTime */ .gC)(lastModified),
+                        waiter: (0,_holder_js__WEBPACK_IMPORTED_MODULE_3__/* .identityFromMetadata */ .q9)(item.metadata),
+                        infinite: leaseDuration === 'infinite',
+                        nextLeaseId: (0,_handover_js__WEBPACK_IMPORTED_MODULE_2__/* .publishedLeaseId */ .OW)(item.metadata),
+                        // Read as the queue's own listing reads it: who goes first decides who is handed a slot.
+                        ...(0,_priority_js__WEBPACK_IMPORTED_MODULE_4__/* .priorityFromMetadata */ .mG)(item.metadata),
+                    });
+                    continue;
+                }
+                const slot = (0,_reserved_js__WEBPACK_IMPORTED_MODULE_6__/* .slotOf */ .SW)(names.slotsPrefix, item.name, maxSlot);
+                if (slot === undefined)
+                    continue;
+                slots.set(slot, slotViewOf(slot, item));
+            }
+        }
+    }
+    catch (err) {
+        if (!isMissing(err))
+            throw err;
+    }
+    entries.sort((a, b) => a.ticket - b.ticket);
+    return { queue: { entries, serviceNow: serviceNow ?? new Date(), complete: true }, slots, stored };
+}
+
+
+/***/ }),
+
+/***/ 4034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ withDeadline),
+/* harmony export */   Z: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2960);
+// One request to storage, bounded on the client side. The lock blob and the
+// queue (lock-blob.ts, queue-blobs.ts) both send their requests through here.
+
+/**
+ * Every request gets a client-side deadline. The SDK's tryTimeoutInMs only asks
+ * the service to give up; a connection whose packets are dropped would
+ * otherwise be waited on for ever.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Runs one call under the caller's signal and a deadline; a missed deadline is a RequestTimeoutError. */
+async function withDeadline(options, defaultTimeoutMs, call) {
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+    const deadline = AbortSignal.timeout(timeoutMs);
+    try {
+        return await call(options.signal ? AbortSignal.any([options.signal, deadline]) : deadline);
+    }
+    catch (err) {
+        if (deadline.aborted && !options.signal?.aborted)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .RequestTimeoutError */ .DH(timeoutMs);
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8227:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LF: () => (/* binding */ latestName),
+/* harmony export */   MB: () => (/* binding */ entryName),
+/* harmony export */   SW: () => (/* binding */ slotOf),
+/* harmony export */   Uy: () => (/* binding */ RESERVED_PREFIX),
+/* harmony export */   We: () => (/* binding */ ticketOf),
+/* harmony export */   dA: () => (/* binding */ slotBlobName),
+/* harmony export */   hD: () => (/* binding */ reservedNames)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6139);
+// Where the action keeps its own blobs beside a lock, in the lock's container:
+//
+//   .azure-mutex/<lock>/queue/<ticket>   one entry per waiter, in ticket order
+//   .azure-mutex/<lock>/tickets          the counter that hands out tickets
+//   .azure-mutex/<lock>/fencing          the counter of fencing tokens
+//   .azure-mutex/<lock>/latest/<sha256>  per supersede key, the job with the
+//                                        highest sequence that held the lock
+//                                        (the sequence is on the lock blob too)
+//   .azure-mutex/<lock>/slots/<k>        with slots: N > 1, the lease blobs of
+//                                        slots 2..N (slot 1 is the lock blob)
+//
+// <lock> is the lock name as ONE path segment (encodeURIComponent turns '/'
+// into '%2F'), so the folders of 'a/b' and 'a/b/queue' cannot overlap. Lock
+// names may not start with RESERVED_SEGMENT (names.ts), so no lock is ever one
+// of these blobs, and anything that lists the container skips RESERVED_PREFIX.
+//
+// Any of them may be deleted, the whole folder included, and the lock stays
+// safe: what its safety depends on is kept on the lock blob as well, as
+// metadata that every write to the lock blob carries forward. A missing
+// counter starts again above the numbers still in use (counter.ts): the
+// tickets above the highest entry, the fencing tokens above the last one
+// (FENCING_KEY in holder.ts), and the fencing counter with the lock's number
+// of slots (SLOTS_KEY on the lock blob and the leased slot blobs, slots.ts).
+// Each key's highest sequence is on the lock blob too (latest-kept.ts), for
+// the 32 keys that held most recently. Deleting the folder loses the queue's
+// order (waiters join again at the back), the runs that held each key (the
+// lock blob keeps the sequence alone), the guard of keys beyond those 32, and
+// the slot blobs nobody holds. A lock blob whose metadata is gone too (
+// go-azuremutex uploads it again when it takes a free lock) loses the rest:
+// docs/queue-and-fencing.md, "Deleting .azure-mutex/", says what then.
+
+
+/** The folder of the action's own blobs: whatever lists a container leaves it out. */
+const RESERVED_PREFIX = `${_names_js__WEBPACK_IMPORTED_MODULE_1__/* .RESERVED_SEGMENT */ .LK}/`;
+/** A ticket is written with this many digits, so that names sort as numbers (2^53 has 16 digits). */
+const TICKET_DIGITS = 16;
+/**
+ * The longest encoded lock name kept readable. Azure allows 1,024 characters
+ * in a blob name, and percent-encoding can make a name up to nine times longer
+ * (a non-ASCII letter is three UTF-8 bytes): longer ones become a hash.
+ */
+const READABLE_SEGMENT_MAX = 900;
+/**
+ * The lock's own folder segment: the percent-encoded name, or for a very long
+ * one 'sha256=<hex>', which no encoded name can equal ('=' is always encoded).
+ */
+function lockSegment(lockName) {
+    const encoded = encodeURIComponent(lockName);
+    if (encoded.length <= READABLE_SEGMENT_MAX)
+        return encoded;
+    return `sha256=${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(lockName, 'utf8').digest('hex')}`;
+}
+function reservedNames(lockName) {
+    const folder = `${RESERVED_PREFIX}${lockSegment(lockName)}/`;
+    return {
+        queuePrefix: `${folder}queue/`,
+        tickets: `${folder}tickets`,
+        fencing: `${folder}fencing`,
+        latestPrefix: `${folder}latest/`,
+        folder,
+        slotsPrefix: `${folder}slots/`,
+    };
+}
+/** The blob that slot `slot` leases: the lock blob itself for slot 1, a reserved blob for the others. */
+function slotBlobName(lockName, slot) {
+    return slot <= 1 ? lockName : `${reservedNames(lockName).slotsPrefix}${slot}`;
+}
+/** The slot a reserved blob's name is, or undefined for a name that is not a slot's (2..max). */
+function slotOf(slotsPrefix, name, max) {
+    if (!name.startsWith(slotsPrefix))
+        return undefined;
+    const digits = name.slice(slotsPrefix.length);
+    if (!/^[1-9]\d{0,2}$/.test(digits))
+        return undefined;
+    const slot = Number(digits);
+    return slot >= 2 && slot <= max ? slot : undefined;
+}
+/** The record of one supersede key: named by the key's SHA-256, so that any key makes a valid blob name. */
+function latestName(latestPrefix, key) {
+    return `${latestPrefix}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key, 'utf8').digest('hex')}`;
+}
+/** The name of a queue entry: the prefix and the zero-padded ticket. */
+function entryName(queuePrefix, ticket) {
+    return `${queuePrefix}${String(ticket).padStart(TICKET_DIGITS, '0')}`;
+}
+/** The ticket an entry's name carries, or undefined for a name that is not an entry's. */
+function ticketOf(queuePrefix, name) {
+    if (!name.startsWith(queuePrefix))
+        return undefined;
+    const digits = name.slice(queuePrefix.length);
+    if (!/^\d{16}$/.test(digits))
+        return undefined;
+    const ticket = Number(digits);
+    return Number.isSafeInteger(ticket) && ticket > 0 ? ticket : undefined;
 }
 
 
