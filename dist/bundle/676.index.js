@@ -3710,7 +3710,8 @@ async function waitForLease(options) {
                     throw err;
                 if (signal?.aborted)
                     continue;
-                contacted ||= waiter.answered;
+                // A refusal with a status (a 503 the SDK gave up on) is an answer too: storage is there.
+                contacted ||= waiter.answered || (0,errors/* statusCode */.se)(err) !== undefined;
                 if (!(0,errors/* isTransient */.dg)(err))
                     throw err;
                 // Until the service has answered once, a failure without an answer may be

@@ -357,7 +357,8 @@ export async function waitForLease(options: WaitOptions): Promise<Acquired> {
       } catch (err) {
         if (err instanceof LockCancelledError || err instanceof LockSupersededError) throw err
         if (signal?.aborted) continue
-        contacted ||= waiter.answered
+        // A refusal with a status (a 503 the SDK gave up on) is an answer too: storage is there.
+        contacted ||= waiter.answered || statusCode(err) !== undefined
         if (!isTransient(err)) throw err
         // Until the service has answered once, a failure without an answer may be
         // the setup (a wrong endpoint) or a busy machine or network: tried again
