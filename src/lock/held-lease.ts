@@ -24,9 +24,7 @@ import { leaseValidUntil, renewalSchedule } from './lease.ts'
 import { letGo, type HandoverStore, type HandoverTarget } from './queue/handover.ts'
 import { serviceReading, serviceTimeAt, type Bound, type ServiceReading } from './service-time.ts'
 import { isLeaseGone } from './lease-answers.ts'
-
-/** A request's deadline: the caller's signal, a timeout, or both. */
-type RequestOptions = { signal?: AbortSignal; timeoutMs?: number }
+import type { RequestOptions } from './request.ts'
 
 /** What holding a lease needs from the lock blob (LockBlob implements it). */
 export interface HeldLeaseStore extends HandoverStore {
